@@ -1,0 +1,98 @@
+"""The audit trail: append-only and tamper-evident (CT-207-12, CT-207-6, VT-2.1-10).
+
+Each event stores the SHA-256 of the previous event's hash and its own canonical
+content, so changing, removing or reordering any row breaks every hash after it.
+Triggers refuse UPDATE and DELETE; the chain catches anyone who drops them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from app.clock import Clock, system_clock
+from app.vault.connection import Connection
+
+GENESIS = "0" * 64
+
+
+@dataclass(frozen=True)
+class AuditEvent:
+    seq: int
+    at: str
+    user_id: str | None
+    action: str
+    entity: str | None
+    entity_id: str | None
+    detail: dict[str, Any]
+
+
+def _digest(prev_hash: str, at: str, user_id: str | None, action: str,
+            entity: str | None, entity_id: str | None, detail: str) -> str:
+    canonical = json.dumps(
+        [prev_hash, at, user_id, action, entity, entity_id, detail],
+        ensure_ascii=False, separators=(",", ":"),
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def record(
+    conn: Connection,
+    action: str,
+    user_id: str | None,
+    entity: str | None = None,
+    entity_id: str | None = None,
+    detail: dict[str, Any] | None = None,
+    clock: Clock = system_clock,
+    at: str | None = None,
+) -> None:
+    """Append one event; call inside the transaction of the change it describes."""
+    row = conn.execute("SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1").fetchone()
+    prev = row[0] if row else GENESIS
+    when = at or clock.now_iso()
+    body = json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    digest = _digest(prev, when, user_id, action, entity, entity_id, body)
+    conn.execute(
+        "INSERT INTO audit_event (at, user_id, action, entity, entity_id, detail, prev_hash, hash)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (when, user_id, action, entity, entity_id, body, prev, digest),
+    )
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    events: int
+    first_broken_seq: int | None
+
+    @property
+    def intact(self) -> bool:
+        return self.first_broken_seq is None
+
+
+def verify_chain(conn: Connection) -> ChainCheck:
+    prev = GENESIS
+    count = 0
+    last_seq = 0
+    rows = conn.execute(
+        "SELECT seq, at, user_id, action, entity, entity_id, detail, prev_hash, hash"
+        " FROM audit_event ORDER BY seq"
+    )
+    for seq, at, user_id, action, entity, entity_id, detail, prev_hash, digest in rows:
+        count += 1
+        expected = _digest(prev, at, user_id, action, entity, entity_id, detail)
+        if prev_hash != prev or digest != expected or seq != last_seq + 1:
+            return ChainCheck(count, seq)
+        prev, last_seq = digest, seq
+    return ChainCheck(count, None)
+
+
+def events_for(conn: Connection, entity: str, entity_id: str) -> list[AuditEvent]:
+    """Who added, viewed or changed one record (CT-207-6: the client's right to know)."""
+    rows = conn.execute(
+        "SELECT seq, at, user_id, action, entity, entity_id, detail FROM audit_event"
+        " WHERE entity = ? AND entity_id = ? ORDER BY seq",
+        (entity, entity_id),
+    ).fetchall()
+    return [AuditEvent(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6])) for r in rows]

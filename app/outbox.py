@@ -1,0 +1,96 @@
+"""The transactional outbox: each saved change and its outbox row commit together.
+
+The sync engine (``sync/``) reads pending rows and marks them acknowledged or
+refused; nothing here talks to the network.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from app.vault.connection import Connection
+
+
+def enqueue(
+    conn: Connection,
+    entity: str,
+    entity_id: str,
+    operation: str,
+    payload: dict[str, Any],
+    collected_at: datetime,
+    window_hours: int,
+    now: datetime,
+) -> str:
+    """Add one change; call inside the transaction that makes the change."""
+    key = str(uuid.uuid4())
+    conn.execute(
+        "INSERT INTO outbox (idempotency_key, entity, entity_id, operation, payload,"
+        " collected_at, deadline_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            key, entity, entity_id, operation,
+            json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+            collected_at.isoformat(timespec="seconds"),
+            (collected_at + timedelta(hours=window_hours)).isoformat(timespec="seconds"),
+            now.isoformat(timespec="seconds"),
+        ),
+    )
+    return key
+
+
+@dataclass(frozen=True)
+class OutboxStatus:
+    pending: int
+    refused: int
+    acknowledged: int
+    oldest_pending_hours: float | None
+    window_hours: int
+    hours_left_for_oldest: float | None
+    due_soon: int  # pending and within warn_before_hours of the deadline
+    overdue: int  # pending past the deadline
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "pending": self.pending,
+            "refused": self.refused,
+            "acknowledged": self.acknowledged,
+            "oldest_pending_hours": self.oldest_pending_hours,
+            "window_hours": self.window_hours,
+            "hours_left_for_oldest": self.hours_left_for_oldest,
+            "due_soon": self.due_soon,
+            "overdue": self.overdue,
+        }
+
+
+def status(conn: Connection, now: datetime, window_hours: int, warn_before_hours: int) -> OutboxStatus:
+    """Timeliness is measured from collection, not from saving or syncing (MO-TIME-1)."""
+    counts = dict(conn.execute("SELECT state, count(*) FROM outbox GROUP BY state").fetchall())
+    row = conn.execute(
+        "SELECT min(collected_at), min(deadline_at) FROM outbox WHERE state = 'pending'"
+    ).fetchone()
+    oldest_hours = left = None
+    if row and row[0]:
+        oldest_hours = round((now - datetime.fromisoformat(row[0])).total_seconds() / 3600, 2)
+        left = round((datetime.fromisoformat(row[1]) - now).total_seconds() / 3600, 2)
+    now_iso = now.isoformat(timespec="seconds")
+    soon_iso = (now + timedelta(hours=warn_before_hours)).isoformat(timespec="seconds")
+    overdue = conn.execute(
+        "SELECT count(*) FROM outbox WHERE state = 'pending' AND deadline_at <= ?", (now_iso,)
+    ).fetchone()[0]
+    due_soon = conn.execute(
+        "SELECT count(*) FROM outbox WHERE state = 'pending' AND deadline_at > ? AND deadline_at <= ?",
+        (now_iso, soon_iso),
+    ).fetchone()[0]
+    return OutboxStatus(
+        pending=counts.get("pending", 0),
+        refused=counts.get("refused", 0),
+        acknowledged=counts.get("acknowledged", 0),
+        oldest_pending_hours=oldest_hours,
+        window_hours=window_hours,
+        hours_left_for_oldest=left,
+        due_soon=due_soon,
+        overdue=overdue,
+    )

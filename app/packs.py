@@ -1,0 +1,249 @@
+"""Policy packs: one agency jurisdiction's rules as data (forms/packs/<id>/pack.toml).
+
+A pack sets passwords, lockout, idle lock, timeliness, sharing defaults, roles and
+consent policy; code reads the values and never branches on the pack's name, so a
+fourth jurisdiction is a new folder. Every rule carries the clause ID it encodes, and
+every reading of an ambiguous clause is stated in the file.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from app.errors import PackError
+
+PERMISSIONS = frozenset(
+    {
+        "client.search",  # find people and see the result list
+        "client.view_basic",  # name, DOB, basic profile
+        "client.view_full",  # every client screen except medical
+        "client.view_medical",
+        "client.create",
+        "client.edit_basic",
+        "client.edit_full",
+        "intake.run",
+        "services.record",
+        "notes.read",
+        "notes.write",
+        "notes.request_deletion",  # CT-404-2: the Data Coordinator only
+        "consent.print",
+        "client.print_record",
+        "reports.view",
+        "data_quality.view",
+        "export.hmis_csv",
+        "sync.run",
+        "users.manage",
+        "device.configure",
+        "audit.view",
+    }
+)
+
+
+class Clause(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str
+    source: str
+
+
+class PasswordProfile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    label: str
+    min_length: int = Field(ge=1)
+    max_length: int = Field(default=128, ge=64)  # NIST: accept at least 64
+    require_upper: bool = False
+    require_lower: bool = False
+    require_digit: bool = False
+    require_special: bool = False
+    require_letter: bool = False
+    forbid_username: bool = False
+    forbid_words: tuple[str, ...] = ()
+    forbid_reversed_words: bool = False
+    forbid_dictionary_word: bool = False
+    blocklist: bool = False
+    expiry_days: int | None = Field(default=None, ge=1)
+    history: int = Field(default=0, ge=0)
+    clauses: tuple[Clause, ...] = ()
+
+
+class PasswordPolicy(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    default_profile: str
+    profiles: dict[str, PasswordProfile]
+    first_password_must_change: bool = True
+
+    @model_validator(mode="after")
+    def _default_exists(self) -> PasswordPolicy:
+        if self.default_profile not in self.profiles:
+            raise ValueError(f"default_profile {self.default_profile!r} is not among the profiles")
+        return self
+
+
+class LockoutPolicy(BaseModel):
+    """Failed sign-ins. After ``attempts_before_delay`` failures each further one waits
+    ``delays_minutes``; at ``withdraw_after`` the user's key slot is withdrawn until an
+    admin resets the password. Success resets the count (the pack's reading of A11)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    attempts_before_delay: int = Field(ge=1, le=100)
+    delays_minutes: tuple[int, ...] = ()
+    withdraw_after: int = Field(ge=1, le=100)  # NIST caps consecutive failures at 100
+    reading: str
+    clauses: tuple[Clause, ...] = ()
+
+
+class IdleLockPolicy(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    default_minutes: int = Field(ge=1, le=15)
+    min_minutes: int = Field(default=1, ge=1)
+    max_minutes: int = Field(default=15, le=15)
+    lock_on_os_lock: bool = True
+    reading: str = ""
+    clauses: tuple[Clause, ...] = ()
+
+
+class TimelinessPolicy(BaseModel):
+    """Hours from collection until the record must be in the central HMIS."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    window_hours: int = Field(ge=1)
+    grace_hours: int = Field(default=0, ge=0)
+    warn_before_hours: int = Field(default=24, ge=0)
+    by_project_type: dict[str, int] = {}
+    reading: str = ""
+    clauses: tuple[Clause, ...] = ()
+
+    def window_for(self, project_type: int | None) -> int:
+        if project_type is not None and str(project_type) in self.by_project_type:
+            return self.by_project_type[str(project_type)]
+        return self.window_hours
+
+
+class SharingPolicy(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    default: Literal["shared", "not_shared"]
+    forced_not_shared_populations: tuple[str, ...] = ()
+    reading: str = ""
+    clauses: tuple[Clause, ...] = ()
+
+
+class ConsentPolicy(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    consent_before_any_data: bool
+    verbal_allowed: Literal["always", "phone_first_contact", "never"]
+    verbal_signature_text: str | None = None
+    separate_release_to_share: bool = False
+    household_covered_by_one: bool = False
+    declined_locks_household: bool = False
+    expiry_months: int | None = None
+    minors_can_consent: bool = True
+    adult_age: int = 18
+    dv_needs_explicit_permission: bool = False
+    script_before_every_interview: bool = True
+    readings: tuple[str, ...] = ()
+    clauses: tuple[Clause, ...] = ()
+
+
+class Role(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str
+    name: str
+    kind: Literal["volunteer", "case_manager", "data_coordinator", "agency_admin", "other"]
+    permissions: tuple[str, ...]
+    description: str = ""
+    clauses: tuple[Clause, ...] = ()
+
+    @model_validator(mode="after")
+    def _known_permissions(self) -> Role:
+        unknown = sorted(set(self.permissions) - PERMISSIONS)
+        if unknown:
+            raise ValueError(f"unknown permission(s) {', '.join(unknown)}")
+        return self
+
+
+class Pack(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str
+    name: str
+    jurisdiction: str
+    hmis_name: str
+    vendor_name: str | None = None
+    sources: dict[str, str]
+    password: PasswordPolicy
+    lockout: LockoutPolicy
+    idle_lock: IdleLockPolicy
+    timeliness: TimelinessPolicy
+    sharing: SharingPolicy
+    consent: ConsentPolicy
+    roles: tuple[Role, ...]
+    admin_role: str
+    conflict_of_interest_blocks_viewing: bool = True
+
+    @model_validator(mode="after")
+    def _roles_cover_the_basics(self) -> Pack:
+        ids = [r.id for r in self.roles]
+        if len(ids) != len(set(ids)):
+            raise ValueError("role ids must be unique")
+        if self.admin_role not in ids:
+            raise ValueError(f"admin_role {self.admin_role!r} is not a role")
+        kinds = {r.kind for r in self.roles}
+        missing = {"volunteer", "case_manager", "data_coordinator", "agency_admin"} - kinds
+        if missing:
+            raise ValueError(f"the pack needs roles of kind {', '.join(sorted(missing))}")
+        if "users.manage" not in self.role(self.admin_role).permissions:
+            raise ValueError("the admin role must have users.manage")
+        return self
+
+    def role(self, role_id: str) -> Role:
+        for role in self.roles:
+            if role.id == role_id:
+                return role
+        raise PackError(f"The role {role_id!r} does not exist in the {self.id} pack.")
+
+    def password_profile(self, name: str | None) -> PasswordProfile:
+        return self.password.profiles[name or self.password.default_profile]
+
+
+def _packs_root() -> Traversable:
+    return resources.files("forms").joinpath("packs")
+
+
+def available_packs() -> list[str]:
+    return sorted(
+        entry.name
+        for entry in _packs_root().iterdir()
+        if entry.is_dir() and entry.joinpath("pack.toml").is_file()
+    )
+
+
+def parse_pack(text: str, origin: str) -> Pack:
+    """Parse and validate one pack file; errors name the file and the line or key."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PackError(f"{origin}: {exc}.") from exc
+    try:
+        return Pack.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "(top level)"
+        more = f" (and {exc.error_count() - 1} more problem(s))" if exc.error_count() > 1 else ""
+        raise PackError(f"{origin}: at {where}: {first['msg']}{more}.") from exc
+
+
+@cache
+def load_pack(pack_id: str) -> Pack:
+    if pack_id not in available_packs():
+        raise PackError(
+            f"There is no policy pack {pack_id!r}; choose one of {', '.join(available_packs())}."
+        )
+    entry = _packs_root().joinpath(pack_id, "pack.toml")
+    pack = parse_pack(entry.read_text("utf-8"), f"forms/packs/{pack_id}/pack.toml")
+    if pack.id != pack_id:
+        raise PackError(f"forms/packs/{pack_id}/pack.toml: at id: says {pack.id!r}, expected {pack_id!r}.")
+    return pack

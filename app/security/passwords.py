@@ -1,0 +1,87 @@
+"""Password rules from the pack; each message names the rule that was broken.
+
+Word lists come from zxcvbn's ranked lists (30,000 common passwords; English words
+from Wikipedia and film subtitles), so blocklist and dictionary checks need no
+download and behave the same offline.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+
+from app.packs import PasswordProfile
+
+_SPECIAL = re.compile(r"[^\w\s]|_")
+_MIN_DICTIONARY_WORD = 4
+
+
+@cache
+def _common_passwords() -> frozenset[str]:
+    from zxcvbn.frequency_lists import FREQUENCY_LISTS
+
+    return frozenset(FREQUENCY_LISTS["passwords"])
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    from zxcvbn.frequency_lists import FREQUENCY_LISTS
+
+    words = set(FREQUENCY_LISTS["english_wikipedia"]) | set(FREQUENCY_LISTS["us_tv_and_film"])
+    return frozenset(w for w in words if len(w) >= _MIN_DICTIONARY_WORD and w.isalpha())
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def check_password(
+    password: str,
+    profile: PasswordProfile,
+    username: str = "",
+    context_words: Iterable[str] = (),
+) -> list[str]:
+    """Every rule the password breaks, as sentences; empty when it is acceptable."""
+    problems: list[str] = []
+    folded = _fold(password)
+    if len(password) < profile.min_length:
+        problems.append(f"Use at least {profile.min_length} characters (this has {len(password)}).")
+    if len(password) > profile.max_length:
+        problems.append(f"Use at most {profile.max_length} characters.")
+    if profile.require_upper and not any(c.isupper() for c in password):
+        problems.append("Include an upper-case letter.")
+    if profile.require_lower and not any(c.islower() for c in password):
+        problems.append("Include a lower-case letter.")
+    if profile.require_letter and not any(c.isalpha() for c in password):
+        problems.append("Include at least one letter.")
+    if profile.require_digit and not any(c.isdigit() for c in password):
+        problems.append("Include at least one digit.")
+    if profile.require_special and not _SPECIAL.search(password):
+        problems.append("Include a special character such as ! # % or *.")
+
+    words = [w for w in (_fold(w) for w in profile.forbid_words) if w]
+    words += [w for w in (_fold(w) for w in context_words) if len(w) >= 3]
+    user = _fold(username).strip()
+    if profile.forbid_username and user and len(user) >= 3:
+        if user in folded:
+            problems.append("Do not include your user name.")
+        elif profile.forbid_reversed_words and user[::-1] in folded:
+            problems.append("Do not include your user name spelled backwards.")
+    for word in words:
+        compact = word.replace(" ", "")
+        if word in folded or compact in folded.replace(" ", ""):
+            problems.append(f"Do not include the word \u201c{word}\u201d.")
+        elif profile.forbid_reversed_words and compact[::-1] in folded.replace(" ", ""):
+            problems.append(f"Do not include \u201c{word}\u201d spelled backwards.")
+
+    if profile.forbid_dictionary_word:
+        # MO-PWD-4 / A24: a required digit would defeat a plain comparison, so the
+        # letters are compared with digits and symbols stripped.
+        letters = "".join(c for c in folded if c.isalpha())
+        if letters and (letters in _english_words() or letters[::-1] in _english_words()):
+            problems.append("Do not use a dictionary word, forwards or backwards, even with digits added.")
+    if profile.blocklist and (folded in _common_passwords() or password.lower() in _common_passwords()):
+        problems.append("This password is on the list of common passwords; choose another.")
+    return problems

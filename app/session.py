@@ -1,0 +1,282 @@
+"""Signing in and out: from a user name and password to an open vault and a role.
+
+The command line and the GUI both go through here, so the rules (lockout, expiry,
+first-password change, permissions) hold the same in both.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from app import audit
+from app.clock import Clock, system_clock
+from app.errors import (
+    AccountDisabled,
+    ConflictOfInterest,
+    PasswordRejected,
+    PermissionDenied,
+)
+from app.packs import Pack, Role, load_pack
+from app.security.passwords import check_password
+from app.settings import Settings
+from app.vault.connection import transaction
+from app.vault.vault import (
+    RECOVERY_SLOT,
+    Vault,
+    load_keyfile,
+    unlock_password_slot,
+    unlock_recovery,
+)
+
+
+@dataclass
+class SignedInUser:
+    user_id: str
+    username: str
+    display_name: str
+    role: Role
+    must_change_password: bool
+    password_changed_at: datetime
+
+
+@dataclass
+class Session:
+    vault: Vault
+    pack: Pack
+    user: SignedInUser
+    clock: Clock = system_clock
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def conn(self):  # type: ignore[no-untyped-def]
+        return self.vault.conn
+
+    @property
+    def settings(self) -> Settings:
+        return Settings(self.vault.conn)
+
+    @property
+    def password_profile_name(self) -> str:
+        return self.settings.password_profile or self.pack.password.default_profile
+
+    @property
+    def password_expired(self) -> bool:
+        days = self.pack.password_profile(self.password_profile_name).expiry_days
+        return bool(days) and self.clock.now() >= self.user.password_changed_at + timedelta(days=days or 0)
+
+    @property
+    def needs_new_password(self) -> bool:
+        return self.user.must_change_password or self.password_expired
+
+    def can(self, permission: str) -> bool:
+        return permission in self.user.role.permissions
+
+    def require(self, permission: str) -> None:
+        if not self.can(permission):
+            raise PermissionDenied(
+                f"Your role ({self.user.role.name}) does not allow this ({permission})."
+            )
+
+    def require_no_conflict(self, personal_id: str, editing: bool) -> None:
+        """VT-2.1-8: users may not change their own or their family's record; the pack
+        may also block opening it (A15)."""
+        if not editing and not self.pack.conflict_of_interest_blocks_viewing:
+            return
+        row = self.conn.execute(
+            "SELECT relation FROM conflict_declaration WHERE user_id = ? AND personal_id = ?",
+            (self.user.user_id, personal_id),
+        ).fetchone()
+        if row:
+            raise ConflictOfInterest(
+                "You declared this record as your own or a family member's, so you cannot "
+                + ("change" if editing else "open")
+                + " it; ask a colleague."
+            )
+
+    def audit(self, action: str, entity: str | None = None, entity_id: str | None = None,
+              detail: dict[str, object] | None = None) -> None:
+        audit.record(self.conn, action, self.user.user_id, entity, entity_id, detail, self.clock)
+
+    def lock(self) -> None:
+        """Close the database and drop the key; the session object is then unusable."""
+        if self.vault.is_open:
+            with transaction(self.conn):
+                self.audit("session.locked")
+        self.vault.close()
+
+    close = lock
+
+
+def _context_words(pack: Pack, agency: str | None) -> list[str]:
+    words = [pack.hmis_name]
+    if pack.vendor_name:
+        words.append(pack.vendor_name)
+    if agency:
+        words.append(agency)
+    return words
+
+
+def validate_new_password(pack: Pack, profile_name: str | None, username: str, password: str,
+                          agency: str | None) -> None:
+    problems = check_password(
+        password, pack.password_profile(profile_name), username, _context_words(pack, agency)
+    )
+    if problems:
+        raise PasswordRejected(problems)
+
+
+DEFAULT_PROJECTS: tuple[tuple[str, int], ...] = (
+    ("Street Outreach", 4),
+    ("Emergency Shelter", 0),
+)
+
+
+def initialize(
+    data_dir: Path,
+    pack_id: str,
+    username: str,
+    password: str,
+    display_name: str | None = None,
+    agency_name: str = "Agency",
+    projects: tuple[tuple[str, int], ...] = DEFAULT_PROJECTS,
+    clock: Clock = system_clock,
+) -> tuple[Session, str]:
+    """Device setup: a new vault, its agency and projects, and the first admin user."""
+    pack = load_pack(pack_id)
+    validate_new_password(pack, None, username, password, agency_name)
+    if not username.strip():
+        raise PasswordRejected(["Enter a user name."])
+    vault, recovery_key = Vault.create(data_dir, pack_id, clock)
+    now = clock.now_iso()
+    admin_id = str(uuid.uuid4())
+    slot_id = vault.keyfile.slot_id(username)
+    try:
+        with transaction(vault.conn) as conn:
+            settings = Settings(conn)
+            settings.pack = pack_id
+            settings.agency_name = agency_name
+            settings.idle_lock_minutes = pack.idle_lock.default_minutes
+            org_id = str(uuid.uuid4())
+            conn.execute(
+                "INSERT INTO organization VALUES (?, ?, ?, ?)", (org_id, agency_name, now, now)
+            )
+            for name, project_type in projects:
+                conn.execute(
+                    "INSERT INTO project (project_id, organization_id, name, project_type,"
+                    " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    (str(uuid.uuid4()), org_id, name, project_type, now, now),
+                )
+            conn.execute(
+                "INSERT INTO app_user (user_id, username, slot_id, display_name, role,"
+                " must_change_password, password_changed_at, created_at) VALUES (?,?,?,?,?,0,?,?)",
+                (admin_id, username.strip(), slot_id, display_name or username.strip(),
+                 pack.admin_role, now, now),
+            )
+            audit.record(conn, "vault.created", admin_id, "device", vault.keyfile.vault_id,
+                         {"pack": pack_id}, clock)
+            audit.record(conn, "user.created", admin_id, "user", admin_id,
+                         {"role": pack.admin_role}, clock)
+        vault.set_password_slot(slot_id, password)
+        from app.security.users import remember_password
+
+        remember_password(vault.conn, admin_id, password, now)
+    except BaseException:
+        vault.close()
+        raise
+    user = _load_user(vault, slot_id, pack)
+    return Session(vault, pack, user, clock), recovery_key
+
+
+def _load_user(vault: Vault, slot_id: str, pack: Pack) -> SignedInUser:
+    row = vault.conn.execute(
+        "SELECT user_id, username, display_name, role, disabled_at, must_change_password,"
+        " password_changed_at FROM app_user WHERE slot_id = ?",
+        (slot_id,),
+    ).fetchone()
+    if row is None or row[4] is not None:
+        vault.close()
+        raise AccountDisabled("This account is disabled; ask an administrator.")
+    return SignedInUser(
+        user_id=row[0], username=row[1], display_name=row[2], role=pack.role(row[3]),
+        must_change_password=bool(row[5]),
+        password_changed_at=datetime.fromisoformat(row[6]),
+    )
+
+
+def _after_unlock(vault: Vault, pack: Pack, user: SignedInUser, clock: Clock, how: str) -> Session:
+    session = Session(vault, pack, user, clock)
+    keyfile = vault.keyfile
+    with transaction(vault.conn) as conn:
+        if vault.keyfile_rolled_back():
+            session.warnings.append(
+                "The key file is older than this database expected; someone may have restored "
+                "an old copy. The event is in the audit trail."
+            )
+            session.audit("keyfile.rollback_detected", "device", keyfile.vault_id)
+        stored_pack = Settings(conn).pack
+        if stored_pack and stored_pack != keyfile.pack:
+            session.warnings.append("The key file named a different policy pack; the database's pack applies.")
+            session.audit("keyfile.pack_mismatch", "device", keyfile.vault_id)
+        slots_to_users = dict(conn.execute("SELECT slot_id, user_id FROM app_user").fetchall())
+        for failure in keyfile.failure_log:
+            audit.record(conn, "signin.failed", slots_to_users.get(failure["slot"]), "user",
+                         slots_to_users.get(failure["slot"]), {}, clock, at=failure["at"])
+        session.audit("signin.succeeded", "user", user.user_id, {"method": how})
+    if keyfile.failure_log:
+        keyfile.failure_log.clear()
+    vault.save_keyfile()
+    return session
+
+
+def sign_in(data_dir: Path, username: str, password: str, clock: Clock = system_clock) -> Session:
+    keyfile = load_keyfile(data_dir)
+    pack = load_pack(keyfile.pack)
+    unlocked = unlock_password_slot(data_dir, username, password, pack.lockout, clock)
+    vault = Vault.open(data_dir, unlocked, clock)
+    stored_pack = Settings(vault.conn).pack
+    if stored_pack and stored_pack != pack.id:
+        pack = load_pack(stored_pack)
+    user = _load_user(vault, unlocked.slot_id, pack)
+    return _after_unlock(vault, pack, user, clock, "password")
+
+
+def sign_in_with_recovery(
+    data_dir: Path, recovery_key: str, username: str, new_password: str, clock: Clock = system_clock
+) -> tuple[Session, str]:
+    """An admin who forgot their password or is locked out sets a new one with the
+    recovery key; the key is then replaced (it is single-use)."""
+    unlocked = unlock_recovery(data_dir, recovery_key)
+    vault = Vault.open(data_dir, unlocked, clock)
+    try:
+        pack = load_pack(Settings(vault.conn).pack or unlocked.keyfile.pack)
+        row = vault.conn.execute(
+            "SELECT slot_id, role, user_id FROM app_user WHERE username = ? AND disabled_at IS NULL",
+            (username.strip(),),
+        ).fetchone()
+        if row is None or "users.manage" not in pack.role(row[1]).permissions:
+            raise PermissionDenied("The recovery key can only reset an active administrator's password.")
+        validate_new_password(pack, Settings(vault.conn).password_profile, username, new_password,
+                              Settings(vault.conn).agency_name)
+        from app.security.users import password_reused, remember_password
+
+        if password_reused(vault.conn, row[2], new_password, pack, Settings(vault.conn).password_profile):
+            raise PasswordRejected(["Choose a password you have not used recently."])
+        vault.set_password_slot(row[0], new_password)
+        now = clock.now_iso()
+        with transaction(vault.conn) as conn:
+            conn.execute(
+                "UPDATE app_user SET must_change_password = 0, password_changed_at = ? WHERE user_id = ?",
+                (now, row[2]),
+            )
+            remember_password(conn, row[2], new_password, now)
+            audit.record(conn, "recovery_key.used", row[2], "user", row[2], {}, clock)
+        new_key = vault.rotate_recovery_key()
+        user = _load_user(vault, row[0], pack)
+    except BaseException:
+        vault.close()
+        raise
+    session = _after_unlock(vault, pack, user, clock, RECOVERY_SLOT)
+    return session, new_key

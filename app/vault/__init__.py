@@ -1,0 +1,1 @@
+"""The encrypted store: key handling, the SQLCipher connection, migrations."""

@@ -1,0 +1,178 @@
+"""Key derivation and key wrapping, designed like a password manager's.
+
+One random 256-bit data key opens the SQLCipher database as a raw key, so SQLCipher
+runs no KDF of its own on open. Each user's password unwraps their own copy of that
+key through Argon2id; the recovery key (256 random bits) unwraps another copy through
+HKDF, because a key that long needs no stretching. Changing a password therefore
+re-wraps 32 bytes and never re-encrypts the database.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import secrets
+import time
+from dataclasses import asdict, dataclass
+
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+DATA_KEY_BYTES = 32
+NONCE_BYTES = 12
+
+# The floor below which a vault refuses to open (a downgraded key file is an attack,
+# as Bitwarden's KDF check treats it): Bitwarden's Argon2id default.
+FLOOR_MEMORY_KIB = 64 * 1024
+FLOOR_TIME_COST = 3
+FLOOR_PARALLELISM = 4
+# Tuning raises time_cost until one derivation takes at least this long on this machine.
+TARGET_SECONDS = 0.5
+MAX_TIME_COST = 64
+
+# Set to "0" to skip calibration and use the floor parameters (tests, benchmarks):
+# still well above OWASP's minimum, only faster to open.
+KDF_TARGET_ENV = "HMIS_INTAKE_KDF_TARGET_MS"
+
+
+class UnwrapFailed(Exception):
+    """The key-encryption key did not open the wrapped key (wrong secret or tampering)."""
+
+
+@dataclass(frozen=True)
+class Argon2Params:
+    memory_kib: int
+    time_cost: int
+    parallelism: int
+    salt: bytes
+
+    def meets_floor(self) -> bool:
+        return (
+            self.memory_kib >= FLOOR_MEMORY_KIB
+            and self.time_cost >= FLOOR_TIME_COST
+            and self.parallelism >= FLOOR_PARALLELISM
+            and len(self.salt) >= 16
+        )
+
+    def to_json(self) -> dict[str, object]:
+        d = asdict(self)
+        d["salt"] = b64(self.salt)
+        d["alg"] = "argon2id"
+        return d
+
+    @classmethod
+    def from_json(cls, d: dict[str, object]) -> Argon2Params:
+        if d.get("alg") != "argon2id":
+            raise ValueError("unknown KDF")
+        return cls(
+            memory_kib=int(d["memory_kib"]),  # type: ignore[call-overload]
+            time_cost=int(d["time_cost"]),  # type: ignore[call-overload]
+            parallelism=int(d["parallelism"]),  # type: ignore[call-overload]
+            salt=unb64(str(d["salt"])),
+        )
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def new_data_key() -> bytearray:
+    return bytearray(secrets.token_bytes(DATA_KEY_BYTES))
+
+
+def derive_password_kek(password: str, params: Argon2Params) -> bytes:
+    return hash_secret_raw(
+        password.encode("utf-8"),
+        params.salt,
+        time_cost=params.time_cost,
+        memory_cost=params.memory_kib,
+        parallelism=params.parallelism,
+        hash_len=32,
+        type=Type.ID,
+    )
+
+
+def derive_recovery_kek(recovery_secret: bytes, salt: bytes) -> bytes:
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=salt, info=b"hmis-intake recovery v1"
+    ).derive(recovery_secret)
+
+
+def calibrate_params() -> Argon2Params:
+    """Pick Argon2id parameters that take 0.5-1 s here (KeePassXC tunes by time too).
+
+    Memory and lanes stay at the floor; only the pass count grows, so an old laptop
+    with little memory is not pushed into swap.
+    """
+    salt = secrets.token_bytes(16)
+    target_ms = os.environ.get(KDF_TARGET_ENV)
+    target = TARGET_SECONDS if target_ms is None else max(0.0, int(target_ms) / 1000)
+    params = Argon2Params(FLOOR_MEMORY_KIB, FLOOR_TIME_COST, FLOOR_PARALLELISM, salt)
+    if target <= 0:
+        return params
+    started = time.perf_counter()
+    derive_password_kek("calibration", params)
+    per_pass = (time.perf_counter() - started) / params.time_cost
+    # Aim a little above the target so the 0.5 s lower bound holds under noise.
+    passes = int(target * 1.3 / max(per_pass, 1e-4)) + 1
+    passes = max(FLOOR_TIME_COST, min(MAX_TIME_COST, passes))
+    return Argon2Params(FLOOR_MEMORY_KIB, passes, FLOOR_PARALLELISM, salt)
+
+
+def wrap_key(kek: bytes, data_key: bytes | bytearray, aad: bytes) -> str:
+    nonce = secrets.token_bytes(NONCE_BYTES)
+    return b64(nonce + AESGCM(kek).encrypt(nonce, bytes(data_key), aad))
+
+
+def unwrap_key(kek: bytes, wrapped: str, aad: bytes) -> bytearray:
+    try:
+        blob = unb64(wrapped)
+        nonce, body = blob[:NONCE_BYTES], blob[NONCE_BYTES:]
+        return bytearray(AESGCM(kek).decrypt(nonce, body, aad))
+    except (InvalidTag, ValueError) as exc:
+        raise UnwrapFailed() from exc
+
+
+def zero(buffer: bytearray | None) -> None:
+    """Overwrite a key buffer in place before it is dropped."""
+    if buffer is None:
+        return
+    for i in range(len(buffer)):
+        buffer[i] = 0
+
+
+# Recovery keys are shown to a person once and typed back later, so they use
+# Crockford-style base32 without look-alike letters, in groups of five.
+_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def new_recovery_secret() -> bytes:
+    return secrets.token_bytes(25)  # 200 bits: 40 base32 characters
+
+
+def format_recovery_key(secret: bytes) -> str:
+    value = int.from_bytes(secret, "big")
+    chars = []
+    for _ in range(len(secret) * 8 // 5):
+        chars.append(_ALPHABET[value & 31])
+        value >>= 5
+    text = "".join(reversed(chars))
+    return "-".join(text[i : i + 5] for i in range(0, len(text), 5))
+
+
+def parse_recovery_key(text: str) -> bytes:
+    cleaned = text.strip().upper().replace("-", "").replace(" ", "")
+    cleaned = cleaned.replace("O", "0").replace("I", "1").replace("L", "1")
+    if len(cleaned) != 40 or any(c not in _ALPHABET for c in cleaned):
+        raise ValueError("A recovery key is 40 letters and digits in groups of five.")
+    value = 0
+    for c in cleaned:
+        value = (value << 5) | _ALPHABET.index(c)
+    return value.to_bytes(25, "big")

@@ -1,0 +1,93 @@
+"""Numbered schema migrations, each applied in one transaction.
+
+``PRAGMA user_version`` holds the schema version. Before a vault is migrated an
+encrypted copy is written to ``backups/`` (R7), so a failed upgrade never costs data;
+a migration that fails rolls back and leaves the old schema in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+from app.errors import VaultCorrupt
+from app.vault.connection import Connection
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+def _load(version: int, name: str) -> Migration:
+    text = resources.files(__package__).joinpath(f"v{version:03d}_{name}.sql").read_text("utf-8")
+    return Migration(version, name, text)
+
+
+MIGRATIONS: tuple[Migration, ...] = (_load(1, "initial"),)
+
+
+def latest_version(migrations: Sequence[Migration] = MIGRATIONS) -> int:
+    return migrations[-1].version if migrations else 0
+
+
+def current_version(conn: Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def backup(conn: Connection, backup_dir: Path, label: str) -> Path:
+    """An encrypted copy under the same key, written with sqlcipher_export."""
+
+    backup_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = backup_dir / f"vault-{label}-{stamp}.db"
+    # An attached database with no KEY clause inherits the main database's key, so
+    # sqlcipher_export writes a copy encrypted exactly like the original.
+    conn.execute("ATTACH DATABASE ? AS backup_copy", (str(target),))
+    try:
+        conn.execute("SELECT sqlcipher_export('backup_copy')")
+        conn.execute(f"PRAGMA backup_copy.user_version = {current_version(conn)}")
+    finally:
+        conn.execute("DETACH DATABASE backup_copy")
+    return target
+
+
+def migrate(
+    conn: Connection,
+    backup_dir: Path | None,
+    migrations: Sequence[Migration] = MIGRATIONS,
+) -> list[int]:
+    """Bring the schema up to date; returns the versions applied."""
+    have = current_version(conn)
+    newest = latest_version(migrations)
+    if have > newest:
+        raise VaultCorrupt(
+            f"This vault was made by a newer version of HMIS Intake (schema {have}); "
+            f"update the app to open it."
+        )
+    pending = [m for m in migrations if m.version > have]
+    if pending and have > 0 and backup_dir is not None:
+        backup(conn, backup_dir, f"schema{have}")
+    applied = []
+    for migration in pending:
+        script = (
+            "BEGIN IMMEDIATE;\n"
+            + migration.sql
+            + f"\nPRAGMA user_version = {migration.version};\nCOMMIT;\n"
+        )
+        try:
+            conn.executescript(script)
+        except Exception as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise VaultCorrupt(
+                f"Upgrading the vault to schema {migration.version} ({migration.name}) failed; "
+                f"nothing was changed."
+            ) from exc
+        applied.append(migration.version)
+    return applied

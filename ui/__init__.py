@@ -1,0 +1,1 @@
+"""The Qt user interface and the command line: both are thin layers over app/."""

@@ -1,0 +1,357 @@
+"""The ``hmis-intake`` command. No Qt import here: subcommands run headless.
+
+Passwords come from standard input only (``--password-stdin``), never argv or the
+environment. A user mistake ends with one sentence on stderr and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from app import __version__
+from app.errors import UserFacingError
+
+EXIT_USAGE = 2
+DEBUG_ENV = "HMIS_INTAKE_DEBUG"
+
+
+class CliError(UserFacingError):
+    exit_code = EXIT_USAGE
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise CliError(f"{message[:1].upper()}{message[1:]} (see 'hmis-intake --help').")
+
+
+def _stdin_lines(count: int, prompts: Sequence[str]) -> list[str]:
+    if sys.stdin is None:
+        raise CliError("Standard input is closed; pipe the password in with --password-stdin.")
+    if sys.stdin.isatty():
+        return [getpass.getpass(prompts[i]) for i in range(count)]
+    lines = []
+    for i in range(count):
+        line = sys.stdin.readline()
+        if not line:
+            what = prompts[i].rstrip(": ").lower()
+            raise CliError(f"Expected the {what} on line {i + 1} of standard input.")
+        lines.append(line.rstrip("\r\n"))
+    return lines
+
+
+def _read_password(args: argparse.Namespace, extra: Sequence[str] = ()) -> list[str]:
+    if not getattr(args, "password_stdin", False):
+        raise CliError("Give --password-stdin and pass the password as the first line of standard input.")
+    return _stdin_lines(1 + len(extra), ["Password: ", *extra])
+
+
+def _open_session(args: argparse.Namespace, allow_password_change: bool = False):  # type: ignore[no-untyped-def]
+    from app.session import sign_in
+
+    if not args.user:
+        raise CliError("Give --user NAME.")
+    (password,) = _read_password(args)
+    session = sign_in(args.data_dir, args.user, password)
+    for warning in session.warnings:
+        print(f"Warning: {warning}", file=sys.stderr)
+    if session.needs_new_password and not allow_password_change:
+        session.close()
+        reason = "has expired" if session.password_expired else "must be changed before first use"
+        raise CliError(f"Your password {reason}; run 'hmis-intake change-password'.")
+    return session
+
+
+# -- subcommands ---------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
+    from app.session import DEFAULT_PROJECTS, initialize
+
+    (password,) = _read_password(args)
+    projects = tuple(_parse_project(p) for p in args.project) if args.project else DEFAULT_PROJECTS
+    session, recovery_key = initialize(
+        args.data_dir, args.pack, args.user, password, args.display_name, args.agency, projects
+    )
+    session.close()
+    if args.json:
+        json.dump({"data_dir": str(args.data_dir), "pack": args.pack, "recovery_key": recovery_key}, out)
+        out.write("\n")
+    else:
+        out.write(
+            f"Created an encrypted vault in {args.data_dir} with the {args.pack} policy pack.\n"
+            f"Administrator: {args.user}\n\n"
+            f"Recovery key (shown once; print it and lock it away):\n\n    {recovery_key}\n\n"
+            "It can reset an administrator's password if every admin is locked out.\n"
+        )
+    return 0
+
+
+def _parse_project(text: str) -> tuple[str, int]:
+    name, _, kind = text.rpartition(":")
+    if not name or not kind.isdigit():
+        raise CliError(f"A project is NAME:TYPE with a HUD project type number, not {text!r}.")
+    return name.strip(), int(kind)
+
+
+def cmd_demo_data(args: argparse.Namespace, out: TextIO) -> int:
+    from app.demo import add_demo_people
+
+    if args.clients < 0:
+        raise CliError("--clients must be zero or more.")
+    session = _open_session(args)
+    try:
+        added = add_demo_people(session, args.clients, args.seed)
+    finally:
+        session.close()
+    out.write(f"Added {added} synthetic people.\n")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
+    from app.search_service import find_people
+
+    session = _open_session(args)
+    try:
+        hits = find_people(session, args.text, limit=args.limit)
+    finally:
+        session.close()
+    if args.json:
+        json.dump(
+            [
+                {"personal_id": h.personal_id, "first_name": h.first_name, "last_name": h.last_name,
+                 "dob": h.dob, "ssn_last4": h.ssn_last4}
+                for h in hits
+            ],
+            out,
+            ensure_ascii=False,
+        )
+        out.write("\n")
+        return 0
+    if not hits:
+        out.write("No one found.\n")
+    for h in hits:
+        name = f"{h.last_name or '?'}, {h.first_name or '?'}"
+        ssn = f"xxx-xx-{h.ssn_last4}" if h.ssn_last4 else "SSN not collected"
+        out.write(f"{name:<32} {h.dob or 'DOB not collected':<12} {ssn:<14} {h.personal_id}\n")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace, out: TextIO) -> int:
+    from app import outbox
+
+    session = _open_session(args)
+    try:
+        policy = session.pack.timeliness
+        state = outbox.status(session.conn, session.clock.now(), policy.window_hours,
+                              policy.warn_before_hours)
+    finally:
+        session.close()
+    if args.json:
+        json.dump(state.as_json(), out)
+        out.write("\n")
+        return 0
+    out.write(f"Waiting to sync: {state.pending} record(s); refused by the server: {state.refused}.\n")
+    if state.oldest_pending_hours is not None:
+        out.write(
+            f"Oldest waiting: collected {state.oldest_pending_hours:.1f} h ago; "
+            f"{state.hours_left_for_oldest:.1f} h left of the {state.window_hours} h window.\n"
+        )
+    if state.overdue:
+        out.write(f"{state.overdue} record(s) have missed the timeliness window.\n")
+    if state.due_soon:
+        out.write(f"{state.due_soon} record(s) are due within a day.\n")
+    return 0
+
+
+def cmd_change_password(args: argparse.Namespace, out: TextIO) -> int:
+    from app.security.users import change_own_password
+    from app.session import sign_in
+
+    if not args.user:
+        raise CliError("Give --user NAME.")
+    current, new = _read_password(args, ["New password: "])
+    session = sign_in(args.data_dir, args.user, current)
+    try:
+        change_own_password(session, current, new)
+    finally:
+        session.close()
+    out.write("Password changed.\n")
+    return 0
+
+
+def cmd_user(args: argparse.Namespace, out: TextIO) -> int:
+    from app.security import users
+
+    session = _open_session(args)
+    try:
+        if args.action == "list":
+            rows = users.list_users(session)
+            if args.json:
+                json.dump([r.__dict__ for r in rows], out)
+                out.write("\n")
+            for r in rows if not args.json else []:
+                flags = ", ".join(f for f, on in (("disabled", r.disabled), ("locked", r.locked),
+                                                 ("must change password", r.must_change_password)) if on)
+                out.write(f"{r.username:<20} {r.role:<20} {flags}\n")
+            return 0
+        if not args.name:
+            raise CliError(f"'user {args.action}' needs the user's name.")
+        if args.action == "add":
+            if not args.role:
+                raise CliError("Give --role; roles: " + ", ".join(r.id for r in session.pack.roles) + ".")
+            temporary = users.generate_temporary_password()
+            users.add_user(session, args.name, args.display_name or args.name, args.role, temporary)
+            out.write(f"Added {args.name}. Temporary password (must be changed at first sign-in):\n{temporary}\n")
+        elif args.action == "disable":
+            users.disable_user(session, args.name)
+            out.write(f"Disabled {args.name}.\n")
+        elif args.action == "reset":
+            temporary = users.generate_temporary_password()
+            users.reset_password(session, args.name, temporary)
+            out.write(f"Reset {args.name}. Temporary password (must be changed at first sign-in):\n{temporary}\n")
+    finally:
+        session.close()
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace, out: TextIO) -> int:
+    from app.session import sign_in_with_recovery
+
+    if not args.user:
+        raise CliError("Give --user NAME (the administrator whose password to reset).")
+    recovery_key, new_password = _stdin_lines(2, ["Recovery key: ", "New password: "])
+    session, new_key = sign_in_with_recovery(args.data_dir, recovery_key, args.user, new_password)
+    session.close()
+    out.write(
+        "Password reset. The old recovery key no longer works; the new one is:\n\n"
+        f"    {new_key}\n"
+    )
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace, out: TextIO) -> int:
+    from app.audit import verify_chain
+
+    session = _open_session(args)
+    try:
+        session.require("audit.view")
+        result = verify_chain(session.conn)
+    finally:
+        session.close()
+    if result.intact:
+        out.write(f"The audit trail is intact ({result.events} events).\n")
+        return 0
+    raise UserFacingError(
+        f"The audit trail was altered at event {result.first_broken_seq} of {result.events}."
+    )
+
+
+def _add_auth(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--user", help="your user name")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the password from the first line of standard input")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="hmis-intake", description="Offline, encrypted HMIS intake.")
+    parser.add_argument("--version", action="version", version=f"hmis-intake {__version__}")
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="folder of the vault (default: the user data folder)")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("init", help="create the vault and its first administrator")
+    p.add_argument("--pack", required=True, choices=("ct", "vt", "mo"))
+    p.add_argument("--agency", default="Agency")
+    p.add_argument("--display-name")
+    p.add_argument("--project", action="append", help="NAME:HUD_PROJECT_TYPE (repeatable)")
+    p.add_argument("--json", action="store_true")
+    _add_auth(p)
+    p.set_defaults(func=cmd_init, needs_user=True)
+
+    p = sub.add_parser("demo-data", help="add synthetic people for demos and benchmarks")
+    p.add_argument("--clients", type=int, required=True)
+    p.add_argument("--seed", type=int)
+    _add_auth(p)
+    p.set_defaults(func=cmd_demo_data)
+
+    p = sub.add_parser("search", help="find people by name, DOB or SSN last 4")
+    p.add_argument("text")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+    _add_auth(p)
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("status", help="outbox and timeliness")
+    p.add_argument("--json", action="store_true")
+    _add_auth(p)
+    p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("change-password", help="stdin: current password, then the new one")
+    _add_auth(p)
+    p.set_defaults(func=cmd_change_password)
+
+    p = sub.add_parser("user", help="manage local users (administrators)")
+    p.add_argument("action", choices=("list", "add", "disable", "reset"))
+    p.add_argument("name", nargs="?")
+    p.add_argument("--role")
+    p.add_argument("--display-name")
+    p.add_argument("--json", action="store_true")
+    _add_auth(p)
+    p.set_defaults(func=cmd_user)
+
+    p = sub.add_parser("recover", help="reset an administrator's password with the recovery key"
+                       " (stdin: recovery key, then the new password)")
+    p.add_argument("--user")
+    p.set_defaults(func=cmd_recover)
+
+    p = sub.add_parser("audit-verify", help="check the audit trail's hash chain")
+    _add_auth(p)
+    p.set_defaults(func=cmd_audit_verify)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    os.umask(0o077)
+    try:
+        args = build_parser().parse_args(argv)
+        if args.data_dir is None:
+            from app.paths import default_data_dir
+
+            args.data_dir = default_data_dir()
+        args.data_dir = args.data_dir.expanduser()
+        if args.command is None:
+            from ui.main import run_gui
+
+            return run_gui(args.data_dir)
+        if getattr(args, "needs_user", False) and not args.user:
+            raise CliError("Give --user NAME for the first administrator.")
+        from app.vault.connection import check_sqlcipher
+
+        check_sqlcipher()
+        func: Callable[[argparse.Namespace, TextIO], int] = args.func
+        return func(args, out)
+    except UserFacingError as exc:
+        print(str(exc), file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        if os.environ.get(DEBUG_ENV):
+            raise
+        # The exception text may quote data, so only its type is shown.
+        print(f"Unexpected error ({type(exc).__name__}); nothing further was changed. "
+              f"Set {DEBUG_ENV}=1 to see details.", file=sys.stderr)
+        return 70
+
+
+if __name__ == "__main__":
+    sys.exit(main())
