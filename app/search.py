@@ -7,54 +7,24 @@ encrypted pages, so a query costs about the same at 500 or 500,000 people.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
 from app.domain.person import Person
+from app.rules.names import canonical, nickname_forms, words
 from app.vault.connection import Connection
 
-_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _US_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 
-# Nicknames and their formal forms share an index entry so "Bill" finds "William".
-# Kept short on purpose: the duplicate check does the thorough matching.
-NICKNAMES: dict[str, tuple[str, ...]] = {
-    "william": ("bill", "will", "billy", "liam"),
-    "robert": ("bob", "rob", "bobby", "robbie"),
-    "elizabeth": ("liz", "beth", "betty", "eliza"),
-    "margaret": ("maggie", "peggy", "meg"),
-    "richard": ("rick", "dick", "rich"),
-    "katherine": ("kate", "katie", "kathy"),
-    "catherine": ("cathy", "kate", "katie"),
-    "james": ("jim", "jimmy", "jamie"),
-    "joseph": ("joe", "joey"),
-    "jennifer": ("jen", "jenny"),
-    "michael": ("mike", "mikey"),
-    "christopher": ("chris",),
-    "alexander": ("alex",),
-    "anthony": ("tony",),
-    "daniel": ("dan", "danny"),
-    "patricia": ("pat", "patty", "trish"),
-    "thomas": ("tom", "tommy"),
-    "samuel": ("sam",),
-    "samantha": ("sam",),
-}
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
 
 def name_tokens(person: Person) -> str:
-    words: list[str] = []
+    tokens: list[str] = []
     for part in (person.first_name, person.middle_name, person.last_name, person.name_suffix):
-        if part:
-            words.extend(_TOKEN.findall(_fold(part)))
-    extra = [nick for w in words for nick in NICKNAMES.get(w, ())]
-    return " ".join(words + extra)
+        tokens.extend(words(part))
+    # "Bill" finds "William" and the other way round: index every form of the name.
+    extra = [form for w in tokens for form in (*nickname_forms(w), canonical(w)) if form != w]
+    return " ".join(tokens + extra)
 
 
 def dob_token(dob: str | None) -> str:
@@ -91,7 +61,7 @@ def build_match(text: str) -> str | None:
     if as_date:
         return f'dob : "{dob_token(as_date)}"'
     clauses = []
-    for token in _TOKEN.findall(_fold(text)):
+    for token in words(text):
         if token.isdigit():
             if len(token) == 4:
                 # Four digits: SSN last 4 or a birth year.

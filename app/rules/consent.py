@@ -1,0 +1,184 @@
+"""Consent and release-of-information rules, read from the pack (no pack names here).
+
+``evaluate_consent`` answers, for one person at one intake: may data be entered, at
+what sharing level, until when, and what is wrong with the consent as captured.
+Every problem names the clause it comes from so the UI can say why.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from app.packs import Pack
+
+Method = Literal["written", "verbal", "declined"]
+Sharing = Literal["shared", "not_shared"]
+
+
+@dataclass(frozen=True)
+class ConsentProblem:
+    field: str
+    message: str
+    clause: str
+
+
+@dataclass
+class ConsentRequest:
+    method: Method
+    sharing: Sharing
+    signed_on: date
+    script_acknowledged: bool
+    shared_with: tuple[str, ...] = ()
+    expires_on: date | None = None
+    signature_captured: bool = False  # on-screen signature image
+    paper_form_attested: bool = False  # signed paper form, attested by staff
+    verbal_reason: str = ""
+    witness: str = ""
+    first_contact_by_phone: bool = False
+    release_to_share_signed: bool = False  # CT-207-8: the separate written release
+    client_dob: date | None = None
+    emancipated: bool = False
+    signer_is_guardian: bool = False
+    possible_dv_victim: bool = False
+    dv_permission_to_enter: bool = False
+    dv_permission_to_share: bool = False
+    project_populations: tuple[str, ...] = ()
+
+
+@dataclass
+class ConsentDecision:
+    may_enter_data: bool
+    sharing: Sharing
+    expires_on: date | None
+    signature_line: str | None
+    locks_household: bool
+    problems: list[ConsentProblem] = field(default_factory=list)
+    notices: list[ConsentProblem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def age_on(dob: date, day: date) -> int:
+    return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
+
+
+def anniversary(day: date, months: int) -> date:
+    """The same day ``months`` later; a day the month lacks (29 February, 31 April)
+    rolls to the first of the next month."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    if day.day <= calendar.monthrange(year, month)[1]:
+        return date(year, month, day.day)
+    return date(year + (month == 12), month % 12 + 1, 1)
+
+
+def roi_expiry(pack: Pack, signed_on: date) -> date | None:
+    """The last day an ROI is valid. MO-ROI-10 / A22: it expires one year after
+    signing, read as valid through the day before the anniversary (an ROI signed on
+    29 February is valid through 28 February of the next year)."""
+    months = pack.consent.expiry_months
+    if not months:
+        return None
+    return date.fromordinal(anniversary(signed_on, months).toordinal() - 1)
+
+
+def forced_not_shared(pack: Pack, populations: tuple[str, ...]) -> list[str]:
+    """VT-3.1-2, VT-3.4-13, MO-PROT-1: programs serving these populations never share."""
+    return sorted(set(populations) & set(pack.sharing.forced_not_shared_populations))
+
+
+def evaluate_consent(pack: Pack, request: ConsentRequest, today: date) -> ConsentDecision:
+    policy = pack.consent
+    problems: list[ConsentProblem] = []
+    notices: list[ConsentProblem] = []
+
+    def problem(field_name: str, message: str, clause: str) -> None:
+        problems.append(ConsentProblem(field_name, message, clause))
+
+    if not request.script_acknowledged:
+        problem("script", "Go through every point of the oral explanation with the client first.",
+                "CT-207-2" if policy.script_before_every_interview else "CT-207-3")
+    if request.signed_on > today:
+        problem("signed_on", "The consent date cannot be in the future.", "MO-ROI-11")
+
+    minor = (
+        request.client_dob is not None
+        and age_on(request.client_dob, request.signed_on) < policy.adult_age
+        and not request.emancipated
+    )
+    if minor and not policy.minors_can_consent and request.method != "declined" and not request.signer_is_guardian:
+        problem("signer", f"A person under {policy.adult_age} cannot give consent unless emancipated; "
+                "a parent or legal guardian must sign.", "VT-3.4-14")
+
+    if request.method == "written":
+        if not (request.signature_captured or request.paper_form_attested):
+            problem("signature", "Capture the client's signature, or attest that they signed the paper form.",
+                    "CT-207-7")
+    elif request.method == "verbal":
+        if policy.verbal_allowed == "never":
+            problem("method", "This policy pack does not accept verbal consent.", "CT-207-7")
+        elif policy.verbal_allowed == "phone_first_contact" and not request.first_contact_by_phone:
+            problem("method", "Verbal consent is accepted only when the first contact is by phone; "
+                    "get written consent.", "CT-207-7")
+        if not request.verbal_reason.strip():
+            problem("verbal_reason", "Say why written consent was not possible.", "MO-ROI-9")
+
+    sharing: Sharing = request.sharing
+    forced = forced_not_shared(pack, request.project_populations)
+    if forced and sharing == "shared":
+        sharing = "not_shared"
+        notices.append(ConsentProblem(
+            "sharing", "This program serves " + ", ".join(forced) + " clients, so records stay Not Shared.",
+            "VT-3.1-2" if "protected" not in forced else "MO-PROT-1"))
+    if request.method == "declined":
+        sharing = "not_shared"
+    if sharing == "shared" and policy.separate_release_to_share and not request.release_to_share_signed:
+        problem("release", "Sharing needs its own signed release of information.", "CT-207-8")
+    if sharing == "shared" and not request.shared_with:
+        problem("shared_with", "Say with whom the information is shared.", "CT-207-9")
+
+    if request.possible_dv_victim and policy.dv_needs_explicit_permission:
+        if not request.dv_permission_to_enter:
+            problem("dv_permission", "The client may be a victim of domestic violence: ask explicitly "
+                    "whether their information may be entered.", "VT-3.4-2")
+        if sharing == "shared" and not request.dv_permission_to_share:
+            problem("dv_permission", "The client may be a victim of domestic violence: ask explicitly "
+                    "whether their information may be shared.", "VT-3.4-2")
+
+    expires = request.expires_on or roi_expiry(pack, request.signed_on)
+    if expires is not None and expires < request.signed_on:
+        problem("expires_on", "The expiry date is before the signing date.", "CT-207-9")
+    if sharing == "shared" and expires is None and policy.separate_release_to_share:
+        problem("expires_on", "Tell the client when the release expires and record the date.", "CT-207-9")
+
+    may_enter = True
+    if request.method == "declined" and policy.consent_before_any_data and not policy.declined_locks_household:
+        may_enter = False  # CT-207-1: no data goes in without authorisation
+    if problems:
+        may_enter = False
+    signature_line = None
+    if request.method == "verbal" and policy.verbal_signature_text:
+        signature_line = policy.verbal_signature_text  # MO-ROI-9
+    return ConsentDecision(
+        may_enter_data=may_enter,
+        sharing=sharing,
+        expires_on=expires,
+        signature_line=signature_line,
+        locks_household=request.method == "declined" and policy.declined_locks_household,
+        problems=problems,
+        notices=notices,
+    )
+
+
+def consent_current(pack: Pack, signed_on: date, expires_on: date | None, revoked_on: date | None,
+                    today: date) -> bool:
+    """MO-ROI-10: an expired (or revoked) ROI needs a new one before more data goes in."""
+    if revoked_on is not None and revoked_on <= today:
+        return False
+    end = expires_on or roi_expiry(pack, signed_on)
+    return end is None or today <= end
