@@ -1,0 +1,1 @@
+"""Synchronisation with the central HMIS: outbox, transport and the HMIS CSV interchange."""

@@ -1,0 +1,11 @@
+"""HUD HMIS CSV (FY2026 v1.0) as code: the file and column specification, the
+HUD code lists, value formatting, a row writer with the spec's quoting, an
+atomic zip assembler, and a checker for finished exports.
+
+The writer that turns device records into an export builds on these modules;
+nothing here touches the vault or Qt.
+"""
+
+from sync.hmis_csv.columns import CSV_VERSION, FILES, Column, FileSpec, Kind, file_spec
+
+__all__ = ["CSV_VERSION", "FILES", "Column", "FileSpec", "Kind", "file_spec"]
