@@ -7,6 +7,8 @@ a migration that fails rolls back and leaves the old schema in place.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,12 +26,25 @@ class Migration:
     sql: str
 
 
-def _load(version: int, name: str) -> Migration:
-    text = resources.files(__package__).joinpath(f"v{version:03d}_{name}.sql").read_text("utf-8")
-    return Migration(version, name, text)
+_FILE = re.compile(r"^v(\d{3})_([a-z0-9_]+)\.sql$")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_load(1, "initial"),)
+def discover() -> tuple[Migration, ...]:
+    """Every ``vNNN_name.sql`` beside this module, in order; the numbers must run
+    1, 2, 3... with no gap, or a vault could skip a step."""
+    found = []
+    for entry in resources.files(__package__).iterdir():
+        match = _FILE.match(entry.name)
+        if match:
+            found.append(Migration(int(match.group(1)), match.group(2), entry.read_text("utf-8")))
+    found.sort(key=lambda m: m.version)
+    expected = list(range(1, len(found) + 1))
+    if [m.version for m in found] != expected:
+        raise RuntimeError(f"schema migrations must be numbered {expected}, found {[m.version for m in found]}")
+    return tuple(found)
+
+
+MIGRATIONS: tuple[Migration, ...] = discover()
 
 
 def latest_version(migrations: Sequence[Migration] = MIGRATIONS) -> int:
