@@ -29,7 +29,13 @@ def _common_passwords() -> frozenset[str]:
 def _english_words() -> frozenset[str]:
     from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
-    words = set(FREQUENCY_LISTS["english_wikipedia"]) | set(FREQUENCY_LISTS["us_tv_and_film"])
+    # zxcvbn keeps each word only in the list where it ranks best, so common words
+    # such as "garden" or "sunshine" are in the passwords list and nowhere else.
+    words = (
+        set(FREQUENCY_LISTS["english_wikipedia"])
+        | set(FREQUENCY_LISTS["us_tv_and_film"])
+        | set(FREQUENCY_LISTS["passwords"])
+    )
     return frozenset(w for w in words if len(w) >= _MIN_DICTIONARY_WORD and w.isalpha())
 
 

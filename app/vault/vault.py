@@ -261,7 +261,12 @@ def unlock_password_slot(
         raise AccountLocked(
             f"Too many failed sign-ins; try again in {minutes} minute{'s' if minutes != 1 else ''}."
         )
-    params = crypto.Argon2Params.from_json(slot.kdf or {})
+    try:
+        params = crypto.Argon2Params.from_json(slot.kdf or {})
+    except (ValueError, KeyError, TypeError) as exc:
+        raise VaultCorrupt(
+            "This vault's key settings are damaged or unknown; restore the key file from a backup."
+        ) from exc
     if not params.meets_floor():
         raise VaultCorrupt(
             "This vault's key settings are weaker than the minimum this app accepts; it will not open it."
