@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from app.vault.connection import Connection
@@ -25,8 +25,12 @@ def enqueue(
     window_hours: int,
     now: datetime,
 ) -> str:
-    """Add one change; call inside the transaction that makes the change."""
+    """Add one change; call inside the transaction that makes the change.
+
+    Times are stored in UTC so that deadlines compare correctly as text."""
     key = str(uuid.uuid4())
+    collected_at = collected_at.astimezone(UTC)
+    now = now.astimezone(UTC)
     conn.execute(
         "INSERT INTO outbox (idempotency_key, entity, entity_id, operation, payload,"
         " collected_at, deadline_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -62,8 +62,9 @@ def _open_session(args: argparse.Namespace, allow_password_change: bool = False)
     for warning in session.warnings:
         print(f"Warning: {warning}", file=sys.stderr)
     if session.needs_new_password and not allow_password_change:
-        session.close()
+        # Read before closing: the expiry check needs the open vault's settings.
         reason = "has expired" if session.password_expired else "must be changed before first use"
+        session.close()
         raise CliError(f"Your password {reason}; run 'hmis-intake change-password'.")
     return session
 
@@ -236,6 +237,30 @@ def cmd_recover(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_import_intake(args: argparse.Namespace, out: TextIO) -> int:
+    from app.intake.importer import import_documents, read_documents
+
+    documents = read_documents(args.file)
+    session = _open_session(args)
+    try:
+        outcomes = import_documents(session, documents)
+    finally:
+        session.close()
+    refused = [o for o in outcomes if not o.saved]
+    if args.json:
+        json.dump([o.__dict__ for o in outcomes], out, ensure_ascii=False)
+        out.write("\n")
+    else:
+        for o in outcomes:
+            if o.saved:
+                out.write(f"Document {o.index}: saved ({o.people} people, household {o.household_id}).\n")
+            else:
+                out.write(f"Document {o.index}: refused, nothing stored:\n")
+                out.writelines(f"    {problem}\n" for problem in o.problems)
+        out.write(f"{len(outcomes) - len(refused)} saved, {len(refused)} refused.\n")
+    return 1 if refused else 0
+
+
 def cmd_audit_verify(args: argparse.Namespace, out: TextIO) -> int:
     from app.audit import verify_chain
 
@@ -311,9 +336,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--user")
     p.set_defaults(func=cmd_recover)
 
+    p = sub.add_parser("import-intake", help="save intake documents transcribed from paper (JSON)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true")
+    _add_auth(p)
+    p.set_defaults(func=cmd_import_intake)
+
     p = sub.add_parser("audit-verify", help="check the audit trail's hash chain")
     _add_auth(p)
     p.set_defaults(func=cmd_audit_verify)
+
+    from ui.cli_sync import register as register_sync
+
+    register_sync(sub, _add_auth)
     return parser
 
 
