@@ -16,6 +16,7 @@ from app.intake.validate import ProjectFacts, Problem, check_intake, household_c
 from app.outbox import enqueue
 from app.people import insert_person, person_payload
 from app.rules.consent import roi_expiry
+from app.rules.timeliness import agency_overrides, window_hours
 from app.session import Session
 from app.vault.connection import Connection, transaction
 
@@ -104,7 +105,7 @@ def save_intake(session: Session, doc: IntakeDocument) -> IntakeResult:
     if problems or project is None:
         raise IntakeRefused(problems)
     locks = any(d.locks_household for d in decisions)
-    window = session.pack.timeliness.window_for(project.project_type)
+    window = window_hours(session.pack.timeliness, project.project_type, agency_overrides(session.settings))
     now = session.clock.now()
     now_iso = now.isoformat(timespec="seconds")
     collected = doc.collected_at
