@@ -102,10 +102,12 @@ class Session:
 
     def lock(self) -> None:
         """Close the database and drop the key; the session object is then unusable."""
-        if self.vault.is_open:
-            with transaction(self.conn):
-                self.audit("session.locked")
-        self.vault.close()
+        try:
+            if self.vault.is_open:
+                with transaction(self.conn):
+                    self.audit("session.locked")
+        finally:
+            self.vault.close()
 
     close = lock
 
@@ -239,8 +241,12 @@ def sign_in(data_dir: Path, username: str, password: str, clock: Clock = system_
     stored_pack = Settings(vault.conn).pack
     if stored_pack and stored_pack != pack.id:
         pack = load_pack(stored_pack)
-    user = _load_user(vault, unlocked.slot_id, pack)
-    return _after_unlock(vault, pack, user, clock, "password")
+    try:
+        user = _load_user(vault, unlocked.slot_id, pack)
+        return _after_unlock(vault, pack, user, clock, "password")
+    except BaseException:
+        vault.close()
+        raise
 
 
 def sign_in_with_recovery(
@@ -248,7 +254,7 @@ def sign_in_with_recovery(
 ) -> tuple[Session, str]:
     """An admin who forgot their password or is locked out sets a new one with the
     recovery key; the key is then replaced (it is single-use)."""
-    unlocked = unlock_recovery(data_dir, recovery_key)
+    unlocked = unlock_recovery(data_dir, recovery_key, clock)
     vault = Vault.open(data_dir, unlocked, clock)
     try:
         pack = load_pack(Settings(vault.conn).pack or unlocked.keyfile.pack)
@@ -278,5 +284,9 @@ def sign_in_with_recovery(
     except BaseException:
         vault.close()
         raise
-    session = _after_unlock(vault, pack, user, clock, RECOVERY_SLOT)
+    try:
+        session = _after_unlock(vault, pack, user, clock, RECOVERY_SLOT)
+    except BaseException:
+        vault.close()
+        raise
     return session, new_key

@@ -10,10 +10,11 @@ import argparse
 import getpass
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from app import __version__
 from app.errors import UserFacingError
@@ -27,7 +28,18 @@ class CliError(UserFacingError):
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # No abbreviations: "--password X" must not be taken for --password-stdin.
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:  # type: ignore[override]
+        message = re.sub(r"ignored explicit argument .*", "takes no value", message)
+        if message.startswith("unrecognized arguments:"):
+            # Name stray options but never echo stray values: one may be a password
+            # typed on the command line, and stderr often ends up in a log.
+            options = [w.split("=", 1)[0] for w in message.split(":", 1)[1].split() if w.startswith("-")]
+            message = "unrecognized arguments" + (f": {' '.join(options)}" if options else "")
         raise CliError(f"{message[:1].upper()}{message[1:]} (see 'hmis-intake --help').")
 
 

@@ -295,7 +295,7 @@ def unlock_password_slot(
     return UnlockedKey(keyfile, data_key, slot_id)
 
 
-def unlock_recovery(data_dir: Path, recovery_key: str) -> UnlockedKey:
+def unlock_recovery(data_dir: Path, recovery_key: str, clock: Clock = system_clock) -> UnlockedKey:
     keyfile = load_keyfile(data_dir)
     try:
         secret = crypto.parse_recovery_key(recovery_key)
@@ -308,7 +308,7 @@ def unlock_recovery(data_dir: Path, recovery_key: str) -> UnlockedKey:
         kek = crypto.derive_recovery_kek(secret, crypto.unb64(rec["salt"]))
         data_key = crypto.unwrap_key(kek, rec["wrapped"], keyfile.aad(RECOVERY_SLOT))
     except crypto.UnwrapFailed:
-        keyfile.record_failure(RECOVERY_SLOT, system_clock.now())
+        keyfile.record_failure(RECOVERY_SLOT, clock.now())
         keyfile.save()
         raise BadCredentials("That recovery key does not open this vault.") from None
     return UnlockedKey(keyfile, data_key, RECOVERY_SLOT)

@@ -1,0 +1,52 @@
+"""The "Try with demo data" button: a populated, clearly marked, throwaway vault."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QLabel
+
+from app.clock import FakeClock
+from ui.lock import LockReason
+
+
+def _visible_windows() -> list:
+    return [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+
+
+def _has_banner(window) -> bool:
+    return any(label.objectName() == "demoBanner" and label.isVisible()
+               for label in window.findChildren(QLabel))
+
+
+def test_demo_is_marked_everywhere_filled_and_deleted_at_exit(qtbot, make_gui, tmp_path: Path,
+                                                              clock: FakeClock) -> None:
+    data_dir = tmp_path / "device"
+    gui = make_gui(data_dir, clock)
+    gui.controller.setup_window.demo_button.click()
+    qtbot.waitUntil(lambda: gui.controller.main_window is not None, timeout=120_000)
+    demo = gui.controller.demo
+    assert demo is not None and demo.data_dir.exists()
+    assert not data_dir.exists() or not any(data_dir.iterdir())
+
+    main = gui.controller.main_window
+    main.search.setText("moss")
+    qtbot.waitUntil(lambda: main.model.rowCount() > 0)
+
+    main.new_button.click()
+    qtbot.waitUntil(lambda: main.new_person_dialog is not None and main.new_person_dialog.isVisible())
+    for window in _visible_windows():
+        assert "DEMO" in window.windowTitle()
+        assert _has_banner(window)
+
+    gui.lock.lock(LockReason.MANUAL)
+    qtbot.waitUntil(lambda: gui.controller.sign_in_window is not None
+                    and gui.controller.sign_in_window.isVisible())
+    for window in _visible_windows():
+        assert "DEMO" in window.windowTitle()
+        assert _has_banner(window)
+    assert demo.password in " ".join(label.text() for label in
+                                     gui.controller.sign_in_window.findChildren(QLabel))
+
+    gui.controller.shutdown()
+    assert not demo.root.exists()

@@ -1,0 +1,129 @@
+"""The ``enroll`` and ``sync`` subcommands of ``hmis-intake``. No Qt import here.
+
+``register`` adds them to the main parser; the password rules (``--password-stdin``,
+first line of standard input) are the main command's, reused through its helpers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TextIO
+
+from app.errors import UserFacingError
+
+EXIT_LEFT_UNSENT = 11
+
+
+class SyncIncomplete(UserFacingError):
+    exit_code = EXIT_LEFT_UNSENT
+
+
+def cmd_enroll(args: argparse.Namespace, out: TextIO) -> int:
+    from sync.credentials import StoreKind
+    from sync.service import enroll_device
+    from ui import cli
+
+    session = cli._open_session(args)
+    try:
+        enrollment = enroll_device(session, args.server, args.code, StoreKind(args.credential_store),
+                                   args.ca_file, args.device_name)
+    finally:
+        session.close()
+    where = "the OS keyring" if enrollment.credential_store is StoreKind.KEYRING else "the encrypted vault"
+    out.write(
+        f"This device is enrolled with {enrollment.server_url} for {enrollment.agency} "
+        f"(device {enrollment.device_id}); its credential is in {where}.\n"
+    )
+    return 0
+
+
+def _progress_printer(stream: TextIO) -> Callable[[Any], None] | None:
+    if not stream.isatty():
+        return None
+
+    def show(p: Any) -> None:
+        stream.write(f"\rSent {p.records_done} of {p.records_total} record(s), "
+                     f"{p.bytes_sent // 1024} KiB"
+                     + (f"; retrying in {p.retry_in_seconds:.0f} s" if p.retry_in_seconds else "") + "   ")
+        stream.flush()
+
+    return show
+
+
+def cmd_sync(args: argparse.Namespace, out: TextIO) -> int:
+    from sync.service import SyncJob
+    from ui import cli
+
+    if args.batch_size < 1 or args.batch_size > 1000:
+        raise cli.CliError("--batch-size must be between 1 and 1000.")
+    if not 0 < args.give_up_after <= 24 * 3600:
+        raise cli.CliError("--give-up-after must be between 0 and 86400 seconds.")
+    session = cli._open_session(args)
+    try:
+        from sync.engine import RetryPolicy
+
+        job = SyncJob(session, args.server, args.ca_file, _progress_printer(sys.stderr),
+                      batch_size=args.batch_size, retry=RetryPolicy(time_budget=args.give_up_after))
+        report = job.run()
+        quarantined = int(session.conn.execute(
+            "SELECT count(*) FROM outbox WHERE state = 'refused'").fetchone()[0])
+    finally:
+        session.close()
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
+    if args.json:
+        json.dump({
+            "accepted": report.accepted, "duplicate": report.duplicate, "refused": report.refused,
+            "left": report.left, "quarantined": quarantined, "batches": report.batches,
+            "failed_attempts": report.failed_attempts, "bytes_sent": report.bytes_sent,
+            "refused_reasons": report.refused_reasons,
+            "error": str(report.error) if report.error else None,
+        }, out)
+        out.write("\n")
+    else:
+        sent = report.accepted + report.duplicate
+        out.write(f"Sent {sent} record(s) in {report.batches} batch(es): {report.accepted} new, "
+                  f"{report.duplicate} the server already had; {report.refused} refused.\n")
+        for reason, count in sorted(report.refused_reasons.items()):
+            out.write(f"  Refused ({count}): {reason}\n")
+        if report.failed_attempts:
+            out.write(f"{report.failed_attempts} attempt(s) failed and were retried or stopped the run.\n")
+        out.write(f"Waiting to sync: {report.left} record(s); quarantined (refused, need an "
+                  f"administrator): {quarantined}.\n")
+    if report.error is not None:
+        raise report.error
+    if report.cancelled:
+        raise SyncIncomplete(f"Sync was cancelled; {report.left} record(s) are still waiting.")
+    if report.left or quarantined:
+        raise SyncIncomplete(
+            f"{report.left + quarantined} record(s) were left unsent "
+            f"({report.left} waiting, {quarantined} refused by the server)."
+        )
+    return 0
+
+
+def register(subparsers: Any, add_auth: Callable[[argparse.ArgumentParser], None]) -> None:
+    p = subparsers.add_parser("enroll", help="pair this device with the central server (one-time code)")
+    p.add_argument("--server", required=True, help="https://host[:port] (http only to this computer)")
+    p.add_argument("--code", required=True, help="the one-time enrollment code from the server")
+    p.add_argument("--credential-store", choices=("keyring", "vault"), default="keyring",
+                   help="where the device credential is kept: the OS keyring (default) or, when no "
+                        "keyring is usable and an administrator chooses it, the encrypted vault")
+    p.add_argument("--ca-file", type=Path, help="the agency's CA certificate (PEM), if not a public CA")
+    p.add_argument("--device-name", help="how the server lists this device (default: the computer's name)")
+    add_auth(p)
+    p.set_defaults(func=cmd_enroll)
+
+    p = subparsers.add_parser("sync", help="send the outbox to the central server")
+    p.add_argument("--server", help="the server (default: the one the device enrolled with)")
+    p.add_argument("--ca-file", type=Path, help="the agency's CA certificate (PEM), if not a public CA")
+    p.add_argument("--batch-size", type=int, default=100)
+    p.add_argument("--give-up-after", type=float, default=900.0, metavar="SECONDS",
+                   help="stop retrying a failing server after this long (default 900)")
+    p.add_argument("--json", action="store_true")
+    add_auth(p)
+    p.set_defaults(func=cmd_sync)

@@ -1,0 +1,1 @@
+"""Dialogs that create or change a person's record."""

@@ -1,0 +1,364 @@
+"""The window after sign-in: find a person as you type, add one, lock.
+
+Search runs through ``app.search_service.find_people`` (FTS5, role limits and
+conflict-of-interest exclusions, VT-2.1-8) 150 ms after the last keystroke; a query
+costs milliseconds (P3), so it runs on the UI thread with the one connection.
+The status bar shows who is signed in and the outbox against the pack's timeliness
+window (MO-TIME-1: 72 hours from collection).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import outbox
+from app.drafts import discard_draft, list_drafts
+from app.domain.person import Person
+from app.errors import UserFacingError
+from app.people import save_new_person
+from app.search_service import find_people
+from app.session import Session
+from ui.clipboard import ClipboardGuard
+from ui.people.new_person_dialog import DRAFT_KIND, NewPersonDialog
+from ui.search.people_model import PeopleModel, columns_for
+from ui.theme import demo_banner, resource_icon, window_title
+
+log = logging.getLogger(__name__)
+
+SEARCH_DEBOUNCE_MS = 150
+SEARCH_LIMIT = 200
+STATUS_REFRESH_MS = 60_000
+
+
+class MainWindow(QMainWindow):
+    window_will_close = Signal()
+
+    def __init__(self, session: Session, clipboard: ClipboardGuard, lock_action: QAction,
+                 demo: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session: Session | None = session
+        self._clipboard = clipboard
+        self._demo = demo
+        self._quitting = False
+        self.new_person_dialog: NewPersonDialog | None = None
+        self.setWindowTitle(window_title(None, demo))
+        self.resize(1180, 720)
+
+        central = QWidget()
+        central.setObjectName("screen")
+        self.setCentralWidget(central)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        if demo:
+            outer.addWidget(demo_banner(central))
+        page = QVBoxLayout()
+        page.setContentsMargins(24, 18, 24, 12)
+        page.setSpacing(10)
+        outer.addLayout(page, 1)
+
+        header = QHBoxLayout()
+        title = QLabel(self.tr("Find a person"))
+        title.setObjectName("heading")
+        header.addWidget(title)
+        header.addStretch(1)
+        self.new_button = QPushButton(self.tr("&New person\u2026"))
+        self.new_button.setAccessibleName(self.tr("New person"))
+        self.new_button.setObjectName("primary")
+        self.new_button.setVisible(session.can("client.create"))
+        self.lock_button = QPushButton(resource_icon("lock.svg", 48), self.tr("Lock"))
+        self.lock_button.setObjectName("lockButton")
+        self.lock_button.setAccessibleName(self.tr("Lock now"))
+        self.lock_button.setToolTip(self.tr("Lock now (Ctrl+L)"))
+        header.addWidget(self.new_button)
+        header.addWidget(self.lock_button)
+        page.addLayout(header)
+
+        search_label = QLabel(self.tr("&Search by name, date of birth or last 4 of SSN"))
+        search_label.setObjectName("subheading")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("e.g. Juniper, 1985-03-14, 03/14/1985 or 4321"))
+        self.search.setAccessibleName(self.tr("Search people"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(100)
+        self.search.setMinimumHeight(34)
+        search_label.setBuddy(self.search)
+        page.addWidget(search_label)
+        page.addWidget(self.search)
+
+        self.drafts_bar = QWidget()
+        drafts_row = QHBoxLayout(self.drafts_bar)
+        drafts_row.setContentsMargins(0, 0, 0, 0)
+        self.drafts_label = QLabel()
+        self.drafts_label.setObjectName("notice")
+        self.resume_button = QPushButton(self.tr("&Resume unsaved form"))
+        self.resume_button.setAccessibleName(self.tr("Resume unsaved form"))
+        drafts_row.addWidget(self.drafts_label, 1)
+        drafts_row.addWidget(self.resume_button)
+        self.drafts_bar.hide()
+        page.addWidget(self.drafts_bar)
+
+        self.result_info = QLabel()
+        self.result_info.setObjectName("hint")
+        self.result_info.setTextFormat(Qt.TextFormat.PlainText)
+        page.addWidget(self.result_info)
+
+        self.model = PeopleModel(columns_for(session), self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Search results"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(False)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        header_view = self.table.horizontalHeader()
+        header_view.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, self.model.columnCount()):
+            header_view.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header_view.resizeSection(column, 180)
+        header_view.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.empty = QLabel(self.tr("Type in the search box to find people on this device."))
+        self.empty.setObjectName("hint")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.results = QStackedWidget()
+        self.results.addWidget(self.empty)
+        self.results.addWidget(self.table)
+        page.addWidget(self.results, 1)
+
+        self.user_label = QLabel(self.tr("Signed in as {name} \u00b7 {role}").format(
+            name=session.user.display_name, role=session.user.role.name))
+        self.outbox_label = QLabel()
+        self.statusBar().addWidget(self.user_label, 1)
+        self.statusBar().addPermanentWidget(self.outbox_label)
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_action = QAction(self.tr("&New person\u2026"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.setEnabled(session.can("client.create"))
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(lock_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        self.copy_action = QAction(self.tr("&Copy name"), self.table)
+        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.table.addAction(self.copy_action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.run_search)
+        self._status_timer = QTimer(self)
+        self._status_timer.setInterval(STATUS_REFRESH_MS)
+        self._status_timer.timeout.connect(self.refresh_status)
+        self._status_timer.start()
+
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.search.returnPressed.connect(self.run_search)
+        self.new_button.clicked.connect(lambda: self.open_new_person())
+        self.new_action.triggered.connect(lambda: self.open_new_person())
+        self.lock_button.clicked.connect(lock_action.trigger)
+        self.resume_button.clicked.connect(self._resume_latest_draft)
+        self.copy_action.triggered.connect(self._copy_selected_name)
+        self.setTabOrder(self.search, self.table)
+        self.setTabOrder(self.table, self.new_button)
+        self.setTabOrder(self.new_button, self.lock_button)
+        self.refresh_status()
+        self.search.setFocus()
+
+    # -- search -----------------------------------------------------------------------
+
+    def run_search(self) -> None:
+        self._debounce.stop()
+        session = self._session
+        if session is None:
+            return
+        text = self.search.text()
+        if not text.strip():
+            self.model.clear()
+            self.results.setCurrentWidget(self.empty)
+            self.result_info.setText("")
+            return
+        try:
+            hits = find_people(session, text, SEARCH_LIMIT)
+        except UserFacingError as exc:
+            self.model.clear()
+            self.result_info.setText(str(exc))
+            return
+        self.model.set_hits(hits)
+        self.results.setCurrentWidget(self.table)
+        if not hits:
+            self.result_info.setText(self.tr("No one on this device matches."))
+        elif len(hits) >= SEARCH_LIMIT:
+            self.result_info.setText(self.tr("Showing the first {n}; type more to narrow it down.")
+                                     .format(n=SEARCH_LIMIT))
+        else:
+            self.result_info.setText(self.tr("{n} found").format(n=len(hits)) if len(hits) != 1
+                                     else self.tr("1 found"))
+
+    def _copy_selected_name(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        row = self.model.row(rows[0].row()) if rows else None
+        if row is not None:
+            self._clipboard.copy(row.name)
+
+    # -- status -----------------------------------------------------------------------
+
+    def refresh_status(self) -> None:
+        session = self._session
+        if session is None:
+            return
+        timeliness = session.pack.timeliness
+        try:
+            state = outbox.status(session.conn, session.clock.now(), timeliness.window_hours,
+                                  timeliness.warn_before_hours)
+        except UserFacingError:
+            return
+        if not state.pending:
+            text = self.tr("Outbox: nothing waiting to sync")
+        else:
+            text = self.tr("Outbox: {n} waiting \u00b7 oldest {h:.0f} h of the {w} h window").format(
+                n=state.pending, h=state.oldest_pending_hours or 0, w=state.window_hours)
+            if state.overdue:
+                text += self.tr(" \u00b7 {n} overdue").format(n=state.overdue)
+        self.outbox_label.setText(text)
+        self.outbox_label.setStyleSheet("color: #b3261e; font-weight: 600;" if state.overdue else "")
+
+    # -- new person -------------------------------------------------------------------
+
+    def open_new_person(self, draft_id: str | None = None,
+                        payload: dict[str, object] | None = None) -> NewPersonDialog | None:
+        session = self._session
+        if session is None or not session.can("client.create"):
+            return None
+        if self.new_person_dialog is not None:
+            self.new_person_dialog.raise_()
+            return self.new_person_dialog
+        dialog = NewPersonDialog(session.clock.now().date(), self._demo, draft_id, self)
+        if payload is not None:
+            dialog.restore_draft(payload)
+            dialog.show_restored()
+        dialog.person_ready.connect(lambda person: self._save_person(dialog, person))
+        dialog.finished.connect(lambda _code: self._new_person_closed(dialog))
+        self.new_person_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _save_person(self, dialog: NewPersonDialog, person: Person) -> None:
+        session = self._session
+        if session is None:
+            return
+        try:
+            save_new_person(session, person)
+            if dialog.draft_id:
+                discard_draft(session, dialog.draft_id)
+                dialog.draft_id = None
+        except UserFacingError as exc:
+            dialog.show_failure(str(exc))
+            return
+        dialog.accept()
+        self.search.setText(NewPersonDialog.person_summary(person))
+        self.run_search()
+        self.refresh_status()
+        self.result_info.setText(self.tr("Saved; the record is in the outbox.") + "  " + self.result_info.text())
+
+    def _new_person_closed(self, dialog: NewPersonDialog) -> None:
+        if self.new_person_dialog is dialog:
+            self.new_person_dialog = None
+        dialog.deleteLater()
+        if dialog.closed_for_lock:
+            return
+        session = self._session
+        if dialog.draft_id and session is not None:
+            # Cancel means the worker chose to drop the kept form.
+            _quietly(lambda: discard_draft(session, dialog.draft_id or ""))
+        self.refresh_drafts_bar()
+
+    # -- drafts -----------------------------------------------------------------------
+
+    def resume_drafts(self, draft_ids: tuple[str, ...]) -> None:
+        """Reopen the forms a lock just kept, exactly as they were."""
+        session = self._session
+        if session is None:
+            return
+        for draft in list_drafts(session, DRAFT_KIND):
+            if draft.draft_id in draft_ids:
+                self.open_new_person(draft.draft_id, draft.payload)
+                break
+        self.refresh_drafts_bar()
+
+    def refresh_drafts_bar(self) -> None:
+        session = self._session
+        if session is None:
+            return
+        open_id = self.new_person_dialog.draft_id if self.new_person_dialog else None
+        waiting = [d for d in list_drafts(session, DRAFT_KIND) if d.draft_id != open_id]
+        self.drafts_bar.setVisible(bool(waiting))
+        if waiting:
+            self.drafts_label.setText(
+                self.tr("You have {n} unsaved new-person forms.").format(n=len(waiting)) if len(waiting) > 1
+                else self.tr("You have an unsaved new-person form."))
+
+    def _resume_latest_draft(self) -> None:
+        session = self._session
+        if session is None or self.new_person_dialog is not None:
+            return
+        drafts = list_drafts(session, DRAFT_KIND)
+        if drafts:
+            self.open_new_person(drafts[0].draft_id, drafts[0].payload)
+        self.refresh_drafts_bar()
+
+    # -- lock -------------------------------------------------------------------------
+
+    def clear_client_data(self) -> None:
+        """Called by the lock controller after the session is locked (S4)."""
+        self._session = None
+        self._debounce.stop()
+        self._status_timer.stop()
+        self.search.setText("")
+        self.model.clear()
+        self.results.setCurrentWidget(self.empty)
+        self.result_info.setText("")
+        self.outbox_label.setText("")
+        self.drafts_label.setText("")
+        self.statusBar().clearMessage()
+
+    def quit_without_asking(self) -> None:
+        self._quitting = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._quitting:
+            self.window_will_close.emit()
+        super().closeEvent(event)
+
+
+def _quietly(action: Callable[[], None]) -> None:
+    try:
+        action()
+    except UserFacingError as exc:
+        log.warning("draft cleanup failed: %s", type(exc).__name__)

@@ -1,0 +1,105 @@
+"""Search results as an item model: one row per hit, columns limited by role.
+
+The SSN column exists only for roles with ``client.view_full`` and even then shows
+the last four digits (ASVS 14.2.6, show the minimum); a Volunteer sees name and
+date of birth, which ``client.view_basic`` allows (CT 207 role table, VT-2.1 user
+levels). ``clear()`` drops every hit so a lock leaves nothing in memory here (S4).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from app.search import SearchHit
+from app.search_service import visible_fields
+from app.session import Session
+
+_NOT_COLLECTED = "\u2014"
+
+
+class Column(Enum):
+    NAME = "Name"
+    DOB = "Date of birth"
+    SSN = "SSN"
+
+
+@dataclass(frozen=True)
+class RowView:
+    """What one row may show, computed once from the hit and the role."""
+
+    personal_id: str
+    name: str
+    dob: str
+    ssn: str
+
+
+def masked_ssn(last4: str | None) -> str:
+    return f"xxx-xx-{last4}" if last4 else _NOT_COLLECTED
+
+
+def row_view(hit: SearchHit) -> RowView:
+    parts = [p for p in (hit.last_name, hit.first_name) if p]
+    name = ", ".join(parts) if parts else "(name not collected)"
+    return RowView(hit.personal_id, name, hit.dob or _NOT_COLLECTED, masked_ssn(hit.ssn_last4))
+
+
+def columns_for(session: Session) -> tuple[Column, ...]:
+    """The columns the role may see, as the core decides them."""
+    visible = visible_fields(session)
+    columns = [Column.NAME] if visible.name else []
+    if visible.dob:
+        columns.append(Column.DOB)
+    if visible.ssn_last4:
+        columns.append(Column.SSN)
+    return tuple(columns)
+
+
+class PeopleModel(QAbstractTableModel):
+    def __init__(self, columns: tuple[Column, ...], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._columns = columns
+        self._rows: list[RowView] = []
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = self._columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column is Column.NAME:
+                return row.name
+            if column is Column.DOB:
+                return row.dob
+            return row.ssn
+        if role == Qt.ItemDataRole.TextAlignmentRole and column is not Column.NAME:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self._columns[section].value)
+        return None
+
+    def set_hits(self, hits: list[SearchHit]) -> None:
+        self.beginResetModel()
+        self._rows = [row_view(h) for h in hits]
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._rows = []
+        self.endResetModel()
+
+    def row(self, index: int) -> RowView | None:
+        return self._rows[index] if 0 <= index < len(self._rows) else None

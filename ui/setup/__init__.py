@@ -1,0 +1,1 @@
+"""Device setup: policy pack, agency and first administrator; or a demo vault."""

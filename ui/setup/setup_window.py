@@ -1,0 +1,192 @@
+"""The first screen on a new device: policy pack, agency and first administrator.
+
+Password feedback is live and comes from the chosen pack's rules (CT 208 leaves
+them to the agency, VT-2.1 and MO set classes and words), so the person setting up
+sees which rule a password breaks before pressing anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from app.errors import PackError, PasswordRejected
+from app.packs import available_packs, load_pack
+from app.session import validate_new_password
+from ui.theme import window_title
+from ui.widgets.field import Field, form_grid
+from ui.widgets.screen import CardScreen
+
+
+@dataclass(frozen=True)
+class SetupRequest:
+    pack_id: str
+    agency_name: str
+    username: str
+    display_name: str
+    password: str
+
+
+class SetupWindow(CardScreen):
+    setup_requested = Signal(object)  # SetupRequest
+    demo_requested = Signal(str)  # pack id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            self.tr("Set up this device"),
+            self.tr("Create the encrypted vault for your agency. You will be its first administrator."),
+            card_width=620,
+            parent=parent,
+        )
+        self.setWindowTitle(window_title(self.tr("Set up")))
+        grid = form_grid()
+        self.pack = QComboBox()
+        for pack_id in available_packs():
+            try:
+                self.pack.addItem(load_pack(pack_id).name, pack_id)
+            except PackError:
+                continue
+        self.agency = QLineEdit()
+        self.agency.setMaxLength(120)
+        self.username = QLineEdit()
+        self.username.setMaxLength(64)
+        self.display_name = QLineEdit()
+        self.display_name.setMaxLength(120)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm = QLineEdit()
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+
+        self.pack_field = Field(grid, 0, self.tr("Policy &pack"), self.pack, self.tr("Policy pack"),
+                                self.tr("The rules your Continuum of Care follows."))
+        self.agency_field = Field(grid, 2, self.tr("&Agency"), self.agency, self.tr("Agency name"))
+        self.username_field = Field(grid, 4, self.tr("Admin &user name"), self.username,
+                                    self.tr("Administrator user name"))
+        self.display_field = Field(grid, 6, self.tr("&Display name"), self.display_name,
+                                   self.tr("Administrator display name"),
+                                   self.tr("Shown in the status bar and the audit trail."))
+        self.password_field = Field(grid, 8, self.tr("Pass&word"), self.password,
+                                    self.tr("Administrator password"))
+        self.confirm_field = Field(grid, 10, self.tr("&Confirm password"), self.confirm,
+                                   self.tr("Confirm password"))
+        self.body.addLayout(grid)
+        self.add_status_widgets()
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.create_button = QPushButton(self.tr("Create &vault"))
+        self.create_button.setObjectName("primary")
+        self.create_button.setDefault(True)
+        self.create_button.setAccessibleName(self.tr("Create vault"))
+        buttons.addWidget(self.create_button)
+        self.body.addLayout(buttons)
+
+        rule = QFrame()
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setStyleSheet("color: #d9dde3;")
+        self.body.addSpacing(6)
+        self.body.addWidget(rule)
+        demo_row = QHBoxLayout()
+        demo_text = QLabel(self.tr(
+            "<b>New here?</b> Explore a practice vault with 300 made-up people. "
+            "It is deleted when you quit."))
+        demo_text.setObjectName("hint")
+        demo_text.setWordWrap(True)
+        demo_row.addWidget(demo_text, 1)
+        self.demo_button = QPushButton(self.tr("&Try with demo data"))
+        self.demo_button.setAccessibleName(self.tr("Try with demo data"))
+        demo_row.addWidget(self.demo_button)
+        self.body.addLayout(demo_row)
+
+        self.setTabOrder(self.pack, self.agency)
+        self.setTabOrder(self.agency, self.username)
+        self.setTabOrder(self.username, self.display_name)
+        self.setTabOrder(self.display_name, self.password)
+        self.setTabOrder(self.password, self.confirm)
+        self.setTabOrder(self.confirm, self.create_button)
+        self.setTabOrder(self.create_button, self.demo_button)
+
+        for edit in (self.agency, self.username, self.password, self.confirm):
+            edit.textChanged.connect(self._live_check)
+            edit.returnPressed.connect(self._submit)
+        self.display_name.returnPressed.connect(self._submit)
+        self.pack.currentIndexChanged.connect(self._live_check)
+        self.create_button.clicked.connect(self._submit)
+        self.demo_button.clicked.connect(lambda: self.demo_requested.emit(self.pack_id))
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=lambda: self.show_error(""))
+        self.agency.setFocus()
+
+    @property
+    def pack_id(self) -> str:
+        return str(self.pack.currentData() or "")
+
+    def _password_problems(self) -> list[str]:
+        if not self.pack_id:
+            return []
+        try:
+            validate_new_password(load_pack(self.pack_id), None, self.username.text(),
+                                  self.password.text(), self.agency.text().strip() or None)
+        except PasswordRejected as exc:
+            return exc.problems
+        return []
+
+    def _confirm_problems(self) -> list[str]:
+        if self.confirm.text() and self.confirm.text() != self.password.text():
+            return [self.tr("The two passwords are not the same.")]
+        return []
+
+    def _live_check(self) -> None:
+        self.show_error("")
+        self.password_field.show_problems(self._password_problems() if self.password.text() else [])
+        self.confirm_field.show_problems(self._confirm_problems())
+
+    def _submit(self) -> None:
+        if not self.create_button.isEnabled():
+            return
+        agency_problems = [] if self.agency.text().strip() else [self.tr("Enter the agency's name.")]
+        user_problems = [] if self.username.text().strip() else [self.tr("Enter a user name.")]
+        password_problems = self._password_problems()
+        confirm_problems = self._confirm_problems()
+        if not self.confirm.text():
+            confirm_problems = [self.tr("Type the password again.")]
+        self.agency_field.show_problems(agency_problems)
+        self.username_field.show_problems(user_problems)
+        self.password_field.show_problems(password_problems)
+        self.confirm_field.show_problems(confirm_problems)
+        fields = ((agency_problems, self.agency), (user_problems, self.username),
+                  (password_problems, self.password), (confirm_problems, self.confirm))
+        for problems, widget in fields:
+            if problems:
+                widget.setFocus()
+                return
+        self.setup_requested.emit(SetupRequest(
+            pack_id=self.pack_id,
+            agency_name=self.agency.text().strip(),
+            username=self.username.text().strip(),
+            display_name=self.display_name.text().strip() or self.username.text().strip(),
+            password=self.password.text(),
+        ))
+
+    def set_busy(self, message: str) -> None:
+        busy = bool(message)
+        for widget in (self.pack, self.agency, self.username, self.display_name, self.password,
+                       self.confirm, self.create_button, self.demo_button):
+            widget.setEnabled(not busy)
+        self.show_busy(message)
+        if busy:
+            self.show_error("")
+
+    def forget_passwords(self) -> None:
+        self.password.setText("")
+        self.confirm.setText("")

@@ -1,0 +1,1 @@
+"""Signing in, unlocking after a lock, recovery and forced password changes."""

@@ -1,0 +1,61 @@
+"""A labelled input with its own message line underneath.
+
+Problems are shown beside the field they concern, never in a pop-up that has to be
+dismissed (product brief: "a clear message next to the field"). The label carries
+the mnemonic and is the input's buddy, so Alt+letter moves focus to the input and
+screen readers announce the label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+from ui.theme import set_invalid
+
+
+class Field:
+    def __init__(self, grid: QGridLayout, row: int, label: str, widget: QWidget,
+                 accessible_name: str, hint: str = "") -> None:
+        """Occupy two grid rows from ``row``: label and input, then hint or message."""
+        self.widget = widget
+        self.label = QLabel(label)
+        self.label.setBuddy(widget)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        widget.setAccessibleName(accessible_name)
+        self.hint = hint
+        self.message = QLabel(hint)
+        self.message.setObjectName("hint")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setVisible(bool(hint))
+        grid.addWidget(self.label, row, 0)
+        grid.addWidget(widget, row, 1)
+        grid.addWidget(self.message, row + 1, 1)
+
+    def show_problems(self, problems: Sequence[str]) -> None:
+        if problems:
+            self.message.setObjectName("fieldError")
+            self.message.setText("\n".join(f"\u2022 {p}" if len(problems) > 1 else p for p in problems))
+            self.widget.setAccessibleDescription(" ".join(problems))
+        else:
+            self.message.setObjectName("hint")
+            self.message.setText(self.hint)
+            self.widget.setAccessibleDescription("")
+        self.message.setVisible(bool(problems) or bool(self.hint))
+        set_invalid(self.message, False)  # re-polish so the object name's style applies
+        set_invalid(self.widget, bool(problems))
+
+    def clear_problems(self) -> None:
+        self.show_problems(())
+
+
+def form_grid() -> QGridLayout:
+    grid = QGridLayout()
+    grid.setHorizontalSpacing(12)
+    grid.setVerticalSpacing(4)
+    grid.setColumnStretch(1, 1)
+    grid.setColumnMinimumWidth(1, 320)
+    return grid

@@ -1,0 +1,98 @@
+"""A full-window screen with a centred card, used by set-up and sign-in.
+
+These screens come before any client data is open, so they never hold any; the
+card keeps forms at a readable width on a wide laptop screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.theme import demo_banner
+
+
+class CardScreen(QWidget):
+    def __init__(self, heading: str, subheading: str, demo: bool = False,
+                 card_width: int = 560, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("screen")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        if demo:
+            outer.addWidget(demo_banner(self))
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll, 1)
+        holder = QWidget()
+        holder.setObjectName("screen")
+        scroll.setWidget(holder)
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(24, 24, 24, 24)
+        row.addStretch(1)
+        column = QVBoxLayout()
+        # A fixed top margin, not centring: the card must not jump while field
+        # messages appear and disappear under the pointer.
+        column.addSpacing(48)
+        self.card = QFrame()
+        self.card.setObjectName("card")
+        self.card.setFixedWidth(card_width)
+        column.addWidget(self.card)
+        column.addStretch(1)
+        row.addLayout(column)
+        row.addStretch(1)
+
+        self.body = QVBoxLayout(self.card)
+        self.body.setContentsMargins(32, 28, 32, 28)
+        self.body.setSpacing(10)
+        self.heading = QLabel(heading)
+        self.heading.setObjectName("heading")
+        self.heading.setWordWrap(True)
+        self.subheading = QLabel(subheading)
+        self.subheading.setObjectName("subheading")
+        self.subheading.setWordWrap(True)
+        self.body.addWidget(self.heading)
+        self.body.addWidget(self.subheading)
+        self.body.addSpacing(8)
+
+        self.form_error = QLabel()
+        self.form_error.setObjectName("formError")
+        self.form_error.setWordWrap(True)
+        self.form_error.setTextFormat(Qt.TextFormat.PlainText)
+        self.form_error.setAccessibleName("Problem")
+        self.form_error.hide()
+
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setMaximumHeight(6)
+        self.busy_bar.setAccessibleName("Working")
+        self.busy_label = QLabel()
+        self.busy_label.setObjectName("hint")
+        self.busy_bar.hide()
+        self.busy_label.hide()
+
+    def add_status_widgets(self) -> None:
+        """Place the error and busy lines where the subclass wants them."""
+        self.body.addWidget(self.form_error)
+        self.body.addWidget(self.busy_label)
+        self.body.addWidget(self.busy_bar)
+
+    def show_error(self, message: str) -> None:
+        self.form_error.setText(message)
+        self.form_error.setVisible(bool(message))
+
+    def show_busy(self, message: str) -> None:
+        self.busy_label.setText(message)
+        self.busy_label.setVisible(bool(message))
+        self.busy_bar.setVisible(bool(message))
