@@ -61,6 +61,12 @@ def backup(conn: Connection, backup_dir: Path, label: str) -> Path:
     backup_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = backup_dir / f"vault-{label}-{stamp}.db"
+    # A second attempt in the same second (a retry after a failed upgrade) must not
+    # export into the first copy, which already holds every table.
+    attempt = 1
+    while target.exists():
+        attempt += 1
+        target = backup_dir / f"vault-{label}-{stamp}-{attempt}.db"
     # An attached database with no KEY clause inherits the main database's key, so
     # sqlcipher_export writes a copy encrypted exactly like the original.
     conn.execute("ATTACH DATABASE ? AS backup_copy", (str(target),))
