@@ -1,14 +1,190 @@
-"""The ``hmis-intake-server`` command (the reference central server)."""
+"""The ``hmis-intake-server`` command: run the reference central server and manage it.
+
+A mistake (bad database URL, unreachable database, bad argument) ends with one
+sentence on stderr and a non-zero exit, never a traceback.
+"""
 
 from __future__ import annotations
 
+import argparse
+import ipaddress
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import timedelta
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+EXIT_USAGE = 2
+EXIT_FAILED = 1
+EXIT_NOT_AVAILABLE = 3
+DEFAULT_DB = "sqlite:///hmis-intake-server.db"
+DB_ENV = "HMIS_INTAKE_SERVER_DB"
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    print("The reference central server is not yet available in this version.", file=sys.stderr)
-    return 2
+class ServerCliError(Exception):
+    def __init__(self, message: str, exit_code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise ServerCliError(f"{message[:1].upper()}{message[1:]} (see 'hmis-intake-server --help').",
+                             EXIT_USAGE)
+
+
+def _engine(url: str) -> Engine:
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+
+    from sync.server import storage
+
+    try:
+        engine = storage.open_engine(url)
+        storage.create_schema(engine)
+    except (ArgumentError, NoSuchModuleError) as exc:
+        raise ServerCliError("The --db value is not a database URL this server understands "
+                             "(use sqlite:///FILE or postgresql://...).") from exc
+    except OperationalError as exc:
+        raise ServerCliError("Could not open the database given with --db; check the URL and "
+                             "that the database server is running.") from exc
+    return engine
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
+    import uvicorn
+
+    from sync.server.app import DB_ENV as APP_DB_ENV
+    from sync.server.app import create_app
+
+    engine = _engine(args.db)
+    if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
+        raise ServerCliError("Give both --ssl-certfile and --ssl-keyfile, or neither.", EXIT_USAGE)
+    if not args.ssl_certfile and not _is_loopback(args.host):
+        print("Serving plain HTTP on a non-loopback address: devices only connect over https, so "
+              "put a TLS-terminating proxy in front or give --ssl-certfile/--ssl-keyfile.",
+              file=sys.stderr)
+    tls = {"ssl_certfile": args.ssl_certfile, "ssl_keyfile": args.ssl_keyfile} if args.ssl_certfile else {}
+    if args.workers > 1:
+        engine.dispose()
+        os.environ[APP_DB_ENV] = args.db
+        uvicorn.run("sync.server.app:app_from_environment", factory=True, host=args.host,
+                    port=args.port, workers=args.workers, log_level=args.log_level, **tls)
+    else:
+        uvicorn.run(create_app(engine), host=args.host, port=args.port, log_level=args.log_level, **tls)
+    return 0
+
+
+def cmd_enrollment_code(args: argparse.Namespace, out: TextIO) -> int:
+    from sync.server import storage
+
+    if not args.agency.strip():
+        raise ServerCliError("Give the agency's name with --agency.", EXIT_USAGE)
+    if not 0 < args.ttl_hours <= 24 * 30:
+        raise ServerCliError("--ttl-hours must be between 0 and 720.", EXIT_USAGE)
+    engine = _engine(args.db)
+    code = storage.new_enrollment_code(engine, args.agency.strip(), timedelta(hours=args.ttl_hours))
+    out.write(f"One-time enrollment code for {args.agency.strip()}, valid for {args.ttl_hours:g} hours:\n")
+    out.write(f"{code}\n")
+    return 0
+
+
+def cmd_revoke_device(args: argparse.Namespace, out: TextIO) -> int:
+    from sync.server import storage
+
+    if not storage.revoke_device(_engine(args.db), args.device_id):
+        raise ServerCliError("No active device has that id.")
+    out.write("Device revoked; its requests are refused from now on.\n")
+    return 0
+
+
+def cmd_list_devices(args: argparse.Namespace, out: TextIO) -> int:
+    from sync.server import storage
+
+    for d in storage.list_devices(_engine(args.db)):
+        state = f"revoked {d['revoked_at']}" if d["revoked_at"] else "active"
+        out.write(f"{d['device_id']}  {d['agency']}  {d['name']}  enrolled {d['enrolled_at']}  {state}\n")
+    return 0
+
+
+def cmd_export_hmis_csv(args: argparse.Namespace, out: TextIO) -> int:
+    raise ServerCliError("The server's HUD HMIS CSV export is not yet available in this version; "
+                         "nothing was written.", EXIT_NOT_AVAILABLE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="hmis-intake-server", description="The HMIS Intake reference central server.")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    default_db = os.environ.get(DB_ENV, DEFAULT_DB)
+
+    def add_db(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--db", default=default_db,
+                       help=f"database URL: sqlite:///FILE or postgresql://... (default {default_db})")
+
+    p = sub.add_parser("serve", help="run the server")
+    add_db(p)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8443)
+    p.add_argument("--workers", type=int, default=1, help="processes (PostgreSQL for more than one)")
+    p.add_argument("--ssl-certfile")
+    p.add_argument("--ssl-keyfile")
+    p.add_argument("--log-level", default="info", choices=("critical", "error", "warning", "info", "debug"))
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("enrollment-code", help="print a one-time device enrollment code")
+    add_db(p)
+    p.add_argument("--agency", required=True)
+    p.add_argument("--ttl-hours", type=float, default=24.0)
+    p.set_defaults(func=cmd_enrollment_code)
+
+    p = sub.add_parser("revoke-device", help="refuse a device from now on")
+    add_db(p)
+    p.add_argument("device_id")
+    p.set_defaults(func=cmd_revoke_device)
+
+    p = sub.add_parser("list-devices", help="list enrolled devices")
+    add_db(p)
+    p.set_defaults(func=cmd_list_devices)
+
+    p = sub.add_parser("export-hmis-csv", help="HUD HMIS CSV export of everything received")
+    add_db(p)
+    p.add_argument("out", metavar="OUT.zip")
+    p.set_defaults(func=cmd_export_hmis_csv)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    os.umask(0o077)
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            raise ServerCliError("Give a command: serve, enrollment-code, revoke-device, list-devices "
+                                 "or export-hmis-csv (see 'hmis-intake-server --help').", EXIT_USAGE)
+        func: Callable[[argparse.Namespace, TextIO], int] = args.func
+        return func(args, out)
+    except ServerCliError as exc:
+        print(str(exc), file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        if os.environ.get("HMIS_INTAKE_DEBUG"):
+            raise
+        print(f"Unexpected error ({type(exc).__name__}); set HMIS_INTAKE_DEBUG=1 to see details.",
+              file=sys.stderr)
+        return 70
 
 
 if __name__ == "__main__":

@@ -1,0 +1,185 @@
+"""The device credential: in the OS keyring, or in the vault only when an admin chose so.
+
+The keyring holds ``<device id>.<secret>`` (well under the 2,560 bytes S10 allows).
+A backend that would store it in plaintext, or that only fails, is refused with a
+clear sentence rather than used (S10; the mistake to avoid is a silent plaintext
+fallback). Where no usable keyring exists the administrator may choose, explicitly,
+to keep the credential inside the encrypted vault instead (``credential_store =
+'vault'`` in ``sync_device``); nothing ever falls back on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Protocol
+
+from app.vault.connection import Connection
+from sync.errors import CredentialStoreUnavailable, NotEnrolled
+from sync.protocol import DEVICE_CREDENTIAL_MAX_BYTES, DeviceCredential
+
+KEYRING_SERVICE = "hmis-intake"
+
+# Backends that keep secrets unencrypted on disk, or that cannot keep them at all.
+_REFUSED_BACKENDS = {
+    ("keyring.backends.fail", "Keyring"): "it cannot store secrets",
+    ("keyring.backends.null", "Keyring"): "it discards secrets",
+    ("keyrings.alt.file", "PlaintextKeyring"): "it stores secrets unencrypted",
+    ("keyrings.alt.file", "EncryptedKeyring"): "it asks for its own password on the terminal",
+}
+
+
+class StoreKind(str, Enum):
+    KEYRING = "keyring"
+    VAULT = "vault"
+
+
+class CredentialStore(Protocol):
+    kind: StoreKind
+
+    def save(self, credential: DeviceCredential) -> None: ...
+
+    def load(self) -> DeviceCredential | None: ...
+
+    def delete(self) -> None: ...
+
+
+def _leaf_backends(backend: Any) -> list[Any]:
+    children = getattr(backend, "backends", None)
+    if isinstance(children, list | tuple):
+        return [leaf for child in children for leaf in _leaf_backends(child)]
+    return [backend]
+
+
+def keyring_problem() -> str | None:
+    """Why the OS keyring cannot hold the credential, or ``None`` if it can."""
+    try:
+        import keyring
+    except ImportError:
+        return "The keyring library is not installed."
+    try:
+        backend = keyring.get_keyring()
+    except Exception as exc:  # noqa: BLE001 - any failure to load means no keyring
+        return f"The OS keyring could not be loaded ({type(exc).__name__})."
+    leaves = _leaf_backends(backend)
+    if not leaves:
+        return "No OS keyring (Secret Service, macOS Keychain or Windows Credential Locker) is available."
+    for leaf in leaves:
+        why = _REFUSED_BACKENDS.get((type(leaf).__module__, type(leaf).__name__))
+        if why:
+            return (f"The only keyring available ({type(leaf).__module__}.{type(leaf).__name__}) is "
+                    f"refused because {why}.")
+    return None
+
+
+class KeyringStore:
+    kind = StoreKind.KEYRING
+
+    def __init__(self, vault_id: str) -> None:
+        # One entry per vault, so two vaults on one computer keep separate devices.
+        self.username = f"device-credential:{vault_id}"
+
+    def _keyring(self) -> Any:
+        problem = keyring_problem()
+        if problem:
+            raise CredentialStoreUnavailable(
+                f"{problem} Use an OS keyring, or have an administrator choose to keep the device "
+                "credential in the encrypted vault (enroll --credential-store vault)."
+            )
+        import keyring
+
+        return keyring
+
+    def save(self, credential: DeviceCredential) -> None:
+        value = credential.serialize()
+        if len(value.encode("utf-8")) > DEVICE_CREDENTIAL_MAX_BYTES:
+            raise CredentialStoreUnavailable("The device credential is larger than the keyring allows.")
+        kr = self._keyring()
+        try:
+            kr.set_password(KEYRING_SERVICE, self.username, value)
+        except Exception as exc:  # noqa: BLE001 - keyring errors vary by platform
+            raise CredentialStoreUnavailable(
+                f"The OS keyring refused to store the device credential ({type(exc).__name__}); "
+                "unlock the keyring and try again."
+            ) from exc
+
+    def load(self) -> DeviceCredential | None:
+        kr = self._keyring()
+        try:
+            value = kr.get_password(KEYRING_SERVICE, self.username)
+        except Exception as exc:  # noqa: BLE001
+            raise CredentialStoreUnavailable(
+                f"The OS keyring could not be read ({type(exc).__name__}); unlock it and try again."
+            ) from exc
+        if value is None:
+            return None
+        try:
+            return DeviceCredential.parse(value)
+        except ValueError:
+            return None
+
+    def delete(self) -> None:
+        kr = self._keyring()
+        try:
+            kr.delete_password(KEYRING_SERVICE, self.username)
+        except Exception:  # noqa: BLE001 - nothing to delete is fine
+            pass
+
+
+class VaultStore:
+    """The credential in ``sync_device.vault_credential``: encrypted with the whole vault."""
+
+    kind = StoreKind.VAULT
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def save(self, credential: DeviceCredential) -> None:
+        # Called inside the enrollment transaction, after the sync_device row exists.
+        self.conn.execute("UPDATE sync_device SET vault_credential = ? WHERE id = 1", (credential.serialize(),))
+
+    def load(self) -> DeviceCredential | None:
+        row = self.conn.execute("SELECT vault_credential FROM sync_device WHERE id = 1").fetchone()
+        if row is None or not row[0]:
+            return None
+        try:
+            return DeviceCredential.parse(row[0])
+        except ValueError:
+            return None
+
+    def delete(self) -> None:
+        self.conn.execute("UPDATE sync_device SET vault_credential = NULL WHERE id = 1")
+
+
+@dataclass(frozen=True)
+class DeviceEnrollment:
+    server_url: str
+    device_id: str
+    agency: str
+    credential_store: StoreKind
+    enrolled_at: str
+
+
+def current_enrollment(conn: Connection) -> DeviceEnrollment | None:
+    row = conn.execute(
+        "SELECT server_url, device_id, agency, credential_store, enrolled_at FROM sync_device WHERE id = 1"
+    ).fetchone()
+    if row is None:
+        return None
+    return DeviceEnrollment(row[0], row[1], row[2], StoreKind(row[3]), row[4])
+
+
+def store_for(kind: StoreKind, conn: Connection, vault_id: str) -> CredentialStore:
+    return VaultStore(conn) if kind is StoreKind.VAULT else KeyringStore(vault_id)
+
+
+def load_credential(conn: Connection, vault_id: str) -> tuple[DeviceEnrollment, DeviceCredential]:
+    enrollment = current_enrollment(conn)
+    if enrollment is None:
+        raise NotEnrolled("This device is not enrolled with a sync server yet; run 'hmis-intake enroll' first.")
+    credential = store_for(enrollment.credential_store, conn, vault_id).load()
+    if credential is None or credential.device_id != enrollment.device_id:
+        where = "OS keyring" if enrollment.credential_store is StoreKind.KEYRING else "vault"
+        raise NotEnrolled(f"The device credential is missing from the {where}; enroll the device again "
+                          "with a new code.")
+    return enrollment, credential

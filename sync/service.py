@@ -1,0 +1,145 @@
+"""Enrolling the device and running a sync for a signed-in session: the one place the
+vault, the credential store, the transport and the engine are put together, for the
+command line and the GUI alike."""
+
+from __future__ import annotations
+
+import platform
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from app.session import Session
+from app.settings import Settings
+from app.vault.connection import transaction
+from sync.credentials import (
+    DeviceEnrollment,
+    KeyringStore,
+    StoreKind,
+    VaultStore,
+    current_enrollment,
+    keyring_problem,
+    load_credential,
+)
+from sync.engine import DEFAULT_BATCH_SIZE, RetryPolicy, SyncEngine, SyncProgress, SyncReport
+from sync.errors import CredentialStoreUnavailable, SyncError
+from sync.store import OutboxStore
+from sync.transport import DEFAULT_TIMEOUT, Transport, check_server_url
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).netloc
+
+
+def _vault_id(session: Session) -> str:
+    return str(session.vault.keyfile.vault_id)
+
+
+def enroll_device(
+    session: Session,
+    server_url: str,
+    code: str,
+    store_kind: StoreKind = StoreKind.KEYRING,
+    ca_file: Path | None = None,
+    device_name: str | None = None,
+    timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+) -> DeviceEnrollment:
+    """Trade a one-time code for a device credential and keep it where the admin chose."""
+    session.require("device.configure")
+    url = check_server_url(server_url)
+    vault_id = _vault_id(session)
+    if store_kind is StoreKind.KEYRING:
+        # Checked before the code is spent, so a missing keyring costs no code.
+        problem = keyring_problem()
+        if problem:
+            raise CredentialStoreUnavailable(
+                f"{problem} Use an OS keyring, or choose to keep the device credential in the "
+                "encrypted vault with --credential-store vault."
+            )
+    ca_path = Path(ca_file).expanduser().resolve() if ca_file else None
+    transport = Transport(url, ca_path, timeout)
+    try:
+        enrollment = transport.enroll(code.strip(), (device_name or platform.node() or "device")[:100])
+        transport.whoami(enrollment.credential)
+    finally:
+        transport.close()
+    credential = enrollment.credential
+    keyring_store = KeyringStore(vault_id)
+    if store_kind is StoreKind.KEYRING:
+        keyring_store.save(credential)
+    now = session.clock.now_iso()
+    try:
+        with transaction(session.conn) as conn:
+            conn.execute(
+                "INSERT INTO sync_device (id, server_url, device_id, agency, credential_store, ca_file,"
+                " enrolled_at, enrolled_by) VALUES (1, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT(id) DO UPDATE SET server_url = excluded.server_url,"
+                " device_id = excluded.device_id, agency = excluded.agency,"
+                " credential_store = excluded.credential_store, vault_credential = NULL,"
+                " ca_file = excluded.ca_file, enrolled_at = excluded.enrolled_at,"
+                " enrolled_by = excluded.enrolled_by",
+                (url, credential.device_id, enrollment.agency, store_kind.value,
+                 str(ca_path) if ca_path else None, now, session.user.user_id),
+            )
+            if store_kind is StoreKind.VAULT:
+                VaultStore(conn).save(credential)
+            Settings(conn).server_url = url
+            session.audit("device.enrolled", "device", vault_id,
+                          {"server": _host(url), "device_id": credential.device_id,
+                           "credential_store": store_kind.value})
+    except BaseException:
+        if store_kind is StoreKind.KEYRING:
+            keyring_store.delete()
+        raise
+    result = current_enrollment(session.conn)
+    assert result is not None
+    return result
+
+
+class SyncJob:
+    """One run of the engine for a session. ``cancel()`` may be called from another thread."""
+
+    def __init__(
+        self,
+        session: Session,
+        server_url: str | None = None,
+        ca_file: Path | None = None,
+        on_progress: Callable[[SyncProgress], None] | None = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        retry: RetryPolicy | None = None,
+        timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+    ) -> None:
+        session.require("sync.run")
+        self.session = session
+        enrollment, credential = load_credential(session.conn, _vault_id(session))
+        url = check_server_url(server_url) if server_url else enrollment.server_url
+        if url != enrollment.server_url:
+            raise SyncError(
+                f"This device is enrolled with {_host(enrollment.server_url)}, not {_host(url)}; "
+                "enroll it with the new server first."
+            )
+        ca_stored = current_ca_file(session)
+        self.transport = Transport(url, ca_file or ca_stored, timeout)
+        self.engine = SyncEngine(OutboxStore(session.conn, session.clock), self.transport, credential,
+                                 batch_size=batch_size, retry=retry, on_progress=on_progress)
+
+    def cancel(self) -> None:
+        self.engine.cancel()
+
+    def run(self) -> SyncReport:
+        try:
+            report = self.engine.run()
+        finally:
+            self.transport.close()
+        with transaction(self.session.conn):
+            self.session.audit("sync.completed", "device", _vault_id(self.session), {
+                "accepted": report.accepted, "duplicate": report.duplicate, "refused": report.refused,
+                "left": report.left, "batches": report.batches, "cancelled": report.cancelled,
+                "error": type(report.error).__name__ if report.error else None,
+            })
+        return report
+
+
+def current_ca_file(session: Session) -> Path | None:
+    row = session.conn.execute("SELECT ca_file FROM sync_device WHERE id = 1").fetchone()
+    return Path(row[0]) if row and row[0] else None

@@ -1,0 +1,206 @@
+"""What the sync engine reads from and writes to the vault: outbox rows and batch history.
+
+All sync state is in the outbox table, so a crash or a lock at any point loses
+nothing: a record is ``pending`` until a per-record result from the server is
+committed here, and the results of one batch commit in one transaction together with
+its history row. A record acknowledged by the server is never selected again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.clock import Clock
+from app.vault.connection import Connection, transaction
+from sync.protocol import BatchResult, OutboxRecord, RecordStatus
+
+UNREADABLE = "The saved change could not be read for sending; it needs an administrator."
+
+
+@dataclass(frozen=True)
+class PendingRecord:
+    row_id: int
+    record: OutboxRecord
+    deadline_at: str
+    size: int  # bytes of the payload as stored
+
+
+@dataclass(frozen=True)
+class BatchCounts:
+    accepted: int = 0
+    duplicate: int = 0
+    refused: int = 0
+    unanswered: int = 0
+
+
+@dataclass(frozen=True)
+class BatchHistoryEntry:
+    batch_id: str
+    started_at: str
+    finished_at: str
+    records: int
+    accepted: int
+    duplicate: int
+    refused: int
+    bytes_sent: int
+    outcome: str
+    error: str | None
+
+
+@dataclass(frozen=True)
+class RefusedRecord:
+    row_id: int
+    entity: str
+    entity_id: str
+    collected_at: str
+    deadline_at: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Backlog:
+    records: int
+    payload_bytes: int
+
+
+class OutboxStore:
+    def __init__(self, conn: Connection, clock: Clock) -> None:
+        self.conn = conn
+        self.clock = clock
+
+    def backlog(self) -> Backlog:
+        row = self.conn.execute(
+            "SELECT count(*), coalesce(sum(length(CAST(payload AS BLOB))), 0) FROM outbox WHERE state = 'pending'"
+        ).fetchone()
+        return Backlog(int(row[0]), int(row[1]))
+
+    def next_batch(self, limit: int, max_bytes: int, exclude: set[int]) -> list[PendingRecord]:
+        """The pending records closest to their timeliness deadline, oldest save first on ties."""
+        batch: list[PendingRecord] = []
+        unreadable: list[int] = []
+        total = 0
+        # Read a little past the limit so excluded rows do not starve the batch.
+        cursor = self.conn.execute(
+            "SELECT id, idempotency_key, entity, entity_id, operation, payload, collected_at, deadline_at"
+            " FROM outbox WHERE state = 'pending' ORDER BY deadline_at, id LIMIT ?",
+            (limit + len(exclude),),
+        )
+        for row_id, key, entity, entity_id, operation, payload_text, collected_at, deadline_at in cursor:
+            if row_id in exclude:
+                continue
+            try:
+                payload = json.loads(payload_text)
+            except ValueError:
+                payload = None
+            if not isinstance(payload, dict):
+                unreadable.append(row_id)
+                continue
+            size = len(payload_text.encode("utf-8"))
+            if batch and total + size > max_bytes:
+                break
+            batch.append(PendingRecord(
+                row_id, OutboxRecord(key, entity, entity_id, operation, collected_at, payload), deadline_at, size,
+            ))
+            total += size
+            if len(batch) >= limit:
+                break
+        if unreadable:
+            self.quarantine(unreadable, UNREADABLE)
+        return batch
+
+    def apply_result(self, rows: Sequence[PendingRecord], result: BatchResult, started_at: datetime,
+                     bytes_sent: int) -> tuple[BatchCounts, set[int]]:
+        """Mark each answered record in one transaction; returns counts and unanswered row ids."""
+        by_key = {r.idempotency_key: r for r in result.results}
+        now = self.clock.now().isoformat(timespec="seconds")
+        acknowledged: list[tuple[str, int]] = []
+        refused: list[tuple[str, int]] = []
+        unanswered: set[int] = set()
+        accepted = duplicate = 0
+        for row in rows:
+            answer = by_key.get(row.record.idempotency_key)
+            if answer is None:
+                unanswered.add(row.row_id)
+            elif answer.status is RecordStatus.REFUSED:
+                refused.append((answer.reason or "Refused by the server.", row.row_id))
+            else:
+                acknowledged.append((now, row.row_id))
+                if answer.status is RecordStatus.ACCEPTED:
+                    accepted += 1
+                else:
+                    duplicate += 1
+        with transaction(self.conn) as conn:
+            conn.executemany(
+                "UPDATE outbox SET state = 'acknowledged', acknowledged_at = ?, attempts = attempts + 1,"
+                " last_error = NULL WHERE id = ? AND state = 'pending'",
+                acknowledged,
+            )
+            conn.executemany(
+                "UPDATE outbox SET state = 'refused', last_error = ?, attempts = attempts + 1"
+                " WHERE id = ? AND state = 'pending'",
+                refused,
+            )
+            if unanswered:
+                conn.executemany(
+                    "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?",
+                    [("The server's reply did not mention this record.", i) for i in unanswered],
+                )
+            self._history(conn, result.batch_id, started_at, len(rows), accepted, duplicate, len(refused),
+                          bytes_sent, "acknowledged", None)
+        return BatchCounts(accepted, duplicate, len(refused), len(unanswered)), unanswered
+
+    def note_failure(self, rows: Sequence[PendingRecord], batch_id: str, started_at: datetime,
+                     bytes_sent: int, error: str) -> None:
+        with transaction(self.conn) as conn:
+            conn.executemany(
+                "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ? AND state = 'pending'",
+                [(error, r.row_id) for r in rows],
+            )
+            self._history(conn, batch_id, started_at, len(rows), 0, 0, 0, bytes_sent, "failed", error)
+
+    def quarantine(self, row_ids: Iterable[int], reason: str) -> None:
+        with transaction(self.conn) as conn:
+            conn.executemany(
+                "UPDATE outbox SET state = 'refused', last_error = ?, attempts = attempts + 1"
+                " WHERE id = ? AND state = 'pending'",
+                [(reason, i) for i in row_ids],
+            )
+
+    def _history(self, conn: Connection, batch_id: str, started_at: datetime, records: int, accepted: int,
+                 duplicate: int, refused: int, bytes_sent: int, outcome: str, error: str | None) -> None:
+        conn.execute(
+            "INSERT INTO sync_batch (batch_id, started_at, finished_at, records, accepted, duplicate,"
+            " refused, bytes_sent, outcome, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (batch_id, started_at.isoformat(timespec="seconds"), self.clock.now().isoformat(timespec="seconds"),
+             records, accepted, duplicate, refused, bytes_sent, outcome, error),
+        )
+
+    # -- for the admin's sync screen ------------------------------------------------
+
+    def history(self, limit: int = 100) -> list[BatchHistoryEntry]:
+        rows = self.conn.execute(
+            "SELECT batch_id, started_at, finished_at, records, accepted, duplicate, refused, bytes_sent,"
+            " outcome, error FROM sync_batch ORDER BY id DESC LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return [BatchHistoryEntry(*row) for row in rows]
+
+    def refused_records(self, limit: int = 1000) -> list[RefusedRecord]:
+        rows = self.conn.execute(
+            "SELECT id, entity, entity_id, collected_at, deadline_at, coalesce(last_error, '') FROM outbox"
+            " WHERE state = 'refused' ORDER BY deadline_at, id LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return [RefusedRecord(*row) for row in rows]
+
+    def requeue_refused(self, row_ids: Iterable[int]) -> int:
+        """An administrator fixed the cause: send these again, with the same keys."""
+        with transaction(self.conn) as conn:
+            cursor = conn.executemany(
+                "UPDATE outbox SET state = 'pending', last_error = NULL WHERE id = ? AND state = 'refused'",
+                [(i,) for i in row_ids],
+            )
+            return int(cursor.rowcount)

@@ -1,0 +1,201 @@
+"""HTTP to the central server with ``requests``: TLS verified always, errors as sentences.
+
+Plain ``http`` is accepted only for loopback addresses (tests, a hub on the same
+machine); anything else must be ``https`` with certificate verification (S11). There
+is no switch that turns verification off: a certificate problem stops the sync with
+a message and sends nothing.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import platform
+import ssl
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+from requests.adapters import HTTPAdapter
+
+from app import __version__
+from sync import protocol
+from sync.errors import (
+    AuthRefused,
+    BatchRejected,
+    CertificateProblem,
+    EnrollmentFailed,
+    InsecureServer,
+    ProtocolMismatch,
+    ServerUnavailable,
+)
+from sync.protocol import BatchRequest, BatchResult, DeviceCredential, DeviceInfo, Enrollment
+
+DEFAULT_TIMEOUT = (5.0, 60.0)  # connect, read (seconds)
+
+
+def is_loopback_host(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_server_url(url: str) -> str:
+    """The URL to use (no trailing slash), or InsecureServer with the reason."""
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname or ""
+        parts.port  # noqa: B018 - raises on a bad port
+    except ValueError as exc:
+        raise InsecureServer("The server address is not a valid URL; write it as https://host[:port].") from exc
+    if parts.scheme not in ("http", "https") or not host:
+        raise InsecureServer("The server address must start with https:// and name a host.")
+    if parts.username or parts.password:
+        raise InsecureServer("The server address must not contain a user name or password.")
+    if parts.query or parts.fragment:
+        raise InsecureServer("The server address must not contain a query or fragment.")
+    if parts.scheme == "http" and not is_loopback_host(host):
+        raise InsecureServer(
+            "Plain http is allowed only to this computer (127.x, localhost, [::1]); "
+            "use https:// for the server."
+        )
+    return text.rstrip("/")
+
+
+class _TLSAdapter(HTTPAdapter):
+    """TLS 1.2 at least, whatever the platform's default (S11)."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["ssl_minimum_version"] = ssl.TLSVersion.TLSv1_2
+        super().init_poolmanager(*args, **kwargs)
+
+
+@dataclass(frozen=True)
+class Sent:
+    result: BatchResult
+    bytes_sent: int
+    bytes_received: int
+
+
+class Transport:
+    """One server, one ``requests`` session (connection reuse across batches)."""
+
+    def __init__(self, server_url: str, ca_file: Path | None = None,
+                 timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+                 session: requests.Session | None = None) -> None:
+        self.server_url = check_server_url(server_url)
+        self.timeout = timeout
+        self.verify: bool | str = True
+        if ca_file is not None:
+            path = Path(ca_file).expanduser()
+            if not path.is_file():
+                raise CertificateProblem(f"The CA file {path.name} does not exist or is not a file.")
+            self.verify = str(path)
+        self.session = session or requests.Session()
+        self.session.mount("https://", _TLSAdapter())
+        self.session.headers["User-Agent"] = f"hmis-intake/{__version__} ({platform.system()})"
+        self.session.headers["Accept"] = "application/json"
+
+    def close(self) -> None:
+        self.session.close()
+
+    def _host(self) -> str:
+        return urlsplit(self.server_url).netloc
+
+    def _request(self, method: str, path: str, body: bytes | None = None,
+                 credential: DeviceCredential | None = None) -> requests.Response:
+        headers = {"Content-Type": "application/json"} if body is not None else {}
+        if credential is not None:
+            headers["Authorization"] = credential.header()
+        try:
+            return self.session.request(
+                method, self.server_url + path, data=body, headers=headers,
+                timeout=self.timeout, verify=self.verify, allow_redirects=False,
+            )
+        except requests.exceptions.SSLError as exc:
+            raise CertificateProblem(
+                f"The server {self._host()} did not present a certificate this device trusts, so "
+                "nothing was sent; if the agency uses its own CA, give its certificate with --ca-file."
+            ) from exc
+        except requests.exceptions.Timeout as exc:
+            raise ServerUnavailable(f"The server {self._host()} did not answer in time.") from exc
+        except requests.exceptions.ConnectionError as exc:
+            raise ServerUnavailable(f"The server {self._host()} could not be reached or closed the "
+                                    "connection.") from exc
+        except requests.exceptions.RequestException as exc:
+            raise ServerUnavailable(f"The request to {self._host()} failed ({type(exc).__name__}).") from exc
+
+    def _json(self, response: requests.Response) -> object:
+        try:
+            return response.json()
+        except ValueError as exc:
+            raise ServerUnavailable(f"The server {self._host()} sent a reply that is not valid JSON.") from exc
+
+    def _detail(self, response: requests.Response) -> str:
+        try:
+            data = response.json()
+        except ValueError:
+            return ""
+        detail = data.get("detail") if isinstance(data, dict) else None
+        return detail if isinstance(detail, str) and len(detail) < 300 else ""
+
+    def _raise_for_status(self, response: requests.Response, rejected: type[Exception]) -> None:
+        status = response.status_code
+        if status < 300:
+            return
+        detail = self._detail(response)
+        if status == 401:
+            raise AuthRefused("The server did not accept this device's credential; enroll the device again.")
+        if status == 403:
+            raise AuthRefused(detail or "The server refused this device (it may have been revoked).")
+        if status == 400:
+            raise ProtocolMismatch(detail or "The server did not understand this app's request; update the app.")
+        if status in (413, 422):
+            raise rejected(detail or f"The server rejected the request as malformed (HTTP {status}).")
+        if 300 <= status < 400:
+            raise ServerUnavailable(f"The server {self._host()} redirected the request; check the server address.")
+        raise ServerUnavailable(f"The server {self._host()} answered HTTP {status}.", status=status)
+
+    def health(self) -> dict[str, Any]:
+        response = self._request("GET", protocol.HEALTH_PATH)
+        self._raise_for_status(response, ServerUnavailable)
+        data = self._json(response)
+        return data if isinstance(data, dict) else {}
+
+    def enroll(self, code: str, device_name: str) -> Enrollment:
+        body = json.dumps(protocol.EnrollmentRequest(code, device_name, __version__).to_json()).encode()
+        response = self._request("POST", protocol.ENROLLMENTS_PATH, body)
+        if response.status_code in (403, 422):
+            detail = self._detail(response)
+            raise EnrollmentFailed(detail or "The server refused the enrollment code.")
+        self._raise_for_status(response, EnrollmentFailed)
+        try:
+            return Enrollment.from_json(self._json(response))
+        except protocol.MalformedReply as exc:
+            raise EnrollmentFailed(f"The server's enrollment reply was not understood ({exc}).") from exc
+
+    def whoami(self, credential: DeviceCredential) -> DeviceInfo:
+        response = self._request("GET", protocol.DEVICE_PATH, credential=credential)
+        self._raise_for_status(response, ServerUnavailable)
+        try:
+            return DeviceInfo.from_json(self._json(response))
+        except protocol.MalformedReply as exc:
+            raise ServerUnavailable(f"The server's reply was not understood ({exc}).") from exc
+
+    def send_batch(self, batch: BatchRequest, credential: DeviceCredential) -> Sent:
+        body = batch.encode()
+        response = self._request("POST", protocol.BATCHES_PATH, body, credential)
+        self._raise_for_status(response, BatchRejected)
+        try:
+            result = BatchResult.from_json(self._json(response))
+        except protocol.MalformedReply as exc:
+            raise ServerUnavailable(f"The server's reply was not understood ({exc}).") from exc
+        if result.batch_id != batch.batch_id:
+            raise ServerUnavailable("The server's reply was for a different batch.")
+        return Sent(result, len(body), len(response.content))

@@ -1,0 +1,148 @@
+"""Helpers the tests share: the real ``hmis-intake`` command and real vaults on disk."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from app.clock import Clock, FakeClock
+from app.session import Session, initialize, sign_in
+
+PACKS: tuple[str, ...] = ("ct", "vt", "mo")
+ADMIN_USER = "quinn.admin"
+# Satisfies every shipped default profile: vt classes, mo letter+digit with no
+# dictionary word, ct's 15-character passphrase minimum.
+ADMIN_PASSWORD = "Quiet!Harbor7Lantern9"
+AGENCY = "Riverbend Test Shelter"
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def cli_command() -> list[str]:
+    """The installed console script next to this interpreter, else ``python -m ui.cli``."""
+    bindir = Path(sys.executable).parent
+    found = shutil.which("hmis-intake", path=str(bindir))
+    if found:
+        return [found]
+    return [sys.executable, "-m", "ui.cli"]
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["HMIS_INTAKE_KDF_TARGET_MS"] = "0"
+    env.pop("HMIS_INTAKE_DEBUG", None)
+    env["PYTHONPATH"] = str(REPO_ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return env
+
+
+@dataclass
+class CliResult:
+    returncode: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> object:
+        return json.loads(self.stdout)
+
+
+def run_cli(
+    data_dir: Path | None,
+    *args: str,
+    password: str | None = None,
+    stdin: str | None = None,
+    timeout: float = 60,
+) -> CliResult:
+    """Run ``hmis-intake [--data-dir D] ARGS`` as a real subprocess.
+
+    ``password`` is written as the first line of standard input; ``stdin`` gives the
+    whole of standard input instead (an empty string means empty input).
+    """
+    argv = cli_command()
+    if data_dir is not None:
+        argv += ["--data-dir", str(data_dir)]
+    argv += list(args)
+    if stdin is None:
+        stdin = "" if password is None else password + "\n"
+    proc = subprocess.run(
+        argv,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        cwd=str(REPO_ROOT),
+        timeout=timeout,
+    )
+    return CliResult(proc.returncode, proc.stdout, proc.stderr)
+
+
+def auth(user: str = ADMIN_USER) -> list[str]:
+    return ["--user", user, "--password-stdin"]
+
+
+@dataclass
+class VaultInfo:
+    data_dir: Path
+    pack: str
+    user: str
+    password: str
+    recovery_key: str
+    clock: Clock
+
+    def sign_in(self, user: str | None = None, password: str | None = None) -> Session:
+        return sign_in(self.data_dir, user or self.user, password or self.password, self.clock)
+
+
+def make_vault(data_dir: Path, pack: str, clock: Clock | None = None) -> VaultInfo:
+    clock = clock or FakeClock(datetime.now(UTC).replace(microsecond=0))
+    session, recovery = initialize(
+        data_dir, pack, ADMIN_USER, ADMIN_PASSWORD, agency_name=AGENCY, clock=clock
+    )
+    session.close()
+    return VaultInfo(data_dir, pack, ADMIN_USER, ADMIN_PASSWORD, recovery, clock)
+
+
+def files_under(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file())
+
+
+def single_sentence(text: str) -> bool:
+    """One line of prose ending in a full stop, with no traceback."""
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    return len(lines) == 1 and lines[0].rstrip().endswith((".", ")")) and "Traceback" not in text
+
+
+
+
+def data_key_of(info: VaultInfo) -> bytearray:
+    """The raw data key, unwrapped with the recovery key (touches no failure counter)."""
+    from app.vault.vault import unlock_recovery
+
+    return unlock_recovery(info.data_dir, info.recovery_key).data_key
+
+
+def raw_open(info: VaultInfo):  # type: ignore[no-untyped-def]
+    """A bare connection to the vault's database with its raw key, pragmas asserted."""
+    from app.vault.connection import open_database
+    from app.vault.vault import db_path
+
+    return open_database(db_path(info.data_dir), data_key_of(info))
+
+
+def synthetic_person(first: str = "Testfirst", last: str = "Testlast", **fields: object):  # type: ignore[no-untyped-def]
+    from app.domain.person import Person
+
+    return Person(first_name=first, last_name=last, name_data_quality=1, **fields)  # type: ignore[arg-type]
+
+
+def read_keys(data_dir: Path) -> dict:  # type: ignore[type-arg]
+    return json.loads((data_dir / "vault.keys").read_text("utf-8"))
+
+
+def write_keys(data_dir: Path, data: dict) -> None:  # type: ignore[type-arg]
+    (data_dir / "vault.keys").write_text(json.dumps(data, indent=1), "utf-8")
