@@ -361,6 +361,9 @@ def build_parser() -> argparse.ArgumentParser:
     from ui.cli_sync import register as register_sync
 
     register_sync(sub, _add_auth)
+    from ui.cli_export import register as register_export
+
+    register_export(sub, _add_auth, _open_session)
     return parser
 
 

@@ -2,8 +2,9 @@
 HUD code lists, value formatting, a row writer with the spec's quoting, an
 atomic zip assembler, and a checker for finished exports.
 
-The writer that turns device records into an export builds on these modules;
-nothing here touches the vault or Qt.
+The export itself (:mod:`~sync.hmis_csv.export`) builds on these modules over
+any record source (:mod:`~sync.hmis_csv.source`); only
+:mod:`~sync.hmis_csv.vault_source` reads the device's vault. Nothing here uses Qt.
 """
 
 from sync.hmis_csv.columns import CSV_VERSION, FILES, Column, FileSpec, Kind, file_spec

@@ -73,6 +73,10 @@ class CsvFileWriter:
         stream.write(",".join(spec.header) + LINE_END)
 
     def _cell(self, column: Column, limit: int | None, value: object, row_number: int) -> str:
+        if value is None:  # most cells of a real export are null: skip formatting them
+            if not column.nullable:
+                raise RowError(self.spec.filename, row_number, column.name, "must not be empty")
+            return ""
         try:
             text = format_cell(column, value, max_length=limit)
         except ValueFormatError as error:

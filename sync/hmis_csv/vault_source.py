@@ -1,0 +1,234 @@
+"""The device's vault as an :class:`~sync.hmis_csv.source.ExportSource`.
+
+Reads through the signed-in session's connection and nothing else: no writes, no
+audit (the export records one event for the whole run). Each person's
+:class:`~sync.hmis_csv.source.Sharing` is worked out here, because only the vault
+knows the consents and household locks behind it:
+
+* any enrollment of the person locked after a declined ROI → ``LOCKED`` (MO-ROI-8);
+* otherwise the person's most recent consent (by signing date, then entry) decides:
+  revoked → ``NOT_SHARED`` (MO-RIGHTS-4: nothing is shared from that date on),
+  declined → ``DECLINED``, Not Shared → ``NOT_SHARED`` (VT-3.1-1, VT-3.1-2,
+  MO-PROT-1), Shared → ``SHARED``;
+* no consent at all → ``NO_CONSENT``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from datetime import date, datetime
+
+from app import __version__
+from app.session import Session
+from app.settings import Settings
+from app.vault.connection import transaction
+from sync.hmis_csv.export import ExportOptions, ExportResult, write_hmis_csv
+from sync.hmis_csv.source import (
+    ClientRecord,
+    CurrentLivingSituationRecord,
+    EnrollmentRecord,
+    ExitRecord,
+    OrganizationRecord,
+    ProjectRecord,
+    ServiceRecord,
+    Sharing,
+    SourceInfo,
+    UserRecord,
+)
+
+__all__ = ["AUDIT_ACTION", "EXPORT_PERMISSION", "SOFTWARE_NAME", "VaultExportSource", "export_vault"]
+
+SOFTWARE_NAME = "HMIS Intake"
+EXPORT_PERMISSION = "export.hmis_csv"
+AUDIT_ACTION = "hmis_csv.exported"
+#: List 1.9: a standalone or agency-specific application, not the CoC's HMIS.
+SOURCE_TYPE_AGENCY_APPLICATION = 2
+
+
+def _moment(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def _optional_moment(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def _optional_date(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _split_display_name(display_name: str, username: str) -> tuple[str | None, str | None]:
+    """User.csv wants a first and a last name. A display name that is only the
+    user name (the default at setup) is not a name, so nothing is exported."""
+    text = display_name.strip()
+    if not text or text.casefold() == username.strip().casefold():
+        return None, None
+    parts = text.split()
+    if len(parts) == 1:
+        return parts[0], None
+    return " ".join(parts[:-1]), parts[-1]
+
+
+class VaultExportSource:
+    """Records of the vault behind ``session``, ready for :func:`write_hmis_csv`."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._conn = session.conn
+
+    def info(self) -> SourceInfo:
+        return SourceInfo(
+            implementation_id=self._session.vault.keyfile.vault_id,
+            source_type=SOURCE_TYPE_AGENCY_APPLICATION,
+            source_name=Settings(self._conn).agency_name,
+            software_name=SOFTWARE_NAME,
+            software_version=__version__,
+            exporting_user_id=self._session.user.user_id,
+            now=self._session.clock.now(),
+        )
+
+    def organizations(self) -> Iterator[OrganizationRecord]:
+        for row in self._conn.execute(
+            "SELECT organization_id, name, created_at, updated_at FROM organization ORDER BY created_at"
+        ):
+            yield OrganizationRecord(row[0], row[1], _moment(row[2]), _moment(row[3]))
+
+    def projects(self) -> Iterator[ProjectRecord]:
+        for row in self._conn.execute(
+            "SELECT project_id, organization_id, name, project_type, coc_code, created_at, updated_at"
+            " FROM project ORDER BY created_at, name"
+        ):
+            yield ProjectRecord(row[0], row[1], row[2], row[3], row[4], _moment(row[5]), _moment(row[6]))
+
+    def users(self) -> Iterator[UserRecord]:
+        for row in self._conn.execute(
+            "SELECT user_id, username, display_name, created_at, password_changed_at, disabled_at FROM app_user"
+        ):
+            first, last = _split_display_name(row[2], row[1])
+            created = _moment(row[3])
+            disabled = _optional_moment(row[5])
+            updated = max(created, disabled) if disabled is not None else created
+            yield UserRecord(row[0], first, last, created, updated)
+
+    def _sharing(self) -> dict[str, Sharing]:
+        decided: dict[str, Sharing] = {}
+        for personal_id, method, sharing, revoked_at in self._conn.execute(
+            "SELECT personal_id, method, sharing, revoked_at FROM consent ORDER BY signed_on, created_at"
+        ):
+            if revoked_at:
+                decided[personal_id] = Sharing.NOT_SHARED
+            elif method == "declined":
+                decided[personal_id] = Sharing.DECLINED
+            elif sharing == "shared":
+                decided[personal_id] = Sharing.SHARED
+            else:
+                decided[personal_id] = Sharing.NOT_SHARED
+        for (personal_id,) in self._conn.execute("SELECT DISTINCT personal_id FROM enrollment WHERE locked = 1"):
+            decided[personal_id] = Sharing.LOCKED
+        return decided
+
+    def clients(self) -> Iterator[ClientRecord]:
+        sharing = self._sharing()
+        for row in self._conn.execute(
+            "SELECT personal_id, first_name, middle_name, last_name, name_suffix, name_data_quality, ssn,"
+            " ssn_data_quality, dob, dob_data_quality, am_ind_ak_native, asian, black_af_american,"
+            " hispanic_latinao, mid_east_n_african, native_hi_pacific, white, race_none,"
+            " additional_race_ethnicity, sex, veteran_status, created_at, updated_at, updated_by, deleted_at"
+            " FROM person ORDER BY id"
+        ):
+            yield ClientRecord(
+                personal_id=row[0], first_name=row[1], middle_name=row[2], last_name=row[3], name_suffix=row[4],
+                name_data_quality=row[5], ssn=row[6], ssn_data_quality=row[7], dob=_optional_date(row[8]),
+                dob_data_quality=row[9], am_ind_ak_native=row[10], asian=row[11], black_af_american=row[12],
+                hispanic_latinao=row[13], mid_east_n_african=row[14], native_hi_pacific=row[15], white=row[16],
+                race_none=row[17], additional_race_ethnicity=row[18], sex=row[19], veteran_status=row[20],
+                sharing=sharing.get(row[0], Sharing.NO_CONSENT),
+                created_at=_moment(row[21]), updated_at=_moment(row[22]), user_id=row[23],
+                deleted_at=_optional_moment(row[24]),
+            )
+
+    @staticmethod
+    def _project_clause(project_ids: frozenset[str] | None, column: str) -> tuple[str, Sequence[str]]:
+        if project_ids is None:
+            return "", ()
+        ordered = sorted(project_ids)
+        return f" WHERE {column} IN ({', '.join('?' * len(ordered))})", ordered
+
+    def enrollments(self, project_ids: frozenset[str] | None) -> Iterator[EnrollmentRecord]:
+        where, params = self._project_clause(project_ids, "project_id")
+        for row in self._conn.execute(
+            "SELECT enrollment_id, personal_id, project_id, household_id, entry_date, relationship_to_hoh,"
+            " enrollment_coc, living_situation, rental_subsidy_type, length_of_stay, los_under_threshold,"
+            " previous_street_essh, date_to_street_essh, times_homeless_past_three_years,"
+            " months_homeless_past_three_years, disabling_condition, date_of_engagement, created_at,"
+            " updated_at, updated_by FROM enrollment" + where + " ORDER BY created_at, household_id,"
+            " relationship_to_hoh",
+            params,
+        ):
+            yield EnrollmentRecord(
+                enrollment_id=row[0], personal_id=row[1], project_id=row[2], household_id=row[3],
+                entry_date=date.fromisoformat(row[4]), relationship_to_hoh=row[5], enrollment_coc=row[6],
+                living_situation=row[7], rental_subsidy_type=row[8], length_of_stay=row[9],
+                los_under_threshold=row[10], previous_street_essh=row[11],
+                date_to_street_essh=_optional_date(row[12]), times_homeless_past_three_years=row[13],
+                months_homeless_past_three_years=row[14], disabling_condition=row[15],
+                date_of_engagement=_optional_date(row[16]), created_at=_moment(row[17]),
+                updated_at=_moment(row[18]), user_id=row[19],
+            )
+
+    def exits(self, project_ids: frozenset[str] | None) -> Iterator[ExitRecord]:
+        where, params = self._project_clause(project_ids, "e.project_id")
+        for row in self._conn.execute(
+            "SELECT x.exit_id, x.enrollment_id, x.personal_id, x.exit_date, x.destination,"
+            " x.destination_subsidy_type, x.other_destination, x.created_at, x.created_by"
+            " FROM project_exit x JOIN enrollment e ON e.enrollment_id = x.enrollment_id" + where
+            + " ORDER BY x.created_at",
+            params,
+        ):
+            created = _moment(row[7])
+            yield ExitRecord(row[0], row[1], row[2], date.fromisoformat(row[3]), row[4], row[5], row[6],
+                             created, created, row[8])
+
+    def current_living_situations(
+        self, project_ids: frozenset[str] | None
+    ) -> Iterator[CurrentLivingSituationRecord]:
+        where, params = self._project_clause(project_ids, "e.project_id")
+        for row in self._conn.execute(
+            "SELECT c.cls_id, c.enrollment_id, c.personal_id, c.information_date, c.current_living_situation,"
+            " c.location_details, c.created_at, c.created_by"
+            " FROM current_living_situation c JOIN enrollment e ON e.enrollment_id = c.enrollment_id" + where
+            + " ORDER BY c.information_date, c.created_at",
+            params,
+        ):
+            created = _moment(row[6])
+            yield CurrentLivingSituationRecord(row[0], row[1], row[2], date.fromisoformat(row[3]), row[4],
+                                               row[5], created, created, row[7])
+
+    def services(self, project_ids: frozenset[str] | None) -> Iterator[ServiceRecord]:
+        where, params = self._project_clause(project_ids, "e.project_id")
+        for row in self._conn.execute(
+            "SELECT s.service_id, s.enrollment_id, s.personal_id, s.date_provided, s.record_type,"
+            " s.type_provided, s.created_at, s.created_by"
+            " FROM service s JOIN enrollment e ON e.enrollment_id = s.enrollment_id" + where
+            + " ORDER BY s.date_provided, s.created_at",
+            params,
+        ):
+            created = _moment(row[6])
+            yield ServiceRecord(row[0], row[1], row[2], date.fromisoformat(row[3]), row[4], row[5],
+                                created, created, row[7])
+
+
+def export_vault(session: Session, path: str | os.PathLike[str], options: ExportOptions) -> ExportResult:
+    """The device's HMIS CSV export: permitted roles only, and one audit event naming
+    who, when, the options and the row counts, never a path or a record's value."""
+    session.require(EXPORT_PERMISSION)
+    result = write_hmis_csv(VaultExportSource(session), path, options)
+    with transaction(session.conn):
+        session.audit(AUDIT_ACTION, "export", result.export_id, result.audit_detail())
+    return result
