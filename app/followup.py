@@ -48,6 +48,16 @@ def _window(session: Session, facts: EnrollmentFacts) -> int:
     return window_hours(session.pack.timeliness, facts.project_type, agency_overrides(session.settings))
 
 
+def _store(session: Session, table: str, row: dict[str, object], entity: str, entity_id: str,
+           facts: EnrollmentFacts, collected: datetime, now: datetime, action: str) -> None:
+    """Insert one follow-up row with its outbox row and audit event, in one transaction."""
+    with transaction(session.conn) as conn:
+        conn.execute(f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                     tuple(row.values()))
+        enqueue(conn, entity, entity_id, "create", row, collected, _window(session, facts), now)
+        session.audit(action, "person", facts.personal_id, {"enrollment_id": facts.enrollment_id})
+
+
 def record_contact(session: Session, enrollment_id: str, information_date: date, living_situation: int,
                    location_details: str | None = None, collected_at: datetime | None = None) -> str:
     """4.12 Current Living Situation, recorded at every street-outreach contact."""
@@ -64,11 +74,8 @@ def record_contact(session: Session, enrollment_id: str, information_date: date,
         "location_details": location_details, "collected_at": collected.isoformat(timespec="seconds"),
         "created_at": now.isoformat(timespec="seconds"), "created_by": session.user.user_id,
     }
-    with transaction(session.conn) as conn:
-        conn.execute(f"INSERT INTO current_living_situation ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                     tuple(row.values()))
-        enqueue(conn, "current_living_situation", cls_id, "create", row, collected, _window(session, facts), now)
-        session.audit("contact.recorded", "person", facts.personal_id, {"enrollment_id": enrollment_id})
+    _store(session, "current_living_situation", row, "current_living_situation", cls_id, facts, collected, now,
+           "contact.recorded")
     return cls_id
 
 
@@ -87,11 +94,7 @@ def record_service(session: Session, enrollment_id: str, date_provided: date, re
         "collected_at": collected.isoformat(timespec="seconds"), "created_at": now.isoformat(timespec="seconds"),
         "created_by": session.user.user_id,
     }
-    with transaction(session.conn) as conn:
-        conn.execute(f"INSERT INTO service ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                     tuple(row.values()))
-        enqueue(conn, "service", service_id, "create", row, collected, _window(session, facts), now)
-        session.audit("service.recorded", "person", facts.personal_id, {"enrollment_id": enrollment_id})
+    _store(session, "service", row, "service", service_id, facts, collected, now, "service.recorded")
     return service_id
 
 
@@ -122,11 +125,7 @@ def record_exit(session: Session, enrollment_id: str, exit_date: date, destinati
         "collected_at": collected.isoformat(timespec="seconds"), "created_at": now.isoformat(timespec="seconds"),
         "created_by": session.user.user_id,
     }
-    with transaction(session.conn) as conn:
-        conn.execute(f"INSERT INTO project_exit ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                     tuple(row.values()))
-        enqueue(conn, "exit", exit_id, "create", row, collected, _window(session, facts), now)
-        session.audit("exit.recorded", "person", facts.personal_id, {"enrollment_id": enrollment_id})
+    _store(session, "project_exit", row, "exit", exit_id, facts, collected, now, "exit.recorded")
     return exit_id
 
 
