@@ -33,4 +33,36 @@ def install_translators(app: QApplication, locale: QLocale | None = None) -> lis
             if loaded:
                 app.installTranslator(ours)
                 installed.append(ours)
+                _active.update(language=language, translator=ours)
     return installed
+
+
+LANGUAGE_CHOICES: tuple[tuple[str, str], ...] = (("en", "English"), ("es", "Espa\u00f1ol"))
+_active: dict[str, object] = {"language": "en", "translator": None}
+
+
+def active_language() -> str:
+    """The language the interface is shown in; forms labels follow it."""
+    return str(_active["language"])
+
+
+def set_language(app: QApplication, language: str) -> bool:
+    """Switch our catalogue at run time (the Language menu); screens opened afterwards
+    use it. English is the source text and needs no file."""
+    old = _active["translator"]
+    if isinstance(old, QTranslator):
+        app.removeTranslator(old)
+        _active["translator"] = None
+    _active["language"] = "en"
+    if language == "en":
+        return True
+    entry = resources.files("resources").joinpath("translations", f"{APP_CATALOG}_{language}.qm")
+    if not entry.is_file():
+        return False
+    translator = QTranslator(app)
+    with resources.as_file(entry) as path:
+        if not translator.load(str(path)):
+            return False
+    app.installTranslator(translator)
+    _active.update(language=language, translator=translator)
+    return True

@@ -13,9 +13,10 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,12 +34,18 @@ from app.drafts import discard_draft, list_drafts
 from app.domain.person import Person
 from app.errors import UserFacingError
 from app.people import save_new_person
+from app.profile import load_profile
 from app.search_service import find_people
 from app.session import Session
+from app.vault.connection import transaction
 from ui.clipboard import ClipboardGuard
+from ui.i18n import LANGUAGE_CHOICES, active_language, set_language
 from ui.people.new_person_dialog import DRAFT_KIND, NewPersonDialog
 from ui.search.people_model import PeopleModel, columns_for
+from ui.profile.profile_window import ProfileWindow
 from ui.theme import demo_banner, resource_icon, window_title
+from ui.wizard.intake_wizard import DRAFT_KIND as INTAKE_DRAFT_KIND
+from ui.wizard.intake_wizard import IntakeWizard
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +65,11 @@ class MainWindow(QMainWindow):
         self._demo = demo
         self._quitting = False
         self.new_person_dialog: NewPersonDialog | None = None
+        self.intake_wizard: IntakeWizard | None = None
+        self.profile_window: ProfileWindow | None = None
+        language = session.settings.language or "en"
+        if language != active_language():
+            set_language(_qt_app(), language)
         self.setWindowTitle(window_title(None, demo))
         self.resize(1180, 720)
 
@@ -87,6 +99,11 @@ class MainWindow(QMainWindow):
         self.lock_button.setObjectName("lockButton")
         self.lock_button.setAccessibleName(self.tr("Lock now"))
         self.lock_button.setToolTip(self.tr("Lock now (Ctrl+L)"))
+        self.intake_button = QPushButton(self.tr("New &intake\u2026"))
+        self.intake_button.setAccessibleName(self.tr("New intake"))
+        self.intake_button.setToolTip(self.tr("New intake (Ctrl+I)"))
+        self.intake_button.setVisible(session.can("intake.run"))
+        header.addWidget(self.intake_button)
         header.addWidget(self.new_button)
         header.addWidget(self.lock_button)
         page.addLayout(header)
@@ -156,12 +173,26 @@ class MainWindow(QMainWindow):
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.setEnabled(session.can("client.create"))
         file_menu.addAction(self.new_action)
+        self.intake_action = QAction(self.tr("New &intake\u2026"), self)
+        self.intake_action.setShortcut(QKeySequence("Ctrl+I"))
+        if session.can("intake.run"):
+            file_menu.addAction(self.intake_action)
         file_menu.addAction(lock_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        language_menu = settings_menu.addMenu(self.tr("&Language"))
+        self.language_actions = QActionGroup(self)
+        for code, name in LANGUAGE_CHOICES:
+            action = QAction(name, self.language_actions)
+            action.setCheckable(True)
+            action.setChecked(code == active_language())
+            action.setData(code)
+            language_menu.addAction(action)
+        self.language_actions.triggered.connect(lambda action: self.choose_language(str(action.data())))
         self.copy_action = QAction(self.tr("&Copy name"), self.table)
         self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -182,10 +213,14 @@ class MainWindow(QMainWindow):
         self.new_button.clicked.connect(lambda: self.open_new_person())
         self.new_action.triggered.connect(lambda: self.open_new_person())
         self.lock_button.clicked.connect(lock_action.trigger)
+        self.intake_button.clicked.connect(lambda: self.open_intake())
+        self.intake_action.triggered.connect(lambda: self.open_intake())
+        self.table.activated.connect(lambda index: self.open_profile_at(index.row()))
         self.resume_button.clicked.connect(self._resume_latest_draft)
         self.copy_action.triggered.connect(self._copy_selected_name)
         self.setTabOrder(self.search, self.table)
-        self.setTabOrder(self.table, self.new_button)
+        self.setTabOrder(self.table, self.intake_button)
+        self.setTabOrder(self.intake_button, self.new_button)
         self.setTabOrder(self.new_button, self.lock_button)
         self.refresh_status()
         self.search.setFocus()
@@ -305,32 +340,110 @@ class MainWindow(QMainWindow):
         session = self._session
         if session is None:
             return
-        for draft in list_drafts(session, DRAFT_KIND):
-            if draft.draft_id in draft_ids:
+        for draft in list_drafts(session):
+            if draft.draft_id not in draft_ids:
+                continue
+            if draft.kind == DRAFT_KIND and self.new_person_dialog is None:
                 self.open_new_person(draft.draft_id, draft.payload)
-                break
+            elif draft.kind == INTAKE_DRAFT_KIND and self.intake_wizard is None:
+                self.open_intake(draft.draft_id, draft.payload)
         self.refresh_drafts_bar()
 
     def refresh_drafts_bar(self) -> None:
         session = self._session
         if session is None:
             return
-        open_id = self.new_person_dialog.draft_id if self.new_person_dialog else None
-        waiting = [d for d in list_drafts(session, DRAFT_KIND) if d.draft_id != open_id]
-        self.drafts_bar.setVisible(bool(waiting))
-        if waiting:
+        open_ids = {self.new_person_dialog.draft_id if self.new_person_dialog else None,
+                    self.intake_wizard.draft_id if self.intake_wizard else None}
+        waiting = [d for d in list_drafts(session, DRAFT_KIND) if d.draft_id not in open_ids]
+        intakes = [d for d in list_drafts(session, INTAKE_DRAFT_KIND) if d.draft_id not in open_ids]
+        self.drafts_bar.setVisible(bool(waiting or intakes))
+        if intakes:
+            self.drafts_label.setText(
+                self.tr("You have {n} unsaved intakes.").format(n=len(intakes)) if len(intakes) > 1
+                else self.tr("You have an unsaved intake."))
+        elif waiting:
             self.drafts_label.setText(
                 self.tr("You have {n} unsaved new-person forms.").format(n=len(waiting)) if len(waiting) > 1
                 else self.tr("You have an unsaved new-person form."))
 
     def _resume_latest_draft(self) -> None:
         session = self._session
-        if session is None or self.new_person_dialog is not None:
+        if session is None:
             return
+        intakes = list_drafts(session, INTAKE_DRAFT_KIND)
         drafts = list_drafts(session, DRAFT_KIND)
-        if drafts:
+        if intakes and self.intake_wizard is None:
+            self.open_intake(intakes[0].draft_id, intakes[0].payload)
+        elif drafts and self.new_person_dialog is None:
             self.open_new_person(drafts[0].draft_id, drafts[0].payload)
         self.refresh_drafts_bar()
+
+    # -- intake and profile -----------------------------------------------------------
+
+    def open_intake(self, draft_id: str | None = None,
+                    payload: dict[str, object] | None = None) -> IntakeWizard | None:
+        session = self._session
+        if session is None or not session.can("intake.run"):
+            return None
+        if self.intake_wizard is not None:
+            self.intake_wizard.raise_()
+            self.intake_wizard.activateWindow()
+            return self.intake_wizard
+        wizard = IntakeWizard(session, self._demo, draft_id, payload, self)
+        wizard.intake_did_save.connect(lambda _result: self.refresh_status())
+        wizard.profile_requested.connect(self.open_profile)
+        wizard.wizard_did_close.connect(lambda: self._intake_closed(wizard))
+        self.intake_wizard = wizard
+        wizard.show()
+        wizard.raise_()
+        self.refresh_drafts_bar()
+        return wizard
+
+    def _intake_closed(self, wizard: IntakeWizard) -> None:
+        if self.intake_wizard is wizard:
+            self.intake_wizard = None
+        wizard.deleteLater()
+        if not wizard.closed_for_lock:
+            self.refresh_drafts_bar()
+
+    def open_profile_at(self, row: int) -> None:
+        hit = self.model.row(row)
+        if hit is not None:
+            self.open_profile(hit.personal_id)
+
+    def open_profile(self, personal_id: str) -> ProfileWindow | None:
+        session = self._session
+        if session is None or not session.can("client.view_basic"):
+            return None
+        if self.profile_window is not None:
+            self.profile_window.close_for_lock()
+        try:
+            profile = load_profile(session, personal_id)
+        except UserFacingError as exc:
+            self.result_info.setText(str(exc))
+            return None
+        window = ProfileWindow(session, profile, self._demo, self)
+        window.profile_did_close.connect(lambda: self._profile_closed(window))
+        self.profile_window = window
+        window.show()
+        window.raise_()
+        return window
+
+    def _profile_closed(self, window: ProfileWindow) -> None:
+        if self.profile_window is window:
+            self.profile_window = None
+        window.deleteLater()
+
+    def choose_language(self, language: str) -> None:
+        """Kept in the vault's settings; screens opened from now on use it."""
+        session = self._session
+        if session is None:
+            return
+        with transaction(session.conn):
+            session.settings.language = language
+        set_language(_qt_app(), language)
+        self.statusBar().showMessage(self.tr("Language changed; screens opened from now on use it."), 10000)
 
     # -- lock -------------------------------------------------------------------------
 
@@ -362,3 +475,9 @@ def _quietly(action: Callable[[], None]) -> None:
         action()
     except UserFacingError as exc:
         log.warning("draft cleanup failed: %s", type(exc).__name__)
+
+
+def _qt_app() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app

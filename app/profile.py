@@ -1,0 +1,166 @@
+"""A client's profile as one read: what the signed-in role may see, nothing more.
+
+Which parts a role sees is decided here, from the pack's permissions, so the screen
+only renders what it is given: a Volunteer gets the basic profile (VT-ROLE-2,
+CT 207 role table), case notes need ``notes.read`` (CT-404), and a record the user
+declared a conflict of interest on is refused by ``open_person`` (VT-2.1-8). The
+open itself is audited (CT-207-12).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+
+from app.domain.person import Person
+from app.notes import CaseNote, notes_for
+from app.people import open_person
+from app.rules.consent import consent_current
+from app.session import Session
+
+
+@dataclass(frozen=True)
+class ProfileSections:
+    """The parts of the profile a role may use; a part it may not use is absent."""
+
+    household: bool
+    history: bool  # 4.12 contacts, services, exits
+    record_followup: bool
+    notes: bool
+    write_notes: bool
+    request_note_deletion: bool
+
+
+def profile_sections(session: Session) -> ProfileSections:
+    full = session.can("client.view_full")
+    record = session.can("services.record")
+    return ProfileSections(
+        household=full,
+        history=full or record,
+        record_followup=record,
+        notes=session.can("notes.read"),
+        write_notes=session.can("notes.write"),
+        request_note_deletion=session.can("notes.request_deletion"),
+    )
+
+
+@dataclass(frozen=True)
+class EnrollmentView:
+    enrollment_id: str
+    household_id: str
+    project_name: str
+    project_type: int
+    entry_date: str
+    relationship_to_hoh: int
+    locked: bool
+    exit_date: str | None
+    destination: int | None
+
+
+@dataclass(frozen=True)
+class ConsentView:
+    consent_id: str
+    method: str
+    sharing: str
+    shared_with: tuple[str, ...]
+    signed_on: str
+    expires_on: str | None
+    revoked_on: str | None
+    current: bool
+    has_signature: bool
+
+
+@dataclass(frozen=True)
+class HouseholdMemberView:
+    personal_id: str
+    name: str
+    relationship_to_hoh: int
+
+
+@dataclass(frozen=True)
+class ContactView:
+    information_date: str
+    current_living_situation: int
+    location_details: str | None
+
+
+@dataclass(frozen=True)
+class ServiceView:
+    date_provided: str
+    record_type: int
+    type_provided: int
+
+
+@dataclass
+class ClientProfile:
+    person: Person
+    sections: ProfileSections
+    enrollments: list[EnrollmentView] = field(default_factory=list)
+    consents: list[ConsentView] = field(default_factory=list)
+    household: list[HouseholdMemberView] = field(default_factory=list)
+    contacts: list[ContactView] = field(default_factory=list)
+    services: list[ServiceView] = field(default_factory=list)
+    notes: list[CaseNote] = field(default_factory=list)
+    consent_warning: str | None = None
+
+
+def _consent_warning(session: Session, consents: list[ConsentView]) -> str | None:
+    """MO-ROI-10: an expired or revoked release needs a new one before more data goes in;
+    CT-207-1 / MO-ROI-1: a pack that wants consent first flags a client without one."""
+    if consents and not any(c.current for c in consents):
+        latest = max(consents, key=lambda c: c.signed_on)
+        if latest.revoked_on:
+            return f"Consent was revoked on {latest.revoked_on}; record a new consent before entering more data."
+        return (f"The release of information expired on {latest.expires_on}; "
+                "get a new one before entering more data.")
+    if not consents and session.pack.consent.consent_before_any_data:
+        return "No consent is recorded for this client; record one before entering more data."
+    return None
+
+
+def load_profile(session: Session, personal_id: str) -> ClientProfile:
+    """Open (and audit) a person and gather the parts of the profile the role may see."""
+    person = open_person(session, personal_id)
+    sections = profile_sections(session)
+    conn = session.conn
+    today = session.clock.now().date()
+    profile = ClientProfile(person, sections)
+    for row in conn.execute(
+        "SELECT e.enrollment_id, e.household_id, p.name, p.project_type, e.entry_date, e.relationship_to_hoh,"
+        " e.locked, x.exit_date, x.destination FROM enrollment e JOIN project p ON p.project_id = e.project_id"
+        " LEFT JOIN project_exit x ON x.enrollment_id = e.enrollment_id"
+        " WHERE e.personal_id = ? ORDER BY e.entry_date DESC, e.created_at DESC", (personal_id,)
+    ):
+        profile.enrollments.append(EnrollmentView(row[0], row[1], row[2], int(row[3]), row[4], int(row[5]),
+                                                  bool(row[6]), row[7], row[8]))
+    for row in conn.execute(
+        "SELECT consent_id, method, sharing, shared_with, signed_on, expires_on, revoked_at,"
+        " signature_png IS NOT NULL FROM consent WHERE personal_id = ? ORDER BY signed_on DESC, created_at DESC",
+        (personal_id,),
+    ):
+        revoked = date.fromisoformat(row[6]) if row[6] else None
+        current = consent_current(session.pack, date.fromisoformat(row[4]),
+                                  date.fromisoformat(row[5]) if row[5] else None, revoked, today)
+        profile.consents.append(ConsentView(row[0], row[1], row[2], tuple(json.loads(row[3] or "[]")), row[4],
+                                            row[5], row[6], current and row[1] != "declined", bool(row[7])))
+    profile.consent_warning = _consent_warning(session, profile.consents)
+    if sections.household and profile.enrollments:
+        household_id = profile.enrollments[0].household_id
+        for row in conn.execute(
+            "SELECT p.personal_id, p.first_name, p.last_name, e.relationship_to_hoh FROM enrollment e"
+            " JOIN person p ON p.personal_id = e.personal_id WHERE e.household_id = ? AND p.deleted_at IS NULL"
+            " ORDER BY e.relationship_to_hoh, p.last_name", (household_id,)
+        ):
+            name = " ".join(part for part in (row[1], row[2]) if part) or "(name not collected)"
+            profile.household.append(HouseholdMemberView(row[0], name, int(row[3])))
+    if sections.history:
+        profile.contacts = [ContactView(r[0], int(r[1]), r[2]) for r in conn.execute(
+            "SELECT information_date, current_living_situation, location_details FROM current_living_situation"
+            " WHERE personal_id = ? ORDER BY information_date DESC, created_at DESC", (personal_id,))]
+        profile.services = [ServiceView(r[0], int(r[1]), int(r[2])) for r in conn.execute(
+            "SELECT date_provided, record_type, type_provided FROM service WHERE personal_id = ?"
+            " ORDER BY date_provided DESC, created_at DESC", (personal_id,))]
+    if sections.notes:
+        profile.notes = notes_for(session, personal_id)
+    return profile

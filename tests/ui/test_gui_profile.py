@@ -1,0 +1,135 @@
+"""The client profile: opened from a search result, audited, limited by role.
+Synthetic people only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from app.clock import FakeClock
+from app.intake import parse_document, save_intake
+from app.notes import add_note
+from app.security.users import add_user, declare_conflict
+from app.session import sign_in as core_sign_in
+
+from gui_support import ADMIN, ADMIN_PASSWORD, VT_PASSWORD, make_vault, sign_in
+
+FIRST, LAST = "Marrowind", "Tessellby"
+VOLUNTEER, VOLUNTEER_PASSWORD = "vol", "Tern#Quarry58x Lumen7"
+
+
+def _intake(session, signed_on: str = "2026-03-01") -> str:
+    project = session.conn.execute("SELECT project_id FROM project WHERE project_type = 4").fetchone()[0]
+    doc = {
+        "format": "hmis-intake/intake-v1", "project_id": project, "collected_at": f"{signed_on}T08:00:00Z",
+        "oral_explanation": {"acknowledged": True},
+        "consent": {"method": "written", "sharing": "shared", "signed_on": signed_on,
+                    "shared_with": ["CoC partner agencies"], "signature": "paper_attested",
+                    "release_to_share_signed": True, "expires_on": "2027-02-28"} if session.pack.id != "mo" else
+                   {"method": "written", "sharing": "shared", "signed_on": signed_on,
+                    "shared_with": ["CoC partner agencies"], "signature": "paper_attested",
+                    "release_to_share_signed": True},
+        "members": [{
+            "client": {"FirstName": FIRST, "LastName": LAST, "NameDataQuality": 1, "DOB": "1979-10-14",
+                       "DOBDataQuality": 1, "SSNDataQuality": 99, "Sex": 9, "VeteranStatus": 0},
+            "enrollment": {"EntryDate": signed_on, "RelationshipToHoH": 1, "DisablingCondition": 8,
+                           "EnrollmentCoC": "XX-501", "LivingSituation": 116, "LengthOfStay": 10,
+                           "TimesHomelessPastThreeYears": 1, "MonthsHomelessPastThreeYears": 101,
+                           "DateToStreetESSH": "2025-12-01", "LOSUnderThreshold": 1, "PreviousStreetESSH": 1},
+        }],
+    }
+    return save_intake(session, parse_document(doc)).personal_ids[0]
+
+
+def _vault(tmp_path: Path, clock: FakeClock, pack: str = "ct", signed_on: str = "2026-03-01"):
+    password = VT_PASSWORD if pack == "vt" else ADMIN_PASSWORD
+    vault = make_vault(tmp_path / "device", clock, pack=pack, password=password)
+    session = core_sign_in(vault.data_dir, ADMIN, password, clock)
+    pid = _intake(session, signed_on)
+    add_note(session, pid, "Met at the river camp; asked about shelter beds.")
+    add_user(session, VOLUNTEER, "Vera Volunteer", "volunteer", VOLUNTEER_PASSWORD)
+    session.conn.execute("UPDATE app_user SET must_change_password = 0 WHERE username = ?", (VOLUNTEER,))
+    session.close()
+    return vault, password, pid
+
+
+def _open(qtbot, main):
+    main.search.setText(LAST)
+    qtbot.waitUntil(lambda: main.model.rowCount() == 1)
+    main.table.setFocus()
+    main.table.setCurrentIndex(main.model.index(0, 0))
+    qtbot.keyClick(main.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: main.profile_window is not None and main.profile_window.isVisible())
+    return main.profile_window
+
+
+def test_volunteer_sees_only_the_basic_profile(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
+    vault, _password, pid = _vault(tmp_path, clock)
+    gui = make_gui(vault.data_dir, clock)
+    sign_in(qtbot, gui, VOLUNTEER, VOLUNTEER_PASSWORD)
+    main = gui.controller.main_window
+    assert main.intake_button.isVisible()
+    profile = _open(qtbot, main)
+    tabs = [profile.tabs.tabText(i).replace("&", "") for i in range(profile.tabs.count())]
+    assert tabs == ["Overview"]
+    assert not hasattr(profile, "note_text") and not hasattr(profile, "contact_button")
+    assert "notes" not in profile.models and "services" not in profile.models
+    assert FIRST not in profile.windowTitle()
+    viewed = gui.controller.session.conn.execute(
+        "SELECT count(*) FROM audit_event WHERE action = 'person.viewed' AND entity_id = ?", (pid,)).fetchone()[0]
+    assert viewed == 1
+
+
+def test_case_notes_are_append_only_with_amend_and_deletion_request(qtbot, make_gui, tmp_path: Path,
+                                                                    clock: FakeClock) -> None:
+    vault, password, pid = _vault(tmp_path, clock)
+    gui = make_gui(vault.data_dir, clock)
+    sign_in(qtbot, gui, ADMIN, password)
+    profile = _open(qtbot, gui.controller.main_window)
+    tabs = [profile.tabs.tabText(i).replace("&", "") for i in range(profile.tabs.count())]
+    assert tabs == ["Overview", "Household", "Contacts and services", "Case notes"]
+    assert profile.models["household"].rowCount() == 1 and profile.models["enrollments"].rowCount() == 1
+    profile.note_text.setPlainText("Prefers the east entrance.")
+    profile.add_note_button.click()
+    assert profile.models["notes"].rowCount() == 2
+    profile.notes_table.selectRow(0)
+    profile.note_text.setPlainText("Correction: it was the north camp.")
+    profile.amend_button.click()
+    assert profile.models["notes"].rowCount() == 3
+    profile.notes_table.selectRow(0)
+    profile.deletion_reason.setText("Entered on the wrong client")
+    profile.request_button.click()
+    conn = gui.controller.session.conn
+    assert conn.execute("SELECT count(*) FROM note_deletion_request").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM case_note").fetchone()[0] == 3, "nothing is deleted"
+    profile.contact_date.setText("2026-03-02")
+    profile.contact_situation.setCurrentIndex(1)
+    profile.contact_button.click()
+    assert profile.models["contacts"].rowCount() == 1
+    assert conn.execute("SELECT count(*) FROM outbox WHERE entity = 'current_living_situation'").fetchone()[0] == 1
+    profile.exit_date.setText("2026-03-02")
+    profile.destination.setCurrentIndex(profile.destination.findData(116))
+    profile.exit_button.click()
+    assert conn.execute("SELECT destination FROM project_exit").fetchone()[0] == 116
+
+
+def test_expired_roi_is_flagged_first(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
+    vault, password, _pid = _vault(tmp_path, clock, pack="mo", signed_on="2024-06-01")
+    gui = make_gui(vault.data_dir, clock)
+    sign_in(qtbot, gui, ADMIN, password)
+    profile = _open(qtbot, gui.controller.main_window)
+    assert profile.consent_warning.isVisibleTo(profile)
+    assert "expired on 2025-05-31" in profile.consent_warning.text()
+
+
+def test_conflict_of_interest_is_a_clear_message(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
+    vault, password, pid = _vault(tmp_path, clock, pack="vt")
+    session = core_sign_in(vault.data_dir, ADMIN, password, clock)
+    declare_conflict(session, pid, "family")
+    session.close()
+    gui = make_gui(vault.data_dir, clock)
+    sign_in(qtbot, gui, ADMIN, password)
+    main = gui.controller.main_window
+    assert main.open_profile(pid) is None
+    assert "conflict" in main.result_info.text().lower() or "family" in main.result_info.text()

@@ -1,0 +1,205 @@
+"""Full intakes through the real wizard widgets, one per pack situation, checking what
+was stored, the outbox rows and the audit events. Synthetic people only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from app.clock import FakeClock
+from app.session import sign_in as core_sign_in
+from ui.wizard.flow import Step
+
+from gui_support import ADMIN, ADMIN_PASSWORD, VT_PASSWORD, make_vault, sign_in
+from wizard_support import (
+    ADULT,
+    fill_member,
+    open_wizard,
+    pick_project,
+    press_next,
+    sign_on_pad,
+    step,
+    tick_script,
+    type_into,
+)
+
+
+def _start(qtbot, make_gui, tmp_path: Path, clock: FakeClock, pack: str, populations: str | None = None):
+    password = VT_PASSWORD if pack == "vt" else ADMIN_PASSWORD
+    vault = make_vault(tmp_path / "device", clock, pack=pack, password=password)
+    if populations is not None:
+        session = core_sign_in(vault.data_dir, ADMIN, password, clock)
+        session.conn.execute("UPDATE project SET populations = ? WHERE name = 'Emergency Shelter'", (populations,))
+        session.close()
+    gui = make_gui(vault.data_dir, clock)
+    sign_in(qtbot, gui, ADMIN, password)
+    main = gui.controller.main_window
+    return gui, main, open_wizard(qtbot, main)
+
+
+def _through_household(qtbot, wizard) -> None:
+    press_next(qtbot, wizard)
+    assert step(wizard) is Step.MEMBER
+
+
+def _finish(qtbot, wizard, expect_people: int) -> None:
+    while step(wizard) is Step.MEMBER:
+        press_next(qtbot, wizard)
+    assert step(wizard) is Step.DUPLICATES
+    press_next(qtbot, wizard)
+    assert step(wizard) is Step.REVIEW
+    assert wizard.next_button.text().replace("&", "") == "Save intake"
+    with qtbot.waitSignal(wizard.intake_did_save, timeout=10_000) as saved:
+        press_next(qtbot, wizard)
+    assert len(saved.args[0].personal_ids) == expect_people
+
+
+def _rows(gui, sql: str, *args) -> list[tuple]:
+    return [tuple(r) for r in gui.controller.session.conn.execute(sql, args).fetchall()]
+
+
+def test_ct_adult_alone_written_on_the_pad(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
+    gui, main, wizard = _start(qtbot, make_gui, tmp_path, clock, "ct")
+    pick_project(qtbot, wizard, "Street Outreach")
+    tick_script(qtbot, wizard)
+    consent = wizard.pages[Step.CONSENT]
+    press_next(qtbot, wizard)
+    assert step(wizard) is Step.CONSENT
+    assert consent.signature_message.isVisibleTo(consent) and "CT-207-7" in consent.signature_message.text()
+    sign_on_pad(qtbot, consent.pad)
+    press_next(qtbot, wizard)
+    assert step(wizard) is Step.SHARING
+    sharing = wizard.pages[Step.SHARING]
+    sharing.levels["shared"].click()
+    press_next(qtbot, wizard)
+    assert step(wizard) is Step.SHARING, "CT-207-8/9: release, with whom and expiry are required to share"
+    assert "CT-207-9" in sharing.fields["shared_with"].message.text()
+    type_into(qtbot, sharing.shared_with, "CoC partner agencies")
+    type_into(qtbot, sharing.expires, "2027-03-01")
+    sharing.release.click()
+    press_next(qtbot, wizard)
+    assert step(wizard) is Step.HOUSEHOLD
+    _through_household(qtbot, wizard)
+    press_next(qtbot, wizard)
+    form = wizard.pages[Step.MEMBER].form
+    assert step(wizard) is Step.MEMBER and "CT-207-5" in form.fields["Sex"].message.text()
+    fill_member(qtbot, wizard, ADULT)
+    _finish(qtbot, wizard, 1)
+    assert _rows(gui, "SELECT first_name, last_name, dob FROM person") == [("Brisa", "Larkspurrow", "1984-07-09")]
+    method, sharing_level, png = _rows(gui, "SELECT method, sharing, signature_png FROM consent")[0]
+    assert (method, sharing_level) == ("written", "shared") and png.startswith(b"\x89PNG")
+    entities = {r[0] for r in _rows(gui, "SELECT entity FROM outbox")}
+    assert {"person", "enrollment", "consent"} <= entities
+    actions = {r[0] for r in _rows(gui, "SELECT action FROM audit_event")}
+    assert {"person.created", "intake.saved", "consent.recorded"} <= actions
+    assert not _rows(gui, "SELECT draft_id FROM draft"), "a saved intake leaves no draft"
+    assert "Brisa" not in wizard.windowTitle()
+
+
+def test_mo_family_with_a_minor(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
+    gui, main, wizard = _start(qtbot, make_gui, tmp_path, clock, "mo")
+    pick_project(qtbot, wizard, "Emergency Shelter", "es")
+    tick_script(qtbot, wizard)
+    wizard.pages[Step.CONSENT].paper_box.click()
+    press_next(qtbot, wizard)
+    sharing = wizard.pages[Step.SHARING]
+    assert sharing.expires.text() == "2027-03-01", "MO-ROI-10: one year, through the day before"
+    type_into(qtbot, sharing.shared_with, "Missouri partner agencies")
+    press_next(qtbot, wizard)
+    household = wizard.pages[Step.HOUSEHOLD]
+    household.add_button.click()
+    household.relationship.setCurrentIndex(household.relationship.findData(2))
+    assert len(wizard.flow.steps()) == 9 and wizard.step_model.rowCount() == 9
+    _through_household(qtbot, wizard)
+    fill_member(qtbot, wizard, ADULT)
+    press_next(qtbot, wizard)
+    assert wizard.flow.current.member == 1
+    form = wizard.pages[Step.MEMBER].form
+    fill_member(qtbot, wizard, {"FirstName": "Tiko", "LastName": "Larkspurrow", "NameDataQuality": 1,
+                                "DOB": "2016-05-05", "DOBDataQuality": 1, "SSNDataQuality": 99, "Sex": 9,
+                                "DisablingCondition": 8})
+    assert form.inputs["VeteranStatus"].isHidden(), "3.07 is asked of adults only"
+    _finish(qtbot, wizard, 2)
+    assert len(_rows(gui, "SELECT consent_id FROM consent")) == 2, "MO-ROI-3: one ROI covers the household"
+    relations = sorted(r[0] for r in _rows(gui, "SELECT relationship_to_hoh FROM enrollment"))
+    assert relations == [1, 2]
+    assert len({r[0] for r in _rows(gui, "SELECT household_id FROM enrollment")}) == 1
+
+
+def test_mo_declined_consent_locks_the_household(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
+    gui, main, wizard = _start(qtbot, make_gui, tmp_path, clock, "mo")
+    pick_project(qtbot, wizard, "Street Outreach")
+    tick_script(qtbot, wizard)
+    consent = wizard.pages[Step.CONSENT]
+    consent.method_buttons["declined"].click()
+    assert consent.declined_text.isVisibleTo(consent) and consent.declined_text.text()
+    press_next(qtbot, wizard)
+    sharing = wizard.pages[Step.SHARING]
+    assert sharing.forced.isVisibleTo(sharing) and not sharing.levels["shared"].isEnabled()
+    press_next(qtbot, wizard)
+    _through_household(qtbot, wizard)
+    fill_member(qtbot, wizard, ADULT)
+    _finish(qtbot, wizard, 1)
+    assert _rows(gui, "SELECT method, sharing FROM consent") == [("declined", "not_shared")]
+    assert _rows(gui, "SELECT locked FROM enrollment") == [(1,)]
+
+
+def test_ct_declined_consent_stops_before_any_data(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
+    gui, main, wizard = _start(qtbot, make_gui, tmp_path, clock, "ct")
+    pick_project(qtbot, wizard, "Street Outreach")
+    tick_script(qtbot, wizard)
+    consent = wizard.pages[Step.CONSENT]
+    consent.method_buttons["declined"].click()
+    press_next(qtbot, wizard)
+    assert step(wizard) is Step.CONSENT
+    assert "CT-207-1" in consent.general.text()
+
+
+def test_ct_verbal_consent_by_phone(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
+    gui, main, wizard = _start(qtbot, make_gui, tmp_path, clock, "ct")
+    pick_project(qtbot, wizard, "Street Outreach")
+    tick_script(qtbot, wizard)
+    consent = wizard.pages[Step.CONSENT]
+    consent.method_buttons["verbal"].click()
+    type_into(qtbot, consent.reason, "first contact by phone")
+    type_into(qtbot, consent.witness, "Odo Fennimore")
+    press_next(qtbot, wizard)
+    assert step(wizard) is Step.CONSENT
+    assert "CT-207-7" in consent.method_message.text(), "verbal only when the first contact is by phone"
+    consent.phone_box.click()
+    qtbot.keyClick(consent.reason, Qt.Key.Key_Return)  # Enter = Next
+    assert step(wizard) is Step.SHARING
+    wizard.pages[Step.SHARING].levels["not_shared"].click()
+    press_next(qtbot, wizard)
+    _through_household(qtbot, wizard)
+    fill_member(qtbot, wizard, ADULT)
+    _finish(qtbot, wizard, 1)
+    assert _rows(gui, "SELECT method, witness, verbal_reason, sharing FROM consent") == [
+        ("verbal", "Odo Fennimore", "first contact by phone", "not_shared")]
+
+
+def test_vt_dv_program_is_fixed_not_shared(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
+    gui, main, wizard = _start(qtbot, make_gui, tmp_path, clock, "vt", populations='["dv"]')
+    pick_project(qtbot, wizard, "Emergency Shelter")
+    tick_script(qtbot, wizard)
+    consent = wizard.pages[Step.CONSENT]
+    assert consent.signer_box.isVisibleTo(consent), "VT-3.4-14: a guardian may sign for a minor"
+    consent.paper_box.click()
+    press_next(qtbot, wizard)
+    sharing = wizard.pages[Step.SHARING]
+    assert sharing.forced.isVisibleTo(sharing) and "VT-3.1-2" in sharing.forced.text()
+    assert sharing.levels["not_shared"].isChecked() and not sharing.levels["shared"].isEnabled()
+    press_next(qtbot, wizard)
+    _through_household(qtbot, wizard)
+    fill_member(qtbot, wizard, {**ADULT, "DOB": "2010-02-02"})
+    press_next(qtbot, wizard)
+    assert step(wizard) is Step.CONSENT, "a minor head of household sends the worker back to consent"
+    assert "VT-3.4-14" in consent.signer_message.text()
+    consent.signer_box.click()
+    press_next(qtbot, wizard)
+    while step(wizard) is not Step.MEMBER:
+        press_next(qtbot, wizard)
+    _finish(qtbot, wizard, 1)
+    assert _rows(gui, "SELECT sharing FROM consent") == [("not_shared",)]
+    assert any(r[0] == "consent.recorded" for r in _rows(gui, "SELECT action FROM audit_event"))

@@ -1,0 +1,1 @@
+"""The client profile opened from a search result."""

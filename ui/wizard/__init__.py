@@ -1,0 +1,1 @@
+"""The intake wizard: one household's intake, one step at a time."""

@@ -1,0 +1,303 @@
+"""Step 3: how the client consents: written, verbal, or declined.
+
+The texts are the pack's consent texts in the client's language. Written consent is
+a signature on the pad or a signed paper form the worker attests (CT-207-7); verbal
+consent carries the worker's attestation with reason, witness, date and time
+(MO-ROI-9); declining is explained in the pack's own plain words. Whether the
+consent is acceptable (a minor, VT-3.4-14; verbal only by phone, CT-207-7; a possible
+victim of domestic violence, VT-3.4-2) is decided by ``app.rules.consent`` and shown
+beside the field it concerns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.catalog import ConsentSection, load_consent_texts
+from app.intake import Problem
+from ui.widgets.field import Field, form_grid
+from ui.wizard.flow import IntakeFlow, StepRef
+from ui.wizard.page import (
+    WizardContext,
+    WizardPage,
+    fill,
+    message_label,
+    problem_text,
+    show_on,
+    text_label,
+)
+from ui.wizard.signature_pad import SignaturePad
+
+METHODS = ("written", "verbal", "declined")
+
+
+class ConsentPage(WizardPage):
+    def __init__(self, flow: IntakeFlow, context: WizardContext, parent: QWidget | None = None) -> None:
+        super().__init__(flow, context, parent)
+        self.heading.setText(self.title())
+        self.intro = text_label("", "subheading")
+        self.layout_.addWidget(self.intro)
+
+        row = QHBoxLayout()
+        self.method_group = QButtonGroup(self)
+        self.method_buttons: dict[str, QRadioButton] = {
+            "written": QRadioButton(self.tr("&Written")),
+            "verbal": QRadioButton(self.tr("&Verbal")),
+            "declined": QRadioButton(self.tr("&Declined")),
+        }
+        names = {"written": self.tr("Written consent"), "verbal": self.tr("Verbal consent"),
+                 "declined": self.tr("Client declined consent")}
+        for method, button in self.method_buttons.items():
+            button.setAccessibleName(names[method])
+            self.method_group.addButton(button)
+            row.addWidget(button)
+        row.addStretch(1)
+        self.layout_.addLayout(row)
+        self.method_message = message_label()
+        self.layout_.addWidget(self.method_message)
+
+        self.stack = QStackedWidget()
+        self.layout_.addWidget(self.stack)
+        self._build_written()
+        self._build_verbal()
+        self._build_declined()
+
+        self.signer_box = QCheckBox(self.tr("A &parent or legal guardian is consenting for the client"))
+        self.signer_box.setAccessibleName(self.tr("Parent or legal guardian consents"))
+        self.emancipated_box = QCheckBox(self.tr("The client is an &emancipated minor"))
+        self.emancipated_box.setAccessibleName(self.tr("Client is an emancipated minor"))
+        self.layout_.addWidget(self.signer_box)
+        self.layout_.addWidget(self.emancipated_box)
+        self.signer_message = message_label()
+        self.layout_.addWidget(self.signer_message)
+
+        self.dv_box = QCheckBox(self.tr("The client may be a victim of domestic &violence"))
+        self.dv_box.setAccessibleName(self.tr("Client may be a victim of domestic violence"))
+        self.dv_enter = QCheckBox(self.tr("The client explicitly allows their information to be &entered"))
+        self.dv_enter.setAccessibleName(self.tr("Permission to enter information"))
+        self.dv_share = QCheckBox(self.tr("The client explicitly allows their information to be s&hared"))
+        self.dv_share.setAccessibleName(self.tr("Permission to share information"))
+        self.dv_message = message_label()
+        for widget in (self.dv_box, self.dv_enter, self.dv_share, self.dv_message):
+            self.layout_.addWidget(widget)
+        self.notices = QVBoxLayout()
+        self.layout_.addLayout(self.notices)
+        self.layout_.addStretch(1)
+
+        self.method_group.buttonToggled.connect(lambda _b, on: on and self._method_changed())
+        self.dv_box.toggled.connect(self._dv_toggled)
+        for box in (self.signer_box, self.emancipated_box, self.dv_enter, self.dv_share, self.paper_box,
+                    self.phone_box):
+            box.toggled.connect(lambda _on: self.page_did_change.emit())
+        self._built_for: str | None = None
+
+    def title(self) -> str:
+        return self.tr("Consent")
+
+    # -- building ---------------------------------------------------------------------
+
+    def _build_written(self) -> None:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.written_text = text_label("")
+        column.addWidget(self.written_text)
+        self.signature_label = QLabel(self.tr("Client &signature"))
+        self.pad = SignaturePad()
+        self.signature_label.setBuddy(self.pad)
+        column.addWidget(self.signature_label)
+        column.addWidget(self.pad)
+        buttons = QHBoxLayout()
+        self.clear_button = QPushButton(self.tr("C&lear signature"))
+        self.clear_button.setAccessibleName(self.tr("Clear signature"))
+        buttons.addWidget(self.clear_button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        self.paper_box = QCheckBox(self.tr("The client signed the paper &form instead; I attest it"))
+        self.paper_box.setAccessibleName(self.tr("Paper form signed, attested by staff"))
+        column.addWidget(self.paper_box)
+        self.signature_message = message_label()
+        column.addWidget(self.signature_message)
+        self.clear_button.clicked.connect(self.pad.clear)
+        self.pad.signature_did_change.connect(self._signature_changed)
+        self.stack.addWidget(page)
+
+    def _build_verbal(self) -> None:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.verbal_text = text_label("")
+        column.addWidget(self.verbal_text)
+        grid: QGridLayout = form_grid()
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(200)
+        self.witness = QLineEdit()
+        self.witness.setMaxLength(100)
+        self.consent_date = QLineEdit()
+        self.consent_date.setMaxLength(10)
+        self.consent_date.setPlaceholderText("YYYY-MM-DD")
+        self.consent_time = QLineEdit()
+        self.consent_time.setMaxLength(5)
+        self.consent_time.setPlaceholderText("HH:MM")
+        self.fields = {
+            "verbal_reason": Field(grid, 0, self.tr("&Reason written consent was not possible"), self.reason,
+                                   self.tr("Reason written consent was not possible")),
+            "witness": Field(grid, 2, self.tr("&Witness"), self.witness, self.tr("Witness")),
+            "signed_on": Field(grid, 4, self.tr("Da&te"), self.consent_date, self.tr("Consent date")),
+            "time": Field(grid, 6, self.tr("Ti&me"), self.consent_time, self.tr("Consent time")),
+        }
+        column.addLayout(grid)
+        self.phone_box = QCheckBox(self.tr("This first contact is by p&hone"))
+        self.phone_box.setAccessibleName(self.tr("First contact by phone"))
+        column.addWidget(self.phone_box)
+        self.attestation = text_label("", "notice")
+        column.addWidget(self.attestation)
+        for edit in (self.reason, self.witness, self.consent_date, self.consent_time):
+            edit.textEdited.connect(lambda _t: self._verbal_edited())
+        self.stack.addWidget(page)
+
+    def _build_declined(self) -> None:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.declined_title = QLabel()
+        self.declined_title.setObjectName("sectionHeading")
+        self.declined_text = text_label("", "notice")
+        column.addWidget(self.declined_title)
+        column.addWidget(self.declined_text)
+        column.addStretch(1)
+        self.stack.addWidget(page)
+
+    def _section_text(self, section: ConsentSection) -> str:
+        client = self.tr("the client")
+        return "\n\n".join(fill(p, self.flow, self.context, client) for p in section.body)
+
+    def _render_texts(self) -> None:
+        texts = load_consent_texts(self.flow.pack.id, self.flow.language)
+        client = self.tr("the client")
+        self.intro.setText(fill(texts.title, self.flow, self.context, client))
+        written = texts.written
+        agreements = "\n".join("\u2022 " + fill(a.text, self.flow, self.context, client)
+                               for a in written.agreements)
+        self.written_text.setText(self._section_text(written) + "\n\n" + agreements)
+        self.signature_label.setText("&" + fill(written.signature_label, self.flow, self.context, client))
+        self.verbal_text.setText(self._section_text(texts.verbal))
+        self.attestation.setText(fill(texts.verbal.attestation, self.flow, self.context, client))
+        self.declined_title.setText(fill(texts.declined.title, self.flow, self.context, client))
+        self.declined_text.setText(self._section_text(texts.declined))
+        while self.notices.count():
+            item = self.notices.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        for notice in texts.notices:
+            label = text_label(fill(notice.title, self.flow, self.context, client) + "\n"
+                               + self._section_text(notice), "notice")
+            self.notices.addWidget(label)
+        self._built_for = f"{self.flow.pack.id}:{self.flow.language}"
+
+    # -- reacting ---------------------------------------------------------------------
+
+    def _method(self) -> str:
+        return next((m for m, b in self.method_buttons.items() if b.isChecked()), "written")
+
+    def _method_changed(self) -> None:
+        self.stack.setCurrentIndex(METHODS.index(self._method()))
+        self.method_message.hide()
+        self.page_did_change.emit()
+
+    def _signature_changed(self) -> None:
+        self.signature_message.hide()
+        self.page_did_change.emit()
+
+    def _verbal_edited(self) -> None:
+        self.leave()
+        texts = load_consent_texts(self.flow.pack.id, self.flow.language)
+        self.attestation.setText(fill(texts.verbal.attestation, self.flow, self.context, self.tr("the client")))
+
+    def _dv_toggled(self, on: bool) -> None:
+        self.dv_enter.setVisible(on)
+        self.dv_share.setVisible(on)
+        self.page_did_change.emit()
+
+    # -- flow -------------------------------------------------------------------------
+
+    def enter(self, ref: StepRef) -> None:
+        self._render_texts()
+        consent = self.flow.consent
+        policy = self.flow.pack.consent
+        self.method_buttons.get(consent.method, self.method_buttons["written"]).setChecked(True)
+        self.stack.setCurrentIndex(METHODS.index(consent.method if consent.method in METHODS else "written"))
+        if consent.signature_png and self.pad.is_empty:
+            self.pad.show_png(consent.signature_png)
+        self.paper_box.setChecked(consent.paper_attested)
+        self.reason.setText(consent.verbal_reason)
+        self.witness.setText(consent.witness)
+        self.consent_date.setText(consent.consent_date)
+        self.consent_time.setText(consent.consent_time)
+        self.phone_box.setChecked(consent.first_contact_by_phone)
+        self.phone_box.setVisible(policy.verbal_allowed == "phone_first_contact")
+        self.signer_box.setChecked(consent.signer_is_guardian)
+        self.emancipated_box.setChecked(consent.emancipated)
+        self.signer_box.setVisible(not policy.minors_can_consent)
+        self.emancipated_box.setVisible(not policy.minors_can_consent)
+        dv = policy.dv_needs_explicit_permission
+        self.dv_box.setVisible(dv)
+        self.dv_box.setChecked(consent.possible_dv_victim)
+        self.dv_enter.setChecked(consent.dv_permission_to_enter)
+        self.dv_share.setChecked(consent.dv_permission_to_share)
+        self.dv_enter.setVisible(dv and consent.possible_dv_victim)
+        self.dv_share.setVisible(dv and consent.possible_dv_victim)
+        self._verbal_edited()
+
+    def leave(self) -> None:
+        consent = self.flow.consent
+        consent.method = self._method()
+        png = self.pad.png_bytes()
+        if png is not None or self.pad.is_empty:
+            consent.signature_png = png
+        consent.paper_attested = self.paper_box.isChecked()
+        consent.verbal_reason = self.reason.text()
+        consent.witness = self.witness.text()
+        consent.consent_date = self.consent_date.text()
+        consent.consent_time = self.consent_time.text()
+        consent.first_contact_by_phone = self.phone_box.isChecked()
+        consent.signer_is_guardian = self.signer_box.isChecked()
+        consent.emancipated = self.emancipated_box.isChecked()
+        consent.possible_dv_victim = self.dv_box.isChecked()
+        consent.dv_permission_to_enter = self.dv_enter.isChecked()
+        consent.dv_permission_to_share = self.dv_share.isChecked()
+
+    def show_problems(self, problems: Sequence[Problem]) -> None:
+        def where(*names: str) -> list[Problem]:
+            return [p for p in problems if p.path.split(".")[-1] in names]
+
+        show_on(self.method_message, where("method"))
+        show_on(self.signature_message, where("signature"))
+        show_on(self.signer_message, where("signer"))
+        show_on(self.dv_message, where("dv_permission"))
+        for name, field in self.fields.items():
+            field.show_problems([problem_text(p) for p in where(name)])
+        placed = {"method", "signature", "signer", "dv_permission", *self.fields}
+        show_on(self.general, [p for p in problems if p.path.split(".")[-1] not in placed])
+
+    def first_input(self) -> QWidget:
+        return self.method_buttons[self._method()]
+
+    def clear_client_data(self) -> None:
+        self.pad.clear()
+        for edit in (self.reason, self.witness, self.consent_date, self.consent_time):
+            edit.setText("")

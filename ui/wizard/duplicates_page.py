@@ -1,0 +1,142 @@
+"""Step: is any member already on this device?
+
+Candidates come from ``app.rules.duplicates.find_duplicates`` with their reasons. The
+member as typed is shown beside them so the worker compares like with like; "Same
+person" links the intake to the existing record instead of creating a second one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from app.intake import Problem
+from ui.widgets.field import Field, form_grid
+from ui.wizard.candidates_model import CandidatesModel
+from ui.wizard.flow import IntakeFlow, StepRef
+from ui.wizard.page import WizardContext, WizardPage, show_on, text_label
+
+
+class DuplicatesPage(WizardPage):
+    def __init__(self, flow: IntakeFlow, context: WizardContext, parent: QWidget | None = None) -> None:
+        super().__init__(flow, context, parent)
+        self.heading.setText(self.title())
+        grid = form_grid()
+        self.member = QComboBox()
+        self.member_field = Field(grid, 0, self.tr("&Person in this intake"), self.member,
+                                  self.tr("Person in this intake"))
+        self.layout_.addLayout(grid)
+        row = QHBoxLayout()
+        self.typed = text_label("", "notice")
+        self.typed.setAccessibleName(self.tr("As typed in this intake"))
+        self.typed.setMinimumWidth(220)
+        self.typed.setMaximumWidth(280)
+        row.addWidget(self.typed)
+        self.model = CandidatesModel(context.show_ssn, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Possible matches on this device"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.model.columnCount() - 2, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.setMinimumHeight(180)
+        row.addWidget(self.table, 1)
+        self.layout_.addLayout(row)
+        self.status = text_label("", "hint")
+        self.layout_.addWidget(self.status)
+        buttons = QHBoxLayout()
+        self.same_button = QPushButton(self.tr("&Same person \u2014 use the existing record"))
+        self.same_button.setAccessibleName(self.tr("Same person, link to the existing record"))
+        self.new_button = QPushButton(self.tr("Not the same \u2014 &create a new record"))
+        self.new_button.setAccessibleName(self.tr("Not the same person, create a new record"))
+        buttons.addWidget(self.same_button)
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        self.layout_.addLayout(buttons)
+        self.layout_.addStretch(1)
+        self.member.currentIndexChanged.connect(lambda _i: self._show())
+        self.same_button.clicked.connect(self._link)
+        self.new_button.clicked.connect(self._unlink)
+
+    def title(self) -> str:
+        return self.tr("Duplicate check")
+
+    def enter(self, ref: StepRef) -> None:
+        self.member.blockSignals(True)
+        self.member.clear()
+        for i in range(len(self.flow.members)):
+            label = self.flow.member_label(i) or self.tr("(no name)")
+            self.member.addItem(self.tr("Person {n}: {name}").format(n=i + 1, name=label), i)
+        self.member.blockSignals(False)
+        self._show()
+
+    def _index(self) -> int:
+        return int(self.member.currentData() or 0)
+
+    def _show(self) -> None:
+        i = self._index()
+        if i >= len(self.flow.members):
+            return
+        answers = self.flow.members[i].answers
+        lines = [self.tr("As typed"), self.flow.member_label(i) or self.tr("(no name)"),
+                 self.tr("Date of birth: {d}").format(d=answers.get("DOB") or "\u2014")]
+        if self.context.show_ssn and answers.get("SSN"):
+            lines.append(self.tr("SSN ends in {d}").format(d=str(answers["SSN"])[-4:]))
+        self.typed.setText("\n".join(lines))
+        candidates = self.flow.duplicates(self.context.conn, i)
+        self.model.set_candidates(candidates)
+        linked = self.flow.members[i].link_personal_id
+        if linked:
+            self.status.setText(self.tr("Linked to an existing record; no new person will be created."))
+            for row in range(self.model.rowCount()):
+                candidate = self.model.candidate(row)
+                if candidate is not None and candidate.person.personal_id == linked:
+                    self.table.selectRow(row)
+        elif candidates:
+            self.status.setText(self.tr("{n} possible match(es). Compare them with the client; a new record "
+                                        "is created unless you choose \u201cSame person\u201d.")
+                                .format(n=len(candidates)))
+        else:
+            self.status.setText(self.tr("No one on this device looks like this person; a new record will be "
+                                        "created."))
+        self.same_button.setEnabled(bool(candidates))
+        self.new_button.setEnabled(bool(linked))
+
+    def _link(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        candidate = self.model.candidate(rows[0].row() if rows else 0)
+        if candidate is None:
+            return
+        self.flow.members[self._index()].link_personal_id = candidate.person.personal_id
+        self._show()
+        self.page_did_change.emit()
+
+    def _unlink(self) -> None:
+        self.flow.members[self._index()].link_personal_id = None
+        self._show()
+        self.page_did_change.emit()
+
+    def show_problems(self, problems: Sequence[Problem]) -> None:
+        show_on(self.general, problems)
+
+    def first_input(self) -> QWidget:
+        return self.table if self.model.rowCount() else self.member
+
+    def clear_client_data(self) -> None:
+        self.model.clear()
+        self.member.clear()
+        self.typed.setText("")

@@ -1,0 +1,420 @@
+"""The intake wizard's state and step logic, without a widget.
+
+The wizard builds the same intake document as a paper import
+(``forms/intake/intake-document.schema.json``) and asks ``app.intake.check_intake``
+what is wrong with it; this module only decides which step a problem belongs to and
+in which order the steps come. Every rule (consent, sharing, required answers, who
+is an adult) stays in ``app/``: a problem found later that belongs to an earlier
+step (a head of household who turns out to be a minor, VT-3.4-14) sends the worker
+back to that step with the message beside the field.
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import re
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from app.catalog import Question, QuestionCatalog, load_questions, questions_for_member
+from app.domain.person import Person
+from app.intake import DocumentError, IntakeDocument, Problem, check_intake, parse_document
+from app.intake.document import CLIENT_FIELDS, ENROLLMENT_FIELDS, FORMAT, MemberInput
+from app.intake.save import CLIENT_COLUMNS
+from app.intake.validate import ProjectFacts, START, member_facts
+from app.packs import Pack
+from app.projects import ProjectInfo
+from app.rules.consent import ConsentDecision, roi_expiry
+from app.rules.duplicates import Candidate, find_duplicates
+from app.vault.connection import Connection
+
+HEAD_OF_HOUSEHOLD = 1
+_MEMBER_PATH = re.compile(r"^members\[(\d+)\]\.(client|enrollment|consent|link_personal_id|emancipated)")
+# Consent problems about what is shared and until when belong to the sharing step.
+_SHARING_FIELDS = ("consent.release", "consent.shared_with", "consent.expires_on")
+
+
+class Step(Enum):
+    PROJECT = "project"
+    SCRIPT = "script"
+    CONSENT = "consent"
+    SHARING = "sharing"
+    HOUSEHOLD = "household"
+    MEMBER = "member"
+    DUPLICATES = "duplicates"
+    REVIEW = "review"
+
+
+@dataclass(frozen=True)
+class StepRef:
+    step: Step
+    member: int = 0
+
+
+@dataclass
+class ConsentState:
+    method: str = "written"
+    signature_png: bytes | None = None
+    paper_attested: bool = False
+    verbal_reason: str = ""
+    witness: str = ""
+    consent_date: str = ""
+    consent_time: str = ""
+    first_contact_by_phone: bool = False
+    signer_is_guardian: bool = False
+    emancipated: bool = False
+    possible_dv_victim: bool = False
+    dv_permission_to_enter: bool = False
+    dv_permission_to_share: bool = False
+    sharing: str = "not_shared"
+    shared_with: str = ""
+    expires_on: str = ""
+    release_to_share_signed: bool = False
+
+
+@dataclass
+class MemberState:
+    answers: dict[str, Any] = field(default_factory=dict)
+    own_consent: bool = False
+    link_personal_id: str | None = None
+
+
+class IntakeFlow:
+    """One intake in progress: the answers so far and where the worker is."""
+
+    def __init__(self, pack: Pack, projects: list[ProjectInfo], now: datetime,
+                 catalog: QuestionCatalog | None = None) -> None:
+        self.pack = pack
+        self.projects = projects
+        self.collected_at = now
+        self.today = now.date()
+        self.catalog = catalog or load_questions()
+        self.project_id: str | None = projects[0].project_id if len(projects) == 1 else None
+        self.language = "en"
+        self.ticked: set[str] = set()
+        self.consent = ConsentState(consent_date=self.today.isoformat(), consent_time=now.strftime("%H:%M"),
+                                    sharing=pack.sharing.default)
+        self.members: list[MemberState] = [self.new_member(HEAD_OF_HOUSEHOLD)]
+        self.position = 0
+        self.sharing_chosen = False
+
+    # -- steps ------------------------------------------------------------------------
+
+    def new_member(self, relationship: int | None = None) -> MemberState:
+        answers: dict[str, Any] = {"EntryDate": self.today.isoformat()}
+        if relationship is not None:
+            answers["RelationshipToHoH"] = relationship
+        return MemberState(answers)
+
+    def steps(self) -> list[StepRef]:
+        head = [StepRef(Step.PROJECT), StepRef(Step.SCRIPT), StepRef(Step.CONSENT), StepRef(Step.SHARING),
+                StepRef(Step.HOUSEHOLD)]
+        people = [StepRef(Step.MEMBER, i) for i in range(len(self.members))]
+        return head + people + [StepRef(Step.DUPLICATES), StepRef(Step.REVIEW)]
+
+    @property
+    def current(self) -> StepRef:
+        steps = self.steps()
+        self.position = max(0, min(self.position, len(steps) - 1))
+        return steps[self.position]
+
+    def go_to(self, ref: StepRef) -> None:
+        steps = self.steps()
+        self.position = steps.index(ref) if ref in steps else self.position
+
+    def back(self) -> None:
+        self.position = max(0, self.position - 1)
+
+    def is_complete(self, ref: StepRef) -> bool:
+        """Whether the worker has done what the step asks, so Next may be pressed.
+
+        CT-207-2/3: every point of the oral explanation is ticked before any data
+        entry; which points exist comes from the pack's script.
+        """
+        if ref.step is Step.PROJECT:
+            return self.project is not None
+        if ref.step is Step.SCRIPT:
+            return bool(self.script_point_ids) and self.script_point_ids <= self.ticked
+        return True
+
+    @property
+    def script_point_ids(self) -> set[str]:
+        from app.catalog import load_script
+
+        return {p.id for p in load_script(self.pack.id, self.language).points}
+
+    def advance(self) -> list[Problem]:
+        """Move on, or return the problems that hold the worker here or send them back.
+
+        Problems of a step not yet reached do not block; a problem of the current or
+        an earlier step does, and the position moves to the earliest such step.
+        """
+        here = self.current
+        if not self.is_complete(here):
+            return []
+        if here.step is Step.SHARING:
+            self.sharing_chosen = True
+        order = self.steps()
+        problems = [p for p in self.check()[0] if order.index(self.step_of(p.path)) <= self.position]
+        if problems:
+            self.position = min(order.index(self.step_of(p.path)) for p in problems)
+            return [p for p in problems if self.step_of(p.path) == self.current]
+        self.position = min(self.position + 1, len(order) - 1)
+        return []
+
+    def step_of(self, path: str) -> StepRef:
+        """The step that shows the field a problem's path names."""
+        if path.startswith("project_id"):
+            return StepRef(Step.PROJECT)
+        if path.startswith("consent.script"):
+            return StepRef(Step.SCRIPT)
+        if path.startswith(_SHARING_FIELDS):
+            return StepRef(Step.SHARING)
+        if path.startswith("consent"):
+            return StepRef(Step.CONSENT)
+        match = _MEMBER_PATH.match(path)
+        if match:
+            index, part = int(match.group(1)), match.group(2)
+            if index >= len(self.members):
+                return StepRef(Step.HOUSEHOLD)
+            if part in ("consent", "emancipated"):
+                return StepRef(Step.HOUSEHOLD)
+            if part == "link_personal_id":
+                return StepRef(Step.DUPLICATES)
+            return StepRef(Step.MEMBER, index)
+        if path.startswith("members"):
+            return StepRef(Step.HOUSEHOLD)
+        return StepRef(Step.REVIEW)
+
+    # -- the project ------------------------------------------------------------------
+
+    @property
+    def project(self) -> ProjectInfo | None:
+        return next((p for p in self.projects if p.project_id == self.project_id), None)
+
+    def project_facts(self) -> ProjectFacts | None:
+        project = self.project
+        return ProjectFacts(project.project_id, project.project_type, project.populations) if project else None
+
+    # -- members and questions --------------------------------------------------------
+
+    def member_input(self, index: int) -> MemberInput:
+        answers = self.members[index].answers
+        return MemberInput({k: v for k, v in answers.items() if k in CLIENT_FIELDS},
+                           {k: v for k, v in answers.items() if k in ENROLLMENT_FIELDS},
+                           emancipated=index == 0 and self.consent.emancipated)
+
+    def questions(self, index: int) -> tuple[Question, ...]:
+        """The catalog's questions for this member now, dependent fields included only
+        while their trigger holds (HUD: a hidden dependent field is stored as null)."""
+        project = self.project
+        if project is None:
+            return ()
+        member = self.member_input(index)
+        entry = _as_date(member.enrollment.get("EntryDate"))
+        facts = member_facts(member, entry)
+        asked = questions_for_member(self.catalog, project_type=project.project_type, is_adult=facts.is_adult,
+                                     is_head_of_household=facts.is_hoh, stage=START,
+                                     answers=self.members[index].answers)
+        return tuple(q for q in asked if q.record.value in ("Client", "Enrollment") and not q.per_contact)
+
+    def applicable_fields(self) -> list[str]:
+        """Every field any member could be asked in this project, in display order."""
+        project = self.project
+        if project is None:
+            return []
+        seen: list[str] = []
+        for adult in (True, False):
+            for hoh in (True, False):
+                for q in questions_for_member(self.catalog, project_type=project.project_type, is_adult=adult,
+                                              is_head_of_household=hoh, stage=START):
+                    if q.record.value in ("Client", "Enrollment") and not q.per_contact and q.field not in seen:
+                        seen.append(q.field)
+        order = [q.field for q in self.catalog.questions]
+        return sorted(seen, key=order.index)
+
+    def add_member(self) -> int:
+        self.members.append(self.new_member())
+        return len(self.members) - 1
+
+    def remove_member(self, index: int) -> None:
+        if 0 < index < len(self.members):
+            del self.members[index]
+
+    def member_label(self, index: int) -> str:
+        answers = self.members[index].answers
+        return " ".join(str(answers[k]) for k in ("FirstName", "LastName") if answers.get(k))
+
+    # -- the document -----------------------------------------------------------------
+
+    def consent_dict(self) -> dict[str, Any]:
+        c = self.consent
+        data: dict[str, Any] = {
+            "method": c.method,
+            "sharing": c.sharing if c.method != "declined" else "not_shared",
+            "signed_on": c.consent_date.strip(),
+            "shared_with": [s.strip() for s in c.shared_with.split(",") if s.strip()],
+            "signer_is_guardian": c.signer_is_guardian,
+            "release_to_share_signed": c.release_to_share_signed,
+            "possible_dv_victim": c.possible_dv_victim,
+            "dv_permission_to_enter": c.dv_permission_to_enter,
+            "dv_permission_to_share": c.dv_permission_to_share,
+        }
+        if c.expires_on.strip():
+            data["expires_on"] = c.expires_on.strip()
+        if c.method == "written":
+            if c.signature_png:
+                data["signature"] = "captured"
+            elif c.paper_attested:
+                data["signature"] = "paper_attested"
+        if c.method == "verbal":
+            data.update(verbal_reason=c.verbal_reason, witness=c.witness,
+                        first_contact_by_phone=c.first_contact_by_phone)
+        return data
+
+    def build_document(self) -> dict[str, Any]:
+        """The intake as the JSON document ``parse_document`` reads."""
+        members: list[dict[str, Any]] = []
+        consent = self.consent_dict()
+        for i, state in enumerate(self.members):
+            shown = {q.field for q in self.questions(i)}
+            answers = {k: v for k, v in state.answers.items() if k in shown and v not in (None, "")}
+            member: dict[str, Any] = {
+                "client": {k: v for k, v in answers.items() if k in CLIENT_FIELDS},
+                "enrollment": {k: v for k, v in answers.items() if k in ENROLLMENT_FIELDS},
+            }
+            if state.link_personal_id:
+                member["link_personal_id"] = state.link_personal_id
+            if i > 0 and state.own_consent:
+                member["consent"] = copy.deepcopy(consent)
+            if i == 0 and self.consent.emancipated:
+                member["emancipated"] = True
+            members.append(member)
+        return {
+            "format": FORMAT,
+            "project_id": self.project_id or "",
+            "collected_at": self.collected_at.isoformat(timespec="seconds"),
+            "language": self.language,
+            "oral_explanation": {"acknowledged": self.is_complete(StepRef(Step.SCRIPT))},
+            "consent": consent,
+            "members": members,
+        }
+
+    def document(self) -> IntakeDocument:
+        """The parsed document with the captured signature, which JSON does not carry."""
+        doc = parse_document(self.build_document())
+        if doc.consent is not None and self.consent.method == "written":
+            doc.consent.signature_png = self.consent.signature_png
+        for member in doc.members:
+            if member.consent is not None and self.consent.method == "written":
+                member.consent.signature_png = self.consent.signature_png
+        return doc
+
+    def check(self, linkable: set[str] | None = None) -> tuple[list[Problem], list[ConsentDecision]]:
+        try:
+            doc = self.document()
+        except DocumentError as exc:
+            return [Problem(exc.path, str(exc).split(": ", 1)[-1])], []
+        return check_intake(self.pack, doc, self.project_facts(), self.today, linkable)
+
+    def problems(self, ref: StepRef | None = None) -> list[Problem]:
+        ref = ref or self.current
+        return [p for p in self.check()[0] if self.step_of(p.path) == ref]
+
+    def sharing_forced(self) -> list[str]:
+        """Why sharing is fixed to Not Shared, if it is: asks the consent rules what would
+        happen to a request to share (VT-3.1-2, MO-PROT-1, MO-ROI-8, declined consent)."""
+        if self.project is None:
+            return []
+        saved = self.consent
+        self.consent = copy.copy(saved)
+        self.consent.sharing = "shared"
+        self.consent.shared_with = saved.shared_with or "-"
+        try:
+            _problems, decisions = self.check()
+        finally:
+            self.consent = saved
+        head = decisions[0] if decisions else None
+        if head is None or head.sharing == "shared":
+            return []
+        reasons = [f"{n.message} ({n.clause})" for n in head.notices if n.field == "sharing"]
+        return reasons or [""]
+
+    def default_expiry(self) -> str:
+        """The pack's release expiry (MO-ROI-10: one year), offered as the date to tell the client."""
+        signed = _as_date(self.consent.consent_date)
+        expires = roi_expiry(self.pack, signed) if signed else None
+        return expires.isoformat() if expires else ""
+
+    def duplicates(self, conn: Connection, index: int) -> list[Candidate]:
+        """Possible matches on the device for a member about to be created."""
+        answers = self.members[index].answers
+        values: dict[str, Any] = {}
+        for csv_name, column in CLIENT_COLUMNS.items():
+            value = answers.get(csv_name)
+            if value not in (None, "") and column in ("first_name", "middle_name", "last_name", "ssn", "dob"):
+                values[column] = str(value)
+        if not (values.get("first_name") or values.get("last_name")):
+            return []
+        if "dob" in values and _as_date(values["dob"]) is None:
+            del values["dob"]
+        return find_duplicates(conn, Person(**values))
+
+    # -- drafts -----------------------------------------------------------------------
+
+    def to_payload(self) -> dict[str, Any]:
+        consent = asdict(self.consent)
+        png = consent.pop("signature_png")
+        consent["signature_png_b64"] = base64.b64encode(png).decode("ascii") if png else None
+        return {
+            "version": 1,
+            "position": self.position,
+            "collected_at": self.collected_at.isoformat(),
+            "project_id": self.project_id,
+            "language": self.language,
+            "ticked": sorted(self.ticked),
+            "sharing_chosen": self.sharing_chosen,
+            "consent": consent,
+            "members": [asdict(m) for m in self.members],
+        }
+
+    def restore(self, payload: dict[str, Any]) -> None:
+        self.collected_at = datetime.fromisoformat(payload.get("collected_at") or self.collected_at.isoformat())
+        self.project_id = payload.get("project_id")
+        self.language = payload.get("language") or "en"
+        self.ticked = set(payload.get("ticked") or ())
+        self.sharing_chosen = bool(payload.get("sharing_chosen"))
+        raw = dict(payload.get("consent") or {})
+        png = raw.pop("signature_png_b64", None)
+        known = {f.name for f in fields(ConsentState)}
+        self.consent = ConsentState(**{k: v for k, v in raw.items() if k in known})
+        self.consent.signature_png = base64.b64decode(png) if png else None
+        members = [MemberState(dict(m.get("answers") or {}), bool(m.get("own_consent")), m.get("link_personal_id"))
+                   for m in payload.get("members") or ()]
+        self.members = members or [self.new_member(HEAD_OF_HOUSEHOLD)]
+        self.position = int(payload.get("position") or 0)
+
+    def forget(self) -> None:
+        """Drop every answer (the draft in the vault is what survives a lock)."""
+        self.members = [self.new_member(HEAD_OF_HOUSEHOLD)]
+        self.consent = ConsentState(consent_date=self.today.isoformat(), sharing=self.pack.sharing.default)
+        self.ticked = set()
+
+    @property
+    def has_typing(self) -> bool:
+        """Whether there is anything worth keeping as a draft."""
+        return bool(self.ticked) or any(
+            k not in ("EntryDate", "RelationshipToHoH") for m in self.members for k in m.answers
+        ) or self.consent.signature_png is not None or self.position > 0
+
+
+def _as_date(value: object) -> date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None

@@ -1,0 +1,145 @@
+"""Step 5: who is in the household and how each member relates to its head (HUD 3.15).
+
+Each member's details come in the steps after this one. Whether every adult needs
+their own consent (CT A6) or one consent covers the household (MO-ROI-3) is the
+consent rules' decision; the problem shows here, beside the member it concerns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QListView, QPushButton, QVBoxLayout, QWidget
+
+from app.intake import Problem
+from ui.widgets.field import Field, form_grid
+from ui.wizard.flow import IntakeFlow, StepRef
+from ui.wizard.household_model import HouseholdModel
+from ui.wizard.page import WizardContext, WizardPage, message_label, problem_text, show_on, text_label
+
+_MEMBER = "members["
+
+
+class HouseholdPage(WizardPage):
+    def __init__(self, flow: IntakeFlow, context: WizardContext, parent: QWidget | None = None) -> None:
+        super().__init__(flow, context, parent)
+        self.heading.setText(self.title())
+        self.layout_.addWidget(text_label(self.tr("Add everyone entering the project together. Person 1 is "
+                                                  "usually the head of household."), "subheading"))
+        row = QHBoxLayout()
+        self.model = HouseholdModel(flow, flow.catalog, context.ui_language, self)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setAccessibleName(self.tr("Household members"))
+        self.list.setMinimumHeight(160)
+        row.addWidget(self.list, 1)
+        side = QVBoxLayout()
+        self.add_button = QPushButton(self.tr("&Add member"))
+        self.add_button.setAccessibleName(self.tr("Add household member"))
+        self.remove_button = QPushButton(self.tr("Re&move member"))
+        self.remove_button.setAccessibleName(self.tr("Remove household member"))
+        side.addWidget(self.add_button)
+        side.addWidget(self.remove_button)
+        side.addStretch(1)
+        row.addLayout(side)
+        self.layout_.addLayout(row)
+        grid = form_grid()
+        self.relationship = QComboBox()
+        self.relationship.addItem(self.tr("Choose\u2026"), None)
+        for code in flow.catalog.codes_for("RelationshipToHoH").codes:
+            self.relationship.addItem(code.label.get(context.ui_language), code.code)
+        self.relationship_field = Field(grid, 0, self.tr("&Relationship to head of household"), self.relationship,
+                                        self.tr("Relationship to head of household"))
+        self.layout_.addLayout(grid)
+        self.own_consent = QCheckBox(self.tr("This member gave their &own consent, the same way as person 1"))
+        self.own_consent.setAccessibleName(self.tr("Member gave their own consent"))
+        self.consent_message = message_label()
+        self.layout_.addWidget(self.own_consent)
+        self.layout_.addWidget(self.consent_message)
+        self.layout_.addStretch(1)
+        self._problems: list[Problem] = []
+        self.list.selectionModel().currentChanged.connect(lambda *_: self._show_member())
+        self.relationship.currentIndexChanged.connect(lambda _i: self._store())
+        self.own_consent.toggled.connect(lambda _on: self._store())
+        self.add_button.clicked.connect(self._add)
+        self.remove_button.clicked.connect(self._remove)
+
+    def title(self) -> str:
+        return self.tr("Household")
+
+    def _row(self) -> int:
+        index = self.list.currentIndex()
+        return index.row() if index.isValid() else 0
+
+    def _select(self, row: int) -> None:
+        self.list.selectionModel().setCurrentIndex(self.model.index(row, 0),
+                                                   QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def _show_member(self) -> None:
+        row = self._row()
+        if row >= len(self.flow.members):
+            return
+        member = self.flow.members[row]
+        for widget, action in ((self.relationship, lambda: self.relationship.setCurrentIndex(
+                max(0, self.relationship.findData(member.answers.get("RelationshipToHoH"))))),
+                               (self.own_consent, lambda: self.own_consent.setChecked(member.own_consent))):
+            widget.blockSignals(True)
+            action()
+            widget.blockSignals(False)
+        self.own_consent.setEnabled(row > 0)
+        self.remove_button.setEnabled(row > 0)
+        mine = [p for p in self._problems if p.path.startswith(f"{_MEMBER}{row}]")]
+        self.relationship_field.show_problems([problem_text(p) for p in mine if "Relationship" in p.path])
+        show_on(self.consent_message, [p for p in mine if "consent" in p.path])
+
+    def _store(self) -> None:
+        row = self._row()
+        if row >= len(self.flow.members):
+            return
+        member = self.flow.members[row]
+        code = self.relationship.currentData()
+        if code is None:
+            member.answers.pop("RelationshipToHoH", None)
+        else:
+            member.answers["RelationshipToHoH"] = code
+        member.own_consent = self.own_consent.isChecked() and row > 0
+        self.model.refresh()
+        self._select(row)
+        self.page_did_change.emit()
+
+    def _add(self) -> None:
+        row = self.flow.add_member()
+        self.model.refresh()
+        self._select(row)
+        self.relationship.setFocus()
+        self.page_did_change.emit()
+
+    def _remove(self) -> None:
+        row = self._row()
+        if row == 0:
+            return
+        self.flow.remove_member(row)
+        self.model.refresh()
+        self._select(min(row, len(self.flow.members) - 1))
+        self.page_did_change.emit()
+
+    def enter(self, ref: StepRef) -> None:
+        self.model.refresh()
+        self._select(0)
+        self._show_member()
+
+    def show_problems(self, problems: Sequence[Problem]) -> None:
+        self._problems = list(problems)
+        first = next((p for p in problems if p.path.startswith(_MEMBER)), None)
+        if first is not None:
+            self._select(int(first.path[len(_MEMBER):].split("]")[0]))
+        self._show_member()
+        show_on(self.general, [p for p in problems if not p.path.startswith(_MEMBER)])
+
+    def first_input(self) -> QWidget:
+        return self.list
+
+    def clear_client_data(self) -> None:
+        self._problems = []
+        self.model.refresh()

@@ -1,0 +1,376 @@
+"""The intake wizard window: the step list, one page at a time, Back and Next.
+
+The steps and their checks are ``ui.wizard.flow.IntakeFlow`` over ``app.intake``;
+this window shows them and saves through ``app.intake.save_intake`` (one
+transaction: people, enrollments, consents, outbox rows, audit events).
+
+Interrupted work is never lost (S3): every step change writes the intake to an
+encrypted draft in the vault, a lock saves it as any draft source does
+(``ui.lock.DraftSource``), and closing the window keeps it; the main window offers
+it back after the next sign-in. The title never names the client.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QAbstractItemView,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.drafts import discard_draft, save_draft
+from app.errors import UserFacingError
+from app.intake import IntakeRefused, IntakeResult, save_intake
+from app.projects import list_projects
+from app.search_service import visible_fields
+from app.session import Session
+from ui.i18n import active_language
+from ui.theme import demo_banner, window_title
+from ui.wizard.consent_page import ConsentPage
+from ui.wizard.duplicates_page import DuplicatesPage
+from ui.wizard.flow import IntakeFlow, Step, StepRef
+from ui.wizard.household_page import HouseholdPage
+from ui.wizard.member_page import MemberPage
+from ui.wizard.page import WizardContext, WizardPage, text_label
+from ui.wizard.project_page import ProjectPage
+from ui.wizard.review_page import ReviewPage
+from ui.wizard.script_page import ScriptPage
+from ui.wizard.sharing_page import SharingPage
+
+log = logging.getLogger(__name__)
+
+DRAFT_KIND = "intake"
+
+
+class IntakeWizard(QDialog):
+    intake_did_save = Signal(object)  # IntakeResult
+    profile_requested = Signal(str)  # personal_id
+    wizard_did_close = Signal()
+    draft_kind = DRAFT_KIND
+
+    def __init__(self, session: Session, demo: bool = False, draft_id: str | None = None,
+                 payload: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(window_title(self.tr("New intake"), demo))
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.setModal(False)
+        self.resize(1200, 700)
+        self.draft_id = draft_id
+        self.closed_for_lock = False
+        self.saved: IntakeResult | None = None
+        self._session: Session | None = session
+        self.flow = IntakeFlow(session.pack, list_projects(session), session.clock.now())
+        if payload:
+            self.flow.restore(payload)
+        context = WizardContext(
+            agency=session.settings.agency_name or "",
+            staff_name=session.user.display_name,
+            conn=session.conn,
+            show_ssn=visible_fields(session).ssn_last4,
+            ui_language=active_language(),
+        )
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        if demo:
+            outer.addWidget(demo_banner(self, short=True))
+        body = QHBoxLayout()
+        body.setContentsMargins(16, 12, 16, 12)
+        body.setSpacing(16)
+        outer.addLayout(body, 1)
+
+        side = QVBoxLayout()
+        steps_label = QLabel(self.tr("Steps"))
+        steps_label.setObjectName("sectionHeading")
+        self.step_model = QStandardItemModel(self)
+        self.step_list = QListView()
+        self.step_list.setModel(self.step_model)
+        self.step_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.step_list.setObjectName("stepList")
+        self.step_list.setAccessibleName(self.tr("Intake steps"))
+        self.step_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.step_list.setFixedWidth(210)
+        side.addWidget(steps_label)
+        side.addWidget(self.step_list, 1)
+        body.addLayout(side)
+
+        main = QVBoxLayout()
+        self.restored_notice = text_label(
+            self.tr("This intake was kept when it was interrupted; nothing typed was lost."), "notice")
+        self.restored_notice.setVisible(payload is not None)
+        main.addWidget(self.restored_notice)
+        self.stack = QStackedWidget()
+        main.addWidget(self.stack, 1)
+        self.pages: dict[Step, WizardPage] = {
+            Step.PROJECT: ProjectPage(self.flow, context),
+            Step.SCRIPT: ScriptPage(self.flow, context),
+            Step.CONSENT: ConsentPage(self.flow, context),
+            Step.SHARING: SharingPage(self.flow, context),
+            Step.HOUSEHOLD: HouseholdPage(self.flow, context),
+            Step.MEMBER: MemberPage(self.flow, context),
+            Step.DUPLICATES: DuplicatesPage(self.flow, context),
+            Step.REVIEW: ReviewPage(self.flow, context),
+        }
+        self.scrolls: dict[Step, QScrollArea] = {}
+        for step, page in self.pages.items():
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setWidget(page)
+            self.scrolls[step] = scroll
+            self.stack.addWidget(scroll)
+            page.page_did_change.connect(self._page_changed)
+        self.done_page = self._build_done_page()
+        self.stack.addWidget(self.done_page)
+
+        self.error = text_label("", "formError")
+        self.error.hide()
+        main.addWidget(self.error)
+        buttons = QHBoxLayout()
+        self.discard_button = QPushButton(self.tr("D&iscard intake"))
+        self.discard_button.setAccessibleName(self.tr("Discard intake"))
+        self.back_button = QPushButton(self.tr("&Back"))
+        self.back_button.setAccessibleName(self.tr("Back"))
+        self.next_button = QPushButton(self.tr("&Next"))
+        self.next_button.setObjectName("primary")
+        self.next_button.setAccessibleName(self.tr("Next"))
+        self.next_button.setDefault(True)
+        self.next_button.setAutoDefault(True)
+        self.back_button.setAutoDefault(False)
+        self.discard_button.setAutoDefault(False)
+        buttons.addWidget(self.discard_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+        main.addLayout(buttons)
+        body.addLayout(main, 1)
+
+        self.discard_button.clicked.connect(self._discard)
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button.clicked.connect(self.go_next)
+        self._show_step([])
+
+    def _build_done_page(self) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        heading = QLabel(self.tr("Intake saved"))
+        heading.setObjectName("heading")
+        column.addWidget(heading)
+        self.done_text = text_label("", "notice")
+        column.addWidget(self.done_text)
+        row = QHBoxLayout()
+        self.profile_button = QPushButton(self.tr("Open &profile"))
+        self.profile_button.setAccessibleName(self.tr("Open the client's profile"))
+        self.close_button = QPushButton(self.tr("&Close"))
+        self.close_button.setAccessibleName(self.tr("Close the intake"))
+        self.close_button.setObjectName("primary")
+        row.addWidget(self.profile_button)
+        row.addWidget(self.close_button)
+        row.addStretch(1)
+        column.addLayout(row)
+        column.addStretch(1)
+        self.profile_button.clicked.connect(self._open_profile)
+        self.close_button.clicked.connect(self.accept)
+        return page
+
+    # -- navigation -------------------------------------------------------------------
+
+    @property
+    def current_page(self) -> WizardPage:
+        return self.pages[self.flow.current.step]
+
+    def _step_title(self, ref: StepRef) -> str:
+        titles = {
+            Step.PROJECT: self.tr("Project"), Step.SCRIPT: self.tr("Oral explanation"),
+            Step.CONSENT: self.tr("Consent"), Step.SHARING: self.tr("Sharing"),
+            Step.HOUSEHOLD: self.tr("Household"), Step.DUPLICATES: self.tr("Duplicate check"),
+            Step.REVIEW: self.tr("Review and save"),
+        }
+        if ref.step is Step.MEMBER:
+            return self.tr("Person {n} details").format(n=ref.member + 1)
+        return titles[ref.step]
+
+    def _refresh_steps(self) -> None:
+        steps = self.flow.steps()
+        self.step_model.clear()
+        for number, ref in enumerate(steps, start=1):
+            item = QStandardItem(f"{number}. {self._step_title(ref)}")
+            item.setEditable(False)
+            if number - 1 == self.flow.position:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+                item.setAccessibleDescription(self.tr("Current step"))
+            self.step_model.appendRow(item)
+        self.step_list.setCurrentIndex(self.step_model.index(self.flow.position, 0))
+
+    def _show_step(self, problems: list[Any]) -> None:
+        ref = self.flow.current
+        page = self.pages[ref.step]
+        page.enter(ref)
+        page.show_problems(problems)
+        self.stack.setCurrentWidget(self.scrolls[ref.step])
+        self._refresh_steps()
+        self.back_button.setEnabled(self.flow.position > 0)
+        self.next_button.setText(self.tr("&Save intake") if ref.step is Step.REVIEW else self.tr("&Next"))
+        self.next_button.setAccessibleName(self.tr("Save intake") if ref.step is Step.REVIEW else self.tr("Next"))
+        self.error.hide()
+        self._page_changed()
+        target = page.first_input()
+        if target is not None and not problems:
+            target.setFocus()
+        if problems:
+            self.scrolls[ref.step].ensureVisible(0, 0)
+
+    def _page_changed(self) -> None:
+        self.next_button.setEnabled(self.flow.is_complete(self.flow.current))
+        if self.step_model.rowCount() != len(self.flow.steps()):
+            self._refresh_steps()
+
+    def go_next(self) -> None:
+        if self.saved is not None:
+            return
+        self.current_page.leave()
+        if self.flow.current.step is Step.REVIEW:
+            self._save()
+            return
+        problems = self.flow.advance()
+        self._show_step(problems)
+        self._keep_draft()
+
+    def go_back(self) -> None:
+        self.current_page.leave()
+        self.flow.back()
+        self._show_step([])
+        self._keep_draft()
+
+    # -- saving -----------------------------------------------------------------------
+
+    def _save(self) -> None:
+        session = self._session
+        if session is None:
+            return
+        try:
+            result = save_intake(session, self.flow.document())
+        except IntakeRefused as refused:
+            order = self.flow.steps()
+            first = min((self.flow.step_of(p.path) for p in refused.problems), key=order.index)
+            self.flow.go_to(first)
+            self._show_step([p for p in refused.problems if self.flow.step_of(p.path) == first])
+            return
+        except UserFacingError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.saved = result
+        if self.draft_id:
+            try:
+                discard_draft(session, self.draft_id)
+            except UserFacingError as exc:
+                log.warning("could not drop the intake draft: %s", type(exc).__name__)
+            self.draft_id = None
+        count = len(result.personal_ids)
+        text = (self.tr("1 person was saved.") if count == 1
+                else self.tr("{n} people were saved.").format(n=count))
+        text += " " + self.tr("The records are in the outbox and will sync when the device is online.")
+        if result.notices:
+            text += "\n\n" + "\n".join(sorted(set(result.notices)))
+        self.done_text.setText(text)
+        self.profile_button.setVisible(session.can("client.view_basic"))
+        self.stack.setCurrentWidget(self.done_page)
+        for button in (self.next_button, self.back_button, self.discard_button):
+            button.hide()
+        self.step_list.setEnabled(False)
+        self.close_button.setDefault(True)
+        self.close_button.setFocus()
+        self.intake_did_save.emit(result)
+
+    def _open_profile(self) -> None:
+        if self.saved is not None and self.saved.personal_ids:
+            self.profile_requested.emit(self.saved.personal_ids[0])
+        self.accept()
+
+    # -- drafts (ui.lock.DraftSource) -------------------------------------------------
+
+    def draft_payload(self) -> dict[str, Any] | None:
+        if self.saved is not None or self._session is None:
+            return None
+        self.current_page.leave()
+        return self.flow.to_payload() if self.flow.has_typing else None
+
+    def _keep_draft(self) -> bool:
+        session = self._session
+        payload = self.draft_payload()
+        if session is None or payload is None:
+            return False
+        try:
+            self.draft_id = save_draft(session, DRAFT_KIND, payload, self.draft_id)
+        except UserFacingError as exc:
+            log.error("could not keep the intake draft: %s", type(exc).__name__)
+            return False
+        return True
+
+    def _discard(self) -> None:
+        answer = QMessageBox.question(
+            self, window_title(self.tr("Discard intake")),
+            self.tr("Discard this intake? Nothing of it has been saved, and it will not be kept."),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Discard:
+            return
+        self.discard()
+
+    def discard(self) -> None:
+        session = self._session
+        if session is not None and self.draft_id:
+            try:
+                discard_draft(session, self.draft_id)
+            except UserFacingError as exc:
+                log.warning("could not drop the intake draft: %s", type(exc).__name__)
+        self.draft_id = None
+        self.saved = self.saved or IntakeResult("", [], [])
+        self.done(QDialog.DialogCode.Rejected)
+
+    def reject(self) -> None:
+        """Escape or the window's close button: the intake is kept as a draft, not lost."""
+        if not self.closed_for_lock and self.saved is None:
+            self._keep_draft()
+        super().reject()
+
+    def done(self, code: int) -> None:
+        super().done(code)
+        self.wizard_did_close.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.closed_for_lock and self.saved is None:
+            self._keep_draft()
+        super().closeEvent(event)
+
+    def clear_client_data(self) -> None:
+        """After the draft is kept: forget every answer held in memory and on screen (S4)."""
+        self._session = None
+        self.flow.forget()
+        for page in self.pages.values():
+            page.clear_client_data()
+        self.done_text.setText("")
+
+    def close_for_lock(self) -> None:
+        self.closed_for_lock = True
+        self.clear_client_data()
+        self.done(QDialog.DialogCode.Rejected)

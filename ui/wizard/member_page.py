@@ -1,0 +1,51 @@
+"""Steps 6…: the universal data elements for one household member at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QWidget
+
+from app.intake import Problem
+from ui.wizard.flow import IntakeFlow, StepRef
+from ui.wizard.page import WizardContext, WizardPage, show_on, text_label
+from ui.wizard.question_form import QuestionForm
+
+
+class MemberPage(WizardPage):
+    def __init__(self, flow: IntakeFlow, context: WizardContext, parent: QWidget | None = None) -> None:
+        super().__init__(flow, context, parent)
+        self.lead = text_label(self.tr("Every question accepts \u201cClient doesn't know\u201d and \u201cClient "
+                                       "prefers not to answer\u201d. Questions appear and disappear as answers "
+                                       "change."), "hint")
+        self.layout_.addWidget(self.lead)
+        self.layout_.addStretch(1)
+        self.form: QuestionForm | None = None
+        self._form_project: str | None = None
+        self.member = 0
+
+    def title(self) -> str:
+        return self.tr("Person {n} details").format(n=self.member + 1)
+
+    def enter(self, ref: StepRef) -> None:
+        self.member = ref.member
+        if self.form is None or self._form_project != self.flow.project_id:
+            if self.form is not None:
+                self.form.deleteLater()
+            self.form = QuestionForm(self.flow, self.context.ui_language)
+            self.form.answers_did_change.connect(self.page_did_change.emit)
+            self.layout_.insertWidget(3, self.form)
+            self._form_project = self.flow.project_id
+        self.heading.setText(self.tr("Person {n} of {m}").format(n=ref.member + 1, m=len(self.flow.members)))
+        self.form.load(ref.member)
+
+    def show_problems(self, problems: Sequence[Problem]) -> None:
+        left = self.form.show_problems(problems) if self.form else list(problems)
+        show_on(self.general, left)
+
+    def first_input(self) -> QWidget | None:
+        return self.form.first_input() if self.form else None
+
+    def clear_client_data(self) -> None:
+        if self.form is not None:
+            self.form.clear_client_data()

@@ -1,0 +1,121 @@
+"""What every wizard step shares: its place for messages and the texts it renders.
+
+A page reads the flow when it is shown and writes into it when the worker leaves;
+it never decides whether the answers are acceptable, it shows the problems
+``app.intake.check_intake`` returned next to the field they name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from app.catalog import render_text
+from app.intake import Problem
+from app.vault.connection import Connection
+from ui.wizard.flow import IntakeFlow, StepRef
+
+
+@dataclass
+class WizardContext:
+    """What the pages need beyond the flow: fixed for one wizard."""
+
+    agency: str
+    staff_name: str
+    conn: Connection
+    show_ssn: bool
+    ui_language: str
+
+
+def problem_text(problem: Problem) -> str:
+    return f"{problem.message} ({problem.clause})" if problem.clause else problem.message
+
+
+def message_label() -> QLabel:
+    """A field's message line: hidden until there is a problem to show."""
+    label = QLabel()
+    label.setObjectName("fieldError")
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.hide()
+    return label
+
+
+def show_on(label: QLabel, problems: Sequence[Problem]) -> None:
+    label.setText("\n".join(problem_text(p) for p in problems))
+    label.setVisible(bool(problems))
+
+
+def text_label(text: str, object_name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if object_name:
+        label.setObjectName(object_name)
+    return label
+
+
+def fill(text: str, flow: IntakeFlow, context: WizardContext, tr_client: str) -> str:
+    """A script or consent text with the values known at this point of the intake."""
+    consent = flow.consent
+    values = {
+        "agency": context.agency,
+        "staff_name": context.staff_name,
+        "client_name": flow.member_label(0) or tr_client,
+        "witness_name": consent.witness or "\u2014",
+        "consent_date": consent.consent_date,
+        "consent_time": consent.consent_time,
+        "expiry_date": consent.expires_on or flow.default_expiry() or "\u2014",
+        "shared_with": consent.shared_with or "\u2014",
+        "shared_information": "\u2014",
+        "grievance_contact": context.agency,
+    }
+    try:
+        return render_text(text, values)
+    except (KeyError, ValueError):
+        return text
+
+
+class WizardPage(QWidget):
+    """One step. ``page_did_change`` tells the wizard to re-check whether Next may be pressed."""
+
+    page_did_change = Signal()
+
+    def __init__(self, flow: IntakeFlow, context: WizardContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.flow = flow
+        self.context = context
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(4, 4, 12, 4)
+        self.layout_.setSpacing(10)
+        self.heading = QLabel()
+        self.heading.setObjectName("heading")
+        self.heading.setWordWrap(True)
+        self.layout_.addWidget(self.heading)
+        self.general = QLabel()
+        self.general.setObjectName("formError")
+        self.general.setWordWrap(True)
+        self.general.hide()
+        self.layout_.addWidget(self.general)
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def enter(self, ref: StepRef) -> None:
+        """Show the flow's state for this step."""
+
+    def leave(self) -> None:
+        """Write what is on screen into the flow."""
+
+    def show_problems(self, problems: Sequence[Problem]) -> None:
+        """Put each problem beside its field; what has no field goes on top."""
+        show_on(self.general, problems)
+
+    def first_input(self) -> QWidget | None:
+        return None
+
+    def clear_client_data(self) -> None:
+        """Forget what is on screen (lock, S4)."""
