@@ -1,0 +1,1 @@
+"""Benchmarks of the vault core; run with ``python -m bench``."""

@@ -9,9 +9,11 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 from pathlib import Path
 
 from app.clock import Clock, FakeClock
+from app.domain.person import Person
 from app.session import Session, initialize, sign_in
 
 PACKS: tuple[str, ...] = ("ct", "vt", "mo")
@@ -47,7 +49,7 @@ class CliResult:
     stdout: str
     stderr: str
 
-    def json(self) -> object:
+    def json(self) -> Any:
         return json.loads(self.stdout)
 
 
@@ -126,23 +128,37 @@ def data_key_of(info: VaultInfo) -> bytearray:
     return unlock_recovery(info.data_dir, info.recovery_key).data_key
 
 
-def raw_open(info: VaultInfo):  # type: ignore[no-untyped-def]
-    """A bare connection to the vault's database with its raw key, pragmas asserted."""
-    from app.vault.connection import open_database
-    from app.vault.vault import db_path
-
-    return open_database(db_path(info.data_dir), data_key_of(info))
+def synthetic_person(first: str = "Testfirst", last: str = "Testlast", **fields: Any) -> Person:
+    return Person(first_name=first, last_name=last, name_data_quality=1, **fields)
 
 
-def synthetic_person(first: str = "Testfirst", last: str = "Testlast", **fields: object):  # type: ignore[no-untyped-def]
-    from app.domain.person import Person
-
-    return Person(first_name=first, last_name=last, name_data_quality=1, **fields)  # type: ignore[arg-type]
-
-
-def read_keys(data_dir: Path) -> dict:  # type: ignore[type-arg]
+def read_keys(data_dir: Path) -> dict[str, Any]:
     return json.loads((data_dir / "vault.keys").read_text("utf-8"))
 
 
-def write_keys(data_dir: Path, data: dict) -> None:  # type: ignore[type-arg]
+def write_keys(data_dir: Path, data: dict[str, Any]) -> None:
     (data_dir / "vault.keys").write_text(json.dumps(data, indent=1), "utf-8")
+
+
+USER_PASSWORD = "Violet!Ladder7Kettle9"
+
+
+def role_of_kind(pack: str, kind: str) -> str:
+    from app.packs import load_pack
+
+    return next(r.id for r in load_pack(pack).roles if r.kind == kind)
+
+
+def add_ready_user(info: VaultInfo, username: str, kind: str, password: str = USER_PASSWORD) -> None:
+    """An admin adds the user with ``password``, already past its first change (the
+    first-change flow itself is tested in test_users)."""
+    from app.security.users import add_user
+    from app.vault.connection import transaction
+
+    admin = info.sign_in()
+    try:
+        user_id = add_user(admin, username, username.title(), role_of_kind(info.pack, kind), password)
+        with transaction(admin.conn) as conn:
+            conn.execute("UPDATE app_user SET must_change_password = 0 WHERE user_id = ?", (user_id,))
+    finally:
+        admin.close()

@@ -46,7 +46,9 @@ if [ -d "$BASE/data" ]; then
 fi
 $SUDO mkdir -p "$BASE"
 $SUDO chown postgres "$BASE"
-as_postgres "$BIN/initdb" -D "$BASE/data" -A trust -U postgres >/dev/null
+# UTF-8 whatever the caller's locale: under a bare environment initdb would pick SQL_ASCII,
+# and the driver would then hand back bytes instead of text.
+as_postgres "$BIN/initdb" -D "$BASE/data" -A trust -U postgres -E UTF8 --locale=C >/dev/null
 as_postgres "$BIN/pg_ctl" -D "$BASE/data" -l "$BASE/server.log" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=$BASE -c fsync=off" start >/dev/null
 as_postgres "$BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -q -v ON_ERROR_STOP=1 \
