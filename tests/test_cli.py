@@ -271,3 +271,25 @@ def test_version() -> None:
     result = run_cli(None, "--version")
     assert result.returncode == 0
     assert result.stdout.startswith("hmis-intake ")
+
+
+def test_search_piped_into_a_closed_reader_ends_quietly(tmp_path: Path) -> None:
+    """``search … | head -1``: the reader closing early is no error to report."""
+    import subprocess
+
+    from support import child_env, cli_command, make_vault
+
+    info = make_vault(tmp_path / "vault", "mo")
+    run_cli(info.data_dir, "demo-data", "--clients", "3000", *auth(), password=info.password)
+    proc = subprocess.Popen(
+        [*cli_command(), "--data-dir", str(info.data_dir), "search", "1", "--limit", "3000", *auth()],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=child_env(),
+    )
+    assert proc.stdin and proc.stdout and proc.stderr
+    proc.stdin.write((info.password + "\n").encode())
+    proc.stdin.close()
+    proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert "Unexpected error" not in err and "Traceback" not in err
