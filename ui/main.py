@@ -82,8 +82,28 @@ def build_controller(data_dir: Path, clock: Clock = system_clock, listen_to_os: 
     return Gui(app, controller, lock, os_listener, translators)
 
 
+def _refuse_without_sqlcipher() -> bool:
+    """R8: never open a vault on a SQLite without SQLCipher or with an old one; a
+    desktop user sees no standard error, so say it in a dialog."""
+    from app.errors import UserFacingError
+    from app.vault.connection import check_sqlcipher
+
+    try:
+        check_sqlcipher()
+    except UserFacingError as exc:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        app = QApplication.instance() or QApplication(sys.argv)
+        QMessageBox.critical(None, "HMIS Intake", str(exc))
+        del app
+        return True
+    return False
+
+
 def run_gui(data_dir: Path, clock: Clock = system_clock) -> int:
     os.umask(0o077)
+    if _refuse_without_sqlcipher():
+        return 4
     gui = build_controller(data_dir, clock)
     # Logging out of the desktop sends SIGTERM: quit the normal way, so open forms
     # become drafts, the vault locks and a demo vault is deleted. The timer lets the
