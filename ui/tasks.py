@@ -24,31 +24,24 @@ class UnexpectedFailure(UserFacingError):
     """Shown for a bug: the type of the original error goes to the log, not its text."""
 
 
-class _Job(QObject, QRunnable):
+class _Delivery(QObject):
+    """Carries one job's result back to the UI thread.
+
+    It is a separate object from the runnable on purpose: the pool still touches a
+    runnable after ``run()`` returns, so the UI thread must never be the one to free
+    it. The pool owns and deletes the runnable; the runner keeps this object alive
+    until the result has been delivered.
+    """
+
     finished = Signal(object, object)
 
-    def __init__(self, work: Callable[[], Any], on_success: Callable[[Any], None],
-                 on_failure: Callable[[UserFacingError], None], runner: TaskRunner) -> None:
-        QObject.__init__(self)
-        QRunnable.__init__(self)
-        self.setAutoDelete(False)
-        self._work = work
+    def __init__(self, on_success: Callable[[Any], None], on_failure: Callable[[UserFacingError], None],
+                 runner: TaskRunner) -> None:
+        super().__init__()
         self._on_success = on_success
         self._on_failure = on_failure
         self._runner = runner
         self.finished.connect(self._deliver)
-
-    def run(self) -> None:
-        try:
-            result = self._work()
-        except UserFacingError as exc:
-            self.finished.emit(None, exc)
-        except Exception as exc:  # noqa: BLE001 - reported to the screen, never lost
-            log.error("background job failed: %s", type(exc).__name__)
-            self.finished.emit(None, UnexpectedFailure(
-                "Something went wrong and nothing was changed; please try again."))
-        else:
-            self.finished.emit(result, None)
 
     @Slot(object, object)
     def _deliver(self, result: Any, error: UserFacingError | None) -> None:
@@ -59,23 +52,43 @@ class _Job(QObject, QRunnable):
             self._on_success(result)
 
 
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], Any], delivery: _Delivery) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._work = work
+        self._delivery = delivery
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except UserFacingError as exc:
+            self._delivery.finished.emit(None, exc)
+        except Exception as exc:  # noqa: BLE001 - reported to the screen, never lost
+            log.error("background job failed: %s", type(exc).__name__)
+            self._delivery.finished.emit(None, UnexpectedFailure(
+                "Something went wrong and nothing was changed; please try again."))
+        else:
+            self._delivery.finished.emit(result, None)
+
+
 class TaskRunner(QObject):
-    """Owns the jobs in flight so they outlive the call that started them."""
+    """Keeps each job's delivery alive until its result reaches the UI thread."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._jobs: set[_Job] = set()
+        self._jobs: set[_Delivery] = set()
 
     def submit(self, work: Callable[[], Any], on_success: Callable[[Any], None],
                on_failure: Callable[[UserFacingError], None]) -> None:
-        job = _Job(work, on_success, on_failure, self)
-        self._jobs.add(job)
-        self._pool.start(job)
+        delivery = _Delivery(on_success, on_failure, self)
+        self._jobs.add(delivery)
+        self._pool.start(_Job(work, delivery))
 
-    def forget(self, job: _Job) -> None:
-        self._jobs.discard(job)
+    def forget(self, delivery: _Delivery) -> None:
+        self._jobs.discard(delivery)
 
     @property
     def busy(self) -> bool:
