@@ -27,6 +27,7 @@ from app.domain.person import Person
 from app.rules.validation import check_new_person
 from ui.theme import demo_banner, window_title
 from ui.widgets.field import Field, form_grid
+from ui.widgets.status import form_error_label
 
 DRAFT_KIND = "new_person"
 _FIELDS = ("first_name", "last_name", "dob", "ssn")
@@ -80,10 +81,7 @@ class NewPersonDialog(QDialog):
                          self.tr("All 9 digits, or only the last 4; empty if not given.")),
         }
         layout.addLayout(grid)
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = form_error_label()
         layout.addWidget(self.error)
 
         buttons = QHBoxLayout()

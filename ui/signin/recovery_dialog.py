@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -22,6 +21,7 @@ from app.session import validate_new_password
 from ui.signin.new_password import NewPasswordFields
 from ui.theme import window_title
 from ui.widgets.field import Field, form_grid
+from ui.widgets.status import busy_bar, form_error_label
 
 
 class RecoveryDialog(QDialog):
@@ -58,16 +58,9 @@ class RecoveryDialog(QDialog):
             grid, 4, lambda pw: validate_new_password(pack, None, self.username.text(), pw, None))
         layout.addLayout(grid)
 
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = form_error_label()
         layout.addWidget(self.error)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumHeight(6)
-        self.busy.setTextVisible(False)
-        self.busy.hide()
+        self.busy = busy_bar()
         layout.addWidget(self.busy)
 
         buttons = QHBoxLayout()

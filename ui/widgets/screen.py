@@ -6,18 +6,17 @@ card keeps forms at a readable width on a wide laptop screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.theme import demo_banner
+from ui.widgets.status import busy_bar, form_error_label
 
 
 class CardScreen(QWidget):
@@ -65,21 +64,10 @@ class CardScreen(QWidget):
         self.body.addWidget(self.subheading)
         self.body.addSpacing(8)
 
-        self.form_error = QLabel()
-        self.form_error.setObjectName("formError")
-        self.form_error.setWordWrap(True)
-        self.form_error.setTextFormat(Qt.TextFormat.PlainText)
-        self.form_error.setAccessibleName("Problem")
-        self.form_error.hide()
-
-        self.busy_bar = QProgressBar()
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setTextVisible(False)
-        self.busy_bar.setMaximumHeight(6)
-        self.busy_bar.setAccessibleName("Working")
+        self.form_error = form_error_label()
+        self.busy_bar = busy_bar()
         self.busy_label = QLabel()
         self.busy_label.setObjectName("hint")
-        self.busy_bar.hide()
         self.busy_label.hide()
 
     def add_status_widgets(self) -> None:
