@@ -6,7 +6,9 @@ first-password change, permissions) hold the same in both.
 
 from __future__ import annotations
 
+import contextlib
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -110,6 +112,16 @@ class Session:
             self.vault.close()
 
     close = lock
+
+    @contextlib.contextmanager
+    def worker(self) -> Iterator[Session]:
+        """The same user on a second connection, for a job on another thread; the
+        connection and its copy of the key are closed when the block ends."""
+        vault = self.vault.open_worker()
+        try:
+            yield Session(vault, self.pack, self.user, self.clock)
+        finally:
+            vault.close()
 
 
 def _context_words(pack: Pack, agency: str | None) -> list[str]:

@@ -347,3 +347,22 @@ def test_key_file_holds_no_user_name_or_agency(any_vault: VaultInfo) -> None:
     text = keys_path(any_vault.data_dir).read_text("utf-8").lower()
     assert ADMIN_USER not in text
     assert AGENCY.lower() not in text
+
+
+def test_worker_session_has_its_own_connection_and_key_copy(vt_vault: VaultInfo) -> None:
+    session = vt_vault.sign_in()
+    try:
+        with session.worker() as worker:
+            assert worker.conn is not session.conn
+            assert worker.user.user_id == session.user.user_id
+            save_new_person(worker, synthetic_person())
+            worker_vault = worker.vault
+        assert not worker_vault.is_open
+        assert worker_vault._data_key is None
+        # The main connection sees what the worker committed, and is still open.
+        count = session.conn.execute("SELECT count(*) FROM person").fetchone()[0]
+        assert count == 1
+    finally:
+        session.close()
+    with pytest.raises(VaultCorrupt):
+        session.vault.open_worker()

@@ -141,6 +141,23 @@ class Vault:
             raise
         return cls(data_dir, unlocked.keyfile, conn, unlocked.data_key, clock)
 
+    def open_worker(self) -> Vault:
+        """A second connection to this vault, for one piece of work off the UI thread.
+
+        SQLite connections are not shared between threads here, so a background job
+        (a sync, an export) gets its own; it holds its own copy of the key and zeroes
+        it in ``close()``. Whoever starts the job closes it when the job ends.
+        """
+        if self._data_key is None or self._conn is None:
+            raise VaultCorrupt("The vault is locked.")
+        key = bytearray(self._data_key)
+        try:
+            conn = open_database(db_path(self.data_dir), key)
+        except BaseException:
+            crypto.zero(key)
+            raise
+        return Vault(self.data_dir, self.keyfile, conn, key, self.clock)
+
     def close(self) -> None:
         """Close the connection and overwrite the key buffer (S4)."""
         if self._conn is not None:

@@ -183,6 +183,9 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        # Coordinator and admin screens (sync, export); an entry appears only for a
+        # role that may use it, and the menu only when it has an entry.
+        self.tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         self.language_actions = QActionGroup(self)
@@ -222,6 +225,7 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.table, self.intake_button)
         self.setTabOrder(self.intake_button, self.new_button)
         self.setTabOrder(self.new_button, self.lock_button)
+        self.tools_menu.menuAction().setVisible(bool(self.tools_menu.actions()))
         self.refresh_status()
         self.search.setFocus()
 
