@@ -12,6 +12,7 @@ from app.security.users import (
     add_user,
     declare_conflict,
     disable_user,
+    enable_user,
     generate_temporary_password,
     list_users,
     reset_password,
@@ -134,7 +135,15 @@ def test_admin_adds_disables_and_resets(any_vault: VaultInfo) -> None:
     temporary = generate_temporary_password()
     admin = any_vault.sign_in()
     try:
-        reset_password(admin, "dana.coord", temporary)
+        # MO-REVOKE-1: a routine reset must not quietly undo a revocation.
+        with pytest.raises(UserFacingError, match="disabled; enable"):
+            reset_password(admin, "dana.coord", temporary)
+        assert {u.username: u for u in list_users(admin)}["dana.coord"].disabled
+        enable_user(admin, "dana.coord", temporary)
+        with pytest.raises(UserFacingError, match="not disabled"):
+            enable_user(admin, "dana.coord", generate_temporary_password())
+        actions = [r[0] for r in admin.conn.execute("SELECT action FROM audit_event")]
+        assert "user.enabled" in actions
     finally:
         admin.close()
     session = any_vault.sign_in("dana.coord", temporary)

@@ -225,6 +225,10 @@ def cmd_user(args: argparse.Namespace, out: TextIO) -> int:
         elif args.action == "disable":
             users.disable_user(session, args.name)
             out.write(f"Disabled {args.name}.\n")
+        elif args.action == "enable":
+            temporary = users.generate_temporary_password()
+            users.enable_user(session, args.name, temporary)
+            out.write(f"Enabled {args.name}. Temporary password (must be changed at first sign-in):\n{temporary}\n")
         elif args.action == "reset":
             temporary = users.generate_temporary_password()
             users.reset_password(session, args.name, temporary)
@@ -335,7 +339,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_change_password)
 
     p = sub.add_parser("user", help="manage local users (administrators)")
-    p.add_argument("action", choices=("list", "add", "disable", "reset"))
+    p.add_argument("action", choices=("list", "add", "disable", "enable", "reset"))
     p.add_argument("name", nargs="?")
     p.add_argument("--role")
     p.add_argument("--display-name")

@@ -144,10 +144,13 @@ def disable_user(session: Session, username: str) -> None:
     session.vault.withdraw_slot(slot_id, "disabled")
 
 
-def reset_password(session: Session, username: str, temporary_password: str) -> None:
-    """Unlocks a locked account too (VT-2.1-3: resetting is the administrator's job)."""
+def enable_user(session: Session, username: str, temporary_password: str) -> None:
+    """Bring a disabled account back, with a new temporary password: disabling withdrew
+    its key slot, so there is no old password to return to."""
     session.require("users.manage")
     user_id, slot_id, _ = _user_row(session, username)
+    if not _is_disabled(session, user_id):
+        raise UserFacingError(f"{username} is not disabled.")
     _check(session, username, temporary_password, user_id)
     now = session.clock.now_iso()
     with transaction(session.conn) as conn:
@@ -157,8 +160,33 @@ def reset_password(session: Session, username: str, temporary_password: str) -> 
             (now, user_id),
         )
         remember_password(conn, user_id, temporary_password, now)
+        session.audit("user.enabled", "user", user_id)
+    session.vault.set_password_slot(slot_id, temporary_password)
+
+
+def reset_password(session: Session, username: str, temporary_password: str) -> None:
+    """Unlocks a locked-out account too (VT-2.1-3: resetting is the administrator's job).
+    A disabled account stays disabled: bringing one back is its own, audited step
+    (``enable_user``), so a routine reset cannot undo a revocation (MO-REVOKE-1)."""
+    session.require("users.manage")
+    user_id, slot_id, _ = _user_row(session, username)
+    if _is_disabled(session, user_id):
+        raise UserFacingError(f"{username} is disabled; enable the account instead of resetting it.")
+    _check(session, username, temporary_password, user_id)
+    now = session.clock.now_iso()
+    with transaction(session.conn) as conn:
+        conn.execute(
+            "UPDATE app_user SET must_change_password = 1, password_changed_at = ? WHERE user_id = ?",
+            (now, user_id),
+        )
+        remember_password(conn, user_id, temporary_password, now)
         session.audit("user.password_reset", "user", user_id)
     session.vault.set_password_slot(slot_id, temporary_password)
+
+
+def _is_disabled(session: Session, user_id: str) -> bool:
+    row = session.conn.execute("SELECT disabled_at FROM app_user WHERE user_id = ?", (user_id,)).fetchone()
+    return row is not None and row[0] is not None
 
 
 def change_own_password(session: Session, current: str, new: str) -> None:
