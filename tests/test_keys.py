@@ -257,3 +257,34 @@ def test_rolled_back_key_file_is_noticed(vt_vault: VaultInfo) -> None:
         assert "keyfile.rollback_detected" in actions
     finally:
         session.close()
+
+
+def test_an_admin_issues_a_new_recovery_key_and_the_old_one_stops_working(vt_vault: VaultInfo) -> None:
+    data_key = data_key_of(vt_vault)
+    result = run_cli(vt_vault.data_dir, "new-recovery-key", *auth(), password=vt_vault.password)
+    assert result.returncode == 0, result.stderr
+    new_key = result.stdout.split("the new one is:")[1].split()[0]
+    assert new_key != vt_vault.recovery_key
+    with pytest.raises(BadCredentials):
+        unlock_recovery(vt_vault.data_dir, vt_vault.recovery_key)
+    assert unlock_recovery(vt_vault.data_dir, new_key).data_key == data_key
+    session = vt_vault.sign_in()
+    try:
+        actions = [r[0] for r in session.conn.execute("SELECT action FROM audit_event")]
+        assert "recovery_key.issued" in actions
+    finally:
+        session.close()
+
+
+def test_only_an_administrator_may_issue_a_recovery_key(vt_vault: VaultInfo) -> None:
+    from app.security.users import issue_new_recovery_key
+    from support import USER_PASSWORD, add_ready_user
+
+    add_ready_user(vt_vault, "val.volunteer", "volunteer")
+    session = vt_vault.sign_in("val.volunteer", USER_PASSWORD)
+    try:
+        with pytest.raises(PermissionDenied):
+            issue_new_recovery_key(session)
+    finally:
+        session.close()
+    assert len(unlock_recovery(vt_vault.data_dir, vt_vault.recovery_key).data_key) == 32

@@ -253,6 +253,19 @@ def cmd_recover(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_new_recovery_key(args: argparse.Namespace, out: TextIO) -> int:
+    from app.security.users import issue_new_recovery_key
+
+    session = _open_session(args)
+    try:
+        new_key = issue_new_recovery_key(session)
+    finally:
+        session.close()
+    out.write("The old recovery key no longer works; the new one is:\n\n"
+              f"    {new_key}\n\nWrite it down and keep it locked away, apart from this device.\n")
+    return 0
+
+
 def cmd_import_intake(args: argparse.Namespace, out: TextIO) -> int:
     from app.intake.importer import import_documents, read_documents
 
@@ -351,6 +364,10 @@ def build_parser() -> argparse.ArgumentParser:
                        " (stdin: recovery key, then the new password)")
     p.add_argument("--user")
     p.set_defaults(func=cmd_recover)
+
+    p = sub.add_parser("new-recovery-key", help="replace the vault's recovery key (administrators)")
+    _add_auth(p)
+    p.set_defaults(func=cmd_new_recovery_key)
 
     p = sub.add_parser("import-intake", help="save intake documents transcribed from paper (JSON)")
     p.add_argument("file", type=Path)

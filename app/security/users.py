@@ -235,3 +235,13 @@ def declare_conflict(session: Session, personal_id: str, relation: str,
         )
         audit.record(conn, "conflict.declared", session.user.user_id, "person", personal_id,
                      {"for_user": user_id, "relation": relation}, session.clock)
+
+
+def issue_new_recovery_key(session: Session) -> str:
+    """A fresh recovery key for the vault; the old one stops working at once. For an
+    administrator who lost the key, or whose key was shown when the app locked."""
+    session.require("users.manage")
+    key = session.vault.rotate_recovery_key()
+    with transaction(session.conn):
+        session.audit("recovery_key.issued", "vault", str(session.vault.keyfile.vault_id))
+    return key
