@@ -1,17 +1,23 @@
 """Enrolling the device and running a sync for a signed-in session: the one place the
 vault, the credential store, the transport and the engine are put together, for the
-command line and the GUI alike."""
+command line and the GUI alike.
+
+Only one run at a time works on a vault: ``SyncJob.run`` takes the ``sync_lease`` row
+first, so the app's background sync, its "Sync now" and an ``hmis-intake sync`` in a
+terminal never overlap; the one that comes second says so and sends nothing.
+"""
 
 from __future__ import annotations
 
+import logging
 import platform
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from app.session import Session
 from app.settings import Settings
-from app.vault.connection import transaction
+from app.vault.connection import DatabaseError, transaction
 from sync.credentials import (
     DeviceEnrollment,
     KeyringStore,
@@ -23,8 +29,19 @@ from sync.credentials import (
 )
 from sync.engine import DEFAULT_BATCH_SIZE, RetryPolicy, SyncEngine, SyncProgress, SyncReport
 from sync.errors import CredentialStoreUnavailable, SyncError
-from sync.store import OutboxStore
+from sync.store import OutboxStore, SyncLease, requeue_rows
 from sync.transport import DEFAULT_TIMEOUT, Transport, check_server_url
+
+log = logging.getLogger("hmis_intake.sync")
+
+
+class SyncAlreadyRunning(SyncError):
+    exit_code = 19
+
+
+def _already_running() -> SyncAlreadyRunning:
+    return SyncAlreadyRunning("Another sync is already running on this device; wait for it to finish, "
+                              "then try again.")
 
 
 def _host(url: str) -> str:
@@ -119,18 +136,48 @@ class SyncJob:
                 "enroll it with the new server first."
             )
         ca_stored = current_ca_file(session)
+        self.on_progress = on_progress
+        self.lease = SyncLease(session.conn, session.clock)
+        self.lease_lost = False
         self.transport = Transport(url, ca_file or ca_stored, timeout)
         self.engine = SyncEngine(OutboxStore(session.conn, session.clock), self.transport, credential,
-                                 batch_size=batch_size, retry=retry, on_progress=on_progress)
+                                 batch_size=batch_size, retry=retry, on_progress=self._progress)
 
     def cancel(self) -> None:
         self.engine.cancel()
 
+    def _progress(self, progress: SyncProgress) -> None:
+        # Called after every batch and before every backoff wait: the lease's heartbeat.
+        if self.lease.held:
+            try:
+                if not self.lease.renew():
+                    # It expired and another run took it: stop before both send.
+                    self.lease_lost = True
+                    self.engine.cancel()
+            except DatabaseError as exc:
+                log.warning("could not renew the sync lease: %s", type(exc).__name__)
+        if self.on_progress is not None:
+            self.on_progress(progress)
+
     def run(self) -> SyncReport:
+        try:
+            holder = self.lease.acquire()
+        except BaseException:
+            self.transport.close()
+            raise
+        if holder is not None:
+            self.transport.close()
+            raise _already_running()
         try:
             report = self.engine.run()
         finally:
             self.transport.close()
+            try:
+                self.lease.release()
+            except DatabaseError as exc:  # it expires by itself
+                log.warning("could not release the sync lease: %s", type(exc).__name__)
+        if self.lease_lost and report.error is None:
+            report.error = _already_running()
         with transaction(self.session.conn):
             self.session.audit("sync.completed", "device", _vault_id(self.session), {
                 "accepted": report.accepted, "duplicate": report.duplicate, "refused": report.refused,
@@ -138,6 +185,18 @@ class SyncJob:
                 "error": type(report.error).__name__ if report.error else None,
             })
         return report
+
+
+def send_refused_again(session: Session, row_ids: Iterable[int]) -> int:
+    """Records the server refused go back to the outbox with their keys unchanged; the
+    next run sends them. Used once whatever the server objected to has been put right
+    (its rules were updated, or the record was corrected and saved again)."""
+    session.require("sync.run")
+    with transaction(session.conn) as conn:
+        count = requeue_rows(conn, list(row_ids))
+        if count:
+            session.audit("sync.requeued", "device", _vault_id(session), {"records": count})
+    return count
 
 
 def current_ca_file(session: Session) -> Path | None:

@@ -4,14 +4,18 @@ All sync state is in the outbox table, so a crash or a lock at any point loses
 nothing: a record is ``pending`` until a per-record result from the server is
 committed here, and the results of one batch commit in one transaction together with
 its history row. A record acknowledged by the server is never selected again.
+The ``sync_lease`` row makes sure only one run at a time works on these rows.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import platform
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from app.clock import Clock
 from app.vault.connection import Connection, transaction
@@ -199,8 +203,119 @@ class OutboxStore:
     def requeue_refused(self, row_ids: Iterable[int]) -> int:
         """An administrator fixed the cause: send these again, with the same keys."""
         with transaction(self.conn) as conn:
-            cursor = conn.executemany(
-                "UPDATE outbox SET state = 'pending', last_error = NULL WHERE id = ? AND state = 'refused'",
-                [(i,) for i in row_ids],
+            return requeue_rows(conn, row_ids)
+
+
+def requeue_rows(conn: Connection, row_ids: Iterable[int]) -> int:
+    """Refused rows back to pending; call inside a transaction. Returns how many moved."""
+    cursor = conn.executemany(
+        "UPDATE outbox SET state = 'pending', last_error = NULL WHERE id = ? AND state = 'refused'",
+        [(i,) for i in row_ids],
+    )
+    return int(cursor.rowcount)
+
+
+# -- one sync at a time ------------------------------------------------------------------
+
+# A run renews its lease after every batch and before every backoff wait; the longest
+# gap between two renewals is one request (5 s connect + 60 s read) plus one wait (at
+# most 60 s), so five minutes is never reached by a run that is alive.
+LEASE_SECONDS = 300
+
+
+@dataclass(frozen=True)
+class LeaseHolder:
+    host: str
+    pid: int
+    acquired_at: str
+    expires_at: str
+
+
+def _process_alive(pid: int) -> bool:
+    """Whether a process with this id exists on this computer. Where that cannot be
+    asked cheaply (Windows: ``os.kill`` would end the process), say yes and let the
+    lease's expiry free it."""
+    if os.name != "posix":
+        return True
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # PermissionError: it exists under another user
+        return True
+    return True
+
+
+class SyncLease:
+    """The ``sync_lease`` row: whoever holds it is the only sync on this vault.
+
+    Taken and renewed in ``BEGIN IMMEDIATE`` transactions, so two connections (two
+    threads or two processes) cannot both see it free. A holder that stopped renewing
+    loses it after ``seconds``; one whose process on this computer has gone loses it
+    at once, so a killed ``hmis-intake sync`` does not block the next run.
+    """
+
+    def __init__(self, conn: Connection, clock: Clock, seconds: int = LEASE_SECONDS) -> None:
+        self.conn = conn
+        self.clock = clock
+        self.seconds = seconds
+        self.owner = str(uuid.uuid4())
+        self.host = platform.node() or "device"
+        self.pid = os.getpid()
+        self.held = False
+
+    def _expiry(self, now: datetime) -> str:
+        return (now + timedelta(seconds=self.seconds)).isoformat(timespec="seconds")
+
+    def _stale(self, row: tuple[str, str, int, str, str], now: datetime) -> bool:
+        _owner, host, pid, _acquired, expires_at = row
+        if datetime.fromisoformat(expires_at) <= now:
+            return True
+        return host == self.host and pid != self.pid and not _process_alive(pid)
+
+    def acquire(self) -> LeaseHolder | None:
+        """Take the lease; returns ``None`` on success, or who holds it."""
+        now = self.clock.now()
+        stamp = now.isoformat(timespec="seconds")
+        with transaction(self.conn) as conn:
+            row = conn.execute(
+                "SELECT owner, host, pid, acquired_at, expires_at FROM sync_lease WHERE id = 1"
+            ).fetchone()
+            if row is not None and not self._stale(tuple(row), now):
+                return LeaseHolder(row[1], int(row[2]), row[3], row[4])
+            conn.execute(
+                "INSERT INTO sync_lease (id, owner, host, pid, acquired_at, renewed_at, expires_at)"
+                " VALUES (1, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET owner = excluded.owner,"
+                " host = excluded.host, pid = excluded.pid, acquired_at = excluded.acquired_at,"
+                " renewed_at = excluded.renewed_at, expires_at = excluded.expires_at",
+                (self.owner, self.host, self.pid, stamp, stamp, self._expiry(now)),
             )
-            return int(cursor.rowcount)
+        self.held = True
+        return None
+
+    def renew(self) -> bool:
+        """Push the expiry on; ``False`` if someone else took the lease meanwhile."""
+        if not self.held:
+            return False
+        now = self.clock.now()
+        with transaction(self.conn) as conn:
+            cursor = conn.execute(
+                "UPDATE sync_lease SET renewed_at = ?, expires_at = ? WHERE id = 1 AND owner = ?",
+                (now.isoformat(timespec="seconds"), self._expiry(now), self.owner),
+            )
+            self.held = cursor.rowcount == 1
+        return self.held
+
+    def release(self) -> None:
+        if not self.held:
+            return
+        self.held = False
+        with transaction(self.conn) as conn:
+            conn.execute("DELETE FROM sync_lease WHERE id = 1 AND owner = ?", (self.owner,))
+
+
+def current_lease(conn: Connection) -> LeaseHolder | None:
+    row = conn.execute("SELECT host, pid, acquired_at, expires_at FROM sync_lease WHERE id = 1").fetchone()
+    return LeaseHolder(row[0], int(row[1]), row[2], row[3]) if row else None

@@ -118,7 +118,10 @@ def register(subparsers: Any, add_auth: Callable[[argparse.ArgumentParser], None
     add_auth(p)
     p.set_defaults(func=cmd_enroll)
 
-    p = subparsers.add_parser("sync", help="send the outbox to the central server")
+    # One sync at a time per device: a second one (here or in the app) exits with
+    # SyncAlreadyRunning's status (19) and its one sentence, having sent nothing.
+    p = subparsers.add_parser("sync", help="send the outbox to the central server (one sync at a time "
+                                           "per device)")
     p.add_argument("--server", help="the server (default: the one the device enrolled with)")
     p.add_argument("--ca-file", type=Path, help="the agency's CA certificate (PEM), if not a public CA")
     p.add_argument("--batch-size", type=int, default=100)

@@ -1,0 +1,125 @@
+"""Sync for one signed-in session: the runner, the sync screen, the status bar line.
+
+The controller makes one after each sign-in and hands it to the lock controller,
+which calls ``stop_for_lock`` after the windows are cleared: the run is cancelled
+and waited for, and any other worker job (an enrollment) too, so no second vault
+connection outlives the session. The next sign-in makes a new one and the
+background schedule starts again.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMainWindow
+
+from app.session import Session
+from sync.engine import SyncProgress
+from ui.sync.runner import RunKind, RunOutcome, SyncRunner, SyncSchedule
+from ui.sync.sync_window import SyncWindow
+from ui.sync.texts import status_text
+from ui.sync.timeliness_banner import TimelinessBanner
+from ui.sync.worker_jobs import WorkerJobs
+
+
+class SyncHost(Protocol):
+    """What the main window offers: the Tools entry, the banner and its status bar."""
+
+    sync_action: QAction
+    timeliness_banner: TimelinessBanner
+
+    def refresh_status(self) -> None: ...
+
+
+class SessionSync(QObject):
+    def __init__(self, session: Session, host: QMainWindow, schedule: SyncSchedule | None = None,
+                 demo: bool = False) -> None:
+        super().__init__()
+        self._session: Session | None = session
+        self._host = host
+        self._demo = demo
+        self.jobs = WorkerJobs(session)
+        self.runner = SyncRunner(session, self.jobs, schedule)
+        self.window: SyncWindow | None = None
+        self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_label.setAccessibleName(self.tr("Sync status"))
+        self.status_label.hide()
+        host.statusBar().addPermanentWidget(self.status_label)
+        sync_host: SyncHost = host  # type: ignore[assignment]
+        sync_host.sync_action.triggered.connect(self.open_window)
+        banner = sync_host.timeliness_banner
+        banner.open_sync_requested.connect(self.open_window)
+        banner.status_did_change.connect(self.runner.note_outbox)
+        self.runner.run_did_start.connect(self._run_started)
+        self.runner.progress_did_change.connect(self._progress)
+        self.runner.run_did_finish.connect(self._run_finished)
+        self._refresh_host()  # the outbox count the runner compares later saves against
+
+    def start(self) -> None:
+        self.runner.start()
+
+    def open_window(self) -> SyncWindow | None:
+        session = self._session
+        if session is None or not session.can("sync.run"):
+            return None
+        if self.window is not None:
+            self.window.reload()
+            self.window.show()
+            self.window.raise_()
+            self.window.activateWindow()
+            return self.window
+        window = SyncWindow(session, self.runner, self.jobs, self._demo, self._host)
+        window.window_did_close.connect(lambda: self._window_closed(window))
+        window.outbox_did_change.connect(self._refresh_host)
+        window.device_did_enroll.connect(lambda _e: self.runner.sync_soon())
+        self.window = window
+        window.show()
+        window.raise_()
+        return window
+
+    def _window_closed(self, window: SyncWindow) -> None:
+        if self.window is window:
+            self.window = None
+        window.deleteLater()
+
+    def _refresh_host(self) -> None:
+        if self._session is not None:
+            host: SyncHost = self._host  # type: ignore[assignment]
+            host.refresh_status()
+
+    # -- the status bar line ------------------------------------------------------------
+
+    def _set_status(self, text: str, problem: bool = False) -> None:
+        self.status_label.setText(text)
+        self.status_label.setStyleSheet("color: #b3261e;" if problem else "")
+        self.status_label.setVisible(bool(text))
+
+    def _run_started(self, kind: RunKind) -> None:
+        self._set_status(self.tr("Syncing\u2026"))
+
+    def _progress(self, progress: SyncProgress) -> None:
+        if progress.batches:
+            self._refresh_host()  # the outbox count in the status bar goes down batch by batch
+        if progress.retry_in_seconds:
+            self._set_status(self.tr("Sync: the server did not answer; trying again in {s:.0f} s.").format(
+                s=progress.retry_in_seconds), problem=True)
+        else:
+            self._set_status(self.tr("Syncing\u2026 {done} of {total}").format(
+                done=progress.records_done, total=progress.records_total))
+
+    def _run_finished(self, outcome: RunOutcome) -> None:
+        self._set_status(status_text(outcome, self.runner.next_run_at), problem=outcome.failed)
+        self._refresh_host()
+
+    # -- lock ---------------------------------------------------------------------------
+
+    def stop_for_lock(self) -> None:
+        """Called by the lock controller once the windows are cleared."""
+        self._session = None
+        self.runner.stop_for_lock()
+        self.jobs.wait_all(self.runner.schedule.lock_wait)
+        self.status_label.setText("")
+        self.window = None

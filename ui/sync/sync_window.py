@@ -1,0 +1,368 @@
+"""The sync screen (Tools > Sync…), for roles with ``sync.run``.
+
+It shows the enrolled server, the outbox against the timeliness window, a run in
+progress (records and bytes; Cancel stops it between requests, and every batch the
+server answered is already recorded), the batch history, and the records the server
+refused with its reason. A refused record stays out of the outbox until someone
+here sends it again (with the same idempotency key, so the server can never apply
+it twice); only its kind, collection time and the server's reason are shown — the
+reason names a field and a rule, never a value.
+
+The window reads the vault on the UI thread (a few counts and at most a few hundred
+short rows); the run itself is ``SyncRunner``'s, on a worker thread. Closing the
+window does not stop a run; a lock closes the window and stops the run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import outbox
+from app.errors import UserFacingError
+from app.session import Session
+from sync.credentials import DeviceEnrollment, current_enrollment
+from sync.engine import SyncProgress
+from sync.service import send_refused_again
+from sync.store import OutboxStore
+from ui.profile.rows_model import RowsModel
+from ui.sync.enroll_dialog import EnrollDialog
+from ui.sync.overview_cards import ConnectionCard, OutboxCard
+from ui.sync.runner import RunKind, RunOutcome, SyncRunner
+from ui.sync.texts import entity_label, local_time, outcome_text, progress_text, records_text, size_text
+from ui.sync.worker_jobs import WorkerJobs
+from ui.theme import demo_banner, window_title
+
+HISTORY_ROWS = 200
+REFUSED_ROWS = 1000
+
+
+def _table(model: RowsModel, name: str, multi: bool = False) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
+                           else QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(28)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return table
+
+
+class SyncWindow(QDialog):
+    window_did_close = Signal()
+    device_did_enroll = Signal(object)  # DeviceEnrollment
+    outbox_did_change = Signal()
+
+    def __init__(self, session: Session, runner: SyncRunner, jobs: WorkerJobs, demo: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session: Session | None = session
+        self._runner = runner
+        self._jobs = jobs
+        self._demo = demo
+        self.closed_for_lock = False
+        self.enroll_dialog: EnrollDialog | None = None
+        self.enrollment: DeviceEnrollment | None = None
+        self.setWindowTitle(window_title(self.tr("Sync"), demo))
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.resize(960, 740)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        if demo:
+            outer.addWidget(demo_banner(self, short=True))
+        page = QVBoxLayout()
+        page.setContentsMargins(24, 18, 24, 16)
+        page.setSpacing(12)
+        outer.addLayout(page, 1)
+        heading = QLabel(self.tr("Sync with the central HMIS"))
+        heading.setObjectName("heading")
+        page.addWidget(heading)
+
+        self.connection = ConnectionCard(session.can("device.configure"))
+        self.outbox_card = OutboxCard()
+        page.addWidget(self.connection)
+        page.addWidget(self.outbox_card)
+
+        run_row = QHBoxLayout()
+        run_row.setSpacing(10)
+        self.sync_button = QPushButton(self.tr("&Sync now"))
+        self.sync_button.setObjectName("primary")
+        self.sync_button.setAccessibleName(self.tr("Sync now"))
+        self.sync_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("&Cancel sync"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel the sync"))
+        self.cancel_button.setEnabled(False)
+        progress_column = QVBoxLayout()
+        progress_column.setSpacing(3)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(10)
+        self.progress.setAccessibleName(self.tr("Sync progress"))
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("hint")
+        self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
+        progress_column.addWidget(self.progress)
+        progress_column.addWidget(self.progress_label)
+        run_row.addWidget(self.sync_button)
+        run_row.addWidget(self.cancel_button)
+        run_row.addLayout(progress_column, 1)
+        page.addLayout(run_row)
+
+        self.message = QLabel()
+        self.message.setObjectName("notice")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setAccessibleName(self.tr("Sync result"))
+        self.message.hide()
+        page.addWidget(self.message)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Batch history and refused records"))
+        self.history_model = RowsModel([self.tr("When"), self.tr("Records"), self.tr("New"),
+                                        self.tr("Already had"), self.tr("Refused"), self.tr("Size"),
+                                        self.tr("Result")], self)
+        self.history_table = _table(self.history_model, self.tr("Batch history"))
+        self.tabs.addTab(self.history_table, self.tr("Batch &history"))
+        refused_page = QWidget()
+        refused_column = QVBoxLayout(refused_page)
+        refused_column.setContentsMargins(0, 8, 0, 0)
+        hint = QLabel(self.tr("The server refused these records and they wait here, unsent, until you send them "
+                              "again. Put right what the reason names first (usually by correcting and saving "
+                              "the record), or send again once the server's rules were updated."))
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        refused_column.addWidget(hint)
+        self.refused_model = RowsModel([self.tr("Record"), self.tr("Collected"), self.tr("Deadline"),
+                                        self.tr("Server's reason")], self)
+        self.refused_table = _table(self.refused_model, self.tr("Refused records"), multi=True)
+        refused_column.addWidget(self.refused_table, 1)
+        refused_buttons = QHBoxLayout()
+        refused_buttons.addStretch(1)
+        self.send_again_button = QPushButton(self.tr("Send &again"))
+        self.send_again_button.setAccessibleName(self.tr("Send the selected refused records again"))
+        self.send_all_button = QPushButton(self.tr("Send all a&gain"))
+        self.send_all_button.setAccessibleName(self.tr("Send every refused record again"))
+        refused_buttons.addWidget(self.send_again_button)
+        refused_buttons.addWidget(self.send_all_button)
+        refused_column.addLayout(refused_buttons)
+        self.tabs.addTab(refused_page, self.tr("&Refused records"))
+        page.addWidget(self.tabs, 1)
+
+        footer = QHBoxLayout()
+        footer.addStretch(1)
+        self.close_button = QPushButton(self.tr("Cl&ose"))
+        self.close_button.setAccessibleName(self.tr("Close the sync screen"))
+        footer.addWidget(self.close_button)
+        page.addLayout(footer)
+
+        order = [self.connection.enroll_button, self.sync_button, self.cancel_button, self.tabs,
+                 self.history_table, self.refused_table, self.send_again_button, self.send_all_button,
+                 self.close_button]
+        for first, second in zip(order, order[1:], strict=False):
+            self.setTabOrder(first, second)
+
+        self.connection.enroll_button.clicked.connect(self.open_enroll)
+        self.sync_button.clicked.connect(self.sync_now)
+        self.cancel_button.clicked.connect(self.cancel_sync)
+        self.send_again_button.clicked.connect(self.send_selected_again)
+        self.send_all_button.clicked.connect(self.send_all_again)
+        self.close_button.clicked.connect(self.accept)
+        self.refused_table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        runner.run_did_start.connect(self._run_started)
+        runner.progress_did_change.connect(self._show_progress)
+        runner.run_did_finish.connect(self._run_finished)
+        self.reload()
+        if runner.running:
+            self._run_started(runner.running_kind)
+            if runner.last_progress is not None:
+                self._show_progress(runner.last_progress)
+        self.sync_button.setFocus()
+
+    # -- reading the vault ----------------------------------------------------------------
+
+    def reload(self) -> None:
+        session = self._session
+        if session is None:
+            return
+        self.enrollment = current_enrollment(session.conn)
+        self.connection.show_enrollment(self.enrollment)
+        timeliness = session.pack.timeliness
+        state = outbox.status(session.conn, session.clock.now(), timeliness.window_hours,
+                              timeliness.warn_before_hours)
+        self.outbox_card.show_status(state, timeliness.warn_before_hours)
+        store = OutboxStore(session.conn, session.clock)
+        history = store.history(HISTORY_ROWS)
+        self.history_model.set_rows([
+            (local_time(h.started_at), str(h.records), str(h.accepted), str(h.duplicate), str(h.refused),
+             size_text(h.bytes_sent),
+             self.tr("Acknowledged") if h.outcome == "acknowledged"
+             else self.tr("Error: {why}").format(why=h.error or self.tr("not recorded")))
+            for h in history
+        ])
+        if not self._runner.running and self._runner.last_progress is None:
+            self.progress_label.setText(
+                self.tr("Last batch sent {when}.").format(when=local_time(history[0].started_at)) if history
+                else self.tr("Nothing has been sent from this device yet."))
+        refused = store.refused_records(REFUSED_ROWS)
+        self.refused_model.set_rows(
+            [(entity_label(r.entity), local_time(r.collected_at), local_time(r.deadline_at), r.reason)
+             for r in refused],
+            [str(r.row_id) for r in refused])
+        self.tabs.setTabText(1, self.tr("&Refused records ({n})").format(n=len(refused)) if refused
+                             else self.tr("&Refused records"))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        running = self._runner.running
+        enrolled = self.enrollment is not None
+        self.sync_button.setEnabled(enrolled and not running and self._session is not None)
+        self.cancel_button.setEnabled(running)
+        selected = bool(self.refused_table.selectionModel().selectedRows())
+        # Not while a run is going: a record put back now would join a run whose totals are already counted.
+        self.send_again_button.setEnabled(selected and not running)
+        self.send_all_button.setEnabled(self.refused_model.rowCount() > 0 and not running)
+
+    # -- runs ---------------------------------------------------------------------------
+
+    def sync_now(self) -> None:
+        if self._session is None:
+            return
+        self._show_message("", "")
+        self._runner.sync_now()
+
+    def cancel_sync(self) -> None:
+        self._runner.cancel()
+        self.cancel_button.setEnabled(False)
+        self.progress_label.setText(self.tr("Cancelling after the current request\u2026"))
+
+    def _run_started(self, kind: RunKind) -> None:
+        self.progress.setRange(0, 0)
+        self.progress_label.setText(self.tr("Syncing in the background\u2026") if kind is RunKind.BACKGROUND
+                                    else self.tr("Connecting\u2026"))
+        self._update_buttons()
+
+    def _show_progress(self, progress: SyncProgress) -> None:
+        self._draw_progress(progress)
+        if progress.batches:
+            self.reload()
+
+    def _draw_progress(self, progress: SyncProgress) -> None:
+        self.progress.setRange(0, max(1, progress.records_total))
+        self.progress.setValue(min(progress.records_done, progress.records_total))
+        text = progress_text(progress)
+        if progress.last_error and progress.retry_in_seconds:
+            text += "\n" + progress.last_error
+        self.progress_label.setText(text)
+        self.progress.setAccessibleDescription(text)
+
+    def _run_finished(self, outcome: RunOutcome) -> None:
+        last = self._runner.last_progress
+        if last is not None:
+            self._draw_progress(replace(last, retry_in_seconds=None, last_error=None))
+        else:
+            self.progress.setRange(0, 1)
+            self.progress.setValue(0)
+            self.progress_label.setText("")
+        self._show_message(outcome_text(outcome), "formError" if outcome.failed or outcome.already_running
+                           else "notice")
+        self.reload()
+        self.outbox_did_change.emit()
+
+    def _show_message(self, text: str, kind: str) -> None:
+        self.message.setText(text)
+        self.message.setObjectName(kind or "notice")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.updateGeometry()
+        self.message.setVisible(bool(text))
+
+    # -- refused records ----------------------------------------------------------------
+
+    def send_selected_again(self) -> None:
+        rows = sorted(index.row() for index in self.refused_table.selectionModel().selectedRows())
+        self._send_again([int(key) for row in rows if (key := self.refused_model.key(row))])
+
+    def send_all_again(self) -> None:
+        self._send_again([int(key) for row in range(self.refused_model.rowCount())
+                          if (key := self.refused_model.key(row))])
+
+    def _send_again(self, row_ids: list[int]) -> None:
+        session = self._session
+        if session is None or not row_ids or self._runner.running:
+            return
+        try:
+            count = send_refused_again(session, row_ids)
+        except UserFacingError as exc:
+            self._show_message(str(exc), "formError")
+            return
+        self._show_message(self.tr("{n} back in the outbox; they go with the next sync.").format(
+            n=records_text(count)), "notice")
+        self.reload()
+        self.outbox_did_change.emit()
+
+    # -- enrollment ---------------------------------------------------------------------
+
+    def open_enroll(self) -> EnrollDialog | None:
+        session = self._session
+        if session is None or not session.can("device.configure"):
+            return None
+        dialog = EnrollDialog(session, self._jobs, self._demo, self)
+        dialog.device_did_enroll.connect(self._enrolled)
+        dialog.finished.connect(lambda _code: self._enroll_closed(dialog))
+        self.enroll_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _enroll_closed(self, dialog: EnrollDialog) -> None:
+        if self.enroll_dialog is dialog:
+            self.enroll_dialog = None
+        dialog.deleteLater()
+
+    def _enrolled(self, enrollment: DeviceEnrollment) -> None:
+        self.reload()
+        self._show_message(self.tr("This device is enrolled with {host} for {agency}.").format(
+            host=self.connection.server.text(), agency=enrollment.agency), "notice")
+        self.device_did_enroll.emit(enrollment)
+
+    # -- closing and the lock -------------------------------------------------------------
+
+    def done(self, code: int) -> None:
+        super().done(code)
+        self.window_did_close.emit()
+
+    def clear_client_data(self) -> None:
+        self._session = None
+        self.history_model.clear()
+        self.refused_model.clear()
+        self.message.setText("")
+
+    def close_for_lock(self) -> None:
+        self.closed_for_lock = True
+        if self.enroll_dialog is not None:
+            self.enroll_dialog.close_for_lock()
+        self.clear_client_data()
+        self.done(QDialog.DialogCode.Rejected)
