@@ -2,7 +2,9 @@
 
 Names are built from nature words ("Juniper Mossbrook"), SSNs start with 9 (a range
 the SSA never issues, so HUD flags them), and every row is marked ``is_demo``.
-Inserts go in large transactions (thousands of people per commit).
+Inserts go in large transactions (thousands of people per commit). Each person,
+enrollment and consent goes into the outbox as an intake's would, so a central
+server the device syncs with holds the same households.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from datetime import date, timedelta
 from app.domain.person import Person
 from app.outbox import enqueue
 from app.people import insert_person, person_payload
+from app.projects import queue_project_once
 from app.session import Session
 from app.vault.connection import transaction
 
@@ -33,6 +36,15 @@ LAST_B = (
     "feather", "bottom", "shade", "burrow", "thatch", "wing",
 )
 BATCH = 5000
+_ENROLLMENT_INSERT = (
+    "INSERT INTO enrollment (enrollment_id, personal_id, project_id, household_id, relationship_to_hoh,"
+    " entry_date, disabling_condition, collected_at, created_at, updated_at, created_by, updated_by, locked)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_CONSENT_INSERT = (
+    "INSERT INTO consent (consent_id, personal_id, household_id, project_id, method, sharing, signed_on,"
+    " expires_on, attested_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 def _person(rng: random.Random, last_name: str, age_range: tuple[int, int], today: date) -> Person:
@@ -73,6 +85,8 @@ def add_demo_people(session: Session, count: int, seed: int | None = None) -> in
     now_iso = now.isoformat(timespec="seconds")
     today = now.date()
     user = session.user.user_id
+    window = pack.timeliness.window_hours
+    queued: set[str] = set()
     added = 0
     while added < count:
         with transaction(session.conn) as conn:
@@ -89,30 +103,39 @@ def add_demo_people(session: Session, count: int, seed: int | None = None) -> in
                 signed = collected.date()
                 expires = (signed + timedelta(days=365)).isoformat() if pack.consent.expiry_months else None
                 sharing = pack.sharing.default
+                if project_id not in queued:
+                    queue_project_once(conn, project_id, user, now, window)
+                    queued.add(project_id)
                 for member in range(size):
                     ages = (18, 80) if member == 0 else ((18, 70) if member == 1 and rng.random() < 0.4 else (0, 17))
                     person = _person(rng, last, ages, today)
                     insert_person(conn, person, user, now_iso)
                     relationship = 1 if member == 0 else (3 if ages[0] >= 18 else 2)
-                    conn.execute(
-                        "INSERT INTO enrollment (enrollment_id, personal_id, project_id, household_id,"
-                        " relationship_to_hoh, entry_date, disabling_condition, collected_at,"
-                        " created_at, updated_at, created_by, updated_by)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (str(uuid.uuid4()), person.personal_id, project_id, household_id, relationship,
-                         entry, rng.choice((0, 1, 99)), collected.isoformat(timespec="seconds"),
-                         now_iso, now_iso, user, user),
-                    )
-                    conn.execute(
-                        "INSERT INTO consent (consent_id, personal_id, household_id, project_id, method,"
-                        " sharing, signed_on, expires_on, attested_by, created_at)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (str(uuid.uuid4()), person.personal_id, household_id, project_id,
-                         rng.choice(("written", "written", "verbal")), sharing, signed.isoformat(),
-                         expires, user, now_iso),
-                    )
-                    enqueue(conn, "person", person.personal_id, "upsert", person_payload(person),
-                            collected, pack.timeliness.window_hours, now)
+                    # The same columns the intake saves and sends, so the central server
+                    # holds what the device holds (households, enrollments, consents).
+                    enrollment = {
+                        "enrollment_id": str(uuid.uuid4()), "personal_id": person.personal_id,
+                        "project_id": project_id, "household_id": household_id,
+                        "relationship_to_hoh": relationship, "entry_date": entry,
+                        "disabling_condition": rng.choice((0, 1, 99)),
+                        "collected_at": collected.isoformat(timespec="seconds"), "created_at": now_iso,
+                        "updated_at": now_iso, "created_by": user, "updated_by": user, "locked": 0,
+                    }
+                    conn.execute(_ENROLLMENT_INSERT, tuple(enrollment.values()))
+                    consent = {
+                        "consent_id": str(uuid.uuid4()), "personal_id": person.personal_id,
+                        "household_id": household_id, "project_id": project_id,
+                        "method": rng.choice(("written", "written", "verbal")), "sharing": sharing,
+                        "signed_on": signed.isoformat(), "expires_on": expires, "attested_by": user,
+                        "created_at": now_iso,
+                    }
+                    conn.execute(_CONSENT_INSERT, tuple(consent.values()))
+                    enqueue(conn, "person", person.personal_id, "upsert", person_payload(person, user, now_iso),
+                            collected, window, now)
+                    enqueue(conn, "enrollment", enrollment["enrollment_id"], "upsert", enrollment, collected,
+                            window, now)
+                    enqueue(conn, "consent", consent["consent_id"], "create",
+                            {**consent, "shared_with": "[]", "signature_captured": False}, collected, window, now)
                     added += 1
             session.audit("demo.people_added", "device", session.vault.keyfile.vault_id,
                           {"count": batch_end - batch_start})

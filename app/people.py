@@ -27,16 +27,24 @@ def insert_person(conn: Connection, person: Person, user_id: str, now: str) -> i
     return rowid
 
 
-def person_payload(person: Person) -> dict[str, object]:
-    return dataclasses.asdict(person)
+def person_payload(person: Person, user_id: str | None = None, saved_at: str | None = None) -> dict[str, object]:
+    """The person as the central server receives it; ``user_id`` and ``saved_at`` say who
+    saved this version and when (Client.csv's UserID and DateCreated/DateUpdated)."""
+    payload: dict[str, object] = dataclasses.asdict(person)
+    if user_id is not None:
+        payload["user_id"] = user_id
+    if saved_at is not None:
+        payload["saved_at"] = saved_at
+    return payload
 
 
 def save_new_person(session: Session, person: Person, collected_at: datetime | None = None) -> str:
     session.require("client.create")
     now = session.clock.now()
+    stamp = now.isoformat(timespec="seconds")
     with transaction(session.conn) as conn:
-        insert_person(conn, person, session.user.user_id, now.isoformat(timespec="seconds"))
-        enqueue(conn, "person", person.personal_id, "upsert", person_payload(person),
+        insert_person(conn, person, session.user.user_id, stamp)
+        enqueue(conn, "person", person.personal_id, "upsert", person_payload(person, session.user.user_id, stamp),
                 collected_at or now, session.pack.timeliness.window_hours, now)
         session.audit("person.created", "person", person.personal_id)
     return person.personal_id
@@ -72,6 +80,7 @@ def update_person(session: Session, person: Person, collected_at: datetime | Non
              person.personal_id),
         )
         index_person(conn, int(row[0]), person, replace=True)
-        enqueue(conn, "person", person.personal_id, "upsert", person_payload(person),
+        enqueue(conn, "person", person.personal_id, "upsert",
+                person_payload(person, session.user.user_id, now.isoformat(timespec="seconds")),
                 collected_at or now, session.pack.timeliness.window_hours, now)
         session.audit("person.edited", "person", person.personal_id)

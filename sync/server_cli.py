@@ -12,14 +12,16 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
+
+from sync.hmis_csv.command import add_export_options
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 EXIT_USAGE = 2
 EXIT_FAILED = 1
-EXIT_NOT_AVAILABLE = 3
 DEFAULT_DB = "sqlite:///hmis-intake-server.db"
 DB_ENV = "HMIS_INTAKE_SERVER_DB"
 
@@ -118,9 +120,65 @@ def cmd_list_devices(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _export_engine(url: str) -> Engine:
+    """The database to export from, as it is: a missing SQLite file is not created, and
+    a database without the server's tables is not set up as one."""
+    from sqlalchemy import inspect
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
+
+    from sync.server import storage
+
+    wrong_url = ServerCliError("The --db value is not a database URL this server understands "
+                               "(use sqlite:///FILE or postgresql://...).", EXIT_USAGE)
+    try:
+        parsed = make_url(storage.normalize_url(url))
+    except ArgumentError:
+        raise wrong_url from None
+    if parsed.get_backend_name() == "sqlite" and not (parsed.database and Path(parsed.database).is_file()):
+        raise ServerCliError("There is no database file at the --db path; check the URL. Nothing was written.")
+    try:
+        engine = storage.open_engine(url)
+        if not inspect(engine).has_table("received_record"):
+            engine.dispose()
+            raise ServerCliError("The database given with --db is not an HMIS Intake server database; "
+                                 "check the URL. Nothing was written.")
+        storage.create_schema(engine)  # the export's own tables, on a database made by an older version
+    except (ArgumentError, NoSuchModuleError):
+        raise wrong_url from None
+    except OperationalError:
+        raise ServerCliError("Could not open the database given with --db; check the URL and "
+                             "that the database server is running.") from None
+    except DatabaseError:
+        raise ServerCliError("The file given with --db is not a database this server can read; "
+                             "check the URL. Nothing was written.") from None
+    return engine
+
+
 def cmd_export_hmis_csv(args: argparse.Namespace, out: TextIO) -> int:
-    raise ServerCliError("The server's HUD HMIS CSV export is not yet available in this version; "
-                         "nothing was written.", EXIT_NOT_AVAILABLE)
+    from dataclasses import replace
+
+    from app.errors import UserFacingError
+    from sync.hmis_csv.checker import check_export
+    from sync.hmis_csv.command import options_from_args, write_result_summary
+    from sync.hmis_csv.export import resolve_projects
+    from sync.hmis_csv.server_source import ServerExportSource, export_from_server
+
+    try:
+        options = options_from_args(args)
+        path = Path(args.out).expanduser()
+        engine = _export_engine(args.db)
+        try:
+            source = ServerExportSource(engine, args.agency)
+            if args.project:
+                options = replace(options, project_ids=resolve_projects(source, args.project))
+            result = export_from_server(engine, source, path, options)
+        finally:
+            engine.dispose()
+        write_result_summary(result, check_export(path), out, args.json)
+    except UserFacingError as error:
+        raise ServerCliError(str(error), error.exit_code) from None
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -157,9 +215,11 @@ def build_parser() -> argparse.ArgumentParser:
     add_db(p)
     p.set_defaults(func=cmd_list_devices)
 
-    p = sub.add_parser("export-hmis-csv", help="HUD HMIS CSV export of everything received")
+    p = sub.add_parser("export-hmis-csv", help="HUD HMIS CSV (FY2026) zip of everything the server received")
     add_db(p)
-    p.add_argument("out", metavar="OUT.zip")
+    add_export_options(p)
+    p.add_argument("--agency", metavar="NAME",
+                   help="only the records sent by this agency's devices (as enrolled; default: every agency)")
     p.set_defaults(func=cmd_export_hmis_csv)
     return parser
 

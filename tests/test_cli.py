@@ -108,11 +108,15 @@ def test_demo_data_adds_exactly_n(mo_vault: VaultInfo) -> None:
         assert result.returncode == 0, result.stderr
         assert f"Added {n} " in result.stdout
     status = run_cli(data_dir, "status", "--json", *auth(), password=ADMIN_PASSWORD)
-    assert status.json()["pending"] == 43
     session = sign_in(data_dir, ADMIN_USER, ADMIN_PASSWORD)
     try:
         conn = session.conn
         assert conn.execute("SELECT count(*) FROM person").fetchone()[0] == 43
+        # Each person, enrollment and consent is queued, and each project once.
+        queued = conn.execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0]
+        assert status.json()["pending"] == queued
+        people = conn.execute("SELECT count(*) FROM outbox WHERE entity = 'person'").fetchone()[0]
+        assert people == 43
         assert conn.execute("SELECT count(*) FROM person WHERE is_demo = 1").fetchone()[0] == 43
         # In households, with an enrollment and a consent each, in the device's projects.
         assert conn.execute("SELECT count(DISTINCT personal_id) FROM enrollment").fetchone()[0] == 43

@@ -149,6 +149,13 @@ def assert_integrity(files: Files) -> None:
 
 
 @pytest.fixture
+def fake_clock() -> FakeClock:
+    """The example intakes are signed on 2026-03-01 and followed up days later; a fixed
+    clock keeps their consents current (MO-ROI-10 would refuse a follow-up a year on)."""
+    return FakeClock(datetime(2026, 3, 4, 9, 0, tzinfo=UTC))
+
+
+@pytest.fixture
 def session_of(vault_factory: Callable[[str], VaultInfo]) -> Iterator[Callable[[str], Session]]:
     opened: list[Session] = []
 

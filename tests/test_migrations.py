@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import sqlcipher3
 
 from app.clock import FakeClock
 from app.errors import VaultCorrupt
@@ -176,3 +177,32 @@ def test_create_runs_every_migration_and_needs_no_backup(tmp_path: Path, fake_cl
     finally:
         vault.close()
     assert not (tmp_path / "fresh" / BACKUP_DIR).exists()
+
+
+def test_schema4_vault_gains_project_descriptors_and_keeps_its_projects(tmp_path: Path, fake_clock: FakeClock) -> None:
+    """v005 on a vault the previous release made: projects keep every value, the new
+    descriptors start unset, and no project counts as sent to the server yet."""
+    schema4 = tuple(m for m in MIGRATIONS if m.version <= 4)
+    vault, recovery = Vault.create(tmp_path / "v4", "mo", fake_clock, schema4)
+    stamp = fake_clock.now_iso()
+    try:
+        with transaction(vault.conn) as conn:
+            conn.execute("INSERT INTO organization VALUES ('org-1', 'Riverbend Test Shelter', ?, ?)", (stamp, stamp))
+            conn.execute("INSERT INTO project (project_id, organization_id, name, project_type, coc_code, created_at,"
+                         " updated_at) VALUES ('p-rrh', 'org-1', 'Rapid Rehousing', 13, 'MO-600', ?, ?)",
+                         (stamp, stamp))
+    finally:
+        vault.close()
+
+    vault = Vault.open(tmp_path / "v4", unlock_recovery(tmp_path / "v4", recovery), fake_clock)
+    try:
+        conn = vault.conn
+        assert current_version(conn) == latest_version() >= 5
+        row = conn.execute("SELECT name, project_type, coc_code, housing_type, rrh_sub_type, residential_affiliation,"
+                           " target_population, queued_at FROM project").fetchone()
+        assert tuple(row) == ("Rapid Rehousing", 13, "MO-600", None, None, None, None, None)
+        with pytest.raises(sqlcipher3.IntegrityError, match="CHECK"):  # no project is affiliated with itself
+            conn.execute("INSERT INTO project_affiliation VALUES ('p-rrh', 'p-rrh', ?)", (stamp,))
+    finally:
+        vault.close()
+    assert len(list((tmp_path / "v4" / BACKUP_DIR).iterdir())) == 1  # backed up before the upgrade

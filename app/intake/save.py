@@ -15,6 +15,7 @@ from app.intake.document import ConsentInput, IntakeDocument
 from app.intake.validate import ProjectFacts, Problem, check_intake, household_consent_for, member_facts
 from app.outbox import enqueue
 from app.people import insert_person, person_payload
+from app.projects import queue_project_once
 from app.rules.consent import roi_expiry
 from app.rules.timeliness import agency_overrides, window_hours
 from app.session import Session
@@ -116,6 +117,7 @@ def save_intake(session: Session, doc: IntakeDocument) -> IntakeResult:
         result.notices.extend(n.message for n in decision.notices)
     with transaction(conn):
         conn.execute("INSERT INTO household VALUES (?, ?)", (household_id, now_iso))
+        queue_project_once(conn, project.project_id, user, now, window)
         for member in doc.members:
             if member.link_personal_id:
                 personal_id = member.link_personal_id
@@ -123,7 +125,8 @@ def save_intake(session: Session, doc: IntakeDocument) -> IntakeResult:
                 person = _person(member.client)
                 insert_person(conn, person, user, now_iso)
                 personal_id = person.personal_id
-                enqueue(conn, "person", personal_id, "upsert", person_payload(person), collected, window, now)
+                enqueue(conn, "person", personal_id, "upsert", person_payload(person, user, now_iso), collected,
+                        window, now)
                 session.audit("person.created", "person", personal_id)
             result.personal_ids.append(personal_id)
             enrollment_id = str(uuid.uuid4())

@@ -53,7 +53,7 @@ class RecordIn(BaseModel):
                                  description="A UUIDv4 the device keeps across retries.")
     entity: str = Field(max_length=64)
     entity_id: str = Field(max_length=255)
-    operation: str = Field(max_length=16, description="upsert or delete")
+    operation: str = Field(max_length=16, description="upsert, create, revoke or delete")
     collected_at: str = Field(max_length=40, description="ISO 8601 with a time zone")
     payload: dict[str, Any]
 

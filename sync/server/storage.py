@@ -135,8 +135,14 @@ def _sqlite_on_connect(dbapi_connection: Any, record: ConnectionPoolEntry) -> No
     cursor.close()
 
 
+#: Execution option of a read-only transaction (an export's snapshot): on SQLite it
+#: takes no write lock, so devices keep syncing while it reads (WAL readers see the
+#: database as it was when they started).
+READ_ONLY = "hmis_read_only"
+
+
 def _sqlite_on_begin(conn: Connection) -> None:
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
 
 def open_engine(url: str) -> Engine:
@@ -151,6 +157,8 @@ def open_engine(url: str) -> Engine:
 
 
 def create_schema(engine: Engine) -> None:
+    from sync.server import export_store  # noqa: F401 - its tables are on this metadata too
+
     metadata.create_all(engine, checkfirst=True)
 
 

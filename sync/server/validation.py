@@ -12,19 +12,25 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-OPERATIONS = frozenset({"upsert", "delete"})
+# What devices send: ``upsert`` a whole record, ``create`` an append-only one (consents,
+# follow-ups, case notes), ``revoke`` a consent from a date on (MO-RIGHTS-4), ``delete``.
+OPERATIONS = frozenset({"upsert", "create", "revoke", "delete"})
 
-# The field of each entity's payload that must equal the record's entity_id. New
-# entities (services, exits, notes) are accepted with this structural check alone.
+# The field of each entity's payload that must equal the record's entity_id, as the
+# device's outbox writes it. Entities other than person are accepted with this
+# structural check alone.
 ENTITY_ID_FIELDS: dict[str, str] = {
     "person": "personal_id",
     "household": "household_id",
     "enrollment": "enrollment_id",
     "consent": "consent_id",
     "note": "note_id",
+    "case_note": "note_id",
+    "note_deletion_request": "request_id",
     "service": "service_id",
     "exit": "exit_id",
-    "current_living_situation": "current_living_situation_id",
+    "current_living_situation": "cls_id",
+    "project": "project_id",
 }
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -132,7 +138,7 @@ def record_problem(entity: str, entity_id: str, operation: str, collected_at: st
     if entity not in ENTITY_ID_FIELDS:
         return "The server does not accept records of this entity type."
     if operation not in OPERATIONS:
-        return "The record's operation must be upsert or delete."
+        return "The record's operation must be upsert, create, revoke or delete."
     if not entity_id or len(entity_id) > MAX_ID_LENGTH or not clean_text(entity_id):
         return "The record's entity_id is empty, too long or has control characters."
     if parse_collected_at(collected_at) is None:
