@@ -70,21 +70,19 @@ def cmd_export(args: argparse.Namespace, out: TextIO,
                open_session: Callable[[argparse.Namespace], Any]) -> int:
     from sync.hmis_csv.checker import check_export
     from sync.hmis_csv.columns import CSV_VERSION
-    from sync.hmis_csv.export import ExportDirective, ExportOptions, HashStatus, resolve_projects
-    from sync.hmis_csv.vault_source import EXPORT_PERMISSION, VaultExportSource, export_vault
+    from sync.hmis_csv.device_export import EXPORT_PERMISSION, export_from_device, export_options
+    from sync.hmis_csv.export import ExportDirective, resolve_projects
+    from sync.hmis_csv.vault_source import VaultExportSource
 
-    options = ExportOptions(
-        start=_date_option("--start", args.start), end=_date_option("--end", args.end),
-        directive=ExportDirective.DELTA if args.delta else ExportDirective.FULL_REFRESH,
-        hash_status=HashStatus.SHA256 if args.hashed else HashStatus.UNHASHED,
-    )
+    options = export_options(start=_date_option("--start", args.start), end=_date_option("--end", args.end),
+                             delta=args.delta, hashed=args.hashed)
     path = Path(args.out).expanduser()
     session = open_session(args)
     try:
         session.require(EXPORT_PERMISSION)
         if args.project:
             options = replace(options, project_ids=resolve_projects(VaultExportSource(session), args.project))
-        result = export_vault(session, path, options)
+        result = export_from_device(session, path, options)
     finally:
         session.close()
     report = check_export(path)

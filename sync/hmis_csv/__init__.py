@@ -4,7 +4,9 @@ atomic zip assembler, and a checker for finished exports.
 
 The export itself (:mod:`~sync.hmis_csv.export`) builds on these modules over
 any record source (:mod:`~sync.hmis_csv.source`); only
-:mod:`~sync.hmis_csv.vault_source` reads the device's vault. Nothing here uses Qt.
+:mod:`~sync.hmis_csv.vault_source` reads the device's vault, and only
+:mod:`~sync.hmis_csv.server_source` what the central server received. Nothing
+here uses Qt.
 """
 
 from sync.hmis_csv.columns import CSV_VERSION, FILES, Column, FileSpec, Kind, file_spec

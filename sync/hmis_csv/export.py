@@ -67,6 +67,7 @@ from sync.hmis_csv.columns import CSV_VERSION, FILES
 from sync.hmis_csv.rows import (
     ClientRowBuilder,
     Row,
+    affiliation_rows,
     csv_id,
     current_living_situation_row,
     enrollment_row,
@@ -75,9 +76,11 @@ from sync.hmis_csv.rows import (
     local_date,
     meta,
     normalize_coc,
+    project_descriptors,
     service_row,
 )
-from sync.hmis_csv.selection import Period, select_records
+from sync.hmis_csv.progress import FINISHING_STAGE, WRITING_STAGE, ProgressCallback, ReportingSource, stage_count
+from sync.hmis_csv.selection import Period, projects_in_scope, select_records
 from sync.hmis_csv.source import EnrollmentRecord, ExportSource, ProjectRecord, SourceInfo, UserRecord
 from sync.hmis_csv.values import clean_optional_text, clean_text
 from sync.hmis_csv.writer_base import ExportZipWriter
@@ -234,7 +237,7 @@ def _project_rows(projects: Sequence[ProjectRecord], enrollments: Sequence[Enrol
             "ProjectID": csv_id(project.project_id), "OrganizationID": csv_id(project.organization_id),
             "ProjectName": clean_text(project.name, 200), "OperatingStartDate": min(starts),
             "ContinuumProject": project.continuum_project if project.project_type is not None else 0,
-            "ProjectType": project.project_type,
+            "ProjectType": project.project_type, **project_descriptors(project),
             **meta(project.created_at, project.updated_at, project.user_id or author, export_id),
         }))
         own = normalize_coc(project.coc_code)
@@ -273,15 +276,28 @@ def _user_rows(users: Iterable[UserRecord], used: set[str], info: SourceInfo, ex
 def _check_destination(path: Path) -> None:
     """Fail before any work on a path the zip cannot go to. The message does not
     repeat the path: the user typed it, and logs need not keep it."""
-    if path.is_dir():
+    try:
+        is_folder, folder_exists = path.is_dir(), path.parent.is_dir()
+    except OSError as error:  # e.g. a name longer than the file system allows
+        raise ExportError(f"The export could not be written there ({error.strerror or 'system error'}).") from None
+    if is_folder:
         raise ExportError("The export path is a folder; give a file name such as export.zip.")
-    if not path.parent.is_dir():
+    if not folder_exists:
         raise ExportError("The folder for the export does not exist.")
 
 
-def write_hmis_csv(source: ExportSource, path: str | os.PathLike[str], options: ExportOptions) -> ExportResult:
-    """Write a complete export of ``source`` to ``path`` (replaced atomically) and say what it holds."""
+def write_hmis_csv(source: ExportSource, path: str | os.PathLike[str], options: ExportOptions, *,
+                   on_progress: ProgressCallback | None = None) -> ExportResult:
+    """Write a complete export of ``source`` to ``path`` (replaced atomically) and say what it holds.
+
+    ``on_progress`` is called as each kind of record is read and before each file is
+    written, with ``done`` rising to ``total`` on the last call, which comes before
+    the zip is moved into place: an exception raised from it cancels the export
+    and leaves no file."""
     _check_destination(Path(path))
+    total = stage_count(len(FILES))
+    if on_progress is not None:
+        source = ReportingSource(source, on_progress, total)
     info = source.info()
     export_id = uuid.uuid4().hex
     today = local_date(info.now)
@@ -290,7 +306,7 @@ def write_hmis_csv(source: ExportSource, path: str | os.PathLike[str], options: 
     selection = select_records(source, Period(options.start, options.end, options.directive is
                                               ExportDirective.DELTA, today), scope)
 
-    projects = [p for p in source.projects() if scope is None or p.project_id in scope]
+    projects = projects_in_scope(source.projects(), scope)
     organization_ids = {p.organization_id for p in projects}
     organizations = [o for o in source.organizations() if o.organization_id in organization_ids]
     author = info.exporting_user_id
@@ -315,7 +331,7 @@ def write_hmis_csv(source: ExportSource, path: str | os.PathLike[str], options: 
         "Export": [_export_row(info, export_id, options, start, end, cocs)],
         "Organization": organization_rows, "Project": project_rows, "ProjectCoC": coc_rows,
         "Client": client_rows, "Enrollment": enrollment_rows, "Exit": exit_rows, "Services": service_rows,
-        "CurrentLivingSituation": contact_rows,
+        "CurrentLivingSituation": contact_rows, "Affiliation": affiliation_rows(projects, export_id, author),
     }
     used_users = {str(row["UserID"]) for rows in by_file.values() for row in rows if "UserID" in row}
     by_file["User"] = _user_rows(source.users(), used_users, info, export_id)
@@ -323,14 +339,18 @@ def write_hmis_csv(source: ExportSource, path: str | os.PathLike[str], options: 
     counts: dict[str, int] = {}
     try:
         with ExportZipWriter(path, hash_status=int(options.hash_status)) as export:
-            for spec in FILES:
+            for index, spec in enumerate(FILES):
+                if on_progress is not None:
+                    on_progress(WRITING_STAGE.format(file=spec.filename), total - len(FILES) + index, total)
                 counts[spec.filename] = export.write_file(spec.name, by_file.get(spec.name, ()))
+            if on_progress is not None:
+                on_progress(FINISHING_STAGE, total, total)
     except OSError as error:
         raise ExportError(f"The export could not be written there ({error.strerror or 'system error'}).") from None
 
     notes = list(selection.notes)
     if coc_rows:
-        notes.append(f"ProjectCoC.Geocode is not kept on this device; {len(coc_rows)} row(s) carry "
+        notes.append(f"ProjectCoC.Geocode is not kept by HMIS Intake; {len(coc_rows)} row(s) carry "
                      f"{UNKNOWN_GEOCODE}: set the geocode in the receiving HMIS.")
     if builder.unreadable_ssns:
         notes.append(f"{builder.unreadable_ssns} SSN(s) were not 9 digits and were exported as null.")

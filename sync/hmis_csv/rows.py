@@ -26,7 +26,7 @@ from __future__ import annotations
 import hashlib
 import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
 from sync.hmis_csv import code_lists
@@ -36,6 +36,7 @@ from sync.hmis_csv.source import (
     CurrentLivingSituationRecord,
     EnrollmentRecord,
     ExitRecord,
+    ProjectRecord,
     ServiceRecord,
 )
 from sync.hmis_csv.values import ValueFormatError, clean_optional_text, hash_name, hash_ssn, normalize_ssn
@@ -43,6 +44,8 @@ from sync.hmis_csv.values import ValueFormatError, clean_optional_text, hash_nam
 __all__ = [
     "ClientRowBuilder",
     "Row",
+    "affiliation_applies",
+    "affiliation_rows",
     "csv_id",
     "current_living_situation_row",
     "enrollment_row",
@@ -51,6 +54,7 @@ __all__ = [
     "local_date",
     "meta",
     "normalize_coc",
+    "project_descriptors",
     "service_row",
 ]
 
@@ -248,3 +252,47 @@ def service_row(record: ServiceRecord, export_id: str) -> Row:
         **meta(record.created_at, record.updated_at, record.user_id, export_id, record.deleted_at),
     }
     return finish_row("Services", row)
+
+
+# -- Project descriptors (2.02) and Affiliation.csv --------------------------------------------
+
+_RRH = 13
+_SERVICES_ONLY = 6
+_RRH_SERVICES_ONLY = 1  # RRHSubType 1: services only
+
+
+def affiliation_applies(project: ProjectRecord) -> bool:
+    """2.02.B is asked of services-only projects and of RRH services-only projects."""
+    return project.project_type == _SERVICES_ONLY or (
+        project.project_type == _RRH and project.rrh_sub_type == _RRH_SERVICES_ONLY)
+
+
+def project_descriptors(project: ProjectRecord) -> Row:
+    """Project.csv's descriptor columns; a subtype or affiliation the project type does
+    not ask for is left empty, as the spec's dependent fields are."""
+    return {
+        "HousingType": project.housing_type,
+        "RRHSubType": project.rrh_sub_type if project.project_type == _RRH else None,
+        "ResidentialAffiliation": project.residential_affiliation if affiliation_applies(project) else None,
+        "TargetPopulation": project.target_population,
+    }
+
+
+def affiliation_rows(projects: Sequence[ProjectRecord], export_id: str, author: str) -> list[Row]:
+    """One Affiliation row per residential project a services-only project is affiliated
+    with (2.02.B = 1), when that project is among ``projects`` too (so ResProjectID is
+    defined in Project.csv). The ID is derived from the pair, so it stays the same
+    across exports."""
+    present = {project.project_id for project in projects}
+    rows: list[Row] = []
+    for project in projects:
+        if not affiliation_applies(project) or project.residential_affiliation != 1:
+            continue
+        for residential in sorted(set(project.residential_project_ids) & present):
+            key = uuid.uuid5(uuid.NAMESPACE_URL,
+                             f"hmis-intake:affiliation:{project.project_id}:{residential}").hex
+            rows.append({
+                "AffiliationID": key, "ProjectID": csv_id(project.project_id), "ResProjectID": csv_id(residential),
+                **meta(project.created_at, project.updated_at, project.user_id or author, export_id),
+            })
+    return rows

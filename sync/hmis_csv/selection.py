@@ -20,11 +20,12 @@ from sync.hmis_csv.source import (
     EnrollmentRecord,
     ExitRecord,
     ExportSource,
+    ProjectRecord,
     ServiceRecord,
     Sharing,
 )
 
-__all__ = ["Period", "Person", "Selection", "select_records"]
+__all__ = ["Period", "Person", "Selection", "projects_in_scope", "select_records"]
 
 
 class _Dated(Protocol):
@@ -168,3 +169,13 @@ def select_records(source: ExportSource, period: Period, project_ids: frozenset[
         people=people,
         notes=notes,
     )
+
+
+def projects_in_scope(projects: Iterable[ProjectRecord], project_ids: frozenset[str] | None) -> list[ProjectRecord]:
+    """The chosen projects (``None``: all), plus every residential project one of them
+    is affiliated with (2.02.B), so each Affiliation.ResProjectID is defined in Project.csv."""
+    every = list(projects)
+    if project_ids is None:
+        return every
+    affiliated = {res for p in every if p.project_id in project_ids for res in p.residential_project_ids}
+    return [p for p in every if p.project_id in project_ids or p.project_id in affiliated]

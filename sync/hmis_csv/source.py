@@ -87,6 +87,14 @@ class ProjectRecord:
     operating_start: date | None = None
     continuum_project: int = 1
     user_id: str | None = None
+    # 2.02 descriptors; RRHSubType is required for type 13 and ResidentialAffiliation
+    # for type 6 and for type 13 with subtype 1 (reference §3.2, Project.csv).
+    housing_type: int | None = None  # 2.02.D
+    rrh_sub_type: int | None = None  # 2.02.A
+    residential_affiliation: int | None = None  # 2.02.B, list 1.10
+    target_population: int | None = None  # 2.02.7
+    #: Affiliation.csv: the residential projects a services-only project is affiliated with.
+    residential_project_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

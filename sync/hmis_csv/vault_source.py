@@ -2,15 +2,9 @@
 
 Reads through the signed-in session's connection and nothing else: no writes, no
 audit (the export records one event for the whole run). Each person's
-:class:`~sync.hmis_csv.source.Sharing` is worked out here, because only the vault
-knows the consents and household locks behind it:
-
-* any enrollment of the person locked after a declined ROI → ``LOCKED`` (MO-ROI-8);
-* otherwise the person's most recent consent (by signing date, then entry) decides:
-  revoked → ``NOT_SHARED`` (MO-RIGHTS-4: nothing is shared from that date on),
-  declined → ``DECLINED``, Not Shared → ``NOT_SHARED`` (VT-3.1-1, VT-3.1-2,
-  MO-PROT-1), Shared → ``SHARED``;
-* no consent at all → ``NO_CONSENT``.
+:class:`~sync.hmis_csv.source.Sharing` comes from the vault's consents and household
+locks through :func:`~sync.hmis_csv.sharing.decide_sharing`, the rule the central
+server's export applies too.
 """
 
 from __future__ import annotations
@@ -24,6 +18,7 @@ from app.session import Session
 from app.settings import Settings
 from app.vault.connection import transaction
 from sync.hmis_csv.export import ExportOptions, ExportResult, write_hmis_csv
+from sync.hmis_csv.sharing import ConsentFacts, decide_sharing
 from sync.hmis_csv.source import (
     ClientRecord,
     CurrentLivingSituationRecord,
@@ -100,11 +95,20 @@ class VaultExportSource:
             yield OrganizationRecord(row[0], row[1], _moment(row[2]), _moment(row[3]))
 
     def projects(self) -> Iterator[ProjectRecord]:
+        affiliated: dict[str, list[str]] = {}
+        for project_id, residential in self._conn.execute(
+            "SELECT project_id, res_project_id FROM project_affiliation ORDER BY res_project_id"
+        ):
+            affiliated.setdefault(project_id, []).append(residential)
         for row in self._conn.execute(
-            "SELECT project_id, organization_id, name, project_type, coc_code, created_at, updated_at"
+            "SELECT project_id, organization_id, name, project_type, coc_code, created_at, updated_at,"
+            " housing_type, rrh_sub_type, residential_affiliation, target_population"
             " FROM project ORDER BY created_at, name"
         ):
-            yield ProjectRecord(row[0], row[1], row[2], row[3], row[4], _moment(row[5]), _moment(row[6]))
+            yield ProjectRecord(row[0], row[1], row[2], row[3], row[4], _moment(row[5]), _moment(row[6]),
+                                housing_type=row[7], rrh_sub_type=row[8], residential_affiliation=row[9],
+                                target_population=row[10],
+                                residential_project_ids=tuple(affiliated.get(row[0], ())))
 
     def users(self) -> Iterator[UserRecord]:
         for row in self._conn.execute(
@@ -117,21 +121,13 @@ class VaultExportSource:
             yield UserRecord(row[0], first, last, created, updated)
 
     def _sharing(self) -> dict[str, Sharing]:
-        decided: dict[str, Sharing] = {}
-        for personal_id, method, sharing, revoked_at in self._conn.execute(
-            "SELECT personal_id, method, sharing, revoked_at FROM consent ORDER BY signed_on, created_at"
-        ):
-            if revoked_at:
-                decided[personal_id] = Sharing.NOT_SHARED
-            elif method == "declined":
-                decided[personal_id] = Sharing.DECLINED
-            elif sharing == "shared":
-                decided[personal_id] = Sharing.SHARED
-            else:
-                decided[personal_id] = Sharing.NOT_SHARED
-        for (personal_id,) in self._conn.execute("SELECT DISTINCT personal_id FROM enrollment WHERE locked = 1"):
-            decided[personal_id] = Sharing.LOCKED
-        return decided
+        consents = [
+            ConsentFacts(row[0], row[1], row[2], bool(row[3]), row[4], row[5]) for row in self._conn.execute(
+                "SELECT personal_id, method, sharing, revoked_at, signed_on, created_at FROM consent")
+        ]
+        locked = [row[0] for row in self._conn.execute(
+            "SELECT DISTINCT personal_id FROM enrollment WHERE locked = 1")]
+        return decide_sharing(consents, locked)
 
     def clients(self) -> Iterator[ClientRecord]:
         sharing = self._sharing()

@@ -1,0 +1,1 @@
+"""The Export HMIS CSV dialog (Tools menu, roles with ``export.hmis_csv``)."""
