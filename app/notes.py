@@ -1,12 +1,21 @@
 """Case notes are append-only (CT-404-1): no edit, no delete. A correction is an
 amendment that keeps the original; deletion is a request the HMIS Data Coordinator
-sends to the central help desk (CT-404-2, CT-404-3)."""
+sends to the central help desk (CT-404-2, CT-404-3).
+
+A note or an amendment is more client data that goes to the central HMIS, so where
+the pack wants a consent in force before data goes in (CT-207-1, MO-ROI-1) it waits
+for one like any other record: an expired or revoked ROI needs a new one before more
+data is entered (MO-ROI-10), and notes are not an exception the manuals make. A
+deletion request adds nothing about the client and may be exactly what a revoked
+consent calls for, so it is never held back.
+"""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
 
+from app.consents import require_entry_allowed
 from app.errors import UserFacingError, ValidationError
 from app.outbox import enqueue
 from app.session import Session
@@ -26,6 +35,7 @@ class CaseNote:
 def add_note(session: Session, personal_id: str, body: str, amends: str | None = None) -> str:
     session.require("notes.write")
     session.require_no_conflict(personal_id, editing=True)
+    require_entry_allowed(session, personal_id)
     if not body.strip():
         raise ValidationError("body", "Write the note before saving it.")
     if amends is not None:

@@ -4,7 +4,9 @@ Which parts a role sees is decided here, from the pack's permissions, so the scr
 only renders what it is given: a Volunteer gets the basic profile (VT-ROLE-2,
 CT 207 role table), case notes need ``notes.read`` (CT-404), and a record the user
 declared a conflict of interest on is refused by ``open_person`` (VT-2.1-8). The
-open itself is audited (CT-207-12).
+open itself is audited (CT-207-12). Whether new records must wait for a new consent
+(MO-ROI-10, CT-207-1) comes from ``app.consents``, so the screen can say so before
+the worker starts typing.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
+from app.consents import stored_consents
 from app.domain.person import Person
 from app.notes import CaseNote, notes_for
 from app.people import open_person
-from app.rules.consent import consent_current
+from app.rules.consent import EntryHold, StoredConsent, consent_end, entry_hold
 from app.session import Session
 
 
@@ -30,6 +33,7 @@ class ProfileSections:
     notes: bool
     write_notes: bool
     request_note_deletion: bool
+    manage_consent: bool = False  # revoke, record a new one: a full-record edit
 
 
 def profile_sections(session: Session) -> ProfileSections:
@@ -42,6 +46,7 @@ def profile_sections(session: Session) -> ProfileSections:
         notes=session.can("notes.read"),
         write_notes=session.can("notes.write"),
         request_note_deletion=session.can("notes.request_deletion"),
+        manage_consent=session.can("client.edit_full"),
     )
 
 
@@ -69,6 +74,8 @@ class ConsentView:
     revoked_on: str | None
     current: bool
     has_signature: bool
+    status: str = "current"  # current, revoked, expired or declined
+    ends_on: str | None = None  # the stored expiry, or the pack's term (MO-ROI-10)
 
 
 @dataclass(frozen=True)
@@ -102,21 +109,20 @@ class ClientProfile:
     contacts: list[ContactView] = field(default_factory=list)
     services: list[ServiceView] = field(default_factory=list)
     notes: list[CaseNote] = field(default_factory=list)
-    consent_warning: str | None = None
+    consent_hold: EntryHold | None = None  # new records wait for a new consent
+    lapsed_consent: ConsentView | None = None  # the latest consent, when revoked or expired
+
+    @property
+    def consent_warning(self) -> str | None:
+        return self.consent_hold.message if self.consent_hold else None
 
 
-def _consent_warning(session: Session, consents: list[ConsentView]) -> str | None:
-    """MO-ROI-10: an expired or revoked release needs a new one before more data goes in;
-    CT-207-1 / MO-ROI-1: a pack that wants consent first flags a client without one."""
-    if consents and not any(c.current for c in consents):
-        latest = max(consents, key=lambda c: c.signed_on)
-        if latest.revoked_on:
-            return f"Consent was revoked on {latest.revoked_on}; record a new consent before entering more data."
-        return (f"The release of information expired on {latest.expires_on}; "
-                "get a new one before entering more data.")
-    if not consents and session.pack.consent.consent_before_any_data:
-        return "No consent is recorded for this client; record one before entering more data."
-    return None
+def _status(consent: StoredConsent, end: date | None, today: date) -> str:
+    if consent.revoked_on is not None and consent.revoked_on <= today:
+        return "revoked"
+    if end is not None and today > end:
+        return "expired"
+    return "declined" if consent.method == "declined" else "current"
 
 
 def load_profile(session: Session, personal_id: str) -> ClientProfile:
@@ -136,15 +142,21 @@ def load_profile(session: Session, personal_id: str) -> ClientProfile:
                                                   bool(row[6]), row[7], row[8]))
     for row in conn.execute(
         "SELECT consent_id, method, sharing, shared_with, signed_on, expires_on, revoked_at,"
-        " signature_png IS NOT NULL FROM consent WHERE personal_id = ? ORDER BY signed_on DESC, created_at DESC",
+        " signature_png IS NOT NULL, created_at FROM consent WHERE personal_id = ?"
+        " ORDER BY signed_on DESC, created_at DESC",
         (personal_id,),
     ):
-        revoked = date.fromisoformat(row[6]) if row[6] else None
-        current = consent_current(session.pack, date.fromisoformat(row[4]),
-                                  date.fromisoformat(row[5]) if row[5] else None, revoked, today)
+        stored = StoredConsent(row[1], date.fromisoformat(row[4]), date.fromisoformat(row[5]) if row[5] else None,
+                               date.fromisoformat(row[6]) if row[6] else None, row[8] or "")
+        end = consent_end(session.pack, stored)
+        status = _status(stored, end, today)
         profile.consents.append(ConsentView(row[0], row[1], row[2], tuple(json.loads(row[3] or "[]")), row[4],
-                                            row[5], row[6], current and row[1] != "declined", bool(row[7])))
-    profile.consent_warning = _consent_warning(session, profile.consents)
+                                            row[5], row[6], status == "current", bool(row[7]), status,
+                                            end.isoformat() if end else None))
+    consents = stored_consents(conn, personal_id)
+    profile.consent_hold = entry_hold(session.pack, consents, today)
+    if profile.consents and profile.consents[0].status in ("revoked", "expired"):
+        profile.lapsed_consent = profile.consents[0]  # newest first, as the export decides sharing
     if sections.household and profile.enrollments:
         household_id = profile.enrollments[0].household_id
         for row in conn.execute(

@@ -1,5 +1,7 @@
 """Case notes are append-only (CT-404-1); deletion is a Data Coordinator's request
-(CT-404-2) carrying the client's id, the note's date and the reason (CT-404-3)."""
+(CT-404-2) carrying the client's id, the note's date and the reason (CT-404-3).
+A note is client data, so Connecticut wants the client's consent on file first
+(CT-207-1); the people here consent before their first note."""
 
 from __future__ import annotations
 
@@ -7,8 +9,10 @@ from collections.abc import Iterator
 
 import pytest
 
+from app.consents import ConsentNeeded, record_consent
 from app.domain.person import Person
 from app.errors import PermissionDenied, ValidationError
+from app.intake.document import ConsentInput
 from app.notes import add_note, notes_for, request_note_deletion
 from app.people import save_new_person
 from app.security.users import add_user, change_own_password
@@ -18,6 +22,13 @@ from support import VaultInfo
 
 TEMP = "Temp!Password4Cobble"
 NEW = "Fresh!Password8Thimble"
+
+
+def consenting_person(session: Session) -> str:
+    pid = save_new_person(session, Person(first_name="Marlowe", last_name="Quillbarrow"))
+    record_consent(session, pid, ConsentInput("written", "not_shared", session.clock.now().date(),
+                                              signature="paper_attested"), script_acknowledged=True)
+    return pid
 
 
 @pytest.fixture
@@ -30,7 +41,7 @@ def ct_session(ct_vault: VaultInfo) -> Iterator[Session]:
 
 
 def test_ct_404_1_a_saved_note_cannot_be_changed_or_deleted(ct_session: Session) -> None:
-    pid = save_new_person(ct_session, Person(first_name="Marlowe", last_name="Quillbarrow"))
+    pid = consenting_person(ct_session)
     note_id = add_note(ct_session, pid, "Met near the river; wants shelter information.")
     with pytest.raises(DatabaseError):
         ct_session.conn.execute("UPDATE case_note SET body = 'x' WHERE note_id = ?", (note_id,))
@@ -40,7 +51,7 @@ def test_ct_404_1_a_saved_note_cannot_be_changed_or_deleted(ct_session: Session)
 
 
 def test_corrections_are_amendments_that_keep_the_original(ct_session: Session) -> None:
-    pid = save_new_person(ct_session, Person(first_name="Marlowe", last_name="Quillbarrow"))
+    pid = consenting_person(ct_session)
     original = add_note(ct_session, pid, "Prefers the north shelter.")
     add_note(ct_session, pid, "Correction: prefers the south shelter.", amends=original)
     notes = notes_for(ct_session, pid)
@@ -49,14 +60,22 @@ def test_corrections_are_amendments_that_keep_the_original(ct_session: Session) 
 
 
 def test_an_empty_note_is_refused_next_to_the_field(ct_session: Session) -> None:
-    pid = save_new_person(ct_session, Person(first_name="Marlowe", last_name="Quillbarrow"))
+    pid = consenting_person(ct_session)
     with pytest.raises(ValidationError) as refused:
         add_note(ct_session, pid, "   ")
     assert refused.value.field == "body"
 
 
+def test_ct_207_1_no_note_without_consent_on_file(ct_session: Session) -> None:
+    pid = save_new_person(ct_session, Person(first_name="Tamsin", last_name="Ashgrove"))
+    with pytest.raises(ConsentNeeded) as refused:
+        add_note(ct_session, pid, "Asked about the food bank.")
+    assert refused.value.hold.clause == "CT-207-1" and "record one" in str(refused.value)
+    assert ct_session.conn.execute("SELECT count(*) FROM case_note").fetchone()[0] == 0
+
+
 def test_ct_404_2_only_the_data_coordinator_requests_deletion(ct_vault: VaultInfo, ct_session: Session) -> None:
-    pid = save_new_person(ct_session, Person(first_name="Marlowe", last_name="Quillbarrow"))
+    pid = consenting_person(ct_session)
     note_id = add_note(ct_session, pid, "Entered on the wrong client.")
     add_user(ct_session, "casey.case", "Casey", "case_manager", TEMP)
     add_user(ct_session, "dana.data", "Dana", "data_coordinator", TEMP)

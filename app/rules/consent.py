@@ -2,12 +2,15 @@
 
 ``evaluate_consent`` answers, for one person at one intake: may data be entered, at
 what sharing level, until when, and what is wrong with the consent as captured.
-Every problem names the clause it comes from so the UI can say why.
+Every problem names the clause it comes from so the UI can say why. After intake,
+``entry_hold`` and ``uncovered_day`` answer whether more data may go in for a person
+given the consents on file (MO-ROI-10, MO-ROI-11, CT-207-1).
 """
 
 from __future__ import annotations
 
 import calendar
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -182,3 +185,95 @@ def consent_current(pack: Pack, signed_on: date, expires_on: date | None, revoke
         return False
     end = expires_on or roi_expiry(pack, signed_on)
     return end is None or today <= end
+
+
+# -- after intake: may more data go in? ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StoredConsent:
+    """What the entry rules need of a consent already on the device."""
+
+    method: str
+    signed_on: date
+    expires_on: date | None
+    revoked_on: date | None
+    recorded_at: str = ""  # ISO 8601; orders two consents signed the same day
+
+
+@dataclass(frozen=True)
+class EntryHold:
+    """Why no more data may go in for a person, as one sentence saying what to do.
+
+    ``kind`` is missing, revoked, expired, declined or gap; ``since`` is the day the
+    consent stopped (or the uncovered day, for a gap)."""
+
+    kind: str
+    since: date | None
+    clause: str
+    message: str
+
+
+def consent_end(pack: Pack, consent: StoredConsent) -> date | None:
+    return consent.expires_on or roi_expiry(pack, consent.signed_on)
+
+
+def latest_consent(consents: Sequence[StoredConsent]) -> StoredConsent | None:
+    """The client's most recent decision, as the export reads it (signing day, then
+    when it was recorded)."""
+    return max(consents, key=lambda c: (c.signed_on, c.recorded_at), default=None)
+
+
+def entry_hold(pack: Pack, consents: Sequence[StoredConsent], today: date) -> EntryHold | None:
+    """Whether new records for a person must wait for a new consent.
+
+    A pack that wants consent before any data (CT-207-1, MO-ROI-1) wants one in force
+    before every later record too: none on file, a revoked one (MO-RIGHTS-4: the
+    client withdrew it) or one past its expiry (MO-ROI-10; CT-207-9: the release
+    states when it ends) holds data back until the client decides again. A refusal
+    holds it back only where a refusal does not lock the household instead
+    (MO-ROI-8, MO-RIGHTS-3: a locked record still gets services). A pack that assumes
+    consent to collect (VT-3.4-1) never holds data back; there a revoked or lapsed
+    release only stops sharing (VT-3.1-4)."""
+    policy = pack.consent
+    if not policy.consent_before_any_data:
+        return None
+    first = "MO-ROI-1" if policy.household_covered_by_one else "CT-207-1"
+    latest = latest_consent(consents)
+    if latest is None:
+        return EntryHold("missing", None, first,
+                         f"No consent is recorded for this client; record one before entering more data ({first}).")
+    if latest.revoked_on is not None and latest.revoked_on <= today:
+        return EntryHold("revoked", latest.revoked_on, first,
+                         f"Consent was revoked on {latest.revoked_on.isoformat()}; record a new consent before "
+                         f"entering more data ({first}).")
+    end = consent_end(pack, latest)
+    if end is not None and today > end:
+        clause = "MO-ROI-10" if policy.expiry_months else "CT-207-9"
+        return EntryHold("expired", end, clause,
+                         f"The release of information expired on {end.isoformat()}; record a new consent before "
+                         f"entering more data ({clause}).")
+    if latest.method == "declined" and not policy.declined_locks_household:
+        return EntryHold("declined", latest.signed_on, first,
+                         f"The client declined consent, so no data can be entered; record a new consent if they "
+                         f"change their mind ({first}).")
+    return None
+
+
+def uncovered_day(pack: Pack, consents: Sequence[StoredConsent], day: date) -> EntryHold | None:
+    """MO-ROI-11: where an ROI lapses on a fixed term, the data entered under it must
+    fall within it; a record dated in a gap between releases (or before the first)
+    needs the helpdesk first. Packs without a fixed term have no such rule."""
+    policy = pack.consent
+    if not (policy.consent_before_any_data and policy.expiry_months):
+        return None
+    for consent in consents:
+        if consent.method == "declined" and not policy.declined_locks_household:
+            continue
+        end = consent_end(pack, consent)
+        if (consent.signed_on <= day and (end is None or day <= end)
+                and (consent.revoked_on is None or day < consent.revoked_on)):
+            return None
+    return EntryHold("gap", day, "MO-ROI-11",
+                     f"No release of information covers {day.isoformat()}; data for a day outside every release "
+                     "needs the HMIS helpdesk first (MO-ROI-11).")

@@ -42,12 +42,13 @@ def _intake(session, signed_on: str = "2026-03-01") -> str:
     return save_intake(session, parse_document(doc)).personal_ids[0]
 
 
-def _vault(tmp_path: Path, clock: FakeClock, pack: str = "ct", signed_on: str = "2026-03-01"):
+def _vault(tmp_path: Path, clock: FakeClock, pack: str = "ct", signed_on: str = "2026-03-01", note: bool = True):
     password = VT_PASSWORD if pack == "vt" else ADMIN_PASSWORD
     vault = make_vault(tmp_path / "device", clock, pack=pack, password=password)
     session = core_sign_in(vault.data_dir, ADMIN, password, clock)
     pid = _intake(session, signed_on)
-    add_note(session, pid, "Met at the river camp; asked about shelter beds.")
+    if note:
+        add_note(session, pid, "Met at the river camp; asked about shelter beds.")
     add_user(session, VOLUNTEER, "Vera Volunteer", "volunteer", VOLUNTEER_PASSWORD)
     session.conn.execute("UPDATE app_user SET must_change_password = 0 WHERE username = ?", (VOLUNTEER,))
     session.close()
@@ -73,8 +74,10 @@ def test_volunteer_sees_only_the_basic_profile(qtbot, make_gui, tmp_path: Path, 
     profile = _open(qtbot, main)
     tabs = [profile.tabs.tabText(i).replace("&", "") for i in range(profile.tabs.count())]
     assert tabs == ["Overview"]
-    assert not hasattr(profile, "note_text") and not hasattr(profile, "contact_button")
+    assert profile.history_tab is None and profile.notes_tab is None
     assert "notes" not in profile.models and "services" not in profile.models
+    assert profile.overview.revoke_button is None and profile.overview.renew_button is None
+    assert not profile.banner.renew_button.isVisibleTo(profile)
     assert FIRST not in profile.windowTitle()
     viewed = gui.controller.session.conn.execute(
         "SELECT count(*) FROM audit_event WHERE action = 'person.viewed' AND entity_id = ?", (pid,)).fetchone()[0]
@@ -90,37 +93,52 @@ def test_case_notes_are_append_only_with_amend_and_deletion_request(qtbot, make_
     tabs = [profile.tabs.tabText(i).replace("&", "") for i in range(profile.tabs.count())]
     assert tabs == ["Overview", "Household", "Contacts and services", "Case notes"]
     assert profile.models["household"].rowCount() == 1 and profile.models["enrollments"].rowCount() == 1
-    profile.note_text.setPlainText("Prefers the east entrance.")
-    profile.add_note_button.click()
+    notes = profile.notes_tab
+    notes.note_text.setPlainText("Prefers the east entrance.")
+    notes.add_note_button.click()
     assert profile.models["notes"].rowCount() == 2
-    profile.notes_table.selectRow(0)
-    profile.note_text.setPlainText("Correction: it was the north camp.")
-    profile.amend_button.click()
+    notes.notes_table.selectRow(0)
+    notes.note_text.setPlainText("Correction: it was the north camp.")
+    notes.amend_button.click()
     assert profile.models["notes"].rowCount() == 3
-    profile.notes_table.selectRow(0)
-    profile.deletion_reason.setText("Entered on the wrong client")
-    profile.request_button.click()
+    notes.notes_table.selectRow(0)
+    notes.deletion_reason.setText("Entered on the wrong client")
+    notes.request_button.click()
     conn = gui.controller.session.conn
     assert conn.execute("SELECT count(*) FROM note_deletion_request").fetchone()[0] == 1
     assert conn.execute("SELECT count(*) FROM case_note").fetchone()[0] == 3, "nothing is deleted"
-    profile.contact_date.setText("2026-03-02")
-    profile.contact_situation.setCurrentIndex(1)
-    profile.contact_button.click()
+
+    profile.tabs.setCurrentWidget(profile.history_tab)
+    profile.history_tab.buttons["contact"].click()
+    contact = profile.dialog
+    assert contact is not None and FIRST not in contact.windowTitle()
+    contact.situation.setCurrentIndex(contact.situation.findData(116))
+    qtbot.keyClick(contact.contact_date, Qt.Key.Key_Return)  # Enter presses Save
+    qtbot.waitUntil(lambda: profile.dialog is None)
     assert profile.models["contacts"].rowCount() == 1
     assert conn.execute("SELECT count(*) FROM outbox WHERE entity = 'current_living_situation'").fetchone()[0] == 1
-    profile.exit_date.setText("2026-03-02")
-    profile.destination.setCurrentIndex(profile.destination.findData(116))
-    profile.exit_button.click()
-    assert conn.execute("SELECT destination FROM project_exit").fetchone()[0] == 116
+    profile.history_tab.buttons["exit"].click()
+    leaving = profile.dialog
+    leaving.destination.setCurrentIndex(leaving.destination.findData(435))
+    assert leaving.subsidy.isVisibleTo(leaving) and not leaving.other.isVisibleTo(leaving)
+    leaving.save_button.click()
+    assert "subsidy" in leaving.fields["destination_subsidy_type"].message.text().lower()
+    leaving.subsidy.setCurrentIndex(leaving.subsidy.findData(419))
+    leaving.save_button.click()
+    qtbot.waitUntil(lambda: profile.dialog is None)
+    assert tuple(conn.execute("SELECT destination, destination_subsidy_type FROM project_exit").fetchone()) == (
+        435, 419)
+    assert not profile.history_tab.buttons["exit"].isVisibleTo(profile), "no open enrollment is left"
+    assert profile.history_tab.no_enrollment.isVisibleTo(profile)
 
 
 def test_expired_roi_is_flagged_first(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
-    vault, password, _pid = _vault(tmp_path, clock, pack="mo", signed_on="2024-06-01")
+    vault, password, _pid = _vault(tmp_path, clock, pack="mo", signed_on="2024-06-01", note=False)
     gui = make_gui(vault.data_dir, clock)
     sign_in(qtbot, gui, ADMIN, password)
     profile = _open(qtbot, gui.controller.main_window)
-    assert profile.consent_warning.isVisibleTo(profile)
-    assert "expired on 2025-05-31" in profile.consent_warning.text()
+    assert profile.banner.isVisibleTo(profile)
+    assert "expired on 2025-05-31" in profile.banner.label.text() and "MO-ROI-10" in profile.banner.label.text()
 
 
 def test_conflict_of_interest_is_a_clear_message(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:

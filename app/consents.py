@@ -1,0 +1,221 @@
+"""A client's consent after intake: whether more data may go in, and a new consent.
+
+Follow-up records (contacts, services, exits, case notes) ask ``require_entry_allowed``
+first, so a pack that wants a consent in force before data goes in (CT-207-1,
+MO-ROI-1, MO-ROI-10) refuses them in the core, whatever screen or command calls.
+``record_consent`` captures a new consent or ROI after the old one expired or was
+revoked, checked by the same ``app.rules.consent.evaluate_consent`` as an intake and
+stored in one transaction with its outbox rows and audit events.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from app.errors import UserFacingError, ValidationError
+from app.intake.document import ConsentInput
+from app.outbox import enqueue
+from app.rules.consent import (
+    ConsentProblem,
+    ConsentRequest,
+    EntryHold,
+    StoredConsent,
+    entry_hold,
+    evaluate_consent,
+    uncovered_day,
+)
+from app.rules.timeliness import agency_overrides, window_hours
+from app.session import Session
+from app.vault.connection import Connection, transaction
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+class ConsentNeeded(UserFacingError):
+    """New data for this person waits for a new consent; ``hold`` says why."""
+
+    exit_code = 12
+
+    def __init__(self, hold: EntryHold) -> None:
+        self.hold = hold
+        super().__init__(hold.message)
+
+
+class ConsentRefused(UserFacingError):
+    """The new consent broke one or more rules of the pack; nothing was stored."""
+
+    exit_code = 11
+
+    def __init__(self, problems: list[ConsentProblem]) -> None:
+        self.problems = problems
+        first = problems[0]
+        super().__init__(f"{first.message} ({first.clause})")
+
+
+def stored_consents(conn: Connection, personal_id: str) -> list[StoredConsent]:
+    rows = conn.execute(
+        "SELECT method, signed_on, expires_on, revoked_at, created_at FROM consent WHERE personal_id = ?",
+        (personal_id,),
+    ).fetchall()
+    return [StoredConsent(r[0], date.fromisoformat(r[1]), date.fromisoformat(r[2]) if r[2] else None,
+                          date.fromisoformat(r[3]) if r[3] else None, r[4] or "") for r in rows]
+
+
+def entry_hold_for(session: Session, personal_id: str) -> EntryHold | None:
+    """Why new records for this person must wait, if they must (for the profile's banner)."""
+    return entry_hold(session.pack, stored_consents(session.conn, personal_id), session.clock.now().date())
+
+
+def require_entry_allowed(session: Session, personal_id: str) -> None:
+    """Refuse new data for a person without a consent in force today, where the pack
+    wants one (CT-207-1, MO-ROI-1, MO-ROI-10)."""
+    hold = entry_hold_for(session, personal_id)
+    if hold is not None:
+        raise ConsentNeeded(hold)
+
+
+def require_day_covered(session: Session, personal_id: str, day: date, field: str) -> None:
+    """MO-ROI-11: a record dated ``day`` must fall within a release, where the pack's
+    releases lapse on a fixed term; the problem belongs to the date field."""
+    gap = uncovered_day(session.pack, stored_consents(session.conn, personal_id), day)
+    if gap is not None:
+        raise ValidationError(field, gap.message)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Who a new consent is for, and the enrollment it is recorded against."""
+
+    personal_ids: tuple[str, ...]
+    household_id: str | None
+    project_id: str | None
+    project_type: int | None
+    populations: tuple[str, ...]
+
+
+def coverage(session: Session, personal_id: str) -> Coverage:
+    """The person's latest enrollment decides the project; where one ROI covers the
+    household (MO-ROI-3) it is recorded for every member of that household."""
+    conn = session.conn
+    row = conn.execute(
+        "SELECT e.household_id, p.project_id, p.project_type, p.populations FROM enrollment e"
+        " JOIN project p ON p.project_id = e.project_id WHERE e.personal_id = ?"
+        " ORDER BY e.entry_date DESC, e.created_at DESC LIMIT 1", (personal_id,),
+    ).fetchone()
+    if row is None:
+        return Coverage((personal_id,), None, None, None, ())
+    people = [personal_id]
+    if session.pack.consent.household_covered_by_one:
+        for (other,) in conn.execute(
+            "SELECT DISTINCT e.personal_id FROM enrollment e JOIN person p ON p.personal_id = e.personal_id"
+            " WHERE e.household_id = ? AND p.deleted_at IS NULL ORDER BY e.relationship_to_hoh, e.personal_id",
+            (row[0],),
+        ):
+            if other not in people:
+                people.append(other)
+    return Coverage(tuple(people), row[0], row[1], int(row[2]), tuple(json.loads(row[3] or "[]")))
+
+
+def _dob(conn: Connection, personal_id: str) -> date | None:
+    row = conn.execute("SELECT dob FROM person WHERE personal_id = ?", (personal_id,)).fetchone()
+    try:
+        return date.fromisoformat(row[0]) if row and row[0] else None
+    except ValueError:
+        return None
+
+
+def record_consent(session: Session, personal_id: str, consent: ConsentInput, script_acknowledged: bool,
+                   emancipated: bool = False) -> list[str]:
+    """A new consent or ROI for a person already on the device; returns the consent ids.
+
+    Changing what may be entered and shared is a full-record edit, so a Volunteer, who
+    keeps to the basic profile (VT-ROLE-2, MO-ACCESS-2, CT-109-3), cannot do it."""
+    session.require("client.edit_full")
+    if consent.method not in ("written", "verbal", "declined"):
+        raise ValidationError("method", "Choose written, verbal or declined.")
+    if consent.sharing not in ("shared", "not_shared"):
+        raise ValidationError("sharing", "Choose Shared or Not Shared.")
+    if consent.signature_png is not None and not consent.signature_png.startswith(PNG_SIGNATURE):
+        raise ValidationError("signature", "The signature is not a PNG image; capture it again.")
+    if session.conn.execute("SELECT 1 FROM person WHERE personal_id = ? AND deleted_at IS NULL",
+                            (personal_id,)).fetchone() is None:
+        raise UserFacingError("That person does not exist on this device.")
+    covered = coverage(session, personal_id)
+    for member in covered.personal_ids:
+        session.require_no_conflict(member, editing=True)
+    today = session.clock.now().date()
+    request = ConsentRequest(
+        method=consent.method,  # type: ignore[arg-type]
+        sharing=consent.sharing,  # type: ignore[arg-type]
+        signed_on=consent.signed_on,
+        script_acknowledged=script_acknowledged,
+        shared_with=consent.shared_with,
+        expires_on=consent.expires_on,
+        signature_captured=consent.signature_png is not None,
+        paper_form_attested=consent.signature == "paper_attested",
+        verbal_reason=consent.verbal_reason,
+        witness=consent.witness,
+        first_contact_by_phone=consent.first_contact_by_phone,
+        release_to_share_signed=consent.release_to_share_signed,
+        client_dob=_dob(session.conn, personal_id),
+        emancipated=emancipated,
+        signer_is_guardian=consent.signer_is_guardian,
+        possible_dv_victim=consent.possible_dv_victim,
+        dv_permission_to_enter=consent.dv_permission_to_enter,
+        dv_permission_to_share=consent.dv_permission_to_share,
+        project_populations=covered.populations,
+    )
+    decision = evaluate_consent(session.pack, request, today)
+    if decision.problems:
+        raise ConsentRefused(decision.problems)
+    if not decision.may_enter_data:
+        raise ConsentRefused([ConsentProblem("method", "Without the client's consent no data can be entered.",
+                                             "CT-207-1")])
+    sharing = "not_shared" if decision.locks_household else decision.sharing
+    window = (window_hours(session.pack.timeliness, covered.project_type, agency_overrides(session.settings))
+              if covered.project_type is not None else session.pack.timeliness.window_hours)
+    now = session.clock.now()
+    stamp = now.isoformat(timespec="seconds")
+    ids: list[str] = []
+    with transaction(session.conn) as conn:
+        for member in covered.personal_ids:
+            consent_id = str(uuid.uuid4())
+            row = {
+                "consent_id": consent_id, "personal_id": member, "household_id": covered.household_id,
+                "project_id": covered.project_id, "method": consent.method, "sharing": sharing,
+                "shared_with": json.dumps(list(consent.shared_with)), "signed_on": consent.signed_on.isoformat(),
+                "expires_on": decision.expires_on.isoformat() if decision.expires_on else None,
+                "attested_by": session.user.user_id, "witness": consent.witness or None,
+                "verbal_reason": consent.verbal_reason or None, "signature_png": consent.signature_png,
+                "created_at": stamp,
+            }
+            conn.execute(f"INSERT INTO consent ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                         tuple(row.values()))
+            payload = {k: v for k, v in row.items() if k != "signature_png"}
+            payload["signature_captured"] = consent.signature_png is not None
+            enqueue(conn, "consent", consent_id, "create", payload, now, window, now)
+            session.audit("consent.recorded", "person", member,
+                          {"consent_id": consent_id, "method": consent.method, "renewal": True})
+            ids.append(consent_id)
+        if decision.locks_household and covered.household_id is not None:
+            _lock_household(session, conn, covered.household_id, window)
+    return ids
+
+
+def _lock_household(session: Session, conn: Connection, household_id: str, window: int) -> None:
+    """MO-ROI-8: a declined ROI locks the record of every household member; the lock
+    travels to the central server with the enrollments."""
+    now = session.clock.now()
+    stamp = now.isoformat(timespec="seconds")
+    conn.execute("UPDATE enrollment SET locked = 1, updated_at = ?, updated_by = ? WHERE household_id = ?",
+                 (stamp, session.user.user_id, household_id))
+    cursor = conn.execute("SELECT * FROM enrollment WHERE household_id = ?", (household_id,))
+    names = [d[0] for d in cursor.description]
+    for values in cursor.fetchall():
+        enrollment = dict(zip(names, values, strict=True))
+        enqueue(conn, "enrollment", str(enrollment["enrollment_id"]), "upsert", enrollment, now, window, now)
+        session.audit("enrollment.locked", "person", str(enrollment["personal_id"]),
+                      {"enrollment_id": enrollment["enrollment_id"]})

@@ -1,0 +1,50 @@
+"""A service (HMIS CSV Services.csv: date provided, record type, type of service),
+from the profile. The types offered follow the record type chosen, from the HUD
+lists in ``forms/questions/services.toml``; the core checks them again."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from app.followup import RECORD_TYPES, record_service, service_types
+from app.profile import ClientProfile
+from app.session import Session
+from ui.profile.common import CodeLabels, parse_day
+from ui.profile.record_dialog import RecordDialog
+
+
+class ServiceDialog(RecordDialog):
+    def __init__(self, session: Session, profile: ClientProfile, labels: CodeLabels,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(session, profile, self.tr("Record service"), self.tr("Record a service"), parent)
+        self._labels = labels
+        self._types = service_types()
+        self.date_provided = self.date_edit(session.clock.now().date().isoformat())
+        self.record_type = self.combo([(labels.label(RECORD_TYPES, code), code) for code in self._types],
+                                      self.tr("Choose\u2026"))
+        self.type_provided = self.combo([], self.tr("Choose the record type first"))
+        self.add_field("date_provided", self.tr("&Date provided"), self.date_provided, self.tr("Date provided"))
+        self.add_field("record_type", self.tr("&Record type"), self.record_type, self.tr("Record type"))
+        self.add_field("type_provided", self.tr("&Type of service"), self.type_provided, self.tr("Type of service"))
+        self.record_type.currentIndexChanged.connect(lambda _i: self._fill_types())
+        self.date_provided.setFocus()
+
+    def _fill_types(self) -> None:
+        record_type = self.record_type.currentData()
+        self.type_provided.clear()
+        if record_type is None:
+            self.type_provided.addItem(self.tr("Choose the record type first"), None)
+            return
+        codes = self._types[int(record_type)]
+        if len(codes.codes) > 1:
+            self.type_provided.addItem(self.tr("Choose\u2026"), None)
+        for code in codes.codes:
+            self.type_provided.addItem(code.label.get(self._labels.language), code.code)
+        self.fields["type_provided"].clear_problems()
+
+    def save(self, session: Session) -> str:
+        day = parse_day(self.date_provided.text(), "date_provided")
+        record_type = self.chosen("record_type", self.record_type, self.tr("Choose the record type."))
+        type_provided = self.chosen("type_provided", self.type_provided, self.tr("Choose the type of service."))
+        record_service(session, str(self.enrollment.currentData()), day, record_type, type_provided)
+        return self.tr("Service saved; it is in the outbox.")
