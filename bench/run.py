@@ -1,10 +1,12 @@
-"""Benchmarks for the vault core. Prints figures; asserts nothing.
+"""Benchmarks for the vault core and the windows on it. Prints figures; asserts nothing.
 
-    .venv/bin/python -m bench                 # everything (about 2-5 minutes)
+    .venv/bin/python -m bench                 # everything (about 3-7 minutes)
     .venv/bin/python -m bench --sizes 1000,10000 --queries 100
+    .venv/bin/python -m bench --no-ui         # the core only
 
 Every figure comes from the production code paths (``initialize``, ``sign_in``,
-``add_demo_people``, ``find_people``) on real SQLCipher files in a temporary folder.
+``add_demo_people``, ``find_people``) on real SQLCipher files in a temporary folder;
+the window figures (``bench.ui_bench``) drive the real main window and wizard offscreen.
 """
 
 from __future__ import annotations
@@ -218,6 +220,16 @@ def bench_rewrap(root: Path) -> None:
         session.close()
 
 
+def bench_ui(root: Path, queries: int) -> None:
+    """The main window and the intake wizard on the vaults built above (``bench.ui_bench``):
+    those of 10,000 people or more, else the largest."""
+    from bench import ui_bench
+
+    sizes = [s for s in SIZES if s >= 10_000] or [max(SIZES)]
+    vaults = [(size, root / f"people-{size}") for size in sizes]
+    RESULTS["ui"] = ui_bench.run(vaults, queries=min(queries, 20))
+
+
 SIZES: tuple[int, ...] = (1_000, 10_000, 100_000)
 
 
@@ -230,6 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=200, help="queries per kind and size")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--keep", type=Path, help="build the vaults here and keep them")
+    parser.add_argument("--no-ui", action="store_true", help="skip the main window and wizard figures")
     args = parser.parse_args(argv)
     SIZES = tuple(int(s) for s in args.sizes.split(",") if s.strip())
 
@@ -247,6 +260,8 @@ def main(argv: list[str] | None = None) -> int:
         bench_rewrap(root)
         for size in SIZES:
             bench_size(root, size, args.queries, rng)
+        if not args.no_ui:
+            bench_ui(root, args.queries)
     total = time.perf_counter() - started
     print(f"Done in {total:.0f} s.", flush=True)
     RESULTS["total_s"] = total

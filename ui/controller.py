@@ -23,9 +23,11 @@ from app.errors import UserFacingError
 from app.packs import load_pack
 from app.security.users import change_own_password
 from app.session import Session, initialize, sign_in, sign_in_with_recovery
+from app.vault.connection import transaction
 from app.vault.vault import load_keyfile, vault_exists
 from ui.clipboard import ClipboardGuard
 from ui.demo_vault import DemoVault
+from ui.i18n import active_language, remember_language, set_language, stored_language
 from ui.lock import LockController, LockReason, LockReport
 from ui.search.main_window import MainWindow
 from ui.setup.recovery_key_dialog import RecoveryKeyDialog
@@ -33,6 +35,8 @@ from ui.setup.setup_window import SetupRequest, SetupWindow
 from ui.signin.change_password_dialog import ChangePasswordDialog
 from ui.signin.recovery_dialog import RecoveryDialog
 from ui.signin.signin_window import SignInWindow
+from ui.sync.runner import SyncSchedule
+from ui.sync.session_sync import SessionSync
 from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -60,7 +64,10 @@ class AppController(QObject):
         self.setup_window: SetupWindow | None = None
         self.sign_in_window: SignInWindow | None = None
         self.main_window: MainWindow | None = None
+        self.sync: SessionSync | None = None
+        self.sync_schedule = SyncSchedule()
         self.last_lock: LockReport | None = None
+        self._chosen_language: str | None = None
         self._shut_down = False
         lock.session_did_lock.connect(self._session_locked)
         app.aboutToQuit.connect(self.shutdown)
@@ -68,6 +75,10 @@ class AppController(QObject):
     # -- screens ----------------------------------------------------------------------
 
     def start(self) -> None:
+        # The language chosen last time on this computer, before any English is shown.
+        language = stored_language(self.data_dir)
+        if language is not None and language != active_language():
+            set_language(self.app, language)
         if vault_exists(self.data_dir):
             self.show_sign_in()
         else:
@@ -82,6 +93,7 @@ class AppController(QObject):
 
     def show_setup(self) -> None:
         window = SetupWindow()
+        window.language.language_did_change.connect(self._remember_language)
         window.setup_requested.connect(self._create_vault)
         window.demo_requested.connect(self._create_demo)
         window.installEventFilter(_CloseToQuit(self.app, window))
@@ -90,18 +102,16 @@ class AppController(QObject):
 
     def show_sign_in(self, report: LockReport | None = None) -> None:
         if self.sign_in_window is None:
-            hint = ""
-            if self.demo is not None:
-                hint = self.tr("Demo sign-in\nuser name: {u}\npassword:  {p}").format(
-                    u=self.demo.username, p=self.demo.password)
-            window = SignInWindow(demo=self.demo is not None, demo_hint=hint)
+            login = (self.demo.username, self.demo.password) if self.demo is not None else None
+            window = SignInWindow(demo=self.demo is not None, demo_login=login)
+            window.language.language_did_change.connect(self._remember_language)
             window.sign_in_requested.connect(self._sign_in)
             window.recovery_requested.connect(self._open_recovery)
             window.installEventFilter(_CloseToQuit(self.app, window))
             self.sign_in_window = window
         window = self.sign_in_window
         if report is not None:
-            window.show_locked(self._lock_message(report), report.username)
+            window.show_locked(lambda: self._lock_message(report), report.username)
         self._show_screen(window)
         window.focus_first_empty()
 
@@ -233,12 +243,26 @@ class AppController(QObject):
 
     # -- session ----------------------------------------------------------------------
 
+    def _remember_language(self, language: str) -> None:
+        self._chosen_language = language
+        remember_language(language, self.data_dir)
+
     def _begin_session(self, session: Session) -> None:
         self.session = session
+        # A language chosen on the set-up or sign-in screen is newer than the vault's setting.
+        chosen = self._chosen_language or stored_language(self.data_dir)
+        self._chosen_language = None
+        if chosen is not None and chosen != session.settings.language:
+            with transaction(session.conn):
+                session.settings.language = chosen
         window = MainWindow(session, self.clipboard, self.lock.lock_action, self.demo is not None)
         window.window_will_close.connect(self.app.quit)
         self.main_window = window
         self.lock.arm(session)
+        # Background sync for this session; the lock stops it (ui.lock step 5).
+        self.sync = SessionSync(session, window, self.sync_schedule, self.demo is not None)
+        self.lock.add_job(self.sync)
+        self.sync.start()
         _centre(window, MAIN_SIZE)
         window.showMaximized()
         window.raise_()
@@ -261,6 +285,7 @@ class AppController(QObject):
 
     def _session_locked(self, report: LockReport) -> None:
         self.session = None
+        self.sync = None
         self.last_lock = report
         if report.reason is not LockReason.QUIT:
             self.show_sign_in(report)

@@ -13,8 +13,11 @@ How (S3, S4), in this order and never cancelled by a dialog:
 2. every dialog and popup is closed, after its fields are emptied;
 3. the session is locked: the connection closes and the key buffer is zeroed;
 4. every window holding client data clears its models and fields and hides;
-5. the clipboard is cleared if it still holds what we put there (S5);
-6. ``session_did_lock`` tells the controller to show the unlock screen.
+5. background jobs of the session (a sync) are cancelled and waited for, so their
+   second connection and its copy of the key close too; the sync engine commits
+   each batch it finished, so nothing is lost;
+6. the clipboard is cleared if it still holds what we put there (S5);
+7. ``session_did_lock`` tells the controller to show the unlock screen.
 """
 
 from __future__ import annotations
@@ -86,6 +89,12 @@ class HoldsClientData(Protocol):
     def clear_client_data(self) -> None: ...
 
 
+class StopsAtLock(Protocol):
+    """Background work of the session on its own vault connection."""
+
+    def stop_for_lock(self) -> None: ...
+
+
 class LockController(QObject):
     session_did_lock = Signal(object)  # LockReport
 
@@ -98,6 +107,7 @@ class LockController(QObject):
         self._session: Session | None = None
         self._idle: IdleClock | None = None
         self._locking = False
+        self._jobs: list[StopsAtLock] = []
         self.check_timer = QTimer(self)
         self.check_timer.setInterval(CHECK_INTERVAL_MS)
         self.check_timer.timeout.connect(self._check_deadline)
@@ -124,6 +134,10 @@ class LockController(QObject):
         self._idle = IdleClock(minutes, self._clock)
         self._session = session
         self.check_timer.start()
+
+    def add_job(self, job: StopsAtLock) -> None:
+        """Background work that ends with the current session (step 5)."""
+        self._jobs.append(job)
 
     def _check_deadline(self) -> None:
         if self._idle is not None and self._idle.expired():
@@ -162,6 +176,7 @@ class LockController(QObject):
             self._close_dialogs()
             _end_session(session)
             self._clear_windows()
+            self._stop_jobs()
             self._clipboard.clear_if_ours()
         finally:
             self._locking = False
@@ -200,6 +215,14 @@ class LockController(QObject):
             else:
                 dialog.done(QDialog.DialogCode.Rejected)
             dialog.hide()
+
+    def _stop_jobs(self) -> None:
+        jobs, self._jobs = self._jobs, []
+        for job in jobs:
+            try:
+                job.stop_for_lock()
+            except Exception as exc:  # noqa: BLE001 - the lock goes ahead regardless
+                log.error("a background job did not stop cleanly at lock: %s", type(exc).__name__)
 
     @staticmethod
     def _clear_windows() -> None:

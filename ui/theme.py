@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -101,15 +101,30 @@ def window_title(part: str | None = None, demo: bool = False) -> str:
     return " \u2014 ".join(pieces)
 
 
+class DemoBanner(QLabel):
+    """The yellow DEMO line; it follows a language change by itself."""
+
+    def __init__(self, parent: QWidget | None = None, short: bool = False) -> None:
+        super().__init__(parent)
+        self._short = short
+        self.setObjectName("demoBanner")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setText(tr("DEMO \u2014 made-up people only") if self._short else
+                     tr("DEMO \u2014 every person here is made up. This practice vault is deleted when you quit."))
+        self.setAccessibleName(tr("Demo mode"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
 def demo_banner(parent: QWidget | None = None, short: bool = False) -> QLabel:
-    text = (tr("DEMO \u2014 made-up people only") if short else
-            tr("DEMO \u2014 every person here is made up. This practice vault is deleted when you quit."))
-    banner = QLabel(text, parent)
-    banner.setObjectName("demoBanner")
-    banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    banner.setAccessibleName(tr("Demo mode"))
-    banner.setWordWrap(True)
-    return banner
+    return DemoBanner(parent, short)
 
 
 def set_invalid(widget: QWidget, invalid: bool) -> None:

@@ -1,15 +1,29 @@
 """Driving the intake wizard through its real widgets, as a worker would with the keyboard
-and mouse. Synthetic names only."""
+and mouse. Synthetic names only.
+
+Importing this module also points Qt's user preferences (``QSettings``, where the
+interface language is kept) at a private temporary folder, so no test run reads or
+writes the real user's preferences.
+"""
 
 from __future__ import annotations
 
+import atexit
+import re
+import shutil
+import tempfile
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
 from ui.wizard.flow import Step
 from ui.wizard.intake_wizard import IntakeWizard
+
+_PREFERENCES_DIR = tempfile.mkdtemp(prefix="hmis-intake-test-preferences-")
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, _PREFERENCES_DIR)
+atexit.register(shutil.rmtree, _PREFERENCES_DIR, True)
 
 
 def open_wizard(qtbot: Any, main: Any) -> IntakeWizard:
@@ -90,3 +104,127 @@ def fill_member(qtbot: Any, wizard: IntakeWizard, answers: dict[str, Any]) -> No
 ADULT = {"FirstName": "Brisa", "LastName": "Larkspurrow", "NameDataQuality": 1, "DOB": "1984-07-09",
          "DOBDataQuality": 1, "SSNDataQuality": 99, "White": 1, "Sex": 9, "VeteranStatus": 0,
          "EnrollmentCoC": "XX-501", "DisablingCondition": 8, "LivingSituation": 116}
+
+
+class Keyboard:
+    """Key presses sent only to whatever has the focus, as a worker without a mouse sends
+    them; it reads what is on screen to decide which key comes next, and never sets a
+    value, calls a slot or clicks."""
+
+    def __init__(self, qtbot: Any) -> None:
+        self.qtbot = qtbot
+
+    def focused(self) -> QWidget:
+        widget = QApplication.focusWidget()
+        assert widget is not None, "nothing has the keyboard focus"
+        return widget
+
+    def press(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+        QTest.keyClick(self.focused(), key, modifier)
+
+    def type(self, text: str) -> None:
+        QTest.keyClicks(self.focused(), text)
+
+    def replace(self, text: str) -> None:
+        """Select what the focused field holds and type over it."""
+        self.press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        if text:
+            self.type(text)
+        else:
+            self.press(Qt.Key.Key_Delete)
+
+    def tab(self, backwards: bool = False) -> QWidget:
+        if backwards:
+            self.press(Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        else:
+            self.press(Qt.Key.Key_Tab)
+        return self.focused()
+
+    def enter(self) -> None:
+        self.press(Qt.Key.Key_Return)
+
+    def space(self) -> None:
+        self.press(Qt.Key.Key_Space)
+
+    def alt(self, letter: str) -> None:
+        self.press(Qt.Key(ord(letter.upper())), Qt.KeyboardModifier.AltModifier)
+
+    def mnemonic(self, widget: QWidget) -> None:
+        """Alt + the letter the widget's own text (or its label's) underlines."""
+        letter = mnemonic_letter(widget)
+        assert letter, f"{type(widget).__name__} {widget.accessibleName()!r} has no mnemonic"
+        self.alt(letter)
+
+    def tab_until(self, target: QWidget, limit: int = 80, backwards: bool = False) -> None:
+        for _ in range(limit):
+            if self.focused() is target:
+                return
+            self.tab(backwards)
+        raise AssertionError(f"Tab never reached {target.accessibleName()!r}")
+
+    def choose(self, data: object, limit: int = 120) -> None:
+        """On a focused combo box: Home, then Down until the wanted item is current."""
+        combo = self.focused()
+        assert isinstance(combo, QComboBox), type(combo).__name__
+        self.press(Qt.Key.Key_Home)
+        for _ in range(limit):
+            if combo.currentData() == data:
+                return
+            self.press(Qt.Key.Key_Down)
+        raise AssertionError(f"{data!r} is not offered in {combo.accessibleName()!r}")
+
+    def choose_text(self, text: str, limit: int = 120) -> None:
+        combo = self.focused()
+        assert isinstance(combo, QComboBox), type(combo).__name__
+        self.press(Qt.Key.Key_Home)
+        for _ in range(limit):
+            if combo.currentText() == text:
+                return
+            self.press(Qt.Key.Key_Down)
+        raise AssertionError(f"{text!r} is not offered in {combo.accessibleName()!r}")
+
+
+def mnemonic_letter(widget: QWidget) -> str:
+    """The letter after a single & in a button's text or in the text of the label whose
+    buddy the widget is."""
+    texts: list[str] = []
+    text = getattr(widget, "text", None)
+    if isinstance(widget, QAbstractButton) and callable(text):
+        texts.append(widget.text())
+    window = widget.window()
+    texts += [label.text() for label in window.findChildren(QLabel) if label.buddy() is widget]
+    for value in texts:
+        found = re.search(r"(?<!&)&([^&\s])", value.replace("&&", ""))
+        if found:
+            return found.group(1).lower()
+    return ""
+
+
+def fill_member_by_keys(kb: Keyboard, wizard: IntakeWizard, answers: dict[str, Any]) -> list[str]:
+    """Tab through the member's questions from the first one, answering each by keys.
+
+    Questions a dependent answer reveals are further down the tab order, so they are
+    reached too; a choice with no given answer gets "doesn't know" or the like, as in
+    ``fill_member``. Returns the fields visited, in order."""
+    form = wizard.pages[Step.MEMBER].form
+    assert form is not None
+    visited: list[str] = []
+    while True:
+        widget = kb.focused()
+        name = next((n for n, w in form.inputs.items() if w is widget), None)
+        if name is None or name in visited:
+            return visited
+        visited.append(name)
+        value = answers.get(name)
+        if isinstance(widget, QLineEdit) and value is not None:
+            kb.replace(str(value))
+        elif isinstance(widget, QComboBox):
+            if value is None and widget.currentData() is None:
+                value = 8 if widget.findData(8) >= 0 else 99
+                if widget.findData(value) < 0:
+                    value = widget.itemData(1)
+            if value is not None:
+                kb.choose(value)
+        elif isinstance(widget, QCheckBox) and value is not None and bool(value) != widget.isChecked():
+            kb.space()
+        kb.tab()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,11 +39,14 @@ from app.search_service import find_people
 from app.session import Session
 from app.vault.connection import transaction
 from ui.clipboard import ClipboardGuard
-from ui.i18n import LANGUAGE_CHOICES, active_language, set_language
+from ui.export.export_dialog import EXPORT_PERMISSION, ExportDialog
+from ui.i18n import LANGUAGE_CHOICES, active_language, remember_language, set_language
 from ui.people.new_person_dialog import DRAFT_KIND, NewPersonDialog
 from ui.search.people_model import PeopleModel, columns_for
+from ui.sync.timeliness_banner import TimelinessBanner
 from ui.profile.profile_window import ProfileWindow
 from ui.theme import demo_banner, resource_icon, window_title
+from ui.widgets.mnemonics import give_unique_mnemonics
 from ui.wizard.intake_wizard import DRAFT_KIND as INTAKE_DRAFT_KIND
 from ui.wizard.intake_wizard import IntakeWizard
 
@@ -64,6 +67,7 @@ class MainWindow(QMainWindow):
         self._clipboard = clipboard
         self._demo = demo
         self._quitting = False
+        self._shown_count: int | None = None
         self.new_person_dialog: NewPersonDialog | None = None
         self.intake_wizard: IntakeWizard | None = None
         self.profile_window: ProfileWindow | None = None
@@ -87,37 +91,32 @@ class MainWindow(QMainWindow):
         outer.addLayout(page, 1)
 
         header = QHBoxLayout()
-        title = QLabel(self.tr("Find a person"))
-        title.setObjectName("heading")
-        header.addWidget(title)
+        self.title = QLabel()
+        self.title.setObjectName("heading")
+        header.addWidget(self.title)
         header.addStretch(1)
-        self.new_button = QPushButton(self.tr("&New person\u2026"))
-        self.new_button.setAccessibleName(self.tr("New person"))
+        self.new_button = QPushButton()
         self.new_button.setObjectName("primary")
         self.new_button.setVisible(session.can("client.create"))
-        self.lock_button = QPushButton(resource_icon("lock.svg", 48), self.tr("Lock"))
+        self.lock_button = QPushButton(resource_icon("lock.svg", 48), "")
         self.lock_button.setObjectName("lockButton")
-        self.lock_button.setAccessibleName(self.tr("Lock now"))
-        self.lock_button.setToolTip(self.tr("Lock now (Ctrl+L)"))
-        self.intake_button = QPushButton(self.tr("New &intake\u2026"))
-        self.intake_button.setAccessibleName(self.tr("New intake"))
-        self.intake_button.setToolTip(self.tr("New intake (Ctrl+I)"))
+        self.intake_button = QPushButton()
         self.intake_button.setVisible(session.can("intake.run"))
         header.addWidget(self.intake_button)
         header.addWidget(self.new_button)
         header.addWidget(self.lock_button)
         page.addLayout(header)
+        self.timeliness_banner = TimelinessBanner(session.can("sync.run"))
+        page.addWidget(self.timeliness_banner)
 
-        search_label = QLabel(self.tr("&Search by name, date of birth or last 4 of SSN"))
-        search_label.setObjectName("subheading")
+        self.search_label = QLabel()
+        self.search_label.setObjectName("subheading")
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("e.g. Juniper, 1985-03-14, 03/14/1985 or 4321"))
-        self.search.setAccessibleName(self.tr("Search people"))
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(100)
         self.search.setMinimumHeight(34)
-        search_label.setBuddy(self.search)
-        page.addWidget(search_label)
+        self.search_label.setBuddy(self.search)
+        page.addWidget(self.search_label)
         page.addWidget(self.search)
 
         self.drafts_bar = QWidget()
@@ -125,8 +124,7 @@ class MainWindow(QMainWindow):
         drafts_row.setContentsMargins(0, 0, 0, 0)
         self.drafts_label = QLabel()
         self.drafts_label.setObjectName("notice")
-        self.resume_button = QPushButton(self.tr("&Resume unsaved form"))
-        self.resume_button.setAccessibleName(self.tr("Resume unsaved form"))
+        self.resume_button = QPushButton()
         drafts_row.addWidget(self.drafts_label, 1)
         drafts_row.addWidget(self.resume_button)
         self.drafts_bar.hide()
@@ -140,7 +138,7 @@ class MainWindow(QMainWindow):
         self.model = PeopleModel(columns_for(session), self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Search results"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -154,7 +152,7 @@ class MainWindow(QMainWindow):
             header_view.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header_view.resizeSection(column, 180)
         header_view.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.empty = QLabel(self.tr("Type in the search box to find people on this device."))
+        self.empty = QLabel()
         self.empty.setObjectName("hint")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.results = QStackedWidget()
@@ -162,32 +160,39 @@ class MainWindow(QMainWindow):
         self.results.addWidget(self.table)
         page.addWidget(self.results, 1)
 
-        self.user_label = QLabel(self.tr("Signed in as {name} \u00b7 {role}").format(
-            name=session.user.display_name, role=session.user.role.name))
+        self._signed_in_as = (session.user.display_name, session.user.role.name)
+        self.user_label = QLabel()
         self.outbox_label = QLabel()
         self.statusBar().addWidget(self.user_label, 1)
         self.statusBar().addPermanentWidget(self.outbox_label)
 
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.new_action = QAction(self.tr("&New person\u2026"), self)
+        self.file_menu = file_menu = self.menuBar().addMenu("")
+        self.new_action = QAction(self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.setEnabled(session.can("client.create"))
         file_menu.addAction(self.new_action)
-        self.intake_action = QAction(self.tr("New &intake\u2026"), self)
+        self.intake_action = QAction(self)
         self.intake_action.setShortcut(QKeySequence("Ctrl+I"))
         if session.can("intake.run"):
             file_menu.addAction(self.intake_action)
         file_menu.addAction(lock_action)
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action = quit_action = QAction(self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         # Coordinator and admin screens (sync, export); an entry appears only for a
         # role that may use it, and the menu only when it has an entry.
-        self.tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
-        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
-        language_menu = settings_menu.addMenu(self.tr("&Language"))
+        self.tools_menu = self.menuBar().addMenu("")
+        self.export_action = QAction(self)
+        self.export_action.triggered.connect(lambda: self.open_export())
+        if session.can(EXPORT_PERMISSION):
+            self.tools_menu.addAction(self.export_action)
+        self.sync_action = QAction(self)  # opened by ui.sync.session_sync
+        if session.can("sync.run"):
+            self.tools_menu.addAction(self.sync_action)
+        self.settings_menu = settings_menu = self.menuBar().addMenu("")
+        self.language_menu = language_menu = settings_menu.addMenu("")
         self.language_actions = QActionGroup(self)
         for code, name in LANGUAGE_CHOICES:
             action = QAction(name, self.language_actions)
@@ -196,7 +201,7 @@ class MainWindow(QMainWindow):
             action.setData(code)
             language_menu.addAction(action)
         self.language_actions.triggered.connect(lambda action: self.choose_language(str(action.data())))
-        self.copy_action = QAction(self.tr("&Copy name"), self.table)
+        self.copy_action = QAction(self.table)
         self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.table.addAction(self.copy_action)
@@ -226,8 +231,56 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.intake_button, self.new_button)
         self.setTabOrder(self.new_button, self.lock_button)
         self.tools_menu.menuAction().setVisible(bool(self.tools_menu.actions()))
-        self.refresh_status()
+        self.retranslate_ui()
         self.search.setFocus()
+
+    # -- language ---------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        """Every text of this window in the language now installed (Settings → Language
+        changes it at once; an open intake or profile keeps its language)."""
+        self.setWindowTitle(window_title(None, self._demo))
+        self.title.setText(self.tr("Find a person"))
+        self.new_button.setText(self.tr("&New person\u2026"))
+        self.new_button.setAccessibleName(self.tr("New person"))
+        self.lock_button.setText(self.tr("Lock"))
+        self.lock_button.setAccessibleName(self.tr("Lock now"))
+        self.lock_button.setToolTip(self.tr("Lock now (Ctrl+L)"))
+        self.intake_button.setText(self.tr("New &intake\u2026"))
+        self.intake_button.setAccessibleName(self.tr("New intake"))
+        self.intake_button.setToolTip(self.tr("New intake (Ctrl+I)"))
+        self.search_label.setText(self.tr("&Search by name, date of birth or last 4 of SSN"))
+        self.search.setPlaceholderText(self.tr("e.g. Juniper, 1985-03-14, 03/14/1985 or 4321"))
+        self.search.setAccessibleName(self.tr("Search people"))
+        self.resume_button.setText(self.tr("&Resume unsaved form"))
+        self.resume_button.setAccessibleName(self.tr("Resume unsaved form"))
+        self.table.setAccessibleName(self.tr("Search results"))
+        self.empty.setText(self.tr("Type in the search box to find people on this device."))
+        name, role = self._signed_in_as
+        self.user_label.setText(self.tr("Signed in as {name} \u00b7 {role}").format(name=name, role=role))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.new_action.setText(self.tr("&New person\u2026"))
+        self.intake_action.setText(self.tr("New &intake\u2026"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.tools_menu.setTitle(self.tr("&Tools"))
+        self.export_action.setText(self.tr("&Export HMIS CSV\u2026"))
+        self.sync_action.setText(self.tr("&Sync\u2026"))
+        self.settings_menu.setTitle(self.tr("&Settings"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.copy_action.setText(self.tr("&Copy name"))
+        for action in self.language_actions.actions():
+            action.setChecked(action.data() == active_language())
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1))
+        if self._shown_count is not None:
+            self._describe_results(self._shown_count)
+        self.refresh_status()
+        self.refresh_drafts_bar()
+        give_unique_mnemonics(self)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     # -- search -----------------------------------------------------------------------
 
@@ -237,6 +290,7 @@ class MainWindow(QMainWindow):
         if session is None:
             return
         text = self.search.text()
+        self._shown_count = None
         if not text.strip():
             self.model.clear()
             self.results.setCurrentWidget(self.empty)
@@ -250,13 +304,17 @@ class MainWindow(QMainWindow):
             return
         self.model.set_hits(hits)
         self.results.setCurrentWidget(self.table)
-        if not hits:
+        self._describe_results(len(hits))
+
+    def _describe_results(self, count: int) -> None:
+        self._shown_count = count
+        if not count:
             self.result_info.setText(self.tr("No one on this device matches."))
-        elif len(hits) >= SEARCH_LIMIT:
+        elif count >= SEARCH_LIMIT:
             self.result_info.setText(self.tr("Showing the first {n}; type more to narrow it down.")
                                      .format(n=SEARCH_LIMIT))
         else:
-            self.result_info.setText(self.tr("{n} found").format(n=len(hits)) if len(hits) != 1
+            self.result_info.setText(self.tr("{n} found").format(n=count) if count != 1
                                      else self.tr("1 found"))
 
     def _copy_selected_name(self) -> None:
@@ -286,6 +344,7 @@ class MainWindow(QMainWindow):
                 text += self.tr(" \u00b7 {n} overdue").format(n=state.overdue)
         self.outbox_label.setText(text)
         self.outbox_label.setStyleSheet("color: #b3261e; font-weight: 600;" if state.overdue else "")
+        self.timeliness_banner.show_status(state, timeliness)
 
     # -- new person -------------------------------------------------------------------
 
@@ -439,15 +498,31 @@ class MainWindow(QMainWindow):
             self.profile_window = None
         window.deleteLater()
 
+    def open_export(self) -> ExportDialog | None:
+        session = self._session
+        if session is None or not session.can(EXPORT_PERMISSION):
+            return None
+        dialog = ExportDialog(session, self._demo, self)
+        dialog.finished.connect(lambda _code: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
     def choose_language(self, language: str) -> None:
-        """Kept in the vault's settings; screens opened from now on use it."""
+        """Kept in the vault's settings and the app's preferences (so the next sign-in
+        screen uses it too); this window retranslates at once through ``changeEvent``."""
         session = self._session
         if session is None:
             return
         with transaction(session.conn):
             session.settings.language = language
+        remember_language(language, session.vault.data_dir)
         set_language(_qt_app(), language)
-        self.statusBar().showMessage(self.tr("Language changed; screens opened from now on use it."), 10000)
+        if self.intake_wizard is not None or self.profile_window is not None:
+            message = self.tr("Language changed. The intake or profile already open stays in its language "
+                              "until you close it and open it again.")
+        else:
+            message = self.tr("Language changed.")
+        self.statusBar().showMessage(message, 15000)
 
     # -- lock -------------------------------------------------------------------------
 

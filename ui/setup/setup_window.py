@@ -43,13 +43,7 @@ class SetupWindow(CardScreen):
     demo_requested = Signal(str)  # pack id
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(
-            self.tr("Set up this device"),
-            self.tr("Create the encrypted vault for your agency. You will be its first administrator."),
-            card_width=620,
-            parent=parent,
-        )
-        self.setWindowTitle(window_title(self.tr("Set up")))
+        super().__init__("", "", card_width=620, parent=parent)
         grid = form_grid()
         self.pack = QComboBox()
         for pack_id in available_packs():
@@ -68,27 +62,20 @@ class SetupWindow(CardScreen):
         self.confirm = QLineEdit()
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
 
-        self.pack_field = Field(grid, 0, self.tr("Policy &pack"), self.pack, self.tr("Policy pack"),
-                                self.tr("The rules your Continuum of Care follows."))
-        self.agency_field = Field(grid, 2, self.tr("&Agency"), self.agency, self.tr("Agency name"))
-        self.username_field = Field(grid, 4, self.tr("Admin &user name"), self.username,
-                                    self.tr("Administrator user name"))
-        self.display_field = Field(grid, 6, self.tr("&Display name"), self.display_name,
-                                   self.tr("Administrator display name"),
-                                   self.tr("Shown in the status bar and the audit trail."))
-        self.password_field = Field(grid, 8, self.tr("Pass&word"), self.password,
-                                    self.tr("Administrator password"))
-        self.confirm_field = Field(grid, 10, self.tr("&Confirm password"), self.confirm,
-                                   self.tr("Confirm password"))
+        self.pack_field = Field(grid, 0, "", self.pack, "")
+        self.agency_field = Field(grid, 2, "", self.agency, "")
+        self.username_field = Field(grid, 4, "", self.username, "")
+        self.display_field = Field(grid, 6, "", self.display_name, "")
+        self.password_field = Field(grid, 8, "", self.password, "")
+        self.confirm_field = Field(grid, 10, "", self.confirm, "")
         self.body.addLayout(grid)
         self.add_status_widgets()
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.create_button = QPushButton(self.tr("Create &vault"))
+        self.create_button = QPushButton()
         self.create_button.setObjectName("primary")
         self.create_button.setDefault(True)
-        self.create_button.setAccessibleName(self.tr("Create vault"))
         buttons.addWidget(self.create_button)
         self.body.addLayout(buttons)
 
@@ -98,17 +85,16 @@ class SetupWindow(CardScreen):
         self.body.addSpacing(6)
         self.body.addWidget(rule)
         demo_row = QHBoxLayout()
-        demo_text = QLabel(self.tr(
-            "<b>New here?</b> Explore a practice vault with 300 made-up people. "
-            "It is deleted when you quit."))
-        demo_text.setObjectName("hint")
-        demo_text.setWordWrap(True)
-        demo_row.addWidget(demo_text, 1)
-        self.demo_button = QPushButton(self.tr("&Try with demo data"))
-        self.demo_button.setAccessibleName(self.tr("Try with demo data"))
+        self.demo_text = QLabel()
+        self.demo_text.setObjectName("hint")
+        self.demo_text.setWordWrap(True)
+        demo_row.addWidget(self.demo_text, 1)
+        self.demo_button = QPushButton()
         demo_row.addWidget(self.demo_button)
         self.body.addLayout(demo_row)
+        self.apply_texts()
 
+        self.setTabOrder(self.language.combo, self.pack)
         self.setTabOrder(self.pack, self.agency)
         self.setTabOrder(self.agency, self.username)
         self.setTabOrder(self.username, self.display_name)
@@ -126,6 +112,26 @@ class SetupWindow(CardScreen):
         self.demo_button.clicked.connect(lambda: self.demo_requested.emit(self.pack_id))
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=lambda: self.show_error(""))
         self.agency.setFocus()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(window_title(self.tr("Set up")))
+        self.heading.setText(self.tr("Set up this device"))
+        self.subheading.setText(self.tr("Create the encrypted vault for your agency. "
+                                        "You will be its first administrator."))
+        self.pack_field.set_texts(self.tr("Policy &pack"), self.tr("Policy pack"),
+                                  self.tr("The rules your Continuum of Care follows."))
+        self.agency_field.set_texts(self.tr("&Agency"), self.tr("Agency name"))
+        self.username_field.set_texts(self.tr("Admin &user name"), self.tr("Administrator user name"))
+        self.display_field.set_texts(self.tr("&Display name"), self.tr("Administrator display name"),
+                                     self.tr("Shown in the status bar and the audit trail."))
+        self.password_field.set_texts(self.tr("Pass&word"), self.tr("Administrator password"))
+        self.confirm_field.set_texts(self.tr("&Confirm password"), self.tr("Confirm password"))
+        self.create_button.setText(self.tr("Create &vault"))
+        self.create_button.setAccessibleName(self.tr("Create vault"))
+        self.demo_text.setText(self.tr("<b>New here?</b> Explore a practice vault with 300 made-up people. "
+                                       "It is deleted when you quit."))
+        self.demo_button.setText(self.tr("&Try with demo data"))
+        self.demo_button.setAccessibleName(self.tr("Try with demo data"))
 
     @property
     def pack_id(self) -> str:
@@ -181,7 +187,7 @@ class SetupWindow(CardScreen):
     def set_busy(self, message: str) -> None:
         busy = bool(message)
         for widget in (self.pack, self.agency, self.username, self.display_name, self.password,
-                       self.confirm, self.create_button, self.demo_button):
+                       self.confirm, self.create_button, self.demo_button, self.language):
             widget.setEnabled(not busy)
         self.show_busy(message)
         if busy:

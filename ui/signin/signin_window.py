@@ -3,10 +3,13 @@
 It opens before the vault does and shows no client data, only what the key file
 holds: nothing personal. Errors from ``app.session.sign_in`` (wrong password with
 attempts left, a delay, a locked account: VT-2.1-17, S7) are shown on the form as
-the core words them.
+the core words them. The language can be chosen here, before signing in, and the
+screen retranslates at once.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
@@ -20,27 +23,25 @@ class SignInWindow(CardScreen):
     sign_in_requested = Signal(str, str)  # user name, password
     recovery_requested = Signal()
 
-    def __init__(self, demo: bool = False, demo_hint: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(
-            self.tr("Sign in"),
-            self.tr("Sign in to open this device's encrypted vault."),
-            demo=demo,
-            card_width=480,
-            parent=parent,
-        )
-        self.setWindowTitle(window_title(None, demo))
+    def __init__(self, demo: bool = False, demo_login: tuple[str, str] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__("", "", demo=demo, card_width=480, parent=parent)
+        self._demo = demo
+        self._demo_login = demo_login
+        self._lock_message: Callable[[], str] | None = None
         self.notice = QLabel()
         self.notice.setObjectName("notice")
         self.notice.setWordWrap(True)
         self.notice.hide()
         self.body.addWidget(self.notice)
-        if demo_hint:
-            hint = QLabel(demo_hint)
-            hint.setObjectName("demoCredentials")
-            hint.setWordWrap(True)
-            hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            hint.setAccessibleName(self.tr("Demo sign-in details"))
-            self.body.addWidget(hint)
+        self.demo_hint: QLabel | None = None
+        if demo_login:
+            self.demo_hint = QLabel()
+            self.demo_hint.setObjectName("demoCredentials")
+            self.demo_hint.setWordWrap(True)
+            self.demo_hint.setTextFormat(Qt.TextFormat.PlainText)
+            self.demo_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.body.addWidget(self.demo_hint)
 
         grid = form_grid()
         grid.setColumnMinimumWidth(1, 260)
@@ -48,26 +49,26 @@ class SignInWindow(CardScreen):
         self.username.setMaxLength(64)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.username_field = Field(grid, 0, self.tr("&User name"), self.username, self.tr("User name"))
-        self.password_field = Field(grid, 2, self.tr("&Password"), self.password, self.tr("Password"))
+        self.username_field = Field(grid, 0, "", self.username, "")
+        self.password_field = Field(grid, 2, "", self.password, "")
         self.body.addLayout(grid)
         self.add_status_widgets()
 
         buttons = QHBoxLayout()
-        self.recovery_button = QPushButton(self.tr("Use &recovery key\u2026"))
+        self.recovery_button = QPushButton()
         self.recovery_button.setFlat(True)
-        self.recovery_button.setAccessibleName(self.tr("Use recovery key"))
         buttons.addWidget(self.recovery_button)
         # A demo vault's recovery key was never shown, so the path would lead nowhere.
         self.recovery_button.setVisible(not demo)
         buttons.addStretch(1)
-        self.sign_in_button = QPushButton(self.tr("&Sign in"))
+        self.sign_in_button = QPushButton()
         self.sign_in_button.setObjectName("primary")
         self.sign_in_button.setDefault(True)
-        self.sign_in_button.setAccessibleName(self.tr("Sign in"))
         buttons.addWidget(self.sign_in_button)
         self.body.addLayout(buttons)
+        self.apply_texts()
 
+        self.setTabOrder(self.language.combo, self.username)
         self.setTabOrder(self.username, self.password)
         self.setTabOrder(self.password, self.sign_in_button)
         self.setTabOrder(self.sign_in_button, self.recovery_button)
@@ -78,12 +79,33 @@ class SignInWindow(CardScreen):
         self.username.textEdited.connect(lambda _text: self.show_error(""))
         self.password.textEdited.connect(lambda _text: self.show_error(""))
 
-    def show_locked(self, message: str, username: str) -> None:
-        """The unlock screen: the user name is kept, the password never is."""
-        self.heading.setText(self.tr("HMIS Intake is locked"))
-        self.subheading.setText(self.tr("Nothing from the vault is on screen. Sign in again to continue."))
-        self.notice.setText(message)
-        self.notice.setVisible(bool(message))
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(window_title(None, self._demo))
+        if self._lock_message is None:
+            self.heading.setText(self.tr("Sign in"))
+            self.subheading.setText(self.tr("Sign in to open this device's encrypted vault."))
+        else:
+            self.heading.setText(self.tr("HMIS Intake is locked"))
+            self.subheading.setText(self.tr("Nothing from the vault is on screen. Sign in again to continue."))
+            self.notice.setText(self._lock_message())
+        if self.demo_hint is not None and self._demo_login is not None:
+            username, password = self._demo_login
+            self.demo_hint.setText(self.tr("Demo sign-in\nuser name: {u}\npassword:  {p}").format(
+                u=username, p=password))
+            self.demo_hint.setAccessibleName(self.tr("Demo sign-in details"))
+        self.username_field.set_texts(self.tr("&User name"), self.tr("User name"))
+        self.password_field.set_texts(self.tr("&Password"), self.tr("Password"))
+        self.recovery_button.setText(self.tr("Use &recovery key\u2026"))
+        self.recovery_button.setAccessibleName(self.tr("Use recovery key"))
+        self.sign_in_button.setText(self.tr("&Sign in"))
+        self.sign_in_button.setAccessibleName(self.tr("Sign in"))
+
+    def show_locked(self, message: Callable[[], str], username: str) -> None:
+        """The unlock screen: the user name is kept, the password never is. ``message``
+        words the reason in the language on screen, now and after a change."""
+        self._lock_message = message
+        self.apply_texts()
+        self.notice.setVisible(bool(self.notice.text()))
         self.username.setText(username)
         self.password.setText("")
         self.show_error("")
@@ -112,7 +134,7 @@ class SignInWindow(CardScreen):
 
     def set_busy(self, message: str) -> None:
         busy = bool(message)
-        for widget in (self.username, self.password, self.sign_in_button, self.recovery_button):
+        for widget in (self.username, self.password, self.sign_in_button, self.recovery_button, self.language):
             widget.setEnabled(not busy)
         self.show_busy(message)
         if busy:

@@ -30,10 +30,27 @@ class Field:
         self.message.setObjectName("hint")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setVisible(bool(hint))
+        # Only ever hidden here: showing a label before the grid has a parent widget
+        # would open it as a window of its own for a moment.
+        if not hint:
+            self.message.hide()
         grid.addWidget(self.label, row, 0)
         grid.addWidget(widget, row, 1)
         grid.addWidget(self.message, row + 1, 1)
+
+    def set_texts(self, label: str, accessible_name: str, hint: str = "") -> None:
+        """New wording for the label, name and hint (a language change); a problem on
+        show stays until the field is checked again."""
+        self.label.setText(label)
+        self.widget.setAccessibleName(accessible_name)
+        showing_problem = self.message.objectName() == "fieldError"
+        self.hint = hint
+        if not showing_problem:
+            self.message.setText(hint)
+            if not hint:
+                self.message.hide()
+            elif self.message.parentWidget() is not None:
+                self.message.setVisible(not self.label.isHidden())
 
     def show_problems(self, problems: Sequence[str]) -> None:
         if problems:

@@ -1,11 +1,14 @@
 """A full-window screen with a centred card, used by set-up and sign-in.
 
 These screens come before any client data is open, so they never hold any; the
-card keeps forms at a readable width on a wide laptop screen.
+card keeps forms at a readable width on a wide laptop screen. Each offers the
+interface language at the top, and retranslates itself at once when it changes
+(``retranslate_ui``), so nobody has to read English to find the Spanish.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.theme import demo_banner
+from ui.widgets.language_selector import LanguageSelector
+from ui.widgets.mnemonics import give_unique_mnemonics
 from ui.widgets.status import busy_bar, form_error_label
 
 
@@ -32,6 +37,8 @@ class CardScreen(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a tab stop: Tab scrolls each field into view, and the card holds only a form.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         outer.addWidget(scroll, 1)
         holder = QWidget()
         holder.setObjectName("screen")
@@ -52,8 +59,10 @@ class CardScreen(QWidget):
         row.addStretch(1)
 
         self.body = QVBoxLayout(self.card)
-        self.body.setContentsMargins(32, 28, 32, 28)
+        self.body.setContentsMargins(32, 20, 32, 28)
         self.body.setSpacing(10)
+        self.language = LanguageSelector()
+        self.body.addWidget(self.language)
         self.heading = QLabel(heading)
         self.heading.setObjectName("heading")
         self.heading.setWordWrap(True)
@@ -69,6 +78,19 @@ class CardScreen(QWidget):
         self.busy_label = QLabel()
         self.busy_label.setObjectName("hint")
         self.busy_label.hide()
+
+    def retranslate_ui(self) -> None:
+        """Set every text again in the language now installed; subclasses fill it in."""
+
+    def apply_texts(self) -> None:
+        """The texts in the current language, each mnemonic letter used once."""
+        self.retranslate_ui()
+        give_unique_mnemonics(self)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.apply_texts()
+        super().changeEvent(event)
 
     def add_status_widgets(self) -> None:
         """Place the error and busy lines where the subclass wants them."""

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -70,7 +69,12 @@ class ConsentPage(WizardPage):
         self.method_message = message_label()
         self.layout_.addWidget(self.method_message)
 
-        self.stack = QStackedWidget()
+        # One part per method, only the chosen one shown. Not a QStackedWidget: that
+        # keeps the height of its tallest part (the signature pad) for all of them.
+        self.method_pages: list[QWidget] = []
+        self.stack = QWidget()
+        self._stack_layout = QVBoxLayout(self.stack)
+        self._stack_layout.setContentsMargins(0, 0, 0, 0)
         self.layout_.addWidget(self.stack)
         self._build_written()
         self._build_verbal()
@@ -129,12 +133,14 @@ class ConsentPage(WizardPage):
         column.addLayout(buttons)
         self.paper_box = QCheckBox(self.tr("The client signed the paper &form instead; I attest it"))
         self.paper_box.setAccessibleName(self.tr("Paper form signed, attested by staff"))
+        column.addWidget(text_label(self.tr("No touch screen or pen? The client signs the paper form and you "
+                                            "tick the box below; nothing typed replaces a signature."), "hint"))
         column.addWidget(self.paper_box)
         self.signature_message = message_label()
         column.addWidget(self.signature_message)
         self.clear_button.clicked.connect(self.pad.clear)
         self.pad.signature_did_change.connect(self._signature_changed)
-        self.stack.addWidget(page)
+        self._add_method_page(page)
 
     def _build_verbal(self) -> None:
         page = QWidget()
@@ -168,7 +174,7 @@ class ConsentPage(WizardPage):
         column.addWidget(self.attestation)
         for edit in (self.reason, self.witness, self.consent_date, self.consent_time):
             edit.textEdited.connect(lambda _t: self._verbal_edited())
-        self.stack.addWidget(page)
+        self._add_method_page(page)
 
     def _build_declined(self) -> None:
         page = QWidget()
@@ -179,8 +185,7 @@ class ConsentPage(WizardPage):
         self.declined_text = text_label("", "notice")
         column.addWidget(self.declined_title)
         column.addWidget(self.declined_text)
-        column.addStretch(1)
-        self.stack.addWidget(page)
+        self._add_method_page(page)
 
     def _section_text(self, section: ConsentSection) -> str:
         client = self.tr("the client")
@@ -196,7 +201,7 @@ class ConsentPage(WizardPage):
         self.written_text.setText(self._section_text(written) + "\n\n" + agreements)
         self.signature_label.setText("&" + fill(written.signature_label, self.flow, self.context, client))
         self.verbal_text.setText(self._section_text(texts.verbal))
-        self.attestation.setText(fill(texts.verbal.attestation, self.flow, self.context, client))
+        self.attestation.setText(fill(texts.verbal.attestation, self.flow, self.context, client).strip())
         self.declined_title.setText(fill(texts.declined.title, self.flow, self.context, client))
         self.declined_text.setText(self._section_text(texts.declined))
         while self.notices.count():
@@ -215,9 +220,20 @@ class ConsentPage(WizardPage):
         return next((m for m, b in self.method_buttons.items() if b.isChecked()), "written")
 
     def _method_changed(self) -> None:
-        self.stack.setCurrentIndex(METHODS.index(self._method()))
+        self._show_method_page(METHODS.index(self._method()))
         self.method_message.hide()
         self.page_did_change.emit()
+
+    def _add_method_page(self, page: QWidget) -> None:
+        self.method_pages.append(page)
+        self._stack_layout.addWidget(page)
+        if len(self.method_pages) > 1:
+            page.hide()
+
+    def _show_method_page(self, index: int) -> None:
+        for i, page in enumerate(self.method_pages):
+            if page.isHidden() == (i == index):
+                page.setVisible(i == index)
 
     def _signature_changed(self) -> None:
         self.signature_message.hide()
@@ -226,7 +242,8 @@ class ConsentPage(WizardPage):
     def _verbal_edited(self) -> None:
         self.leave()
         texts = load_consent_texts(self.flow.pack.id, self.flow.language)
-        self.attestation.setText(fill(texts.verbal.attestation, self.flow, self.context, self.tr("the client")))
+        self.attestation.setText(fill(texts.verbal.attestation, self.flow, self.context,
+                                      self.tr("the client")).strip())
 
     def _dv_toggled(self, on: bool) -> None:
         self.dv_enter.setVisible(on)
@@ -240,7 +257,7 @@ class ConsentPage(WizardPage):
         consent = self.flow.consent
         policy = self.flow.pack.consent
         self.method_buttons.get(consent.method, self.method_buttons["written"]).setChecked(True)
-        self.stack.setCurrentIndex(METHODS.index(consent.method if consent.method in METHODS else "written"))
+        self._show_method_page(METHODS.index(consent.method if consent.method in METHODS else "written"))
         if consent.signature_png and self.pad.is_empty:
             self.pad.show_png(consent.signature_png)
         self.paper_box.setChecked(consent.paper_attested)

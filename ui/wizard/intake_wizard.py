@@ -2,7 +2,8 @@
 
 The steps and their checks are ``ui.wizard.flow.IntakeFlow`` over ``app.intake``;
 this window shows them and saves through ``app.intake.save_intake`` (one
-transaction: people, enrollments, consents, outbox rows, audit events).
+transaction: people, enrollments, consents, outbox rows, audit events), off the UI
+thread on a second connection (``ui.wizard.intake_save``).
 
 Interrupted work is never lost (S3): every step change writes the intake to an
 encrypted draft in the vault, a lock saves it as any draft source does
@@ -18,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFrame,
     QHBoxLayout,
@@ -34,16 +36,20 @@ from PySide6.QtWidgets import (
 
 from app.drafts import discard_draft, save_draft
 from app.errors import UserFacingError
-from app.intake import IntakeRefused, IntakeResult, save_intake
+from app.intake import IntakeRefused, IntakeResult
 from app.projects import list_projects
 from app.search_service import visible_fields
 from app.session import Session
 from ui.i18n import active_language
 from ui.theme import demo_banner, window_title
+from ui.widgets.focus import chain_tab_order, layout_order
+from ui.widgets.mnemonics import give_unique_mnemonics
+from ui.widgets.status import busy_bar
 from ui.wizard.consent_page import ConsentPage
 from ui.wizard.duplicates_page import DuplicatesPage
 from ui.wizard.flow import IntakeFlow, Step, StepRef
 from ui.wizard.household_page import HouseholdPage
+from ui.wizard.intake_save import IntakeSave
 from ui.wizard.member_page import MemberPage
 from ui.wizard.page import WizardContext, WizardPage, text_label
 from ui.wizard.project_page import ProjectPage
@@ -132,6 +138,10 @@ class IntakeWizard(QDialog):
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
             scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            # A tab stop before the page's fields, so arrow and Page keys scroll long
+            # consent texts at 200% without a mouse.
+            scroll.setAccessibleName(self.tr("Step content"))
+            scroll.setAccessibleDescription(self.tr("Scroll with the arrow and Page keys."))
             scroll.setWidget(page)
             self.scrolls[step] = scroll
             self.stack.addWidget(scroll)
@@ -143,6 +153,8 @@ class IntakeWizard(QDialog):
         self.error.hide()
         main.addWidget(self.error)
         buttons = QHBoxLayout()
+        self.saving_bar = busy_bar()
+        self.saving_bar.setMaximumWidth(160)
         self.discard_button = QPushButton(self.tr("D&iscard intake"))
         self.discard_button.setAccessibleName(self.tr("Discard intake"))
         self.back_button = QPushButton(self.tr("&Back"))
@@ -150,12 +162,11 @@ class IntakeWizard(QDialog):
         self.next_button = QPushButton(self.tr("&Next"))
         self.next_button.setObjectName("primary")
         self.next_button.setAccessibleName(self.tr("Next"))
+        # Enter means Next from any field; on a focused button it presses that button.
         self.next_button.setDefault(True)
-        self.next_button.setAutoDefault(True)
-        self.back_button.setAutoDefault(False)
-        self.discard_button.setAutoDefault(False)
         buttons.addWidget(self.discard_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.saving_bar)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.next_button)
         main.addLayout(buttons)
@@ -164,6 +175,10 @@ class IntakeWizard(QDialog):
         self.discard_button.clicked.connect(self._discard)
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+        self.save_job = IntakeSave(self)
+        self.save_job.save_did_finish.connect(self._save_finished)
+        self.save_job.save_did_fail.connect(self._save_failed)
         self._show_step([])
 
     def _build_done_page(self) -> QWidget:
@@ -232,19 +247,30 @@ class IntakeWizard(QDialog):
         self.next_button.setAccessibleName(self.tr("Save intake") if ref.step is Step.REVIEW else self.tr("Next"))
         self.error.hide()
         self._page_changed()
-        target = page.first_input()
-        if target is not None and not problems:
-            target.setFocus()
+        scroll = self.scrolls[ref.step]
+        chain_tab_order([scroll, *layout_order(page), self.discard_button, self.back_button, self.next_button])
+        target = page.first_input() or self.next_button
+        focused = QApplication.focusWidget()
+        if not problems or focused is None or not page.isAncestorOf(focused):
+            target.setFocus(Qt.FocusReason.TabFocusReason)
         if problems:
-            self.scrolls[ref.step].ensureVisible(0, 0)
+            scroll.ensureVisible(0, 0)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """A mnemonic can move focus below the fold; scroll the page so it shows."""
+        scroll = self.stack.currentWidget()
+        if isinstance(scroll, QScrollArea) and new is not None and scroll.widget().isAncestorOf(new):
+            scroll.ensureWidgetVisible(new, 16, 16)
 
     def _page_changed(self) -> None:
         self.next_button.setEnabled(self.flow.is_complete(self.flow.current))
         if self.step_model.rowCount() != len(self.flow.steps()):
             self._refresh_steps()
+        # Answers show and hide fields; each one on screen keeps an Alt+letter of its own.
+        give_unique_mnemonics(self, (self.discard_button, self.back_button, self.next_button))
 
     def go_next(self) -> None:
-        if self.saved is not None:
+        if self.saved is not None or self.save_job.running:
             return
         self.current_page.leave()
         if self.flow.current.step is Step.REVIEW:
@@ -264,27 +290,43 @@ class IntakeWizard(QDialog):
 
     def _save(self) -> None:
         session = self._session
-        if session is None:
+        if session is None or self.save_job.running:
             return
         try:
-            result = save_intake(session, self.flow.document())
-        except IntakeRefused as refused:
-            order = self.flow.steps()
-            first = min((self.flow.step_of(p.path) for p in refused.problems), key=order.index)
-            self.flow.go_to(first)
-            self._show_step([p for p in refused.problems if self.flow.step_of(p.path) == first])
-            return
+            document = self.flow.document()
         except UserFacingError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
+            self._save_failed(exc)
+            return
+        self._set_saving(True)
+        self.save_job.start(session, document, self.draft_id)
+
+    def _set_saving(self, saving: bool) -> None:
+        for button in (self.next_button, self.back_button, self.discard_button):
+            button.setEnabled(not saving)
+        self.saving_bar.setVisible(saving)
+        if saving:
+            self.error.hide()
+
+    def _save_failed(self, error: UserFacingError) -> None:
+        self._set_saving(False)
+        if self._session is None:
+            return
+        if isinstance(error, IntakeRefused):
+            order = self.flow.steps()
+            first = min((self.flow.step_of(p.path) for p in error.problems), key=order.index)
+            self.flow.go_to(first)
+            self._show_step([p for p in error.problems if self.flow.step_of(p.path) == first])
+            return
+        self.error.setText(str(error))
+        self.error.show()
+
+    def _save_finished(self, result: IntakeResult) -> None:
+        self._set_saving(False)
+        session = self._session
+        if session is None:  # locked while saving: the lock already knows it was stored
             return
         self.saved = result
-        if self.draft_id:
-            try:
-                discard_draft(session, self.draft_id)
-            except UserFacingError as exc:
-                log.warning("could not drop the intake draft: %s", type(exc).__name__)
-            self.draft_id = None
+        self.draft_id = None  # dropped by the save job
         count = len(result.personal_ids)
         text = (self.tr("1 person was saved.") if count == 1
                 else self.tr("{n} people were saved.").format(n=count))
@@ -299,6 +341,8 @@ class IntakeWizard(QDialog):
         self.step_list.setEnabled(False)
         self.close_button.setDefault(True)
         self.close_button.setFocus()
+        # The worker sees "saved" before whatever the main window refreshes on the signal.
+        self.repaint()
         self.intake_did_save.emit(result)
 
     def _open_profile(self) -> None:
@@ -308,7 +352,15 @@ class IntakeWizard(QDialog):
 
     # -- drafts (ui.lock.DraftSource) -------------------------------------------------
 
+    def _finish_pending_save(self) -> None:
+        """A lock or a close during a save waits for it; an intake it stored keeps no draft."""
+        stored = self.save_job.wait()
+        if stored is not None:
+            self.saved = stored
+            self.draft_id = None
+
     def draft_payload(self) -> dict[str, Any] | None:
+        self._finish_pending_save()
         if self.saved is not None or self._session is None:
             return None
         self.current_page.leave()
@@ -354,6 +406,7 @@ class IntakeWizard(QDialog):
         super().reject()
 
     def done(self, code: int) -> None:
+        self._finish_pending_save()
         super().done(code)
         self.wizard_did_close.emit()
 
@@ -371,6 +424,7 @@ class IntakeWizard(QDialog):
         self.done_text.setText("")
 
     def close_for_lock(self) -> None:
+        self._finish_pending_save()
         self.closed_for_lock = True
         self.clear_client_data()
         self.done(QDialog.DialogCode.Rejected)

@@ -74,6 +74,10 @@ class QuestionForm(QWidget):
     def _input(self, question: Question) -> QWidget:
         if question.kind in (QuestionType.CHOICE,):
             combo = QComboBox()
+            # HUD's longest answers (3.917 living situations) would otherwise widen the
+            # form past a 1366-pixel screen; the list that opens shows them in full.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(20)
             combo.addItem(self.tr("Choose\u2026"), None)
             assert question.code_list is not None
             for code in self.flow.catalog.code_list(question.code_list).codes:
@@ -141,13 +145,13 @@ class QuestionForm(QWidget):
         sections: set[str] = set()
         for name, field in self.fields.items():
             visible = name in shown
-            field.label.setVisible(visible)
-            field.widget.setVisible(visible)
-            field.message.setVisible(visible and bool(field.message.text()))
+            _show(field.label, visible)
+            _show(field.widget, visible)
+            _show(field.message, visible and bool(field.message.text()))
             if visible:
                 sections.add(self._section_of[name])
         for section_id, heading in self.headings.items():
-            heading.setVisible(section_id in sections)
+            _show(heading, section_id in sections)
 
     def show_problems(self, problems: Sequence[Problem]) -> list[Problem]:
         """Show each problem at its field; return those that have no field here."""
@@ -180,3 +184,9 @@ class QuestionForm(QWidget):
             elif isinstance(widget, QCheckBox):
                 widget.setChecked(False)
         self._loading = False
+
+
+def _show(widget: QWidget, visible: bool) -> None:
+    """Runs on every keystroke: touch only what changes, so the form does not relayout."""
+    if widget.isHidden() == visible:
+        widget.setVisible(visible)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.catalog import QuestionType
@@ -21,6 +22,7 @@ class ReviewPage(WizardPage):
         self.notices = text_label("", "notice")
         self.layout_.addWidget(self.notices)
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.RichText)  # every value is escaped
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("Intake summary"))
         self.layout_.addWidget(self.summary)
@@ -68,7 +70,7 @@ class ReviewPage(WizardPage):
                 if value in (None, ""):
                     continue
                 lines.append(f"    {question.label.get(language)}: {self._answer(question.field, value)}")
-        self.summary.setText("<br>".join(_escape(line).replace("    ", "&nbsp;" * 6) for line in lines))
+        self.summary.setText("".join(_html_line(line) for line in lines))
         _problems, decisions = flow.check()
         notices = sorted({f"{n.message} ({n.clause})" for d in decisions for n in d.notices})
         self.notices.setText("\n".join(notices))
@@ -83,3 +85,11 @@ class ReviewPage(WizardPage):
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _html_line(line: str) -> str:
+    """One line of the summary; an answer is indented as a block, so a long one that
+    wraps at 1366 pixels or 200% stays under its person."""
+    if line.startswith("    "):
+        return f'<div style="margin-left: 24px">{_escape(line.strip())}</div>'
+    return f"<div>{_escape(line) or '&nbsp;'}</div>"

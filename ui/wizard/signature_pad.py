@@ -4,6 +4,12 @@ CT-207-7 and the other packs accept a written consent signed on the device; the
 image is stored with the consent (never as a file) and printed on the consent form.
 Pen input arrives as ``QTabletEvent`` and touch as ``QTouchEvent``; both are
 accepted so Qt does not also synthesise mouse events and draw every stroke twice.
+
+A keyboard cannot draw a signature, and nothing typed stands in for one. The pad
+still takes focus (Tab, or the label's mnemonic) so a client can sign on a touch
+screen or with a pen while the worker stays on the keyboard; Delete clears it, and
+its description names what the consent rules accept instead: the paper form signed
+and attested by the worker (CT-207-7), or verbal consent where the pack allows it.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPointF, QSiz
 from PySide6.QtGui import (
     QColor,
     QImage,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -42,7 +49,10 @@ class SignaturePad(QWidget):
         self.setFixedHeight(160)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setAccessibleName(self.tr("Signature pad"))
-        self.setAccessibleDescription(self.tr("The client signs here with a finger, a pen or the mouse."))
+        self.setAccessibleDescription(self.tr(
+            "The client signs here with a finger, a pen or the mouse; Delete clears it. Without a touch "
+            "screen or pen, the client signs the paper form and you attest it below, or choose verbal "
+            "consent where the policy allows it."))
 
     # -- state ------------------------------------------------------------------------
 
@@ -97,6 +107,13 @@ class SignaturePad(QWidget):
             self._extend(point)
             self._drawing = False
             self.signature_did_change.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not self.is_empty:
+            self.clear()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -159,5 +176,10 @@ class SignaturePad(QWidget):
         baseline = self.height() - 36
         painter.setPen(QPen(QColor("#c9ced6"), 1, Qt.PenStyle.DashLine))
         painter.drawLine(24, baseline, self.width() - 24, baseline)
+        if self.is_empty:
+            painter.setPen(QColor("#6b7380"))
+            painter.drawText(self.rect().adjusted(24, baseline + 4, -24, 0),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                             self.tr("Sign above the line"))
         self._paint_strokes(painter)
         painter.end()

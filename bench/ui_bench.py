@@ -1,0 +1,319 @@
+"""How the real windows feel with thousands of people: search as you type and saving
+an intake, timed through the widgets. Prints figures; asserts nothing.
+
+    .venv/bin/python -m bench.ui_bench                     # 10,000 and 100,000 people
+    .venv/bin/python -m bench.ui_bench --sizes 10000 --queries 10
+
+Qt runs offscreen. Each size gets a real vault of synthetic people (``app.demo``);
+the app is built as ``ui.main`` builds it and signed in through the sign-in window.
+
+- Search: a query is typed key by key into the main window's search box. "with
+  debounce" is the time from the last keystroke to the results being in the model
+  (it includes the 150 ms the box waits for more typing); "without" is the time
+  from pressing Enter, which searches at once, to the results being in the model.
+- Save: an intake is driven to its review page and Save is pressed; the figure runs
+  to the saved screen being shown.
+- UI-thread stall: a 5 ms ``QTimer`` heartbeat runs on the UI thread; the stall is
+  the longest gap between beats minus the interval, while searching and while saving.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("HMIS_INTAKE_KDF_TARGET_MS", "0")  # unlock speed is measured in bench.run
+
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit  # noqa: E402
+
+from app.demo import add_demo_people  # noqa: E402
+from app.session import initialize, sign_in  # noqa: E402
+from ui.main import Gui, build_controller  # noqa: E402
+from ui.search.main_window import MainWindow  # noqa: E402
+from ui.wizard.flow import Step  # noqa: E402
+from ui.wizard.intake_wizard import IntakeWizard  # noqa: E402
+from ui.wizard.question_form import QuestionForm  # noqa: E402
+
+USER = "bench.admin"
+PASSWORD = "Quiet!Harbor7Lantern9"
+HEARTBEAT_MS = 5
+SIZES = (10_000, 100_000)
+
+
+def line(label: str, value: str) -> None:
+    print(f"  {label:<52} {value}", flush=True)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:9.1f} ms"
+
+
+def spin(predicate: Callable[[], bool], timeout_s: float = 120.0) -> None:
+    """Run the event loop until ``predicate`` holds (checked every millisecond)."""
+    if predicate():
+        return
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.setInterval(1)
+    poll.timeout.connect(lambda: predicate() and loop.quit())
+    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
+    poll.start()
+    loop.exec()
+    poll.stop()
+    if not predicate():
+        raise TimeoutError("the window did not get there in time")
+
+
+def settle(seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    spin(lambda: time.perf_counter() >= end)
+
+
+class Heartbeat(QObject):
+    """Beats every few milliseconds on the UI thread; a long gap is a stall."""
+
+    def __init__(self, interval_ms: int = HEARTBEAT_MS) -> None:
+        super().__init__()
+        self.interval_s = interval_ms / 1000
+        self.timer = QTimer(self)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self._beat)
+        self.longest = 0.0
+        self._last = 0.0
+
+    def start(self) -> None:
+        self.longest = 0.0
+        self._last = time.perf_counter()
+        self.timer.start()
+
+    def _beat(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self._last)
+        self._last = now
+
+    def stop(self) -> float:
+        self._beat()
+        self.timer.stop()
+        return max(0.0, self.longest - self.interval_s)
+
+
+def build_vault(data_dir: Path, size: int) -> float:
+    session, _key = initialize(data_dir, "ct", USER, PASSWORD, agency_name="Bench Agency")
+    try:
+        started = time.perf_counter()
+        add_demo_people(session, size, seed=size)
+        return time.perf_counter() - started
+    finally:
+        session.close()
+
+
+def sample_queries(data_dir: Path, count: int, rng: random.Random) -> dict[str, list[str]]:
+    session = sign_in(data_dir, USER, PASSWORD)
+    try:
+        rows = session.conn.execute(
+            "SELECT first_name, last_name, dob, ssn FROM person WHERE ssn IS NOT NULL ORDER BY random() LIMIT ?",
+            (count,)).fetchall()
+    finally:
+        session.close()
+    kinds = {
+        "name": [f"{r[0]} {r[1]}" for r in rows],
+        "partial name": [r[1][:4] for r in rows],
+        "DOB": [r[2] for r in rows],
+        "SSN last 4": [r[3][-4:] for r in rows],
+    }
+    for texts in kinds.values():
+        rng.shuffle(texts)
+    return kinds
+
+
+def open_main_window(data_dir: Path) -> tuple[Gui, MainWindow]:
+    gui = build_controller(data_dir, listen_to_os=False)
+    gui.controller.start()
+    window = gui.controller.sign_in_window
+    assert window is not None
+    window.username.setText(USER)
+    window.password.setText(PASSWORD)
+    window.sign_in_button.click()
+    spin(lambda: gui.controller.main_window is not None and gui.controller.main_window.isVisible())
+    return gui, gui.controller.main_window
+
+
+def bench_search(main: MainWindow, queries: dict[str, list[str]],
+                 heartbeat: Heartbeat) -> dict[str, dict[str, float]]:
+    """Type each query; time to results with and without the debounce."""
+    reset_at: list[float] = []
+    main.model.modelReset.connect(lambda: reset_at.append(time.perf_counter()))
+    figures: dict[str, dict[str, float]] = {}
+    stall = 0.0
+    for kind, texts in queries.items():
+        typed, pressed, hits = [], [], []
+        for text in texts:
+            main.search.clear()
+            settle(0.01)
+            heartbeat.start()
+            reset_at.clear()
+            QTest.keyClicks(main.search, text)
+            last_key = time.perf_counter()
+            spin(lambda: bool(reset_at))
+            typed.append(reset_at[-1] - last_key)
+            stall = max(stall, heartbeat.stop())
+            hits.append(main.model.rowCount())
+            heartbeat.start()
+            reset_at.clear()
+            started = time.perf_counter()
+            QTest.keyClick(main.search, Qt.Key.Key_Return)
+            spin(lambda: bool(reset_at))
+            pressed.append(reset_at[-1] - started)
+            stall = max(stall, heartbeat.stop())
+        figures[kind] = {
+            "debounce_included_ms": statistics.median(typed) * 1000,
+            "debounce_excluded_ms": statistics.median(pressed) * 1000,
+            "debounce_excluded_max_ms": max(pressed) * 1000,
+            "hits": statistics.mean(hits),
+        }
+        line(f"search {kind}: with / without debounce (median)",
+             f"{statistics.median(typed) * 1000:7.1f} / {statistics.median(pressed) * 1000:6.1f} ms"
+             f"  (max {max(pressed) * 1000:.1f} ms, {statistics.mean(hits):.1f} hits)")
+    line("longest UI-thread stall while searching", ms(stall))
+    figures["stall"] = {"ms": stall * 1000}
+    return figures
+
+
+_ADULT = {"FirstName": "Brisa", "LastName": "Larkspurrow", "NameDataQuality": 1, "DOB": "1984-07-09",
+          "DOBDataQuality": 1, "SSNDataQuality": 99, "White": 1, "Sex": 9, "VeteranStatus": 0,
+          "EnrollmentCoC": "XX-501", "DisablingCondition": 8, "LivingSituation": 116}
+
+
+def _next(wizard: IntakeWizard, expected: Step) -> float:
+    started = time.perf_counter()
+    wizard.next_button.click()
+    spin(lambda: wizard.flow.current.step is expected)
+    return time.perf_counter() - started
+
+
+def _fill_member(form: QuestionForm) -> None:
+    for name, value in _ADULT.items():
+        widget = form.inputs[name]
+        if isinstance(widget, QLineEdit):
+            widget.setFocus()
+            QTest.keyClicks(widget, str(value))
+        elif isinstance(widget, QComboBox):
+            widget.setCurrentIndex(widget.findData(value))
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+    for widget in form.inputs.values():
+        if isinstance(widget, QComboBox) and not widget.isHidden() and widget.currentData() is None:
+            for code in (8, 99):
+                if widget.findData(code) >= 0:
+                    widget.setCurrentIndex(widget.findData(code))
+                    break
+            else:
+                widget.setCurrentIndex(1)
+
+
+def bench_save(main: MainWindow, heartbeat: Heartbeat, rounds: int) -> dict[str, float]:
+    """Drive an intake to its review page, then press Save and wait for the saved screen."""
+    saves, stalls, duplicate_steps = [], [], []
+    for _ in range(rounds):
+        wizard = main.open_intake()
+        spin(wizard.isVisible)
+        wizard.pages[Step.PROJECT].project.setCurrentIndex(1)
+        _next(wizard, Step.SCRIPT)
+        for box in wizard.pages[Step.SCRIPT].boxes.values():
+            box.setChecked(True)
+        _next(wizard, Step.CONSENT)
+        wizard.pages[Step.CONSENT].paper_box.setChecked(True)
+        _next(wizard, Step.SHARING)
+        wizard.pages[Step.SHARING].levels["not_shared"].setChecked(True)
+        _next(wizard, Step.HOUSEHOLD)
+        _next(wizard, Step.MEMBER)
+        _fill_member(wizard.pages[Step.MEMBER].form)
+        duplicate_steps.append(_next(wizard, Step.DUPLICATES))
+        _next(wizard, Step.REVIEW)
+        settle(0.02)
+        shown_at: list[float] = []
+        wizard.stack.currentChanged.connect(lambda _i: shown_at.append(time.perf_counter()))
+        heartbeat.start()
+        started = time.perf_counter()
+        wizard.next_button.click()
+        spin(lambda: wizard.stack.currentWidget() is wizard.done_page)
+        saves.append(shown_at[-1] - started)
+        settle(0.05)
+        stalls.append(heartbeat.stop())
+        wizard.close_button.click()
+        spin(lambda: main.intake_wizard is None)
+    started = time.perf_counter()
+    main.refresh_status()
+    status = time.perf_counter() - started
+    figures = {"save_ms": statistics.median(saves) * 1000, "save_max_ms": max(saves) * 1000,
+               "stall_ms": max(stalls) * 1000, "duplicate_step_ms": statistics.median(duplicate_steps) * 1000,
+               "status_refresh_ms": status * 1000}
+    line(f"Save to the saved screen (median of {rounds})",
+         f"{ms(statistics.median(saves))}  (max {ms(max(saves)).strip()})")
+    line("longest UI-thread stall while saving", ms(max(stalls)))
+    line("outbox status refresh (after a save, every 60 s)", ms(status))
+    line("Next into the duplicate check (median)", ms(statistics.median(duplicate_steps)))
+    return figures
+
+
+def bench_size(data_dir: Path, size: int, queries: int, rounds: int, rng: random.Random,
+               heartbeat: Heartbeat) -> dict[str, object]:
+    print(f"Main window and intake wizard, {size:,} people", flush=True)
+    texts = sample_queries(data_dir, queries, rng)
+    gui, main = open_main_window(data_dir)
+    try:
+        settle(0.2)
+        search = bench_search(main, texts, heartbeat)
+        save = bench_save(main, heartbeat, rounds)
+    finally:
+        gui.dispose()
+        QApplication.processEvents()
+    return {"search": search, "save": save}
+
+
+def run(vaults: list[tuple[int, Path]], queries: int = 20, rounds: int = 3) -> dict[str, object]:
+    """Time the windows on vaults already built with ``USER``/``PASSWORD`` (``bench.run`` builds them)."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    heartbeat = Heartbeat()
+    rng = random.Random(20260202)
+    results: dict[str, object] = {}
+    for size, data_dir in vaults:
+        results[str(size)] = bench_size(data_dir, size, queries, rounds, rng, heartbeat)
+    del app
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.ui_bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default=",".join(str(s) for s in SIZES),
+                        help="comma-separated numbers of people (default 10000,100000)")
+    parser.add_argument("--queries", type=int, default=20, help="queries per kind and size")
+    parser.add_argument("--saves", type=int, default=3, help="intakes saved per size")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    print(f"HMIS Intake UI benchmarks - offscreen Qt, {os.cpu_count()} CPUs", flush=True)
+    with tempfile.TemporaryDirectory(prefix="hmis-ui-bench-") as tmp:
+        vaults = []
+        for size in sizes:
+            data_dir = Path(tmp) / f"people-{size}"
+            took = build_vault(data_dir, size)
+            line(f"building the {size:,}-person vault", f"{took:9.1f} s")
+            vaults.append((size, data_dir))
+        run(vaults, args.queries, args.saves)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

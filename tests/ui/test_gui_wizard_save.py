@@ -1,0 +1,66 @@
+"""Saving an intake runs on the session's second connection, off the UI thread, and a
+lock in the middle of a save neither loses the intake nor keeps a draft of it that
+would store the household twice. Synthetic people only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.clock import FakeClock
+from app.drafts import list_drafts
+from ui.lock import LockReason
+from ui.wizard.flow import Step
+
+from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, sign_in
+from wizard_support import ADULT, fill_member, open_wizard, pick_project, press_next, step, tick_script
+
+
+def _to_review(qtbot, make_gui, tmp_path: Path, clock: FakeClock):
+    vault = make_vault(tmp_path / "device", clock, pack="mo")
+    gui = make_gui(vault.data_dir, clock)
+    sign_in(qtbot, gui, ADMIN, ADMIN_PASSWORD)
+    wizard = open_wizard(qtbot, gui.controller.main_window)
+    pick_project(qtbot, wizard, "Street Outreach")
+    tick_script(qtbot, wizard)
+    wizard.pages[Step.CONSENT].paper_box.click()
+    press_next(qtbot, wizard)
+    wizard.pages[Step.SHARING].levels["not_shared"].click()
+    press_next(qtbot, wizard)
+    press_next(qtbot, wizard)
+    fill_member(qtbot, wizard, ADULT)
+    press_next(qtbot, wizard)
+    press_next(qtbot, wizard)
+    assert step(wizard) is Step.REVIEW
+    return gui, wizard
+
+
+def _people(gui) -> int:
+    return gui.controller.session.conn.execute("SELECT count(*) FROM person").fetchone()[0]
+
+
+def test_save_runs_off_the_ui_thread_with_a_busy_state(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
+    gui, wizard = _to_review(qtbot, make_gui, tmp_path, clock)
+    with qtbot.waitSignal(wizard.intake_did_save, timeout=20_000):
+        wizard.next_button.click()
+        assert wizard.save_job.running, "the click returns before the transaction is done"
+        assert wizard.saving_bar.isVisibleTo(wizard) and not wizard.next_button.isEnabled()
+        wizard.next_button.click()  # a second press while saving does nothing
+    assert wizard.stack.currentWidget() is wizard.done_page
+    assert not wizard.saving_bar.isVisibleTo(wizard)
+    assert _people(gui) == 1
+
+
+def test_a_lock_during_the_save_keeps_it_once_and_no_draft(qtbot, make_gui, tmp_path: Path,
+                                                           clock: FakeClock) -> None:
+    gui, wizard = _to_review(qtbot, make_gui, tmp_path, clock)
+    wizard.next_button.click()
+    assert wizard.save_job.running
+    gui.lock.lock(LockReason.MANUAL)
+    qtbot.waitUntil(lambda: gui.controller.sign_in_window is not None
+                    and gui.controller.sign_in_window.isVisible())
+    sign_in(qtbot, gui, ADMIN, ADMIN_PASSWORD)
+    main = gui.controller.main_window
+    qtbot.wait(50)
+    assert main.intake_wizard is None, "nothing to resume: the intake was stored"
+    assert list_drafts(gui.controller.session, "intake") == []
+    assert _people(gui) == 1
