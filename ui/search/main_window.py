@@ -13,18 +13,15 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,9 +37,11 @@ from app.session import Session
 from app.vault.connection import transaction
 from ui.clipboard import ClipboardGuard
 from ui.export.export_dialog import EXPORT_PERMISSION, ExportDialog
-from ui.i18n import LANGUAGE_CHOICES, active_language, remember_language, set_language
+from ui.i18n import active_language, remember_language, set_language
 from ui.people.new_person_dialog import DRAFT_KIND, NewPersonDialog
-from ui.search.people_model import PeopleModel, columns_for
+from ui.search.drafts_bar import DraftsBar
+from ui.search.main_menus import MainMenus
+from ui.search.people_model import PeopleModel, columns_for, results_table
 from ui.sync.timeliness_banner import TimelinessBanner
 from ui.profile.profile_window import ProfileWindow
 from ui.theme import demo_banner, resource_icon, window_title
@@ -119,15 +118,9 @@ class MainWindow(QMainWindow):
         page.addWidget(self.search_label)
         page.addWidget(self.search)
 
-        self.drafts_bar = QWidget()
-        drafts_row = QHBoxLayout(self.drafts_bar)
-        drafts_row.setContentsMargins(0, 0, 0, 0)
-        self.drafts_label = QLabel()
-        self.drafts_label.setObjectName("notice")
-        self.resume_button = QPushButton()
-        drafts_row.addWidget(self.drafts_label, 1)
-        drafts_row.addWidget(self.resume_button)
-        self.drafts_bar.hide()
+        self.drafts_bar = DraftsBar()
+        self.drafts_label = self.drafts_bar.label
+        self.resume_button = self.drafts_bar.resume_button
         page.addWidget(self.drafts_bar)
 
         self.result_info = QLabel()
@@ -136,22 +129,7 @@ class MainWindow(QMainWindow):
         page.addWidget(self.result_info)
 
         self.model = PeopleModel(columns_for(session), self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(False)
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(30)
-        header_view = self.table.horizontalHeader()
-        header_view.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, self.model.columnCount()):
-            header_view.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header_view.resizeSection(column, 180)
-        header_view.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table = results_table(self.model)
         self.empty = QLabel()
         self.empty.setObjectName("hint")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -166,46 +144,15 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.user_label, 1)
         self.statusBar().addPermanentWidget(self.outbox_label)
 
-        self.file_menu = file_menu = self.menuBar().addMenu("")
-        self.new_action = QAction(self)
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_action.setEnabled(session.can("client.create"))
-        file_menu.addAction(self.new_action)
-        self.intake_action = QAction(self)
-        self.intake_action.setShortcut(QKeySequence("Ctrl+I"))
-        if session.can("intake.run"):
-            file_menu.addAction(self.intake_action)
-        file_menu.addAction(lock_action)
-        file_menu.addSeparator()
-        self.quit_action = quit_action = QAction(self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        # Coordinator and admin screens (sync, export); an entry appears only for a
-        # role that may use it, and the menu only when it has an entry.
-        self.tools_menu = self.menuBar().addMenu("")
-        self.export_action = QAction(self)
+        self.menus = MainMenus(self, session, lock_action, self.table)
+        # The menu entries by name, for the screens and tests that reach them.
+        for name in ("file_menu", "new_action", "intake_action", "quit_action", "tools_menu",
+                     "export_action", "sync_action", "settings_menu", "language_menu",
+                     "language_actions", "copy_action"):
+            setattr(self, name, getattr(self.menus, name))
+        self.quit_action.triggered.connect(self.close)
         self.export_action.triggered.connect(lambda: self.open_export())
-        if session.can(EXPORT_PERMISSION):
-            self.tools_menu.addAction(self.export_action)
-        self.sync_action = QAction(self)  # opened by ui.sync.session_sync
-        if session.can("sync.run"):
-            self.tools_menu.addAction(self.sync_action)
-        self.settings_menu = settings_menu = self.menuBar().addMenu("")
-        self.language_menu = language_menu = settings_menu.addMenu("")
-        self.language_actions = QActionGroup(self)
-        for code, name in LANGUAGE_CHOICES:
-            action = QAction(name, self.language_actions)
-            action.setCheckable(True)
-            action.setChecked(code == active_language())
-            action.setData(code)
-            language_menu.addAction(action)
-        self.language_actions.triggered.connect(lambda action: self.choose_language(str(action.data())))
-        self.copy_action = QAction(self.table)
-        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
-        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.table.addAction(self.copy_action)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.menus.language_chosen.connect(self.choose_language)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -230,7 +177,6 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.table, self.intake_button)
         self.setTabOrder(self.intake_button, self.new_button)
         self.setTabOrder(self.new_button, self.lock_button)
-        self.tools_menu.menuAction().setVisible(bool(self.tools_menu.actions()))
         self.retranslate_ui()
         self.search.setFocus()
 
@@ -252,24 +198,12 @@ class MainWindow(QMainWindow):
         self.search_label.setText(self.tr("&Search by name, date of birth or last 4 of SSN"))
         self.search.setPlaceholderText(self.tr("e.g. Juniper, 1985-03-14, 03/14/1985 or 4321"))
         self.search.setAccessibleName(self.tr("Search people"))
-        self.resume_button.setText(self.tr("&Resume unsaved form"))
-        self.resume_button.setAccessibleName(self.tr("Resume unsaved form"))
         self.table.setAccessibleName(self.tr("Search results"))
         self.empty.setText(self.tr("Type in the search box to find people on this device."))
         name, role = self._signed_in_as
         self.user_label.setText(self.tr("Signed in as {name} \u00b7 {role}").format(name=name, role=role))
-        self.file_menu.setTitle(self.tr("&File"))
-        self.new_action.setText(self.tr("&New person\u2026"))
-        self.intake_action.setText(self.tr("New &intake\u2026"))
-        self.quit_action.setText(self.tr("&Quit"))
-        self.tools_menu.setTitle(self.tr("&Tools"))
-        self.export_action.setText(self.tr("&Export HMIS CSV\u2026"))
-        self.sync_action.setText(self.tr("&Sync\u2026"))
-        self.settings_menu.setTitle(self.tr("&Settings"))
-        self.language_menu.setTitle(self.tr("&Language"))
-        self.copy_action.setText(self.tr("&Copy name"))
-        for action in self.language_actions.actions():
-            action.setChecked(action.data() == active_language())
+        self.menus.retranslate()
+        self.drafts_bar.retranslate()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1))
         if self._shown_count is not None:
             self._describe_results(self._shown_count)
@@ -420,15 +354,7 @@ class MainWindow(QMainWindow):
                     self.intake_wizard.draft_id if self.intake_wizard else None}
         waiting = [d for d in list_drafts(session, DRAFT_KIND) if d.draft_id not in open_ids]
         intakes = [d for d in list_drafts(session, INTAKE_DRAFT_KIND) if d.draft_id not in open_ids]
-        self.drafts_bar.setVisible(bool(waiting or intakes))
-        if intakes:
-            self.drafts_label.setText(
-                self.tr("You have {n} unsaved intakes.").format(n=len(intakes)) if len(intakes) > 1
-                else self.tr("You have an unsaved intake."))
-        elif waiting:
-            self.drafts_label.setText(
-                self.tr("You have {n} unsaved new-person forms.").format(n=len(waiting)) if len(waiting) > 1
-                else self.tr("You have an unsaved new-person form."))
+        self.drafts_bar.show_counts(len(intakes), len(waiting))
 
     def _resume_latest_draft(self) -> None:
         session = self._session
@@ -536,7 +462,7 @@ class MainWindow(QMainWindow):
         self.results.setCurrentWidget(self.empty)
         self.result_info.setText("")
         self.outbox_label.setText("")
-        self.drafts_label.setText("")
+        self.drafts_bar.clear()
         self.statusBar().clearMessage()
 
     def quit_without_asking(self) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from app.search import SearchHit
 from app.search_service import visible_fields
@@ -103,3 +104,24 @@ class PeopleModel(QAbstractTableModel):
 
     def row(self, index: int) -> RowView | None:
         return self._rows[index] if 0 <= index < len(self._rows) else None
+
+
+def results_table(model: PeopleModel) -> QTableView:
+    """Rows select whole, nothing edits in place; the name column takes the spare width."""
+    table = QTableView()
+    table.setModel(model)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(False)
+    table.setShowGrid(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(30)
+    header_view = table.horizontalHeader()
+    header_view.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for column in range(1, model.columnCount()):
+        header_view.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        header_view.resizeSection(column, 180)
+    header_view.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return table
