@@ -72,13 +72,13 @@ class OutboxStatus:
 def status(conn: Connection, now: datetime, window_hours: int, warn_before_hours: int) -> OutboxStatus:
     """Timeliness is measured from collection, not from saving or syncing (MO-TIME-1)."""
     counts = dict(conn.execute("SELECT state, count(*) FROM outbox GROUP BY state").fetchall())
-    row = conn.execute(
-        "SELECT min(collected_at), min(deadline_at) FROM outbox WHERE state = 'pending'"
-    ).fetchone()
+    # Two queries, not one: each min() then reads a single entry of its own index.
+    oldest = conn.execute("SELECT min(collected_at) FROM outbox WHERE state = 'pending'").fetchone()[0]
+    first_deadline = conn.execute("SELECT min(deadline_at) FROM outbox WHERE state = 'pending'").fetchone()[0]
     oldest_hours = left = None
-    if row and row[0]:
-        oldest_hours = round((now - datetime.fromisoformat(row[0])).total_seconds() / 3600, 2)
-        left = round((datetime.fromisoformat(row[1]) - now).total_seconds() / 3600, 2)
+    if oldest and first_deadline:
+        oldest_hours = round((now - datetime.fromisoformat(oldest)).total_seconds() / 3600, 2)
+        left = round((datetime.fromisoformat(first_deadline) - now).total_seconds() / 3600, 2)
     now_iso = now.isoformat(timespec="seconds")
     soon_iso = (now + timedelta(hours=warn_before_hours)).isoformat(timespec="seconds")
     overdue = conn.execute(
