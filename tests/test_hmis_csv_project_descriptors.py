@@ -172,3 +172,45 @@ def test_the_project_definition_travels_to_the_server_once_per_change(session: S
     audit = session.conn.execute(
         "SELECT detail FROM audit_event WHERE action = 'project.descriptors_set'").fetchall()
     assert len(audit) == 1 and json.loads(audit[0][0])["rrh_sub_type"] == 2
+
+
+# -- From the command line ---------------------------------------------------------------------
+
+
+def test_descriptors_set_from_the_command_line_make_the_export_pass(info: VaultInfo, tmp_path: Path) -> None:
+    from support import auth, run_cli, single_sentence
+
+    session = info.sign_in()
+    try:
+        households(session)
+    finally:
+        session.close()
+
+    def cli(*args: str):  # type: ignore[no-untyped-def]
+        return run_cli(info.data_dir, *args, *auth(), password=ADMIN_PASSWORD)
+
+    unknown = cli("project", "set", "Nowhere Project", "--rrh-subtype", "2")
+    assert unknown.returncode != 0 and single_sentence(unknown.stderr)
+    assert "no project named" in unknown.stderr
+    wrong = cli("project", "set", "Drop-in Services", "--rrh-subtype", "2")
+    assert wrong.returncode != 0 and "Only a rapid re-housing project" in wrong.stderr
+    assert "Traceback" not in wrong.stderr
+
+    assert cli("project", "set", "rapid rehousing", "--rrh-subtype", "2", "--housing-type", "3").returncode == 0
+    done = cli("project", "set", "Drop-in Services", "--residential-affiliation", "1",
+               "--affiliated-project", "Emergency Shelter")
+    assert done.returncode == 0, done.stderr
+    listed = {p["name"]: p for p in cli("project", "list", "--json").json()}
+    assert listed["Rapid Rehousing"]["rrh_sub_type"] == 2
+    assert listed["Drop-in Services"]["residential_affiliation"] == 1
+    assert listed["Drop-in Services"]["residential_project_ids"] == [listed["Emergency Shelter"]["project_id"]]
+
+    out = tmp_path / "export.zip"
+    exported = cli("export-hmis-csv", str(out))
+    assert exported.returncode == 0, exported.stderr
+    checked = run_cli(None, "check-hmis-csv", str(out), "--json")
+    assert checked.returncode == 0, checked.stdout
+    files = read_export(out)
+    rrh = next(row for row in files["Project"] if row["ProjectType"] == "13")
+    assert rrh["RRHSubType"] == "2"
+    assert [row["ResProjectID"] for row in files["Affiliation"]] == [csv_id(listed["Emergency Shelter"]["project_id"])]

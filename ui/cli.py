@@ -383,6 +383,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     register_sync(sub, _add_auth)
     from ui.cli_export import register as register_export
+    from ui.cli_projects import register as register_projects
+
+    register_projects(sub, _add_auth)
 
     register_export(sub, _add_auth, _open_session)
     return parser
