@@ -1,297 +1,1246 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../ui/profile/common.py" line="86"/>
+        <source>Profile</source>
+        <comment>No consent is recorded for this client. Record one before entering more data.</comment>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/common.py" line="87"/>
+        <source>Profile</source>
+        <comment>Consent was revoked on {date}. Record a new consent before entering more data.</comment>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/common.py" line="88"/>
+        <source>Profile</source>
+        <comment>The release of information expired on {date}. Record a new consent before entering more data.</comment>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/common.py" line="90"/>
+        <source>Profile</source>
+        <comment>The client declined consent, so no data can be entered. Record a new consent if they change their mind.</comment>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="33"/>
+        <source>{m} min</source>
+        <translation>{m} min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="34"/>
+        <source>{h} h</source>
+        <translation>{h} h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="39"/>
+        <source>{n} bytes</source>
+        <translation>{n} bytes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="41"/>
+        <source>{n:.0f} KiB</source>
+        <translation>{n:.0f} KiB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="42"/>
+        <source>{n:.1f} MiB</source>
+        <translation>{n:.1f} MiB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="46"/>
+        <source>1 record</source>
+        <translation>1 registro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="46"/>
+        <source>{n} records</source>
+        <translation>{n} registros</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="51"/>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="52"/>
+        <source>Enrollment</source>
+        <translation>Inscripción</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="53"/>
+        <source>Exit</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="54"/>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="55"/>
+        <source>Contact (living situation)</source>
+        <translation>Contacto (situación de vivienda)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="56"/>
+        <source>Case note</source>
+        <translation>Nota del caso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="57"/>
+        <source>Case note deletion request</source>
+        <translation>Solicitud de borrado de una nota del caso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="58"/>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="59"/>
+        <source>Project</source>
+        <translation>Proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="65"/>
+        <source>{done} of {total} · {bytes_done} of {bytes_total}</source>
+        <translation>{done} de {total} · {bytes_done} de {bytes_total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="69"/>
+        <source>trying again in {s:.0f} s</source>
+        <translation>nuevo intento en {s:.0f} s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="82"/>
+        <source>Sync cancelled; {n} still waiting, to be sent with the next sync.</source>
+        <translation>Sincronización cancelada; pendientes: {n}, para la próxima sincronización.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="85"/>
+        <source>Nothing was waiting to be sent.</source>
+        <translation>No había nada pendiente de enviar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="86"/>
+        <source>Sent {n}: {new} new, {had} the server already had.</source>
+        <translation>Enviados: {n} (nuevos: {new}; ya estaban en el servidor: {had}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="89"/>
+        <source>1 was refused; see Refused records.</source>
+        <translation>1 fue rechazado; vea Registros rechazados.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="90"/>
+        <source>{n} were refused; see Refused records.</source>
+        <translation>{n} fueron rechazados; vea Registros rechazados.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="99"/>
+        <source>Another sync was running on this device at {t}.</source>
+        <translation>A las {t} ya había otra sincronización en curso en este equipo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="101"/>
+        <source>Sync failed at {t}: {why}</source>
+        <translation>La sincronización falló a las {t}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="103"/>
+        <source>Sync cancelled at {t}.</source>
+        <translation>Sincronización cancelada a las {t}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="106"/>
+        <source>Synced at {t}.</source>
+        <translation>Sincronizado a las {t}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="107"/>
+        <source>Synced {n} at {t}.</source>
+        <translation>Sincronizado a las {t}: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="109"/>
+        <source>Next try at {t}.</source>
+        <translation>Próximo intento a las {t}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme.py" line="116"/>
+        <source>DEMO — made-up people only</source>
+        <translation>DEMO — solo personas inventadas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme.py" line="117"/>
+        <source>DEMO — every person here is made up. This practice vault is deleted when you quit.</source>
+        <translation>DEMO — todas las personas de aquí son inventadas. Esta bóveda de práctica se borra al salir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme.py" line="118"/>
+        <source>Demo mode</source>
+        <translation>Modo demo</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <location filename="../../ui/controller.py" line="120"/>
+        <source>Locked after 1 minute without activity.</source>
+        <translation>Bloqueado tras 1 minuto sin actividad.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controller.py" line="121"/>
+        <source>Locked after {m:g} minutes without activity.</source>
+        <translation>Bloqueado tras {m:g} minutos sin actividad.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controller.py" line="123"/>
+        <source>Locked because the computer was locked or went to sleep.</source>
+        <translation>Bloqueado porque la computadora se bloqueó o entró en suspensión.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controller.py" line="125"/>
+        <source>Locked at your request.</source>
+        <translation>Bloqueado a petición suya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controller.py" line="127"/>
+        <source>Your unsaved form was kept and reopens after you sign in.</source>
+        <translation>Su formulario sin guardar se conservó y se vuelve a abrir cuando inicie sesión.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controller.py" line="136"/>
+        <source>Creating the encrypted vault… this takes a few seconds.</source>
+        <translation>Creando la bóveda cifrada… esto tarda unos segundos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controller.py" line="163"/>
+        <source>Preparing a practice vault with made-up people…</source>
+        <translation>Preparando una bóveda de práctica con personas inventadas…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controller.py" line="178"/>
+        <source>Checking your password…</source>
+        <translation>Comprobando su contraseña…</translation>
+    </message>
+</context>
+<context>
     <name>CandidatesModel</name>
     <message>
-        <location filename="../../ui/wizard/candidates_model.py" line="17" />
+        <location filename="../../ui/wizard/candidates_model.py" line="17"/>
         <source>Name on this device</source>
         <translation>Nombre en este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/candidates_model.py" line="17" />
+        <location filename="../../ui/wizard/candidates_model.py" line="17"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/candidates_model.py" line="19" />
+        <location filename="../../ui/wizard/candidates_model.py" line="19"/>
         <source>SSN</source>
         <translation>SSN</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/candidates_model.py" line="20" />
+        <location filename="../../ui/wizard/candidates_model.py" line="20"/>
         <source>Why it may be the same person</source>
         <translation>Por qué puede ser la misma persona</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/candidates_model.py" line="20" />
+        <location filename="../../ui/wizard/candidates_model.py" line="20"/>
         <source>Match</source>
         <translation>Coincidencia</translation>
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../ui/signin/change_password_dialog.py" line="33"/>
+        <location filename="../../ui/signin/change_password_dialog.py" line="75"/>
+        <source>Change password</source>
+        <translation>Cambiar la contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/change_password_dialog.py" line="44"/>
+        <source>Choose a new password</source>
+        <translation>Elija una nueva contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/change_password_dialog.py" line="47"/>
+        <source>Your password has expired.</source>
+        <translation>Su contraseña ha vencido.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/change_password_dialog.py" line="48"/>
+        <source>Your administrator set this password; choose your own before you start.</source>
+        <translation>Su administrador le asignó esta contraseña; elija una propia antes de empezar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/change_password_dialog.py" line="56"/>
+        <source>&amp;Current password</source>
+        <translation>Contraseña &amp;actual</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/change_password_dialog.py" line="57"/>
+        <source>Current password</source>
+        <translation>Contraseña actual</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/change_password_dialog.py" line="68"/>
+        <source>Sign &amp;out</source>
+        <translation>Cerrar &amp;sesión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/change_password_dialog.py" line="69"/>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/change_password_dialog.py" line="72"/>
+        <source>Change &amp;password</source>
+        <translation>Cambiar la &amp;contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/change_password_dialog.py" line="88"/>
+        <source>Enter your current password.</source>
+        <translation>Escriba su contraseña actual.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <location filename="../../ui/export/check_page.py" line="40"/>
+        <source>Check before upload</source>
+        <translation>Comprobar antes de subir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/check_page.py" line="44"/>
+        <source>File checked</source>
+        <translation>Archivo comprobado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/check_page.py" line="49"/>
+        <source>Check result</source>
+        <translation>Resultado de la comprobación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/check_page.py" line="56"/>
+        <source>Problems found</source>
+        <translation>Problemas encontrados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/check_page.py" line="73"/>
+        <source>Selected problem</source>
+        <translation>Problema seleccionado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/check_page.py" line="79"/>
+        <source>Errors stop an import: fix them before uploading. Warnings are HUD data-quality flags the CoC&apos;s reports will show. Rows count the header as row 1, as a spreadsheet does.</source>
+        <translation>Los errores impiden la importación: corríjalos antes de subir el archivo. Las advertencias son avisos de calidad de datos de HUD que aparecerán en los informes del CoC. Las filas cuentan el encabezado como fila 1, igual que una hoja de cálculo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/check_page.py" line="83"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Atrás</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/check_page.py" line="84"/>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/check_page.py" line="85"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/check_page.py" line="86"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/check_page.py" line="96"/>
+        <source>Checking {file}…</source>
+        <translation>Comprobando {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/check_page.py" line="109"/>
+        <source>No problems found: the file is ready to upload.</source>
+        <translation>No se encontraron problemas: el archivo está listo para subir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/check_page.py" line="111"/>
+        <source>No errors: the file is ready to upload. {w} warning(s) are data-quality flags the CoC will see.</source>
+        <translation>Sin errores: el archivo está listo para subir. {w} advertencia(s) son avisos de calidad de datos que verá el CoC.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/check_page.py" line="114"/>
+        <source>{e} error(s) and {w} warning(s): an HMIS would refuse this file. Fix the errors and export again.</source>
+        <translation>{e} error(es) y {w} advertencia(s): un HMIS rechazaría este archivo. Corrija los errores y vuelva a exportar.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionCard</name>
+    <message>
+        <location filename="../../ui/sync/overview_cards.py" line="53"/>
+        <source>Central server</source>
+        <translation>Servidor central</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/overview_cards.py" line="55"/>
+        <source>Enrolled server</source>
+        <translation>Servidor vinculado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/overview_cards.py" line="60"/>
+        <source>Enrollment details</source>
+        <translation>Datos de la vinculación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/overview_cards.py" line="64"/>
+        <location filename="../../ui/sync/overview_cards.py" line="78"/>
+        <source>&amp;Enroll this device…</source>
+        <translation>&amp;Vincular este equipo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/overview_cards.py" line="65"/>
+        <source>Enroll this device</source>
+        <translation>Vincular este equipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/overview_cards.py" line="73"/>
+        <source>Not enrolled</source>
+        <translation>Sin vincular</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/overview_cards.py" line="75"/>
+        <source>This device is not paired with a central server yet, so nothing is sent.</source>
+        <translation>Este equipo aún no está vinculado a un servidor central, así que no se envía nada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/overview_cards.py" line="76"/>
+        <source>Enroll it with a code from the server&apos;s administrator.</source>
+        <translation>Vincúlelo con un código del administrador del servidor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/overview_cards.py" line="77"/>
+        <source>Ask an administrator to enroll it.</source>
+        <translation>Pida a un administrador que lo vincule.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/overview_cards.py" line="81"/>
+        <source>the OS keyring</source>
+        <translation>el llavero del sistema</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/overview_cards.py" line="82"/>
+        <source>the encrypted vault</source>
+        <translation>la bóveda cifrada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/overview_cards.py" line="83"/>
+        <source>{agency} · enrolled {when} · credential kept in {where}</source>
+        <translation>{agency} · vinculado el {when} · credencial guardada en {where}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/overview_cards.py" line="85"/>
+        <source>&amp;Enroll again…</source>
+        <translation>&amp;Vincular de nuevo…</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentBanner</name>
+    <message>
+        <location filename="../../ui/profile/consent_banner.py" line="25"/>
+        <source>Consent warning</source>
+        <translation>Aviso sobre el consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/consent_banner.py" line="27"/>
+        <source>Record new &amp;consent…</source>
+        <translation>Registrar nuevo c&amp;onsentimiento…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/consent_banner.py" line="28"/>
+        <source>Record a new consent</source>
+        <translation>Registrar un nuevo consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/consent_banner.py" line="41"/>
+        <source>Consent was revoked on {date}.</source>
+        <translation>El consentimiento se revocó el {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/consent_banner.py" line="42"/>
+        <source>The release of information expired on {date}.</source>
+        <translation>La autorización para divulgar información venció el {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/consent_banner.py" line="44"/>
+        <source>The record is Not Shared; recording goes on.</source>
+        <translation>El registro queda No compartido; se puede seguir registrando.</translation>
+    </message>
+</context>
+<context>
     <name>ConsentPage</name>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="58" />
+        <location filename="../../ui/wizard/consent_page.py" line="57"/>
         <source>&amp;Written</source>
         <translation>&amp;Escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="59" />
+        <location filename="../../ui/wizard/consent_page.py" line="58"/>
         <source>&amp;Verbal</source>
         <translation>&amp;Verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="60" />
+        <location filename="../../ui/wizard/consent_page.py" line="59"/>
         <source>&amp;Declined</source>
         <translation>&amp;Rechazado</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="62" />
+        <location filename="../../ui/wizard/consent_page.py" line="61"/>
         <source>Written consent</source>
         <translation>Consentimiento escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="62" />
+        <location filename="../../ui/wizard/consent_page.py" line="61"/>
         <source>Verbal consent</source>
         <translation>Consentimiento verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="63" />
+        <location filename="../../ui/wizard/consent_page.py" line="62"/>
         <source>Client declined consent</source>
         <translation>El cliente rechazó el consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="79" />
+        <location filename="../../ui/wizard/consent_page.py" line="83"/>
         <source>A &amp;parent or legal guardian is consenting for the client</source>
         <translation>Un &amp;padre, madre o tutor legal da el consentimiento por el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="80" />
+        <location filename="../../ui/wizard/consent_page.py" line="84"/>
         <source>Parent or legal guardian consents</source>
         <translation>Consiente el padre, la madre o el tutor legal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="81" />
+        <location filename="../../ui/wizard/consent_page.py" line="85"/>
         <source>The client is an &amp;emancipated minor</source>
         <translation>El cliente es un menor &amp;emancipado</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="82" />
+        <location filename="../../ui/wizard/consent_page.py" line="86"/>
         <source>Client is an emancipated minor</source>
         <translation>El cliente es un menor emancipado</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="88" />
+        <location filename="../../ui/wizard/consent_page.py" line="92"/>
         <source>The client may be a victim of domestic &amp;violence</source>
         <translation>El cliente puede ser víctima de &amp;violencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="89" />
+        <location filename="../../ui/wizard/consent_page.py" line="93"/>
         <source>Client may be a victim of domestic violence</source>
         <translation>El cliente puede ser víctima de violencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="90" />
+        <location filename="../../ui/wizard/consent_page.py" line="94"/>
         <source>The client explicitly allows their information to be &amp;entered</source>
         <translation>El cliente permite expresamente que se &amp;registre su información</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="91" />
+        <location filename="../../ui/wizard/consent_page.py" line="95"/>
         <source>Permission to enter information</source>
         <translation>Permiso para registrar la información</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="92" />
+        <location filename="../../ui/wizard/consent_page.py" line="96"/>
         <source>The client explicitly allows their information to be s&amp;hared</source>
         <translation>El cliente permite expresamente que se c&amp;omparta su información</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="93" />
+        <location filename="../../ui/wizard/consent_page.py" line="97"/>
         <source>Permission to share information</source>
         <translation>Permiso para compartir la información</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="109" />
+        <location filename="../../ui/wizard/consent_page.py" line="113"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="119" />
+        <location filename="../../ui/wizard/consent_page.py" line="123"/>
         <source>Client &amp;signature</source>
         <translation>&amp;Firma del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="125" />
+        <location filename="../../ui/wizard/consent_page.py" line="129"/>
         <source>C&amp;lear signature</source>
         <translation>&amp;Borrar firma</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="126" />
+        <location filename="../../ui/wizard/consent_page.py" line="130"/>
         <source>Clear signature</source>
         <translation>Borrar firma</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="130" />
+        <location filename="../../ui/wizard/consent_page.py" line="134"/>
         <source>The client signed the paper &amp;form instead; I attest it</source>
         <translation>El cliente firmó el &amp;formulario en papel; lo certifico</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="131" />
+        <location filename="../../ui/wizard/consent_page.py" line="135"/>
         <source>Paper form signed, attested by staff</source>
         <translation>Formulario en papel firmado, certificado por el personal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="157" />
+        <location filename="../../ui/wizard/consent_page.py" line="136"/>
+        <source>No touch screen or pen? The client signs the paper form and you tick the box below; nothing typed replaces a signature.</source>
+        <translation>¿No hay pantalla táctil ni lápiz? El cliente firma el formulario en papel y usted marca la casilla de abajo; nada escrito a máquina sustituye una firma.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/consent_page.py" line="163"/>
         <source>&amp;Reason written consent was not possible</source>
         <translation>&amp;Motivo por el que no fue posible el consentimiento escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="158" />
+        <location filename="../../ui/wizard/consent_page.py" line="164"/>
         <source>Reason written consent was not possible</source>
         <translation>Motivo por el que no fue posible el consentimiento escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="159" />
+        <location filename="../../ui/wizard/consent_page.py" line="165"/>
         <source>&amp;Witness</source>
         <translation>&amp;Testigo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="159" />
+        <location filename="../../ui/wizard/consent_page.py" line="165"/>
         <source>Witness</source>
         <translation>Testigo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="160" />
+        <location filename="../../ui/wizard/consent_page.py" line="166"/>
         <source>Da&amp;te</source>
         <translation>Fec&amp;ha</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="160" />
+        <location filename="../../ui/wizard/consent_page.py" line="166"/>
         <source>Consent date</source>
         <translation>Fecha del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="161" />
+        <location filename="../../ui/wizard/consent_page.py" line="167"/>
         <source>Ti&amp;me</source>
         <translation>Ho&amp;ra</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="161" />
+        <location filename="../../ui/wizard/consent_page.py" line="167"/>
         <source>Consent time</source>
         <translation>Hora del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="164" />
+        <location filename="../../ui/wizard/consent_page.py" line="170"/>
         <source>This first contact is by p&amp;hone</source>
         <translation>Este primer contacto es por &amp;teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="165" />
+        <location filename="../../ui/wizard/consent_page.py" line="171"/>
         <source>First contact by phone</source>
         <translation>Primer contacto por teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="186" />
-        <location filename="../../ui/wizard/consent_page.py" line="191" />
-        <location filename="../../ui/wizard/consent_page.py" line="229" />
+        <location filename="../../ui/wizard/consent_page.py" line="191"/>
+        <location filename="../../ui/wizard/consent_page.py" line="196"/>
+        <location filename="../../ui/wizard/consent_page.py" line="246"/>
         <source>the client</source>
         <translation>el cliente</translation>
     </message>
 </context>
 <context>
+    <name>ContactDialog</name>
+    <message>
+        <location filename="../../ui/profile/contact_dialog.py" line="17"/>
+        <source>Record contact</source>
+        <translation>Registrar contacto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/contact_dialog.py" line="18"/>
+        <source>Record a contact (4.12 Current Living Situation)</source>
+        <translation>Registrar un contacto (4.12 Situación de vivienda actual)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/contact_dialog.py" line="21"/>
+        <source>Choose…</source>
+        <translation>Elija…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/contact_dialog.py" line="24"/>
+        <source>Contact &amp;date</source>
+        <translation>&amp;Fecha del contacto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/contact_dialog.py" line="24"/>
+        <source>Contact date</source>
+        <translation>Fecha del contacto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/contact_dialog.py" line="25"/>
+        <source>&amp;Living situation</source>
+        <translation>Situación de &amp;vivienda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/contact_dialog.py" line="26"/>
+        <source>Current living situation</source>
+        <translation>Situación de vivienda actual</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/contact_dialog.py" line="27"/>
+        <source>L&amp;ocation details</source>
+        <translation>Detalles del &amp;lugar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/contact_dialog.py" line="28"/>
+        <source>Location details</source>
+        <translation>Detalles del lugar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/contact_dialog.py" line="28"/>
+        <source>Optional: where the client was met.</source>
+        <translation>Opcional: dónde se encontró al cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/contact_dialog.py" line="33"/>
+        <source>Choose the living situation.</source>
+        <translation>Elija la situación de vivienda.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/contact_dialog.py" line="36"/>
+        <source>Contact saved; it is in the outbox.</source>
+        <translation>Contacto guardado; está en la bandeja de salida.</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsBar</name>
+    <message>
+        <location filename="../../ui/search/drafts_bar.py" line="33"/>
+        <source>&amp;Resume unsaved form</source>
+        <translation>&amp;Retomar el formulario sin guardar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/drafts_bar.py" line="34"/>
+        <source>Resume unsaved form</source>
+        <translation>Retomar el formulario sin guardar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/drafts_bar.py" line="37"/>
+        <source>You have {n} unsaved intakes.</source>
+        <translation>Tiene {n} admisiones sin guardar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/drafts_bar.py" line="38"/>
+        <source>You have an unsaved intake.</source>
+        <translation>Tiene una admisión sin guardar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/drafts_bar.py" line="40"/>
+        <source>You have {n} unsaved new-person forms.</source>
+        <translation>Tiene {n} formularios de persona nueva sin guardar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/drafts_bar.py" line="41"/>
+        <source>You have an unsaved new-person form.</source>
+        <translation>Tiene un formulario de persona nueva sin guardar.</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesPage</name>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="36" />
+        <location filename="../../ui/wizard/duplicates_page.py" line="35"/>
         <source>&amp;Person in this intake</source>
         <translation>&amp;Persona en esta admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="37" />
+        <location filename="../../ui/wizard/duplicates_page.py" line="36"/>
         <source>Person in this intake</source>
         <translation>Persona en esta admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="41" />
+        <location filename="../../ui/wizard/duplicates_page.py" line="40"/>
         <source>As typed in this intake</source>
         <translation>Tal como se escribió en esta admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="48" />
+        <location filename="../../ui/wizard/duplicates_page.py" line="47"/>
         <source>Possible matches on this device</source>
         <translation>Posibles coincidencias en este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="61" />
+        <location filename="../../ui/wizard/duplicates_page.py" line="62"/>
         <source>&amp;Same person — use the existing record</source>
         <translation>&amp;Misma persona: usar el registro existente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="62" />
+        <location filename="../../ui/wizard/duplicates_page.py" line="63"/>
         <source>Same person, link to the existing record</source>
         <translation>Misma persona, vincular al registro existente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="63" />
+        <location filename="../../ui/wizard/duplicates_page.py" line="64"/>
         <source>Not the same — &amp;create a new record</source>
         <translation>No es la misma: &amp;crear un registro nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="64" />
+        <location filename="../../ui/wizard/duplicates_page.py" line="65"/>
         <source>Not the same person, create a new record</source>
         <translation>No es la misma persona, crear un registro nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="75" />
+        <location filename="../../ui/wizard/duplicates_page.py" line="76"/>
         <source>Duplicate check</source>
         <translation>Comprobación de duplicados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="81" />
-        <location filename="../../ui/wizard/duplicates_page.py" line="94" />
+        <location filename="../../ui/wizard/duplicates_page.py" line="82"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="95"/>
         <source>(no name)</source>
         <translation>(sin nombre)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="82" />
+        <location filename="../../ui/wizard/duplicates_page.py" line="83"/>
         <source>Person {n}: {name}</source>
         <translation>Persona {n}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="94" />
+        <location filename="../../ui/wizard/duplicates_page.py" line="95"/>
         <source>As typed</source>
         <translation>Tal como se escribió</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="95" />
+        <location filename="../../ui/wizard/duplicates_page.py" line="96"/>
         <source>Date of birth: {d}</source>
         <translation>Fecha de nacimiento: {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="97" />
+        <location filename="../../ui/wizard/duplicates_page.py" line="98"/>
         <source>SSN ends in {d}</source>
         <translation>El SSN termina en {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="103" />
+        <location filename="../../ui/wizard/duplicates_page.py" line="104"/>
         <source>Linked to an existing record; no new person will be created.</source>
         <translation>Vinculado a un registro existente; no se creará una persona nueva.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="109" />
+        <location filename="../../ui/wizard/duplicates_page.py" line="110"/>
         <source>{n} possible match(es). Compare them with the client; a new record is created unless you choose “Same person”.</source>
         <translation>{n} posible(s) coincidencia(s). Compárelas con el cliente; se crea un registro nuevo salvo que elija «Misma persona».</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="113" />
+        <location filename="../../ui/wizard/duplicates_page.py" line="114"/>
         <source>No one on this device looks like this person; a new record will be created.</source>
         <translation>Nadie en este equipo se parece a esta persona; se creará un registro nuevo.</translation>
     </message>
 </context>
 <context>
+    <name>EnrollDialog</name>
+    <message>
+        <location filename="../../ui/sync/enroll_dialog.py" line="63"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="70"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="157"/>
+        <source>Enroll this device</source>
+        <translation>Vincular este equipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enroll_dialog.py" line="72"/>
+        <source>Pair this device with your agency&apos;s central server. The server&apos;s administrator gives you its address and a one-time enrollment code.</source>
+        <translation>Vincule este equipo con el servidor central de su agencia. El administrador del servidor le da su dirección y un código de vinculación de un solo uso.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enroll_dialog.py" line="87"/>
+        <source>&amp;Server address</source>
+        <translation>&amp;Dirección del servidor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enroll_dialog.py" line="87"/>
+        <source>Server address</source>
+        <translation>Dirección del servidor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enroll_dialog.py" line="88"/>
+        <source>Starts with https://; plain http only to this computer.</source>
+        <translation>Empieza por https://; http sin cifrar solo hacia esta misma computadora.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enroll_dialog.py" line="89"/>
+        <source>Enrollment &amp;code</source>
+        <translation>&amp;Código de vinculación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enroll_dialog.py" line="89"/>
+        <source>Enrollment code</source>
+        <translation>Código de vinculación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enroll_dialog.py" line="90"/>
+        <source>Works once, for 24 hours.</source>
+        <translation>Sirve una sola vez, durante 24 horas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enroll_dialog.py" line="92"/>
+        <source>Only if the agency uses its own certificate authority</source>
+        <translation>Solo si la agencia usa su propia autoridad de certificación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enroll_dialog.py" line="93"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enroll_dialog.py" line="94"/>
+        <source>Choose the CA certificate file</source>
+        <translation>Elija el archivo del certificado de la CA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enroll_dialog.py" line="100"/>
+        <source>C&amp;A certificate</source>
+        <translation>Certificado de la C&amp;A</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enroll_dialog.py" line="100"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="103"/>
+        <source>CA certificate file</source>
+        <translation>Archivo del certificado de la CA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enroll_dialog.py" line="101"/>
+        <source>A PEM file; leave empty for a server with a public certificate.</source>
+        <translation>Un archivo PEM; déjelo vacío si el servidor tiene un certificado público.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enroll_dialog.py" line="106"/>
+        <source>Keep the device credential in</source>
+        <translation>Guardar la credencial del equipo en</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enroll_dialog.py" line="113"/>
+        <source>No OS keyring</source>
+        <translation>Sin llavero del sistema</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enroll_dialog.py" line="115"/>
+        <source>the OS &amp;keyring (recommended)</source>
+        <translation>el &amp;llavero del sistema (recomendado)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enroll_dialog.py" line="116"/>
+        <source>Keep the credential in the OS keyring</source>
+        <translation>Guardar la credencial en el llavero del sistema</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enroll_dialog.py" line="117"/>
+        <source>this device&apos;s encrypted &amp;vault</source>
+        <translation>la &amp;bóveda cifrada de este equipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enroll_dialog.py" line="118"/>
+        <source>Keep the credential in the encrypted vault</source>
+        <translation>Guardar la credencial en la bóveda cifrada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enroll_dialog.py" line="131"/>
+        <source>No usable OS keyring was found on this computer. {why} You can keep the credential inside this device&apos;s encrypted vault instead: it is then as safe as the client records. Choose that below if your agency allows it.</source>
+        <translation>No se encontró un llavero del sistema utilizable en esta computadora. {why} Puede guardar la credencial en la bóveda cifrada de este equipo: así queda tan protegida como los registros de los clientes. Elija esa opción abajo si su agencia lo permite.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enroll_dialog.py" line="135"/>
+        <source>the OS keyring (not available here)</source>
+        <translation>el llavero del sistema (no disponible aquí)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enroll_dialog.py" line="142"/>
+        <source>Contacting the server…</source>
+        <translation>Contactando con el servidor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enroll_dialog.py" line="152"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="153"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enroll_dialog.py" line="154"/>
+        <source>&amp;Enroll</source>
+        <translation>&amp;Vincular</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enroll_dialog.py" line="175"/>
+        <source>CA certificate</source>
+        <translation>Certificado de la CA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enroll_dialog.py" line="176"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificados (*.pem *.crt *.cer);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enroll_dialog.py" line="193"/>
+        <source>Enter the one-time code from the server&apos;s administrator.</source>
+        <translation>Escriba el código de un solo uso del administrador del servidor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enroll_dialog.py" line="200"/>
+        <source>There is no file at this path.</source>
+        <translation>No hay ningún archivo en esta ruta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enroll_dialog.py" line="206"/>
+        <source>Choose where to keep the device credential.</source>
+        <translation>Elija dónde guardar la credencial del equipo.</translation>
+    </message>
+</context>
+<context>
+    <name>ExitDialog</name>
+    <message>
+        <location filename="../../ui/profile/exit_dialog.py" line="19"/>
+        <source>Record exit</source>
+        <translation>Registrar salida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/exit_dialog.py" line="20"/>
+        <source>Record the exit from the project (3.11, 3.12)</source>
+        <translation>Registrar la salida del proyecto (3.11, 3.12)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/exit_dialog.py" line="22"/>
+        <location filename="../../ui/profile/exit_dialog.py" line="23"/>
+        <source>Choose…</source>
+        <translation>Elija…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/exit_dialog.py" line="26"/>
+        <source>E&amp;xit date</source>
+        <translation>Fecha de &amp;salida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/exit_dialog.py" line="26"/>
+        <source>Exit date</source>
+        <translation>Fecha de salida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/exit_dialog.py" line="27"/>
+        <source>Des&amp;tination</source>
+        <translation>Des&amp;tino</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/exit_dialog.py" line="27"/>
+        <source>Destination</source>
+        <translation>Destino</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/exit_dialog.py" line="28"/>
+        <source>S&amp;ubsidy type</source>
+        <translation>Tipo de s&amp;ubsidio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/exit_dialog.py" line="29"/>
+        <source>Rental subsidy type</source>
+        <translation>Tipo de subsidio de alquiler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/exit_dialog.py" line="30"/>
+        <source>&amp;Other destination</source>
+        <translation>&amp;Otro destino</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/exit_dialog.py" line="31"/>
+        <source>Other destination</source>
+        <translation>Otro destino</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/exit_dialog.py" line="47"/>
+        <source>Choose the destination.</source>
+        <translation>Elija el destino.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/exit_dialog.py" line="50"/>
+        <source>Choose the subsidy type.</source>
+        <translation>Elija el tipo de subsidio.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/exit_dialog.py" line="53"/>
+        <source>Exit saved; it is in the outbox.</source>
+        <translation>Salida guardada; está en la bandeja de salida.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/export/export_dialog.py" line="146"/>
+        <source>Export HMIS CSV</source>
+        <translation>Exportar HMIS CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialog.py" line="260"/>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>Se canceló la exportación; no se escribió ningún archivo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialog.py" line="272"/>
+        <source>Choose an HMIS CSV zip to check</source>
+        <translation>Elija un zip de HMIS CSV para comprobar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialog.py" line="275"/>
+        <source>Zip files (*.zip)</source>
+        <translation>Archivos zip (*.zip)</translation>
+    </message>
+</context>
+<context>
+    <name>FileRowsModel</name>
+    <message>
+        <location filename="../../ui/export/tables.py" line="32"/>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/tables.py" line="32"/>
+        <source>Rows</source>
+        <translation>Filas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/tables.py" line="66"/>
+        <source>header only</source>
+        <translation>sin filas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/tables.py" line="72"/>
+        <source>{file}: {n} rows</source>
+        <translation>{file}: {n} filas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/tables.py" line="73"/>
+        <source>{file}: header only</source>
+        <translation>{file}: sin filas</translation>
+    </message>
+</context>
+<context>
+    <name>FormStatus</name>
+    <message>
+        <location filename="../../ui/widgets/status.py" line="15"/>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/status.py" line="26"/>
+        <source>Working</source>
+        <translation>Procesando</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <location filename="../../ui/profile/history_tab.py" line="27"/>
+        <source>Current living situation contacts (4.12)</source>
+        <translation>Contactos de situación de vivienda actual (4.12)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/history_tab.py" line="28"/>
+        <location filename="../../ui/profile/history_tab.py" line="30"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/history_tab.py" line="28"/>
+        <source>Living situation</source>
+        <translation>Situación de vivienda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/history_tab.py" line="28"/>
+        <source>Location</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/history_tab.py" line="30"/>
+        <source>Services</source>
+        <translation>Servicios</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/history_tab.py" line="30"/>
+        <source>Record type</source>
+        <translation>Tipo de registro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/history_tab.py" line="30"/>
+        <source>Type of service</source>
+        <translation>Tipo de servicio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/history_tab.py" line="32"/>
+        <source>The client has no open enrollment; contacts, services and exits are recorded against an open one.</source>
+        <translation>El cliente no tiene una inscripción abierta; los contactos, servicios y salidas se registran en una inscripción abierta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/history_tab.py" line="40"/>
+        <source>Record con&amp;tact…</source>
+        <translation>Registrar con&amp;tacto…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/history_tab.py" line="40"/>
+        <source>Record a contact</source>
+        <translation>Registrar un contacto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/history_tab.py" line="41"/>
+        <source>Record ser&amp;vice…</source>
+        <translation>Registrar ser&amp;vicio…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/history_tab.py" line="41"/>
+        <source>Record a service</source>
+        <translation>Registrar un servicio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/history_tab.py" line="42"/>
+        <source>Record &amp;exit…</source>
+        <translation>Registrar sa&amp;lida…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/history_tab.py" line="42"/>
+        <source>Record the exit</source>
+        <translation>Registrar la salida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/history_tab.py" line="65"/>
+        <source>A new consent is needed first; this opens it.</source>
+        <translation>Primero hace falta un nuevo consentimiento; esto lo abre.</translation>
+    </message>
+</context>
+<context>
+    <name>HmisIntake</name>
+    <message>
+        <source>DEMO — made-up people only</source>
+        <translation>DEMO — solo personas inventadas</translation>
+    </message>
+    <message>
+        <source>DEMO — every person here is made up. This practice vault is deleted when you quit.</source>
+        <translation>DEMO — todas las personas de aquí son inventadas. Esta bóveda de práctica se borra al salir.</translation>
+    </message>
+    <message>
+        <source>Demo mode</source>
+        <translation>Modo demo</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdModel</name>
     <message>
-        <location filename="../../ui/wizard/household_model.py" line="36" />
+        <location filename="../../ui/wizard/household_model.py" line="36"/>
         <source>Person {n}</source>
         <translation>Persona {n}</translation>
     </message>
@@ -299,839 +1248,1344 @@
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="28" />
+        <location filename="../../ui/wizard/household_page.py" line="28"/>
         <source>Add everyone entering the project together. Person 1 is usually the head of household.</source>
         <translation>Añada a todas las personas que entran juntas al proyecto. La persona 1 suele ser el jefe o jefa de hogar.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="34" />
+        <location filename="../../ui/wizard/household_page.py" line="34"/>
         <source>Household members</source>
         <translation>Miembros del hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="38" />
+        <location filename="../../ui/wizard/household_page.py" line="38"/>
         <source>&amp;Add member</source>
         <translation>&amp;Añadir miembro</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="39" />
+        <location filename="../../ui/wizard/household_page.py" line="39"/>
         <source>Add household member</source>
         <translation>Añadir miembro del hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="40" />
+        <location filename="../../ui/wizard/household_page.py" line="40"/>
         <source>Re&amp;move member</source>
         <translation>&amp;Quitar miembro</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="41" />
+        <location filename="../../ui/wizard/household_page.py" line="41"/>
         <source>Remove household member</source>
         <translation>Quitar miembro del hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="49" />
+        <location filename="../../ui/wizard/household_page.py" line="49"/>
         <source>Choose…</source>
         <translation>Elija…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="52" />
+        <location filename="../../ui/wizard/household_page.py" line="52"/>
         <source>&amp;Relationship to head of household</source>
         <translation>&amp;Relación con el jefe o jefa de hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="53" />
+        <location filename="../../ui/wizard/household_page.py" line="53"/>
         <source>Relationship to head of household</source>
         <translation>Relación con el jefe o jefa de hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="55" />
+        <location filename="../../ui/wizard/household_page.py" line="55"/>
         <source>This member gave their &amp;own consent, the same way as person 1</source>
         <translation>Este miembro dio su &amp;propio consentimiento, igual que la persona 1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="56" />
+        <location filename="../../ui/wizard/household_page.py" line="56"/>
         <source>Member gave their own consent</source>
         <translation>El miembro dio su propio consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="69" />
+        <location filename="../../ui/wizard/household_page.py" line="69"/>
         <source>Household</source>
         <translation>Hogar</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdTab</name>
+    <message>
+        <location filename="../../ui/profile/household_tab.py" line="18"/>
+        <source>Household members</source>
+        <translation>Miembros del hogar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/household_tab.py" line="18"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/household_tab.py" line="18"/>
+        <source>Relationship to head of household</source>
+        <translation>Relación con el jefe o jefa de hogar</translation>
     </message>
 </context>
 <context>
     <name>IntakeWizard</name>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="68" />
+        <location filename="../../ui/wizard/intake_wizard.py" line="74"/>
         <source>New intake</source>
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="98" />
+        <location filename="../../ui/wizard/intake_wizard.py" line="104"/>
         <source>Steps</source>
         <translation>Pasos</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="105" />
+        <location filename="../../ui/wizard/intake_wizard.py" line="111"/>
         <source>Intake steps</source>
         <translation>Pasos de la admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="114" />
+        <location filename="../../ui/wizard/intake_wizard.py" line="120"/>
         <source>This intake was kept when it was interrupted; nothing typed was lost.</source>
         <translation>Esta admisión se conservó al interrumpirse; no se perdió nada de lo escrito.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="145" />
+        <location filename="../../ui/wizard/intake_wizard.py" line="143"/>
+        <source>Step content</source>
+        <translation>Contenido del paso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/intake_wizard.py" line="144"/>
+        <source>Scroll with the arrow and Page keys.</source>
+        <translation>Desplácese con las teclas de flecha y de página.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/intake_wizard.py" line="158"/>
         <source>D&amp;iscard intake</source>
         <translation>&amp;Descartar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="146" />
-        <location filename="../../ui/wizard/intake_wizard.py" line="330" />
+        <location filename="../../ui/wizard/intake_wizard.py" line="159"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="383"/>
         <source>Discard intake</source>
         <translation>Descartar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="147" />
+        <location filename="../../ui/wizard/intake_wizard.py" line="160"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="148" />
+        <location filename="../../ui/wizard/intake_wizard.py" line="161"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="149" />
-        <location filename="../../ui/wizard/intake_wizard.py" line="230" />
+        <location filename="../../ui/wizard/intake_wizard.py" line="162"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="246"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="151" />
-        <location filename="../../ui/wizard/intake_wizard.py" line="231" />
+        <location filename="../../ui/wizard/intake_wizard.py" line="164"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="247"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="171" />
+        <location filename="../../ui/wizard/intake_wizard.py" line="187"/>
         <source>Intake saved</source>
         <translation>Admisión guardada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="177" />
+        <location filename="../../ui/wizard/intake_wizard.py" line="193"/>
         <source>Open &amp;profile</source>
         <translation>Abrir &amp;perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="178" />
-        <source>Open the client's profile</source>
+        <location filename="../../ui/wizard/intake_wizard.py" line="194"/>
+        <source>Open the client&apos;s profile</source>
         <translation>Abrir el perfil del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="179" />
+        <location filename="../../ui/wizard/intake_wizard.py" line="195"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="180" />
+        <location filename="../../ui/wizard/intake_wizard.py" line="196"/>
         <source>Close the intake</source>
         <translation>Cerrar la admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="199" />
+        <location filename="../../ui/wizard/intake_wizard.py" line="215"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="199" />
+        <location filename="../../ui/wizard/intake_wizard.py" line="215"/>
         <source>Oral explanation</source>
         <translation>Explicación oral</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="200" />
+        <location filename="../../ui/wizard/intake_wizard.py" line="216"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="200" />
+        <location filename="../../ui/wizard/intake_wizard.py" line="216"/>
         <source>Sharing</source>
         <translation>Compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="201" />
+        <location filename="../../ui/wizard/intake_wizard.py" line="217"/>
         <source>Household</source>
         <translation>Hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="201" />
+        <location filename="../../ui/wizard/intake_wizard.py" line="217"/>
         <source>Duplicate check</source>
         <translation>Comprobación de duplicados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="202" />
+        <location filename="../../ui/wizard/intake_wizard.py" line="218"/>
         <source>Review and save</source>
         <translation>Revisar y guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="205" />
+        <location filename="../../ui/wizard/intake_wizard.py" line="221"/>
         <source>Person {n} details</source>
         <translation>Datos de la persona {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="218" />
+        <location filename="../../ui/wizard/intake_wizard.py" line="234"/>
         <source>Current step</source>
         <translation>Paso actual</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="230" />
+        <location filename="../../ui/wizard/intake_wizard.py" line="246"/>
         <source>&amp;Save intake</source>
         <translation>&amp;Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="231" />
+        <location filename="../../ui/wizard/intake_wizard.py" line="247"/>
         <source>Save intake</source>
         <translation>Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="288" />
+        <location filename="../../ui/wizard/intake_wizard.py" line="331"/>
         <source>1 person was saved.</source>
         <translation>Se guardó 1 persona.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="289" />
+        <location filename="../../ui/wizard/intake_wizard.py" line="332"/>
         <source>{n} people were saved.</source>
         <translation>Se guardaron {n} personas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="290" />
+        <location filename="../../ui/wizard/intake_wizard.py" line="333"/>
         <source>The records are in the outbox and will sync when the device is online.</source>
         <translation>Los registros están en la bandeja de salida y se sincronizarán cuando el equipo tenga conexión.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="331" />
+        <location filename="../../ui/wizard/intake_wizard.py" line="384"/>
         <source>Discard this intake? Nothing of it has been saved, and it will not be kept.</source>
         <translation>¿Descartar esta admisión? No se ha guardado nada de ella y no se conservará.</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LanguageSelector</name>
     <message>
-        <location filename="../../ui/search/main_window.py" line="90" />
-        <source>Find a person</source>
-        <translation>Buscar una persona</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/main_window.py" line="94" />
-        <location filename="../../ui/search/main_window.py" line="172" />
-        <source>&amp;New person…</source>
-        <translation>&amp;Nueva persona…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/main_window.py" line="95" />
-        <source>New person</source>
-        <translation>Nueva persona</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/main_window.py" line="98" />
-        <source>Lock</source>
-        <translation>Bloquear</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/main_window.py" line="100" />
-        <source>Lock now</source>
-        <translation>Bloquear ahora</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/main_window.py" line="101" />
-        <source>Lock now (Ctrl+L)</source>
-        <translation>Bloquear ahora (Ctrl+L)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/main_window.py" line="102" />
-        <location filename="../../ui/search/main_window.py" line="176" />
-        <source>New &amp;intake…</source>
-        <translation>Nueva &amp;admisión…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/main_window.py" line="103" />
-        <source>New intake</source>
-        <translation>Nueva admisión</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/main_window.py" line="104" />
-        <source>New intake (Ctrl+I)</source>
-        <translation>Nueva admisión (Ctrl+I)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/main_window.py" line="111" />
-        <source>&amp;Search by name, date of birth or last 4 of SSN</source>
-        <translation>&amp;Buscar por nombre, fecha de nacimiento o últimos 4 del SSN</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/main_window.py" line="114" />
-        <source>e.g. Juniper, 1985-03-14, 03/14/1985 or 4321</source>
-        <translation>p. ej. Juniper, 1985-03-14, 03/14/1985 o 4321</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/main_window.py" line="115" />
-        <source>Search people</source>
-        <translation>Buscar personas</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/main_window.py" line="128" />
-        <source>&amp;Resume unsaved form</source>
-        <translation>&amp;Retomar el formulario sin guardar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/main_window.py" line="129" />
-        <source>Resume unsaved form</source>
-        <translation>Retomar el formulario sin guardar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/main_window.py" line="143" />
-        <source>Search results</source>
-        <translation>Resultados de la búsqueda</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/main_window.py" line="157" />
-        <source>Type in the search box to find people on this device.</source>
-        <translation>Escriba en el cuadro de búsqueda para encontrar personas en este equipo.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/main_window.py" line="165" />
-        <source>Signed in as {name} · {role}</source>
-        <translation>Sesión de {name} · {role}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/main_window.py" line="171" />
-        <source>&amp;File</source>
-        <translation>&amp;Archivo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/main_window.py" line="182" />
-        <source>&amp;Quit</source>
-        <translation>&amp;Salir</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/main_window.py" line="186" />
-        <source>&amp;Settings</source>
-        <translation>&amp;Configuración</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/main_window.py" line="187" />
+        <location filename="../../ui/widgets/language_selector.py" line="40"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="196" />
+        <location filename="../../ui/widgets/language_selector.py" line="41"/>
+        <source>Interface language</source>
+        <translation>Idioma de la interfaz</translation>
+    </message>
+</context>
+<context>
+    <name>LockController</name>
+    <message>
+        <location filename="../../ui/lock.py" line="114"/>
+        <source>&amp;Lock now</source>
+        <translation>&amp;Bloquear ahora</translation>
+    </message>
+</context>
+<context>
+    <name>MainMenus</name>
+    <message>
+        <location filename="../../ui/search/main_menus.py" line="63"/>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_menus.py" line="64"/>
+        <source>&amp;New person…</source>
+        <translation>&amp;Nueva persona…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_menus.py" line="65"/>
+        <source>New &amp;intake…</source>
+        <translation>Nueva a&amp;dmisión…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_menus.py" line="66"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_menus.py" line="67"/>
+        <source>&amp;Tools</source>
+        <translation>&amp;Herramientas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_menus.py" line="68"/>
+        <source>&amp;Export HMIS CSV…</source>
+        <translation>&amp;Exportar HMIS CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_menus.py" line="69"/>
+        <source>&amp;Sync…</source>
+        <translation>&amp;Sincronizar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_menus.py" line="70"/>
+        <source>&amp;Settings</source>
+        <translation>&amp;Configuración</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_menus.py" line="71"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_menus.py" line="72"/>
         <source>&amp;Copy name</source>
         <translation>&amp;Copiar nombre</translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
-        <location filename="../../ui/search/main_window.py" line="250" />
+        <location filename="../../ui/search/main_window.py" line="189"/>
+        <source>Find a person</source>
+        <translation>Buscar una persona</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_window.py" line="190"/>
+        <source>&amp;New person…</source>
+        <translation>&amp;Nueva persona…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_window.py" line="191"/>
+        <source>New person</source>
+        <translation>Nueva persona</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_window.py" line="192"/>
+        <source>Lock</source>
+        <translation>Bloquear</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_window.py" line="193"/>
+        <source>Lock now</source>
+        <translation>Bloquear ahora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_window.py" line="194"/>
+        <source>Lock now (Ctrl+L)</source>
+        <translation>Bloquear ahora (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_window.py" line="195"/>
+        <source>New &amp;intake…</source>
+        <translation>Nueva a&amp;dmisión…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_window.py" line="196"/>
+        <source>New intake</source>
+        <translation>Nueva admisión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_window.py" line="197"/>
+        <source>New intake (Ctrl+I)</source>
+        <translation>Nueva admisión (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_window.py" line="198"/>
+        <source>&amp;Search by name, date of birth or last 4 of SSN</source>
+        <translation>&amp;Buscar por nombre, fecha de nacimiento o últimos 4 del SSN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_window.py" line="199"/>
+        <source>e.g. Juniper, 1985-03-14, 03/14/1985 or 4321</source>
+        <translation>p. ej. Juniper, 1985-03-14, 03/14/1985 o 4321</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_window.py" line="200"/>
+        <source>Search people</source>
+        <translation>Buscar personas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_window.py" line="447"/>
+        <source>Language changed. The intake or profile already open stays in its language until you close it and open it again.</source>
+        <translation>Idioma cambiado. La admisión o el perfil que ya está abierto sigue en su idioma hasta que lo cierre y lo vuelva a abrir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_window.py" line="450"/>
+        <source>Language changed.</source>
+        <translation>Idioma cambiado.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_window.py" line="201"/>
+        <source>Search results</source>
+        <translation>Resultados de la búsqueda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_window.py" line="202"/>
+        <source>Type in the search box to find people on this device.</source>
+        <translation>Escriba en el cuadro de búsqueda para encontrar personas en este equipo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_window.py" line="204"/>
+        <source>Signed in as {name} · {role}</source>
+        <translation>Sesión de {name} · {role}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_window.py" line="246"/>
         <source>No one on this device matches.</source>
         <translation>Nadie en este equipo coincide.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="252" />
+        <location filename="../../ui/search/main_window.py" line="248"/>
         <source>Showing the first {n}; type more to narrow it down.</source>
         <translation>Se muestran los primeros {n}; escriba más para acotar.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="255" />
+        <location filename="../../ui/search/main_window.py" line="251"/>
         <source>{n} found</source>
         <translation>{n} encontrados</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="256" />
+        <location filename="../../ui/search/main_window.py" line="252"/>
         <source>1 found</source>
         <translation>1 encontrado</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="277" />
+        <location filename="../../ui/search/main_window.py" line="273"/>
         <source>Outbox: nothing waiting to sync</source>
         <translation>Bandeja de salida: nada pendiente de sincronizar</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="279" />
+        <location filename="../../ui/search/main_window.py" line="275"/>
         <source>Outbox: {n} waiting · oldest {h:.0f} h of the {w} h window</source>
         <translation>Bandeja de salida: {n} pendientes · el más antiguo {h:.0f} h de un plazo de {w} h</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="282" />
+        <location filename="../../ui/search/main_window.py" line="278"/>
         <source> · {n} overdue</source>
         <translation> · {n} vencidos</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="322" />
+        <location filename="../../ui/search/main_window.py" line="319"/>
         <source>Saved; the record is in the outbox.</source>
         <translation>Guardado; el registro está en la bandeja de salida.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/main_window.py" line="363" />
-        <source>You have {n} unsaved intakes.</source>
-        <translation>Tiene {n} admisiones sin guardar.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/main_window.py" line="364" />
-        <source>You have an unsaved intake.</source>
-        <translation>Tiene una admisión sin guardar.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/main_window.py" line="367" />
-        <source>You have {n} unsaved new-person forms.</source>
-        <translation>Tiene {n} formularios de persona nueva sin guardar.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/main_window.py" line="368" />
-        <source>You have an unsaved new-person form.</source>
-        <translation>Tiene un formulario de persona nueva sin guardar.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/main_window.py" line="446" />
-        <source>Language changed; screens opened from now on use it.</source>
-        <translation>Idioma cambiado; las pantallas que se abran a partir de ahora lo usan.</translation>
     </message>
 </context>
 <context>
     <name>MemberPage</name>
     <message>
-        <location filename="../../ui/wizard/member_page.py" line="18" />
-        <source>Every question accepts “Client doesn't know” and “Client prefers not to answer”. Questions appear and disappear as answers change.</source>
+        <location filename="../../ui/wizard/member_page.py" line="18"/>
+        <source>Every question accepts “Client doesn&apos;t know” and “Client prefers not to answer”. Questions appear and disappear as answers change.</source>
         <translation>Todas las preguntas aceptan «El cliente no sabe» y «El cliente prefiere no responder». Las preguntas aparecen y desaparecen según las respuestas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/member_page.py" line="28" />
+        <location filename="../../ui/wizard/member_page.py" line="28"/>
         <source>Person {n} details</source>
         <translation>Datos de la persona {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/member_page.py" line="39" />
+        <location filename="../../ui/wizard/member_page.py" line="39"/>
         <source>Person {n} of {m}</source>
         <translation>Persona {n} de {m}</translation>
     </message>
 </context>
 <context>
-    <name>ProfileWindow</name>
+    <name>MethodPanel</name>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="76" />
-        <source>Client profile</source>
-        <translation>Perfil del cliente</translation>
+        <location filename="../../ui/profile/consent_method.py" line="39"/>
+        <source>&amp;Written</source>
+        <translation>&amp;Escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="98" />
-        <source>Consent warning</source>
-        <translation>Aviso sobre el consentimiento</translation>
+        <location filename="../../ui/profile/consent_method.py" line="39"/>
+        <source>&amp;Verbal</source>
+        <translation>&amp;Verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="116" />
-        <source>&amp;Close</source>
-        <translation>&amp;Cerrar</translation>
+        <location filename="../../ui/profile/consent_method.py" line="40"/>
+        <source>&amp;Declined</source>
+        <translation>&amp;Rechazado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="117" />
-        <source>Close the profile</source>
-        <translation>Cerrar el perfil</translation>
+        <location filename="../../ui/profile/consent_method.py" line="41"/>
+        <source>Written consent</source>
+        <translation>Consentimiento escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="147" />
-        <source>&amp;Overview</source>
-        <translation>&amp;Resumen</translation>
+        <location filename="../../ui/profile/consent_method.py" line="41"/>
+        <source>Verbal consent</source>
+        <translation>Consentimiento verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="148" />
-        <source>Enrollments</source>
-        <translation>Inscripciones</translation>
+        <location filename="../../ui/profile/consent_method.py" line="42"/>
+        <source>Client declined consent</source>
+        <translation>El cliente rechazó el consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="149" />
-        <source>Project</source>
-        <translation>Proyecto</translation>
+        <location filename="../../ui/profile/consent_method.py" line="58"/>
+        <source>Written consent text</source>
+        <translation>Texto del consentimiento escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="149" />
-        <source>Start</source>
-        <translation>Inicio</translation>
+        <location filename="../../ui/profile/consent_method.py" line="60"/>
+        <source>Client si&amp;gnature</source>
+        <translation>&amp;Firma del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="149" />
-        <source>Relationship</source>
-        <translation>Relación</translation>
+        <location filename="../../ui/profile/consent_method.py" line="66"/>
+        <source>C&amp;lear signature</source>
+        <translation>&amp;Borrar firma</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="149" />
-        <source>Exit</source>
-        <translation>Salida</translation>
+        <location filename="../../ui/profile/consent_method.py" line="67"/>
+        <source>Clear signature</source>
+        <translation>Borrar firma</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="150" />
-        <location filename="../../ui/profile/profile_window.py" line="198" />
-        <source>Destination</source>
-        <translation>Destino</translation>
+        <location filename="../../ui/profile/consent_method.py" line="72"/>
+        <source>The client signed the paper &amp;form instead; I attest it</source>
+        <translation>El cliente firmó el formulario en &amp;papel; lo certifico</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="151" />
-        <source>Consents</source>
-        <translation>Consentimientos</translation>
+        <location filename="../../ui/profile/consent_method.py" line="73"/>
+        <source>Paper form signed, attested by staff</source>
+        <translation>Formulario en papel firmado, certificado por el personal</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="152" />
-        <source>Method</source>
-        <translation>Forma</translation>
+        <location filename="../../ui/profile/consent_method.py" line="84"/>
+        <source>Verbal consent text</source>
+        <translation>Texto del consentimiento verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="152" />
-        <source>Sharing</source>
-        <translation>Compartir</translation>
+        <location filename="../../ui/profile/consent_method.py" line="92"/>
+        <source>&amp;Reason written consent was not possible</source>
+        <translation>Por qué no fue &amp;posible el consentimiento escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="152" />
-        <source>Signed</source>
-        <translation>Firmado</translation>
+        <location filename="../../ui/profile/consent_method.py" line="93"/>
+        <source>Reason written consent was not possible</source>
+        <translation>Motivo por el que no fue posible el consentimiento escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="152" />
-        <source>Expires</source>
-        <translation>Vence</translation>
+        <location filename="../../ui/profile/consent_method.py" line="94"/>
+        <source>Wi&amp;tness</source>
+        <translation>&amp;Testigo</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="153" />
-        <source>Status</source>
-        <translation>Estado</translation>
+        <location filename="../../ui/profile/consent_method.py" line="94"/>
+        <source>Witness</source>
+        <translation>Testigo</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="156" />
-        <source>&amp;Household</source>
-        <translation>&amp;Hogar</translation>
+        <location filename="../../ui/profile/consent_method.py" line="97"/>
+        <source>This first contact is by &amp;phone</source>
+        <translation>Este primer contacto es por telé&amp;fono</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="157" />
-        <source>Household members</source>
-        <translation>Miembros del hogar</translation>
+        <location filename="../../ui/profile/consent_method.py" line="98"/>
+        <source>First contact by phone</source>
+        <translation>Primer contacto por teléfono</translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordFields</name>
+    <message>
+        <source>&amp;New password</source>
+        <translation>&amp;Nueva contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="158" />
-        <source>Name</source>
+        <source>New password</source>
+        <translation>Nueva contraseña</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm new password</source>
+        <translation>Con&amp;firmar la nueva contraseña</translation>
+    </message>
+    <message>
+        <source>Confirm new password</source>
+        <translation>Confirmar la nueva contraseña</translation>
+    </message>
+    <message>
+        <source>Type the new password again.</source>
+        <translation>Escriba la nueva contraseña otra vez.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>NewPersonDialog</name>
+    <message>
+        <location filename="../../ui/people/new_person_dialog.py" line="43"/>
+        <location filename="../../ui/people/new_person_dialog.py" line="59"/>
+        <source>New person</source>
+        <translation>Nueva persona</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/new_person_dialog.py" line="76"/>
+        <source>&amp;First name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/new_person_dialog.py" line="76"/>
+        <source>First name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="158" />
-        <source>Relationship to head of household</source>
-        <translation>Relación con el jefe o jefa de hogar</translation>
+        <location filename="../../ui/people/new_person_dialog.py" line="77"/>
+        <source>&amp;Last name</source>
+        <translation>&amp;Apellido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="161" />
-        <source>Contacts and &amp;services</source>
-        <translation>Contactos y &amp;servicios</translation>
+        <location filename="../../ui/people/new_person_dialog.py" line="77"/>
+        <source>Last name</source>
+        <translation>Apellido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="162" />
-        <source>Current living situation contacts (4.12)</source>
-        <translation>Contactos de situación de vivienda actual (4.12)</translation>
+        <location filename="../../ui/people/new_person_dialog.py" line="78"/>
+        <source>Date of &amp;birth</source>
+        <translation>&amp;Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="163" />
-        <location filename="../../ui/profile/profile_window.py" line="165" />
-        <source>Date</source>
-        <translation>Fecha</translation>
+        <location filename="../../ui/people/new_person_dialog.py" line="78"/>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="163" />
-        <source>Living situation</source>
-        <translation>Situación de vivienda</translation>
+        <location filename="../../ui/people/new_person_dialog.py" line="79"/>
+        <source>YYYY-MM-DD or MM/DD/YYYY; empty if not known.</source>
+        <translation>YYYY-MM-DD o MM/DD/YYYY; vacío si no se sabe.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="163" />
-        <source>Location</source>
-        <translation>Lugar</translation>
+        <location filename="../../ui/people/new_person_dialog.py" line="80"/>
+        <source>&amp;SSN</source>
+        <translation>&amp;SSN</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="164" />
-        <source>Services</source>
-        <translation>Servicios</translation>
+        <location filename="../../ui/people/new_person_dialog.py" line="80"/>
+        <source>Social Security number</source>
+        <translation>Número de Seguro Social</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="165" />
-        <source>Record type</source>
-        <translation>Tipo de registro</translation>
+        <location filename="../../ui/people/new_person_dialog.py" line="81"/>
+        <source>All 9 digits, or only the last 4; empty if not given.</source>
+        <translation>Los 9 dígitos o solo los últimos 4; vacío si no lo da.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="165" />
-        <source>Service</source>
-        <translation>Servicio</translation>
+        <location filename="../../ui/people/new_person_dialog.py" line="89"/>
+        <location filename="../../ui/people/new_person_dialog.py" line="90"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="173" />
-        <location filename="../../ui/profile/profile_window.py" line="191" />
-        <source>Choose…</source>
-        <translation>Elija…</translation>
+        <location filename="../../ui/people/new_person_dialog.py" line="91"/>
+        <source>&amp;Save person</source>
+        <translation>&amp;Guardar persona</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="177" />
-        <source>Contact &amp;date</source>
-        <translation>&amp;Fecha del contacto</translation>
+        <location filename="../../ui/people/new_person_dialog.py" line="94"/>
+        <source>Save person</source>
+        <translation>Guardar persona</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="177" />
-        <source>Contact date</source>
-        <translation>Fecha del contacto</translation>
+        <location filename="../../ui/people/new_person_dialog.py" line="127"/>
+        <source>This form was kept when the screen locked; nothing you typed was lost.</source>
+        <translation>Este formulario se conservó al bloquearse la pantalla; no se perdió nada de lo que escribió.</translation>
     </message>
+</context>
+<context>
+    <name>NotesTab</name>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="178" />
-        <source>&amp;Living situation</source>
-        <translation>Situación de &amp;vivienda</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/profile_window.py" line="179" />
-        <source>Current living situation</source>
-        <translation>Situación de vivienda actual</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/profile_window.py" line="182" />
-        <source>&amp;Record contact</source>
-        <translation>&amp;Registrar contacto</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/profile_window.py" line="183" />
-        <source>Record contact</source>
-        <translation>Registrar contacto</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/profile_window.py" line="197" />
-        <source>E&amp;xit date</source>
-        <translation>Fecha de &amp;salida</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/profile_window.py" line="197" />
-        <source>Exit date</source>
-        <translation>Fecha de salida</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/profile_window.py" line="198" />
-        <source>Des&amp;tination</source>
-        <translation>Des&amp;tino</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/profile_window.py" line="199" />
-        <location filename="../../ui/profile/profile_window.py" line="200" />
-        <source>Other destination</source>
-        <translation>Otro destino</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/profile_window.py" line="203" />
-        <source>Record &amp;exit</source>
-        <translation>Registrar &amp;salida</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/profile_window.py" line="204" />
-        <source>Record exit</source>
-        <translation>Registrar salida</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/profile_window.py" line="209" />
-        <source>Case &amp;notes</source>
-        <translation>&amp;Notas del caso</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/profile_window.py" line="210" />
+        <location filename="../../ui/profile/notes_tab.py" line="36"/>
         <source>Case notes cannot be changed or deleted. Correct a note with an amendment.</source>
         <translation>Las notas del caso no se pueden cambiar ni borrar. Corrija una nota con una enmienda.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="212" />
+        <location filename="../../ui/profile/notes_tab.py" line="38"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="213" />
-        <location filename="../../ui/profile/profile_window.py" line="251" />
+        <location filename="../../ui/profile/notes_tab.py" line="39"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="213" />
+        <location filename="../../ui/profile/notes_tab.py" line="39"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="213" />
+        <location filename="../../ui/profile/notes_tab.py" line="39"/>
         <source>Amends</source>
         <translation>Enmienda a</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="216" />
+        <location filename="../../ui/profile/notes_tab.py" line="44"/>
         <source>New note</source>
         <translation>Nota nueva</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="220" />
+        <location filename="../../ui/profile/notes_tab.py" line="49"/>
         <source>&amp;Add note</source>
         <translation>&amp;Añadir nota</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="221" />
+        <location filename="../../ui/profile/notes_tab.py" line="50"/>
         <source>Add note</source>
         <translation>Añadir nota</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="222" />
+        <location filename="../../ui/profile/notes_tab.py" line="51"/>
         <source>A&amp;mend selected note</source>
         <translation>&amp;Enmendar la nota seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="223" />
+        <location filename="../../ui/profile/notes_tab.py" line="52"/>
         <source>Amend selected note</source>
         <translation>Enmendar la nota seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="233" />
+        <location filename="../../ui/profile/notes_tab.py" line="62"/>
         <source>Reason for the deletion request</source>
         <translation>Motivo de la solicitud de borrado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="234" />
+        <location filename="../../ui/profile/notes_tab.py" line="63"/>
         <source>Reason the selected note should be deleted</source>
         <translation>Motivo por el que se debe borrar la nota seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="235" />
+        <location filename="../../ui/profile/notes_tab.py" line="64"/>
         <source>Request &amp;deletion</source>
         <translation>Solicitar &amp;borrado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="236" />
+        <location filename="../../ui/profile/notes_tab.py" line="65"/>
         <source>Request deletion of the selected note</source>
         <translation>Solicitar el borrado de la nota seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="248" />
-        <source>Date of birth: {d}</source>
-        <translation>Fecha de nacimiento: {d}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/profile_window.py" line="251" />
-        <source>Verbal</source>
-        <translation>Verbal</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/profile_window.py" line="251" />
-        <source>Declined</source>
-        <translation>Rechazado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/profile_window.py" line="252" />
-        <source>Shared</source>
-        <translation>Compartido</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/profile_window.py" line="252" />
-        <source>Not Shared</source>
-        <translation>No compartido</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/profile_window.py" line="260" />
-        <source>Current</source>
-        <translation>Vigente</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/profile_window.py" line="260" />
-        <source>Revoked</source>
-        <translation>Revocado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/profile_window.py" line="261" />
-        <source>Not current</source>
-        <translation>No vigente</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/profile_window.py" line="302" />
-        <location filename="../../ui/profile/profile_window.py" line="328" />
-        <source>The client has no open enrollment.</source>
-        <translation>El cliente no tiene una inscripción abierta.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/profile_window.py" line="306" />
-        <source>Choose the living situation.</source>
-        <translation>Elija la situación de vivienda.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/profile_window.py" line="318" />
-        <source>Contact saved; it is in the outbox.</source>
-        <translation>Contacto guardado; está en la bandeja de salida.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/profile_window.py" line="332" />
-        <source>Choose the destination.</source>
-        <translation>Elija el destino.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/profile_window.py" line="344" />
-        <source>Exit saved; it is in the outbox.</source>
-        <translation>Salida guardada; está en la bandeja de salida.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/profile_window.py" line="356" />
+        <location filename="../../ui/profile/notes_tab.py" line="87"/>
         <source>Select the note to amend first.</source>
         <translation>Primero seleccione la nota que quiere enmendar.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="366" />
+        <location filename="../../ui/profile/notes_tab.py" line="95"/>
         <source>Amendment saved.</source>
         <translation>Enmienda guardada.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="366" />
+        <location filename="../../ui/profile/notes_tab.py" line="95"/>
         <source>Note saved.</source>
         <translation>Nota guardada.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="374" />
+        <location filename="../../ui/profile/notes_tab.py" line="103"/>
         <source>Select the note first.</source>
         <translation>Primero seleccione la nota.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="384" />
+        <location filename="../../ui/profile/notes_tab.py" line="111"/>
         <source>Deletion request recorded for the help desk; the note stays until it is handled.</source>
         <translation>Solicitud de borrado registrada para la mesa de ayuda; la nota se mantiene hasta que se resuelva.</translation>
     </message>
 </context>
 <context>
-    <name>ProjectPage</name>
+    <name>OptionsPage</name>
     <message>
-        <location filename="../../ui/wizard/project_page.py" line="25" />
-        <source>Choose the project this household is entering and the language the client wants to hear the explanation in.</source>
-        <translation>Elija el proyecto al que entra este hogar y el idioma en que el cliente quiere oír la explicación.</translation>
+        <location filename="../../ui/export/options_page.py" line="99"/>
+        <source>Export HMIS CSV</source>
+        <translation>Exportar HMIS CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/project_page.py" line="30" />
-        <source>Choose a project…</source>
-        <translation>Elija un proyecto…</translation>
+        <location filename="../../ui/export/options_page.py" line="103"/>
+        <source>A HUD HMIS CSV (FY2026) zip of this device&apos;s records, for import into the CoC&apos;s HMIS or for a data warehouse.</source>
+        <translation>Un zip HMIS CSV de HUD (FY2026) con los registros de este equipo, para importarlo en el HMIS del CoC o en un almacén de datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/project_page.py" line="37" />
-        <source>&amp;Project</source>
-        <translation>&amp;Proyecto</translation>
+        <location filename="../../ui/export/options_page.py" line="106"/>
+        <source>Notice</source>
+        <translation>Aviso</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/project_page.py" line="37" />
-        <location filename="../../ui/wizard/project_page.py" line="47" />
+        <location filename="../../ui/export/options_page.py" line="122"/>
+        <source>&amp;Start date</source>
+        <translation>Fecha de &amp;inicio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="123"/>
+        <source>Use a start date</source>
+        <translation>Usar una fecha de inicio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="124"/>
+        <source>Start date</source>
+        <translation>Fecha de inicio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="126"/>
+        <source>End date</source>
+        <translation>Fecha de fin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="127"/>
+        <source>E&amp;nd date</source>
+        <translation>Fecha de &amp;fin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="137"/>
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="140"/>
+        <source>Without a start date the export begins with the earliest entry on this device. Both days are included.</source>
+        <translation>Sin fecha de inicio, la exportación empieza por el registro más antiguo de este equipo. Ambos días se incluyen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="144"/>
+        <source>&amp;Full refresh: everything active in the period</source>
+        <translation>&amp;Actualización completa: todo lo activo en el período</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="145"/>
+        <source>Full refresh</source>
+        <translation>Actualización completa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="146"/>
+        <source>&amp;Delta: only records created or changed in the period</source>
+        <translation>&amp;Delta: solo los registros creados o cambiados en el período</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="147"/>
+        <source>Delta, changes since the start date</source>
+        <translation>Delta, cambios desde la fecha de inicio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="156"/>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="159"/>
+        <source>A delta needs a start date; the receiving HMIS adds it to what it already holds.</source>
+        <translation>Un delta necesita fecha de inicio; el HMIS que lo recibe lo añade a lo que ya tiene.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="172"/>
+        <source>Projects to export</source>
+        <translation>Proyectos que exportar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="177"/>
+        <source>Select &amp;all</source>
+        <translation>Seleccionar &amp;todos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="178"/>
+        <source>Select all projects</source>
+        <translation>Seleccionar todos los proyectos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="179"/>
+        <source>Select n&amp;one</source>
+        <translation>Seleccionar &amp;ninguno</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="180"/>
+        <source>Select no project</source>
+        <translation>No seleccionar ningún proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="189"/>
+        <source>&amp;Projects</source>
+        <translation>&amp;Proyectos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="197"/>
+        <source>&amp;Hash personal identifiers (HashStatus 4) for a data warehouse</source>
+        <translation>Aplicar &amp;hash a los identificadores personales (HashStatus 4) para un almacén de datos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="198"/>
+        <source>Hash personal identifiers, HashStatus 4</source>
+        <translation>Aplicar hash a los identificadores personales, HashStatus 4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="200"/>
+        <source>Names become a one-way code and an SSN keeps only its last four digits, so a warehouse can match people across agencies without seeing who they are. Dates of birth stay as they are. Leave this off for an import into the CoC&apos;s HMIS.</source>
+        <translation>Los nombres se convierten en un código irreversible y del SSN solo quedan los últimos cuatro dígitos, así un almacén de datos puede relacionar a las personas entre agencias sin ver quiénes son. Las fechas de nacimiento no cambian. Déjelo sin marcar para importar en el HMIS del CoC.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="204"/>
+        <source>Identifiers</source>
+        <translation>Identificadores</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="210"/>
+        <source>Choose where to save the zip</source>
+        <translation>Elija dónde guardar el zip</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="211"/>
+        <source>File to save the export to</source>
+        <translation>Archivo donde guardar la exportación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="212"/>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Elegir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="213"/>
+        <source>Choose where to save the export</source>
+        <translation>Elegir dónde guardar la exportación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="217"/>
+        <source>Sa&amp;ve to</source>
+        <translation>&amp;Guardar en</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="220"/>
+        <source>Use a name without personal data, as suggested (MO-TX-1). Unless hashed, the zip holds personal data: keep it on encrypted storage and send it only over an encrypted channel.</source>
+        <translation>Use un nombre sin datos personales, como el sugerido (MO-TX-1). Si no se aplica hash, el zip contiene datos personales: guárdelo en un almacenamiento cifrado y envíelo solo por un canal cifrado.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="227"/>
+        <source>Chec&amp;k a file…</source>
+        <translation>Co&amp;mprobar un archivo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="228"/>
+        <source>Check an export file before upload</source>
+        <translation>Comprobar un archivo de exportación antes de subirlo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="229"/>
+        <source>Check any HMIS CSV zip, from this device or elsewhere</source>
+        <translation>Comprobar cualquier zip HMIS CSV, de este equipo o de otro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="230"/>
+        <location filename="../../ui/export/options_page.py" line="231"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="232"/>
+        <source>&amp;Export</source>
+        <translation>E&amp;xportar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="233"/>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="277"/>
+        <source>Save the HMIS CSV export</source>
+        <translation>Guardar la exportación HMIS CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="280"/>
+        <source>Zip files (*.zip)</source>
+        <translation>Archivos zip (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="305"/>
+        <source>Choose where to save the export.</source>
+        <translation>Elija dónde guardar la exportación.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="309"/>
+        <source>Give the whole path of the file, or use Choose…</source>
+        <translation>Escriba la ruta completa del archivo o use Elegir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="319"/>
+        <source>A file of that name is already there; pick it with Choose… to replace it, or give another name.</source>
+        <translation>Ya existe un archivo con ese nombre; selecciónelo con Elegir… para reemplazarlo, o escriba otro nombre.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="345"/>
+        <source>Choose at least one project.</source>
+        <translation>Elija al menos un proyecto.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxCard</name>
+    <message>
+        <location filename="../../ui/sync/overview_cards.py" line="95"/>
+        <source>Outbox</source>
+        <translation>Bandeja de salida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/overview_cards.py" line="104"/>
+        <source>Waiting to send</source>
+        <translation>Pendientes de envío</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/overview_cards.py" line="105"/>
+        <source>Oldest waiting</source>
+        <translation>El más antiguo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/overview_cards.py" line="106"/>
+        <source>Left in the window</source>
+        <translation>Tiempo restante</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/overview_cards.py" line="107"/>
+        <source>Refused by the server</source>
+        <translation>Rechazados por el servidor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/overview_cards.py" line="132"/>
+        <source>{age} since collection</source>
+        <translation>{age} desde la recopilación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/overview_cards.py" line="135"/>
+        <source>missed by {h}</source>
+        <translation>vencido hace {h}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/overview_cards.py" line="141"/>
+        <source>Each record has {w} hours from collection to reach the central HMIS; the ones closest to their deadline are sent first.</source>
+        <translation>Cada registro tiene {w} horas desde su recopilación para llegar al HMIS central; se envían primero los más cercanos a su plazo.</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="25"/>
+        <source>Enrollments</source>
+        <translation>Inscripciones</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="26"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/project_page.py" line="38" />
-        <source>Client's &amp;language</source>
+        <location filename="../../ui/profile/overview_tab.py" line="26"/>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="26"/>
+        <source>Relationship</source>
+        <translation>Relación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="26"/>
+        <source>Exit</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="26"/>
+        <source>Destination</source>
+        <translation>Destino</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="29"/>
+        <source>Consents</source>
+        <translation>Consentimientos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="30"/>
+        <source>Method</source>
+        <translation>Forma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="30"/>
+        <source>Sharing</source>
+        <translation>Compartir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="30"/>
+        <source>Signed</source>
+        <translation>Firmado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="30"/>
+        <source>Expires</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="30"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="36"/>
+        <source>&amp;Revoke selected consent…</source>
+        <translation>Re&amp;vocar el consentimiento seleccionado…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="37"/>
+        <source>Revoke the selected consent</source>
+        <translation>Revocar el consentimiento seleccionado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="38"/>
+        <source>Record ne&amp;w consent…</source>
+        <translation>Registrar n&amp;uevo consentimiento…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="39"/>
+        <source>Record a new consent</source>
+        <translation>Registrar un nuevo consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="55"/>
+        <source>Written</source>
+        <translation>Escrito</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="55"/>
+        <source>Verbal</source>
+        <translation>Verbal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="55"/>
+        <location filename="../../ui/profile/overview_tab.py" line="71"/>
+        <source>Declined</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="56"/>
+        <source>Shared</source>
+        <translation>Compartido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="56"/>
+        <source>Not Shared</source>
+        <translation>No compartido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="69"/>
+        <source>Revoked from {date}</source>
+        <translation>Revocado desde el {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="70"/>
+        <source>Current</source>
+        <translation>Vigente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="70"/>
+        <source>Expired</source>
+        <translation>Vencido</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>SSN</source>
+        <translation>SSN</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsModel</name>
+    <message>
+        <location filename="../../ui/export/tables.py" line="83"/>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/tables.py" line="83"/>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/tables.py" line="83"/>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/tables.py" line="83"/>
+        <source>Column</source>
+        <translation>Columna</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/tables.py" line="83"/>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/tables.py" line="111"/>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/tables.py" line="111"/>
+        <source>Warning</source>
+        <translation>Advertencia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/tables.py" line="113"/>
+        <source>(the zip)</source>
+        <translation>(el zip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/tables.py" line="143"/>
+        <source>, row {row}</source>
+        <translation>, fila {row}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/tables.py" line="145"/>
+        <source>, column {column}</source>
+        <translation>, columna {column}</translation>
+    </message>
+</context>
+<context>
+    <name>Profile</name>
+    <message>
+        <location filename="../../ui/profile/common.py" line="60"/>
+        <source>Enter a real date as YYYY-MM-DD.</source>
+        <translation>Escriba una fecha real como YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>No consent is recorded for this client. Record one before entering more data.</source>
+        <translation>No hay consentimiento registrado para este cliente. Registre uno antes de ingresar más datos.</translation>
+    </message>
+    <message>
+        <source>Consent was revoked on {date}. Record a new consent before entering more data.</source>
+        <translation>El consentimiento se revocó el {date}. Registre un nuevo consentimiento antes de ingresar más datos.</translation>
+    </message>
+    <message>
+        <source>The release of information expired on {date}. Record a new consent before entering more data.</source>
+        <translation>La autorización para divulgar información venció el {date}. Registre un nuevo consentimiento antes de ingresar más datos.</translation>
+    </message>
+    <message>
+        <source>The client declined consent, so no data can be entered. Record a new consent if they change their mind.</source>
+        <translation>El cliente rechazó el consentimiento, así que no se pueden ingresar datos. Registre un nuevo consentimiento si cambia de opinión.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileWindow</name>
+    <message>
+        <location filename="../../ui/profile/profile_window.py" line="53"/>
+        <source>Client profile</source>
+        <translation>Perfil del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/profile_window.py" line="104"/>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/profile_window.py" line="109"/>
+        <source>C&amp;lose</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/profile_window.py" line="151"/>
+        <source>Ask a colleague who may record consent.</source>
+        <translation>Pida ayuda a un colega que pueda registrar el consentimiento.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/profile_window.py" line="110"/>
+        <source>Close the profile</source>
+        <translation>Cerrar el perfil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/profile_window.py" line="85"/>
+        <source>&amp;Overview</source>
+        <translation>&amp;Resumen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/profile_window.py" line="91"/>
+        <source>&amp;Household</source>
+        <translation>&amp;Hogar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/profile_window.py" line="95"/>
+        <source>Contacts and &amp;services</source>
+        <translation>Contactos y &amp;servicios</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/profile_window.py" line="101"/>
+        <source>Case &amp;notes</source>
+        <translation>&amp;Notas del caso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/profile_window.py" line="123"/>
+        <source>Date of birth: {d}</source>
+        <translation>Fecha de nacimiento: {d}</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectPage</name>
+    <message>
+        <location filename="../../ui/wizard/project_page.py" line="25"/>
+        <source>Choose the project this household is entering and the language the client wants to hear the explanation in.</source>
+        <translation>Elija el proyecto al que entra este hogar y el idioma en que el cliente quiere oír la explicación.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/project_page.py" line="30"/>
+        <source>Choose a project…</source>
+        <translation>Elija un proyecto…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/project_page.py" line="37"/>
+        <source>&amp;Project</source>
+        <translation>&amp;Proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/project_page.py" line="37"/>
+        <location filename="../../ui/wizard/project_page.py" line="47"/>
+        <source>Project</source>
+        <translation>Proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/project_page.py" line="38"/>
+        <source>Client&apos;s &amp;language</source>
         <translation>&amp;Idioma del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/project_page.py" line="39" />
-        <source>Client's language</source>
+        <location filename="../../ui/wizard/project_page.py" line="39"/>
+        <source>Client&apos;s language</source>
         <translation>Idioma del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/project_page.py" line="40" />
+        <location filename="../../ui/wizard/project_page.py" line="40"/>
         <source>The oral explanation and the consent are shown in this language.</source>
         <translation>La explicación oral y el consentimiento se muestran en este idioma.</translation>
     </message>
@@ -1139,226 +2593,1691 @@
 <context>
     <name>QuestionForm</name>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="72" />
+        <location filename="../../ui/wizard/question_form.py" line="81"/>
         <source>Choose…</source>
         <translation>Elija…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="79" />
+        <location filename="../../ui/wizard/question_form.py" line="88"/>
         <source>Yes</source>
         <translation>Sí</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../ui/profile/record_dialog.py" line="56"/>
+        <source>{project}, since {start}</source>
+        <translation>{project}, desde el {start}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/record_dialog.py" line="59"/>
+        <source>&amp;Project</source>
+        <translation>&amp;Proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/record_dialog.py" line="60"/>
+        <source>Project enrollment</source>
+        <translation>Inscripción en el proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/record_dialog.py" line="67"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/record_dialog.py" line="68"/>
+        <source>Cancel without saving</source>
+        <translation>Cancelar sin guardar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/record_dialog.py" line="70"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/record_dialog.py" line="124"/>
+        <source>The client has no open enrollment.</source>
+        <translation>El cliente no tiene una inscripción abierta.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../ui/signin/recovery_dialog.py" line="33"/>
+        <location filename="../../ui/signin/recovery_dialog.py" line="55"/>
+        <source>Recovery key</source>
+        <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/recovery_dialog.py" line="39"/>
+        <source>Use the recovery key</source>
+        <translation>Usar la clave de recuperación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/recovery_dialog.py" line="43"/>
+        <source>For an administrator who forgot their password or is locked out. The key works once; a new one is shown after you sign in.</source>
+        <translation>Para un administrador que olvidó su contraseña o quedó bloqueado. La clave sirve una sola vez; al iniciar sesión se muestra una nueva.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/recovery_dialog.py" line="53"/>
+        <source>Admin &amp;user name</source>
+        <translation>&amp;Usuario administrador</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/recovery_dialog.py" line="54"/>
+        <source>Administrator user name</source>
+        <translation>Nombre de usuario del administrador</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/recovery_dialog.py" line="55"/>
+        <source>Recovery &amp;key</source>
+        <translation>&amp;Clave de recuperación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/recovery_dialog.py" line="56"/>
+        <source>Spaces and dashes are optional.</source>
+        <translation>Los espacios y guiones son opcionales.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/recovery_dialog.py" line="68"/>
+        <location filename="../../ui/signin/recovery_dialog.py" line="69"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/recovery_dialog.py" line="70"/>
+        <source>&amp;Reset password and sign in</source>
+        <translation>&amp;Restablecer la contraseña e iniciar sesión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/recovery_dialog.py" line="73"/>
+        <source>Reset password and sign in</source>
+        <translation>Restablecer la contraseña e iniciar sesión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/recovery_dialog.py" line="88"/>
+        <source>Enter the administrator&apos;s user name.</source>
+        <translation>Escriba el nombre de usuario del administrador.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/recovery_dialog.py" line="89"/>
+        <source>Enter the recovery key.</source>
+        <translation>Escriba la clave de recuperación.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="33"/>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="60"/>
+        <source>Recovery key</source>
+        <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="40"/>
+        <source>Store your recovery key</source>
+        <translation>Guarde su clave de recuperación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="44"/>
+        <source>If an administrator forgets their password or is locked out, this key is the only way back into the vault. It is shown only now. Keep it somewhere safe and away from this laptop, such as a sealed envelope in the office safe or the agency&apos;s password manager.</source>
+        <translation>Si un administrador olvida su contraseña o queda bloqueado, esta clave es la única forma de volver a entrar en la bóveda. Solo se muestra ahora. Guárdela en un lugar seguro y lejos de esta computadora portátil, como un sobre cerrado en la caja fuerte de la oficina o el gestor de contraseñas de la agencia.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="65"/>
+        <source>&amp;Copy key</source>
+        <translation>&amp;Copiar la clave</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="66"/>
+        <source>Copy recovery key</source>
+        <translation>Copiar la clave de recuperación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="73"/>
+        <source>I have &amp;stored the recovery key safely</source>
+        <translation>He &amp;guardado la clave de recuperación en un lugar seguro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="74"/>
+        <source>I have stored the recovery key safely</source>
+        <translation>He guardado la clave de recuperación en un lugar seguro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="79"/>
+        <source>C&amp;ontinue</source>
+        <translation>C&amp;ontinuar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="82"/>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="97"/>
+        <source>Copied. The clipboard is cleared in one minute.</source>
+        <translation>Copiada. El portapapeles se vacía en un minuto.</translation>
+    </message>
+</context>
+<context>
+    <name>RenewConsentDialog</name>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="53"/>
+        <source>Record new consent</source>
+        <translation>Registrar nuevo consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="59"/>
+        <source>the client</source>
+        <translation>el cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="66"/>
+        <source>Record a new consent</source>
+        <translation>Registrar un nuevo consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="71"/>
+        <source>One release covers the household: it is recorded for all {n} members (MO-ROI-3).</source>
+        <translation>Una sola autorización cubre el hogar: se registra para los {n} miembros (MO-ROI-3).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="79"/>
+        <source>Client&apos;s &amp;language</source>
+        <translation>&amp;Idioma del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="79"/>
+        <source>Language of the consent texts</source>
+        <translation>Idioma de los textos del consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="83"/>
+        <source>I went through the &amp;oral explanation with the client</source>
+        <translation>Repasé la explicación &amp;oral con el cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="84"/>
+        <source>Oral explanation given</source>
+        <translation>Explicación oral dada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="100"/>
+        <source>S&amp;hared</source>
+        <translation>&amp;Compartido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="101"/>
+        <source>Information is shared</source>
+        <translation>La información se comparte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="102"/>
+        <source>&amp;Not shared</source>
+        <translation>&amp;No compartido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="103"/>
+        <source>Information is not shared</source>
+        <translation>La información no se comparte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="119"/>
+        <source>Shared w&amp;ith</source>
+        <translation>Comparti&amp;do con</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="119"/>
+        <source>Shared with</source>
+        <translation>Compartido con</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="120"/>
+        <source>Who sees the information; separate several with commas.</source>
+        <translation>Quién ve la información; separe varios con comas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="121"/>
+        <source>&amp;Expires on</source>
+        <translation>Válida &amp;hasta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="121"/>
+        <source>Release expires on</source>
+        <translation>La autorización vence el</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="124"/>
+        <source>The client signed the separate rele&amp;ase to share</source>
+        <translation>El cliente firmó la &amp;autorización aparte para compartir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="125"/>
+        <source>Separate release to share signed</source>
+        <translation>Autorización aparte para compartir firmada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="136"/>
+        <source>Date of &amp;consent</source>
+        <translation>Fecha del con&amp;sentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="137"/>
+        <source>Date of consent</source>
+        <translation>Fecha del consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="140"/>
+        <source>A parent or legal g&amp;uardian is consenting for the client</source>
+        <translation>&amp;Un padre, madre o tutor legal da el consentimiento por el cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="141"/>
+        <source>Parent or legal guardian consents</source>
+        <translation>Consiente el padre, la madre o el tutor legal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="142"/>
+        <source>The client is an e&amp;mancipated minor</source>
+        <translation>El cliente es un &amp;menor emancipado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="143"/>
+        <source>Client is an emancipated minor</source>
+        <translation>El cliente es un menor emancipado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="149"/>
+        <source>The client ma&amp;y be a victim of domestic violence</source>
+        <translation>El cliente puede ser víctima de vio&amp;lencia doméstica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="150"/>
+        <source>Client may be a victim of domestic violence</source>
+        <translation>El cliente puede ser víctima de violencia doméstica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="151"/>
+        <source>The client e&amp;xplicitly allows their information to be entered</source>
+        <translation>El cliente permite e&amp;xpresamente que se registre su información</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="152"/>
+        <source>Permission to enter information</source>
+        <translation>Permiso para registrar la información</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="153"/>
+        <source>The client explicitly allows their information to &amp;be shared</source>
+        <translation>El cliente permite expresamente &amp;que se comparta su información</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="154"/>
+        <source>Permission to share information</source>
+        <translation>Permiso para compartir la información</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="167"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="168"/>
+        <source>Cancel without recording a consent</source>
+        <translation>Cancelar sin registrar un consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="170"/>
+        <source>&amp;Save consent</source>
+        <translation>&amp;Guardar consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="208"/>
+        <source>the agency</source>
+        <translation>la agencia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="227"/>
+        <source>Leave empty: the release ends on {date} ({clause}).</source>
+        <translation>Déjelo vacío: la autorización vence el {date} ({clause}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="230"/>
+        <source>Needed when the information is shared; tell the client the date (CT-207-9).</source>
+        <translation>Obligatorio si la información se comparte; diga la fecha al cliente (CT-207-9).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="232"/>
+        <source>Optional.</source>
+        <translation>Opcional.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="251"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="257"/>
+        <source>Enter a real date as YYYY-MM-DD.</source>
+        <translation>Escriba una fecha real como YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="321"/>
+        <source>New consent recorded; it is in the outbox.</source>
+        <translation>Nuevo consentimiento registrado; está en la bandeja de salida.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="322"/>
+        <source>New consent recorded for the {n} household members; it is in the outbox.</source>
+        <translation>Nuevo consentimiento registrado para los {n} miembros del hogar; está en la bandeja de salida.</translation>
     </message>
 </context>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="19" />
+        <location filename="../../ui/wizard/review_page.py" line="20"/>
         <source>Check everything with the client, then press Save intake. Nothing is stored before that.</source>
         <translation>Revise todo con el cliente y pulse Guardar admisión. No se guarda nada antes.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="25" />
+        <location filename="../../ui/wizard/review_page.py" line="27"/>
         <source>Intake summary</source>
         <translation>Resumen de la admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="30" />
+        <location filename="../../ui/wizard/review_page.py" line="32"/>
         <source>Review and save</source>
         <translation>Revisar y guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="36" />
+        <location filename="../../ui/wizard/review_page.py" line="38"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="36" />
+        <location filename="../../ui/wizard/review_page.py" line="38"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="45" />
+        <location filename="../../ui/wizard/review_page.py" line="47"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="45" />
+        <location filename="../../ui/wizard/review_page.py" line="47"/>
         <source>Verbal</source>
         <translation>Verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="45" />
+        <location filename="../../ui/wizard/review_page.py" line="47"/>
         <source>Declined</source>
         <translation>Rechazado</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="46" />
+        <location filename="../../ui/wizard/review_page.py" line="48"/>
         <source>Shared</source>
         <translation>Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="46" />
+        <location filename="../../ui/wizard/review_page.py" line="48"/>
         <source>Not Shared</source>
         <translation>No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="49" />
+        <location filename="../../ui/wizard/review_page.py" line="51"/>
         <source>Project: {p}</source>
         <translation>Proyecto: {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="50" />
+        <location filename="../../ui/wizard/review_page.py" line="52"/>
         <source>Oral explanation: every point explained</source>
         <translation>Explicación oral: se explicaron todos los puntos</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="51" />
+        <location filename="../../ui/wizard/review_page.py" line="53"/>
         <source>Consent: {m}, {d}</source>
         <translation>Consentimiento: {m}, {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="55" />
+        <location filename="../../ui/wizard/review_page.py" line="57"/>
         <source>Signature captured on screen</source>
         <translation>Firma capturada en pantalla</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="56" />
+        <location filename="../../ui/wizard/review_page.py" line="58"/>
         <source>Paper form signed, attested by staff</source>
         <translation>Formulario en papel firmado, certificado por el personal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="58" />
+        <location filename="../../ui/wizard/review_page.py" line="60"/>
         <source>Sharing: {s}</source>
         <translation>Compartir: {s}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="60" />
+        <location filename="../../ui/wizard/review_page.py" line="62"/>
         <source>Expires on: {d}</source>
         <translation>Vence el: {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="64" />
+        <location filename="../../ui/wizard/review_page.py" line="66"/>
         <source>Person {n}</source>
         <translation>Persona {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="65" />
+        <location filename="../../ui/wizard/review_page.py" line="67"/>
         <source>linked to the existing record</source>
         <translation>vinculada al registro existente</translation>
     </message>
 </context>
 <context>
-    <name>ScriptPage</name>
+    <name>RevokeConsentDialog</name>
     <message>
-        <location filename="../../ui/wizard/script_page.py" line="27" />
-        <source>Oral explanation</source>
-        <translation>Explicación oral</translation>
+        <location filename="../../ui/profile/revoke_dialog.py" line="44"/>
+        <source>Revoke consent</source>
+        <translation>Revocar el consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/script_page.py" line="39" />
+        <location filename="../../ui/profile/revoke_dialog.py" line="54"/>
+        <source>Revoke this consent</source>
+        <translation>Revocar este consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/revoke_dialog.py" line="56"/>
+        <source>Written</source>
+        <translation>escrito</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/revoke_dialog.py" line="56"/>
+        <source>Verbal</source>
+        <translation>verbal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/revoke_dialog.py" line="57"/>
+        <source>Shared</source>
+        <translation>Compartido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/revoke_dialog.py" line="57"/>
+        <source>Not Shared</source>
+        <translation>No compartido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/revoke_dialog.py" line="58"/>
+        <source>{method} consent signed on {signed}; {sharing}; in force until {ends}.</source>
+        <translation>Consentimiento {method} firmado el {signed}; {sharing}; vigente hasta el {ends}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/revoke_dialog.py" line="65"/>
+        <source>One release covers this household, so it is revoked for all {n} people it covers (MO-ROI-3).</source>
+        <translation>Una sola autorización cubre este hogar, así que se revoca para las {n} personas que cubre (MO-ROI-3).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/revoke_dialog.py" line="74"/>
+        <source>Client&apos;s &amp;language</source>
+        <translation>&amp;Idioma del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/revoke_dialog.py" line="74"/>
+        <source>Language of the text read to the client</source>
+        <translation>Idioma del texto que se lee al cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/revoke_dialog.py" line="78"/>
+        <source>Text to read to the client</source>
+        <translation>Texto para leer al cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/revoke_dialog.py" line="83"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="95"/>
+        <source>What happens</source>
+        <translation>Qué pasa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/revoke_dialog.py" line="84"/>
+        <source>From the effective date, the client&apos;s information is no longer shared with other agencies.</source>
+        <translation>A partir de la fecha efectiva, la información del cliente deja de compartirse con otras agencias.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/revoke_dialog.py" line="86"/>
+        <source>What was entered before stays in HMIS; what was already shared is not called back.</source>
+        <translation>Lo registrado antes se queda en el HMIS; lo que ya se compartió no se retira.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/revoke_dialog.py" line="88"/>
+        <source>No new contacts, services, exits or case notes can be recorded until the client gives a new consent.</source>
+        <translation>No se pueden registrar nuevos contactos, servicios, salidas ni notas del caso hasta que el cliente dé un nuevo consentimiento.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/revoke_dialog.py" line="91"/>
+        <source>Recording goes on; the record stays Not Shared until the client signs a new consent to share.</source>
+        <translation>Se puede seguir registrando; el registro queda No compartido hasta que el cliente firme un nuevo consentimiento para compartir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/revoke_dialog.py" line="93"/>
+        <source>The revocation goes to the central HMIS with the next sync.</source>
+        <translation>La revocación se envía al HMIS central en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/revoke_dialog.py" line="103"/>
+        <source>&amp;Effective date</source>
+        <translation>&amp;Fecha efectiva</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/revoke_dialog.py" line="104"/>
+        <source>Effective date</source>
+        <translation>Fecha efectiva</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/revoke_dialog.py" line="104"/>
+        <source>Today, or the day the client asked.</source>
+        <translation>Hoy, o el día en que lo pidió el cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/revoke_dialog.py" line="106"/>
+        <source>&amp;I read this to the client and they asked to revoke their consent</source>
+        <translation>&amp;Leí esto al cliente y pidió revocar su consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/revoke_dialog.py" line="107"/>
+        <source>The client asked to revoke their consent</source>
+        <translation>El cliente pidió revocar su consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/revoke_dialog.py" line="116"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/revoke_dialog.py" line="117"/>
+        <source>Cancel without revoking</source>
+        <translation>Cancelar sin revocar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/revoke_dialog.py" line="119"/>
+        <source>&amp;Revoke consent</source>
+        <translation>&amp;Revocar el consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/revoke_dialog.py" line="140"/>
+        <source>the agency</source>
+        <translation>la agencia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/revoke_dialog.py" line="141"/>
         <source>the client</source>
         <translation>el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/script_page.py" line="43" />
+        <location filename="../../ui/profile/revoke_dialog.py" line="165"/>
+        <source>Consent revoked from {date}; the revocation is in the outbox.</source>
+        <translation>Consentimiento revocado desde el {date}; la revocación está en la bandeja de salida.</translation>
+    </message>
+</context>
+<context>
+    <name>RunningPage</name>
+    <message>
+        <location filename="../../ui/export/export_dialog.py" line="75"/>
+        <source>Exporting…</source>
+        <extracomment>How long a lock waits for a running export to notice the cancel before closing anyway.</extracomment>
+        <translation>Exportando…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialog.py" line="79"/>
+        <source>The zip appears only when it is complete; if you cancel, nothing is left behind.</source>
+        <translation>El zip solo aparece cuando está completo; si cancela, no queda nada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialog.py" line="82"/>
+        <source>Saving to</source>
+        <translation>Guardando en</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialog.py" line="85"/>
+        <source>Export step</source>
+        <translation>Paso de la exportación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialog.py" line="88"/>
+        <source>Export progress</source>
+        <translation>Progreso de la exportación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialog.py" line="96"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialog.py" line="97"/>
+        <source>Cancel the export</source>
+        <translation>Cancelar la exportación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialog.py" line="101"/>
+        <source>Reading enrollments</source>
+        <translation>Leyendo inscripciones</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialog.py" line="101"/>
+        <source>Reading exits</source>
+        <translation>Leyendo salidas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialog.py" line="101"/>
+        <source>Reading contacts</source>
+        <translation>Leyendo contactos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialog.py" line="102"/>
+        <source>Reading services</source>
+        <translation>Leyendo servicios</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialog.py" line="102"/>
+        <source>Reading clients</source>
+        <translation>Leyendo clientes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialog.py" line="102"/>
+        <source>Reading projects</source>
+        <translation>Leyendo proyectos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialog.py" line="103"/>
+        <source>Reading organizations</source>
+        <translation>Leyendo organizaciones</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialog.py" line="103"/>
+        <source>Reading users</source>
+        <translation>Leyendo usuarios</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialog.py" line="104"/>
+        <source>Writing {file}</source>
+        <translation>Escribiendo {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialog.py" line="106"/>
+        <source>Finishing the zip</source>
+        <translation>Terminando el zip</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialog.py" line="112"/>
+        <source>Saving {file}</source>
+        <translation>Guardando {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialog.py" line="114"/>
+        <source>Starting</source>
+        <translation>Empezando</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialog.py" line="125"/>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptPage</name>
+    <message>
+        <location filename="../../ui/wizard/script_page.py" line="27"/>
+        <source>Oral explanation</source>
+        <translation>Explicación oral</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/script_page.py" line="39"/>
+        <source>the client</source>
+        <translation>el cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/script_page.py" line="43"/>
         <source>Read each point to the client, answer their questions, then tick it. Next is available once every point is ticked.</source>
         <translation>Lea cada punto al cliente, responda sus preguntas y márquelo. Siguiente se activa cuando todos los puntos están marcados.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/script_page.py" line="54" />
+        <location filename="../../ui/wizard/script_page.py" line="54"/>
         <source>Explained: {title}</source>
         <translation>Explicado: {title}</translation>
     </message>
 </context>
 <context>
+    <name>ServiceDialog</name>
+    <message>
+        <location filename="../../ui/profile/service_dialog.py" line="19"/>
+        <source>Record service</source>
+        <translation>Registrar servicio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/service_dialog.py" line="19"/>
+        <source>Record a service</source>
+        <translation>Registrar un servicio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/service_dialog.py" line="24"/>
+        <location filename="../../ui/profile/service_dialog.py" line="40"/>
+        <source>Choose…</source>
+        <translation>Elija…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/service_dialog.py" line="25"/>
+        <location filename="../../ui/profile/service_dialog.py" line="36"/>
+        <source>Choose the record type first</source>
+        <translation>Elija primero el tipo de registro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/service_dialog.py" line="26"/>
+        <source>&amp;Date provided</source>
+        <translation>&amp;Fecha de prestación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/service_dialog.py" line="26"/>
+        <source>Date provided</source>
+        <translation>Fecha de prestación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/service_dialog.py" line="27"/>
+        <source>&amp;Record type</source>
+        <translation>Tipo de &amp;registro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/service_dialog.py" line="27"/>
+        <source>Record type</source>
+        <translation>Tipo de registro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/service_dialog.py" line="28"/>
+        <source>&amp;Type of service</source>
+        <translation>&amp;Tipo de servicio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/service_dialog.py" line="28"/>
+        <source>Type of service</source>
+        <translation>Tipo de servicio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/service_dialog.py" line="47"/>
+        <source>Choose the record type.</source>
+        <translation>Elija el tipo de registro.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/service_dialog.py" line="48"/>
+        <source>Choose the type of service.</source>
+        <translation>Elija el tipo de servicio.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/service_dialog.py" line="50"/>
+        <source>Service saved; it is in the outbox.</source>
+        <translation>Servicio guardado; está en la bandeja de salida.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionSync</name>
+    <message>
+        <location filename="../../ui/sync/session_sync.py" line="48"/>
+        <source>Sync status</source>
+        <translation>Estado de la sincronización</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/session_sync.py" line="101"/>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/session_sync.py" line="107"/>
+        <source>Sync: the server did not answer; trying again in {s:.0f} s.</source>
+        <translation>Sincronización: el servidor no respondió; nuevo intento en {s:.0f} s.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/session_sync.py" line="110"/>
+        <source>Syncing… {done} of {total}</source>
+        <translation>Sincronizando… {done} de {total}</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWindow</name>
+    <message>
+        <location filename="../../ui/setup/setup_window.py" line="117"/>
+        <source>Set up</source>
+        <translation>Configuración inicial</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_window.py" line="118"/>
+        <source>Set up this device</source>
+        <translation>Configurar este equipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_window.py" line="119"/>
+        <source>Create the encrypted vault for your agency. You will be its first administrator.</source>
+        <translation>Cree la bóveda cifrada de su agencia. Usted será su primer administrador.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_window.py" line="121"/>
+        <source>Policy &amp;pack</source>
+        <translation>&amp;Paquete de políticas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_window.py" line="121"/>
+        <source>Policy pack</source>
+        <translation>Paquete de políticas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_window.py" line="122"/>
+        <source>The rules your Continuum of Care follows.</source>
+        <translation>Las reglas que sigue su Continuo de Atención (CoC).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_window.py" line="123"/>
+        <source>&amp;Agency</source>
+        <translation>&amp;Agencia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_window.py" line="123"/>
+        <source>Agency name</source>
+        <translation>Nombre de la agencia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_window.py" line="124"/>
+        <source>Admin &amp;user name</source>
+        <translation>&amp;Usuario administrador</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_window.py" line="124"/>
+        <source>Administrator user name</source>
+        <translation>Nombre de usuario del administrador</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_window.py" line="125"/>
+        <source>&amp;Display name</source>
+        <translation>Nombre &amp;visible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_window.py" line="125"/>
+        <source>Administrator display name</source>
+        <translation>Nombre visible del administrador</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_window.py" line="126"/>
+        <source>Shown in the status bar and the audit trail.</source>
+        <translation>Se muestra en la barra de estado y en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_window.py" line="127"/>
+        <source>Pass&amp;word</source>
+        <translation>&amp;Contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_window.py" line="127"/>
+        <source>Administrator password</source>
+        <translation>Contraseña del administrador</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_window.py" line="128"/>
+        <source>&amp;Confirm password</source>
+        <translation>Con&amp;firmar la contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_window.py" line="128"/>
+        <source>Confirm password</source>
+        <translation>Confirmar la contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_window.py" line="129"/>
+        <source>Create &amp;vault</source>
+        <translation>Crear la &amp;bóveda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_window.py" line="130"/>
+        <source>Create vault</source>
+        <translation>Crear la bóveda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_window.py" line="131"/>
+        <source>&lt;b&gt;New here?&lt;/b&gt; Explore a practice vault with 300 made-up people. It is deleted when you quit.</source>
+        <translation>&lt;b&gt;¿Es nuevo aquí?&lt;/b&gt; Explore una bóveda de práctica con 300 personas inventadas. Se borra al salir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_window.py" line="133"/>
+        <source>&amp;Try with demo data</source>
+        <translation>Probar con datos de &amp;demostración</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_window.py" line="134"/>
+        <source>Try with demo data</source>
+        <translation>Probar con datos de demostración</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_window.py" line="152"/>
+        <source>The two passwords are not the same.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_window.py" line="163"/>
+        <source>Enter the agency&apos;s name.</source>
+        <translation>Escriba el nombre de la agencia.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_window.py" line="164"/>
+        <source>Enter a user name.</source>
+        <translation>Escriba un nombre de usuario.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_window.py" line="168"/>
+        <source>Type the password again.</source>
+        <translation>Escriba la contraseña otra vez.</translation>
+    </message>
+</context>
+<context>
     <name>SharingPage</name>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="28" />
+        <location filename="../../ui/wizard/sharing_page.py" line="28"/>
         <source>Sharing is fixed</source>
         <translation>Compartir está fijado</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="33" />
+        <location filename="../../ui/wizard/sharing_page.py" line="33"/>
         <source>&amp;Shared</source>
         <translation>&amp;Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="33" />
+        <location filename="../../ui/wizard/sharing_page.py" line="33"/>
         <source>&amp;Not Shared</source>
         <translation>&amp;No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="45" />
+        <location filename="../../ui/wizard/sharing_page.py" line="45"/>
         <source>Agencies or groups, separated by commas</source>
         <translation>Agencias o grupos, separados por comas</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="50" />
+        <location filename="../../ui/wizard/sharing_page.py" line="50"/>
         <source>Shared &amp;with</source>
         <translation>Compartido &amp;con</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="50" />
+        <location filename="../../ui/wizard/sharing_page.py" line="50"/>
         <source>Shared with</source>
         <translation>Compartido con</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="51" />
+        <location filename="../../ui/wizard/sharing_page.py" line="51"/>
         <source>&amp;Expires on</source>
         <translation>&amp;Vence el</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="51" />
+        <location filename="../../ui/wizard/sharing_page.py" line="51"/>
         <source>Consent expiry date</source>
         <translation>Fecha de vencimiento del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="52" />
+        <location filename="../../ui/wizard/sharing_page.py" line="52"/>
         <source>Tell the client this date.</source>
         <translation>Diga esta fecha al cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="55" />
+        <location filename="../../ui/wizard/sharing_page.py" line="55"/>
         <source>The client signed the separate &amp;release to share</source>
         <translation>El cliente firmó la &amp;autorización aparte para compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="56" />
+        <location filename="../../ui/wizard/sharing_page.py" line="56"/>
         <source>Separate release to share signed</source>
         <translation>Autorización aparte para compartir firmada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="64" />
+        <location filename="../../ui/wizard/sharing_page.py" line="64"/>
         <source>Sharing</source>
         <translation>Compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="77" />
+        <location filename="../../ui/wizard/sharing_page.py" line="77"/>
         <source>the client</source>
         <translation>el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="89" />
+        <location filename="../../ui/wizard/sharing_page.py" line="89"/>
         <source>The client declined consent, so the record stays Not Shared.</source>
         <translation>El cliente rechazó el consentimiento, así que el registro queda No compartido.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="90" />
+        <location filename="../../ui/wizard/sharing_page.py" line="90"/>
         <source>Sharing is fixed to Not Shared for this intake.</source>
         <translation>En esta admisión el registro queda fijado como No compartido.</translation>
     </message>
 </context>
 <context>
+    <name>SignInWindow</name>
+    <message>
+        <location filename="../../ui/signin/signin_window.py" line="85"/>
+        <location filename="../../ui/signin/signin_window.py" line="101"/>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/signin_window.py" line="86"/>
+        <source>Sign in to open this device&apos;s encrypted vault.</source>
+        <translation>Inicie sesión para abrir la bóveda cifrada de este equipo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/signin_window.py" line="88"/>
+        <source>HMIS Intake is locked</source>
+        <translation>HMIS Intake está bloqueado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/signin_window.py" line="89"/>
+        <source>Nothing from the vault is on screen. Sign in again to continue.</source>
+        <translation>No hay nada de la bóveda en pantalla. Inicie sesión de nuevo para continuar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/signin_window.py" line="93"/>
+        <source>Demo sign-in
+user name: {u}
+password:  {p}</source>
+        <translation>Acceso de demostración
+usuario:    {u}
+contraseña: {p}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/signin_window.py" line="95"/>
+        <source>Demo sign-in details</source>
+        <translation>Datos de acceso de demostración</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/signin_window.py" line="96"/>
+        <source>&amp;User name</source>
+        <translation>&amp;Usuario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/signin_window.py" line="96"/>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/signin_window.py" line="97"/>
+        <source>&amp;Password</source>
+        <translation>&amp;Contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/signin_window.py" line="97"/>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/signin_window.py" line="98"/>
+        <source>Use &amp;recovery key…</source>
+        <translation>Usar la clave de &amp;recuperación…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/signin_window.py" line="99"/>
+        <source>Use recovery key</source>
+        <translation>Usar la clave de recuperación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/signin_window.py" line="100"/>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Iniciar sesión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/signin_window.py" line="122"/>
+        <source>Enter your user name.</source>
+        <translation>Escriba su nombre de usuario.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/signin_window.py" line="127"/>
+        <source>Enter your password.</source>
+        <translation>Escriba su contraseña.</translation>
+    </message>
+</context>
+<context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../ui/wizard/signature_pad.py" line="44" />
+        <location filename="../../ui/wizard/signature_pad.py" line="51"/>
         <source>Signature pad</source>
         <translation>Panel de firma</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/signature_pad.py" line="45" />
-        <source>The client signs here with a finger, a pen or the mouse.</source>
-        <translation>El cliente firma aquí con el dedo, un lápiz o el ratón.</translation>
+        <location filename="../../ui/wizard/signature_pad.py" line="53"/>
+        <source>The client signs here with a finger, a pen or the mouse; Delete clears it. Without a touch screen or pen, the client signs the paper form and you attest it below, or choose verbal consent where the policy allows it.</source>
+        <translation>El cliente firma aquí con el dedo, un lápiz o el ratón; Supr la borra. Sin pantalla táctil ni lápiz, el cliente firma el formulario en papel y usted lo certifica abajo, o elija el consentimiento verbal si la política lo permite.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_pad.py" line="183"/>
+        <source>Sign above the line</source>
+        <translation>Firme encima de la línea</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="35"/>
+        <source>Export written</source>
+        <translation>Exportación completada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="39"/>
+        <source>Saved to</source>
+        <translation>Guardado en</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="43"/>
+        <source>Export options</source>
+        <translation>Opciones de la exportación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="51"/>
+        <location filename="../../ui/export/summary_page.py" line="57"/>
+        <source>Rows per file</source>
+        <translation>Filas por archivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="74"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="80"/>
+        <source>People exported without identifiers</source>
+        <translation>Personas exportadas sin identificadores</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="83"/>
+        <source>Notes from the export</source>
+        <translation>Notas de la exportación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="86"/>
+        <source>Before uploading, check the file. Send it only over an encrypted channel, never as a plain e-mail attachment (MO-TX-1).</source>
+        <translation>Antes de subirlo, compruebe el archivo. Envíelo solo por un canal cifrado, nunca como un simple adjunto de correo electrónico (MO-TX-1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="92"/>
+        <source>Chec&amp;k this export</source>
+        <translation>Co&amp;mprobar esta exportación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="93"/>
+        <source>Check this export before upload</source>
+        <translation>Comprobar esta exportación antes de subirla</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="94"/>
+        <source>Open &amp;folder</source>
+        <translation>&amp;Abrir carpeta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="95"/>
+        <source>Open the folder holding the export</source>
+        <translation>Abrir la carpeta que contiene la exportación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="96"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="97"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="108"/>
+        <source>Saved to {path}</source>
+        <translation>Guardado en {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="109"/>
+        <source>Delta (ExportDirective 1)</source>
+        <translation>Delta (ExportDirective 1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="110"/>
+        <source>Full refresh (ExportDirective 2)</source>
+        <translation>Actualización completa (ExportDirective 2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="111"/>
+        <source>{n} project(s)</source>
+        <translation>{n} proyecto(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="112"/>
+        <source>all projects</source>
+        <translation>todos los proyectos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="113"/>
+        <source>names and SSNs hashed (HashStatus 4)</source>
+        <translation>nombres y SSN con hash (HashStatus 4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="114"/>
+        <source>not hashed (HashStatus 1)</source>
+        <translation>sin hash (HashStatus 1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="115"/>
+        <source>{kind} · {start} to {end} · {scope} · {hashing}
+ExportID {id}</source>
+        <translation>{kind} · {start} a {end} · {scope} · {hashing}
+ExportID {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="120"/>
+        <source>{rows} rows in {filled} of {files} files; the others hold their header only.</source>
+        <translation>{rows} filas en {filled} de {files} archivos; los demás solo tienen el encabezado.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="123"/>
+        <source>{n} person(s) were exported without identifiers because their consent does not allow sharing (Not Shared, declined, revoked or locked).</source>
+        <translation>{n} persona(s) se exportaron sin identificadores porque su consentimiento no permite compartir (No compartido, rechazado, revocado o bloqueado).</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTexts</name>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} min</translation>
+    </message>
+    <message>
+        <source>{h} h</source>
+        <translation>{h} h</translation>
+    </message>
+    <message>
+        <source>{n} bytes</source>
+        <translation>{n} bytes</translation>
+    </message>
+    <message>
+        <source>{n:.0f} KiB</source>
+        <translation>{n:.0f} KiB</translation>
+    </message>
+    <message>
+        <source>{n:.1f} MiB</source>
+        <translation>{n:.1f} MiB</translation>
+    </message>
+    <message>
+        <source>1 record</source>
+        <translation>1 registro</translation>
+    </message>
+    <message>
+        <source>{n} records</source>
+        <translation>{n} registros</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Enrollment</source>
+        <translation>Inscripción</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>Contact (living situation)</source>
+        <translation>Contacto (situación de vivienda)</translation>
+    </message>
+    <message>
+        <source>Case note</source>
+        <translation>Nota del caso</translation>
+    </message>
+    <message>
+        <source>Case note deletion request</source>
+        <translation>Solicitud de borrado de una nota del caso</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Proyecto</translation>
+    </message>
+    <message>
+        <source>{done} of {total} · {bytes_done} of {bytes_total}</source>
+        <translation>{done} de {total} · {bytes_done} de {bytes_total}</translation>
+    </message>
+    <message>
+        <source>trying again in {s:.0f} s</source>
+        <translation>nuevo intento en {s:.0f} s</translation>
+    </message>
+    <message>
+        <source>Sync cancelled; {n} still waiting, to be sent with the next sync.</source>
+        <translation>Sincronización cancelada; pendientes: {n}, para la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>Nothing was waiting to be sent.</source>
+        <translation>No había nada pendiente de enviar.</translation>
+    </message>
+    <message>
+        <source>Sent {n}: {new} new, {had} the server already had.</source>
+        <translation>Enviados: {n} (nuevos: {new}; ya estaban en el servidor: {had}).</translation>
+    </message>
+    <message>
+        <source>1 was refused; see Refused records.</source>
+        <translation>1 fue rechazado; vea Registros rechazados.</translation>
+    </message>
+    <message>
+        <source>{n} were refused; see Refused records.</source>
+        <translation>{n} fueron rechazados; vea Registros rechazados.</translation>
+    </message>
+    <message>
+        <source>Another sync was running on this device at {t}.</source>
+        <translation>A las {t} ya había otra sincronización en curso en este equipo.</translation>
+    </message>
+    <message>
+        <source>Sync failed at {t}: {why}</source>
+        <translation>La sincronización falló a las {t}: {why}</translation>
+    </message>
+    <message>
+        <source>Sync cancelled at {t}.</source>
+        <translation>Sincronización cancelada a las {t}.</translation>
+    </message>
+    <message>
+        <source>Synced at {t}.</source>
+        <translation>Sincronizado a las {t}.</translation>
+    </message>
+    <message>
+        <source>Synced {n} at {t}.</source>
+        <translation>Sincronizado a las {t}: {n}.</translation>
+    </message>
+    <message>
+        <source>Next try at {t}.</source>
+        <translation>Próximo intento a las {t}.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWindow</name>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="88"/>
+        <source>Sync</source>
+        <translation>Sincronización</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="101"/>
+        <source>Sync with the central HMIS</source>
+        <translation>Sincronizar con el HMIS central</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="112"/>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Sincronizar ahora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="114"/>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="116"/>
+        <source>&amp;Cancel sync</source>
+        <translation>&amp;Cancelar la sincronización</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="117"/>
+        <source>Cancel the sync</source>
+        <translation>Cancelar la sincronización</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="124"/>
+        <source>Sync progress</source>
+        <translation>Progreso de la sincronización</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="139"/>
+        <source>Sync result</source>
+        <translation>Resultado de la sincronización</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="144"/>
+        <source>Batch history and refused records</source>
+        <translation>Historial de lotes y registros rechazados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="145"/>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="145"/>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="145"/>
+        <source>New</source>
+        <translation>Nuevos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="146"/>
+        <source>Already had</source>
+        <translation>Ya los tenía</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="146"/>
+        <source>Refused</source>
+        <translation>Rechazados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="146"/>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="147"/>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="148"/>
+        <source>Batch history</source>
+        <translation>Historial de lotes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="149"/>
+        <source>Batch &amp;history</source>
+        <translation>&amp;Historial de lotes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="153"/>
+        <source>The server refused these records and they wait here, unsent, until you send them again. Put right what the reason names first (usually by correcting and saving the record), or send again once the server&apos;s rules were updated.</source>
+        <translation>El servidor rechazó estos registros y esperan aquí, sin enviar, hasta que los vuelva a enviar. Corrija primero lo que indica el motivo (normalmente corrigiendo y guardando el registro), o vuelva a enviarlos cuando se hayan actualizado las reglas del servidor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="159"/>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="159"/>
+        <source>Collected</source>
+        <translation>Recopilado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="159"/>
+        <source>Deadline</source>
+        <translation>Plazo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="160"/>
+        <source>Server&apos;s reason</source>
+        <translation>Motivo del servidor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="161"/>
+        <source>Refused records</source>
+        <translation>Registros rechazados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="165"/>
+        <source>Send &amp;again</source>
+        <translation>R&amp;eenviar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="166"/>
+        <source>Send the selected refused records again</source>
+        <translation>Volver a enviar los registros rechazados seleccionados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="167"/>
+        <source>Send all a&amp;gain</source>
+        <translation>Reenviar &amp;todos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="168"/>
+        <source>Send every refused record again</source>
+        <translation>Volver a enviar todos los registros rechazados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="172"/>
+        <location filename="../../ui/sync/sync_window.py" line="236"/>
+        <source>&amp;Refused records</source>
+        <translation>Registros &amp;rechazados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="177"/>
+        <source>Cl&amp;ose</source>
+        <translation>Cerr&amp;ar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="178"/>
+        <source>Close the sync screen</source>
+        <translation>Cerrar la pantalla de sincronización</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="222"/>
+        <source>Acknowledged</source>
+        <translation>Confirmado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="223"/>
+        <source>Error: {why}</source>
+        <translation>Error: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="223"/>
+        <source>not recorded</source>
+        <translation>no registrado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="228"/>
+        <source>Last batch sent {when}.</source>
+        <translation>Último lote enviado: {when}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="229"/>
+        <source>Nothing has been sent from this device yet.</source>
+        <translation>Todavía no se ha enviado nada desde este equipo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="235"/>
+        <source>&amp;Refused records ({n})</source>
+        <translation>Registros &amp;rechazados ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="260"/>
+        <source>Cancelling after the current request…</source>
+        <translation>Cancelando después de la solicitud en curso…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="264"/>
+        <source>Syncing in the background…</source>
+        <translation>Sincronizando en segundo plano…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="265"/>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="322"/>
+        <source>{n} back in the outbox; they go with the next sync.</source>
+        <translation>De vuelta en la bandeja de salida: {n}, para la próxima sincronización.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="347"/>
+        <source>This device is enrolled with {host} for {agency}.</source>
+        <translation>Este equipo está vinculado a {host} para {agency}.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinessBanner</name>
+    <message>
+        <location filename="../../ui/sync/timeliness_banner.py" line="66"/>
+        <source>&amp;Open sync screen</source>
+        <translation>Abrir &amp;sincronización</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/timeliness_banner.py" line="67"/>
+        <source>Open the sync screen</source>
+        <translation>Abrir la pantalla de sincronización</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/timeliness_banner.py" line="68"/>
+        <source>Timeliness warning</source>
+        <translation>Aviso de plazo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/timeliness_banner.py" line="79"/>
+        <source>Overdue:</source>
+        <translation>Vencidos:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/timeliness_banner.py" line="80"/>
+        <source>1 record has</source>
+        <translation>1 registro ha</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/timeliness_banner.py" line="81"/>
+        <source>{n} records have</source>
+        <translation>{n} registros han</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/timeliness_banner.py" line="82"/>
+        <source>{count} passed the {w}-hour window without reaching the central HMIS.</source>
+        <translation>{count} superado el plazo de {w} horas sin llegar al HMIS central.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/timeliness_banner.py" line="85"/>
+        <source>1 more is due within {h} hours.</source>
+        <translation>1 más vence en menos de {h} horas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/timeliness_banner.py" line="87"/>
+        <source>{n} more are due within {h} hours.</source>
+        <translation>{n} más vencen en menos de {h} horas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/timeliness_banner.py" line="91"/>
+        <source>Due soon:</source>
+        <translation>Por vencer:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/timeliness_banner.py" line="92"/>
+        <source>1 record must</source>
+        <translation>1 registro debe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/timeliness_banner.py" line="93"/>
+        <source>{n} records must</source>
+        <translation>{n} registros deben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/timeliness_banner.py" line="94"/>
+        <source>{count} reach the central HMIS within {h} hours ({w}-hour window from collection).</source>
+        <translation>{count} llegar al HMIS central en menos de {h} horas (plazo de {w} horas desde la recopilación).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/timeliness_banner.py" line="100"/>
+        <source>Sync as soon as the device is online.</source>
+        <translation>Sincronice en cuanto el equipo tenga conexión.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/timeliness_banner.py" line="101"/>
+        <source>Ask someone who may sync to do so soon.</source>
+        <translation>Pida pronto a alguien con permiso para sincronizar que lo haga.</translation>
     </message>
 </context>
 </TS>
