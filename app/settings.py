@@ -39,7 +39,7 @@ class Settings:
     agency_name = _Setting("agency_name")
     password_profile = _Setting("password_profile")
     idle_lock_minutes = _IntSetting("idle_lock_minutes")
-    language = _Setting("language", "en")
+    language = _Setting("language")  # None: follow the system language
     server_url = _Setting("server_url")
     is_demo = _Setting("is_demo")
 

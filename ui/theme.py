@@ -79,8 +79,8 @@ QPlainTextEdit#recoveryKey {
 """
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("HmisIntake", text)
+# A plain name lupdate reads as QCoreApplication.translate(context, text).
+translate = QCoreApplication.translate
 
 
 def resource_icon(file_name: str, size: int = 64) -> QIcon:
@@ -113,9 +113,10 @@ class DemoBanner(QLabel):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.setText(tr("DEMO \u2014 made-up people only") if self._short else
-                     tr("DEMO \u2014 every person here is made up. This practice vault is deleted when you quit."))
-        self.setAccessibleName(tr("Demo mode"))
+        self.setText(translate("HmisIntake", "DEMO \u2014 made-up people only") if self._short else
+                     translate("HmisIntake", "DEMO \u2014 every person here is made up. This practice vault is "
+                                             "deleted when you quit."))
+        self.setAccessibleName(translate("HmisIntake", "Demo mode"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -2,193 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../ui/profile/common.py" line="86"/>
-        <source>Profile</source>
-        <comment>No consent is recorded for this client. Record one before entering more data.</comment>
-        <translation>Perfil</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/common.py" line="87"/>
-        <source>Profile</source>
-        <comment>Consent was revoked on {date}. Record a new consent before entering more data.</comment>
-        <translation>Perfil</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/common.py" line="88"/>
-        <source>Profile</source>
-        <comment>The release of information expired on {date}. Record a new consent before entering more data.</comment>
-        <translation>Perfil</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/common.py" line="90"/>
-        <source>Profile</source>
-        <comment>The client declined consent, so no data can be entered. Record a new consent if they change their mind.</comment>
-        <translation>Perfil</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/texts.py" line="33"/>
-        <source>{m} min</source>
-        <translation>{m} min</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/texts.py" line="34"/>
-        <source>{h} h</source>
-        <translation>{h} h</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/texts.py" line="39"/>
-        <source>{n} bytes</source>
-        <translation>{n} bytes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/texts.py" line="41"/>
-        <source>{n:.0f} KiB</source>
-        <translation>{n:.0f} KiB</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/texts.py" line="42"/>
-        <source>{n:.1f} MiB</source>
-        <translation>{n:.1f} MiB</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/texts.py" line="46"/>
-        <source>1 record</source>
-        <translation>1 registro</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/texts.py" line="46"/>
-        <source>{n} records</source>
-        <translation>{n} registros</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/texts.py" line="51"/>
-        <source>Person</source>
-        <translation>Persona</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/texts.py" line="52"/>
-        <source>Enrollment</source>
-        <translation>Inscripción</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/texts.py" line="53"/>
-        <source>Exit</source>
-        <translation>Salida</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/texts.py" line="54"/>
-        <source>Service</source>
-        <translation>Servicio</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/texts.py" line="55"/>
-        <source>Contact (living situation)</source>
-        <translation>Contacto (situación de vivienda)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/texts.py" line="56"/>
-        <source>Case note</source>
-        <translation>Nota del caso</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/texts.py" line="57"/>
-        <source>Case note deletion request</source>
-        <translation>Solicitud de borrado de una nota del caso</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/texts.py" line="58"/>
-        <source>Consent</source>
-        <translation>Consentimiento</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/texts.py" line="59"/>
-        <source>Project</source>
-        <translation>Proyecto</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/texts.py" line="65"/>
-        <source>{done} of {total} · {bytes_done} of {bytes_total}</source>
-        <translation>{done} de {total} · {bytes_done} de {bytes_total}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/texts.py" line="69"/>
-        <source>trying again in {s:.0f} s</source>
-        <translation>nuevo intento en {s:.0f} s</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/texts.py" line="82"/>
-        <source>Sync cancelled; {n} still waiting, to be sent with the next sync.</source>
-        <translation>Sincronización cancelada; pendientes: {n}, para la próxima sincronización.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/texts.py" line="85"/>
-        <source>Nothing was waiting to be sent.</source>
-        <translation>No había nada pendiente de enviar.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/texts.py" line="86"/>
-        <source>Sent {n}: {new} new, {had} the server already had.</source>
-        <translation>Enviados: {n} (nuevos: {new}; ya estaban en el servidor: {had}).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/texts.py" line="89"/>
-        <source>1 was refused; see Refused records.</source>
-        <translation>1 fue rechazado; vea Registros rechazados.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/texts.py" line="90"/>
-        <source>{n} were refused; see Refused records.</source>
-        <translation>{n} fueron rechazados; vea Registros rechazados.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/texts.py" line="99"/>
-        <source>Another sync was running on this device at {t}.</source>
-        <translation>A las {t} ya había otra sincronización en curso en este equipo.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/texts.py" line="101"/>
-        <source>Sync failed at {t}: {why}</source>
-        <translation>La sincronización falló a las {t}: {why}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/texts.py" line="103"/>
-        <source>Sync cancelled at {t}.</source>
-        <translation>Sincronización cancelada a las {t}.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/texts.py" line="106"/>
-        <source>Synced at {t}.</source>
-        <translation>Sincronizado a las {t}.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/texts.py" line="107"/>
-        <source>Synced {n} at {t}.</source>
-        <translation>Sincronizado a las {t}: {n}.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/texts.py" line="109"/>
-        <source>Next try at {t}.</source>
-        <translation>Próximo intento a las {t}.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/theme.py" line="116"/>
-        <source>DEMO — made-up people only</source>
-        <translation>DEMO — solo personas inventadas</translation>
-    </message>
-    <message>
-        <location filename="../../ui/theme.py" line="117"/>
-        <source>DEMO — every person here is made up. This practice vault is deleted when you quit.</source>
-        <translation>DEMO — todas las personas de aquí son inventadas. Esta bóveda de práctica se borra al salir.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/theme.py" line="118"/>
-        <source>Demo mode</source>
-        <translation>Modo demo</translation>
-    </message>
-</context>
-<context>
     <name>AppController</name>
     <message>
         <location filename="../../ui/controller.py" line="120"/>
@@ -1225,14 +1038,17 @@
 <context>
     <name>HmisIntake</name>
     <message>
+        <location filename="../../ui/theme.py" line="116"/>
         <source>DEMO — made-up people only</source>
         <translation>DEMO — solo personas inventadas</translation>
     </message>
     <message>
+        <location filename="../../ui/theme.py" line="117"/>
         <source>DEMO — every person here is made up. This practice vault is deleted when you quit.</source>
         <translation>DEMO — todas las personas de aquí son inventadas. Esta bóveda de práctica se borra al salir.</translation>
     </message>
     <message>
+        <location filename="../../ui/theme.py" line="119"/>
         <source>Demo mode</source>
         <translation>Modo demo</translation>
     </message>
@@ -1813,26 +1629,32 @@
 <context>
     <name>NewPasswordFields</name>
     <message>
+        <location filename="../../ui/signin/new_password.py" line="29"/>
         <source>&amp;New password</source>
         <translation>&amp;Nueva contraseña</translation>
     </message>
     <message>
+        <location filename="../../ui/signin/new_password.py" line="30"/>
         <source>New password</source>
         <translation>Nueva contraseña</translation>
     </message>
     <message>
+        <location filename="../../ui/signin/new_password.py" line="31"/>
         <source>Con&amp;firm new password</source>
         <translation>Con&amp;firmar la nueva contraseña</translation>
     </message>
     <message>
+        <location filename="../../ui/signin/new_password.py" line="32"/>
         <source>Confirm new password</source>
         <translation>Confirmar la nueva contraseña</translation>
     </message>
     <message>
+        <location filename="../../ui/signin/new_password.py" line="45"/>
         <source>Type the new password again.</source>
         <translation>Escriba la nueva contraseña otra vez.</translation>
     </message>
     <message>
+        <location filename="../../ui/signin/new_password.py" line="47"/>
         <source>The two passwords are not the same.</source>
         <translation>Las dos contraseñas no coinciden.</translation>
     </message>
@@ -2409,14 +2231,17 @@
 <context>
     <name>PeopleModel</name>
     <message>
+        <location filename="../../ui/search/people_model.py" line="26"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
+        <location filename="../../ui/search/people_model.py" line="27"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
+        <location filename="../../ui/search/people_model.py" line="28"/>
         <source>SSN</source>
         <translation>SSN</translation>
     </message>
@@ -2482,18 +2307,22 @@
         <translation>Escriba una fecha real como YYYY-MM-DD.</translation>
     </message>
     <message>
+        <location filename="../../ui/profile/common.py" line="86"/>
         <source>No consent is recorded for this client. Record one before entering more data.</source>
         <translation>No hay consentimiento registrado para este cliente. Registre uno antes de ingresar más datos.</translation>
     </message>
     <message>
+        <location filename="../../ui/profile/common.py" line="88"/>
         <source>Consent was revoked on {date}. Record a new consent before entering more data.</source>
         <translation>El consentimiento se revocó el {date}. Registre un nuevo consentimiento antes de ingresar más datos.</translation>
     </message>
     <message>
+        <location filename="../../ui/profile/common.py" line="90"/>
         <source>The release of information expired on {date}. Record a new consent before entering more data.</source>
         <translation>La autorización para divulgar información venció el {date}. Registre un nuevo consentimiento antes de ingresar más datos.</translation>
     </message>
     <message>
+        <location filename="../../ui/profile/common.py" line="92"/>
         <source>The client declined consent, so no data can be entered. Record a new consent if they change their mind.</source>
         <translation>El cliente rechazó el consentimiento, así que no se pueden ingresar datos. Registre un nuevo consentimiento si cambia de opinión.</translation>
     </message>
@@ -3872,118 +3701,147 @@ ExportID {id}</translation>
 <context>
     <name>SyncTexts</name>
     <message>
+        <location filename="../../ui/sync/texts.py" line="34"/>
         <source>{m} min</source>
         <translation>{m} min</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/texts.py" line="35"/>
         <source>{h} h</source>
         <translation>{h} h</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/texts.py" line="40"/>
         <source>{n} bytes</source>
         <translation>{n} bytes</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/texts.py" line="42"/>
         <source>{n:.0f} KiB</source>
         <translation>{n:.0f} KiB</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/texts.py" line="43"/>
         <source>{n:.1f} MiB</source>
         <translation>{n:.1f} MiB</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/texts.py" line="48"/>
         <source>1 record</source>
         <translation>1 registro</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/texts.py" line="49"/>
         <source>{n} records</source>
         <translation>{n} registros</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/texts.py" line="54"/>
         <source>Person</source>
         <translation>Persona</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/texts.py" line="55"/>
         <source>Enrollment</source>
         <translation>Inscripción</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/texts.py" line="56"/>
         <source>Exit</source>
         <translation>Salida</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/texts.py" line="57"/>
         <source>Service</source>
         <translation>Servicio</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/texts.py" line="58"/>
         <source>Contact (living situation)</source>
         <translation>Contacto (situación de vivienda)</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/texts.py" line="59"/>
         <source>Case note</source>
         <translation>Nota del caso</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/texts.py" line="60"/>
         <source>Case note deletion request</source>
         <translation>Solicitud de borrado de una nota del caso</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/texts.py" line="61"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/texts.py" line="62"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/texts.py" line="68"/>
         <source>{done} of {total} · {bytes_done} of {bytes_total}</source>
         <translation>{done} de {total} · {bytes_done} de {bytes_total}</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/texts.py" line="72"/>
         <source>trying again in {s:.0f} s</source>
         <translation>nuevo intento en {s:.0f} s</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/texts.py" line="85"/>
         <source>Sync cancelled; {n} still waiting, to be sent with the next sync.</source>
         <translation>Sincronización cancelada; pendientes: {n}, para la próxima sincronización.</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/texts.py" line="88"/>
         <source>Nothing was waiting to be sent.</source>
         <translation>No había nada pendiente de enviar.</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/texts.py" line="89"/>
         <source>Sent {n}: {new} new, {had} the server already had.</source>
         <translation>Enviados: {n} (nuevos: {new}; ya estaban en el servidor: {had}).</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/texts.py" line="92"/>
         <source>1 was refused; see Refused records.</source>
         <translation>1 fue rechazado; vea Registros rechazados.</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/texts.py" line="93"/>
         <source>{n} were refused; see Refused records.</source>
         <translation>{n} fueron rechazados; vea Registros rechazados.</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/texts.py" line="102"/>
         <source>Another sync was running on this device at {t}.</source>
         <translation>A las {t} ya había otra sincronización en curso en este equipo.</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/texts.py" line="104"/>
         <source>Sync failed at {t}: {why}</source>
         <translation>La sincronización falló a las {t}: {why}</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/texts.py" line="106"/>
         <source>Sync cancelled at {t}.</source>
         <translation>Sincronización cancelada a las {t}.</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/texts.py" line="109"/>
         <source>Synced at {t}.</source>
         <translation>Sincronizado a las {t}.</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/texts.py" line="110"/>
         <source>Synced {n} at {t}.</source>
         <translation>Sincronizado a las {t}: {n}.</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/texts.py" line="112"/>
         <source>Next try at {t}.</source>
         <translation>Próximo intento a las {t}.</translation>
     </message>

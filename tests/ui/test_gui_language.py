@@ -154,3 +154,18 @@ def test_setup_screen_offers_the_language(qtbot, make_gui, tmp_path: Path, clock
         assert _bare(_texts(window, skip=(window.language.combo,))) == []
     finally:
         app.removeTranslator(pseudo)
+
+
+def test_with_no_choice_made_the_system_language_holds_after_sign_in(qtbot, make_gui, tmp_path: Path,
+                                                                     clock: FakeClock, english: None) -> None:
+    """A Spanish desktop and nobody has picked a language: the main window must not
+    fall back to English just because the vault has no setting yet."""
+    vault = make_vault(tmp_path / "device", clock)
+    set_language(QApplication.instance(), "es")  # as install_translators does for a Spanish system
+    gui = make_gui(vault.data_dir, clock)
+    assert stored_language(vault.data_dir) is None
+    sign_in(qtbot, gui, ADMIN, ADMIN_PASSWORD)
+    main = gui.controller.main_window
+    qtbot.waitUntil(lambda: main is not None and main.title.text() == "Buscar una persona")
+    assert active_language() == "es"
+    assert gui.controller.session.settings.language is None

@@ -209,8 +209,6 @@ def test_search_result_headers_reach_spanish(qapp: QCoreApplication, compiled: Q
     assert headers == ["Nombre", "Fecha de nacimiento", "SSN"]
 
 
-@pytest.mark.xfail(strict=True, reason="ui/sync/texts.py, ui/theme.py and ui/profile/common.py call tr() through "
-                                       "helpers, so lupdate files those strings under no context")
 def test_lupdate_sees_a_context_for_every_string(fresh: dict[Key, Message]) -> None:
     orphans = [f"{m.where} {m.source!r}" for m in fresh.values() if not m.context]
     assert orphans == [], ("lupdate cannot tell the context of these; use self.tr() in the class or "

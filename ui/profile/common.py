@@ -80,15 +80,17 @@ class CodeLabels:
 
 def hold_text(hold: EntryHold) -> str:
     """Why new records wait, in the interface language, naming the clause."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     day = hold.since.isoformat() if hold.since else DASH
     texts = {
-        "missing": tr("Profile", "No consent is recorded for this client. Record one before entering more data."),
-        "revoked": tr("Profile", "Consent was revoked on {date}. Record a new consent before entering more data."),
-        "expired": tr("Profile", "The release of information expired on {date}. Record a new consent before "
-                                 "entering more data."),
-        "declined": tr("Profile", "The client declined consent, so no data can be entered. Record a new consent "
-                                  "if they change their mind."),
+        "missing": translate("Profile", "No consent is recorded for this client. Record one before entering "
+                                        "more data."),
+        "revoked": translate("Profile", "Consent was revoked on {date}. Record a new consent before entering "
+                                        "more data."),
+        "expired": translate("Profile", "The release of information expired on {date}. Record a new consent "
+                                        "before entering more data."),
+        "declined": translate("Profile", "The client declined consent, so no data can be entered. Record a new "
+                                         "consent if they change their mind."),
     }
     text = texts.get(hold.kind, hold.message)
     return f"{text.format(date=day)} ({hold.clause})"

@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.new_person_dialog: NewPersonDialog | None = None
         self.intake_wizard: IntakeWizard | None = None
         self.profile_window: ProfileWindow | None = None
-        language = session.settings.language or "en"
+        language = session.settings.language or active_language()
         if language != active_language():
             set_language(_qt_app(), language)
         self.setWindowTitle(window_title(None, demo))

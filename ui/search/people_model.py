@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from app.search import SearchHit
@@ -22,9 +22,10 @@ _NOT_COLLECTED = "\u2014"
 
 
 class Column(Enum):
-    NAME = "Name"
-    DOB = "Date of birth"
-    SSN = "SSN"
+    # Marked for lupdate; headerData translates the value in the PeopleModel context.
+    NAME = QT_TRANSLATE_NOOP("PeopleModel", "Name")
+    DOB = QT_TRANSLATE_NOOP("PeopleModel", "Date of birth")
+    SSN = QT_TRANSLATE_NOOP("PeopleModel", "SSN")
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,9 @@ from PySide6.QtWidgets import QGridLayout, QLineEdit
 from app.errors import PasswordRejected
 from ui.widgets.field import Field
 
+# A plain name lupdate reads as QCoreApplication.translate(context, text).
+translate = QCoreApplication.translate
+
 
 class NewPasswordFields:
     def __init__(self, grid: QGridLayout, row: int, rules: Callable[[str], None]) -> None:
@@ -23,9 +26,10 @@ class NewPasswordFields:
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm = QLineEdit()
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_field = Field(grid, row, _tr("&New password"), self.password, _tr("New password"))
-        self.confirm_field = Field(grid, row + 2, _tr("Con&firm new password"), self.confirm,
-                                   _tr("Confirm new password"))
+        self.password_field = Field(grid, row, translate("NewPasswordFields", "&New password"), self.password,
+                                    translate("NewPasswordFields", "New password"))
+        self.confirm_field = Field(grid, row + 2, translate("NewPasswordFields", "Con&firm new password"),
+                                   self.confirm, translate("NewPasswordFields", "Confirm new password"))
         self.password.textChanged.connect(self.live_check)
         self.confirm.textChanged.connect(self.live_check)
 
@@ -38,9 +42,9 @@ class NewPasswordFields:
 
     def _confirm_problems(self, final: bool) -> list[str]:
         if final and not self.confirm.text():
-            return [_tr("Type the new password again.")]
+            return [translate("NewPasswordFields", "Type the new password again.")]
         if self.confirm.text() and self.confirm.text() != self.password.text():
-            return [_tr("The two passwords are not the same.")]
+            return [translate("NewPasswordFields", "The two passwords are not the same.")]
         return []
 
     def live_check(self) -> None:
@@ -66,6 +70,3 @@ class NewPasswordFields:
         self.password.setText("")
         self.confirm.setText("")
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NewPasswordFields", text)

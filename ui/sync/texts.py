@@ -14,8 +14,9 @@ from sync.engine import SyncProgress
 from ui.sync.runner import RunOutcome
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SyncTexts", text)
+# A plain name lupdate reads as QCoreApplication.translate(context, text), so every
+# sentence below lands in the SyncTexts context of the catalogue.
+translate = QCoreApplication.translate
 
 
 def local_time(moment: datetime | str) -> str:
@@ -30,43 +31,45 @@ def clock_time(moment: datetime) -> str:
 
 def hours_text(hours: float) -> str:
     if hours < 1:
-        return tr("{m} min").format(m=max(0, int(hours * 60)))
-    return tr("{h} h").format(h=int(hours))
+        return translate("SyncTexts", "{m} min").format(m=max(0, int(hours * 60)))
+    return translate("SyncTexts", "{h} h").format(h=int(hours))
 
 
 def size_text(size: int) -> str:
     if size < 1024:
-        return tr("{n} bytes").format(n=size)
+        return translate("SyncTexts", "{n} bytes").format(n=size)
     if size < 1024 * 1024:
-        return tr("{n:.0f} KiB").format(n=size / 1024)
-    return tr("{n:.1f} MiB").format(n=size / (1024 * 1024))
+        return translate("SyncTexts", "{n:.0f} KiB").format(n=size / 1024)
+    return translate("SyncTexts", "{n:.1f} MiB").format(n=size / (1024 * 1024))
 
 
 def records_text(count: int) -> str:
-    return tr("1 record") if count == 1 else tr("{n} records").format(n=count)
+    if count == 1:
+        return translate("SyncTexts", "1 record")
+    return translate("SyncTexts", "{n} records").format(n=count)
 
 
 def entity_label(entity: str) -> str:
     labels = {
-        "person": tr("Person"),
-        "enrollment": tr("Enrollment"),
-        "exit": tr("Exit"),
-        "service": tr("Service"),
-        "current_living_situation": tr("Contact (living situation)"),
-        "case_note": tr("Case note"),
-        "note_deletion_request": tr("Case note deletion request"),
-        "consent": tr("Consent"),
-        "project": tr("Project"),
+        "person": translate("SyncTexts", "Person"),
+        "enrollment": translate("SyncTexts", "Enrollment"),
+        "exit": translate("SyncTexts", "Exit"),
+        "service": translate("SyncTexts", "Service"),
+        "current_living_situation": translate("SyncTexts", "Contact (living situation)"),
+        "case_note": translate("SyncTexts", "Case note"),
+        "note_deletion_request": translate("SyncTexts", "Case note deletion request"),
+        "consent": translate("SyncTexts", "Consent"),
+        "project": translate("SyncTexts", "Project"),
     }
     return labels.get(entity, entity.replace("_", " ").capitalize())
 
 
 def progress_text(progress: SyncProgress) -> str:
-    text = tr("{done} of {total} \u00b7 {bytes_done} of {bytes_total}").format(
+    text = translate("SyncTexts", "{done} of {total} \u00b7 {bytes_done} of {bytes_total}").format(
         done=progress.records_done, total=records_text(progress.records_total),
         bytes_done=size_text(progress.payload_bytes_done), bytes_total=size_text(progress.payload_bytes_total))
     if progress.retry_in_seconds:
-        text += " \u00b7 " + tr("trying again in {s:.0f} s").format(s=progress.retry_in_seconds)
+        text += " \u00b7 " + translate("SyncTexts", "trying again in {s:.0f} s").format(s=progress.retry_in_seconds)
     return text
 
 
@@ -79,15 +82,15 @@ def outcome_text(outcome: RunOutcome) -> str:
     if report.error is not None:
         return str(report.error)  # the back end's sentence; the outbox card shows what waits
     if report.cancelled:
-        return tr("Sync cancelled; {n} still waiting, to be sent with the next sync.").format(
+        return translate("SyncTexts", "Sync cancelled; {n} still waiting, to be sent with the next sync.").format(
             n=records_text(report.left))
     if not sent and not report.refused:
-        return tr("Nothing was waiting to be sent.")
-    text = tr("Sent {n}: {new} new, {had} the server already had.").format(
+        return translate("SyncTexts", "Nothing was waiting to be sent.")
+    text = translate("SyncTexts", "Sent {n}: {new} new, {had} the server already had.").format(
         n=records_text(sent), new=report.accepted, had=report.duplicate)
     if report.refused:
-        text += " " + (tr("1 was refused; see Refused records.") if report.refused == 1
-                       else tr("{n} were refused; see Refused records.").format(n=report.refused))
+        text += " " + (translate("SyncTexts", "1 was refused; see Refused records.") if report.refused == 1
+                       else translate("SyncTexts", "{n} were refused; see Refused records.").format(n=report.refused))
     return text
 
 
@@ -96,15 +99,15 @@ def status_text(outcome: RunOutcome, next_run: datetime | None) -> str:
     when = clock_time(outcome.finished_at)
     report = outcome.report
     if outcome.already_running:
-        text = tr("Another sync was running on this device at {t}.").format(t=when)
+        text = translate("SyncTexts", "Another sync was running on this device at {t}.").format(t=when)
     elif outcome.failed:
-        text = tr("Sync failed at {t}: {why}").format(t=when, why=outcome.message)
+        text = translate("SyncTexts", "Sync failed at {t}: {why}").format(t=when, why=outcome.message)
     elif report is not None and report.cancelled:
-        text = tr("Sync cancelled at {t}.").format(t=when)
+        text = translate("SyncTexts", "Sync cancelled at {t}.").format(t=when)
     else:
         sent = report.accepted + report.duplicate if report is not None else 0
-        text = (tr("Synced at {t}.").format(t=when) if not sent
-                else tr("Synced {n} at {t}.").format(n=records_text(sent), t=when))
+        text = (translate("SyncTexts", "Synced at {t}.").format(t=when) if not sent
+                else translate("SyncTexts", "Synced {n} at {t}.").format(n=records_text(sent), t=when))
     if next_run is not None and (outcome.failed or outcome.already_running):
-        text += " " + tr("Next try at {t}.").format(t=clock_time(next_run))
+        text += " " + translate("SyncTexts", "Next try at {t}.").format(t=clock_time(next_run))
     return text
