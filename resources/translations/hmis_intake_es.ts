@@ -1704,8 +1704,8 @@
     </message>
     <message>
         <location filename="../../ui/people/new_person_dialog.py" line="80"/>
-        <source>&amp;SSN</source>
-        <translation>&amp;SSN</translation>
+        <source>SS&amp;N</source>
+        <translation>SS&amp;N</translation>
     </message>
     <message>
         <location filename="../../ui/people/new_person_dialog.py" line="80"/>
@@ -2335,47 +2335,52 @@
         <translation>Perfil del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="104"/>
+        <location filename="../../ui/profile/profile_window.py" line="105"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="109"/>
+        <location filename="../../ui/profile/profile_window.py" line="110"/>
         <source>C&amp;lose</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="151"/>
+        <location filename="../../ui/profile/profile_window.py" line="152"/>
         <source>Ask a colleague who may record consent.</source>
         <translation>Pida ayuda a un colega que pueda registrar el consentimiento.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="110"/>
+        <location filename="../../ui/profile/profile_window.py" line="111"/>
         <source>Close the profile</source>
         <translation>Cerrar el perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="85"/>
+        <location filename="../../ui/profile/profile_window.py" line="81"/>
+        <source>Profile sections</source>
+        <translation>Secciones del perfil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/profile_window.py" line="86"/>
         <source>&amp;Overview</source>
         <translation>&amp;Resumen</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="91"/>
+        <location filename="../../ui/profile/profile_window.py" line="92"/>
         <source>&amp;Household</source>
         <translation>&amp;Hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="95"/>
+        <location filename="../../ui/profile/profile_window.py" line="96"/>
         <source>Contacts and &amp;services</source>
         <translation>Contactos y &amp;servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="101"/>
+        <location filename="../../ui/profile/profile_window.py" line="102"/>
         <source>Case &amp;notes</source>
         <translation>&amp;Notas del caso</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="123"/>
+        <location filename="../../ui/profile/profile_window.py" line="124"/>
         <source>Date of birth: {d}</source>
         <translation>Fecha de nacimiento: {d}</translation>
     </message>

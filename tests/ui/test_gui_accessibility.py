@@ -312,7 +312,6 @@ OTHER_WINDOWS = [
 ]
 
 
-@pytest.mark.xfail(strict=False, reason="these windows are being rebuilt; failures are listed, not fatal")
 @pytest.mark.parametrize("case", OTHER_WINDOWS, ids=[c.name for c in OTHER_WINDOWS])
 def test_other_windows_name_their_controls(qtbot, make_gui, tmp_path: Path, clock: FakeClock,
                                            case: WindowCase) -> None:

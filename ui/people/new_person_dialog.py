@@ -77,7 +77,7 @@ class NewPersonDialog(QDialog):
             "last_name": Field(grid, 2, self.tr("&Last name"), self.edits["last_name"], self.tr("Last name")),
             "dob": Field(grid, 4, self.tr("Date of &birth"), self.edits["dob"], self.tr("Date of birth"),
                          self.tr("YYYY-MM-DD or MM/DD/YYYY; empty if not known.")),
-            "ssn": Field(grid, 6, self.tr("&SSN"), self.edits["ssn"], self.tr("Social Security number"),
+            "ssn": Field(grid, 6, self.tr("SS&N"), self.edits["ssn"], self.tr("Social Security number"),
                          self.tr("All 9 digits, or only the last 4; empty if not given.")),
         }
         layout.addLayout(grid)

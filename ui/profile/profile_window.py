@@ -78,6 +78,7 @@ class ProfileWindow(QDialog):
         page.addWidget(self.banner)
 
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Profile sections"))
         page.addWidget(self.tabs, 1)
         self.overview = OverviewTab(self.labels, sections.manage_consent, self.models)
         self.overview.revoke_requested.connect(self.revoke_consent)
