@@ -8,6 +8,8 @@
 # postgres user with its data in a fresh temporary folder, listening on 127.0.0.1 only.
 # Stop it with: sh tests/sync/postgres.sh stop
 set -eu
+# runuser, apt-get and friends live in sbin, which a bare environment may leave out.
+PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 
 PORT="${HMIS_TEST_POSTGRES_PORT:-55432}"
 BASE="${HMIS_TEST_POSTGRES_DIR:-/tmp/hmis-intake-test-postgres}"
