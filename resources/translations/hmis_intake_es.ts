@@ -47,27 +47,27 @@
 <context>
     <name>CandidatesModel</name>
     <message>
-        <location filename="../../ui/wizard/candidates_model.py" line="17"/>
+        <location filename="../../ui/wizard/candidates_model.py" line="18"/>
         <source>Name on this device</source>
         <translation>Nombre en este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/candidates_model.py" line="17"/>
+        <location filename="../../ui/wizard/candidates_model.py" line="18"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/candidates_model.py" line="19"/>
+        <location filename="../../ui/wizard/candidates_model.py" line="20"/>
         <source>SSN</source>
         <translation>SSN</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/candidates_model.py" line="20"/>
+        <location filename="../../ui/wizard/candidates_model.py" line="21"/>
         <source>Why it may be the same person</source>
         <translation>Por qué puede ser la misma persona</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/candidates_model.py" line="20"/>
+        <location filename="../../ui/wizard/candidates_model.py" line="21"/>
         <source>Match</source>
         <translation>Coincidencia</translation>
     </message>

@@ -21,7 +21,7 @@ from app.catalog import QuestionCatalog, load_questions
 from app.errors import ValidationError
 from app.rules.consent import EntryHold
 from ui.i18n import active_language
-from ui.profile.rows_model import RowsModel
+from ui.widgets.rows_model import RowsModel
 
 DASH = "\u2014"
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from app.followup import RECORD_TYPES, TYPE_LIST_PREFIX
 from app.profile import ClientProfile
 from ui.profile.common import CodeLabels, add_table
-from ui.profile.rows_model import RowsModel
+from ui.widgets.rows_model import RowsModel
 from ui.wizard.page import text_label
 
 

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.profile import ClientProfile
 from ui.profile.common import CodeLabels, add_table
-from ui.profile.rows_model import RowsModel
+from ui.widgets.rows_model import RowsModel
 
 
 class HouseholdTab(QWidget):

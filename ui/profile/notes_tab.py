@@ -15,7 +15,7 @@ from app.notes import add_note, request_note_deletion
 from app.profile import ClientProfile
 from app.session import Session
 from ui.profile.common import add_table
-from ui.profile.rows_model import RowsModel
+from ui.widgets.rows_model import RowsModel
 from ui.wizard.page import text_label
 
 Guard = Callable[[Callable[[], None]], None]

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.profile import ClientProfile, ConsentView
 from ui.profile.common import DASH, CodeLabels, add_table
-from ui.profile.rows_model import RowsModel
+from ui.widgets.rows_model import RowsModel
 
 
 class OverviewTab(QWidget):

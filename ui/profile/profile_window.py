@@ -31,7 +31,7 @@ from ui.profile.overview_tab import OverviewTab
 from ui.profile.record_dialog import RecordDialog
 from ui.profile.renew_dialog import RenewConsentDialog
 from ui.profile.revoke_dialog import RevokeConsentDialog
-from ui.profile.rows_model import RowsModel
+from ui.widgets.rows_model import RowsModel
 from ui.profile.service_dialog import ServiceDialog
 from ui.theme import demo_banner, window_title
 from ui.wizard.page import text_label

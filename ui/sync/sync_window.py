@@ -39,7 +39,7 @@ from sync.credentials import DeviceEnrollment, current_enrollment
 from sync.engine import SyncProgress
 from sync.service import send_refused_again
 from sync.store import OutboxStore
-from ui.profile.rows_model import RowsModel
+from ui.widgets.rows_model import RowsModel
 from ui.sync.enroll_dialog import EnrollDialog
 from ui.sync.overview_cards import ConnectionCard, OutboxCard
 from ui.sync.runner import RunKind, RunOutcome, SyncRunner

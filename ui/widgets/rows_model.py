@@ -1,4 +1,5 @@
-"""A read-only table model of already formatted rows, for the profile's lists."""
+"""A read-only table model of already formatted rows: the profile's lists, the sync
+history, the duplicate candidates."""
 
 from __future__ import annotations
 
