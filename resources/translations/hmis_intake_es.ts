@@ -4068,79 +4068,79 @@ ExportID {id}</translation>
 <context>
     <name>TimelinessBanner</name>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="66"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="67"/>
         <source>&amp;Open sync screen</source>
         <translation>Abrir &amp;sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="67"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="68"/>
         <source>Open the sync screen</source>
         <translation>Abrir la pantalla de sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="68"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="69"/>
         <source>Timeliness warning</source>
         <translation>Aviso de plazo</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="79"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="80"/>
         <source>Overdue:</source>
         <translation>Vencidos:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="80"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="81"/>
         <source>1 record has</source>
         <translation>1 registro ha</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="81"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="82"/>
         <source>{n} records have</source>
         <translation>{n} registros han</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="82"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="83"/>
         <source>{count} passed the {w}-hour window without reaching the central HMIS.</source>
         <translation>{count} superado el plazo de {w} horas sin llegar al HMIS central.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="85"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="86"/>
         <source>1 more is due within {h} hours.</source>
         <translation>1 más vence en menos de {h} horas.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="87"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="88"/>
         <source>{n} more are due within {h} hours.</source>
         <translation>{n} más vencen en menos de {h} horas.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="91"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="92"/>
         <source>Due soon:</source>
         <translation>Por vencer:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="92"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="93"/>
         <source>1 record must</source>
         <translation>1 registro debe</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="93"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="94"/>
         <source>{n} records must</source>
         <translation>{n} registros deben</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="94"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="95"/>
         <source>{count} reach the central HMIS within {h} hours ({w}-hour window from collection).</source>
         <translation>{count} llegar al HMIS central en menos de {h} horas (plazo de {w} horas desde la recopilación).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="100"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="101"/>
         <source>Sync as soon as the device is online.</source>
         <translation>Sincronice en cuanto el equipo tenga conexión.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="101"/>
-        <source>Ask someone who may sync to do so soon.</source>
-        <translation>Pida pronto a alguien con permiso para sincronizar que lo haga.</translation>
+        <location filename="../../ui/sync/timeliness_banner.py" line="102"/>
+        <source>Records are sent by themselves while someone is signed in and the device is online.</source>
+        <translation>Los registros se envían solos mientras alguien tenga la sesión iniciada y el equipo esté en línea.</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@ command line, and the timeliness banner — real widgets, the real server on loo
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from pathlib import Path
@@ -13,6 +14,8 @@ from app.clock import FakeClock
 from app.security.users import add_user
 from app.session import sign_in as core_sign_in
 from app.vault.connection import transaction
+from sync.credentials import StoreKind
+from sync.service import enroll_device
 from sync.store import SyncLease, current_lease
 from ui.sync.runner import RunKind, SyncSchedule
 
@@ -20,6 +23,7 @@ from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, sign_in
 from sync_gui_support import (  # noqa: F401 - _test_keyring_file is an autouse fixture
     FAST_RETRY,
     QUIET,
+    new_code,
     _test_keyring_file,
     enroll,
     now_clock,
@@ -95,8 +99,42 @@ def test_a_role_that_may_not_sync_sees_the_banner_without_the_sync_screen(qtbot,
     banner = main.timeliness_banner
     assert banner.isVisible() and banner.level == "overdue"
     assert not banner.sync_button.isVisible()
-    assert "Ask someone who may sync" in banner.message.text()
+    assert "sent by themselves while someone is signed in" in banner.message.text()
     assert gui.controller.sync.open_window() is None
+
+
+def test_records_leave_in_the_background_when_only_a_volunteer_is_signed_in(
+    qtbot, make_gui, tmp_path: Path, clock: FakeClock
+) -> None:
+    """MO-TIME-1: the 72 hours run whoever is signed in. The credential is the device's,
+    so a laptop used only by volunteers (no ``sync.run``) still sends its outbox."""
+    schedule = SyncSchedule(first_run=0.2, period=2.0, after_save=0.2, longest_wait=3600,
+                            background_retry=FAST_RETRY, on_demand_retry=FAST_RETRY)
+    clock = now_clock()
+    with server_on_loopback(tmp_path) as (server, engine):
+        vault = make_vault(tmp_path / "device", clock, pack="mo")
+        admin = core_sign_in(vault.data_dir, ADMIN, ADMIN_PASSWORD, clock)
+        try:
+            user_id = add_user(admin, "vera.volunteer", "Vera Volunteer", "volunteer", VOLUNTEER_PASSWORD)
+            with transaction(admin.conn) as conn:
+                conn.execute("UPDATE app_user SET must_change_password = 0 WHERE user_id = ?", (user_id,))
+            enroll_device(admin, server.url, new_code(engine), StoreKind.VAULT)
+            add_outbox_records(admin, 3)
+        finally:
+            admin.close()
+        gui = make_gui(vault.data_dir, clock)
+        gui.controller.sync_schedule = schedule
+        sign_in(qtbot, gui, "vera.volunteer", VOLUNTEER_PASSWORD)
+        main = gui.controller.main_window
+        assert main.sync_action not in main.tools_menu.actions(), "the sync screen stays with sync.run"
+        sync = gui.controller.sync
+        qtbot.waitUntil(lambda: sync.runner.last_outcome is not None, timeout=20_000)
+        assert sync.runner.last_outcome.kind is RunKind.BACKGROUND
+        session = session_of(gui)
+        assert len(server_keys(engine)) == 3 and outbox_count(session, "pending") == 0
+        event = session.conn.execute(
+            "SELECT detail FROM audit_event WHERE action = 'sync.completed' ORDER BY seq DESC LIMIT 1").fetchone()
+        assert event is not None and json.loads(event[0])["background"] is True
 
 
 def test_background_sync_runs_soon_after_a_save_and_shows_failures_in_the_status_bar(

@@ -181,7 +181,7 @@ class SyncRunner(QObject):
         session = self._session
         if session is None or self.running:
             return
-        if not session.can("sync.run") or not self.enrolled or not self._has_pending(session):
+        if not self.enrolled or not self._has_pending(session):
             self._schedule_in(self.schedule.period)
             return
         self._start(RunKind.BACKGROUND)
@@ -204,7 +204,8 @@ class SyncRunner(QObject):
         progress_signal = self._progress_from_worker
 
         def work(worker: Session) -> SyncReport:
-            job = SyncJob(worker, on_progress=progress_signal.emit, retry=retry)
+            job = SyncJob(worker, on_progress=progress_signal.emit, retry=retry,
+                          background=kind is RunKind.BACKGROUND)
             with self._guard:
                 self._sync_job = job
                 if self._cancel_requested:

@@ -4,7 +4,8 @@ The window runs from when the information was collected until the record reaches
 central HMIS (MO-TIME-1 72 h, VT-2.2-4 5 days, CT-302-1 the agency's schedule); the
 pack's ``warn_before_hours`` says how early to warn. A record within that many hours
 of its deadline gets an amber banner; one past it gets a red one. Both offer the
-sync screen to a role that may sync; the others are told whom to ask.
+sync screen to a role that may sync; the others are told that records go out by
+themselves while someone is signed in and the device is online.
 """
 
 from __future__ import annotations
@@ -98,7 +99,7 @@ class TimelinessBanner(QFrame):
             self.hide()
             return
         text += " " + (self.tr("Sync as soon as the device is online.") if self._can_sync
-                       else self.tr("Ask someone who may sync to do so soon."))
+                       else self.tr("Records are sent by themselves while someone is signed in and the device is online."))
         self.message.setText(text)
         self.setAccessibleDescription(self.title.text() + " " + text)
         self.show()
