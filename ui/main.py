@@ -29,6 +29,7 @@ from ui.lock import LockController
 from ui.os_lock import OsLockListener
 from ui.tasks import TaskRunner
 from ui.theme import STYLE_SHEET, resource_icon
+from ui.widgets.wheel_guard import WheelGuard, install_wheel_guard
 
 log = logging.getLogger(__name__)
 
@@ -40,15 +41,17 @@ class Gui:
     lock: LockController
     os_listener: OsLockListener
     translators: list[QTranslator]
+    wheel_guard: WheelGuard
 
     def dispose(self) -> None:
         """Lock, close every window and detach from the application (tests build many)."""
         self.controller.shutdown()
         self.app.removeEventFilter(self.lock)
+        self.app.removeEventFilter(self.wheel_guard)
         for widget in QApplication.topLevelWidgets():
             widget.hide()
             widget.deleteLater()
-        for obj in (self.controller, self.lock, self.os_listener):
+        for obj in (self.controller, self.lock, self.os_listener, self.wheel_guard):
             obj.deleteLater()
 
 
@@ -70,6 +73,7 @@ def build_controller(data_dir: Path, clock: Clock = system_clock, listen_to_os: 
     app.setDesktopFileName("hmis-intake")
     app.setWindowIcon(resource_icon("hmis-intake.svg", 256))
     app.setStyleSheet(STYLE_SHEET)
+    wheel_guard = install_wheel_guard(app)
     app.setQuitOnLastWindowClosed(False)
     translators = install_translators(app)
     clipboard = ClipboardGuard(app)
@@ -79,7 +83,7 @@ def build_controller(data_dir: Path, clock: Clock = system_clock, listen_to_os: 
     lock = LockController(app, clipboard, clock, os_listener, app)
     tasks = TaskRunner(app)
     controller = AppController(app, data_dir, clock, clipboard, lock, tasks, demo_parent_dir)
-    return Gui(app, controller, lock, os_listener, translators)
+    return Gui(app, controller, lock, os_listener, translators, wheel_guard)
 
 
 def _refuse_without_sqlcipher() -> bool:

@@ -44,6 +44,18 @@ QLineEdit, QComboBox {
     min-height: 20px;
 }
 QLineEdit:focus, QComboBox:focus { border: 1px solid #1f5fbf; }
+QComboBox QAbstractItemView {
+    background: #ffffff; color: #1d2733; border: 1px solid #b8bfc9;
+    selection-background-color: #1f5fbf; selection-color: #ffffff;
+}
+QComboBox QAbstractItemView::item { min-height: 22px; padding: 2px 6px; color: #1d2733; }
+QComboBox QAbstractItemView::item:selected, QComboBox QAbstractItemView::item:hover {
+    background: #1f5fbf; color: #ffffff;
+}
+QListView, QListWidget, QTreeView {
+    background: #ffffff; color: #1d2733;
+    selection-background-color: #1f5fbf; selection-color: #ffffff;
+}
 QLabel#demoCredentials {
     font-family: "DejaVu Sans Mono", "Noto Sans Mono", monospace; color: #3b2a00;
     background: #fff6d6; border: 1px solid #f0d68a; border-radius: 4px; padding: 6px 8px;
