@@ -10,6 +10,7 @@ to keep the credential inside the encrypted vault instead (``credential_store =
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Protocol
@@ -18,14 +19,19 @@ from app.vault.connection import Connection
 from sync.errors import CredentialStoreUnavailable, NotEnrolled
 from sync.protocol import DEVICE_CREDENTIAL_MAX_BYTES, DeviceCredential
 
+log = logging.getLogger(__name__)
+
 KEYRING_SERVICE = "hmis-intake"
 
 # Backends that keep secrets unencrypted on disk, or that cannot keep them at all.
-_REFUSED_BACKENDS = {
-    ("keyring.backends.fail", "Keyring"): "it cannot store secrets",
-    ("keyring.backends.null", "Keyring"): "it discards secrets",
-    ("keyrings.alt.file", "PlaintextKeyring"): "it stores secrets unencrypted",
-    ("keyrings.alt.file", "EncryptedKeyring"): "it asks for its own password on the terminal",
+_REFUSED_BACKENDS: dict[tuple[str, str], str] = {
+    # Said to a person in the enroll dialog: plain words, no module names.
+    ("keyring.backends.fail", "Keyring"): "This computer has no password store (keyring) that can keep secrets.",
+    ("keyring.backends.null", "Keyring"): "This computer's password store throws away what it is given.",
+    ("keyrings.alt.file", "PlaintextKeyring"): "The only password store on this computer keeps secrets in a "
+                                               "plain, unencrypted file.",
+    ("keyrings.alt.file", "EncryptedKeyring"): "The only password store on this computer asks for its own "
+                                               "password in a terminal, which this app cannot show.",
 }
 
 
@@ -56,19 +62,21 @@ def keyring_problem() -> str | None:
     try:
         import keyring
     except ImportError:
-        return "The keyring library is not installed."
+        return "This computer's password store could not be used: the keyring library is missing."
     try:
         backend = keyring.get_keyring()
     except Exception as exc:  # noqa: BLE001 - any failure to load means no keyring
-        return f"The OS keyring could not be loaded ({type(exc).__name__})."
+        log.info("keyring could not be loaded: %s", type(exc).__name__)
+        return "This computer's password store could not be opened."
     leaves = _leaf_backends(backend)
     if not leaves:
-        return "No OS keyring (Secret Service, macOS Keychain or Windows Credential Locker) is available."
+        return ("This computer has no password store (such as GNOME Keyring, KWallet, the macOS Keychain or "
+                "the Windows Credential Locker).")
     for leaf in leaves:
         why = _REFUSED_BACKENDS.get((type(leaf).__module__, type(leaf).__name__))
         if why:
-            return (f"The only keyring available ({type(leaf).__module__}.{type(leaf).__name__}) is "
-                    f"refused because {why}.")
+            log.info("keyring backend refused: %s.%s", type(leaf).__module__, type(leaf).__name__)
+            return why
     return None
 
 

@@ -768,8 +768,8 @@
     </message>
     <message>
         <location filename="../../ui/sync/enroll_dialog.py" line="131"/>
-        <source>No usable OS keyring was found on this computer. {why} You can keep the credential inside this device&apos;s encrypted vault instead: it is then as safe as the client records. Choose that below if your agency allows it.</source>
-        <translation>No se encontró un llavero del sistema utilizable en esta computadora. {why} Puede guardar la credencial en la bóveda cifrada de este equipo: así queda tan protegida como los registros de los clientes. Elija esa opción abajo si su agencia lo permite.</translation>
+        <source>This computer has no password store (keyring) that can keep the device&apos;s credential safely. You can keep the credential inside this device&apos;s encrypted vault instead: it is then as safe as the client records. Choose that below if your agency allows it.</source>
+        <translation>Esta computadora no tiene un almacén de contraseñas (llavero) que pueda guardar con seguridad la credencial del equipo. Puede guardar la credencial dentro de la bóveda cifrada de este equipo: así queda tan protegida como los registros de los clientes. Elija esa opción abajo si su agencia lo permite.</translation>
     </message>
     <message>
         <location filename="../../ui/sync/enroll_dialog.py" line="135"/>
@@ -1038,17 +1038,17 @@
 <context>
     <name>HmisIntake</name>
     <message>
-        <location filename="../../ui/theme.py" line="116"/>
+        <location filename="../../ui/theme.py" line="128"/>
         <source>DEMO — made-up people only</source>
         <translation>DEMO — solo personas inventadas</translation>
     </message>
     <message>
-        <location filename="../../ui/theme.py" line="117"/>
+        <location filename="../../ui/theme.py" line="129"/>
         <source>DEMO — every person here is made up. This practice vault is deleted when you quit.</source>
         <translation>DEMO — todas las personas de aquí son inventadas. Esta bóveda de práctica se borra al salir.</translation>
     </message>
     <message>
-        <location filename="../../ui/theme.py" line="119"/>
+        <location filename="../../ui/theme.py" line="131"/>
         <source>Demo mode</source>
         <translation>Modo demo</translation>
     </message>

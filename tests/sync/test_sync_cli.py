@@ -72,6 +72,7 @@ def test_no_usable_keyring_is_said_and_the_vault_store_must_be_chosen(
                              extra_env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
     assert refused.returncode == 18
     assert single_sentence(refused.stderr.splitlines()[-1]) and "--credential-store vault" in refused.stderr
+    assert "keyring.backends" not in refused.stderr, "plain words, no module names"
     # The code was not spent: the explicit vault choice works with it.
     done = run_device_cli(info.data_dir, "enroll", "--server", live_server.url, "--code", code,
                           "--credential-store", "vault", *AUTH,

@@ -48,6 +48,8 @@ def test_enroll_through_the_dialog_save_people_and_sync_now(qtbot, make_gui, tmp
         dialog = window.enroll_dialog
         assert dialog is not None and dialog.isVisible()
         assert dialog.keyring_notice.isVisible() and "keyring" in dialog.keyring_notice.text()
+        assert "backends" not in dialog.keyring_notice.text() and ".Keyring" not in dialog.keyring_notice.text(), \
+            "plain words, no module names"
         assert not dialog.use_keyring.isEnabled() and not dialog.use_vault.isChecked()
         dialog.server.setText(server.url)
         dialog.code.setText(new_code(engine))

@@ -128,9 +128,9 @@ class EnrollDialog(QDialog):
         layout.addWidget(self.store_message)
         if self.keyring_problem:
             self.keyring_notice.setText(
-                self.tr("No usable OS keyring was found on this computer. {why} You can keep the credential "
-                        "inside this device's encrypted vault instead: it is then as safe as the client "
-                        "records. Choose that below if your agency allows it.").format(why=self.keyring_problem))
+                self.tr("This computer has no password store (keyring) that can keep the device's credential "
+                        "safely. You can keep the credential inside this device's encrypted vault instead: it is "
+                        "then as safe as the client records. Choose that below if your agency allows it."))
             self.use_keyring.setEnabled(False)
             self.use_keyring.setText(self.tr("the OS keyring (not available here)"))
         else:
