@@ -35,6 +35,7 @@ from ui.setup.setup_window import SetupRequest, SetupWindow
 from ui.signin.change_password_dialog import ChangePasswordDialog
 from ui.signin.recovery_dialog import RecoveryDialog
 from ui.signin.signin_window import SignInWindow
+from ui.sync.quit_guard import QuitGuard
 from ui.sync.runner import SyncSchedule
 from ui.sync.session_sync import SessionSync
 from ui.tasks import TaskRunner
@@ -263,6 +264,7 @@ class AppController(QObject):
         self.sync = SessionSync(session, window, self.sync_schedule, self.demo is not None)
         self.lock.add_job(self.sync)
         self.sync.start()
+        window.close_guard = QuitGuard(session, self.sync.runner, window, lambda: _close_unguarded(window)).may_close
         _centre(window, MAIN_SIZE)
         window.showMaximized()
         window.raise_()
@@ -317,6 +319,11 @@ def _centre(widget: QWidget, size: tuple[int, int]) -> None:
     width, height = min(size[0], area.width()), min(size[1], area.height())
     widget.setGeometry(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2,
                        width, height)
+
+
+def _close_unguarded(window: MainWindow) -> None:
+    window.close_guard = None
+    window.close()
 
 
 class _CloseToQuit(QObject):

@@ -4,42 +4,42 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/controller.py" line="120"/>
+        <location filename="../../ui/controller.py" line="121"/>
         <source>Locked after 1 minute without activity.</source>
         <translation>Bloqueado tras 1 minuto sin actividad.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="121"/>
+        <location filename="../../ui/controller.py" line="122"/>
         <source>Locked after {m:g} minutes without activity.</source>
         <translation>Bloqueado tras {m:g} minutos sin actividad.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="123"/>
+        <location filename="../../ui/controller.py" line="124"/>
         <source>Locked because the computer was locked or went to sleep.</source>
         <translation>Bloqueado porque la computadora se bloqueó o entró en suspensión.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="125"/>
+        <location filename="../../ui/controller.py" line="126"/>
         <source>Locked at your request.</source>
         <translation>Bloqueado a petición suya.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="127"/>
+        <location filename="../../ui/controller.py" line="128"/>
         <source>Your unsaved form was kept and reopens after you sign in.</source>
         <translation>Su formulario sin guardar se conservó y se vuelve a abrir cuando inicie sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="136"/>
+        <location filename="../../ui/controller.py" line="137"/>
         <source>Creating the encrypted vault… this takes a few seconds.</source>
         <translation>Creando la bóveda cifrada… esto tarda unos segundos.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="163"/>
+        <location filename="../../ui/controller.py" line="164"/>
         <source>Preparing a practice vault with made-up people…</source>
         <translation>Preparando una bóveda de práctica con personas inventadas…</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="178"/>
+        <location filename="../../ui/controller.py" line="179"/>
         <source>Checking your password…</source>
         <translation>Comprobando su contraseña…</translation>
     </message>
@@ -1385,127 +1385,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/search/main_window.py" line="189"/>
+        <location filename="../../ui/search/main_window.py" line="191"/>
         <source>Find a person</source>
         <translation>Buscar una persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="190"/>
+        <location filename="../../ui/search/main_window.py" line="192"/>
         <source>&amp;New person…</source>
         <translation>&amp;Nueva persona…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="191"/>
+        <location filename="../../ui/search/main_window.py" line="193"/>
         <source>New person</source>
         <translation>Nueva persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="192"/>
+        <location filename="../../ui/search/main_window.py" line="194"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="193"/>
+        <location filename="../../ui/search/main_window.py" line="195"/>
         <source>Lock now</source>
         <translation>Bloquear ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="194"/>
+        <location filename="../../ui/search/main_window.py" line="196"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Bloquear ahora (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="195"/>
+        <location filename="../../ui/search/main_window.py" line="197"/>
         <source>New &amp;intake…</source>
         <translation>Nueva a&amp;dmisión…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="196"/>
+        <location filename="../../ui/search/main_window.py" line="198"/>
         <source>New intake</source>
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="197"/>
+        <location filename="../../ui/search/main_window.py" line="199"/>
         <source>New intake (Ctrl+I)</source>
         <translation>Nueva admisión (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="198"/>
+        <location filename="../../ui/search/main_window.py" line="200"/>
         <source>&amp;Search by name, date of birth or last 4 of SSN</source>
         <translation>&amp;Buscar por nombre, fecha de nacimiento o últimos 4 del SSN</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="199"/>
+        <location filename="../../ui/search/main_window.py" line="201"/>
         <source>e.g. Juniper, 1985-03-14, 03/14/1985 or 4321</source>
         <translation>p. ej. Juniper, 1985-03-14, 03/14/1985 o 4321</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="200"/>
+        <location filename="../../ui/search/main_window.py" line="202"/>
         <source>Search people</source>
         <translation>Buscar personas</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="447"/>
+        <location filename="../../ui/search/main_window.py" line="449"/>
         <source>Language changed. The intake or profile already open stays in its language until you close it and open it again.</source>
         <translation>Idioma cambiado. La admisión o el perfil que ya está abierto sigue en su idioma hasta que lo cierre y lo vuelva a abrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="450"/>
+        <location filename="../../ui/search/main_window.py" line="452"/>
         <source>Language changed.</source>
         <translation>Idioma cambiado.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="201"/>
+        <location filename="../../ui/search/main_window.py" line="203"/>
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="202"/>
+        <location filename="../../ui/search/main_window.py" line="204"/>
         <source>Type in the search box to find people on this device.</source>
         <translation>Escriba en el cuadro de búsqueda para encontrar personas en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="204"/>
+        <location filename="../../ui/search/main_window.py" line="206"/>
         <source>Signed in as {name} · {role}</source>
         <translation>Sesión de {name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="246"/>
+        <location filename="../../ui/search/main_window.py" line="248"/>
         <source>No one on this device matches.</source>
         <translation>Nadie en este equipo coincide.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="248"/>
+        <location filename="../../ui/search/main_window.py" line="250"/>
         <source>Showing the first {n}; type more to narrow it down.</source>
         <translation>Se muestran los primeros {n}; escriba más para acotar.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="251"/>
+        <location filename="../../ui/search/main_window.py" line="253"/>
         <source>{n} found</source>
         <translation>{n} encontrados</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="252"/>
+        <location filename="../../ui/search/main_window.py" line="254"/>
         <source>1 found</source>
         <translation>1 encontrado</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="273"/>
+        <location filename="../../ui/search/main_window.py" line="275"/>
         <source>Outbox: nothing waiting to sync</source>
         <translation>Bandeja de salida: nada pendiente de sincronizar</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="275"/>
+        <location filename="../../ui/search/main_window.py" line="277"/>
         <source>Outbox: {n} waiting · oldest {h:.0f} h of the {w} h window</source>
         <translation>Bandeja de salida: {n} pendientes · el más antiguo {h:.0f} h de un plazo de {w} h</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="278"/>
+        <location filename="../../ui/search/main_window.py" line="280"/>
         <source> · {n} overdue</source>
         <translation> · {n} vencidos</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="319"/>
+        <location filename="../../ui/search/main_window.py" line="321"/>
         <source>Saved; the record is in the outbox.</source>
         <translation>Guardado; el registro está en la bandeja de salida.</translation>
     </message>
@@ -2435,6 +2435,49 @@
         <location filename="../../ui/wizard/question_form.py" line="88"/>
         <source>Yes</source>
         <translation>Sí</translation>
+    </message>
+</context>
+<context>
+    <name>QuitGuard</name>
+    <message>
+        <location filename="../../ui/sync/quit_guard.py" line="45"/>
+        <source>Records waiting to sync</source>
+        <translation>Registros pendientes de sincronizar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/quit_guard.py" line="46"/>
+        <source>1 record has not reached the central HMIS yet.</source>
+        <translation>1 registro aún no ha llegado al HMIS central.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/quit_guard.py" line="47"/>
+        <source>{n} records have not reached the central HMIS yet.</source>
+        <translation>{n} registros aún no han llegado al HMIS central.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/quit_guard.py" line="49"/>
+        <source>Sync them now, or quit anyway: they will then be sent the next time someone signs in on this device.</source>
+        <translation>Sincronícelos ahora, o salga de todos modos: se enviarán la próxima vez que alguien inicie sesión en este equipo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/quit_guard.py" line="51"/>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Sincronizar ahora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/quit_guard.py" line="53"/>
+        <source>This device is not enrolled with a server yet. Ask an administrator to enroll it so the records can be sent.</source>
+        <translation>Este equipo aún no está inscrito en un servidor. Pida a un administrador que lo inscriba para que los registros puedan enviarse.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/quit_guard.py" line="56"/>
+        <source>&amp;Quit anyway</source>
+        <translation>Salir de &amp;todos modos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/quit_guard.py" line="57"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>

@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
         self._clipboard = clipboard
         self._demo = demo
         self._quitting = False
+        # Asked before the window closes the app; ``False`` keeps it open (records waiting to sync).
+        self.close_guard: Callable[[], bool] | None = None
         self._shown_count: int | None = None
         self.new_person_dialog: NewPersonDialog | None = None
         self.intake_wizard: IntakeWizard | None = None
@@ -470,6 +472,9 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._quitting and self.close_guard is not None and not self.close_guard():
+            event.ignore()
+            return
         if not self._quitting:
             self.window_will_close.emit()
         super().closeEvent(event)

@@ -165,9 +165,13 @@ class SyncRunner(QObject):
 
     def sync_now(self) -> bool:
         """An on-demand run; ``False`` if one is already going (its progress shows)."""
+        return self.run_now(RunKind.ON_DEMAND)
+
+    def run_now(self, kind: RunKind) -> bool:
+        """A run of ``kind`` now (a background one for a role without the sync screen)."""
         if self.running or self._session is None:
             return False
-        self._start(RunKind.ON_DEMAND)
+        self._start(kind)
         return True
 
     def cancel(self) -> None:
