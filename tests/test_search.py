@@ -228,9 +228,15 @@ def test_nothing_to_find(world: tuple[Session, dict[str, str]], text: str) -> No
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=40))
 def test_arbitrary_query_text_never_raises(world: tuple[Session, dict[str, str]], text: str) -> None:
-    session, _ = world
+    session, ids = world
     hits = search(session.conn, text)
     assert isinstance(hits, list) and all(isinstance(h, SearchHit) for h in hits)
+    # Whatever is typed, a hit is a person who exists, once, and matches what was typed
+    # in a field the search covers (never the middle digits of an SSN).
+    assert {h.personal_id for h in hits} <= set(ids.values())
+    assert len({h.personal_id for h in hits}) == len(hits)
+    if not text.strip():
+        assert hits == []
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -238,5 +244,6 @@ def test_arbitrary_query_text_never_raises(world: tuple[Session, dict[str, str]]
                                  "names", "ssn4", "dob", "{", "}", "1984", "07/09/1984", "é", "ß", "İ",
                                  "\u0301", "\x00", "ｑｕａｒｋ", "٣٤٥٦", "²"]), max_size=8).map(" ".join))
 def test_fts_syntax_in_queries_never_raises(world: tuple[Session, dict[str, str]], text: str) -> None:
-    session, _ = world
-    search(session.conn, text)
+    session, ids = world
+    hits = search(session.conn, text)
+    assert {h.personal_id for h in hits} <= set(ids.values())

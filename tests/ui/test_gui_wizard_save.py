@@ -59,8 +59,9 @@ def test_a_lock_during_the_save_keeps_it_once_and_no_draft(qtbot, make_gui, tmp_
     qtbot.waitUntil(lambda: gui.controller.sign_in_window is not None
                     and gui.controller.sign_in_window.isVisible())
     sign_in(qtbot, gui, ADMIN, ADMIN_PASSWORD)
+    # Sign-in resumes drafts before the main window shows (AppController._begin_session).
+    qtbot.waitUntil(lambda: gui.controller.main_window is not None and gui.controller.main_window.isVisible())
     main = gui.controller.main_window
-    qtbot.wait(50)
     assert main.intake_wizard is None, "nothing to resume: the intake was stored"
     assert list_drafts(gui.controller.session, "intake") == []
     assert _people(gui) == 1
