@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,19 +27,22 @@ from app.session import Session, initialize, sign_in, sign_in_with_recovery
 from app.vault.connection import transaction
 from app.vault.vault import load_keyfile, vault_exists
 from ui.clipboard import ClipboardGuard
-from ui.demo_vault import DemoVault
 from ui.i18n import active_language, remember_language, set_language, stored_language
 from ui.lock import LockController, LockReason, LockReport
-from ui.search.main_window import MainWindow
 from ui.setup.recovery_key_dialog import RecoveryKeyDialog
 from ui.setup.setup_window import SetupRequest, SetupWindow
 from ui.signin.change_password_dialog import ChangePasswordDialog
 from ui.signin.recovery_dialog import RecoveryDialog
 from ui.signin.signin_window import SignInWindow
-from ui.sync.quit_guard import QuitGuard
-from ui.sync.runner import SyncSchedule
-from ui.sync.session_sync import SessionSync
+from ui.sync.schedule import SyncSchedule
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    # The main window, sync and demo vault load after sign-in, not at start-up: the
+    # sign-in screen shows sooner on an old laptop.
+    from ui.demo_vault import DemoVault
+    from ui.search.main_window import MainWindow
+    from ui.sync.session_sync import SessionSync
 
 log = logging.getLogger(__name__)
 
@@ -162,6 +166,8 @@ class AppController(QObject):
         if window is None:
             return
         window.set_busy(self.tr("Preparing a practice vault with made-up people\u2026"))
+        from ui.demo_vault import DemoVault
+
         self.tasks.submit(lambda: DemoVault.create(pack_id, self.clock, parent_dir=self._demo_parent_dir),
                           self._demo_created, lambda error: self._setup_failed(str(error)))
 
@@ -256,6 +262,10 @@ class AppController(QObject):
         if chosen is not None and chosen != session.settings.language:
             with transaction(session.conn):
                 session.settings.language = chosen
+        from ui.search.main_window import MainWindow
+        from ui.sync.quit_guard import QuitGuard
+        from ui.sync.session_sync import SessionSync
+
         window = MainWindow(session, self.clipboard, self.lock.lock_action, self.demo is not None)
         window.window_will_close.connect(self.app.quit)
         self.main_window = window

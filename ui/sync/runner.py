@@ -19,9 +19,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import Enum
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
@@ -29,32 +28,13 @@ from app import outbox
 from app.errors import UserFacingError
 from app.session import Session
 from sync.credentials import current_enrollment
-from sync.engine import RetryPolicy, SyncProgress, SyncReport
+from sync.engine import SyncProgress, SyncReport
 from sync.errors import SyncError
 from sync.service import SyncAlreadyRunning, SyncJob
+from ui.sync.schedule import RunKind, SyncSchedule
 from ui.sync.worker_jobs import WorkerJob, WorkerJobs
 
 log = logging.getLogger(__name__)
-
-
-class RunKind(Enum):
-    BACKGROUND = "background"
-    ON_DEMAND = "on_demand"
-
-
-@dataclass(frozen=True)
-class SyncSchedule:
-    """Seconds. The defaults suit a laptop in the field; tests shorten them."""
-
-    first_run: float = 20.0
-    period: float = 300.0
-    after_save: float = 30.0
-    longest_wait: float = 3600.0
-    lock_wait: float = 15.0  # how long a lock waits for a run to stop after cancelling it
-    background_retry: RetryPolicy = field(
-        default_factory=lambda: RetryPolicy(max_consecutive_failures=3, time_budget=120.0))
-    # Someone is watching and can press Cancel: the engine's full budget, as the command line.
-    on_demand_retry: RetryPolicy = field(default_factory=RetryPolicy)
 
 
 @dataclass(frozen=True)
