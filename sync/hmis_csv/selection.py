@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Protocol, TypeVar
 
 from sync.hmis_csv.rows import local_date
+from sync.hmis_csv.sharing import SharingTimeline
 from sync.hmis_csv.source import (
     ClientRecord,
     CurrentLivingSituationRecord,
@@ -66,15 +67,23 @@ class Period:
         return False
 
 
+def timeline_of(client: ClientRecord) -> SharingTimeline:
+    """The copy's own timeline, or its one word read as every day."""
+    return client.timeline if client.timeline is not None else SharingTimeline.constant(client.sharing)
+
+
 @dataclass
 class Person:
     """One person's source copies merged: the latest copy's values, the earliest
-    creation and latest update, and whether any copy withholds identifiers."""
+    creation and latest update, every copy's sharing timeline (a day is shared only
+    if all say so) and whether identifiers are withheld (decided by the destination,
+    :mod:`sync.hmis_csv.visibility`; until then: whether any copy is not shared now)."""
 
     record: ClientRecord
     created: datetime
     updated: datetime
     withhold: bool
+    timelines: list[SharingTimeline] = field(default_factory=list)
 
     def add(self, copy: ClientRecord) -> None:
         if copy.updated_at >= self.record.updated_at:
@@ -82,6 +91,7 @@ class Person:
         self.created = min(self.created, copy.created_at)
         self.updated = max(self.updated, copy.updated_at)
         self.withhold = self.withhold or copy.sharing is not Sharing.SHARED
+        self.timelines.append(timeline_of(copy))
 
 
 @dataclass
@@ -152,7 +162,7 @@ def select_records(source: ExportSource, period: Period, project_ids: frozenset[
             people[pid].add(client)
         else:
             people[pid] = Person(client, client.created_at, client.updated_at,
-                                 client.sharing is not Sharing.SHARED)
+                                 client.sharing is not Sharing.SHARED, [timeline_of(client)])
 
     notes: list[str] = []
     orphans = wanted - people.keys()
