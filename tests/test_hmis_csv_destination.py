@@ -308,3 +308,16 @@ def test_timeline_periods_expiry_and_withdrawal() -> None:
     assert SharingTimeline([facts("2026-01-01")], locked=True).on(date(2026, 2, 1)).reason == "locked"
     assert not SharingTimeline.constant(Sharing.DECLINED).on(date(2026, 1, 1)).shared
     assert SharingTimeline.constant(Sharing.SHARED).on(date(2026, 1, 1)).shared
+
+
+def test_each_pack_states_its_export_reading() -> None:
+    """VT-3.1-2, MO-ROI-8, CT-207-8, MO-ROI-10, MO-RIGHTS-4, CT-207-9: every pack says how
+    it reads Not Shared for both destinations and sharing over time, citing its clauses."""
+    from app.packs import load_pack
+
+    expected = {"vt": {"VT-3.1-1", "VT-3.1-2", "VT-3.1-4"}, "mo": {"MO-ROI-8", "MO-ROI-10", "MO-RIGHTS-4"},
+                "ct": {"CT-207-8", "CT-207-9"}}
+    for pack_id, clauses in expected.items():
+        policy = load_pack(pack_id).export
+        assert "--destination agency" in policy.destination_reading and policy.over_time_reading
+        assert clauses <= {clause.id for clause in policy.clauses}
