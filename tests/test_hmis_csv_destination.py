@@ -321,3 +321,63 @@ def test_each_pack_states_its_export_reading() -> None:
         policy = load_pack(pack_id).export
         assert "--destination agency" in policy.destination_reading and policy.over_time_reading
         assert clauses <= {clause.id for clause in policy.clauses}
+
+
+# -- Over any source: households, several agencies ----------------------------------------------
+
+
+def test_a_head_left_out_takes_the_household_and_the_checker_still_passes(tmp_path: Path) -> None:
+    """MO-ROI-11: the head's second stay is dated after the ROI expired, so a CoC file
+    leaves it out; the child with no consent is nameless and would be a household
+    without its head, so it goes too. The agency file keeps all and lists the stay."""
+    from dataclasses import replace
+
+    from sync.hmis_csv.checker import check_export
+    from sync.hmis_csv.export import Destination, ExportOptions, write_hmis_csv
+    from sync.hmis_csv.sharing import sharing_timelines
+    from test_hmis_csv_export_source import MemorySource, client, enrollment
+
+    timelines = sharing_timelines([ConsentFacts("HEAD", "written", "shared", False, "2025-01-10", "2025-01-10",
+                                                expires_on="2026-01-09")], [])
+    source = MemorySource(
+        clients_=[replace(client("HEAD", "Bramble"), timeline=timelines["HEAD"]),
+                  replace(client("KID", "Tansy"), timeline=SharingTimeline())],
+        enrollments_=[enrollment("E-OLD", "HEAD", "H-OLD", 1, entry_date=date(2025, 1, 10)),
+                      enrollment("E-NEW", "HEAD", "H-NEW", 1, entry_date=date(2026, 2, 1)),
+                      enrollment("E-KID", "KID", "H-NEW", 2, entry_date=date(2026, 2, 1))],
+    )
+    coc = tmp_path / "coc.zip"
+    result = write_hmis_csv(source, coc, ExportOptions(destination=Destination.COC))
+    assert check_export(coc).ok
+    files = read_export(coc)
+    assert [row["EnrollmentID"] for row in files["Enrollment"]] == ["E-OLD"]
+    assert [row["FirstName"] for row in files["Client"]] == ["Bramble"]
+    assert result.left_out == {"Enrollment": 2, "Client": 1}
+
+    own = tmp_path / "own.zip"
+    result = write_hmis_csv(source, own, ExportOptions(destination=Destination.AGENCY))
+    assert check_export(own).ok and len(read_export(own)["Enrollment"]) == 3
+    assert {(row["RecordID"], row["Reason"]) for row in visibility(own)} == {
+        ("E-NEW", "expired"), ("KID", "no_consent")}
+
+
+def test_a_central_export_for_one_agency_shows_its_own_people_in_full(tmp_path: Path) -> None:
+    """VT §3.1 on the central server: an export made for one agency (``viewer_agency``)
+    has that agency's Not Shared clients in full and lists them; another agency's
+    Not Shared client stays nameless."""
+    from dataclasses import replace
+
+    from sync.hmis_csv.export import ExportOptions, write_hmis_csv
+    from test_hmis_csv_export_source import MemorySource, client, enrollment
+
+    source = MemorySource(
+        clients_=[replace(client("OWN", "Larkspur", sharing=Sharing.NOT_SHARED), agency="Gorse Lane"),
+                  replace(client("OTHER", "Yarrow", sharing=Sharing.NOT_SHARED), agency="Hazel Row")],
+        enrollments_=[enrollment("E-1", "OWN", "H-1", 1), enrollment("E-2", "OTHER", "H-2", 1)],
+    )
+    out = tmp_path / "gorse.zip"
+    result = write_hmis_csv(source, out, ExportOptions(viewer_agency="Gorse Lane"))
+    clients = by_id(read_export(out)["Client"], "PersonalID")
+    assert clients["OWN"]["FirstName"] == "Larkspur" and withheld(clients["OTHER"])
+    assert [(row["PersonalID"], row["Reason"]) for row in visibility(out)] == [("OWN", "not_shared")]
+    assert result.withheld_clients == 1
