@@ -106,9 +106,17 @@ def test_the_default_destination_is_the_coc_file(vault_factory: Callable[[str], 
     info = vault_factory("vt")
     import_intake(info, example("vt"), tmp_path)
     out = tmp_path / "default.zip"
+    out.with_name("default.visibility.csv").write_text("PersonalID\r\n", "utf-8")  # from an earlier agency export
     summary = export_cli(info, out, None)
-    assert summary["destination"] == "coc"
+    assert summary["destination"] == "coc" and summary["visibility_list"] is None
+    assert not out.with_name("default.visibility.csv").exists()  # it described another file
     assert withheld(read_export(out)["Client"][0])
+    human = run_cli(info.data_dir, "export-hmis-csv", str(tmp_path / "own.zip"), "--destination", "agency",
+                    *auth(), password=ADMIN_PASSWORD)
+    assert human.returncode == 0, human.stderr
+    assert "Destination: this agency's own HMIS upload" in human.stdout
+    assert "own.visibility.csv (1 line(s) to import as Not Shared or locked" in human.stdout
+    assert "Wren" not in human.stdout
     bad = run_cli(info.data_dir, "export-hmis-csv", str(tmp_path / "x.zip"), "--destination", "everyone", *auth(),
                   password=ADMIN_PASSWORD)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr and "destination" in bad.stderr

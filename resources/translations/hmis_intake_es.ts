@@ -3647,6 +3647,7 @@ contraseña: {p}</translation>
     </message>
     <message>
         <location filename="../../ui/export/summary_page.py" line="80"/>
+        <location filename="../../ui/export/summary_page.py" line="133"/>
         <source>People exported without identifiers</source>
         <translation>Personas exportadas sin identificadores</translation>
     </message>
@@ -3746,6 +3747,11 @@ ExportID {id}</translation>
         <location filename="../../ui/export/summary_page.py" line="127"/>
         <source>For this agency&apos;s own HMIS: every client in full. {n} record(s) to import as Not Shared or locked are listed in {file}, beside the zip; give it to the HMIS administrator with the upload.</source>
         <translation>Para el HMIS propio de esta agencia: todos los clientes completos. {n} registro(s) para importar como No compartidos o bloqueados figuran en {file}, junto al zip; entréguelo al administrador del HMIS con la carga.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="131"/>
+        <source>Records to import as Not Shared or locked</source>
+        <translation>Registros para importar como No compartidos o bloqueados</translation>
     </message>
 </context>
 <context>

@@ -89,7 +89,7 @@ from sync.hmis_csv.selection import Period, projects_in_scope, select_records
 from sync.hmis_csv.sharing import Destination
 from sync.hmis_csv.source import EnrollmentRecord, ExportSource, ProjectRecord, SourceInfo, UserRecord
 from sync.hmis_csv.values import clean_optional_text, clean_text
-from sync.hmis_csv.visibility import apply_destination, write_visibility_list
+from sync.hmis_csv.visibility import apply_destination, visibility_list_path, write_visibility_list
 from sync.hmis_csv.writer_base import ExportZipWriter
 
 __all__ = [
@@ -369,6 +369,8 @@ def write_hmis_csv(source: ExportSource, path: str | os.PathLike[str], options: 
         visibility_path = None
         if options.destination is Destination.AGENCY or options.viewer_agency is not None:
             visibility_path = write_visibility_list(path, disclosure.entries)
+        else:  # a list left by an earlier agency export of this name no longer describes the zip
+            visibility_list_path(path).unlink(missing_ok=True)
     except OSError as error:
         raise ExportError(f"The export could not be written there ({error.strerror or 'system error'}).") from None
 

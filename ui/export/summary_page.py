@@ -128,6 +128,9 @@ class SummaryPage(QWidget):
                 "locked are listed in {file}, beside the zip; give it to the HMIS administrator with the "
                 "upload.").format(n=result.visibility_entries, file=result.visibility_path.name)
         self.withheld.setText(withheld)
+        self.withheld.setAccessibleName(self.tr("Records to import as Not Shared or locked")
+                                        if result.visibility_path is not None
+                                        else self.tr("People exported without identifiers"))
         self.withheld.setVisible(bool(result.withheld_clients) or result.visibility_path is not None)
         # The exporter's notes name counts and columns only.
         self.notes.setText("\n".join(f"\u2022 {note}" for note in result.notes))
