@@ -34,6 +34,7 @@ from pathlib import Path
 
 from sync.hmis_csv.rows import csv_id
 from sync.hmis_csv.selection import Person, Selection
+from sync.hmis_csv.source import EnrollmentRecord
 from sync.hmis_csv.sharing import DayVisibility, Destination, destination_for
 
 __all__ = ["VISIBILITY_COLUMNS", "Disclosure", "VisibilityEntry", "apply_destination", "visibility_list_path",
@@ -80,6 +81,13 @@ def _merged(person: Person, day: date) -> DayVisibility:
     return DayVisibility(True)
 
 
+_CHILDREN = (  # Selection attribute, HUD file, ID attribute, the row's own date
+    ("exits", "Exit", "exit_id", "exit_date"),
+    ("contacts", "CurrentLivingSituation", "cls_id", "information_date"),
+    ("services", "Services", "service_id", "date_provided"),
+)
+
+
 def apply_destination(selection: Selection, destination: Destination, *, end: date,
                       viewer_agency: str | None = None) -> tuple[Selection, Disclosure]:
     """The selection as ``destination`` may receive it, and what was withheld, left
@@ -87,106 +95,77 @@ def apply_destination(selection: Selection, destination: Destination, *, end: da
     as to ``agency`` whatever ``destination`` says (a central export for one agency)."""
     disclosure = Disclosure(destination)
     people = selection.people
-    by_person: dict[str, list] = defaultdict(list)
+    by_person: dict[str, list[EnrollmentRecord]] = defaultdict(list)
     for enrollment in selection.enrollments:
         by_person[enrollment.personal_id].append(enrollment)
 
-    def in_full(person: Person) -> bool:
+    def in_full(personal_id: str) -> bool:
         if destination is Destination.AGENCY:
             return True
-        return viewer_agency is not None and destination_for(person.record.agency, viewer_agency) is Destination.AGENCY
+        agency = people[personal_id].record.agency
+        return viewer_agency is not None and destination_for(agency, viewer_agency) is Destination.AGENCY
 
-    def label(person: Person) -> str:
-        return "locked" if any(t.locked for t in person.timelines) else "not_shared"
+    def label(personal_id: str) -> str:
+        return "locked" if any(t.locked for t in people[personal_id].timelines) else "not_shared"
 
-    identified: dict[str, bool] = {}
-    for pid, person in people.items():
-        enrollments = by_person.get(pid)
-        if enrollments:
-            identified[pid] = any(_merged(person, e.entry_date).shared for e in enrollments)
-        else:
-            identified[pid] = _merged(person, end).shared
-
-    # Rows of identified people dated on a day that is not shared, each with why.
-    hidden: dict[str, str] = {}  # enrollment_id -> reason
-    for e in selection.enrollments:
-        person = people[e.personal_id]
-        if identified[e.personal_id]:
-            day = _merged(person, e.entry_date)
-            if not day.shared:
-                hidden[e.enrollment_id] = day.reason or "not_shared"
-
-    def child_reason(personal_id: str, enrollment_id: str, day: date) -> str | None:
-        if not identified.get(personal_id, False):
-            return None
-        own = _merged(people[personal_id], day)
-        if not own.shared:
-            return own.reason or "not_shared"
-        return hidden.get(enrollment_id)
-
+    # Who is identified: at least one exported enrollment dated on a shared day.
+    identified = {pid: any(_merged(person, e.entry_date).shared for e in by_person[pid]) if by_person.get(pid)
+                  else _merged(person, end).shared for pid, person in people.items()}
     entries = disclosure.entries
     for pid, person in people.items():
-        if not identified[pid]:
+        person.withhold = not identified[pid] and not in_full(pid)
+        if not identified[pid] and in_full(pid):
             first = min((e.entry_date for e in by_person.get(pid, ())), default=end)
-            person.withhold = not in_full(person)
-            if in_full(person):
-                entries.append(VisibilityEntry(csv_id(pid), "Client", csv_id(pid), None, label(person),
-                                               _merged(person, first).reason or "not_shared"))
-        else:
-            person.withhold = False
+            entries.append(VisibilityEntry(csv_id(pid), "Client", csv_id(pid), None, label(pid),
+                                           _merged(person, first).reason or "not_shared"))
 
-    kept_rows: dict[str, list] = {"exits": [], "contacts": [], "services": []}
-    hidden_children: dict[str, list[tuple[object, str]]] = {"exits": [], "contacts": [], "services": []}
-    children = (("exits", "Exit", "exit_id", "exit_date"), ("contacts", "CurrentLivingSituation", "cls_id",
-                                                             "information_date"),
-                ("services", "Services", "service_id", "date_provided"))
-    for attr, _file, _key, date_attr in children:
-        for record in getattr(selection, attr):
-            reason = child_reason(record.personal_id, record.enrollment_id, getattr(record, date_attr))
-            if reason is None:
-                kept_rows[attr].append(record)
-            else:
-                hidden_children[attr].append((record, reason))
-
+    # An identified person's rows dated on a day that is not shared, each with why; a
+    # row under such an enrollment goes with it.
+    hidden: dict[str, str] = {}
     for e in selection.enrollments:
-        if e.enrollment_id in hidden and in_full(people[e.personal_id]):
-            entries.append(VisibilityEntry(csv_id(e.personal_id), "Enrollment", csv_id(e.enrollment_id),
-                                           e.entry_date, label(people[e.personal_id]), hidden[e.enrollment_id]))
-    for attr, file, key, date_attr in children:
-        for record, reason in hidden_children[attr]:
-            person = people[record.personal_id]
-            if in_full(person):
-                entries.append(VisibilityEntry(csv_id(record.personal_id), file, csv_id(getattr(record, key)),
-                                               getattr(record, date_attr), label(person), reason))
+        if identified[e.personal_id]:
+            day = _merged(people[e.personal_id], e.entry_date)
+            if not day.shared:
+                hidden[e.enrollment_id] = day.reason or "not_shared"
+                if in_full(e.personal_id):
+                    entries.append(VisibilityEntry(csv_id(e.personal_id), "Enrollment", csv_id(e.enrollment_id),
+                                                   e.entry_date, label(e.personal_id), hidden[e.enrollment_id]))
+    hidden_children: set[int] = set()
+    for attr, file, key, date_attr in _CHILDREN:
+        for record in getattr(selection, attr):
+            pid = record.personal_id
+            if not identified.get(pid, False):
+                continue
+            own = _merged(people[pid], getattr(record, date_attr))
+            reason = (own.reason or "not_shared") if not own.shared else hidden.get(record.enrollment_id)
+            if reason is None:
+                continue
+            if in_full(pid):
+                entries.append(VisibilityEntry(csv_id(pid), file, csv_id(getattr(record, key)),
+                                               getattr(record, date_attr), label(pid), reason))
+            else:
+                hidden_children.add(id(record))
 
-    # What leaves: people exported in full keep everything; the others lose hidden rows.
-    owner = {e.enrollment_id: e.personal_id for e in selection.enrollments}
-    dropped = {key for key in hidden if not in_full(people[owner[key]])}
-    household_heads_dropped = {e.household_id for e in selection.enrollments
-                               if e.enrollment_id in dropped and e.relationship_to_hoh == 1}
-    dropped.update(e.enrollment_id for e in selection.enrollments if e.household_id in household_heads_dropped)
+    # What leaves: people exported in full keep everything; the others lose hidden rows,
+    # and a household whose head's enrollment is left out goes whole.
+    dropped = {e.enrollment_id for e in selection.enrollments
+               if e.enrollment_id in hidden and not in_full(e.personal_id)}
+    headless = {e.household_id for e in selection.enrollments
+                if e.enrollment_id in dropped and e.relationship_to_hoh == 1}
+    dropped.update(e.enrollment_id for e in selection.enrollments if e.household_id in headless)
     enrollments = [e for e in selection.enrollments if e.enrollment_id not in dropped]
+    kept: dict[str, list] = {}
+    for attr, file, _key, _date in _CHILDREN:
+        rows = getattr(selection, attr)
+        kept[attr] = [r for r in rows if id(r) not in hidden_children and r.enrollment_id not in dropped]
+        disclosure.left_out[file] = len(rows) - len(kept[attr])
     disclosure.left_out["Enrollment"] = len(selection.enrollments) - len(enrollments)
-
-    def keep(attr: str, file: str) -> list:
-        rows = list(kept_rows[attr])
-        for record, _reason in hidden_children[attr]:
-            if in_full(people[record.personal_id]):
-                rows.append(record)
-        kept = [record for record in rows if record.enrollment_id not in dropped]
-        disclosure.left_out[file] = len(getattr(selection, attr)) - len(kept)
-        return kept
-
-    exits = keep("exits", "Exit")
-    contacts = keep("contacts", "CurrentLivingSituation")
-    services = keep("services", "Services")
     remaining = {e.personal_id for e in enrollments}
-    kept_people = {pid: person for pid, person in people.items()
-                   if pid in remaining or pid not in by_person}
+    kept_people = {pid: person for pid, person in people.items() if pid in remaining or pid not in by_person}
     disclosure.left_out["Client"] = len(people) - len(kept_people)
     disclosure.left_out = Counter({file: count for file, count in disclosure.left_out.items() if count})
-    return Selection(enrollments=enrollments, exits=exits, contacts=contacts, services=services,
-                     people=kept_people, notes=list(selection.notes)), disclosure
+    return Selection(enrollments=enrollments, exits=kept["exits"], contacts=kept["contacts"],
+                     services=kept["services"], people=kept_people, notes=list(selection.notes)), disclosure
 
 
 def visibility_list_path(zip_path: str | os.PathLike[str]) -> Path:
