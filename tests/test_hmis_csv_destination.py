@@ -389,3 +389,36 @@ def test_a_central_export_for_one_agency_shows_its_own_people_in_full(tmp_path: 
     assert clients["OWN"]["FirstName"] == "Larkspur" and withheld(clients["OTHER"])
     assert [(row["PersonalID"], row["Reason"]) for row in visibility(out)] == [("OWN", "not_shared")]
     assert result.withheld_clients == 1
+
+
+def test_a_delta_after_a_revocation_resends_the_person_without_identifiers(
+        vault_factory: Callable[[str], VaultInfo], fake_clock: FakeClock, tmp_path: Path) -> None:
+    """MO-RIGHTS-4: nothing of the person changed but their consent; a delta from the
+    revocation day carries their Client row, withheld in a CoC file (so the warehouse
+    drops the name) and listed as revoked beside the agency's own upload."""
+    info = vault_factory("mo")
+    real_now = fake_clock.now()
+    fake_clock.set(datetime(2026, 3, 1, 22, 0, tzinfo=UTC))
+    people, _enrollments = _mo_household(info, "2026-03-01")
+    fake_clock.set(datetime(2026, 4, 1, 15, 0, tzinfo=UTC))
+    session = info.sign_in()
+    try:
+        (consent_id,) = session.conn.execute("SELECT consent_id FROM consent WHERE personal_id = ?",
+                                             (people[0],)).fetchone()
+        revoke_consent(session, consent_id, date(2026, 4, 1))
+    finally:
+        session.close()
+        fake_clock.set(real_now)
+
+    def delta(out: Path, destination: str) -> dict[str, list[dict[str, str]]]:
+        result = run_cli(info.data_dir, "export-hmis-csv", str(out), "--delta", "--start", "2026-04-01",
+                         "--end", "2026-04-30", "--destination", destination, *auth(), password=ADMIN_PASSWORD)
+        assert result.returncode == 0, result.stdout + result.stderr
+        return read_export(out)
+
+    files = delta(tmp_path / "delta-coc.zip", "coc")
+    assert {row["PersonalID"] for row in files["Client"]} == {csv_id(pid) for pid in people}
+    assert all(withheld(row) for row in files["Client"]) and files["Enrollment"] == []
+    files = delta(tmp_path / "delta-own.zip", "agency")
+    assert {row["LastName"] for row in files["Client"]} == {"Thistlewhorl"}
+    assert {row["Reason"] for row in visibility(tmp_path / "delta-own.zip")} == {"revoked"}

@@ -66,6 +66,15 @@ class Period:
                 return True
         return False
 
+    def sharing_changed(self, client: ClientRecord) -> bool:
+        """A consent recorded or revoked in the period: a delta re-sends the person so the
+        receiving system learns what may now be shared (MO-RIGHTS-4, VT-3.1-4)."""
+        if client.timeline is None:
+            return False
+        start = self.start or date.min
+        end = self.end or self.today
+        return any(start <= day <= end for day in client.timeline.changes)
+
 
 def timeline_of(client: ClientRecord) -> SharingTimeline:
     """The copy's own timeline, or its one word read as every day."""
@@ -156,7 +165,8 @@ def select_records(source: ExportSource, period: Period, project_ids: frozenset[
     people: dict[str, Person] = {}
     for client in source.clients():
         pid = client.personal_id
-        if pid not in wanted and not (period.delta and pid in in_scope and period.changed(client)):
+        if pid not in wanted and not (period.delta and pid in in_scope
+                                      and (period.changed(client) or period.sharing_changed(client))):
             continue
         if pid in people:
             people[pid].add(client)

@@ -133,6 +133,9 @@ class SharingTimeline:
         self._constant = constant
         self._consents = sorted(consents, key=lambda c: (c.signed_on, c.recorded_at))
         self._periods: list[_Period] = []
+        #: The days a consent was recorded or revoked: when what may be shared changed.
+        self.changes: frozenset[date] = frozenset(
+            day for c in self._consents for day in (_day(c.recorded_at), _day(c.revoked_on)) if day is not None)
         self._withdrawn_by: dict[int, str] = {}  # consent index -> reason it was cancelled
         standing: list[int] = []
         for index, consent in enumerate(self._consents):
