@@ -149,6 +149,16 @@ class ConsentPolicy(BaseModel):
     clauses: tuple[Clause, ...] = ()
 
 
+class ExportPolicy(BaseModel):
+    """How the pack reads Not Shared for the HMIS CSV export's two destinations
+    (docs/hmis-csv-export.md): the rule itself is the same for every pack."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    destination_reading: str = ""
+    over_time_reading: str = ""
+    clauses: tuple[Clause, ...] = ()
+
+
 class Role(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     id: str
@@ -183,6 +193,7 @@ class Pack(BaseModel):
     roles: tuple[Role, ...]
     admin_role: str
     conflict_of_interest_blocks_viewing: bool = True
+    export: ExportPolicy = ExportPolicy()
 
     @model_validator(mode="after")
     def _roles_cover_the_basics(self) -> Pack:

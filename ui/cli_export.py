@@ -35,8 +35,10 @@ def cmd_export(args: argparse.Namespace, out: TextIO,
     from sync.hmis_csv.export import resolve_projects
     from sync.hmis_csv.vault_source import VaultExportSource
 
+    from sync.hmis_csv.sharing import Destination
+
     options = export_options(start=date_option("--start", args.start), end=date_option("--end", args.end),
-                             delta=args.delta, hashed=args.hashed)
+                             delta=args.delta, hashed=args.hashed, destination=Destination(args.destination))
     path = Path(args.out).expanduser()
     session = open_session(args)
     try:
@@ -71,6 +73,11 @@ def register(subparsers: Any, add_auth: Callable[[argparse.ArgumentParser], None
              open_session: Callable[[argparse.Namespace], Any]) -> None:
     p = subparsers.add_parser("export-hmis-csv", help="write a HUD HMIS CSV (FY2026) zip of this device's records")
     add_export_options(p)
+    p.add_argument("--destination", choices=("agency", "coc"), default="coc",
+                   help="agency: this agency's own HMIS upload, every client in full plus a visibility list "
+                        "beside the zip (OUT.visibility.csv) of what to import as Not Shared or locked; "
+                        "coc (default): a CoC-wide or warehouse file, identifiers and rows only for the days "
+                        "a consent in force allowed sharing")
     add_auth(p)
     p.set_defaults(func=lambda args, out: cmd_export(args, out, open_session))
 

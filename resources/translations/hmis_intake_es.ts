@@ -4,42 +4,42 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/controller.py" line="121"/>
+        <location filename="../../ui/controller.py" line="125"/>
         <source>Locked after 1 minute without activity.</source>
         <translation>Bloqueado tras 1 minuto sin actividad.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="122"/>
+        <location filename="../../ui/controller.py" line="126"/>
         <source>Locked after {m:g} minutes without activity.</source>
         <translation>Bloqueado tras {m:g} minutos sin actividad.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="124"/>
+        <location filename="../../ui/controller.py" line="128"/>
         <source>Locked because the computer was locked or went to sleep.</source>
         <translation>Bloqueado porque la computadora se bloqueó o entró en suspensión.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="126"/>
+        <location filename="../../ui/controller.py" line="130"/>
         <source>Locked at your request.</source>
         <translation>Bloqueado a petición suya.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="128"/>
+        <location filename="../../ui/controller.py" line="132"/>
         <source>Your unsaved form was kept and reopens after you sign in.</source>
         <translation>Su formulario sin guardar se conservó y se vuelve a abrir cuando inicie sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="137"/>
+        <location filename="../../ui/controller.py" line="141"/>
         <source>Creating the encrypted vault… this takes a few seconds.</source>
         <translation>Creando la bóveda cifrada… esto tarda unos segundos.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="164"/>
+        <location filename="../../ui/controller.py" line="168"/>
         <source>Preparing a practice vault with made-up people…</source>
         <translation>Preparando una bóveda de práctica con personas inventadas…</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="179"/>
+        <location filename="../../ui/controller.py" line="185"/>
         <source>Checking your password…</source>
         <translation>Comprobando su contraseña…</translation>
     </message>
@@ -1840,225 +1840,265 @@
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../ui/export/options_page.py" line="99"/>
+        <location filename="../../ui/export/options_page.py" line="100"/>
         <source>Export HMIS CSV</source>
         <translation>Exportar HMIS CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="103"/>
+        <location filename="../../ui/export/options_page.py" line="104"/>
         <source>A HUD HMIS CSV (FY2026) zip of this device&apos;s records, for import into the CoC&apos;s HMIS or for a data warehouse.</source>
         <translation>Un zip HMIS CSV de HUD (FY2026) con los registros de este equipo, para importarlo en el HMIS del CoC o en un almacén de datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="106"/>
+        <location filename="../../ui/export/options_page.py" line="107"/>
         <source>Notice</source>
         <translation>Aviso</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="122"/>
+        <location filename="../../ui/export/options_page.py" line="123"/>
         <source>&amp;Start date</source>
         <translation>Fecha de &amp;inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="123"/>
+        <location filename="../../ui/export/options_page.py" line="124"/>
         <source>Use a start date</source>
         <translation>Usar una fecha de inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="124"/>
+        <location filename="../../ui/export/options_page.py" line="125"/>
         <source>Start date</source>
         <translation>Fecha de inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="126"/>
+        <location filename="../../ui/export/options_page.py" line="127"/>
         <source>End date</source>
         <translation>Fecha de fin</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="127"/>
+        <location filename="../../ui/export/options_page.py" line="128"/>
         <source>E&amp;nd date</source>
         <translation>Fecha de &amp;fin</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="137"/>
+        <location filename="../../ui/export/options_page.py" line="138"/>
         <source>Period</source>
         <translation>Período</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="140"/>
+        <location filename="../../ui/export/options_page.py" line="141"/>
         <source>Without a start date the export begins with the earliest entry on this device. Both days are included.</source>
         <translation>Sin fecha de inicio, la exportación empieza por el registro más antiguo de este equipo. Ambos días se incluyen.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="144"/>
+        <location filename="../../ui/export/options_page.py" line="145"/>
         <source>&amp;Full refresh: everything active in the period</source>
         <translation>&amp;Actualización completa: todo lo activo en el período</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="145"/>
+        <location filename="../../ui/export/options_page.py" line="146"/>
         <source>Full refresh</source>
         <translation>Actualización completa</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="146"/>
+        <location filename="../../ui/export/options_page.py" line="147"/>
         <source>&amp;Delta: only records created or changed in the period</source>
         <translation>&amp;Delta: solo los registros creados o cambiados en el período</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="147"/>
+        <location filename="../../ui/export/options_page.py" line="148"/>
         <source>Delta, changes since the start date</source>
         <translation>Delta, cambios desde la fecha de inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="156"/>
+        <location filename="../../ui/export/options_page.py" line="157"/>
         <source>Records</source>
         <translation>Registros</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="159"/>
+        <location filename="../../ui/export/options_page.py" line="160"/>
         <source>A delta needs a start date; the receiving HMIS adds it to what it already holds.</source>
         <translation>Un delta necesita fecha de inicio; el HMIS que lo recibe lo añade a lo que ya tiene.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="172"/>
+        <location filename="../../ui/export/options_page.py" line="173"/>
         <source>Projects to export</source>
         <translation>Proyectos que exportar</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="177"/>
+        <location filename="../../ui/export/options_page.py" line="178"/>
         <source>Select &amp;all</source>
         <translation>Seleccionar &amp;todos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="178"/>
+        <location filename="../../ui/export/options_page.py" line="179"/>
         <source>Select all projects</source>
         <translation>Seleccionar todos los proyectos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="179"/>
+        <location filename="../../ui/export/options_page.py" line="180"/>
         <source>Select n&amp;one</source>
         <translation>Seleccionar &amp;ninguno</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="180"/>
+        <location filename="../../ui/export/options_page.py" line="181"/>
         <source>Select no project</source>
         <translation>No seleccionar ningún proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="189"/>
+        <location filename="../../ui/export/options_page.py" line="190"/>
         <source>&amp;Projects</source>
         <translation>&amp;Proyectos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="197"/>
+        <location filename="../../ui/export/options_page.py" line="198"/>
         <source>&amp;Hash personal identifiers (HashStatus 4) for a data warehouse</source>
         <translation>Aplicar &amp;hash a los identificadores personales (HashStatus 4) para un almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="198"/>
+        <location filename="../../ui/export/options_page.py" line="199"/>
         <source>Hash personal identifiers, HashStatus 4</source>
         <translation>Aplicar hash a los identificadores personales, HashStatus 4</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="200"/>
+        <location filename="../../ui/export/options_page.py" line="201"/>
         <source>Names become a one-way code and an SSN keeps only its last four digits, so a warehouse can match people across agencies without seeing who they are. Dates of birth stay as they are. Leave this off for an import into the CoC&apos;s HMIS.</source>
         <translation>Los nombres se convierten en un código irreversible y del SSN solo quedan los últimos cuatro dígitos, así un almacén de datos puede relacionar a las personas entre agencias sin ver quiénes son. Las fechas de nacimiento no cambian. Déjelo sin marcar para importar en el HMIS del CoC.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="204"/>
+        <location filename="../../ui/export/options_page.py" line="205"/>
         <source>Identifiers</source>
         <translation>Identificadores</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="210"/>
+        <location filename="../../ui/export/options_page.py" line="211"/>
+        <source>&amp;Upload to this agency&apos;s own HMIS</source>
+        <translation>&amp;Subir al HMIS propio de esta agencia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="212"/>
+        <source>For this agency&apos;s own HMIS upload</source>
+        <translation>Para la carga en el HMIS propio de esta agencia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="214"/>
+        <source>Every client in full. A list beside the zip tells the HMIS administrator which records to import as Not Shared or locked, so other agencies do not see them.</source>
+        <translation>Todos los clientes completos. Una lista junto al zip indica al administrador del HMIS qué registros importar como No compartidos o bloqueados, para que otras agencias no los vean.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="217"/>
+        <source>CoC-wide or &amp;warehouse file</source>
+        <translation>Archivo para toda la CoC o para un a&amp;lmacén de datos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="218"/>
+        <source>For a CoC-wide or warehouse file</source>
+        <translation>Para un archivo de toda la CoC o de un almacén de datos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="220"/>
+        <source>Shared only as consent allows: names and records leave only for the days a consent in force allowed sharing; other clients are counted without identifiers.</source>
+        <translation>Solo lo que permite el consentimiento: los nombres y registros salen solo para los días en que un consentimiento vigente permitía compartir; los demás clientes se cuentan sin identificadores.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="235"/>
+        <source>File for</source>
+        <translation>Archivo para</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="240"/>
         <source>Choose where to save the zip</source>
         <translation>Elija dónde guardar el zip</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="211"/>
+        <location filename="../../ui/export/options_page.py" line="241"/>
         <source>File to save the export to</source>
         <translation>Archivo donde guardar la exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="212"/>
+        <location filename="../../ui/export/options_page.py" line="242"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Elegir…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="213"/>
+        <location filename="../../ui/export/options_page.py" line="243"/>
         <source>Choose where to save the export</source>
         <translation>Elegir dónde guardar la exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="217"/>
+        <location filename="../../ui/export/options_page.py" line="247"/>
         <source>Sa&amp;ve to</source>
         <translation>&amp;Guardar en</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="220"/>
+        <location filename="../../ui/export/options_page.py" line="250"/>
         <source>Use a name without personal data, as suggested (MO-TX-1). Unless hashed, the zip holds personal data: keep it on encrypted storage and send it only over an encrypted channel.</source>
         <translation>Use un nombre sin datos personales, como el sugerido (MO-TX-1). Si no se aplica hash, el zip contiene datos personales: guárdelo en un almacenamiento cifrado y envíelo solo por un canal cifrado.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="227"/>
+        <location filename="../../ui/export/options_page.py" line="257"/>
         <source>Chec&amp;k a file…</source>
         <translation>Co&amp;mprobar un archivo…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="228"/>
+        <location filename="../../ui/export/options_page.py" line="258"/>
         <source>Check an export file before upload</source>
         <translation>Comprobar un archivo de exportación antes de subirlo</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="229"/>
+        <location filename="../../ui/export/options_page.py" line="259"/>
         <source>Check any HMIS CSV zip, from this device or elsewhere</source>
         <translation>Comprobar cualquier zip HMIS CSV, de este equipo o de otro</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="230"/>
-        <location filename="../../ui/export/options_page.py" line="231"/>
+        <location filename="../../ui/export/options_page.py" line="260"/>
+        <location filename="../../ui/export/options_page.py" line="261"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="232"/>
+        <location filename="../../ui/export/options_page.py" line="262"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportar</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="233"/>
+        <location filename="../../ui/export/options_page.py" line="263"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="277"/>
+        <location filename="../../ui/export/options_page.py" line="308"/>
         <source>Save the HMIS CSV export</source>
         <translation>Guardar la exportación HMIS CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="280"/>
+        <location filename="../../ui/export/options_page.py" line="311"/>
         <source>Zip files (*.zip)</source>
         <translation>Archivos zip (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="305"/>
+        <location filename="../../ui/export/options_page.py" line="336"/>
         <source>Choose where to save the export.</source>
         <translation>Elija dónde guardar la exportación.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="309"/>
+        <location filename="../../ui/export/options_page.py" line="340"/>
         <source>Give the whole path of the file, or use Choose…</source>
         <translation>Escriba la ruta completa del archivo o use Elegir…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="319"/>
+        <location filename="../../ui/export/options_page.py" line="350"/>
         <source>A file of that name is already there; pick it with Choose… to replace it, or give another name.</source>
         <translation>Ya existe un archivo con ese nombre; selecciónelo con Elegir… para reemplazarlo, o escriba otro nombre.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="345"/>
+        <location filename="../../ui/export/options_page.py" line="376"/>
         <source>Choose at least one project.</source>
         <translation>Elija al menos un proyecto.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="379"/>
+        <source>Choose who the file is for.</source>
+        <translation>Elija para quién es el archivo.</translation>
     </message>
 </context>
 <context>
@@ -3650,6 +3690,7 @@ contraseña: {p}</translation>
     </message>
     <message>
         <location filename="../../ui/export/summary_page.py" line="80"/>
+        <location filename="../../ui/export/summary_page.py" line="133"/>
         <source>People exported without identifiers</source>
         <translation>Personas exportadas sin identificadores</translation>
     </message>
@@ -3742,8 +3783,18 @@ ExportID {id}</translation>
     </message>
     <message>
         <location filename="../../ui/export/summary_page.py" line="123"/>
-        <source>{n} person(s) were exported without identifiers because their consent does not allow sharing (Not Shared, declined, revoked or locked).</source>
-        <translation>{n} persona(s) se exportaron sin identificadores porque su consentimiento no permite compartir (No compartido, rechazado, revocado o bloqueado).</translation>
+        <source>{n} person(s) were exported without identifiers because their consent does not allow sharing (Not Shared, declined, revoked, expired or locked).</source>
+        <translation>{n} persona(s) se exportaron sin identificadores porque su consentimiento no permite compartir (No compartido, rechazado, revocado, vencido o bloqueado).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="127"/>
+        <source>For this agency&apos;s own HMIS: every client in full. {n} record(s) to import as Not Shared or locked are listed in {file}, beside the zip; give it to the HMIS administrator with the upload.</source>
+        <translation>Para el HMIS propio de esta agencia: todos los clientes completos. {n} registro(s) para importar como No compartidos o bloqueados figuran en {file}, junto al zip; entréguelo al administrador del HMIS con la carga.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="131"/>
+        <source>Records to import as Not Shared or locked</source>
+        <translation>Registros para importar como No compartidos o bloqueados</translation>
     </message>
 </context>
 <context>

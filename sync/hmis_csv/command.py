@@ -111,6 +111,9 @@ def result_json(result: ExportResult, report: CheckReport) -> dict[str, object]:
         "directive": int(result.directive), "period_type": int(result.period_type),
         "hash_status": int(result.hash_status), "projects": list(result.project_ids),
         "files": result.rows, "withheld_clients": result.withheld_clients, "notes": list(result.notes),
+        "destination": result.destination.value, "left_out": dict(result.left_out),
+        "visibility_list": str(result.visibility_path) if result.visibility_path else None,
+        "visibility_entries": result.visibility_entries,
         "check": report_json(report),
     }
 
@@ -134,9 +137,16 @@ def write_result_summary(result: ExportResult, report: CheckReport, out: TextIO,
                   "Rows per file:\n")
         for name, count in result.rows.items():
             out.write(f"  {name:<28}{count:>8}\n")
+        if result.destination.value == "agency":
+            out.write("Destination: this agency's own HMIS upload (every client in full).\n")
+        else:
+            out.write("Destination: a CoC-wide or warehouse file (shared only as consent allows).\n")
         if result.withheld_clients:
             out.write(f"Identifiers withheld for {result.withheld_clients} person(s) whose consent does not "
-                      "allow sharing (Not Shared, declined, revoked or locked).\n")
+                      "allow sharing (Not Shared, declined, revoked, expired or locked).\n")
+        if result.visibility_path is not None:
+            out.write(f"Visibility list: {result.visibility_path} ({result.visibility_entries} line(s) to import "
+                      "as Not Shared or locked; not part of the HMIS CSV upload).\n")
         for note in result.notes:
             out.write(f"Note: {note}\n")
         write_report_summary(report, out)

@@ -20,7 +20,14 @@ from datetime import date
 from app.errors import UserFacingError
 from app.session import Session
 from app.vault.connection import transaction
-from sync.hmis_csv.export import ExportDirective, ExportOptions, ExportResult, HashStatus, write_hmis_csv
+from sync.hmis_csv.export import (
+    Destination,
+    ExportDirective,
+    ExportOptions,
+    ExportResult,
+    HashStatus,
+    write_hmis_csv,
+)
 from sync.hmis_csv.progress import ProgressCallback
 from sync.hmis_csv.source import ProjectRecord
 from sync.hmis_csv.vault_source import AUDIT_ACTION, EXPORT_PERMISSION, VaultExportSource
@@ -28,6 +35,7 @@ from sync.hmis_csv.vault_source import AUDIT_ACTION, EXPORT_PERMISSION, VaultExp
 __all__ = [
     "EXPORT_PERMISSION",
     "Cancellation",
+    "Destination",
     "ExportCancelled",
     "device_projects",
     "export_from_device",
@@ -71,10 +79,11 @@ class Cancellation:
 
 def export_options(*, start: date | None = None, end: date | None = None,
                    project_ids: frozenset[str] = frozenset(), delta: bool = False,
-                   hashed: bool = False) -> ExportOptions:
-    """The user's choices as HUD's terms: delta is ExportDirective 1, hashed is HashStatus 4.
+                   hashed: bool = False, destination: Destination = Destination.COC) -> ExportOptions:
+    """The user's choices as HUD's terms: delta is ExportDirective 1, hashed is HashStatus 4;
+    ``destination`` is who reads the file (docs/hmis-csv-export.md).
     Raises ``ExportError`` with one sentence for choices that cannot make an export."""
-    return ExportOptions(
+    return ExportOptions(destination=destination,
         start=start, end=end, project_ids=project_ids,
         directive=ExportDirective.DELTA if delta else ExportDirective.FULL_REFRESH,
         hash_status=HashStatus.SHA256 if hashed else HashStatus.UNHASHED,

@@ -31,20 +31,25 @@ Selection
   the project's CoC code. Geocode is not kept on the device; ProjectCoC rows
   carry ``000000`` and the export says so in its notes.
 
-Not Shared, declined and locked records
----------------------------------------
-HMIS CSV has no column for a sharing level, so a receiving HMIS or warehouse
-cannot keep a Not Shared record private once imported. The rule is therefore the
-same for every pack and every destination: a person whose :class:`Sharing` is not
-``SHARED`` (Not Shared by choice or by program, VT-3.1-1, VT-3.1-2, MO-PROT-1;
-consent declined; consent revoked, MO-RIGHTS-4; household locked after a
-declined ROI, MO-ROI-8; no consent on record) is exported **with identifiers
-withheld**: FirstName, MiddleName, LastName, NameSuffix, SSN, DOB and
-AdditionalRaceEthnicity are null and NameDataQuality, SSNDataQuality and
-DOBDataQuality are 99. The person's enrollments, exits, contacts and services
-are exported as usual under the same PersonalID, so HUD's counts stay whole
-while no client-identifying information leaves without consent (CT-207-10,
-VT-3.2-2, VT-3.4-4). docs/hmis-csv-export.md has the per-pack table.
+Sharing, destinations and time
+------------------------------
+Not Shared hides a record from *other* agencies, not from the agency that
+entered it (VT §3.1, MO-ROI-8, CT-207-8). HMIS CSV has no column for a sharing
+level, so the export has a :class:`~sync.hmis_csv.sharing.Destination`:
+
+* ``agency`` (the agency's own HMIS upload): every client in full, and a
+  visibility list beside the zip naming, by PersonalID and record ID, what the
+  HMIS administrator imports as Not Shared or locked;
+* ``coc`` (a CoC-wide or warehouse file, the default): a row leaves only if a
+  consent in force on the row's own date allowed sharing; a person none of whose
+  enrollments is dated on a shared day is exported **with identifiers withheld**
+  (FirstName, MiddleName, LastName, NameSuffix, SSN, DOB and
+  AdditionalRaceEthnicity null; NameDataQuality, SSNDataQuality, DOBDataQuality
+  99) and all their rows kept, so HUD's counts stay whole (CT-207-10, VT-3.2-2,
+  VT-3.4-4); an identified person's rows dated on a day not shared are left out.
+
+The day rule is :mod:`sync.hmis_csv.sharing`'s and its application
+:mod:`sync.hmis_csv.visibility`'s; docs/hmis-csv-export.md has the per-pack table.
 
 File names carry no personal data (MO-TX-1): the zip's name is the user's, the
 names inside are the spec's, and the audit event records neither the path nor
@@ -81,11 +86,14 @@ from sync.hmis_csv.rows import (
 )
 from sync.hmis_csv.progress import FINISHING_STAGE, WRITING_STAGE, ProgressCallback, ReportingSource, stage_count
 from sync.hmis_csv.selection import Period, projects_in_scope, select_records
+from sync.hmis_csv.sharing import Destination
 from sync.hmis_csv.source import EnrollmentRecord, ExportSource, ProjectRecord, SourceInfo, UserRecord
 from sync.hmis_csv.values import clean_optional_text, clean_text
+from sync.hmis_csv.visibility import apply_destination, visibility_list_path, write_visibility_list
 from sync.hmis_csv.writer_base import ExportZipWriter
 
 __all__ = [
+    "Destination",
     "ExportDirective",
     "ExportError",
     "ExportOptions",
@@ -138,6 +146,10 @@ class ExportOptions:
     project_ids: frozenset[str] = frozenset()
     directive: ExportDirective = ExportDirective.FULL_REFRESH
     hash_status: HashStatus = HashStatus.UNHASHED
+    #: Who reads the file (sync/hmis_csv/sharing.py); ``coc`` never lets more leave than consent allows.
+    destination: Destination = Destination.COC
+    #: A central export for one agency: that agency's own people in full, whatever ``destination`` says.
+    viewer_agency: str | None = None
 
     def __post_init__(self) -> None:
         if self.start is not None and self.end is not None and self.end < self.start:
@@ -167,6 +179,12 @@ class ExportResult:
     rows: dict[str, int]
     withheld_clients: int
     notes: tuple[str, ...] = field(default=())
+    destination: Destination = Destination.COC
+    #: The visibility list beside the zip (``agency`` destination), and how many lines it has.
+    visibility_path: Path | None = None
+    visibility_entries: int = 0
+    #: Rows a ``coc`` file left out, per HUD file, because their day was not shared.
+    left_out: dict[str, int] = field(default_factory=dict)
 
     def audit_detail(self) -> dict[str, object]:
         """Who and when are the audit event's own; this is which options and how many rows."""
@@ -175,7 +193,8 @@ class ExportResult:
             "hash_status": int(self.hash_status), "start": self.start.isoformat(), "end": self.end.isoformat(),
             "projects": list(self.project_ids) or "all", "csv_version": CSV_VERSION,
             "rows": {name: count for name, count in self.rows.items() if count},
-            "withheld_clients": self.withheld_clients,
+            "withheld_clients": self.withheld_clients, "destination": self.destination.value,
+            "visibility_entries": self.visibility_entries, "left_out": dict(self.left_out),
         }
 
 
@@ -305,6 +324,8 @@ def write_hmis_csv(source: ExportSource, path: str | os.PathLike[str], options: 
     scope = options.project_ids or None
     selection = select_records(source, Period(options.start, options.end, options.directive is
                                               ExportDirective.DELTA, today), scope)
+    selection, disclosure = apply_destination(selection, options.destination, end=end,
+                                              viewer_agency=options.viewer_agency)
 
     projects = projects_in_scope(source.projects(), scope)
     organization_ids = {p.organization_id for p in projects}
@@ -345,10 +366,18 @@ def write_hmis_csv(source: ExportSource, path: str | os.PathLike[str], options: 
                 counts[spec.filename] = export.write_file(spec.name, by_file.get(spec.name, ()))
             if on_progress is not None:
                 on_progress(FINISHING_STAGE, total, total)
+        visibility_path = None
+        if options.destination is Destination.AGENCY or options.viewer_agency is not None:
+            visibility_path = write_visibility_list(path, disclosure.entries)
+        else:  # a list left by an earlier agency export of this name no longer describes the zip
+            visibility_list_path(path).unlink(missing_ok=True)
     except OSError as error:
         raise ExportError(f"The export could not be written there ({error.strerror or 'system error'}).") from None
 
     notes = list(selection.notes)
+    if disclosure.left_out_total:
+        notes.append(f"{disclosure.left_out_total} row(s) of identified clients dated on days no consent in force "
+                     "allowed sharing were left out (see docs/hmis-csv-export.md).")
     if coc_rows:
         notes.append(f"ProjectCoC.Geocode is not kept by HMIS Intake; {len(coc_rows)} row(s) carry "
                      f"{UNKNOWN_GEOCODE}: set the geocode in the receiving HMIS.")
@@ -358,5 +387,7 @@ def write_hmis_csv(source: ExportSource, path: str | os.PathLike[str], options: 
         path=Path(path), export_id=export_id, start=start, end=end, directive=options.directive,
         period_type=options.period_type, hash_status=options.hash_status,
         project_ids=tuple(sorted(csv_id(p) for p in options.project_ids)), rows=counts,
-        withheld_clients=builder.withheld, notes=tuple(notes),
+        withheld_clients=builder.withheld, notes=tuple(notes), destination=options.destination,
+        visibility_path=visibility_path, visibility_entries=len(disclosure.entries) if visibility_path else 0,
+        left_out=dict(disclosure.left_out),
     )

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Protocol, TypeVar
 
 from sync.hmis_csv.rows import local_date
+from sync.hmis_csv.sharing import SharingTimeline
 from sync.hmis_csv.source import (
     ClientRecord,
     CurrentLivingSituationRecord,
@@ -65,16 +66,33 @@ class Period:
                 return True
         return False
 
+    def sharing_changed(self, client: ClientRecord) -> bool:
+        """A consent recorded or revoked in the period: a delta re-sends the person so the
+        receiving system learns what may now be shared (MO-RIGHTS-4, VT-3.1-4)."""
+        if client.timeline is None:
+            return False
+        start = self.start or date.min
+        end = self.end or self.today
+        return any(start <= day <= end for day in client.timeline.changes)
+
+
+def timeline_of(client: ClientRecord) -> SharingTimeline:
+    """The copy's own timeline, or its one word read as every day."""
+    return client.timeline if client.timeline is not None else SharingTimeline.constant(client.sharing)
+
 
 @dataclass
 class Person:
     """One person's source copies merged: the latest copy's values, the earliest
-    creation and latest update, and whether any copy withholds identifiers."""
+    creation and latest update, every copy's sharing timeline (a day is shared only
+    if all say so) and whether identifiers are withheld (decided by the destination,
+    :mod:`sync.hmis_csv.visibility`; until then: whether any copy is not shared now)."""
 
     record: ClientRecord
     created: datetime
     updated: datetime
     withhold: bool
+    timelines: list[SharingTimeline] = field(default_factory=list)
 
     def add(self, copy: ClientRecord) -> None:
         if copy.updated_at >= self.record.updated_at:
@@ -82,6 +100,7 @@ class Person:
         self.created = min(self.created, copy.created_at)
         self.updated = max(self.updated, copy.updated_at)
         self.withhold = self.withhold or copy.sharing is not Sharing.SHARED
+        self.timelines.append(timeline_of(copy))
 
 
 @dataclass
@@ -146,13 +165,14 @@ def select_records(source: ExportSource, period: Period, project_ids: frozenset[
     people: dict[str, Person] = {}
     for client in source.clients():
         pid = client.personal_id
-        if pid not in wanted and not (period.delta and pid in in_scope and period.changed(client)):
+        if pid not in wanted and not (period.delta and pid in in_scope
+                                      and (period.changed(client) or period.sharing_changed(client))):
             continue
         if pid in people:
             people[pid].add(client)
         else:
             people[pid] = Person(client, client.created_at, client.updated_at,
-                                 client.sharing is not Sharing.SHARED)
+                                 client.sharing is not Sharing.SHARED, [timeline_of(client)])
 
     notes: list[str] = []
     orphans = wanted - people.keys()

@@ -19,7 +19,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from sync.hmis_csv.sharing import SharingTimeline
 
 __all__ = [
     "ClientRecord",
@@ -39,8 +42,10 @@ __all__ = [
 class Sharing(str, Enum):
     """What a person agreed to, as far as disclosure outside the agency goes.
 
-    Only ``SHARED`` lets identifiers leave in an export; see the rule in
-    :mod:`sync.hmis_csv.export` and docs/hmis-csv-export.md.
+    The one-word summary of a person's most recent decision. What leaves in an
+    export is decided per day by :class:`~sync.hmis_csv.sharing.SharingTimeline`
+    (docs/hmis-csv-export.md); a record without a timeline is read as this word
+    on every day.
     """
 
     SHARED = "shared"
@@ -140,6 +145,10 @@ class ClientRecord:
     updated_at: datetime
     user_id: str
     deleted_at: datetime | None = None
+    #: Which days may be shared (sync/hmis_csv/sharing.py); ``None``: every day as ``sharing`` says.
+    timeline: SharingTimeline | None = None
+    #: The agency that entered the person, for an export made for one viewing agency.
+    agency: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,8 +3,8 @@
 Reads through the signed-in session's connection and nothing else: no writes, no
 audit (the export records one event for the whole run). Each person's
 :class:`~sync.hmis_csv.source.Sharing` comes from the vault's consents and household
-locks through :func:`~sync.hmis_csv.sharing.decide_sharing`, the rule the central
-server's export applies too.
+locks through :func:`~sync.hmis_csv.sharing.sharing_timelines`, the rule the central
+server's export applies too; a consent saved without an expiry gets the pack's.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from app.session import Session
 from app.settings import Settings
 from app.vault.connection import transaction
 from sync.hmis_csv.export import ExportOptions, ExportResult, write_hmis_csv
-from sync.hmis_csv.sharing import ConsentFacts, decide_sharing
+from app.rules.consent import roi_expiry
+from sync.hmis_csv.sharing import ConsentFacts, SharingTimeline, decide_sharing, sharing_timelines
 from sync.hmis_csv.source import (
     ClientRecord,
     CurrentLivingSituationRecord,
@@ -120,17 +121,28 @@ class VaultExportSource:
             updated = max(created, disabled) if disabled is not None else created
             yield UserRecord(row[0], first, last, created, updated)
 
-    def _sharing(self) -> dict[str, Sharing]:
+    def _expiry(self, signed_on: str, expires_on: str | None) -> str | None:
+        """The stored expiry, or for a consent saved without one the pack's
+        (MO-ROI-10: one year after signing)."""
+        if expires_on:
+            return expires_on
+        signed = _optional_date(signed_on)
+        end = roi_expiry(self._session.pack, signed) if signed is not None else None
+        return end.isoformat() if end is not None else None
+
+    def _sharing(self) -> tuple[dict[str, Sharing], dict[str, SharingTimeline]]:
         consents = [
-            ConsentFacts(row[0], row[1], row[2], bool(row[3]), row[4], row[5]) for row in self._conn.execute(
-                "SELECT personal_id, method, sharing, revoked_at, signed_on, created_at FROM consent")
+            ConsentFacts(row[0], row[1], row[2], bool(row[3]), row[4], row[5],
+                         expires_on=self._expiry(row[4], row[6]), revoked_on=row[3])
+            for row in self._conn.execute(
+                "SELECT personal_id, method, sharing, revoked_at, signed_on, created_at, expires_on FROM consent")
         ]
         locked = [row[0] for row in self._conn.execute(
             "SELECT DISTINCT personal_id FROM enrollment WHERE locked = 1")]
-        return decide_sharing(consents, locked)
+        return decide_sharing(consents, locked), sharing_timelines(consents, locked)
 
     def clients(self) -> Iterator[ClientRecord]:
-        sharing = self._sharing()
+        sharing, timelines = self._sharing()
         for row in self._conn.execute(
             "SELECT personal_id, first_name, middle_name, last_name, name_suffix, name_data_quality, ssn,"
             " ssn_data_quality, dob, dob_data_quality, am_ind_ak_native, asian, black_af_american,"
@@ -144,7 +156,7 @@ class VaultExportSource:
                 dob_data_quality=row[9], am_ind_ak_native=row[10], asian=row[11], black_af_american=row[12],
                 hispanic_latinao=row[13], mid_east_n_african=row[14], native_hi_pacific=row[15], white=row[16],
                 race_none=row[17], additional_race_ethnicity=row[18], sex=row[19], veteran_status=row[20],
-                sharing=sharing.get(row[0], Sharing.NO_CONSENT),
+                sharing=sharing.get(row[0], Sharing.NO_CONSENT), timeline=timelines.get(row[0], SharingTimeline()),
                 created_at=_moment(row[21]), updated_at=_moment(row[22]), user_id=row[23],
                 deleted_at=_optional_moment(row[24]),
             )

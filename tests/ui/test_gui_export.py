@@ -156,6 +156,7 @@ def test_a_coordinator_exports_a_hashed_delta_of_one_project(qtbot, make_gui, tm
     start = clock.now().date() - timedelta(days=10)
     page.start_date.setDate(QDate(start.year, start.month, start.day))
     _click_box(qtbot, page.hashed)
+    _click_box(qtbot, page.coc_radio)  # a warehouse file: shared only as consent allows
 
     # The save dialog suggests a name with no personal data in it.
     qtbot.mouseClick(page.choose_button, Qt.MouseButton.LeftButton)
@@ -238,6 +239,7 @@ def test_an_unwritable_destination_shows_the_error_and_leaves_nothing(qtbot, mak
         (folder / "notes.txt" / "export.zip", "The folder for the export does not exist."),
         (folder / ("x" * 300 + ".zip"), "The export could not be written there (File name too long)."),
     ]
+    page.coc_radio.setChecked(True)
     for path, message in cases:
         page.path_edit.setText(str(path))
         qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
@@ -334,6 +336,7 @@ def test_a_lock_during_an_export_cancels_it_and_leaves_nothing(qtbot, make_gui, 
     session = gui.controller.session
     dialog = _open_dialog(qtbot, gui.controller.main_window)
     dialog.options_page.path_edit.setText(str(out_dir / "export.zip"))
+    dialog.options_page.agency_radio.setChecked(True)
     hook = _OnFirstReport(dialog, lambda: gui.lock.lock(LockReason.MANUAL))
     qtbot.mouseClick(dialog.options_page.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: gui.controller.session is None, timeout=30_000)
@@ -359,6 +362,7 @@ def test_cancel_while_running_returns_to_the_options_and_writes_nothing(qtbot, m
     dialog = _open_dialog(qtbot, gui.controller.main_window)
     page = dialog.options_page
     page.path_edit.setText(str(out_dir / "export.zip"))
+    page.coc_radio.setChecked(True)
     hook = _OnFirstReport(dialog, lambda: qtbot.keyClick(dialog, Qt.Key.Key_Escape))
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.pages.currentWidget() is page and page.notice.isVisible(), timeout=30_000)
@@ -469,8 +473,8 @@ def test_the_options_work_by_keyboard_and_every_control_is_named(qtbot, make_gui
 
     # Tab walks the choices top to bottom, then the buttons.
     expected = [page.start_check, page.end_date, page.full_radio, page.projects_list, page.select_all,
-                page.select_none, page.hashed, page.path_edit, page.choose_button, page.check_file_button,
-                page.cancel_button, page.export_button]
+                page.select_none, page.hashed, page.agency_radio, page.path_edit, page.choose_button,
+                page.check_file_button, page.cancel_button, page.export_button]
     dialog.activateWindow()
     page.start_check.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.start_check)
@@ -485,12 +489,49 @@ def test_the_options_work_by_keyboard_and_every_control_is_named(qtbot, make_gui
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert order == expected
 
-    # Enter in the path field presses Export, the default button.
+    # Enter in the path field presses Export, the default button; who the file is for
+    # has no default, so Export first asks for it, and the arrow keys choose it.
     page.path_edit.setFocus()
     page.path_edit.setText(str(tmp_path / "by-keyboard.zip"))
     assert page.export_button.isDefault()
+    qtbot.keyClick(page.path_edit, Qt.Key.Key_Return)
+    assert page.audience_message.isVisible() and page.audience_message.text() == "Choose who the file is for."
+    assert not (tmp_path / "by-keyboard.zip").exists()
+    page.agency_radio.setFocus()
+    qtbot.keyClick(page.agency_radio, Qt.Key.Key_Space)
+    qtbot.keyClick(page.agency_radio, Qt.Key.Key_Down)
+    assert page.coc_radio.isChecked() and not page.audience_message.isVisible()
     qtbot.keyClick(page.path_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.summary_page, timeout=30_000)
     assert (tmp_path / "by-keyboard.zip").is_file() and dialog.summary_page.close_button.isDefault()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # Close
     qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_the_agency_destination_writes_the_visibility_list_beside_the_zip(qtbot, make_gui, tmp_path: Path,
+                                                                          clock: FakeClock) -> None:
+    """VT §3.1, MO-ROI-8, CT-207-8: the agency's own upload keeps every client in full and
+    names, beside the zip, what to import as Not Shared or locked."""
+    vault = _vault(tmp_path, clock, people=6)
+    out_dir = tmp_path / "exports"
+    out_dir.mkdir()
+    gui = make_gui(vault.data_dir, clock)
+    sign_in(qtbot, gui, COORDINATOR, USER_PASSWORD)
+    dialog = _open_dialog(qtbot, gui.controller.main_window)
+    page = dialog.options_page
+    assert not page.agency_radio.isChecked() and not page.coc_radio.isChecked()  # no default
+    _click_box(qtbot, page.agency_radio)
+    page.path_edit.setText(str(out_dir / "own-hmis.zip"))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.summary_page, timeout=30_000)
+    assert _leftovers(out_dir) == ["own-hmis.visibility.csv", "own-hmis.zip"]
+    assert check_export(out_dir / "own-hmis.zip").ok
+    files = _read_back(out_dir / "own-hmis.zip")
+    assert all(row["FirstName"] for row in files["Client"])  # nobody withheld from their own agency
+    listed = (out_dir / "own-hmis.visibility.csv").read_text("utf-8").splitlines()
+    assert listed[0] == "PersonalID,File,RecordID,RecordDate,Visibility,Reason"
+    assert not [name for name in FIRST if any(name in line for line in listed)]
+    summary = dialog.summary_page.withheld
+    assert summary.isVisible() and "own-hmis.visibility.csv" in summary.text()
+    ((_user, detail),) = _audit_events(gui.controller.session.conn)
+    assert detail["destination"] == "agency" and detail["visibility_entries"] == len(listed) - 1

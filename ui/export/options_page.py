@@ -1,4 +1,5 @@
-"""The Export dialog's first page: period, full refresh or delta, projects, hashing, destination.
+"""The Export dialog's first page: period, full refresh or delta, projects, hashing, who
+the file is for (the agency's own HMIS or a CoC-wide / warehouse file), and where it goes.
 
 The choices become an ``ExportOptions`` through ``device_export.export_options``,
 so a choice the exporter refuses (end before start, a delta without a start
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from sync.hmis_csv.device_export import export_options
-from sync.hmis_csv.export import ExportError, ExportOptions
+from sync.hmis_csv.export import Destination, ExportError, ExportOptions
 from sync.hmis_csv.source import ProjectRecord
 from ui.theme import set_invalid
 from ui.widgets.status import form_error_label
@@ -205,7 +206,36 @@ class OptionsPage(QWidget):
         grid.addWidget(self.hashed, 6, 1)
         grid.addWidget(_hint(hash_hint), 7, 1)
 
-        # Destination.
+        # Who reads the file: the agency's own HMIS, or a CoC-wide / warehouse file. No
+        # default: either one, chosen by mistake, harms someone (docs/hmis-csv-export.md).
+        self.agency_radio = QRadioButton(self.tr("&Upload to this agency's own HMIS"))
+        self.agency_radio.setAccessibleName(self.tr("For this agency's own HMIS upload"))
+        agency_hint = self.tr(
+            "Every client in full. A list beside the zip tells the HMIS administrator which records "
+            "to import as Not Shared or locked, so other agencies do not see them.")
+        self.agency_radio.setAccessibleDescription(agency_hint)
+        self.coc_radio = QRadioButton(self.tr("CoC-wide or &warehouse file"))
+        self.coc_radio.setAccessibleName(self.tr("For a CoC-wide or warehouse file"))
+        coc_hint = self.tr(
+            "Shared only as consent allows: names and records leave only for the days a consent "
+            "in force allowed sharing; other clients are counted without identifiers.")
+        self.coc_radio.setAccessibleDescription(coc_hint)
+        self._audience = QButtonGroup(self)
+        self._audience.addButton(self.agency_radio)
+        self._audience.addButton(self.coc_radio)
+        audience = QVBoxLayout()
+        audience.setSpacing(2)
+        audience.addWidget(self.agency_radio)
+        audience.addWidget(_hint(agency_hint))
+        audience.addWidget(self.coc_radio)
+        audience.addWidget(_hint(coc_hint))
+        self.audience_message = text_label("", "fieldError")
+        self.audience_message.hide()
+        audience.addWidget(self.audience_message)
+        grid.addWidget(_row_label(self.tr("File for")), 8, 0)
+        grid.addLayout(audience, 8, 1)
+
+        # Where the zip goes.
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText(self.tr("Choose where to save the zip"))
         self.path_edit.setAccessibleName(self.tr("File to save the export to"))
@@ -214,13 +244,13 @@ class OptionsPage(QWidget):
         destination = QHBoxLayout()
         destination.addWidget(self.path_edit, 1)
         destination.addWidget(self.choose_button)
-        grid.addWidget(_row_label(self.tr("Sa&ve to"), self.path_edit), 8, 0)
-        grid.addLayout(destination, 8, 1)
+        grid.addWidget(_row_label(self.tr("Sa&ve to"), self.path_edit), 9, 0)
+        grid.addLayout(destination, 9, 1)
         self.path_hint = self.tr(
             "Use a name without personal data, as suggested (MO-TX-1). Unless hashed, the zip holds "
             "personal data: keep it on encrypted storage and send it only over an encrypted channel.")
         self.path_message = text_label(self.path_hint, "hint")
-        grid.addWidget(self.path_message, 9, 1)
+        grid.addWidget(self.path_message, 10, 1)
         layout.addStretch(1)
 
         buttons = QHBoxLayout()
@@ -240,6 +270,7 @@ class OptionsPage(QWidget):
 
         self.start_check.toggled.connect(self.start_date.setEnabled)
         self.delta_radio.toggled.connect(self._delta_toggled)
+        self._audience.buttonToggled.connect(lambda _button, _on: self.audience_message.hide())
         self.select_all.clicked.connect(lambda: self._check_all(Qt.CheckState.Checked))
         self.select_none.clicked.connect(lambda: self._check_all(Qt.CheckState.Unchecked))
         self.choose_button.clicked.connect(self.choose_destination)
@@ -343,15 +374,19 @@ class OptionsPage(QWidget):
         total = self.projects_model.rowCount()
         self.projects_message.setVisible(bool(total) and not chosen)
         self.projects_message.setText(self.tr("Choose at least one project."))
+        audience = (Destination.AGENCY if self.agency_radio.isChecked()
+                    else Destination.COC if self.coc_radio.isChecked() else None)
+        self.audience_message.setText(self.tr("Choose who the file is for."))
+        self.audience_message.setVisible(audience is None)
         path = self._destination()
-        if path is None or (total and not chosen):
+        if path is None or (total and not chosen) or audience is None:
             return None
         start = self.start_date.date().toPython() if self.start_check.isChecked() else None
         try:
             options = export_options(
                 start=start, end=self.end_date.date().toPython(),
                 project_ids=frozenset() if len(chosen) == total else frozenset(chosen),
-                delta=self.delta_radio.isChecked(), hashed=self.hashed.isChecked())
+                delta=self.delta_radio.isChecked(), hashed=self.hashed.isChecked(), destination=audience)
         except ExportError as exc:
             self.show_error(str(exc))
             return None

@@ -119,10 +119,19 @@ class SummaryPage(QWidget):
         filled = sum(1 for count in result.rows.values() if count)
         self.totals.setText(self.tr("{rows} rows in {filled} of {files} files; the others hold their header only.")
                             .format(rows=f"{sum(result.rows.values()):,}", filled=filled, files=len(result.rows)))
-        self.withheld.setText(self.tr(
+        withheld = self.tr(
             "{n} person(s) were exported without identifiers because their consent does not allow "
-            "sharing (Not Shared, declined, revoked or locked).").format(n=result.withheld_clients))
-        self.withheld.setVisible(bool(result.withheld_clients))
+            "sharing (Not Shared, declined, revoked, expired or locked).").format(n=result.withheld_clients)
+        if result.visibility_path is not None:
+            withheld = self.tr(
+                "For this agency's own HMIS: every client in full. {n} record(s) to import as Not Shared or "
+                "locked are listed in {file}, beside the zip; give it to the HMIS administrator with the "
+                "upload.").format(n=result.visibility_entries, file=result.visibility_path.name)
+        self.withheld.setText(withheld)
+        self.withheld.setAccessibleName(self.tr("Records to import as Not Shared or locked")
+                                        if result.visibility_path is not None
+                                        else self.tr("People exported without identifiers"))
+        self.withheld.setVisible(bool(result.withheld_clients) or result.visibility_path is not None)
         # The exporter's notes name counts and columns only.
         self.notes.setText("\n".join(f"\u2022 {note}" for note in result.notes))
         self.notes.setVisible(bool(result.notes))
