@@ -27,21 +27,39 @@ from app.intake.save import CLIENT_COLUMNS
 from app.intake.validate import ProjectFacts, START, member_facts
 from app.packs import Pack
 from app.projects import ProjectInfo
-from app.rules.consent import ConsentDecision, roi_expiry
+from app.rules.consent import (
+    ConsentDecision,
+    ConsentRequest,
+    StoredConsent,
+    entry_hold,
+    evaluate_consent,
+    forced_not_shared,
+    roi_expiry,
+    uncovered_day,
+)
 from app.rules.duplicates import Candidate, find_duplicates
 from app.vault.connection import Connection
 
 HEAD_OF_HOUSEHOLD = 1
 _MEMBER_PATH = re.compile(r"^members\[(\d+)\]\.(client|enrollment|consent|link_personal_id|emancipated)")
-# Consent problems about what is shared and until when belong to the sharing step.
-_SHARING_FIELDS = ("consent.release", "consent.shared_with", "consent.expires_on")
+# Consent problems about the client's choices (share or not, with whom, what, until
+# when, who consents, the DV permissions) belong to the choices step before the signature.
+_SHARING_FIELDS = ("consent.release", "consent.shared_with", "consent.shared_information", "consent.expires_on",
+                   "consent.signer", "consent.dv_permission", "consent.sharing")
+# Placeholders of the signed text filled from the sharing choices, by the field that holds them.
+CHOICE_PLACEHOLDERS = {"shared_with": "shared_with", "shared_information": "shared_information",
+                       "expiry_date": "expires_on"}
+
+
+BLANK_IN_SIGNED_TEXT = "This is written into the text the client signs; fill it in."
 
 
 class Step(Enum):
     PROJECT = "project"
     SCRIPT = "script"
-    CONSENT = "consent"
     SHARING = "sharing"
+    CONSENT = "consent"
+    DECLINED = "declined"
     HOUSEHOLD = "household"
     MEMBER = "member"
     DUPLICATES = "duplicates"
@@ -52,6 +70,18 @@ class Step(Enum):
 class StepRef:
     step: Step
     member: int = 0
+
+
+@dataclass(frozen=True)
+class SharingLock:
+    """Why the sharing choice is fixed at Not Shared: the project's populations
+    (VT-3.1-2, MO-PROT-1) or a minor who cannot consent (VT-3.4-14); ``clause`` is the
+    one the consent rules cite."""
+
+    kind: str  # "populations" or "minor"
+    clause: str
+    populations: tuple[str, ...] = ()
+    age: int = 0
 
 
 @dataclass
@@ -71,8 +101,12 @@ class ConsentState:
     dv_permission_to_share: bool = False
     sharing: str = "not_shared"
     shared_with: str = ""
+    shared_information: str = ""
     expires_on: str = ""
     release_to_share_signed: bool = False
+    # SHA-256 of the consent text the signature or paper attestation was given on: a
+    # change of the choices afterwards makes the client sign again.
+    signed_text_sha: str = ""
 
 
 @dataclass
@@ -110,10 +144,31 @@ class IntakeFlow:
         return MemberState(answers)
 
     def steps(self) -> list[StepRef]:
-        head = [StepRef(Step.PROJECT), StepRef(Step.SCRIPT), StepRef(Step.CONSENT), StepRef(Step.SHARING),
-                StepRef(Step.HOUSEHOLD)]
+        """The client's choices come before the text they sign, so it is complete. A
+        refusal has nothing to sign: where the pack lets no data in without consent
+        (CT-207-1) the intake ends at "nothing was recorded"; elsewhere it goes on Not
+        Shared (VT-3.4-1) or locked (MO-ROI-8)."""
+        head = [StepRef(Step.PROJECT), StepRef(Step.SCRIPT), StepRef(Step.SHARING)]
+        if self.declined:
+            if self.declined_refuses_data():
+                return head + [StepRef(Step.DECLINED)]
+        else:
+            head.append(StepRef(Step.CONSENT))
+        head.append(StepRef(Step.HOUSEHOLD))
         people = [StepRef(Step.MEMBER, i) for i in range(len(self.members))]
         return head + people + [StepRef(Step.DUPLICATES), StepRef(Step.REVIEW)]
+
+    @property
+    def declined(self) -> bool:
+        return self.consent.method == "declined"
+
+    def declined_refuses_data(self) -> bool:
+        """Whether the pack lets no data in after a refusal, asked of the consent rules."""
+        project = self.project
+        request = ConsentRequest(method="declined", sharing="not_shared", signed_on=self.today,
+                                 script_acknowledged=True,
+                                 project_populations=project.populations if project else ())
+        return not evaluate_consent(self.pack, request, self.today).may_enter_data
 
     @property
     def current(self) -> StepRef:
@@ -138,6 +193,8 @@ class IntakeFlow:
             return self.project is not None
         if ref.step is Step.SCRIPT:
             return bool(self.script_point_ids) and self.script_point_ids <= self.ticked
+        if ref.step is Step.DECLINED:
+            return False  # the end of a refused intake: Finish, not Next
         return True
 
     @property
@@ -167,6 +224,15 @@ class IntakeFlow:
 
     def step_of(self, path: str) -> StepRef:
         """The step that shows the field a problem's path names."""
+        ref = self._step_of(path)
+        steps = self.steps()
+        if ref in steps:
+            return ref
+        if path == "consent" and StepRef(Step.DECLINED) in steps:
+            return StepRef(Step.DECLINED)
+        return StepRef(Step.SHARING) if path.startswith("consent") else steps[-1]
+
+    def _step_of(self, path: str) -> StepRef:
         if path.startswith("project_id"):
             return StepRef(Step.PROJECT)
         if path.startswith("consent.script"):
@@ -240,6 +306,12 @@ class IntakeFlow:
         self.members.append(self.new_member())
         return len(self.members) - 1
 
+    def prefill_person(self, answers: dict[str, str]) -> None:
+        """Start a one-person household with what the worker already typed (the names
+        in the search box when "New person…" was pressed)."""
+        self.members = [self.new_member(HEAD_OF_HOUSEHOLD)]
+        self.members[0].answers.update({k: v for k, v in answers.items() if v})
+
     def remove_member(self, index: int) -> None:
         if 0 < index < len(self.members):
             del self.members[index]
@@ -252,18 +324,22 @@ class IntakeFlow:
 
     def consent_dict(self) -> dict[str, Any]:
         c = self.consent
+        declined = c.method == "declined"
+        shared = c.sharing == "shared" and not declined
         data: dict[str, Any] = {
             "method": c.method,
-            "sharing": c.sharing if c.method != "declined" else "not_shared",
+            "sharing": "shared" if shared else "not_shared",
             "signed_on": c.consent_date.strip(),
-            "shared_with": [s.strip() for s in c.shared_with.split(",") if s.strip()],
-            "signer_is_guardian": c.signer_is_guardian,
-            "release_to_share_signed": c.release_to_share_signed,
+            # With whom is part of a release to share; a refusal or Not Shared names no one.
+            "shared_with": [s.strip() for s in c.shared_with.split(",") if s.strip()] if shared else [],
+            "signer_is_guardian": c.signer_is_guardian and not declined,
+            "release_to_share_signed": c.release_to_share_signed and shared,
             "possible_dv_victim": c.possible_dv_victim,
             "dv_permission_to_enter": c.dv_permission_to_enter,
-            "dv_permission_to_share": c.dv_permission_to_share,
+            "dv_permission_to_share": c.dv_permission_to_share and shared,
         }
-        if c.expires_on.strip():
+        # A refusal has no expiry date: there is nothing to expire.
+        if c.expires_on.strip() and not declined and self.expiry_asked():
             data["expires_on"] = c.expires_on.strip()
         if c.method == "written":
             if c.signature_png:
@@ -318,30 +394,95 @@ class IntakeFlow:
             doc = self.document()
         except DocumentError as exc:
             return [Problem(exc.path, str(exc).split(": ", 1)[-1])], []
-        return check_intake(self.pack, doc, self.project_facts(), self.today, linkable)
+        problems, decisions = check_intake(self.pack, doc, self.project_facts(), self.today, linkable)
+        if self.project is not None:
+            problems += self._data_date_problems(problems) + self._text_blanks()
+        return problems, decisions
+
+    def _data_date_problems(self, found: list[Problem]) -> list[Problem]:
+        """MO-ROI-10, MO-ROI-11: the release must be in force on the day the data is
+        dated (each member's project start), not only today. The rule is the core's
+        ``entry_hold`` / ``uncovered_day``; a problem the intake check already reports
+        under the same clause is not repeated."""
+        c = self.consent
+        signed = _as_date(c.consent_date.strip())
+        if c.method == "declined" or signed is None:
+            return []
+        stored = [StoredConsent(c.method, signed, _as_date(c.expires_on.strip()) if self.expiry_asked() else None,
+                                None)]
+        cited = {p.clause for p in found}
+        problems: list[Problem] = []
+        for member in self.members:
+            day = _as_date(member.answers.get("EntryDate")) or self.today
+            hold = entry_hold(self.pack, stored, day) or uncovered_day(self.pack, stored, day)
+            if hold is not None and hold.clause not in cited:
+                problems.append(Problem("consent.signed_on", hold.message, hold.clause))
+                cited.add(hold.clause)
+        return problems
+
+    def _text_blanks(self) -> list[Problem]:
+        """A shared release names what, with whom and until when; a blank the text the
+        client signs would show is a problem of the choices step (the wizard words it)."""
+        if self.declined or self.consent.sharing != "shared":
+            return []
+        from app.catalog import load_consent_texts
+        from app.catalog.common import placeholders_in
+
+        texts = load_consent_texts(self.pack.id, self.language)
+        used: set[str] = set()
+        for text in (*texts.written.body, *(a.text for a in texts.written.agreements)):
+            used |= placeholders_in(text)
+        problems = []
+        for placeholder, name in CHOICE_PLACEHOLDERS.items():
+            value = getattr(self.consent, name).strip() or (self.default_expiry() if name == "expires_on" else "")
+            if placeholder in used and not value:
+                problems.append(Problem(f"consent.{name}", BLANK_IN_SIGNED_TEXT))
+        return problems
 
     def problems(self, ref: StepRef | None = None) -> list[Problem]:
         ref = ref or self.current
         return [p for p in self.check()[0] if self.step_of(p.path) == ref]
 
-    def sharing_forced(self) -> list[str]:
-        """Why sharing is fixed to Not Shared, if it is: asks the consent rules what would
-        happen to a request to share (VT-3.1-2, MO-PROT-1, MO-ROI-8, declined consent)."""
-        if self.project is None:
+    def sharing_locks(self) -> list[SharingLock]:
+        """Why sharing is fixed at Not Shared, if it is: asks the consent rules what would
+        become of a request to share (VT-3.1-2, MO-PROT-1; VT-3.4-14 for a minor without
+        a parent or guardian consenting)."""
+        project = self.project
+        if project is None:
             return []
         saved = self.consent
         self.consent = copy.copy(saved)
         self.consent.sharing = "shared"
         self.consent.shared_with = saved.shared_with or "-"
+        if self.consent.method == "declined":
+            self.consent.method = "written"
         try:
             _problems, decisions = self.check()
         finally:
             self.consent = saved
         head = decisions[0] if decisions else None
-        if head is None or head.sharing == "shared":
+        if head is None:
             return []
-        reasons = [f"{n.message} ({n.clause})" for n in head.notices if n.field == "sharing"]
-        return reasons or [""]
+        locks: list[SharingLock] = []
+        populations = tuple(forced_not_shared(self.pack, project.populations))
+        for notice in head.notices:
+            if notice.field == "sharing" and populations:
+                locks.append(SharingLock("populations", notice.clause, populations))
+        for problem in head.problems:
+            if problem.field == "signer":
+                locks.append(SharingLock("minor", problem.clause, age=self.pack.consent.adult_age))
+        return locks
+
+    def sharing_forced(self) -> list[str]:
+        """The clauses that fix sharing at Not Shared (empty when the client may choose)."""
+        return [lock.clause for lock in self.sharing_locks()]
+
+    def expiry_asked(self) -> bool:
+        """An expiry date belongs to a release to share, or to any consent where the
+        pack gives consents a fixed term (MO-ROI-10); a refusal never has one."""
+        if self.declined:
+            return False
+        return self.consent.sharing == "shared" or bool(self.pack.consent.expiry_months)
 
     def default_expiry(self) -> str:
         """The pack's release expiry (MO-ROI-10: one year), offered as the date to tell the client."""
