@@ -114,6 +114,8 @@ class MemberState:
     answers: dict[str, Any] = field(default_factory=dict)
     own_consent: bool = False
     link_personal_id: str | None = None
+    # The worker compared a likely match and said "not the same person".
+    new_confirmed: bool = False
 
 
 class IntakeFlow:
@@ -134,6 +136,9 @@ class IntakeFlow:
         self.members: list[MemberState] = [self.new_member(HEAD_OF_HOUSEHOLD)]
         self.position = 0
         self.sharing_chosen = False
+        # Members with a likely match on the device the worker has not yet decided on;
+        # kept by the duplicate step, which holds Next until each is decided.
+        self.undecided_duplicates: set[int] = set()
 
     # -- steps ------------------------------------------------------------------------
 
@@ -195,6 +200,8 @@ class IntakeFlow:
             return bool(self.script_point_ids) and self.script_point_ids <= self.ticked
         if ref.step is Step.DECLINED:
             return False  # the end of a refused intake: Finish, not Next
+        if ref.step is Step.DUPLICATES:
+            return not self.undecided_duplicates
         return True
 
     @property
@@ -533,7 +540,8 @@ class IntakeFlow:
         known = {f.name for f in fields(ConsentState)}
         self.consent = ConsentState(**{k: v for k, v in raw.items() if k in known})
         self.consent.signature_png = base64.b64decode(png) if png else None
-        members = [MemberState(dict(m.get("answers") or {}), bool(m.get("own_consent")), m.get("link_personal_id"))
+        members = [MemberState(dict(m.get("answers") or {}), bool(m.get("own_consent")), m.get("link_personal_id"),
+                               bool(m.get("new_confirmed")))
                    for m in payload.get("members") or ()]
         self.members = members or [self.new_member(HEAD_OF_HOUSEHOLD)]
         self.position = int(payload.get("position") or 0)
