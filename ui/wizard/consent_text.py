@@ -37,7 +37,7 @@ def consent_values(flow: IntakeFlow, agency: str, staff_name: str, tr_client: st
     """Every placeholder's value at this point of the intake."""
     consent = flow.consent
     shared = consent.sharing == "shared" and not flow.declined
-    expiry = (consent.expires_on.strip() or flow.default_expiry()) if flow.expiry_asked() else ""
+    expiry = flow.expiry()
     return {
         "agency": agency,
         "staff_name": staff_name,

@@ -346,7 +346,7 @@ class IntakeFlow:
             "dv_permission_to_share": c.dv_permission_to_share and shared,
         }
         # A refusal has no expiry date: there is nothing to expire.
-        if c.expires_on.strip() and not declined and self.expiry_asked():
+        if c.expires_on.strip() and not declined and self.expiry_asked() and not self.fixed_term:
             data["expires_on"] = c.expires_on.strip()
         if c.method == "written":
             if c.signature_png:
@@ -415,8 +415,8 @@ class IntakeFlow:
         signed = _as_date(c.consent_date.strip())
         if c.method == "declined" or signed is None:
             return []
-        stored = [StoredConsent(c.method, signed, _as_date(c.expires_on.strip()) if self.expiry_asked() else None,
-                                None)]
+        typed = _as_date(c.expires_on.strip()) if self.expiry_asked() and not self.fixed_term else None
+        stored = [StoredConsent(c.method, signed, typed, None)]
         cited = {p.clause for p in found}
         problems: list[Problem] = []
         for member in self.members:
@@ -441,7 +441,7 @@ class IntakeFlow:
             used |= placeholders_in(text)
         problems = []
         for placeholder, name in CHOICE_PLACEHOLDERS.items():
-            value = getattr(self.consent, name).strip() or (self.default_expiry() if name == "expires_on" else "")
+            value = self.expiry() if name == "expires_on" else getattr(self.consent, name).strip()
             if placeholder in used and not value:
                 problems.append(Problem(f"consent.{name}", BLANK_IN_SIGNED_TEXT))
         return problems
@@ -483,6 +483,19 @@ class IntakeFlow:
     def sharing_forced(self) -> list[str]:
         """The clauses that fix sharing at Not Shared (empty when the client may choose)."""
         return [lock.clause for lock in self.sharing_locks()]
+
+    @property
+    def fixed_term(self) -> bool:
+        """MO-ROI-10: the pack sets when a consent ends (one year after signing); the
+        worker does not choose it, and it follows the signing date."""
+        return bool(self.pack.consent.expiry_months)
+
+    def expiry(self) -> str:
+        """The expiry date the client is told: the pack's term from the signing date, or
+        the date the worker recorded."""
+        if not self.expiry_asked():
+            return ""
+        return self.default_expiry() if self.fixed_term else self.consent.expires_on.strip()
 
     def expiry_asked(self) -> bool:
         """An expiry date belongs to a release to share, or to any consent where the

@@ -244,9 +244,13 @@ class SharingPage(WizardPage):
         self.decision_group.blockSignals(False)
         self.shared_with.setText(consent.shared_with)
         self.shared_information.setText(consent.shared_information)
-        if not consent.expires_on:
-            consent.expires_on = self.flow.default_expiry()
-        self.expires.setText(consent.expires_on)
+        fixed = self.flow.fixed_term
+        self.expires.setReadOnly(fixed)
+        self.expires.setText(self.flow.default_expiry() if fixed else consent.expires_on)
+        self.fields["expires_on"].set_texts(
+            self.tr("&Expires on"), self.tr("Consent expiry date"),
+            self.tr("Set by the policy from the date of signing; tell the client this date.") if fixed
+            else self.tr("Tell the client this date."))
         self.release.setChecked(consent.release_to_share_signed)
         for box, on in ((self.signer_box, consent.signer_is_guardian), (self.emancipated_box, consent.emancipated)):
             box.blockSignals(True)
@@ -271,7 +275,7 @@ class SharingPage(WizardPage):
         consent.sharing = self._level()
         consent.shared_with = self.shared_with.text()
         consent.shared_information = self.shared_information.text()
-        consent.expires_on = self.expires.text()
+        consent.expires_on = "" if self.flow.fixed_term else self.expires.text()
         consent.release_to_share_signed = self.release.isChecked()
         consent.signer_is_guardian = self.signer_box.isChecked()
         consent.emancipated = self.emancipated_box.isChecked()
