@@ -27,18 +27,17 @@ from app.intake.save import CLIENT_COLUMNS
 from app.intake.validate import ProjectFacts, START, member_facts
 from app.packs import Pack
 from app.projects import ProjectInfo
-from app.rules.consent import (
-    ConsentDecision,
-    ConsentRequest,
-    StoredConsent,
-    entry_hold,
-    evaluate_consent,
-    forced_not_shared,
-    roi_expiry,
-    uncovered_day,
-)
+from app.rules.consent import ConsentDecision
 from app.rules.duplicates import Candidate, find_duplicates
 from app.vault.connection import Connection
+from ui.wizard.flow_consent import (  # noqa: F401  (re-exported for the pages)
+    BLANK_IN_SIGNED_TEXT,
+    CHOICE_PLACEHOLDERS,
+    ConsentState,
+    ConsentSteps,
+    SharingLock,
+    as_date,
+)
 
 HEAD_OF_HOUSEHOLD = 1
 _MEMBER_PATH = re.compile(r"^members\[(\d+)\]\.(client|enrollment|consent|link_personal_id|emancipated)")
@@ -46,12 +45,6 @@ _MEMBER_PATH = re.compile(r"^members\[(\d+)\]\.(client|enrollment|consent|link_p
 # when, who consents, the DV permissions) belong to the choices step before the signature.
 _SHARING_FIELDS = ("consent.release", "consent.shared_with", "consent.shared_information", "consent.expires_on",
                    "consent.signer", "consent.dv_permission", "consent.sharing")
-# Placeholders of the signed text filled from the sharing choices, by the field that holds them.
-CHOICE_PLACEHOLDERS = {"shared_with": "shared_with", "shared_information": "shared_information",
-                       "expiry_date": "expires_on"}
-
-
-BLANK_IN_SIGNED_TEXT = "This is written into the text the client signs; fill it in."
 
 
 class Step(Enum):
@@ -72,43 +65,6 @@ class StepRef:
     member: int = 0
 
 
-@dataclass(frozen=True)
-class SharingLock:
-    """Why the sharing choice is fixed at Not Shared: the project's populations
-    (VT-3.1-2, MO-PROT-1) or a minor who cannot consent (VT-3.4-14); ``clause`` is the
-    one the consent rules cite."""
-
-    kind: str  # "populations" or "minor"
-    clause: str
-    populations: tuple[str, ...] = ()
-    age: int = 0
-
-
-@dataclass
-class ConsentState:
-    method: str = "written"
-    signature_png: bytes | None = None
-    paper_attested: bool = False
-    verbal_reason: str = ""
-    witness: str = ""
-    consent_date: str = ""
-    consent_time: str = ""
-    first_contact_by_phone: bool = False
-    signer_is_guardian: bool = False
-    emancipated: bool = False
-    possible_dv_victim: bool = False
-    dv_permission_to_enter: bool = False
-    dv_permission_to_share: bool = False
-    sharing: str = "not_shared"
-    shared_with: str = ""
-    shared_information: str = ""
-    expires_on: str = ""
-    release_to_share_signed: bool = False
-    # SHA-256 of the consent text the signature or paper attestation was given on: a
-    # change of the choices afterwards makes the client sign again.
-    signed_text_sha: str = ""
-
-
 @dataclass
 class MemberState:
     answers: dict[str, Any] = field(default_factory=dict)
@@ -118,7 +74,7 @@ class MemberState:
     new_confirmed: bool = False
 
 
-class IntakeFlow:
+class IntakeFlow(ConsentSteps):
     """One intake in progress: the answers so far and where the worker is."""
 
     def __init__(self, pack: Pack, projects: list[ProjectInfo], now: datetime,
@@ -162,18 +118,6 @@ class IntakeFlow:
         head.append(StepRef(Step.HOUSEHOLD))
         people = [StepRef(Step.MEMBER, i) for i in range(len(self.members))]
         return head + people + [StepRef(Step.DUPLICATES), StepRef(Step.REVIEW)]
-
-    @property
-    def declined(self) -> bool:
-        return self.consent.method == "declined"
-
-    def declined_refuses_data(self) -> bool:
-        """Whether the pack lets no data in after a refusal, asked of the consent rules."""
-        project = self.project
-        request = ConsentRequest(method="declined", sharing="not_shared", signed_on=self.today,
-                                 script_acknowledged=True,
-                                 project_populations=project.populations if project else ())
-        return not evaluate_consent(self.pack, request, self.today).may_enter_data
 
     @property
     def current(self) -> StepRef:
@@ -287,7 +231,7 @@ class IntakeFlow:
         if project is None:
             return ()
         member = self.member_input(index)
-        entry = _as_date(member.enrollment.get("EntryDate"))
+        entry = as_date(member.enrollment.get("EntryDate"))
         facts = member_facts(member, entry)
         asked = questions_for_member(self.catalog, project_type=project.project_type, is_adult=facts.is_adult,
                                      is_head_of_household=facts.is_hoh, stage=START,
@@ -328,35 +272,6 @@ class IntakeFlow:
         return " ".join(str(answers[k]) for k in ("FirstName", "LastName") if answers.get(k))
 
     # -- the document -----------------------------------------------------------------
-
-    def consent_dict(self) -> dict[str, Any]:
-        c = self.consent
-        declined = c.method == "declined"
-        shared = c.sharing == "shared" and not declined
-        data: dict[str, Any] = {
-            "method": c.method,
-            "sharing": "shared" if shared else "not_shared",
-            "signed_on": c.consent_date.strip(),
-            # With whom is part of a release to share; a refusal or Not Shared names no one.
-            "shared_with": [s.strip() for s in c.shared_with.split(",") if s.strip()] if shared else [],
-            "signer_is_guardian": c.signer_is_guardian and not declined,
-            "release_to_share_signed": c.release_to_share_signed and shared,
-            "possible_dv_victim": c.possible_dv_victim,
-            "dv_permission_to_enter": c.dv_permission_to_enter,
-            "dv_permission_to_share": c.dv_permission_to_share and shared,
-        }
-        # A refusal has no expiry date: there is nothing to expire.
-        if c.expires_on.strip() and not declined and self.expiry_asked() and not self.fixed_term:
-            data["expires_on"] = c.expires_on.strip()
-        if c.method == "written":
-            if c.signature_png:
-                data["signature"] = "captured"
-            elif c.paper_attested:
-                data["signature"] = "paper_attested"
-        if c.method == "verbal":
-            data.update(verbal_reason=c.verbal_reason, witness=c.witness,
-                        first_contact_by_phone=c.first_contact_by_phone)
-        return data
 
     def build_document(self) -> dict[str, Any]:
         """The intake as the JSON document ``parse_document`` reads."""
@@ -406,109 +321,9 @@ class IntakeFlow:
             problems += self._data_date_problems(problems) + self._text_blanks()
         return problems, decisions
 
-    def _data_date_problems(self, found: list[Problem]) -> list[Problem]:
-        """MO-ROI-10, MO-ROI-11: the release must be in force on the day the data is
-        dated (each member's project start), not only today. The rule is the core's
-        ``entry_hold`` / ``uncovered_day``; a problem the intake check already reports
-        under the same clause is not repeated."""
-        c = self.consent
-        signed = _as_date(c.consent_date.strip())
-        if c.method == "declined" or signed is None:
-            return []
-        typed = _as_date(c.expires_on.strip()) if self.expiry_asked() and not self.fixed_term else None
-        stored = [StoredConsent(c.method, signed, typed, None)]
-        cited = {p.clause for p in found}
-        problems: list[Problem] = []
-        for member in self.members:
-            day = _as_date(member.answers.get("EntryDate")) or self.today
-            hold = entry_hold(self.pack, stored, day) or uncovered_day(self.pack, stored, day)
-            if hold is not None and hold.clause not in cited:
-                problems.append(Problem("consent.signed_on", hold.message, hold.clause))
-                cited.add(hold.clause)
-        return problems
-
-    def _text_blanks(self) -> list[Problem]:
-        """A shared release names what, with whom and until when; a blank the text the
-        client signs would show is a problem of the choices step (the wizard words it)."""
-        if self.declined or self.consent.sharing != "shared":
-            return []
-        from app.catalog import load_consent_texts
-        from app.catalog.common import placeholders_in
-
-        texts = load_consent_texts(self.pack.id, self.language)
-        used: set[str] = set()
-        for text in (*texts.written.body, *(a.text for a in texts.written.agreements)):
-            used |= placeholders_in(text)
-        problems = []
-        for placeholder, name in CHOICE_PLACEHOLDERS.items():
-            value = self.expiry() if name == "expires_on" else getattr(self.consent, name).strip()
-            if placeholder in used and not value:
-                problems.append(Problem(f"consent.{name}", BLANK_IN_SIGNED_TEXT))
-        return problems
-
     def problems(self, ref: StepRef | None = None) -> list[Problem]:
         ref = ref or self.current
         return [p for p in self.check()[0] if self.step_of(p.path) == ref]
-
-    def sharing_locks(self) -> list[SharingLock]:
-        """Why sharing is fixed at Not Shared, if it is: asks the consent rules what would
-        become of a request to share (VT-3.1-2, MO-PROT-1; VT-3.4-14 for a minor without
-        a parent or guardian consenting)."""
-        project = self.project
-        if project is None:
-            return []
-        saved = self.consent
-        self.consent = copy.copy(saved)
-        self.consent.sharing = "shared"
-        self.consent.shared_with = saved.shared_with or "-"
-        if self.consent.method == "declined":
-            self.consent.method = "written"
-        try:
-            _problems, decisions = self.check()
-        finally:
-            self.consent = saved
-        head = decisions[0] if decisions else None
-        if head is None:
-            return []
-        locks: list[SharingLock] = []
-        populations = tuple(forced_not_shared(self.pack, project.populations))
-        for notice in head.notices:
-            if notice.field == "sharing" and populations:
-                locks.append(SharingLock("populations", notice.clause, populations))
-        for problem in head.problems:
-            if problem.field == "signer":
-                locks.append(SharingLock("minor", problem.clause, age=self.pack.consent.adult_age))
-        return locks
-
-    def sharing_forced(self) -> list[str]:
-        """The clauses that fix sharing at Not Shared (empty when the client may choose)."""
-        return [lock.clause for lock in self.sharing_locks()]
-
-    @property
-    def fixed_term(self) -> bool:
-        """MO-ROI-10: the pack sets when a consent ends (one year after signing); the
-        worker does not choose it, and it follows the signing date."""
-        return bool(self.pack.consent.expiry_months)
-
-    def expiry(self) -> str:
-        """The expiry date the client is told: the pack's term from the signing date, or
-        the date the worker recorded."""
-        if not self.expiry_asked():
-            return ""
-        return self.default_expiry() if self.fixed_term else self.consent.expires_on.strip()
-
-    def expiry_asked(self) -> bool:
-        """An expiry date belongs to a release to share, or to any consent where the
-        pack gives consents a fixed term (MO-ROI-10); a refusal never has one."""
-        if self.declined:
-            return False
-        return self.consent.sharing == "shared" or bool(self.pack.consent.expiry_months)
-
-    def default_expiry(self) -> str:
-        """The pack's release expiry (MO-ROI-10: one year), offered as the date to tell the client."""
-        signed = _as_date(self.consent.consent_date)
-        expires = roi_expiry(self.pack, signed) if signed else None
-        return expires.isoformat() if expires else ""
 
     def duplicates(self, conn: Connection, index: int) -> list[Candidate]:
         """Possible matches on the device for a member about to be created."""
@@ -520,7 +335,7 @@ class IntakeFlow:
                 values[column] = str(value)
         if not (values.get("first_name") or values.get("last_name")):
             return []
-        if "dob" in values and _as_date(values["dob"]) is None:
+        if "dob" in values and as_date(values["dob"]) is None:
             del values["dob"]
         return find_duplicates(conn, Person(**values))
 
@@ -571,12 +386,3 @@ class IntakeFlow:
         return bool(self.ticked) or any(
             k not in ("EntryDate", "RelationshipToHoH") for m in self.members for k in m.answers
         ) or self.consent.signature_png is not None or self.position > 0
-
-
-def _as_date(value: object) -> date | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
