@@ -1224,7 +1224,7 @@
     <message>
         <location filename="../../ui/wizard/intake_wizard.py" line="221"/>
         <source>Consent choices</source>
-        <translation>Decisiones del consentimiento</translation>
+        <translation>Decisiones del cliente</translation>
     </message>
     <message>
         <location filename="../../ui/wizard/intake_wizard.py" line="221"/>
@@ -3509,8 +3509,8 @@
     </message>
     <message>
         <location filename="../../ui/wizard/sharing_page.py" line="209"/>
-        <source>Sharing is fixed at Not Shared: this project serves {who}, whose records are never shared ({clause}).</source>
-        <translation>Compartir está fijado en No compartido: este proyecto atiende a {who}, cuyos registros nunca se comparten ({clause}).</translation>
+        <source>Sharing is fixed at Not Shared: this project serves {who}, whose records stay Not Shared ({clause}).</source>
+        <translation>Compartir está fijado en No compartido: este proyecto atiende a {who}, cuyos registros quedan como No compartido ({clause}).</translation>
     </message>
     <message>
         <location filename="../../ui/wizard/sharing_page.py" line="230"/>

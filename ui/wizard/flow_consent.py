@@ -143,7 +143,8 @@ class ConsentSteps:
             day = as_date(member.answers.get("EntryDate")) or self.today
             hold = entry_hold(self.pack, stored, day) or uncovered_day(self.pack, stored, day)
             if hold is not None and hold.clause not in cited:
-                problems.append(Problem("consent.signed_on", hold.message, hold.clause))
+                message = hold.message.replace(f" ({hold.clause}).", ".")  # the clause is shown once
+                problems.append(Problem("consent.signed_on", message, hold.clause))
                 cited.add(hold.clause)
         return problems
 

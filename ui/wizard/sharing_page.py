@@ -206,8 +206,8 @@ class SharingPage(WizardPage):
                  "youth": self.tr("young people"), "legal": self.tr("legal services clients"),
                  "protected": self.tr("a protected population")}
         served = ", ".join(names.get(p, p) for p in lock.populations)
-        return self.tr("Sharing is fixed at Not Shared: this project serves {who}, whose records are never "
-                       "shared ({clause}).").format(who=served, clause=lock.clause)
+        return self.tr("Sharing is fixed at Not Shared: this project serves {who}, whose records stay Not "
+                       "Shared ({clause}).").format(who=served, clause=lock.clause)
 
     def _show_lock(self) -> None:
         locks = self.flow.sharing_locks()
@@ -296,6 +296,7 @@ class SharingPage(WizardPage):
         show_on(self.signer_message, where("signer"))
         show_on(self.dv_message, where("dv_permission"))
         show_on(self.general, [p for p in problems if p.path.split(".")[-1] not in _PLACED])
+        self._show_parts()  # a field's message line shows only while the field does
 
     def first_input(self) -> QWidget:
         return self.decline_button if self.flow.declined else self.agree_button
