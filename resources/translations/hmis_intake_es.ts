@@ -304,174 +304,124 @@
 <context>
     <name>ConsentPage</name>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="57"/>
+        <location filename="../../ui/wizard/consent_page.py" line="61"/>
         <source>&amp;Written</source>
         <translation>&amp;Escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="58"/>
+        <location filename="../../ui/wizard/consent_page.py" line="62"/>
         <source>&amp;Verbal</source>
         <translation>&amp;Verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="59"/>
-        <source>&amp;Declined</source>
-        <translation>&amp;Rechazado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/consent_page.py" line="61"/>
+        <location filename="../../ui/wizard/consent_page.py" line="64"/>
         <source>Written consent</source>
         <translation>Consentimiento escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="61"/>
+        <location filename="../../ui/wizard/consent_page.py" line="64"/>
         <source>Verbal consent</source>
         <translation>Consentimiento verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="62"/>
-        <source>Client declined consent</source>
-        <translation>El cliente rechazó el consentimiento</translation>
+        <location filename="../../ui/wizard/consent_page.py" line="87"/>
+        <source>Da&amp;te of consent</source>
+        <translation>Fec&amp;ha del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="83"/>
-        <source>A &amp;parent or legal guardian is consenting for the client</source>
-        <translation>Un &amp;padre, madre o tutor legal da el consentimiento por el cliente</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/consent_page.py" line="84"/>
-        <source>Parent or legal guardian consents</source>
-        <translation>Consiente el padre, la madre o el tutor legal</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/consent_page.py" line="85"/>
-        <source>The client is an &amp;emancipated minor</source>
-        <translation>El cliente es un menor &amp;emancipado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/consent_page.py" line="86"/>
-        <source>Client is an emancipated minor</source>
-        <translation>El cliente es un menor emancipado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/consent_page.py" line="92"/>
-        <source>The client may be a victim of domestic &amp;violence</source>
-        <translation>El cliente puede ser víctima de &amp;violencia doméstica</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/consent_page.py" line="93"/>
-        <source>Client may be a victim of domestic violence</source>
-        <translation>El cliente puede ser víctima de violencia doméstica</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/consent_page.py" line="94"/>
-        <source>The client explicitly allows their information to be &amp;entered</source>
-        <translation>El cliente permite expresamente que se &amp;registre su información</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/consent_page.py" line="95"/>
-        <source>Permission to enter information</source>
-        <translation>Permiso para registrar la información</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/consent_page.py" line="96"/>
-        <source>The client explicitly allows their information to be s&amp;hared</source>
-        <translation>El cliente permite expresamente que se c&amp;omparta su información</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/consent_page.py" line="97"/>
-        <source>Permission to share information</source>
-        <translation>Permiso para compartir la información</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/consent_page.py" line="113"/>
+        <location filename="../../ui/wizard/consent_page.py" line="103"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="123"/>
+        <location filename="../../ui/wizard/consent_page.py" line="114"/>
+        <source>Consent text the client signs</source>
+        <translation>Texto del consentimiento que firma el cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/consent_page.py" line="115"/>
+        <source>The client&apos;s choices changed after they signed, so the signature was cleared: the client signs the text as it reads now.</source>
+        <translation>Las decisiones del cliente cambiaron después de firmar, así que se borró la firma: el cliente firma el texto tal como dice ahora.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/consent_page.py" line="121"/>
         <source>Client &amp;signature</source>
         <translation>&amp;Firma del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="129"/>
+        <location filename="../../ui/wizard/consent_page.py" line="127"/>
         <source>C&amp;lear signature</source>
         <translation>&amp;Borrar firma</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="130"/>
+        <location filename="../../ui/wizard/consent_page.py" line="128"/>
         <source>Clear signature</source>
         <translation>Borrar firma</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="134"/>
+        <location filename="../../ui/wizard/consent_page.py" line="132"/>
         <source>The client signed the paper &amp;form instead; I attest it</source>
         <translation>El cliente firmó el &amp;formulario en papel; lo certifico</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="135"/>
+        <location filename="../../ui/wizard/consent_page.py" line="133"/>
         <source>Paper form signed, attested by staff</source>
         <translation>Formulario en papel firmado, certificado por el personal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="136"/>
+        <location filename="../../ui/wizard/consent_page.py" line="134"/>
         <source>No touch screen or pen? The client signs the paper form and you tick the box below; nothing typed replaces a signature.</source>
         <translation>¿No hay pantalla táctil ni lápiz? El cliente firma el formulario en papel y usted marca la casilla de abajo; nada escrito a máquina sustituye una firma.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="163"/>
+        <location filename="../../ui/wizard/consent_page.py" line="158"/>
         <source>&amp;Reason written consent was not possible</source>
         <translation>&amp;Motivo por el que no fue posible el consentimiento escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="164"/>
+        <location filename="../../ui/wizard/consent_page.py" line="159"/>
         <source>Reason written consent was not possible</source>
         <translation>Motivo por el que no fue posible el consentimiento escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="165"/>
+        <location filename="../../ui/wizard/consent_page.py" line="160"/>
         <source>&amp;Witness</source>
         <translation>&amp;Testigo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="165"/>
+        <location filename="../../ui/wizard/consent_page.py" line="160"/>
         <source>Witness</source>
         <translation>Testigo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="166"/>
-        <source>Da&amp;te</source>
-        <translation>Fec&amp;ha</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/consent_page.py" line="166"/>
+        <location filename="../../ui/wizard/consent_page.py" line="88"/>
         <source>Consent date</source>
         <translation>Fecha del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="167"/>
+        <location filename="../../ui/wizard/consent_page.py" line="161"/>
         <source>Ti&amp;me</source>
         <translation>Ho&amp;ra</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="167"/>
+        <location filename="../../ui/wizard/consent_page.py" line="161"/>
         <source>Consent time</source>
         <translation>Hora del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="170"/>
+        <location filename="../../ui/wizard/consent_page.py" line="164"/>
         <source>This first contact is by p&amp;hone</source>
         <translation>Este primer contacto es por &amp;teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="171"/>
+        <location filename="../../ui/wizard/consent_page.py" line="165"/>
         <source>First contact by phone</source>
         <translation>Primer contacto por teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="191"/>
-        <location filename="../../ui/wizard/consent_page.py" line="196"/>
-        <location filename="../../ui/wizard/consent_page.py" line="246"/>
+        <location filename="../../ui/wizard/consent_page.py" line="174"/>
+        <location filename="../../ui/wizard/consent_page.py" line="179"/>
+        <location filename="../../ui/wizard/consent_page.py" line="251"/>
         <source>the client</source>
         <translation>el cliente</translation>
     </message>
@@ -537,6 +487,30 @@
         <location filename="../../ui/profile/contact_dialog.py" line="36"/>
         <source>Contact saved; it is in the outbox.</source>
         <translation>Contacto guardado; está en la bandeja de salida.</translation>
+    </message>
+</context>
+<context>
+    <name>DeclinedPage</name>
+    <message>
+        <location filename="../../ui/wizard/declined_page.py" line="25"/>
+        <source>The client declined consent. Nothing about them was recorded on this device, and nothing will be sent.</source>
+        <translation>El cliente no dio su consentimiento. No se registró nada sobre esta persona en este equipo y no se enviará nada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/declined_page.py" line="27"/>
+        <location filename="../../ui/wizard/declined_page.py" line="37"/>
+        <source>Nothing was recorded</source>
+        <translation>No se registró nada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/declined_page.py" line="30"/>
+        <source>Press Finish to close the intake. If the client changes their mind, go Back and record their consent.</source>
+        <translation>Pulse Terminar para cerrar la admisión. Si el cliente cambia de opinión, vuelva Atrás y registre su consentimiento.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/declined_page.py" line="44"/>
+        <source>the client</source>
+        <translation>el cliente</translation>
     </message>
 </context>
 <context>
@@ -620,43 +594,48 @@
         <translation>Comprobación de duplicados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="82"/>
-        <location filename="../../ui/wizard/duplicates_page.py" line="95"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="85"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="98"/>
         <source>(no name)</source>
         <translation>(sin nombre)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="83"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="86"/>
         <source>Person {n}: {name}</source>
         <translation>Persona {n}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="95"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="98"/>
         <source>As typed</source>
         <translation>Tal como se escribió</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="96"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="99"/>
         <source>Date of birth: {d}</source>
         <translation>Fecha de nacimiento: {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="98"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="101"/>
         <source>SSN ends in {d}</source>
         <translation>El SSN termina en {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="104"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="109"/>
         <source>Linked to an existing record; no new person will be created.</source>
         <translation>Vinculado a un registro existente; no se creará una persona nueva.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="110"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="115"/>
+        <source>This person may already be on this device. Compare the records, then choose “Same person” or “Not the same” before going on.</source>
+        <translation>Puede que esta persona ya esté en este equipo. Compare los registros y elija «Misma persona» o «No es la misma» antes de seguir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/duplicates_page.py" line="119"/>
         <source>{n} possible match(es). Compare them with the client; a new record is created unless you choose “Same person”.</source>
         <translation>{n} posible(s) coincidencia(s). Compárelas con el cliente; se crea un registro nuevo salvo que elija «Misma persona».</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="114"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="123"/>
         <source>No one on this device looks like this person; a new record will be created.</source>
         <translation>Nadie en este equipo se parece a esta persona; se creará un registro nuevo.</translation>
     </message>
@@ -1145,165 +1124,180 @@
 <context>
     <name>IntakeWizard</name>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="74"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="76"/>
         <source>New intake</source>
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="104"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="108"/>
         <source>Steps</source>
         <translation>Pasos</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="111"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="115"/>
         <source>Intake steps</source>
         <translation>Pasos de la admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="120"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="124"/>
         <source>This intake was kept when it was interrupted; nothing typed was lost.</source>
         <translation>Esta admisión se conservó al interrumpirse; no se perdió nada de lo escrito.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="143"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="148"/>
         <source>Step content</source>
         <translation>Contenido del paso</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="144"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="149"/>
         <source>Scroll with the arrow and Page keys.</source>
         <translation>Desplácese con las teclas de flecha y de página.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="158"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="163"/>
         <source>D&amp;iscard intake</source>
         <translation>&amp;Descartar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="159"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="383"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="164"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="403"/>
         <source>Discard intake</source>
         <translation>Descartar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="160"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="165"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="161"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="166"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="162"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="246"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="167"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="259"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="164"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="247"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="169"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="260"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="187"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="192"/>
         <source>Intake saved</source>
         <translation>Admisión guardada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="193"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="198"/>
         <source>Open &amp;profile</source>
         <translation>Abrir &amp;perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="194"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="199"/>
         <source>Open the client&apos;s profile</source>
         <translation>Abrir el perfil del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="195"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="200"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="196"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="201"/>
         <source>Close the intake</source>
         <translation>Cerrar la admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="215"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="220"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="215"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="220"/>
         <source>Oral explanation</source>
         <translation>Explicación oral</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="216"/>
-        <source>Consent</source>
-        <translation>Consentimiento</translation>
+        <location filename="../../ui/wizard/intake_wizard.py" line="221"/>
+        <source>Consent choices</source>
+        <translation>Decisiones del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="216"/>
-        <source>Sharing</source>
-        <translation>Compartir</translation>
+        <location filename="../../ui/wizard/intake_wizard.py" line="221"/>
+        <source>Consent and signature</source>
+        <translation>Consentimiento y firma</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="217"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="222"/>
+        <source>Nothing was recorded</source>
+        <translation>No se registró nada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/intake_wizard.py" line="223"/>
         <source>Household</source>
         <translation>Hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="217"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="223"/>
         <source>Duplicate check</source>
         <translation>Comprobación de duplicados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="218"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="224"/>
         <source>Review and save</source>
         <translation>Revisar y guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="221"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="227"/>
         <source>Person {n} details</source>
         <translation>Datos de la persona {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="234"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="240"/>
         <source>Current step</source>
         <translation>Paso actual</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="246"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="253"/>
         <source>&amp;Save intake</source>
         <translation>&amp;Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="247"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="254"/>
         <source>Save intake</source>
         <translation>Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="331"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="256"/>
+        <source>&amp;Finish</source>
+        <translation>&amp;Terminar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/intake_wizard.py" line="257"/>
+        <source>Finish: close the intake, nothing recorded</source>
+        <translation>Terminar: cerrar la admisión sin registrar nada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/intake_wizard.py" line="347"/>
         <source>1 person was saved.</source>
         <translation>Se guardó 1 persona.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="332"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="348"/>
         <source>{n} people were saved.</source>
         <translation>Se guardaron {n} personas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="333"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="349"/>
         <source>The records are in the outbox and will sync when the device is online.</source>
         <translation>Los registros están en la bandeja de salida y se sincronizarán cuando el equipo tenga conexión.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="384"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="404"/>
         <source>Discard this intake? Nothing of it has been saved, and it will not be kept.</source>
         <translation>¿Descartar esta admisión? No se ha guardado nada de ella y no se conservará.</translation>
     </message>
@@ -1385,129 +1379,124 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/search/main_window.py" line="191"/>
+        <location filename="../../ui/search/main_window.py" line="188"/>
         <source>Find a person</source>
         <translation>Buscar una persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="192"/>
+        <location filename="../../ui/search/main_window.py" line="189"/>
         <source>&amp;New person…</source>
         <translation>&amp;Nueva persona…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="193"/>
+        <location filename="../../ui/search/main_window.py" line="190"/>
         <source>New person</source>
         <translation>Nueva persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="194"/>
+        <location filename="../../ui/search/main_window.py" line="191"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="195"/>
+        <location filename="../../ui/search/main_window.py" line="192"/>
         <source>Lock now</source>
         <translation>Bloquear ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="196"/>
+        <location filename="../../ui/search/main_window.py" line="193"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Bloquear ahora (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="197"/>
+        <location filename="../../ui/search/main_window.py" line="194"/>
         <source>New &amp;intake…</source>
         <translation>Nueva a&amp;dmisión…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="198"/>
+        <location filename="../../ui/search/main_window.py" line="195"/>
         <source>New intake</source>
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="199"/>
+        <location filename="../../ui/search/main_window.py" line="196"/>
         <source>New intake (Ctrl+I)</source>
         <translation>Nueva admisión (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="200"/>
+        <location filename="../../ui/search/main_window.py" line="197"/>
         <source>&amp;Search by name, date of birth or last 4 of SSN</source>
         <translation>&amp;Buscar por nombre, fecha de nacimiento o últimos 4 del SSN</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="201"/>
+        <location filename="../../ui/search/main_window.py" line="198"/>
         <source>e.g. Juniper, 1985-03-14, 03/14/1985 or 4321</source>
         <translation>p. ej. Juniper, 1985-03-14, 03/14/1985 o 4321</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="202"/>
+        <location filename="../../ui/search/main_window.py" line="199"/>
         <source>Search people</source>
         <translation>Buscar personas</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="449"/>
+        <location filename="../../ui/search/main_window.py" line="409"/>
         <source>Language changed. The intake or profile already open stays in its language until you close it and open it again.</source>
         <translation>Idioma cambiado. La admisión o el perfil que ya está abierto sigue en su idioma hasta que lo cierre y lo vuelva a abrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="452"/>
+        <location filename="../../ui/search/main_window.py" line="412"/>
         <source>Language changed.</source>
         <translation>Idioma cambiado.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="203"/>
+        <location filename="../../ui/search/main_window.py" line="200"/>
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="204"/>
+        <location filename="../../ui/search/main_window.py" line="201"/>
         <source>Type in the search box to find people on this device.</source>
         <translation>Escriba en el cuadro de búsqueda para encontrar personas en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="206"/>
+        <location filename="../../ui/search/main_window.py" line="203"/>
         <source>Signed in as {name} · {role}</source>
         <translation>Sesión de {name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="248"/>
+        <location filename="../../ui/search/main_window.py" line="245"/>
         <source>No one on this device matches.</source>
         <translation>Nadie en este equipo coincide.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="250"/>
+        <location filename="../../ui/search/main_window.py" line="247"/>
         <source>Showing the first {n}; type more to narrow it down.</source>
         <translation>Se muestran los primeros {n}; escriba más para acotar.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="253"/>
+        <location filename="../../ui/search/main_window.py" line="250"/>
         <source>{n} found</source>
         <translation>{n} encontrados</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="254"/>
+        <location filename="../../ui/search/main_window.py" line="251"/>
         <source>1 found</source>
         <translation>1 encontrado</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="275"/>
+        <location filename="../../ui/search/main_window.py" line="272"/>
         <source>Outbox: nothing waiting to sync</source>
         <translation>Bandeja de salida: nada pendiente de sincronizar</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="277"/>
+        <location filename="../../ui/search/main_window.py" line="274"/>
         <source>Outbox: {n} waiting · oldest {h:.0f} h of the {w} h window</source>
         <translation>Bandeja de salida: {n} pendientes · el más antiguo {h:.0f} h de un plazo de {w} h</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="280"/>
+        <location filename="../../ui/search/main_window.py" line="277"/>
         <source> · {n} overdue</source>
         <translation> · {n} vencidos</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/main_window.py" line="321"/>
-        <source>Saved; the record is in the outbox.</source>
-        <translation>Guardado; el registro está en la bandeja de salida.</translation>
     </message>
 </context>
 <context>
@@ -1657,86 +1646,6 @@
         <location filename="../../ui/signin/new_password.py" line="47"/>
         <source>The two passwords are not the same.</source>
         <translation>Las dos contraseñas no coinciden.</translation>
-    </message>
-</context>
-<context>
-    <name>NewPersonDialog</name>
-    <message>
-        <location filename="../../ui/people/new_person_dialog.py" line="43"/>
-        <location filename="../../ui/people/new_person_dialog.py" line="59"/>
-        <source>New person</source>
-        <translation>Nueva persona</translation>
-    </message>
-    <message>
-        <location filename="../../ui/people/new_person_dialog.py" line="76"/>
-        <source>&amp;First name</source>
-        <translation>&amp;Nombre</translation>
-    </message>
-    <message>
-        <location filename="../../ui/people/new_person_dialog.py" line="76"/>
-        <source>First name</source>
-        <translation>Nombre</translation>
-    </message>
-    <message>
-        <location filename="../../ui/people/new_person_dialog.py" line="77"/>
-        <source>&amp;Last name</source>
-        <translation>&amp;Apellido</translation>
-    </message>
-    <message>
-        <location filename="../../ui/people/new_person_dialog.py" line="77"/>
-        <source>Last name</source>
-        <translation>Apellido</translation>
-    </message>
-    <message>
-        <location filename="../../ui/people/new_person_dialog.py" line="78"/>
-        <source>Date of &amp;birth</source>
-        <translation>&amp;Fecha de nacimiento</translation>
-    </message>
-    <message>
-        <location filename="../../ui/people/new_person_dialog.py" line="78"/>
-        <source>Date of birth</source>
-        <translation>Fecha de nacimiento</translation>
-    </message>
-    <message>
-        <location filename="../../ui/people/new_person_dialog.py" line="79"/>
-        <source>YYYY-MM-DD or MM/DD/YYYY; empty if not known.</source>
-        <translation>YYYY-MM-DD o MM/DD/YYYY; vacío si no se sabe.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/people/new_person_dialog.py" line="80"/>
-        <source>SS&amp;N</source>
-        <translation>SS&amp;N</translation>
-    </message>
-    <message>
-        <location filename="../../ui/people/new_person_dialog.py" line="80"/>
-        <source>Social Security number</source>
-        <translation>Número de Seguro Social</translation>
-    </message>
-    <message>
-        <location filename="../../ui/people/new_person_dialog.py" line="81"/>
-        <source>All 9 digits, or only the last 4; empty if not given.</source>
-        <translation>Los 9 dígitos o solo los últimos 4; vacío si no lo da.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/people/new_person_dialog.py" line="89"/>
-        <location filename="../../ui/people/new_person_dialog.py" line="90"/>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/people/new_person_dialog.py" line="91"/>
-        <source>&amp;Save person</source>
-        <translation>&amp;Guardar persona</translation>
-    </message>
-    <message>
-        <location filename="../../ui/people/new_person_dialog.py" line="94"/>
-        <source>Save person</source>
-        <translation>Guardar persona</translation>
-    </message>
-    <message>
-        <location filename="../../ui/people/new_person_dialog.py" line="127"/>
-        <source>This form was kept when the screen locked; nothing you typed was lost.</source>
-        <translation>Este formulario se conservó al bloquearse la pantalla; no se perdió nada de lo que escribió.</translation>
     </message>
 </context>
 <context>
@@ -3484,79 +3393,222 @@
 <context>
     <name>SharingPage</name>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="28"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="48"/>
+        <source>The client &amp;agrees</source>
+        <translation>El cliente &amp;acepta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="49"/>
+        <source>The client agrees to the consent</source>
+        <translation>El cliente acepta el consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="50"/>
+        <source>The client &amp;declines</source>
+        <translation>El cliente &amp;rechaza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="51"/>
+        <source>The client declines consent</source>
+        <translation>El cliente rechaza el consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="62"/>
         <source>Sharing is fixed</source>
         <translation>Compartir está fijado</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="33"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="67"/>
         <source>&amp;Shared</source>
         <translation>&amp;Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="33"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="67"/>
         <source>&amp;Not Shared</source>
         <translation>&amp;No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="45"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="79"/>
         <source>Agencies or groups, separated by commas</source>
         <translation>Agencias o grupos, separados por comas</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="50"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="82"/>
+        <source>e.g. name, date of birth, enrollment and services</source>
+        <translation>p. ej., nombre, fecha de nacimiento, inscripción y servicios</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="87"/>
         <source>Shared &amp;with</source>
         <translation>Compartido &amp;con</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="50"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="87"/>
         <source>Shared with</source>
         <translation>Compartido con</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="51"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="88"/>
+        <source>&amp;Information shared</source>
+        <translation>&amp;Información compartida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="89"/>
+        <source>Information shared</source>
+        <translation>Información compartida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="90"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="251"/>
         <source>&amp;Expires on</source>
         <translation>&amp;Vence el</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="51"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="90"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="251"/>
         <source>Consent expiry date</source>
         <translation>Fecha de vencimiento del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="52"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="91"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="253"/>
         <source>Tell the client this date.</source>
         <translation>Diga esta fecha al cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="55"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="94"/>
         <source>The client signed the separate &amp;release to share</source>
         <translation>El cliente firmó la &amp;autorización aparte para compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="56"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="95"/>
         <source>Separate release to share signed</source>
         <translation>Autorización aparte para compartir firmada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="64"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="99"/>
+        <source>A &amp;parent or legal guardian is consenting for the client</source>
+        <translation>Un &amp;padre, madre o tutor legal da el consentimiento por el cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="100"/>
+        <source>Parent or legal guardian consents</source>
+        <translation>Consiente el padre, la madre o el tutor legal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="101"/>
+        <source>The client is an e&amp;mancipated minor</source>
+        <translation>El cliente es un &amp;menor emancipado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="102"/>
+        <source>Client is an emancipated minor</source>
+        <translation>El cliente es un menor emancipado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="115"/>
+        <source>What happens after a refusal</source>
+        <translation>Qué pasa tras un rechazo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="120"/>
+        <source>The client may be a victim of domestic &amp;violence</source>
+        <translation>El cliente puede ser víctima de &amp;violencia doméstica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="121"/>
+        <source>Client may be a victim of domestic violence</source>
+        <translation>El cliente puede ser víctima de violencia doméstica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="122"/>
+        <source>The client explicitly allows their information to be en&amp;tered</source>
+        <translation>El cliente permite expresamente que se re&amp;gistre su información</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="123"/>
+        <source>Permission to enter information</source>
+        <translation>Permiso para registrar la información</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="124"/>
+        <source>The client explicitly allows their information to be s&amp;hared</source>
+        <translation>El cliente permite expresamente que se c&amp;omparta su información</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="125"/>
+        <source>Permission to share information</source>
+        <translation>Permiso para compartir la información</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="138"/>
         <source>Sharing</source>
         <translation>Compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="77"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="191"/>
+        <source>Under this policy nothing about the client may be recorded without their consent: the intake ends here and nothing is saved ({clause}).</source>
+        <translation>Según esta política no se puede registrar nada sobre el cliente sin su consentimiento: la admisión termina aquí y no se guarda nada ({clause}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="194"/>
+        <source>The intake goes on with the household&apos;s record locked: only your agency can see it ({clause}).</source>
+        <translation>La admisión continúa con el registro del hogar bloqueado: solo su agencia puede verlo ({clause}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="197"/>
+        <source>The intake goes on as Not Shared: only your agency can see the record ({clause}).</source>
+        <translation>La admisión continúa como No compartido: solo su agencia puede ver el registro ({clause}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="202"/>
+        <source>Sharing is fixed at Not Shared: the client is under {age} and not emancipated, so only a parent or legal guardian can consent to sharing ({clause}).</source>
+        <translation>Compartir está fijado en No compartido: el cliente tiene menos de {age} años y no está emancipado, así que solo un padre, una madre o un tutor legal puede consentir que se comparta ({clause}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="205"/>
+        <source>survivors of domestic violence</source>
+        <translation>sobrevivientes de violencia doméstica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="205"/>
+        <source>people with HIV/AIDS</source>
+        <translation>personas con VIH/sida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="206"/>
+        <source>young people</source>
+        <translation>jóvenes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="206"/>
+        <source>legal services clients</source>
+        <translation>clientes de servicios legales</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="207"/>
+        <source>a protected population</source>
+        <translation>una población protegida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="209"/>
+        <source>Sharing is fixed at Not Shared: this project serves {who}, whose records stay Not Shared ({clause}).</source>
+        <translation>Compartir está fijado en No compartido: este proyecto atiende a {who}, cuyos registros quedan como No compartido ({clause}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="230"/>
         <source>the client</source>
         <translation>el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="89"/>
-        <source>The client declined consent, so the record stays Not Shared.</source>
-        <translation>El cliente rechazó el consentimiento, así que el registro queda No compartido.</translation>
+        <location filename="../../ui/wizard/sharing_page.py" line="252"/>
+        <source>Set by the policy from the date of signing; tell the client this date.</source>
+        <translation>La fija la política a partir de la fecha de la firma; diga esta fecha al cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="90"/>
-        <source>Sharing is fixed to Not Shared for this intake.</source>
-        <translation>En esta admisión el registro queda fijado como No compartido.</translation>
+        <location filename="../../ui/wizard/sharing_page.py" line="290"/>
+        <source>This is written into the text the client signs; fill it in.</source>
+        <translation>Esto se escribe en el texto que firma el cliente; rellénelo.</translation>
     </message>
 </context>
 <context>

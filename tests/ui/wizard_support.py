@@ -65,7 +65,7 @@ def tick_script(qtbot: Any, wizard: IntakeWizard) -> None:
         box.click()
     assert wizard.next_button.isEnabled()
     press_next(qtbot, wizard)
-    assert step(wizard) is Step.CONSENT
+    assert step(wizard) is Step.SHARING, "the client's choices come before the text they sign"
 
 
 def sign_on_pad(qtbot: Any, pad: Any) -> None:

@@ -28,9 +28,7 @@ from PySide6.QtWidgets import (
 
 from app import outbox
 from app.drafts import discard_draft, list_drafts
-from app.domain.person import Person
 from app.errors import UserFacingError
-from app.people import save_new_person
 from app.profile import load_profile
 from app.search_service import find_people
 from app.session import Session
@@ -38,7 +36,7 @@ from app.vault.connection import transaction
 from ui.clipboard import ClipboardGuard
 from ui.export.export_dialog import EXPORT_PERMISSION, ExportDialog
 from ui.i18n import active_language, remember_language, set_language
-from ui.people.new_person_dialog import DRAFT_KIND, NewPersonDialog
+from ui.people.new_person import LEGACY_DRAFT_KIND, names_from_search, person_from_legacy_draft
 from ui.search.drafts_bar import DraftsBar
 from ui.search.main_menus import MainMenus
 from ui.search.people_model import PeopleModel, columns_for, results_table
@@ -69,7 +67,6 @@ class MainWindow(QMainWindow):
         # Asked before the window closes the app; ``False`` keeps it open (records waiting to sync).
         self.close_guard: Callable[[], bool] | None = None
         self._shown_count: int | None = None
-        self.new_person_dialog: NewPersonDialog | None = None
         self.intake_wizard: IntakeWizard | None = None
         self.profile_window: ProfileWindow | None = None
         language = session.settings.language or active_language()
@@ -284,53 +281,15 @@ class MainWindow(QMainWindow):
 
     # -- new person -------------------------------------------------------------------
 
-    def open_new_person(self, draft_id: str | None = None,
-                        payload: dict[str, object] | None = None) -> NewPersonDialog | None:
+    def open_new_person(self) -> IntakeWizard | None:
+        """MO-ROI-1, CT-207-1: a new person is an intake of a one-person household, so
+        the oral explanation, the consent and the duplicate check come first; the names
+        typed in the search box are carried into it. An intake already open is raised
+        instead (one intake at a time)."""
         session = self._session
         if session is None or not session.can("client.create"):
             return None
-        if self.new_person_dialog is not None:
-            self.new_person_dialog.raise_()
-            return self.new_person_dialog
-        dialog = NewPersonDialog(session.clock.now().date(), self._demo, draft_id, self)
-        if payload is not None:
-            dialog.restore_draft(payload)
-            dialog.show_restored()
-        dialog.person_ready.connect(lambda person: self._save_person(dialog, person))
-        dialog.finished.connect(lambda _code: self._new_person_closed(dialog))
-        self.new_person_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _save_person(self, dialog: NewPersonDialog, person: Person) -> None:
-        session = self._session
-        if session is None:
-            return
-        try:
-            save_new_person(session, person)
-            if dialog.draft_id:
-                discard_draft(session, dialog.draft_id)
-                dialog.draft_id = None
-        except UserFacingError as exc:
-            dialog.show_failure(str(exc))
-            return
-        dialog.accept()
-        self.search.setText(NewPersonDialog.person_summary(person))
-        self.run_search()
-        self.refresh_status()
-        self.result_info.setText(self.tr("Saved; the record is in the outbox.") + "  " + self.result_info.text())
-
-    def _new_person_closed(self, dialog: NewPersonDialog) -> None:
-        if self.new_person_dialog is dialog:
-            self.new_person_dialog = None
-        dialog.deleteLater()
-        if dialog.closed_for_lock:
-            return
-        session = self._session
-        if dialog.draft_id and session is not None:
-            # Cancel means the worker chose to drop the kept form.
-            _quietly(lambda: discard_draft(session, dialog.draft_id or ""))
-        self.refresh_drafts_bar()
+        return self.open_intake(person=names_from_search(self.search.text()))
 
     # -- drafts -----------------------------------------------------------------------
 
@@ -342,9 +301,7 @@ class MainWindow(QMainWindow):
         for draft in list_drafts(session):
             if draft.draft_id not in draft_ids:
                 continue
-            if draft.kind == DRAFT_KIND and self.new_person_dialog is None:
-                self.open_new_person(draft.draft_id, draft.payload)
-            elif draft.kind == INTAKE_DRAFT_KIND and self.intake_wizard is None:
+            if draft.kind == INTAKE_DRAFT_KIND and self.intake_wizard is None:
                 self.open_intake(draft.draft_id, draft.payload)
         self.refresh_drafts_bar()
 
@@ -352,9 +309,8 @@ class MainWindow(QMainWindow):
         session = self._session
         if session is None:
             return
-        open_ids = {self.new_person_dialog.draft_id if self.new_person_dialog else None,
-                    self.intake_wizard.draft_id if self.intake_wizard else None}
-        waiting = [d for d in list_drafts(session, DRAFT_KIND) if d.draft_id not in open_ids]
+        open_ids = {self.intake_wizard.draft_id if self.intake_wizard else None}
+        waiting = [d for d in list_drafts(session, LEGACY_DRAFT_KIND) if d.draft_id not in open_ids]
         intakes = [d for d in list_drafts(session, INTAKE_DRAFT_KIND) if d.draft_id not in open_ids]
         self.drafts_bar.show_counts(len(intakes), len(waiting))
 
@@ -363,17 +319,21 @@ class MainWindow(QMainWindow):
         if session is None:
             return
         intakes = list_drafts(session, INTAKE_DRAFT_KIND)
-        drafts = list_drafts(session, DRAFT_KIND)
+        drafts = list_drafts(session, LEGACY_DRAFT_KIND)
         if intakes and self.intake_wizard is None:
             self.open_intake(intakes[0].draft_id, intakes[0].payload)
-        elif drafts and self.new_person_dialog is None:
-            self.open_new_person(drafts[0].draft_id, drafts[0].payload)
+        elif drafts and self.intake_wizard is None:
+            # A new-person form kept by an earlier version goes on as an intake, so it
+            # too passes the explanation, consent and duplicate check before a save.
+            wizard = self.open_intake(person=person_from_legacy_draft(drafts[0].payload))
+            if wizard is not None and wizard.keep_draft_now():
+                _quietly(lambda: discard_draft(session, drafts[0].draft_id))
         self.refresh_drafts_bar()
 
     # -- intake and profile -----------------------------------------------------------
 
-    def open_intake(self, draft_id: str | None = None,
-                    payload: dict[str, object] | None = None) -> IntakeWizard | None:
+    def open_intake(self, draft_id: str | None = None, payload: dict[str, object] | None = None,
+                    person: dict[str, str] | None = None) -> IntakeWizard | None:
         session = self._session
         if session is None or not session.can("intake.run"):
             return None
@@ -381,7 +341,7 @@ class MainWindow(QMainWindow):
             self.intake_wizard.raise_()
             self.intake_wizard.activateWindow()
             return self.intake_wizard
-        wizard = IntakeWizard(session, self._demo, draft_id, payload, self)
+        wizard = IntakeWizard(session, self._demo, draft_id, payload, self, person=person)
         wizard.intake_did_save.connect(lambda _result: self.refresh_status())
         wizard.profile_requested.connect(self.open_profile)
         wizard.wizard_did_close.connect(lambda: self._intake_closed(wizard))

@@ -46,6 +46,7 @@ from ui.widgets.focus import chain_tab_order, layout_order
 from ui.widgets.mnemonics import give_unique_mnemonics
 from ui.widgets.status import busy_bar
 from ui.wizard.consent_page import ConsentPage
+from ui.wizard.declined_page import DeclinedPage
 from ui.wizard.duplicates_page import DuplicatesPage
 from ui.wizard.flow import IntakeFlow, Step, StepRef
 from ui.wizard.household_page import HouseholdPage
@@ -69,7 +70,8 @@ class IntakeWizard(QDialog):
     draft_kind = DRAFT_KIND
 
     def __init__(self, session: Session, demo: bool = False, draft_id: str | None = None,
-                 payload: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
+                 payload: dict[str, Any] | None = None, parent: QWidget | None = None,
+                 person: dict[str, str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(window_title(self.tr("New intake"), demo))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
@@ -82,6 +84,8 @@ class IntakeWizard(QDialog):
         self.flow = IntakeFlow(session.pack, list_projects(session), session.clock.now())
         if payload:
             self.flow.restore(payload)
+        elif person:
+            self.flow.prefill_person(person)
         context = WizardContext(
             agency=session.settings.agency_name or "",
             staff_name=session.user.display_name,
@@ -125,8 +129,9 @@ class IntakeWizard(QDialog):
         self.pages: dict[Step, WizardPage] = {
             Step.PROJECT: ProjectPage(self.flow, context),
             Step.SCRIPT: ScriptPage(self.flow, context),
-            Step.CONSENT: ConsentPage(self.flow, context),
             Step.SHARING: SharingPage(self.flow, context),
+            Step.CONSENT: ConsentPage(self.flow, context),
+            Step.DECLINED: DeclinedPage(self.flow, context),
             Step.HOUSEHOLD: HouseholdPage(self.flow, context),
             Step.MEMBER: MemberPage(self.flow, context),
             Step.DUPLICATES: DuplicatesPage(self.flow, context),
@@ -213,7 +218,8 @@ class IntakeWizard(QDialog):
     def _step_title(self, ref: StepRef) -> str:
         titles = {
             Step.PROJECT: self.tr("Project"), Step.SCRIPT: self.tr("Oral explanation"),
-            Step.CONSENT: self.tr("Consent"), Step.SHARING: self.tr("Sharing"),
+            Step.SHARING: self.tr("Consent choices"), Step.CONSENT: self.tr("Consent and signature"),
+            Step.DECLINED: self.tr("Nothing was recorded"),
             Step.HOUSEHOLD: self.tr("Household"), Step.DUPLICATES: self.tr("Duplicate check"),
             Step.REVIEW: self.tr("Review and save"),
         }
@@ -243,8 +249,15 @@ class IntakeWizard(QDialog):
         self.stack.setCurrentWidget(self.scrolls[ref.step])
         self._refresh_steps()
         self.back_button.setEnabled(self.flow.position > 0)
-        self.next_button.setText(self.tr("&Save intake") if ref.step is Step.REVIEW else self.tr("&Next"))
-        self.next_button.setAccessibleName(self.tr("Save intake") if ref.step is Step.REVIEW else self.tr("Next"))
+        if ref.step is Step.REVIEW:
+            self.next_button.setText(self.tr("&Save intake"))
+            self.next_button.setAccessibleName(self.tr("Save intake"))
+        elif ref.step is Step.DECLINED:
+            self.next_button.setText(self.tr("&Finish"))
+            self.next_button.setAccessibleName(self.tr("Finish: close the intake, nothing recorded"))
+        else:
+            self.next_button.setText(self.tr("&Next"))
+            self.next_button.setAccessibleName(self.tr("Next"))
         self.error.hide()
         self._page_changed()
         scroll = self.scrolls[ref.step]
@@ -263,9 +276,9 @@ class IntakeWizard(QDialog):
             scroll.ensureWidgetVisible(new, 16, 16)
 
     def _page_changed(self) -> None:
-        self.next_button.setEnabled(self.flow.is_complete(self.flow.current))
-        if self.step_model.rowCount() != len(self.flow.steps()):
-            self._refresh_steps()
+        here = self.flow.current
+        self.next_button.setEnabled(here.step is Step.DECLINED or self.flow.is_complete(here))
+        self._refresh_steps()  # a refusal changes which steps follow
         # Answers show and hide fields; each one on screen keeps an Alt+letter of its own.
         give_unique_mnemonics(self, (self.discard_button, self.back_button, self.next_button))
 
@@ -275,6 +288,9 @@ class IntakeWizard(QDialog):
         self.current_page.leave()
         if self.flow.current.step is Step.REVIEW:
             self._save()
+            return
+        if self.flow.current.step is Step.DECLINED:
+            self.discard()  # nothing was recorded: no draft stays behind either
             return
         problems = self.flow.advance()
         self._show_step(problems)
@@ -377,6 +393,10 @@ class IntakeWizard(QDialog):
             log.error("could not keep the intake draft: %s", type(exc).__name__)
             return False
         return True
+
+    def keep_draft_now(self) -> bool:
+        """Keep this intake as a draft at once (a form carried over from elsewhere)."""
+        return self._keep_draft()
 
     def _discard(self) -> None:
         answer = QMessageBox.question(

@@ -60,19 +60,9 @@ def text_label(text: str, object_name: str = "") -> QLabel:
 
 def fill(text: str, flow: IntakeFlow, context: WizardContext, tr_client: str) -> str:
     """A script or consent text with the values known at this point of the intake."""
-    consent = flow.consent
-    values = {
-        "agency": context.agency,
-        "staff_name": context.staff_name,
-        "client_name": flow.member_label(0) or tr_client,
-        "witness_name": consent.witness or "\u2014",
-        "consent_date": consent.consent_date,
-        "consent_time": consent.consent_time,
-        "expiry_date": consent.expires_on or flow.default_expiry() or "\u2014",
-        "shared_with": consent.shared_with or "\u2014",
-        "shared_information": "\u2014",
-        "grievance_contact": context.agency,
-    }
+    from ui.wizard.consent_text import consent_values
+
+    values = consent_values(flow, context.agency, context.staff_name, tr_client)
     try:
         return render_text(text, values)
     except (KeyError, ValueError):

@@ -58,8 +58,8 @@ class ReviewPage(WizardPage):
                          else self.tr("Paper form signed, attested by staff"))
         effective = "not_shared" if consent.method == "declined" or flow.sharing_forced() else consent.sharing
         lines.append(self.tr("Sharing: {s}").format(s=levels[effective]))
-        if consent.expires_on:
-            lines.append(self.tr("Expires on: {d}").format(d=consent.expires_on))
+        if flow.expiry():
+            lines.append(self.tr("Expires on: {d}").format(d=flow.expiry()))
         language = self.context.ui_language
         for i, member in enumerate(flow.members):
             lines.append("")
