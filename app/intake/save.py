@@ -11,7 +11,8 @@ from datetime import date, datetime
 
 from app.domain.person import Person
 from app.errors import UserFacingError
-from app.intake.document import ConsentInput, IntakeDocument
+from app.intake.consent_record import client_name, mismatches, record_columns, shown_texts
+from app.intake.document import ConsentInput, IntakeDocument, MemberInput
 from app.intake.validate import ProjectFacts, Problem, check_intake, household_consent_for, member_facts
 from app.outbox import enqueue
 from app.people import insert_person, person_payload
@@ -56,6 +57,16 @@ class IntakeRefused(UserFacingError):
         super().__init__(f"{first}{more}")
 
 
+class AlreadyImported(UserFacingError):
+    """This document was saved before (same id, or same content); nothing was stored."""
+
+    exit_code = 0
+
+    def __init__(self, household_id: str) -> None:
+        self.household_id = household_id
+        super().__init__("This document was already imported; nothing was stored again.")
+
+
 @dataclass
 class IntakeResult:
     household_id: str
@@ -88,7 +99,39 @@ def _person(client: dict[str, object]) -> Person:
     return Person(**values)  # type: ignore[arg-type]
 
 
-def save_intake(session: Session, doc: IntakeDocument) -> IntakeResult:
+def _signer_name(doc: IntakeDocument, member: MemberInput) -> str:
+    """Whose consent text it is: the member's own consent names them; a household
+    consent names the head of household who gave it."""
+    if member.consent is not None:
+        return client_name(member.client)
+    head = next((m for m in doc.members if m.relationship == 1), doc.members[0])
+    return client_name(head.client)
+
+
+def _text_problems(session: Session, doc: IntakeDocument) -> list[Problem]:
+    """A consent bound to texts other than this device renders is refused."""
+    problems: list[Problem] = []
+    head = next((m for m in doc.members if m.relationship == 1), doc.members[0])
+    given = [("consent", doc.consent, head)] + [
+        (f"members[{i}].consent", m.consent, m) for i, m in enumerate(doc.members) if m.consent is not None]
+    for path, consent, member in given:
+        if consent is None:
+            continue
+        expires = consent.expires_on or roi_expiry(session.pack, consent.signed_on)
+        script, text = shown_texts(session, consent, consent.language or doc.language, _signer_name(doc, member),
+                                   expires, doc.script_acknowledged)
+        problems.extend(Problem(f"{path}.{m.field}", m.message) for m in mismatches(consent, script, text))
+    return problems
+
+
+def document_key(doc: IntakeDocument) -> str | None:
+    return f"id:{doc.document_id}" if doc.document_id else None
+
+
+def save_intake(session: Session, doc: IntakeDocument, key: str | None = None) -> IntakeResult:
+    """Save one household's intake in one transaction. ``key`` (default: the
+    document's own ``document_id``) makes the save happen once: a document already
+    saved under the same key raises AlreadyImported and stores nothing."""
     session.require("intake.run")
     session.require("client.create")
     conn = session.conn
@@ -103,8 +146,15 @@ def save_intake(session: Session, doc: IntakeDocument) -> IntakeResult:
         session.require_no_conflict(pid, editing=True)
     today = session.clock.now().date()
     problems, decisions = check_intake(session.pack, doc, project, today, linkable)
+    if project is not None and not problems:
+        problems = _text_problems(session, doc)
     if problems or project is None:
         raise IntakeRefused(problems)
+    key = key or document_key(doc)
+    if key is not None:
+        earlier = conn.execute("SELECT household_id FROM intake_document WHERE document_key = ?", (key,)).fetchone()
+        if earlier is not None:
+            raise AlreadyImported(str(earlier[0]))
     locks = any(d.locks_household for d in decisions)
     window = window_hours(session.pack.timeliness, project.project_type, agency_overrides(session.settings))
     now = session.clock.now()
@@ -117,6 +167,8 @@ def save_intake(session: Session, doc: IntakeDocument) -> IntakeResult:
         result.notices.extend(n.message for n in decision.notices)
     with transaction(conn):
         conn.execute("INSERT INTO household VALUES (?, ?)", (household_id, now_iso))
+        if key is not None:
+            conn.execute("INSERT INTO intake_document VALUES (?, ?, ?, ?)", (key, household_id, now_iso, user))
         queue_project_once(conn, project.project_id, user, now, window)
         for member in doc.members:
             if member.link_personal_id:
@@ -149,7 +201,8 @@ def save_intake(session: Session, doc: IntakeDocument) -> IntakeResult:
             facts = member_facts(member, date.fromisoformat(columns["entry_date"]))
             consent = household_consent_for(session.pack, doc, member, facts)
             if consent is not None:
-                _save_consent(session, conn, consent, personal_id, household_id, project, locks, collected, window)
+                _save_consent(session, conn, consent, personal_id, household_id, project, locks, collected, window,
+                              doc, member)
             session.audit("intake.saved", "person", personal_id,
                           {"enrollment_id": enrollment_id, "household_id": household_id})
     return result
@@ -157,7 +210,7 @@ def save_intake(session: Session, doc: IntakeDocument) -> IntakeResult:
 
 def _save_consent(session: Session, conn: Connection, consent: ConsentInput, personal_id: str,
                   household_id: str, project: ProjectFacts, locks: bool, collected: datetime,
-                  window: int) -> None:
+                  window: int, doc: IntakeDocument, member: MemberInput) -> None:
     """MO-ROI-8: a declined ROI locks the household's records Not Shared; VT-3.1-2:
     some programs never share, whatever was asked."""
     sharing = "not_shared" if locks or consent.method == "declined" else consent.sharing
@@ -174,6 +227,9 @@ def _save_consent(session: Session, conn: Connection, consent: ConsentInput, per
         "witness": consent.witness or None, "verbal_reason": consent.verbal_reason or None,
         "signature_png": consent.signature_png, "created_at": session.clock.now_iso(),
     }
+    row.update(record_columns(session, consent, language=doc.language, name=_signer_name(doc, member),
+                              emancipated=member.emancipated, expires_on=expires,
+                              script_acknowledged=doc.script_acknowledged))
     conn.execute(f"INSERT INTO consent ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
                   tuple(row.values()))
     payload = {k: v for k, v in row.items() if k != "signature_png"}
