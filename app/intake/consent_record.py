@@ -20,6 +20,7 @@ from typing import Any
 
 from app.catalog import ConsentChoices, TextParties, render_consent_text, render_script_text
 from app.catalog.rendering import RenderedText
+from app.errors import UserFacingError
 from app.intake.document import ConsentInput
 from app.session import Session
 from app.vault.connection import Connection
@@ -31,6 +32,12 @@ RECORD_COLUMNS = (
     "script_id", "script_version", "script_sha256", "consent_text_id", "consent_text_version",
     "consent_text_sha256",
 )
+
+
+class TextsNotShown(UserFacingError):
+    """The consent names a script or consent text this device does not render."""
+
+    exit_code = 11
 
 
 @dataclass(frozen=True)
@@ -91,6 +98,9 @@ def record_columns(session: Session, consent: ConsentInput, *, language: str, na
     """The schema-8 columns of one consent row (see :data:`RECORD_COLUMNS`)."""
     lang = consent.language or language
     script, text = shown_texts(session, consent, lang, name, expires_on, script_acknowledged)
+    wrong = mismatches(consent, script, text)
+    if wrong:
+        raise TextsNotShown(wrong[0].message)
     information = [s.strip() for s in consent.shared_information if s.strip()]
     if not information and consent.sharing == "shared" and consent.method != "declined":
         from app.catalog import load_consent_texts
