@@ -184,7 +184,7 @@ def import_one(session: Session, index: int, raw: Any) -> ImportOutcome:
         return ImportOutcome(index, False, problems=[raw.reason])
     try:
         doc = parse_document(raw)
-        key = None if doc.document_id else content_key(raw)
+        key = f"id:{doc.document_id}" if doc.document_id else content_key(raw)
         result = save_intake(session, doc, key)
     except DocumentError as exc:
         return ImportOutcome(index, False, problems=[f"{p}: {m}" if p else m for p, m in exc.problems])

@@ -124,14 +124,11 @@ def _text_problems(session: Session, doc: IntakeDocument) -> list[Problem]:
     return problems
 
 
-def document_key(doc: IntakeDocument) -> str | None:
-    return f"id:{doc.document_id}" if doc.document_id else None
-
-
 def save_intake(session: Session, doc: IntakeDocument, key: str | None = None) -> IntakeResult:
-    """Save one household's intake in one transaction. ``key`` (default: the
-    document's own ``document_id``) makes the save happen once: a document already
-    saved under the same key raises AlreadyImported and stores nothing."""
+    """Save one household's intake in one transaction. With a ``key`` (the importer
+    passes the document's own id, or the SHA-256 of its content) the save happens
+    once: a document already saved under the same key raises AlreadyImported and
+    stores nothing."""
     session.require("intake.run")
     session.require("client.create")
     conn = session.conn
@@ -150,7 +147,6 @@ def save_intake(session: Session, doc: IntakeDocument, key: str | None = None) -
         problems = _text_problems(session, doc)
     if problems or project is None:
         raise IntakeRefused(problems)
-    key = key or document_key(doc)
     if key is not None:
         earlier = conn.execute("SELECT household_id FROM intake_document WHERE document_key = ?", (key,)).fetchone()
         if earlier is not None:
