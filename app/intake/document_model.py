@@ -281,11 +281,7 @@ def _message(error: Any) -> str:
 def _refusal(exc: ValidationError, prefix: str = "") -> DocumentError:
     problems: list[tuple[str, str]] = []
     for error in exc.errors(include_url=False, include_input=False):
-        loc = tuple(error["loc"])
-        # A literal's or union's inner branch names ('str', 'function-after[...]') are not places.
-        loc = tuple(p for p in loc if isinstance(p, int) or not (p.startswith(("function-", "literal[", "str"))
-                                                                   or p in ("int", "bool", "none", "list")))
-        path = _path(loc)
+        path = _path(tuple(error["loc"]))
         if prefix:
             path = f"{prefix}.{path}" if path else prefix
         message = _message(error)
