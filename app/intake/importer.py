@@ -195,9 +195,10 @@ def import_one(session: Session, index: int, raw: Any) -> ImportOutcome:
                              document_id=raw.get("document_id") if isinstance(raw, dict) else None)
     except UserFacingError as exc:
         return ImportOutcome(index, False, problems=[str(exc)])
-    except (ValueError, TypeError, OverflowError, RecursionError, UnicodeError) as exc:
-        # A value the model let through but the vault could not hold: refused, with
-        # the kind of error only (its text may quote personal data).
+    except Exception as exc:  # noqa: BLE001 - one document's failure must not hide the others' outcomes
+        # Something the model let through but the vault could not hold: this
+        # document's transaction rolled back, so it is refused and the file goes on.
+        # Only the kind of error is shown (its text may quote personal data).
         return ImportOutcome(index, False, problems=[f"This document could not be saved ({type(exc).__name__}); "
                                                      "nothing of it was stored."])
     return ImportOutcome(index, True, result.household_id, len(result.personal_ids), status=SAVED,
