@@ -140,8 +140,13 @@ def test_vt_3_4_14_guardian_and_vt_3_4_2_dv_permissions_are_stored(vault_factory
         child["enrollment"]["RelationshipToHoH"] = 2
         child["consent"] = dict(doc["consent"], signer="guardian", guardian_name="Wren Quillbarrow")
         doc["members"].append(child)
+        covered = json.loads(json.dumps(doc["members"][0]))  # no consent of their own: the head's covers them
+        covered["client"].update(FirstName="Bramble", DOB="2017-09-09")
+        covered["enrollment"]["RelationshipToHoH"] = 2
+        doc["members"].append(covered)
         result = save_intake(session, parse_document(doc))
-        head, kid = (consent_rows(session, pid)[0] for pid in result.personal_ids)
+        head, kid, younger = (consent_rows(session, pid)[0] for pid in result.personal_ids)
+        assert younger["signer"] == "guardian" and younger["guardian_name"] == "Wren Quillbarrow"
         assert (head["possible_dv_victim"], head["dv_permission_to_enter"], head["dv_permission_to_share"]) == (1, 1, 1)
         assert head["signer"] == "client" and head["guardian_name"] is None
         assert kid["signer"] == "guardian" and kid["guardian_name"] == "Wren Quillbarrow"
@@ -301,3 +306,16 @@ def test_consents_stored_before_schema_8_stay_readable(tmp_path: Path, fake_cloc
         assert stored_consents(vault.conn, person.personal_id)[0].expires_on == date(2027, 1, 1)
     finally:
         vault.close()
+
+
+def test_vt_3_4_14_an_emancipated_minor_consents_for_themselves(vault_factory: Callable[[str], VaultInfo]) -> None:
+    session = vault_factory("vt").sign_in()
+    try:
+        doc = example("vt")
+        doc["members"][0]["client"]["DOB"] = "2010-01-05"
+        doc["members"][0]["emancipated"] = True
+        result = save_intake(session, parse_document(doc))
+        row = consent_rows(session, result.personal_ids[0])[0]
+        assert row["emancipated"] == 1 and row["signer"] == "client" and row["guardian_name"] is None
+    finally:
+        session.close()

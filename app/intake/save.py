@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from app.domain.person import Person
@@ -223,6 +223,10 @@ def _save_consent(session: Session, conn: Connection, consent: ConsentInput, per
         "witness": consent.witness or None, "verbal_reason": consent.verbal_reason or None,
         "signature_png": consent.signature_png, "created_at": session.clock.now_iso(),
     }
+    if consent.signer_is_guardian and not consent.guardian_name and member.consent is None:
+        # A child covered by the head of household's consent: the head signed as parent
+        # or guardian (A6, VT-3.4-14).
+        consent = replace(consent, guardian_name=_signer_name(doc, member))
     row.update(record_columns(session, consent, language=doc.language, name=_signer_name(doc, member),
                               emancipated=member.emancipated, expires_on=expires,
                               script_acknowledged=doc.script_acknowledged))
