@@ -132,6 +132,10 @@ def save_intake(session: Session, doc: IntakeDocument, key: str | None = None) -
     session.require("intake.run")
     session.require("client.create")
     conn = session.conn
+    if key is not None:
+        earlier = conn.execute("SELECT household_id FROM intake_document WHERE document_key = ?", (key,)).fetchone()
+        if earlier is not None:
+            raise AlreadyImported(str(earlier[0]))
     project = project_facts(conn, doc.project_id)
     linked = [m.link_personal_id for m in doc.members if m.link_personal_id]
     linkable = {
@@ -147,10 +151,6 @@ def save_intake(session: Session, doc: IntakeDocument, key: str | None = None) -
         problems = _text_problems(session, doc)
     if problems or project is None:
         raise IntakeRefused(problems)
-    if key is not None:
-        earlier = conn.execute("SELECT household_id FROM intake_document WHERE document_key = ?", (key,)).fetchone()
-        if earlier is not None:
-            raise AlreadyImported(str(earlier[0]))
     locks = any(d.locks_household for d in decisions)
     window = window_hours(session.pack.timeliness, project.project_type, agency_overrides(session.settings))
     now = session.clock.now()
