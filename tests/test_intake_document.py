@@ -368,7 +368,13 @@ def test_reimporting_a_file_saves_nothing_twice(vault_factory: Callable[[str], V
     with_id["members"][0]["client"]["FirstName"] = "Marlo"
     file.write_text(json.dumps(with_id), "utf-8")
     third = _import(info, file)
-    assert "Document 1: already imported" in third.stdout and _people(info) == people
+    assert "Document 1: already imported" in third.stdout and "with other contents" in third.stdout
+    assert third.returncode == 0 and _people(info) == people
+    # ...but a corrected form still hears what is wrong with it.
+    with_id["members"][0]["client"]["DOB"] = "2099-02-30"
+    file.write_text(json.dumps(with_id), "utf-8")
+    fourth = _import(info, file)
+    assert "Document 1: refused" in fourth.stdout and "members[0].client.DOB" in fourth.stdout
 
 
 def test_a_saved_document_is_reported_when_a_later_one_is_cut_short(

@@ -276,6 +276,7 @@ def cmd_import_intake(args: argparse.Namespace, out: TextIO) -> int:
             out.write(f"Document {o.index}: saved ({o.people} people, household {o.household_id}).\n")
         elif o.household_id:
             out.write(f"Document {o.index}: already imported (household {o.household_id}), nothing stored again.\n")
+            out.writelines(f"    {problem}\n" for problem in o.problems)
         else:
             out.write(f"Document {o.index}: refused, nothing stored:\n")
             out.writelines(f"    {problem}\n" for problem in o.problems)

@@ -184,14 +184,15 @@ def import_one(session: Session, index: int, raw: Any) -> ImportOutcome:
         return ImportOutcome(index, False, problems=[raw.reason])
     try:
         doc = parse_document(raw)
-        key = f"id:{doc.document_id}" if doc.document_id else content_key(raw)
-        result = save_intake(session, doc, key)
+        content = content_key(raw)
+        result = save_intake(session, doc, f"id:{doc.document_id}" if doc.document_id else content, content)
     except DocumentError as exc:
         return ImportOutcome(index, False, problems=[f"{p}: {m}" if p else m for p, m in exc.problems])
     except IntakeRefused as exc:
         return ImportOutcome(index, False, problems=[str(p) for p in exc.problems])
     except AlreadyImported as exc:
-        return ImportOutcome(index, False, exc.household_id, problems=[str(exc)], status=ALREADY_IMPORTED,
+        return ImportOutcome(index, False, exc.household_id, problems=[str(exc)] if exc.changed else [],
+                             status=ALREADY_IMPORTED,
                              document_id=raw.get("document_id") if isinstance(raw, dict) else None)
     except UserFacingError as exc:
         return ImportOutcome(index, False, problems=[str(exc)])

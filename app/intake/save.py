@@ -62,9 +62,13 @@ class AlreadyImported(UserFacingError):
 
     exit_code = 0
 
-    def __init__(self, household_id: str) -> None:
+    def __init__(self, household_id: str, changed: bool = False) -> None:
         self.household_id = household_id
-        super().__init__("This document was already imported; nothing was stored again.")
+        self.changed = changed
+        super().__init__(
+            "A document with this id was already imported with other contents; nothing was stored "
+            "(give a different household its own document_id)." if changed else
+            "This document was already imported; nothing was stored again.")
 
 
 @dataclass
@@ -124,17 +128,21 @@ def _text_problems(session: Session, doc: IntakeDocument) -> list[Problem]:
     return problems
 
 
-def save_intake(session: Session, doc: IntakeDocument, key: str | None = None) -> IntakeResult:
+def save_intake(session: Session, doc: IntakeDocument, key: str | None = None,
+                content: str | None = None) -> IntakeResult:
     """Save one household's intake in one transaction. With a ``key`` (the importer
-    passes the document's own id, or the SHA-256 of its content) the save happens
-    once: a document already saved under the same key raises AlreadyImported and
-    stores nothing."""
+    passes the document's own id, or the SHA-256 of its content, and ``content``, that
+    SHA-256) the save happens once: a document already saved under the same key
+    raises AlreadyImported and stores nothing (after its rules are checked, when its
+    contents changed, so a corrected form still hears what is wrong with it)."""
     session.require("intake.run")
     session.require("client.create")
     conn = session.conn
+    earlier = None
     if key is not None:
-        earlier = conn.execute("SELECT household_id FROM intake_document WHERE document_key = ?", (key,)).fetchone()
-        if earlier is not None:
+        earlier = conn.execute("SELECT household_id, content_sha256 FROM intake_document WHERE document_key = ?",
+                               (key,)).fetchone()
+        if earlier is not None and earlier[1] == content:
             raise AlreadyImported(str(earlier[0]))
     project = project_facts(conn, doc.project_id)
     linked = [m.link_personal_id for m in doc.members if m.link_personal_id]
@@ -151,6 +159,8 @@ def save_intake(session: Session, doc: IntakeDocument, key: str | None = None) -
         problems = _text_problems(session, doc)
     if problems or project is None:
         raise IntakeRefused(problems)
+    if earlier is not None:  # the same id, other contents: still not a second household
+        raise AlreadyImported(str(earlier[0]), changed=True)
     locks = any(d.locks_household for d in decisions)
     window = window_hours(session.pack.timeliness, project.project_type, agency_overrides(session.settings))
     now = session.clock.now()
@@ -164,7 +174,8 @@ def save_intake(session: Session, doc: IntakeDocument, key: str | None = None) -
     with transaction(conn):
         conn.execute("INSERT INTO household VALUES (?, ?)", (household_id, now_iso))
         if key is not None:
-            conn.execute("INSERT INTO intake_document VALUES (?, ?, ?, ?)", (key, household_id, now_iso, user))
+            conn.execute("INSERT INTO intake_document VALUES (?, ?, ?, ?, ?)",
+                         (key, content or key, household_id, now_iso, user))
         queue_project_once(conn, project.project_id, user, now, window)
         for member in doc.members:
             if member.link_personal_id:

@@ -25,9 +25,12 @@ ALTER TABLE consent ADD COLUMN consent_text_sha256 TEXT;
 
 -- An intake document imported with its own id (or, without one, the SHA-256 of its
 -- content) is saved once: importing the same file again reports "already imported".
+-- content_sha256 tells a re-import of the same document from another one given the
+-- same id.
 CREATE TABLE intake_document (
-    document_key  TEXT PRIMARY KEY,
-    household_id  TEXT NOT NULL REFERENCES household(household_id),
+    document_key    TEXT PRIMARY KEY,
+    content_sha256  TEXT NOT NULL,
+    household_id    TEXT NOT NULL REFERENCES household(household_id),
     imported_at   TEXT NOT NULL,
     imported_by   TEXT NOT NULL
 );
