@@ -184,7 +184,8 @@ class EnrollmentModel(_Strict):
 class MemberModel(_Strict):
     client: ClientModel
     enrollment: EnrollmentModel
-    link_personal_id: ShortText | None = None
+    link_personal_id: Annotated[StrictStr, Field(max_length=100), AfterValidator(_clean),
+                                AfterValidator(_non_blank)] | None = None
     consent: ConsentModel | None = None
     emancipated: StrictBool = False
 
@@ -249,7 +250,8 @@ def _message(error: Any) -> str:
     ctx = error.get("ctx") or {}
     name = next((p for p in reversed(error["loc"]) if isinstance(p, str) and p[:1].isalpha()), "")
     if kind == "string_type" and name in _DATE_FIELDS:
-        return "must be a date written YYYY-MM-DD" + (" (or left out)" if name != "signed_on" else "")
+        tail = {"signed_on": "", "EntryDate": " (or left out: the collection date)"}.get(name, " (or null)")
+        return "must be a date written YYYY-MM-DD" + tail
     if kind == "string_type" and name == "collected_at":
         return "must be a date and time like 2026-03-01T14:30:00Z"
     if kind == "string_unicode":
