@@ -24,8 +24,9 @@ from app.intake.save import AlreadyImported, IntakeRefused, save_intake
 from app.session import Session
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
-#: An intake document is four levels deep; anything far deeper is not one, and is
-#: refused before Python's JSON reader would recurse into it.
+#: An intake document is four levels deep; a file that is one object far deeper is
+#: refused before Python's JSON reader recurses into it (in an array, a document
+#: too deep for the reader is refused on its own).
 MAX_DEPTH = 64
 
 SAVED, REFUSED, ALREADY_IMPORTED = "saved", "refused", "already_imported"
@@ -136,22 +137,21 @@ def _read_array(text: str, start: int) -> list[Any]:
             items.append(Unreadable(f"The file ends at document {len(items) + 1}; it was cut short "
                                     "(any document after this point is missing)."))
             return items
-        end, depth = _value_end(text, i)
-        if depth > MAX_DEPTH:
+        end: int | None
+        try:
+            value, end = decoder.raw_decode(text, i)
+            items.append(value)
+        except json.JSONDecodeError as exc:
+            # Only a document that cannot be decoded is scanned for where it ends.
+            end, _ = _value_end(text, i)
+            where = _line_col(text, exc.pos)
+            if end is None:
+                items.append(Unreadable(f"This document is cut short: the file ends inside it ({where})."))
+                return items
+            items.append(Unreadable(f"This document is not valid JSON ({where})."))
+        except RecursionError:
+            end, _ = _value_end(text, i)
             items.append(Unreadable("This document is nested too deeply to be an intake document."))
-        else:
-            try:
-                value, end_decoded = decoder.raw_decode(text, i)
-                items.append(value)
-                end = end_decoded
-            except json.JSONDecodeError as exc:
-                where = _line_col(text, exc.pos)
-                if end is None:
-                    items.append(Unreadable(f"This document is cut short: the file ends inside it ({where})."))
-                    return items
-                items.append(Unreadable(f"This document is not valid JSON ({where})."))
-            except RecursionError:
-                items.append(Unreadable("This document is nested too deeply to be an intake document."))
         if end is None:
             items.append(Unreadable("The file ends before the list of documents is closed with ]; "
                                     "any document after this point is missing."))
