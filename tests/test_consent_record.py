@@ -319,3 +319,29 @@ def test_vt_3_4_14_an_emancipated_minor_consents_for_themselves(vault_factory: C
         assert row["emancipated"] == 1 and row["signer"] == "client" and row["guardian_name"] is None
     finally:
         session.close()
+
+
+@pytest.mark.parametrize("pack", ["ct", "vt", "mo"])
+def test_the_text_the_wizard_shows_is_the_text_the_consent_is_bound_to(
+    pack: str, vault_factory: Callable[[str], VaultInfo]
+) -> None:
+    """``intake_texts`` renders what ``save_intake`` hashes: a document carrying the
+    hashes of the texts shown is saved, and the row holds those very hashes."""
+    from app.intake.consent_record import intake_texts
+
+    session = vault_factory(pack).sign_in()
+    try:
+        document = example(pack)
+        texts = intake_texts(session.pack, parse_document(document), session.settings.agency_name or "",
+                             session.user.display_name)
+        assert texts is not None
+        script, consent_text = texts
+        assert script is not None and consent_text.complete, consent_text.blanks
+        document["consent"].update(script_sha256=script.sha256, script_version=script.version,
+                                   consent_text_sha256=consent_text.sha256,
+                                   consent_text_version=consent_text.version)
+        result = save_intake(session, parse_document(document))
+        row = consent_rows(session, result.personal_ids[0])[0]
+        assert (row["script_sha256"], row["consent_text_sha256"]) == (script.sha256, consent_text.sha256)
+    finally:
+        session.close()

@@ -21,7 +21,9 @@ from typing import Any
 from app.catalog import ConsentChoices, TextParties, render_consent_text, render_script_text
 from app.catalog.rendering import RenderedText
 from app.errors import UserFacingError
-from app.intake.document import ConsentInput
+from app.intake.document import ConsentInput, IntakeDocument, MemberInput
+from app.packs import Pack
+from app.rules.consent import roi_expiry
 from app.session import Session
 from app.vault.connection import Connection
 
@@ -58,21 +60,58 @@ def person_name(conn: Connection, personal_id: str) -> str:
     return " ".join(str(part).strip() for part in (row or ()) if part and str(part).strip())
 
 
-def shown_texts(session: Session, consent: ConsentInput, language: str, name: str,
-                expires_on: date | None, script_acknowledged: bool) -> tuple[RenderedText | None, RenderedText]:
-    """The script (None when it was not acknowledged) and consent text this consent
-    was given under, rendered exactly as the wizard shows them."""
-    parties = TextParties(agency=session.settings.agency_name or "", staff_name=session.user.display_name,
-                          client_name=name)
-    pack = session.pack.id
-    script = render_script_text(pack, language, parties) if script_acknowledged else None
+def texts_for(pack_id: str, consent: ConsentInput, *, language: str, parties: TextParties,
+              expires_on: date | None, script_acknowledged: bool) -> tuple[RenderedText | None, RenderedText]:
+    """The script (None when it was not acknowledged) and consent text a consent is
+    given under. ``expires_on`` is the expiry it is stored with (the date chosen, or
+    the pack's fixed term); a declined consent shows none."""
+    script = render_script_text(pack_id, language, parties) if script_acknowledged else None
     choices = ConsentChoices(
         method=consent.method, sharing=consent.sharing, signed_on=consent.signed_on,
         shared_with=consent.shared_with, shared_information=consent.shared_information,
         expires_on=None if consent.method == "declined" else expires_on, witness=consent.witness,
         consent_time=consent.consent_time,
     )
-    return script, render_consent_text(pack, language, choices, parties)
+    return script, render_consent_text(pack_id, language, choices, parties)
+
+
+def signer_name(doc: IntakeDocument, member: MemberInput) -> str:
+    """Whose consent text it is: a member's own consent names them; the household's
+    consent names the head of household who gave it."""
+    if member.consent is not None:
+        return client_name(member.client)
+    head = next((m for m in doc.members if m.relationship == 1), doc.members[0])
+    return client_name(head.client)
+
+
+def intake_texts(pack: Pack, doc: IntakeDocument, agency: str, staff_name: str,
+                 member_index: int | None = None) -> tuple[RenderedText | None, RenderedText] | None:
+    """The oral explanation and consent text of an intake exactly as ``save_intake``
+    renders and hashes them: the household's consent (``member_index`` None) or one
+    member's own. For the wizard, to show before the signature; None when there is
+    no such consent. ``agency`` and ``staff_name`` as the session has them
+    (``settings.agency_name``, ``user.display_name``)."""
+    if member_index is None:
+        consent = doc.consent
+        member = next((m for m in doc.members if m.relationship == 1), doc.members[0])
+    else:
+        member = doc.members[member_index]
+        consent = member.consent
+    if consent is None:
+        return None
+    expires = consent.expires_on or roi_expiry(pack, consent.signed_on)
+    parties = TextParties(agency=agency, staff_name=staff_name, client_name=signer_name(doc, member))
+    return texts_for(pack.id, consent, language=consent.language or doc.language, parties=parties,
+                     expires_on=expires, script_acknowledged=doc.script_acknowledged)
+
+
+def shown_texts(session: Session, consent: ConsentInput, language: str, name: str,
+                expires_on: date | None, script_acknowledged: bool) -> tuple[RenderedText | None, RenderedText]:
+    """:func:`texts_for` with the session's agency and staff member."""
+    parties = TextParties(agency=session.settings.agency_name or "", staff_name=session.user.display_name,
+                          client_name=name)
+    return texts_for(session.pack.id, consent, language=language, parties=parties, expires_on=expires_on,
+                     script_acknowledged=script_acknowledged)
 
 
 def mismatches(consent: ConsentInput, script: RenderedText | None, text: RenderedText) -> list[TextMismatch]:

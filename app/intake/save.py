@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from app.domain.person import Person
 from app.errors import UserFacingError
-from app.intake.consent_record import client_name, mismatches, record_columns, shown_texts
+from app.intake.consent_record import mismatches, record_columns, shown_texts, signer_name
 from app.intake.document import ConsentInput, IntakeDocument, MemberInput
 from app.intake.validate import ProjectFacts, Problem, check_intake, household_consent_for, member_facts
 from app.outbox import enqueue
@@ -103,15 +103,6 @@ def _person(client: dict[str, object]) -> Person:
     return Person(**values)  # type: ignore[arg-type]
 
 
-def _signer_name(doc: IntakeDocument, member: MemberInput) -> str:
-    """Whose consent text it is: the member's own consent names them; a household
-    consent names the head of household who gave it."""
-    if member.consent is not None:
-        return client_name(member.client)
-    head = next((m for m in doc.members if m.relationship == 1), doc.members[0])
-    return client_name(head.client)
-
-
 def _text_problems(session: Session, doc: IntakeDocument) -> list[Problem]:
     """A consent bound to texts other than this device renders is refused."""
     problems: list[Problem] = []
@@ -122,7 +113,7 @@ def _text_problems(session: Session, doc: IntakeDocument) -> list[Problem]:
         if consent is None:
             continue
         expires = consent.expires_on or roi_expiry(session.pack, consent.signed_on)
-        script, text = shown_texts(session, consent, consent.language or doc.language, _signer_name(doc, member),
+        script, text = shown_texts(session, consent, consent.language or doc.language, signer_name(doc, member),
                                    expires, doc.script_acknowledged)
         problems.extend(Problem(f"{path}.{m.field}", m.message) for m in mismatches(consent, script, text))
     return problems
@@ -237,8 +228,8 @@ def _save_consent(session: Session, conn: Connection, consent: ConsentInput, per
     if consent.signer_is_guardian and not consent.guardian_name and member.consent is None:
         # A child covered by the head of household's consent: the head signed as parent
         # or guardian (A6, VT-3.4-14).
-        consent = replace(consent, guardian_name=_signer_name(doc, member))
-    row.update(record_columns(session, consent, language=doc.language, name=_signer_name(doc, member),
+        consent = replace(consent, guardian_name=signer_name(doc, member))
+    row.update(record_columns(session, consent, language=doc.language, name=signer_name(doc, member),
                               emancipated=member.emancipated, expires_on=expires,
                               script_acknowledged=doc.script_acknowledged))
     conn.execute(f"INSERT INTO consent ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
