@@ -133,7 +133,8 @@ def test_vt_3_4_14_guardian_and_vt_3_4_2_dv_permissions_are_stored(vault_factory
     try:
         doc = example("vt")
         doc["consent"].update(sharing="shared", shared_with=["Harbor Light Pantry"],
-                              shared_information=["name and date of birth"], possible_dv_victim=True, expires_on="2027-03-01",
+                              shared_information=["name and date of birth"], possible_dv_victim=True,
+                              expires_on="2027-03-01",
                               dv_permission_to_enter=True, dv_permission_to_share=True, release_to_share_signed=True)
         child = json.loads(json.dumps(doc["members"][0]))
         child["client"].update(FirstName="Tansy", DOB="2015-06-01")

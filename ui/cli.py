@@ -267,14 +267,14 @@ def cmd_new_recovery_key(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_import_intake(args: argparse.Namespace, out: TextIO) -> int:
-    from app.intake.importer import SAVED, ImportOutcome, import_documents, read_documents
+    from app.intake.importer import ALREADY_IMPORTED, REFUSED, SAVED, ImportOutcome, import_documents, read_documents
 
     def report(o: ImportOutcome) -> None:
         # Each outcome is written as soon as it is known, so a saved document is
         # reported even if a later one stops the run.
         if o.status == SAVED:
             out.write(f"Document {o.index}: saved ({o.people} people, household {o.household_id}).\n")
-        elif o.household_id:
+        elif o.status == ALREADY_IMPORTED:
             out.write(f"Document {o.index}: already imported (household {o.household_id}), nothing stored again.\n")
             out.writelines(f"    {problem}\n" for problem in o.problems)
         else:
@@ -288,12 +288,12 @@ def cmd_import_intake(args: argparse.Namespace, out: TextIO) -> int:
         outcomes = import_documents(session, documents, None if args.json else report)
     finally:
         session.close()
-    refused = [o for o in outcomes if not o.saved and not o.household_id]
+    refused = [o for o in outcomes if o.status == REFUSED]
     if args.json:
         json.dump([o.__dict__ for o in outcomes], out, ensure_ascii=False)
         out.write("\n")
     else:
-        again = sum(1 for o in outcomes if o.household_id and not o.saved)
+        again = sum(1 for o in outcomes if o.status == ALREADY_IMPORTED)
         out.write(f"{len(outcomes) - len(refused) - again} saved, {again} already imported, "
                   f"{len(refused)} refused.\n")
     return 1 if refused else 0
