@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.catalog import (
     LANGUAGES,
@@ -346,3 +348,25 @@ def test_the_text_the_wizard_shows_is_the_text_the_consent_is_bound_to(
         assert (row["script_sha256"], row["consent_text_sha256"]) == (script.sha256, consent_text.sha256)
     finally:
         session.close()
+
+
+texts = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30).filter(str.strip)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["ct", "vt", "mo"]), st.sampled_from(LANGUAGES),
+       st.sampled_from(["written", "verbal", "declined"]), st.sampled_from(["shared", "not_shared"]),
+       st.lists(texts, min_size=1, max_size=3), st.lists(texts, max_size=2), st.dates(), texts, texts)
+def test_any_complete_choices_render_without_a_blank(pack: str, lang: str, method: str, sharing: str,
+                                                     shared_with: list[str], information: list[str], day: date,
+                                                     client: str, witness: str) -> None:
+    choices = ConsentChoices(method, sharing, day, tuple(shared_with), tuple(information), day, witness, "09:30")
+    rendered = render_consent_text(pack, lang, choices, TextParties("Riverbend Test Shelter", "Quinn", client))
+    assert rendered.blanks == ()
+    assert rendered.sha256 == text_sha256(rendered.text)
+    assert render_consent_text(pack, lang, choices, TextParties("Riverbend Test Shelter", "Quinn", client)) == rendered
+    if method == "written" and sharing == "shared" and pack in ("ct", "vt"):
+        # CT-207-8, VT: whom the release names is part of what is signed.
+        other = ConsentChoices(method, sharing, day, (*shared_with, "Another Pantry"), tuple(information), day)
+        assert render_consent_text(pack, lang, other, TextParties("Riverbend Test Shelter", "Quinn", client)
+                                   ).sha256 != rendered.sha256
