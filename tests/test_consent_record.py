@@ -47,7 +47,7 @@ NEW_COLUMNS = (
     "shared_information", "first_contact_by_phone", "release_to_share_signed", "possible_dv_victim",
     "dv_permission_to_enter", "dv_permission_to_share", "signer", "guardian_name", "emancipated", "language",
     "script_id", "script_version", "script_sha256", "consent_text_id", "consent_text_version",
-    "consent_text_sha256",
+    "consent_text_sha256", "consent_time",
 )
 
 
@@ -177,7 +177,7 @@ def test_ct_207_7_phone_first_contact_is_stored(vault_factory: Callable[[str], V
                           "witness": "Pim Witnessby", "consent_time": "10:15"}
         result = save_intake(session, parse_document(doc))
         row = consent_rows(session, result.personal_ids[0])[0]
-        assert row["first_contact_by_phone"] == 1 and row["method"] == "verbal"
+        assert row["first_contact_by_phone"] == 1 and row["method"] == "verbal" and row["consent_time"] == "10:15"
         assert row["release_to_share_signed"] == 0 and row["shared_information"] == "[]"
         assert row["consent_text_sha256"] == render_consent_text("ct", "en", ConsentChoices(
             "verbal", "not_shared", date(2026, 3, 1), expires_on=date(2027, 2, 28) if row["expires_on"] else None,
@@ -202,7 +202,7 @@ def test_every_shipped_example_stores_a_complete_consent(pack: str, vault_factor
         assert rows
         for row in rows:
             for column in NEW_COLUMNS:
-                if column != "guardian_name":
+                if column not in ("guardian_name", "consent_time"):
                     assert row[column] is not None, column
             assert len(row["consent_text_sha256"]) == 64 and len(row["script_sha256"]) == 64
             assert row["signer"] in ("client", "guardian")

@@ -32,7 +32,7 @@ RECORD_COLUMNS = (
     "shared_information", "first_contact_by_phone", "release_to_share_signed", "possible_dv_victim",
     "dv_permission_to_enter", "dv_permission_to_share", "signer", "guardian_name", "emancipated", "language",
     "script_id", "script_version", "script_sha256", "consent_text_id", "consent_text_version",
-    "consent_text_sha256",
+    "consent_text_sha256", "consent_time",
 )
 
 
@@ -164,4 +164,5 @@ def record_columns(session: Session, consent: ConsentInput, *, language: str, na
         "consent_text_id": text.text_id,
         "consent_text_version": text.version,
         "consent_text_sha256": text.sha256,
+        "consent_time": consent.consent_time or None,
     }

@@ -22,6 +22,9 @@ ALTER TABLE consent ADD COLUMN script_sha256 TEXT;
 ALTER TABLE consent ADD COLUMN consent_text_id TEXT;
 ALTER TABLE consent ADD COLUMN consent_text_version TEXT;
 ALTER TABLE consent ADD COLUMN consent_text_sha256 TEXT;
+-- The time a verbal consent was given: its attestation names it, so the text's hash
+-- can be checked again from the stored consent.
+ALTER TABLE consent ADD COLUMN consent_time TEXT;
 
 -- An intake document imported with its own id (or, without one, the SHA-256 of its
 -- content) is saved once: importing the same file again reports "already imported".
