@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.errors import UserFacingError, ValidationError
+from app.intake.consent_record import person_name, record_columns
 from app.intake.document import ConsentInput
 from app.outbox import enqueue
 from app.rules.consent import (
@@ -192,6 +193,9 @@ def record_consent(session: Session, personal_id: str, consent: ConsentInput, sc
                 "verbal_reason": consent.verbal_reason or None, "signature_png": consent.signature_png,
                 "created_at": stamp,
             }
+            row.update(record_columns(session, consent, language=consent.language or "en",
+                                      name=person_name(conn, personal_id), emancipated=emancipated,
+                                      expires_on=decision.expires_on, script_acknowledged=script_acknowledged))
             conn.execute(f"INSERT INTO consent ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
                          tuple(row.values()))
             payload = {k: v for k, v in row.items() if k != "signature_png"}

@@ -267,26 +267,35 @@ def cmd_new_recovery_key(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_import_intake(args: argparse.Namespace, out: TextIO) -> int:
-    from app.intake.importer import import_documents, read_documents
+    from app.intake.importer import ALREADY_IMPORTED, REFUSED, SAVED, ImportOutcome, import_documents, read_documents
+
+    def report(o: ImportOutcome) -> None:
+        # Each outcome is written as soon as it is known, so a saved document is
+        # reported even if a later one stops the run.
+        if o.status == SAVED:
+            out.write(f"Document {o.index}: saved ({o.people} people, household {o.household_id}).\n")
+        elif o.status == ALREADY_IMPORTED:
+            out.write(f"Document {o.index}: already imported (household {o.household_id}), nothing stored again.\n")
+            out.writelines(f"    {problem}\n" for problem in o.problems)
+        else:
+            out.write(f"Document {o.index}: refused, nothing stored:\n")
+            out.writelines(f"    {problem}\n" for problem in o.problems)
+        out.flush()
 
     documents = read_documents(args.file)
     session = _open_session(args)
     try:
-        outcomes = import_documents(session, documents)
+        outcomes = import_documents(session, documents, None if args.json else report)
     finally:
         session.close()
-    refused = [o for o in outcomes if not o.saved]
+    refused = [o for o in outcomes if o.status == REFUSED]
     if args.json:
         json.dump([o.__dict__ for o in outcomes], out, ensure_ascii=False)
         out.write("\n")
     else:
-        for o in outcomes:
-            if o.saved:
-                out.write(f"Document {o.index}: saved ({o.people} people, household {o.household_id}).\n")
-            else:
-                out.write(f"Document {o.index}: refused, nothing stored:\n")
-                out.writelines(f"    {problem}\n" for problem in o.problems)
-        out.write(f"{len(outcomes) - len(refused)} saved, {len(refused)} refused.\n")
+        again = sum(1 for o in outcomes if o.status == ALREADY_IMPORTED)
+        out.write(f"{len(outcomes) - len(refused) - again} saved, {again} already imported, "
+                  f"{len(refused)} refused.\n")
     return 1 if refused else 0
 
 

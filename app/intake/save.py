@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from app.domain.person import Person
 from app.errors import UserFacingError
-from app.intake.document import ConsentInput, IntakeDocument
+from app.intake.consent_record import mismatches, record_columns, shown_texts, signer_name
+from app.intake.document import ConsentInput, IntakeDocument, MemberInput
 from app.intake.validate import ProjectFacts, Problem, check_intake, household_consent_for, member_facts
 from app.outbox import enqueue
 from app.people import insert_person, person_payload
@@ -56,6 +57,20 @@ class IntakeRefused(UserFacingError):
         super().__init__(f"{first}{more}")
 
 
+class AlreadyImported(UserFacingError):
+    """This document was saved before (same id, or same content); nothing was stored."""
+
+    exit_code = 0
+
+    def __init__(self, household_id: str, changed: bool = False) -> None:
+        self.household_id = household_id
+        self.changed = changed
+        super().__init__(
+            "A document with this id was already imported with other contents; nothing was stored "
+            "(give a different household its own document_id)." if changed else
+            "This document was already imported; nothing was stored again.")
+
+
 @dataclass
 class IntakeResult:
     household_id: str
@@ -88,10 +103,38 @@ def _person(client: dict[str, object]) -> Person:
     return Person(**values)  # type: ignore[arg-type]
 
 
-def save_intake(session: Session, doc: IntakeDocument) -> IntakeResult:
+def _text_problems(session: Session, doc: IntakeDocument) -> list[Problem]:
+    """A consent bound to texts other than this device renders is refused."""
+    problems: list[Problem] = []
+    head = next((m for m in doc.members if m.relationship == 1), doc.members[0])
+    given = [("consent", doc.consent, head)] + [
+        (f"members[{i}].consent", m.consent, m) for i, m in enumerate(doc.members) if m.consent is not None]
+    for path, consent, member in given:
+        if consent is None:
+            continue
+        expires = consent.expires_on or roi_expiry(session.pack, consent.signed_on)
+        script, text = shown_texts(session, consent, consent.language or doc.language, signer_name(doc, member),
+                                   expires, doc.script_acknowledged)
+        problems.extend(Problem(f"{path}.{m.field}", m.message) for m in mismatches(consent, script, text))
+    return problems
+
+
+def save_intake(session: Session, doc: IntakeDocument, key: str | None = None,
+                content: str | None = None) -> IntakeResult:
+    """Save one household's intake in one transaction. With a ``key`` (the importer
+    passes the document's own id, or the SHA-256 of its content, and ``content``, that
+    SHA-256) the save happens once: a document already saved under the same key
+    raises AlreadyImported and stores nothing (after its rules are checked, when its
+    contents changed, so a corrected form still hears what is wrong with it)."""
     session.require("intake.run")
     session.require("client.create")
     conn = session.conn
+    earlier = None
+    if key is not None:
+        earlier = conn.execute("SELECT household_id, content_sha256 FROM intake_document WHERE document_key = ?",
+                               (key,)).fetchone()
+        if earlier is not None and earlier[1] == content:
+            raise AlreadyImported(str(earlier[0]))
     project = project_facts(conn, doc.project_id)
     linked = [m.link_personal_id for m in doc.members if m.link_personal_id]
     linkable = {
@@ -103,8 +146,12 @@ def save_intake(session: Session, doc: IntakeDocument) -> IntakeResult:
         session.require_no_conflict(pid, editing=True)
     today = session.clock.now().date()
     problems, decisions = check_intake(session.pack, doc, project, today, linkable)
+    if project is not None and not problems:
+        problems = _text_problems(session, doc)
     if problems or project is None:
         raise IntakeRefused(problems)
+    if earlier is not None:  # the same id, other contents: still not a second household
+        raise AlreadyImported(str(earlier[0]), changed=True)
     locks = any(d.locks_household for d in decisions)
     window = window_hours(session.pack.timeliness, project.project_type, agency_overrides(session.settings))
     now = session.clock.now()
@@ -117,6 +164,9 @@ def save_intake(session: Session, doc: IntakeDocument) -> IntakeResult:
         result.notices.extend(n.message for n in decision.notices)
     with transaction(conn):
         conn.execute("INSERT INTO household VALUES (?, ?)", (household_id, now_iso))
+        if key is not None:
+            conn.execute("INSERT INTO intake_document VALUES (?, ?, ?, ?, ?)",
+                         (key, content or key, household_id, now_iso, user))
         queue_project_once(conn, project.project_id, user, now, window)
         for member in doc.members:
             if member.link_personal_id:
@@ -149,7 +199,8 @@ def save_intake(session: Session, doc: IntakeDocument) -> IntakeResult:
             facts = member_facts(member, date.fromisoformat(columns["entry_date"]))
             consent = household_consent_for(session.pack, doc, member, facts)
             if consent is not None:
-                _save_consent(session, conn, consent, personal_id, household_id, project, locks, collected, window)
+                _save_consent(session, conn, consent, personal_id, household_id, project, locks, collected, window,
+                              doc, member)
             session.audit("intake.saved", "person", personal_id,
                           {"enrollment_id": enrollment_id, "household_id": household_id})
     return result
@@ -157,7 +208,7 @@ def save_intake(session: Session, doc: IntakeDocument) -> IntakeResult:
 
 def _save_consent(session: Session, conn: Connection, consent: ConsentInput, personal_id: str,
                   household_id: str, project: ProjectFacts, locks: bool, collected: datetime,
-                  window: int) -> None:
+                  window: int, doc: IntakeDocument, member: MemberInput) -> None:
     """MO-ROI-8: a declined ROI locks the household's records Not Shared; VT-3.1-2:
     some programs never share, whatever was asked."""
     sharing = "not_shared" if locks or consent.method == "declined" else consent.sharing
@@ -174,6 +225,13 @@ def _save_consent(session: Session, conn: Connection, consent: ConsentInput, per
         "witness": consent.witness or None, "verbal_reason": consent.verbal_reason or None,
         "signature_png": consent.signature_png, "created_at": session.clock.now_iso(),
     }
+    if consent.signer_is_guardian and not consent.guardian_name and member.consent is None:
+        # A child covered by the head of household's consent: the head signed as parent
+        # or guardian (A6, VT-3.4-14).
+        consent = replace(consent, guardian_name=signer_name(doc, member))
+    row.update(record_columns(session, consent, language=doc.language, name=signer_name(doc, member),
+                              emancipated=member.emancipated, expires_on=expires,
+                              script_acknowledged=doc.script_acknowledged))
     conn.execute(f"INSERT INTO consent ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
                   tuple(row.values()))
     payload = {k: v for k, v in row.items() if k != "signature_png"}
