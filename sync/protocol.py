@@ -20,6 +20,9 @@ API_PREFIX = "/v1"
 # Bounds both sides enforce. The device batches far below them.
 MAX_RECORDS_PER_BATCH = 1000
 MAX_KEY_LENGTH = 255  # IETF idempotency-key draft / Stripe: keys up to 255 characters
+MAX_RECORD_BYTES = 1024 * 1024  # one record's payload as compact JSON; larger is refused alone
+MAX_BATCH_BODY_BYTES = 8 * 1024 * 1024  # a batch request's body, however it is sent (chunked too)
+MAX_SMALL_BODY_BYTES = 16 * 1024  # any other request's body (enrollment)
 DEVICE_CREDENTIAL_MAX_BYTES = 2560  # S10: what the OS keyring reliably stores
 
 HEALTH_PATH = f"{API_PREFIX}/health"

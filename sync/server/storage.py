@@ -94,6 +94,30 @@ entity_state = Table(
     Column("payload", Text, nullable=False),
 )
 
+# Whose each record is: the agency (and device) whose batch first carried its
+# (entity, entity_id). Only devices of that agency may change or delete it afterwards;
+# another agency's device sending the same ID (guessed or copied) is refused for that
+# record. A table of its own, so a database made before it gets it from create_all.
+record_owner = Table(
+    "record_owner", metadata,
+    Column("entity", String(64), primary_key=True),
+    Column("entity_id", String(255), primary_key=True),
+    Column("agency", String(200), nullable=False),
+    Column("device_id", String(64), nullable=False),
+    Column("claimed_at", String(40), nullable=False),
+)
+
+# The newest audit chain head each device reported with a batch: a later batch whose
+# head is behind it (a lower sequence number, or the same one with another hash) means
+# the device's audit trail was cut or rewritten, and is refused.
+device_audit_head = Table(
+    "device_audit_head", metadata,
+    Column("device_id", String(64), primary_key=True),
+    Column("seq", String(20), nullable=False),  # decimal text: portable, no BIGINT quirks
+    Column("hash", String(64), nullable=False),
+    Column("reported_at", String(40), nullable=False),
+)
+
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no I, O, 0, 1: read aloud safely
 CODE_LENGTH = 12  # 60 bits
 DEFAULT_CODE_TTL = timedelta(hours=24)
@@ -109,6 +133,10 @@ class ConcurrentBatch(Exception):
 
 class NotAuthenticated(Exception):
     pass
+
+
+class AuditChainWentBack(Exception):
+    """The device reported an audit chain head behind one it reported before."""
 
 
 class DeviceRevoked(Exception):
@@ -160,6 +188,23 @@ def create_schema(engine: Engine) -> None:
     from sync.server import export_store  # noqa: F401 - its tables are on this metadata too
 
     metadata.create_all(engine, checkfirst=True)
+    _claim_existing(engine)
+
+
+def _claim_existing(engine: Engine) -> None:
+    """A database made before records had owners: each record already in the current
+    state belongs to the agency of the device whose version is there."""
+    with engine.begin() as conn:
+        if conn.execute(select(record_owner.c.entity).limit(1)).first() is not None:
+            return
+        if conn.execute(select(entity_state.c.entity).limit(1)).first() is None:
+            return
+        conn.execute(insert(record_owner).from_select(
+            ["entity", "entity_id", "agency", "device_id", "claimed_at"],
+            select(entity_state.c.entity, entity_state.c.entity_id, device.c.agency,
+                   entity_state.c.device_id, entity_state.c.updated_at)
+            .join(device, device.c.device_id == entity_state.c.device_id),
+        ))
 
 
 def utc_now() -> datetime:
@@ -319,23 +364,89 @@ def _upsert_state(conn: Connection, rows: list[dict[str, Any]]) -> None:
     conn.execute(stmt, rows)
 
 
+OTHER_AGENCY = ("This ID belongs to a record of another agency; a device may write only its own "
+                "agency's records.")
+
+
+def _device_agency(conn: Connection, device_id: str) -> str:
+    row = conn.execute(select(device.c.agency).where(device.c.device_id == device_id)).first()
+    if row is None:
+        raise NotAuthenticated()
+    return str(row.agency)
+
+
+def _owners(conn: Connection, idents: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """The owning agency of each (entity, entity_id) that has one."""
+    found: dict[tuple[str, str], str] = {}
+    by_entity: dict[str, list[str]] = {}
+    for entity, entity_id in idents:
+        by_entity.setdefault(entity, []).append(entity_id)
+    for entity, ids in by_entity.items():
+        for chunk in _chunks(sorted(set(ids)), 500):
+            for row in conn.execute(
+                select(record_owner.c.entity_id, record_owner.c.agency)
+                .where(record_owner.c.entity == entity, record_owner.c.entity_id.in_(chunk))
+            ):
+                found[(entity, row.entity_id)] = row.agency
+    return found
+
+
+def _check_audit_head(conn: Connection, device_id: str, head: tuple[int, str], now_iso: str) -> None:
+    """Refuse a head behind the last one this device reported; remember a newer one."""
+    seq, digest = head
+    row = conn.execute(
+        select(device_audit_head.c.seq, device_audit_head.c.hash)
+        .where(device_audit_head.c.device_id == device_id)
+    ).first()
+    if row is not None:
+        known_seq, known_hash = int(row.seq), row.hash
+        if seq < known_seq:
+            raise AuditChainWentBack(
+                f"This device's audit trail ends at event {seq}, but it reported event {known_seq} "
+                "before: events were removed, so nothing was applied; an administrator must check the device.")
+        if seq == known_seq and digest != known_hash:
+            raise AuditChainWentBack(
+                f"This device's audit event {seq} has a different hash than it reported before: the trail "
+                "was rewritten, so nothing was applied; an administrator must check the device.")
+        if seq == known_seq:
+            return
+        conn.execute(update(device_audit_head).where(device_audit_head.c.device_id == device_id)
+                     .values(seq=str(seq), hash=digest, reported_at=now_iso))
+    else:
+        conn.execute(insert(device_audit_head).values(device_id=device_id, seq=str(seq), hash=digest,
+                                                      reported_at=now_iso))
+
+
 def apply_batch(engine: Engine, device_id: str, batch_id: str, records: Sequence[OutboxRecord],
-                now: datetime | None = None) -> list[RecordResult]:
+                now: datetime | None = None, agency: str | None = None,
+                audit_head: tuple[int, str] | None = None) -> list[RecordResult]:
     """Apply the new records of a batch in one transaction; report on every record.
 
     A record whose key the server has with the same fingerprint is a duplicate (no
     second apply); with another fingerprint it is refused, as the IETF idempotency-key
-    draft answers 422. Refusing one record never stops the others.
+    draft answers 422. A record whose (entity, entity_id) belongs to another agency is
+    refused; a new one becomes this device's agency's. Refusing one record never stops
+    the others. An ``audit_head`` behind the one this device reported before refuses
+    the whole batch (:class:`AuditChainWentBack`).
     """
-    now_iso = _iso(now or utc_now())
+    moment = now or utc_now()
+    now_iso = _iso(moment)
     problems = [
-        record_problem(r.entity, r.entity_id, r.operation, r.collected_at, r.payload, r.idempotency_key)
+        record_problem(r.entity, r.entity_id, r.operation, r.collected_at, r.payload, r.idempotency_key,
+                       now=moment)
         for r in records
     ]
     candidate_keys = sorted({r.idempotency_key for r, p in zip(records, problems, strict=True) if p is None})
     results: list[RecordResult] = []
     try:
         with engine.begin() as conn:
+            if agency is None:
+                agency = _device_agency(conn, device_id)
+            if audit_head is not None:
+                _check_audit_head(conn, device_id, audit_head, now_iso)
+            owners = _owners(conn, [(r.entity, r.entity_id) for r, p in zip(records, problems, strict=True)
+                                    if p is None])
+            claims: list[dict[str, Any]] = []
             known: dict[str, tuple[str, str]] = {}
             for chunk in _chunks(candidate_keys, 500):
                 for row in conn.execute(
@@ -364,6 +475,15 @@ def apply_batch(engine: Engine, device_id: str, batch_id: str, records: Sequence
                             "(reused key, IETF 422).",
                         ))
                     continue
+                ident = (record.entity, record.entity_id)
+                owner = owners.get(ident)
+                if owner is not None and owner != agency:
+                    results.append(RecordResult(key, RecordStatus.REFUSED, OTHER_AGENCY))
+                    continue
+                if owner is None:
+                    owners[ident] = agency
+                    claims.append({"entity": record.entity, "entity_id": record.entity_id, "agency": agency,
+                                   "device_id": device_id, "claimed_at": now_iso})
                 collected = parse_collected_at(record.collected_at)
                 assert collected is not None  # record_problem checked it
                 row = {
@@ -375,11 +495,14 @@ def apply_batch(engine: Engine, device_id: str, batch_id: str, records: Sequence
                 }
                 known[key] = (fingerprint, device_id)
                 new_rows.append(row)
-                ident = (record.entity, record.entity_id)
                 previous = latest.get(ident)
                 if previous is None or previous["collected_at"] <= row["collected_at"]:
                     latest[ident] = row
                 results.append(RecordResult(key, RecordStatus.ACCEPTED))
+            if claims:
+                # Two agencies claiming one new ID at once: the second insert fails, its
+                # batch is retried (409) and then finds the owner.
+                conn.execute(insert(record_owner), claims)
             if new_rows:
                 conn.execute(insert(received_record), new_rows)
                 _upsert_state(conn, [

@@ -153,10 +153,18 @@ def test_the_newest_collection_wins_in_the_current_state(live_server: ThreadServ
     assert len(server_keys(live_server.engine)) == 2
 
 
-def test_health_and_openapi(live_server: ThreadServer) -> None:
+def test_health_and_openapi(live_server: ThreadServer, server_engine: object) -> None:
     health = requests.get(live_server.url + "/v1/health", timeout=5).json()
     assert health["status"] == "ok" and health["protocol_version"] == 1
-    spec = requests.get(live_server.url + "/openapi.json", timeout=5).json()
+    # The API's map is off unless the operator turns it on (serve --api-docs).
+    for path in ("/openapi.json", "/docs", "/redoc"):
+        assert requests.get(live_server.url + path, timeout=5).status_code == 404
+    documented = ThreadServer(live_server.engine, api_docs=True)
+    try:
+        spec = requests.get(documented.url + "/openapi.json", timeout=5).json()
+        assert requests.get(documented.url + "/docs", timeout=5).status_code == 200
+    finally:
+        documented.stop()
     assert {"/v1/health", "/v1/enrollments", "/v1/device", "/v1/batches"} <= set(spec["paths"])
     unsupported = requests.post(live_server.url + "/v1/enrollments", timeout=5,
                                 json={"code": "ABCD", "device_name": "x", "protocol_version": 99})
