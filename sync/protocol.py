@@ -82,13 +82,19 @@ class BatchRequest:
     batch_id: str
     records: tuple[OutboxRecord, ...]
     protocol_version: int = PROTOCOL_VERSION
+    #: The device's audit chain head (last event's seq and hash), so the server can
+    #: refuse a trail that went backwards; ``None`` sends none.
+    audit_head: tuple[int, str] | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "protocol_version": self.protocol_version,
             "batch_id": self.batch_id,
             "records": [r.to_json() for r in self.records],
         }
+        if self.audit_head is not None:
+            data["audit_head"] = {"seq": self.audit_head[0], "hash": self.audit_head[1]}
+        return data
 
     def encode(self) -> bytes:
         return json.dumps(self.to_json(), separators=(",", ":"), ensure_ascii=False).encode("utf-8")

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from app.audit import chain_head
 from app.session import Session
 from app.settings import Settings
 from app.vault.connection import DatabaseError, transaction
@@ -141,7 +142,8 @@ class SyncJob:
         self.lease_lost = False
         self.transport = Transport(url, ca_file or ca_stored, timeout)
         self.engine = SyncEngine(OutboxStore(session.conn, session.clock), self.transport, credential,
-                                 batch_size=batch_size, retry=retry, on_progress=self._progress)
+                                 batch_size=batch_size, retry=retry, on_progress=self._progress,
+                                 audit_head=lambda: chain_head(session.conn))
 
     def cancel(self) -> None:
         self.engine.cancel()

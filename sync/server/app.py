@@ -76,7 +76,7 @@ class RecordIn(BaseModel):
 
 class AuditHeadIn(BaseModel):
     seq: int = Field(ge=0, le=2**62)
-    hash: str = Field(pattern=r"^[0-9a-f]{64}$|^$")
+    hash: str = Field(pattern=r"^[0-9a-f]{64}$")
 
 
 class BatchIn(BaseModel):
