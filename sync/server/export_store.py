@@ -23,13 +23,14 @@ from typing import Any
 from sqlalchemy import Column, Engine, String, Table, Text, func, insert, select
 from sqlalchemy.engine import Connection
 
-from sync.server.storage import READ_ONLY, device, metadata, received_record, utc_now
+from sync.server.storage import READ_ONLY, device, metadata, received_record, record_owner, utc_now
 
 __all__ = [
     "ServerIdentity",
     "StoredRow",
     "agencies",
     "agency_devices",
+    "owned_ids",
     "export_event",
     "read_snapshot",
     "record_export",
@@ -114,6 +115,14 @@ def agencies(conn: Connection, device_ids: Sequence[str] | None = None) -> list[
     if device_ids is not None:
         query = query.where(device.c.device_id.in_(list(device_ids)))
     return sorted(str(row[0]) for row in conn.execute(query))
+
+
+def owned_ids(conn: Connection, entity: str, agency: str) -> set[str]:
+    """The IDs of ``entity`` records that belong to ``agency`` (matched without regard
+    to case, as :func:`agency_devices` does)."""
+    wanted = agency.strip().casefold()
+    query = select(record_owner.c.entity_id, record_owner.c.agency).where(record_owner.c.entity == entity)
+    return {str(entity_id) for entity_id, owner in conn.execute(query) if owner.strip().casefold() == wanted}
 
 
 @dataclass(frozen=True, slots=True)
