@@ -217,3 +217,18 @@ def test_sync_package_imports_no_qt_or_ui() -> None:
                 [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
             for name in names:
                 assert not name.startswith(("PySide6", "shiboken6", "ui")), f"{path} imports {name}"
+
+
+def test_serve_gives_the_api_description_only_with_api_docs(tmp_path: Path) -> None:
+    """/openapi.json and /docs map the API for anyone who reaches it: off unless asked for."""
+    from sync_support import ProcessServer, free_port
+
+    db = f"sqlite:///{tmp_path / 'server.db'}"
+    for extra, expected in (((), 404), (("--api-docs",), 200)):
+        server = ProcessServer(db, free_port(), tmp_path / "server.log", extra)
+        server.start()
+        try:
+            assert requests.get(server.url + "/openapi.json", timeout=5).status_code == expected
+            assert requests.get(server.url + "/docs", timeout=5).status_code == expected
+        finally:
+            server.stop()
