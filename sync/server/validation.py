@@ -8,6 +8,7 @@ and the HMIS's business, not the transport's.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -100,6 +101,8 @@ def _payload_problem(payload: dict[str, Any]) -> str | None:
             stack.extend((item, depth + 1) for item in value)
         elif isinstance(value, str) and not clean_text(value):
             return "The record's payload has text with control characters or invalid Unicode."
+        elif isinstance(value, float) and not math.isfinite(value):
+            return "The record's payload has a number that is not finite (NaN or Infinity)."
     return None
 
 

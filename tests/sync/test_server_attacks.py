@@ -195,6 +195,9 @@ def test_overflowing_dates_and_a_lone_surrogate_are_refused_alone(
     record = _good()
     record["entity_id"] = 12345
     bad.append(record)
+    record = _good()
+    record["payload"]["score"] = float("nan")  # json.dumps writes NaN, which Python's parser accepts
+    bad.append(record)
     good = [_good(), _good()]
     response = _raw_batch(live_server.url, creds["a1"], [good[0], *bad, good[1]])
     assert response.status_code == 200, response.text
