@@ -134,11 +134,18 @@ class StoredRow:
 
 
 def stored_rows(conn: Connection, entity: str, device_ids: Sequence[str] | None) -> Iterator[StoredRow]:
-    """Every version of every record of ``entity`` (from ``device_ids`` only, if given),
-    grouped by record and in collection order within it, so a caller can fold each
-    record's versions while reading only one at a time."""
-    r = received_record.c
-    query = select(r.entity_id, r.operation, r.collected_at, r.payload).where(r.entity == entity)
+    """Every version of every record of ``entity`` sent by its owning agency (from
+    ``device_ids`` only, if given), grouped by record and in collection order within
+    it, so a caller can fold each record's versions while reading only one at a time."""
+    r, o = received_record.c, record_owner.c
+    # Only versions sent by the owning agency's devices: a database that accepted another
+    # agency's writes before records had owners does not export them.
+    query = (
+        select(r.entity_id, r.operation, r.collected_at, r.payload)
+        .join(device, device.c.device_id == r.device_id)
+        .join(record_owner, (o.entity == r.entity) & (o.entity_id == r.entity_id))
+        .where(r.entity == entity, device.c.agency == o.agency)
+    )
     if device_ids is not None:
         query = query.where(r.device_id.in_(list(device_ids)))
     query = query.order_by(r.entity_id, r.collected_at, r.received_at, r.idempotency_key)

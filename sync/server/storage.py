@@ -192,18 +192,27 @@ def create_schema(engine: Engine) -> None:
 
 
 def _claim_existing(engine: Engine) -> None:
-    """A database made before records had owners: each record already in the current
-    state belongs to the agency of the device whose version is there."""
+    """A database made before records had owners: each record belongs to the agency of
+    the device that sent its first version (not its newest, which another agency may
+    have sent while nothing stopped it)."""
     with engine.begin() as conn:
         if conn.execute(select(record_owner.c.entity).limit(1)).first() is not None:
             return
-        if conn.execute(select(entity_state.c.entity).limit(1)).first() is None:
+        if conn.execute(select(received_record.c.entity).limit(1)).first() is None:
             return
+        r, first = received_record.alias("r"), received_record.alias("first")
+        earliest = (
+            select(first.c.idempotency_key)
+            .where(first.c.entity == r.c.entity, first.c.entity_id == r.c.entity_id)
+            .order_by(first.c.received_at, first.c.collected_at, first.c.idempotency_key)
+            .limit(1)
+            .scalar_subquery()
+        )
         conn.execute(insert(record_owner).from_select(
             ["entity", "entity_id", "agency", "device_id", "claimed_at"],
-            select(entity_state.c.entity, entity_state.c.entity_id, device.c.agency,
-                   entity_state.c.device_id, entity_state.c.updated_at)
-            .join(device, device.c.device_id == entity_state.c.device_id),
+            select(r.c.entity, r.c.entity_id, device.c.agency, r.c.device_id, r.c.received_at)
+            .join(device, device.c.device_id == r.c.device_id)
+            .where(r.c.idempotency_key == earliest),
         ))
 
 

@@ -308,3 +308,37 @@ def test_a_device_whose_audit_events_were_cut_cannot_sync(
     report = SyncJob(device).run()
     assert isinstance(report.error, AuthRefused)
     assert "audit trail" in str(report.error) and report.accepted == 0
+
+
+def test_a_database_written_before_owners_existed_gives_each_record_to_its_first_agency(
+        live_server: ThreadServer, devices: tuple[Transport, dict[str, DeviceCredential]], server_db_url: str,
+        tmp_path: Path) -> None:
+    """A server upgraded from the version that let B overwrite A's person: the owner is
+    the agency that sent the first version, and B's version leaves no trace in exports."""
+    from test_server_export import server_cli
+
+    transport, creds = devices
+    engine = live_server.engine
+    pid = str(uuid.uuid4())
+    assert _send(transport, creds["a1"], _rec(pid, _person(pid, "Alphaname")))[0][0] is RecordStatus.ACCEPTED
+    # What the old server accepted from agency B, written as it wrote it; then its owners forgotten.
+    later = dt.datetime.now(dt.UTC).isoformat()
+    with engine.begin() as conn:
+        conn.execute(storage.received_record.insert().values(
+            idempotency_key=str(uuid.uuid4()), fingerprint="0" * 64, device_id=creds["b1"].device_id,
+            batch_id="old", entity="person", entity_id=pid, operation="upsert", collected_at=later,
+            received_at=later, payload=json.dumps(_person(pid, "Intrudername"))))
+        conn.execute(storage.record_owner.delete())
+    storage.create_schema(engine)
+    with engine.connect() as conn:
+        owner = conn.execute(text("SELECT agency FROM record_owner WHERE entity_id = :i"), {"i": pid}).scalar_one()
+    assert owner == AGENCY_A
+    assert _send(transport, creds["b1"], _rec(pid, _person(pid, "Again")))[0][0] is RecordStatus.REFUSED
+    # What every export reads: only the owning agency's versions.
+    from sync.server import export_store
+
+    with export_store.read_snapshot(engine) as conn:
+        versions = [json.loads(row.payload)["first_name"] for row in export_store.stored_rows(conn, "person", None)]
+    assert versions == ["Alphaname"]
+    done = server_cli("export-hmis-csv", "--db", server_db_url, str(tmp_path / "all.zip"), "--json")
+    assert done.returncode == 0, done.stderr
