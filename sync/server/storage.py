@@ -375,6 +375,21 @@ def _upsert_state(conn: Connection, rows: list[dict[str, Any]]) -> None:
 
 OTHER_AGENCY = ("This ID belongs to a record of another agency; a device may write only its own "
                 "agency's records.")
+OTHER_AGENCY_REFERENCE = ("This record refers to a {entity} of another agency; a device may attach records "
+                          "only to its own agency's people and enrollments.")
+#: Payload fields that point at another record, checked like the record's own ID: a
+#: consent or enrollment that names another agency's person would change how that
+#: person is shared (a "shared" consent would publish a Not Shared client).
+REFERENCES = (("personal_id", "person"), ("enrollment_id", "enrollment"))
+
+
+def _references(record: OutboxRecord) -> list[tuple[str, str]]:
+    found = []
+    for field, entity in REFERENCES:
+        value = record.payload.get(field)
+        if record.entity != entity and isinstance(value, str) and value:
+            found.append((entity, value))
+    return found
 
 
 def _device_agency(conn: Connection, device_id: str) -> str:
@@ -453,8 +468,9 @@ def apply_batch(engine: Engine, device_id: str, batch_id: str, records: Sequence
                 agency = _device_agency(conn, device_id)
             if audit_head is not None:
                 _check_audit_head(conn, device_id, audit_head, now_iso)
-            owners = _owners(conn, [(r.entity, r.entity_id) for r, p in zip(records, problems, strict=True)
-                                    if p is None])
+            valid = [r for r, p in zip(records, problems, strict=True) if p is None]
+            owners = _owners(conn, [(r.entity, r.entity_id) for r in valid]
+                             + [ref for r in valid for ref in _references(r)])
             claims: list[dict[str, Any]] = []
             known: dict[str, tuple[str, str]] = {}
             for chunk in _chunks(candidate_keys, 500):
@@ -488,6 +504,11 @@ def apply_batch(engine: Engine, device_id: str, batch_id: str, records: Sequence
                 owner = owners.get(ident)
                 if owner is not None and owner != agency:
                     results.append(RecordResult(key, RecordStatus.REFUSED, OTHER_AGENCY))
+                    continue
+                foreign = [e for e, i in _references(record) if owners.get((e, i), agency) != agency]
+                if foreign:
+                    results.append(RecordResult(key, RecordStatus.REFUSED,
+                                                OTHER_AGENCY_REFERENCE.format(entity=foreign[0])))
                     continue
                 if owner is None:
                     owners[ident] = agency

@@ -132,6 +132,38 @@ def test_guessed_and_copied_ids_of_another_agency_are_refused_record_by_record(
     assert replay[0][0] is RecordStatus.REFUSED
 
 
+def test_records_that_point_at_another_agencys_person_or_enrollment_are_refused(
+        live_server: ThreadServer, devices: tuple[Transport, dict[str, DeviceCredential]]) -> None:
+    """A "shared" consent of B's own naming A's Not Shared person would publish that person
+    in the all-agency export; an enrollment or service of B's would attach to A's client."""
+    transport, creds = devices
+    pid, eid = str(uuid.uuid4()), str(uuid.uuid4())
+    a_batch = (_rec(pid, _person(pid, "Alphaname")),
+               _rec(eid, {"enrollment_id": eid, "personal_id": pid}, entity="enrollment"),
+               _rec(cid := str(uuid.uuid4()), {"consent_id": cid, "personal_id": pid, "method": "written",
+                                               "sharing": "not_shared"}, entity="consent"))
+    assert {s for s, _ in _send(transport, creds["a1"], *a_batch)} == {RecordStatus.ACCEPTED}
+    own_pid = str(uuid.uuid4())
+    hostile = (
+        _rec(c := str(uuid.uuid4()), {"consent_id": c, "personal_id": pid, "method": "written",
+                                      "sharing": "shared"}, entity="consent", operation="create"),
+        _rec(e := str(uuid.uuid4()), {"enrollment_id": e, "personal_id": pid}, entity="enrollment"),
+        _rec(v := str(uuid.uuid4()), {"service_id": v, "enrollment_id": eid, "personal_id": own_pid},
+             entity="service"),
+        _rec(own_pid, _person(own_pid, "Betaname")),
+        _rec(e2 := str(uuid.uuid4()), {"enrollment_id": e2, "personal_id": own_pid}, entity="enrollment"),
+    )
+    answers = _send(transport, creds["b1"], *hostile)
+    assert [s for s, _ in answers] == [RecordStatus.REFUSED] * 3 + [RecordStatus.ACCEPTED] * 2
+    assert "person of another agency" in answers[0][1] and "person of another agency" in answers[1][1]
+    assert "enrollment of another agency" in answers[2][1]
+    # Agency A's other device may attach to A's person.
+    c2 = str(uuid.uuid4())
+    assert _send(transport, creds["a2"], _rec(c2, {"consent_id": c2, "personal_id": pid, "method": "written",
+                                                    "sharing": "shared"}, entity="consent"))[0][0] \
+        is RecordStatus.ACCEPTED
+
+
 def test_collected_at_in_the_future_is_refused_per_record(
         live_server: ThreadServer, devices: tuple[Transport, dict[str, DeviceCredential]]) -> None:
     transport, creds = devices
