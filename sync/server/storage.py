@@ -18,105 +18,36 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (
-    Column,
-    Engine,
-    Index,
-    MetaData,
-    String,
-    Table,
-    Text,
-    create_engine,
-    event,
-    insert,
-    select,
-    text,
-    update,
-)
+from sqlalchemy import Engine, create_engine, event, insert, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from sync.protocol import OutboxRecord, RecordResult, RecordStatus, record_fingerprint
+from sync.server.ownership import (
+    OTHER_AGENCY,
+    OTHER_AGENCY_REFERENCE,
+    AuditChainWentBack,
+    check_audit_head,
+    claim_existing,
+    owners,
+    references,
+)
+from sync.server.schema import (
+    device,
+    device_audit_head,
+    enrollment_code,
+    entity_state,
+    metadata,
+    received_record,
+    record_owner,
+)
 from sync.server.validation import clean_text, parse_collected_at, record_problem
 
-metadata = MetaData()
-
-enrollment_code = Table(
-    "enrollment_code", metadata,
-    Column("code_hash", String(64), primary_key=True),
-    Column("agency", String(200), nullable=False),
-    Column("created_at", String(40), nullable=False),
-    Column("expires_at", String(40), nullable=False),
-    Column("used_at", String(40)),
-    Column("device_id", String(64)),
-)
-
-device = Table(
-    "device", metadata,
-    Column("device_id", String(64), primary_key=True),
-    Column("agency", String(200), nullable=False),
-    Column("name", String(100), nullable=False),
-    Column("app_version", String(40), nullable=False),
-    Column("secret_hash", String(64), nullable=False),  # sha256 of a 256-bit random secret
-    Column("enrolled_at", String(40), nullable=False),
-    Column("revoked_at", String(40)),
-)
-
-# Every record ever accepted, keyed by its idempotency key: the log that makes a
-# retried record a duplicate instead of a second apply.
-received_record = Table(
-    "received_record", metadata,
-    Column("idempotency_key", String(255), primary_key=True),
-    Column("fingerprint", String(64), nullable=False),
-    Column("device_id", String(64), nullable=False),
-    Column("batch_id", String(64), nullable=False),
-    Column("entity", String(64), nullable=False),
-    Column("entity_id", String(255), nullable=False),
-    Column("operation", String(16), nullable=False),
-    Column("collected_at", String(40), nullable=False),
-    Column("received_at", String(40), nullable=False),
-    Column("payload", Text, nullable=False),
-    Index("received_record_entity", "entity", "entity_id"),
-)
-
-# The latest state of each entity: what an HMIS CSV export reads. The newest
-# collection time wins, so an old edit arriving late never overwrites a newer one.
-entity_state = Table(
-    "entity_state", metadata,
-    Column("entity", String(64), primary_key=True),
-    Column("entity_id", String(255), primary_key=True),
-    Column("operation", String(16), nullable=False),
-    Column("collected_at", String(40), nullable=False),
-    Column("idempotency_key", String(255), nullable=False),
-    Column("device_id", String(64), nullable=False),
-    Column("updated_at", String(40), nullable=False),
-    Column("payload", Text, nullable=False),
-)
-
-# Whose each record is: the agency (and device) whose batch first carried its
-# (entity, entity_id). Only devices of that agency may change or delete it afterwards;
-# another agency's device sending the same ID (guessed or copied) is refused for that
-# record. A table of its own, so a database made before it gets it from create_all.
-record_owner = Table(
-    "record_owner", metadata,
-    Column("entity", String(64), primary_key=True),
-    Column("entity_id", String(255), primary_key=True),
-    Column("agency", String(200), nullable=False),
-    Column("device_id", String(64), nullable=False),
-    Column("claimed_at", String(40), nullable=False),
-)
-
-# The newest audit chain head each device reported with a batch: a later batch whose
-# head is behind it (a lower sequence number, or the same one with another hash) means
-# the device's audit trail was cut or rewritten, and is refused.
-device_audit_head = Table(
-    "device_audit_head", metadata,
-    Column("device_id", String(64), primary_key=True),
-    Column("seq", String(20), nullable=False),  # decimal text: portable, no BIGINT quirks
-    Column("hash", String(64), nullable=False),
-    Column("reported_at", String(40), nullable=False),
-)
+__all__ = [
+    "OTHER_AGENCY", "OTHER_AGENCY_REFERENCE", "AuditChainWentBack", "device", "device_audit_head",
+    "enrollment_code", "entity_state", "metadata", "received_record", "record_owner",
+]
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no I, O, 0, 1: read aloud safely
 CODE_LENGTH = 12  # 60 bits
@@ -133,10 +64,6 @@ class ConcurrentBatch(Exception):
 
 class NotAuthenticated(Exception):
     pass
-
-
-class AuditChainWentBack(Exception):
-    """The device reported an audit chain head behind one it reported before."""
 
 
 class DeviceRevoked(Exception):
@@ -188,32 +115,7 @@ def create_schema(engine: Engine) -> None:
     from sync.server import export_store  # noqa: F401 - its tables are on this metadata too
 
     metadata.create_all(engine, checkfirst=True)
-    _claim_existing(engine)
-
-
-def _claim_existing(engine: Engine) -> None:
-    """A database made before records had owners: each record belongs to the agency of
-    the device that sent its first version (not its newest, which another agency may
-    have sent while nothing stopped it)."""
-    with engine.begin() as conn:
-        if conn.execute(select(record_owner.c.entity).limit(1)).first() is not None:
-            return
-        if conn.execute(select(received_record.c.entity).limit(1)).first() is None:
-            return
-        r, first = received_record.alias("r"), received_record.alias("first")
-        earliest = (
-            select(first.c.idempotency_key)
-            .where(first.c.entity == r.c.entity, first.c.entity_id == r.c.entity_id)
-            .order_by(first.c.received_at, first.c.collected_at, first.c.idempotency_key)
-            .limit(1)
-            .scalar_subquery()
-        )
-        conn.execute(insert(record_owner).from_select(
-            ["entity", "entity_id", "agency", "device_id", "claimed_at"],
-            select(r.c.entity, r.c.entity_id, device.c.agency, r.c.device_id, r.c.received_at)
-            .join(device, device.c.device_id == r.c.device_id)
-            .where(r.c.idempotency_key == earliest),
-        ))
+    claim_existing(engine)
 
 
 def utc_now() -> datetime:
@@ -373,72 +275,11 @@ def _upsert_state(conn: Connection, rows: list[dict[str, Any]]) -> None:
     conn.execute(stmt, rows)
 
 
-OTHER_AGENCY = ("This ID belongs to a record of another agency; a device may write only its own "
-                "agency's records.")
-OTHER_AGENCY_REFERENCE = ("This record refers to a {entity} of another agency; a device may attach records "
-                          "only to its own agency's people and enrollments.")
-#: Payload fields that point at another record, checked like the record's own ID: a
-#: consent or enrollment that names another agency's person would change how that
-#: person is shared (a "shared" consent would publish a Not Shared client).
-REFERENCES = (("personal_id", "person"), ("enrollment_id", "enrollment"))
-
-
-def _references(record: OutboxRecord) -> list[tuple[str, str]]:
-    found = []
-    for field, entity in REFERENCES:
-        value = record.payload.get(field)
-        if record.entity != entity and isinstance(value, str) and value:
-            found.append((entity, value))
-    return found
-
-
 def _device_agency(conn: Connection, device_id: str) -> str:
     row = conn.execute(select(device.c.agency).where(device.c.device_id == device_id)).first()
     if row is None:
         raise NotAuthenticated()
     return str(row.agency)
-
-
-def _owners(conn: Connection, idents: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str]:
-    """The owning agency of each (entity, entity_id) that has one."""
-    found: dict[tuple[str, str], str] = {}
-    by_entity: dict[str, list[str]] = {}
-    for entity, entity_id in idents:
-        by_entity.setdefault(entity, []).append(entity_id)
-    for entity, ids in by_entity.items():
-        for chunk in _chunks(sorted(set(ids)), 500):
-            for row in conn.execute(
-                select(record_owner.c.entity_id, record_owner.c.agency)
-                .where(record_owner.c.entity == entity, record_owner.c.entity_id.in_(chunk))
-            ):
-                found[(entity, row.entity_id)] = row.agency
-    return found
-
-
-def _check_audit_head(conn: Connection, device_id: str, head: tuple[int, str], now_iso: str) -> None:
-    """Refuse a head behind the last one this device reported; remember a newer one."""
-    seq, digest = head
-    row = conn.execute(
-        select(device_audit_head.c.seq, device_audit_head.c.hash)
-        .where(device_audit_head.c.device_id == device_id)
-    ).first()
-    if row is not None:
-        known_seq, known_hash = int(row.seq), row.hash
-        if seq < known_seq:
-            raise AuditChainWentBack(
-                f"This device's audit trail ends at event {seq}, but it reported event {known_seq} "
-                "before: events were removed, so nothing was applied; an administrator must check the device.")
-        if seq == known_seq and digest != known_hash:
-            raise AuditChainWentBack(
-                f"This device's audit event {seq} has a different hash than it reported before: the trail "
-                "was rewritten, so nothing was applied; an administrator must check the device.")
-        if seq == known_seq:
-            return
-        conn.execute(update(device_audit_head).where(device_audit_head.c.device_id == device_id)
-                     .values(seq=str(seq), hash=digest, reported_at=now_iso))
-    else:
-        conn.execute(insert(device_audit_head).values(device_id=device_id, seq=str(seq), hash=digest,
-                                                      reported_at=now_iso))
 
 
 def apply_batch(engine: Engine, device_id: str, batch_id: str, records: Sequence[OutboxRecord],
@@ -467,10 +308,10 @@ def apply_batch(engine: Engine, device_id: str, batch_id: str, records: Sequence
             if agency is None:
                 agency = _device_agency(conn, device_id)
             if audit_head is not None:
-                _check_audit_head(conn, device_id, audit_head, now_iso)
+                check_audit_head(conn, device_id, audit_head, now_iso)
             valid = [r for r, p in zip(records, problems, strict=True) if p is None]
-            owners = _owners(conn, [(r.entity, r.entity_id) for r in valid]
-                             + [ref for r in valid for ref in _references(r)])
+            owner_of = owners(conn, [(r.entity, r.entity_id) for r in valid]
+                              + [ref for r in valid for ref in references(r)])
             claims: list[dict[str, Any]] = []
             known: dict[str, tuple[str, str]] = {}
             for chunk in _chunks(candidate_keys, 500):
@@ -501,17 +342,17 @@ def apply_batch(engine: Engine, device_id: str, batch_id: str, records: Sequence
                         ))
                     continue
                 ident = (record.entity, record.entity_id)
-                owner = owners.get(ident)
+                owner = owner_of.get(ident)
                 if owner is not None and owner != agency:
                     results.append(RecordResult(key, RecordStatus.REFUSED, OTHER_AGENCY))
                     continue
-                foreign = [e for e, i in _references(record) if owners.get((e, i), agency) != agency]
+                foreign = [e for e, i in references(record) if owner_of.get((e, i), agency) != agency]
                 if foreign:
                     results.append(RecordResult(key, RecordStatus.REFUSED,
                                                 OTHER_AGENCY_REFERENCE.format(entity=foreign[0])))
                     continue
                 if owner is None:
-                    owners[ident] = agency
+                    owner_of[ident] = agency
                     claims.append({"entity": record.entity, "entity_id": record.entity_id, "agency": agency,
                                    "device_id": device_id, "claimed_at": now_iso})
                 collected = parse_collected_at(record.collected_at)
