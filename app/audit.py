@@ -61,6 +61,13 @@ def record(
     )
 
 
+def chain_head(conn: Connection) -> tuple[int, str] | None:
+    """The last event's sequence number and hash (``None`` before the first event): what
+    the device reports with every sync batch, so the server sees a chain cut short."""
+    row = conn.execute("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1").fetchone()
+    return (int(row[0]), str(row[1])) if row else None
+
+
 @dataclass(frozen=True)
 class ChainCheck:
     events: int

@@ -93,6 +93,7 @@ class SyncEngine:
         on_progress: Callable[[SyncProgress], None] | None = None,
         rng: random.Random | None = None,
         monotonic: Callable[[], float] = time.monotonic,
+        audit_head: Callable[[], tuple[int, str] | None] | None = None,
     ) -> None:
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
@@ -105,6 +106,7 @@ class SyncEngine:
         self.on_progress = on_progress
         self.rng = rng or random.Random()
         self.monotonic = monotonic
+        self.audit_head = audit_head  # sent with every batch (issue: the server refuses a cut trail)
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -134,7 +136,8 @@ class SyncEngine:
             rows = split.pop() if split else self.store.next_batch(self.batch_size, self.max_batch_bytes, skip)
             if not rows:
                 break
-            batch = BatchRequest(str(uuid.uuid4()), tuple(r.record for r in rows))
+            batch = BatchRequest(str(uuid.uuid4()), tuple(r.record for r in rows),
+                                 audit_head=self.audit_head() if self.audit_head else None)
             started = self.store.clock.now()
             try:
                 sent = self.sender.send_batch(batch, self.credential)
