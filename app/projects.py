@@ -26,6 +26,7 @@ from app.session import Session
 from app.vault.connection import Connection, transaction
 
 from app.project_descriptors import (  # noqa: F401 - re-exported for callers of app.projects
+    COC_CODE,
     COLUMNS,
     HOUSING_TYPES,
     NO_YES,
@@ -77,9 +78,15 @@ def _info(conn: Connection, r: tuple[object, ...]) -> ProjectInfo:
                        tuple(json.loads(str(r[3]) or "[]")), _descriptors(conn, str(r[0]), r[4:]))
 
 
+def _require_read(session: Session) -> None:
+    if not session.can("device.configure"):
+        session.require("intake.run")
+
+
 def list_projects(session: Session) -> list[ProjectInfo]:
-    """Every project on the device, by name; available to anyone who may run an intake."""
-    session.require("intake.run")
+    """Every project on the device, by name; available to anyone who may run an intake
+    or configure the device."""
+    _require_read(session)
     conn = session.conn
     return [_info(conn, r) for r in conn.execute(_SELECT + " ORDER BY name").fetchall()]
 
@@ -149,6 +156,20 @@ def set_project_populations(session: Session, project_id: str, populations: tupl
                       {"before": list(before), "after": list(names)})
 
 
+def set_project_coc_code(session: Session, project_id: str, coc_code: str) -> None:
+    """2.03.1 alone, as the set-up screen asks for it (the rest comes later)."""
+    session.require("device.configure")
+    code = coc_code.strip().upper()
+    if not COC_CODE.match(code):
+        raise ValidationError("coc_code", "A CoC code is two capital letters, a hyphen and three digits, "
+                                          "such as VT-500.")
+    conn = session.conn
+    with transaction(conn):
+        conn.execute("UPDATE project SET coc_code = ?, updated_at = ? WHERE project_id = ?",
+                     (code, session.clock.now_iso(), project_id))
+        session.audit("project.descriptors_set", "project", project_id, {"coc_code": code})
+
+
 def add_project(session: Session, name: str, project_type: int) -> str:
     """A new project of the device's organization; returns its id."""
     session.require("device.configure")
@@ -177,7 +198,7 @@ def add_project(session: Session, name: str, project_type: int) -> str:
 
 
 def get_project(session: Session, project_id: str) -> ProjectInfo:
-    session.require("intake.run")
+    _require_read(session)
     row = session.conn.execute(_SELECT + " WHERE project_id = ?", (project_id,)).fetchone()
     if row is None:
         raise UserFacingError("That project does not exist on this device.")
