@@ -2393,234 +2393,232 @@
 <context>
     <name>ProjectForm</name>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="112"/>
+        <location filename="../../ui/projects/project_form.py" line="110"/>
         <source>Program</source>
         <translation>Programa</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="113"/>
+        <location filename="../../ui/projects/project_form.py" line="111"/>
         <source>Where (2.03)</source>
         <translation>Dónde (2.03)</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="114"/>
+        <location filename="../../ui/projects/project_form.py" line="112"/>
         <source>HMIS participation and funding (2.06, 2.08)</source>
         <translation>Participación en HMIS y financiación (2.06, 2.08)</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="115"/>
+        <location filename="../../ui/projects/project_form.py" line="113"/>
         <source>Beds and units (2.07)</source>
         <translation>Camas y unidades (2.07)</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="117"/>
+        <location filename="../../ui/projects/project_form.py" line="115"/>
         <source>HUD project &amp;type</source>
         <translation>&amp;Tipo de proyecto HUD</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="117"/>
+        <location filename="../../ui/projects/project_form.py" line="115"/>
         <source>HUD project type</source>
         <translation>Tipo de proyecto HUD</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="118"/>
+        <location filename="../../ui/projects/project_form.py" line="116"/>
         <source>Populations</source>
         <translation>Poblaciones</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="118"/>
+        <location filename="../../ui/projects/project_form.py" line="116"/>
         <source>Populations served</source>
         <translation>Poblaciones atendidas</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="119"/>
+        <location filename="../../ui/projects/project_form.py" line="117"/>
         <source>The policy pack keeps these programs&apos; records Not Shared.</source>
         <translation>El paquete de políticas mantiene los registros de estos programas como No compartidos.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="120"/>
+        <location filename="../../ui/projects/project_form.py" line="118"/>
         <source>Operating since</source>
         <translation>En funcionamiento desde</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="120"/>
+        <location filename="../../ui/projects/project_form.py" line="118"/>
         <source>Operating start date</source>
         <translation>Fecha de inicio de funcionamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="121"/>
-        <location filename="../../ui/projects/project_form.py" line="138"/>
-        <location filename="../../ui/projects/project_form.py" line="142"/>
+        <location filename="../../ui/projects/project_form.py" line="159"/>
         <source>YYYY-MM-DD</source>
         <translation>AAAA-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="122"/>
+        <location filename="../../ui/projects/project_form.py" line="119"/>
         <source>Target population</source>
         <translation>Población destinataria</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="123"/>
+        <location filename="../../ui/projects/project_form.py" line="120"/>
         <source>Housing type</source>
         <translation>Tipo de vivienda</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="124"/>
+        <location filename="../../ui/projects/project_form.py" line="121"/>
         <source>RRH subtype</source>
         <translation>Subtipo de RRH</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="124"/>
+        <location filename="../../ui/projects/project_form.py" line="121"/>
         <source>Rapid re-housing subtype</source>
         <translation>Subtipo de realojamiento rápido</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="125"/>
+        <location filename="../../ui/projects/project_form.py" line="122"/>
         <source>Residential affiliation</source>
         <translation>Afiliación residencial</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="126"/>
+        <location filename="../../ui/projects/project_form.py" line="123"/>
         <source>CoC code</source>
         <translation>Código del CoC</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="126"/>
+        <location filename="../../ui/projects/project_form.py" line="123"/>
         <source>Such as VT-500.</source>
         <translation>Por ejemplo, VT-500.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="127"/>
+        <location filename="../../ui/projects/project_form.py" line="124"/>
         <source>Geocode</source>
         <translation>Geocódigo</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="128"/>
+        <location filename="../../ui/projects/project_form.py" line="125"/>
         <source>The six-digit HUD geocode of the project&apos;s main location.</source>
         <translation>El geocódigo HUD de seis dígitos del lugar principal del proyecto.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="129"/>
+        <location filename="../../ui/projects/project_form.py" line="126"/>
         <source>Geography</source>
         <translation>Geografía</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="129"/>
+        <location filename="../../ui/projects/project_form.py" line="126"/>
         <source>Geography type</source>
         <translation>Tipo de geografía</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="130"/>
+        <location filename="../../ui/projects/project_form.py" line="127"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="130"/>
+        <location filename="../../ui/projects/project_form.py" line="127"/>
         <source>Street address</source>
         <translation>Dirección postal</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="131"/>
+        <location filename="../../ui/projects/project_form.py" line="128"/>
         <source>City</source>
         <translation>Ciudad</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="132"/>
+        <location filename="../../ui/projects/project_form.py" line="129"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="132"/>
+        <location filename="../../ui/projects/project_form.py" line="129"/>
         <source>Two letters, such as VT.</source>
         <translation>Dos letras, por ejemplo VT.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="133"/>
+        <location filename="../../ui/projects/project_form.py" line="130"/>
         <source>ZIP code</source>
         <translation>Código postal</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="134"/>
+        <location filename="../../ui/projects/project_form.py" line="131"/>
         <source>HMIS participation</source>
         <translation>Participación en HMIS</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="135"/>
+        <location filename="../../ui/projects/project_form.py" line="132"/>
         <source>Funder</source>
         <translation>Financiador</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="136"/>
+        <location filename="../../ui/projects/project_form.py" line="133"/>
         <source>Other funder</source>
         <translation>Otro financiador</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="136"/>
+        <location filename="../../ui/projects/project_form.py" line="133"/>
         <source>Other funder&apos;s name</source>
         <translation>Nombre del otro financiador</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="137"/>
+        <location filename="../../ui/projects/project_form.py" line="134"/>
         <source>Grant ID</source>
         <translation>ID de la subvención</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="137"/>
+        <location filename="../../ui/projects/project_form.py" line="134"/>
         <source>Grant identifier</source>
         <translation>Identificador de la subvención</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="138"/>
+        <location filename="../../ui/projects/project_form.py" line="135"/>
         <source>Grant start</source>
         <translation>Inicio de la subvención</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="138"/>
+        <location filename="../../ui/projects/project_form.py" line="135"/>
         <source>Grant start date</source>
         <translation>Fecha de inicio de la subvención</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="139"/>
+        <location filename="../../ui/projects/project_form.py" line="136"/>
         <source>Household type</source>
         <translation>Tipo de hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="140"/>
+        <location filename="../../ui/projects/project_form.py" line="137"/>
         <source>Units</source>
         <translation>Unidades</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="140"/>
+        <location filename="../../ui/projects/project_form.py" line="137"/>
         <source>Number of units</source>
         <translation>Número de unidades</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="141"/>
+        <location filename="../../ui/projects/project_form.py" line="138"/>
         <source>Beds</source>
         <translation>Camas</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="141"/>
+        <location filename="../../ui/projects/project_form.py" line="138"/>
         <source>Number of beds</source>
         <translation>Número de camas</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="142"/>
+        <location filename="../../ui/projects/project_form.py" line="139"/>
         <source>Inventory since</source>
         <translation>Inventario desde</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="142"/>
+        <location filename="../../ui/projects/project_form.py" line="139"/>
         <source>Inventory start date</source>
         <translation>Fecha de inicio del inventario</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="143"/>
+        <location filename="../../ui/projects/project_form.py" line="140"/>
         <source>Availability</source>
         <translation>Disponibilidad</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="144"/>
+        <location filename="../../ui/projects/project_form.py" line="141"/>
         <source>Bed type</source>
         <translation>Tipo de cama</translation>
     </message>
@@ -3010,43 +3008,43 @@
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/projects_dialog.py" line="139"/>
+        <location filename="../../ui/projects/projects_dialog.py" line="144"/>
         <source>{name} — {count} to fill in</source>
         <translation>{name} — faltan {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/projects_dialog.py" line="140"/>
+        <location filename="../../ui/projects/projects_dialog.py" line="145"/>
         <source>{name} — complete</source>
         <translation>{name} — completo</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/projects_dialog.py" line="149"/>
+        <location filename="../../ui/projects/projects_dialog.py" line="154"/>
         <source>Everything an HMIS CSV export needs of this project is filled in.</source>
         <translation>Todo lo que una exportación HMIS CSV necesita de este proyecto está completo.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/projects_dialog.py" line="152"/>
+        <location filename="../../ui/projects/projects_dialog.py" line="157"/>
         <source>Still needed for a complete HMIS CSV export: {names}.</source>
         <translation>Falta para una exportación HMIS CSV completa: {names}.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/projects_dialog.py" line="165"/>
-        <location filename="../../ui/projects/projects_dialog.py" line="168"/>
+        <location filename="../../ui/projects/projects_dialog.py" line="170"/>
+        <location filename="../../ui/projects/projects_dialog.py" line="173"/>
         <source>Not saved: {problem}</source>
         <translation>No se guardó: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/projects_dialog.py" line="171"/>
+        <location filename="../../ui/projects/projects_dialog.py" line="176"/>
         <source>Saved {name}. {missing}</source>
         <translation>Se guardó {name}. {missing}</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/projects_dialog.py" line="179"/>
+        <location filename="../../ui/projects/projects_dialog.py" line="184"/>
         <source>Not added: {problem}</source>
         <translation>No se añadió: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/projects_dialog.py" line="184"/>
+        <location filename="../../ui/projects/projects_dialog.py" line="189"/>
         <source>Added. Fill in what the project still needs, then save.</source>
         <translation>Añadido. Complete lo que le falta al proyecto y guarde.</translation>
     </message>
@@ -3895,72 +3893,72 @@
 <context>
     <name>SetupProjects</name>
     <message>
-        <location filename="../../ui/setup/project_rows.py" line="115"/>
+        <location filename="../../ui/setup/project_rows.py" line="125"/>
         <source>Your agency&apos;s projects</source>
         <translation>Los proyectos de su agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/project_rows.py" line="116"/>
+        <location filename="../../ui/setup/project_rows.py" line="126"/>
         <source>Name each project, its HUD type and its CoC code (such as VT-500). Tick the populations a project serves: the policy pack keeps their records Not Shared. Address, funding and beds can be added later under Tools ▸ Projects.</source>
         <translation>Indique el nombre de cada proyecto, su tipo HUD y su código del CoC (por ejemplo, VT-500). Marque las poblaciones que atiende un proyecto: el paquete de políticas mantiene sus registros como No compartidos. La dirección, la financiación y las camas pueden añadirse después en Herramientas ▸ Proyectos.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/project_rows.py" line="119"/>
+        <location filename="../../ui/setup/project_rows.py" line="129"/>
         <source>Add another &amp;project</source>
         <translation>Añadir otro &amp;proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/project_rows.py" line="121"/>
+        <location filename="../../ui/setup/project_rows.py" line="131"/>
         <source>Project {n} name</source>
         <translation>Nombre del proyecto {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/project_rows.py" line="122"/>
+        <location filename="../../ui/setup/project_rows.py" line="132"/>
         <source>Project name</source>
         <translation>Nombre del proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/project_rows.py" line="123"/>
+        <location filename="../../ui/setup/project_rows.py" line="133"/>
         <source>Project {n} HUD type</source>
         <translation>Tipo HUD del proyecto {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/project_rows.py" line="124"/>
+        <location filename="../../ui/setup/project_rows.py" line="134"/>
         <source>Project {n} CoC code</source>
         <translation>Código del CoC del proyecto {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/project_rows.py" line="125"/>
+        <location filename="../../ui/setup/project_rows.py" line="135"/>
         <source>CoC code</source>
         <translation>Código del CoC</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/project_rows.py" line="126"/>
+        <location filename="../../ui/setup/project_rows.py" line="136"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/project_rows.py" line="127"/>
+        <location filename="../../ui/setup/project_rows.py" line="137"/>
         <source>Remove project {n}</source>
         <translation>Quitar el proyecto {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/project_rows.py" line="144"/>
+        <location filename="../../ui/setup/project_rows.py" line="155"/>
         <source>An agency needs at least one project.</source>
         <translation>Una agencia necesita al menos un proyecto.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/project_rows.py" line="165"/>
+        <location filename="../../ui/setup/project_rows.py" line="176"/>
         <source>Give the project a name.</source>
         <translation>Dé un nombre al proyecto.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/project_rows.py" line="167"/>
+        <location filename="../../ui/setup/project_rows.py" line="178"/>
         <source>Two projects have this name.</source>
         <translation>Dos proyectos tienen este nombre.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/project_rows.py" line="169"/>
+        <location filename="../../ui/setup/project_rows.py" line="180"/>
         <source>A CoC code is two letters, a hyphen and three digits, such as VT-500.</source>
         <translation>Un código del CoC tiene dos letras, un guion y tres dígitos, por ejemplo VT-500.</translation>
     </message>

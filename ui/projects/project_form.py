@@ -75,8 +75,6 @@ class ProjectForm(QWidget):
         for name in _TEXT_FIELDS:
             edit = QLineEdit()
             edit.setMaxLength(100)
-            if name.endswith("_start"):
-                edit.setPlaceholderText("YYYY-MM-DD")
             self.inputs[name] = edit
         for name in _NUMBER_FIELDS:
             spin = QSpinBox()
@@ -117,8 +115,7 @@ class ProjectForm(QWidget):
             "project_type": (self.tr("HUD project &type"), self.tr("HUD project type"), ""),
             "populations": (self.tr("Populations"), self.tr("Populations served"),
                             self.tr("The policy pack keeps these programs' records Not Shared.")),
-            "operating_start": (self.tr("Operating since"), self.tr("Operating start date"),
-                                self.tr("YYYY-MM-DD")),
+            "operating_start": (self.tr("Operating since"), self.tr("Operating start date"), ""),
             "target_population": (self.tr("Target population"), self.tr("Target population"), ""),
             "housing_type": (self.tr("Housing type"), self.tr("Housing type"), ""),
             "rrh_sub_type": (self.tr("RRH subtype"), self.tr("Rapid re-housing subtype"), ""),
@@ -135,16 +132,31 @@ class ProjectForm(QWidget):
             "funder": (self.tr("Funder"), self.tr("Funder"), ""),
             "other_funder": (self.tr("Other funder"), self.tr("Other funder's name"), ""),
             "grant_id": (self.tr("Grant ID"), self.tr("Grant identifier"), ""),
-            "funder_start": (self.tr("Grant start"), self.tr("Grant start date"), self.tr("YYYY-MM-DD")),
+            "funder_start": (self.tr("Grant start"), self.tr("Grant start date"), ""),
             "household_type": (self.tr("Household type"), self.tr("Household type"), ""),
             "unit_inventory": (self.tr("Units"), self.tr("Number of units"), ""),
             "bed_inventory": (self.tr("Beds"), self.tr("Number of beds"), ""),
-            "inventory_start": (self.tr("Inventory since"), self.tr("Inventory start date"), self.tr("YYYY-MM-DD")),
+            "inventory_start": (self.tr("Inventory since"), self.tr("Inventory start date"), ""),
             "availability": (self.tr("Availability"), self.tr("Availability"), ""),
             "es_bed_type": (self.tr("Bed type"), self.tr("Bed type"), ""),
         }
         for name, (label, accessible, hint) in texts.items():
             self.fields[name].set_texts(label, accessible, hint)
+        for index, (_code, label) in enumerate(project_types()):
+            self.type_combo.setItemText(index, label)
+        for name, box in self.population_boxes.items():
+            box.setText(population_label(name))
+        for name, codes in choices().items():
+            combo = self.inputs[name]
+            assert isinstance(combo, QComboBox)
+            for code, label in codes:
+                index = combo.findData(code)
+                if index >= 0:
+                    combo.setItemText(index, f"{code} \u00b7 {label}")
+        for name in ("operating_start", "funder_start", "inventory_start"):
+            edit = self.inputs[name]
+            assert isinstance(edit, QLineEdit)
+            edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

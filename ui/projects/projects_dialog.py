@@ -112,10 +112,15 @@ class ProjectsDialog(QDialog):
         self.add_button.setText(self.tr("&Add project"))
         self.save_button.setText(self.tr("&Save"))
         self.close_button.setText(self.tr("Close"))
+        for index, (_code, label) in enumerate(project_types()):
+            self.new_type.setItemText(index, label)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+            if getattr(self, "projects", None):
+                self.form.retranslate_ui()
+                self.reload()
         super().changeEvent(event)
 
     def reload(self, select: str | None = None) -> None:

@@ -42,6 +42,8 @@ class _Row(QFrame):
         self.name = QLineEdit(name)
         self.name.setMaxLength(200)
         self.type = QComboBox()
+        self.type.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.type.setMinimumContentsLength(14)
         for code, label in project_types():
             self.type.addItem(label, code)
         self.type.setCurrentIndex(max(self.type.findData(project_type), 0))
@@ -54,7 +56,7 @@ class _Row(QFrame):
         grid.addWidget(self.type, 0, 1)
         grid.addWidget(self.coc, 0, 2)
         grid.addWidget(self.remove, 0, 3)
-        self.populations = QHBoxLayout()
+        self.populations = QGridLayout()
         self.populations.setContentsMargins(0, 0, 0, 0)
         grid.addLayout(self.populations, 1, 0, 1, 4)
         self.message = QLabel()
@@ -62,8 +64,16 @@ class _Row(QFrame):
         self.message.setWordWrap(True)
         self.message.hide()
         grid.addWidget(self.message, 2, 0, 1, 4)
-        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
         self.boxes: dict[str, QCheckBox] = {}
+
+    def retranslate(self) -> None:
+        """Type and population names in the language now installed."""
+        for index, (_code, label) in enumerate(project_types()):
+            self.type.setItemText(index, label)
+        for name, box in self.boxes.items():
+            box.setText(population_label(name))
 
     def set_populations(self, names: tuple[str, ...]) -> None:
         checked = {name for name, box in self.boxes.items() if box.isChecked()}
@@ -71,11 +81,11 @@ class _Row(QFrame):
             self.populations.removeWidget(box)
             box.deleteLater()
         self.boxes = {}
-        for name in names:
+        for index, name in enumerate(names):
             box = QCheckBox(population_label(name))
             box.setChecked(name in checked)
             self.boxes[name] = box
-            self.populations.addWidget(box)
+            self.populations.addWidget(box, index // 2, index % 2)
 
     def value(self) -> ProjectSetup:
         coc = self.coc.text().strip().upper() or None
@@ -125,6 +135,7 @@ class SetupProjects(QWidget):
             row.coc.setPlaceholderText(self.tr("CoC code"))
             row.remove.setText(self.tr("Remove"))
             row.remove.setAccessibleName(self.tr("Remove project {n}").format(n=index))
+            row.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
