@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass, field
+from typing import Any
 from datetime import datetime
 
 from app.errors import UserFacingError, ValidationError
@@ -247,3 +248,16 @@ def queue_project_once(conn: Connection, project_id: str, user_id: str, now: dat
         return False
     queue_project(conn, project_id, user_id, now, window_hours)
     return True
+
+
+def default_enrollment_coc(conn: Connection, doc: Any, project_id: str | None) -> None:
+    """3.16: a head of household's Enrollment CoC defaults to the project's CoC code when
+    the document leaves it empty (one CoC per project on this device)."""
+    if project_id is None:
+        return
+    row = conn.execute("SELECT coc_code FROM project WHERE project_id = ?", (project_id,)).fetchone()
+    if row is None or not row[0]:
+        return
+    for member in doc.members:
+        if member.relationship == 1 and not member.enrollment.get("EnrollmentCoC"):
+            member.enrollment["EnrollmentCoC"] = row[0]

@@ -15,7 +15,7 @@ from app.intake.document import ConsentInput, IntakeDocument
 from app.intake.validate import ProjectFacts, Problem, check_intake, household_consent_for, member_facts
 from app.outbox import enqueue
 from app.people import insert_person, person_payload
-from app.projects import queue_project_once
+from app.projects import default_enrollment_coc, queue_project_once
 from app.rules.consent import roi_expiry
 from app.rules.timeliness import agency_overrides, window_hours
 from app.session import Session
@@ -93,6 +93,7 @@ def save_intake(session: Session, doc: IntakeDocument) -> IntakeResult:
     session.require("client.create")
     conn = session.conn
     project = project_facts(conn, doc.project_id)
+    default_enrollment_coc(conn, doc, project.project_id if project else None)  # 3.16
     linked = [m.link_personal_id for m in doc.members if m.link_personal_id]
     linkable = {
         row[0] for row in conn.execute(
