@@ -2393,232 +2393,247 @@
 <context>
     <name>ProjectForm</name>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="110"/>
+        <location filename="../../ui/projects/project_form.py" line="115"/>
         <source>Program</source>
         <translation>Programa</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="111"/>
+        <location filename="../../ui/projects/project_form.py" line="116"/>
         <source>Where (2.03)</source>
         <translation>Dónde (2.03)</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="112"/>
+        <location filename="../../ui/projects/project_form.py" line="117"/>
         <source>HMIS participation and funding (2.06, 2.08)</source>
         <translation>Participación en HMIS y financiación (2.06, 2.08)</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="113"/>
+        <location filename="../../ui/projects/project_form.py" line="118"/>
         <source>Beds and units (2.07)</source>
         <translation>Camas y unidades (2.07)</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="115"/>
+        <location filename="../../ui/projects/project_form.py" line="120"/>
         <source>HUD project &amp;type</source>
         <translation>&amp;Tipo de proyecto HUD</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="115"/>
+        <location filename="../../ui/projects/project_form.py" line="120"/>
         <source>HUD project type</source>
         <translation>Tipo de proyecto HUD</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="116"/>
+        <location filename="../../ui/projects/project_form.py" line="121"/>
         <source>Populations</source>
         <translation>Poblaciones</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="116"/>
+        <location filename="../../ui/projects/project_form.py" line="121"/>
         <source>Populations served</source>
         <translation>Poblaciones atendidas</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="117"/>
+        <location filename="../../ui/projects/project_form.py" line="122"/>
         <source>The policy pack keeps these programs&apos; records Not Shared.</source>
         <translation>El paquete de políticas mantiene los registros de estos programas como No compartidos.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="118"/>
+        <location filename="../../ui/projects/project_form.py" line="123"/>
         <source>Operating since</source>
         <translation>En funcionamiento desde</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="118"/>
+        <location filename="../../ui/projects/project_form.py" line="123"/>
         <source>Operating start date</source>
         <translation>Fecha de inicio de funcionamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="159"/>
+        <location filename="../../ui/projects/project_form.py" line="166"/>
         <source>YYYY-MM-DD</source>
         <translation>AAAA-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="119"/>
+        <location filename="../../ui/projects/project_form.py" line="124"/>
         <source>Target population</source>
         <translation>Población destinataria</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="120"/>
+        <location filename="../../ui/projects/project_form.py" line="125"/>
         <source>Housing type</source>
         <translation>Tipo de vivienda</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="121"/>
+        <location filename="../../ui/projects/project_form.py" line="126"/>
         <source>RRH subtype</source>
         <translation>Subtipo de RRH</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="121"/>
+        <location filename="../../ui/projects/project_form.py" line="126"/>
         <source>Rapid re-housing subtype</source>
         <translation>Subtipo de realojamiento rápido</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="122"/>
+        <location filename="../../ui/projects/project_form.py" line="127"/>
         <source>Residential affiliation</source>
         <translation>Afiliación residencial</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="123"/>
+        <location filename="../../ui/projects/project_form.py" line="128"/>
+        <source>Affiliated with</source>
+        <translation>Afiliado con</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="128"/>
+        <source>Affiliated residential projects</source>
+        <translation>Proyectos residenciales afiliados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="129"/>
+        <source>The residential projects whose residents this project serves.</source>
+        <translation>Los proyectos residenciales cuyos residentes atiende este proyecto.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="130"/>
         <source>CoC code</source>
         <translation>Código del CoC</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="123"/>
+        <location filename="../../ui/projects/project_form.py" line="130"/>
         <source>Such as VT-500.</source>
         <translation>Por ejemplo, VT-500.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="124"/>
+        <location filename="../../ui/projects/project_form.py" line="131"/>
         <source>Geocode</source>
         <translation>Geocódigo</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="125"/>
+        <location filename="../../ui/projects/project_form.py" line="132"/>
         <source>The six-digit HUD geocode of the project&apos;s main location.</source>
         <translation>El geocódigo HUD de seis dígitos del lugar principal del proyecto.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="126"/>
+        <location filename="../../ui/projects/project_form.py" line="133"/>
         <source>Geography</source>
         <translation>Geografía</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="126"/>
+        <location filename="../../ui/projects/project_form.py" line="133"/>
         <source>Geography type</source>
         <translation>Tipo de geografía</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="127"/>
+        <location filename="../../ui/projects/project_form.py" line="134"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="127"/>
+        <location filename="../../ui/projects/project_form.py" line="134"/>
         <source>Street address</source>
         <translation>Dirección postal</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="128"/>
+        <location filename="../../ui/projects/project_form.py" line="135"/>
         <source>City</source>
         <translation>Ciudad</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="129"/>
+        <location filename="../../ui/projects/project_form.py" line="136"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="129"/>
+        <location filename="../../ui/projects/project_form.py" line="136"/>
         <source>Two letters, such as VT.</source>
         <translation>Dos letras, por ejemplo VT.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="130"/>
+        <location filename="../../ui/projects/project_form.py" line="137"/>
         <source>ZIP code</source>
         <translation>Código postal</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="131"/>
+        <location filename="../../ui/projects/project_form.py" line="138"/>
         <source>HMIS participation</source>
         <translation>Participación en HMIS</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="132"/>
+        <location filename="../../ui/projects/project_form.py" line="139"/>
         <source>Funder</source>
         <translation>Financiador</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="133"/>
+        <location filename="../../ui/projects/project_form.py" line="140"/>
         <source>Other funder</source>
         <translation>Otro financiador</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="133"/>
+        <location filename="../../ui/projects/project_form.py" line="140"/>
         <source>Other funder&apos;s name</source>
         <translation>Nombre del otro financiador</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="134"/>
+        <location filename="../../ui/projects/project_form.py" line="141"/>
         <source>Grant ID</source>
         <translation>ID de la subvención</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="134"/>
+        <location filename="../../ui/projects/project_form.py" line="141"/>
         <source>Grant identifier</source>
         <translation>Identificador de la subvención</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="135"/>
+        <location filename="../../ui/projects/project_form.py" line="142"/>
         <source>Grant start</source>
         <translation>Inicio de la subvención</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="135"/>
+        <location filename="../../ui/projects/project_form.py" line="142"/>
         <source>Grant start date</source>
         <translation>Fecha de inicio de la subvención</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="136"/>
+        <location filename="../../ui/projects/project_form.py" line="143"/>
         <source>Household type</source>
         <translation>Tipo de hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="137"/>
+        <location filename="../../ui/projects/project_form.py" line="144"/>
         <source>Units</source>
         <translation>Unidades</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="137"/>
+        <location filename="../../ui/projects/project_form.py" line="144"/>
         <source>Number of units</source>
         <translation>Número de unidades</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="138"/>
+        <location filename="../../ui/projects/project_form.py" line="145"/>
         <source>Beds</source>
         <translation>Camas</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="138"/>
+        <location filename="../../ui/projects/project_form.py" line="145"/>
         <source>Number of beds</source>
         <translation>Número de camas</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="139"/>
+        <location filename="../../ui/projects/project_form.py" line="146"/>
         <source>Inventory since</source>
         <translation>Inventario desde</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="139"/>
+        <location filename="../../ui/projects/project_form.py" line="146"/>
         <source>Inventory start date</source>
         <translation>Fecha de inicio del inventario</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="140"/>
+        <location filename="../../ui/projects/project_form.py" line="147"/>
         <source>Availability</source>
         <translation>Disponibilidad</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="141"/>
+        <location filename="../../ui/projects/project_form.py" line="148"/>
         <source>Bed type</source>
         <translation>Tipo de cama</translation>
     </message>

@@ -7,6 +7,7 @@ import json
 import os
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.clock import FakeClock
@@ -153,6 +154,22 @@ def test_projects_screen_adds_a_project_and_street_outreach_has_no_inventory(qtb
     assert dialog.form.fields["housing_type"].label.isHidden()
     dialog.new_name.setText("riverside youth outreach")
     assert dialog.add() is None and "already" in dialog.status.text()
+
+    # 2.02.B: a services-only project names the residential projects it serves.
+    dialog.new_name.setText("Harbor Drop-in")
+    dialog.new_type.setCurrentIndex(dialog.new_type.findData(6))
+    assert dialog.add() is not None
+    form = dialog.form
+    form.inputs["residential_affiliation"].setCurrentIndex(form.inputs["residential_affiliation"].findData(1))
+    assert not form.fields["residential_project_ids"].label.isHidden()
+    names = [form.affiliated.item(i).text() for i in range(form.affiliated.count())]
+    assert names == ["Emergency Shelter"]
+    form.affiliated.item(0).setCheckState(Qt.CheckState.Checked)
+    assert dialog.save(), dialog.status.text()
+    saved = next(p for p in dialog.projects if p.name == "Harbor Drop-in")
+    shelter = next(p for p in dialog.projects if p.name == "Emergency Shelter")
+    assert saved.descriptors.residential_affiliation == 1
+    assert saved.descriptors.residential_project_ids == (shelter.project_id,)
 
 
 def test_projects_menu_only_for_roles_that_configure_the_device(qtbot, make_gui, tmp_path: Path,

@@ -9,13 +9,15 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -83,8 +85,10 @@ class ProjectForm(QWidget):
             spin.setValue(-1)
             self.inputs[name] = spin
 
+        self.affiliated = QListWidget()
+        self.affiliated.setMaximumHeight(90)
         self._group("program", ["project_type", "populations", "operating_start", "target_population",
-                                "housing_type", "rrh_sub_type", "residential_affiliation"])
+                                "housing_type", "rrh_sub_type", "residential_affiliation", "residential_project_ids"])
         self._group("place", ["coc_code", "geocode", "geography_type", "address1", "city", "state", "zip"])
         self._group("funding", ["hmis_participation", "funder", "other_funder", "grant_id", "funder_start"])
         self._group("inventory", ["household_type", "unit_inventory", "bed_inventory", "inventory_start",
@@ -101,7 +105,8 @@ class ProjectForm(QWidget):
         grid = form_grid()
         for index, name in enumerate(names):
             widget = (self.type_combo if name == "project_type" else
-                      self.populations_widget if name == "populations" else self.inputs[name])
+                      self.populations_widget if name == "populations" else
+                      self.affiliated if name == "residential_project_ids" else self.inputs[name])
             self.fields[name] = Field(grid, index * 2, "", widget, "")
         group.setLayout(grid)
         self.groups[key] = group
@@ -120,6 +125,8 @@ class ProjectForm(QWidget):
             "housing_type": (self.tr("Housing type"), self.tr("Housing type"), ""),
             "rrh_sub_type": (self.tr("RRH subtype"), self.tr("Rapid re-housing subtype"), ""),
             "residential_affiliation": (self.tr("Residential affiliation"), self.tr("Residential affiliation"), ""),
+            "residential_project_ids": (self.tr("Affiliated with"), self.tr("Affiliated residential projects"),
+                                        self.tr("The residential projects whose residents this project serves.")),
             "coc_code": (self.tr("CoC code"), self.tr("CoC code"), self.tr("Such as VT-500.")),
             "geocode": (self.tr("Geocode"), self.tr("Geocode"),
                         self.tr("The six-digit HUD geocode of the project's main location.")),
@@ -182,6 +189,7 @@ class ProjectForm(QWidget):
         shown = {
             "housing_type": kind in HOUSING_TYPE_TYPES, "rrh_sub_type": kind == RRH,
             "residential_affiliation": affiliation_applies(kind, subtype),
+            "residential_project_ids": affiliation_applies(kind, subtype) and self._value("residential_affiliation") == 1,
             "availability": kind in EMERGENCY_SHELTER_TYPES, "es_bed_type": kind in EMERGENCY_SHELTER_TYPES,
             "other_funder": self._value("funder") == 46,
         }
@@ -222,8 +230,19 @@ class ProjectForm(QWidget):
             assert isinstance(widget, QLineEdit)
             widget.setText("" if value is None else str(value))
 
-    def load(self, project: ProjectInfo) -> None:
+    def load(self, project: ProjectInfo, others: list[ProjectInfo] | None = None) -> None:
         self.project = project
+        self.affiliated.clear()
+        for other in others or []:
+            if other.project_id == project.project_id or not is_residential(other.project_type,
+                                                                            other.descriptors.rrh_sub_type):
+                continue
+            item = QListWidgetItem(other.name)
+            item.setData(Qt.ItemDataRole.UserRole, other.project_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if other.project_id in project.descriptors.residential_project_ids
+                               else Qt.CheckState.Unchecked)
+            self.affiliated.addItem(item)
         self.type_combo.setCurrentIndex(max(self.type_combo.findData(project.project_type), 0))
         self.type_combo.setEnabled(False)  # the type is set when the project is added
         for name, box in self.population_boxes.items():
@@ -240,7 +259,7 @@ class ProjectForm(QWidget):
     def descriptors(self) -> ProjectDescriptors:
         """The form's values; fields the project type does not ask for are left empty."""
         base = self.project.descriptors if self.project else ProjectDescriptors()
-        values = {name: self._value(name) for name in self.inputs}
+        values: dict[str, object] = {name: self._value(name) for name in self.inputs}
         for name in values:
             if not self.fields[name].widget.isVisibleTo(self) or (
                     name in self.fields and self.fields[name].label.isHidden()):
@@ -251,6 +270,10 @@ class ProjectForm(QWidget):
                 values[name] = None
         if values["residential_affiliation"] != 1:
             values["residential_project_ids"] = ()
+        else:
+            values["residential_project_ids"] = tuple(
+                str(self.affiliated.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.affiliated.count())
+                if self.affiliated.item(i).checkState() == Qt.CheckState.Checked)
         return dataclasses.replace(base, **values)  # type: ignore[arg-type]
 
     def show_problem(self, name: str, message: str) -> None:

@@ -146,7 +146,7 @@ class ProjectsDialog(QDialog):
 
     def _show_project(self, row: int) -> None:
         if 0 <= row < len(self.projects):
-            self.form.load(self.projects[row])
+            self.form.load(self.projects[row], self.projects)
             self.status.setText(self._missing_text(self.projects[row]))
 
     def _missing_text(self, project: ProjectInfo) -> str:
