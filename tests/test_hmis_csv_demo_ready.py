@@ -28,3 +28,18 @@ def test_fresh_demo_vault_exports_without_high_priority_or_error(pack: str, tmp_
         assert report["high_priority"] == 0 and report["errors"] == 0, [
             p for p in report["problems"] if p["severity"] != "warning"][:5]
         assert checked.returncode == 0
+
+
+def test_export_summary_names_incomplete_projects_and_what_they_lack(tmp_path: Path) -> None:
+    data = tmp_path / "vault"
+    assert run_cli(data, "init", "--pack", "vt", *auth(), password=ADMIN_PASSWORD).returncode == 0
+    assert run_cli(data, "project", "set", "Street Outreach", "--coc-code", "VT-500", "--geocode", "509999",
+                   *auth(), password=ADMIN_PASSWORD).returncode == 0
+    out = tmp_path / "export.zip"
+    exported = run_cli(data, "export-hmis-csv", str(out), "--json", *auth(), password=ADMIN_PASSWORD)
+    assert exported.returncode == 0, exported.stderr
+    notes = exported.json()["notes"]
+    shelter = next(note for note in notes if "'Emergency Shelter'" in note)
+    assert "geocode" in shelter and "bed inventory" in shelter and "housing type" in shelter
+    outreach = next(note for note in notes if "'Street Outreach'" in note)
+    assert "geocode" not in outreach and "funder" in outreach and "inventory" not in outreach

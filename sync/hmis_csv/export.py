@@ -79,7 +79,7 @@ from sync.hmis_csv.rows import (
     project_descriptors,
     service_row,
 )
-from sync.hmis_csv.project_files import coc_place, descriptor_files
+from sync.hmis_csv.project_files import coc_place, descriptor_files, incomplete_project_notes
 from sync.hmis_csv.progress import FINISHING_STAGE, WRITING_STAGE, ProgressCallback, ReportingSource, stage_count
 from sync.hmis_csv.selection import Period, projects_in_scope, select_records
 from sync.hmis_csv.source import EnrollmentRecord, ExportSource, ProjectRecord, SourceInfo, UserRecord
@@ -352,6 +352,7 @@ def write_hmis_csv(source: ExportSource, path: str | os.PathLike[str], options: 
         raise ExportError(f"The export could not be written there ({error.strerror or 'system error'}).") from None
 
     notes = list(selection.notes)
+    notes.extend(incomplete_project_notes(projects))
     unknown_geocodes = sum(1 for row in coc_rows if row["Geocode"] == UNKNOWN_GEOCODE)
     if unknown_geocodes:
         notes.append(f"{unknown_geocodes} ProjectCoC row(s) carry Geocode {UNKNOWN_GEOCODE}: set each project's "

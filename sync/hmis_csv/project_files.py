@@ -86,3 +86,29 @@ def descriptor_files(projects: Sequence[ProjectRecord], own_coc: Mapping[str, st
                 "OtherBedInventory": p.bed_inventory, "ESBedType": p.es_bed_type if shelter else None,
                 "InventoryStartDate": p.inventory_start or start, **stamp}))
     return {"Funder": funders, "Inventory": inventory, "HMISParticipation": participation}
+
+
+def incomplete_project_notes(projects: Sequence[ProjectRecord]) -> list[str]:
+    """One note per project whose HUD descriptors (2.02-2.08) are incomplete, naming
+    what is missing, for the export's summary (no personal data: project names only)."""
+    from app.project_descriptors import ProjectDescriptors, missing_descriptors
+
+    notes = []
+    for p in projects:
+        if p.project_type is None:
+            continue
+        d = ProjectDescriptors(
+            housing_type=p.housing_type, rrh_sub_type=p.rrh_sub_type, residential_affiliation=p.residential_affiliation,
+            target_population=p.target_population,
+            operating_start=p.operating_start.isoformat() if p.operating_start else None,
+            coc_code=p.coc_code, geocode=p.geocode, geography_type=p.geography_type, address1=p.address1,
+            city=p.city, state=p.state, zip=p.zip, hmis_participation=p.hmis_participation, funder=p.funder,
+            other_funder=p.other_funder, grant_id=p.grant_id,
+            funder_start=p.funder_start.isoformat() if p.funder_start else None, household_type=p.household_type,
+            availability=p.availability, es_bed_type=p.es_bed_type, unit_inventory=p.unit_inventory,
+            bed_inventory=p.bed_inventory, inventory_start=p.inventory_start.isoformat() if p.inventory_start else None)
+        missing = missing_descriptors(p.project_type, d)
+        if missing:
+            notes.append(f"Project {p.name!r} lacks {', '.join(name.replace('_', ' ') for name in missing)}: "
+                         "set them with `project set` or on the Projects screen.")
+    return notes
