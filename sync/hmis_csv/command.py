@@ -91,8 +91,8 @@ def report_json(report: CheckReport) -> dict[str, object]:
 
 def write_report_summary(report: CheckReport, out: TextIO) -> None:
     """Counts per problem kind, then a few examples of each: readable even for 100,000 rows."""
-    high = f"{len(report.high_priority)} high-priority problem(s), " if report.high_priority else ""
-    out.write(f"Check: {high}{len(report.errors)} error(s), {len(report.warnings)} warning(s).\n")
+    high = f", {len(report.high_priority)} high-priority problem(s)" if report.high_priority else ""
+    out.write(f"Check: {len(report.errors)} error(s), {len(report.warnings)} warning(s){high}.\n")
     kinds = Counter((p.severity.value, p.file, p.code) for p in report.problems)
     shown: Counter[tuple[str, str, str]] = Counter()
     for severity, file, code in sorted(kinds):

@@ -42,6 +42,25 @@ def project_file_values(values: Mapping[str, object]) -> dict[str, object]:
     return {name: optional_date(value) if name in _DATE_FIELDS else value for name, value in values.items()}
 
 
+_INT_FIELDS = frozenset({"geography_type", "hmis_participation", "funder", "household_type", "availability",
+                         "es_bed_type", "unit_inventory", "bed_inventory"})
+
+
+def payload_values(payload: Mapping[str, object]) -> dict[str, object]:
+    """The schema-9 descriptors from a device's ``project`` outbox payload, as
+    ProjectRecord takes them; a value of the wrong type is dropped (left unknown)."""
+    values: dict[str, object] = {}
+    for name in _FIELDS:
+        value = payload.get(name)
+        if name in _INT_FIELDS:
+            values[name] = value if isinstance(value, int) and not isinstance(value, bool) else None
+        elif name in _DATE_FIELDS:
+            values[name] = optional_date(value) if isinstance(value, str) else None
+        else:
+            values[name] = value if isinstance(value, str) and value.strip() else None
+    return values
+
+
 def _key(kind: str, *parts: str) -> str:
     return uuid.uuid5(uuid.NAMESPACE_URL, f"hmis-intake:{kind}:{':'.join(parts)}").hex
 

@@ -87,5 +87,5 @@ class CheckReport:
             return f"{name}: no problems found"
         summary = f"{name}: {len(self.errors)} error(s), {len(self.warnings)} warning(s)"
         if self.high_priority:
-            summary = f"{name}: {len(self.high_priority)} high-priority problem(s), " + summary[len(name) + 2:]
+            summary += f", {len(self.high_priority)} high-priority problem(s)"
         return "\n".join([summary, *(problem.format() for problem in self.problems)])
