@@ -188,3 +188,25 @@ def test_projects_menu_only_for_roles_that_configure_the_device(qtbot, make_gui,
     main = gui.controller.main_window
     assert main.menus.projects_action not in main.tools_menu.actions()
     assert json.dumps([a.text() for a in main.tools_menu.actions()]).find("Projects") < 0
+
+
+def test_projects_screen_follows_a_switch_to_spanish(qtbot, make_gui, tmp_path: Path,
+                                                                   clock: FakeClock) -> None:
+    from ui.i18n import set_language
+
+    data_dir = tmp_path / "device"
+    make_vault(data_dir, clock, pack="vt", password=VT_PASSWORD)
+    gui = make_gui(data_dir, clock)
+    sign_in(qtbot, gui, ADMIN, VT_PASSWORD)
+    dialog = ProjectsDialog(gui.controller.main_window._session, parent=gui.controller.main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    try:
+        set_language(QApplication.instance(), "es")
+        qtbot.waitUntil(lambda: dialog.heading.text() == "Proyectos")
+        assert "faltan" in dialog.project_list.item(0).text()
+        assert dialog.status.text().startswith("Falta para una exportación")
+        assert dialog.form.population_boxes["dv"].text() == "Sobrevivientes de violencia doméstica"
+        assert dialog.new_type.itemText(0) == "Alcance en la calle"
+    finally:
+        set_language(QApplication.instance(), "en")

@@ -118,7 +118,8 @@ class ProjectsDialog(QDialog):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
-            if getattr(self, "projects", None):
+            # A closed dialog waiting for deletion, or one whose session was locked, reads nothing.
+            if getattr(self, "projects", None) and self.isVisible() and self.session.vault.is_open:
                 self.form.retranslate_ui()
                 self.reload()
         super().changeEvent(event)
