@@ -83,6 +83,7 @@ class ProjectForm(QWidget):
             spin.setRange(-1, 100_000)
             spin.setSpecialValueText("\u2014")
             spin.setValue(-1)
+            spin.setMinimumHeight(QLineEdit().sizeHint().height())  # as tall as the text fields
             self.inputs[name] = spin
 
         self.affiliated = QListWidget()
