@@ -72,6 +72,12 @@ def test_hud_high_priority_project_descriptor_rules(tmp_path: Path, change, code
     (lambda r: r["Inventory"][0].update(ESBedType=None), "inventory_es_fields"),
     (lambda r: r["ProjectCoC"][0].update(ZIP="6510"), "zip_invalid"),
     (lambda r: r["Client"][0].update(DOB=date(2026, 2, 5)), "dob_after_entry"),
+    (lambda r: r["Project"][0].update(OperatingEndDate=date(2019, 1, 1)), "period_reversed"),
+    (lambda r: r["Funder"][0].update(EndDate=date(2025, 1, 1)), "period_reversed"),
+    (lambda r: r["Inventory"][0].update(InventoryEndDate=date(2019, 1, 1)), "period_reversed"),
+    (lambda r: r["HMISParticipation"][0].update(HMISParticipationStatusEndDate=date(2019, 1, 1)), "period_reversed"),
+    (lambda r: r["Funder"][0].update(Funder=46), "other_funder_missing"),
+    (lambda r: r["ProjectCoC"].append({**r["ProjectCoC"][0], "ProjectCoCID": "PC2"}), "duplicate_project_coc"),
 ])
 def test_hud_errors_in_descriptor_values_and_dates(tmp_path: Path, change, code: str) -> None:
     rows = valid_rows()

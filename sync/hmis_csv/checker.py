@@ -38,7 +38,13 @@ from sync.hmis_csv.columns import (
     file_spec,
     max_length_for,
 )
-from sync.hmis_csv.descriptor_checks import check_descriptor_files, check_inventory_row, check_project_coc_row
+from sync.hmis_csv.descriptor_checks import (
+    PERIODS,
+    check_descriptor_files,
+    check_inventory_row,
+    check_period_row,
+    check_project_coc_row,
+)
 from sync.hmis_csv.report import CheckReport, Problem, Severity
 from sync.hmis_csv.values import ValueFormatError, parse_date, parse_timestamp, ssn_issues, validate_cell
 
@@ -321,6 +327,8 @@ class _Checker:
             check_project_coc_row(self, number, values)
         elif spec.name == "Inventory":
             check_inventory_row(self, number, values)
+        if spec.name in PERIODS:
+            check_period_row(self, spec.name, number, values)
         elif spec is CLIENT:
             self._check_client_row(number, values)
         elif spec is ENROLLMENT:

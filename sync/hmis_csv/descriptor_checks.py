@@ -24,6 +24,11 @@ Errors (values HUD's rules refuse):
 * ``inventory_not_residential`` — an Inventory row for a project that houses nobody (2.07).
 * ``state_invalid`` / ``zip_invalid`` — ProjectCoC State or ZIP malformed (2.03.3).
 
+* ``period_reversed`` — an end date before its start date: OperatingEndDate (2.02.4),
+  a grant's EndDate (2.06.4), InventoryEndDate (2.07.8), HMISParticipationStatusEndDate (2.08.3).
+* ``other_funder_missing`` — Funder 46 (local or other) without OtherFunder (2.06.A).
+* ``duplicate_project_coc`` — the same CoC twice for one project (2.03.1).
+
 Warning: ``entry_before_operating_start`` — an enrollment that starts before its
 project's OperatingStartDate (2.02.3).
 """
@@ -53,6 +58,32 @@ def _residential(values: Mapping[str, str]) -> bool:
 
 def _int(text: str | None) -> int | None:
     return int(text) if text and text.isdigit() else None
+
+
+#: (file, start column, end column, data element) for ``period_reversed``.
+PERIODS = {
+    "Project": ("OperatingStartDate", "OperatingEndDate", "2.02.4"),
+    "Funder": ("StartDate", "EndDate", "2.06.4"),
+    "Inventory": ("InventoryStartDate", "InventoryEndDate", "2.07.8"),
+    "HMISParticipation": ("HMISParticipationStatusStartDate", "HMISParticipationStatusEndDate", "2.08.3"),
+}
+
+
+def _iso(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def check_period_row(checker: Any, file: str, number: int, values: Mapping[str, str]) -> None:
+    start_column, end_column, element = PERIODS[file]
+    start, end = _iso(values.get(start_column)), _iso(values.get(end_column))
+    if start and end and end < start:
+        checker.add(f"{file}.csv", number, end_column, "period_reversed", f"is before {start_column} ({element})")
+    if file == "Funder" and values.get("Funder") == "46" and not values.get("OtherFunder"):
+        checker.add("Funder.csv", number, "OtherFunder", "other_funder_missing",
+                    "is required when Funder is 46, local or other funding source (2.06.A)")
 
 
 def check_project_coc_row(checker: Any, number: int, values: Mapping[str, str]) -> None:
@@ -128,6 +159,16 @@ def check_descriptor_files(checker: Any) -> None:
         if "HMISParticipation" in rows and project_id not in present["HMISParticipation"]:
             checker.high("Project.csv", row.number, "ProjectID", "hmis_participation_missing",
                          f"{label} has no HMISParticipation row (2.08)")
+    seen: dict[tuple[str, str], int] = {}
+    for coc_row in rows.get("ProjectCoC", ()):
+        pair = (coc_row.values.get("ProjectID", ""), coc_row.values.get("CoCCode", "").upper())
+        if coc_row.values.get("DateDeleted") or not all(pair):
+            continue
+        if pair in seen:
+            checker.add("ProjectCoC.csv", coc_row.number, "CoCCode", "duplicate_project_coc",
+                        f"this project already has CoC {pair[1][:6]!r} on row {seen[pair]} (2.03.1)")
+        else:
+            seen[pair] = coc_row.number
     for inventory in rows.get("Inventory", ()):
         project = by_project.get(inventory.values.get("ProjectID", ""))
         if project is None:
