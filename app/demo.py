@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from app.domain.person import Person
 from app.outbox import enqueue
 from app.people import insert_person, person_payload
+from app.project_demo import complete_demo_projects
 from app.projects import queue_project_once
 from app.session import Session
 from app.vault.connection import transaction
@@ -77,6 +78,8 @@ def add_demo_people(session: Session, count: int, seed: int | None = None) -> in
     if count < 0:
         raise ValueError("count must be zero or more")
     rng = random.Random(seed)
+    if session.can("device.configure"):
+        complete_demo_projects(session)  # HUD 2.02-2.08, so the demo's export is complete
     projects = session.conn.execute("SELECT project_id, project_type FROM project").fetchall()
     if not projects:
         raise ValueError("the device has no projects to enroll people in")

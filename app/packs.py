@@ -176,6 +176,18 @@ class Role(BaseModel):
         return self
 
 
+class DemoPlace(BaseModel):
+    """Where demo projects say they are (HUD 2.03): a CoC of the pack's jurisdiction, its
+    six-digit geocode and a town, so a demo vault's export carries complete descriptors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    coc_code: str = Field(pattern=r"^[A-Z]{2}-\d{3}$")
+    geocode: str = Field(pattern=r"^\d{6}$")
+    city: str
+    state: str = Field(pattern=r"^[A-Z]{2}$")
+    zip: str = Field(pattern=r"^\d{5}$")
+
+
 class Pack(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     id: str
@@ -194,6 +206,7 @@ class Pack(BaseModel):
     admin_role: str
     conflict_of_interest_blocks_viewing: bool = True
     export: ExportPolicy = ExportPolicy()
+    demo_place: DemoPlace | None = None
 
     @model_validator(mode="after")
     def _roles_cover_the_basics(self) -> Pack:

@@ -88,11 +88,18 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
     from app.session import DEFAULT_PROJECTS, initialize
 
     (password,) = _read_password(args)
-    projects = tuple(_parse_project(p) for p in args.project) if args.project else DEFAULT_PROJECTS
+    parsed = [_parse_project(p) for p in args.project or ()]
+    projects = tuple((name, kind) for name, kind, _ in parsed) or DEFAULT_PROJECTS
+    from ui.cli_projects import check_init_populations, set_init_projects
+
+    check_init_populations(args.pack, [populations for _, _, populations in parsed])
     session, recovery_key = initialize(
         args.data_dir, args.pack, args.user, password, args.display_name, args.agency, projects
     )
-    session.close()
+    try:
+        set_init_projects(session, [(name, populations) for name, _, populations in parsed])
+    finally:
+        session.close()
     if args.json:
         json.dump({"data_dir": str(args.data_dir), "pack": args.pack, "recovery_key": recovery_key}, out)
         out.write("\n")
@@ -106,11 +113,17 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _parse_project(text: str) -> tuple[str, int]:
+def _parse_project(text: str) -> tuple[str, int, tuple[str, ...]]:
+    """NAME:TYPE or NAME:TYPE:POPULATIONS (comma-separated, as the pack names them)."""
     name, _, kind = text.rpartition(":")
+    populations = ""
+    if not kind.isdigit() and ":" in name:
+        populations = kind
+        name, _, kind = name.rpartition(":")
     if not name or not kind.isdigit():
-        raise CliError(f"A project is NAME:TYPE with a HUD project type number, not {text!r}.")
-    return name.strip(), int(kind)
+        raise CliError(f"A project is NAME:TYPE or NAME:TYPE:POPULATIONS with a HUD project type number, "
+                       f"not {text!r}.")
+    return name.strip(), int(kind), tuple(p.strip().lower() for p in populations.split(",") if p.strip())
 
 
 def cmd_demo_data(args: argparse.Namespace, out: TextIO) -> int:
@@ -333,7 +346,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pack", required=True, choices=("ct", "vt", "mo"))
     p.add_argument("--agency", default="Agency")
     p.add_argument("--display-name")
-    p.add_argument("--project", action="append", help="NAME:HUD_PROJECT_TYPE (repeatable)")
+    p.add_argument("--project", action="append",
+                   help="NAME:HUD_PROJECT_TYPE[:POPULATIONS] (repeatable), e.g. 'Safe Haven:0:dv'")
     p.add_argument("--json", action="store_true")
     _add_auth(p)
     p.set_defaults(func=cmd_init, needs_user=True)

@@ -16,7 +16,7 @@ from app.intake.document import ConsentInput, IntakeDocument, MemberInput
 from app.intake.validate import ProjectFacts, Problem, check_intake, household_consent_for, member_facts
 from app.outbox import enqueue
 from app.people import insert_person, person_payload
-from app.projects import queue_project_once
+from app.projects import default_enrollment_coc, queue_project_once
 from app.rules.consent import roi_expiry
 from app.rules.timeliness import agency_overrides, window_hours
 from app.session import Session
@@ -136,6 +136,7 @@ def save_intake(session: Session, doc: IntakeDocument, key: str | None = None,
         if earlier is not None and earlier[1] == content:
             raise AlreadyImported(str(earlier[0]))
     project = project_facts(conn, doc.project_id)
+    default_enrollment_coc(conn, doc, project.project_id if project else None)  # 3.16
     linked = [m.link_personal_id for m in doc.members if m.link_personal_id]
     linkable = {
         row[0] for row in conn.execute(

@@ -114,6 +114,9 @@ def _check_answer(question: Any, value: Any, path: str, catalog: QuestionCatalog
         if question.required and question.kind.value == "choice":
             problems.append(Problem(path, "Choose an answer; \u201cClient doesn't know\u201d and "
                                           "\u201cClient prefers not to answer\u201d are accepted.", "CT-207-5"))
+        elif question.required and question.kind.value == "text":  # 3.16 Enrollment CoC, for the HoH
+            problems.append(Problem(path, "Enter the Continuum of Care code, such as VT-500; the project's "
+                                          "CoC code fills it in when the project has one."))
         return
     kind = question.kind.value
     if kind == "choice":

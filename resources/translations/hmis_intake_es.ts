@@ -34,12 +34,12 @@
         <translation>Creando la bóveda cifrada… esto tarda unos segundos.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="168"/>
+        <location filename="../../ui/controller.py" line="167"/>
         <source>Preparing a practice vault with made-up people…</source>
         <translation>Preparando una bóveda de práctica con personas inventadas…</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="185"/>
+        <location filename="../../ui/controller.py" line="184"/>
         <source>Checking your password…</source>
         <translation>Comprobando su contraseña…</translation>
     </message>
@@ -1326,52 +1326,57 @@
 <context>
     <name>MainMenus</name>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="63"/>
+        <location filename="../../ui/search/main_menus.py" line="66"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="64"/>
+        <location filename="../../ui/search/main_menus.py" line="67"/>
         <source>&amp;New person…</source>
         <translation>&amp;Nueva persona…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="65"/>
+        <location filename="../../ui/search/main_menus.py" line="68"/>
         <source>New &amp;intake…</source>
         <translation>Nueva a&amp;dmisión…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="66"/>
+        <location filename="../../ui/search/main_menus.py" line="69"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="67"/>
+        <location filename="../../ui/search/main_menus.py" line="70"/>
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="68"/>
+        <location filename="../../ui/search/main_menus.py" line="71"/>
         <source>&amp;Export HMIS CSV…</source>
         <translation>&amp;Exportar HMIS CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="69"/>
+        <location filename="../../ui/search/main_menus.py" line="72"/>
         <source>&amp;Sync…</source>
         <translation>&amp;Sincronizar…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="70"/>
+        <location filename="../../ui/search/main_menus.py" line="73"/>
+        <source>&amp;Projects…</source>
+        <translation>&amp;Proyectos…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_menus.py" line="74"/>
         <source>&amp;Settings</source>
         <translation>&amp;Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="71"/>
+        <location filename="../../ui/search/main_menus.py" line="75"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="72"/>
+        <location filename="../../ui/search/main_menus.py" line="76"/>
         <source>&amp;Copy name</source>
         <translation>&amp;Copiar nombre</translation>
     </message>
@@ -1379,122 +1384,122 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/search/main_window.py" line="188"/>
+        <location filename="../../ui/search/main_window.py" line="190"/>
         <source>Find a person</source>
         <translation>Buscar una persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="189"/>
+        <location filename="../../ui/search/main_window.py" line="191"/>
         <source>&amp;New person…</source>
         <translation>&amp;Nueva persona…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="190"/>
+        <location filename="../../ui/search/main_window.py" line="192"/>
         <source>New person</source>
         <translation>Nueva persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="191"/>
+        <location filename="../../ui/search/main_window.py" line="193"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="192"/>
+        <location filename="../../ui/search/main_window.py" line="194"/>
         <source>Lock now</source>
         <translation>Bloquear ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="193"/>
+        <location filename="../../ui/search/main_window.py" line="195"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Bloquear ahora (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="194"/>
+        <location filename="../../ui/search/main_window.py" line="196"/>
         <source>New &amp;intake…</source>
         <translation>Nueva a&amp;dmisión…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="195"/>
+        <location filename="../../ui/search/main_window.py" line="197"/>
         <source>New intake</source>
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="196"/>
+        <location filename="../../ui/search/main_window.py" line="198"/>
         <source>New intake (Ctrl+I)</source>
         <translation>Nueva admisión (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="197"/>
+        <location filename="../../ui/search/main_window.py" line="199"/>
         <source>&amp;Search by name, date of birth or last 4 of SSN</source>
         <translation>&amp;Buscar por nombre, fecha de nacimiento o últimos 4 del SSN</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="198"/>
+        <location filename="../../ui/search/main_window.py" line="200"/>
         <source>e.g. Juniper, 1985-03-14, 03/14/1985 or 4321</source>
         <translation>p. ej. Juniper, 1985-03-14, 03/14/1985 o 4321</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="199"/>
+        <location filename="../../ui/search/main_window.py" line="201"/>
         <source>Search people</source>
         <translation>Buscar personas</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="409"/>
+        <location filename="../../ui/search/main_window.py" line="411"/>
         <source>Language changed. The intake or profile already open stays in its language until you close it and open it again.</source>
         <translation>Idioma cambiado. La admisión o el perfil que ya está abierto sigue en su idioma hasta que lo cierre y lo vuelva a abrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="412"/>
+        <location filename="../../ui/search/main_window.py" line="414"/>
         <source>Language changed.</source>
         <translation>Idioma cambiado.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="200"/>
+        <location filename="../../ui/search/main_window.py" line="202"/>
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="201"/>
+        <location filename="../../ui/search/main_window.py" line="203"/>
         <source>Type in the search box to find people on this device.</source>
         <translation>Escriba en el cuadro de búsqueda para encontrar personas en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="203"/>
+        <location filename="../../ui/search/main_window.py" line="205"/>
         <source>Signed in as {name} · {role}</source>
         <translation>Sesión de {name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="245"/>
+        <location filename="../../ui/search/main_window.py" line="247"/>
         <source>No one on this device matches.</source>
         <translation>Nadie en este equipo coincide.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="247"/>
+        <location filename="../../ui/search/main_window.py" line="249"/>
         <source>Showing the first {n}; type more to narrow it down.</source>
         <translation>Se muestran los primeros {n}; escriba más para acotar.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="250"/>
+        <location filename="../../ui/search/main_window.py" line="252"/>
         <source>{n} found</source>
         <translation>{n} encontrados</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="251"/>
+        <location filename="../../ui/search/main_window.py" line="253"/>
         <source>1 found</source>
         <translation>1 encontrado</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="272"/>
+        <location filename="../../ui/search/main_window.py" line="274"/>
         <source>Outbox: nothing waiting to sync</source>
         <translation>Bandeja de salida: nada pendiente de sincronizar</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="274"/>
+        <location filename="../../ui/search/main_window.py" line="276"/>
         <source>Outbox: {n} waiting · oldest {h:.0f} h of the {w} h window</source>
         <translation>Bandeja de salida: {n} pendientes · el más antiguo {h:.0f} h de un plazo de {w} h</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="277"/>
+        <location filename="../../ui/search/main_window.py" line="279"/>
         <source> · {n} overdue</source>
         <translation> · {n} vencidos</translation>
     </message>
@@ -2335,6 +2340,545 @@
     </message>
 </context>
 <context>
+    <name>ProjectForm</name>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="116"/>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="117"/>
+        <source>Where (2.03)</source>
+        <translation>Dónde (2.03)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="118"/>
+        <source>HMIS participation and funding (2.06, 2.08)</source>
+        <translation>Participación en HMIS y financiación (2.06, 2.08)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="119"/>
+        <source>Beds and units (2.07)</source>
+        <translation>Camas y unidades (2.07)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="121"/>
+        <source>HUD project &amp;type</source>
+        <translation>&amp;Tipo de proyecto HUD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="121"/>
+        <source>HUD project type</source>
+        <translation>Tipo de proyecto HUD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="122"/>
+        <source>Populations</source>
+        <translation>Poblaciones</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="122"/>
+        <source>Populations served</source>
+        <translation>Poblaciones atendidas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="123"/>
+        <source>The policy pack keeps these programs&apos; records Not Shared.</source>
+        <translation>El paquete de políticas mantiene los registros de estos programas como No compartidos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="124"/>
+        <source>Operating since</source>
+        <translation>En funcionamiento desde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="124"/>
+        <source>Operating start date</source>
+        <translation>Fecha de inicio de funcionamiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="125"/>
+        <source>Target population</source>
+        <translation>Población destinataria</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="126"/>
+        <source>Housing type</source>
+        <translation>Tipo de vivienda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="127"/>
+        <source>RRH subtype</source>
+        <translation>Subtipo de RRH</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="127"/>
+        <source>Rapid re-housing subtype</source>
+        <translation>Subtipo de realojamiento rápido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="128"/>
+        <source>Residential affiliation</source>
+        <translation>Afiliación residencial</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="129"/>
+        <source>Affiliated with</source>
+        <translation>Afiliado con</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="129"/>
+        <source>Affiliated residential projects</source>
+        <translation>Proyectos residenciales afiliados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="130"/>
+        <source>The residential projects whose residents this project serves.</source>
+        <translation>Los proyectos residenciales cuyos residentes atiende este proyecto.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="131"/>
+        <source>CoC code</source>
+        <translation>Código del CoC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="131"/>
+        <source>Such as VT-500.</source>
+        <translation>Por ejemplo, VT-500.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="132"/>
+        <source>Geocode</source>
+        <translation>Geocódigo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="133"/>
+        <source>The six-digit HUD geocode of the project&apos;s main location.</source>
+        <translation>El geocódigo HUD de seis dígitos del lugar principal del proyecto.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="134"/>
+        <source>Geography</source>
+        <translation>Geografía</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="134"/>
+        <source>Geography type</source>
+        <translation>Tipo de geografía</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="135"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="135"/>
+        <source>Street address</source>
+        <translation>Dirección postal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="136"/>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="137"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="137"/>
+        <source>Two letters, such as VT.</source>
+        <translation>Dos letras, por ejemplo VT.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="138"/>
+        <source>ZIP code</source>
+        <translation>Código postal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="139"/>
+        <source>HMIS participation</source>
+        <translation>Participación en HMIS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="140"/>
+        <source>Funder</source>
+        <translation>Financiador</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="141"/>
+        <source>Other funder</source>
+        <translation>Otro financiador</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="141"/>
+        <source>Other funder&apos;s name</source>
+        <translation>Nombre del otro financiador</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="142"/>
+        <source>Grant ID</source>
+        <translation>ID de la subvención</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="142"/>
+        <source>Grant identifier</source>
+        <translation>Identificador de la subvención</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="143"/>
+        <source>Grant start</source>
+        <translation>Inicio de la subvención</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="143"/>
+        <source>Grant start date</source>
+        <translation>Fecha de inicio de la subvención</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="144"/>
+        <source>Household type</source>
+        <translation>Tipo de hogar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="145"/>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="145"/>
+        <source>Number of units</source>
+        <translation>Número de unidades</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="146"/>
+        <source>Beds</source>
+        <translation>Camas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="146"/>
+        <source>Number of beds</source>
+        <translation>Número de camas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="147"/>
+        <source>Inventory since</source>
+        <translation>Inventario desde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="147"/>
+        <source>Inventory start date</source>
+        <translation>Fecha de inicio del inventario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="148"/>
+        <source>Availability</source>
+        <translation>Disponibilidad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="149"/>
+        <source>Bed type</source>
+        <translation>Tipo de cama</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="167"/>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectLabels</name>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="17"/>
+        <source>Street Outreach</source>
+        <translation>Alcance en la calle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="17"/>
+        <source>Emergency Shelter – Entry Exit</source>
+        <translation>Refugio de emergencia – entrada y salida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="18"/>
+        <source>Emergency Shelter – Night-by-Night</source>
+        <translation>Refugio de emergencia – noche a noche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="18"/>
+        <source>Transitional Housing</source>
+        <translation>Vivienda de transición</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="19"/>
+        <source>Safe Haven</source>
+        <translation>Refugio seguro (Safe Haven)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="19"/>
+        <source>PH – Permanent Supportive Housing</source>
+        <translation>VP – Vivienda permanente con apoyo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="19"/>
+        <source>PH – Housing Only</source>
+        <translation>VP – Solo vivienda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="20"/>
+        <source>PH – Housing with Services</source>
+        <translation>VP – Vivienda con servicios</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="20"/>
+        <source>PH – Rapid Re-Housing</source>
+        <translation>VP – Realojamiento rápido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="20"/>
+        <source>Services Only</source>
+        <translation>Solo servicios</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="21"/>
+        <source>Day Shelter</source>
+        <translation>Centro de día</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="21"/>
+        <source>Homelessness Prevention</source>
+        <translation>Prevención de la falta de vivienda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="21"/>
+        <source>Coordinated Entry</source>
+        <translation>Entrada coordinada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="22"/>
+        <location filename="../../ui/projects/labels.py" line="61"/>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="28"/>
+        <location filename="../../ui/projects/labels.py" line="44"/>
+        <source>Survivors of domestic violence</source>
+        <translation>Sobrevivientes de violencia doméstica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="29"/>
+        <location filename="../../ui/projects/labels.py" line="44"/>
+        <source>People living with HIV/AIDS</source>
+        <translation>Personas con VIH/sida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="30"/>
+        <source>Youth services</source>
+        <translation>Servicios para jóvenes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="31"/>
+        <source>Legal services</source>
+        <translation>Servicios legales</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="32"/>
+        <source>Protected project</source>
+        <translation>Proyecto protegido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="40"/>
+        <source>Site-based – single site</source>
+        <translation>En un sitio – un solo lugar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="40"/>
+        <source>Site-based – clustered / multiple sites</source>
+        <translation>En un sitio – agrupado / varios lugares</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="41"/>
+        <source>Tenant-based – scattered site</source>
+        <translation>Basado en el inquilino – lugares dispersos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="42"/>
+        <source>Services only</source>
+        <translation>Solo servicios</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="42"/>
+        <source>Housing with or without services</source>
+        <translation>Vivienda con o sin servicios</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="43"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="43"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="45"/>
+        <source>Not applicable</source>
+        <translation>No corresponde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="46"/>
+        <source>Urban</source>
+        <translation>Urbana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="46"/>
+        <source>Suburban</source>
+        <translation>Suburbana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="46"/>
+        <source>Rural</source>
+        <translation>Rural</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="46"/>
+        <source>Unknown</source>
+        <translation>Desconocida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="47"/>
+        <source>HMIS participating</source>
+        <translation>Participa en HMIS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="47"/>
+        <source>Comparable database participating</source>
+        <translation>Participa con una base de datos comparable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="48"/>
+        <source>Not participating</source>
+        <translation>No participa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="49"/>
+        <source>HUD: ESG – Emergency Shelter</source>
+        <translation>HUD: ESG – Refugio de emergencia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="49"/>
+        <source>HUD: ESG – Street Outreach</source>
+        <translation>HUD: ESG – Alcance en la calle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="50"/>
+        <source>HUD: ESG – Rapid Rehousing</source>
+        <translation>HUD: ESG – Realojamiento rápido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="50"/>
+        <source>HUD: ESG – Homelessness Prevention</source>
+        <translation>HUD: ESG – Prevención de la falta de vivienda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="51"/>
+        <source>HUD: CoC – Permanent Supportive Housing</source>
+        <translation>HUD: CoC – Vivienda permanente con apoyo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="51"/>
+        <source>HUD: CoC – Rapid Re-Housing</source>
+        <translation>HUD: CoC – Realojamiento rápido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="52"/>
+        <source>HUD: CoC – Supportive Services Only</source>
+        <translation>HUD: CoC – Solo servicios de apoyo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="52"/>
+        <source>HUD: CoC – Transitional Housing</source>
+        <translation>HUD: CoC – Vivienda de transición</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="53"/>
+        <source>HUD: CoC – Safe Haven</source>
+        <translation>HUD: CoC – Refugio seguro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="53"/>
+        <source>HHS: PATH – Street Outreach &amp; Services Only</source>
+        <translation>HHS: PATH – Alcance en la calle y solo servicios</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="54"/>
+        <source>HHS: RHY – Street Outreach Project</source>
+        <translation>HHS: RHY – Proyecto de alcance en la calle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="54"/>
+        <source>HHS: RHY – Basic Center Program</source>
+        <translation>HHS: RHY – Programa de centro básico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="55"/>
+        <source>VA: Supportive Services for Veteran Families</source>
+        <translation>VA: Servicios de apoyo para familias de veteranos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="55"/>
+        <source>N/A</source>
+        <translation>No corresponde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="56"/>
+        <source>Local or other funding source</source>
+        <translation>Fuente de financiación local u otra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="57"/>
+        <source>Households without children</source>
+        <translation>Hogares sin niños</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="58"/>
+        <source>Households with at least one adult and one child</source>
+        <translation>Hogares con al menos un adulto y un niño</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="59"/>
+        <source>Households with only children</source>
+        <translation>Hogares solo con niños</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="60"/>
+        <source>Year-round</source>
+        <translation>Todo el año</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="60"/>
+        <source>Seasonal</source>
+        <translation>De temporada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="60"/>
+        <source>Overflow</source>
+        <translation>De desborde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="61"/>
+        <source>Facility-based</source>
+        <translation>En instalación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="61"/>
+        <source>Voucher</source>
+        <translation>Vale</translation>
+    </message>
+</context>
+<context>
     <name>ProjectPage</name>
     <message>
         <location filename="../../ui/wizard/project_page.py" line="25"/>
@@ -2371,6 +2915,102 @@
         <location filename="../../ui/wizard/project_page.py" line="40"/>
         <source>The oral explanation and the consent are shown in this language.</source>
         <translation>La explicación oral y el consentimiento se muestran en este idioma.</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsDialog</name>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="102"/>
+        <location filename="../../ui/projects/projects_dialog.py" line="103"/>
+        <source>Projects</source>
+        <translation>Proyectos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="104"/>
+        <source>What the policy rules and an HMIS CSV export need of each project. The populations decide whether a project&apos;s records may be shared.</source>
+        <translation>Lo que las reglas de la política y una exportación HMIS CSV necesitan de cada proyecto. Las poblaciones deciden si los registros de un proyecto pueden compartirse.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="106"/>
+        <source>&amp;Projects on this device</source>
+        <translation>&amp;Proyectos en este equipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="107"/>
+        <source>The chosen project&apos;s details</source>
+        <translation>Datos del proyecto elegido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="108"/>
+        <source>Projects on this device</source>
+        <translation>Proyectos en este equipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="109"/>
+        <location filename="../../ui/projects/projects_dialog.py" line="110"/>
+        <source>New project&apos;s name</source>
+        <translation>Nombre del proyecto nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="111"/>
+        <source>New project&apos;s HUD type</source>
+        <translation>Tipo HUD del proyecto nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="112"/>
+        <source>&amp;Add project</source>
+        <translation>&amp;Añadir proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="113"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="114"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="145"/>
+        <source>{name} — {count} to fill in</source>
+        <translation>{name} — faltan {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="146"/>
+        <source>{name} — complete</source>
+        <translation>{name} — completo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="155"/>
+        <source>Everything an HMIS CSV export needs of this project is filled in.</source>
+        <translation>Todo lo que una exportación HMIS CSV necesita de este proyecto está completo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="158"/>
+        <source>Still needed for a complete HMIS CSV export: {names}.</source>
+        <translation>Falta para una exportación HMIS CSV completa: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="171"/>
+        <location filename="../../ui/projects/projects_dialog.py" line="174"/>
+        <source>Not saved: {problem}</source>
+        <translation>No se guardó: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="177"/>
+        <source>Saved {name}. {missing}</source>
+        <translation>Se guardó {name}. {missing}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="185"/>
+        <source>Not added: {problem}</source>
+        <translation>No se añadió: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="190"/>
+        <source>Added. Fill in what the project still needs, then save.</source>
+        <translation>Añadido. Complete lo que le falta al proyecto y guarde.</translation>
     </message>
 </context>
 <context>
@@ -3258,134 +3898,207 @@
     </message>
 </context>
 <context>
+    <name>SetupProjects</name>
+    <message>
+        <location filename="../../ui/setup/project_rows.py" line="125"/>
+        <source>Your agency&apos;s projects</source>
+        <translation>Los proyectos de su agencia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/project_rows.py" line="126"/>
+        <source>Name each project, its HUD type and its CoC code (such as VT-500). Tick the populations a project serves: the policy pack keeps their records Not Shared. Address, funding and beds can be added later under Tools ▸ Projects.</source>
+        <translation>Indique el nombre de cada proyecto, su tipo HUD y su código del CoC (por ejemplo, VT-500). Marque las poblaciones que atiende un proyecto: el paquete de políticas mantiene sus registros como No compartidos. La dirección, la financiación y las camas pueden añadirse después en Herramientas ▸ Proyectos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/project_rows.py" line="129"/>
+        <source>Add another &amp;project</source>
+        <translation>Añadir otro &amp;proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/project_rows.py" line="131"/>
+        <source>Project {n} name</source>
+        <translation>Nombre del proyecto {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/project_rows.py" line="132"/>
+        <source>Project name</source>
+        <translation>Nombre del proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/project_rows.py" line="133"/>
+        <source>Project {n} HUD type</source>
+        <translation>Tipo HUD del proyecto {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/project_rows.py" line="134"/>
+        <source>Project {n} CoC code</source>
+        <translation>Código del CoC del proyecto {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/project_rows.py" line="135"/>
+        <source>CoC code</source>
+        <translation>Código del CoC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/project_rows.py" line="136"/>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/project_rows.py" line="137"/>
+        <source>Remove project {n}</source>
+        <translation>Quitar el proyecto {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/project_rows.py" line="155"/>
+        <source>An agency needs at least one project.</source>
+        <translation>Una agencia necesita al menos un proyecto.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/project_rows.py" line="176"/>
+        <source>Give the project a name.</source>
+        <translation>Dé un nombre al proyecto.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/project_rows.py" line="178"/>
+        <source>Two projects have this name.</source>
+        <translation>Dos proyectos tienen este nombre.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/project_rows.py" line="180"/>
+        <source>A CoC code is two letters, a hyphen and three digits, such as VT-500.</source>
+        <translation>Un código del CoC tiene dos letras, un guion y tres dígitos, por ejemplo VT-500.</translation>
+    </message>
+</context>
+<context>
     <name>SetupWindow</name>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="117"/>
+        <location filename="../../ui/setup/setup_window.py" line="126"/>
         <source>Set up</source>
         <translation>Configuración inicial</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="118"/>
+        <location filename="../../ui/setup/setup_window.py" line="127"/>
         <source>Set up this device</source>
         <translation>Configurar este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="119"/>
+        <location filename="../../ui/setup/setup_window.py" line="128"/>
         <source>Create the encrypted vault for your agency. You will be its first administrator.</source>
         <translation>Cree la bóveda cifrada de su agencia. Usted será su primer administrador.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="121"/>
+        <location filename="../../ui/setup/setup_window.py" line="130"/>
         <source>Policy &amp;pack</source>
         <translation>&amp;Paquete de políticas</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="121"/>
+        <location filename="../../ui/setup/setup_window.py" line="130"/>
         <source>Policy pack</source>
         <translation>Paquete de políticas</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="122"/>
+        <location filename="../../ui/setup/setup_window.py" line="131"/>
         <source>The rules your Continuum of Care follows.</source>
         <translation>Las reglas que sigue su Continuo de Atención (CoC).</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="123"/>
+        <location filename="../../ui/setup/setup_window.py" line="132"/>
         <source>&amp;Agency</source>
         <translation>&amp;Agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="123"/>
+        <location filename="../../ui/setup/setup_window.py" line="132"/>
         <source>Agency name</source>
         <translation>Nombre de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="124"/>
+        <location filename="../../ui/setup/setup_window.py" line="133"/>
         <source>Admin &amp;user name</source>
         <translation>&amp;Usuario administrador</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="124"/>
+        <location filename="../../ui/setup/setup_window.py" line="133"/>
         <source>Administrator user name</source>
         <translation>Nombre de usuario del administrador</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="125"/>
+        <location filename="../../ui/setup/setup_window.py" line="134"/>
         <source>&amp;Display name</source>
         <translation>Nombre &amp;visible</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="125"/>
+        <location filename="../../ui/setup/setup_window.py" line="134"/>
         <source>Administrator display name</source>
         <translation>Nombre visible del administrador</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="126"/>
+        <location filename="../../ui/setup/setup_window.py" line="135"/>
         <source>Shown in the status bar and the audit trail.</source>
         <translation>Se muestra en la barra de estado y en el registro de auditoría.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="127"/>
+        <location filename="../../ui/setup/setup_window.py" line="136"/>
         <source>Pass&amp;word</source>
         <translation>&amp;Contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="127"/>
+        <location filename="../../ui/setup/setup_window.py" line="136"/>
         <source>Administrator password</source>
         <translation>Contraseña del administrador</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="128"/>
+        <location filename="../../ui/setup/setup_window.py" line="137"/>
         <source>&amp;Confirm password</source>
         <translation>Con&amp;firmar la contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="128"/>
+        <location filename="../../ui/setup/setup_window.py" line="137"/>
         <source>Confirm password</source>
         <translation>Confirmar la contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="129"/>
+        <location filename="../../ui/setup/setup_window.py" line="138"/>
         <source>Create &amp;vault</source>
         <translation>Crear la &amp;bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="130"/>
+        <location filename="../../ui/setup/setup_window.py" line="139"/>
         <source>Create vault</source>
         <translation>Crear la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="131"/>
+        <location filename="../../ui/setup/setup_window.py" line="140"/>
         <source>&lt;b&gt;New here?&lt;/b&gt; Explore a practice vault with 300 made-up people. It is deleted when you quit.</source>
         <translation>&lt;b&gt;¿Es nuevo aquí?&lt;/b&gt; Explore una bóveda de práctica con 300 personas inventadas. Se borra al salir.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="133"/>
+        <location filename="../../ui/setup/setup_window.py" line="142"/>
         <source>&amp;Try with demo data</source>
         <translation>Probar con datos de &amp;demostración</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="134"/>
+        <location filename="../../ui/setup/setup_window.py" line="143"/>
         <source>Try with demo data</source>
         <translation>Probar con datos de demostración</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="152"/>
+        <location filename="../../ui/setup/setup_window.py" line="168"/>
         <source>The two passwords are not the same.</source>
         <translation>Las dos contraseñas no coinciden.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="163"/>
+        <location filename="../../ui/setup/setup_window.py" line="179"/>
         <source>Enter the agency&apos;s name.</source>
         <translation>Escriba el nombre de la agencia.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="164"/>
+        <location filename="../../ui/setup/setup_window.py" line="180"/>
         <source>Enter a user name.</source>
         <translation>Escriba un nombre de usuario.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="168"/>
+        <location filename="../../ui/setup/setup_window.py" line="184"/>
         <source>Type the password again.</source>
         <translation>Escriba la contraseña otra vez.</translation>
     </message>

@@ -38,6 +38,9 @@ class MainMenus(QObject):
         self.export_action = QAction(window)
         if session.can(EXPORT_PERMISSION):
             self.tools_menu.addAction(self.export_action)
+        self.projects_action = QAction(window)
+        if session.can("device.configure"):
+            self.tools_menu.addAction(self.projects_action)
         self.sync_action = QAction(window)  # opened by ui.sync.session_sync
         if session.can("sync.run"):
             self.tools_menu.addAction(self.sync_action)
@@ -67,6 +70,7 @@ class MainMenus(QObject):
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.export_action.setText(self.tr("&Export HMIS CSV\u2026"))
         self.sync_action.setText(self.tr("&Sync\u2026"))
+        self.projects_action.setText(self.tr("&Projects\u2026"))
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.copy_action.setText(self.tr("&Copy name"))

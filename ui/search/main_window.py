@@ -38,6 +38,7 @@ from ui.export.export_dialog import EXPORT_PERMISSION, ExportDialog
 from ui.i18n import active_language, remember_language, set_language
 from ui.people.new_person import LEGACY_DRAFT_KIND, names_from_search, person_from_legacy_draft
 from ui.search.drafts_bar import DraftsBar
+from ui.projects.projects_dialog import open_projects
 from ui.search.main_menus import MainMenus
 from ui.search.people_model import PeopleModel, columns_for, results_table
 from ui.sync.timeliness_banner import TimelinessBanner
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
             setattr(self, name, getattr(self.menus, name))
         self.quit_action.triggered.connect(self.close)
         self.export_action.triggered.connect(lambda: self.open_export())
+        self.menus.projects_action.triggered.connect(lambda: open_projects(self, self._session, self._demo))
         self.menus.language_chosen.connect(self.choose_language)
 
         self._debounce = QTimer(self)

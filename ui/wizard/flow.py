@@ -230,6 +230,9 @@ class IntakeFlow(ConsentSteps):
         project = self.project
         if project is None:
             return ()
+        answers = self.members[index].answers
+        if answers.get("RelationshipToHoH") == 1 and not answers.get("EnrollmentCoC") and project.descriptors.coc_code:
+            answers["EnrollmentCoC"] = project.descriptors.coc_code  # 3.16 defaults to the project's CoC
         member = self.member_input(index)
         entry = as_date(member.enrollment.get("EntryDate"))
         facts = member_facts(member, entry)
