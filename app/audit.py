@@ -61,6 +61,17 @@ def record(
     )
 
 
+def chain_head(conn: Connection) -> tuple[int, str]:
+    """The newest event's sequence number and hash, ``(0, GENESIS)`` for an empty trail.
+
+    The head is what an anchor remembers (the key file, the central server): a trail
+    cut back to an earlier event and re-hashed ends before the anchored head."""
+    row = conn.execute("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1").fetchone()
+    if row is None:
+        return 0, GENESIS
+    return int(row[0]), str(row[1])
+
+
 @dataclass(frozen=True)
 class ChainCheck:
     events: int
