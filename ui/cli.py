@@ -296,15 +296,13 @@ def cmd_audit_verify(args: argparse.Namespace, out: TextIO) -> int:
     session = _open_session(args)
     try:
         session.require("audit.view")
-        result = verify_chain(session.conn)
+        result = verify_chain(session.conn, session.vault.keyfile.audit_breaks)
     finally:
         session.close()
     if result.intact:
-        out.write(f"The audit trail is intact ({result.events} events).\n")
+        out.write(result.describe() + "\n")
         return 0
-    raise UserFacingError(
-        f"The audit trail was altered at event {result.first_broken_seq} of {result.events}."
-    )
+    raise UserFacingError(result.describe())
 
 
 def _add_auth(p: argparse.ArgumentParser) -> None:
