@@ -230,7 +230,7 @@ def _check_keyfile(session: Session, conn) -> None:  # type: ignore[no-untyped-d
     """Issue 12 items 5 and 6: what changed in the key file without the data key, and
     whether the audit trail still reaches the head the key file anchored."""
     vault, keyfile = session.vault, session.vault.keyfile
-    findings = list(vault.unlock_findings) + vault.keyfile_findings()
+    findings = list(vault.unlock_findings)
     if any("rolled back" in f for f in findings):
         session.warnings.append(
             "The key file is older than this database expected; someone may have restored "
@@ -285,7 +285,7 @@ def _after_unlock(vault: Vault, pack: Pack, user: SignedInUser, clock: Clock, ho
 
 def sign_in(data_dir: Path, username: str, password: str, clock: Clock = system_clock) -> Session:
     keyfile = load_keyfile(data_dir)
-    pack = load_pack(keyfile.pack)
+    pack = load_pack(keyfile.trusted_pack)  # a plain edit of "pack" cannot soften the lockout
     unlocked = unlock_password_slot(data_dir, username, password, pack.lockout, clock)
     vault = Vault.open(data_dir, unlocked, clock)
     stored_pack = Settings(vault.conn).pack

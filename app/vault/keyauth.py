@@ -81,13 +81,14 @@ def effective_failures(kf: KeyFile, slot_id: str, counted: int) -> int:
 def check(kf: KeyFile, mac_key: bytes) -> list[str]:
     """What changed in the key file without the data key, in plain words; [] if nothing.
     Call after the password proved right and before its counter is reset."""
+    noted = list(kf.tamper_notes)
     if kf.auth is None:
-        return []
+        return sorted(set(noted))
     snap = kf.snapshot or {}
     if not hmac.compare_digest(str(kf.auth.get("mac", "")), _mac(mac_key, snap)):
         return ["its signature does not match (it was edited outside the app)"]
     live = _view(kf)
-    findings = []
+    findings = noted
     names = {"pack": "the policy pack", "kdf_profile": "the key-derivation cost",
              "recovery": "the recovery key slot", "vault_id": "the vault id",
              "slot_salt": "the slot salt", "created_at": "the creation date",
@@ -150,12 +151,13 @@ def remember(conn: Connection, kf: KeyFile) -> None:
             _put(conn, "keyfile_kdf_profile", json.dumps(kf.kdf_profile, sort_keys=True))
 
 
-def database_findings(conn: Connection, kf: KeyFile) -> list[str]:
+def database_findings(conn: Connection, seq_as_found: int, was_signed: bool) -> list[str]:
+    """Compare the key file as the unlock found it with what the database remembers."""
     findings = []
     seen = _setting(conn, "keyfile_seq")
-    if seen is not None and int(seen) > signed_seq(kf):
+    if seen is not None and int(seen) > seq_as_found:
         findings.append("it is older than the one this database last saw (rolled back)")
-    if kf.auth is None and _setting(conn, "keyfile_signed") == "1":
+    if not was_signed and _setting(conn, "keyfile_signed") == "1":
         findings.append("its signature was removed")
     return findings
 

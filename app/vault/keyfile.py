@@ -112,6 +112,7 @@ class KeyFile:
     unknown: dict[str, dict[str, Any]] = field(default_factory=dict)
     auth: dict[str, Any] | None = None  # {"snapshot": {...}, "mac": hex}; see keyauth
     audit_breaks: list[dict[str, Any]] = field(default_factory=list)  # cuts found in the audit trail
+    tamper_notes: list[str] = field(default_factory=list)  # edits undone before an unlock, to report
     loaded_format: int = FORMAT
 
     @classmethod
@@ -215,6 +216,7 @@ class KeyFile:
             "unknown": self.unknown,
             "seq": self.seq,
             "audit_breaks": self.audit_breaks,
+            "tamper_notes": self.tamper_notes,
             "auth": self.auth,
         }
 
@@ -253,6 +255,7 @@ class KeyFile:
                 unknown=dict(raw.get("unknown") or {}),
                 auth=dict(auth) if isinstance(auth, dict) else None,
                 audit_breaks=list(raw.get("audit_breaks") or []),
+                tamper_notes=[str(n) for n in raw.get("tamper_notes") or []],
                 loaded_format=int(raw["format"]),
             )
         except VaultCorrupt:

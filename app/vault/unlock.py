@@ -35,6 +35,8 @@ class UnlockedKey:
     slot_id: str
     next_key: bytearray | None = None  # a rotation was interrupted: the database may use this one
     findings: list[str] = field(default_factory=list)  # what changed in the key file unsigned
+    seq_as_found: int = 0  # the signed sequence number before this unlock signed it again
+    was_signed: bool = True
 
     def wipe(self) -> None:
         crypto.zero(self.next_key)
@@ -109,7 +111,10 @@ def unlock_password_slot(
     counter = keyfile.counter(slot_id)
     now = clock.now()
     if counter is not None:
-        counter.failures = keyauth.effective_failures(keyfile, slot_id, counter.failures)
+        effective = keyauth.effective_failures(keyfile, slot_id, counter.failures)
+        if effective > counter.failures:
+            keyfile.tamper_notes.append("a failure counter was lowered")
+        counter.failures = effective
         if slot is not None:
             slot.failures = counter.failures
         if counter.withdrawn:
@@ -117,6 +122,9 @@ def unlock_password_slot(
                 raise AccountLocked(
                     "This account is locked after too many failed sign-ins; an administrator must reset its password."
                 )
+            if counter.withdrawn_reason == "key_rotated":
+                raise AccountLocked("The vault's key was changed since this account last signed in; "
+                                    "an administrator must reset its password.")
             raise AccountLocked("This account is disabled; ask an administrator.")
         wait = _delay_remaining(counter, policy, now)
         if wait > timedelta(0):
@@ -167,6 +175,8 @@ def unlock_password_slot(
         hint = f" {left} attempt{'s' if left != 1 else ''} left before the account locks." if left <= 3 else ""
         raise BadCredentials(f"The user name or password is wrong.{hint}")
     data_key, next_key = result
+    as_found = (keyauth.signed_seq(keyfile), keyfile.auth is not None)
+    keyfile.tamper_notes.clear()  # reported through ``findings``
     keyfile.forget_failure(slot_id)
     try:
         keyfile.save(mac_key=crypto.keyfile_mac_key(data_key))
@@ -174,7 +184,7 @@ def unlock_password_slot(
         crypto.zero(data_key)
         crypto.zero(next_key)
         raise storage_error(exc, data_dir) from exc
-    return UnlockedKey(keyfile, data_key, slot_id, next_key, findings)
+    return UnlockedKey(keyfile, data_key, slot_id, next_key, findings, *as_found)
 
 
 def unlock_recovery(data_dir: Path, recovery_key: str, clock: Clock = system_clock) -> UnlockedKey:
@@ -199,7 +209,9 @@ def unlock_recovery(data_dir: Path, recovery_key: str, clock: Clock = system_clo
     if rec.get("public") is None:
         _upgrade_legacy(keyfile, RECOVERY_SLOT, rec, kek, data_key)
     del kek
+    as_found = (keyauth.signed_seq(keyfile), keyfile.auth is not None)
+    keyfile.tamper_notes.clear()
     keyfile.failure_log.pop()  # the attempt counted above
     keyfile.unknown.pop(RECOVERY_SLOT, None)
     keyfile.save(mac_key=crypto.keyfile_mac_key(data_key))
-    return UnlockedKey(keyfile, data_key, RECOVERY_SLOT, next_key, findings)
+    return UnlockedKey(keyfile, data_key, RECOVERY_SLOT, next_key, findings, *as_found)

@@ -141,7 +141,8 @@ class Vault:
             conn.close()
             raise
         vault = cls(data_dir, unlocked.keyfile, conn, data_key, clock)
-        vault.unlock_findings = list(unlocked.findings)
+        vault.unlock_findings = list(unlocked.findings) + keyauth.database_findings(
+            conn, unlocked.seq_as_found, unlocked.was_signed)
         if data_key is not unlocked.data_key:
             crypto.zero(unlocked.data_key)
             from app.vault.rotation import finish_rotation
@@ -240,13 +241,9 @@ class Vault:
         self.keyfile.save(mac_key=crypto.keyfile_mac_key(self._data_key), audit_head=head)
         keyauth.remember(self.conn, self.keyfile)
 
-    def keyfile_findings(self) -> list[str]:
-        """What the database knows that the key file contradicts (rollback, stripped signature)."""
-        return keyauth.database_findings(self.conn, self.keyfile)
-
     def keyfile_rolled_back(self) -> bool:
-        """True when the key file is older than the one this database last saw."""
-        return any("rolled back" in f for f in self.keyfile_findings())
+        """True when the unlock found a key file older than the one this database last saw."""
+        return any("rolled back" in f for f in self.unlock_findings)
 
     def rotate_data_key(self, remove_slots: tuple[str, ...] = ()) -> str | None:
         """Re-key the database under a new data key (issue 12 item 7); see rotation.py."""
