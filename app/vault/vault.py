@@ -14,7 +14,7 @@ from app.audit import chain_head
 from app.clock import Clock, system_clock
 from app.errors import BadCredentials, VaultCorrupt, VaultExists
 from app.vault import crypto, keyauth
-from app.vault.connection import Connection, open_database
+from app.vault.connection import Connection, DatabaseError, open_database
 from app.vault.health import check_database_file, damaged, integrity_problems
 from app.vault.keyfile import KeyFile, Slot
 from app.vault.migrations import MIGRATIONS, Migration, migrate
@@ -133,9 +133,11 @@ class Vault:
         except BadCredentials as exc:
             raise damaged(db) from exc
         try:
-            problems = integrity_problems(conn)
-            if problems:
-                raise damaged(db)
+            try:
+                if integrity_problems(conn):
+                    raise damaged(db)
+            except DatabaseError as exc:
+                raise damaged(db) from exc
             migrate(conn, data_dir / BACKUP_DIR, migrations)
         except BaseException:
             conn.close()
