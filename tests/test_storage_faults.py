@@ -205,3 +205,32 @@ def test_a_killed_export_leaves_nothing_readable_after_the_next_sign_in(vt_vault
         assert not any("export" in w for w in session.warnings)
     finally:
         session.close()
+
+
+def test_a_sync_killed_while_holding_the_lease_is_audited_as_interrupted(mo_vault: VaultInfo) -> None:
+    """The lease row a killed sync leaves (its process gone) is audited once at the next sign-in."""
+    import socket
+    import sys
+
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    session = mo_vault.sign_in()
+    try:
+        now = session.clock.now_iso()
+        session.conn.execute(
+            "INSERT INTO sync_lease (id, owner, host, pid, acquired_at, renewed_at, expires_at)"
+            " VALUES (1, ?, ?, ?, ?, ?, ?)", (uuid.uuid4().hex, socket.gethostname(), dead.pid, now, now, now))
+    finally:
+        session.close()
+    session = mo_vault.sign_in()
+    try:
+        assert any("sync was interrupted" in w for w in session.warnings)
+    finally:
+        session.close()
+    session = mo_vault.sign_in()
+    try:
+        actions = [r[0] for r in session.conn.execute("SELECT action FROM audit_event")]
+        assert actions.count("sync.interrupted") == 1
+        assert not any("sync" in w for w in session.warnings)
+    finally:
+        session.close()
