@@ -111,7 +111,7 @@ class Session:
                 with transaction(self.conn):
                     self.audit("session.locked")
                 try:
-                    self.vault.save_keyfile()
+                    self.vault.anchor_audit()
                 except OSError:
                     pass  # the next sign-in anchors it; a full disk must not keep the vault open
         finally:

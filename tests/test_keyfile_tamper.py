@@ -322,3 +322,18 @@ def test_a_rotation_interrupted_after_the_rekey_finishes_at_the_next_unlock(mo_v
     assert bytes(data_key_of(mo_vault)) == bytes(new)
     keys = read_keys(mo_vault.data_dir)
     assert all(not s.get("sealed_next") for s in keys["slots"].values())
+
+
+def test_a_lock_does_not_put_back_an_older_key_file(vt_vault: VaultInfo) -> None:
+    """The lock signs the key file again (the audit anchor); a user added meanwhile by
+    another process (the command) keeps their slot."""
+    open_session = vt_vault.sign_in()
+    try:
+        result = run_cli(vt_vault.data_dir, "user", "add", "nia.parallel", "--role", "volunteer",
+                         *auth(), password=ADMIN_PASSWORD)
+        assert result.returncode == 0, result.stderr
+        temporary = result.stdout.strip().splitlines()[-1]
+    finally:
+        open_session.close()
+    session = vt_vault.sign_in("nia.parallel", temporary)
+    session.close()

@@ -243,6 +243,25 @@ class Vault:
         self.keyfile.save(mac_key=crypto.keyfile_mac_key(self._data_key), audit_head=head)
         keyauth.remember(self.conn, self.keyfile)
 
+    def anchor_audit(self) -> None:
+        """Sign the key file again with the audit trail's current head (at a lock).
+
+        Another process (a command-line sync, a second window) may have written the key
+        file since this vault loaded it; its copy is adopted when it carries a valid
+        signature and nothing changed unsigned but failed attempts, so this write never
+        puts back an older list of slots."""
+        if self._data_key is None:
+            raise VaultCorrupt("The vault is locked.")
+        try:
+            disk = KeyFile.load(self.keyfile.path)
+        except VaultCorrupt:
+            disk = None
+        if (disk is not None and disk.auth is not None and disk.vault_id == self.keyfile.vault_id
+                and keyauth.signed_seq(disk) >= keyauth.signed_seq(self.keyfile)
+                and not keyauth.check(disk, crypto.keyfile_mac_key(self._data_key))):
+            self.keyfile = disk
+        self.save_keyfile()
+
     def keyfile_rolled_back(self) -> bool:
         """True when the unlock found a key file older than the one this database last saw."""
         return any("rolled back" in f for f in self.unlock_findings)
