@@ -90,9 +90,7 @@ def damaged(db: Path) -> VaultCorrupt:
 
 
 def integrity_problems(conn: object) -> list[str]:
-    """SQLCipher's page HMAC check plus SQLite's quick check (0.1-0.2 s for 30 MB)."""
+    """SQLCipher's page HMAC check over every page (measured 0.13 s for 22 MB; SQLite's
+    quick_check would add 0.35 s to every unlock, so it is left to a backup restore)."""
     rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()  # type: ignore[attr-defined]
-    problems = [str(r[0]) for r in rows]
-    quick = conn.execute("PRAGMA quick_check").fetchall()  # type: ignore[attr-defined]
-    problems += [str(r[0]) for r in quick if str(r[0]) != "ok"]
-    return problems
+    return [str(r[0]) for r in rows]
