@@ -80,3 +80,53 @@ def test_after_a_lock_no_password_or_key_is_left_in_our_objects(qtbot, make_gui,
     assert _holders(needle, key_digest, mine) == ["str in dict"]
     del gui.controller.planted
     assert _holders(needle, key_digest, mine, key_hex) == []
+
+
+def test_after_a_forced_password_change_and_a_lock_neither_password_is_left(
+        qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
+    """The first-sign-in change (VT-2.1-11) handles two passwords: the temporary one and
+    the new one; after a lock neither is in the app's objects."""
+    from app.security.users import add_user
+    from app.session import sign_in as core_sign_in
+    from ui.signin.change_password_dialog import ChangePasswordDialog
+
+    from gui_support import ADMIN_PASSWORD
+
+    temporary = "temporary canary " + secrets.token_hex(5) + " pass"
+    new = "chosen canary " + secrets.token_hex(5) + " meadow"
+    vault = make_vault(tmp_path / "device", clock)
+    admin = core_sign_in(vault.data_dir, ADMIN, ADMIN_PASSWORD, clock)
+    add_user(admin, "volunteer1", "Val Volunteer", "volunteer", temporary)
+    admin.close()
+    del admin
+
+    gui = make_gui(vault.data_dir, clock)
+    window = gui.controller.sign_in_window
+    window.username.setText("volunteer1")
+    window.password.setText(temporary)
+    window.sign_in_button.click()
+
+    def dialog() -> ChangePasswordDialog | None:
+        return next((w for w in QApplication.topLevelWidgets()
+                     if isinstance(w, ChangePasswordDialog) and w.isVisible()), None)
+
+    qtbot.waitUntil(lambda: dialog() is not None, timeout=20_000)
+    change = dialog()
+    change.current.setText(temporary)
+    change.fields.password.setText(new)
+    change.fields.confirm.setText(new)
+    change.change_button.click()
+    qtbot.waitUntil(lambda: gui.controller.main_window is not None, timeout=20_000)
+    del change
+    session = gui.controller.session
+    key_digest = hashlib.sha256(bytes(session.vault._data_key or b"")).hexdigest()
+    del session
+    gui.lock.lock(LockReason.MANUAL)
+    qtbot.waitUntil(lambda: gui.controller.sign_in_window.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: not gui.controller.tasks.busy, timeout=10_000)
+    for edit in QApplication.allWidgets():
+        if isinstance(edit, QLineEdit):
+            assert temporary not in edit.text() and new not in edit.text()
+    mine = {id(temporary), id(new), id(vault)}
+    assert _holders(temporary, key_digest, mine) == []
+    assert _holders(new, key_digest, mine) == []
