@@ -146,30 +146,37 @@ def test_a_slot_below_the_floor_is_never_written(ct_vault: VaultInfo) -> None:
     ct_vault.sign_in().close()  # the old slot still opens
 
 
-def test_an_unsigned_format_1_key_file_still_opens_and_is_upgraded(mo_vault: VaultInfo) -> None:
-    """A vault from before format 2: the data key wrapped directly, no signature."""
-    key = data_key_of(mo_vault)
-    conn = open_database(db_path(mo_vault.data_dir), key)
+def _to_format_1(info: VaultInfo) -> tuple[bytearray, str]:
+    """Rewrite the vault's key file as a format-1 one: the data key wrapped directly
+    under the admin's password and the recovery key, no signature; the database forgets
+    it ever saw a signed one."""
+    key = data_key_of(info)
+    conn = open_database(db_path(info.data_dir), key)
     conn.execute("DELETE FROM setting WHERE key IN ('keyfile_signed', 'keyfile_kdf_profile')")
     conn.close()
-    kf = KeyFile.load(keys_path(mo_vault.data_dir))
-    sid = kf.slot_id(mo_vault.user)
+    kf = KeyFile.load(keys_path(info.data_dir))
+    sid = kf.slot_id(info.user)
     slot = kf.slots[sid]
-    kek = crypto.derive_password_kek(ADMIN_PASSWORD, crypto.Argon2Params.from_json(slot.kdf or {}))
-    keys = read_keys(mo_vault.data_dir)
+    kek = crypto.derive_password_kek(info.password, crypto.Argon2Params.from_json(slot.kdf or {}))
+    keys = read_keys(info.data_dir)
     keys.update(format=1, auth=None)
-    for name in ("unknown", "audit_breaks"):
+    for name in ("unknown", "audit_breaks", "tamper_notes"):
         keys.pop(name)
     keys["slots"][sid] = {"wrapped": crypto.wrap_key(kek, key, kf.aad(sid)), "kdf": slot.kdf,
                           "created_at": slot.created_at, "withdrawn_reason": None, "failures": 0,
                           "last_failure_at": None}
     salt = b"\1" * 16
-    secret = crypto.parse_recovery_key(mo_vault.recovery_key)
+    secret = crypto.parse_recovery_key(info.recovery_key)
     keys["recovery"] = {"salt": crypto.b64(salt), "created_at": slot.created_at,
                         "wrapped": crypto.wrap_key(crypto.derive_recovery_kek(secret, salt), key,
                                                    kf.aad("recovery"))}
-    write_keys(mo_vault.data_dir, keys)
+    write_keys(info.data_dir, keys)
+    return key, sid
 
+
+def test_an_unsigned_format_1_key_file_still_opens_and_is_upgraded(mo_vault: VaultInfo) -> None:
+    """A vault from before format 2: the data key wrapped directly, no signature."""
+    key, sid = _to_format_1(mo_vault)
     session = mo_vault.sign_in()
     try:
         assert session.warnings == []
@@ -337,3 +344,20 @@ def test_a_lock_does_not_put_back_an_older_key_file(vt_vault: VaultInfo) -> None
         open_session.close()
     session = vt_vault.sign_in("nia.parallel", temporary)
     session.close()
+
+
+def test_rotating_with_a_format_1_recovery_slot_issues_a_new_recovery_key(mo_vault: VaultInfo) -> None:
+    """The old recovery slot wraps the data key itself and cannot be re-sealed: the
+    rotation replaces it and hands the new key back to be shown."""
+    from app.security.users import rotate_key
+
+    _to_format_1(mo_vault)
+    session = mo_vault.sign_in()
+    try:
+        new_recovery = rotate_key(session)
+    finally:
+        session.close()
+    assert new_recovery and new_recovery != mo_vault.recovery_key
+    with pytest.raises(BadCredentials):
+        unlock_recovery(mo_vault.data_dir, mo_vault.recovery_key)
+    assert unlock_recovery(mo_vault.data_dir, new_recovery).data_key

@@ -223,8 +223,11 @@ def cmd_user(args: argparse.Namespace, out: TextIO) -> int:
             users.add_user(session, args.name, args.display_name or args.name, args.role, temporary)
             out.write(f"Added {args.name}. Temporary password (must be changed at first sign-in):\n{temporary}\n")
         elif args.action == "disable":
-            users.disable_user(session, args.name)
-            out.write(f"Disabled {args.name}.\n")
+            new_recovery = users.disable_user(session, args.name)
+            out.write(f"Disabled {args.name}; the vault has a new data key.\n")
+            if new_recovery:
+                out.write(f"The old recovery key no longer works; the new one is:\n\n    {new_recovery}\n\n"
+                          "Write it down and keep it locked away, apart from this device.\n")
         elif args.action == "enable":
             temporary = users.generate_temporary_password()
             users.enable_user(session, args.name, temporary)

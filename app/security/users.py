@@ -132,7 +132,9 @@ def _user_row(session: Session, username: str) -> tuple[str, str, str]:
     return row[0], row[1], row[2]
 
 
-def disable_user(session: Session, username: str) -> None:
+def disable_user(session: Session, username: str) -> str | None:
+    """Disable the account and re-key the vault; returns a new recovery key when the
+    old one could not be carried over (see ``rotate_key``), which must be shown."""
     session.require("users.manage")
     user_id, slot_id, _ = _user_row(session, username)
     if user_id == session.user.user_id:
@@ -143,7 +145,7 @@ def disable_user(session: Session, username: str) -> None:
         session.audit("user.disabled", "user", user_id)
     # Withdrawing the slot is not enough: the user knew the data key, and an old copy of
     # vault.keys still unwraps it. A new data key re-encrypts the database.
-    rotate_key(session, remove_slots=(slot_id,), reason="user.disabled")
+    return rotate_key(session, remove_slots=(slot_id,), reason="user.disabled")
 
 
 def rotate_key(session: Session, remove_slots: tuple[str, ...] = (), reason: str = "admin") -> str | None:
