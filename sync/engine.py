@@ -106,7 +106,7 @@ class SyncEngine:
         self.on_progress = on_progress
         self.rng = rng or random.Random()
         self.monotonic = monotonic
-        self.audit_head = audit_head  # sent with every batch (issue: the server refuses a cut trail)
+        self.audit_head = audit_head  # sent with every batch: the server refuses a trail cut short
         self._cancel = threading.Event()
 
     def cancel(self) -> None:

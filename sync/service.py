@@ -157,7 +157,7 @@ class SyncJob:
         self.transport = Transport(url, ca_file or ca_stored, timeout)
         self.engine = SyncEngine(OutboxStore(session.conn, session.clock), self.transport, credential,
                                  batch_size=batch_size, retry=retry, on_progress=self._progress,
-                                 audit_head=lambda: chain_head(session.conn))
+                                 audit_head=lambda: _sent_head(session))
 
     def cancel(self) -> None:
         self.engine.cancel()
@@ -236,3 +236,9 @@ def pin_server_ca(session: Session, ca_file: Path | None) -> str:
 def current_ca_file(session: Session) -> Path | None:
     row = session.conn.execute("SELECT ca_file FROM sync_device WHERE id = 1").fetchone()
     return Path(row[0]) if row and row[0] else None
+
+
+def _sent_head(session: Session) -> tuple[int, str] | None:
+    """The audit chain head sent with each batch; nothing before the first event."""
+    seq, head = chain_head(session.conn)
+    return (seq, head) if seq > 0 else None

@@ -236,8 +236,11 @@ def cmd_user(args: argparse.Namespace, out: TextIO) -> int:
             users.add_user(session, args.name, args.display_name or args.name, args.role, temporary)
             out.write(f"Added {args.name}. Temporary password (must be changed at first sign-in):\n{temporary}\n")
         elif args.action == "disable":
-            users.disable_user(session, args.name)
-            out.write(f"Disabled {args.name}.\n")
+            new_recovery = users.disable_user(session, args.name)
+            out.write(f"Disabled {args.name}; the vault has a new data key.\n")
+            if new_recovery:
+                out.write(f"The old recovery key no longer works; the new one is:\n\n    {new_recovery}\n\n"
+                          "Write it down and keep it locked away, apart from this device.\n")
         elif args.action == "enable":
             temporary = users.generate_temporary_password()
             users.enable_user(session, args.name, temporary)
@@ -318,15 +321,13 @@ def cmd_audit_verify(args: argparse.Namespace, out: TextIO) -> int:
     session = _open_session(args)
     try:
         session.require("audit.view")
-        result = verify_chain(session.conn)
+        result = verify_chain(session.conn, session.vault.keyfile.audit_breaks)
     finally:
         session.close()
     if result.intact:
-        out.write(f"The audit trail is intact ({result.events} events).\n")
+        out.write(result.describe() + "\n")
         return 0
-    raise UserFacingError(
-        f"The audit trail was altered at event {result.first_broken_seq} of {result.events}."
-    )
+    raise UserFacingError(result.describe())
 
 
 def _add_auth(p: argparse.ArgumentParser) -> None:
@@ -411,6 +412,9 @@ def build_parser() -> argparse.ArgumentParser:
     register_projects(sub, _add_auth)
 
     register_export(sub, _add_auth, _open_session)
+    from ui.cli_security import register as register_security
+
+    register_security(sub, _add_auth, _open_session)
     return parser
 
 
