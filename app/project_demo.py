@@ -1,7 +1,7 @@
 """Complete HUD descriptors for the projects of a demo vault.
 
-Demo data must be data a CoC's HMIS would accept (issue: an export of a fresh demo
-vault has no high-priority problem and no error), so before demo people are added
+Demo data must be data a CoC's HMIS would accept (an export of a fresh demo vault
+has no high-priority problem and no error), so before demo people are added
 every descriptor a project still lacks is filled in: the pack's demo place (a CoC of
 its jurisdiction and a real six-digit geocode), an invented street address, HMIS
 participation, a funder matching the project type and, for a project that houses
