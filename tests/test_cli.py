@@ -16,6 +16,7 @@ from app.errors import AccountLocked, BadCredentials, PasswordRejected, VaultNot
 from app.people import save_new_person
 from app.session import sign_in
 from support import (
+    ON_FILE,
     ADMIN_PASSWORD,
     ADMIN_USER,
     CliResult,
@@ -56,7 +57,7 @@ def people_vault(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Vau
     session = info.sign_in()
     try:
         for first, last, dob, ssn in KNOWN:
-            ids[first] = save_new_person(session, synthetic_person(first, last, dob=dob, ssn=ssn))
+            ids[first] = save_new_person(session, synthetic_person(first, last, dob=dob, ssn=ssn), basis=ON_FILE)
     finally:
         session.close()
     yield info, ids
