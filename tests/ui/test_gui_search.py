@@ -8,7 +8,16 @@ from PySide6.QtCore import Qt
 
 from app.clock import FakeClock
 
-from gui_support import ADMIN, ADMIN_PASSWORD, PLANTED_FIRST, PLANTED_LAST, make_vault, planted_person, sign_in
+from gui_support import (
+    ADMIN,
+    ADMIN_PASSWORD,
+    PLANTED_FIRST,
+    PLANTED_LAST,
+    VT_PASSWORD,
+    make_vault,
+    planted_person,
+    sign_in,
+)
 
 
 def test_search_finds_a_planted_name_as_you_type(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
@@ -31,9 +40,10 @@ def test_search_finds_a_planted_name_as_you_type(qtbot, make_gui, tmp_path: Path
 
 
 def test_new_person_dialog_checks_fields_then_saves(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
-    vault = make_vault(tmp_path / "device", clock)
+    """VT-3.4-1: in Vermont consent to collect is assumed, so a person may be saved alone."""
+    vault = make_vault(tmp_path / "device", clock, pack="vt", password=VT_PASSWORD)
     gui = make_gui(vault.data_dir, clock)
-    sign_in(qtbot, gui, ADMIN, ADMIN_PASSWORD)
+    sign_in(qtbot, gui, ADMIN, VT_PASSWORD)
     main = gui.controller.main_window
     assert "nothing waiting" in main.outbox_label.text()
     main.new_button.click()
@@ -57,3 +67,23 @@ def test_new_person_dialog_checks_fields_then_saves(qtbot, make_gui, tmp_path: P
     qtbot.waitUntil(lambda: main.model.rowCount() == 1)
     assert main.model.data(main.model.index(0, 2)) == "xxx-xx-4321"
     assert "1 waiting" in main.outbox_label.text()
+
+
+def test_ct_207_1_new_person_without_consent_is_refused_and_nothing_saved(qtbot, make_gui, tmp_path: Path,
+                                                                          clock: FakeClock) -> None:
+    """CT-207-1 (as MO-ROI-1): no client data goes in before the client's consent, so the
+    core refuses a person saved on their own; the dialog says so and stays open."""
+    vault = make_vault(tmp_path / "device", clock)
+    gui = make_gui(vault.data_dir, clock)
+    sign_in(qtbot, gui, ADMIN, ADMIN_PASSWORD)
+    main = gui.controller.main_window
+    main.new_button.click()
+    dialog = main.new_person_dialog
+    assert dialog is not None
+    dialog.edits["first_name"].setText(PLANTED_FIRST)
+    dialog.edits["last_name"].setText(PLANTED_LAST)
+    dialog.edits["dob"].setText("1985-03-14")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: "CT-207-1" in dialog.error.text())
+    assert dialog.isVisible() and "consent" in dialog.error.text()
+    assert "nothing waiting" in main.outbox_label.text()
