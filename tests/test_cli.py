@@ -125,10 +125,12 @@ def test_demo_data_adds_exactly_n(mo_vault: VaultInfo) -> None:
         assert conn.execute(
             "SELECT count(*) FROM enrollment WHERE project_id NOT IN (SELECT project_id FROM project)"
         ).fetchone()[0] == 0
-        # Clearly fake: SSNs in the never-issued 9xx range.
+        # Never a whole SSN: only the last four digits (HUD's partial SSN, quality 2).
         assert conn.execute(
-            "SELECT count(*) FROM person WHERE ssn IS NOT NULL AND ssn NOT LIKE '9%'"
+            "SELECT count(*) FROM person WHERE ssn IS NOT NULL AND (ssn NOT LIKE 'xxxxx____' OR ssn_data_quality != 2)"
         ).fetchone()[0] == 0
+        # Every demo household went through the intake gate (its answer kept per enrollment).
+        assert conn.execute("SELECT count(*) FROM consent_gate_decision WHERE kind = 'intake'").fetchone()[0] == 43
     finally:
         session.close()
 
