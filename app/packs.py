@@ -163,6 +163,19 @@ class ConsentPolicy(BaseModel):
         return self
 
 
+class OpenClause(BaseModel):
+    """A clause this pack does not (yet) enforce, with the reason (docs/policy-conformance.md)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str = Field(pattern=r"^[A-Z]{2}-[A-Z0-9.]+(-[A-Z0-9.]+)*$")
+    reason: str = Field(min_length=10)
+
+
+class ConformancePolicy(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    open: tuple[OpenClause, ...] = ()
+
+
 class Role(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     id: str
@@ -197,6 +210,7 @@ class Pack(BaseModel):
     roles: tuple[Role, ...]
     admin_role: str
     conflict_of_interest_blocks_viewing: bool = True
+    conformance: ConformancePolicy = ConformancePolicy()
 
     @model_validator(mode="after")
     def _roles_cover_the_basics(self) -> Pack:

@@ -106,13 +106,15 @@ def test_mo_roi_11_import_refuses_data_dated_before_the_first_roi(vault_factory:
 
 @pytest.mark.parametrize(("pack", "project", "population", "clause"), [
     ("vt", "Emergency Shelter", "dv", "VT-3.1-2"),
+    ("vt", "Emergency Shelter", "youth", "VT-3.1-2"),
     ("mo", "Street Outreach", "protected", "MO-PROT-1"),
 ])
 def test_forced_not_shared_population_applies_at_intake(vault_factory: Any, tmp_path: Path, pack: str,
                                                         project: str, population: str, clause: str) -> None:
-    """VT-3.1-2 (a DV program) and MO-PROT-1 (a protected project): the client asked to
-    share and signed the release, yet the record is entered Not Shared; the agency still
-    finds its own client (entered, not hidden)."""
+    """VT-3.1-2 (a DV program), VT-3.4-13 (a youth provider, A13: every client of it) and
+    MO-PROT-1 (a protected project): the client asked to share and signed the release,
+    yet the record is entered Not Shared; the agency still finds its own client
+    (entered, not hidden)."""
     info = vault_factory(pack)
     session = info.sign_in()
     try:
@@ -238,8 +240,8 @@ def test_a_person_alone_needs_a_consent_basis_where_consent_comes_before_data(
 
 
 def test_vt_3_4_1_a_person_alone_is_entered_not_shared(tmp_path: Path) -> None:
-    """VT-3.4-1: consent to collect is assumed, so the person goes in; with no release
-    the day's data is Not Shared, and the gate says why."""
+    """VT-3.4-1: consent to collect is assumed, so the person goes in; VT-3.1-1: with no
+    release the day's data is Not Shared (Vermont's default), and the gate says why."""
     session = make_vault(tmp_path / "vt", "vt", FakeClock(NOW)).sign_in()
     try:
         pid = save_new_person(session, Person(first_name="Alderic", last_name="Mossgrove", name_data_quality=1))
@@ -258,3 +260,19 @@ def test_every_saved_intake_keeps_the_gates_answer(mo: Session) -> None:
         assert (decision.entity, decision.entity_id, decision.kind, decision.data_day) == (
             "enrollment", enrollment_id, "intake", "2026-03-01")
         assert decision.sharing == "shared" and decision.clause == "MO-ROI-1"
+
+
+@pytest.mark.parametrize("sharing", ["shared", "not_shared"])
+def test_ct_205_1_the_client_picks_the_sharing_level(tmp_path: Path, sharing: str) -> None:
+    """CT-205-1: the client authorises inclusion at the level they pick; the consent and
+    the gate's answer for the day of entry keep that level."""
+    session = make_vault(tmp_path / "ct", "ct", FakeClock(NOW)).sign_in()
+    try:
+        doc = renamed(example("ct", sharing=sharing), "Mallowmere")
+        if sharing == "not_shared":
+            doc["consent"].pop("release_to_share_signed", None)
+        result = save_intake(session, parse_document(doc))
+        assert {r[0] for r in session.conn.execute("SELECT sharing FROM consent")} == {sharing}
+        assert [d.sharing for d in decisions_for(session.conn, result.personal_ids[0])] == [sharing]
+    finally:
+        session.close()
