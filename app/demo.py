@@ -131,6 +131,7 @@ def add_demo_people(session: Session, count: int, seed: int | None = None) -> in
     pack = session.pack
     now = session.clock.now()
     added: list[str] = []
+    households = 0
     # Synthetic data needs no fsync per household: each intake still commits whole,
     # and the vault is back to synchronous=FULL before the last commit returns.
     session.conn.execute("PRAGMA synchronous = OFF")
@@ -138,7 +139,10 @@ def add_demo_people(session: Session, count: int, seed: int | None = None) -> in
         while len(added) < count:
             size = min(count - len(added), rng.choice((1, 1, 1, 2, 3, 4)))
             collected = now - timedelta(hours=rng.uniform(0, pack.timeliness.window_hours * 1.5))
-            result = save_intake(session, household_document(rng, pack, rng.choice(projects), size, collected))
+            # The first households go to each project in turn, so every project has people.
+            households += 1
+            project = projects[households - 1] if households <= len(projects) else rng.choice(projects)
+            result = save_intake(session, household_document(rng, pack, project, size, collected))
             added.extend(result.personal_ids)
     finally:
         session.conn.execute("PRAGMA synchronous = FULL")
