@@ -2,12 +2,12 @@
 amendment that keeps the original; deletion is a request the HMIS Data Coordinator
 sends to the central help desk (CT-404-2, CT-404-3).
 
-A note or an amendment is more client data that goes to the central HMIS, so where
-the pack wants a consent in force before data goes in (CT-207-1, MO-ROI-1) it waits
-for one like any other record (the consent gate, ``app.consent_gate``): an expired or revoked ROI needs a new one before more
-data is entered (MO-ROI-10), and notes are not an exception the manuals make. A
-deletion request adds nothing about the client and may be exactly what a revoked
-consent calls for, so it is never held back.
+A note or an amendment is more client data that goes to the central HMIS, so where the
+pack wants a consent in force before data goes in (CT-207-1, MO-ROI-1) it waits for
+one like any other record (the consent gate, ``app.consent_gate``): an expired or
+revoked ROI needs a new one before more data is entered (MO-ROI-10), and notes are not
+an exception the manuals make. A deletion request adds nothing about the client and
+may be exactly what a revoked consent calls for, so it is never held back.
 """
 
 from __future__ import annotations

@@ -1,12 +1,13 @@
 """The sync engine: a plain-Python job queue over the outbox table.
 
-It sends the pending records closest to their timeliness deadline first, in batches (a household's rows in one batch, its consent and lock first: MO-ROI-8);
-retries a failed batch with the same idempotency keys after an exponential backoff
-with jitter, within a retry budget; splits a batch the server rejects as a whole
-until the one bad record is found and quarantined; and reports progress (records
-and bytes). It never touches a widget: a GUI wraps it in a thread and turns the
-progress callback into signals. Cancelling takes effect between requests and
-during a backoff wait; whatever the server acknowledged is already recorded.
+It sends the pending records closest to their timeliness deadline first, in batches (a
+household's rows in one batch, its consent and lock first: MO-ROI-8); retries a failed
+batch with the same idempotency keys after an exponential backoff with jitter, within
+a retry budget; splits a batch the server rejects as a whole until the one bad record
+is found and quarantined; and reports progress (records and bytes). It never touches a
+widget: a GUI wraps it in a thread and turns the progress callback into signals.
+Cancelling takes effect between requests and during a backoff wait; whatever the
+server acknowledged is already recorded.
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ child born after the project start, consents outside the rules). Synthetic peopl
 from __future__ import annotations
 
 import random
+from typing import Any
 from datetime import UTC, datetime
 
 import pytest
@@ -32,7 +33,7 @@ def test_every_demo_household_passes_the_intake_rules(pack_id: str, project_type
 
 
 @pytest.mark.parametrize("pack_id", PACKS)
-def test_demo_households_as_stored_are_ones_a_worker_could_enter(vault_factory, pack_id: str) -> None:  # type: ignore[no-untyped-def]
+def test_demo_households_as_stored_are_ones_a_worker_could_enter(vault_factory: Any, pack_id: str) -> None:
     """3.917 for every head of household, no one born after the project start, and a
     consent the gate let in on the day of entry (MO-ROI-11)."""
     session = vault_factory(pack_id).sign_in()

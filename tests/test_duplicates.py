@@ -48,7 +48,7 @@ def test_swapped_names_are_explained() -> None:
 
 def test_find_duplicates_uses_the_index_and_ranks(admin_session) -> None:  # type: ignore[no-untyped-def]
     from app.people import save_new_person
-    
+
     session = admin_session
     save_new_person(session, p("William", "Quillby", "1980-03-04", "900114321"), basis=ON_FILE)
     save_new_person(session, p("Wilma", "Quillby", "1949-12-12"), basis=ON_FILE)
