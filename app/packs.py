@@ -8,6 +8,7 @@ every reading of an ambiguous clause is stated in the file.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from importlib import resources
@@ -43,6 +44,9 @@ PERMISSIONS = frozenset(
         "audit.view",
     }
 )
+
+
+_CLAUSE_ID = re.compile(r"[A-Z]{2}-[A-Z0-9.]+(-[A-Z0-9.]+)*")
 
 
 class Clause(BaseModel):
@@ -147,6 +151,29 @@ class ConsentPolicy(BaseModel):
     script_before_every_interview: bool = True
     readings: tuple[str, ...] = ()
     clauses: tuple[Clause, ...] = ()
+    # Which of this pack's clauses each consent rule cites in its messages, by rule key
+    # (app/rules/consent.py RULE_KEYS); "" where no clause of the pack states that rule.
+    cite: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _cited_ids_look_like_ids(self) -> ConsentPolicy:
+        bad = sorted(k for k, v in self.cite.items() if v and not _CLAUSE_ID.fullmatch(v))
+        if bad:
+            raise ValueError(f"consent.cite {', '.join(bad)}: not a clause ID")
+        return self
+
+
+class OpenClause(BaseModel):
+    """A clause this pack does not (yet) enforce, with the reason (docs/policy-conformance.md)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str = Field(pattern=r"^[A-Z]{2}-[A-Z0-9.]+(-[A-Z0-9.]+)*$")
+    reason: str = Field(min_length=10)
+
+
+class ConformancePolicy(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    open: tuple[OpenClause, ...] = ()
 
 
 class ExportPolicy(BaseModel):
@@ -207,6 +234,7 @@ class Pack(BaseModel):
     conflict_of_interest_blocks_viewing: bool = True
     export: ExportPolicy = ExportPolicy()
     demo_place: DemoPlace | None = None
+    conformance: ConformancePolicy = ConformancePolicy()
 
     @model_validator(mode="after")
     def _roles_cover_the_basics(self) -> Pack:

@@ -9,6 +9,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
+from app import consent_gate
 from app.domain.person import Person
 from app.errors import UserFacingError
 from app.intake.consent_record import mismatches, record_columns, shown_texts, signer_name
@@ -146,7 +147,8 @@ def save_intake(session: Session, doc: IntakeDocument, key: str | None = None,
     for pid in linkable:
         session.require_no_conflict(pid, editing=True)
     today = session.clock.now().date()
-    problems, decisions = check_intake(session.pack, doc, project, today, linkable)
+    stored = {pid: consent_gate.stored_consents(conn, pid) for pid in linkable}
+    problems, decisions = check_intake(session.pack, doc, project, today, linkable, stored)
     if project is not None and not problems:
         problems = _text_problems(session, doc)
     if problems or project is None:
@@ -177,7 +179,7 @@ def save_intake(session: Session, doc: IntakeDocument, key: str | None = None,
                 insert_person(conn, person, user, now_iso)
                 personal_id = person.personal_id
                 enqueue(conn, "person", personal_id, "upsert", person_payload(person, user, now_iso), collected,
-                        window, now)
+                        window, now, group=household_id)
                 session.audit("person.created", "person", personal_id)
             result.personal_ids.append(personal_id)
             enrollment_id = str(uuid.uuid4())
@@ -196,12 +198,20 @@ def save_intake(session: Session, doc: IntakeDocument, key: str | None = None,
                 tuple(columns.values()),
             )
             result.enrollment_ids.append(enrollment_id)
-            enqueue(conn, "enrollment", enrollment_id, "upsert", columns, collected, window, now)
-            facts = member_facts(member, date.fromisoformat(columns["entry_date"]))
+            enqueue(conn, "enrollment", enrollment_id, "upsert", columns, collected, window, now, group=household_id)
+            entry_day = date.fromisoformat(columns["entry_date"])
+            facts = member_facts(member, entry_day)
             consent = household_consent_for(session.pack, doc, member, facts)
             if consent is not None:
                 _save_consent(session, conn, consent, personal_id, household_id, project, locks, collected, window,
                               doc, member)
+            # The consent gate's answer for this member's data, kept with the enrollment.
+            gate = consent_gate.decide(conn, session.pack, personal_id, entry_day, "intake", today,
+                                       consent_gate.ConsentBasis((), project.populations, locks), enrollment_id)
+            if not gate.may_enter:
+                raise IntakeRefused([Problem("consent", gate.reason, gate.clause)])
+            consent_gate.record(conn, gate, "enrollment", enrollment_id, personal_id, "intake", entry_day, user,
+                                now_iso)
             session.audit("intake.saved", "person", personal_id,
                           {"enrollment_id": enrollment_id, "household_id": household_id})
     return result
@@ -237,5 +247,5 @@ def _save_consent(session: Session, conn: Connection, consent: ConsentInput, per
                   tuple(row.values()))
     payload = {k: v for k, v in row.items() if k != "signature_png"}
     payload["signature_captured"] = consent.signature_png is not None or consent.signature == "captured"
-    enqueue(conn, "consent", consent_id, "create", payload, collected, window, session.clock.now())
+    enqueue(conn, "consent", consent_id, "create", payload, collected, window, session.clock.now(), group=household_id)
     session.audit("consent.recorded", "person", personal_id, {"consent_id": consent_id, "method": consent.method})

@@ -26,7 +26,7 @@ from app.followup import record_contact, record_exit, record_service, revoke_con
 from app.intake import parse_document, save_intake
 from app.people import open_person, update_person
 from app.session import Session
-from support import REPO_ROOT, VaultInfo, child_env, make_vault, single_sentence
+from support import ON_FILE, REPO_ROOT, VaultInfo, child_env, make_vault, single_sentence
 from sync.credentials import StoreKind
 from sync.hmis_csv.checker import check_export
 from sync.hmis_csv.columns import CSV_VERSION, FILES
@@ -163,7 +163,7 @@ def test_the_newest_version_of_a_person_wins_with_the_spec_dates(
     clock = session.clock
     clock.advance(days=3)  # type: ignore[attr-defined]
     person = open_person(session, personal_id)
-    update_person(session, replace(person, last_name="Quillfeather", middle_name="Bramble"))
+    update_person(session, replace(person, last_name="Quillfeather", middle_name="Bramble"), basis=ON_FILE)
     sync_all(session, live_server)
 
     _, server = export_with_cli(server_db_url, tmp_path / "server.zip")

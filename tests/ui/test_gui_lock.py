@@ -15,6 +15,7 @@ from ui.wizard.intake_wizard import IntakeWizard
 from gui_support import (
     ADMIN,
     ADMIN_PASSWORD,
+    VT_PASSWORD,
     PLANTED_FIRST,
     PLANTED_LAST,
     make_vault,
@@ -38,10 +39,12 @@ class _PaintSpy(QObject):
         return False
 
 
-def _signed_in(qtbot, make_gui, tmp_path: Path, clock: FakeClock, idle_minutes: int | None = None):
-    vault = make_vault(tmp_path / "device", clock, people=[planted_person()], idle_minutes=idle_minutes)
+def _signed_in(qtbot, make_gui, tmp_path: Path, clock: FakeClock, idle_minutes: int | None = None,
+               pack: str = "ct", password: str = ADMIN_PASSWORD):
+    vault = make_vault(tmp_path / "device", clock, pack=pack, password=password, people=[planted_person()],
+                       idle_minutes=idle_minutes)
     gui = make_gui(vault.data_dir, clock)
-    sign_in(qtbot, gui, ADMIN, ADMIN_PASSWORD)
+    sign_in(qtbot, gui, ADMIN, password)
     main = gui.controller.main_window
     main.search.setText(PLANTED_LAST)
     qtbot.waitUntil(lambda: main.model.rowCount() == 1)
@@ -124,7 +127,8 @@ def test_os_sleep_and_screen_lock_signals_lock(qtbot, make_gui, tmp_path: Path, 
 
 def test_lock_with_a_form_open_keeps_every_keystroke_and_shows_nothing(qtbot, make_gui, tmp_path: Path,
                                                                        clock: FakeClock) -> None:
-    gui, main = _signed_in(qtbot, make_gui, tmp_path, clock)
+    # Vermont assumes consent to collect (VT-3.4-1), so the restored form can be saved alone.
+    gui, main = _signed_in(qtbot, make_gui, tmp_path, clock, pack="vt", password=VT_PASSWORD)
     session = gui.controller.session
     main.search.setText(f"{TYPED_FIRST} {TYPED_LAST}")
     main.new_button.click()
@@ -139,7 +143,7 @@ def test_lock_with_a_form_open_keeps_every_keystroke_and_shows_nothing(qtbot, ma
     _assert_nothing_shows(TYPED_FIRST, TYPED_LAST, PLANTED_FIRST, PLANTED_LAST)
     qtbot.waitUntil(lambda: not any(isinstance(w, IntakeWizard) for w in QApplication.allWidgets()))
 
-    sign_in(qtbot, gui, ADMIN, ADMIN_PASSWORD)
+    sign_in(qtbot, gui, ADMIN, VT_PASSWORD)
     main = gui.controller.main_window
     qtbot.waitUntil(lambda: main.intake_wizard is not None and main.intake_wizard.isVisible())
     restored = main.intake_wizard

@@ -6,7 +6,15 @@ from pathlib import Path
 
 from app.clock import FakeClock
 
-from gui_support import ADMIN, ADMIN_PASSWORD, PLANTED_FIRST, PLANTED_LAST, make_vault, planted_person, sign_in
+from gui_support import (
+    ADMIN,
+    ADMIN_PASSWORD,
+    PLANTED_FIRST,
+    PLANTED_LAST,
+    make_vault,
+    planted_person,
+    sign_in,
+)
 
 
 def test_search_finds_a_planted_name_as_you_type(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
