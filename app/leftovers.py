@@ -1,5 +1,4 @@
-"""What a killed process leaves behind, found and dealt with at the next sign-in
-(issue 12, item 8).
+"""What a killed process leaves behind, found and dealt with at the next sign-in.
 
 An export writes its zip under a hidden ``.<name>.*.part`` name beside the target and
 renames it when complete; killed halfway, the part file holds readable client rows.

@@ -1,6 +1,6 @@
 """Each consent message cites a clause of the pack in use, read from the pack's
 ``[consent.cite]``; app/ names no clause of its own. A Vermont or Missouri worker is
-never shown a Connecticut clause ID (issue: CT-207-… hard-coded)."""
+never shown a Connecticut clause ID."""
 
 from __future__ import annotations
 

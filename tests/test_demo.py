@@ -1,5 +1,5 @@
 """``demo-data`` goes through the intake gate: every demo household is one a worker
-could have entered, in every pack (issue: heads of household without 3.917 answers, a
+could have entered, in every pack (never again: heads of household without 3.917 answers, a
 child born after the project start, consents outside the rules). Synthetic people."""
 
 from __future__ import annotations

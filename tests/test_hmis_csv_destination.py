@@ -24,6 +24,7 @@ from app.consents import record_consent
 from app.followup import record_service, revoke_consent
 from app.intake import parse_document, save_intake
 from app.intake.document import ConsentInput
+from app.project_demo import complete_demo_projects
 from app.vault.connection import transaction
 from support import ADMIN_PASSWORD, VaultInfo, auth, run_cli
 from sync.hmis_csv.rows import csv_id
@@ -40,7 +41,13 @@ def example(pack: str) -> dict[str, Any]:
 
 
 def export_cli(info: VaultInfo, out: Path, destination: str | None) -> dict[str, Any]:
-    """The command as a user runs it; the zip must pass ``check-hmis-csv`` too."""
+    """The command as a user runs it; the zip must pass ``check-hmis-csv`` too (with
+    the projects' HUD descriptors complete, as an agency's set-up makes them)."""
+    session = info.sign_in()
+    try:
+        complete_demo_projects(session)
+    finally:
+        session.close()
     extra = ["--destination", destination] if destination else []
     result = run_cli(info.data_dir, "export-hmis-csv", str(out), *extra, "--json", *auth(), password=ADMIN_PASSWORD)
     assert result.returncode == 0, result.stderr

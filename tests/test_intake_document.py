@@ -1,4 +1,4 @@
-"""Strict intake documents (issue 10 point 7).
+"""Strict intake documents.
 
 The document is a typed model that refuses unknown fields with their path; every
 malformed input is a clear refusal of that document, never an unexpected error; a

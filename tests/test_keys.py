@@ -1,5 +1,5 @@
 """Key handling: password change is a re-wrap, the recovery key is one-time, a damaged
-key file is a clear error (S6, issue 2 "The vault")."""
+key file is a clear error (S6)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""``hmis-intake rotate-key``: a new data key for the vault (issue 12, item 7).
+"""``hmis-intake rotate-key``: a new data key for the vault.
 
 For an administrator after a laptop or a key file may have been copied, or after a
 user left: the database is re-encrypted under a new key, which is sealed for every

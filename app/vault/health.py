@@ -1,4 +1,4 @@
-"""Clear errors before damage (issue 12, item 10; reference R5, R6).
+"""Clear errors before damage (reference R5, R6).
 
 Checked before a password is: the data folder can be written (a failed attempt must
 be countable, and a read-only folder is named as such) and the disk has room. Checked

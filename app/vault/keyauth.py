@@ -1,4 +1,4 @@
-"""Signing the key file and checking it at unlock (issue 12, items 5 and 6).
+"""Signing the key file and checking it at unlock.
 
 Before the vault opens, anyone who can write the data folder can edit ``vault.keys``.
 What they change is caught at the next unlock: the last state written by someone

@@ -1,4 +1,4 @@
-"""Rotating the data key (issue 12, item 7): revoking a removed user for real.
+"""Rotating the data key: revoking a removed user for real.
 
 Disabling a user withdraws their slot, but they knew the data key, and a copy of the
 old ``vault.keys`` still unwraps it. So disabling (and ``hmis-intake rotate-key``)

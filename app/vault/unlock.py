@@ -1,6 +1,6 @@
 """From a password or the recovery key to the data key, counting every attempt.
 
-Order matters (VT-2.1-17, S7; issue 12 items 6 and 10):
+Order matters (VT-2.1-17, S7):
 1. the data folder must be writable and have room, else nothing is tried;
 2. a locked or delayed account (or a name with no account: same answers) is refused
    before the KDF runs, so asking costs no guess;

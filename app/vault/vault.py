@@ -235,8 +235,8 @@ class Vault:
         return crypto.format_recovery_key(secret)
 
     def save_keyfile(self, anchor: bool = True) -> None:
-        """Sign and write the key file (its snapshot anchors the audit trail's head,
-        issue 12 item 5), then let the database remember the signed sequence number."""
+        """Sign and write the key file (its snapshot anchors the audit trail's
+        head), then let the database remember the signed sequence number."""
         if self._data_key is None:
             raise VaultCorrupt("The vault is locked.")
         head = chain_head(self.conn) if anchor else None
@@ -267,7 +267,7 @@ class Vault:
         return any("rolled back" in f for f in self.unlock_findings)
 
     def rotate_data_key(self, remove_slots: tuple[str, ...] = ()) -> str | None:
-        """Re-key the database under a new data key (issue 12 item 7); see rotation.py."""
+        """Re-key the database under a new data key; see rotation.py."""
         from app.vault.rotation import rotate
 
         return rotate(self, remove_slots)

@@ -377,7 +377,7 @@ def test_records_from_an_older_device_still_export_whole(
     assert {row["UserID"] for row in server["Client"]} == {csv_id(session.user.user_id)}
 
 
-# -- Not Shared: hidden from other agencies, not from the agency that entered it (issue 10.4) ----------
+# -- Not Shared: hidden from other agencies, not from the agency that entered it ----------
 
 
 def test_an_agencys_not_shared_clients_are_in_full_in_its_own_export_only(
