@@ -388,6 +388,9 @@ def build_parser() -> argparse.ArgumentParser:
     register_projects(sub, _add_auth)
 
     register_export(sub, _add_auth, _open_session)
+    from ui.cli_records import register as register_records
+
+    register_records(sub, _add_auth, _open_session)
     return parser
 
 

@@ -1,0 +1,3 @@
+-- Placeholder that keeps this branch's schema numbers contiguous up to v010.
+-- Schema 8 belongs to another change; delete this file when that change is merged.
+SELECT 1;
