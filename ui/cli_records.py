@@ -56,9 +56,11 @@ def cmd_consent_list(args: argparse.Namespace, out: TextIO, open_session: OpenSe
     try:
         listing = list_consents(session, args.personal_id)
         rows = [c.as_json() for c in listing]
-        extend = getattr(args, "extend_listing", None)
-        if extend is not None:
-            rows = extend(session, rows)
+        if rows:
+            from app.documents.verify import consent_code_for
+
+            for row in rows:
+                row["verification_code"] = consent_code_for(session, row["consent_id"])
     finally:
         session.close()
     if args.json:
@@ -206,4 +208,8 @@ def register(sub: argparse._SubParsersAction, add_auth: Callable[[argparse.Argum
     p.add_argument("--json", action="store_true")
     add_auth(p)
     p.set_defaults(func=bind(cmd_history))
+
+    from ui.cli_documents import register as register_documents
+
+    register_documents(sub, actions, add_auth, open_session)
     return actions

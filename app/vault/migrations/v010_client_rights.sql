@@ -52,3 +52,17 @@ CREATE TRIGGER correction_no_update BEFORE UPDATE ON correction
 BEGIN
     SELECT RAISE(ABORT, 'a correction is never changed; record another');
 END;
+
+-- Every printed or saved document's verification code, so a paper copy can be checked
+-- against the vault later (hmis-intake consent verify CODE). Nothing personal: ids,
+-- the code and the SHA-256 of what the document showed.
+CREATE TABLE issued_document (
+    code         TEXT NOT NULL,
+    kind         TEXT NOT NULL,
+    subject_id   TEXT,
+    personal_id  TEXT,
+    texts_sha256 TEXT,
+    issued_at    TEXT NOT NULL,
+    issued_by    TEXT NOT NULL,
+    PRIMARY KEY (code, kind, subject_id)
+);

@@ -1,0 +1,103 @@
+"""Making, saving and checking documents as a signed-in user.
+
+Only roles with ``consent.print`` make consent forms and revocation notices; only
+roles with ``client.print_record`` make the client's copy of their record. Printing,
+saving and previewing are audit events (CT-207-12) against the person, naming the
+kind of document and its code, never its content; every issued code is kept in
+``issued_document`` so ``verify`` can check a paper copy later. Suggested file names
+carry the kind of document and its code only (no personal data in a name).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from app.errors import UserFacingError
+from app.fileio import atomic_write_bytes
+from app.session import Session
+from app.vault.connection import transaction
+
+CONSENT_PRINT = "consent.print"
+RECORD_PRINT = "client.print_record"
+Event = Literal["printed", "saved", "previewed"]
+
+
+@dataclass(frozen=True)
+class Document:
+    kind: str  # consent_form, blank_consent_form, record_copy, revocation_notice
+    pdf: bytes
+    code: str
+    personal_id: str | None
+    subject_id: str | None  # the consent id, or the person's for a record copy
+    texts_sha256: str | None = None
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.kind.replace('_', '-')}-{self.code}.pdf"
+
+
+def check_language(session: Session, lang: str | None) -> None:
+    from app.catalog import available_languages
+
+    shipped = available_languages(session.pack.id)
+    if lang is not None and lang not in shipped:
+        raise UserFacingError(f"The {session.pack.id} forms come in {', '.join(shipped)}, not {lang!r}.")
+
+
+def consent_document(session: Session, consent_id: str, lang: str | None = None) -> Document:
+    from app.documents.consent_form import consent_form
+    from app.documents.consent_pdf import render_consent_pdf
+
+    session.require(CONSENT_PRINT)
+    check_language(session, lang)
+    form = consent_form(session, consent_id, lang)
+    session.require_no_conflict(str(form.personal_id), editing=False)
+    return Document("consent_form", render_consent_pdf(form), form.verification_code, form.personal_id,
+                    consent_id, form.texts_sha256)
+
+
+def blank_consent_document(session: Session, lang: str | None = None) -> Document:
+    from app.documents.consent_form import blank_form
+    from app.documents.consent_pdf import render_consent_pdf
+
+    session.require(CONSENT_PRINT)
+    check_language(session, lang)
+    form = blank_form(session, lang)
+    return Document("blank_consent_form", render_consent_pdf(form), form.verification_code, None, None,
+                    form.texts_sha256)
+
+
+def record_event(session: Session, document: Document, event: Event, copies: int = 1) -> None:
+    """Audit one print, save or preview and keep the document's code."""
+    with transaction(session.conn) as conn:
+        conn.execute(
+            "INSERT OR IGNORE INTO issued_document (code, kind, subject_id, personal_id, texts_sha256, issued_at,"
+            " issued_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (document.code, document.kind, document.subject_id or "", document.personal_id, document.texts_sha256,
+             session.clock.now().isoformat(timespec="seconds"), session.user.user_id),
+        )
+        detail: dict[str, object] = {"document": document.kind, "code": document.code}
+        if document.kind in ("consent_form", "revocation_notice") and document.subject_id:
+            detail["consent_id"] = document.subject_id
+        if event == "printed":
+            detail["copies"] = copies
+        entity, entity_id = ("person", document.personal_id) if document.personal_id else ("document", document.kind)
+        session.audit(f"document.{event}", entity, entity_id, detail)
+
+
+def save_document(session: Session, document: Document, path: Path) -> Path:
+    """Write the PDF where the user chose (atomically) and audit it."""
+    path = Path(path).expanduser()
+    if path.is_dir():
+        path = path / document.file_name
+    if path.suffix.lower() != ".pdf":
+        raise UserFacingError("Give the file a name ending in .pdf.")
+    try:
+        atomic_write_bytes(path, document.pdf)
+    except OSError as exc:
+        raise UserFacingError(f"Could not write the PDF there ({exc.strerror or 'error'}); choose another folder.") \
+            from None
+    record_event(session, document, "saved")
+    return path

@@ -1,0 +1,109 @@
+"""Printable documents, headless: ``consent pdf``, ``consent blank``, ``consent verify``,
+``record-copy``, and the client-rights log (``request``) and ``retention``. No Qt here.
+
+A PDF goes where the user says (a folder gets the suggested name: the kind of
+document and its verification code, never a person's name). Saving is audited.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TextIO
+
+__all__ = ["register"]
+
+OpenSession = Callable[[argparse.Namespace], Any]
+
+
+def _dump(value: Any, out: TextIO) -> None:
+    json.dump(value, out, ensure_ascii=False)
+    out.write("\n")
+
+
+def _saved(args: argparse.Namespace, out: TextIO, path: Path, document: Any) -> int:
+    if args.json:
+        _dump({"file": str(path), "kind": document.kind, "verification_code": document.code,
+               "bytes": len(document.pdf)}, out)
+    else:
+        out.write(f"Saved {path.name} (verification code {document.code}).\n")
+    return 0
+
+
+def cmd_consent_pdf(args: argparse.Namespace, out: TextIO, open_session: OpenSession) -> int:
+    from app.documents.service import consent_document, save_document
+
+    session = open_session(args)
+    try:
+        document = consent_document(session, args.consent_id, args.lang)
+        path = save_document(session, document, Path(args.out))
+    finally:
+        session.close()
+    return _saved(args, out, path, document)
+
+
+def cmd_consent_blank(args: argparse.Namespace, out: TextIO, open_session: OpenSession) -> int:
+    from app.documents.service import blank_consent_document, save_document
+
+    session = open_session(args)
+    try:
+        document = blank_consent_document(session, args.lang)
+        path = save_document(session, document, Path(args.out))
+    finally:
+        session.close()
+    return _saved(args, out, path, document)
+
+
+def cmd_consent_verify(args: argparse.Namespace, out: TextIO, open_session: OpenSession) -> int:
+    from app.documents.verify import verify_code
+
+    session = open_session(args)
+    try:
+        result = verify_code(session, args.code)
+    finally:
+        session.close()
+    if args.json:
+        _dump(result.as_json(), out)
+    elif not result.found:
+        out.write(f"No document on this device has the code {result.code}.\n")
+    elif result.consent_id is None:
+        out.write(f"{result.code}: a {result.kind} issued {result.issued_at}.\n")
+    else:
+        state = ("the consent and texts are unchanged" if result.matches
+                 else "the consent or its texts changed since this copy was made")
+        out.write(f"{result.code}: consent {result.consent_id} ({result.method}, signed {result.signed_on}), "
+                  f"now {result.status}; {state}.\n")
+    return 0 if result.found and result.matches else 1
+
+
+def _lang(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", help="language of the form (default: the one the consent was given in)")
+
+
+def register(sub: argparse._SubParsersAction, consent_actions: argparse._SubParsersAction,
+             add_auth: Callable[[argparse.ArgumentParser], None], open_session: OpenSession) -> None:
+    def bind(func: Callable[[argparse.Namespace, TextIO, OpenSession], int]) -> Callable[..., int]:
+        return lambda args, out: func(args, out, open_session)
+
+    p = consent_actions.add_parser("pdf", help="the signed consent / release form as a PDF (consent.print)")
+    p.add_argument("consent_id")
+    p.add_argument("out", metavar="OUT.pdf", help="file or folder to write")
+    _lang(p)
+    p.add_argument("--json", action="store_true")
+    add_auth(p)
+    p.set_defaults(func=bind(cmd_consent_pdf))
+
+    p = consent_actions.add_parser("blank", help="a blank consent form for paper intake")
+    p.add_argument("out", metavar="OUT.pdf", help="file or folder to write")
+    _lang(p)
+    p.add_argument("--json", action="store_true")
+    add_auth(p)
+    p.set_defaults(func=bind(cmd_consent_blank))
+
+    p = consent_actions.add_parser("verify", help="check a printed copy's verification code")
+    p.add_argument("code")
+    p.add_argument("--json", action="store_true")
+    add_auth(p)
+    p.set_defaults(func=bind(cmd_consent_verify))
