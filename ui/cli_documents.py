@@ -78,6 +78,37 @@ def cmd_consent_verify(args: argparse.Namespace, out: TextIO, open_session: Open
     return 0 if result.found and result.matches else 1
 
 
+def cmd_revocation_notice(args: argparse.Namespace, out: TextIO, open_session: OpenSession) -> int:
+    from app.documents.service import revocation_document, save_document
+
+    session = open_session(args)
+    try:
+        document = revocation_document(session, args.consent_id, args.lang)
+        path = save_document(session, document, Path(args.out))
+    finally:
+        session.close()
+    return _saved(args, out, path, document)
+
+
+def save_revocation_notice(session: Any, consent_id: str, out: str) -> Path:
+    """For ``consent revoke --notice``: the notice of the consent just revoked."""
+    from app.documents.service import revocation_document, save_document
+
+    return save_document(session, revocation_document(session, consent_id), Path(out))
+
+
+def cmd_record_copy(args: argparse.Namespace, out: TextIO, open_session: OpenSession) -> int:
+    from app.documents.service import record_copy_document, save_document
+
+    session = open_session(args)
+    try:
+        document = record_copy_document(session, args.personal_id, args.lang)
+        path = save_document(session, document, Path(args.out))
+    finally:
+        session.close()
+    return _saved(args, out, path, document)
+
+
 def _lang(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", help="language of the form (default: the one the consent was given in)")
 
@@ -101,6 +132,23 @@ def register(sub: argparse._SubParsersAction, consent_actions: argparse._SubPars
     p.add_argument("--json", action="store_true")
     add_auth(p)
     p.set_defaults(func=bind(cmd_consent_blank))
+
+    p = consent_actions.add_parser("revocation-notice", help="a notice of a revoked consent as a PDF")
+    p.add_argument("consent_id")
+    p.add_argument("out", metavar="OUT.pdf", help="file or folder to write")
+    _lang(p)
+    p.add_argument("--json", action="store_true")
+    add_auth(p)
+    p.set_defaults(func=bind(cmd_revocation_notice))
+
+    p = sub.add_parser("record-copy", help="the client's copy of their record, with who added, changed, viewed,"
+                       " printed or exported it (client.print_record)")
+    p.add_argument("personal_id")
+    p.add_argument("out", metavar="OUT.pdf", help="file or folder to write")
+    _lang(p)
+    p.add_argument("--json", action="store_true")
+    add_auth(p)
+    p.set_defaults(func=bind(cmd_record_copy))
 
     p = consent_actions.add_parser("verify", help="check a printed copy's verification code")
     p.add_argument("code")

@@ -18,6 +18,7 @@ import json
 import sys
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any, TextIO
 
 from app.errors import UserFacingError
@@ -81,18 +82,31 @@ def cmd_consent_change(args: argparse.Namespace, out: TextIO, open_session: Open
     from app.rights import revoke, stop_sharing
 
     effective = parse_day("--effective", args.effective)
+    notice_to = getattr(args, "notice", None)
+    if notice_to and not (Path(notice_to).expanduser().is_dir() or notice_to.lower().endswith(".pdf")):
+        raise RecordsUsageError("Give --notice a folder or a file name ending in .pdf.")
     session = open_session(args)
     try:
+        if notice_to:
+            session.require("consent.print")  # before anything changes
         change = revoke if args.consent_action == "revoke" else stop_sharing
         ids = change(session, args.personal_id, effective, args.reason)
         day = (effective or session.clock.now().date()).isoformat()
+        notice = None
+        if getattr(args, "notice", None):
+            from ui.cli_documents import save_revocation_notice
+
+            notice = save_revocation_notice(session, ids[0], args.notice)
     finally:
         session.close()
     if args.json:
-        _dump({"action": args.consent_action, "effective": day, "consent_ids": ids}, out)
+        _dump({"action": args.consent_action, "effective": day, "consent_ids": ids,
+               "notice": str(notice) if notice else None}, out)
     elif args.consent_action == "revoke":
         out.write(f"Revoked {len(ids)} consent(s) from {day}; the revocation goes to the central HMIS "
                   "with the next sync.\n")
+        if notice:
+            out.write(f"Saved the revocation notice as {notice.name}.\n")
     else:
         out.write(f"Not Shared from {day} for {len(ids)} person(s); data entry goes on.\n")
     return 0
@@ -184,6 +198,8 @@ def register(sub: argparse._SubParsersAction, add_auth: Callable[[argparse.Argum
         p.add_argument("--effective", metavar="YYYY-MM-DD", help="the day it takes effect (default today)")
         p.add_argument("--reason", help="why, in the client's words (optional)")
         p.add_argument("--json", action="store_true")
+        if name == "revoke":
+            p.add_argument("--notice", metavar="OUT.pdf", help="also save a revocation notice (consent.print)")
         add_auth(p)
         p.set_defaults(func=bind(cmd_consent_change))
 

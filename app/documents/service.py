@@ -101,3 +101,54 @@ def save_document(session: Session, document: Document, path: Path) -> Path:
             from None
     record_event(session, document, "saved")
     return path
+
+
+def record_copy_document(session: Session, personal_id: str, lang: str | None = None) -> Document:
+    """The client's copy of everything held about them (MO-RIGHTS-1, VT-3.4-7, CT-207-6)."""
+    from app.documents.record_copy import gather_record
+    from app.documents.record_pdf import render_record_pdf
+
+    session.require(RECORD_PRINT)
+    session.require("client.view_full")
+    check_language(session, lang)
+    session.require_no_conflict(personal_id, editing=False)
+    copy = gather_record(session, personal_id, lang)
+    return Document("record_copy", render_record_pdf(copy), copy.verification_code, personal_id, personal_id)
+
+
+def revocation_document(session: Session, consent_id: str, lang: str | None = None) -> Document:
+    """A notice of a consent's revocation, with its effective date (MO-RIGHTS-4)."""
+    import hashlib
+
+    from app.catalog import load_consent_texts
+    from app.documents.consent_form import _fill, consent_form, form_language
+    from app.documents.labels import labels
+    from app.documents.record_pdf import render_revocation_pdf
+    from app.documents.verification import code_from_digest
+
+    session.require(CONSENT_PRINT)
+    check_language(session, lang)
+    form = consent_form(session, consent_id, lang)
+    session.require_no_conflict(str(form.personal_id), editing=False)
+    change = session.conn.execute(
+        "SELECT kind, effective_on, reason, recorded_by FROM consent_change WHERE consent_id = ?"
+        " ORDER BY recorded_at DESC LIMIT 1", (consent_id,)).fetchone()
+    revoked = session.conn.execute("SELECT revoked_at FROM consent WHERE consent_id = ?", (consent_id,)).fetchone()
+    if not (revoked and revoked[0]):
+        raise UserFacingError("This consent has not been revoked.")
+    lang = form_language(session.pack.id, lang or form.lang)
+    words = labels(lang)
+    recorder = session.conn.execute("SELECT display_name FROM app_user WHERE user_id = ?",
+                                    (change[3] if change else "",)).fetchone()
+    rows = [(words["agency"], form.agency), (words["revocation_covers"], ", ".join(m.name for m in form.members)),
+            (words["signed_on"], str(form.signed_on)), (words["method"], words.get(f"method_{form.method}", "")),
+            (words["revocation_effective"], str(revoked[0])),
+            (words["revocation_reason"], (change[2] if change and change[2] else words["unknown"])),
+            (words["revocation_recorded"], recorder[0] if recorder else words["unknown"])]
+    texts = load_consent_texts(session.pack.id, lang)
+    digest = hashlib.sha256(f"revocation:{consent_id}:{revoked[0]}:{form.verification_code}".encode()).hexdigest()
+    code = code_from_digest(digest)
+    values = {"agency": form.agency, "grievance_contact": form.grievance_contact}
+    body = [_fill(text, values) for text in texts.revocation.body]
+    pdf = render_revocation_pdf(lang, form.agency, rows, code, body, _fill(texts.revocation.title, values))
+    return Document("revocation_notice", pdf, code, form.personal_id, consent_id)

@@ -56,8 +56,12 @@ def verify_code(session: Session, text: str) -> Verification:
     if issued is not None:
         kind, subject, personal_id, issued_at = issued
         exists = subject and conn.execute("SELECT 1 FROM consent WHERE consent_id = ?", (subject,)).fetchone()
-        if kind in ("consent_form", "revocation_notice") and exists:
+        if kind == "consent_form" and exists:
             result = _result(session, code, subject, kind, issued_at)
+        elif kind == "revocation_notice" and exists:
+            found = _result(session, code, subject, kind, issued_at)
+            result = Verification(code, True, kind, subject, found.personal_id, found.signed_on, found.method,
+                                  found.status, found.status == "revoked", issued_at)
         else:
             result = Verification(code, True, kind, None, personal_id, issued_at=issued_at, matches=True)
     else:
