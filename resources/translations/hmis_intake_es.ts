@@ -540,6 +540,82 @@
     </message>
 </context>
 <context>
+    <name>DocumentActions</name>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="25"/>
+        <source>&amp;Print and save</source>
+        <translation>Im&amp;primir y guardar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="26"/>
+        <source>Print or save documents for this client</source>
+        <translation>Imprimir o guardar documentos de este cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="36"/>
+        <source>Preview and print the &amp;consent form…</source>
+        <translation>Vista previa e impresión del formulario de &amp;consentimiento…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="38"/>
+        <source>&amp;Save the consent form as PDF…</source>
+        <translation>&amp;Guardar el formulario de consentimiento como PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="40"/>
+        <source>Save the &amp;revocation notice as PDF…</source>
+        <translation>Guardar el aviso de &amp;revocación como PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="44"/>
+        <source>Preview and print the client&apos;s &amp;record copy…</source>
+        <translation>Vista previa e impresión de la copia del &amp;expediente…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="46"/>
+        <source>Save the record &amp;copy as PDF…</source>
+        <translation>Guardar la &amp;copia del expediente como PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="50"/>
+        <source>Save a &amp;blank consent form as PDF…</source>
+        <translation>Guardar un formulario de consentimiento en &amp;blanco como PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="112"/>
+        <source>Preparing the document…</source>
+        <translation>Preparando el documento…</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPrinter</name>
+    <message>
+        <location filename="../../ui/documents/printing.py" line="131"/>
+        <source>Print preview</source>
+        <translation>Vista previa de impresión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/printing.py" line="143"/>
+        <source>Sent to the printer.</source>
+        <translation>Enviado a la impresora.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/printing.py" line="154"/>
+        <source>Save as PDF</source>
+        <translation>Guardar como PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/printing.py" line="155"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/printing.py" line="164"/>
+        <source>Saved {name}.</source>
+        <translation>Se guardó {name}.</translation>
+    </message>
+</context>
+<context>
     <name>DraftsBar</name>
     <message>
         <location filename="../../ui/search/drafts_bar.py" line="33"/>
@@ -1181,7 +1257,7 @@
     </message>
     <message>
         <location filename="../../ui/wizard/intake_wizard.py" line="159"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="383"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="387"/>
         <source>Discard intake</source>
         <translation>Descartar admisión</translation>
     </message>
@@ -1197,13 +1273,13 @@
     </message>
     <message>
         <location filename="../../ui/wizard/intake_wizard.py" line="162"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="246"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="247"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
         <location filename="../../ui/wizard/intake_wizard.py" line="164"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="247"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="248"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
@@ -1233,77 +1309,77 @@
         <translation>Cerrar la admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="215"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="216"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="215"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="216"/>
         <source>Oral explanation</source>
         <translation>Explicación oral</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="216"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="217"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="216"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="217"/>
         <source>Sharing</source>
         <translation>Compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="217"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="218"/>
         <source>Household</source>
         <translation>Hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="217"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="218"/>
         <source>Duplicate check</source>
         <translation>Comprobación de duplicados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="218"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="219"/>
         <source>Review and save</source>
         <translation>Revisar y guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="221"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="222"/>
         <source>Person {n} details</source>
         <translation>Datos de la persona {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="234"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="235"/>
         <source>Current step</source>
         <translation>Paso actual</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="246"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="247"/>
         <source>&amp;Save intake</source>
         <translation>&amp;Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="247"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="248"/>
         <source>Save intake</source>
         <translation>Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="331"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="332"/>
         <source>1 person was saved.</source>
         <translation>Se guardó 1 persona.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="332"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="333"/>
         <source>{n} people were saved.</source>
         <translation>Se guardaron {n} personas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="333"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="334"/>
         <source>The records are in the outbox and will sync when the device is online.</source>
         <translation>Los registros están en la bandeja de salida y se sincronizarán cuando el equipo tenga conexión.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="384"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="388"/>
         <source>Discard this intake? Nothing of it has been saved, and it will not be kept.</source>
         <translation>¿Descartar esta admisión? No se ha guardado nada de ella y no se conservará.</translation>
     </message>
@@ -2340,17 +2416,17 @@
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="110"/>
+        <location filename="../../ui/profile/profile_window.py" line="115"/>
         <source>C&amp;lose</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="152"/>
+        <location filename="../../ui/profile/profile_window.py" line="157"/>
         <source>Ask a colleague who may record consent.</source>
         <translation>Pida ayuda a un colega que pueda registrar el consentimiento.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="111"/>
+        <location filename="../../ui/profile/profile_window.py" line="116"/>
         <source>Close the profile</source>
         <translation>Cerrar el perfil</translation>
     </message>
@@ -2380,7 +2456,7 @@
         <translation>&amp;Notas del caso</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="124"/>
+        <location filename="../../ui/profile/profile_window.py" line="129"/>
         <source>Date of birth: {d}</source>
         <translation>Fecha de nacimiento: {d}</translation>
     </message>
@@ -4141,6 +4217,29 @@ ExportID {id}</translation>
         <location filename="../../ui/sync/timeliness_banner.py" line="101"/>
         <source>Ask someone who may sync to do so soon.</source>
         <translation>Pida pronto a alguien con permiso para sincronizar que lo haga.</translation>
+    </message>
+</context>
+<context>
+    <name>WizardConsentPrint</name>
+    <message>
+        <location filename="../../ui/documents/wizard_hook.py" line="23"/>
+        <source>P&amp;rint the consent form…</source>
+        <translation>Imp&amp;rimir el formulario de consentimiento…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/wizard_hook.py" line="24"/>
+        <source>Preview and print the consent form</source>
+        <translation>Vista previa e impresión del formulario de consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/wizard_hook.py" line="25"/>
+        <source>Save consent form as P&amp;DF…</source>
+        <translation>Guardar el formulario de consentimiento como P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/wizard_hook.py" line="26"/>
+        <source>Save the consent form as PDF</source>
+        <translation>Guardar el formulario de consentimiento como PDF</translation>
     </message>
 </context>
 </TS>

@@ -107,6 +107,11 @@ class ProfileWindow(QDialog):
         page.addWidget(self.message)
         row = QHBoxLayout()
         row.addStretch(1)
+        from ui.documents.profile_actions import add_document_actions
+
+        self.documents = add_document_actions(
+            row, session, lambda: self._session, self.personal_id,
+            lambda: self.overview.selected_consent() or next(iter(self.profile.consents), None), self.show_message)
         close = QPushButton(self.tr("C&lose"))
         close.setAccessibleName(self.tr("Close the profile"))
         close.setAutoDefault(False)

@@ -1,0 +1,100 @@
+"""Printing from the client profile: the print preview of the consent form and of the
+client's record copy, "Save as PDF…", the audit of each, and a role without
+consent.print / client.print_record seeing no such action. Synthetic people only."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtPrintSupport import QPrintPreviewDialog
+from pypdf import PdfReader
+
+from app.clock import FakeClock
+
+from gui_support import ADMIN, sign_in
+from test_gui_profile import FIRST, LAST, VOLUNTEER, VOLUNTEER_PASSWORD, _open, _vault
+
+SHOTS = Path(os.environ.get("HMIS_SHOTS_DIR", "")) if os.environ.get("HMIS_SHOTS_DIR") else None
+
+
+def _events(gui, action: str) -> list[str]:
+    return [r[0] for r in gui.controller.session.conn.execute(
+        "SELECT detail FROM audit_event WHERE action = ? ORDER BY seq", (action,))]
+
+
+def test_consent_form_is_saved_as_pdf_from_the_profile(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
+    vault, password, pid = _vault(tmp_path, clock)
+    gui = make_gui(vault.data_dir, clock)
+    sign_in(qtbot, gui, ADMIN, password)
+    profile = _open(qtbot, gui.controller.main_window)
+    actions = profile.documents
+    assert actions is not None and actions.isVisible()
+    folder = tmp_path / "chosen"
+    folder.mkdir()
+    actions.actions_by_name["consent_save"].trigger()
+    actions.printer.save_folder = folder
+    qtbot.waitUntil(lambda: any(folder.glob("*.pdf")), timeout=20_000)
+    (saved,) = folder.glob("*.pdf")
+    assert saved.name.startswith("consent-form-") and FIRST not in saved.name and LAST not in saved.name
+    text = " ".join(page.extract_text() or "" for page in PdfReader(saved).pages)
+    assert FIRST in text and actions.printer.rendered.document.code in text
+    assert len(_events(gui, "document.saved")) == 1
+
+
+def test_record_copy_opens_in_the_print_preview_and_is_audited(qtbot, make_gui, tmp_path: Path,
+                                                              clock: FakeClock) -> None:
+    vault, password, pid = _vault(tmp_path, clock)
+    gui = make_gui(vault.data_dir, clock)
+    sign_in(qtbot, gui, ADMIN, password)
+    profile = _open(qtbot, gui.controller.main_window)
+    actions = profile.documents
+    seen: list[QPrintPreviewDialog] = []
+
+    def close_soon(dialog: QPrintPreviewDialog) -> None:
+        seen.append(dialog)
+
+        def grab_and_close() -> None:
+            dialog.resize(1000, 760)
+            if SHOTS is not None:
+                dialog.grab().save(str(SHOTS / "print-preview-record-copy.png"))
+            assert FIRST not in dialog.windowTitle()
+            dialog.reject()
+
+        QTimer.singleShot(300, grab_and_close)
+
+    actions.actions_by_name["record_preview"].trigger()
+    actions.printer.preview_shown.connect(close_soon)
+    qtbot.waitUntil(lambda: bool(seen) and not seen[0].isVisible(), timeout=30_000)
+    assert len(actions.printer.rendered.pages) >= 2  # drawn off the UI thread before the dialog opened
+    assert len(_events(gui, "document.previewed")) == 1 and not _events(gui, "document.printed")
+
+
+def test_volunteer_has_no_print_actions(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
+    vault, _password, _pid = _vault(tmp_path, clock)
+    gui = make_gui(vault.data_dir, clock)
+    sign_in(qtbot, gui, VOLUNTEER, VOLUNTEER_PASSWORD)
+    profile = _open(qtbot, gui.controller.main_window)
+    assert profile.documents is None
+
+
+def test_the_wizards_saved_page_saves_the_consent_form(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
+    from test_gui_wizard_save import _to_review
+
+    gui, wizard = _to_review(qtbot, make_gui, tmp_path, clock)
+    with qtbot.waitSignal(wizard.intake_did_save, timeout=20_000):
+        wizard.next_button.click()
+    offer = wizard.consent_print
+    assert offer.print_button.isVisibleTo(wizard) and offer.save_button.isVisibleTo(wizard)
+    folder = tmp_path / "forms"
+    folder.mkdir()
+    offer.printer.save_folder = folder
+    offer.save_button.click()
+    qtbot.waitUntil(lambda: any(folder.glob("consent-form-*.pdf")), timeout=20_000)
+    (saved,) = folder.glob("*.pdf")
+    text = " ".join(page.extract_text() or "" for page in PdfReader(saved).pages)
+    assert "Verification code" in text and offer.printer.rendered.document.code in saved.name
+    if SHOTS is not None:
+        wizard.grab().save(str(SHOTS / "wizard-saved-page-print.png"))
+    assert len(_events(gui, "document.saved")) == 1
