@@ -176,6 +176,70 @@ def cmd_history(args: argparse.Namespace, out: TextIO, open_session: OpenSession
     return 0
 
 
+# -- requests and corrections ---------------------------------------------------------
+
+
+def cmd_request(args: argparse.Namespace, out: TextIO, open_session: OpenSession) -> int:
+    from app.corrections import list_requests, log_request, resolve_request
+
+    received = parse_day("--received", getattr(args, "received", None))
+    session = open_session(args)
+    try:
+        if args.request_action == "add":
+            request_id = log_request(session, args.personal_id, args.kind, received)
+            (view,) = [r for r in list_requests(session) if r.request_id == request_id]
+            result: Any = view.as_json()
+        elif args.request_action == "close":
+            if args.denied and not (args.reason or "").strip():
+                raise RecordsUsageError("A denied request needs --reason.")
+            resolve_request(session, args.request_id, "denied" if args.denied else "fulfilled", args.reason)
+            result = {"request_id": args.request_id, "status": "denied" if args.denied else "fulfilled"}
+        else:
+            result = [r.as_json() for r in list_requests(session, open_only=args.open)]
+    finally:
+        session.close()
+    if args.json:
+        _dump(result, out)
+    elif args.request_action == "add":
+        due = f"due {result['due_on']}" if result["due_on"] else "the policy sets no deadline"
+        out.write(f"Request logged ({result['request_id']}); {due}.\n")
+    elif args.request_action == "close":
+        out.write(f"Request {result['request_id']} closed as {result['status']}.\n")
+    else:
+        if not result:
+            out.write("No requests.\n")
+        for r in result:
+            flag = " OVERDUE" if r["overdue"] else (" due soon" if r["due_soon"] else "")
+            out.write(f"{r['request_id']}  {r['kind']:<12} received {r['received_on']}  due {r['due_on'] or '-'}"
+                      f"  {r['status']}{flag}\n")
+    return 0
+
+
+def cmd_correction(args: argparse.Namespace, out: TextIO, open_session: OpenSession) -> int:
+    from app.corrections import deny_correction, record_correction
+
+    session = open_session(args)
+    try:
+        if args.correction_action == "add":
+            supplement = _note_text()
+            if not supplement:
+                raise RecordsUsageError("Write the correct or missing information on standard input after the "
+                                        "password line.")
+            correction_id = record_correction(session, args.personal_id, args.field, args.marked, supplement,
+                                              args.request)
+        else:
+            correction_id = deny_correction(session, args.personal_id, args.field, args.reason, args.request)
+    finally:
+        session.close()
+    if args.json:
+        _dump({"correction_id": correction_id, "status": "accepted" if args.correction_action == "add" else "denied"},
+              out)
+    else:
+        out.write(f"Correction recorded ({correction_id}); the original information is kept.\n"
+                  if args.correction_action == "add" else f"Denial recorded ({correction_id}) with its reason.\n")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction, add_auth: Callable[[argparse.ArgumentParser], None],
              open_session: OpenSession) -> argparse._SubParsersAction:
     """Add ``consent``, ``note`` and ``history``; returns the ``consent`` sub-parsers so
@@ -224,6 +288,48 @@ def register(sub: argparse._SubParsersAction, add_auth: Callable[[argparse.Argum
     p.add_argument("--json", action="store_true")
     add_auth(p)
     p.set_defaults(func=bind(cmd_history))
+
+    request = sub.add_parser("request", help="the client's requests: a copy of the record, a correction")
+    request_actions = request.add_subparsers(dest="request_action", parser_class=type(request), required=True)
+    p = request_actions.add_parser("add", help="log a request; prints the day it is due (MO-RIGHTS-1)")
+    p.add_argument("personal_id")
+    p.add_argument("--kind", required=True, choices=("record_copy", "correction"))
+    p.add_argument("--received", metavar="YYYY-MM-DD", help="the day the client asked (default today)")
+    p.add_argument("--json", action="store_true")
+    add_auth(p)
+    p.set_defaults(func=bind(cmd_request))
+    p = request_actions.add_parser("list", help="requests with their due dates; flags those due soon or overdue")
+    p.add_argument("--open", action="store_true", help="only the open ones")
+    p.add_argument("--json", action="store_true")
+    add_auth(p)
+    p.set_defaults(func=bind(cmd_request))
+    p = request_actions.add_parser("close", help="close a request as fulfilled, or denied with a reason")
+    p.add_argument("request_id")
+    p.add_argument("--denied", action="store_true")
+    p.add_argument("--reason")
+    p.add_argument("--json", action="store_true")
+    add_auth(p)
+    p.set_defaults(func=bind(cmd_request))
+
+    correction = sub.add_parser("correction", help="mark information inaccurate or incomplete (VT-3.4-8, MO-RIGHTS-2)")
+    correction_actions = correction.add_subparsers(dest="correction_action", parser_class=type(correction),
+                                                   required=True)
+    p = correction_actions.add_parser("add", help="stdin: password line, then the correct or missing information")
+    p.add_argument("personal_id")
+    p.add_argument("--field", required=True, help="which information, e.g. dob, last_name, enrollment")
+    p.add_argument("--marked", required=True, choices=("inaccurate", "incomplete"))
+    p.add_argument("--request", metavar="REQUEST_ID")
+    p.add_argument("--json", action="store_true")
+    add_auth(p)
+    p.set_defaults(func=bind(cmd_correction))
+    p = correction_actions.add_parser("deny", help="record a correction the agency does not make, with the reason")
+    p.add_argument("personal_id")
+    p.add_argument("--field", required=True)
+    p.add_argument("--reason", required=True)
+    p.add_argument("--request", metavar="REQUEST_ID")
+    p.add_argument("--json", action="store_true")
+    add_auth(p)
+    p.set_defaults(func=bind(cmd_correction))
 
     from ui.cli_documents import register as register_documents
 
