@@ -13,6 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
+from app.errors import UserFacingError
+
 __all__ = ["register"]
 
 OpenSession = Callable[[argparse.Namespace], Any]
@@ -150,8 +152,77 @@ def register(sub: argparse._SubParsersAction, consent_actions: argparse._SubPars
     add_auth(p)
     p.set_defaults(func=bind(cmd_record_copy))
 
+    register_retention(sub, add_auth, open_session)
+
     p = consent_actions.add_parser("verify", help="check a printed copy's verification code")
     p.add_argument("code")
     p.add_argument("--json", action="store_true")
     add_auth(p)
     p.set_defaults(func=bind(cmd_consent_verify))
+
+
+def cmd_retention(args: argparse.Namespace, out: TextIO, open_session: OpenSession) -> int:
+    from app import retention
+
+    session = open_session(args)
+    try:
+        if args.retention_action == "rule":
+            if args.off == (args.days is not None):
+                raise UserFacingError("Give either --days N or --off.")
+            retention.set_purge_rule(session, None if args.off else args.days)
+            result: Any = {"rule_days": None if args.off else args.days}
+        elif args.retention_action == "list":
+            result = {"retention_years": session.pack.client_rights.retention_years,
+                      "retention_action": session.pack.client_rights.retention_action,
+                      "retention_due": [c.as_json() for c in retention.retention_due(session)],
+                      **(retention.purge_plan(session) if session.can("device.configure")
+                         else retention.PurgePlan(None, [], 0)).as_json()}
+        else:
+            result = retention.purge(session).as_json()
+    finally:
+        session.close()
+    if args.json:
+        _dump(result, out)
+    elif args.retention_action == "rule":
+        out.write("Purging is off.\n" if result["rule_days"] is None
+                  else f"Records are purged from this device {result['rule_days']} days after exit, once synced.\n")
+    elif args.retention_action == "list":
+        years = result["retention_years"]
+        out.write(f"Past the {years}-year retention period: {len(result['retention_due'])} person(s).\n" if years
+                  else "The policy sets no retention period.\n")
+        for c in result["retention_due"]:
+            keep = f" (keep the signed ROI until {c['keep_until']})" if c["keep_until"] else ""
+            out.write(f"  {c['personal_id']}  last changed {c['last_change'][:10]}{keep}\n")
+        if result["rule_days"] is None:
+            out.write("No device purge rule is set.\n")
+        else:
+            out.write(f"Purgeable from this device ({result['rule_days']} days after exit): "
+                      f"{len(result['purgeable'])}; held back until synced: {result['held_unsynced']}.\n")
+    else:
+        out.write(f"Purged {result['people']} person(s) from this device; the data folder went from "
+                  f"{result['bytes_before']:,} to {result['bytes_after']:,} bytes.\n")
+    return 0
+
+
+def register_retention(sub: argparse._SubParsersAction, add_auth: Callable[[argparse.ArgumentParser], None],
+                       open_session: OpenSession) -> None:
+    def bind(func: Callable[[argparse.Namespace, TextIO, OpenSession], int]) -> Callable[..., int]:
+        return lambda args, out: func(args, out, open_session)
+
+    retention = sub.add_parser("retention", help="records past their retention period; purge synced, inactive"
+                               " records from this device")
+    actions = retention.add_subparsers(dest="retention_action", parser_class=type(retention), required=True)
+    p = actions.add_parser("list", help="people past the policy's retention period, and what a purge would remove")
+    p.add_argument("--json", action="store_true")
+    add_auth(p)
+    p.set_defaults(func=bind(cmd_retention))
+    p = actions.add_parser("purge", help="remove synced, inactive people from this device (administrators)")
+    p.add_argument("--json", action="store_true")
+    add_auth(p)
+    p.set_defaults(func=bind(cmd_retention))
+    p = actions.add_parser("rule", help="set the purge rule: N days after the last exit (administrators)")
+    p.add_argument("--days", type=int)
+    p.add_argument("--off", action="store_true")
+    p.add_argument("--json", action="store_true")
+    add_auth(p)
+    p.set_defaults(func=bind(cmd_retention))
