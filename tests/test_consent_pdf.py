@@ -165,3 +165,13 @@ def test_only_roles_with_consent_print_make_the_pdf(mo_vault: VaultInfo, tmp_pat
         result = run_cli(mo_vault.data_dir, "consent", "pdf", *bad, *auth(), password=ADMIN_PASSWORD)
         assert result.returncode != 0 and single_sentence(result.stderr), (bad, result.stderr)
     assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob("*.txt")) == []
+
+
+def test_names_beyond_latin_1_print_as_written_where_the_system_has_a_wide_font() -> None:
+    from app.documents import pdf_common
+
+    if pdf_common.REGULAR == "Helvetica":
+        pytest.skip("no wide TrueType font on this system; the PDF falls back to Helvetica (Latin-1)")
+    pdf = pdf_common.build_pdf([pdf_common.p("Nguyễn Thị Ánh, Łucja Żółć")],
+                               pdf_common.PageFrame("Agency", "Code", "X", "Page {page} of {pages}"), "t", "s", "k")
+    assert "Nguyễn Thị Ánh, Łucja Żółć" in pages_text(pdf)[0]

@@ -7,6 +7,7 @@ document only, never a person.
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -17,20 +18,45 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 MARGIN = 0.8 * inch
-BODY = ParagraphStyle("body", fontName="Helvetica", fontSize=11, leading=14.5, alignment=TA_LEFT, spaceAfter=4)
+# A TrueType font with wide coverage, where the system has one, so names such as
+# "Nguyễn" print as written; the PDF standard Helvetica covers Latin-1 only.
+FONT_CANDIDATES: tuple[tuple[str, str], ...] = (
+    ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+    ("C:/Windows/Fonts/arial.ttf", "C:/Windows/Fonts/arialbd.ttf"),
+    ("/System/Library/Fonts/Supplemental/Arial.ttf", "/System/Library/Fonts/Supplemental/Arial Bold.ttf"),
+    ("/Library/Fonts/Arial.ttf", "/Library/Fonts/Arial Bold.ttf"),
+)
+
+
+def _fonts() -> tuple[str, str]:
+    for regular, bold in FONT_CANDIDATES:
+        if os.path.isfile(regular) and os.path.isfile(bold):
+            try:
+                pdfmetrics.registerFont(TTFont("DocSans", regular))
+                pdfmetrics.registerFont(TTFont("DocSans-Bold", bold))
+            except Exception:  # noqa: BLE001 - an unreadable font file: use the built-in one
+                continue
+            return "DocSans", "DocSans-Bold"
+    return "Helvetica", "Helvetica-Bold"
+
+
+REGULAR, BOLD = _fonts()
+BODY = ParagraphStyle("body", fontName=REGULAR, fontSize=11, leading=14.5, alignment=TA_LEFT, spaceAfter=4)
 SMALL = ParagraphStyle("small", parent=BODY, fontSize=9, leading=11.5, textColor=colors.HexColor("#333333"))
-TITLE = ParagraphStyle("title", parent=BODY, fontName="Helvetica-Bold", fontSize=16, leading=20, spaceAfter=8)
-H2 = ParagraphStyle("h2", parent=BODY, fontName="Helvetica-Bold", fontSize=13, leading=16, spaceBefore=10,
+TITLE = ParagraphStyle("title", parent=BODY, fontName=BOLD, fontSize=16, leading=20, spaceAfter=8)
+H2 = ParagraphStyle("h2", parent=BODY, fontName=BOLD, fontSize=13, leading=16, spaceBefore=10,
                     spaceAfter=5)
-H3 = ParagraphStyle("h3", parent=BODY, fontName="Helvetica-Bold", fontSize=11, leading=14, spaceBefore=6,
+H3 = ParagraphStyle("h3", parent=BODY, fontName=BOLD, fontSize=11, leading=14, spaceBefore=6,
                     spaceAfter=2)
 CELL = ParagraphStyle("cell", parent=BODY, fontSize=10, leading=12.5, spaceAfter=0)
-CELL_BOLD = ParagraphStyle("cellBold", parent=CELL, fontName="Helvetica-Bold")
-SIGNATURE_LINE = ParagraphStyle("sig", parent=BODY, fontName="Helvetica-Bold", fontSize=14, leading=18)
+CELL_BOLD = ParagraphStyle("cellBold", parent=CELL, fontName=BOLD)
+SIGNATURE_LINE = ParagraphStyle("sig", parent=BODY, fontName=BOLD, fontSize=14, leading=18)
 
 
 def p(text: str, style: ParagraphStyle = BODY) -> Paragraph:
@@ -99,19 +125,19 @@ def _numbered_canvas(frame: PageFrame) -> type[Canvas]:
         def _frame(self, total: int) -> None:
             width, height = LETTER
             self.saveState()
-            self.setFont("Helvetica", 9)
+            self.setFont(REGULAR, 9)
             self.setFillColor(colors.HexColor("#333333"))
             self.drawString(MARGIN, height - 0.5 * inch, frame.header)
             self.setStrokeColor(colors.HexColor("#999999"))
             self.line(MARGIN, height - 0.55 * inch, width - MARGIN, height - 0.55 * inch)
             self.line(MARGIN, 0.62 * inch, width - MARGIN, 0.62 * inch)
-            self.setFont("Helvetica-Bold", 9)
+            self.setFont(BOLD, 9)
             self.drawString(MARGIN, 0.45 * inch, f"{frame.code_label}: {frame.code}")
-            self.setFont("Helvetica", 9)
+            self.setFont(REGULAR, 9)
             self.drawRightString(width - MARGIN, 0.45 * inch,
                                  frame.page_label.format(page=self._pageNumber, pages=total))
             if frame.hint:
-                self.setFont("Helvetica", 7.5)
+                self.setFont(REGULAR, 7.5)
                 self.drawString(MARGIN, 0.3 * inch, f"{frame.hint} {frame.code}")
             self.restoreState()
 
