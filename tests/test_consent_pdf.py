@@ -175,3 +175,21 @@ def test_names_beyond_latin_1_print_as_written_where_the_system_has_a_wide_font(
     pdf = pdf_common.build_pdf([pdf_common.p("Nguyễn Thị Ánh, Łucja Żółć")],
                                pdf_common.PageFrame("Agency", "Code", "X", "Page {page} of {pages}"), "t", "s", "k")
     assert "Nguyễn Thị Ánh, Łucja Żółć" in pages_text(pdf)[0]
+
+
+def test_mo_rights_6_the_grievance_contact_set_by_the_administrator_is_on_the_form(mo_vault: VaultInfo,
+                                                                                   tmp_path: Path) -> None:
+    head = save_example(mo_vault).personal_ids[0]
+    contact = "Jo Examplar, Client Rights Officer, 555-0100"
+    result = run_cli(mo_vault.data_dir, "consent", "contacts", "--grievance-contact", contact,
+                     "--agency-contact", "12 Sample Street, 555-0199", *auth(), password=ADMIN_PASSWORD)
+    assert result.returncode == 0, result.stderr
+    add_ready_user(mo_vault, "casey.case", "case_manager")
+    refused = run_cli(mo_vault.data_dir, "consent", "contacts", "--grievance-contact", "x",
+                      *auth("casey.case"), password=USER_PASSWORD)
+    assert refused.returncode != 0 and single_sentence(refused.stderr)
+    made = run_cli(mo_vault.data_dir, "consent", "pdf", consent_ids(mo_vault, head)[0], str(tmp_path / "f.pdf"),
+                   *auth(), password=ADMIN_PASSWORD)
+    assert made.returncode == 0, made.stderr
+    whole = " ".join(pages_text((tmp_path / "f.pdf").read_bytes()))
+    assert contact in whole and "12 Sample Street, 555-0199" in whole

@@ -111,6 +111,22 @@ def cmd_record_copy(args: argparse.Namespace, out: TextIO, open_session: OpenSes
     return _saved(args, out, path, document)
 
 
+def cmd_form_contacts(args: argparse.Namespace, out: TextIO, open_session: OpenSession) -> int:
+    from app.documents.service import set_contacts
+
+    session = open_session(args)
+    try:
+        result = set_contacts(session, args.agency_contact, args.grievance_contact)
+    finally:
+        session.close()
+    if args.json:
+        _dump(result, out)
+    else:
+        for key, value in result.items():
+            out.write(f"{key.replace('_', ' ').capitalize()}: {value or '(the agency name)'}\n")
+    return 0
+
+
 def _lang(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", help="language of the form (default: the one the consent was given in)")
 
@@ -153,6 +169,14 @@ def register(sub: argparse._SubParsersAction, consent_actions: argparse._SubPars
     p.set_defaults(func=bind(cmd_record_copy))
 
     register_retention(sub, add_auth, open_session)
+
+    p = consent_actions.add_parser("contacts", help="the agency and grievance contacts printed on every form"
+                                   " (administrators; MO-RIGHTS-6)")
+    p.add_argument("--agency-contact", help="e.g. a phone number and address; empty text clears it")
+    p.add_argument("--grievance-contact", help="a named person and how to reach them; empty text clears it")
+    p.add_argument("--json", action="store_true")
+    add_auth(p)
+    p.set_defaults(func=bind(cmd_form_contacts))
 
     p = consent_actions.add_parser("verify", help="check a printed copy's verification code")
     p.add_argument("code")

@@ -152,3 +152,28 @@ def revocation_document(session: Session, consent_id: str, lang: str | None = No
     body = [_fill(text, values) for text in texts.revocation.body]
     pdf = render_revocation_pdf(lang, form.agency, rows, code, body, _fill(texts.revocation.title, values))
     return Document("revocation_notice", pdf, code, form.personal_id, consent_id)
+
+
+def set_contacts(session: Session, agency_contact: str | None, grievance_contact: str | None) -> dict[str, str | None]:
+    """The agency's contact details and its grievance contact (MO-RIGHTS-6: a named
+    contact with contact details) printed on every consent form; empty text clears one.
+    Administrators only (device.configure)."""
+    from app.documents.consent_form import AGENCY_CONTACT_KEY, GRIEVANCE_CONTACT_KEY, setting
+
+    session.require("device.configure")
+    changes = {AGENCY_CONTACT_KEY: agency_contact, GRIEVANCE_CONTACT_KEY: grievance_contact}
+    for key, value in changes.items():
+        if value is not None and len(value.strip()) > 300:
+            raise UserFacingError("A contact is longer than 300 characters; shorten it.")
+    with transaction(session.conn) as conn:
+        for key, value in changes.items():
+            if value is None:
+                continue
+            if value.strip():
+                conn.execute("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET"
+                             " value = excluded.value", (key, value.strip()))
+            else:
+                conn.execute("DELETE FROM setting WHERE key = ?", (key,))
+        session.audit("documents.contacts_set", "device", None,
+                      {"changed": sorted(k for k, v in changes.items() if v is not None)})
+    return {key: setting(session.conn, key) for key in changes}
