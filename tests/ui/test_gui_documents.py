@@ -98,3 +98,24 @@ def test_the_wizards_saved_page_saves_the_consent_form(qtbot, make_gui, tmp_path
     if SHOTS is not None:
         wizard.grab().save(str(SHOTS / "wizard-saved-page-print.png"))
     assert len(_events(gui, "document.saved")) == 1
+
+
+def test_print_menu_lists_what_the_role_may_make(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
+    vault, password, _pid = _vault(tmp_path, clock)
+    gui = make_gui(vault.data_dir, clock)
+    sign_in(qtbot, gui, ADMIN, password)
+    profile = _open(qtbot, gui.controller.main_window)
+    actions = profile.documents
+    assert set(actions.actions_by_name) == {"consent_preview", "consent_save", "revocation_save", "record_preview",
+                                            "record_save", "blank_save"}
+    actions.menu().aboutToShow.emit()
+    # The consent in force is selected: its form can be printed; it is not revoked, so no notice yet.
+    assert actions.actions_by_name["consent_preview"].isEnabled()
+    assert not actions.actions_by_name["revocation_save"].isEnabled()
+    if SHOTS is not None:
+        profile.resize(1100, 680)
+        actions.menu().popup(actions.mapToGlobal(actions.rect().bottomLeft()))
+        qtbot.waitUntil(actions.menu().isVisible)
+        profile.grab().save(str(SHOTS / "profile-print-and-save.png"))
+        actions.menu().grab().save(str(SHOTS / "profile-print-and-save-menu.png"))
+        actions.menu().hide()
