@@ -586,6 +586,16 @@
         <source>Preparing the document…</source>
         <translation>Preparando el documento…</translation>
     </message>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="125"/>
+        <source>A request from this client is overdue: it was due on {day}.</source>
+        <translation>Una solicitud de este cliente está vencida: vencía el {day}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="126"/>
+        <source>A request from this client is due on {day}.</source>
+        <translation>Una solicitud de este cliente vence el {day}.</translation>
+    </message>
 </context>
 <context>
     <name>DocumentPrinter</name>

@@ -119,3 +119,22 @@ def test_print_menu_lists_what_the_role_may_make(qtbot, make_gui, tmp_path: Path
         profile.grab().save(str(SHOTS / "profile-print-and-save.png"))
         actions.menu().grab().save(str(SHOTS / "profile-print-and-save-menu.png"))
         actions.menu().hide()
+
+
+def test_mo_rights_1_the_profile_warns_of_a_request_falling_due(qtbot, make_gui, tmp_path: Path,
+                                                              clock: FakeClock) -> None:
+    from datetime import timedelta
+
+    from app.corrections import log_request
+    from app.session import sign_in as core_sign_in
+
+    vault, password, pid = _vault(tmp_path, clock, pack="mo")
+    session = core_sign_in(vault.data_dir, ADMIN, password, clock)
+    try:
+        log_request(session, pid, "record_copy", clock.now().date() - timedelta(days=14))
+    finally:
+        session.close()
+    gui = make_gui(vault.data_dir, clock)
+    sign_in(qtbot, gui, ADMIN, password)
+    profile = _open(qtbot, gui.controller.main_window)
+    assert profile.message.isVisibleTo(profile) and "overdue" in profile.message.text()

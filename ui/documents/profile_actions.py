@@ -112,6 +112,20 @@ class DocumentActions(QPushButton):
                 lambda busy: self._show(self.tr("Preparing the document\u2026") if busy else ""))
         getattr(self._printer, how)(make)
 
+    def warn_due_requests(self, session: Session) -> None:
+        """MO-RIGHTS-1: warn before a client's request falls due, and once it is overdue."""
+        if not session.can("client.view_full"):
+            return
+        from app.corrections import list_requests
+
+        due = [r for r in list_requests(session, open_only=True) if r.personal_id == self._personal_id
+               and (r.due_soon or r.overdue)]
+        if due:
+            first = due[0]
+            text = (self.tr("A request from this client is overdue: it was due on {day}.") if first.overdue
+                    else self.tr("A request from this client is due on {day}.")).format(day=first.due_on)
+            self._show(text)
+
     @property
     def printer(self) -> Any:
         return self._printer
@@ -127,4 +141,5 @@ def add_document_actions(layout: QBoxLayout, session: Session, session_source: C
         return None
     button = DocumentActions(session, session_source, personal_id, selected_consent, show_message)
     layout.insertWidget(0, button)
+    button.warn_due_requests(session)
     return button
