@@ -2193,123 +2193,133 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="25"/>
+        <location filename="../../ui/profile/overview_tab.py" line="26"/>
         <source>Enrollments</source>
         <translation>Inscripciones</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="26"/>
+        <location filename="../../ui/profile/overview_tab.py" line="27"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="26"/>
+        <location filename="../../ui/profile/overview_tab.py" line="27"/>
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="26"/>
+        <location filename="../../ui/profile/overview_tab.py" line="27"/>
         <source>Relationship</source>
         <translation>Relación</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="26"/>
+        <location filename="../../ui/profile/overview_tab.py" line="27"/>
         <source>Exit</source>
         <translation>Salida</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="26"/>
+        <location filename="../../ui/profile/overview_tab.py" line="27"/>
         <source>Destination</source>
         <translation>Destino</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="29"/>
+        <location filename="../../ui/profile/overview_tab.py" line="30"/>
         <source>Consents</source>
         <translation>Consentimientos</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="30"/>
+        <location filename="../../ui/profile/overview_tab.py" line="31"/>
         <source>Method</source>
         <translation>Forma</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="30"/>
+        <location filename="../../ui/profile/overview_tab.py" line="31"/>
         <source>Sharing</source>
         <translation>Compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="30"/>
+        <location filename="../../ui/profile/overview_tab.py" line="31"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="30"/>
+        <location filename="../../ui/profile/overview_tab.py" line="31"/>
         <source>Expires</source>
         <translation>Vence</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="30"/>
+        <location filename="../../ui/profile/overview_tab.py" line="31"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="36"/>
+        <location filename="../../ui/profile/overview_tab.py" line="38"/>
         <source>&amp;Revoke selected consent…</source>
         <translation>Re&amp;vocar el consentimiento seleccionado…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="37"/>
+        <location filename="../../ui/profile/overview_tab.py" line="39"/>
         <source>Revoke the selected consent</source>
         <translation>Revocar el consentimiento seleccionado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="38"/>
+        <location filename="../../ui/profile/overview_tab.py" line="40"/>
         <source>Record ne&amp;w consent…</source>
         <translation>Registrar n&amp;uevo consentimiento…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="39"/>
+        <location filename="../../ui/profile/overview_tab.py" line="41"/>
         <source>Record a new consent</source>
         <translation>Registrar un nuevo consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="55"/>
+        <location filename="../../ui/profile/overview_tab.py" line="42"/>
+        <source>Stop sharin&amp;g…</source>
+        <translation>De&amp;jar de compartir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="43"/>
+        <source>Stop sharing the client&apos;s information</source>
+        <translation>Dejar de compartir la información del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="61"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="55"/>
+        <location filename="../../ui/profile/overview_tab.py" line="61"/>
         <source>Verbal</source>
         <translation>Verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="55"/>
-        <location filename="../../ui/profile/overview_tab.py" line="71"/>
+        <location filename="../../ui/profile/overview_tab.py" line="61"/>
+        <location filename="../../ui/profile/overview_tab.py" line="77"/>
         <source>Declined</source>
         <translation>Rechazado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="56"/>
+        <location filename="../../ui/profile/overview_tab.py" line="62"/>
         <source>Shared</source>
         <translation>Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="56"/>
+        <location filename="../../ui/profile/overview_tab.py" line="62"/>
         <source>Not Shared</source>
         <translation>No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="69"/>
+        <location filename="../../ui/profile/overview_tab.py" line="75"/>
         <source>Revoked from {date}</source>
         <translation>Revocado desde el {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="70"/>
+        <location filename="../../ui/profile/overview_tab.py" line="76"/>
         <source>Current</source>
         <translation>Vigente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="70"/>
+        <location filename="../../ui/profile/overview_tab.py" line="76"/>
         <source>Expired</source>
         <translation>Vencido</translation>
     </message>
@@ -2421,22 +2431,22 @@
         <translation>Perfil del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="105"/>
+        <location filename="../../ui/profile/profile_window.py" line="106"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="115"/>
+        <location filename="../../ui/profile/profile_window.py" line="116"/>
         <source>C&amp;lose</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="157"/>
+        <location filename="../../ui/profile/profile_window.py" line="158"/>
         <source>Ask a colleague who may record consent.</source>
         <translation>Pida ayuda a un colega que pueda registrar el consentimiento.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="116"/>
+        <location filename="../../ui/profile/profile_window.py" line="117"/>
         <source>Close the profile</source>
         <translation>Cerrar el perfil</translation>
     </message>
@@ -2446,27 +2456,27 @@
         <translation>Secciones del perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="86"/>
+        <location filename="../../ui/profile/profile_window.py" line="87"/>
         <source>&amp;Overview</source>
         <translation>&amp;Resumen</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="92"/>
+        <location filename="../../ui/profile/profile_window.py" line="93"/>
         <source>&amp;Household</source>
         <translation>&amp;Hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="96"/>
+        <location filename="../../ui/profile/profile_window.py" line="97"/>
         <source>Contacts and &amp;services</source>
         <translation>Contactos y &amp;servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="102"/>
+        <location filename="../../ui/profile/profile_window.py" line="103"/>
         <source>Case &amp;notes</source>
         <translation>&amp;Notas del caso</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="129"/>
+        <location filename="../../ui/profile/profile_window.py" line="130"/>
         <source>Date of birth: {d}</source>
         <translation>Fecha de nacimiento: {d}</translation>
     </message>
@@ -3661,6 +3671,79 @@ contraseña: {p}</translation>
         <location filename="../../ui/wizard/signature_pad.py" line="183"/>
         <source>Sign above the line</source>
         <translation>Firme encima de la línea</translation>
+    </message>
+</context>
+<context>
+    <name>StopSharingDialog</name>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="26"/>
+        <source>Stop sharing</source>
+        <translation>Dejar de compartir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="30"/>
+        <source>Stop sharing this client&apos;s information</source>
+        <translation>Dejar de compartir la información de este cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="32"/>
+        <source>From the effective date the client&apos;s information is Not Shared: other agencies no longer see it. The consent to enter data stands, so recording goes on. What was shared before is not called back.</source>
+        <translation>Desde la fecha de efecto, la información del cliente es No compartida: las otras agencias ya no la ven. El consentimiento para registrar datos sigue en pie, así que el registro continúa. Lo que se compartió antes no se retira.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="38"/>
+        <source>&amp;Effective date</source>
+        <translation>&amp;Fecha efectiva</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="38"/>
+        <source>Effective date</source>
+        <translation>Fecha efectiva</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="39"/>
+        <source>Today, or the day the client asked.</source>
+        <translation>Hoy, o el día en que lo pidió el cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="42"/>
+        <source>&amp;Reason (optional)</source>
+        <translation>&amp;Motivo (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="42"/>
+        <source>Reason the client gave</source>
+        <translation>Motivo que dio el cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="44"/>
+        <source>The &amp;client asked to stop sharing their information</source>
+        <translation>El &amp;cliente pidió dejar de compartir su información</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="45"/>
+        <source>The client asked to stop sharing</source>
+        <translation>El cliente pidió dejar de compartir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="51"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="52"/>
+        <source>Cancel without changing sharing</source>
+        <translation>Cancelar sin cambiar lo que se comparte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="54"/>
+        <source>&amp;Stop sharing</source>
+        <translation>&amp;Dejar de compartir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="83"/>
+        <source>Not Shared from {date}; the change is in the outbox.</source>
+        <translation>No compartida desde el {date}; el cambio está en la bandeja de salida.</translation>
     </message>
 </context>
 <context>

@@ -138,3 +138,26 @@ def test_mo_rights_1_the_profile_warns_of_a_request_falling_due(qtbot, make_gui,
     sign_in(qtbot, gui, ADMIN, password)
     profile = _open(qtbot, gui.controller.main_window)
     assert profile.message.isVisibleTo(profile) and "overdue" in profile.message.text()
+
+
+def test_vt_3_1_4_stop_sharing_from_the_profile(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
+    vault, password, pid = _vault(tmp_path, clock, pack="vt")
+    gui = make_gui(vault.data_dir, clock)
+    sign_in(qtbot, gui, ADMIN, password)
+    profile = _open(qtbot, gui.controller.main_window)
+    button = profile.overview.stop_sharing_button
+    assert button is not None and button.isEnabled()
+    button.click()
+    dialog = profile.dialog
+    qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible())
+    assert FIRST not in dialog.windowTitle() and not dialog.stop_button.isEnabled()
+    dialog.reason.setText("Wants only this shelter to see it")
+    dialog.confirm.setChecked(True)
+    if SHOTS is not None:
+        dialog.grab().save(str(SHOTS / "profile-stop-sharing-dialog.png"))
+    dialog.stop_button.click()
+    qtbot.waitUntil(lambda: profile.dialog is None)
+    sharing = [(c.sharing, c.status) for c in profile.profile.consents]
+    assert sharing == [("not_shared", "current"), ("shared", "revoked")]
+    assert not button.isEnabled() and "Not Shared from" in profile.message.text()
+    assert len(_events(gui, "consent.sharing_stopped")) == 1

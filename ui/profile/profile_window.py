@@ -82,6 +82,7 @@ class ProfileWindow(QDialog):
         page.addWidget(self.tabs, 1)
         self.overview = OverviewTab(self.labels, sections.manage_consent, self.models)
         self.overview.revoke_requested.connect(self.revoke_consent)
+        self.overview.stop_sharing_requested.connect(self.stop_sharing)
         self.overview.renew_requested.connect(lambda: self.renew_consent())
         self.tabs.addTab(self.overview, self.tr("&Overview"))
         self.household_tab: HouseholdTab | None = None
@@ -185,6 +186,15 @@ class ProfileWindow(QDialog):
         if session is None or consent is None:
             return
         dialog = RevokeConsentDialog(session, consent, self)
+        self._open(dialog, lambda: self.reload(dialog.saved_message))
+
+    def stop_sharing(self) -> None:
+        from ui.profile.stop_sharing_dialog import StopSharingDialog
+
+        session = self._session
+        if session is None:
+            return
+        dialog = StopSharingDialog(session, self.personal_id, self)
         self._open(dialog, lambda: self.reload(dialog.saved_message))
 
     def _open(self, dialog: QDialog, accepted: Callable[[], None]) -> None:
