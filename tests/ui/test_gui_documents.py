@@ -66,7 +66,7 @@ def test_record_copy_opens_in_the_print_preview_and_is_audited(qtbot, make_gui, 
 
     actions.actions_by_name["record_preview"].trigger()
     actions.printer.preview_shown.connect(close_soon)
-    qtbot.waitUntil(lambda: bool(seen) and not seen[0].isVisible(), timeout=30_000)
+    qtbot.waitUntil(lambda: bool(seen) and actions.printer.preview_dialog is None, timeout=30_000)
     assert len(actions.printer.rendered.pages) >= 2  # drawn off the UI thread before the dialog opened
     assert len(_events(gui, "document.previewed")) == 1 and not _events(gui, "document.printed")
 
@@ -161,3 +161,33 @@ def test_vt_3_1_4_stop_sharing_from_the_profile(qtbot, make_gui, tmp_path: Path,
     assert sharing == [("not_shared", "current"), ("shared", "revoked")]
     assert not button.isEnabled() and "Not Shared from" in profile.message.text()
     assert len(_events(gui, "consent.sharing_stopped")) == 1
+
+
+def test_tools_menu_opens_a_blank_consent_form_in_the_print_preview(qtbot, make_gui, tmp_path: Path,
+                                                                   clock: FakeClock) -> None:
+    vault, password, _pid = _vault(tmp_path, clock)
+    gui = make_gui(vault.data_dir, clock)
+    sign_in(qtbot, gui, ADMIN, password)
+    main = gui.controller.main_window
+    assert main.menus.blank_form_action in main.menus.tools_menu.actions()
+    seen: list[QPrintPreviewDialog] = []
+
+    def close_soon(dialog: QPrintPreviewDialog) -> None:
+        seen.append(dialog)
+
+        def grab_and_close() -> None:
+            dialog.resize(1000, 760)
+            if SHOTS is not None:
+                dialog.grab().save(str(SHOTS / "print-preview-blank-form.png"))
+            dialog.accept()  # what the preview's Print button does once the pages went to the printer
+
+        QTimer.singleShot(300, grab_and_close)
+
+    main.menus.blank_form_action.trigger()
+    main.blank_form_printer.preview_shown.connect(close_soon)
+    qtbot.waitUntil(lambda: bool(seen) and main.blank_form_printer.preview_dialog is None, timeout=30_000)
+    assert main.blank_form_printer.rendered.document.kind == "blank_consent_form"
+    details = _events(gui, "document.previewed")
+    assert len(details) == 1 and "blank_consent_form" in details[0]
+    printed = _events(gui, "document.printed")
+    assert len(printed) == 1 and '"copies":1' in printed[0]

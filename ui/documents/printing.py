@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QRectF, QStandardPaths, Signal
 from PySide6.QtGui import QImage, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from shiboken6 import isValid
 
 from app.documents.service import Document, record_event, save_document
 from app.errors import UserFacingError
@@ -86,6 +87,7 @@ class DocumentPrinter(QObject):
         self._tasks = TaskRunner(self)
         self.rendered: Rendered | None = None
         self.save_folder: Path | None = None  # tests set it; else the file dialog asks
+        self.preview_dialog: QPrintPreviewDialog | None = None
 
     @property
     def busy(self) -> bool:
@@ -103,11 +105,15 @@ class DocumentPrinter(QObject):
             return Rendered(document, rasterise(document.pdf) if pages else ())
 
         def finished(result: Rendered) -> None:
+            if not isValid(self):  # the window closed (or locked) while the document was being made
+                return
             self.busy_changed.emit(False)
             self.rendered = result
             then(result)
 
         def failed(error: UserFacingError) -> None:
+            if not isValid(self):
+                return
             self.busy_changed.emit(False)
             self.problem.emit(str(error))
 
@@ -135,12 +141,25 @@ class DocumentPrinter(QObject):
         except UserFacingError as exc:
             self.problem.emit(str(exc))
             return
+        self.preview_dialog = dialog
+        # Window-modal without a nested event loop (like the profile's dialogs), so a lock
+        # or a closing window ends it like any other.
+        dialog.finished.connect(lambda code: self._preview_closed(dialog, rendered, printer, code))
+        dialog.open()
         self.preview_shown.emit(dialog)
-        if dialog.exec() == QDialog.DialogCode.Accepted:  # the preview's Print button prints and accepts
-            session = self._session_source()
-            if session is not None:
+
+    def _preview_closed(self, dialog: QPrintPreviewDialog, rendered: Rendered, printer: QPrinter, code: int) -> None:
+        if self.preview_dialog is dialog:
+            self.preview_dialog = None
+        dialog.deleteLater()
+        session = self._session_source()
+        if int(code) == QDialog.DialogCode.Accepted.value and session is not None:  # its Print button prints and accepts
+            try:
                 record_event(session, rendered.document, "printed", max(1, printer.copyCount()))
-                self.done.emit(self.tr("Sent to the printer."))
+            except UserFacingError as exc:
+                self.problem.emit(str(exc))
+                return
+            self.done.emit(self.tr("Sent to the printer."))
 
     def _ask_and_save(self, rendered: Rendered) -> None:
         session = self._session_source()
