@@ -9,7 +9,6 @@ import json
 import struct
 import zlib
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 from app.intake import parse_document, save_intake
@@ -68,6 +67,3 @@ def consent_ids(info: VaultInfo, personal_id: str) -> list[str]:
     finally:
         session.close()
 
-
-def data_path(tmp: Path, name: str) -> Path:
-    return tmp / name

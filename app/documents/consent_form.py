@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from app.catalog import available_languages, load_consent_texts, load_questions, load_script, render_text
@@ -277,9 +276,3 @@ def blank_form(session: Session, lang: str | None = None) -> ConsentForm:
     form.verification_code = consent_code({"blank": pack.id, "lang": lang}, script_text.sha256, consent_text.sha256)
     return form
 
-
-def today_iso(session: Session) -> str:
-    return session.clock.now().date().isoformat()
-
-
-__all__ = ["ConsentForm", "Member", "ShownText", "TextBlock", "blank_form", "consent_form", "date"]
