@@ -18,6 +18,7 @@ from app.catalog import load_consent_texts
 from app.documents.consent_form import consent_form
 from app.documents.labels import labels
 from app.documents.service import blank_consent_document, consent_document
+from app.vault.connection import transaction
 from records_support import consent_ids, save_example, tiny_png
 from support import ADMIN_PASSWORD, PACKS, USER_PASSWORD, VaultInfo, add_ready_user, auth, make_vault, run_cli
 from support import AGENCY, single_sentence
@@ -193,3 +194,38 @@ def test_mo_rights_6_the_grievance_contact_set_by_the_administrator_is_on_the_fo
     assert made.returncode == 0, made.stderr
     whole = " ".join(pages_text((tmp_path / "f.pdf").read_bytes()))
     assert contact in whole and "12 Sample Street, 555-0199" in whole
+
+
+def test_recorded_text_versions_and_choices_print_when_the_vault_has_them(mo_vault: VaultInfo) -> None:
+    """A vault with the newer consent columns (the names the consent record uses) prints
+    the recorded script and text ids, versions and hashes, the signer and the choices,
+    instead of "not recorded"; the code changes with the recorded hash."""
+    head = save_example(mo_vault).personal_ids[0]
+    consent_id = consent_ids(mo_vault, head)[0]
+    session = mo_vault.sign_in()
+    try:
+        before = consent_form(session, consent_id).verification_code
+        with transaction(session.conn) as conn:
+            for column in ("signer TEXT", "guardian_name TEXT", "emancipated INTEGER", "language TEXT",
+                           "script_id TEXT", "script_version TEXT", "script_sha256 TEXT", "consent_text_id TEXT",
+                           "consent_text_version TEXT", "consent_text_sha256 TEXT", "shared_information TEXT",
+                           "first_contact_by_phone INTEGER", "release_to_share_signed INTEGER"):
+                conn.execute(f"ALTER TABLE consent ADD COLUMN {column}")
+        assert consent_form(session, consent_id).verification_code == before  # empty columns change nothing
+        with transaction(session.conn) as conn:
+            conn.execute(
+                "UPDATE consent SET signer = 'guardian', guardian_name = 'Rowan Examplar', language = 'es',"
+                " script_id = 'mo/es/oral_explanation', script_version = '2026-01', script_sha256 = ?,"
+                " consent_text_id = 'mo/es/consent', consent_text_version = '2026-02', consent_text_sha256 = ?,"
+                " shared_information = 'name, date of birth, services', first_contact_by_phone = 0,"
+                " release_to_share_signed = 1 WHERE consent_id = ?", ("a" * 64, "b" * 64, consent_id))
+        form = consent_form(session, consent_id)
+        document = consent_document(session, consent_id)
+    finally:
+        session.close()
+    whole = " ".join(pages_text(document.pdf))
+    assert form.lang == "es" and form.verification_code != before
+    assert "a" * 64 in whole and "b" * 64 in whole and "2026-01" in whole and "2026-02" in whole
+    assert NOT_RECORDED["es"] not in whole
+    assert "Rowan Examplar" in whole and "padre, madre o tutor de un menor" in whole
+    assert "name, date of birth, services" in whole
