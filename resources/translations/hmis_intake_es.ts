@@ -540,6 +540,104 @@
     </message>
 </context>
 <context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="39"/>
+        <source>Correction</source>
+        <translation>Corrección</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="43"/>
+        <source>The client says some information is wrong or missing</source>
+        <translation>El cliente dice que hay información incorrecta o que falta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="44"/>
+        <source>The original stays as it was; the correction is shown beside it in the record copy and the history.</source>
+        <translation>El original queda como estaba; la corrección se muestra a su lado en la copia del expediente y en el historial.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="49"/>
+        <source>&amp;Information</source>
+        <translation>&amp;Información</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="49"/>
+        <source>Which information</source>
+        <translation>Qué información</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="50"/>
+        <source>For example: date of birth, last name, an enrollment.</source>
+        <translation>Por ejemplo: fecha de nacimiento, apellido, una inscripción.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="52"/>
+        <source>Inaccurate</source>
+        <translation>Incorrecta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="53"/>
+        <source>Incomplete</source>
+        <translation>Incompleta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="54"/>
+        <source>&amp;Marked as</source>
+        <translation>&amp;Marcada como</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="54"/>
+        <source>Marked as inaccurate or incomplete</source>
+        <translation>Marcada como incorrecta o incompleta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="56"/>
+        <source>&amp;Accept: record what the client says</source>
+        <translation>&amp;Aceptar: registrar lo que dice el cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="57"/>
+        <source>&amp;Deny, with the reason given to the client</source>
+        <translation>&amp;Denegar, con el motivo que se le da al cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="62"/>
+        <source>The correct or missing information, or the reason for the denial</source>
+        <translation>La información correcta o que falta, o el motivo de la denegación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="70"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="71"/>
+        <source>Cancel without recording</source>
+        <translation>Cancelar sin registrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="73"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="75"/>
+        <source>Save the correction</source>
+        <translation>Guardar la corrección</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="90"/>
+        <source>Correction recorded; the original information is kept.</source>
+        <translation>Corrección registrada; se conserva la información original.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="93"/>
+        <source>Denial recorded with its reason.</source>
+        <translation>Denegación registrada con su motivo.</translation>
+    </message>
+</context>
+<context>
     <name>DocumentActions</name>
     <message>
         <location filename="../../ui/documents/profile_actions.py" line="25"/>
@@ -600,27 +698,27 @@
 <context>
     <name>DocumentPrinter</name>
     <message>
-        <location filename="../../ui/documents/printing.py" line="131"/>
+        <location filename="../../ui/documents/printing.py" line="137"/>
         <source>Print preview</source>
         <translation>Vista previa de impresión</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/printing.py" line="143"/>
+        <location filename="../../ui/documents/printing.py" line="162"/>
         <source>Sent to the printer.</source>
         <translation>Enviado a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/printing.py" line="154"/>
+        <location filename="../../ui/documents/printing.py" line="173"/>
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/printing.py" line="155"/>
+        <location filename="../../ui/documents/printing.py" line="174"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/printing.py" line="164"/>
+        <location filename="../../ui/documents/printing.py" line="183"/>
         <source>Saved {name}.</source>
         <translation>Se guardó {name}.</translation>
     </message>
@@ -2441,17 +2539,17 @@
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="116"/>
+        <location filename="../../ui/profile/profile_window.py" line="121"/>
         <source>C&amp;lose</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="158"/>
+        <location filename="../../ui/profile/profile_window.py" line="163"/>
         <source>Ask a colleague who may record consent.</source>
         <translation>Pida ayuda a un colega que pueda registrar el consentimiento.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="117"/>
+        <location filename="../../ui/profile/profile_window.py" line="122"/>
         <source>Close the profile</source>
         <translation>Cerrar el perfil</translation>
     </message>
@@ -2481,7 +2579,7 @@
         <translation>&amp;Notas del caso</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="130"/>
+        <location filename="../../ui/profile/profile_window.py" line="135"/>
         <source>Date of birth: {d}</source>
         <translation>Fecha de nacimiento: {d}</translation>
     </message>
@@ -3144,6 +3242,44 @@
         <location filename="../../ui/profile/revoke_dialog.py" line="165"/>
         <source>Consent revoked from {date}; the revocation is in the outbox.</source>
         <translation>Consentimiento revocado desde el {date}; la revocación está en la bandeja de salida.</translation>
+    </message>
+</context>
+<context>
+    <name>RightsActions</name>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="114"/>
+        <source>Client righ&amp;ts</source>
+        <translation>Derechos del clien&amp;te</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="115"/>
+        <source>The client&apos;s requests and corrections</source>
+        <translation>Las solicitudes y correcciones del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="125"/>
+        <source>Log a request for a &amp;copy of the record</source>
+        <translation>Registrar una solicitud de &amp;copia del expediente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="129"/>
+        <source>Log a request for a c&amp;orrection</source>
+        <translation>Registrar una solicitud de c&amp;orrección</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="132"/>
+        <source>&amp;Record a correction…</source>
+        <translation>&amp;Registrar una corrección…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="148"/>
+        <source>Request logged; it is due on {day}.</source>
+        <translation>Solicitud registrada; vence el {day}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="149"/>
+        <source>Request logged; the policy sets no deadline.</source>
+        <translation>Solicitud registrada; la política no fija plazo.</translation>
     </message>
 </context>
 <context>

@@ -191,3 +191,40 @@ def test_tools_menu_opens_a_blank_consent_form_in_the_print_preview(qtbot, make_
     assert len(details) == 1 and "blank_consent_form" in details[0]
     printed = _events(gui, "document.printed")
     assert len(printed) == 1 and '"copies":1' in printed[0]
+
+
+def test_vt_3_4_8_mo_rights_1_requests_and_corrections_from_the_profile(qtbot, make_gui, tmp_path: Path,
+                                                                       clock: FakeClock) -> None:
+    vault, password, pid = _vault(tmp_path, clock, pack="mo")
+    gui = make_gui(vault.data_dir, clock)
+    sign_in(qtbot, gui, ADMIN, password)
+    profile = _open(qtbot, gui.controller.main_window)
+    rights = profile.rights
+    assert rights is not None and rights.isVisible()
+    rights.actions_by_name["request_copy"].trigger()
+    assert "due on" in profile.message.text()
+    rights.actions_by_name["correction"].trigger()
+    dialog = profile.dialog
+    qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible())
+    assert FIRST not in dialog.windowTitle()
+    dialog.save_button.click()  # nothing filled in: a clear message, nothing stored
+    assert dialog.general.isVisible() and dialog.isVisible()
+    dialog.field.setText("date of birth")
+    dialog.text.setPlainText("The client says 1979-10-15.")
+    if SHOTS is not None:
+        dialog.grab().save(str(SHOTS / "profile-correction-dialog.png"))
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: profile.dialog is None)
+    conn = gui.controller.session.conn
+    assert conn.execute("SELECT field, marked, supplement, status FROM correction").fetchall() == [
+        ("date of birth", "inaccurate", "The client says 1979-10-15.", "accepted")]
+    assert conn.execute("SELECT dob FROM person WHERE personal_id = ?", (pid,)).fetchone()[0] == "1979-10-14"
+    assert conn.execute("SELECT kind, status FROM client_request").fetchall() == [("record_copy", "open")]
+
+
+def test_volunteer_has_no_rights_actions(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
+    vault, _password, _pid = _vault(tmp_path, clock)
+    gui = make_gui(vault.data_dir, clock)
+    sign_in(qtbot, gui, VOLUNTEER, VOLUNTEER_PASSWORD)
+    profile = _open(qtbot, gui.controller.main_window)
+    assert profile.rights is None

@@ -113,6 +113,11 @@ class ProfileWindow(QDialog):
         self.documents = add_document_actions(
             row, session, lambda: self._session, self.personal_id,
             lambda: self.overview.selected_consent() or next(iter(self.profile.consents), None), self.show_message)
+        from ui.profile.rights_actions import add_rights_actions
+
+        self.rights = add_rights_actions(row, session, self, lambda: self._session, self.personal_id,
+                                         lambda d: self._open(d, lambda: self.reload(d.saved_message)),
+                                         self.show_message)
         close = QPushButton(self.tr("C&lose"))
         close.setAccessibleName(self.tr("Close the profile"))
         close.setAutoDefault(False)
