@@ -213,6 +213,15 @@ class DemoPlace(BaseModel):
     city: str
     state: str = Field(pattern=r"^[A-Z]{2}$")
     zip: str = Field(pattern=r"^\d{5}$")
+class ClientRightsPolicy(BaseModel):
+    """The client's copy of their record and how long records are kept (C9, C10)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    copy_due_days: int | None = Field(default=None, ge=1)  # MO-RIGHTS-1, VT-3.4-7
+    copy_due_business_days: bool = False
+    warn_days_before: int = Field(default=1, ge=0)
+    retention_years: int | None = Field(default=None, ge=1)  # MO-RET-1, VT-3.4-11
+    retention_action: Literal["dispose_or_deidentify", "make_inactive"] | None = None
 
 
 class Pack(BaseModel):
@@ -235,6 +244,7 @@ class Pack(BaseModel):
     export: ExportPolicy = ExportPolicy()
     demo_place: DemoPlace | None = None
     conformance: ConformancePolicy = ConformancePolicy()
+    client_rights: ClientRightsPolicy = ClientRightsPolicy()
 
     @model_validator(mode="after")
     def _roles_cover_the_basics(self) -> Pack:

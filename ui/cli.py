@@ -415,6 +415,9 @@ def build_parser() -> argparse.ArgumentParser:
     from ui.cli_security import register as register_security
 
     register_security(sub, _add_auth, _open_session)
+    from ui.cli_records import register as register_records
+
+    register_records(sub, _add_auth, _open_session)
     return parser
 
 

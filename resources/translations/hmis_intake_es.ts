@@ -490,6 +490,104 @@
     </message>
 </context>
 <context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="39"/>
+        <source>Correction</source>
+        <translation>Corrección</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="43"/>
+        <source>The client says some information is wrong or missing</source>
+        <translation>El cliente dice que hay información incorrecta o que falta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="44"/>
+        <source>The original stays as it was; the correction is shown beside it in the record copy and the history.</source>
+        <translation>El original queda como estaba; la corrección se muestra a su lado en la copia del expediente y en el historial.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="49"/>
+        <source>&amp;Information</source>
+        <translation>&amp;Información</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="49"/>
+        <source>Which information</source>
+        <translation>Qué información</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="50"/>
+        <source>For example: date of birth, last name, an enrollment.</source>
+        <translation>Por ejemplo: fecha de nacimiento, apellido, una inscripción.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="52"/>
+        <source>Inaccurate</source>
+        <translation>Incorrecta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="53"/>
+        <source>Incomplete</source>
+        <translation>Incompleta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="54"/>
+        <source>&amp;Marked as</source>
+        <translation>&amp;Marcada como</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="54"/>
+        <source>Marked as inaccurate or incomplete</source>
+        <translation>Marcada como incorrecta o incompleta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="56"/>
+        <source>&amp;Accept: record what the client says</source>
+        <translation>&amp;Aceptar: registrar lo que dice el cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="57"/>
+        <source>&amp;Deny, with the reason given to the client</source>
+        <translation>&amp;Denegar, con el motivo que se le da al cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="62"/>
+        <source>The correct or missing information, or the reason for the denial</source>
+        <translation>La información correcta o que falta, o el motivo de la denegación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="70"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="71"/>
+        <source>Cancel without recording</source>
+        <translation>Cancelar sin registrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="73"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="75"/>
+        <source>Save the correction</source>
+        <translation>Guardar la corrección</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="90"/>
+        <source>Correction recorded; the original information is kept.</source>
+        <translation>Corrección registrada; se conserva la información original.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="93"/>
+        <source>Denial recorded with its reason.</source>
+        <translation>Denegación registrada con su motivo.</translation>
+    </message>
+</context>
+<context>
     <name>DeclinedPage</name>
     <message>
         <location filename="../../ui/wizard/declined_page.py" line="25"/>
@@ -511,6 +609,92 @@
         <location filename="../../ui/wizard/declined_page.py" line="44"/>
         <source>the client</source>
         <translation>el cliente</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentActions</name>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="25"/>
+        <source>&amp;Print and save</source>
+        <translation>Im&amp;primir y guardar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="26"/>
+        <source>Print or save documents for this client</source>
+        <translation>Imprimir o guardar documentos de este cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="36"/>
+        <source>Preview and print the &amp;consent form…</source>
+        <translation>Vista previa e impresión del formulario de &amp;consentimiento…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="38"/>
+        <source>&amp;Save the consent form as PDF…</source>
+        <translation>&amp;Guardar el formulario de consentimiento como PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="40"/>
+        <source>Save the &amp;revocation notice as PDF…</source>
+        <translation>Guardar el aviso de &amp;revocación como PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="44"/>
+        <source>Preview and print the client&apos;s &amp;record copy…</source>
+        <translation>Vista previa e impresión de la copia del &amp;expediente…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="46"/>
+        <source>Save the record &amp;copy as PDF…</source>
+        <translation>Guardar la &amp;copia del expediente como PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="50"/>
+        <source>Save a &amp;blank consent form as PDF…</source>
+        <translation>Guardar un formulario de consentimiento en &amp;blanco como PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="112"/>
+        <source>Preparing the document…</source>
+        <translation>Preparando el documento…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="125"/>
+        <source>A request from this client is overdue: it was due on {day}.</source>
+        <translation>Una solicitud de este cliente está vencida: vencía el {day}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="126"/>
+        <source>A request from this client is due on {day}.</source>
+        <translation>Una solicitud de este cliente vence el {day}.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPrinter</name>
+    <message>
+        <location filename="../../ui/documents/printing.py" line="137"/>
+        <source>Print preview</source>
+        <translation>Vista previa de impresión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/printing.py" line="162"/>
+        <source>Sent to the printer.</source>
+        <translation>Enviado a la impresora.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/printing.py" line="173"/>
+        <source>Save as PDF</source>
+        <translation>Guardar como PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/printing.py" line="174"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/printing.py" line="183"/>
+        <source>Saved {name}.</source>
+        <translation>Se guardó {name}.</translation>
     </message>
 </context>
 <context>
@@ -1160,7 +1344,7 @@
     </message>
     <message>
         <location filename="../../ui/wizard/intake_wizard.py" line="164"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="403"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="407"/>
         <source>Discard intake</source>
         <translation>Descartar admisión</translation>
     </message>
@@ -1176,13 +1360,13 @@
     </message>
     <message>
         <location filename="../../ui/wizard/intake_wizard.py" line="167"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="259"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="260"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
         <location filename="../../ui/wizard/intake_wizard.py" line="169"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="260"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="261"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
@@ -1212,92 +1396,92 @@
         <translation>Cerrar la admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="220"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="221"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="220"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="221"/>
         <source>Oral explanation</source>
         <translation>Explicación oral</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="221"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="222"/>
         <source>Consent choices</source>
         <translation>Decisiones del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="221"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="222"/>
         <source>Consent and signature</source>
         <translation>Consentimiento y firma</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="222"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="223"/>
         <source>Nothing was recorded</source>
         <translation>No se registró nada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="223"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="224"/>
         <source>Household</source>
         <translation>Hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="223"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="224"/>
         <source>Duplicate check</source>
         <translation>Comprobación de duplicados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="224"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="225"/>
         <source>Review and save</source>
         <translation>Revisar y guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="227"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="228"/>
         <source>Person {n} details</source>
         <translation>Datos de la persona {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="240"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="241"/>
         <source>Current step</source>
         <translation>Paso actual</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="253"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="254"/>
         <source>&amp;Save intake</source>
         <translation>&amp;Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="254"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="255"/>
         <source>Save intake</source>
         <translation>Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="256"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="257"/>
         <source>&amp;Finish</source>
         <translation>&amp;Terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="257"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="258"/>
         <source>Finish: close the intake, nothing recorded</source>
         <translation>Terminar: cerrar la admisión sin registrar nada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="347"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="348"/>
         <source>1 person was saved.</source>
         <translation>Se guardó 1 persona.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="348"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="349"/>
         <source>{n} people were saved.</source>
         <translation>Se guardaron {n} personas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="349"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="350"/>
         <source>The records are in the outbox and will sync when the device is online.</source>
         <translation>Los registros están en la bandeja de salida y se sincronizarán cuando el equipo tenga conexión.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="404"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="408"/>
         <source>Discard this intake? Nothing of it has been saved, and it will not be kept.</source>
         <translation>¿Descartar esta admisión? No se ha guardado nada de ella y no se conservará.</translation>
     </message>
@@ -1326,57 +1510,62 @@
 <context>
     <name>MainMenus</name>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="66"/>
+        <location filename="../../ui/search/main_menus.py" line="70"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="67"/>
+        <location filename="../../ui/search/main_menus.py" line="71"/>
         <source>&amp;New person…</source>
         <translation>&amp;Nueva persona…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="68"/>
+        <location filename="../../ui/search/main_menus.py" line="72"/>
         <source>New &amp;intake…</source>
         <translation>Nueva a&amp;dmisión…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="69"/>
+        <location filename="../../ui/search/main_menus.py" line="73"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="70"/>
+        <location filename="../../ui/search/main_menus.py" line="74"/>
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="71"/>
+        <location filename="../../ui/search/main_menus.py" line="75"/>
         <source>&amp;Export HMIS CSV…</source>
         <translation>&amp;Exportar HMIS CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="72"/>
+        <location filename="../../ui/search/main_menus.py" line="76"/>
         <source>&amp;Sync…</source>
         <translation>&amp;Sincronizar…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="73"/>
+        <location filename="../../ui/search/main_menus.py" line="77"/>
         <source>&amp;Projects…</source>
         <translation>&amp;Proyectos…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="74"/>
+        <location filename="../../ui/search/main_menus.py" line="78"/>
+        <source>&amp;Blank consent form…</source>
+        <translation>Formulario de consentimiento en &amp;blanco…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_menus.py" line="79"/>
         <source>&amp;Settings</source>
         <translation>&amp;Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="75"/>
+        <location filename="../../ui/search/main_menus.py" line="80"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="76"/>
+        <location filename="../../ui/search/main_menus.py" line="81"/>
         <source>&amp;Copy name</source>
         <translation>&amp;Copiar nombre</translation>
     </message>
@@ -2061,123 +2250,133 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="25"/>
+        <location filename="../../ui/profile/overview_tab.py" line="26"/>
         <source>Enrollments</source>
         <translation>Inscripciones</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="26"/>
+        <location filename="../../ui/profile/overview_tab.py" line="27"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="26"/>
+        <location filename="../../ui/profile/overview_tab.py" line="27"/>
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="26"/>
+        <location filename="../../ui/profile/overview_tab.py" line="27"/>
         <source>Relationship</source>
         <translation>Relación</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="26"/>
+        <location filename="../../ui/profile/overview_tab.py" line="27"/>
         <source>Exit</source>
         <translation>Salida</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="26"/>
+        <location filename="../../ui/profile/overview_tab.py" line="27"/>
         <source>Destination</source>
         <translation>Destino</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="29"/>
+        <location filename="../../ui/profile/overview_tab.py" line="30"/>
         <source>Consents</source>
         <translation>Consentimientos</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="30"/>
+        <location filename="../../ui/profile/overview_tab.py" line="31"/>
         <source>Method</source>
         <translation>Forma</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="30"/>
+        <location filename="../../ui/profile/overview_tab.py" line="31"/>
         <source>Sharing</source>
         <translation>Compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="30"/>
+        <location filename="../../ui/profile/overview_tab.py" line="31"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="30"/>
+        <location filename="../../ui/profile/overview_tab.py" line="31"/>
         <source>Expires</source>
         <translation>Vence</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="30"/>
+        <location filename="../../ui/profile/overview_tab.py" line="31"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="36"/>
+        <location filename="../../ui/profile/overview_tab.py" line="38"/>
         <source>&amp;Revoke selected consent…</source>
         <translation>Re&amp;vocar el consentimiento seleccionado…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="37"/>
+        <location filename="../../ui/profile/overview_tab.py" line="39"/>
         <source>Revoke the selected consent</source>
         <translation>Revocar el consentimiento seleccionado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="38"/>
+        <location filename="../../ui/profile/overview_tab.py" line="40"/>
         <source>Record ne&amp;w consent…</source>
         <translation>Registrar n&amp;uevo consentimiento…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="39"/>
+        <location filename="../../ui/profile/overview_tab.py" line="41"/>
         <source>Record a new consent</source>
         <translation>Registrar un nuevo consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="55"/>
+        <location filename="../../ui/profile/overview_tab.py" line="42"/>
+        <source>Stop sharin&amp;g…</source>
+        <translation>De&amp;jar de compartir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="43"/>
+        <source>Stop sharing the client&apos;s information</source>
+        <translation>Dejar de compartir la información del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="61"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="55"/>
+        <location filename="../../ui/profile/overview_tab.py" line="61"/>
         <source>Verbal</source>
         <translation>Verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="55"/>
-        <location filename="../../ui/profile/overview_tab.py" line="71"/>
+        <location filename="../../ui/profile/overview_tab.py" line="61"/>
+        <location filename="../../ui/profile/overview_tab.py" line="77"/>
         <source>Declined</source>
         <translation>Rechazado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="56"/>
+        <location filename="../../ui/profile/overview_tab.py" line="62"/>
         <source>Shared</source>
         <translation>Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="56"/>
+        <location filename="../../ui/profile/overview_tab.py" line="62"/>
         <source>Not Shared</source>
         <translation>No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="69"/>
+        <location filename="../../ui/profile/overview_tab.py" line="75"/>
         <source>Revoked from {date}</source>
         <translation>Revocado desde el {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="70"/>
+        <location filename="../../ui/profile/overview_tab.py" line="76"/>
         <source>Current</source>
         <translation>Vigente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="70"/>
+        <location filename="../../ui/profile/overview_tab.py" line="76"/>
         <source>Expired</source>
         <translation>Vencido</translation>
     </message>
@@ -2289,22 +2488,22 @@
         <translation>Perfil del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="105"/>
+        <location filename="../../ui/profile/profile_window.py" line="106"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="110"/>
+        <location filename="../../ui/profile/profile_window.py" line="121"/>
         <source>C&amp;lose</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="152"/>
+        <location filename="../../ui/profile/profile_window.py" line="163"/>
         <source>Ask a colleague who may record consent.</source>
         <translation>Pida ayuda a un colega que pueda registrar el consentimiento.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="111"/>
+        <location filename="../../ui/profile/profile_window.py" line="122"/>
         <source>Close the profile</source>
         <translation>Cerrar el perfil</translation>
     </message>
@@ -2314,27 +2513,27 @@
         <translation>Secciones del perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="86"/>
+        <location filename="../../ui/profile/profile_window.py" line="87"/>
         <source>&amp;Overview</source>
         <translation>&amp;Resumen</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="92"/>
+        <location filename="../../ui/profile/profile_window.py" line="93"/>
         <source>&amp;Household</source>
         <translation>&amp;Hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="96"/>
+        <location filename="../../ui/profile/profile_window.py" line="97"/>
         <source>Contacts and &amp;services</source>
         <translation>Contactos y &amp;servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="102"/>
+        <location filename="../../ui/profile/profile_window.py" line="103"/>
         <source>Case &amp;notes</source>
         <translation>&amp;Notas del caso</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="124"/>
+        <location filename="../../ui/profile/profile_window.py" line="135"/>
         <source>Date of birth: {d}</source>
         <translation>Fecha de nacimiento: {d}</translation>
     </message>
@@ -3678,6 +3877,44 @@
     </message>
 </context>
 <context>
+    <name>RightsActions</name>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="114"/>
+        <source>Client righ&amp;ts</source>
+        <translation>Derechos del clien&amp;te</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="115"/>
+        <source>The client&apos;s requests and corrections</source>
+        <translation>Las solicitudes y correcciones del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="125"/>
+        <source>Log a request for a &amp;copy of the record</source>
+        <translation>Registrar una solicitud de &amp;copia del expediente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="129"/>
+        <source>Log a request for a c&amp;orrection</source>
+        <translation>Registrar una solicitud de c&amp;orrección</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="132"/>
+        <source>&amp;Record a correction…</source>
+        <translation>&amp;Registrar una corrección…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="148"/>
+        <source>Request logged; it is due on {day}.</source>
+        <translation>Solicitud registrada; vence el {day}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="149"/>
+        <source>Request logged; the policy sets no deadline.</source>
+        <translation>Solicitud registrada; la política no fija plazo.</translation>
+    </message>
+</context>
+<context>
     <name>RunningPage</name>
     <message>
         <location filename="../../ui/export/export_dialog.py" line="75"/>
@@ -4426,6 +4663,79 @@ contraseña: {p}</translation>
     </message>
 </context>
 <context>
+    <name>StopSharingDialog</name>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="26"/>
+        <source>Stop sharing</source>
+        <translation>Dejar de compartir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="30"/>
+        <source>Stop sharing this client&apos;s information</source>
+        <translation>Dejar de compartir la información de este cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="32"/>
+        <source>From the effective date the client&apos;s information is Not Shared: other agencies no longer see it. The consent to enter data stands, so recording goes on. What was shared before is not called back.</source>
+        <translation>Desde la fecha de efecto, la información del cliente es No compartida: las otras agencias ya no la ven. El consentimiento para registrar datos sigue en pie, así que el registro continúa. Lo que se compartió antes no se retira.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="38"/>
+        <source>&amp;Effective date</source>
+        <translation>&amp;Fecha efectiva</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="38"/>
+        <source>Effective date</source>
+        <translation>Fecha efectiva</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="39"/>
+        <source>Today, or the day the client asked.</source>
+        <translation>Hoy, o el día en que lo pidió el cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="42"/>
+        <source>&amp;Reason (optional)</source>
+        <translation>&amp;Motivo (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="42"/>
+        <source>Reason the client gave</source>
+        <translation>Motivo que dio el cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="44"/>
+        <source>The &amp;client asked to stop sharing their information</source>
+        <translation>El &amp;cliente pidió dejar de compartir su información</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="45"/>
+        <source>The client asked to stop sharing</source>
+        <translation>El cliente pidió dejar de compartir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="51"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="52"/>
+        <source>Cancel without changing sharing</source>
+        <translation>Cancelar sin cambiar lo que se comparte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="54"/>
+        <source>&amp;Stop sharing</source>
+        <translation>&amp;Dejar de compartir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="83"/>
+        <source>Not Shared from {date}; the change is in the outbox.</source>
+        <translation>No compartida desde el {date}; el cambio está en la bandeja de salida.</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <location filename="../../ui/export/summary_page.py" line="35"/>
@@ -5000,6 +5310,29 @@ ExportID {id}</translation>
         <location filename="../../ui/sync/timeliness_banner.py" line="102"/>
         <source>Records are sent by themselves while someone is signed in and the device is online.</source>
         <translation>Los registros se envían solos mientras alguien tenga la sesión iniciada y el equipo esté en línea.</translation>
+    </message>
+</context>
+<context>
+    <name>WizardConsentPrint</name>
+    <message>
+        <location filename="../../ui/documents/wizard_hook.py" line="23"/>
+        <source>P&amp;rint the consent form…</source>
+        <translation>Imp&amp;rimir el formulario de consentimiento…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/wizard_hook.py" line="24"/>
+        <source>Preview and print the consent form</source>
+        <translation>Vista previa e impresión del formulario de consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/wizard_hook.py" line="25"/>
+        <source>Save consent form as P&amp;DF…</source>
+        <translation>Guardar el formulario de consentimiento como P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/wizard_hook.py" line="26"/>
+        <source>Save the consent form as PDF</source>
+        <translation>Guardar el formulario de consentimiento como PDF</translation>
     </message>
 </context>
 </TS>

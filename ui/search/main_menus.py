@@ -44,6 +44,10 @@ class MainMenus(QObject):
         self.sync_action = QAction(window)  # opened by ui.sync.session_sync
         if session.can("sync.run"):
             self.tools_menu.addAction(self.sync_action)
+        self.blank_form_action = QAction(window)  # ui.documents.blank_form, for paper intake
+        if session.can("consent.print"):
+            self.tools_menu.addAction(self.blank_form_action)
+            self.blank_form_action.triggered.connect(lambda: _open_blank_form(window))
         self.tools_menu.menuAction().setVisible(bool(self.tools_menu.actions()))
 
         self.settings_menu = bar.addMenu("")
@@ -71,8 +75,15 @@ class MainMenus(QObject):
         self.export_action.setText(self.tr("&Export HMIS CSV\u2026"))
         self.sync_action.setText(self.tr("&Sync\u2026"))
         self.projects_action.setText(self.tr("&Projects\u2026"))
+        self.blank_form_action.setText(self.tr("&Blank consent form\u2026"))
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.copy_action.setText(self.tr("&Copy name"))
         for action in self.language_actions.actions():
             action.setChecked(action.data() == active_language())
+
+
+def _open_blank_form(window: QWidget) -> None:
+    from ui.documents.blank_form import open_blank_form
+
+    open_blank_form(window)

@@ -203,6 +203,7 @@ class IntakeWizard(QDialog):
         row.addWidget(self.profile_button)
         row.addWidget(self.close_button)
         row.addStretch(1)
+        self.done_actions = row  # ui.documents.wizard_hook adds the consent form's print actions
         column.addLayout(row)
         column.addStretch(1)
         self.profile_button.clicked.connect(self._open_profile)
@@ -351,6 +352,9 @@ class IntakeWizard(QDialog):
             text += "\n\n" + "\n".join(sorted(set(result.notices)))
         self.done_text.setText(text)
         self.profile_button.setVisible(session.can("client.view_basic"))
+        from ui.documents.wizard_hook import offer_consent_print
+
+        offer_consent_print(self, self.done_actions, session, result)
         self.stack.setCurrentWidget(self.done_page)
         for button in (self.next_button, self.back_button, self.discard_button):
             button.hide()
