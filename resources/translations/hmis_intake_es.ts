@@ -1160,7 +1160,7 @@
     </message>
     <message>
         <location filename="../../ui/wizard/intake_wizard.py" line="164"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="403"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="424"/>
         <source>Discard intake</source>
         <translation>Descartar admisión</translation>
     </message>
@@ -1282,22 +1282,32 @@
         <translation>Terminar: cerrar la admisión sin registrar nada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="347"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="275"/>
+        <source>1 answer needs attention; it is selected.</source>
+        <translation>1 respuesta necesita atención; está seleccionada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/intake_wizard.py" line="276"/>
+        <source>{n} answers need attention; the first is selected.</source>
+        <translation>{n} respuestas necesitan atención; la primera está seleccionada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/intake_wizard.py" line="368"/>
         <source>1 person was saved.</source>
         <translation>Se guardó 1 persona.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="348"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="369"/>
         <source>{n} people were saved.</source>
         <translation>Se guardaron {n} personas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="349"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="370"/>
         <source>The records are in the outbox and will sync when the device is online.</source>
         <translation>Los registros están en la bandeja de salida y se sincronizarán cuando el equipo tenga conexión.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="404"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="425"/>
         <source>Discard this intake? Nothing of it has been saved, and it will not be kept.</source>
         <translation>¿Descartar esta admisión? No se ha guardado nada de ella y no se conservará.</translation>
     </message>

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QApplication,
@@ -267,7 +267,28 @@ class IntakeWizard(QDialog):
         if not problems or focused is None or not page.isAncestorOf(focused):
             target.setFocus(Qt.FocusReason.TabFocusReason)
         if problems:
+            self._point_at_problems(len(problems))
+
+    def _point_at_problems(self, count: int) -> None:
+        """Next with answers missing: say how many, and put the first one on screen with
+        the focus in it, even when it is below the fold."""
+        self.error.setText(self.tr("1 answer needs attention; it is selected.") if count == 1 else
+                           self.tr("{n} answers need attention; the first is selected.").format(n=count))
+        self.error.show()
+        page, scroll = self.current_page, self.scrolls[self.flow.current.step]
+        page.layout_.activate()
+        target = page.problem_widget()
+        if target is None:
             scroll.ensureVisible(0, 0)
+            return
+        if target.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        # After the page's layout has settled, so the position is the one on screen.
+        QTimer.singleShot(0, lambda: self._reveal(scroll, target))
+
+    def _reveal(self, scroll: QScrollArea, target: QWidget) -> None:
+        if self._session is not None and scroll.widget().isAncestorOf(target):
+            scroll.ensureWidgetVisible(target, 16, 64)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         """A mnemonic can move focus below the fold; scroll the page so it shows."""
