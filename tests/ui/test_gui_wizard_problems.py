@@ -60,7 +60,6 @@ def test_next_with_a_missing_answer_below_the_fold_scrolls_to_it_and_counts(
     qtbot.waitUntil(on_screen)
     assert wizard.error.isVisible()
     assert wizard.error.text() == "1 answer needs attention; it is selected."
-    wizard.grab().save("/work/helpers/shots/worker/item2-problems-en.png")
 
 
 def test_several_missing_answers_are_counted(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
