@@ -2386,12 +2386,22 @@
 <context>
     <name>QuestionForm</name>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="81"/>
+        <location filename="../../ui/wizard/question_form.py" line="102"/>
+        <source>Show while pressed</source>
+        <translation>Mostrar mientras se pulsa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/question_form.py" line="103"/>
+        <source>Show the number while pressed</source>
+        <translation>Mostrar el número mientras se pulsa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/question_form.py" line="120"/>
         <source>Choose…</source>
         <translation>Elija…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="88"/>
+        <location filename="../../ui/wizard/question_form.py" line="127"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
@@ -2808,97 +2818,107 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="20"/>
+        <location filename="../../ui/wizard/review_page.py" line="21"/>
         <source>Check everything with the client, then press Save intake. Nothing is stored before that.</source>
         <translation>Revise todo con el cliente y pulse Guardar admisión. No se guarda nada antes.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="27"/>
+        <location filename="../../ui/wizard/review_page.py" line="28"/>
         <source>Intake summary</source>
         <translation>Resumen de la admisión</translation>
     </message>
     <message>
+        <location filename="../../ui/wizard/review_page.py" line="31"/>
+        <source>Show SSN while pressed</source>
+        <translation>Mostrar el número de Seguro Social mientras se pulsa</translation>
+    </message>
+    <message>
         <location filename="../../ui/wizard/review_page.py" line="32"/>
+        <source>Show the social security numbers while pressed</source>
+        <translation>Mostrar los números de Seguro Social mientras se pulsa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/review_page.py" line="40"/>
         <source>Review and save</source>
         <translation>Revisar y guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="38"/>
+        <location filename="../../ui/wizard/review_page.py" line="48"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="38"/>
+        <location filename="../../ui/wizard/review_page.py" line="48"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="47"/>
+        <location filename="../../ui/wizard/review_page.py" line="62"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="47"/>
+        <location filename="../../ui/wizard/review_page.py" line="62"/>
         <source>Verbal</source>
         <translation>Verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="47"/>
+        <location filename="../../ui/wizard/review_page.py" line="62"/>
         <source>Declined</source>
         <translation>Rechazado</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="48"/>
+        <location filename="../../ui/wizard/review_page.py" line="63"/>
         <source>Shared</source>
         <translation>Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="48"/>
+        <location filename="../../ui/wizard/review_page.py" line="63"/>
         <source>Not Shared</source>
         <translation>No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="51"/>
+        <location filename="../../ui/wizard/review_page.py" line="66"/>
         <source>Project: {p}</source>
         <translation>Proyecto: {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="52"/>
+        <location filename="../../ui/wizard/review_page.py" line="67"/>
         <source>Oral explanation: every point explained</source>
         <translation>Explicación oral: se explicaron todos los puntos</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="53"/>
+        <location filename="../../ui/wizard/review_page.py" line="68"/>
         <source>Consent: {m}, {d}</source>
         <translation>Consentimiento: {m}, {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="57"/>
+        <location filename="../../ui/wizard/review_page.py" line="72"/>
         <source>Signature captured on screen</source>
         <translation>Firma capturada en pantalla</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="58"/>
+        <location filename="../../ui/wizard/review_page.py" line="73"/>
         <source>Paper form signed, attested by staff</source>
         <translation>Formulario en papel firmado, certificado por el personal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="60"/>
+        <location filename="../../ui/wizard/review_page.py" line="75"/>
         <source>Sharing: {s}</source>
         <translation>Compartir: {s}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="62"/>
+        <location filename="../../ui/wizard/review_page.py" line="77"/>
         <source>Expires on: {d}</source>
         <translation>Vence el: {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="66"/>
+        <location filename="../../ui/wizard/review_page.py" line="81"/>
         <source>Person {n}</source>
         <translation>Persona {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="67"/>
+        <location filename="../../ui/wizard/review_page.py" line="82"/>
         <source>linked to the existing record</source>
         <translation>vinculada al registro existente</translation>
     </message>

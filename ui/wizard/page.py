@@ -132,6 +132,8 @@ def _input_above(message: QLabel) -> QWidget | None:
         row, column, _rs, _cs = grid.getItemPosition(index)
         item = grid.itemAtPosition(row - 1, column) if row > 0 else None
         widget = item.widget() if item is not None else None
+        if widget is not None and widget.focusProxy() is not None:
+            widget = widget.focusProxy()
         if widget is not None and widget.isVisibleTo(parent) and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
             return widget
     return None
