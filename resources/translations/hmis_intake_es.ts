@@ -1035,7 +1035,17 @@
 <context>
     <name>HouseholdModel</name>
     <message>
+        <location filename="../../ui/wizard/household_model.py" line="35"/>
+        <source>relationship not chosen yet</source>
+        <translation>relación aún sin elegir</translation>
+    </message>
+    <message>
         <location filename="../../ui/wizard/household_model.py" line="36"/>
+        <source>name not typed yet</source>
+        <translation>nombre aún sin escribir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/household_model.py" line="37"/>
         <source>Person {n}</source>
         <translation>Persona {n}</translation>
     </message>
@@ -1043,62 +1053,102 @@
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="28"/>
+        <location filename="../../ui/wizard/household_page.py" line="38"/>
         <source>Add everyone entering the project together. Person 1 is usually the head of household.</source>
         <translation>Añada a todas las personas que entran juntas al proyecto. La persona 1 suele ser el jefe o jefa de hogar.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="34"/>
+        <location filename="../../ui/wizard/household_page.py" line="44"/>
         <source>Household members</source>
         <translation>Miembros del hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="38"/>
+        <location filename="../../ui/wizard/household_page.py" line="48"/>
         <source>&amp;Add member</source>
         <translation>&amp;Añadir miembro</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="39"/>
+        <location filename="../../ui/wizard/household_page.py" line="49"/>
         <source>Add household member</source>
         <translation>Añadir miembro del hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="40"/>
+        <location filename="../../ui/wizard/household_page.py" line="50"/>
         <source>Re&amp;move member</source>
         <translation>&amp;Quitar miembro</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="41"/>
+        <location filename="../../ui/wizard/household_page.py" line="51"/>
         <source>Remove household member</source>
         <translation>Quitar miembro del hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="49"/>
+        <location filename="../../ui/wizard/household_page.py" line="64"/>
+        <source>&amp;First name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/household_page.py" line="64"/>
+        <source>Member&apos;s first name</source>
+        <translation>Nombre del miembro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/household_page.py" line="65"/>
+        <source>&amp;Last name</source>
+        <translation>&amp;Apellido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/household_page.py" line="65"/>
+        <source>Member&apos;s last name</source>
+        <translation>Apellido del miembro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/household_page.py" line="68"/>
         <source>Choose…</source>
         <translation>Elija…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="52"/>
+        <location filename="../../ui/wizard/household_page.py" line="71"/>
         <source>&amp;Relationship to head of household</source>
         <translation>&amp;Relación con el jefe o jefa de hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="53"/>
+        <location filename="../../ui/wizard/household_page.py" line="72"/>
         <source>Relationship to head of household</source>
         <translation>Relación con el jefe o jefa de hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="55"/>
+        <location filename="../../ui/wizard/household_page.py" line="74"/>
         <source>This member gave their &amp;own consent, the same way as person 1</source>
         <translation>Este miembro dio su &amp;propio consentimiento, igual que la persona 1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="56"/>
+        <location filename="../../ui/wizard/household_page.py" line="75"/>
         <source>Member gave their own consent</source>
         <translation>El miembro dio su propio consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="69"/>
+        <location filename="../../ui/wizard/household_page.py" line="79"/>
+        <source>Same for the whole household</source>
+        <translation>Igual para todo el hogar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/household_page.py" line="81"/>
+        <source>Project start date and CoC always start as person 1&apos;s. Ticked answers are copied from person 1 too; each member&apos;s page shows them and they can be changed.</source>
+        <translation>La fecha de inicio en el proyecto y el CoC siempre empiezan como los de la persona 1. Las respuestas marcadas también se copian de la persona 1; la página de cada miembro las muestra y se pueden cambiar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/household_page.py" line="85"/>
+        <source>Last na&amp;me</source>
+        <translation>A&amp;pellido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/household_page.py" line="86"/>
+        <source>Prior living &amp;situation (where they stayed last night)</source>
+        <translation>&amp;Situación de vivienda anterior (dónde pasó la noche anterior)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/household_page.py" line="104"/>
         <source>Household</source>
         <translation>Hogar</translation>
     </message>
@@ -1160,7 +1210,7 @@
     </message>
     <message>
         <location filename="../../ui/wizard/intake_wizard.py" line="164"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="424"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="426"/>
         <source>Discard intake</source>
         <translation>Descartar admisión</translation>
     </message>
@@ -1176,13 +1226,13 @@
     </message>
     <message>
         <location filename="../../ui/wizard/intake_wizard.py" line="167"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="259"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="261"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
         <location filename="../../ui/wizard/intake_wizard.py" line="169"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="260"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="262"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
@@ -1252,62 +1302,62 @@
         <translation>Revisar y guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="227"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="228"/>
         <source>Person {n} details</source>
         <translation>Datos de la persona {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="240"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="242"/>
         <source>Current step</source>
         <translation>Paso actual</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="253"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="255"/>
         <source>&amp;Save intake</source>
         <translation>&amp;Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="254"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="256"/>
         <source>Save intake</source>
         <translation>Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="256"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="258"/>
         <source>&amp;Finish</source>
         <translation>&amp;Terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="257"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="259"/>
         <source>Finish: close the intake, nothing recorded</source>
         <translation>Terminar: cerrar la admisión sin registrar nada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="275"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="277"/>
         <source>1 answer needs attention; it is selected.</source>
         <translation>1 respuesta necesita atención; está seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="276"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="278"/>
         <source>{n} answers need attention; the first is selected.</source>
         <translation>{n} respuestas necesitan atención; la primera está seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="368"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="370"/>
         <source>1 person was saved.</source>
         <translation>Se guardó 1 persona.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="369"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="371"/>
         <source>{n} people were saved.</source>
         <translation>Se guardaron {n} personas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="370"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="372"/>
         <source>The records are in the outbox and will sync when the device is online.</source>
         <translation>Los registros están en la bandeja de salida y se sincronizarán cuando el equipo tenga conexión.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="425"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="427"/>
         <source>Discard this intake? Nothing of it has been saved, and it will not be kept.</source>
         <translation>¿Descartar esta admisión? No se ha guardado nada de ella y no se conservará.</translation>
     </message>
@@ -1512,17 +1562,17 @@
 <context>
     <name>MemberPage</name>
     <message>
-        <location filename="../../ui/wizard/member_page.py" line="18"/>
+        <location filename="../../ui/wizard/member_page.py" line="19"/>
         <source>Every question accepts “Client doesn&apos;t know” and “Client prefers not to answer”. Questions appear and disappear as answers change.</source>
         <translation>Todas las preguntas aceptan «El cliente no sabe» y «El cliente prefiere no responder». Las preguntas aparecen y desaparecen según las respuestas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/member_page.py" line="28"/>
+        <location filename="../../ui/wizard/member_page.py" line="29"/>
         <source>Person {n} details</source>
         <translation>Datos de la persona {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/member_page.py" line="39"/>
+        <location filename="../../ui/wizard/member_page.py" line="41"/>
         <source>Person {n} of {m}</source>
         <translation>Persona {n} de {m}</translation>
     </message>
