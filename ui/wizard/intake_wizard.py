@@ -224,7 +224,8 @@ class IntakeWizard(QDialog):
             Step.REVIEW: self.tr("Review and save"),
         }
         if ref.step is Step.MEMBER:
-            name = self.flow.member_label(ref.member) if ref.member < len(self.flow.members) else ""
+            # The first name only: the step list is narrow.
+            name = self.flow.member_label(ref.member).split(" ")[0] if ref.member < len(self.flow.members) else ""
             title = self.tr("Person {n} details").format(n=ref.member + 1)
             return f"{title} \u00b7 {name}" if name else title
         return titles[ref.step]
