@@ -76,6 +76,17 @@ class AppController(QObject):
         self._shut_down = False
         lock.session_did_lock.connect(self._session_locked)
         app.aboutToQuit.connect(self.shutdown)
+        from ui.widgets.quit_key import QuitKey
+
+        self.quit_key = QuitKey(app, self.quit_from_key, self)
+
+    def quit_from_key(self) -> None:
+        """Ctrl+Q in any window: as the main window's File > Quit while signed in."""
+        window = self.main_window
+        if window is not None and self.session is not None:
+            window.quit_action.trigger()
+        else:
+            self.app.quit()
 
     # -- screens ----------------------------------------------------------------------
 

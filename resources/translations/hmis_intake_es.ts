@@ -4,42 +4,42 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/controller.py" line="125"/>
+        <location filename="../../ui/controller.py" line="136"/>
         <source>Locked after 1 minute without activity.</source>
         <translation>Bloqueado tras 1 minuto sin actividad.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="126"/>
+        <location filename="../../ui/controller.py" line="137"/>
         <source>Locked after {m:g} minutes without activity.</source>
         <translation>Bloqueado tras {m:g} minutos sin actividad.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="128"/>
+        <location filename="../../ui/controller.py" line="139"/>
         <source>Locked because the computer was locked or went to sleep.</source>
         <translation>Bloqueado porque la computadora se bloqueó o entró en suspensión.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="130"/>
+        <location filename="../../ui/controller.py" line="141"/>
         <source>Locked at your request.</source>
         <translation>Bloqueado a petición suya.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="132"/>
+        <location filename="../../ui/controller.py" line="143"/>
         <source>Your unsaved form was kept and reopens after you sign in.</source>
         <translation>Su formulario sin guardar se conservó y se vuelve a abrir cuando inicie sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="141"/>
+        <location filename="../../ui/controller.py" line="152"/>
         <source>Creating the encrypted vault… this takes a few seconds.</source>
         <translation>Creando la bóveda cifrada… esto tarda unos segundos.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="168"/>
+        <location filename="../../ui/controller.py" line="179"/>
         <source>Preparing a practice vault with made-up people…</source>
         <translation>Preparando una bóveda de práctica con personas inventadas…</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="185"/>
+        <location filename="../../ui/controller.py" line="196"/>
         <source>Checking your password…</source>
         <translation>Comprobando su contraseña…</translation>
     </message>
@@ -1179,185 +1179,190 @@
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="108"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="110"/>
         <source>Steps</source>
         <translation>Pasos</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="115"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="117"/>
         <source>Intake steps</source>
         <translation>Pasos de la admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="124"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="120"/>
+        <source>Click a step already done to go back to it.</source>
+        <translation>Haga clic en un paso ya hecho para volver a él.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/intake_wizard.py" line="128"/>
         <source>This intake was kept when it was interrupted; nothing typed was lost.</source>
         <translation>Esta admisión se conservó al interrumpirse; no se perdió nada de lo escrito.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="148"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="152"/>
         <source>Step content</source>
         <translation>Contenido del paso</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="149"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="153"/>
         <source>Scroll with the arrow and Page keys.</source>
         <translation>Desplácese con las teclas de flecha y de página.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="163"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="167"/>
         <source>D&amp;iscard intake</source>
         <translation>&amp;Descartar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="164"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="426"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="168"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="445"/>
         <source>Discard intake</source>
         <translation>Descartar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="165"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="169"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="166"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="170"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="167"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="261"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="171"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="269"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="169"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="262"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="173"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="270"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="192"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="196"/>
         <source>Intake saved</source>
         <translation>Admisión guardada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="198"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="202"/>
         <source>Open &amp;profile</source>
         <translation>Abrir &amp;perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="199"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="203"/>
         <source>Open the client&apos;s profile</source>
         <translation>Abrir el perfil del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="200"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="204"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="201"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="205"/>
         <source>Close the intake</source>
         <translation>Cerrar la admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="220"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="224"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="220"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="224"/>
         <source>Oral explanation</source>
         <translation>Explicación oral</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="221"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="225"/>
         <source>Consent choices</source>
         <translation>Decisiones del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="221"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="225"/>
         <source>Consent and signature</source>
         <translation>Consentimiento y firma</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="222"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="226"/>
         <source>Nothing was recorded</source>
         <translation>No se registró nada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="223"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="227"/>
         <source>Household</source>
         <translation>Hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="223"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="227"/>
         <source>Duplicate check</source>
         <translation>Comprobación de duplicados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="224"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="228"/>
         <source>Review and save</source>
         <translation>Revisar y guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="228"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="233"/>
         <source>Person {n} details</source>
         <translation>Datos de la persona {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="242"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="250"/>
         <source>Current step</source>
         <translation>Paso actual</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="255"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="263"/>
         <source>&amp;Save intake</source>
         <translation>&amp;Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="256"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="264"/>
         <source>Save intake</source>
         <translation>Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="258"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="266"/>
         <source>&amp;Finish</source>
         <translation>&amp;Terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="259"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="267"/>
         <source>Finish: close the intake, nothing recorded</source>
         <translation>Terminar: cerrar la admisión sin registrar nada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="277"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="285"/>
         <source>1 answer needs attention; it is selected.</source>
         <translation>1 respuesta necesita atención; está seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="278"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="286"/>
         <source>{n} answers need attention; the first is selected.</source>
         <translation>{n} respuestas necesitan atención; la primera está seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="370"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="389"/>
         <source>1 person was saved.</source>
         <translation>Se guardó 1 persona.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="371"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="390"/>
         <source>{n} people were saved.</source>
         <translation>Se guardaron {n} personas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="372"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="391"/>
         <source>The records are in the outbox and will sync when the device is online.</source>
         <translation>Los registros están en la bandeja de salida y se sincronizarán cuando el equipo tenga conexión.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="427"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="446"/>
         <source>Discard this intake? Nothing of it has been saved, and it will not be kept.</source>
         <translation>¿Descartar esta admisión? No se ha guardado nada de ella y no se conservará.</translation>
     </message>

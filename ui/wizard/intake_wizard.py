@@ -75,7 +75,9 @@ class IntakeWizard(QDialog):
         super().__init__(parent)
         self.setWindowTitle(window_title(self.tr("New intake"), demo))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.setModal(False)
+        # One intake at a time, and nothing opens over it from the main window (Sync,
+        # New person, Export) until it is saved, kept or discarded.
+        self.setWindowModality(Qt.WindowModality.WindowModal)
         self.resize(1200, 700)
         self.draft_id = draft_id
         self.closed_for_lock = False
@@ -115,6 +117,8 @@ class IntakeWizard(QDialog):
         self.step_list.setAccessibleName(self.tr("Intake steps"))
         self.step_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.step_list.setFixedWidth(210)
+        self.step_list.setToolTip(self.tr("Click a step already done to go back to it."))
+        self.step_list.clicked.connect(self._step_clicked)
         side.addWidget(steps_label)
         side.addWidget(self.step_list, 1)
         body.addLayout(side)
@@ -236,6 +240,9 @@ class IntakeWizard(QDialog):
         for number, ref in enumerate(steps, start=1):
             item = QStandardItem(f"{number}. {self._step_title(ref)}")
             item.setEditable(False)
+            if number - 1 > self.flow.position:
+                # Not reached yet: only Next leads there, through each step's checks.
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             if number - 1 == self.flow.position:
                 font = item.font()
                 font.setBold(True)
@@ -318,6 +325,17 @@ class IntakeWizard(QDialog):
             return
         problems = self.flow.advance()
         self._show_step(problems)
+        self._keep_draft()
+
+    def _step_clicked(self, index: Any) -> None:
+        """A step already done, chosen in the Steps list: go back to it, as Back would."""
+        row = index.row()
+        if self.saved is not None or self.save_job.running or not 0 <= row < self.flow.position:
+            self._refresh_steps()
+            return
+        self.current_page.leave()
+        self.flow.go_to(self.flow.steps()[row])
+        self._show_step([])
         self._keep_draft()
 
     def go_back(self) -> None:
