@@ -1215,7 +1215,7 @@
     </message>
     <message>
         <location filename="../../ui/wizard/intake_wizard.py" line="168"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="445"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="449"/>
         <source>Discard intake</source>
         <translation>Descartar admisión</translation>
     </message>
@@ -1231,13 +1231,13 @@
     </message>
     <message>
         <location filename="../../ui/wizard/intake_wizard.py" line="171"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="269"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="273"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
         <location filename="../../ui/wizard/intake_wizard.py" line="173"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="270"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="274"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
@@ -1312,57 +1312,62 @@
         <translation>Datos de la persona {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="250"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="246"/>
+        <source>Done; choose it to go back</source>
+        <translation>Hecho; elíjalo para volver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/intake_wizard.py" line="254"/>
         <source>Current step</source>
         <translation>Paso actual</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="263"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="267"/>
         <source>&amp;Save intake</source>
         <translation>&amp;Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="264"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="268"/>
         <source>Save intake</source>
         <translation>Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="266"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="270"/>
         <source>&amp;Finish</source>
         <translation>&amp;Terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="267"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="271"/>
         <source>Finish: close the intake, nothing recorded</source>
         <translation>Terminar: cerrar la admisión sin registrar nada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="285"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="289"/>
         <source>1 answer needs attention; it is selected.</source>
         <translation>1 respuesta necesita atención; está seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="286"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="290"/>
         <source>{n} answers need attention; the first is selected.</source>
         <translation>{n} respuestas necesitan atención; la primera está seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="389"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="393"/>
         <source>1 person was saved.</source>
         <translation>Se guardó 1 persona.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="390"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="394"/>
         <source>{n} people were saved.</source>
         <translation>Se guardaron {n} personas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="391"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="395"/>
         <source>The records are in the outbox and will sync when the device is online.</source>
         <translation>Los registros están en la bandeja de salida y se sincronizarán cuando el equipo tenga conexión.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="446"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="450"/>
         <source>Discard this intake? Nothing of it has been saved, and it will not be kept.</source>
         <translation>¿Descartar esta admisión? No se ha guardado nada de ella y no se conservará.</translation>
     </message>

@@ -238,8 +238,12 @@ class IntakeWizard(QDialog):
         steps = self.flow.steps()
         self.step_model.clear()
         for number, ref in enumerate(steps, start=1):
-            item = QStandardItem(f"{number}. {self._step_title(ref)}")
+            done = number - 1 < self.flow.position
+            # A tick on the steps already done: those the list can go back to.
+            item = QStandardItem(f"{number}. {self._step_title(ref)}" + (" \u2713" if done else ""))
             item.setEditable(False)
+            if done:
+                item.setAccessibleDescription(self.tr("Done; choose it to go back"))
             if number - 1 > self.flow.position:
                 # Not reached yet: only Next leads there, through each step's checks.
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled)
