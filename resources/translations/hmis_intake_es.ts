@@ -1721,97 +1721,112 @@
 <context>
     <name>NotesTab</name>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="36"/>
+        <location filename="../../ui/profile/notes_tab.py" line="38"/>
         <source>Case notes cannot be changed or deleted. Correct a note with an amendment.</source>
         <translation>Las notas del caso no se pueden cambiar ni borrar. Corrija una nota con una enmienda.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="38"/>
+        <location filename="../../ui/profile/notes_tab.py" line="40"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="39"/>
+        <location filename="../../ui/profile/notes_tab.py" line="41"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="39"/>
+        <location filename="../../ui/profile/notes_tab.py" line="41"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="39"/>
+        <location filename="../../ui/profile/notes_tab.py" line="41"/>
+        <source>By</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/notes_tab.py" line="42"/>
         <source>Amends</source>
         <translation>Enmienda a</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="44"/>
+        <location filename="../../ui/profile/notes_tab.py" line="42"/>
+        <source>Deletion</source>
+        <translation>Eliminación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/notes_tab.py" line="47"/>
         <source>New note</source>
         <translation>Nota nueva</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="49"/>
+        <location filename="../../ui/profile/notes_tab.py" line="52"/>
         <source>&amp;Add note</source>
         <translation>&amp;Añadir nota</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="50"/>
+        <location filename="../../ui/profile/notes_tab.py" line="53"/>
         <source>Add note</source>
         <translation>Añadir nota</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="51"/>
+        <location filename="../../ui/profile/notes_tab.py" line="54"/>
         <source>A&amp;mend selected note</source>
         <translation>&amp;Enmendar la nota seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="52"/>
+        <location filename="../../ui/profile/notes_tab.py" line="55"/>
         <source>Amend selected note</source>
         <translation>Enmendar la nota seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="62"/>
+        <location filename="../../ui/profile/notes_tab.py" line="65"/>
         <source>Reason for the deletion request</source>
         <translation>Motivo de la solicitud de borrado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="63"/>
+        <location filename="../../ui/profile/notes_tab.py" line="66"/>
         <source>Reason the selected note should be deleted</source>
         <translation>Motivo por el que se debe borrar la nota seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="64"/>
+        <location filename="../../ui/profile/notes_tab.py" line="67"/>
         <source>Request &amp;deletion</source>
         <translation>Solicitar &amp;borrado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="65"/>
+        <location filename="../../ui/profile/notes_tab.py" line="68"/>
         <source>Request deletion of the selected note</source>
         <translation>Solicitar el borrado de la nota seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="87"/>
+        <location filename="../../ui/profile/notes_tab.py" line="81"/>
+        <source>Requested</source>
+        <translation>Solicitada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/notes_tab.py" line="98"/>
         <source>Select the note to amend first.</source>
         <translation>Primero seleccione la nota que quiere enmendar.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="95"/>
+        <location filename="../../ui/profile/notes_tab.py" line="106"/>
         <source>Amendment saved.</source>
         <translation>Enmienda guardada.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="95"/>
+        <location filename="../../ui/profile/notes_tab.py" line="106"/>
         <source>Note saved.</source>
         <translation>Nota guardada.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="103"/>
+        <location filename="../../ui/profile/notes_tab.py" line="114"/>
         <source>Select the note first.</source>
         <translation>Primero seleccione la nota.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="111"/>
+        <location filename="../../ui/profile/notes_tab.py" line="122"/>
         <source>Deletion request recorded for the help desk; the note stays until it is handled.</source>
         <translation>Solicitud de borrado registrada para la mesa de ayuda; la nota se mantiene hasta que se resuelva.</translation>
     </message>
