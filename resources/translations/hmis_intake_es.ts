@@ -1449,122 +1449,132 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/search/main_window.py" line="188"/>
+        <location filename="../../ui/search/main_window.py" line="196"/>
         <source>Find a person</source>
         <translation>Buscar una persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="189"/>
+        <location filename="../../ui/search/main_window.py" line="197"/>
         <source>&amp;New person…</source>
         <translation>&amp;Nueva persona…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="190"/>
+        <location filename="../../ui/search/main_window.py" line="198"/>
         <source>New person</source>
         <translation>Nueva persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="191"/>
+        <location filename="../../ui/search/main_window.py" line="199"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="192"/>
+        <location filename="../../ui/search/main_window.py" line="200"/>
         <source>Lock now</source>
         <translation>Bloquear ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="193"/>
+        <location filename="../../ui/search/main_window.py" line="201"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Bloquear ahora (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="194"/>
+        <location filename="../../ui/search/main_window.py" line="202"/>
+        <source>&amp;My clients</source>
+        <translation>&amp;Mis clientes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_window.py" line="203"/>
+        <source>My clients and what is due this week</source>
+        <translation>Mis clientes y lo que vence esta semana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_window.py" line="204"/>
         <source>New &amp;intake…</source>
         <translation>Nueva a&amp;dmisión…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="195"/>
+        <location filename="../../ui/search/main_window.py" line="205"/>
         <source>New intake</source>
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="196"/>
+        <location filename="../../ui/search/main_window.py" line="206"/>
         <source>New intake (Ctrl+I)</source>
         <translation>Nueva admisión (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="197"/>
+        <location filename="../../ui/search/main_window.py" line="207"/>
         <source>&amp;Search by name, date of birth or last 4 of SSN</source>
         <translation>&amp;Buscar por nombre, fecha de nacimiento o últimos 4 del SSN</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="198"/>
+        <location filename="../../ui/search/main_window.py" line="208"/>
         <source>e.g. Juniper, 1985-03-14, 03/14/1985 or 4321</source>
         <translation>p. ej. Juniper, 1985-03-14, 03/14/1985 o 4321</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="199"/>
+        <location filename="../../ui/search/main_window.py" line="209"/>
         <source>Search people</source>
         <translation>Buscar personas</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="409"/>
+        <location filename="../../ui/search/main_window.py" line="458"/>
         <source>Language changed. The intake or profile already open stays in its language until you close it and open it again.</source>
         <translation>Idioma cambiado. La admisión o el perfil que ya está abierto sigue en su idioma hasta que lo cierre y lo vuelva a abrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="412"/>
+        <location filename="../../ui/search/main_window.py" line="461"/>
         <source>Language changed.</source>
         <translation>Idioma cambiado.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="200"/>
+        <location filename="../../ui/search/main_window.py" line="210"/>
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="201"/>
+        <location filename="../../ui/search/main_window.py" line="211"/>
         <source>Type in the search box to find people on this device.</source>
         <translation>Escriba en el cuadro de búsqueda para encontrar personas en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="203"/>
+        <location filename="../../ui/search/main_window.py" line="213"/>
         <source>Signed in as {name} · {role}</source>
         <translation>Sesión de {name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="245"/>
+        <location filename="../../ui/search/main_window.py" line="278"/>
         <source>No one on this device matches.</source>
         <translation>Nadie en este equipo coincide.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="247"/>
+        <location filename="../../ui/search/main_window.py" line="280"/>
         <source>Showing the first {n}; type more to narrow it down.</source>
         <translation>Se muestran los primeros {n}; escriba más para acotar.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="250"/>
+        <location filename="../../ui/search/main_window.py" line="283"/>
         <source>{n} found</source>
         <translation>{n} encontrados</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="251"/>
+        <location filename="../../ui/search/main_window.py" line="284"/>
         <source>1 found</source>
         <translation>1 encontrado</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="272"/>
+        <location filename="../../ui/search/main_window.py" line="305"/>
         <source>Outbox: nothing waiting to sync</source>
         <translation>Bandeja de salida: nada pendiente de sincronizar</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="274"/>
+        <location filename="../../ui/search/main_window.py" line="307"/>
         <source>Outbox: {n} waiting · oldest {h:.0f} h of the {w} h window</source>
         <translation>Bandeja de salida: {n} pendientes · el más antiguo {h:.0f} h de un plazo de {w} h</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="277"/>
+        <location filename="../../ui/search/main_window.py" line="310"/>
         <source> · {n} overdue</source>
         <translation> · {n} vencidos</translation>
     </message>
@@ -1683,6 +1693,111 @@
         <location filename="../../ui/profile/consent_method.py" line="98"/>
         <source>First contact by phone</source>
         <translation>Primer contacto por teléfono</translation>
+    </message>
+</context>
+<context>
+    <name>MyClientsDialog</name>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="25"/>
+        <location filename="../../ui/search/my_clients.py" line="28"/>
+        <source>My clients</source>
+        <translation>Mis clientes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="31"/>
+        <source>People you enrolled, contacted or served on this device.</source>
+        <translation>Personas que usted inscribió, contactó o atendió en este dispositivo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="32"/>
+        <location filename="../../ui/search/my_clients.py" line="36"/>
+        <source>Due this week</source>
+        <translation>Vence esta semana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="38"/>
+        <source>&amp;Clients</source>
+        <translation>&amp;Clientes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="39"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="39"/>
+        <source>Age</source>
+        <translation>Edad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="39"/>
+        <source>Last contact</source>
+        <translation>Último contacto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="39"/>
+        <source>Project</source>
+        <translation>Proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="39"/>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="40"/>
+        <source>Consent ends</source>
+        <translation>Fin del consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="40"/>
+        <source>Follow-up due</source>
+        <translation>Seguimiento pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="44"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="52"/>
+        <source>Current</source>
+        <translation>Vigente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="52"/>
+        <source>Expired</source>
+        <translation>Vencido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="52"/>
+        <source>Revoked</source>
+        <translation>Revocado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="53"/>
+        <source>Declined</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="53"/>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="68"/>
+        <source>Consent ends {d}</source>
+        <translation>El consentimiento termina el {d}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="69"/>
+        <source>Follow-up due {d}</source>
+        <translation>Seguimiento pendiente el {d}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="71"/>
+        <source>Nothing due in the next seven days.</source>
+        <translation>Nada vence en los próximos siete días.</translation>
     </message>
 </context>
 <context>
@@ -2265,19 +2380,29 @@
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../../ui/search/people_model.py" line="26"/>
+        <location filename="../../ui/search/people_model.py" line="29"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/search/people_model.py" line="27"/>
+        <location filename="../../ui/search/people_model.py" line="30"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/search/people_model.py" line="28"/>
+        <location filename="../../ui/search/people_model.py" line="31"/>
         <source>SSN</source>
         <translation>SSN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/people_model.py" line="32"/>
+        <source>Age</source>
+        <translation type="unfinished">Edad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/people_model.py" line="33"/>
+        <source>Last contact</source>
+        <translation type="unfinished">Último contacto</translation>
     </message>
 </context>
 <context>
