@@ -2397,12 +2397,12 @@
     <message>
         <location filename="../../ui/search/people_model.py" line="32"/>
         <source>Age</source>
-        <translation type="unfinished">Edad</translation>
+        <translation>Edad</translation>
     </message>
     <message>
         <location filename="../../ui/search/people_model.py" line="33"/>
         <source>Last contact</source>
-        <translation type="unfinished">Último contacto</translation>
+        <translation>Último contacto</translation>
     </message>
 </context>
 <context>
