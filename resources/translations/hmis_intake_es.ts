@@ -3397,69 +3397,75 @@
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="19"/>
+        <location filename="../../ui/profile/service_dialog.py" line="20"/>
         <source>Record service</source>
         <translation>Registrar servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="19"/>
+        <location filename="../../ui/profile/service_dialog.py" line="20"/>
         <source>Record a service</source>
         <translation>Registrar un servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="24"/>
-        <location filename="../../ui/profile/service_dialog.py" line="40"/>
+        <location filename="../../ui/profile/service_dialog.py" line="25"/>
+        <location filename="../../ui/profile/service_dialog.py" line="43"/>
+        <location filename="../../ui/profile/service_dialog.py" line="60"/>
         <source>Choose…</source>
         <translation>Elija…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="25"/>
-        <location filename="../../ui/profile/service_dialog.py" line="36"/>
+        <location filename="../../ui/profile/service_dialog.py" line="26"/>
+        <location filename="../../ui/profile/service_dialog.py" line="56"/>
         <source>Choose the record type first</source>
         <translation>Elija primero el tipo de registro</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="26"/>
+        <location filename="../../ui/profile/service_dialog.py" line="27"/>
         <source>&amp;Date provided</source>
         <translation>&amp;Fecha de prestación</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="26"/>
+        <location filename="../../ui/profile/service_dialog.py" line="27"/>
         <source>Date provided</source>
         <translation>Fecha de prestación</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="27"/>
+        <location filename="../../ui/profile/service_dialog.py" line="28"/>
         <source>&amp;Record type</source>
         <translation>Tipo de &amp;registro</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="27"/>
+        <location filename="../../ui/profile/service_dialog.py" line="28"/>
         <source>Record type</source>
         <translation>Tipo de registro</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="28"/>
+        <location filename="../../ui/profile/service_dialog.py" line="29"/>
         <source>&amp;Type of service</source>
         <translation>&amp;Tipo de servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="28"/>
+        <location filename="../../ui/profile/service_dialog.py" line="29"/>
         <source>Type of service</source>
         <translation>Tipo de servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="47"/>
+        <location filename="../../ui/profile/service_dialog.py" line="44"/>
+        <source>This project records no HUD service here</source>
+        <translation>Este proyecto no registra aquí ningún servicio de HUD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/service_dialog.py" line="67"/>
         <source>Choose the record type.</source>
         <translation>Elija el tipo de registro.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="48"/>
+        <location filename="../../ui/profile/service_dialog.py" line="68"/>
         <source>Choose the type of service.</source>
         <translation>Elija el tipo de servicio.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="50"/>
+        <location filename="../../ui/profile/service_dialog.py" line="70"/>
         <source>Service saved; it is in the outbox.</source>
         <translation>Servicio guardado; está en la bandeja de salida.</translation>
     </message>
