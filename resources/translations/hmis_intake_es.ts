@@ -1396,52 +1396,62 @@
 <context>
     <name>MainMenus</name>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="63"/>
+        <location filename="../../ui/search/main_menus.py" line="69"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="64"/>
+        <location filename="../../ui/search/main_menus.py" line="70"/>
         <source>&amp;New person…</source>
         <translation>&amp;Nueva persona…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="65"/>
+        <location filename="../../ui/search/main_menus.py" line="71"/>
         <source>New &amp;intake…</source>
         <translation>Nueva a&amp;dmisión…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="66"/>
+        <location filename="../../ui/search/main_menus.py" line="72"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="67"/>
+        <location filename="../../ui/search/main_menus.py" line="73"/>
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="68"/>
+        <location filename="../../ui/search/main_menus.py" line="74"/>
         <source>&amp;Export HMIS CSV…</source>
         <translation>&amp;Exportar HMIS CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="69"/>
+        <location filename="../../ui/search/main_menus.py" line="75"/>
         <source>&amp;Sync…</source>
         <translation>&amp;Sincronizar…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="70"/>
+        <location filename="../../ui/search/main_menus.py" line="76"/>
         <source>&amp;Settings</source>
         <translation>&amp;Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="71"/>
+        <location filename="../../ui/search/main_menus.py" line="77"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="72"/>
+        <location filename="../../ui/search/main_menus.py" line="78"/>
+        <source>&amp;Users…</source>
+        <translation>&amp;Usuarios…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_menus.py" line="79"/>
+        <source>&amp;Device settings…</source>
+        <translation>&amp;Ajustes del dispositivo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_menus.py" line="80"/>
         <source>&amp;Copy name</source>
         <translation>&amp;Copiar nombre</translation>
     </message>
@@ -1449,132 +1459,132 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/search/main_window.py" line="196"/>
+        <location filename="../../ui/search/main_window.py" line="200"/>
         <source>Find a person</source>
         <translation>Buscar una persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="197"/>
+        <location filename="../../ui/search/main_window.py" line="201"/>
         <source>&amp;New person…</source>
         <translation>&amp;Nueva persona…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="198"/>
+        <location filename="../../ui/search/main_window.py" line="202"/>
         <source>New person</source>
         <translation>Nueva persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="199"/>
+        <location filename="../../ui/search/main_window.py" line="203"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="200"/>
+        <location filename="../../ui/search/main_window.py" line="204"/>
         <source>Lock now</source>
         <translation>Bloquear ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="201"/>
+        <location filename="../../ui/search/main_window.py" line="205"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Bloquear ahora (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="202"/>
+        <location filename="../../ui/search/main_window.py" line="206"/>
         <source>&amp;My clients</source>
         <translation>&amp;Mis clientes</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="203"/>
+        <location filename="../../ui/search/main_window.py" line="207"/>
         <source>My clients and what is due this week</source>
         <translation>Mis clientes y lo que vence esta semana</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="204"/>
+        <location filename="../../ui/search/main_window.py" line="208"/>
         <source>New &amp;intake…</source>
         <translation>Nueva a&amp;dmisión…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="205"/>
+        <location filename="../../ui/search/main_window.py" line="209"/>
         <source>New intake</source>
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="206"/>
+        <location filename="../../ui/search/main_window.py" line="210"/>
         <source>New intake (Ctrl+I)</source>
         <translation>Nueva admisión (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="207"/>
+        <location filename="../../ui/search/main_window.py" line="211"/>
         <source>&amp;Search by name, date of birth or last 4 of SSN</source>
         <translation>&amp;Buscar por nombre, fecha de nacimiento o últimos 4 del SSN</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="208"/>
+        <location filename="../../ui/search/main_window.py" line="212"/>
         <source>e.g. Juniper, 1985-03-14, 03/14/1985 or 4321</source>
         <translation>p. ej. Juniper, 1985-03-14, 03/14/1985 o 4321</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="209"/>
+        <location filename="../../ui/search/main_window.py" line="213"/>
         <source>Search people</source>
         <translation>Buscar personas</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="458"/>
+        <location filename="../../ui/search/main_window.py" line="482"/>
         <source>Language changed. The intake or profile already open stays in its language until you close it and open it again.</source>
         <translation>Idioma cambiado. La admisión o el perfil que ya está abierto sigue en su idioma hasta que lo cierre y lo vuelva a abrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="461"/>
+        <location filename="../../ui/search/main_window.py" line="485"/>
         <source>Language changed.</source>
         <translation>Idioma cambiado.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="210"/>
+        <location filename="../../ui/search/main_window.py" line="214"/>
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="211"/>
+        <location filename="../../ui/search/main_window.py" line="215"/>
         <source>Type in the search box to find people on this device.</source>
         <translation>Escriba en el cuadro de búsqueda para encontrar personas en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="213"/>
+        <location filename="../../ui/search/main_window.py" line="217"/>
         <source>Signed in as {name} · {role}</source>
         <translation>Sesión de {name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="278"/>
+        <location filename="../../ui/search/main_window.py" line="282"/>
         <source>No one on this device matches.</source>
         <translation>Nadie en este equipo coincide.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="280"/>
+        <location filename="../../ui/search/main_window.py" line="284"/>
         <source>Showing the first {n}; type more to narrow it down.</source>
         <translation>Se muestran los primeros {n}; escriba más para acotar.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="283"/>
+        <location filename="../../ui/search/main_window.py" line="287"/>
         <source>{n} found</source>
         <translation>{n} encontrados</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="284"/>
+        <location filename="../../ui/search/main_window.py" line="288"/>
         <source>1 found</source>
         <translation>1 encontrado</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="305"/>
+        <location filename="../../ui/search/main_window.py" line="309"/>
         <source>Outbox: nothing waiting to sync</source>
         <translation>Bandeja de salida: nada pendiente de sincronizar</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="307"/>
+        <location filename="../../ui/search/main_window.py" line="311"/>
         <source>Outbox: {n} waiting · oldest {h:.0f} h of the {w} h window</source>
         <translation>Bandeja de salida: {n} pendientes · el más antiguo {h:.0f} h de un plazo de {w} h</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="310"/>
+        <location filename="../../ui/search/main_window.py" line="314"/>
         <source> · {n} overdue</source>
         <translation> · {n} vencidos</translation>
     </message>
@@ -3494,6 +3504,50 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/admin/settings_dialog.py" line="19"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="21"/>
+        <source>Device settings</source>
+        <translation>Ajustes del dispositivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_dialog.py" line="28"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_dialog.py" line="30"/>
+        <source>&amp;Lock after idle</source>
+        <translation>&amp;Bloquear tras inactividad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_dialog.py" line="30"/>
+        <source>Idle lock minutes</source>
+        <translation>Minutos de inactividad antes del bloqueo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_dialog.py" line="31"/>
+        <source>From {low} to {high} minutes, as the agency&apos;s policy allows. Takes effect at the next sign-in.</source>
+        <translation>De {low} a {high} minutos, según permite la política de la agencia. Se aplica en el próximo inicio de sesión.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_dialog.py" line="39"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_dialog.py" line="42"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_dialog.py" line="60"/>
+        <source>Saved. The idle lock uses {n} minutes from the next sign-in.</source>
+        <translation>Guardado. El bloqueo por inactividad usará {n} minutos desde el próximo inicio de sesión.</translation>
+    </message>
+</context>
+<context>
     <name>SetupWindow</name>
     <message>
         <location filename="../../ui/setup/setup_window.py" line="117"/>
@@ -4523,6 +4577,150 @@ ExportID {id}</translation>
         <location filename="../../ui/sync/timeliness_banner.py" line="102"/>
         <source>Records are sent by themselves while someone is signed in and the device is online.</source>
         <translation>Los registros se envían solos mientras alguien tenga la sesión iniciada y el equipo esté en línea.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="32"/>
+        <location filename="../../ui/admin/users_dialog.py" line="35"/>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="38"/>
+        <source>&amp;Accounts on this device</source>
+        <translation>&amp;Cuentas en este dispositivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="39"/>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="39"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="39"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="39"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="41"/>
+        <source>&amp;Disable</source>
+        <translation>&amp;Desactivar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="42"/>
+        <source>&amp;Enable</source>
+        <translation>&amp;Activar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="43"/>
+        <source>&amp;Reset password</source>
+        <translation>&amp;Restablecer contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="48"/>
+        <source>Add a user</source>
+        <translation>Añadir un usuario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="58"/>
+        <source>User &amp;name</source>
+        <translation>&amp;Nombre de usuario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="58"/>
+        <source>New user&apos;s user name</source>
+        <translation>Nombre de usuario del nuevo usuario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="59"/>
+        <source>&amp;Full name</source>
+        <translation>Nombre &amp;completo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="59"/>
+        <source>New user&apos;s full name</source>
+        <translation>Nombre completo del nuevo usuario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="60"/>
+        <source>R&amp;ole</source>
+        <translation>R&amp;ol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="60"/>
+        <source>New user&apos;s role</source>
+        <translation>Rol del nuevo usuario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="63"/>
+        <source>&amp;Add user</source>
+        <translation>&amp;Añadir usuario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="70"/>
+        <source>Temporary password</source>
+        <translation>Contraseña temporal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="74"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="93"/>
+        <source>Disabled</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="93"/>
+        <source>Locked out</source>
+        <translation>Bloqueado por intentos fallidos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="94"/>
+        <source>Must change password</source>
+        <translation>Debe cambiar la contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="95"/>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="110"/>
+        <source>Select a user in the list first.</source>
+        <translation>Primero seleccione un usuario en la lista.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="125"/>
+        <source>{name} is disabled and can no longer sign in.</source>
+        <translation>{name} está desactivado y ya no puede iniciar sesión.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="127"/>
+        <source>Temporary password for {name}; give it to them in person. They must change it at the first sign-in:</source>
+        <translation>Contraseña temporal para {name}; entréguesela en persona. Debe cambiarla en el primer inicio de sesión:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="135"/>
+        <source>Enter a user name.</source>
+        <translation>Escriba un nombre de usuario.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="147"/>
+        <source>Added {name}. Temporary password; give it to them in person. They must change it at the first sign-in:</source>
+        <translation>Se añadió a {name}. Contraseña temporal; entréguesela en persona. Debe cambiarla en el primer inicio de sesión:</translation>
     </message>
 </context>
 </TS>

@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -156,6 +157,9 @@ class MainWindow(QMainWindow):
                      "language_actions", "copy_action"):
             setattr(self, name, getattr(self.menus, name))
         self.quit_action.triggered.connect(self.close)
+        self.menus.users_action.triggered.connect(lambda: self.open_admin("users"))
+        self.menus.device_settings_action.triggered.connect(lambda: self.open_admin("settings"))
+        self.admin_dialog: QDialog | None = None
         self.export_action.triggered.connect(lambda: self.open_export())
         self.menus.language_chosen.connect(self.choose_language)
 
@@ -435,6 +439,26 @@ class MainWindow(QMainWindow):
             self.my_clients_dialog = None
         dialog.deleteLater()
 
+    def open_admin(self, which: str) -> QDialog | None:
+        """Users or Device settings, for the roles the pack lets manage them."""
+        from ui.admin.settings_dialog import SettingsDialog
+        from ui.admin.users_dialog import UsersDialog
+
+        session = self._session
+        needed = "users.manage" if which == "users" else "device.configure"
+        if session is None or not session.can(needed):
+            return None
+        dialog: QDialog = (UsersDialog if which == "users" else SettingsDialog)(session, self._demo, self)
+        dialog.finished.connect(lambda _code: self._admin_closed(dialog))
+        self.admin_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _admin_closed(self, dialog: QDialog) -> None:
+        if self.admin_dialog is dialog:
+            self.admin_dialog = None
+        dialog.deleteLater()
+
     def open_export(self) -> ExportDialog | None:
         session = self._session
         if session is None or not session.can(EXPORT_PERMISSION):
@@ -471,6 +495,8 @@ class MainWindow(QMainWindow):
         if self.my_clients_dialog is not None:
             self.my_clients_dialog.clear_client_data()
             self.my_clients_dialog.reject()
+        if self.admin_dialog is not None:
+            self.admin_dialog.reject()
         self.search.setText("")
         self.model.clear()
         self.results.setCurrentWidget(self.empty)
