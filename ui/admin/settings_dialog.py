@@ -17,6 +17,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self._session = session
         self.setWindowTitle(window_title(self.tr("Device settings"), demo))
+        self.setMinimumSize(640, 280)
         column = QVBoxLayout(self)
         heading = QLabel(self.tr("Device settings"))
         heading.setObjectName("heading")
@@ -42,6 +43,7 @@ class SettingsDialog(QDialog):
         close = QPushButton(self.tr("&Close"))
         row.addWidget(close)
         row.addWidget(self.save_button)
+        column.addStretch(1)
         column.addLayout(row)
         close.clicked.connect(self.accept)
         self.save_button.clicked.connect(self._save)

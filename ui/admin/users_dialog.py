@@ -61,7 +61,10 @@ class UsersDialog(QDialog):
         }
         column.addLayout(grid)
         self.add_button = QPushButton(self.tr("&Add user"))
-        column.addWidget(self.add_button)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.add_button)
+        add_row.addStretch(1)
+        column.addLayout(add_row)
         self.message = text_label("", "notice")
         self.message.hide()
         column.addWidget(self.message)
