@@ -20,6 +20,7 @@ from app.errors import UserFacingError, ValidationError
 from app.outbox import enqueue
 from app.rules.consent import EntryDecision
 from app.rules.timeliness import agency_overrides, window_hours
+from app.services_offered import require_offered
 from app.session import Session
 from app.vault.connection import transaction
 
@@ -132,6 +133,7 @@ def record_service(session: Session, enrollment_id: str, date_provided: date, re
     if type_provided not in types[record_type]:
         raise ValidationError("type_provided", f"{type_provided} is not a type of service HUD lists for this "
                                                "record type; choose one from the list.")
+    require_offered(facts.project_type, record_type)
     _check_date("date_provided", date_provided, session, facts.entry_date, "service date")
     if facts.exit_date is not None and date_provided > facts.exit_date:
         raise ValidationError("date_provided", "The service date cannot be after the project exit "

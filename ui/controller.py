@@ -76,6 +76,24 @@ class AppController(QObject):
         self._shut_down = False
         lock.session_did_lock.connect(self._session_locked)
         app.aboutToQuit.connect(self.shutdown)
+        from ui.widgets.quit_key import QuitKey
+
+        self.quit_key = QuitKey(app, self.quit_from_key, self)
+        self._asking_to_quit = False
+
+    def quit_from_key(self) -> None:
+        """Ctrl+Q in any window: as the main window's File > Quit while signed in."""
+        if self._asking_to_quit:  # Ctrl+Q again on the "records wait to sync" question
+            return
+        window = self.main_window
+        if window is not None and self.session is not None:
+            self._asking_to_quit = True
+            try:
+                window.quit_action.trigger()
+            finally:
+                self._asking_to_quit = False
+        else:
+            self.app.quit()
 
     # -- screens ----------------------------------------------------------------------
 

@@ -27,7 +27,7 @@ from app.rules.consent import (
     decide_entry,
     evaluate_consent,
 )
-from app.rules.validation import parse_dob, parse_ssn
+from app.rules.validation import parse_dob, parse_ssn, ssn_quality_conflict
 
 DONT_KNOW, REFUSED, NOT_COLLECTED = 8, 9, 99
 START = 1  # 5.03 DataCollectionStage: project start
@@ -167,6 +167,9 @@ def _check_identity(member: MemberInput, path: str, today: date, problems: list[
                 client["SSNDataQuality"] = entry.data_quality
         except ValidationError as exc:
             problems.append(Problem(f"{path}.client.SSN", str(exc)))
+        conflict = ssn_quality_conflict(str(ssn), client.get("SSNDataQuality"))
+        if conflict:
+            problems.append(Problem(f"{path}.client.SSN", conflict))
     elif client.get("SSNDataQuality") in (1, 2):
         problems.append(Problem(f"{path}.client.SSN", "Enter the SSN, or choose why it is missing."))
     dob = client.get("DOB")

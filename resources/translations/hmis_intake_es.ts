@@ -4,42 +4,42 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/controller.py" line="125"/>
+        <location filename="../../ui/controller.py" line="143"/>
         <source>Locked after 1 minute without activity.</source>
         <translation>Bloqueado tras 1 minuto sin actividad.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="126"/>
+        <location filename="../../ui/controller.py" line="144"/>
         <source>Locked after {m:g} minutes without activity.</source>
         <translation>Bloqueado tras {m:g} minutos sin actividad.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="128"/>
+        <location filename="../../ui/controller.py" line="146"/>
         <source>Locked because the computer was locked or went to sleep.</source>
         <translation>Bloqueado porque la computadora se bloqueó o entró en suspensión.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="130"/>
+        <location filename="../../ui/controller.py" line="148"/>
         <source>Locked at your request.</source>
         <translation>Bloqueado a petición suya.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="132"/>
+        <location filename="../../ui/controller.py" line="150"/>
         <source>Your unsaved form was kept and reopens after you sign in.</source>
         <translation>Su formulario sin guardar se conservó y se vuelve a abrir cuando inicie sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="141"/>
+        <location filename="../../ui/controller.py" line="159"/>
         <source>Creating the encrypted vault… this takes a few seconds.</source>
         <translation>Creando la bóveda cifrada… esto tarda unos segundos.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="167"/>
+        <location filename="../../ui/controller.py" line="185"/>
         <source>Preparing a practice vault with made-up people…</source>
         <translation>Preparando una bóveda de práctica con personas inventadas…</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="184"/>
+        <location filename="../../ui/controller.py" line="202"/>
         <source>Checking your password…</source>
         <translation>Comprobando su contraseña…</translation>
     </message>
@@ -1219,7 +1219,17 @@
 <context>
     <name>HouseholdModel</name>
     <message>
+        <location filename="../../ui/wizard/household_model.py" line="35"/>
+        <source>relationship not chosen yet</source>
+        <translation>relación aún sin elegir</translation>
+    </message>
+    <message>
         <location filename="../../ui/wizard/household_model.py" line="36"/>
+        <source>name not typed yet</source>
+        <translation>nombre aún sin escribir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/household_model.py" line="37"/>
         <source>Person {n}</source>
         <translation>Persona {n}</translation>
     </message>
@@ -1227,62 +1237,102 @@
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="28"/>
+        <location filename="../../ui/wizard/household_page.py" line="38"/>
         <source>Add everyone entering the project together. Person 1 is usually the head of household.</source>
         <translation>Añada a todas las personas que entran juntas al proyecto. La persona 1 suele ser el jefe o jefa de hogar.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="34"/>
+        <location filename="../../ui/wizard/household_page.py" line="44"/>
         <source>Household members</source>
         <translation>Miembros del hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="38"/>
+        <location filename="../../ui/wizard/household_page.py" line="48"/>
         <source>&amp;Add member</source>
         <translation>&amp;Añadir miembro</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="39"/>
+        <location filename="../../ui/wizard/household_page.py" line="49"/>
         <source>Add household member</source>
         <translation>Añadir miembro del hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="40"/>
+        <location filename="../../ui/wizard/household_page.py" line="50"/>
         <source>Re&amp;move member</source>
         <translation>&amp;Quitar miembro</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="41"/>
+        <location filename="../../ui/wizard/household_page.py" line="51"/>
         <source>Remove household member</source>
         <translation>Quitar miembro del hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="49"/>
+        <location filename="../../ui/wizard/household_page.py" line="64"/>
+        <source>&amp;First name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/household_page.py" line="64"/>
+        <source>Member&apos;s first name</source>
+        <translation>Nombre del miembro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/household_page.py" line="65"/>
+        <source>&amp;Last name</source>
+        <translation>&amp;Apellido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/household_page.py" line="65"/>
+        <source>Member&apos;s last name</source>
+        <translation>Apellido del miembro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/household_page.py" line="68"/>
         <source>Choose…</source>
         <translation>Elija…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="52"/>
+        <location filename="../../ui/wizard/household_page.py" line="71"/>
         <source>&amp;Relationship to head of household</source>
         <translation>&amp;Relación con el jefe o jefa de hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="53"/>
+        <location filename="../../ui/wizard/household_page.py" line="72"/>
         <source>Relationship to head of household</source>
         <translation>Relación con el jefe o jefa de hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="55"/>
+        <location filename="../../ui/wizard/household_page.py" line="74"/>
         <source>This member gave their &amp;own consent, the same way as person 1</source>
         <translation>Este miembro dio su &amp;propio consentimiento, igual que la persona 1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="56"/>
+        <location filename="../../ui/wizard/household_page.py" line="75"/>
         <source>Member gave their own consent</source>
         <translation>El miembro dio su propio consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="69"/>
+        <location filename="../../ui/wizard/household_page.py" line="79"/>
+        <source>Same for the whole household</source>
+        <translation>Igual para todo el hogar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/household_page.py" line="81"/>
+        <source>Project start date and CoC always start as person 1&apos;s. Ticked answers are copied from person 1 too; each member&apos;s page shows them and they can be changed.</source>
+        <translation>La fecha de inicio en el proyecto y el CoC siempre empiezan como los de la persona 1. Las respuestas marcadas también se copian de la persona 1; la página de cada miembro las muestra y se pueden cambiar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/household_page.py" line="85"/>
+        <source>Last na&amp;me</source>
+        <translation>A&amp;pellido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/household_page.py" line="86"/>
+        <source>Prior living &amp;situation (where they stayed last night)</source>
+        <translation>&amp;Situación de vivienda anterior (dónde pasó la noche anterior)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/household_page.py" line="104"/>
         <source>Household</source>
         <translation>Hogar</translation>
     </message>
@@ -1313,175 +1363,195 @@
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="108"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="110"/>
         <source>Steps</source>
         <translation>Pasos</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="115"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="117"/>
         <source>Intake steps</source>
         <translation>Pasos de la admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="124"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="120"/>
+        <source>Click a step already done to go back to it.</source>
+        <translation>Haga clic en un paso ya hecho para volver a él.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/intake_wizard.py" line="128"/>
         <source>This intake was kept when it was interrupted; nothing typed was lost.</source>
         <translation>Esta admisión se conservó al interrumpirse; no se perdió nada de lo escrito.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="148"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="152"/>
         <source>Step content</source>
         <translation>Contenido del paso</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="149"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="153"/>
         <source>Scroll with the arrow and Page keys.</source>
         <translation>Desplácese con las teclas de flecha y de página.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="163"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="167"/>
         <source>D&amp;iscard intake</source>
         <translation>&amp;Descartar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="164"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="407"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="168"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="453"/>
         <source>Discard intake</source>
         <translation>Descartar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="165"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="169"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="166"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="170"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="167"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="260"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="171"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="274"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="169"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="261"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="173"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="275"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="192"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="196"/>
         <source>Intake saved</source>
         <translation>Admisión guardada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="198"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="202"/>
         <source>Open &amp;profile</source>
         <translation>Abrir &amp;perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="199"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="203"/>
         <source>Open the client&apos;s profile</source>
         <translation>Abrir el perfil del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="200"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="204"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="201"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="205"/>
         <source>Close the intake</source>
         <translation>Cerrar la admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="221"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="225"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="221"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="225"/>
         <source>Oral explanation</source>
         <translation>Explicación oral</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="222"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="226"/>
         <source>Consent choices</source>
         <translation>Decisiones del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="222"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="226"/>
         <source>Consent and signature</source>
         <translation>Consentimiento y firma</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="223"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="227"/>
         <source>Nothing was recorded</source>
         <translation>No se registró nada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="224"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="228"/>
         <source>Household</source>
         <translation>Hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="224"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="228"/>
         <source>Duplicate check</source>
         <translation>Comprobación de duplicados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="225"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="229"/>
         <source>Review and save</source>
         <translation>Revisar y guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="228"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="234"/>
         <source>Person {n} details</source>
         <translation>Datos de la persona {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="241"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="247"/>
+        <source>Done; choose it to go back</source>
+        <translation>Hecho; elíjalo para volver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/intake_wizard.py" line="255"/>
         <source>Current step</source>
         <translation>Paso actual</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="254"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="268"/>
         <source>&amp;Save intake</source>
         <translation>&amp;Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="255"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="269"/>
         <source>Save intake</source>
         <translation>Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="257"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="271"/>
         <source>&amp;Finish</source>
         <translation>&amp;Terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="258"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="272"/>
         <source>Finish: close the intake, nothing recorded</source>
         <translation>Terminar: cerrar la admisión sin registrar nada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="348"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="290"/>
+        <source>1 answer needs attention; it is selected.</source>
+        <translation>1 respuesta necesita atención; está seleccionada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/intake_wizard.py" line="291"/>
+        <source>{n} answers need attention; the first is selected.</source>
+        <translation>{n} respuestas necesitan atención; la primera está seleccionada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/intake_wizard.py" line="394"/>
         <source>1 person was saved.</source>
         <translation>Se guardó 1 persona.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="349"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="395"/>
         <source>{n} people were saved.</source>
         <translation>Se guardaron {n} personas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="350"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="396"/>
         <source>The records are in the outbox and will sync when the device is online.</source>
         <translation>Los registros están en la bandeja de salida y se sincronizarán cuando el equipo tenga conexión.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="408"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="454"/>
         <source>Discard this intake? Nothing of it has been saved, and it will not be kept.</source>
         <translation>¿Descartar esta admisión? No se ha guardado nada de ella y no se conservará.</translation>
     </message>
@@ -1510,62 +1580,72 @@
 <context>
     <name>MainMenus</name>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="70"/>
+        <location filename="../../ui/search/main_menus.py" line="76"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="71"/>
+        <location filename="../../ui/search/main_menus.py" line="77"/>
         <source>&amp;New person…</source>
         <translation>&amp;Nueva persona…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="72"/>
+        <location filename="../../ui/search/main_menus.py" line="78"/>
         <source>New &amp;intake…</source>
         <translation>Nueva a&amp;dmisión…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="73"/>
+        <location filename="../../ui/search/main_menus.py" line="79"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="74"/>
+        <location filename="../../ui/search/main_menus.py" line="80"/>
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="75"/>
+        <location filename="../../ui/search/main_menus.py" line="81"/>
         <source>&amp;Export HMIS CSV…</source>
         <translation>&amp;Exportar HMIS CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="76"/>
+        <location filename="../../ui/search/main_menus.py" line="82"/>
         <source>&amp;Sync…</source>
         <translation>&amp;Sincronizar…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="77"/>
+        <location filename="../../ui/search/main_menus.py" line="83"/>
         <source>&amp;Projects…</source>
         <translation>&amp;Proyectos…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="78"/>
+        <location filename="../../ui/search/main_menus.py" line="84"/>
         <source>&amp;Blank consent form…</source>
         <translation>Formulario de consentimiento en &amp;blanco…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="79"/>
+        <location filename="../../ui/search/main_menus.py" line="85"/>
         <source>&amp;Settings</source>
         <translation>&amp;Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="80"/>
+        <location filename="../../ui/search/main_menus.py" line="86"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="81"/>
+        <location filename="../../ui/search/main_menus.py" line="87"/>
+        <source>&amp;Users…</source>
+        <translation>&amp;Usuarios…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_menus.py" line="88"/>
+        <source>&amp;Device settings…</source>
+        <translation>&amp;Ajustes del dispositivo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_menus.py" line="89"/>
         <source>&amp;Copy name</source>
         <translation>&amp;Copiar nombre</translation>
     </message>
@@ -1573,122 +1653,132 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/search/main_window.py" line="190"/>
+        <location filename="../../ui/search/main_window.py" line="202"/>
         <source>Find a person</source>
         <translation>Buscar una persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="191"/>
+        <location filename="../../ui/search/main_window.py" line="203"/>
         <source>&amp;New person…</source>
         <translation>&amp;Nueva persona…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="192"/>
+        <location filename="../../ui/search/main_window.py" line="204"/>
         <source>New person</source>
         <translation>Nueva persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="193"/>
+        <location filename="../../ui/search/main_window.py" line="205"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="194"/>
+        <location filename="../../ui/search/main_window.py" line="206"/>
         <source>Lock now</source>
         <translation>Bloquear ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="195"/>
+        <location filename="../../ui/search/main_window.py" line="207"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Bloquear ahora (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="196"/>
+        <location filename="../../ui/search/main_window.py" line="208"/>
+        <source>&amp;My clients</source>
+        <translation>&amp;Mis clientes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_window.py" line="209"/>
+        <source>My clients and what is due this week</source>
+        <translation>Mis clientes y lo que vence esta semana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_window.py" line="210"/>
         <source>New &amp;intake…</source>
         <translation>Nueva a&amp;dmisión…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="197"/>
+        <location filename="../../ui/search/main_window.py" line="211"/>
         <source>New intake</source>
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="198"/>
+        <location filename="../../ui/search/main_window.py" line="212"/>
         <source>New intake (Ctrl+I)</source>
         <translation>Nueva admisión (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="199"/>
+        <location filename="../../ui/search/main_window.py" line="213"/>
         <source>&amp;Search by name, date of birth or last 4 of SSN</source>
         <translation>&amp;Buscar por nombre, fecha de nacimiento o últimos 4 del SSN</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="200"/>
+        <location filename="../../ui/search/main_window.py" line="214"/>
         <source>e.g. Juniper, 1985-03-14, 03/14/1985 or 4321</source>
         <translation>p. ej. Juniper, 1985-03-14, 03/14/1985 o 4321</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="201"/>
+        <location filename="../../ui/search/main_window.py" line="215"/>
         <source>Search people</source>
         <translation>Buscar personas</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="411"/>
+        <location filename="../../ui/search/main_window.py" line="484"/>
         <source>Language changed. The intake or profile already open stays in its language until you close it and open it again.</source>
         <translation>Idioma cambiado. La admisión o el perfil que ya está abierto sigue en su idioma hasta que lo cierre y lo vuelva a abrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="414"/>
+        <location filename="../../ui/search/main_window.py" line="487"/>
         <source>Language changed.</source>
         <translation>Idioma cambiado.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="202"/>
+        <location filename="../../ui/search/main_window.py" line="216"/>
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="203"/>
+        <location filename="../../ui/search/main_window.py" line="217"/>
         <source>Type in the search box to find people on this device.</source>
         <translation>Escriba en el cuadro de búsqueda para encontrar personas en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="205"/>
+        <location filename="../../ui/search/main_window.py" line="219"/>
         <source>Signed in as {name} · {role}</source>
         <translation>Sesión de {name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="247"/>
+        <location filename="../../ui/search/main_window.py" line="284"/>
         <source>No one on this device matches.</source>
         <translation>Nadie en este equipo coincide.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="249"/>
+        <location filename="../../ui/search/main_window.py" line="286"/>
         <source>Showing the first {n}; type more to narrow it down.</source>
         <translation>Se muestran los primeros {n}; escriba más para acotar.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="252"/>
+        <location filename="../../ui/search/main_window.py" line="289"/>
         <source>{n} found</source>
         <translation>{n} encontrados</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="253"/>
+        <location filename="../../ui/search/main_window.py" line="290"/>
         <source>1 found</source>
         <translation>1 encontrado</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="274"/>
+        <location filename="../../ui/search/main_window.py" line="311"/>
         <source>Outbox: nothing waiting to sync</source>
         <translation>Bandeja de salida: nada pendiente de sincronizar</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="276"/>
+        <location filename="../../ui/search/main_window.py" line="313"/>
         <source>Outbox: {n} waiting · oldest {h:.0f} h of the {w} h window</source>
         <translation>Bandeja de salida: {n} pendientes · el más antiguo {h:.0f} h de un plazo de {w} h</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="279"/>
+        <location filename="../../ui/search/main_window.py" line="316"/>
         <source> · {n} overdue</source>
         <translation> · {n} vencidos</translation>
     </message>
@@ -1696,17 +1786,17 @@
 <context>
     <name>MemberPage</name>
     <message>
-        <location filename="../../ui/wizard/member_page.py" line="18"/>
+        <location filename="../../ui/wizard/member_page.py" line="19"/>
         <source>Every question accepts “Client doesn&apos;t know” and “Client prefers not to answer”. Questions appear and disappear as answers change.</source>
         <translation>Todas las preguntas aceptan «El cliente no sabe» y «El cliente prefiere no responder». Las preguntas aparecen y desaparecen según las respuestas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/member_page.py" line="28"/>
+        <location filename="../../ui/wizard/member_page.py" line="29"/>
         <source>Person {n} details</source>
         <translation>Datos de la persona {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/member_page.py" line="39"/>
+        <location filename="../../ui/wizard/member_page.py" line="41"/>
         <source>Person {n} of {m}</source>
         <translation>Persona {n} de {m}</translation>
     </message>
@@ -1810,6 +1900,111 @@
     </message>
 </context>
 <context>
+    <name>MyClientsDialog</name>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="25"/>
+        <location filename="../../ui/search/my_clients.py" line="28"/>
+        <source>My clients</source>
+        <translation>Mis clientes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="31"/>
+        <source>People you enrolled, contacted or served on this device.</source>
+        <translation>Personas que usted inscribió, contactó o atendió en este dispositivo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="32"/>
+        <location filename="../../ui/search/my_clients.py" line="36"/>
+        <source>Due this week</source>
+        <translation>Vence esta semana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="38"/>
+        <source>&amp;Clients</source>
+        <translation>&amp;Clientes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="39"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="39"/>
+        <source>Age</source>
+        <translation>Edad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="39"/>
+        <source>Last contact</source>
+        <translation>Último contacto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="39"/>
+        <source>Project</source>
+        <translation>Proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="39"/>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="40"/>
+        <source>Consent ends</source>
+        <translation>Fin del consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="40"/>
+        <source>Follow-up due</source>
+        <translation>Seguimiento pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="44"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="52"/>
+        <source>Current</source>
+        <translation>Vigente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="52"/>
+        <source>Expired</source>
+        <translation>Vencido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="52"/>
+        <source>Revoked</source>
+        <translation>Revocado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="53"/>
+        <source>Declined</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="53"/>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="68"/>
+        <source>Consent ends {d}</source>
+        <translation>El consentimiento termina el {d}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="69"/>
+        <source>Follow-up due {d}</source>
+        <translation>Seguimiento pendiente el {d}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="71"/>
+        <source>Nothing due in the next seven days.</source>
+        <translation>Nada vence en los próximos siete días.</translation>
+    </message>
+</context>
+<context>
     <name>NewPasswordFields</name>
     <message>
         <location filename="../../ui/signin/new_password.py" line="29"/>
@@ -1845,97 +2040,112 @@
 <context>
     <name>NotesTab</name>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="36"/>
+        <location filename="../../ui/profile/notes_tab.py" line="38"/>
         <source>Case notes cannot be changed or deleted. Correct a note with an amendment.</source>
         <translation>Las notas del caso no se pueden cambiar ni borrar. Corrija una nota con una enmienda.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="38"/>
+        <location filename="../../ui/profile/notes_tab.py" line="40"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="39"/>
+        <location filename="../../ui/profile/notes_tab.py" line="41"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="39"/>
+        <location filename="../../ui/profile/notes_tab.py" line="41"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="39"/>
+        <location filename="../../ui/profile/notes_tab.py" line="41"/>
+        <source>By</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/notes_tab.py" line="42"/>
         <source>Amends</source>
         <translation>Enmienda a</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="44"/>
+        <location filename="../../ui/profile/notes_tab.py" line="42"/>
+        <source>Deletion</source>
+        <translation>Eliminación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/notes_tab.py" line="47"/>
         <source>New note</source>
         <translation>Nota nueva</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="49"/>
+        <location filename="../../ui/profile/notes_tab.py" line="52"/>
         <source>&amp;Add note</source>
         <translation>&amp;Añadir nota</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="50"/>
+        <location filename="../../ui/profile/notes_tab.py" line="53"/>
         <source>Add note</source>
         <translation>Añadir nota</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="51"/>
+        <location filename="../../ui/profile/notes_tab.py" line="54"/>
         <source>A&amp;mend selected note</source>
         <translation>&amp;Enmendar la nota seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="52"/>
+        <location filename="../../ui/profile/notes_tab.py" line="55"/>
         <source>Amend selected note</source>
         <translation>Enmendar la nota seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="62"/>
+        <location filename="../../ui/profile/notes_tab.py" line="65"/>
         <source>Reason for the deletion request</source>
         <translation>Motivo de la solicitud de borrado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="63"/>
+        <location filename="../../ui/profile/notes_tab.py" line="66"/>
         <source>Reason the selected note should be deleted</source>
         <translation>Motivo por el que se debe borrar la nota seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="64"/>
+        <location filename="../../ui/profile/notes_tab.py" line="67"/>
         <source>Request &amp;deletion</source>
         <translation>Solicitar &amp;borrado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="65"/>
+        <location filename="../../ui/profile/notes_tab.py" line="68"/>
         <source>Request deletion of the selected note</source>
         <translation>Solicitar el borrado de la nota seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="87"/>
+        <location filename="../../ui/profile/notes_tab.py" line="81"/>
+        <source>Requested</source>
+        <translation>Solicitada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/notes_tab.py" line="98"/>
         <source>Select the note to amend first.</source>
         <translation>Primero seleccione la nota que quiere enmendar.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="95"/>
+        <location filename="../../ui/profile/notes_tab.py" line="106"/>
         <source>Amendment saved.</source>
         <translation>Enmienda guardada.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="95"/>
+        <location filename="../../ui/profile/notes_tab.py" line="106"/>
         <source>Note saved.</source>
         <translation>Nota guardada.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="103"/>
+        <location filename="../../ui/profile/notes_tab.py" line="114"/>
         <source>Select the note first.</source>
         <translation>Primero seleccione la nota.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="111"/>
+        <location filename="../../ui/profile/notes_tab.py" line="122"/>
         <source>Deletion request recorded for the help desk; the note stays until it is handled.</source>
         <translation>Solicitud de borrado registrada para la mesa de ayuda; la nota se mantiene hasta que se resuelva.</translation>
     </message>
@@ -2384,19 +2594,29 @@
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../../ui/search/people_model.py" line="26"/>
+        <location filename="../../ui/search/people_model.py" line="29"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/search/people_model.py" line="27"/>
+        <location filename="../../ui/search/people_model.py" line="30"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/search/people_model.py" line="28"/>
+        <location filename="../../ui/search/people_model.py" line="31"/>
         <source>SSN</source>
         <translation>SSN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/people_model.py" line="32"/>
+        <source>Age</source>
+        <translation>Edad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/people_model.py" line="33"/>
+        <source>Last contact</source>
+        <translation>Último contacto</translation>
     </message>
 </context>
 <context>
@@ -3215,12 +3435,22 @@
 <context>
     <name>QuestionForm</name>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="81"/>
+        <location filename="../../ui/wizard/question_form.py" line="102"/>
+        <source>Show while pressed</source>
+        <translation>Mostrar mientras se pulsa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/question_form.py" line="103"/>
+        <source>Show the number while pressed</source>
+        <translation>Mostrar el número mientras se pulsa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/question_form.py" line="120"/>
         <source>Choose…</source>
         <translation>Elija…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="88"/>
+        <location filename="../../ui/wizard/question_form.py" line="127"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
@@ -3637,97 +3867,107 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="20"/>
+        <location filename="../../ui/wizard/review_page.py" line="21"/>
         <source>Check everything with the client, then press Save intake. Nothing is stored before that.</source>
         <translation>Revise todo con el cliente y pulse Guardar admisión. No se guarda nada antes.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="27"/>
+        <location filename="../../ui/wizard/review_page.py" line="28"/>
         <source>Intake summary</source>
         <translation>Resumen de la admisión</translation>
     </message>
     <message>
+        <location filename="../../ui/wizard/review_page.py" line="31"/>
+        <source>Show SSN while pressed</source>
+        <translation>Mostrar el número de Seguro Social mientras se pulsa</translation>
+    </message>
+    <message>
         <location filename="../../ui/wizard/review_page.py" line="32"/>
+        <source>Show the social security numbers while pressed</source>
+        <translation>Mostrar los números de Seguro Social mientras se pulsa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/review_page.py" line="40"/>
         <source>Review and save</source>
         <translation>Revisar y guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="38"/>
+        <location filename="../../ui/wizard/review_page.py" line="48"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="38"/>
+        <location filename="../../ui/wizard/review_page.py" line="48"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="47"/>
+        <location filename="../../ui/wizard/review_page.py" line="62"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="47"/>
+        <location filename="../../ui/wizard/review_page.py" line="62"/>
         <source>Verbal</source>
         <translation>Verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="47"/>
+        <location filename="../../ui/wizard/review_page.py" line="62"/>
         <source>Declined</source>
         <translation>Rechazado</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="48"/>
+        <location filename="../../ui/wizard/review_page.py" line="63"/>
         <source>Shared</source>
         <translation>Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="48"/>
+        <location filename="../../ui/wizard/review_page.py" line="63"/>
         <source>Not Shared</source>
         <translation>No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="51"/>
+        <location filename="../../ui/wizard/review_page.py" line="66"/>
         <source>Project: {p}</source>
         <translation>Proyecto: {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="52"/>
+        <location filename="../../ui/wizard/review_page.py" line="67"/>
         <source>Oral explanation: every point explained</source>
         <translation>Explicación oral: se explicaron todos los puntos</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="53"/>
+        <location filename="../../ui/wizard/review_page.py" line="68"/>
         <source>Consent: {m}, {d}</source>
         <translation>Consentimiento: {m}, {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="57"/>
+        <location filename="../../ui/wizard/review_page.py" line="72"/>
         <source>Signature captured on screen</source>
         <translation>Firma capturada en pantalla</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="58"/>
+        <location filename="../../ui/wizard/review_page.py" line="73"/>
         <source>Paper form signed, attested by staff</source>
         <translation>Formulario en papel firmado, certificado por el personal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="60"/>
+        <location filename="../../ui/wizard/review_page.py" line="75"/>
         <source>Sharing: {s}</source>
         <translation>Compartir: {s}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="62"/>
+        <location filename="../../ui/wizard/review_page.py" line="77"/>
         <source>Expires on: {d}</source>
         <translation>Vence el: {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="66"/>
+        <location filename="../../ui/wizard/review_page.py" line="81"/>
         <source>Person {n}</source>
         <translation>Persona {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="67"/>
+        <location filename="../../ui/wizard/review_page.py" line="82"/>
         <source>linked to the existing record</source>
         <translation>vinculada al registro existente</translation>
     </message>
@@ -4044,69 +4284,75 @@
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="19"/>
+        <location filename="../../ui/profile/service_dialog.py" line="20"/>
         <source>Record service</source>
         <translation>Registrar servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="19"/>
+        <location filename="../../ui/profile/service_dialog.py" line="20"/>
         <source>Record a service</source>
         <translation>Registrar un servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="24"/>
-        <location filename="../../ui/profile/service_dialog.py" line="40"/>
+        <location filename="../../ui/profile/service_dialog.py" line="25"/>
+        <location filename="../../ui/profile/service_dialog.py" line="43"/>
+        <location filename="../../ui/profile/service_dialog.py" line="60"/>
         <source>Choose…</source>
         <translation>Elija…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="25"/>
-        <location filename="../../ui/profile/service_dialog.py" line="36"/>
+        <location filename="../../ui/profile/service_dialog.py" line="26"/>
+        <location filename="../../ui/profile/service_dialog.py" line="56"/>
         <source>Choose the record type first</source>
         <translation>Elija primero el tipo de registro</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="26"/>
+        <location filename="../../ui/profile/service_dialog.py" line="27"/>
         <source>&amp;Date provided</source>
         <translation>&amp;Fecha de prestación</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="26"/>
+        <location filename="../../ui/profile/service_dialog.py" line="27"/>
         <source>Date provided</source>
         <translation>Fecha de prestación</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="27"/>
+        <location filename="../../ui/profile/service_dialog.py" line="28"/>
         <source>&amp;Record type</source>
         <translation>Tipo de &amp;registro</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="27"/>
+        <location filename="../../ui/profile/service_dialog.py" line="28"/>
         <source>Record type</source>
         <translation>Tipo de registro</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="28"/>
+        <location filename="../../ui/profile/service_dialog.py" line="29"/>
         <source>&amp;Type of service</source>
         <translation>&amp;Tipo de servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="28"/>
+        <location filename="../../ui/profile/service_dialog.py" line="29"/>
         <source>Type of service</source>
         <translation>Tipo de servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="47"/>
+        <location filename="../../ui/profile/service_dialog.py" line="44"/>
+        <source>This project records no HUD service here</source>
+        <translation>Este proyecto no registra aquí ningún servicio de HUD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/service_dialog.py" line="67"/>
         <source>Choose the record type.</source>
         <translation>Elija el tipo de registro.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="48"/>
+        <location filename="../../ui/profile/service_dialog.py" line="68"/>
         <source>Choose the type of service.</source>
         <translation>Elija el tipo de servicio.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="50"/>
+        <location filename="../../ui/profile/service_dialog.py" line="70"/>
         <source>Service saved; it is in the outbox.</source>
         <translation>Servicio guardado; está en la bandeja de salida.</translation>
     </message>
@@ -4132,6 +4378,50 @@
         <location filename="../../ui/sync/session_sync.py" line="110"/>
         <source>Syncing… {done} of {total}</source>
         <translation>Sincronizando… {done} de {total}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/admin/settings_dialog.py" line="19"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="22"/>
+        <source>Device settings</source>
+        <translation>Ajustes del dispositivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_dialog.py" line="29"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_dialog.py" line="31"/>
+        <source>&amp;Lock after idle</source>
+        <translation>&amp;Bloquear tras inactividad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_dialog.py" line="31"/>
+        <source>Idle lock minutes</source>
+        <translation>Minutos de inactividad antes del bloqueo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_dialog.py" line="32"/>
+        <source>From {low} to {high} minutes, as the agency&apos;s policy allows. Takes effect at the next sign-in.</source>
+        <translation>De {low} a {high} minutos, según permite la política de la agencia. Se aplica en el próximo inicio de sesión.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_dialog.py" line="40"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_dialog.py" line="43"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_dialog.py" line="62"/>
+        <source>Saved. The idle lock uses {n} minutes from the next sign-in.</source>
+        <translation>Guardado. El bloqueo por inactividad usará {n} minutos desde el próximo inicio de sesión.</translation>
     </message>
 </context>
 <context>
@@ -5310,6 +5600,150 @@ ExportID {id}</translation>
         <location filename="../../ui/sync/timeliness_banner.py" line="102"/>
         <source>Records are sent by themselves while someone is signed in and the device is online.</source>
         <translation>Los registros se envían solos mientras alguien tenga la sesión iniciada y el equipo esté en línea.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="32"/>
+        <location filename="../../ui/admin/users_dialog.py" line="35"/>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="38"/>
+        <source>&amp;Accounts on this device</source>
+        <translation>&amp;Cuentas en este dispositivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="39"/>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="39"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="39"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="39"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="41"/>
+        <source>&amp;Disable</source>
+        <translation>&amp;Desactivar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="42"/>
+        <source>&amp;Enable</source>
+        <translation>&amp;Activar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="43"/>
+        <source>&amp;Reset password</source>
+        <translation>&amp;Restablecer contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="48"/>
+        <source>Add a user</source>
+        <translation>Añadir un usuario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="58"/>
+        <source>User &amp;name</source>
+        <translation>&amp;Nombre de usuario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="58"/>
+        <source>New user&apos;s user name</source>
+        <translation>Nombre de usuario del nuevo usuario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="59"/>
+        <source>&amp;Full name</source>
+        <translation>Nombre &amp;completo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="59"/>
+        <source>New user&apos;s full name</source>
+        <translation>Nombre completo del nuevo usuario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="60"/>
+        <source>R&amp;ole</source>
+        <translation>R&amp;ol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="60"/>
+        <source>New user&apos;s role</source>
+        <translation>Rol del nuevo usuario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="63"/>
+        <source>&amp;Add user</source>
+        <translation>&amp;Añadir usuario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="73"/>
+        <source>Temporary password</source>
+        <translation>Contraseña temporal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="77"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="96"/>
+        <source>Disabled</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="96"/>
+        <source>Locked out</source>
+        <translation>Bloqueado por intentos fallidos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="97"/>
+        <source>Must change password</source>
+        <translation>Debe cambiar la contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="98"/>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="113"/>
+        <source>Select a user in the list first.</source>
+        <translation>Primero seleccione un usuario en la lista.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="128"/>
+        <source>{name} is disabled and can no longer sign in.</source>
+        <translation>{name} está desactivado y ya no puede iniciar sesión.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="130"/>
+        <source>Temporary password for {name}; give it to them in person. They must change it at the first sign-in:</source>
+        <translation>Contraseña temporal para {name}; entréguesela en persona. Debe cambiarla en el primer inicio de sesión:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="138"/>
+        <source>Enter a user name.</source>
+        <translation>Escriba un nombre de usuario.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="150"/>
+        <source>Added {name}. Temporary password; give it to them in person. They must change it at the first sign-in:</source>
+        <translation>Se añadió a {name}. Contraseña temporal; entréguesela en persona. Debe cambiarla en el primer inicio de sesión:</translation>
     </message>
 </context>
 <context>

@@ -70,7 +70,7 @@ def fill(session: Session, pack: str, people: int = 40) -> list[str]:
     result = save_intake(session, parse_document(example))
     head = result.enrollment_ids[0]
     record_contact(session, head, date(2026, 3, 2), 116, "north lot")
-    record_service(session, head, date(2026, 3, 2), 144, 1)
+    record_service(session, head, date(2026, 3, 2), 142, 2)  # RHY: outreach and shelters record it
     record_exit(session, head, date(2026, 3, 3), 435, destination_subsidy_type=419)
     return result.personal_ids
 

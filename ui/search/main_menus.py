@@ -59,6 +59,12 @@ class MainMenus(QObject):
             action.setData(code)
             self.language_menu.addAction(action)
         self.language_actions.triggered.connect(lambda action: self.language_chosen.emit(str(action.data())))
+        self.users_action = QAction(window)
+        self.device_settings_action = QAction(window)
+        if session.can("users.manage"):
+            self.settings_menu.addAction(self.users_action)
+        if session.can("device.configure"):
+            self.settings_menu.addAction(self.device_settings_action)
 
         self.copy_action = QAction(copy_target)
         self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
@@ -78,6 +84,8 @@ class MainMenus(QObject):
         self.blank_form_action.setText(self.tr("&Blank consent form\u2026"))
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.users_action.setText(self.tr("&Users\u2026"))
+        self.device_settings_action.setText(self.tr("&Device settings\u2026"))
         self.copy_action.setText(self.tr("&Copy name"))
         for action in self.language_actions.actions():
             action.setChecked(action.data() == active_language())

@@ -12,10 +12,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import outbox
+from app.caseload import last_contacts
 from app.drafts import discard_draft, list_drafts
 from app.errors import UserFacingError
 from app.profile import load_profile
@@ -40,7 +42,8 @@ from ui.people.new_person import LEGACY_DRAFT_KIND, names_from_search, person_fr
 from ui.search.drafts_bar import DraftsBar
 from ui.projects.projects_dialog import open_projects
 from ui.search.main_menus import MainMenus
-from ui.search.people_model import PeopleModel, columns_for, results_table
+from ui.search.my_clients import MyClientsDialog
+from ui.search.people_model import PeopleModel, columns_for, results_table, shows_last_contact
 from ui.sync.timeliness_banner import TimelinessBanner
 from ui.profile.profile_window import ProfileWindow
 from ui.theme import demo_banner, resource_icon, window_title
@@ -101,6 +104,10 @@ class MainWindow(QMainWindow):
         self.lock_button.setObjectName("lockButton")
         self.intake_button = QPushButton()
         self.intake_button.setVisible(session.can("intake.run"))
+        self.my_clients_button = QPushButton()
+        self.my_clients_button.setVisible(session.can("client.view_basic"))
+        self.my_clients_dialog: MyClientsDialog | None = None
+        header.addWidget(self.my_clients_button)
         header.addWidget(self.intake_button)
         header.addWidget(self.new_button)
         header.addWidget(self.lock_button)
@@ -151,6 +158,9 @@ class MainWindow(QMainWindow):
                      "language_actions", "copy_action"):
             setattr(self, name, getattr(self.menus, name))
         self.quit_action.triggered.connect(self.close)
+        self.menus.users_action.triggered.connect(lambda: self.open_admin("users"))
+        self.menus.device_settings_action.triggered.connect(lambda: self.open_admin("settings"))
+        self.admin_dialog: QDialog | None = None
         self.export_action.triggered.connect(lambda: self.open_export())
         self.menus.projects_action.triggered.connect(lambda: open_projects(self, self._session, self._demo))
         self.menus.language_chosen.connect(self.choose_language)
@@ -165,11 +175,13 @@ class MainWindow(QMainWindow):
         self._status_timer.start()
 
         self.search.textChanged.connect(lambda _text: self._debounce.start())
-        self.search.returnPressed.connect(self.run_search)
+        self.search.returnPressed.connect(self._search_and_enter_results)
+        self.search.installEventFilter(self)
         self.new_button.clicked.connect(lambda: self.open_new_person())
         self.new_action.triggered.connect(lambda: self.open_new_person())
         self.lock_button.clicked.connect(lock_action.trigger)
         self.intake_button.clicked.connect(lambda: self.open_intake())
+        self.my_clients_button.clicked.connect(lambda: self.open_my_clients())
         self.intake_action.triggered.connect(lambda: self.open_intake())
         self.table.activated.connect(lambda index: self.open_profile_at(index.row()))
         self.resume_button.clicked.connect(self._resume_latest_draft)
@@ -193,6 +205,8 @@ class MainWindow(QMainWindow):
         self.lock_button.setText(self.tr("Lock"))
         self.lock_button.setAccessibleName(self.tr("Lock now"))
         self.lock_button.setToolTip(self.tr("Lock now (Ctrl+L)"))
+        self.my_clients_button.setText(self.tr("&My clients"))
+        self.my_clients_button.setAccessibleName(self.tr("My clients and what is due this week"))
         self.intake_button.setText(self.tr("New &intake\u2026"))
         self.intake_button.setAccessibleName(self.tr("New intake"))
         self.intake_button.setToolTip(self.tr("New intake (Ctrl+I)"))
@@ -237,9 +251,32 @@ class MainWindow(QMainWindow):
             self.model.clear()
             self.result_info.setText(str(exc))
             return
-        self.model.set_hits(hits)
+        contacts = last_contacts(session, (h.personal_id for h in hits)) if shows_last_contact(session) else {}
+        self.model.set_hits(hits, session.clock.now().date(), contacts)
         self.results.setCurrentWidget(self.table)
         self._describe_results(len(hits))
+
+    def _search_and_enter_results(self) -> None:
+        """Enter in the search box: search now and move into the results, on the first."""
+        self.run_search()
+        self._enter_results()
+
+    def _enter_results(self) -> bool:
+        if self.model.rowCount() == 0 or self.results.currentWidget() is not self.table:
+            return False
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        current = self.table.currentIndex()
+        self.table.selectRow(current.row() if current.isValid() else 0)
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down in the search box moves into the results (after the search has run)."""
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Down and event.modifiers() == Qt.KeyboardModifier.NoModifier):
+            if self._debounce.isActive():
+                self.run_search()
+            return self._enter_results()
+        return super().eventFilter(watched, event)
 
     def _describe_results(self, count: int) -> None:
         self._shown_count = count
@@ -388,6 +425,42 @@ class MainWindow(QMainWindow):
             self.profile_window = None
         window.deleteLater()
 
+    def open_my_clients(self) -> MyClientsDialog | None:
+        session = self._session
+        if session is None or not session.can("client.view_basic"):
+            return None
+        dialog = MyClientsDialog(session, self._demo, self)
+        dialog.profile_requested.connect(self.open_profile)
+        dialog.finished.connect(lambda _code: self._my_clients_closed(dialog))
+        self.my_clients_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _my_clients_closed(self, dialog: MyClientsDialog) -> None:
+        if self.my_clients_dialog is dialog:
+            self.my_clients_dialog = None
+        dialog.deleteLater()
+
+    def open_admin(self, which: str) -> QDialog | None:
+        """Users or Device settings, for the roles the pack lets manage them."""
+        from ui.admin.settings_dialog import SettingsDialog
+        from ui.admin.users_dialog import UsersDialog
+
+        session = self._session
+        needed = "users.manage" if which == "users" else "device.configure"
+        if session is None or not session.can(needed):
+            return None
+        dialog: QDialog = (UsersDialog if which == "users" else SettingsDialog)(session, self._demo, self)
+        dialog.finished.connect(lambda _code: self._admin_closed(dialog))
+        self.admin_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _admin_closed(self, dialog: QDialog) -> None:
+        if self.admin_dialog is dialog:
+            self.admin_dialog = None
+        dialog.deleteLater()
+
     def open_export(self) -> ExportDialog | None:
         session = self._session
         if session is None or not session.can(EXPORT_PERMISSION):
@@ -421,6 +494,11 @@ class MainWindow(QMainWindow):
         self._session = None
         self._debounce.stop()
         self._status_timer.stop()
+        if self.my_clients_dialog is not None:
+            self.my_clients_dialog.clear_client_data()
+            self.my_clients_dialog.reject()
+        if self.admin_dialog is not None:
+            self.admin_dialog.reject()
         self.search.setText("")
         self.model.clear()
         self.results.setCurrentWidget(self.empty)

@@ -95,6 +95,8 @@ class IntakeFlow(ConsentSteps):
         # Members with a likely match on the device the worker has not yet decided on;
         # kept by the duplicate step, which holds Next until each is decided.
         self.undecided_duplicates: set[int] = set()
+        # Answers the worker marked as the same for the whole household (flow_household).
+        self.shared: set[str] = set()
 
     # -- steps ------------------------------------------------------------------------
 
@@ -358,6 +360,7 @@ class IntakeFlow(ConsentSteps):
             "sharing_chosen": self.sharing_chosen,
             "consent": consent,
             "members": [asdict(m) for m in self.members],
+            "shared": sorted(self.shared),
         }
 
     def restore(self, payload: dict[str, Any]) -> None:
@@ -376,6 +379,7 @@ class IntakeFlow(ConsentSteps):
                    for m in payload.get("members") or ()]
         self.members = members or [self.new_member(HEAD_OF_HOUSEHOLD)]
         self.position = int(payload.get("position") or 0)
+        self.shared = set(payload.get("shared") or ())
 
     def forget(self) -> None:
         """Drop every answer (the draft in the vault is what survives a lock)."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QApplication,
@@ -75,7 +75,9 @@ class IntakeWizard(QDialog):
         super().__init__(parent)
         self.setWindowTitle(window_title(self.tr("New intake"), demo))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.setModal(False)
+        # One intake at a time, and nothing opens over it from the main window (Sync,
+        # New person, Export) until it is saved, kept or discarded.
+        self.setWindowModality(Qt.WindowModality.WindowModal)
         self.resize(1200, 700)
         self.draft_id = draft_id
         self.closed_for_lock = False
@@ -115,6 +117,8 @@ class IntakeWizard(QDialog):
         self.step_list.setAccessibleName(self.tr("Intake steps"))
         self.step_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.step_list.setFixedWidth(210)
+        self.step_list.setToolTip(self.tr("Click a step already done to go back to it."))
+        self.step_list.clicked.connect(self._step_clicked)
         side.addWidget(steps_label)
         side.addWidget(self.step_list, 1)
         body.addLayout(side)
@@ -225,15 +229,25 @@ class IntakeWizard(QDialog):
             Step.REVIEW: self.tr("Review and save"),
         }
         if ref.step is Step.MEMBER:
-            return self.tr("Person {n} details").format(n=ref.member + 1)
+            # The first name only: the step list is narrow.
+            name = self.flow.member_label(ref.member).split(" ")[0] if ref.member < len(self.flow.members) else ""
+            title = self.tr("Person {n} details").format(n=ref.member + 1)
+            return f"{title} \u00b7 {name}" if name else title
         return titles[ref.step]
 
     def _refresh_steps(self) -> None:
         steps = self.flow.steps()
         self.step_model.clear()
         for number, ref in enumerate(steps, start=1):
-            item = QStandardItem(f"{number}. {self._step_title(ref)}")
+            done = number - 1 < self.flow.position
+            # A tick on the steps already done: those the list can go back to.
+            item = QStandardItem(f"{number}. {self._step_title(ref)}" + (" \u2713" if done else ""))
             item.setEditable(False)
+            if done:
+                item.setAccessibleDescription(self.tr("Done; choose it to go back"))
+            if number - 1 > self.flow.position:
+                # Not reached yet: only Next leads there, through each step's checks.
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             if number - 1 == self.flow.position:
                 font = item.font()
                 font.setBold(True)
@@ -268,7 +282,28 @@ class IntakeWizard(QDialog):
         if not problems or focused is None or not page.isAncestorOf(focused):
             target.setFocus(Qt.FocusReason.TabFocusReason)
         if problems:
+            self._point_at_problems(len(problems))
+
+    def _point_at_problems(self, count: int) -> None:
+        """Next with answers missing: say how many, and put the first one on screen with
+        the focus in it, even when it is below the fold."""
+        self.error.setText(self.tr("1 answer needs attention; it is selected.") if count == 1 else
+                           self.tr("{n} answers need attention; the first is selected.").format(n=count))
+        self.error.show()
+        page, scroll = self.current_page, self.scrolls[self.flow.current.step]
+        page.layout_.activate()
+        target = page.problem_widget()
+        if target is None:
             scroll.ensureVisible(0, 0)
+            return
+        if target.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        # After the page's layout has settled, so the position is the one on screen.
+        QTimer.singleShot(0, lambda: self._reveal(scroll, target))
+
+    def _reveal(self, scroll: QScrollArea, target: QWidget) -> None:
+        if self._session is not None and scroll.widget().isAncestorOf(target):
+            scroll.ensureWidgetVisible(target, 16, 64)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         """A mnemonic can move focus below the fold; scroll the page so it shows."""
@@ -295,6 +330,17 @@ class IntakeWizard(QDialog):
             return
         problems = self.flow.advance()
         self._show_step(problems)
+        self._keep_draft()
+
+    def _step_clicked(self, index: Any) -> None:
+        """A step already done, chosen in the Steps list: go back to it, as Back would."""
+        row = index.row()
+        if self.saved is not None or self.save_job.running or not 0 <= row < self.flow.position:
+            self._refresh_steps()
+            return
+        self.current_page.leave()
+        self.flow.go_to(self.flow.steps()[row])
+        self._show_step([])
         self._keep_draft()
 
     def go_back(self) -> None:
