@@ -69,8 +69,8 @@ def _enrollment(rng: random.Random, entry: date, relationship: int, adult: bool)
     household and every adult (HUD asks it of them, not of children)."""
     enrollment: dict[str, Any] = {
         "EntryDate": entry.isoformat(), "RelationshipToHoH": relationship,
-        "DisablingCondition": rng.choice((0, 0, 1, 8)), "EnrollmentCoC": "XX-501",
-    }
+        "DisablingCondition": rng.choice((0, 0, 1, 8)),
+    }  # EnrollmentCoC (3.16) comes from the project's CoC at save
     if relationship == 1 or adult:
         enrollment.update(
             LivingSituation=rng.choice(HOMELESS_SITUATIONS), LengthOfStay=rng.choice(LENGTHS_OF_STAY),

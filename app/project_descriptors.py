@@ -156,7 +156,7 @@ def descriptor_problems(project_type: int, descriptors: ProjectDescriptors,
 def _place_problems(d: ProjectDescriptors, problem) -> None:  # type: ignore[no-untyped-def]
     """2.03: CoC code, geocode, address."""
     if d.coc_code is not None and not COC_CODE.match(d.coc_code):
-        problem("coc_code", "A CoC code is two capital letters, a hyphen and three digits, such as VT-500.")
+        problem("coc_code", "A CoC code is two capital letters, a hyphen and three digits, such as NY-600.")
     if d.geocode is not None:
         if not GEOCODE.match(d.geocode) or d.geocode == "000000":
             problem("geocode", "The geocode is the six-digit HUD geocode of the project's location, not 000000.")

@@ -163,7 +163,7 @@ def set_project_coc_code(session: Session, project_id: str, coc_code: str) -> No
     code = coc_code.strip().upper()
     if not COC_CODE.match(code):
         raise ValidationError("coc_code", "A CoC code is two capital letters, a hyphen and three digits, "
-                                          "such as VT-500.")
+                                          "such as NY-600.")
     conn = session.conn
     with transaction(conn):
         conn.execute("UPDATE project SET coc_code = ?, updated_at = ? WHERE project_id = ?",

@@ -46,8 +46,11 @@ def dated(doc: dict[str, Any], entry: str) -> dict[str, Any]:
 
 
 def renamed(doc: dict[str, Any], last: str) -> dict[str, Any]:
+    """Another household from the same example: other people, so another paper form."""
     for member in doc["members"]:
         member["client"]["LastName"] = last
+    if "document_id" in doc:
+        doc["document_id"] = f"{doc['document_id']}-{last.lower()}"
     return doc
 
 
@@ -149,7 +152,7 @@ def test_vt_3_4_14_a_minor_cannot_consent_without_a_guardian(vault_factory: Any,
         return doc
 
     alone = minor("Wrenfield")
-    guardian = minor("Larkspurrow", signer_is_guardian=True)
+    guardian = minor("Larkspurrow", signer="guardian", guardian_name="Odile Larkspurrow")
     emancipated = minor("Pebblecroft")
     emancipated["members"][0]["emancipated"] = True
     code, outcomes = import_docs(info, tmp_path, alone, guardian, emancipated)

@@ -279,8 +279,8 @@ def test_vt_release_with_an_expiry_shares_the_days_it_covered(
     session = info.sign_in()
     try:
         result = save_intake(session, parse_document(document))
-        inside = record_service(session, result.enrollment_ids[0], date(2026, 4, 1), 141, 1)
-        after = record_service(session, result.enrollment_ids[0], date(2026, 8, 1), 141, 1)
+        inside = record_service(session, result.enrollment_ids[0], date(2026, 4, 1), 142, 5)
+        after = record_service(session, result.enrollment_ids[0], date(2026, 8, 1), 142, 5)
     finally:
         session.close()
     coc = tmp_path / "vt-coc.zip"

@@ -227,10 +227,10 @@ def test_whole_name_matches_come_before_names_that_only_start_with_it(tmp_path: 
     info = make_vault(tmp_path / "data", "ct", FakeClock(datetime.now(UTC).replace(microsecond=0)))
     session = info.sign_in()
     try:
-        longer = [save_new_person(session, synthetic_person(f"Mar{suffix}", "Zedwick"))
+        longer = [save_new_person(session, synthetic_person(f"Mar{suffix}", "Zedwick"), basis=ON_FILE)
                   for suffix in ("lowe", "ta", "cus", "isol", "guerite")]
-        exact_b = save_new_person(session, synthetic_person("Mar", "Bellweather"))
-        exact_a = save_new_person(session, synthetic_person("Mar", "Abernook"))
+        exact_b = save_new_person(session, synthetic_person("Mar", "Bellweather"), basis=ON_FILE)
+        exact_a = save_new_person(session, synthetic_person("Mar", "Abernook"), basis=ON_FILE)
         hits = search(session.conn, "mar", limit=4)
         assert [h.personal_id for h in hits[:2]] == [exact_a, exact_b]
         assert len(hits) == 4 and {h.personal_id for h in hits[2:]} <= set(longer)

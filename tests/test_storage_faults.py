@@ -22,6 +22,7 @@ from app.vault.health import StorageProblem
 from app.vault.migrations import backup
 from app.vault.vault import db_path
 from support import (
+    ON_FILE,
     ADMIN_PASSWORD,
     REPO_ROOT,
     VaultInfo,
@@ -67,7 +68,7 @@ def test_a_corrupted_page_names_the_file_and_the_backup(ct_vault: VaultInfo) -> 
     session = ct_vault.sign_in()
     try:
         for i in range(120):
-            save_new_person(session, synthetic_person("Pagefirst", f"Pagelast{i}", ssn=f"9{i:08d}"))
+            save_new_person(session, synthetic_person("Pagefirst", f"Pagelast{i}", ssn=f"9{i:08d}"), basis=ON_FILE)
         session.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         session.close()

@@ -125,7 +125,7 @@ def _check_answer(question: Any, value: Any, path: str, catalog: QuestionCatalog
                                           "\u201cClient prefers not to answer\u201d are accepted.",
                                     refused_clause))
         elif question.required and question.kind.value == "text":  # 3.16 Enrollment CoC, for the HoH
-            problems.append(Problem(path, "Enter the Continuum of Care code, such as VT-500; the project's "
+            problems.append(Problem(path, "Enter the Continuum of Care code, such as NY-600; the project's "
                                           "CoC code fills it in when the project has one."))
         return
     kind = question.kind.value
