@@ -79,6 +79,8 @@ def test_ct_adult_alone_written_on_the_pad(qtbot, make_gui, tmp_path: Path, cloc
     assert step(wizard) is Step.CONSENT
     assert consent.signature_message.isVisibleTo(consent) and "CT-207-7" in consent.signature_message.text()
     sign_on_pad(qtbot, consent.pad)
+    shown = consent.rendered
+    assert shown is not None and shown.text in consent.written_text.text()
     press_next(qtbot, wizard)
     assert step(wizard) is Step.HOUSEHOLD
     _through_household(qtbot, wizard)
@@ -90,6 +92,11 @@ def test_ct_adult_alone_written_on_the_pad(qtbot, make_gui, tmp_path: Path, cloc
     assert _rows(gui, "SELECT first_name, last_name, dob FROM person") == [("Brisa", "Larkspurrow", "1984-07-09")]
     method, sharing_level, png = _rows(gui, "SELECT method, sharing, signature_png FROM consent")[0]
     assert (method, sharing_level) == ("written", "shared") and png.startswith(b"\x89PNG")
+    # The consent is bound to the text the client signed: the stored hash is the shown text's.
+    stored_hash, information, language = _rows(
+        gui, "SELECT consent_text_sha256, shared_information, language FROM consent")[0]
+    assert stored_hash == shown.sha256
+    assert "name" in information and language == "en"
     entities = {r[0] for r in _rows(gui, "SELECT entity FROM outbox")}
     assert {"person", "enrollment", "consent"} <= entities
     actions = {r[0] for r in _rows(gui, "SELECT action FROM audit_event")}

@@ -7,22 +7,20 @@ release to share, so under Not Shared it is left out and the pack's Not Shared
 description says what the client agrees to instead. The result carries the SHA-256
 of the exact text shown, so a signature can be bound to it.
 
-Switching to ``app.catalog`` rendering (text + version + hash) later only changes
-``render_consent`` below; the pages call nothing else.
+The text and its hash come from ``app.catalog.render_consent_text``, the function the
+core saves the consent with, so the stored hash is of the text shown.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import date
 
-from app.catalog import load_consent_texts, render_text
-from app.catalog.common import placeholders_in
+from app.catalog import ConsentChoices, TextParties, load_consent_texts, render_consent_text, render_text
 from ui.wizard.flow import IntakeFlow
 
 BLANK = "\u2014"
-# Placeholders that make an agreement a release to share.
-_SHARING_PLACEHOLDERS = frozenset({"shared_with", "shared_information"})
 
 
 @dataclass(frozen=True)
@@ -62,22 +60,39 @@ def _fill(text: str, values: dict[str, str]) -> str:
 
 
 def render_consent(flow: IntakeFlow, agency: str, staff_name: str, tr_client: str) -> RenderedConsent:
-    """The written consent as the client signs it: body, the agreements of their
-    choice and the sharing level they chose, every blank filled."""
+    """The written consent as the client signs it, rendered by the same core function
+    (``app.catalog.render_consent_text``) that ``save_intake`` renders and hashes when
+    it stores the consent, from the same choices: what is shown is what is stored."""
     texts = load_consent_texts(flow.pack.id, flow.language)
     values = consent_values(flow, agency, staff_name, tr_client)
-    shared = flow.consent.sharing == "shared" and not flow.declined
-    written = texts.written
-    parts = [_fill(p, values) for p in written.body]
-    agreements = [a for a in written.agreements
-                  if shared or not placeholders_in(a.text) & _SHARING_PLACEHOLDERS]
-    parts.append("\n".join("\u2022 " + _fill(a.text, values) for a in agreements))
-    level = texts.sharing.level("shared" if shared else "not_shared")
-    parts.append(_fill(level.label, values) + ": " + _fill(level.description, values))
-    text = "\n\n".join(p for p in parts if p)
-    title = _fill(written.title, values)
-    digest = hashlib.sha256("\n".join((texts.pack, texts.lang, title, text)).encode("utf-8")).hexdigest()
-    return RenderedConsent(title, text, _fill(written.signature_label, values), digest)
+    consent = flow.consent
+    shared = consent.sharing == "shared" and not flow.declined
+    expiry = flow.expiry()
+    choices = ConsentChoices(
+        method="written", sharing="shared" if shared else "not_shared", signed_on=as_date(consent.consent_date),
+        shared_with=tuple(s.strip() for s in consent.shared_with.split(",") if s.strip()) if shared else (),
+        shared_information=shared_information(flow),
+        expires_on=as_date(expiry) if expiry else None,
+    )
+    parties = TextParties(agency=agency, staff_name=staff_name, client_name=flow.member_label(0) or tr_client)
+    rendered = render_consent_text(flow.pack.id, flow.language, choices, parties)
+    title = _fill(texts.written.title, values)
+    return RenderedConsent(title, rendered.text, _fill(texts.written.signature_label, values), rendered.sha256)
+
+
+def shared_information(flow: IntakeFlow) -> tuple[str, ...]:
+    """What the client agreed may be shared, as the consent stores it (empty: the pack's wording)."""
+    consent = flow.consent
+    if consent.sharing != "shared" or flow.declined:
+        return ()
+    return tuple(s.strip() for s in consent.shared_information.split(",") if s.strip())
+
+
+def as_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        return None
 
 
 def signature_binding(flow: IntakeFlow, rendered: RenderedConsent) -> str:

@@ -124,6 +124,11 @@ class ConsentSteps:
         if c.method == "verbal":
             data.update(verbal_reason=c.verbal_reason, witness=c.witness,
                         first_contact_by_phone=c.first_contact_by_phone)
+            if c.consent_time.strip():
+                data["consent_time"] = c.consent_time.strip()
+        if shared and c.shared_information.strip():
+            data["shared_information"] = [s.strip() for s in c.shared_information.split(",") if s.strip()]
+        data["language"] = self.language
         return data
 
     def _data_date_problems(self, found: list[Problem]) -> list[Problem]:
@@ -137,7 +142,9 @@ class ConsentSteps:
             return []
         typed = as_date(c.expires_on.strip()) if self.expiry_asked() and not self.fixed_term else None
         stored = [StoredConsent(c.method, signed, typed, None)]
-        cited = {p.clause for p in found}
+        # The core reports the same hold on the member's EntryDate; the worker should
+        # hear it at the consent, before typing the data it would refuse.
+        cited = {p.clause for p in found if p.path.startswith("consent")}
         problems: list[Problem] = []
         for member in self.members:
             day = as_date(member.answers.get("EntryDate")) or self.today
