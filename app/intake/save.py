@@ -226,7 +226,10 @@ def _save_consent(session: Session, conn: Connection, consent: ConsentInput, per
     forced = set(project.populations) & set(session.pack.sharing.forced_not_shared_populations)
     if forced:
         sharing = "not_shared"
-    expires = consent.expires_on or roi_expiry(session.pack, consent.signed_on)
+    # A refusal has nothing to expire: no date is stored for it (the rules still give a
+    # locked household the pack's term, app.rules.consent.consent_end).
+    expires = None if consent.method == "declined" else consent.expires_on or roi_expiry(session.pack,
+                                                                                          consent.signed_on)
     consent_id = str(uuid.uuid4())
     row = {
         "consent_id": consent_id, "personal_id": personal_id, "household_id": household_id,

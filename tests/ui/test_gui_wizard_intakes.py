@@ -153,7 +153,7 @@ def test_mo_declined_consent_locks_the_household(qtbot, make_gui, tmp_path: Path
     fill_member(qtbot, wizard, ADULT)
     assert "expires_on" not in wizard.flow.build_document()["consent"], "the wizard sends no expiry for a refusal"
     _finish(qtbot, wizard, 1)
-    assert _rows(gui, "SELECT method, sharing FROM consent") == [("declined", "not_shared")]
+    assert _rows(gui, "SELECT method, sharing, expires_on FROM consent") == [("declined", "not_shared", None)]
     assert _rows(gui, "SELECT locked FROM enrollment") == [(1,)]
 
 
