@@ -27,6 +27,10 @@ def test_every_demo_household_passes_the_intake_rules(pack_id: str, project_type
     rng = random.Random(11)
     for _ in range(60):
         doc = household_document(rng, pack, "p", rng.choice((1, 2, 3, 4)), NOW)
+        assert pack.demo_place is not None
+        for member in doc.members:  # as save_intake does: 3.16 from the project's CoC
+            if member.relationship == 1:
+                member.enrollment.setdefault("EnrollmentCoC", pack.demo_place.coc_code)
         problems, decisions = check_intake(pack, doc, ProjectFacts("p", project_type, ()), NOW.date())
         assert problems == [], [str(p) for p in problems]
         assert all(d.may_enter_data for d in decisions)
