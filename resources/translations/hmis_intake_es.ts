@@ -677,22 +677,39 @@
         <translation>Vista previa de impresión</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/printing.py" line="162"/>
+        <location filename="../../ui/documents/printing.py" line="156"/>
+        <location filename="../../ui/documents/printing.py" line="158"/>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/printing.py" line="161"/>
+        <source>Page number</source>
+        <translation>Número de página</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/printing.py" line="163"/>
+        <location filename="../../ui/documents/printing.py" line="164"/>
+        <source>Pages of the document</source>
+        <translation>Páginas del documento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/printing.py" line="177"/>
         <source>Sent to the printer.</source>
         <translation>Enviado a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/printing.py" line="173"/>
+        <location filename="../../ui/documents/printing.py" line="188"/>
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/printing.py" line="174"/>
+        <location filename="../../ui/documents/printing.py" line="189"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/printing.py" line="183"/>
+        <location filename="../../ui/documents/printing.py" line="198"/>
         <source>Saved {name}.</source>
         <translation>Se guardó {name}.</translation>
     </message>

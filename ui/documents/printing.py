@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRectF, QStandardPaths, Signal
 from PySide6.QtGui import QImage, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QGraphicsView, QLineEdit, QWidget
 from shiboken6 import isValid
 
 from app.documents.service import Document, record_event, save_document
@@ -135,6 +135,7 @@ class DocumentPrinter(QObject):
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
         dialog = QPrintPreviewDialog(printer, self._parent)
         dialog.setWindowTitle(self.tr("Print preview"))
+        self._name_preview_fields(dialog)
         dialog.paintRequested.connect(lambda p: paint_pages(p, rendered.pages))
         try:
             record_event(session, rendered.document, "previewed")
@@ -147,6 +148,20 @@ class DocumentPrinter(QObject):
         dialog.finished.connect(lambda code: self._preview_closed(dialog, rendered, printer, code))
         dialog.open()
         self.preview_shown.emit(dialog)
+
+    def _name_preview_fields(self, dialog: QPrintPreviewDialog) -> None:
+        """Qt's preview toolbar leaves its page number and zoom fields unnamed for a
+        screen reader; name them."""
+        for combo in dialog.findChildren(QComboBox):
+            combo.setAccessibleName(self.tr("Zoom"))
+            if combo.lineEdit() is not None:
+                combo.lineEdit().setAccessibleName(self.tr("Zoom"))
+        for edit in dialog.findChildren(QLineEdit):
+            if not edit.accessibleName():
+                edit.setAccessibleName(self.tr("Page number"))
+        for view in dialog.findChildren(QGraphicsView):
+            view.setAccessibleName(self.tr("Pages of the document"))
+            view.viewport().setAccessibleName(self.tr("Pages of the document"))
 
     def _preview_closed(self, dialog: QPrintPreviewDialog, rendered: Rendered, printer: QPrinter, code: int) -> None:
         if self.preview_dialog is dialog:
