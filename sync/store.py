@@ -3,7 +3,9 @@
 All sync state is in the outbox table, so a crash or a lock at any point loses
 nothing: a record is ``pending`` until a per-record result from the server is
 committed here, and the results of one batch commit in one transaction together with
-its history row. A record acknowledged by the server is never selected again.
+its history row. A record acknowledged by the server is never selected again, and its
+payload is dropped in that same transaction (a refused record keeps its payload, so it
+can be sent again once fixed).
 The ``sync_lease`` row makes sure only one run at a time works on these rows.
 """
 
@@ -22,6 +24,8 @@ from app.vault.connection import Connection, transaction
 from sync.protocol import BatchResult, OutboxRecord, RecordStatus
 
 UNREADABLE = "The saved change could not be read for sending; it needs an administrator."
+# What an acknowledged row keeps in place of its payload (the column is NOT NULL).
+SENT_PAYLOAD = ""
 
 
 @dataclass(frozen=True)
@@ -137,9 +141,12 @@ class OutboxStore:
                 else:
                     duplicate += 1
         with transaction(self.conn) as conn:
+            # The server holds an acknowledged record now, and the device never sends it
+            # again, so its payload (two thirds of a vault's bytes) is dropped here; the
+            # row stays, with its key, for the counts and the record of what was sent.
             conn.executemany(
                 "UPDATE outbox SET state = 'acknowledged', acknowledged_at = ?, attempts = attempts + 1,"
-                " last_error = NULL WHERE id = ? AND state = 'pending'",
+                f" last_error = NULL, payload = '{SENT_PAYLOAD}' WHERE id = ? AND state = 'pending'",
                 acknowledged,
             )
             conn.executemany(
