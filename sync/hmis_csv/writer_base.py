@@ -32,6 +32,8 @@ __all__ = ["CsvFileWriter", "ExportZipWriter", "RowError", "render_csv", "write_
 
 #: CSV record separator: RFC 4180's CRLF, which every HMIS importer reads.
 LINE_END = "\r\n"
+#: Distinct values a column's memo of formatted cells holds before it is dropped.
+_MEMO_LIMIT = 512
 
 
 class RowError(ValueError):
@@ -69,6 +71,13 @@ class CsvFileWriter:
         self._limits: tuple[int | None, ...] = tuple(
             max_length_for(spec, column, hash_status) for column in spec.columns
         )
+        # One entry per column: its name, whether it may be null, and the memo of
+        # cells already formatted for it (see _cell).
+        self._plan: tuple[tuple[str, bool, Column, int | None, dict[tuple[type, object], str]], ...] = tuple(
+            (column.name, column.nullable, column, limit, {})
+            for column, limit in zip(spec.columns, self._limits)
+        )
+        self._memo_off: set[str] = set()
         self.rows_written = 0
         stream.write(",".join(spec.header) + LINE_END)
 
@@ -96,10 +105,37 @@ class CsvFileWriter:
                 self.spec.filename, row_number, unknown[0],
                 f"not a column of {self.spec.filename} (unknown: {', '.join(sorted(unknown))})",
             )
-        cells = [
-            self._cell(column, limit, row.get(column.name), row_number)
-            for column, limit in zip(self.spec.columns, self._limits)
-        ]
+        cells: list[str] = []
+        append = cells.append
+        get = row.get
+        memo_off = self._memo_off
+        for name, nullable, column, limit, memo in self._plan:
+            value = get(name)
+            if value is None:  # most cells of a real export are null
+                if not nullable:
+                    raise RowError(self.spec.filename, row_number, name, "must not be empty")
+                append("")
+                continue
+            if name in memo_off:
+                append(self._cell(column, limit, value, row_number))
+                continue
+            # Codes, dates and the few user and project IDs repeat on every row: a cell
+            # formatted once is looked up after. A column whose values hardly repeat
+            # (IDs, names, timestamps) fills its memo and stops using it.
+            key = (value.__class__, value)
+            try:
+                text = memo.get(key)
+            except TypeError:  # not hashable: not a type a cell accepts, _cell says why
+                append(self._cell(column, limit, value, row_number))
+                continue
+            if text is None:
+                text = self._cell(column, limit, value, row_number)
+                if len(memo) < _MEMO_LIMIT:
+                    memo[key] = text
+                else:
+                    memo.clear()
+                    memo_off.add(name)
+            append(text)
         self._stream.write(",".join(cells) + LINE_END)
         self.rows_written += 1
 
