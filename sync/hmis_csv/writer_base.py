@@ -71,12 +71,14 @@ class CsvFileWriter:
         self._limits: tuple[int | None, ...] = tuple(
             max_length_for(spec, column, hash_status) for column in spec.columns
         )
-        # One entry per column: its name, whether it may be null, and the memo of
-        # cells already formatted for it (see _cell).
-        self._plan: tuple[tuple[str, bool, Column, int | None, dict[tuple[type, object], str]], ...] = tuple(
-            (column.name, column.nullable, column, limit, {})
-            for column, limit in zip(spec.columns, self._limits)
+        # Per column, in order: its name, the column, its length limit and the memo of
+        # cells already formatted for it (see write_row).
+        self._plan: tuple[tuple[str, Column, int | None, dict[tuple[type, object], str]], ...] = tuple(
+            (column.name, column, limit, {}) for column, limit in zip(spec.columns, self._limits)
         )
+        self._order: tuple[str, ...] = tuple(column.name for column in spec.columns)
+        self._names = frozenset(self._order)
+        self._required = tuple(i for i, column in enumerate(spec.columns) if not column.nullable)
         self._memo_off: set[str] = set()
         self.rows_written = 0
         stream.write(",".join(spec.header) + LINE_END)
@@ -99,25 +101,25 @@ class CsvFileWriter:
     def write_row(self, row: Mapping[str, object]) -> None:
         """Append one row. Row numbers in errors count the header as row 1, like a spreadsheet."""
         row_number = self.rows_written + 2
-        unknown = [key for key in row if not self.spec.has_column(key)]
-        if unknown:
+        if not self._names.issuperset(row):
+            unknown = [key for key in row if not self.spec.has_column(key)]
             raise RowError(
                 self.spec.filename, row_number, unknown[0],
                 f"not a column of {self.spec.filename} (unknown: {', '.join(sorted(unknown))})",
             )
-        cells: list[str] = []
-        append = cells.append
-        get = row.get
+        values = list(map(row.get, self._order))
+        for index in self._required:
+            if values[index] is None:
+                raise RowError(self.spec.filename, row_number, self._order[index], "must not be empty")
+        cells = [""] * len(values)  # most cells of a real export are null
+        plan = self._plan
         memo_off = self._memo_off
-        for name, nullable, column, limit, memo in self._plan:
-            value = get(name)
-            if value is None:  # most cells of a real export are null
-                if not nullable:
-                    raise RowError(self.spec.filename, row_number, name, "must not be empty")
-                append("")
+        for index, value in enumerate(values):
+            if value is None:
                 continue
+            name, column, limit, memo = plan[index]
             if name in memo_off:
-                append(self._cell(column, limit, value, row_number))
+                cells[index] = self._cell(column, limit, value, row_number)
                 continue
             # Codes, dates and the few user and project IDs repeat on every row: a cell
             # formatted once is looked up after. A column whose values hardly repeat
@@ -126,7 +128,7 @@ class CsvFileWriter:
             try:
                 text = memo.get(key)
             except TypeError:  # not hashable: not a type a cell accepts, _cell says why
-                append(self._cell(column, limit, value, row_number))
+                cells[index] = self._cell(column, limit, value, row_number)
                 continue
             if text is None:
                 text = self._cell(column, limit, value, row_number)
@@ -135,7 +137,7 @@ class CsvFileWriter:
                 else:
                     memo.clear()
                     memo_off.add(name)
-            append(text)
+            cells[index] = text
         self._stream.write(",".join(cells) + LINE_END)
         self.rows_written += 1
 
