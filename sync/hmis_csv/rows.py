@@ -23,6 +23,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import uuid
@@ -97,10 +98,14 @@ def normalize_coc(code: str | None) -> str | None:
     return text if _COC.match(text) else None
 
 
+# A device has a handful of users, named on every row: their CSV IDs are worked out once.
+_user_csv_id = functools.lru_cache(maxsize=256)(csv_id)
+
+
 def meta(created: datetime, updated: datetime, user_id: str, export_id: str,
          deleted: datetime | None = None) -> Row:
     """The shared trailing columns (§3.1)."""
-    return {"DateCreated": created, "DateUpdated": max(created, updated), "UserID": csv_id(user_id),
+    return {"DateCreated": created, "DateUpdated": max(created, updated), "UserID": _user_csv_id(user_id),
             "DateDeleted": deleted, "ExportID": export_id}
 
 
@@ -135,8 +140,15 @@ def finish_row(file: str, row: Row) -> Row:
     return row
 
 
+@functools.cache
+def _limit(file: str, column: str) -> int | None:
+    return file_spec(file).column(column).max_length
+
+
 def _text(value: str | None, file: str, column: str) -> str | None:
-    return clean_optional_text(value, file_spec(file).column(column).max_length)
+    if value is None:
+        return None
+    return clean_optional_text(value, _limit(file, column))
 
 
 # -- Client.csv ------------------------------------------------------------------------
