@@ -24,8 +24,6 @@ from app.vault.connection import Connection, transaction
 from sync.protocol import BatchResult, OutboxRecord, RecordStatus
 
 UNREADABLE = "The saved change could not be read for sending; it needs an administrator."
-# What an acknowledged row keeps in place of its payload (the column is NOT NULL).
-SENT_PAYLOAD = ""
 
 
 @dataclass(frozen=True)
@@ -72,6 +70,10 @@ class RefusedRecord:
 class Backlog:
     records: int
     payload_bytes: int
+
+
+# What an acknowledged row keeps in place of its payload (the column is NOT NULL).
+SENT_PAYLOAD = ""
 
 
 class OutboxStore:
