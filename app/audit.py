@@ -61,17 +61,49 @@ def record(
     )
 
 
+def chain_head(conn: Connection) -> tuple[int, str]:
+    """The newest event's sequence number and hash, ``(0, GENESIS)`` for an empty trail.
+
+    The head is what an anchor remembers (the key file, the central server): a trail
+    cut back to an earlier event and re-hashed ends before the anchored head."""
+    row = conn.execute("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1").fetchone()
+    if row is None:
+        return 0, GENESIS
+    return int(row[0]), str(row[1])
+
+
 @dataclass(frozen=True)
 class ChainCheck:
     events: int
     first_broken_seq: int | None
+    cuts: tuple[dict[str, Any], ...] = ()  # anchored heads the trail fell short of
 
     @property
     def intact(self) -> bool:
-        return self.first_broken_seq is None
+        return self.first_broken_seq is None and not self.cuts
+
+    def describe(self) -> str:
+        if self.first_broken_seq is not None:
+            return f"The audit trail was altered at event {self.first_broken_seq} of {self.events}."
+        if self.cuts:
+            cut = self.cuts[-1]
+            return (f"The audit trail was cut: it had reached event {cut['anchored_seq']}, but on "
+                    f"{cut['detected_at'][:10]} it ended at event {cut['found_seq']}"
+                    f"{f' ({len(self.cuts)} cuts found)' if len(self.cuts) > 1 else ''}.")
+        return f"The audit trail is intact ({self.events} events)."
 
 
-def verify_chain(conn: Connection) -> ChainCheck:
+def anchor_broken(conn: Connection, anchor: tuple[int, str] | list[Any] | None) -> bool:
+    """True when the trail no longer holds the anchored head: the events from there on
+    were removed (a cut), or rewritten. An empty anchor (0) holds for any trail."""
+    if not anchor or int(anchor[0]) <= 0:
+        return False
+    row = conn.execute("SELECT hash FROM audit_event WHERE seq = ?", (int(anchor[0]),)).fetchone()
+    return row is None or row[0] != anchor[1]
+
+
+def verify_chain(conn: Connection, cuts: list[dict[str, Any]] | None = None) -> ChainCheck:
+    """Every hash in order, plus the cuts found against the key file's anchor: a trail cut back and left consistent is intact by hashes alone."""
     prev = GENESIS
     count = 0
     last_seq = 0
@@ -83,9 +115,9 @@ def verify_chain(conn: Connection) -> ChainCheck:
         count += 1
         expected = _digest(prev, at, user_id, action, entity, entity_id, detail)
         if prev_hash != prev or digest != expected or seq != last_seq + 1:
-            return ChainCheck(count, seq)
+            return ChainCheck(count, seq, tuple(cuts or ()))
         prev, last_seq = digest, seq
-    return ChainCheck(count, None)
+    return ChainCheck(count, None, tuple(cuts or ()))
 
 
 def events_for(conn: Connection, entity: str, entity_id: str) -> list[AuditEvent]:

@@ -1,8 +1,7 @@
 """A client's consent after intake: whether more data may go in, and a new consent.
 
-Follow-up records (contacts, services, exits, case notes) ask ``require_entry_allowed``
-first, so a pack that wants a consent in force before data goes in (CT-207-1,
-MO-ROI-1, MO-ROI-10) refuses them in the core, whatever screen or command calls.
+Whether more data may go in is the consent gate's answer (``app.consent_gate``);
+``entry_hold_for`` gives the profile's banner the hold on a person today.
 ``record_consent`` captures a new consent or ROI after the old one expired or was
 revoked, checked by the same ``app.rules.consent.evaluate_consent`` as an intake and
 stored in one transaction with its outbox rows and audit events.
@@ -15,17 +14,18 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
+from app.consent_gate import ConsentNeeded, stored_consents
 from app.errors import UserFacingError, ValidationError
+from app.intake.consent_record import person_name, record_columns
 from app.intake.document import ConsentInput
 from app.outbox import enqueue
 from app.rules.consent import (
     ConsentProblem,
     ConsentRequest,
     EntryHold,
-    StoredConsent,
+    cite,
     entry_hold,
     evaluate_consent,
-    uncovered_day,
 )
 from app.rules.timeliness import agency_overrides, window_hours
 from app.session import Session
@@ -33,15 +33,7 @@ from app.vault.connection import Connection, transaction
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
-
-class ConsentNeeded(UserFacingError):
-    """New data for this person waits for a new consent; ``hold`` says why."""
-
-    exit_code = 12
-
-    def __init__(self, hold: EntryHold) -> None:
-        self.hold = hold
-        super().__init__(hold.message)
+__all__ = ["ConsentNeeded", "ConsentRefused", "entry_hold_for", "record_consent", "stored_consents"]
 
 
 class ConsentRefused(UserFacingError):
@@ -52,37 +44,12 @@ class ConsentRefused(UserFacingError):
     def __init__(self, problems: list[ConsentProblem]) -> None:
         self.problems = problems
         first = problems[0]
-        super().__init__(f"{first.message} ({first.clause})")
-
-
-def stored_consents(conn: Connection, personal_id: str) -> list[StoredConsent]:
-    rows = conn.execute(
-        "SELECT method, signed_on, expires_on, revoked_at, created_at FROM consent WHERE personal_id = ?",
-        (personal_id,),
-    ).fetchall()
-    return [StoredConsent(r[0], date.fromisoformat(r[1]), date.fromisoformat(r[2]) if r[2] else None,
-                          date.fromisoformat(r[3]) if r[3] else None, r[4] or "") for r in rows]
+        super().__init__(f"{first.message} ({first.clause})" if first.clause else first.message)
 
 
 def entry_hold_for(session: Session, personal_id: str) -> EntryHold | None:
     """Why new records for this person must wait, if they must (for the profile's banner)."""
     return entry_hold(session.pack, stored_consents(session.conn, personal_id), session.clock.now().date())
-
-
-def require_entry_allowed(session: Session, personal_id: str) -> None:
-    """Refuse new data for a person without a consent in force today, where the pack
-    wants one (CT-207-1, MO-ROI-1, MO-ROI-10)."""
-    hold = entry_hold_for(session, personal_id)
-    if hold is not None:
-        raise ConsentNeeded(hold)
-
-
-def require_day_covered(session: Session, personal_id: str, day: date, field: str) -> None:
-    """MO-ROI-11: a record dated ``day`` must fall within a release, where the pack's
-    releases lapse on a fixed term; the problem belongs to the date field."""
-    gap = uncovered_day(session.pack, stored_consents(session.conn, personal_id), day)
-    if gap is not None:
-        raise ValidationError(field, gap.message)
 
 
 @dataclass(frozen=True)
@@ -173,7 +140,7 @@ def record_consent(session: Session, personal_id: str, consent: ConsentInput, sc
         raise ConsentRefused(decision.problems)
     if not decision.may_enter_data:
         raise ConsentRefused([ConsentProblem("method", "Without the client's consent no data can be entered.",
-                                             "CT-207-1")])
+                                             cite(session.pack, "consent_before_data"))])
     sharing = "not_shared" if decision.locks_household else decision.sharing
     window = (window_hours(session.pack.timeliness, covered.project_type, agency_overrides(session.settings))
               if covered.project_type is not None else session.pack.timeliness.window_hours)
@@ -192,11 +159,14 @@ def record_consent(session: Session, personal_id: str, consent: ConsentInput, sc
                 "verbal_reason": consent.verbal_reason or None, "signature_png": consent.signature_png,
                 "created_at": stamp,
             }
+            row.update(record_columns(session, consent, language=consent.language or "en",
+                                      name=person_name(conn, personal_id), emancipated=emancipated,
+                                      expires_on=decision.expires_on, script_acknowledged=script_acknowledged))
             conn.execute(f"INSERT INTO consent ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
                          tuple(row.values()))
             payload = {k: v for k, v in row.items() if k != "signature_png"}
             payload["signature_captured"] = consent.signature_png is not None
-            enqueue(conn, "consent", consent_id, "create", payload, now, window, now)
+            enqueue(conn, "consent", consent_id, "create", payload, now, window, now, group=covered.household_id)
             session.audit("consent.recorded", "person", member,
                           {"consent_id": consent_id, "method": consent.method, "renewal": True})
             ids.append(consent_id)
@@ -216,6 +186,7 @@ def _lock_household(session: Session, conn: Connection, household_id: str, windo
     names = [d[0] for d in cursor.description]
     for values in cursor.fetchall():
         enrollment = dict(zip(names, values, strict=True))
-        enqueue(conn, "enrollment", str(enrollment["enrollment_id"]), "upsert", enrollment, now, window, now)
+        enqueue(conn, "enrollment", str(enrollment["enrollment_id"]), "upsert", enrollment, now, window, now,
+                group=household_id)
         session.audit("enrollment.locked", "person", str(enrollment["personal_id"]),
                       {"enrollment_id": enrollment["enrollment_id"]})

@@ -1,22 +1,28 @@
 """Synthetic people for demos and benchmarks: clearly fake, never real.
 
-Names are built from nature words ("Juniper Mossbrook"), SSNs start with 9 (a range
-the SSA never issues, so HUD flags them), and every row is marked ``is_demo``.
-Inserts go in large transactions (thousands of people per commit). Each person,
-enrollment and consent goes into the outbox as an intake's would, so a central
-server the device syncs with holds the same households.
+Names are built from nature words ("Juniper Mossbrook"), an SSN is only ever its last
+four digits (HUD's partial SSN, never a whole number anyone holds), and every person
+is marked ``is_demo``.
+Every household is an intake document saved through ``app.intake.save_intake``, the
+gate a worker's intake passes: a head of household and every adult answer the
+3.917 questions, no one is born after the project start, and a consent the pack
+accepts covers the data's dates (written, signed on paper and attested, on the day
+of entry; the pack's default sharing). So a demo household is one a worker could
+have entered, in every pack, and its outbox rows, audit events and the consent
+gate's decisions are the intake's own.
 """
 
 from __future__ import annotations
 
 import random
-import uuid
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import Any
 
-from app.domain.person import Person
-from app.outbox import enqueue
-from app.people import insert_person, person_payload
-from app.projects import queue_project_once
+from app.intake.document import ConsentInput, IntakeDocument, MemberInput
+from app.intake.save import save_intake
+from app.packs import Pack
+from app.project_demo import complete_demo_projects
+from app.rules.consent import roi_expiry
 from app.session import Session
 from app.vault.connection import transaction
 
@@ -35,108 +41,121 @@ LAST_B = (
     "brook", "whistle", "field", "wick", "mere", "dale", "hollow", "ridge", "ford", "wood",
     "feather", "bottom", "shade", "burrow", "thatch", "wing",
 )
-BATCH = 5000
-_ENROLLMENT_INSERT = (
-    "INSERT INTO enrollment (enrollment_id, personal_id, project_id, household_id, relationship_to_hoh,"
-    " entry_date, disabling_condition, collected_at, created_at, updated_at, created_by, updated_by, locked)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
-_CONSENT_INSERT = (
-    "INSERT INTO consent (consent_id, personal_id, household_id, project_id, method, sharing, signed_on,"
-    " expires_on, attested_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
+HOMELESS_SITUATIONS = (116, 101, 118)  # 3.917: place not meant for habitation, shelter, safe haven
+LENGTHS_OF_STAY = (10, 11, 2, 3, 4, 5)
+MONTHS_HOMELESS = tuple(range(101, 114))
+SHARED_WITH = ("Participating agencies of this HMIS",)
 
 
-def _person(rng: random.Random, last_name: str, age_range: tuple[int, int], today: date) -> Person:
-    age_days = rng.randint(age_range[0] * 365, age_range[1] * 365)
-    dob = today - timedelta(days=age_days)
-    ssn = "9" + "".join(str(rng.randint(0, 9)) for _ in range(8))
+def _client(rng: random.Random, last_name: str, dob: date, adult: bool) -> dict[str, Any]:
+    # Only the last four digits (HUD's "partial SSN"): never anyone's whole number.
     known_ssn = rng.random() < 0.8
-    return Person(
-        personal_id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
-        first_name=rng.choice(FIRST),
-        last_name=last_name,
-        name_data_quality=1,
-        ssn=ssn if known_ssn else None,
-        ssn_data_quality=1 if known_ssn else rng.choice((8, 9, 99)),
-        dob=dob.isoformat(),
-        dob_data_quality=1,
-        white=int(rng.random() < 0.5),
-        black_af_american=int(rng.random() < 0.35),
-        hispanic_latinao=int(rng.random() < 0.2),
-        sex=rng.choice((0, 1, 8, 9, 99)),
-        veteran_status=(rng.choice((0, 0, 0, 1)) if age_days >= 18 * 365 else None),
-        is_demo=True,
+    client: dict[str, Any] = {
+        "FirstName": rng.choice(FIRST), "LastName": last_name, "NameDataQuality": 1,
+        "SSN": f"{rng.randint(1, 9999):04d}" if known_ssn else None,
+        "SSNDataQuality": 2 if known_ssn else rng.choice((8, 9)),
+        "DOB": dob.isoformat(), "DOBDataQuality": 1,
+        "White": int(rng.random() < 0.5), "BlackAfAmerican": int(rng.random() < 0.35),
+        "HispanicLatinao": int(rng.random() < 0.2), "Sex": rng.choice((0, 1, 0, 1, 8, 9)),
+        "VeteranStatus": rng.choice((0, 0, 0, 1)) if adult else None,
+    }
+    if not (client["White"] or client["BlackAfAmerican"] or client["HispanicLatinao"]):
+        client["RaceNone"] = rng.choice((8, 9))  # the client doesn't know, or prefers not to say
+    return client
+
+
+def _enrollment(rng: random.Random, entry: date, relationship: int, adult: bool) -> dict[str, Any]:
+    """3.10 to 3.917 as an intake records them; the 3.917 history for the head of
+    household and every adult (HUD asks it of them, not of children)."""
+    enrollment: dict[str, Any] = {
+        "EntryDate": entry.isoformat(), "RelationshipToHoH": relationship,
+        "DisablingCondition": rng.choice((0, 0, 1, 8)),
+    }  # EnrollmentCoC (3.16) comes from the project's CoC at save
+    if relationship == 1 or adult:
+        enrollment.update(
+            LivingSituation=rng.choice(HOMELESS_SITUATIONS), LengthOfStay=rng.choice(LENGTHS_OF_STAY),
+            LOSUnderThreshold=1, PreviousStreetESSH=1,
+            DateToStreetESSH=(entry - timedelta(days=rng.randint(1, 700))).isoformat(),
+            TimesHomelessPastThreeYears=rng.choice((1, 2, 3, 4)),
+            MonthsHomelessPastThreeYears=rng.choice(MONTHS_HOMELESS), DateOfEngagement=entry.isoformat(),
+        )
+    return enrollment
+
+
+def _consent(pack: Pack, signed: date) -> ConsentInput:
+    """A written consent signed on paper on the day of entry, at the pack's default
+    sharing, complete for every pack's rules (a release with its own signature, whom
+    it shares with and when it ends, where the pack asks for them)."""
+    shared = pack.sharing.default == "shared"
+    expires = None
+    if shared and roi_expiry(pack, signed) is None:
+        expires = signed + timedelta(days=364)
+    return ConsentInput(
+        method="written", sharing=pack.sharing.default, signed_on=signed,
+        shared_with=SHARED_WITH if shared else (), expires_on=expires, signature="paper_attested",
+        release_to_share_signed=shared,
     )
 
 
+def household_document(rng: random.Random, pack: Pack, project_id: str, size: int,
+                       collected: datetime) -> IntakeDocument:
+    """One synthetic household's intake: a head of household, perhaps a second adult
+    (who signs their own consent where the pack wants each adult to), and children,
+    all born before the project start."""
+    entry = collected.date()
+    last = rng.choice(LAST_A) + rng.choice(LAST_B)
+    consent = _consent(pack, entry)
+    members: list[MemberInput] = []
+    for index in range(size):
+        adult = index == 0 or (index == 1 and rng.random() < 0.4)
+        age_days = rng.randint(18 * 365 + 5, 80 * 365) if adult else rng.randint(1, 17 * 365)
+        dob = entry - timedelta(days=age_days)
+        relationship = 1 if index == 0 else (3 if adult else 2)
+        members.append(MemberInput(
+            client=_client(rng, last, dob, adult), enrollment=_enrollment(rng, entry, relationship, adult),
+            consent=consent if adult and index > 0 else None,
+        ))
+    return IntakeDocument(project_id=project_id, collected_at=collected, members=members, consent=consent,
+                          script_acknowledged=True)
+
+
 def add_demo_people(session: Session, count: int, seed: int | None = None) -> int:
-    """Add exactly ``count`` synthetic people in households, each with a consent and an
-    enrollment in one of the device's projects; returns the number added."""
+    """Add exactly ``count`` synthetic people in households, each household saved as an
+    intake in one of the device's projects; returns the number added."""
     session.require("client.create")
     if count < 0:
         raise ValueError("count must be zero or more")
     rng = random.Random(seed)
-    projects = session.conn.execute("SELECT project_id, project_type FROM project").fetchall()
+    if session.can("device.configure"):
+        complete_demo_projects(session)  # HUD 2.02-2.08, so the demo's export is complete
+    projects = [row[0] for row in session.conn.execute("SELECT project_id FROM project ORDER BY name")]
     if not projects:
         raise ValueError("the device has no projects to enroll people in")
     pack = session.pack
     now = session.clock.now()
-    now_iso = now.isoformat(timespec="seconds")
-    today = now.date()
-    user = session.user.user_id
-    window = pack.timeliness.window_hours
-    queued: set[str] = set()
-    added = 0
-    while added < count:
-        with transaction(session.conn) as conn:
-            batch_start = added
-            batch_end = min(count, added + BATCH)
-            while added < batch_end:
-                size = min(batch_end - added, rng.choice((1, 1, 1, 2, 3, 4)))
-                project_id, project_type = rng.choice(projects)
-                household_id = str(uuid.uuid4())
-                conn.execute("INSERT INTO household VALUES (?, ?)", (household_id, now_iso))
-                last = rng.choice(LAST_A) + rng.choice(LAST_B)
-                collected = now - timedelta(hours=rng.uniform(0, pack.timeliness.window_hours * 1.5))
-                entry = collected.date().isoformat()
-                signed = collected.date()
-                expires = (signed + timedelta(days=365)).isoformat() if pack.consent.expiry_months else None
-                sharing = pack.sharing.default
-                if project_id not in queued:
-                    queue_project_once(conn, project_id, user, now, window)
-                    queued.add(project_id)
-                for member in range(size):
-                    ages = (18, 80) if member == 0 else ((18, 70) if member == 1 and rng.random() < 0.4 else (0, 17))
-                    person = _person(rng, last, ages, today)
-                    insert_person(conn, person, user, now_iso)
-                    relationship = 1 if member == 0 else (3 if ages[0] >= 18 else 2)
-                    # The same columns the intake saves and sends, so the central server
-                    # holds what the device holds (households, enrollments, consents).
-                    enrollment = {
-                        "enrollment_id": str(uuid.uuid4()), "personal_id": person.personal_id,
-                        "project_id": project_id, "household_id": household_id,
-                        "relationship_to_hoh": relationship, "entry_date": entry,
-                        "disabling_condition": rng.choice((0, 1, 99)),
-                        "collected_at": collected.isoformat(timespec="seconds"), "created_at": now_iso,
-                        "updated_at": now_iso, "created_by": user, "updated_by": user, "locked": 0,
-                    }
-                    conn.execute(_ENROLLMENT_INSERT, tuple(enrollment.values()))
-                    consent = {
-                        "consent_id": str(uuid.uuid4()), "personal_id": person.personal_id,
-                        "household_id": household_id, "project_id": project_id,
-                        "method": rng.choice(("written", "written", "verbal")), "sharing": sharing,
-                        "signed_on": signed.isoformat(), "expires_on": expires, "attested_by": user,
-                        "created_at": now_iso,
-                    }
-                    conn.execute(_CONSENT_INSERT, tuple(consent.values()))
-                    enqueue(conn, "person", person.personal_id, "upsert", person_payload(person, user, now_iso),
-                            collected, window, now)
-                    enqueue(conn, "enrollment", enrollment["enrollment_id"], "upsert", enrollment, collected,
-                            window, now)
-                    enqueue(conn, "consent", consent["consent_id"], "create",
-                            {**consent, "shared_with": "[]", "signature_captured": False}, collected, window, now)
-                    added += 1
-            session.audit("demo.people_added", "device", session.vault.keyfile.vault_id,
-                          {"count": batch_end - batch_start})
-    return added
+    added: list[str] = []
+    households = 0
+    # Synthetic data needs no fsync per household: each intake still commits whole,
+    # and the vault is back to synchronous=FULL before the last commit returns.
+    session.conn.execute("PRAGMA synchronous = OFF")
+    try:
+        while len(added) < count:
+            size = min(count - len(added), rng.choice((1, 1, 1, 2, 3, 4)))
+            collected = now - timedelta(hours=rng.uniform(0, pack.timeliness.window_hours * 1.5))
+            # The first households go to each project in turn, so every project has people.
+            households += 1
+            project = projects[households - 1] if households <= len(projects) else rng.choice(projects)
+            result = save_intake(session, household_document(rng, pack, project, size, collected))
+            added.extend(result.personal_ids)
+    finally:
+        session.conn.execute("PRAGMA synchronous = FULL")
+    # Flag the people as synthetic, here and in what the central server receives.
+    with transaction(session.conn) as conn:
+        for start in range(0, len(added), 500):
+            chunk = added[start:start + 500]
+            marks = ", ".join("?" * len(chunk))
+            conn.execute(f"UPDATE person SET is_demo = 1 WHERE personal_id IN ({marks})", chunk)
+            conn.execute("UPDATE outbox SET payload = json_set(payload, '$.is_demo', json('true'))"
+                         f" WHERE entity = 'person' AND state = 'pending' AND entity_id IN ({marks})", chunk)
+        session.audit("demo.people_added", "device", session.vault.keyfile.vault_id, {"count": len(added)})
+    return len(added)

@@ -1,10 +1,11 @@
 """Follow-up records after intake: 4.12 street-outreach contacts, services, exits,
 and revoking consent. Each is one transaction with its outbox row and audit event.
 
-A contact, service or exit is new data about the client, so it waits for a consent
-in force where the pack wants one before data goes in (``app.consents``: CT-207-1,
-MO-ROI-1, MO-ROI-10) and, where releases lapse on a fixed term, its date must fall
-within one (MO-ROI-11).
+A contact, service or exit is new data about the client, so it asks the consent gate
+(``app.consent_gate``) for its date: it waits for a consent in force where the pack
+wants one before data goes in (CT-207-1, MO-ROI-1, MO-ROI-10) and, where releases
+lapse on a fixed term, its date must fall within one (MO-ROI-11). The gate's answer
+(that day's sharing and why) is stored with the record.
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from app.catalog import CodeList, load_questions
-from app.consents import require_day_covered, require_entry_allowed
+from app import consent_gate
 from app.errors import UserFacingError, ValidationError
 from app.outbox import enqueue
+from app.rules.consent import EntryDecision
 from app.rules.timeliness import agency_overrides, window_hours
+from app.services_offered import require_offered
 from app.session import Session
 from app.vault.connection import transaction
 
@@ -59,13 +62,17 @@ def _enrollment(session: Session, enrollment_id: str) -> EnrollmentFacts:
 
 
 def _open_for_entry(session: Session, enrollment_id: str) -> EnrollmentFacts:
-    """The enrollment, once the role, a conflict of interest and the consent allow
-    new data on it."""
+    """The enrollment, once the role and a conflict of interest allow new data on it."""
     session.require("services.record")
     facts = _enrollment(session, enrollment_id)
     session.require_no_conflict(facts.personal_id, editing=True)
-    require_entry_allowed(session, facts.personal_id)
     return facts
+
+
+def _gate(session: Session, facts: EnrollmentFacts, day: date, kind: str, field: str) -> EntryDecision:
+    """The consent gate's answer for a record dated ``day`` on this enrollment."""
+    return consent_gate.require(session.conn, session.pack, facts.personal_id, day, kind,
+                                session.clock.now().date(), field, enrollment_id=facts.enrollment_id)
 
 
 def _check_date(field: str, value: date, session: Session, not_before: date | None, what: str) -> None:
@@ -80,12 +87,16 @@ def _window(session: Session, facts: EnrollmentFacts) -> int:
 
 
 def _store(session: Session, table: str, row: dict[str, object], entity: str, entity_id: str,
-           facts: EnrollmentFacts, collected: datetime, now: datetime, action: str) -> None:
-    """Insert one follow-up row with its outbox row and audit event, in one transaction."""
+           facts: EnrollmentFacts, collected: datetime, now: datetime, action: str,
+           decision: EntryDecision, day: date) -> None:
+    """Insert one follow-up row with its outbox row, the gate's answer and the audit
+    event, in one transaction."""
     with transaction(session.conn) as conn:
         conn.execute(f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
                      tuple(row.values()))
         enqueue(conn, entity, entity_id, "create", row, collected, _window(session, facts), now)
+        consent_gate.record(conn, decision, entity, entity_id, facts.personal_id, action.split(".")[0], day,
+                            session.user.user_id, now.isoformat(timespec="seconds"))
         session.audit(action, "person", facts.personal_id, {"enrollment_id": facts.enrollment_id})
 
 
@@ -94,7 +105,7 @@ def record_contact(session: Session, enrollment_id: str, information_date: date,
     """4.12 Current Living Situation, recorded at every street-outreach contact."""
     facts = _open_for_entry(session, enrollment_id)
     _check_date("information_date", information_date, session, facts.entry_date, "contact date")
-    require_day_covered(session, facts.personal_id, information_date, "information_date")
+    decision = _gate(session, facts, information_date, "contact", "information_date")
     cls_id = str(uuid.uuid4())
     now = session.clock.now()
     collected = collected_at or now
@@ -105,7 +116,7 @@ def record_contact(session: Session, enrollment_id: str, information_date: date,
         "created_at": now.isoformat(timespec="seconds"), "created_by": session.user.user_id,
     }
     _store(session, "current_living_situation", row, "current_living_situation", cls_id, facts, collected, now,
-           "contact.recorded")
+           "contact.recorded", decision, information_date)
     return cls_id
 
 
@@ -122,11 +133,12 @@ def record_service(session: Session, enrollment_id: str, date_provided: date, re
     if type_provided not in types[record_type]:
         raise ValidationError("type_provided", f"{type_provided} is not a type of service HUD lists for this "
                                                "record type; choose one from the list.")
+    require_offered(facts.project_type, record_type)
     _check_date("date_provided", date_provided, session, facts.entry_date, "service date")
     if facts.exit_date is not None and date_provided > facts.exit_date:
         raise ValidationError("date_provided", "The service date cannot be after the project exit "
                                                f"({facts.exit_date.isoformat()}).")
-    require_day_covered(session, facts.personal_id, date_provided, "date_provided")
+    decision = _gate(session, facts, date_provided, "service", "date_provided")
     service_id = str(uuid.uuid4())
     now = session.clock.now()
     collected = collected_at or now
@@ -136,7 +148,8 @@ def record_service(session: Session, enrollment_id: str, date_provided: date, re
         "collected_at": collected.isoformat(timespec="seconds"), "created_at": now.isoformat(timespec="seconds"),
         "created_by": session.user.user_id,
     }
-    _store(session, "service", row, "service", service_id, facts, collected, now, "service.recorded")
+    _store(session, "service", row, "service", service_id, facts, collected, now, "service.recorded",
+           decision, date_provided)
     return service_id
 
 
@@ -151,7 +164,7 @@ def record_exit(session: Session, enrollment_id: str, exit_date: date, destinati
         raise ValidationError("exit_date", "This enrollment already has an exit.")
     if destination == DESTINATION_OTHER and not (other_destination or "").strip():
         raise ValidationError("other_destination", "Describe the destination when it is \u201cOther\u201d.")
-    require_day_covered(session, facts.personal_id, exit_date, "exit_date")
+    decision = _gate(session, facts, exit_date, "exit", "exit_date")
     if destination != DESTINATION_OTHER:
         other_destination = None
     if destination != SUBSIDY_TRIGGER:
@@ -166,7 +179,8 @@ def record_exit(session: Session, enrollment_id: str, exit_date: date, destinati
         "collected_at": collected.isoformat(timespec="seconds"), "created_at": now.isoformat(timespec="seconds"),
         "created_by": session.user.user_id,
     }
-    _store(session, "project_exit", row, "exit", exit_id, facts, collected, now, "exit.recorded")
+    _store(session, "project_exit", row, "exit", exit_id, facts, collected, now, "exit.recorded",
+           decision, exit_date)
     return exit_id
 
 

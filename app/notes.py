@@ -2,12 +2,12 @@
 amendment that keeps the original; deletion is a request the HMIS Data Coordinator
 sends to the central help desk (CT-404-2, CT-404-3).
 
-A note or an amendment is more client data that goes to the central HMIS, so where
-the pack wants a consent in force before data goes in (CT-207-1, MO-ROI-1) it waits
-for one like any other record: an expired or revoked ROI needs a new one before more
-data is entered (MO-ROI-10), and notes are not an exception the manuals make. A
-deletion request adds nothing about the client and may be exactly what a revoked
-consent calls for, so it is never held back.
+A note or an amendment is more client data that goes to the central HMIS, so where the
+pack wants a consent in force before data goes in (CT-207-1, MO-ROI-1) it waits for
+one like any other record (the consent gate, ``app.consent_gate``): an expired or
+revoked ROI needs a new one before more data is entered (MO-ROI-10), and notes are not
+an exception the manuals make. A deletion request adds nothing about the client and
+may be exactly what a revoked consent calls for, so it is never held back.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from app.consents import require_entry_allowed
+from app import consent_gate
 from app.errors import UserFacingError, ValidationError
 from app.outbox import enqueue
 from app.session import Session
@@ -35,7 +35,8 @@ class CaseNote:
 def add_note(session: Session, personal_id: str, body: str, amends: str | None = None) -> str:
     session.require("notes.write")
     session.require_no_conflict(personal_id, editing=True)
-    require_entry_allowed(session, personal_id)
+    now = session.clock.now()
+    decision = consent_gate.require(session.conn, session.pack, personal_id, now.date(), "note", now.date(), "body")
     if not body.strip():
         raise ValidationError("body", "Write the note before saving it.")
     if amends is not None:
@@ -43,7 +44,6 @@ def add_note(session: Session, personal_id: str, body: str, amends: str | None =
         if row is None or row[0] != personal_id:
             raise UserFacingError("The note being amended does not belong to this client.")
     note_id = str(uuid.uuid4())
-    now = session.clock.now()
     with transaction(session.conn) as conn:
         conn.execute(
             "INSERT INTO case_note (note_id, personal_id, body, amends, created_at, created_by)"
@@ -53,6 +53,8 @@ def add_note(session: Session, personal_id: str, body: str, amends: str | None =
         enqueue(conn, "case_note", note_id, "create",
                 {"note_id": note_id, "personal_id": personal_id, "body": body, "amends": amends},
                 now, session.pack.timeliness.window_hours, now)
+        consent_gate.record(conn, decision, "case_note", note_id, personal_id, "note", now.date(),
+                            session.user.user_id, now.isoformat(timespec="seconds"))
         session.audit("note.amended" if amends else "note.added", "person", personal_id, {"note_id": note_id})
     return note_id
 

@@ -2,6 +2,11 @@
 
 The sync engine (``sync/``) reads pending rows and marks them acknowledged or
 refused; nothing here talks to the network.
+
+Rows may share a ``group`` (a household's intake, a household's lock): the sync
+sends a group whole in one batch, lowest ``rank`` first, so a declined household's
+consent and lock reach the server before or with its members' identities, whatever
+the batch size (MO-ROI-8, A31). ``RANK`` gives each entity its place.
 """
 
 from __future__ import annotations
@@ -14,6 +19,11 @@ from typing import Any
 
 from app.vault.connection import Connection
 
+# Within a group: the consent first, then the enrollments that carry the lock, then
+# the people themselves, then anything else.
+RANK = {"consent": 0, "enrollment": 1, "person": 2}
+OTHER_RANK = 3
+
 
 def enqueue(
     conn: Connection,
@@ -24,22 +34,26 @@ def enqueue(
     collected_at: datetime,
     window_hours: int,
     now: datetime,
+    group: str | None = None,
 ) -> str:
     """Add one change; call inside the transaction that makes the change.
 
-    Times are stored in UTC so that deadlines compare correctly as text."""
+    Times are stored in UTC so that deadlines compare correctly as text. ``group``
+    names the rows that must travel in one batch (a household's id)."""
     key = str(uuid.uuid4())
     collected_at = collected_at.astimezone(UTC)
     now = now.astimezone(UTC)
     conn.execute(
         "INSERT INTO outbox (idempotency_key, entity, entity_id, operation, payload,"
-        " collected_at, deadline_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        " collected_at, deadline_at, created_at, batch_group, batch_rank) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             key, entity, entity_id, operation,
             json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
             collected_at.isoformat(timespec="seconds"),
             (collected_at + timedelta(hours=window_hours)).isoformat(timespec="seconds"),
             now.isoformat(timespec="seconds"),
+            group,
+            RANK.get(entity, OTHER_RANK),
         ),
     )
     return key

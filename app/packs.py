@@ -8,6 +8,7 @@ every reading of an ambiguous clause is stated in the file.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from importlib import resources
@@ -43,6 +44,9 @@ PERMISSIONS = frozenset(
         "audit.view",
     }
 )
+
+
+_CLAUSE_ID = re.compile(r"[A-Z]{2}-[A-Z0-9.]+(-[A-Z0-9.]+)*")
 
 
 class Clause(BaseModel):
@@ -147,6 +151,29 @@ class ConsentPolicy(BaseModel):
     script_before_every_interview: bool = True
     readings: tuple[str, ...] = ()
     clauses: tuple[Clause, ...] = ()
+    # Which of this pack's clauses each consent rule cites in its messages, by rule key
+    # (app/rules/consent.py RULE_KEYS); "" where no clause of the pack states that rule.
+    cite: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _cited_ids_look_like_ids(self) -> ConsentPolicy:
+        bad = sorted(k for k, v in self.cite.items() if v and not _CLAUSE_ID.fullmatch(v))
+        if bad:
+            raise ValueError(f"consent.cite {', '.join(bad)}: not a clause ID")
+        return self
+
+
+class OpenClause(BaseModel):
+    """A clause this pack does not (yet) enforce, with the reason (docs/policy-conformance.md)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str = Field(pattern=r"^[A-Z]{2}-[A-Z0-9.]+(-[A-Z0-9.]+)*$")
+    reason: str = Field(min_length=10)
+
+
+class ConformancePolicy(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    open: tuple[OpenClause, ...] = ()
 
 
 class ExportPolicy(BaseModel):
@@ -176,6 +203,27 @@ class Role(BaseModel):
         return self
 
 
+class DemoPlace(BaseModel):
+    """Where demo projects say they are (HUD 2.03): a CoC of the pack's jurisdiction, its
+    six-digit geocode and a town, so a demo vault's export carries complete descriptors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    coc_code: str = Field(pattern=r"^[A-Z]{2}-\d{3}$")
+    geocode: str = Field(pattern=r"^\d{6}$")
+    city: str
+    state: str = Field(pattern=r"^[A-Z]{2}$")
+    zip: str = Field(pattern=r"^\d{5}$")
+class ClientRightsPolicy(BaseModel):
+    """The client's copy of their record and how long records are kept (C9, C10)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    copy_due_days: int | None = Field(default=None, ge=1)  # MO-RIGHTS-1, VT-3.4-7
+    copy_due_business_days: bool = False
+    warn_days_before: int = Field(default=1, ge=0)
+    retention_years: int | None = Field(default=None, ge=1)  # MO-RET-1, VT-3.4-11
+    retention_action: Literal["dispose_or_deidentify", "make_inactive"] | None = None
+
+
 class Pack(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     id: str
@@ -194,6 +242,9 @@ class Pack(BaseModel):
     admin_role: str
     conflict_of_interest_blocks_viewing: bool = True
     export: ExportPolicy = ExportPolicy()
+    demo_place: DemoPlace | None = None
+    conformance: ConformancePolicy = ConformancePolicy()
+    client_rights: ClientRightsPolicy = ClientRightsPolicy()
 
     @model_validator(mode="after")
     def _roles_cover_the_basics(self) -> Pack:

@@ -1,11 +1,16 @@
 """Reading and saving people. Each save is one transaction with its outbox row and
-audit event; each open is an audit event (CT-207-12)."""
+audit event; each open is an audit event (CT-207-12). Creating or editing a person
+is client data, so it asks the consent gate first (``app.consent_gate``): where the
+pack wants consent before any data (CT-207-1, MO-ROI-1) a person comes with a consent
+basis, and an edit waits while the person's consent has lapsed or was withdrawn."""
 
 from __future__ import annotations
 
 import dataclasses
 from datetime import datetime
 
+from app import consent_gate
+from app.consent_gate import ConsentBasis
 from app.domain.person import PERSON_COLUMNS, Person, person_from_row, person_values
 from app.errors import UserFacingError
 from app.outbox import enqueue
@@ -38,14 +43,24 @@ def person_payload(person: Person, user_id: str | None = None, saved_at: str | N
     return payload
 
 
-def save_new_person(session: Session, person: Person, collected_at: datetime | None = None) -> str:
+def save_new_person(session: Session, person: Person, collected_at: datetime | None = None,
+                    basis: ConsentBasis | None = None) -> str:
+    """A person on their own, outside an intake. ``basis`` is the consent context the
+    caller holds (the consent the client gave, the program's populations); without
+    one, a pack that wants consent before any data (CT-207-1, MO-ROI-1) refuses the
+    person with ``ConsentNeeded`` and nothing is stored."""
     session.require("client.create")
     now = session.clock.now()
     stamp = now.isoformat(timespec="seconds")
+    day = (collected_at or now).date()
+    decision = consent_gate.require(session.conn, session.pack, None, day, "person", now.date(), "consent",
+                                    basis or ConsentBasis())
     with transaction(session.conn) as conn:
         insert_person(conn, person, session.user.user_id, stamp)
         enqueue(conn, "person", person.personal_id, "upsert", person_payload(person, session.user.user_id, stamp),
                 collected_at or now, session.pack.timeliness.window_hours, now)
+        consent_gate.record(conn, decision, "person", person.personal_id, person.personal_id, "person", day,
+                            session.user.user_id, stamp)
         session.audit("person.created", "person", person.personal_id)
     return person.personal_id
 
@@ -65,10 +80,16 @@ def open_person(session: Session, personal_id: str) -> Person:
     return person_from_row(row)
 
 
-def update_person(session: Session, person: Person, collected_at: datetime | None = None) -> None:
+def update_person(session: Session, person: Person, collected_at: datetime | None = None,
+                  basis: ConsentBasis | None = None) -> None:
+    """An edit of a person's identity is new data: the consent gate decides it for the
+    day it was collected (MO-ROI-10, MO-ROI-11, MO-RIGHTS-4, CT-207-1)."""
     session.require("client.edit_basic")
     session.require_no_conflict(person.personal_id, editing=True)
     now = session.clock.now()
+    day = (collected_at or now).date()
+    decision = consent_gate.require(session.conn, session.pack, person.personal_id, day, "update", now.date(),
+                                    "consent", basis)
     assignments = ", ".join(f"{c} = ?" for c in PERSON_COLUMNS[1:])
     with transaction(session.conn) as conn:
         row = conn.execute("SELECT id FROM person WHERE personal_id = ?", (person.personal_id,)).fetchone()
@@ -80,7 +101,13 @@ def update_person(session: Session, person: Person, collected_at: datetime | Non
              person.personal_id),
         )
         index_person(conn, int(row[0]), person, replace=True)
+        # With the household's group, so a pending lock still goes first (MO-ROI-8).
+        household = conn.execute("SELECT household_id FROM enrollment WHERE personal_id = ?"
+                                 " ORDER BY entry_date DESC, created_at DESC LIMIT 1", (person.personal_id,)).fetchone()
         enqueue(conn, "person", person.personal_id, "upsert",
                 person_payload(person, session.user.user_id, now.isoformat(timespec="seconds")),
-                collected_at or now, session.pack.timeliness.window_hours, now)
+                collected_at or now, session.pack.timeliness.window_hours, now,
+                group=household[0] if household else None)
+        consent_gate.record(conn, decision, "person", person.personal_id, person.personal_id, "update", day,
+                            session.user.user_id, now.isoformat(timespec="seconds"))
         session.audit("person.edited", "person", person.personal_id)

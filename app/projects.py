@@ -16,8 +16,9 @@ that names it (:func:`queue_project_once`).
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import uuid
 from dataclasses import dataclass, field
+from typing import Any
 from datetime import datetime
 
 from app.errors import UserFacingError, ValidationError
@@ -25,27 +26,27 @@ from app.outbox import enqueue
 from app.session import Session
 from app.vault.connection import Connection, transaction
 
-RRH = 13
-SERVICES_ONLY = 6
-RRH_SERVICES_ONLY = 1  # 2.02.A: 1 services only, 2 housing with or without services
-RRH_HOUSING = 2
-#: Project types that house people (ES, TH, PH, SH); RRH only with subtype 2.
-RESIDENTIAL_TYPES = frozenset({0, 1, 2, 3, 8, 9, 10})
-HOUSING_TYPES = frozenset({1, 2, 3})  # 2.02.D
-RRH_SUB_TYPES = frozenset({RRH_SERVICES_ONLY, RRH_HOUSING})  # 2.02.A
-NO_YES = frozenset({0, 1})  # list 1.10, for 2.02.B
-TARGET_POPULATIONS = frozenset({1, 3, 4})  # 2.02.7: DV, HIV/AIDS, not applicable
+from app.project_descriptors import (  # noqa: F401 - re-exported for callers of app.projects
+    COC_CODE,
+    COLUMNS,
+    HOUSING_TYPES,
+    NO_YES,
+    RESIDENTIAL_TYPES,
+    RRH,
+    RRH_HOUSING,
+    RRH_SERVICES_ONLY,
+    RRH_SUB_TYPES,
+    SERVICES_ONLY,
+    TARGET_POPULATIONS,
+    ProjectDescriptors,
+    affiliation_applies,
+    descriptor_problems,
+    is_residential,
+    missing_descriptors,
+)
 
-
-@dataclass(frozen=True)
-class ProjectDescriptors:
-    """HUD 2.02 descriptors beyond the project type; ``None`` means not set."""
-
-    housing_type: int | None = None
-    rrh_sub_type: int | None = None
-    residential_affiliation: int | None = None
-    target_population: int | None = None
-    residential_project_ids: tuple[str, ...] = ()
+#: HUD 2.02.6 project types a device may serve.
+PROJECT_TYPES = frozenset({0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14})
 
 
 @dataclass(frozen=True)
@@ -56,83 +57,43 @@ class ProjectInfo:
     populations: tuple[str, ...]
     descriptors: ProjectDescriptors = field(default_factory=ProjectDescriptors)
 
-
-def is_residential(project_type: int, rrh_sub_type: int | None) -> bool:
-    return project_type in RESIDENTIAL_TYPES or (project_type == RRH and rrh_sub_type == RRH_HOUSING)
-
-
-def affiliation_applies(project_type: int, rrh_sub_type: int | None) -> bool:
-    """2.02.B is asked of services-only projects and of RRH services-only projects."""
-    return project_type == SERVICES_ONLY or (project_type == RRH and rrh_sub_type == RRH_SERVICES_ONLY)
+    @property
+    def missing(self) -> list[str]:
+        """What a complete HMIS CSV export still needs of this project."""
+        return missing_descriptors(self.project_type, self.descriptors)
 
 
-def descriptor_problems(project_type: int, descriptors: ProjectDescriptors,
-                        other_projects: Mapping[str, tuple[int, int | None]]) -> list[ValidationError]:
-    """What is wrong with ``descriptors`` for a project of ``project_type``, each with the
-    field it belongs to. ``other_projects`` maps the device's other projects to their
-    type and RRH subtype, for the affiliated residential projects."""
-    d = descriptors
-    problems: list[ValidationError] = []
-
-    def problem(name: str, message: str) -> None:
-        problems.append(ValidationError(name, message))
-
-    if d.rrh_sub_type is not None and d.rrh_sub_type not in RRH_SUB_TYPES:
-        problem("rrh_sub_type", "The RRH subtype must be 1 (services only) or 2 (housing with or without services).")
-    elif project_type == RRH and d.rrh_sub_type is None:
-        problem("rrh_sub_type", "A rapid re-housing project (type 13) needs its RRH subtype (2.02.A).")
-    elif project_type != RRH and d.rrh_sub_type is not None:
-        problem("rrh_sub_type", "Only a rapid re-housing project (type 13) has an RRH subtype.")
-    applies = affiliation_applies(project_type, d.rrh_sub_type)
-    if d.residential_affiliation is not None and d.residential_affiliation not in NO_YES:
-        problem("residential_affiliation", "The residential affiliation must be 0 (no) or 1 (yes).")
-    elif applies and d.residential_affiliation is None:
-        problem("residential_affiliation",
-                "A services-only project needs its residential affiliation (2.02.B): yes or no.")
-    elif not applies and d.residential_affiliation is not None:
-        problem("residential_affiliation",
-                "Only a services-only project (type 6, or RRH services only) has a residential affiliation.")
-    if d.residential_affiliation == 1 and not d.residential_project_ids:
-        problem("residential_project_ids", "Name the residential project(s) this project is affiliated with.")
-    if d.residential_project_ids and d.residential_affiliation != 1:
-        problem("residential_project_ids", "Affiliated projects are named only when the affiliation is yes.")
-    for other in d.residential_project_ids:
-        facts = other_projects.get(other)
-        if facts is None:
-            problem("residential_project_ids", "An affiliated project must be another project on this device.")
-        elif not is_residential(*facts):
-            problem("residential_project_ids", "An affiliated project must be a residential project "
-                                               "(shelter, transitional, safe haven or permanent housing).")
-    if d.housing_type is not None and d.housing_type not in HOUSING_TYPES:
-        problem("housing_type", "The housing type must be 1, 2 or 3 (2.02.D).")
-    elif d.housing_type is not None and not is_residential(project_type, d.rrh_sub_type):
-        problem("housing_type", "Only a project that houses people has a housing type.")
-    if d.target_population is not None and d.target_population not in TARGET_POPULATIONS:
-        problem("target_population", "The target population must be 1 (DV), 3 (HIV/AIDS) or 4 (not applicable).")
-    return problems
+_SELECT = ("SELECT project_id, name, project_type, populations, " + ", ".join(COLUMNS) + " FROM project")
 
 
 def _descriptors(conn: Connection, project_id: str, row: tuple[object, ...]) -> ProjectDescriptors:
     affiliated = tuple(r[0] for r in conn.execute(
         "SELECT res_project_id FROM project_affiliation WHERE project_id = ? ORDER BY res_project_id",
         (project_id,)))
-    return ProjectDescriptors(row[0], row[1], row[2], row[3], affiliated)  # type: ignore[arg-type]
+    values = dict(zip(COLUMNS, row, strict=True))
+    return ProjectDescriptors(residential_project_ids=affiliated, **values)  # type: ignore[arg-type]
+
+
+def _info(conn: Connection, r: tuple[object, ...]) -> ProjectInfo:
+    return ProjectInfo(str(r[0]), str(r[1]), int(r[2]),  # type: ignore[call-overload]
+                       tuple(json.loads(str(r[3]) or "[]")), _descriptors(conn, str(r[0]), r[4:]))
+
+
+def _require_read(session: Session) -> None:
+    if not session.can("device.configure"):
+        session.require("intake.run")
 
 
 def list_projects(session: Session) -> list[ProjectInfo]:
-    """Every project on the device, by name; available to anyone who may run an intake."""
-    session.require("intake.run")
+    """Every project on the device, by name; available to anyone who may run an intake
+    or configure the device."""
+    _require_read(session)
     conn = session.conn
-    rows = conn.execute(
-        "SELECT project_id, name, project_type, populations, housing_type, rrh_sub_type,"
-        " residential_affiliation, target_population FROM project ORDER BY name"
-    ).fetchall()
-    return [ProjectInfo(r[0], r[1], int(r[2]), tuple(json.loads(r[3] or "[]")), _descriptors(conn, r[0], r[4:]))
-            for r in rows]
+    return [_info(conn, r) for r in conn.execute(_SELECT + " ORDER BY name").fetchall()]
 
 
 def set_project_descriptors(session: Session, project_id: str, descriptors: ProjectDescriptors) -> None:
-    """Store a project's 2.02 descriptors and send the new definition to the central
+    """Store a project's HUD descriptors and send the new definition to the central
     server; one transaction with its outbox row and audit event."""
     session.require("device.configure")
     conn = session.conn
@@ -147,46 +108,123 @@ def set_project_descriptors(session: Session, project_id: str, descriptors: Proj
     now = session.clock.now()
     stamp = now.isoformat(timespec="seconds")
     d = descriptors
+    values = {name: getattr(d, name) for name in COLUMNS}
     with transaction(conn):
         conn.execute(
-            "UPDATE project SET housing_type = ?, rrh_sub_type = ?, residential_affiliation = ?,"
-            " target_population = ?, updated_at = ? WHERE project_id = ?",
-            (d.housing_type, d.rrh_sub_type, d.residential_affiliation, d.target_population, stamp, project_id),
-        )
+            "UPDATE project SET " + ", ".join(f"{name} = ?" for name in COLUMNS) + ", updated_at = ?"
+            " WHERE project_id = ?", (*values.values(), stamp, project_id))
         conn.execute("DELETE FROM project_affiliation WHERE project_id = ?", (project_id,))
         conn.executemany(
             "INSERT INTO project_affiliation (project_id, res_project_id, created_at) VALUES (?, ?, ?)",
             [(project_id, other, stamp) for other in sorted(set(d.residential_project_ids))],
         )
         queue_project(conn, project_id, session.user.user_id, now, session.pack.timeliness.window_hours)
+        # Codes and dates only: the address is the agency's, but the audit trail needs no copy of it.
         session.audit("project.descriptors_set", "project", project_id, {
-            "housing_type": d.housing_type, "rrh_sub_type": d.rrh_sub_type,
-            "residential_affiliation": d.residential_affiliation, "target_population": d.target_population,
+            **{name: value for name, value in values.items() if name not in ("address1", "city", "zip")},
             "residential_projects": sorted(set(d.residential_project_ids)),
         })
 
 
+def population_problems(pack_populations: tuple[str, ...], populations: tuple[str, ...]) -> list[str]:
+    """Names the pack does not use (VT-3.1-2, MO-PROT-1: the pack's
+    ``forced_not_shared_populations`` are the names a project may carry)."""
+    return [name for name in populations if name not in pack_populations]
+
+
+def set_project_populations(session: Session, project_id: str, populations: tuple[str, ...]) -> None:
+    """VT-3.1-2, VT-3.4-13, MO-PROT-1: the populations a project serves decide whether
+    its records may be shared at all, so they are stored with the project, checked
+    against the names the pack uses, and audited."""
+    session.require("device.configure")
+    names = tuple(sorted({name.strip().lower() for name in populations if name.strip()}))
+    allowed = tuple(session.pack.sharing.forced_not_shared_populations)
+    unknown = population_problems(allowed, names)
+    if unknown:
+        known = ", ".join(allowed) if allowed else "none"
+        raise ValidationError("populations", f"This policy pack has no population named {unknown[0]!r} "
+                                             f"(its populations: {known}).")
+    conn = session.conn
+    row = conn.execute("SELECT populations FROM project WHERE project_id = ?", (project_id,)).fetchone()
+    if row is None:
+        raise UserFacingError("That project does not exist on this device.")
+    before = tuple(json.loads(row[0] or "[]"))
+    now = session.clock.now()
+    with transaction(conn):
+        conn.execute("UPDATE project SET populations = ?, updated_at = ? WHERE project_id = ?",
+                     (json.dumps(list(names)), now.isoformat(timespec="seconds"), project_id))
+        session.audit("project.populations_set", "project", project_id,
+                      {"before": list(before), "after": list(names)})
+
+
+def set_project_coc_code(session: Session, project_id: str, coc_code: str) -> None:
+    """2.03.1 alone, as the set-up screen asks for it (the rest comes later)."""
+    session.require("device.configure")
+    code = coc_code.strip().upper()
+    if not COC_CODE.match(code):
+        raise ValidationError("coc_code", "A CoC code is two capital letters, a hyphen and three digits, "
+                                          "such as NY-600.")
+    conn = session.conn
+    with transaction(conn):
+        conn.execute("UPDATE project SET coc_code = ?, updated_at = ? WHERE project_id = ?",
+                     (code, session.clock.now_iso(), project_id))
+        session.audit("project.descriptors_set", "project", project_id, {"coc_code": code})
+
+
+def add_project(session: Session, name: str, project_type: int) -> str:
+    """A new project of the device's organization; returns its id."""
+    session.require("device.configure")
+    name = name.strip()
+    if not name:
+        raise ValidationError("name", "Give the project a name.")
+    if len(name) > 200:
+        raise ValidationError("name", "A project name has at most 200 characters.")
+    if project_type not in PROJECT_TYPES:
+        raise ValidationError("project_type", "The project type must be a HUD project type (2.02.6), such as "
+                                              "0 emergency shelter or 4 street outreach.")
+    conn = session.conn
+    if conn.execute("SELECT 1 FROM project WHERE lower(name) = lower(?)", (name,)).fetchone():
+        raise ValidationError("name", "There is already a project with that name on this device.")
+    organization = conn.execute("SELECT organization_id FROM organization ORDER BY created_at LIMIT 1").fetchone()
+    if organization is None:
+        raise UserFacingError("This device has no agency to add a project to.")
+    project_id = str(uuid.uuid4())
+    stamp = session.clock.now_iso()
+    with transaction(conn):
+        conn.execute(
+            "INSERT INTO project (project_id, organization_id, name, project_type, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)", (project_id, organization[0], name, project_type, stamp, stamp))
+        session.audit("project.added", "project", project_id, {"project_type": project_type})
+    return project_id
+
+
+def get_project(session: Session, project_id: str) -> ProjectInfo:
+    _require_read(session)
+    row = session.conn.execute(_SELECT + " WHERE project_id = ?", (project_id,)).fetchone()
+    if row is None:
+        raise UserFacingError("That project does not exist on this device.")
+    return _info(session.conn, row)
+
+
 def project_payload(conn: Connection, project_id: str) -> dict[str, object]:
-    """The project as the central server receives it: its definition, its 2.02
+    """The project as the central server receives it: its definition, its HUD
     descriptors and its organization (what Project.csv and Organization.csv need)."""
     row = conn.execute(
-        "SELECT p.project_id, p.name, p.project_type, p.coc_code, p.housing_type, p.rrh_sub_type,"
-        " p.residential_affiliation, p.target_population, p.created_at, p.updated_at, o.organization_id,"
-        " o.name, o.created_at, o.updated_at FROM project p JOIN organization o USING (organization_id)"
-        " WHERE p.project_id = ?",
+        "SELECT p.project_id, p.name, p.project_type, p.created_at, p.updated_at, o.organization_id,"
+        " o.name, o.created_at, o.updated_at, p.populations, " + ", ".join(f"p.{c}" for c in COLUMNS) +
+        " FROM project p JOIN organization o USING (organization_id) WHERE p.project_id = ?",
         (project_id,),
     ).fetchone()
     if row is None:
         raise UserFacingError("That project does not exist on this device.")
-    descriptors = _descriptors(conn, project_id, row[4:8])
+    descriptors = _descriptors(conn, project_id, row[10:])
     return {
-        "project_id": row[0], "name": row[1], "project_type": row[2], "coc_code": row[3],
-        "housing_type": descriptors.housing_type, "rrh_sub_type": descriptors.rrh_sub_type,
-        "residential_affiliation": descriptors.residential_affiliation,
-        "target_population": descriptors.target_population,
+        "project_id": row[0], "name": row[1], "project_type": row[2],
+        **{name: getattr(descriptors, name) for name in COLUMNS},
         "residential_project_ids": list(descriptors.residential_project_ids),
-        "created_at": row[8], "updated_at": row[9], "organization_id": row[10], "organization_name": row[11],
-        "organization_created_at": row[12], "organization_updated_at": row[13],
+        "populations": json.loads(row[9] or "[]"),
+        "created_at": row[3], "updated_at": row[4], "organization_id": row[5], "organization_name": row[6],
+        "organization_created_at": row[7], "organization_updated_at": row[8],
     }
 
 
@@ -210,3 +248,16 @@ def queue_project_once(conn: Connection, project_id: str, user_id: str, now: dat
         return False
     queue_project(conn, project_id, user_id, now, window_hours)
     return True
+
+
+def default_enrollment_coc(conn: Connection, doc: Any, project_id: str | None) -> None:
+    """3.16: a head of household's Enrollment CoC defaults to the project's CoC code when
+    the document leaves it empty (one CoC per project on this device)."""
+    if project_id is None:
+        return
+    row = conn.execute("SELECT coc_code FROM project WHERE project_id = ?", (project_id,)).fetchone()
+    if row is None or not row[0]:
+        return
+    for member in doc.members:
+        if member.relationship == 1 and not member.enrollment.get("EnrollmentCoC"):
+            member.enrollment["EnrollmentCoC"] = row[0]

@@ -24,6 +24,7 @@ from app.errors import (
 from app.packs import Pack, Role, load_pack
 from app.security.passwords import check_password
 from app.settings import Settings
+from app.vault import keyauth
 from app.vault.connection import transaction
 from app.vault.vault import (
     RECOVERY_SLOT,
@@ -103,11 +104,16 @@ class Session:
         audit.record(self.conn, action, self.user.user_id, entity, entity_id, detail, self.clock)
 
     def lock(self) -> None:
-        """Close the database and drop the key; the session object is then unusable."""
+        """Close the database and drop the key; the session object is then unusable.
+        The key file is signed again first, anchoring the audit trail's new head."""
         try:
             if self.vault.is_open:
                 with transaction(self.conn):
                     self.audit("session.locked")
+                try:
+                    self.vault.anchor_audit()
+                except OSError:
+                    pass  # the next sign-in anchors it; a full disk must not keep the vault open
         finally:
             self.vault.close()
 
@@ -220,20 +226,49 @@ def _load_user(vault: Vault, slot_id: str, pack: Pack) -> SignedInUser:
     )
 
 
+def _check_keyfile(session: Session, conn) -> None:  # type: ignore[no-untyped-def]
+    """Issue 12 items 5 and 6: what changed in the key file without the data key, and
+    whether the audit trail still reaches the head the key file anchored."""
+    vault, keyfile = session.vault, session.vault.keyfile
+    findings = list(vault.unlock_findings)
+    if any("rolled back" in f for f in findings):
+        session.warnings.append(
+            "The key file is older than this database expected; someone may have restored "
+            "an old copy. The event is in the audit trail."
+        )
+        session.audit("keyfile.rollback_detected", "device", keyfile.vault_id)
+    if findings:
+        session.warnings.append(
+            "The key file was changed outside the app (" + "; ".join(findings) + "); the vault's own "
+            "settings were restored and the event is in the audit trail."
+        )
+        session.audit("keyfile.tampered", "device", keyfile.vault_id, {"findings": findings})
+    stored_pack = Settings(conn).pack
+    if stored_pack and stored_pack != keyfile.pack:
+        session.warnings.append("The key file named a different policy pack; the database's pack applies.")
+        session.audit("keyfile.pack_mismatch", "device", keyfile.vault_id)
+        keyfile.pack = stored_pack
+    trusted_kdf = keyauth.trusted_kdf_profile(conn)
+    if trusted_kdf and keyfile.kdf_profile != trusted_kdf:
+        keyfile.kdf_profile = trusted_kdf
+    snapshot = keyfile.snapshot or {}
+    anchor = snapshot.get("audit_head")
+    if audit.anchor_broken(conn, anchor):
+        head_seq, _ = audit.chain_head(conn)
+        cut = {"anchored_seq": int(anchor[0]), "found_seq": head_seq, "detected_at": session.clock.now_iso()}
+        keyfile.audit_breaks.append(cut)
+        session.warnings.append(
+            f"The audit trail is shorter than it was: it had reached event {cut['anchored_seq']} and now "
+            f"ends at event {head_seq}. An administrator should find out why."
+        )
+        session.audit("audit.cut_detected", "device", keyfile.vault_id, cut)
+
+
 def _after_unlock(vault: Vault, pack: Pack, user: SignedInUser, clock: Clock, how: str) -> Session:
     session = Session(vault, pack, user, clock)
     keyfile = vault.keyfile
     with transaction(vault.conn) as conn:
-        if vault.keyfile_rolled_back():
-            session.warnings.append(
-                "The key file is older than this database expected; someone may have restored "
-                "an old copy. The event is in the audit trail."
-            )
-            session.audit("keyfile.rollback_detected", "device", keyfile.vault_id)
-        stored_pack = Settings(conn).pack
-        if stored_pack and stored_pack != keyfile.pack:
-            session.warnings.append("The key file named a different policy pack; the database's pack applies.")
-            session.audit("keyfile.pack_mismatch", "device", keyfile.vault_id)
+        _check_keyfile(session, conn)
         slots_to_users = dict(conn.execute("SELECT slot_id, user_id FROM app_user").fetchall())
         for failure in keyfile.failure_log:
             audit.record(conn, "signin.failed", slots_to_users.get(failure["slot"]), "user",
@@ -242,12 +277,15 @@ def _after_unlock(vault: Vault, pack: Pack, user: SignedInUser, clock: Clock, ho
     if keyfile.failure_log:
         keyfile.failure_log.clear()
     vault.save_keyfile()
+    from app.leftovers import clean_after_crash
+
+    session.warnings.extend(clean_after_crash(vault.conn, user.user_id, clock))
     return session
 
 
 def sign_in(data_dir: Path, username: str, password: str, clock: Clock = system_clock) -> Session:
     keyfile = load_keyfile(data_dir)
-    pack = load_pack(keyfile.pack)
+    pack = load_pack(keyfile.trusted_pack)  # a plain edit of "pack" cannot soften the lockout
     unlocked = unlock_password_slot(data_dir, username, password, pack.lockout, clock)
     vault = Vault.open(data_dir, unlocked, clock)
     stored_pack = Settings(vault.conn).pack

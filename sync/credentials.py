@@ -10,13 +10,15 @@ to keep the credential inside the encrypted vault instead (``credential_store =
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 from typing import Any, Protocol
 
 from app.vault.connection import Connection
-from sync.errors import CredentialStoreUnavailable, NotEnrolled
+from sync.errors import CertificateProblem, CredentialStoreUnavailable, NotEnrolled
 from sync.protocol import DEVICE_CREDENTIAL_MAX_BYTES, DeviceCredential
 
 log = logging.getLogger(__name__)
@@ -191,3 +193,68 @@ def load_credential(conn: Connection, vault_id: str) -> tuple[DeviceEnrollment, 
         raise NotEnrolled(f"The device credential is missing from the {where}; enroll the device again "
                           "with a new code.")
     return enrollment, credential
+
+
+# -- The agency CA, pinned by fingerprint --------------------------------------------------
+#
+# The CA file is trusted by its SHA-256 fingerprint, kept inside the encrypted vault at
+# enrollment, not by its path: whoever can replace the PEM on disk could otherwise send
+# the device's records and credential to their own server. A CA that differs from the
+# pin is refused until an administrator pins it (``hmis-intake server-pin``, audited).
+
+CA_PIN_SETTING = "sync.ca_sha256"
+#: The pin of a device that trusts the system's certificate store (no --ca-file).
+SYSTEM_STORE = "system"
+
+
+def ca_fingerprint(path: Path | None) -> str:
+    """SHA-256 (hex) of the certificates in a PEM file, as DER in file order; comments
+    and line endings do not count. ``SYSTEM_STORE`` for no file."""
+    if path is None:
+        return SYSTEM_STORE
+    from cryptography import x509
+
+    try:
+        data = Path(path).expanduser().read_bytes()
+    except OSError as exc:
+        raise CertificateProblem(f"The CA file {Path(path).name} cannot be read.") from exc
+    try:
+        certificates = x509.load_pem_x509_certificates(data)
+    except ValueError as exc:
+        raise CertificateProblem(f"The CA file {Path(path).name} is not a PEM certificate.") from exc
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    digest = hashlib.sha256()
+    for certificate in certificates:
+        digest.update(certificate.public_bytes(Encoding.DER))
+    return digest.hexdigest()
+
+
+def pinned_ca(conn: Connection) -> str | None:
+    """The pinned fingerprint (or ``SYSTEM_STORE``); ``None`` if none was ever pinned."""
+    row = conn.execute("SELECT value FROM setting WHERE key = ?", (CA_PIN_SETTING,)).fetchone()
+    return str(row[0]) if row else None
+
+
+def set_ca_pin(conn: Connection, fingerprint: str) -> None:
+    """Call inside the transaction that enrolls or re-pins (and audits it)."""
+    conn.execute("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = "
+                 "excluded.value", (CA_PIN_SETTING, fingerprint))
+
+
+def check_ca_pin(conn: Connection, ca_path: Path | None) -> None:
+    """Refuse, before anything is sent, a CA that is not the pinned one."""
+    pin = pinned_ca(conn)
+    actual = ca_fingerprint(ca_path)
+    if pin is None and actual == SYSTEM_STORE:
+        return  # enrolled before pinning, with the system store: nothing a file could change
+    if pin == actual:
+        return
+    given = f"The CA file {ca_path.name}" if ca_path is not None else "The system's certificate store"
+    if pin is None:
+        raise CertificateProblem(
+            f"{given} was never pinned on this device, so nothing was sent; an administrator must pin it "
+            "with 'hmis-intake server-pin --ca-file FILE'.")
+    raise CertificateProblem(
+        f"{given} is not the CA pinned when this device enrolled, so nothing was sent; if the agency "
+        "changed its CA, an administrator can pin the new one with 'hmis-intake server-pin --ca-file FILE'.")

@@ -1,12 +1,13 @@
 """The sync engine: a plain-Python job queue over the outbox table.
 
-It sends the pending records closest to their timeliness deadline first, in batches;
-retries a failed batch with the same idempotency keys after an exponential backoff
-with jitter, within a retry budget; splits a batch the server rejects as a whole
-until the one bad record is found and quarantined; and reports progress (records
-and bytes). It never touches a widget: a GUI wraps it in a thread and turns the
-progress callback into signals. Cancelling takes effect between requests and
-during a backoff wait; whatever the server acknowledged is already recorded.
+It sends the pending records closest to their timeliness deadline first, in batches (a
+household's rows in one batch, its consent and lock first: MO-ROI-8); retries a failed
+batch with the same idempotency keys after an exponential backoff with jitter, within
+a retry budget; splits a batch the server rejects as a whole until the one bad record
+is found and quarantined; and reports progress (records and bytes). It never touches a
+widget: a GUI wraps it in a thread and turns the progress callback into signals.
+Cancelling takes effect between requests and during a backoff wait; whatever the
+server acknowledged is already recorded.
 """
 
 from __future__ import annotations
@@ -29,6 +30,16 @@ log = logging.getLogger("hmis_intake.sync")
 
 DEFAULT_BATCH_SIZE = 100
 DEFAULT_MAX_BATCH_BYTES = 2 * 1024 * 1024
+
+
+def split_point(rows: list[PendingRecord]) -> int:
+    """Where to halve a batch the server rejected whole: the group boundary nearest
+    the middle, so a household's rows stay together; inside one group the first half
+    (sent first) holds its consent and lock, which come first (MO-ROI-8, A31)."""
+    middle = len(rows) // 2
+    bounds = [i for i in range(1, len(rows))
+              if rows[i].group is None or rows[i].group != rows[i - 1].group]
+    return min(bounds, key=lambda i: (abs(i - middle), i)) if bounds else middle
 
 
 class BatchSender(Protocol):
@@ -93,6 +104,7 @@ class SyncEngine:
         on_progress: Callable[[SyncProgress], None] | None = None,
         rng: random.Random | None = None,
         monotonic: Callable[[], float] = time.monotonic,
+        audit_head: Callable[[], tuple[int, str] | None] | None = None,
     ) -> None:
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
@@ -105,6 +117,7 @@ class SyncEngine:
         self.on_progress = on_progress
         self.rng = rng or random.Random()
         self.monotonic = monotonic
+        self.audit_head = audit_head  # sent with every batch: the server refuses a trail cut short
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -134,7 +147,8 @@ class SyncEngine:
             rows = split.pop() if split else self.store.next_batch(self.batch_size, self.max_batch_bytes, skip)
             if not rows:
                 break
-            batch = BatchRequest(str(uuid.uuid4()), tuple(r.record for r in rows))
+            batch = BatchRequest(str(uuid.uuid4()), tuple(r.record for r in rows),
+                                 audit_head=self.audit_head() if self.audit_head else None)
             started = self.store.clock.now()
             try:
                 sent = self.sender.send_batch(batch, self.credential)
@@ -148,7 +162,7 @@ class SyncEngine:
                     done += 1
                     bytes_done += rows[0].size
                 else:
-                    middle = len(rows) // 2
+                    middle = split_point(rows)
                     split.extend([rows[middle:], rows[:middle]])
                 progress()
                 continue

@@ -20,6 +20,9 @@ API_PREFIX = "/v1"
 # Bounds both sides enforce. The device batches far below them.
 MAX_RECORDS_PER_BATCH = 1000
 MAX_KEY_LENGTH = 255  # IETF idempotency-key draft / Stripe: keys up to 255 characters
+MAX_RECORD_BYTES = 1024 * 1024  # one record's payload as compact JSON; larger is refused alone
+MAX_BATCH_BODY_BYTES = 8 * 1024 * 1024  # a batch request's body, however it is sent (chunked too)
+MAX_SMALL_BODY_BYTES = 16 * 1024  # any other request's body (enrollment)
 DEVICE_CREDENTIAL_MAX_BYTES = 2560  # S10: what the OS keyring reliably stores
 
 HEALTH_PATH = f"{API_PREFIX}/health"
@@ -79,13 +82,19 @@ class BatchRequest:
     batch_id: str
     records: tuple[OutboxRecord, ...]
     protocol_version: int = PROTOCOL_VERSION
+    #: The device's audit chain head (last event's seq and hash), so the server can
+    #: refuse a trail that went backwards; ``None`` sends none.
+    audit_head: tuple[int, str] | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "protocol_version": self.protocol_version,
             "batch_id": self.batch_id,
             "records": [r.to_json() for r in self.records],
         }
+        if self.audit_head is not None:
+            data["audit_head"] = {"seq": self.audit_head[0], "hash": self.audit_head[1]}
+        return data
 
     def encode(self) -> bytes:
         return json.dumps(self.to_json(), separators=(",", ":"), ensure_ascii=False).encode("utf-8")

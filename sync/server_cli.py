@@ -68,7 +68,7 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     import uvicorn
 
     from sync.server.app import DB_ENV as APP_DB_ENV
-    from sync.server.app import create_app
+    from sync.server.app import DOCS_ENV, create_app
 
     engine = _engine(args.db)
     if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
@@ -81,10 +81,12 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     if args.workers > 1:
         engine.dispose()
         os.environ[APP_DB_ENV] = args.db
+        os.environ[DOCS_ENV] = "1" if args.api_docs else "0"
         uvicorn.run("sync.server.app:app_from_environment", factory=True, host=args.host,
                     port=args.port, workers=args.workers, log_level=args.log_level, **tls)
     else:
-        uvicorn.run(create_app(engine), host=args.host, port=args.port, log_level=args.log_level, **tls)
+        uvicorn.run(create_app(engine, api_docs=args.api_docs), host=args.host, port=args.port,
+                    log_level=args.log_level, **tls)
     return 0
 
 
@@ -198,6 +200,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ssl-certfile")
     p.add_argument("--ssl-keyfile")
     p.add_argument("--log-level", default="info", choices=("critical", "error", "warning", "info", "debug"))
+    p.add_argument("--api-docs", action="store_true",
+                   help="serve the API's description at /openapi.json and /docs (off by default)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("enrollment-code", help="print a one-time device enrollment code")

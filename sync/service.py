@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from app.audit import chain_head
 from app.session import Session
 from app.settings import Settings
 from app.vault.connection import DatabaseError, transaction
@@ -23,9 +24,13 @@ from sync.credentials import (
     KeyringStore,
     StoreKind,
     VaultStore,
+    ca_fingerprint,
+    check_ca_pin,
     current_enrollment,
     keyring_problem,
     load_credential,
+    pinned_ca,
+    set_ca_pin,
 )
 from sync.engine import DEFAULT_BATCH_SIZE, RetryPolicy, SyncEngine, SyncProgress, SyncReport
 from sync.errors import CredentialStoreUnavailable, SyncError
@@ -74,6 +79,7 @@ def enroll_device(
                 "encrypted vault with --credential-store vault."
             )
     ca_path = Path(ca_file).expanduser().resolve() if ca_file else None
+    pin = ca_fingerprint(ca_path)  # read once: the CA that enrollment trusts is the one pinned
     transport = Transport(url, ca_path, timeout)
     try:
         enrollment = transport.enroll(code.strip(), (device_name or platform.node() or "device")[:100])
@@ -100,10 +106,11 @@ def enroll_device(
             )
             if store_kind is StoreKind.VAULT:
                 VaultStore(conn).save(credential)
+            set_ca_pin(conn, pin)
             Settings(conn).server_url = url
             session.audit("device.enrolled", "device", vault_id,
                           {"server": _host(url), "device_id": credential.device_id,
-                           "credential_store": store_kind.value})
+                           "credential_store": store_kind.value, "ca_sha256": pin})
     except BaseException:
         if store_kind is StoreKind.KEYRING:
             keyring_store.delete()
@@ -143,12 +150,14 @@ class SyncJob:
                 "enroll it with the new server first."
             )
         ca_stored = current_ca_file(session)
+        check_ca_pin(session.conn, ca_file or ca_stored)  # before any request: nothing reaches an impostor
         self.on_progress = on_progress
         self.lease = SyncLease(session.conn, session.clock)
         self.lease_lost = False
         self.transport = Transport(url, ca_file or ca_stored, timeout)
         self.engine = SyncEngine(OutboxStore(session.conn, session.clock), self.transport, credential,
-                                 batch_size=batch_size, retry=retry, on_progress=self._progress)
+                                 batch_size=batch_size, retry=retry, on_progress=self._progress,
+                                 audit_head=lambda: _sent_head(session))
 
     def cancel(self) -> None:
         self.engine.cancel()
@@ -207,6 +216,29 @@ def send_refused_again(session: Session, row_ids: Iterable[int]) -> int:
     return count
 
 
+def pin_server_ca(session: Session, ca_file: Path | None) -> str:
+    """An administrator trusts a new CA (or the system store, ``None``) from now on: the
+    pin and the stored CA path change together, audited with both fingerprints."""
+    session.require("device.configure")
+    if current_enrollment(session.conn) is None:
+        raise SyncError("This device is not enrolled with a sync server yet; run 'hmis-intake enroll' first.")
+    ca_path = Path(ca_file).expanduser().resolve() if ca_file else None
+    fingerprint = ca_fingerprint(ca_path)
+    with transaction(session.conn) as conn:
+        previous = pinned_ca(conn)
+        conn.execute("UPDATE sync_device SET ca_file = ? WHERE id = 1", (str(ca_path) if ca_path else None,))
+        set_ca_pin(conn, fingerprint)
+        session.audit("sync.ca_pinned", "device", _vault_id(session),
+                      {"previous_sha256": previous, "ca_sha256": fingerprint})
+    return fingerprint
+
+
 def current_ca_file(session: Session) -> Path | None:
     row = session.conn.execute("SELECT ca_file FROM sync_device WHERE id = 1").fetchone()
     return Path(row[0]) if row and row[0] else None
+
+
+def _sent_head(session: Session) -> tuple[int, str] | None:
+    """The audit chain head sent with each batch; nothing before the first event."""
+    seq, head = chain_head(session.conn)
+    return (seq, head) if seq > 0 else None

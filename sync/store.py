@@ -24,6 +24,8 @@ from app.vault.connection import Connection, transaction
 from sync.protocol import BatchResult, OutboxRecord, RecordStatus
 
 UNREADABLE = "The saved change could not be read for sending; it needs an administrator."
+_PENDING = ("SELECT id, idempotency_key, entity, entity_id, operation, payload, collected_at, deadline_at,"
+            " batch_group FROM outbox")
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class PendingRecord:
     record: OutboxRecord
     deadline_at: str
     size: int  # bytes of the payload as stored
+    group: str | None = None  # rows of one group travel in one batch (app/outbox.py)
 
 
 @dataclass(frozen=True)
@@ -88,32 +91,48 @@ class OutboxStore:
         return Backlog(int(row[0]), int(row[1]))
 
     def next_batch(self, limit: int, max_bytes: int, exclude: set[int]) -> list[PendingRecord]:
-        """The pending records closest to their timeliness deadline, oldest save first on ties."""
+        """The pending records closest to their timeliness deadline, oldest save first on ties.
+
+        A row of a group brings the group's other pending rows with it, lowest rank
+        first, and a group is never cut: a batch that has no room for a whole group
+        ends before it, and a group larger than the limit is a batch of its own. So a
+        declined household's consent and lock are in the batch that carries its
+        members' identities, ahead of them (MO-ROI-8, A31)."""
         batch: list[PendingRecord] = []
         unreadable: list[int] = []
+        taken: set[int] = set()
         total = 0
         # Read a little past the limit so excluded rows do not starve the batch.
-        cursor = self.conn.execute(
-            "SELECT id, idempotency_key, entity, entity_id, operation, payload, collected_at, deadline_at"
-            " FROM outbox WHERE state = 'pending' ORDER BY deadline_at, id LIMIT ?",
-            (limit + len(exclude),),
-        )
-        for row_id, key, entity, entity_id, operation, payload_text, collected_at, deadline_at in cursor:
-            if row_id in exclude:
+        rows = self.conn.execute(
+            _PENDING + " WHERE state = 'pending' ORDER BY deadline_at, id LIMIT ?", (limit + len(exclude),),
+        ).fetchall()
+        for row in rows:
+            if row[0] in exclude or row[0] in taken:
                 continue
-            try:
-                payload = json.loads(payload_text)
-            except ValueError:
-                payload = None
-            if not isinstance(payload, dict):
-                unreadable.append(row_id)
-                continue
-            size = len(payload_text.encode("utf-8"))
-            if batch and total + size > max_bytes:
+            group = row[8]
+            members = [row] if group is None else [
+                r for r in self.conn.execute(
+                    _PENDING + " WHERE state = 'pending' AND batch_group = ? ORDER BY batch_rank, id", (group,))
+                if r[0] not in exclude
+            ]
+            records: list[PendingRecord] = []
+            for row_id, key, entity, entity_id, operation, payload_text, collected_at, deadline_at, grp in members:
+                try:
+                    payload = json.loads(payload_text)
+                except ValueError:
+                    payload = None
+                if not isinstance(payload, dict):
+                    unreadable.append(row_id)
+                    continue
+                records.append(PendingRecord(
+                    row_id, OutboxRecord(key, entity, entity_id, operation, collected_at, payload), deadline_at,
+                    len(payload_text.encode("utf-8")), grp,
+                ))
+            taken.update(m[0] for m in members)
+            size = sum(r.size for r in records)
+            if batch and (total + size > max_bytes or len(batch) + len(records) > limit):
                 break
-            batch.append(PendingRecord(
-                row_id, OutboxRecord(key, entity, entity_id, operation, collected_at, payload), deadline_at, size,
-            ))
+            batch.extend(records)
             total += size
             if len(batch) >= limit:
                 break

@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from pathlib import Path
 
@@ -162,3 +162,15 @@ def add_ready_user(info: VaultInfo, username: str, kind: str, password: str = US
             conn.execute("UPDATE app_user SET must_change_password = 0 WHERE user_id = ?", (user_id,))
     finally:
         admin.close()
+
+
+def _on_file() -> Any:
+    from app.consent_gate import ConsentBasis
+    from app.rules.consent import StoredConsent
+
+    return ConsentBasis((StoredConsent("written", date(1900, 1, 1), date(9999, 12, 31), None),))
+
+
+# The consent basis of a test person who is not the subject of a consent test: a
+# written consent given on paper, covering every day (app.consent_gate).
+ON_FILE = _on_file()

@@ -16,7 +16,7 @@ from app.security.users import add_user, disable_user, generate_temporary_passwo
 from app.session import sign_in
 from app.vault.connection import Connection, open_database
 from app.vault.vault import db_path
-from support import VaultInfo, auth, data_key_of, run_cli, single_sentence, synthetic_person
+from support import ON_FILE, VaultInfo, auth, data_key_of, run_cli, single_sentence, synthetic_person
 
 
 def _events(conn: Connection) -> list[tuple[int, str, str | None, str, str | None, str | None]]:
@@ -33,12 +33,12 @@ def _busy_vault(info: VaultInfo, clock: FakeClock, users: bool = True) -> tuple[
     session = info.sign_in()
     try:
         clock.advance(minutes=1)
-        pid = save_new_person(session, synthetic_person("Auditfirst", "Auditlast", dob="1985-06-07"))
+        pid = save_new_person(session, synthetic_person("Auditfirst", "Auditlast", dob="1985-06-07"), basis=ON_FILE)
         clock.advance(minutes=1)
         person = open_person(session, pid)
         person.middle_name = "Audited"
         clock.advance(minutes=1)
-        update_person(session, person)
+        update_person(session, person, basis=ON_FILE)
         user_id = ""
         if users:
             user_id = add_user(session, "ava.volunteer", "Ava", "volunteer", generate_temporary_password())

@@ -146,7 +146,7 @@ def _texts(model: object) -> list[str]:
     found: list[str] = []
     if isinstance(model, BaseModel):
         for name in type(model).model_fields:
-            if name in {"id", "clause", "related", "source", "pack", "lang"}:
+            if name in {"id", "clause", "related", "source", "pack", "lang", "applies_to"}:
                 continue
             found.extend(_texts(getattr(model, name)))
     elif isinstance(model, tuple):

@@ -16,6 +16,7 @@ from app.errors import AccountLocked, BadCredentials, PasswordRejected, VaultNot
 from app.people import save_new_person
 from app.session import sign_in
 from support import (
+    ON_FILE,
     ADMIN_PASSWORD,
     ADMIN_USER,
     CliResult,
@@ -56,7 +57,7 @@ def people_vault(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Vau
     session = info.sign_in()
     try:
         for first, last, dob, ssn in KNOWN:
-            ids[first] = save_new_person(session, synthetic_person(first, last, dob=dob, ssn=ssn))
+            ids[first] = save_new_person(session, synthetic_person(first, last, dob=dob, ssn=ssn), basis=ON_FILE)
     finally:
         session.close()
     yield info, ids
@@ -124,10 +125,12 @@ def test_demo_data_adds_exactly_n(mo_vault: VaultInfo) -> None:
         assert conn.execute(
             "SELECT count(*) FROM enrollment WHERE project_id NOT IN (SELECT project_id FROM project)"
         ).fetchone()[0] == 0
-        # Clearly fake: SSNs in the never-issued 9xx range.
+        # Never a whole SSN: only the last four digits (HUD's partial SSN, quality 2).
         assert conn.execute(
-            "SELECT count(*) FROM person WHERE ssn IS NOT NULL AND ssn NOT LIKE '9%'"
+            "SELECT count(*) FROM person WHERE ssn IS NOT NULL AND (ssn NOT LIKE 'xxxxx____' OR ssn_data_quality != 2)"
         ).fetchone()[0] == 0
+        # Every demo household went through the intake gate (its answer kept per enrollment).
+        assert conn.execute("SELECT count(*) FROM consent_gate_decision WHERE kind = 'intake'").fetchone()[0] == 43
     finally:
         session.close()
 

@@ -205,8 +205,8 @@ def test_mo_roi_8_a_declined_renewal_locks_the_household_and_services_go_on(vaul
 @pytest.mark.parametrize(("consent", "field", "clause"), [
     (verbal_roi(verbal_reason=""), "verbal_reason", "MO-ROI-9"),
     (verbal_roi(signed_on=date(2026, 3, 3)), "signed_on", "MO-ROI-11"),
-    (ConsentInput("written", "shared", TODAY, ("MoHMIS participating agencies",)), "signature", "CT-207-7"),
-    (verbal_roi(sharing="shared", shared_with=()), "shared_with", "CT-207-9"),
+    (ConsentInput("written", "shared", TODAY, ("MoHMIS participating agencies",)), "signature", "MO-ROI-7"),
+    (verbal_roi(sharing="shared", shared_with=()), "shared_with", "MO-ROI-7"),
 ])
 def test_a_renewal_that_breaks_a_rule_is_refused_and_nothing_is_stored(
         vaults: Vaults, consent: ConsentInput, field: str, clause: str) -> None:

@@ -6,6 +6,7 @@ import pytest
 
 from app.domain.person import Person
 from app.rules.duplicates import find_duplicates, score_pair
+from support import ON_FILE
 
 
 def p(first: str | None, last: str | None, dob: str | None = None, ssn: str | None = None) -> Person:
@@ -49,9 +50,9 @@ def test_find_duplicates_uses_the_index_and_ranks(admin_session) -> None:  # typ
     from app.people import save_new_person
 
     session = admin_session
-    save_new_person(session, p("William", "Quillby", "1980-03-04", "900114321"))
-    save_new_person(session, p("Wilma", "Quillby", "1949-12-12"))
-    save_new_person(session, p("Rowan", "Tansyfield", "1980-03-04"))
+    save_new_person(session, p("William", "Quillby", "1980-03-04", "900114321"), basis=ON_FILE)
+    save_new_person(session, p("Wilma", "Quillby", "1949-12-12"), basis=ON_FILE)
+    save_new_person(session, p("Rowan", "Tansyfield", "1980-03-04"), basis=ON_FILE)
     found = find_duplicates(session.conn, p("Bill", "Quilby", "1980-03-04"))
     assert found, "the nickname with a typo in the surname should be found"
     assert found[0].person.first_name == "William"

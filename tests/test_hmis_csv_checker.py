@@ -68,7 +68,10 @@ def valid_rows() -> Rows:
         "Funder": [{"FunderID": "F1", "ProjectID": "P1", "Funder": 11, "GrantID": "TEST-GRANT",
                     "StartDate": date(2025, 10, 1), **META}],
         "ProjectCoC": [{"ProjectCoCID": "PC1", "ProjectID": "P1", "CoCCode": "MO-500", "Geocode": "290000",
-                        **META}],
+                        "Address1": "1 Example Way", "City": "Exampleton", "State": "MO", "ZIP": "65000",
+                        "GeographyType": 1, **META}],
+        "HMISParticipation": [{"HMISParticipationID": "HP1", "ProjectID": "P1", "HMISParticipationType": 1,
+                               "HMISParticipationStatusStartDate": date(2020, 1, 1), **META}],
         "Client": [
             _client("C1", "Testa", "Fakename", date(1980, 5, 5), 0, SSN="123456780", SSNDataQuality=1),
             _client("C2", "Kiddo", "Fakename", date(2018, 7, 1), 99, Sex=1),
@@ -440,7 +443,8 @@ def test_data_quality_flags_are_warnings(tmp_path: Path) -> None:
     clients[0]["SSN"] = "123456789"
     clients[1]["VeteranStatus"] = 1  # an eight-year-old veteran
     clients[2].update(DOB=date(1900, 1, 1), DOBDataQuality=9, NameDataQuality=99)
-    clients.append(_client("C5", "Future", "Testperson", date(2026, 6, 1), 0))
+    clients.append(_client("C5", "Future", "Testperson", date(2026, 2, 1), 0))  # born on the project start
+    clients[3]["DateCreated"] = datetime(2026, 1, 15, 9, 0)
     rows["Enrollment"].append(_enrollment("E5", "C5", "H5", 1))
     report = check_export(build(tmp_path, rows))
     assert report.ok, report.format()

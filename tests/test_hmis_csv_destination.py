@@ -24,6 +24,7 @@ from app.consents import record_consent
 from app.followup import record_service, revoke_consent
 from app.intake import parse_document, save_intake
 from app.intake.document import ConsentInput
+from app.project_demo import complete_demo_projects
 from app.vault.connection import transaction
 from support import ADMIN_PASSWORD, VaultInfo, auth, run_cli
 from sync.hmis_csv.rows import csv_id
@@ -40,7 +41,13 @@ def example(pack: str) -> dict[str, Any]:
 
 
 def export_cli(info: VaultInfo, out: Path, destination: str | None) -> dict[str, Any]:
-    """The command as a user runs it; the zip must pass ``check-hmis-csv`` too."""
+    """The command as a user runs it; the zip must pass ``check-hmis-csv`` too (with
+    the projects' HUD descriptors complete, as an agency's set-up makes them)."""
+    session = info.sign_in()
+    try:
+        complete_demo_projects(session)
+    finally:
+        session.close()
     extra = ["--destination", destination] if destination else []
     result = run_cli(info.data_dir, "export-hmis-csv", str(out), *extra, "--json", *auth(), password=ADMIN_PASSWORD)
     assert result.returncode == 0, result.stderr
@@ -272,8 +279,8 @@ def test_vt_release_with_an_expiry_shares_the_days_it_covered(
     session = info.sign_in()
     try:
         result = save_intake(session, parse_document(document))
-        inside = record_service(session, result.enrollment_ids[0], date(2026, 4, 1), 141, 1)
-        after = record_service(session, result.enrollment_ids[0], date(2026, 8, 1), 141, 1)
+        inside = record_service(session, result.enrollment_ids[0], date(2026, 4, 1), 142, 5)
+        after = record_service(session, result.enrollment_ids[0], date(2026, 8, 1), 142, 5)
     finally:
         session.close()
     coc = tmp_path / "vt-coc.zip"

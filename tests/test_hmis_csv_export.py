@@ -188,7 +188,7 @@ def test_each_pack_exports_demo_data_that_passes_the_checker(
     add_demo_people(session, 60, seed=7)
     head, *_ = intake_example(session, pack)
     record_contact(session, head, date(2026, 3, 2), 116, "north lot")
-    record_service(session, head, date(2026, 3, 2), 144, 1)
+    record_service(session, head, date(2026, 3, 2), 142, 5)  # RHY: outreach and shelters
     record_exit(session, head, date(2026, 3, 3), 435, destination_subsidy_type=419)
 
     files = export(session, tmp_path / "export.zip")

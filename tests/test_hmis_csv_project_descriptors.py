@@ -205,6 +205,22 @@ def test_descriptors_set_from_the_command_line_make_the_export_pass(info: VaultI
     assert listed["Drop-in Services"]["residential_affiliation"] == 1
     assert listed["Drop-in Services"]["residential_project_ids"] == [listed["Emergency Shelter"]["project_id"]]
 
+    # The rest of HUD 2.02-2.08, so a CoC's HMIS takes the export as it is (no high priority).
+    place = ("--operating-start", "2020-01-01", "--coc-code", "MO-606", "--geocode", "299999",
+             "--geography-type", "1", "--address", "1 Test Way", "--city", "Testville", "--state", "MO",
+             "--zip", "65101", "--hmis-participation", "1", "--funder", "46", "--other-funder", "Test Fund",
+             "--grant-id", "TEST-1", "--funder-start", "2024-01-01")
+    beds = ("--household-type", "1", "--units", "5", "--beds", "10", "--inventory-start", "2020-01-01")
+    for project in listed.values():
+        extra: tuple[str, ...] = ()
+        if project["project_type"] in (0, 1):
+            extra = ("--housing-type", "1", *beds, "--availability", "1", "--bed-type", "1")
+        elif project["project_type"] == 13:
+            extra = beds
+        result = cli("project", "set", project["name"], *place, *extra)
+        assert result.returncode == 0, result.stderr
+    assert all(not p["missing"] for p in cli("project", "list", "--json").json())
+
     out = tmp_path / "export.zip"
     exported = cli("export-hmis-csv", str(out))
     assert exported.returncode == 0, exported.stderr

@@ -185,3 +185,17 @@ def test_linking_the_same_person_creates_no_new_person(session_for: Callable[[st
     assert second.personal_ids == first.personal_ids
     assert count(session, "person") == 1
     assert count(session, "enrollment") == 2
+
+
+def test_hud_3_02_partial_ssn_with_full_ssn_reported_is_refused(session_for: Callable[[str], Session]) -> None:
+    """HUD 3.02: the last four digits with "Full SSN reported" contradict each other."""
+    session = session_for("mo")
+    member = adult("Brisa", "Larkspurrow", SSN="xxxxx1234", SSNDataQuality=1)
+    with pytest.raises(IntakeRefused) as refused:
+        save_intake(session, parse_document(document(session, [member])))
+    messages = [p.message for p in refused.value.problems if p.path == "members[0].client.SSN"]
+    assert messages and "9 digits" in messages[0]
+    assert count(session, "person") == 0
+    member["client"]["SSNDataQuality"] = 2
+    save_intake(session, parse_document(document(session, [member])))
+    assert count(session, "person") == 1

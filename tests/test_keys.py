@@ -1,5 +1,5 @@
 """Key handling: password change is a re-wrap, the recovery key is one-time, a damaged
-key file is a clear error (S6, issue 2 "The vault")."""
+key file is a clear error (S6)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from app.vault import crypto
 from app.vault.keyfile import KeyFile
 from app.vault.vault import db_path, keys_path, unlock_password_slot, unlock_recovery
 from support import (
+    ON_FILE,
     ADMIN_PASSWORD,
     ADMIN_USER,
     VaultInfo,
@@ -43,7 +44,7 @@ def test_password_change_is_a_rewrap_not_a_reencryption(
 ) -> None:
     session = any_vault.sign_in()
     for i in range(150):
-        save_new_person(session, synthetic_person("Rewrapfirst", f"Rewraplast{i}", ssn=f"9{i:08d}"))
+        save_new_person(session, synthetic_person("Rewrapfirst", f"Rewraplast{i}", ssn=f"9{i:08d}"), basis=ON_FILE)
     session.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db = db_path(any_vault.data_dir)
     before_bytes, before_inode = db.read_bytes(), db.stat().st_ino

@@ -14,6 +14,7 @@ from app.security.users import list_users, reset_password
 from app.session import sign_in
 from app.vault.vault import db_path
 from support import (
+    ON_FILE,
     ADMIN_PASSWORD,
     USER_PASSWORD,
     VaultInfo,
@@ -185,9 +186,9 @@ def test_the_vault_is_never_wiped(vt_vault: VaultInfo, fake_clock: FakeClock) ->
     session = info.sign_in()
     try:
         from app.people import save_new_person
-
+        
         for i in range(3):
-            save_new_person(session, synthetic_person("Keptfirst", f"Keptlast{i}"))
+            save_new_person(session, synthetic_person("Keptfirst", f"Keptlast{i}"), basis=ON_FILE)
     finally:
         session.close()
     add_ready_user(info, USER, "volunteer")

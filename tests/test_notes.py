@@ -18,14 +18,14 @@ from app.people import save_new_person
 from app.security.users import add_user, change_own_password
 from app.session import Session, sign_in
 from app.vault.connection import DatabaseError
-from support import VaultInfo
+from support import ON_FILE, VaultInfo
 
 TEMP = "Temp!Password4Cobble"
 NEW = "Fresh!Password8Thimble"
 
 
 def consenting_person(session: Session) -> str:
-    pid = save_new_person(session, Person(first_name="Marlowe", last_name="Quillbarrow"))
+    pid = save_new_person(session, Person(first_name="Marlowe", last_name="Quillbarrow"), basis=ON_FILE)
     record_consent(session, pid, ConsentInput("written", "not_shared", session.clock.now().date(),
                                               signature="paper_attested"), script_acknowledged=True)
     return pid
@@ -67,7 +67,7 @@ def test_an_empty_note_is_refused_next_to_the_field(ct_session: Session) -> None
 
 
 def test_ct_207_1_no_note_without_consent_on_file(ct_session: Session) -> None:
-    pid = save_new_person(ct_session, Person(first_name="Tamsin", last_name="Ashgrove"))
+    pid = save_new_person(ct_session, Person(first_name="Tamsin", last_name="Ashgrove"), basis=ON_FILE)
     with pytest.raises(ConsentNeeded) as refused:
         add_note(ct_session, pid, "Asked about the food bank.")
     assert refused.value.hold.clause == "CT-207-1" and "record one" in str(refused.value)

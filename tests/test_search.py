@@ -20,7 +20,7 @@ from app.search_service import find_people
 from app.security.users import add_user
 from app.session import Session
 from app.vault.connection import transaction
-from support import make_vault, synthetic_person
+from support import ON_FILE, make_vault, synthetic_person
 
 PEOPLE = [
     # key, first, middle, last, dob, ssn
@@ -41,7 +41,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Session, d
     ids: dict[str, str] = {}
     for key, first, middle, last, dob, ssn in PEOPLE:
         person = synthetic_person(first, last, middle_name=middle, dob=dob, ssn=ssn)
-        ids[key] = save_new_person(session, person)
+        ids[key] = save_new_person(session, person, basis=ON_FILE)
     try:
         yield session, ids
     finally:
@@ -188,7 +188,7 @@ def test_service_applies_conflicts_and_roles(tmp_path_factory: pytest.TempPathFa
                       FakeClock(datetime.now(UTC).replace(microsecond=0)))
     admin = info.sign_in()
     try:
-        pid = save_new_person(admin, synthetic_person("Servicefirst", "Servicelast"))
+        pid = save_new_person(admin, synthetic_person("Servicefirst", "Servicelast"), basis=ON_FILE)
         add_user(admin, "otto.operator", "Otto", "system_operator", "Opera!Tor77xqz")
         assert {h.personal_id for h in find_people(admin, "Servicelast")} == {pid}
     finally:
@@ -203,11 +203,11 @@ def test_service_applies_conflicts_and_roles(tmp_path_factory: pytest.TempPathFa
 
 def test_edits_and_deletions_keep_the_index_current(world: tuple[Session, dict[str, str]]) -> None:
     session, _ = world
-    pid = save_new_person(session, synthetic_person("Renamable", "Oldsurname", dob="1999-09-09"))
+    pid = save_new_person(session, synthetic_person("Renamable", "Oldsurname", dob="1999-09-09"), basis=ON_FILE)
     assert found(session, "Oldsurname") == {pid}
     person = open_person(session, pid)
     person.last_name = "Newsurname"
-    update_person(session, person)
+    update_person(session, person, basis=ON_FILE)
     assert found(session, "Oldsurname") == set()
     assert found(session, "Newsurname") == {pid}
     assert found(session, "1999-09-09") == {pid}
@@ -227,10 +227,10 @@ def test_whole_name_matches_come_before_names_that_only_start_with_it(tmp_path: 
     info = make_vault(tmp_path / "data", "ct", FakeClock(datetime.now(UTC).replace(microsecond=0)))
     session = info.sign_in()
     try:
-        longer = [save_new_person(session, synthetic_person(f"Mar{suffix}", "Zedwick"))
+        longer = [save_new_person(session, synthetic_person(f"Mar{suffix}", "Zedwick"), basis=ON_FILE)
                   for suffix in ("lowe", "ta", "cus", "isol", "guerite")]
-        exact_b = save_new_person(session, synthetic_person("Mar", "Bellweather"))
-        exact_a = save_new_person(session, synthetic_person("Mar", "Abernook"))
+        exact_b = save_new_person(session, synthetic_person("Mar", "Bellweather"), basis=ON_FILE)
+        exact_a = save_new_person(session, synthetic_person("Mar", "Abernook"), basis=ON_FILE)
         hits = search(session.conn, "mar", limit=4)
         assert [h.personal_id for h in hits[:2]] == [exact_a, exact_b]
         assert len(hits) == 4 and {h.personal_id for h in hits[2:]} <= set(longer)

@@ -19,6 +19,7 @@ from app.security.users import (
 )
 from app.session import Session
 from support import (
+    ON_FILE,
     PACKS,
     USER_PASSWORD,
     VaultInfo,
@@ -177,8 +178,8 @@ def _declared(info: VaultInfo) -> tuple[str, str]:
     add_ready_user(info, "cody.case", "case_manager")
     admin = info.sign_in()
     try:
-        own = save_new_person(admin, synthetic_person("Conflictus", "Familiaris", dob="1990-01-02"))
-        other = save_new_person(admin, synthetic_person("Conflictus", "Strangerton", dob="1990-01-02"))
+        own = save_new_person(admin, synthetic_person("Conflictus", "Familiaris", dob="1990-01-02"), basis=ON_FILE)
+        other = save_new_person(admin, synthetic_person("Conflictus", "Strangerton", dob="1990-01-02"), basis=ON_FILE)
     finally:
         admin.close()
     session = info.sign_in("cody.case", USER_PASSWORD)
@@ -206,7 +207,7 @@ def test_vt_2_1_8_conflict_of_interest_blocks_open_edit_and_search(vt_vault: Vau
         blocked = synthetic_person("Conflictus", "Changed")
         blocked.personal_id = own
         with pytest.raises(ConflictOfInterest):
-            update_person(session, blocked)
+            update_person(session, blocked, basis=ON_FILE)
         assert _search_ids(session, "Conflictus") == {other}
         assert _search_ids(session, "Familiaris") == set()
         assert _search_ids(session, "1990-01-02") == {other}

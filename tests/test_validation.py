@@ -13,6 +13,7 @@ from app.rules.validation import (
     parse_dob,
     parse_name_part,
     parse_ssn,
+    ssn_quality_conflict,
 )
 
 TODAY = date(2026, 3, 2)
@@ -87,3 +88,21 @@ def test_check_new_person_builds_a_person() -> None:
     assert person is not None
     assert (person.first_name, person.last_name, person.dob) == ("Quillfeather", "Zandermoss", "1985-03-14")
     assert person.ssn_last4 == "4321" and person.ssn_data_quality == SSN_PARTIAL
+
+
+@pytest.mark.parametrize("ssn", ["xxxxx1234", "1234", "xxx-xx-1234", "23456789x"])
+def test_hud_3_02_full_ssn_reported_needs_all_nine_digits(ssn: str) -> None:
+    """HUD 3.02: "Full SSN reported" contradicts a partial number."""
+    assert ssn_quality_conflict(ssn, SSN_FULL)
+
+
+@pytest.mark.parametrize("quality", [8, 9])
+def test_hud_3_02_no_number_goes_with_doesnt_know_or_refused(quality: int) -> None:
+    assert ssn_quality_conflict("234567890", quality)
+    assert ssn_quality_conflict("", quality) is None
+
+
+@pytest.mark.parametrize(("ssn", "quality"), [("234567890", SSN_FULL), ("xxxxx1234", SSN_PARTIAL),
+                                              ("234567890", SSN_PARTIAL), ("xxxxx1234", 99), (None, SSN_FULL)])
+def test_hud_3_02_ssn_agreeing_with_its_quality_passes(ssn: str | None, quality: int) -> None:
+    assert ssn_quality_conflict(ssn, quality) is None

@@ -19,6 +19,7 @@ from app.vault import connection
 from app.vault.connection import assert_pragmas, check_sqlcipher, open_database, parse_version
 from app.vault.vault import db_path, keys_path
 from support import (
+    ON_FILE,
     ADMIN_PASSWORD,
     ADMIN_USER,
     AGENCY,
@@ -79,7 +80,7 @@ def assert_layout(data_dir: Path) -> None:
 
 def test_data_folder_holds_only_vault_files(any_vault: VaultInfo) -> None:
     session = any_vault.sign_in()
-    save_new_person(session, synthetic_person("Layoutcheck", "Personone"))
+    save_new_person(session, synthetic_person("Layoutcheck", "Personone"), basis=ON_FILE)
     assert_layout(any_vault.data_dir)  # while open: WAL and shm may exist
     session.close()
     assert_layout(any_vault.data_dir)
@@ -113,7 +114,7 @@ def test_canary_person_never_reaches_disk_in_plaintext(tmp_path: Path) -> None:
 
     session = sign_in(data_dir, ADMIN_USER, ADMIN_PASSWORD)
     person = synthetic_person(CANARY_FIRST, CANARY_LAST, ssn=CANARY_SSN, dob=CANARY_DOB)
-    save_new_person(session, person)
+    save_new_person(session, person, basis=ON_FILE)
     # Proof that the canary is really in the vault: it is found, so the scan below
     # looks for something that is there.
     row = session.conn.execute(
@@ -355,7 +356,7 @@ def test_worker_session_has_its_own_connection_and_key_copy(vt_vault: VaultInfo)
         with session.worker() as worker:
             assert worker.conn is not session.conn
             assert worker.user.user_id == session.user.user_id
-            save_new_person(worker, synthetic_person())
+            save_new_person(worker, synthetic_person(), basis=ON_FILE)
             worker_vault = worker.vault
         assert not worker_vault.is_open
         assert worker_vault._data_key is None

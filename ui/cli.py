@@ -88,11 +88,18 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
     from app.session import DEFAULT_PROJECTS, initialize
 
     (password,) = _read_password(args)
-    projects = tuple(_parse_project(p) for p in args.project) if args.project else DEFAULT_PROJECTS
+    parsed = [_parse_project(p) for p in args.project or ()]
+    projects = tuple((name, kind) for name, kind, _ in parsed) or DEFAULT_PROJECTS
+    from ui.cli_projects import check_init_populations, set_init_projects
+
+    check_init_populations(args.pack, [populations for _, _, populations in parsed])
     session, recovery_key = initialize(
         args.data_dir, args.pack, args.user, password, args.display_name, args.agency, projects
     )
-    session.close()
+    try:
+        set_init_projects(session, [(name, populations) for name, _, populations in parsed])
+    finally:
+        session.close()
     if args.json:
         json.dump({"data_dir": str(args.data_dir), "pack": args.pack, "recovery_key": recovery_key}, out)
         out.write("\n")
@@ -106,11 +113,17 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _parse_project(text: str) -> tuple[str, int]:
+def _parse_project(text: str) -> tuple[str, int, tuple[str, ...]]:
+    """NAME:TYPE or NAME:TYPE:POPULATIONS (comma-separated, as the pack names them)."""
     name, _, kind = text.rpartition(":")
+    populations = ""
+    if not kind.isdigit() and ":" in name:
+        populations = kind
+        name, _, kind = name.rpartition(":")
     if not name or not kind.isdigit():
-        raise CliError(f"A project is NAME:TYPE with a HUD project type number, not {text!r}.")
-    return name.strip(), int(kind)
+        raise CliError(f"A project is NAME:TYPE or NAME:TYPE:POPULATIONS with a HUD project type number, "
+                       f"not {text!r}.")
+    return name.strip(), int(kind), tuple(p.strip().lower() for p in populations.split(",") if p.strip())
 
 
 def cmd_demo_data(args: argparse.Namespace, out: TextIO) -> int:
@@ -223,8 +236,11 @@ def cmd_user(args: argparse.Namespace, out: TextIO) -> int:
             users.add_user(session, args.name, args.display_name or args.name, args.role, temporary)
             out.write(f"Added {args.name}. Temporary password (must be changed at first sign-in):\n{temporary}\n")
         elif args.action == "disable":
-            users.disable_user(session, args.name)
-            out.write(f"Disabled {args.name}.\n")
+            new_recovery = users.disable_user(session, args.name)
+            out.write(f"Disabled {args.name}; the vault has a new data key.\n")
+            if new_recovery:
+                out.write(f"The old recovery key no longer works; the new one is:\n\n    {new_recovery}\n\n"
+                          "Write it down and keep it locked away, apart from this device.\n")
         elif args.action == "enable":
             temporary = users.generate_temporary_password()
             users.enable_user(session, args.name, temporary)
@@ -267,26 +283,35 @@ def cmd_new_recovery_key(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_import_intake(args: argparse.Namespace, out: TextIO) -> int:
-    from app.intake.importer import import_documents, read_documents
+    from app.intake.importer import ALREADY_IMPORTED, REFUSED, SAVED, ImportOutcome, import_documents, read_documents
+
+    def report(o: ImportOutcome) -> None:
+        # Each outcome is written as soon as it is known, so a saved document is
+        # reported even if a later one stops the run.
+        if o.status == SAVED:
+            out.write(f"Document {o.index}: saved ({o.people} people, household {o.household_id}).\n")
+        elif o.status == ALREADY_IMPORTED:
+            out.write(f"Document {o.index}: already imported (household {o.household_id}), nothing stored again.\n")
+            out.writelines(f"    {problem}\n" for problem in o.problems)
+        else:
+            out.write(f"Document {o.index}: refused, nothing stored:\n")
+            out.writelines(f"    {problem}\n" for problem in o.problems)
+        out.flush()
 
     documents = read_documents(args.file)
     session = _open_session(args)
     try:
-        outcomes = import_documents(session, documents)
+        outcomes = import_documents(session, documents, None if args.json else report)
     finally:
         session.close()
-    refused = [o for o in outcomes if not o.saved]
+    refused = [o for o in outcomes if o.status == REFUSED]
     if args.json:
         json.dump([o.__dict__ for o in outcomes], out, ensure_ascii=False)
         out.write("\n")
     else:
-        for o in outcomes:
-            if o.saved:
-                out.write(f"Document {o.index}: saved ({o.people} people, household {o.household_id}).\n")
-            else:
-                out.write(f"Document {o.index}: refused, nothing stored:\n")
-                out.writelines(f"    {problem}\n" for problem in o.problems)
-        out.write(f"{len(outcomes) - len(refused)} saved, {len(refused)} refused.\n")
+        again = sum(1 for o in outcomes if o.status == ALREADY_IMPORTED)
+        out.write(f"{len(outcomes) - len(refused) - again} saved, {again} already imported, "
+                  f"{len(refused)} refused.\n")
     return 1 if refused else 0
 
 
@@ -296,15 +321,13 @@ def cmd_audit_verify(args: argparse.Namespace, out: TextIO) -> int:
     session = _open_session(args)
     try:
         session.require("audit.view")
-        result = verify_chain(session.conn)
+        result = verify_chain(session.conn, session.vault.keyfile.audit_breaks)
     finally:
         session.close()
     if result.intact:
-        out.write(f"The audit trail is intact ({result.events} events).\n")
+        out.write(result.describe() + "\n")
         return 0
-    raise UserFacingError(
-        f"The audit trail was altered at event {result.first_broken_seq} of {result.events}."
-    )
+    raise UserFacingError(result.describe())
 
 
 def _add_auth(p: argparse.ArgumentParser) -> None:
@@ -324,7 +347,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pack", required=True, choices=("ct", "vt", "mo"))
     p.add_argument("--agency", default="Agency")
     p.add_argument("--display-name")
-    p.add_argument("--project", action="append", help="NAME:HUD_PROJECT_TYPE (repeatable)")
+    p.add_argument("--project", action="append",
+                   help="NAME:HUD_PROJECT_TYPE[:POPULATIONS] (repeatable), e.g. 'Safe Haven:0:dv'")
     p.add_argument("--json", action="store_true")
     _add_auth(p)
     p.set_defaults(func=cmd_init, needs_user=True)
@@ -388,6 +412,12 @@ def build_parser() -> argparse.ArgumentParser:
     register_projects(sub, _add_auth)
 
     register_export(sub, _add_auth, _open_session)
+    from ui.cli_security import register as register_security
+
+    register_security(sub, _add_auth, _open_session)
+    from ui.cli_records import register as register_records
+
+    register_records(sub, _add_auth, _open_session)
     return parser
 
 

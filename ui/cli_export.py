@@ -64,8 +64,9 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
     else:
         out.write(report.format() + "\n")
-    if not report.ok:
-        raise ExportCheckFailed(f"The export has {len(report.errors)} error(s) and is not ready to upload.")
+    if not report.ready_to_upload:
+        raise ExportCheckFailed(f"The export has {len(report.high_priority)} high-priority problem(s) and "
+                                f"{len(report.errors)} error(s) and is not ready to upload.")
     return 0
 
 

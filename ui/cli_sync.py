@@ -106,6 +106,23 @@ def cmd_sync(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_server_pin(args: argparse.Namespace, out: TextIO) -> int:
+    from sync.credentials import SYSTEM_STORE
+    from sync.service import pin_server_ca
+    from ui import cli
+
+    if bool(args.ca_file) == bool(args.system_store):
+        raise cli.CliError("Give the CA certificate with --ca-file, or --system-store for a public CA.")
+    session = cli._open_session(args)
+    try:
+        fingerprint = pin_server_ca(session, None if args.system_store else args.ca_file)
+    finally:
+        session.close()
+    what = "the system's certificate store" if fingerprint == SYSTEM_STORE else f"CA SHA-256 {fingerprint}"
+    out.write(f"This device now trusts {what} for its sync server.\n")
+    return 0
+
+
 def register(subparsers: Any, add_auth: Callable[[argparse.ArgumentParser], None]) -> None:
     p = subparsers.add_parser("enroll", help="pair this device with the central server (one-time code)")
     p.add_argument("--server", required=True, help="https://host[:port] (http only to this computer)")
@@ -130,3 +147,11 @@ def register(subparsers: Any, add_auth: Callable[[argparse.ArgumentParser], None
     p.add_argument("--json", action="store_true")
     add_auth(p)
     p.set_defaults(func=cmd_sync)
+
+    # The CA is pinned by fingerprint at enrollment; a different one is refused until
+    # an administrator pins it here (audited as sync.ca_pinned).
+    p = subparsers.add_parser("server-pin", help="trust a new CA certificate for the sync server (administrator)")
+    p.add_argument("--ca-file", type=Path, help="the agency's new CA certificate (PEM)")
+    p.add_argument("--system-store", action="store_true", help="trust the system's certificate store instead")
+    add_auth(p)
+    p.set_defaults(func=cmd_server_pin)

@@ -23,14 +23,14 @@ from app.clock import Clock
 from app.errors import UserFacingError
 from app.packs import load_pack
 from app.security.users import change_own_password
-from app.session import Session, initialize, sign_in, sign_in_with_recovery
+from app.session import Session, sign_in, sign_in_with_recovery
 from app.vault.connection import transaction
 from app.vault.vault import load_keyfile, vault_exists
 from ui.clipboard import ClipboardGuard
 from ui.i18n import active_language, remember_language, set_language, stored_language
 from ui.lock import LockController, LockReason, LockReport
 from ui.setup.recovery_key_dialog import RecoveryKeyDialog
-from ui.setup.setup_window import SetupRequest, SetupWindow
+from ui.setup.setup_window import SetupRequest, SetupWindow, create_with_projects
 from ui.signin.change_password_dialog import ChangePasswordDialog
 from ui.signin.recovery_dialog import RecoveryDialog
 from ui.signin.signin_window import SignInWindow
@@ -76,6 +76,24 @@ class AppController(QObject):
         self._shut_down = False
         lock.session_did_lock.connect(self._session_locked)
         app.aboutToQuit.connect(self.shutdown)
+        from ui.widgets.quit_key import QuitKey
+
+        self.quit_key = QuitKey(app, self.quit_from_key, self)
+        self._asking_to_quit = False
+
+    def quit_from_key(self) -> None:
+        """Ctrl+Q in any window: as the main window's File > Quit while signed in."""
+        if self._asking_to_quit:  # Ctrl+Q again on the "records wait to sync" question
+            return
+        window = self.main_window
+        if window is not None and self.session is not None:
+            self._asking_to_quit = True
+            try:
+                window.quit_action.trigger()
+            finally:
+                self._asking_to_quit = False
+        else:
+            self.app.quit()
 
     # -- screens ----------------------------------------------------------------------
 
@@ -140,8 +158,7 @@ class AppController(QObject):
             return
         window.set_busy(self.tr("Creating the encrypted vault\u2026 this takes a few seconds."))
         self.tasks.submit(
-            lambda: initialize(self.data_dir, request.pack_id, request.username, request.password,
-                               request.display_name, request.agency_name, clock=self.clock),
+            lambda: create_with_projects(self.data_dir, request, self.clock),
             self._vault_created,
             lambda error: self._setup_failed(str(error)),
         )

@@ -1,4 +1,4 @@
-"""When and how the app locks (issue "Locking"; reference S1-S5).
+"""When and how the app locks (reference S1-S5).
 
 When: after the vault's idle minutes of no input in our windows, measured in wall
 time by ``app.security.idle.IdleClock`` (S1); when the OS locks the screen or goes

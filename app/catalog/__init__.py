@@ -48,6 +48,14 @@ from app.catalog.questions import (
     SectionQuestions,
     questions_for_member,
 )
+from app.catalog.rendering import (
+    ConsentChoices,
+    RenderedText,
+    TextParties,
+    render_consent_text,
+    render_script_text,
+    text_sha256,
+)
 from app.catalog.scripts import (
     Agreement,
     ConsentSection,
@@ -86,6 +94,7 @@ __all__ = [
     "AllOf",
     "AnyOf",
     "Code",
+    "ConsentChoices",
     "CodeList",
     "Condition",
     "ConsentSection",
@@ -104,6 +113,7 @@ __all__ = [
     "QuestionCatalog",
     "QuestionType",
     "Record",
+    "RenderedText",
     "ScriptItem",
     "ScriptPoint",
     "Section",
@@ -111,6 +121,7 @@ __all__ = [
     "SharingLevel",
     "SharingSection",
     "Subjects",
+    "TextParties",
     "VerbalConsent",
     "WrittenConsent",
     "available_languages",
@@ -120,6 +131,9 @@ __all__ = [
     "load_questions",
     "load_script",
     "questions_for_member",
+    "render_consent_text",
+    "render_script_text",
     "render_text",
+    "text_sha256",
     "validate_forms",
 ]

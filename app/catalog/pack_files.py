@@ -31,8 +31,8 @@ REFERENCE_LANGUAGE = "en"
 
 #: Keys whose values must be identical in every language: they identify a point or
 #: trace it to policy; everything else is translated text.
-_STRUCTURAL_KEYS = frozenset({"id", "clause", "related", "source", "pack"})
-_PER_LANGUAGE_KEYS = frozenset({"lang"})
+_STRUCTURAL_KEYS = frozenset({"id", "clause", "related", "source", "pack", "applies_to"})
+_PER_LANGUAGE_KEYS = frozenset({"lang", "version"})
 
 _M = TypeVar("_M", OralScript, ConsentTexts)
 

@@ -32,6 +32,8 @@ def _lang(value: str) -> str:
 
 
 PackId = Annotated[str, AfterValidator(_pack_id)]
+#: A text's version id, e.g. "ct-en-consent-2026.1"; a new text gets a new one.
+VersionId = Identifier
 LangCode = Annotated[str, AfterValidator(_lang)]
 
 
@@ -76,10 +78,13 @@ class OralScript(StrictModel):
     """The oral explanation given before an interview, in one language.
 
     ``staff_note`` is for the worker only; everything else is read to the client.
+    ``version`` names this text: a changed text gets a new version, and every consent
+    records the version and SHA-256 of the script it followed.
     """
 
     pack: PackId
     lang: LangCode
+    version: VersionId
     title: ScriptText
     staff_note: ScriptText
     intro: ScriptText
@@ -125,6 +130,9 @@ class Agreement(StrictModel):
     related: tuple[ClauseId, ...] = ()
     source: SourceRef
     text: ScriptText
+    #: "shared": the statement is a release to share, signed only when the client
+    #: chooses Shared (CT-207-8); "always": part of every written consent.
+    applies_to: Literal["always", "shared"] = "always"
 
 
 class WrittenConsent(ConsentSection):
@@ -156,6 +164,8 @@ class SharingLevel(StrictModel):
 
 
 class SharingSection(ConsentSection):
+    #: What is shared when the worker names nothing narrower: fills {shared_information}.
+    information: ScriptText | None = None
     levels: tuple[SharingLevel, ...] = Field(min_length=2, max_length=2)
 
     @model_validator(mode="after")
@@ -182,6 +192,7 @@ class ConsentTexts(StrictModel):
 
     pack: PackId
     lang: LangCode
+    version: VersionId
     title: ScriptText
     written: WrittenConsent
     verbal: VerbalConsent

@@ -6,16 +6,18 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
+from app import consent_gate
 from app.domain.person import Person
 from app.errors import UserFacingError
-from app.intake.document import ConsentInput, IntakeDocument
+from app.intake.consent_record import mismatches, record_columns, shown_texts, signer_name
+from app.intake.document import ConsentInput, IntakeDocument, MemberInput
 from app.intake.validate import ProjectFacts, Problem, check_intake, household_consent_for, member_facts
 from app.outbox import enqueue
 from app.people import insert_person, person_payload
-from app.projects import queue_project_once
+from app.projects import default_enrollment_coc, queue_project_once
 from app.rules.consent import roi_expiry
 from app.rules.timeliness import agency_overrides, window_hours
 from app.session import Session
@@ -56,6 +58,20 @@ class IntakeRefused(UserFacingError):
         super().__init__(f"{first}{more}")
 
 
+class AlreadyImported(UserFacingError):
+    """This document was saved before (same id, or same content); nothing was stored."""
+
+    exit_code = 0
+
+    def __init__(self, household_id: str, changed: bool = False) -> None:
+        self.household_id = household_id
+        self.changed = changed
+        super().__init__(
+            "A document with this id was already imported with other contents; nothing was stored "
+            "(give a different household its own document_id)." if changed else
+            "This document was already imported; nothing was stored again.")
+
+
 @dataclass
 class IntakeResult:
     household_id: str
@@ -88,11 +104,40 @@ def _person(client: dict[str, object]) -> Person:
     return Person(**values)  # type: ignore[arg-type]
 
 
-def save_intake(session: Session, doc: IntakeDocument) -> IntakeResult:
+def _text_problems(session: Session, doc: IntakeDocument) -> list[Problem]:
+    """A consent bound to texts other than this device renders is refused."""
+    problems: list[Problem] = []
+    head = next((m for m in doc.members if m.relationship == 1), doc.members[0])
+    given = [("consent", doc.consent, head)] + [
+        (f"members[{i}].consent", m.consent, m) for i, m in enumerate(doc.members) if m.consent is not None]
+    for path, consent, member in given:
+        if consent is None:
+            continue
+        expires = consent.expires_on or roi_expiry(session.pack, consent.signed_on)
+        script, text = shown_texts(session, consent, consent.language or doc.language, signer_name(doc, member),
+                                   expires, doc.script_acknowledged)
+        problems.extend(Problem(f"{path}.{m.field}", m.message) for m in mismatches(consent, script, text))
+    return problems
+
+
+def save_intake(session: Session, doc: IntakeDocument, key: str | None = None,
+                content: str | None = None) -> IntakeResult:
+    """Save one household's intake in one transaction. With a ``key`` (the importer
+    passes the document's own id, or the SHA-256 of its content, and ``content``, that
+    SHA-256) the save happens once: a document already saved under the same key
+    raises AlreadyImported and stores nothing (after its rules are checked, when its
+    contents changed, so a corrected form still hears what is wrong with it)."""
     session.require("intake.run")
     session.require("client.create")
     conn = session.conn
+    earlier = None
+    if key is not None:
+        earlier = conn.execute("SELECT household_id, content_sha256 FROM intake_document WHERE document_key = ?",
+                               (key,)).fetchone()
+        if earlier is not None and earlier[1] == content:
+            raise AlreadyImported(str(earlier[0]))
     project = project_facts(conn, doc.project_id)
+    default_enrollment_coc(conn, doc, project.project_id if project else None)  # 3.16
     linked = [m.link_personal_id for m in doc.members if m.link_personal_id]
     linkable = {
         row[0] for row in conn.execute(
@@ -102,9 +147,14 @@ def save_intake(session: Session, doc: IntakeDocument) -> IntakeResult:
     for pid in linkable:
         session.require_no_conflict(pid, editing=True)
     today = session.clock.now().date()
-    problems, decisions = check_intake(session.pack, doc, project, today, linkable)
+    stored = {pid: consent_gate.stored_consents(conn, pid) for pid in linkable}
+    problems, decisions = check_intake(session.pack, doc, project, today, linkable, stored)
+    if project is not None and not problems:
+        problems = _text_problems(session, doc)
     if problems or project is None:
         raise IntakeRefused(problems)
+    if earlier is not None:  # the same id, other contents: still not a second household
+        raise AlreadyImported(str(earlier[0]), changed=True)
     locks = any(d.locks_household for d in decisions)
     window = window_hours(session.pack.timeliness, project.project_type, agency_overrides(session.settings))
     now = session.clock.now()
@@ -117,6 +167,9 @@ def save_intake(session: Session, doc: IntakeDocument) -> IntakeResult:
         result.notices.extend(n.message for n in decision.notices)
     with transaction(conn):
         conn.execute("INSERT INTO household VALUES (?, ?)", (household_id, now_iso))
+        if key is not None:
+            conn.execute("INSERT INTO intake_document VALUES (?, ?, ?, ?, ?)",
+                         (key, content or key, household_id, now_iso, user))
         queue_project_once(conn, project.project_id, user, now, window)
         for member in doc.members:
             if member.link_personal_id:
@@ -126,7 +179,7 @@ def save_intake(session: Session, doc: IntakeDocument) -> IntakeResult:
                 insert_person(conn, person, user, now_iso)
                 personal_id = person.personal_id
                 enqueue(conn, "person", personal_id, "upsert", person_payload(person, user, now_iso), collected,
-                        window, now)
+                        window, now, group=household_id)
                 session.audit("person.created", "person", personal_id)
             result.personal_ids.append(personal_id)
             enrollment_id = str(uuid.uuid4())
@@ -145,11 +198,20 @@ def save_intake(session: Session, doc: IntakeDocument) -> IntakeResult:
                 tuple(columns.values()),
             )
             result.enrollment_ids.append(enrollment_id)
-            enqueue(conn, "enrollment", enrollment_id, "upsert", columns, collected, window, now)
-            facts = member_facts(member, date.fromisoformat(columns["entry_date"]))
+            enqueue(conn, "enrollment", enrollment_id, "upsert", columns, collected, window, now, group=household_id)
+            entry_day = date.fromisoformat(columns["entry_date"])
+            facts = member_facts(member, entry_day)
             consent = household_consent_for(session.pack, doc, member, facts)
             if consent is not None:
-                _save_consent(session, conn, consent, personal_id, household_id, project, locks, collected, window)
+                _save_consent(session, conn, consent, personal_id, household_id, project, locks, collected, window,
+                              doc, member)
+            # The consent gate's answer for this member's data, kept with the enrollment.
+            gate = consent_gate.decide(conn, session.pack, personal_id, entry_day, "intake", today,
+                                       consent_gate.ConsentBasis((), project.populations, locks), enrollment_id)
+            if not gate.may_enter:
+                raise IntakeRefused([Problem("consent", gate.reason, gate.clause)])
+            consent_gate.record(conn, gate, "enrollment", enrollment_id, personal_id, "intake", entry_day, user,
+                                now_iso)
             session.audit("intake.saved", "person", personal_id,
                           {"enrollment_id": enrollment_id, "household_id": household_id})
     return result
@@ -157,14 +219,17 @@ def save_intake(session: Session, doc: IntakeDocument) -> IntakeResult:
 
 def _save_consent(session: Session, conn: Connection, consent: ConsentInput, personal_id: str,
                   household_id: str, project: ProjectFacts, locks: bool, collected: datetime,
-                  window: int) -> None:
+                  window: int, doc: IntakeDocument, member: MemberInput) -> None:
     """MO-ROI-8: a declined ROI locks the household's records Not Shared; VT-3.1-2:
     some programs never share, whatever was asked."""
     sharing = "not_shared" if locks or consent.method == "declined" else consent.sharing
     forced = set(project.populations) & set(session.pack.sharing.forced_not_shared_populations)
     if forced:
         sharing = "not_shared"
-    expires = consent.expires_on or roi_expiry(session.pack, consent.signed_on)
+    # A refusal has nothing to expire: no date is stored for it (the rules still give a
+    # locked household the pack's term, app.rules.consent.consent_end).
+    expires = None if consent.method == "declined" else consent.expires_on or roi_expiry(session.pack,
+                                                                                          consent.signed_on)
     consent_id = str(uuid.uuid4())
     row = {
         "consent_id": consent_id, "personal_id": personal_id, "household_id": household_id,
@@ -174,9 +239,16 @@ def _save_consent(session: Session, conn: Connection, consent: ConsentInput, per
         "witness": consent.witness or None, "verbal_reason": consent.verbal_reason or None,
         "signature_png": consent.signature_png, "created_at": session.clock.now_iso(),
     }
+    if consent.signer_is_guardian and not consent.guardian_name and member.consent is None:
+        # A child covered by the head of household's consent: the head signed as parent
+        # or guardian (A6, VT-3.4-14).
+        consent = replace(consent, guardian_name=signer_name(doc, member))
+    row.update(record_columns(session, consent, language=doc.language, name=signer_name(doc, member),
+                              emancipated=member.emancipated, expires_on=expires,
+                              script_acknowledged=doc.script_acknowledged))
     conn.execute(f"INSERT INTO consent ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
                   tuple(row.values()))
     payload = {k: v for k, v in row.items() if k != "signature_png"}
     payload["signature_captured"] = consent.signature_png is not None or consent.signature == "captured"
-    enqueue(conn, "consent", consent_id, "create", payload, collected, window, session.clock.now())
+    enqueue(conn, "consent", consent_id, "create", payload, collected, window, session.clock.now(), group=household_id)
     session.audit("consent.recorded", "person", personal_id, {"consent_id": consent_id, "method": consent.method})

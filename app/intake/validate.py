@@ -9,6 +9,7 @@ pack does not accept.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -17,8 +18,16 @@ from app.catalog import QuestionCatalog, load_questions, questions_for_member
 from app.errors import ValidationError
 from app.intake.document import ConsentInput, IntakeDocument, MemberInput
 from app.packs import Pack
-from app.rules.consent import ConsentDecision, ConsentRequest, age_on, evaluate_consent
-from app.rules.validation import parse_dob, parse_ssn
+from app.rules.consent import (
+    ConsentDecision,
+    ConsentRequest,
+    StoredConsent,
+    age_on,
+    cite,
+    decide_entry,
+    evaluate_consent,
+)
+from app.rules.validation import parse_dob, parse_ssn, ssn_quality_conflict
 
 DONT_KNOW, REFUSED, NOT_COLLECTED = 8, 9, 99
 START = 1  # 5.03 DataCollectionStage: project start
@@ -109,11 +118,15 @@ def household_consent_for(pack: Pack, doc: IntakeDocument, member: MemberInput,
 
 
 def _check_answer(question: Any, value: Any, path: str, catalog: QuestionCatalog, today: date,
-                  problems: list[Problem]) -> None:
+                  problems: list[Problem], refused_clause: str | None = None) -> None:
     if value is None or value == "":
         if question.required and question.kind.value == "choice":
             problems.append(Problem(path, "Choose an answer; \u201cClient doesn't know\u201d and "
-                                          "\u201cClient prefers not to answer\u201d are accepted.", "CT-207-5"))
+                                          "\u201cClient prefers not to answer\u201d are accepted.",
+                                    refused_clause))
+        elif question.required and question.kind.value == "text":  # 3.16 Enrollment CoC, for the HoH
+            problems.append(Problem(path, "Enter the Continuum of Care code, such as NY-600; the project's "
+                                          "CoC code fills it in when the project has one."))
         return
     kind = question.kind.value
     if kind == "choice":
@@ -154,6 +167,9 @@ def _check_identity(member: MemberInput, path: str, today: date, problems: list[
                 client["SSNDataQuality"] = entry.data_quality
         except ValidationError as exc:
             problems.append(Problem(f"{path}.client.SSN", str(exc)))
+        conflict = ssn_quality_conflict(str(ssn), client.get("SSNDataQuality"))
+        if conflict:
+            problems.append(Problem(f"{path}.client.SSN", conflict))
     elif client.get("SSNDataQuality") in (1, 2):
         problems.append(Problem(f"{path}.client.SSN", "Enter the SSN, or choose why it is missing."))
     dob = client.get("DOB")
@@ -166,9 +182,22 @@ def _check_identity(member: MemberInput, path: str, today: date, problems: list[
         problems.append(Problem(f"{path}.client.DOB", "Enter the date of birth, or choose why it is missing."))
 
 
+def proposed_consent(decision: ConsentDecision, consent: ConsentInput) -> StoredConsent:
+    """The consent an intake is about to record, as the entry rules read a stored one."""
+    return StoredConsent(consent.method, consent.signed_on, decision.expires_on, None, "\uffff",
+                         decision.sharing)
+
+
 def check_intake(pack: Pack, doc: IntakeDocument, project: ProjectFacts | None, today: date,
-                 linkable: set[str] | None = None) -> tuple[list[Problem], list[ConsentDecision]]:
-    """All problems with an intake, and the consent decision for each member."""
+                 linkable: set[str] | None = None,
+                 stored: Mapping[str, Sequence[StoredConsent]] | None = None,
+                 ) -> tuple[list[Problem], list[ConsentDecision]]:
+    """All problems with an intake, and the consent decision for each member.
+
+    Besides the consent as captured, the data's own date is checked against the
+    consents that would then be on file (``stored`` holds those of linked people):
+    an entry dated after the release expired (MO-ROI-10) or before it, or in a gap
+    between two releases (MO-ROI-11), is refused like any other problem."""
     catalog = _catalog()
     problems: list[Problem] = []
     decisions: list[ConsentDecision] = []
@@ -206,11 +235,11 @@ def check_intake(pack: Pack, doc: IntakeDocument, project: ProjectFacts | None, 
             if question.field in ("SSN", "DOB", "FirstName", "LastName"):
                 continue  # checked with their data-quality codes above
             _check_answer(question, record.get(question.field), f"{path}.{question.record.value.lower()}."
-                          f"{question.field}", catalog, today, problems)
+                          f"{question.field}", catalog, today, problems, cite(pack, "answer_refused"))
         consent = household_consent_for(pack, doc, member, facts)
         if consent is None:
             if pack.consent.consent_before_any_data:
-                clause = "MO-ROI-1" if pack.consent.household_covered_by_one else "CT-207-1"
+                clause = cite(pack, "consent_before_data")
                 message = ("Record the client's consent before any data." if facts.is_hoh or
                            pack.consent.household_covered_by_one else
                            "Each adult in the household gives their own consent.")
@@ -223,7 +252,15 @@ def check_intake(pack: Pack, doc: IntakeDocument, project: ProjectFacts | None, 
                                     p.message, p.clause))
         if not decision.may_enter_data and not decision.problems:
             problems.append(Problem("consent", "Without the client's consent no data can be entered.",
-                                    "CT-207-1"))
+                                    cite(pack, "consent_before_data")))
+        elif decision.may_enter_data:
+            day = entry or doc.collected_at.date()
+            on_file = list((stored or {}).get(member.link_personal_id or "", ()))
+            gate = decide_entry(pack, [*on_file, proposed_consent(decision, consent)], day, today,
+                                project.populations, decision.locks_household)
+            if not gate.may_enter:
+                message = gate.reason.removesuffix(f" ({gate.clause}).") + "." if gate.clause else gate.reason
+                problems.append(Problem(f"{path}.enrollment.EntryDate", message.replace("..", "."), gate.clause))
     # One household-level consent problem is reported once, not per member.
     unique: dict[tuple[str, str], Problem] = {}
     for p in problems:

@@ -2,9 +2,11 @@
 
 ``evaluate_consent`` answers, for one person at one intake: may data be entered, at
 what sharing level, until when, and what is wrong with the consent as captured.
-Every problem names the clause it comes from so the UI can say why. After intake,
-``entry_hold`` and ``uncovered_day`` answer whether more data may go in for a person
-given the consents on file (MO-ROI-10, MO-ROI-11, CT-207-1).
+Every problem names the clause it comes from so the UI can say why; which clause
+that is comes from the pack in use (``[consent.cite]``), never from this file. After
+intake, ``entry_hold`` and ``uncovered_day`` answer whether more data may go in for a
+person given the consents on file (MO-ROI-10, MO-ROI-11, CT-207-1), and
+``decide_entry`` puts them together for one record dated one day.
 """
 
 from __future__ import annotations
@@ -20,12 +22,31 @@ from app.packs import Pack
 Method = Literal["written", "verbal", "declined"]
 Sharing = Literal["shared", "not_shared"]
 
+# The rules whose messages cite a clause; each pack maps every key to one of its own
+# clause IDs in ``[consent.cite]`` ("" where the pack states no such rule).
+RULE_KEYS = (
+    "script", "signed_on", "minor_signer", "signature", "verbal_method", "verbal_reason",
+    "forced_not_shared", "release", "shared_with", "dv_permission", "expires_on", "answer_refused",
+    "consent_before_data", "expired", "gap", "revoked", "declined", "locked",
+)
+
+
+def cite(pack: Pack, rule: str) -> str | None:
+    """The pack's clause ID for a rule, or ``None`` where the pack states no such rule."""
+    if rule not in RULE_KEYS:
+        raise KeyError(rule)
+    return pack.consent.cite.get(rule) or None
+
+
+def with_clause(message: str, clause: str | None) -> str:
+    return f"{message} ({clause})" if clause else message
+
 
 @dataclass(frozen=True)
 class ConsentProblem:
     field: str
     message: str
-    clause: str
+    clause: str | None
 
 
 @dataclass
@@ -100,14 +121,14 @@ def evaluate_consent(pack: Pack, request: ConsentRequest, today: date) -> Consen
     problems: list[ConsentProblem] = []
     notices: list[ConsentProblem] = []
 
-    def problem(field_name: str, message: str, clause: str) -> None:
-        problems.append(ConsentProblem(field_name, message, clause))
+    def problem(field_name: str, message: str, rule: str) -> None:
+        problems.append(ConsentProblem(field_name, message, cite(pack, rule)))
 
     if not request.script_acknowledged:
         problem("script", "Go through every point of the oral explanation with the client first.",
-                "CT-207-2" if policy.script_before_every_interview else "CT-207-3")
+                "script")
     if request.signed_on > today:
-        problem("signed_on", "The consent date cannot be in the future.", "MO-ROI-11")
+        problem("signed_on", "The consent date cannot be in the future.", "signed_on")
 
     minor = (
         request.client_dob is not None
@@ -116,20 +137,20 @@ def evaluate_consent(pack: Pack, request: ConsentRequest, today: date) -> Consen
     )
     if minor and not policy.minors_can_consent and request.method != "declined" and not request.signer_is_guardian:
         problem("signer", f"A person under {policy.adult_age} cannot give consent unless emancipated; "
-                "a parent or legal guardian must sign.", "VT-3.4-14")
+                "a parent or legal guardian must sign.", "minor_signer")
 
     if request.method == "written":
         if not (request.signature_captured or request.paper_form_attested):
             problem("signature", "Capture the client's signature, or attest that they signed the paper form.",
-                    "CT-207-7")
+                    "signature")
     elif request.method == "verbal":
         if policy.verbal_allowed == "never":
-            problem("method", "This policy pack does not accept verbal consent.", "CT-207-7")
+            problem("method", "This policy pack does not accept verbal consent.", "verbal_method")
         elif policy.verbal_allowed == "phone_first_contact" and not request.first_contact_by_phone:
             problem("method", "Verbal consent is accepted only when the first contact is by phone; "
-                    "get written consent.", "CT-207-7")
+                    "get written consent.", "verbal_method")
         if not request.verbal_reason.strip():
-            problem("verbal_reason", "Say why written consent was not possible.", "MO-ROI-9")
+            problem("verbal_reason", "Say why written consent was not possible.", "verbal_reason")
 
     sharing: Sharing = request.sharing
     forced = forced_not_shared(pack, request.project_populations)
@@ -137,27 +158,27 @@ def evaluate_consent(pack: Pack, request: ConsentRequest, today: date) -> Consen
         sharing = "not_shared"
         notices.append(ConsentProblem(
             "sharing", "This program serves " + ", ".join(forced) + " clients, so records stay Not Shared.",
-            "VT-3.1-2" if "protected" not in forced else "MO-PROT-1"))
+            cite(pack, "forced_not_shared")))
     if request.method == "declined":
         sharing = "not_shared"
     if sharing == "shared" and policy.separate_release_to_share and not request.release_to_share_signed:
-        problem("release", "Sharing needs its own signed release of information.", "CT-207-8")
+        problem("release", "Sharing needs its own signed release of information.", "release")
     if sharing == "shared" and not request.shared_with:
-        problem("shared_with", "Say with whom the information is shared.", "CT-207-9")
+        problem("shared_with", "Say with whom the information is shared.", "shared_with")
 
     if request.possible_dv_victim and policy.dv_needs_explicit_permission:
         if not request.dv_permission_to_enter:
             problem("dv_permission", "The client may be a victim of domestic violence: ask explicitly "
-                    "whether their information may be entered.", "VT-3.4-2")
+                    "whether their information may be entered.", "dv_permission")
         if sharing == "shared" and not request.dv_permission_to_share:
             problem("dv_permission", "The client may be a victim of domestic violence: ask explicitly "
-                    "whether their information may be shared.", "VT-3.4-2")
+                    "whether their information may be shared.", "dv_permission")
 
     expires = request.expires_on or roi_expiry(pack, request.signed_on)
     if expires is not None and expires < request.signed_on:
-        problem("expires_on", "The expiry date is before the signing date.", "CT-207-9")
+        problem("expires_on", "The expiry date is before the signing date.", "expires_on")
     if sharing == "shared" and expires is None and policy.separate_release_to_share:
-        problem("expires_on", "Tell the client when the release expires and record the date.", "CT-207-9")
+        problem("expires_on", "Tell the client when the release expires and record the date.", "expires_on")
 
     may_enter = True
     if request.method == "declined" and policy.consent_before_any_data and not policy.declined_locks_household:
@@ -199,6 +220,7 @@ class StoredConsent:
     expires_on: date | None
     revoked_on: date | None
     recorded_at: str = ""  # ISO 8601; orders two consents signed the same day
+    sharing: str = "not_shared"
 
 
 @dataclass(frozen=True)
@@ -238,25 +260,40 @@ def entry_hold(pack: Pack, consents: Sequence[StoredConsent], today: date) -> En
     policy = pack.consent
     if not policy.consent_before_any_data:
         return None
-    first = "MO-ROI-1" if policy.household_covered_by_one else "CT-207-1"
     latest = latest_consent(consents)
     if latest is None:
-        return EntryHold("missing", None, first,
-                         f"No consent is recorded for this client; record one before entering more data ({first}).")
+        first = cite(pack, "consent_before_data")
+        return EntryHold("missing", None, first or "", with_clause(
+            "No consent is recorded for this client; record one before entering more data", first) + ".")
     if latest.revoked_on is not None and latest.revoked_on <= today:
-        return EntryHold("revoked", latest.revoked_on, first,
-                         f"Consent was revoked on {latest.revoked_on.isoformat()}; record a new consent before "
-                         f"entering more data ({first}).")
+        clause = cite(pack, "revoked")
+        return EntryHold("revoked", latest.revoked_on, clause or "", with_clause(
+            f"Consent was revoked on {latest.revoked_on.isoformat()}; record a new consent before "
+            "entering more data", clause) + ".")
     end = consent_end(pack, latest)
     if end is not None and today > end:
-        clause = "MO-ROI-10" if policy.expiry_months else "CT-207-9"
-        return EntryHold("expired", end, clause,
-                         f"The release of information expired on {end.isoformat()}; record a new consent before "
-                         f"entering more data ({clause}).")
+        clause = cite(pack, "expired")
+        return EntryHold("expired", end, clause or "", with_clause(
+            f"The release of information expired on {end.isoformat()}; record a new consent before "
+            "entering more data", clause) + ".")
     if latest.method == "declined" and not policy.declined_locks_household:
-        return EntryHold("declined", latest.signed_on, first,
-                         f"The client declined consent, so no data can be entered; record a new consent if they "
-                         f"change their mind ({first}).")
+        clause = cite(pack, "declined")
+        return EntryHold("declined", latest.signed_on, clause or "", with_clause(
+            "The client declined consent, so no data can be entered; record a new consent if they "
+            "change their mind", clause) + ".")
+    return None
+
+
+def covering_consent(pack: Pack, consents: Sequence[StoredConsent], day: date) -> StoredConsent | None:
+    """The consent in force on ``day``: the latest signed on or before it that had not
+    ended or been revoked by then (a refusal counts: it is the client's decision)."""
+    for consent in sorted(consents, key=lambda c: (c.signed_on, c.recorded_at), reverse=True):
+        if consent.signed_on > day:
+            continue
+        end = consent_end(pack, consent)
+        if (end is None or day <= end) and (consent.revoked_on is None or day < consent.revoked_on):
+            return consent
+        return None  # the latest decision before that day had ended: nothing covers it
     return None
 
 
@@ -274,6 +311,73 @@ def uncovered_day(pack: Pack, consents: Sequence[StoredConsent], day: date) -> E
         if (consent.signed_on <= day and (end is None or day <= end)
                 and (consent.revoked_on is None or day < consent.revoked_on)):
             return None
-    return EntryHold("gap", day, "MO-ROI-11",
-                     f"No release of information covers {day.isoformat()}; data for a day outside every release "
-                     "needs the HMIS helpdesk first (MO-ROI-11).")
+    clause = cite(pack, "gap")
+    return EntryHold("gap", day, clause or "", with_clause(
+        f"No release of information covers {day.isoformat()}; data for a day outside every release "
+        "needs the HMIS helpdesk first", clause) + ".")
+
+
+@dataclass(frozen=True)
+class EntryDecision:
+    """The gate's answer for one record dated one day: may it go in, how is that day's
+    data shared, and why (one sentence and the pack's clause)."""
+
+    may_enter: bool
+    sharing: Sharing
+    reason: str
+    clause: str | None
+    hold: EntryHold | None = None  # why not, when ``may_enter`` is false
+
+
+def decide_entry(pack: Pack, consents: Sequence[StoredConsent], day: date, today: date,
+                 populations: Sequence[str] = (), locked: bool = False) -> EntryDecision:
+    """May a record dated ``day`` go in, and at what sharing level for that day.
+
+    Decided for the date of the data, not for ``today``: the consents signed on or
+    before that day say whether it may go in (``entry_hold``: none, revoked, expired,
+    declined; CT-207-1, MO-ROI-1, MO-ROI-10, MO-RIGHTS-4) and, where releases lapse on
+    a fixed term, a day before the first release or between two needs the helpdesk
+    (MO-ROI-11). Where releases have no fixed term a consent signed after the day
+    still covers it (the pack ties no data date to the release). The day's sharing
+    follows the consent in force that day: Not Shared without one, after a revocation
+    or expiry (VT-3.1-4, MO-RIGHTS-4), for a declined or locked household (MO-ROI-8)
+    and in a program whose populations are never shared (VT-3.1-2, MO-PROT-1).
+    ``today`` is kept for the callers' symmetry; the answer does not depend on it."""
+    del today
+    policy = pack.consent
+    fixed_term = bool(policy.consent_before_any_data and policy.expiry_months)
+    known = [c for c in consents if c.signed_on <= day]
+    later = any(c.signed_on > day for c in consents)
+    hold: EntryHold | None
+    if not known and later and not fixed_term:
+        known = list(consents)
+    if not known and later and fixed_term:
+        hold = uncovered_day(pack, consents, day)
+    else:
+        hold = entry_hold(pack, known, day)
+        if hold is not None and hold.kind == "expired" and later and fixed_term:
+            hold = uncovered_day(pack, consents, day) or hold
+        if hold is None:
+            hold = uncovered_day(pack, consents, day)
+    if hold is not None:
+        return EntryDecision(False, "not_shared", hold.message, hold.clause or None, hold)
+    current = covering_consent(pack, known, day)
+    forced = forced_not_shared(pack, tuple(populations))
+    if forced:
+        clause = cite(pack, "forced_not_shared")
+        return EntryDecision(True, "not_shared", with_clause(
+            "This program serves " + ", ".join(forced) + " clients, so records stay Not Shared", clause) + ".",
+            clause)
+    if locked or (current is not None and current.method == "declined"):
+        clause = cite(pack, "locked") if locked or pack.consent.declined_locks_household else cite(pack, "declined")
+        return EntryDecision(True, "not_shared", with_clause(
+            "The household declined consent to share, so its record is locked Not Shared", clause) + ".", clause)
+    if current is None:
+        clause = cite(pack, "consent_before_data")
+        return EntryDecision(True, "not_shared", with_clause(
+            f"No release covers {day.isoformat()}, so that day's data is Not Shared", clause) + ".", clause)
+    sharing: Sharing = "shared" if current.sharing == "shared" else "not_shared"
+    clause = cite(pack, "consent_before_data")
+    return EntryDecision(True, sharing, with_clause(
+        f"The {current.method} consent signed {current.signed_on.isoformat()} covers {day.isoformat()}"
+        f" ({'Shared' if sharing == 'shared' else 'Not Shared'})", clause) + ".", clause)

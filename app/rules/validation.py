@@ -73,6 +73,31 @@ def parse_ssn(text: str) -> SsnEntry:
     return SsnEntry(digits, SSN_FULL)
 
 
+# HUD 3.02: 8 client doesn't know, 9 client prefers not to answer.
+SSN_DOESNT_KNOW = 8
+SSN_REFUSED = 9
+
+
+def ssn_quality_conflict(ssn: str | None, data_quality: int | None) -> str | None:
+    """Why an SSN contradicts its HUD 3.02 data quality, or None if they agree.
+
+    "Full SSN reported" needs all nine digits (no ``x`` and not only the last four);
+    "Client doesn't know" and "Client prefers not to answer" go with no number at all.
+    "Approximate or partial" accepts any digits, and "Data not collected" is replaced
+    by what the number shows, so neither contradicts.
+    """
+    digits = [c for c in _SSN_SEPARATORS.sub("", ssn or "") if c.isdigit()]
+    if not digits:
+        return None
+    if data_quality == SSN_FULL and len(digits) != 9:
+        return ("\u201cFull SSN reported\u201d needs all 9 digits; enter them, or choose "
+                "\u201cApproximate or partial SSN reported\u201d.")
+    if data_quality in (SSN_DOESNT_KNOW, SSN_REFUSED):
+        return ("An SSN was entered but its data quality says the client did not give one; "
+                "clear the number or choose its data quality again.")
+    return None
+
+
 def parse_dob(text: str, today: date) -> str | None:
     """A real calendar date between 1900-01-01 and today, as YYYY-MM-DD; None if blank."""
     text = (text or "").strip()

@@ -132,7 +132,9 @@ def _user_row(session: Session, username: str) -> tuple[str, str, str]:
     return row[0], row[1], row[2]
 
 
-def disable_user(session: Session, username: str) -> None:
+def disable_user(session: Session, username: str) -> str | None:
+    """Disable the account and re-key the vault; returns a new recovery key when the
+    old one could not be carried over (see ``rotate_key``), which must be shown."""
     session.require("users.manage")
     user_id, slot_id, _ = _user_row(session, username)
     if user_id == session.user.user_id:
@@ -141,7 +143,25 @@ def disable_user(session: Session, username: str) -> None:
         conn.execute("UPDATE app_user SET disabled_at = ? WHERE user_id = ?",
                      (session.clock.now_iso(), user_id))
         session.audit("user.disabled", "user", user_id)
-    session.vault.withdraw_slot(slot_id, "disabled")
+    # Withdrawing the slot is not enough: the user knew the data key, and an old copy of
+    # vault.keys still unwraps it. A new data key re-encrypts the database.
+    return rotate_key(session, remove_slots=(slot_id,), reason="user.disabled")
+
+
+def rotate_key(session: Session, remove_slots: tuple[str, ...] = (), reason: str = "admin") -> str | None:
+    """Re-key the database and re-seal the new key for the remaining users and the
+    recovery key (app/vault/rotation.py). Returns a new recovery key when the old one
+    could not be re-sealed (a vault made before key pairs), else ``None``."""
+    session.require("users.manage")
+    new_recovery = session.vault.rotate_data_key(remove_slots)
+    withdrawn = sorted(sid for sid, s in session.vault.keyfile.slots.items()
+                       if s.withdrawn_reason == "key_rotated")
+    with transaction(session.conn):
+        session.audit("vault.key_rotated", "vault", str(session.vault.keyfile.vault_id),
+                      {"reason": reason, "slots_needing_reset": len(withdrawn),
+                       "new_recovery_key": new_recovery is not None})
+    session.vault.save_keyfile()
+    return new_recovery
 
 
 def enable_user(session: Session, username: str, temporary_password: str) -> None:

@@ -190,3 +190,65 @@ def parse_recovery_key(text: str) -> bytes:
     for c in cleaned:
         value = (value << 5) | _ALPHABET.index(c)
     return value.to_bytes(25, "big")
+
+
+# -- per-user key pairs (key rotation without knowing anyone's password) ------------
+#
+# A slot wraps the user's X25519 private key under their password's KEK; the data key
+# is sealed to the user's public key. Rotating the data key seals the new key to every
+# remaining public key, so nobody's password is needed and a removed user, who never
+# held another user's private key, cannot open the new envelope.
+
+_SEAL_INFO = b"hmis-intake seal v2"
+_MAC_INFO = b"hmis-intake keyfile mac v2"
+
+
+def new_keypair() -> tuple[bytearray, bytes]:
+    """A fresh X25519 pair: (private key bytes, public key bytes)."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
+
+    private = X25519PrivateKey.generate()
+    raw = bytearray(private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption()))
+    public = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    return raw, public
+
+
+def _seal_key(shared: bytes, ephemeral_public: bytes, recipient_public: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=ephemeral_public + recipient_public,
+                info=_SEAL_INFO).derive(shared)
+
+
+def seal(public: bytes, data_key: bytes | bytearray, aad: bytes) -> str:
+    """ECIES-style: an ephemeral X25519 exchange, HKDF, AES-256-GCM."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    ephemeral = X25519PrivateKey.generate()
+    epub = ephemeral.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(public))
+    nonce = secrets.token_bytes(NONCE_BYTES)
+    body = AESGCM(_seal_key(shared, epub, public)).encrypt(nonce, bytes(data_key), aad)
+    return b64(epub + nonce + body)
+
+
+def unseal(private: bytes | bytearray, sealed: str, aad: bytes) -> bytearray:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    try:
+        key = X25519PrivateKey.from_private_bytes(bytes(private))
+        public = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+        blob = unb64(sealed)
+        epub, nonce, body = blob[:32], blob[32 : 32 + NONCE_BYTES], blob[32 + NONCE_BYTES :]
+        from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+
+        shared = key.exchange(X25519PublicKey.from_public_bytes(epub))
+        return bytearray(AESGCM(_seal_key(shared, epub, public)).decrypt(nonce, body, aad))
+    except (InvalidTag, ValueError) as exc:
+        raise UnwrapFailed() from exc
+
+
+def keyfile_mac_key(data_key: bytes | bytearray) -> bytes:
+    """The key that signs the key file; only someone holding the data key can derive it."""
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_MAC_INFO).derive(bytes(data_key))

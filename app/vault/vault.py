@@ -8,22 +8,27 @@ encrypted copies made before migrations. Nothing else is written there.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from datetime import datetime, timedelta
 from pathlib import Path
 
+from app.audit import chain_head
 from app.clock import Clock, system_clock
-from app.errors import AccountLocked, BadCredentials, VaultCorrupt, VaultExists, VaultNotFound
-from app.packs import LockoutPolicy
-from app.vault import crypto
-from app.vault.connection import Connection, open_database
+from app.errors import BadCredentials, VaultCorrupt, VaultExists
+from app.vault import crypto, keyauth
+from app.vault.connection import Connection, DatabaseError, open_database
+from app.vault.health import check_database_file, damaged, integrity_problems
 from app.vault.keyfile import KeyFile, Slot
 from app.vault.migrations import MIGRATIONS, Migration, migrate
+from app.vault.unlock import (  # noqa: F401 - the unlock API is used from here
+    DB_NAME,
+    KEYS_NAME,
+    RECOVERY_SLOT,
+    UnlockedKey,
+    load_keyfile,
+    unlock_password_slot,
+    unlock_recovery,
+)
 
-DB_NAME = "vault.db"
-KEYS_NAME = "vault.keys"
 BACKUP_DIR = "backups"
-RECOVERY_SLOT = "recovery"
 
 
 def db_path(data_dir: Path) -> Path:
@@ -46,13 +51,6 @@ def prepare_data_dir(data_dir: Path) -> None:
         os.chmod(data_dir, 0o700)
 
 
-@dataclass
-class UnlockedKey:
-    keyfile: KeyFile
-    data_key: bytearray
-    slot_id: str
-
-
 class Vault:
     """An open vault. It owns the one database connection; close() drops the key."""
 
@@ -69,6 +67,7 @@ class Vault:
         self._conn: Connection | None = conn
         self._data_key: bytearray | None = data_key
         self.clock = clock
+        self.unlock_findings: list[str] = []  # what the unlock found changed in the key file
 
     @property
     def conn(self) -> Connection:
@@ -103,16 +102,7 @@ class Vault:
         params = crypto.calibrate_params()
         keyfile.kdf_profile = params.to_json()
         recovery_secret = crypto.new_recovery_secret()
-        recovery_salt = os.urandom(16)
-        keyfile.recovery = {
-            "salt": crypto.b64(recovery_salt),
-            "wrapped": crypto.wrap_key(
-                crypto.derive_recovery_kek(recovery_secret, recovery_salt),
-                data_key,
-                keyfile.aad(RECOVERY_SLOT),
-            ),
-            "created_at": clock.now_iso(),
-        }
+        keyfile.recovery = recovery_slot(keyfile, recovery_secret, data_key, clock.now_iso())
         conn = open_database(db_path(data_dir), data_key, create=True)
         try:
             migrate(conn, None, migrations)
@@ -120,9 +110,8 @@ class Vault:
             conn.close()
             db_path(data_dir).unlink(missing_ok=True)
             raise
-        keyfile.save()
         vault = cls(data_dir, keyfile, conn, data_key, clock)
-        vault._remember_keyfile_seq()
+        vault.save_keyfile()
         return vault, crypto.format_recovery_key(recovery_secret)
 
     @classmethod
@@ -133,13 +122,40 @@ class Vault:
         clock: Clock = system_clock,
         migrations: tuple[Migration, ...] = MIGRATIONS,
     ) -> Vault:
-        conn = open_database(db_path(data_dir), unlocked.data_key)
+        db = db_path(data_dir)
+        check_database_file(db)
+        from app.vault.rotation import open_rotating
+
+        # The key was proven by AES-GCM: a database that will not open with it is
+        # damaged (or not this vault's), never a reason to start a new one.
         try:
+            conn, data_key = open_rotating(db, unlocked)
+        except BadCredentials as exc:
+            raise damaged(db) from exc
+        try:
+            try:
+                if integrity_problems(conn):
+                    raise damaged(db)
+            except DatabaseError as exc:
+                raise damaged(db) from exc
             migrate(conn, data_dir / BACKUP_DIR, migrations)
         except BaseException:
             conn.close()
             raise
-        return cls(data_dir, unlocked.keyfile, conn, unlocked.data_key, clock)
+        vault = cls(data_dir, unlocked.keyfile, conn, data_key, clock)
+        vault.unlock_findings = list(unlocked.findings) + keyauth.database_findings(
+            conn, unlocked.seq_as_found, unlocked.was_signed)
+        if data_key is not unlocked.data_key:
+            crypto.zero(unlocked.data_key)
+            from app.vault.rotation import finish_rotation
+
+            finish_rotation(vault)
+        else:
+            unlocked.wipe()
+            from app.vault.rotation import discard_pending
+
+            discard_pending(vault)
+        return vault
 
     def open_worker(self) -> Vault:
         """A second connection to this vault, for one piece of work off the UI thread.
@@ -171,22 +187,38 @@ class Vault:
     # -- key slots -----------------------------------------------------------------
 
     def _kdf_profile(self) -> crypto.Argon2Params:
-        if self.keyfile.kdf_profile:
-            base = crypto.Argon2Params.from_json(self.keyfile.kdf_profile)
+        # The database's signed copy wins over the key file's, which anyone could edit.
+        profile = keyauth.trusted_kdf_profile(self.conn) or self.keyfile.kdf_profile
+        if profile:
+            base = crypto.Argon2Params.from_json(profile)
             return crypto.Argon2Params(base.memory_kib, base.time_cost, base.parallelism, os.urandom(16))
         return crypto.calibrate_params()
 
     def set_password_slot(self, slot_id: str, password: str) -> None:
-        """Wrap the data key for a password: milliseconds of AES after one KDF run;
-        the database itself is never re-encrypted."""
+        """A new key pair for the user: the private key wrapped under their password
+        (one KDF run), the data key sealed to the public key; the database itself is
+        never re-encrypted. A KDF cost below the floor is refused, never written."""
         if self._data_key is None:
             raise VaultCorrupt("The vault is locked.")
         params = self._kdf_profile()
+        if not params.meets_floor():
+            raise VaultCorrupt(
+                "This vault's key-derivation cost is below the minimum this app accepts; the password "
+                "was not changed (the key file may have been edited)."
+            )
         kek = crypto.derive_password_kek(password, params)
+        private, public = crypto.new_keypair()
+        aad = self.keyfile.aad(slot_id)
+        try:
+            wrapped = crypto.wrap_key(kek, private, aad)
+        finally:
+            crypto.zero(private)
         self.keyfile.slots[slot_id] = Slot(
-            wrapped=crypto.wrap_key(kek, self._data_key, self.keyfile.aad(slot_id)),
+            wrapped=wrapped,
             kdf=params.to_json(),
             created_at=self.clock.now_iso(),
+            public=crypto.b64(public),
+            sealed=crypto.seal(public, self._data_key, aad),
         )
         self.save_keyfile()
 
@@ -198,134 +230,57 @@ class Vault:
         if self._data_key is None:
             raise VaultCorrupt("The vault is locked.")
         secret = crypto.new_recovery_secret()
-        salt = os.urandom(16)
-        self.keyfile.recovery = {
-            "salt": crypto.b64(salt),
-            "wrapped": crypto.wrap_key(
-                crypto.derive_recovery_kek(secret, salt), self._data_key, self.keyfile.aad(RECOVERY_SLOT)
-            ),
-            "created_at": self.clock.now_iso(),
-        }
+        self.keyfile.recovery = recovery_slot(self.keyfile, secret, self._data_key, self.clock.now_iso())
         self.save_keyfile()
         return crypto.format_recovery_key(secret)
 
-    def save_keyfile(self) -> None:
-        self.keyfile.save()
-        self._remember_keyfile_seq()
+    def save_keyfile(self, anchor: bool = True) -> None:
+        """Sign and write the key file (its snapshot anchors the audit trail's
+        head), then let the database remember the signed sequence number."""
+        if self._data_key is None:
+            raise VaultCorrupt("The vault is locked.")
+        head = chain_head(self.conn) if anchor else None
+        self.keyfile.save(mac_key=crypto.keyfile_mac_key(self._data_key), audit_head=head)
+        keyauth.remember(self.conn, self.keyfile)
 
-    def _remember_keyfile_seq(self) -> None:
-        self.conn.execute(
-            "INSERT INTO setting (key, value) VALUES ('keyfile_seq', ?)"
-            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (str(self.keyfile.seq),),
-        )
+    def anchor_audit(self) -> None:
+        """Sign the key file again with the audit trail's current head (at a lock).
+
+        Another process (a command-line sync, a second window) may have written the key
+        file since this vault loaded it; its copy is adopted when it carries a valid
+        signature and nothing changed unsigned but failed attempts, so this write never
+        puts back an older list of slots."""
+        if self._data_key is None:
+            raise VaultCorrupt("The vault is locked.")
+        try:
+            disk = KeyFile.load(self.keyfile.path)
+        except VaultCorrupt:
+            disk = None
+        if (disk is not None and disk.auth is not None and disk.vault_id == self.keyfile.vault_id
+                and keyauth.signed_seq(disk) >= keyauth.signed_seq(self.keyfile)
+                and not keyauth.check(disk, crypto.keyfile_mac_key(self._data_key))):
+            self.keyfile = disk
+        self.save_keyfile()
 
     def keyfile_rolled_back(self) -> bool:
-        """True when the key file is older than the one this database last saw."""
-        row = self.conn.execute("SELECT value FROM setting WHERE key = 'keyfile_seq'").fetchone()
-        return row is not None and int(row[0]) > self.keyfile.seq
+        """True when the unlock found a key file older than the one this database last saw."""
+        return any("rolled back" in f for f in self.unlock_findings)
+
+    def rotate_data_key(self, remove_slots: tuple[str, ...] = ()) -> str | None:
+        """Re-key the database under a new data key; see rotation.py."""
+        from app.vault.rotation import rotate
+
+        return rotate(self, remove_slots)
 
 
-def load_keyfile(data_dir: Path) -> KeyFile:
-    path = keys_path(data_dir)
-    if not path.exists():
-        if db_path(data_dir).exists():
-            raise VaultCorrupt(
-                f"The key file is missing from {data_dir}; restore it from a backup to open this vault."
-            )
-        raise VaultNotFound(
-            f"No vault in {data_dir}; create one with 'hmis-intake --data-dir {data_dir} init'."
-        )
-    return KeyFile.load(path)
-
-
-def _delay_remaining(slot: Slot, policy: LockoutPolicy, now: datetime) -> timedelta:
-    if slot.failures < policy.attempts_before_delay or not policy.delays_minutes or not slot.last_failure_at:
-        return timedelta(0)
-    index = min(slot.failures - policy.attempts_before_delay, len(policy.delays_minutes) - 1)
-    until = datetime.fromisoformat(slot.last_failure_at) + timedelta(minutes=policy.delays_minutes[index])
-    return max(timedelta(0), until - now)
-
-
-def unlock_password_slot(
-    data_dir: Path, username: str, password: str, policy: LockoutPolicy, clock: Clock = system_clock
-) -> UnlockedKey:
-    """Unwrap the data key with a user's password, counting failures (VT-2.1-17).
-
-    The count and any delay are checked before the KDF runs, so a locked account
-    costs an attacker nothing to ask about and gives them no guess.
-    """
-    keyfile = load_keyfile(data_dir)
-    slot_id = keyfile.slot_id(username)
-    slot = keyfile.slots.get(slot_id)
-    now = clock.now()
-    if slot is None:
-        # Same work as a real attempt, so timing does not reveal which names exist.
-        crypto.derive_password_kek(password, crypto.Argon2Params(
-            crypto.FLOOR_MEMORY_KIB, crypto.FLOOR_TIME_COST, crypto.FLOOR_PARALLELISM, b"\0" * 16))
-        keyfile.record_failure(slot_id, now)
-        keyfile.save()
-        raise BadCredentials("The user name or password is wrong.")
-    if slot.withdrawn:
-        if slot.withdrawn_reason == "failed_attempts":
-            raise AccountLocked(
-                "This account is locked after too many failed sign-ins; an administrator must reset its password."
-            )
-        raise AccountLocked("This account is disabled; ask an administrator.")
-    wait = _delay_remaining(slot, policy, now)
-    if wait > timedelta(0):
-        minutes = max(1, int(wait.total_seconds() // 60 + (1 if wait.total_seconds() % 60 else 0)))
-        raise AccountLocked(
-            f"Too many failed sign-ins; try again in {minutes} minute{'s' if minutes != 1 else ''}."
-        )
+def recovery_slot(keyfile: KeyFile, secret: bytes, data_key: bytes | bytearray, at: str) -> dict[str, str]:
+    """The recovery key's slot: like a user's, with HKDF instead of Argon2id."""
+    salt = os.urandom(16)
+    private, public = crypto.new_keypair()
+    aad = keyfile.aad(RECOVERY_SLOT)
     try:
-        params = crypto.Argon2Params.from_json(slot.kdf or {})
-    except (ValueError, KeyError, TypeError) as exc:
-        raise VaultCorrupt(
-            "This vault's key settings are damaged or unknown; restore the key file from a backup."
-        ) from exc
-    if not params.meets_floor():
-        raise VaultCorrupt(
-            "This vault's key settings are weaker than the minimum this app accepts; it will not open it."
-        )
-    try:
-        data_key = crypto.unwrap_key(
-            crypto.derive_password_kek(password, params), slot.wrapped or "", keyfile.aad(slot_id)
-        )
-    except crypto.UnwrapFailed:
-        keyfile.record_failure(slot_id, now)
-        if slot.failures >= policy.withdraw_after:
-            keyfile.withdraw(slot_id, "failed_attempts")
-            keyfile.save()
-            raise AccountLocked(
-                f"Wrong password. After {slot.failures} failed sign-ins this account is now locked;"
-                f" an administrator must reset its password."
-            ) from None
-        keyfile.save()
-        left = policy.withdraw_after - slot.failures
-        hint = f" {left} attempt{'s' if left != 1 else ''} left before the account locks." if left <= 3 else ""
-        raise BadCredentials(f"The user name or password is wrong.{hint}") from None
-    if slot.failures:
-        slot.failures = 0
-        slot.last_failure_at = None
-        keyfile.save()
-    return UnlockedKey(keyfile, data_key, slot_id)
-
-
-def unlock_recovery(data_dir: Path, recovery_key: str, clock: Clock = system_clock) -> UnlockedKey:
-    keyfile = load_keyfile(data_dir)
-    try:
-        secret = crypto.parse_recovery_key(recovery_key)
-    except ValueError as exc:
-        raise BadCredentials(str(exc)) from exc
-    rec = keyfile.recovery
-    if not rec:
-        raise BadCredentials("This vault has no recovery key.")
-    try:
-        kek = crypto.derive_recovery_kek(secret, crypto.unb64(rec["salt"]))
-        data_key = crypto.unwrap_key(kek, rec["wrapped"], keyfile.aad(RECOVERY_SLOT))
-    except crypto.UnwrapFailed:
-        keyfile.record_failure(RECOVERY_SLOT, clock.now())
-        keyfile.save()
-        raise BadCredentials("That recovery key does not open this vault.") from None
-    return UnlockedKey(keyfile, data_key, RECOVERY_SLOT)
+        wrapped = crypto.wrap_key(crypto.derive_recovery_kek(secret, salt), private, aad)
+    finally:
+        crypto.zero(private)
+    return {"salt": crypto.b64(salt), "wrapped": wrapped, "public": crypto.b64(public),
+            "sealed": crypto.seal(public, data_key, aad), "created_at": at}

@@ -4,42 +4,42 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/controller.py" line="125"/>
+        <location filename="../../ui/controller.py" line="143"/>
         <source>Locked after 1 minute without activity.</source>
         <translation>Bloqueado tras 1 minuto sin actividad.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="126"/>
+        <location filename="../../ui/controller.py" line="144"/>
         <source>Locked after {m:g} minutes without activity.</source>
         <translation>Bloqueado tras {m:g} minutos sin actividad.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="128"/>
+        <location filename="../../ui/controller.py" line="146"/>
         <source>Locked because the computer was locked or went to sleep.</source>
         <translation>Bloqueado porque la computadora se bloqueó o entró en suspensión.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="130"/>
+        <location filename="../../ui/controller.py" line="148"/>
         <source>Locked at your request.</source>
         <translation>Bloqueado a petición suya.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="132"/>
+        <location filename="../../ui/controller.py" line="150"/>
         <source>Your unsaved form was kept and reopens after you sign in.</source>
         <translation>Su formulario sin guardar se conservó y se vuelve a abrir cuando inicie sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="141"/>
+        <location filename="../../ui/controller.py" line="159"/>
         <source>Creating the encrypted vault… this takes a few seconds.</source>
         <translation>Creando la bóveda cifrada… esto tarda unos segundos.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="168"/>
+        <location filename="../../ui/controller.py" line="185"/>
         <source>Preparing a practice vault with made-up people…</source>
         <translation>Preparando una bóveda de práctica con personas inventadas…</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="185"/>
+        <location filename="../../ui/controller.py" line="202"/>
         <source>Checking your password…</source>
         <translation>Comprobando su contraseña…</translation>
     </message>
@@ -304,174 +304,124 @@
 <context>
     <name>ConsentPage</name>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="57"/>
+        <location filename="../../ui/wizard/consent_page.py" line="61"/>
         <source>&amp;Written</source>
         <translation>&amp;Escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="58"/>
+        <location filename="../../ui/wizard/consent_page.py" line="62"/>
         <source>&amp;Verbal</source>
         <translation>&amp;Verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="59"/>
-        <source>&amp;Declined</source>
-        <translation>&amp;Rechazado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/consent_page.py" line="61"/>
+        <location filename="../../ui/wizard/consent_page.py" line="64"/>
         <source>Written consent</source>
         <translation>Consentimiento escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="61"/>
+        <location filename="../../ui/wizard/consent_page.py" line="64"/>
         <source>Verbal consent</source>
         <translation>Consentimiento verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="62"/>
-        <source>Client declined consent</source>
-        <translation>El cliente rechazó el consentimiento</translation>
+        <location filename="../../ui/wizard/consent_page.py" line="87"/>
+        <source>Da&amp;te of consent</source>
+        <translation>Fec&amp;ha del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="83"/>
-        <source>A &amp;parent or legal guardian is consenting for the client</source>
-        <translation>Un &amp;padre, madre o tutor legal da el consentimiento por el cliente</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/consent_page.py" line="84"/>
-        <source>Parent or legal guardian consents</source>
-        <translation>Consiente el padre, la madre o el tutor legal</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/consent_page.py" line="85"/>
-        <source>The client is an &amp;emancipated minor</source>
-        <translation>El cliente es un menor &amp;emancipado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/consent_page.py" line="86"/>
-        <source>Client is an emancipated minor</source>
-        <translation>El cliente es un menor emancipado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/consent_page.py" line="92"/>
-        <source>The client may be a victim of domestic &amp;violence</source>
-        <translation>El cliente puede ser víctima de &amp;violencia doméstica</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/consent_page.py" line="93"/>
-        <source>Client may be a victim of domestic violence</source>
-        <translation>El cliente puede ser víctima de violencia doméstica</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/consent_page.py" line="94"/>
-        <source>The client explicitly allows their information to be &amp;entered</source>
-        <translation>El cliente permite expresamente que se &amp;registre su información</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/consent_page.py" line="95"/>
-        <source>Permission to enter information</source>
-        <translation>Permiso para registrar la información</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/consent_page.py" line="96"/>
-        <source>The client explicitly allows their information to be s&amp;hared</source>
-        <translation>El cliente permite expresamente que se c&amp;omparta su información</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/consent_page.py" line="97"/>
-        <source>Permission to share information</source>
-        <translation>Permiso para compartir la información</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/consent_page.py" line="113"/>
+        <location filename="../../ui/wizard/consent_page.py" line="103"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="123"/>
+        <location filename="../../ui/wizard/consent_page.py" line="114"/>
+        <source>Consent text the client signs</source>
+        <translation>Texto del consentimiento que firma el cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/consent_page.py" line="115"/>
+        <source>The client&apos;s choices changed after they signed, so the signature was cleared: the client signs the text as it reads now.</source>
+        <translation>Las decisiones del cliente cambiaron después de firmar, así que se borró la firma: el cliente firma el texto tal como dice ahora.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/consent_page.py" line="121"/>
         <source>Client &amp;signature</source>
         <translation>&amp;Firma del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="129"/>
+        <location filename="../../ui/wizard/consent_page.py" line="127"/>
         <source>C&amp;lear signature</source>
         <translation>&amp;Borrar firma</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="130"/>
+        <location filename="../../ui/wizard/consent_page.py" line="128"/>
         <source>Clear signature</source>
         <translation>Borrar firma</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="134"/>
+        <location filename="../../ui/wizard/consent_page.py" line="132"/>
         <source>The client signed the paper &amp;form instead; I attest it</source>
         <translation>El cliente firmó el &amp;formulario en papel; lo certifico</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="135"/>
+        <location filename="../../ui/wizard/consent_page.py" line="133"/>
         <source>Paper form signed, attested by staff</source>
         <translation>Formulario en papel firmado, certificado por el personal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="136"/>
+        <location filename="../../ui/wizard/consent_page.py" line="134"/>
         <source>No touch screen or pen? The client signs the paper form and you tick the box below; nothing typed replaces a signature.</source>
         <translation>¿No hay pantalla táctil ni lápiz? El cliente firma el formulario en papel y usted marca la casilla de abajo; nada escrito a máquina sustituye una firma.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="163"/>
+        <location filename="../../ui/wizard/consent_page.py" line="158"/>
         <source>&amp;Reason written consent was not possible</source>
         <translation>&amp;Motivo por el que no fue posible el consentimiento escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="164"/>
+        <location filename="../../ui/wizard/consent_page.py" line="159"/>
         <source>Reason written consent was not possible</source>
         <translation>Motivo por el que no fue posible el consentimiento escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="165"/>
+        <location filename="../../ui/wizard/consent_page.py" line="160"/>
         <source>&amp;Witness</source>
         <translation>&amp;Testigo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="165"/>
+        <location filename="../../ui/wizard/consent_page.py" line="160"/>
         <source>Witness</source>
         <translation>Testigo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="166"/>
-        <source>Da&amp;te</source>
-        <translation>Fec&amp;ha</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/consent_page.py" line="166"/>
+        <location filename="../../ui/wizard/consent_page.py" line="88"/>
         <source>Consent date</source>
         <translation>Fecha del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="167"/>
+        <location filename="../../ui/wizard/consent_page.py" line="161"/>
         <source>Ti&amp;me</source>
         <translation>Ho&amp;ra</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="167"/>
+        <location filename="../../ui/wizard/consent_page.py" line="161"/>
         <source>Consent time</source>
         <translation>Hora del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="170"/>
+        <location filename="../../ui/wizard/consent_page.py" line="164"/>
         <source>This first contact is by p&amp;hone</source>
         <translation>Este primer contacto es por &amp;teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="171"/>
+        <location filename="../../ui/wizard/consent_page.py" line="165"/>
         <source>First contact by phone</source>
         <translation>Primer contacto por teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="191"/>
-        <location filename="../../ui/wizard/consent_page.py" line="196"/>
-        <location filename="../../ui/wizard/consent_page.py" line="246"/>
+        <location filename="../../ui/wizard/consent_page.py" line="174"/>
+        <location filename="../../ui/wizard/consent_page.py" line="179"/>
+        <location filename="../../ui/wizard/consent_page.py" line="251"/>
         <source>the client</source>
         <translation>el cliente</translation>
     </message>
@@ -537,6 +487,214 @@
         <location filename="../../ui/profile/contact_dialog.py" line="36"/>
         <source>Contact saved; it is in the outbox.</source>
         <translation>Contacto guardado; está en la bandeja de salida.</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="39"/>
+        <source>Correction</source>
+        <translation>Corrección</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="43"/>
+        <source>The client says some information is wrong or missing</source>
+        <translation>El cliente dice que hay información incorrecta o que falta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="44"/>
+        <source>The original stays as it was; the correction is shown beside it in the record copy and the history.</source>
+        <translation>El original queda como estaba; la corrección se muestra a su lado en la copia del expediente y en el historial.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="49"/>
+        <source>&amp;Information</source>
+        <translation>&amp;Información</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="49"/>
+        <source>Which information</source>
+        <translation>Qué información</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="50"/>
+        <source>For example: date of birth, last name, an enrollment.</source>
+        <translation>Por ejemplo: fecha de nacimiento, apellido, una inscripción.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="52"/>
+        <source>Inaccurate</source>
+        <translation>Incorrecta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="53"/>
+        <source>Incomplete</source>
+        <translation>Incompleta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="54"/>
+        <source>&amp;Marked as</source>
+        <translation>&amp;Marcada como</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="54"/>
+        <source>Marked as inaccurate or incomplete</source>
+        <translation>Marcada como incorrecta o incompleta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="56"/>
+        <source>&amp;Accept: record what the client says</source>
+        <translation>&amp;Aceptar: registrar lo que dice el cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="57"/>
+        <source>&amp;Deny, with the reason given to the client</source>
+        <translation>&amp;Denegar, con el motivo que se le da al cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="62"/>
+        <source>The correct or missing information, or the reason for the denial</source>
+        <translation>La información correcta o que falta, o el motivo de la denegación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="70"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="71"/>
+        <source>Cancel without recording</source>
+        <translation>Cancelar sin registrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="73"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="75"/>
+        <source>Save the correction</source>
+        <translation>Guardar la corrección</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="90"/>
+        <source>Correction recorded; the original information is kept.</source>
+        <translation>Corrección registrada; se conserva la información original.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="93"/>
+        <source>Denial recorded with its reason.</source>
+        <translation>Denegación registrada con su motivo.</translation>
+    </message>
+</context>
+<context>
+    <name>DeclinedPage</name>
+    <message>
+        <location filename="../../ui/wizard/declined_page.py" line="25"/>
+        <source>The client declined consent. Nothing about them was recorded on this device, and nothing will be sent.</source>
+        <translation>El cliente no dio su consentimiento. No se registró nada sobre esta persona en este equipo y no se enviará nada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/declined_page.py" line="27"/>
+        <location filename="../../ui/wizard/declined_page.py" line="37"/>
+        <source>Nothing was recorded</source>
+        <translation>No se registró nada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/declined_page.py" line="30"/>
+        <source>Press Finish to close the intake. If the client changes their mind, go Back and record their consent.</source>
+        <translation>Pulse Terminar para cerrar la admisión. Si el cliente cambia de opinión, vuelva Atrás y registre su consentimiento.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/declined_page.py" line="44"/>
+        <source>the client</source>
+        <translation>el cliente</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentActions</name>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="25"/>
+        <source>&amp;Print and save</source>
+        <translation>Im&amp;primir y guardar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="26"/>
+        <source>Print or save documents for this client</source>
+        <translation>Imprimir o guardar documentos de este cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="36"/>
+        <source>Preview and print the &amp;consent form…</source>
+        <translation>Vista previa e impresión del formulario de &amp;consentimiento…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="38"/>
+        <source>&amp;Save the consent form as PDF…</source>
+        <translation>&amp;Guardar el formulario de consentimiento como PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="40"/>
+        <source>Save the &amp;revocation notice as PDF…</source>
+        <translation>Guardar el aviso de &amp;revocación como PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="44"/>
+        <source>Preview and print the client&apos;s &amp;record copy…</source>
+        <translation>Vista previa e impresión de la copia del &amp;expediente…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="46"/>
+        <source>Save the record &amp;copy as PDF…</source>
+        <translation>Guardar la &amp;copia del expediente como PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="50"/>
+        <source>Save a &amp;blank consent form as PDF…</source>
+        <translation>Guardar un formulario de consentimiento en &amp;blanco como PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="112"/>
+        <source>Preparing the document…</source>
+        <translation>Preparando el documento…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="125"/>
+        <source>A request from this client is overdue: it was due on {day}.</source>
+        <translation>Una solicitud de este cliente está vencida: vencía el {day}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/profile_actions.py" line="126"/>
+        <source>A request from this client is due on {day}.</source>
+        <translation>Una solicitud de este cliente vence el {day}.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPrinter</name>
+    <message>
+        <location filename="../../ui/documents/printing.py" line="137"/>
+        <source>Print preview</source>
+        <translation>Vista previa de impresión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/printing.py" line="162"/>
+        <source>Sent to the printer.</source>
+        <translation>Enviado a la impresora.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/printing.py" line="173"/>
+        <source>Save as PDF</source>
+        <translation>Guardar como PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/printing.py" line="174"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/printing.py" line="183"/>
+        <source>Saved {name}.</source>
+        <translation>Se guardó {name}.</translation>
     </message>
 </context>
 <context>
@@ -620,43 +778,48 @@
         <translation>Comprobación de duplicados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="82"/>
-        <location filename="../../ui/wizard/duplicates_page.py" line="95"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="85"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="98"/>
         <source>(no name)</source>
         <translation>(sin nombre)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="83"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="86"/>
         <source>Person {n}: {name}</source>
         <translation>Persona {n}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="95"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="98"/>
         <source>As typed</source>
         <translation>Tal como se escribió</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="96"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="99"/>
         <source>Date of birth: {d}</source>
         <translation>Fecha de nacimiento: {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="98"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="101"/>
         <source>SSN ends in {d}</source>
         <translation>El SSN termina en {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="104"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="109"/>
         <source>Linked to an existing record; no new person will be created.</source>
         <translation>Vinculado a un registro existente; no se creará una persona nueva.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="110"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="115"/>
+        <source>This person may already be on this device. Compare the records, then choose “Same person” or “Not the same” before going on.</source>
+        <translation>Puede que esta persona ya esté en este equipo. Compare los registros y elija «Misma persona» o «No es la misma» antes de seguir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/duplicates_page.py" line="119"/>
         <source>{n} possible match(es). Compare them with the client; a new record is created unless you choose “Same person”.</source>
         <translation>{n} posible(s) coincidencia(s). Compárelas con el cliente; se crea un registro nuevo salvo que elija «Misma persona».</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="114"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="123"/>
         <source>No one on this device looks like this person; a new record will be created.</source>
         <translation>Nadie en este equipo se parece a esta persona; se creará un registro nuevo.</translation>
     </message>
@@ -1056,7 +1219,17 @@
 <context>
     <name>HouseholdModel</name>
     <message>
+        <location filename="../../ui/wizard/household_model.py" line="35"/>
+        <source>relationship not chosen yet</source>
+        <translation>relación aún sin elegir</translation>
+    </message>
+    <message>
         <location filename="../../ui/wizard/household_model.py" line="36"/>
+        <source>name not typed yet</source>
+        <translation>nombre aún sin escribir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/household_model.py" line="37"/>
         <source>Person {n}</source>
         <translation>Persona {n}</translation>
     </message>
@@ -1064,62 +1237,102 @@
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="28"/>
+        <location filename="../../ui/wizard/household_page.py" line="38"/>
         <source>Add everyone entering the project together. Person 1 is usually the head of household.</source>
         <translation>Añada a todas las personas que entran juntas al proyecto. La persona 1 suele ser el jefe o jefa de hogar.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="34"/>
+        <location filename="../../ui/wizard/household_page.py" line="44"/>
         <source>Household members</source>
         <translation>Miembros del hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="38"/>
+        <location filename="../../ui/wizard/household_page.py" line="48"/>
         <source>&amp;Add member</source>
         <translation>&amp;Añadir miembro</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="39"/>
+        <location filename="../../ui/wizard/household_page.py" line="49"/>
         <source>Add household member</source>
         <translation>Añadir miembro del hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="40"/>
+        <location filename="../../ui/wizard/household_page.py" line="50"/>
         <source>Re&amp;move member</source>
         <translation>&amp;Quitar miembro</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="41"/>
+        <location filename="../../ui/wizard/household_page.py" line="51"/>
         <source>Remove household member</source>
         <translation>Quitar miembro del hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="49"/>
+        <location filename="../../ui/wizard/household_page.py" line="64"/>
+        <source>&amp;First name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/household_page.py" line="64"/>
+        <source>Member&apos;s first name</source>
+        <translation>Nombre del miembro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/household_page.py" line="65"/>
+        <source>&amp;Last name</source>
+        <translation>&amp;Apellido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/household_page.py" line="65"/>
+        <source>Member&apos;s last name</source>
+        <translation>Apellido del miembro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/household_page.py" line="68"/>
         <source>Choose…</source>
         <translation>Elija…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="52"/>
+        <location filename="../../ui/wizard/household_page.py" line="71"/>
         <source>&amp;Relationship to head of household</source>
         <translation>&amp;Relación con el jefe o jefa de hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="53"/>
+        <location filename="../../ui/wizard/household_page.py" line="72"/>
         <source>Relationship to head of household</source>
         <translation>Relación con el jefe o jefa de hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="55"/>
+        <location filename="../../ui/wizard/household_page.py" line="74"/>
         <source>This member gave their &amp;own consent, the same way as person 1</source>
         <translation>Este miembro dio su &amp;propio consentimiento, igual que la persona 1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="56"/>
+        <location filename="../../ui/wizard/household_page.py" line="75"/>
         <source>Member gave their own consent</source>
         <translation>El miembro dio su propio consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="69"/>
+        <location filename="../../ui/wizard/household_page.py" line="79"/>
+        <source>Same for the whole household</source>
+        <translation>Igual para todo el hogar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/household_page.py" line="81"/>
+        <source>Project start date and CoC always start as person 1&apos;s. Ticked answers are copied from person 1 too; each member&apos;s page shows them and they can be changed.</source>
+        <translation>La fecha de inicio en el proyecto y el CoC siempre empiezan como los de la persona 1. Las respuestas marcadas también se copian de la persona 1; la página de cada miembro las muestra y se pueden cambiar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/household_page.py" line="85"/>
+        <source>Last na&amp;me</source>
+        <translation>A&amp;pellido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/household_page.py" line="86"/>
+        <source>Prior living &amp;situation (where they stayed last night)</source>
+        <translation>&amp;Situación de vivienda anterior (dónde pasó la noche anterior)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/household_page.py" line="104"/>
         <source>Household</source>
         <translation>Hogar</translation>
     </message>
@@ -1145,165 +1358,200 @@
 <context>
     <name>IntakeWizard</name>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="74"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="76"/>
         <source>New intake</source>
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="104"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="110"/>
         <source>Steps</source>
         <translation>Pasos</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="111"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="117"/>
         <source>Intake steps</source>
         <translation>Pasos de la admisión</translation>
     </message>
     <message>
         <location filename="../../ui/wizard/intake_wizard.py" line="120"/>
+        <source>Click a step already done to go back to it.</source>
+        <translation>Haga clic en un paso ya hecho para volver a él.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/intake_wizard.py" line="128"/>
         <source>This intake was kept when it was interrupted; nothing typed was lost.</source>
         <translation>Esta admisión se conservó al interrumpirse; no se perdió nada de lo escrito.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="143"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="152"/>
         <source>Step content</source>
         <translation>Contenido del paso</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="144"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="153"/>
         <source>Scroll with the arrow and Page keys.</source>
         <translation>Desplácese con las teclas de flecha y de página.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="158"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="167"/>
         <source>D&amp;iscard intake</source>
         <translation>&amp;Descartar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="159"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="383"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="168"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="453"/>
         <source>Discard intake</source>
         <translation>Descartar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="160"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="169"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="161"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="170"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="162"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="246"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="171"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="274"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="164"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="247"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="173"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="275"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="187"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="196"/>
         <source>Intake saved</source>
         <translation>Admisión guardada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="193"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="202"/>
         <source>Open &amp;profile</source>
         <translation>Abrir &amp;perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="194"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="203"/>
         <source>Open the client&apos;s profile</source>
         <translation>Abrir el perfil del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="195"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="204"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="196"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="205"/>
         <source>Close the intake</source>
         <translation>Cerrar la admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="215"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="225"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="215"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="225"/>
         <source>Oral explanation</source>
         <translation>Explicación oral</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="216"/>
-        <source>Consent</source>
-        <translation>Consentimiento</translation>
+        <location filename="../../ui/wizard/intake_wizard.py" line="226"/>
+        <source>Consent choices</source>
+        <translation>Decisiones del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="216"/>
-        <source>Sharing</source>
-        <translation>Compartir</translation>
+        <location filename="../../ui/wizard/intake_wizard.py" line="226"/>
+        <source>Consent and signature</source>
+        <translation>Consentimiento y firma</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="217"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="227"/>
+        <source>Nothing was recorded</source>
+        <translation>No se registró nada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/intake_wizard.py" line="228"/>
         <source>Household</source>
         <translation>Hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="217"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="228"/>
         <source>Duplicate check</source>
         <translation>Comprobación de duplicados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="218"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="229"/>
         <source>Review and save</source>
         <translation>Revisar y guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="221"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="234"/>
         <source>Person {n} details</source>
         <translation>Datos de la persona {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="234"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="247"/>
+        <source>Done; choose it to go back</source>
+        <translation>Hecho; elíjalo para volver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/intake_wizard.py" line="255"/>
         <source>Current step</source>
         <translation>Paso actual</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="246"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="268"/>
         <source>&amp;Save intake</source>
         <translation>&amp;Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="247"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="269"/>
         <source>Save intake</source>
         <translation>Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="331"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="271"/>
+        <source>&amp;Finish</source>
+        <translation>&amp;Terminar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/intake_wizard.py" line="272"/>
+        <source>Finish: close the intake, nothing recorded</source>
+        <translation>Terminar: cerrar la admisión sin registrar nada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/intake_wizard.py" line="290"/>
+        <source>1 answer needs attention; it is selected.</source>
+        <translation>1 respuesta necesita atención; está seleccionada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/intake_wizard.py" line="291"/>
+        <source>{n} answers need attention; the first is selected.</source>
+        <translation>{n} respuestas necesitan atención; la primera está seleccionada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/intake_wizard.py" line="394"/>
         <source>1 person was saved.</source>
         <translation>Se guardó 1 persona.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="332"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="395"/>
         <source>{n} people were saved.</source>
         <translation>Se guardaron {n} personas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="333"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="396"/>
         <source>The records are in the outbox and will sync when the device is online.</source>
         <translation>Los registros están en la bandeja de salida y se sincronizarán cuando el equipo tenga conexión.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="384"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="454"/>
         <source>Discard this intake? Nothing of it has been saved, and it will not be kept.</source>
         <translation>¿Descartar esta admisión? No se ha guardado nada de ella y no se conservará.</translation>
     </message>
@@ -1332,52 +1580,72 @@
 <context>
     <name>MainMenus</name>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="63"/>
+        <location filename="../../ui/search/main_menus.py" line="76"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="64"/>
+        <location filename="../../ui/search/main_menus.py" line="77"/>
         <source>&amp;New person…</source>
         <translation>&amp;Nueva persona…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="65"/>
+        <location filename="../../ui/search/main_menus.py" line="78"/>
         <source>New &amp;intake…</source>
         <translation>Nueva a&amp;dmisión…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="66"/>
+        <location filename="../../ui/search/main_menus.py" line="79"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="67"/>
+        <location filename="../../ui/search/main_menus.py" line="80"/>
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="68"/>
+        <location filename="../../ui/search/main_menus.py" line="81"/>
         <source>&amp;Export HMIS CSV…</source>
         <translation>&amp;Exportar HMIS CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="69"/>
+        <location filename="../../ui/search/main_menus.py" line="82"/>
         <source>&amp;Sync…</source>
         <translation>&amp;Sincronizar…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="70"/>
+        <location filename="../../ui/search/main_menus.py" line="83"/>
+        <source>&amp;Projects…</source>
+        <translation>&amp;Proyectos…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_menus.py" line="84"/>
+        <source>&amp;Blank consent form…</source>
+        <translation>Formulario de consentimiento en &amp;blanco…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_menus.py" line="85"/>
         <source>&amp;Settings</source>
         <translation>&amp;Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="71"/>
+        <location filename="../../ui/search/main_menus.py" line="86"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="72"/>
+        <location filename="../../ui/search/main_menus.py" line="87"/>
+        <source>&amp;Users…</source>
+        <translation>&amp;Usuarios…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_menus.py" line="88"/>
+        <source>&amp;Device settings…</source>
+        <translation>&amp;Ajustes del dispositivo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_menus.py" line="89"/>
         <source>&amp;Copy name</source>
         <translation>&amp;Copiar nombre</translation>
     </message>
@@ -1385,145 +1653,150 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/search/main_window.py" line="191"/>
+        <location filename="../../ui/search/main_window.py" line="202"/>
         <source>Find a person</source>
         <translation>Buscar una persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="192"/>
+        <location filename="../../ui/search/main_window.py" line="203"/>
         <source>&amp;New person…</source>
         <translation>&amp;Nueva persona…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="193"/>
+        <location filename="../../ui/search/main_window.py" line="204"/>
         <source>New person</source>
         <translation>Nueva persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="194"/>
+        <location filename="../../ui/search/main_window.py" line="205"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="195"/>
+        <location filename="../../ui/search/main_window.py" line="206"/>
         <source>Lock now</source>
         <translation>Bloquear ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="196"/>
+        <location filename="../../ui/search/main_window.py" line="207"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Bloquear ahora (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="197"/>
+        <location filename="../../ui/search/main_window.py" line="208"/>
+        <source>&amp;My clients</source>
+        <translation>&amp;Mis clientes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_window.py" line="209"/>
+        <source>My clients and what is due this week</source>
+        <translation>Mis clientes y lo que vence esta semana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_window.py" line="210"/>
         <source>New &amp;intake…</source>
         <translation>Nueva a&amp;dmisión…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="198"/>
+        <location filename="../../ui/search/main_window.py" line="211"/>
         <source>New intake</source>
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="199"/>
+        <location filename="../../ui/search/main_window.py" line="212"/>
         <source>New intake (Ctrl+I)</source>
         <translation>Nueva admisión (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="200"/>
+        <location filename="../../ui/search/main_window.py" line="213"/>
         <source>&amp;Search by name, date of birth or last 4 of SSN</source>
         <translation>&amp;Buscar por nombre, fecha de nacimiento o últimos 4 del SSN</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="201"/>
+        <location filename="../../ui/search/main_window.py" line="214"/>
         <source>e.g. Juniper, 1985-03-14, 03/14/1985 or 4321</source>
         <translation>p. ej. Juniper, 1985-03-14, 03/14/1985 o 4321</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="202"/>
+        <location filename="../../ui/search/main_window.py" line="215"/>
         <source>Search people</source>
         <translation>Buscar personas</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="449"/>
+        <location filename="../../ui/search/main_window.py" line="484"/>
         <source>Language changed. The intake or profile already open stays in its language until you close it and open it again.</source>
         <translation>Idioma cambiado. La admisión o el perfil que ya está abierto sigue en su idioma hasta que lo cierre y lo vuelva a abrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="452"/>
+        <location filename="../../ui/search/main_window.py" line="487"/>
         <source>Language changed.</source>
         <translation>Idioma cambiado.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="203"/>
+        <location filename="../../ui/search/main_window.py" line="216"/>
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="204"/>
+        <location filename="../../ui/search/main_window.py" line="217"/>
         <source>Type in the search box to find people on this device.</source>
         <translation>Escriba en el cuadro de búsqueda para encontrar personas en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="206"/>
+        <location filename="../../ui/search/main_window.py" line="219"/>
         <source>Signed in as {name} · {role}</source>
         <translation>Sesión de {name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="248"/>
+        <location filename="../../ui/search/main_window.py" line="284"/>
         <source>No one on this device matches.</source>
         <translation>Nadie en este equipo coincide.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="250"/>
+        <location filename="../../ui/search/main_window.py" line="286"/>
         <source>Showing the first {n}; type more to narrow it down.</source>
         <translation>Se muestran los primeros {n}; escriba más para acotar.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="253"/>
+        <location filename="../../ui/search/main_window.py" line="289"/>
         <source>{n} found</source>
         <translation>{n} encontrados</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="254"/>
+        <location filename="../../ui/search/main_window.py" line="290"/>
         <source>1 found</source>
         <translation>1 encontrado</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="275"/>
+        <location filename="../../ui/search/main_window.py" line="311"/>
         <source>Outbox: nothing waiting to sync</source>
         <translation>Bandeja de salida: nada pendiente de sincronizar</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="277"/>
+        <location filename="../../ui/search/main_window.py" line="313"/>
         <source>Outbox: {n} waiting · oldest {h:.0f} h of the {w} h window</source>
         <translation>Bandeja de salida: {n} pendientes · el más antiguo {h:.0f} h de un plazo de {w} h</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="280"/>
+        <location filename="../../ui/search/main_window.py" line="316"/>
         <source> · {n} overdue</source>
         <translation> · {n} vencidos</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/main_window.py" line="321"/>
-        <source>Saved; the record is in the outbox.</source>
-        <translation>Guardado; el registro está en la bandeja de salida.</translation>
     </message>
 </context>
 <context>
     <name>MemberPage</name>
     <message>
-        <location filename="../../ui/wizard/member_page.py" line="18"/>
+        <location filename="../../ui/wizard/member_page.py" line="19"/>
         <source>Every question accepts “Client doesn&apos;t know” and “Client prefers not to answer”. Questions appear and disappear as answers change.</source>
         <translation>Todas las preguntas aceptan «El cliente no sabe» y «El cliente prefiere no responder». Las preguntas aparecen y desaparecen según las respuestas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/member_page.py" line="28"/>
+        <location filename="../../ui/wizard/member_page.py" line="29"/>
         <source>Person {n} details</source>
         <translation>Datos de la persona {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/member_page.py" line="39"/>
+        <location filename="../../ui/wizard/member_page.py" line="41"/>
         <source>Person {n} of {m}</source>
         <translation>Persona {n} de {m}</translation>
     </message>
@@ -1627,6 +1900,111 @@
     </message>
 </context>
 <context>
+    <name>MyClientsDialog</name>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="25"/>
+        <location filename="../../ui/search/my_clients.py" line="28"/>
+        <source>My clients</source>
+        <translation>Mis clientes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="31"/>
+        <source>People you enrolled, contacted or served on this device.</source>
+        <translation>Personas que usted inscribió, contactó o atendió en este dispositivo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="32"/>
+        <location filename="../../ui/search/my_clients.py" line="36"/>
+        <source>Due this week</source>
+        <translation>Vence esta semana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="38"/>
+        <source>&amp;Clients</source>
+        <translation>&amp;Clientes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="39"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="39"/>
+        <source>Age</source>
+        <translation>Edad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="39"/>
+        <source>Last contact</source>
+        <translation>Último contacto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="39"/>
+        <source>Project</source>
+        <translation>Proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="39"/>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="40"/>
+        <source>Consent ends</source>
+        <translation>Fin del consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="40"/>
+        <source>Follow-up due</source>
+        <translation>Seguimiento pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="44"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="52"/>
+        <source>Current</source>
+        <translation>Vigente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="52"/>
+        <source>Expired</source>
+        <translation>Vencido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="52"/>
+        <source>Revoked</source>
+        <translation>Revocado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="53"/>
+        <source>Declined</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="53"/>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="68"/>
+        <source>Consent ends {d}</source>
+        <translation>El consentimiento termina el {d}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="69"/>
+        <source>Follow-up due {d}</source>
+        <translation>Seguimiento pendiente el {d}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/my_clients.py" line="71"/>
+        <source>Nothing due in the next seven days.</source>
+        <translation>Nada vence en los próximos siete días.</translation>
+    </message>
+</context>
+<context>
     <name>NewPasswordFields</name>
     <message>
         <location filename="../../ui/signin/new_password.py" line="29"/>
@@ -1660,179 +2038,114 @@
     </message>
 </context>
 <context>
-    <name>NewPersonDialog</name>
-    <message>
-        <location filename="../../ui/people/new_person_dialog.py" line="43"/>
-        <location filename="../../ui/people/new_person_dialog.py" line="59"/>
-        <source>New person</source>
-        <translation>Nueva persona</translation>
-    </message>
-    <message>
-        <location filename="../../ui/people/new_person_dialog.py" line="76"/>
-        <source>&amp;First name</source>
-        <translation>&amp;Nombre</translation>
-    </message>
-    <message>
-        <location filename="../../ui/people/new_person_dialog.py" line="76"/>
-        <source>First name</source>
-        <translation>Nombre</translation>
-    </message>
-    <message>
-        <location filename="../../ui/people/new_person_dialog.py" line="77"/>
-        <source>&amp;Last name</source>
-        <translation>&amp;Apellido</translation>
-    </message>
-    <message>
-        <location filename="../../ui/people/new_person_dialog.py" line="77"/>
-        <source>Last name</source>
-        <translation>Apellido</translation>
-    </message>
-    <message>
-        <location filename="../../ui/people/new_person_dialog.py" line="78"/>
-        <source>Date of &amp;birth</source>
-        <translation>&amp;Fecha de nacimiento</translation>
-    </message>
-    <message>
-        <location filename="../../ui/people/new_person_dialog.py" line="78"/>
-        <source>Date of birth</source>
-        <translation>Fecha de nacimiento</translation>
-    </message>
-    <message>
-        <location filename="../../ui/people/new_person_dialog.py" line="79"/>
-        <source>YYYY-MM-DD or MM/DD/YYYY; empty if not known.</source>
-        <translation>YYYY-MM-DD o MM/DD/YYYY; vacío si no se sabe.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/people/new_person_dialog.py" line="80"/>
-        <source>SS&amp;N</source>
-        <translation>SS&amp;N</translation>
-    </message>
-    <message>
-        <location filename="../../ui/people/new_person_dialog.py" line="80"/>
-        <source>Social Security number</source>
-        <translation>Número de Seguro Social</translation>
-    </message>
-    <message>
-        <location filename="../../ui/people/new_person_dialog.py" line="81"/>
-        <source>All 9 digits, or only the last 4; empty if not given.</source>
-        <translation>Los 9 dígitos o solo los últimos 4; vacío si no lo da.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/people/new_person_dialog.py" line="89"/>
-        <location filename="../../ui/people/new_person_dialog.py" line="90"/>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/people/new_person_dialog.py" line="91"/>
-        <source>&amp;Save person</source>
-        <translation>&amp;Guardar persona</translation>
-    </message>
-    <message>
-        <location filename="../../ui/people/new_person_dialog.py" line="94"/>
-        <source>Save person</source>
-        <translation>Guardar persona</translation>
-    </message>
-    <message>
-        <location filename="../../ui/people/new_person_dialog.py" line="127"/>
-        <source>This form was kept when the screen locked; nothing you typed was lost.</source>
-        <translation>Este formulario se conservó al bloquearse la pantalla; no se perdió nada de lo que escribió.</translation>
-    </message>
-</context>
-<context>
     <name>NotesTab</name>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="36"/>
+        <location filename="../../ui/profile/notes_tab.py" line="38"/>
         <source>Case notes cannot be changed or deleted. Correct a note with an amendment.</source>
         <translation>Las notas del caso no se pueden cambiar ni borrar. Corrija una nota con una enmienda.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="38"/>
+        <location filename="../../ui/profile/notes_tab.py" line="40"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="39"/>
+        <location filename="../../ui/profile/notes_tab.py" line="41"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="39"/>
+        <location filename="../../ui/profile/notes_tab.py" line="41"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="39"/>
+        <location filename="../../ui/profile/notes_tab.py" line="41"/>
+        <source>By</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/notes_tab.py" line="42"/>
         <source>Amends</source>
         <translation>Enmienda a</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="44"/>
+        <location filename="../../ui/profile/notes_tab.py" line="42"/>
+        <source>Deletion</source>
+        <translation>Eliminación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/notes_tab.py" line="47"/>
         <source>New note</source>
         <translation>Nota nueva</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="49"/>
+        <location filename="../../ui/profile/notes_tab.py" line="52"/>
         <source>&amp;Add note</source>
         <translation>&amp;Añadir nota</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="50"/>
+        <location filename="../../ui/profile/notes_tab.py" line="53"/>
         <source>Add note</source>
         <translation>Añadir nota</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="51"/>
+        <location filename="../../ui/profile/notes_tab.py" line="54"/>
         <source>A&amp;mend selected note</source>
         <translation>&amp;Enmendar la nota seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="52"/>
+        <location filename="../../ui/profile/notes_tab.py" line="55"/>
         <source>Amend selected note</source>
         <translation>Enmendar la nota seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="62"/>
+        <location filename="../../ui/profile/notes_tab.py" line="65"/>
         <source>Reason for the deletion request</source>
         <translation>Motivo de la solicitud de borrado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="63"/>
+        <location filename="../../ui/profile/notes_tab.py" line="66"/>
         <source>Reason the selected note should be deleted</source>
         <translation>Motivo por el que se debe borrar la nota seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="64"/>
+        <location filename="../../ui/profile/notes_tab.py" line="67"/>
         <source>Request &amp;deletion</source>
         <translation>Solicitar &amp;borrado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="65"/>
+        <location filename="../../ui/profile/notes_tab.py" line="68"/>
         <source>Request deletion of the selected note</source>
         <translation>Solicitar el borrado de la nota seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="87"/>
+        <location filename="../../ui/profile/notes_tab.py" line="81"/>
+        <source>Requested</source>
+        <translation>Solicitada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/notes_tab.py" line="98"/>
         <source>Select the note to amend first.</source>
         <translation>Primero seleccione la nota que quiere enmendar.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="95"/>
+        <location filename="../../ui/profile/notes_tab.py" line="106"/>
         <source>Amendment saved.</source>
         <translation>Enmienda guardada.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="95"/>
+        <location filename="../../ui/profile/notes_tab.py" line="106"/>
         <source>Note saved.</source>
         <translation>Nota guardada.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="103"/>
+        <location filename="../../ui/profile/notes_tab.py" line="114"/>
         <source>Select the note first.</source>
         <translation>Primero seleccione la nota.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="111"/>
+        <location filename="../../ui/profile/notes_tab.py" line="122"/>
         <source>Deletion request recorded for the help desk; the note stays until it is handled.</source>
         <translation>Solicitud de borrado registrada para la mesa de ayuda; la nota se mantiene hasta que se resuelva.</translation>
     </message>
@@ -2147,123 +2460,133 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="25"/>
+        <location filename="../../ui/profile/overview_tab.py" line="26"/>
         <source>Enrollments</source>
         <translation>Inscripciones</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="26"/>
+        <location filename="../../ui/profile/overview_tab.py" line="27"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="26"/>
+        <location filename="../../ui/profile/overview_tab.py" line="27"/>
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="26"/>
+        <location filename="../../ui/profile/overview_tab.py" line="27"/>
         <source>Relationship</source>
         <translation>Relación</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="26"/>
+        <location filename="../../ui/profile/overview_tab.py" line="27"/>
         <source>Exit</source>
         <translation>Salida</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="26"/>
+        <location filename="../../ui/profile/overview_tab.py" line="27"/>
         <source>Destination</source>
         <translation>Destino</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="29"/>
+        <location filename="../../ui/profile/overview_tab.py" line="30"/>
         <source>Consents</source>
         <translation>Consentimientos</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="30"/>
+        <location filename="../../ui/profile/overview_tab.py" line="31"/>
         <source>Method</source>
         <translation>Forma</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="30"/>
+        <location filename="../../ui/profile/overview_tab.py" line="31"/>
         <source>Sharing</source>
         <translation>Compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="30"/>
+        <location filename="../../ui/profile/overview_tab.py" line="31"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="30"/>
+        <location filename="../../ui/profile/overview_tab.py" line="31"/>
         <source>Expires</source>
         <translation>Vence</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="30"/>
+        <location filename="../../ui/profile/overview_tab.py" line="31"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="36"/>
+        <location filename="../../ui/profile/overview_tab.py" line="38"/>
         <source>&amp;Revoke selected consent…</source>
         <translation>Re&amp;vocar el consentimiento seleccionado…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="37"/>
+        <location filename="../../ui/profile/overview_tab.py" line="39"/>
         <source>Revoke the selected consent</source>
         <translation>Revocar el consentimiento seleccionado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="38"/>
+        <location filename="../../ui/profile/overview_tab.py" line="40"/>
         <source>Record ne&amp;w consent…</source>
         <translation>Registrar n&amp;uevo consentimiento…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="39"/>
+        <location filename="../../ui/profile/overview_tab.py" line="41"/>
         <source>Record a new consent</source>
         <translation>Registrar un nuevo consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="55"/>
+        <location filename="../../ui/profile/overview_tab.py" line="42"/>
+        <source>Stop sharin&amp;g…</source>
+        <translation>De&amp;jar de compartir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="43"/>
+        <source>Stop sharing the client&apos;s information</source>
+        <translation>Dejar de compartir la información del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="61"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="55"/>
+        <location filename="../../ui/profile/overview_tab.py" line="61"/>
         <source>Verbal</source>
         <translation>Verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="55"/>
-        <location filename="../../ui/profile/overview_tab.py" line="71"/>
+        <location filename="../../ui/profile/overview_tab.py" line="61"/>
+        <location filename="../../ui/profile/overview_tab.py" line="77"/>
         <source>Declined</source>
         <translation>Rechazado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="56"/>
+        <location filename="../../ui/profile/overview_tab.py" line="62"/>
         <source>Shared</source>
         <translation>Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="56"/>
+        <location filename="../../ui/profile/overview_tab.py" line="62"/>
         <source>Not Shared</source>
         <translation>No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="69"/>
+        <location filename="../../ui/profile/overview_tab.py" line="75"/>
         <source>Revoked from {date}</source>
         <translation>Revocado desde el {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="70"/>
+        <location filename="../../ui/profile/overview_tab.py" line="76"/>
         <source>Current</source>
         <translation>Vigente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="70"/>
+        <location filename="../../ui/profile/overview_tab.py" line="76"/>
         <source>Expired</source>
         <translation>Vencido</translation>
     </message>
@@ -2271,19 +2594,29 @@
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../../ui/search/people_model.py" line="26"/>
+        <location filename="../../ui/search/people_model.py" line="29"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/search/people_model.py" line="27"/>
+        <location filename="../../ui/search/people_model.py" line="30"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/search/people_model.py" line="28"/>
+        <location filename="../../ui/search/people_model.py" line="31"/>
         <source>SSN</source>
         <translation>SSN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/people_model.py" line="32"/>
+        <source>Age</source>
+        <translation>Edad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/people_model.py" line="33"/>
+        <source>Last contact</source>
+        <translation>Último contacto</translation>
     </message>
 </context>
 <context>
@@ -2375,22 +2708,22 @@
         <translation>Perfil del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="105"/>
+        <location filename="../../ui/profile/profile_window.py" line="106"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="110"/>
+        <location filename="../../ui/profile/profile_window.py" line="121"/>
         <source>C&amp;lose</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="152"/>
+        <location filename="../../ui/profile/profile_window.py" line="163"/>
         <source>Ask a colleague who may record consent.</source>
         <translation>Pida ayuda a un colega que pueda registrar el consentimiento.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="111"/>
+        <location filename="../../ui/profile/profile_window.py" line="122"/>
         <source>Close the profile</source>
         <translation>Cerrar el perfil</translation>
     </message>
@@ -2400,29 +2733,568 @@
         <translation>Secciones del perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="86"/>
+        <location filename="../../ui/profile/profile_window.py" line="87"/>
         <source>&amp;Overview</source>
         <translation>&amp;Resumen</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="92"/>
+        <location filename="../../ui/profile/profile_window.py" line="93"/>
         <source>&amp;Household</source>
         <translation>&amp;Hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="96"/>
+        <location filename="../../ui/profile/profile_window.py" line="97"/>
         <source>Contacts and &amp;services</source>
         <translation>Contactos y &amp;servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="102"/>
+        <location filename="../../ui/profile/profile_window.py" line="103"/>
         <source>Case &amp;notes</source>
         <translation>&amp;Notas del caso</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="124"/>
+        <location filename="../../ui/profile/profile_window.py" line="135"/>
         <source>Date of birth: {d}</source>
         <translation>Fecha de nacimiento: {d}</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectForm</name>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="116"/>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="117"/>
+        <source>Where (2.03)</source>
+        <translation>Dónde (2.03)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="118"/>
+        <source>HMIS participation and funding (2.06, 2.08)</source>
+        <translation>Participación en HMIS y financiación (2.06, 2.08)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="119"/>
+        <source>Beds and units (2.07)</source>
+        <translation>Camas y unidades (2.07)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="121"/>
+        <source>HUD project &amp;type</source>
+        <translation>&amp;Tipo de proyecto HUD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="121"/>
+        <source>HUD project type</source>
+        <translation>Tipo de proyecto HUD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="122"/>
+        <source>Populations</source>
+        <translation>Poblaciones</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="122"/>
+        <source>Populations served</source>
+        <translation>Poblaciones atendidas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="123"/>
+        <source>The policy pack keeps these programs&apos; records Not Shared.</source>
+        <translation>El paquete de políticas mantiene los registros de estos programas como No compartidos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="124"/>
+        <source>Operating since</source>
+        <translation>En funcionamiento desde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="124"/>
+        <source>Operating start date</source>
+        <translation>Fecha de inicio de funcionamiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="125"/>
+        <source>Target population</source>
+        <translation>Población destinataria</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="126"/>
+        <source>Housing type</source>
+        <translation>Tipo de vivienda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="127"/>
+        <source>RRH subtype</source>
+        <translation>Subtipo de RRH</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="127"/>
+        <source>Rapid re-housing subtype</source>
+        <translation>Subtipo de realojamiento rápido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="128"/>
+        <source>Residential affiliation</source>
+        <translation>Afiliación residencial</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="129"/>
+        <source>Affiliated with</source>
+        <translation>Afiliado con</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="129"/>
+        <source>Affiliated residential projects</source>
+        <translation>Proyectos residenciales afiliados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="130"/>
+        <source>The residential projects whose residents this project serves.</source>
+        <translation>Los proyectos residenciales cuyos residentes atiende este proyecto.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="131"/>
+        <source>CoC code</source>
+        <translation>Código del CoC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="131"/>
+        <source>Such as VT-500.</source>
+        <translation>Por ejemplo, VT-500.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="132"/>
+        <source>Geocode</source>
+        <translation>Geocódigo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="133"/>
+        <source>The six-digit HUD geocode of the project&apos;s main location.</source>
+        <translation>El geocódigo HUD de seis dígitos del lugar principal del proyecto.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="134"/>
+        <source>Geography</source>
+        <translation>Geografía</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="134"/>
+        <source>Geography type</source>
+        <translation>Tipo de geografía</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="135"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="135"/>
+        <source>Street address</source>
+        <translation>Dirección postal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="136"/>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="137"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="137"/>
+        <source>Two letters, such as VT.</source>
+        <translation>Dos letras, por ejemplo VT.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="138"/>
+        <source>ZIP code</source>
+        <translation>Código postal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="139"/>
+        <source>HMIS participation</source>
+        <translation>Participación en HMIS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="140"/>
+        <source>Funder</source>
+        <translation>Financiador</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="141"/>
+        <source>Other funder</source>
+        <translation>Otro financiador</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="141"/>
+        <source>Other funder&apos;s name</source>
+        <translation>Nombre del otro financiador</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="142"/>
+        <source>Grant ID</source>
+        <translation>ID de la subvención</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="142"/>
+        <source>Grant identifier</source>
+        <translation>Identificador de la subvención</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="143"/>
+        <source>Grant start</source>
+        <translation>Inicio de la subvención</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="143"/>
+        <source>Grant start date</source>
+        <translation>Fecha de inicio de la subvención</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="144"/>
+        <source>Household type</source>
+        <translation>Tipo de hogar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="145"/>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="145"/>
+        <source>Number of units</source>
+        <translation>Número de unidades</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="146"/>
+        <source>Beds</source>
+        <translation>Camas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="146"/>
+        <source>Number of beds</source>
+        <translation>Número de camas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="147"/>
+        <source>Inventory since</source>
+        <translation>Inventario desde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="147"/>
+        <source>Inventory start date</source>
+        <translation>Fecha de inicio del inventario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="148"/>
+        <source>Availability</source>
+        <translation>Disponibilidad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="149"/>
+        <source>Bed type</source>
+        <translation>Tipo de cama</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/project_form.py" line="167"/>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectLabels</name>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="17"/>
+        <source>Street Outreach</source>
+        <translation>Alcance en la calle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="17"/>
+        <source>Emergency Shelter – Entry Exit</source>
+        <translation>Refugio de emergencia – entrada y salida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="18"/>
+        <source>Emergency Shelter – Night-by-Night</source>
+        <translation>Refugio de emergencia – noche a noche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="18"/>
+        <source>Transitional Housing</source>
+        <translation>Vivienda de transición</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="19"/>
+        <source>Safe Haven</source>
+        <translation>Refugio seguro (Safe Haven)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="19"/>
+        <source>PH – Permanent Supportive Housing</source>
+        <translation>VP – Vivienda permanente con apoyo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="19"/>
+        <source>PH – Housing Only</source>
+        <translation>VP – Solo vivienda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="20"/>
+        <source>PH – Housing with Services</source>
+        <translation>VP – Vivienda con servicios</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="20"/>
+        <source>PH – Rapid Re-Housing</source>
+        <translation>VP – Realojamiento rápido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="20"/>
+        <source>Services Only</source>
+        <translation>Solo servicios</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="21"/>
+        <source>Day Shelter</source>
+        <translation>Centro de día</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="21"/>
+        <source>Homelessness Prevention</source>
+        <translation>Prevención de la falta de vivienda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="21"/>
+        <source>Coordinated Entry</source>
+        <translation>Entrada coordinada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="22"/>
+        <location filename="../../ui/projects/labels.py" line="61"/>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="28"/>
+        <location filename="../../ui/projects/labels.py" line="44"/>
+        <source>Survivors of domestic violence</source>
+        <translation>Sobrevivientes de violencia doméstica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="29"/>
+        <location filename="../../ui/projects/labels.py" line="44"/>
+        <source>People living with HIV/AIDS</source>
+        <translation>Personas con VIH/sida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="30"/>
+        <source>Youth services</source>
+        <translation>Servicios para jóvenes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="31"/>
+        <source>Legal services</source>
+        <translation>Servicios legales</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="32"/>
+        <source>Protected project</source>
+        <translation>Proyecto protegido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="40"/>
+        <source>Site-based – single site</source>
+        <translation>En un sitio – un solo lugar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="40"/>
+        <source>Site-based – clustered / multiple sites</source>
+        <translation>En un sitio – agrupado / varios lugares</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="41"/>
+        <source>Tenant-based – scattered site</source>
+        <translation>Basado en el inquilino – lugares dispersos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="42"/>
+        <source>Services only</source>
+        <translation>Solo servicios</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="42"/>
+        <source>Housing with or without services</source>
+        <translation>Vivienda con o sin servicios</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="43"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="43"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="45"/>
+        <source>Not applicable</source>
+        <translation>No corresponde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="46"/>
+        <source>Urban</source>
+        <translation>Urbana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="46"/>
+        <source>Suburban</source>
+        <translation>Suburbana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="46"/>
+        <source>Rural</source>
+        <translation>Rural</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="46"/>
+        <source>Unknown</source>
+        <translation>Desconocida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="47"/>
+        <source>HMIS participating</source>
+        <translation>Participa en HMIS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="47"/>
+        <source>Comparable database participating</source>
+        <translation>Participa con una base de datos comparable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="48"/>
+        <source>Not participating</source>
+        <translation>No participa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="49"/>
+        <source>HUD: ESG – Emergency Shelter</source>
+        <translation>HUD: ESG – Refugio de emergencia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="49"/>
+        <source>HUD: ESG – Street Outreach</source>
+        <translation>HUD: ESG – Alcance en la calle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="50"/>
+        <source>HUD: ESG – Rapid Rehousing</source>
+        <translation>HUD: ESG – Realojamiento rápido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="50"/>
+        <source>HUD: ESG – Homelessness Prevention</source>
+        <translation>HUD: ESG – Prevención de la falta de vivienda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="51"/>
+        <source>HUD: CoC – Permanent Supportive Housing</source>
+        <translation>HUD: CoC – Vivienda permanente con apoyo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="51"/>
+        <source>HUD: CoC – Rapid Re-Housing</source>
+        <translation>HUD: CoC – Realojamiento rápido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="52"/>
+        <source>HUD: CoC – Supportive Services Only</source>
+        <translation>HUD: CoC – Solo servicios de apoyo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="52"/>
+        <source>HUD: CoC – Transitional Housing</source>
+        <translation>HUD: CoC – Vivienda de transición</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="53"/>
+        <source>HUD: CoC – Safe Haven</source>
+        <translation>HUD: CoC – Refugio seguro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="53"/>
+        <source>HHS: PATH – Street Outreach &amp; Services Only</source>
+        <translation>HHS: PATH – Alcance en la calle y solo servicios</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="54"/>
+        <source>HHS: RHY – Street Outreach Project</source>
+        <translation>HHS: RHY – Proyecto de alcance en la calle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="54"/>
+        <source>HHS: RHY – Basic Center Program</source>
+        <translation>HHS: RHY – Programa de centro básico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="55"/>
+        <source>VA: Supportive Services for Veteran Families</source>
+        <translation>VA: Servicios de apoyo para familias de veteranos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="55"/>
+        <source>N/A</source>
+        <translation>No corresponde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="56"/>
+        <source>Local or other funding source</source>
+        <translation>Fuente de financiación local u otra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="57"/>
+        <source>Households without children</source>
+        <translation>Hogares sin niños</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="58"/>
+        <source>Households with at least one adult and one child</source>
+        <translation>Hogares con al menos un adulto y un niño</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="59"/>
+        <source>Households with only children</source>
+        <translation>Hogares solo con niños</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="60"/>
+        <source>Year-round</source>
+        <translation>Todo el año</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="60"/>
+        <source>Seasonal</source>
+        <translation>De temporada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="60"/>
+        <source>Overflow</source>
+        <translation>De desborde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="61"/>
+        <source>Facility-based</source>
+        <translation>En instalación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/labels.py" line="61"/>
+        <source>Voucher</source>
+        <translation>Vale</translation>
     </message>
 </context>
 <context>
@@ -2465,14 +3337,120 @@
     </message>
 </context>
 <context>
+    <name>ProjectsDialog</name>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="102"/>
+        <location filename="../../ui/projects/projects_dialog.py" line="103"/>
+        <source>Projects</source>
+        <translation>Proyectos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="104"/>
+        <source>What the policy rules and an HMIS CSV export need of each project. The populations decide whether a project&apos;s records may be shared.</source>
+        <translation>Lo que las reglas de la política y una exportación HMIS CSV necesitan de cada proyecto. Las poblaciones deciden si los registros de un proyecto pueden compartirse.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="106"/>
+        <source>&amp;Projects on this device</source>
+        <translation>&amp;Proyectos en este equipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="107"/>
+        <source>The chosen project&apos;s details</source>
+        <translation>Datos del proyecto elegido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="108"/>
+        <source>Projects on this device</source>
+        <translation>Proyectos en este equipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="109"/>
+        <location filename="../../ui/projects/projects_dialog.py" line="110"/>
+        <source>New project&apos;s name</source>
+        <translation>Nombre del proyecto nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="111"/>
+        <source>New project&apos;s HUD type</source>
+        <translation>Tipo HUD del proyecto nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="112"/>
+        <source>&amp;Add project</source>
+        <translation>&amp;Añadir proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="113"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="114"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="145"/>
+        <source>{name} — {count} to fill in</source>
+        <translation>{name} — faltan {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="146"/>
+        <source>{name} — complete</source>
+        <translation>{name} — completo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="155"/>
+        <source>Everything an HMIS CSV export needs of this project is filled in.</source>
+        <translation>Todo lo que una exportación HMIS CSV necesita de este proyecto está completo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="158"/>
+        <source>Still needed for a complete HMIS CSV export: {names}.</source>
+        <translation>Falta para una exportación HMIS CSV completa: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="171"/>
+        <location filename="../../ui/projects/projects_dialog.py" line="174"/>
+        <source>Not saved: {problem}</source>
+        <translation>No se guardó: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="177"/>
+        <source>Saved {name}. {missing}</source>
+        <translation>Se guardó {name}. {missing}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="185"/>
+        <source>Not added: {problem}</source>
+        <translation>No se añadió: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/projects_dialog.py" line="190"/>
+        <source>Added. Fill in what the project still needs, then save.</source>
+        <translation>Añadido. Complete lo que le falta al proyecto y guarde.</translation>
+    </message>
+</context>
+<context>
     <name>QuestionForm</name>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="81"/>
+        <location filename="../../ui/wizard/question_form.py" line="102"/>
+        <source>Show while pressed</source>
+        <translation>Mostrar mientras se pulsa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/question_form.py" line="103"/>
+        <source>Show the number while pressed</source>
+        <translation>Mostrar el número mientras se pulsa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/question_form.py" line="120"/>
         <source>Choose…</source>
         <translation>Elija…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="88"/>
+        <location filename="../../ui/wizard/question_form.py" line="127"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
@@ -2889,97 +3867,107 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="20"/>
+        <location filename="../../ui/wizard/review_page.py" line="21"/>
         <source>Check everything with the client, then press Save intake. Nothing is stored before that.</source>
         <translation>Revise todo con el cliente y pulse Guardar admisión. No se guarda nada antes.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="27"/>
+        <location filename="../../ui/wizard/review_page.py" line="28"/>
         <source>Intake summary</source>
         <translation>Resumen de la admisión</translation>
     </message>
     <message>
+        <location filename="../../ui/wizard/review_page.py" line="31"/>
+        <source>Show SSN while pressed</source>
+        <translation>Mostrar el número de Seguro Social mientras se pulsa</translation>
+    </message>
+    <message>
         <location filename="../../ui/wizard/review_page.py" line="32"/>
+        <source>Show the social security numbers while pressed</source>
+        <translation>Mostrar los números de Seguro Social mientras se pulsa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/review_page.py" line="40"/>
         <source>Review and save</source>
         <translation>Revisar y guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="38"/>
+        <location filename="../../ui/wizard/review_page.py" line="48"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="38"/>
+        <location filename="../../ui/wizard/review_page.py" line="48"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="47"/>
+        <location filename="../../ui/wizard/review_page.py" line="62"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="47"/>
+        <location filename="../../ui/wizard/review_page.py" line="62"/>
         <source>Verbal</source>
         <translation>Verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="47"/>
+        <location filename="../../ui/wizard/review_page.py" line="62"/>
         <source>Declined</source>
         <translation>Rechazado</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="48"/>
+        <location filename="../../ui/wizard/review_page.py" line="63"/>
         <source>Shared</source>
         <translation>Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="48"/>
+        <location filename="../../ui/wizard/review_page.py" line="63"/>
         <source>Not Shared</source>
         <translation>No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="51"/>
+        <location filename="../../ui/wizard/review_page.py" line="66"/>
         <source>Project: {p}</source>
         <translation>Proyecto: {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="52"/>
+        <location filename="../../ui/wizard/review_page.py" line="67"/>
         <source>Oral explanation: every point explained</source>
         <translation>Explicación oral: se explicaron todos los puntos</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="53"/>
+        <location filename="../../ui/wizard/review_page.py" line="68"/>
         <source>Consent: {m}, {d}</source>
         <translation>Consentimiento: {m}, {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="57"/>
+        <location filename="../../ui/wizard/review_page.py" line="72"/>
         <source>Signature captured on screen</source>
         <translation>Firma capturada en pantalla</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="58"/>
+        <location filename="../../ui/wizard/review_page.py" line="73"/>
         <source>Paper form signed, attested by staff</source>
         <translation>Formulario en papel firmado, certificado por el personal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="60"/>
+        <location filename="../../ui/wizard/review_page.py" line="75"/>
         <source>Sharing: {s}</source>
         <translation>Compartir: {s}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="62"/>
+        <location filename="../../ui/wizard/review_page.py" line="77"/>
         <source>Expires on: {d}</source>
         <translation>Vence el: {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="66"/>
+        <location filename="../../ui/wizard/review_page.py" line="81"/>
         <source>Person {n}</source>
         <translation>Persona {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="67"/>
+        <location filename="../../ui/wizard/review_page.py" line="82"/>
         <source>linked to the existing record</source>
         <translation>vinculada al registro existente</translation>
     </message>
@@ -3129,6 +4117,44 @@
     </message>
 </context>
 <context>
+    <name>RightsActions</name>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="114"/>
+        <source>Client righ&amp;ts</source>
+        <translation>Derechos del clien&amp;te</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="115"/>
+        <source>The client&apos;s requests and corrections</source>
+        <translation>Las solicitudes y correcciones del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="125"/>
+        <source>Log a request for a &amp;copy of the record</source>
+        <translation>Registrar una solicitud de &amp;copia del expediente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="129"/>
+        <source>Log a request for a c&amp;orrection</source>
+        <translation>Registrar una solicitud de c&amp;orrección</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="132"/>
+        <source>&amp;Record a correction…</source>
+        <translation>&amp;Registrar una corrección…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="148"/>
+        <source>Request logged; it is due on {day}.</source>
+        <translation>Solicitud registrada; vence el {day}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/rights_actions.py" line="149"/>
+        <source>Request logged; the policy sets no deadline.</source>
+        <translation>Solicitud registrada; la política no fija plazo.</translation>
+    </message>
+</context>
+<context>
     <name>RunningPage</name>
     <message>
         <location filename="../../ui/export/export_dialog.py" line="75"/>
@@ -3258,69 +4284,75 @@
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="19"/>
+        <location filename="../../ui/profile/service_dialog.py" line="20"/>
         <source>Record service</source>
         <translation>Registrar servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="19"/>
+        <location filename="../../ui/profile/service_dialog.py" line="20"/>
         <source>Record a service</source>
         <translation>Registrar un servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="24"/>
-        <location filename="../../ui/profile/service_dialog.py" line="40"/>
+        <location filename="../../ui/profile/service_dialog.py" line="25"/>
+        <location filename="../../ui/profile/service_dialog.py" line="43"/>
+        <location filename="../../ui/profile/service_dialog.py" line="60"/>
         <source>Choose…</source>
         <translation>Elija…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="25"/>
-        <location filename="../../ui/profile/service_dialog.py" line="36"/>
+        <location filename="../../ui/profile/service_dialog.py" line="26"/>
+        <location filename="../../ui/profile/service_dialog.py" line="56"/>
         <source>Choose the record type first</source>
         <translation>Elija primero el tipo de registro</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="26"/>
+        <location filename="../../ui/profile/service_dialog.py" line="27"/>
         <source>&amp;Date provided</source>
         <translation>&amp;Fecha de prestación</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="26"/>
+        <location filename="../../ui/profile/service_dialog.py" line="27"/>
         <source>Date provided</source>
         <translation>Fecha de prestación</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="27"/>
+        <location filename="../../ui/profile/service_dialog.py" line="28"/>
         <source>&amp;Record type</source>
         <translation>Tipo de &amp;registro</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="27"/>
+        <location filename="../../ui/profile/service_dialog.py" line="28"/>
         <source>Record type</source>
         <translation>Tipo de registro</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="28"/>
+        <location filename="../../ui/profile/service_dialog.py" line="29"/>
         <source>&amp;Type of service</source>
         <translation>&amp;Tipo de servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="28"/>
+        <location filename="../../ui/profile/service_dialog.py" line="29"/>
         <source>Type of service</source>
         <translation>Tipo de servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="47"/>
+        <location filename="../../ui/profile/service_dialog.py" line="44"/>
+        <source>This project records no HUD service here</source>
+        <translation>Este proyecto no registra aquí ningún servicio de HUD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/service_dialog.py" line="67"/>
         <source>Choose the record type.</source>
         <translation>Elija el tipo de registro.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="48"/>
+        <location filename="../../ui/profile/service_dialog.py" line="68"/>
         <source>Choose the type of service.</source>
         <translation>Elija el tipo de servicio.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="50"/>
+        <location filename="../../ui/profile/service_dialog.py" line="70"/>
         <source>Service saved; it is in the outbox.</source>
         <translation>Servicio guardado; está en la bandeja de salida.</translation>
     </message>
@@ -3349,134 +4381,251 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/admin/settings_dialog.py" line="19"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="22"/>
+        <source>Device settings</source>
+        <translation>Ajustes del dispositivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_dialog.py" line="29"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_dialog.py" line="31"/>
+        <source>&amp;Lock after idle</source>
+        <translation>&amp;Bloquear tras inactividad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_dialog.py" line="31"/>
+        <source>Idle lock minutes</source>
+        <translation>Minutos de inactividad antes del bloqueo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_dialog.py" line="32"/>
+        <source>From {low} to {high} minutes, as the agency&apos;s policy allows. Takes effect at the next sign-in.</source>
+        <translation>De {low} a {high} minutos, según permite la política de la agencia. Se aplica en el próximo inicio de sesión.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_dialog.py" line="40"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_dialog.py" line="43"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_dialog.py" line="62"/>
+        <source>Saved. The idle lock uses {n} minutes from the next sign-in.</source>
+        <translation>Guardado. El bloqueo por inactividad usará {n} minutos desde el próximo inicio de sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupProjects</name>
+    <message>
+        <location filename="../../ui/setup/project_rows.py" line="125"/>
+        <source>Your agency&apos;s projects</source>
+        <translation>Los proyectos de su agencia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/project_rows.py" line="126"/>
+        <source>Name each project, its HUD type and its CoC code (such as VT-500). Tick the populations a project serves: the policy pack keeps their records Not Shared. Address, funding and beds can be added later under Tools ▸ Projects.</source>
+        <translation>Indique el nombre de cada proyecto, su tipo HUD y su código del CoC (por ejemplo, VT-500). Marque las poblaciones que atiende un proyecto: el paquete de políticas mantiene sus registros como No compartidos. La dirección, la financiación y las camas pueden añadirse después en Herramientas ▸ Proyectos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/project_rows.py" line="129"/>
+        <source>Add another &amp;project</source>
+        <translation>Añadir otro &amp;proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/project_rows.py" line="131"/>
+        <source>Project {n} name</source>
+        <translation>Nombre del proyecto {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/project_rows.py" line="132"/>
+        <source>Project name</source>
+        <translation>Nombre del proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/project_rows.py" line="133"/>
+        <source>Project {n} HUD type</source>
+        <translation>Tipo HUD del proyecto {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/project_rows.py" line="134"/>
+        <source>Project {n} CoC code</source>
+        <translation>Código del CoC del proyecto {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/project_rows.py" line="135"/>
+        <source>CoC code</source>
+        <translation>Código del CoC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/project_rows.py" line="136"/>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/project_rows.py" line="137"/>
+        <source>Remove project {n}</source>
+        <translation>Quitar el proyecto {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/project_rows.py" line="155"/>
+        <source>An agency needs at least one project.</source>
+        <translation>Una agencia necesita al menos un proyecto.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/project_rows.py" line="176"/>
+        <source>Give the project a name.</source>
+        <translation>Dé un nombre al proyecto.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/project_rows.py" line="178"/>
+        <source>Two projects have this name.</source>
+        <translation>Dos proyectos tienen este nombre.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/project_rows.py" line="180"/>
+        <source>A CoC code is two letters, a hyphen and three digits, such as VT-500.</source>
+        <translation>Un código del CoC tiene dos letras, un guion y tres dígitos, por ejemplo VT-500.</translation>
+    </message>
+</context>
+<context>
     <name>SetupWindow</name>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="117"/>
+        <location filename="../../ui/setup/setup_window.py" line="126"/>
         <source>Set up</source>
         <translation>Configuración inicial</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="118"/>
+        <location filename="../../ui/setup/setup_window.py" line="127"/>
         <source>Set up this device</source>
         <translation>Configurar este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="119"/>
+        <location filename="../../ui/setup/setup_window.py" line="128"/>
         <source>Create the encrypted vault for your agency. You will be its first administrator.</source>
         <translation>Cree la bóveda cifrada de su agencia. Usted será su primer administrador.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="121"/>
+        <location filename="../../ui/setup/setup_window.py" line="130"/>
         <source>Policy &amp;pack</source>
         <translation>&amp;Paquete de políticas</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="121"/>
+        <location filename="../../ui/setup/setup_window.py" line="130"/>
         <source>Policy pack</source>
         <translation>Paquete de políticas</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="122"/>
+        <location filename="../../ui/setup/setup_window.py" line="131"/>
         <source>The rules your Continuum of Care follows.</source>
         <translation>Las reglas que sigue su Continuo de Atención (CoC).</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="123"/>
+        <location filename="../../ui/setup/setup_window.py" line="132"/>
         <source>&amp;Agency</source>
         <translation>&amp;Agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="123"/>
+        <location filename="../../ui/setup/setup_window.py" line="132"/>
         <source>Agency name</source>
         <translation>Nombre de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="124"/>
+        <location filename="../../ui/setup/setup_window.py" line="133"/>
         <source>Admin &amp;user name</source>
         <translation>&amp;Usuario administrador</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="124"/>
+        <location filename="../../ui/setup/setup_window.py" line="133"/>
         <source>Administrator user name</source>
         <translation>Nombre de usuario del administrador</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="125"/>
+        <location filename="../../ui/setup/setup_window.py" line="134"/>
         <source>&amp;Display name</source>
         <translation>Nombre &amp;visible</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="125"/>
+        <location filename="../../ui/setup/setup_window.py" line="134"/>
         <source>Administrator display name</source>
         <translation>Nombre visible del administrador</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="126"/>
+        <location filename="../../ui/setup/setup_window.py" line="135"/>
         <source>Shown in the status bar and the audit trail.</source>
         <translation>Se muestra en la barra de estado y en el registro de auditoría.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="127"/>
+        <location filename="../../ui/setup/setup_window.py" line="136"/>
         <source>Pass&amp;word</source>
         <translation>&amp;Contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="127"/>
+        <location filename="../../ui/setup/setup_window.py" line="136"/>
         <source>Administrator password</source>
         <translation>Contraseña del administrador</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="128"/>
+        <location filename="../../ui/setup/setup_window.py" line="137"/>
         <source>&amp;Confirm password</source>
         <translation>Con&amp;firmar la contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="128"/>
+        <location filename="../../ui/setup/setup_window.py" line="137"/>
         <source>Confirm password</source>
         <translation>Confirmar la contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="129"/>
+        <location filename="../../ui/setup/setup_window.py" line="138"/>
         <source>Create &amp;vault</source>
         <translation>Crear la &amp;bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="130"/>
+        <location filename="../../ui/setup/setup_window.py" line="139"/>
         <source>Create vault</source>
         <translation>Crear la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="131"/>
+        <location filename="../../ui/setup/setup_window.py" line="140"/>
         <source>&lt;b&gt;New here?&lt;/b&gt; Explore a practice vault with 300 made-up people. It is deleted when you quit.</source>
         <translation>&lt;b&gt;¿Es nuevo aquí?&lt;/b&gt; Explore una bóveda de práctica con 300 personas inventadas. Se borra al salir.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="133"/>
+        <location filename="../../ui/setup/setup_window.py" line="142"/>
         <source>&amp;Try with demo data</source>
         <translation>Probar con datos de &amp;demostración</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="134"/>
+        <location filename="../../ui/setup/setup_window.py" line="143"/>
         <source>Try with demo data</source>
         <translation>Probar con datos de demostración</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="152"/>
+        <location filename="../../ui/setup/setup_window.py" line="168"/>
         <source>The two passwords are not the same.</source>
         <translation>Las dos contraseñas no coinciden.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="163"/>
+        <location filename="../../ui/setup/setup_window.py" line="179"/>
         <source>Enter the agency&apos;s name.</source>
         <translation>Escriba el nombre de la agencia.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="164"/>
+        <location filename="../../ui/setup/setup_window.py" line="180"/>
         <source>Enter a user name.</source>
         <translation>Escriba un nombre de usuario.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="168"/>
+        <location filename="../../ui/setup/setup_window.py" line="184"/>
         <source>Type the password again.</source>
         <translation>Escriba la contraseña otra vez.</translation>
     </message>
@@ -3484,79 +4633,222 @@
 <context>
     <name>SharingPage</name>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="28"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="48"/>
+        <source>The client &amp;agrees</source>
+        <translation>El cliente &amp;acepta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="49"/>
+        <source>The client agrees to the consent</source>
+        <translation>El cliente acepta el consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="50"/>
+        <source>The client &amp;declines</source>
+        <translation>El cliente &amp;rechaza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="51"/>
+        <source>The client declines consent</source>
+        <translation>El cliente rechaza el consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="62"/>
         <source>Sharing is fixed</source>
         <translation>Compartir está fijado</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="33"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="67"/>
         <source>&amp;Shared</source>
         <translation>&amp;Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="33"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="67"/>
         <source>&amp;Not Shared</source>
         <translation>&amp;No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="45"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="79"/>
         <source>Agencies or groups, separated by commas</source>
         <translation>Agencias o grupos, separados por comas</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="50"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="82"/>
+        <source>e.g. name, date of birth, enrollment and services</source>
+        <translation>p. ej., nombre, fecha de nacimiento, inscripción y servicios</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="87"/>
         <source>Shared &amp;with</source>
         <translation>Compartido &amp;con</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="50"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="87"/>
         <source>Shared with</source>
         <translation>Compartido con</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="51"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="88"/>
+        <source>&amp;Information shared</source>
+        <translation>&amp;Información compartida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="89"/>
+        <source>Information shared</source>
+        <translation>Información compartida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="90"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="251"/>
         <source>&amp;Expires on</source>
         <translation>&amp;Vence el</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="51"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="90"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="251"/>
         <source>Consent expiry date</source>
         <translation>Fecha de vencimiento del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="52"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="91"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="253"/>
         <source>Tell the client this date.</source>
         <translation>Diga esta fecha al cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="55"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="94"/>
         <source>The client signed the separate &amp;release to share</source>
         <translation>El cliente firmó la &amp;autorización aparte para compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="56"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="95"/>
         <source>Separate release to share signed</source>
         <translation>Autorización aparte para compartir firmada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="64"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="99"/>
+        <source>A &amp;parent or legal guardian is consenting for the client</source>
+        <translation>Un &amp;padre, madre o tutor legal da el consentimiento por el cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="100"/>
+        <source>Parent or legal guardian consents</source>
+        <translation>Consiente el padre, la madre o el tutor legal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="101"/>
+        <source>The client is an e&amp;mancipated minor</source>
+        <translation>El cliente es un &amp;menor emancipado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="102"/>
+        <source>Client is an emancipated minor</source>
+        <translation>El cliente es un menor emancipado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="115"/>
+        <source>What happens after a refusal</source>
+        <translation>Qué pasa tras un rechazo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="120"/>
+        <source>The client may be a victim of domestic &amp;violence</source>
+        <translation>El cliente puede ser víctima de &amp;violencia doméstica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="121"/>
+        <source>Client may be a victim of domestic violence</source>
+        <translation>El cliente puede ser víctima de violencia doméstica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="122"/>
+        <source>The client explicitly allows their information to be en&amp;tered</source>
+        <translation>El cliente permite expresamente que se re&amp;gistre su información</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="123"/>
+        <source>Permission to enter information</source>
+        <translation>Permiso para registrar la información</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="124"/>
+        <source>The client explicitly allows their information to be s&amp;hared</source>
+        <translation>El cliente permite expresamente que se c&amp;omparta su información</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="125"/>
+        <source>Permission to share information</source>
+        <translation>Permiso para compartir la información</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="138"/>
         <source>Sharing</source>
         <translation>Compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="77"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="191"/>
+        <source>Under this policy nothing about the client may be recorded without their consent: the intake ends here and nothing is saved ({clause}).</source>
+        <translation>Según esta política no se puede registrar nada sobre el cliente sin su consentimiento: la admisión termina aquí y no se guarda nada ({clause}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="194"/>
+        <source>The intake goes on with the household&apos;s record locked: only your agency can see it ({clause}).</source>
+        <translation>La admisión continúa con el registro del hogar bloqueado: solo su agencia puede verlo ({clause}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="197"/>
+        <source>The intake goes on as Not Shared: only your agency can see the record ({clause}).</source>
+        <translation>La admisión continúa como No compartido: solo su agencia puede ver el registro ({clause}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="202"/>
+        <source>Sharing is fixed at Not Shared: the client is under {age} and not emancipated, so only a parent or legal guardian can consent to sharing ({clause}).</source>
+        <translation>Compartir está fijado en No compartido: el cliente tiene menos de {age} años y no está emancipado, así que solo un padre, una madre o un tutor legal puede consentir que se comparta ({clause}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="205"/>
+        <source>survivors of domestic violence</source>
+        <translation>sobrevivientes de violencia doméstica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="205"/>
+        <source>people with HIV/AIDS</source>
+        <translation>personas con VIH/sida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="206"/>
+        <source>young people</source>
+        <translation>jóvenes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="206"/>
+        <source>legal services clients</source>
+        <translation>clientes de servicios legales</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="207"/>
+        <source>a protected population</source>
+        <translation>una población protegida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="209"/>
+        <source>Sharing is fixed at Not Shared: this project serves {who}, whose records stay Not Shared ({clause}).</source>
+        <translation>Compartir está fijado en No compartido: este proyecto atiende a {who}, cuyos registros quedan como No compartido ({clause}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="230"/>
         <source>the client</source>
         <translation>el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="89"/>
-        <source>The client declined consent, so the record stays Not Shared.</source>
-        <translation>El cliente rechazó el consentimiento, así que el registro queda No compartido.</translation>
+        <location filename="../../ui/wizard/sharing_page.py" line="252"/>
+        <source>Set by the policy from the date of signing; tell the client this date.</source>
+        <translation>La fija la política a partir de la fecha de la firma; diga esta fecha al cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="90"/>
-        <source>Sharing is fixed to Not Shared for this intake.</source>
-        <translation>En esta admisión el registro queda fijado como No compartido.</translation>
+        <location filename="../../ui/wizard/sharing_page.py" line="290"/>
+        <source>This is written into the text the client signs; fill it in.</source>
+        <translation>Esto se escribe en el texto que firma el cliente; rellénelo.</translation>
     </message>
 </context>
 <context>
@@ -3658,6 +4950,79 @@ contraseña: {p}</translation>
         <location filename="../../ui/wizard/signature_pad.py" line="183"/>
         <source>Sign above the line</source>
         <translation>Firme encima de la línea</translation>
+    </message>
+</context>
+<context>
+    <name>StopSharingDialog</name>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="26"/>
+        <source>Stop sharing</source>
+        <translation>Dejar de compartir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="30"/>
+        <source>Stop sharing this client&apos;s information</source>
+        <translation>Dejar de compartir la información de este cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="32"/>
+        <source>From the effective date the client&apos;s information is Not Shared: other agencies no longer see it. The consent to enter data stands, so recording goes on. What was shared before is not called back.</source>
+        <translation>Desde la fecha de efecto, la información del cliente es No compartida: las otras agencias ya no la ven. El consentimiento para registrar datos sigue en pie, así que el registro continúa. Lo que se compartió antes no se retira.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="38"/>
+        <source>&amp;Effective date</source>
+        <translation>&amp;Fecha efectiva</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="38"/>
+        <source>Effective date</source>
+        <translation>Fecha efectiva</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="39"/>
+        <source>Today, or the day the client asked.</source>
+        <translation>Hoy, o el día en que lo pidió el cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="42"/>
+        <source>&amp;Reason (optional)</source>
+        <translation>&amp;Motivo (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="42"/>
+        <source>Reason the client gave</source>
+        <translation>Motivo que dio el cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="44"/>
+        <source>The &amp;client asked to stop sharing their information</source>
+        <translation>El &amp;cliente pidió dejar de compartir su información</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="45"/>
+        <source>The client asked to stop sharing</source>
+        <translation>El cliente pidió dejar de compartir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="51"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="52"/>
+        <source>Cancel without changing sharing</source>
+        <translation>Cancelar sin cambiar lo que se comparte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="54"/>
+        <source>&amp;Stop sharing</source>
+        <translation>&amp;Dejar de compartir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="83"/>
+        <source>Not Shared from {date}; the change is in the outbox.</source>
+        <translation>No compartida desde el {date}; el cambio está en la bandeja de salida.</translation>
     </message>
 </context>
 <context>
@@ -4235,6 +5600,173 @@ ExportID {id}</translation>
         <location filename="../../ui/sync/timeliness_banner.py" line="102"/>
         <source>Records are sent by themselves while someone is signed in and the device is online.</source>
         <translation>Los registros se envían solos mientras alguien tenga la sesión iniciada y el equipo esté en línea.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="32"/>
+        <location filename="../../ui/admin/users_dialog.py" line="35"/>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="38"/>
+        <source>&amp;Accounts on this device</source>
+        <translation>&amp;Cuentas en este dispositivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="39"/>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="39"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="39"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="39"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="41"/>
+        <source>&amp;Disable</source>
+        <translation>&amp;Desactivar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="42"/>
+        <source>&amp;Enable</source>
+        <translation>&amp;Activar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="43"/>
+        <source>&amp;Reset password</source>
+        <translation>&amp;Restablecer contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="48"/>
+        <source>Add a user</source>
+        <translation>Añadir un usuario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="58"/>
+        <source>User &amp;name</source>
+        <translation>&amp;Nombre de usuario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="58"/>
+        <source>New user&apos;s user name</source>
+        <translation>Nombre de usuario del nuevo usuario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="59"/>
+        <source>&amp;Full name</source>
+        <translation>Nombre &amp;completo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="59"/>
+        <source>New user&apos;s full name</source>
+        <translation>Nombre completo del nuevo usuario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="60"/>
+        <source>R&amp;ole</source>
+        <translation>R&amp;ol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="60"/>
+        <source>New user&apos;s role</source>
+        <translation>Rol del nuevo usuario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="63"/>
+        <source>&amp;Add user</source>
+        <translation>&amp;Añadir usuario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="73"/>
+        <source>Temporary password</source>
+        <translation>Contraseña temporal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="77"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="96"/>
+        <source>Disabled</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="96"/>
+        <source>Locked out</source>
+        <translation>Bloqueado por intentos fallidos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="97"/>
+        <source>Must change password</source>
+        <translation>Debe cambiar la contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="98"/>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="113"/>
+        <source>Select a user in the list first.</source>
+        <translation>Primero seleccione un usuario en la lista.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="128"/>
+        <source>{name} is disabled and can no longer sign in.</source>
+        <translation>{name} está desactivado y ya no puede iniciar sesión.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="130"/>
+        <source>Temporary password for {name}; give it to them in person. They must change it at the first sign-in:</source>
+        <translation>Contraseña temporal para {name}; entréguesela en persona. Debe cambiarla en el primer inicio de sesión:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="138"/>
+        <source>Enter a user name.</source>
+        <translation>Escriba un nombre de usuario.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="150"/>
+        <source>Added {name}. Temporary password; give it to them in person. They must change it at the first sign-in:</source>
+        <translation>Se añadió a {name}. Contraseña temporal; entréguesela en persona. Debe cambiarla en el primer inicio de sesión:</translation>
+    </message>
+</context>
+<context>
+    <name>WizardConsentPrint</name>
+    <message>
+        <location filename="../../ui/documents/wizard_hook.py" line="23"/>
+        <source>P&amp;rint the consent form…</source>
+        <translation>Imp&amp;rimir el formulario de consentimiento…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/wizard_hook.py" line="24"/>
+        <source>Preview and print the consent form</source>
+        <translation>Vista previa e impresión del formulario de consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/wizard_hook.py" line="25"/>
+        <source>Save consent form as P&amp;DF…</source>
+        <translation>Guardar el formulario de consentimiento como P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/wizard_hook.py" line="26"/>
+        <source>Save the consent form as PDF</source>
+        <translation>Guardar el formulario de consentimiento como PDF</translation>
     </message>
 </context>
 </TS>

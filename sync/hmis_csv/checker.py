@@ -38,6 +38,13 @@ from sync.hmis_csv.columns import (
     file_spec,
     max_length_for,
 )
+from sync.hmis_csv.descriptor_checks import (
+    PERIODS,
+    check_descriptor_files,
+    check_inventory_row,
+    check_period_row,
+    check_project_coc_row,
+)
 from sync.hmis_csv.report import CheckReport, Problem, Severity
 from sync.hmis_csv.values import ValueFormatError, parse_date, parse_timestamp, ssn_issues, validate_cell
 
@@ -48,7 +55,8 @@ __all__ = ["CheckReport", "Problem", "Severity", "check_export"]
 _LINK_COLUMNS = frozenset({
     "PersonalID", "EnrollmentID", "ProjectID", "ResProjectID", "OrganizationID", "UserID", "AssessmentID",
     "ExportID", "HouseholdID", "RelationshipToHoH", "EntryDate", "ExitDate", "MoveInDate", "DateDeleted",
-    "DOB", "EnrollmentCoC", "CoCCode",
+    "DOB", "EnrollmentCoC", "CoCCode", "ProjectType", "ContinuumProject", "RRHSubType", "HousingType",
+    "OperatingStartDate",
 })
 
 # (file, column, target file): every value in the column must be an ID of the target file.
@@ -116,6 +124,7 @@ class _Checker:
         self.hash_status: int | None = None
         self.export_id: str | None = None
         self.export_end: date | None = None
+        self.inventory_es_fields: list[dict[str, object]] = []  # read by descriptor_checks
         self._dependencies: dict[str, list[Dependency]] = defaultdict(list)
         for dependency in DEPENDENCIES:
             self._dependencies[dependency.file].append(dependency)
@@ -130,6 +139,9 @@ class _Checker:
 
     def warn(self, file: str, row: int | None, column: str | None, code: str, message: str) -> None:
         self.add(file, row, column, code, message, Severity.WARNING)
+
+    def high(self, file: str, row: int | None, column: str | None, code: str, message: str) -> None:
+        self.add(file, row, column, code, message, Severity.HIGH_PRIORITY)
 
     def report(self) -> CheckReport:
         for (file, code), count in self._counts.items():
@@ -311,6 +323,12 @@ class _Checker:
             self._check_export_row(number, values)
         elif spec.name == "Project":
             self._check_project_row(number, values)
+        elif spec.name == "ProjectCoC":
+            check_project_coc_row(self, number, values)
+        elif spec.name == "Inventory":
+            check_inventory_row(self, number, values)
+        if spec.name in PERIODS:
+            check_period_row(self, spec.name, number, values)
         elif spec is CLIENT:
             self._check_client_row(number, values)
         elif spec is ENROLLMENT:
@@ -461,6 +479,7 @@ class _Checker:
         self._check_exits(enrollments)
         self._check_enrollment_dates()
         self._check_cocs()
+        check_descriptor_files(self)
 
     def _check_personal_ids(self, enrollments: Mapping[str, _Row]) -> None:
         for spec in ENROLLMENT_LEVEL_FILES:
@@ -523,7 +542,11 @@ class _Checker:
                 self.warn("Enrollment.csv", row.number, "MoveInDate", "move_in_outside_enrollment",
                           "is before EntryDate")
             dob = dobs.get(row.values.get("PersonalID", ""))
-            if entry and dob and row.values.get("RelationshipToHoH") == "1" and dob >= entry:
+            if entry and dob and dob > entry and not row.values.get("DateDeleted"):
+                # Data Standards 3.03 / 3.10: nobody is enrolled before being born.
+                self.add("Enrollment.csv", row.number, "EntryDate", "dob_after_entry",
+                         "the client's DOB is after the project start date")
+            elif entry and dob and row.values.get("RelationshipToHoH") == "1" and dob >= entry:
                 self.warn("Enrollment.csv", row.number, "EntryDate", "dob_on_or_after_entry",
                           "the head of household's DOB is on or after the project start")
 

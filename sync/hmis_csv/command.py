@@ -83,14 +83,16 @@ def _problem_json(problem: Problem) -> dict[str, object]:
 
 def report_json(report: CheckReport) -> dict[str, object]:
     return {
-        "ok": report.ok, "errors": len(report.errors), "warnings": len(report.warnings),
+        "ok": report.ok, "ready_to_upload": report.ready_to_upload, "high_priority": len(report.high_priority),
+        "errors": len(report.errors), "warnings": len(report.warnings),
         "problems": [_problem_json(problem) for problem in report.problems],
     }
 
 
 def write_report_summary(report: CheckReport, out: TextIO) -> None:
     """Counts per problem kind, then a few examples of each: readable even for 100,000 rows."""
-    out.write(f"Check: {len(report.errors)} error(s), {len(report.warnings)} warning(s).\n")
+    high = f", {len(report.high_priority)} high-priority problem(s)" if report.high_priority else ""
+    out.write(f"Check: {len(report.errors)} error(s), {len(report.warnings)} warning(s){high}.\n")
     kinds = Counter((p.severity.value, p.file, p.code) for p in report.problems)
     shown: Counter[tuple[str, str, str]] = Counter()
     for severity, file, code in sorted(kinds):

@@ -101,7 +101,10 @@ def export_from_device(session: Session, path: str | os.PathLike[str], options: 
     """Permitted roles only; writes the zip atomically and then records the audit event.
     ``session`` may be a ``Session.worker()`` when this runs off the UI thread."""
     session.require(EXPORT_PERMISSION)
-    result = write_hmis_csv(VaultExportSource(session), path, options, on_progress=on_progress)
+    from app.leftovers import guarded_export
+
+    with guarded_export(session, path):  # a killed export's part file is removed at the next sign-in
+        result = write_hmis_csv(VaultExportSource(session), path, options, on_progress=on_progress)
     with transaction(session.conn):
         session.audit(AUDIT_ACTION, "export", result.export_id, result.audit_detail())
     return result

@@ -84,6 +84,7 @@ from sync.hmis_csv.rows import (
     project_descriptors,
     service_row,
 )
+from sync.hmis_csv.project_files import coc_place, descriptor_files, incomplete_project_notes
 from sync.hmis_csv.progress import FINISHING_STAGE, WRITING_STAGE, ProgressCallback, ReportingSource, stage_count
 from sync.hmis_csv.selection import Period, projects_in_scope, select_records
 from sync.hmis_csv.sharing import Destination
@@ -269,6 +270,7 @@ def _project_rows(projects: Sequence[ProjectRecord], enrollments: Sequence[Enrol
             coc_rows.append(finish_row("ProjectCoC", {
                 "ProjectCoCID": key, "ProjectID": csv_id(project.project_id), "CoCCode": code,
                 "Geocode": UNKNOWN_GEOCODE,
+                **{k: v for k, v in coc_place(project, code, own).items() if v is not None},
                 **meta(project.created_at, project.updated_at, project.user_id or author, export_id),
             }))
     return project_rows, coc_rows, defaults
@@ -353,6 +355,7 @@ def write_hmis_csv(source: ExportSource, path: str | os.PathLike[str], options: 
         "Organization": organization_rows, "Project": project_rows, "ProjectCoC": coc_rows,
         "Client": client_rows, "Enrollment": enrollment_rows, "Exit": exit_rows, "Services": service_rows,
         "CurrentLivingSituation": contact_rows, "Affiliation": affiliation_rows(projects, export_id, author),
+        **descriptor_files(projects, default_coc, export_id, author),
     }
     used_users = {str(row["UserID"]) for rows in by_file.values() for row in rows if "UserID" in row}
     by_file["User"] = _user_rows(source.users(), used_users, info, export_id)
@@ -378,9 +381,11 @@ def write_hmis_csv(source: ExportSource, path: str | os.PathLike[str], options: 
     if disclosure.left_out_total:
         notes.append(f"{disclosure.left_out_total} row(s) of identified clients dated on days no consent in force "
                      "allowed sharing were left out (see docs/hmis-csv-export.md).")
-    if coc_rows:
-        notes.append(f"ProjectCoC.Geocode is not kept by HMIS Intake; {len(coc_rows)} row(s) carry "
-                     f"{UNKNOWN_GEOCODE}: set the geocode in the receiving HMIS.")
+    notes.extend(incomplete_project_notes(projects))
+    unknown_geocodes = sum(1 for row in coc_rows if row["Geocode"] == UNKNOWN_GEOCODE)
+    if unknown_geocodes:
+        notes.append(f"{unknown_geocodes} ProjectCoC row(s) carry Geocode {UNKNOWN_GEOCODE}: set each project's "
+                     "geocode with `project set --geocode` or on the Projects screen.")
     if builder.unreadable_ssns:
         notes.append(f"{builder.unreadable_ssns} SSN(s) were not 9 digits and were exported as null.")
     return ExportResult(

@@ -14,8 +14,12 @@ __all__ = ["CheckReport", "Problem", "Severity"]
 
 
 class Severity(str, Enum):
-    """An error makes the export unfit for import; a warning is a HUD data-quality flag."""
+    """HUD's grades: a high-priority problem is one a CoC's HMIS lead sends back before
+    anything else (project descriptor data missing, a head of household without an
+    Enrollment CoC); an error makes the export unfit for import or breaks a HUD rule; a
+    warning is a HUD data-quality flag."""
 
+    HIGH_PRIORITY = "high priority"
     ERROR = "error"
     WARNING = "warning"
 
@@ -38,7 +42,8 @@ class Problem:
             where += f", row {self.row}"
         if self.column:
             where += f", column {self.column}"
-        return f"{self.severity.value.upper():<7} {where}: {self.message} [{self.code}]"
+        label = "HIGH" if self.severity is Severity.HIGH_PRIORITY else self.severity.value.upper()
+        return f"{label:<7} {where}: {self.message} [{self.code}]"
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,10 @@ class CheckReport:
         return tuple(problem for problem in self.problems if problem.severity is Severity.ERROR)
 
     @property
+    def high_priority(self) -> tuple[Problem, ...]:
+        return tuple(problem for problem in self.problems if problem.severity is Severity.HIGH_PRIORITY)
+
+    @property
     def warnings(self) -> tuple[Problem, ...]:
         return tuple(problem for problem in self.problems if problem.severity is Severity.WARNING)
 
@@ -60,6 +69,12 @@ class CheckReport:
     def ok(self) -> bool:
         """True when nothing would stop an import; warnings are allowed."""
         return not self.errors
+
+    @property
+    def ready_to_upload(self) -> bool:
+        """True when a CoC's HMIS would take the export as it is: no error and no
+        high-priority problem (``check-hmis-csv`` exits non-zero otherwise)."""
+        return not self.errors and not self.high_priority
 
     @property
     def codes(self) -> frozenset[str]:
@@ -71,4 +86,6 @@ class CheckReport:
         if not self.problems:
             return f"{name}: no problems found"
         summary = f"{name}: {len(self.errors)} error(s), {len(self.warnings)} warning(s)"
+        if self.high_priority:
+            summary += f", {len(self.high_priority)} high-priority problem(s)"
         return "\n".join([summary, *(problem.format() for problem in self.problems)])

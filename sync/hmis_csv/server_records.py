@@ -22,6 +22,7 @@ from typing import Any
 
 from sync.hmis_csv import code_lists
 from sync.hmis_csv.columns import file_spec
+from sync.hmis_csv.project_files import optional_date, payload_values
 from sync.hmis_csv.sharing import ConsentFacts
 from sync.hmis_csv.source import (
     ClientRecord,
@@ -252,6 +253,9 @@ def to_project(folded: Folded) -> tuple[ProjectRecord, OrganizationRecord]:
         housing_type=codes["housing_type"], rrh_sub_type=codes["rrh_sub_type"],
         residential_affiliation=codes["residential_affiliation"], target_population=codes["target_population"],
         residential_project_ids=tuple(residential),
+        operating_start=optional_date(read.payload.get("operating_start")) if isinstance(
+            read.payload.get("operating_start"), str) else None,
+        **payload_values(read.payload),
     )
     organization_name = read.text("organization_name")
     if not organization_name or not organization_name.strip():

@@ -13,7 +13,11 @@ devices). What comes from where:
 * **sharing**: the consents and household locks devices sent, read by
   :func:`~sync.hmis_csv.sharing.decide_sharing`, the device export's own rule, so a
   Not Shared, declined, revoked or locked person leaves the server exactly as
-  they would leave the device: identifiers withheld.
+  they would leave the device: identifiers withheld. Not Shared hides a client from
+  *other* agencies, not from the one that entered it (VT §3.1, CT-207-8): in an
+  ``--agency`` export, that agency's own Not Shared clients (the people whose record
+  it owns) keep their identifiers; another agency's export does not hold them at all
+  and the all-agency export withholds their identifiers.
 * **projects and organizations**: the ``project`` records devices send (definition,
   2.02 descriptors, organization). A project an enrollment names that no device
   has sent is exported with a stand-in name and no project type, and the notes
@@ -137,9 +141,11 @@ class _Loader:
     """Reads one snapshot into records; counts unreadable records instead of stopping
     at the first, so the error can say how many there are."""
 
-    def __init__(self, conn: Connection, device_ids: list[str] | None, author: str) -> None:
+    def __init__(self, conn: Connection, device_ids: list[str] | None, author: str,
+                 own_people: set[str] | None = None) -> None:
         self.conn = conn
         self.device_ids = device_ids
+        self.own_people = own_people or set()
         self.author = author
         self.data = _Snapshot()
         self.unreadable: list[UnreadableRecord] = []
@@ -180,8 +186,10 @@ class _Loader:
 
         def client(folded: Folded) -> ClientRecord:
             first = first_enrollment.get(folded.entity_id)
-            return to_client(folded, sharing.get(folded.entity_id, Sharing.NO_CONSENT),
-                             first.user_id if first is not None else self.author)
+            decided = sharing.get(folded.entity_id, Sharing.NO_CONSENT)
+            if decided is Sharing.NOT_SHARED and folded.entity_id in self.own_people:
+                decided = Sharing.SHARED  # visible to the agency that entered it, and to it alone
+            return to_client(folded, decided, first.user_id if first is not None else self.author)
 
         for record in self.each("person", client):
             data.clients.append(record)
@@ -226,16 +234,18 @@ class ServerExportSource:
         author = uuid.uuid5(uuid.NAMESPACE_URL, f"hmis-intake:server:{identity.implementation_id}").hex
         with export_store.read_snapshot(self._engine) as conn:
             device_ids: list[str] | None = None
+            own_people: set[str] = set()
             if self._agency:
                 name, device_ids = export_store.agency_devices(conn, self._agency)
                 if not device_ids:
                     raise ExportError(f"No device of an agency called {self._agency!r} is enrolled with this "
                                       "server; 'hmis-intake-server list-devices' lists them.")
                 source_name: str | None = name
+                own_people = export_store.owned_ids(conn, "person", name)
             else:
                 names = export_store.agencies(conn)
                 source_name = names[0] if len(names) == 1 else None
-            loader = _Loader(conn, device_ids, author)
+            loader = _Loader(conn, device_ids, author, own_people)
             data = loader.load()
         if loader.unreadable:
             first = loader.unreadable[0]

@@ -100,6 +100,25 @@ class ProjectRecord:
     target_population: int | None = None  # 2.02.7
     #: Affiliation.csv: the residential projects a services-only project is affiliated with.
     residential_project_ids: tuple[str, ...] = ()
+    #: ProjectCoC (2.03), Funder (2.06), Inventory (2.07) and HMISParticipation (2.08);
+    #: see sync/hmis_csv/project_files.py. ``None`` means the source does not keep it.
+    geocode: str | None = None
+    geography_type: int | None = None
+    address1: str | None = None
+    city: str | None = None
+    state: str | None = None
+    zip: str | None = None
+    hmis_participation: int | None = None
+    funder: int | None = None
+    other_funder: str | None = None
+    grant_id: str | None = None
+    funder_start: date | None = None
+    household_type: int | None = None
+    availability: int | None = None
+    es_bed_type: int | None = None
+    unit_inventory: int | None = None
+    bed_inventory: int | None = None
+    inventory_start: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

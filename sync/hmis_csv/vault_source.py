@@ -19,6 +19,7 @@ from app.settings import Settings
 from app.vault.connection import transaction
 from sync.hmis_csv.export import ExportOptions, ExportResult, write_hmis_csv
 from app.rules.consent import roi_expiry
+from sync.hmis_csv.project_files import optional_date, project_file_columns, project_file_values
 from sync.hmis_csv.sharing import ConsentFacts, SharingTimeline, decide_sharing, sharing_timelines
 from sync.hmis_csv.source import (
     ClientRecord,
@@ -101,15 +102,17 @@ class VaultExportSource:
             "SELECT project_id, res_project_id FROM project_affiliation ORDER BY res_project_id"
         ):
             affiliated.setdefault(project_id, []).append(residential)
+        extra = project_file_columns()
         for row in self._conn.execute(
             "SELECT project_id, organization_id, name, project_type, coc_code, created_at, updated_at,"
-            " housing_type, rrh_sub_type, residential_affiliation, target_population"
-            " FROM project ORDER BY created_at, name"
+            " housing_type, rrh_sub_type, residential_affiliation, target_population, operating_start, "
+            + ", ".join(extra) + " FROM project ORDER BY created_at, name"
         ):
             yield ProjectRecord(row[0], row[1], row[2], row[3], row[4], _moment(row[5]), _moment(row[6]),
                                 housing_type=row[7], rrh_sub_type=row[8], residential_affiliation=row[9],
-                                target_population=row[10],
-                                residential_project_ids=tuple(affiliated.get(row[0], ())))
+                                target_population=row[10], operating_start=optional_date(row[11]),
+                                residential_project_ids=tuple(affiliated.get(row[0], ())),
+                                **project_file_values(dict(zip(extra, row[12:], strict=True))))
 
     def users(self) -> Iterator[UserRecord]:
         for row in self._conn.execute(

@@ -1,8 +1,14 @@
-"""The HTTP API (FastAPI), version 1. The OpenAPI document is served at /openapi.json.
+"""The HTTP API (FastAPI), version 1. The OpenAPI document (/openapi.json, /docs) is
+served only when the operator turns it on (``serve --api-docs``).
 
 Endpoints are plain ``def`` functions, run in the server's thread pool, because the
 database work is blocking. Errors are ``{"detail": "<one sentence>"}``; a 500 never
 carries the exception text, and a failed batch has applied nothing.
+
+Before any request body is read, :class:`_Gate` authenticates the device (on the
+device's endpoints) and then reads the body itself, however it is sent (chunked too),
+up to a cap: an unauthenticated or oversized request costs the server a few KiB, not
+the body's size.
 """
 
 # No ``from __future__ import annotations``: FastAPI reads these annotations at run time.
@@ -10,11 +16,13 @@ carries the exception text, and a failed batch has applied nothing.
 import logging
 from typing import Annotated, Any
 
+import anyio
 from fastapi import Depends, FastAPI, Header, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import __version__
 from sync import protocol
@@ -23,7 +31,7 @@ from sync.server import storage
 
 log = logging.getLogger("hmis_intake.server")
 
-MAX_BODY_BYTES = 32 * 1024 * 1024
+MAX_BODY_BYTES = protocol.MAX_BATCH_BODY_BYTES
 _TEXT = r"^[^\x00-\x1f\x7f]*$"
 
 
@@ -48,20 +56,36 @@ class DeviceOut(BaseModel):
     protocol_version: int
 
 
+def _text_field(description: str, max_length: int) -> Any:
+    return Field(description=description, json_schema_extra={"type": "string", "maxLength": max_length})
+
+
 class RecordIn(BaseModel):
-    idempotency_key: str = Field(min_length=1, max_length=protocol.MAX_KEY_LENGTH,
-                                 description="A UUIDv4 the device keeps across retries.")
-    entity: str = Field(max_length=64)
-    entity_id: str = Field(max_length=255)
-    operation: str = Field(max_length=16, description="upsert, create, revoke or delete")
-    collected_at: str = Field(max_length=40, description="ISO 8601 with a time zone")
-    payload: dict[str, Any]
+    """One record. Its fields are checked one record at a time (``validation.record_problem``)
+    rather than here, so a bad value refuses that record alone, with its reason, and
+    never the batch; the schema below is what a valid record looks like."""
+
+    idempotency_key: Any = _text_field("A UUIDv4 the device keeps across retries.", protocol.MAX_KEY_LENGTH)
+    entity: Any = _text_field("person, enrollment, consent, ...", 64)
+    entity_id: Any = _text_field("The record's own ID, equal to its id field in the payload.", 255)
+    operation: Any = _text_field("upsert, create, revoke or delete", 16)
+    collected_at: Any = _text_field("ISO 8601 with a time zone, not in the future", 40)
+    payload: Any = Field(json_schema_extra={"type": "object"},
+                         description=f"At most {protocol.MAX_RECORD_BYTES // 1024} KiB as compact JSON.")
+
+
+class AuditHeadIn(BaseModel):
+    seq: int = Field(ge=0, le=2**62)
+    hash: str = Field(pattern=r"^[0-9a-f]{64}$")
 
 
 class BatchIn(BaseModel):
     protocol_version: int
     batch_id: str = Field(pattern=r"^[A-Za-z0-9._:-]{1,64}$")
     records: list[RecordIn] = Field(max_length=protocol.MAX_RECORDS_PER_BATCH)
+    audit_head: AuditHeadIn | None = Field(
+        default=None, description="The device's audit chain head (last event's seq and hash); the "
+                                  "server refuses a chain that goes backwards for this device.")
 
 
 class RecordResultOut(BaseModel):
@@ -98,25 +122,87 @@ def _error(status: int, detail: str, headers: dict[str, str] | None = None) -> H
     return HTTPException(status_code=status, detail=detail, headers=headers)
 
 
-class _BodyLimit:
-    """Refuse an oversized body from its Content-Length before reading it."""
+def _refusal(status: int, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    # Connection: close, so the server stops reading a body it refused without reading.
+    return JSONResponse({"detail": detail}, status, headers={"Connection": "close", **(headers or {})})
 
-    def __init__(self, app: ASGIApp) -> None:
+
+_UNAUTHENTICATED = "The device credential is missing or not valid; enroll the device again."
+_REVOKED = "This device was revoked by the server's administrator."
+_TOO_LARGE = "The request body is too large."
+
+
+class _Gate:
+    """Authenticate, then read a bounded body, before the application sees the request.
+
+    * device paths (``/v1/device``, ``/v1/batches``): the ``Authorization`` header is
+      checked first; a missing, wrong or revoked credential is answered 401/403 and
+      the body is never read;
+    * every body is read here, chunk by chunk, and refused with 413 as soon as it
+      passes the path's cap (a batch: ``MAX_BATCH_BODY_BYTES``; anything else, the
+      unauthenticated enrollment included: ``MAX_SMALL_BODY_BYTES``), whatever
+      ``Content-Length`` says or whether it is sent chunked; the application then
+      gets the body from memory.
+    """
+
+    def __init__(self, app: ASGIApp, engine: Engine) -> None:
         self.app = app
+        self.engine = engine
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            for name, value in scope.get("headers", []):
-                if name == b"content-length":
-                    try:
-                        too_big = int(value) > MAX_BODY_BYTES
-                    except ValueError:
-                        too_big = True
-                    if too_big:
-                        response = JSONResponse({"detail": "The request body is too large."}, 413)
-                        await response(scope, receive, send)
-                        return
-        await self.app(scope, receive, send)
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = scope.get("path", "")
+        limit = MAX_BODY_BYTES if path == protocol.BATCHES_PATH else protocol.MAX_SMALL_BODY_BYTES
+        authorization: str | None = None
+        for name, value in scope.get("headers", []):
+            if name == b"content-length":
+                try:
+                    too_big = int(value) > limit
+                except ValueError:
+                    too_big = True
+                if too_big:
+                    await _refusal(413, _TOO_LARGE)(scope, receive, send)
+                    return
+            elif name == b"authorization":
+                authorization = value.decode("latin-1")
+        if path in (protocol.BATCHES_PATH, protocol.DEVICE_PATH):
+            try:
+                found = await anyio.to_thread.run_sync(storage.authenticate, self.engine, authorization)
+            except storage.NotAuthenticated:
+                await _refusal(401, _UNAUTHENTICATED, {"WWW-Authenticate": "Bearer"})(scope, receive, send)
+                return
+            except storage.DeviceRevoked:
+                await _refusal(403, _REVOKED)(scope, receive, send)
+                return
+            scope.setdefault("state", {})["device"] = found
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > limit:
+                await _refusal(413, _TOO_LARGE)(scope, receive, send)
+                return
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        del chunks
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
 
 
 _AUTH_RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -125,14 +211,29 @@ _AUTH_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
-def create_app(engine: Engine) -> FastAPI:
+def _where(loc: tuple[Any, ...]) -> str:
+    return ".".join(_printable(str(part)) for part in loc)[:120]
+
+
+def create_app(engine: Engine, api_docs: bool = False) -> FastAPI:
+    """The API. ``api_docs`` serves /openapi.json and /docs (off unless the operator
+    asks: the document maps the API for anyone who can reach it)."""
+    docs_url = "/docs" if api_docs else None
     app = FastAPI(
         title="HMIS Intake reference central server",
         version=f"{protocol.PROTOCOL_VERSION}.0",
         description="Receives outbox batches from HMIS Intake devices. See docs/sync-protocol.md.",
+        openapi_url="/openapi.json" if api_docs else None, docs_url=docs_url, redoc_url=None,
     )
     app.state.engine = engine
-    app.add_middleware(_BodyLimit)
+    app.add_middleware(_Gate, engine=engine)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # Never echo the input (it may be personal data, or text that is not valid Unicode).
+        errors = exc.errors()
+        where = _where(tuple(errors[0].get("loc", ()))) if errors else "body"
+        return JSONResponse({"detail": f"The request does not have the shape this API expects ({where})."}, 422)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
@@ -141,15 +242,17 @@ def create_app(engine: Engine) -> FastAPI:
         return JSONResponse({"detail": "The server failed to process the request; nothing was applied."}, 500)
 
     def current_device(
-        authorization: Annotated[str | None, Header()] = None,
+        request: Request, authorization: Annotated[str | None, Header()] = None,
     ) -> storage.AuthenticatedDevice:
+        checked = getattr(request.state, "device", None)
+        if isinstance(checked, storage.AuthenticatedDevice):
+            return checked  # _Gate authenticated it before reading the body
         try:
             return storage.authenticate(engine, authorization)
         except storage.NotAuthenticated as exc:
-            raise _error(401, "The device credential is missing or not valid; enroll the device again.",
-                         {"WWW-Authenticate": "Bearer"}) from exc
+            raise _error(401, _UNAUTHENTICATED, {"WWW-Authenticate": "Bearer"}) from exc
         except storage.DeviceRevoked as exc:
-            raise _error(403, "This device was revoked by the server's administrator.") from exc
+            raise _error(403, _REVOKED) from exc
 
     Device = Annotated[storage.AuthenticatedDevice, Depends(current_device)]
 
@@ -193,17 +296,22 @@ def create_app(engine: Engine) -> FastAPI:
             OutboxRecord(r.idempotency_key, r.entity, r.entity_id, r.operation, r.collected_at, r.payload)
             for r in body.records
         ]
+        head = (body.audit_head.seq, body.audit_head.hash) if body.audit_head is not None else None
         try:
-            results = storage.apply_batch(engine, device.device_id, body.batch_id, records)
+            results = storage.apply_batch(engine, device.device_id, body.batch_id, records,
+                                          agency=device.agency, audit_head=head)
         except storage.ConcurrentBatch as exc:
             raise _error(409, "Another request is applying some of these records; retry the batch.") from exc
+        except storage.AuditChainWentBack as exc:
+            log.warning("batch from %s refused: its audit chain went backwards", device.device_id)
+            raise _error(403, str(exc)) from exc
         counts = {s: sum(1 for r in results if r.status is s) for s in protocol.RecordStatus}
         log.info("batch from %s: %d accepted, %d duplicate, %d refused", device.device_id,
                  counts[protocol.RecordStatus.ACCEPTED], counts[protocol.RecordStatus.DUPLICATE],
                  counts[protocol.RecordStatus.REFUSED])
         return BatchOut(
             protocol_version=protocol.PROTOCOL_VERSION, batch_id=body.batch_id,
-            results=[RecordResultOut(idempotency_key=_printable(r.idempotency_key), status=r.status,
+            results=[RecordResultOut(idempotency_key=_printable(str(r.idempotency_key)), status=r.status,
                                      reason=r.reason) for r in results],
             accepted=counts[protocol.RecordStatus.ACCEPTED],
             duplicate=counts[protocol.RecordStatus.DUPLICATE],
@@ -216,14 +324,17 @@ def create_app(engine: Engine) -> FastAPI:
 DB_ENV = "HMIS_INTAKE_SERVER_DB"
 
 
-def create_app_from_url(url: str) -> FastAPI:
+DOCS_ENV = "HMIS_INTAKE_SERVER_API_DOCS"
+
+
+def create_app_from_url(url: str, api_docs: bool = False) -> FastAPI:
     engine = storage.open_engine(url)
     storage.create_schema(engine)
-    return create_app(engine)
+    return create_app(engine, api_docs)
 
 
 def app_from_environment() -> FastAPI:
     """The factory each uvicorn worker process calls (``serve --workers N``)."""
     import os
 
-    return create_app_from_url(os.environ[DB_ENV])
+    return create_app_from_url(os.environ[DB_ENV], os.environ.get(DOCS_ENV) == "1")

@@ -23,13 +23,14 @@ from typing import Any
 from sqlalchemy import Column, Engine, String, Table, Text, func, insert, select
 from sqlalchemy.engine import Connection
 
-from sync.server.storage import READ_ONLY, device, metadata, received_record, utc_now
+from sync.server.storage import READ_ONLY, device, metadata, received_record, record_owner, utc_now
 
 __all__ = [
     "ServerIdentity",
     "StoredRow",
     "agencies",
     "agency_devices",
+    "owned_ids",
     "export_event",
     "read_snapshot",
     "record_export",
@@ -116,6 +117,14 @@ def agencies(conn: Connection, device_ids: Sequence[str] | None = None) -> list[
     return sorted(str(row[0]) for row in conn.execute(query))
 
 
+def owned_ids(conn: Connection, entity: str, agency: str) -> set[str]:
+    """The IDs of ``entity`` records that belong to ``agency`` (matched without regard
+    to case, as :func:`agency_devices` does)."""
+    wanted = agency.strip().casefold()
+    query = select(record_owner.c.entity_id, record_owner.c.agency).where(record_owner.c.entity == entity)
+    return {str(entity_id) for entity_id, owner in conn.execute(query) if owner.strip().casefold() == wanted}
+
+
 @dataclass(frozen=True, slots=True)
 class StoredRow:
     entity_id: str
@@ -125,11 +134,18 @@ class StoredRow:
 
 
 def stored_rows(conn: Connection, entity: str, device_ids: Sequence[str] | None) -> Iterator[StoredRow]:
-    """Every version of every record of ``entity`` (from ``device_ids`` only, if given),
-    grouped by record and in collection order within it, so a caller can fold each
-    record's versions while reading only one at a time."""
-    r = received_record.c
-    query = select(r.entity_id, r.operation, r.collected_at, r.payload).where(r.entity == entity)
+    """Every version of every record of ``entity`` sent by its owning agency (from
+    ``device_ids`` only, if given), grouped by record and in collection order within
+    it, so a caller can fold each record's versions while reading only one at a time."""
+    r, o = received_record.c, record_owner.c
+    # Only versions sent by the owning agency's devices: a database that accepted another
+    # agency's writes before records had owners does not export them.
+    query = (
+        select(r.entity_id, r.operation, r.collected_at, r.payload)
+        .join(device, device.c.device_id == r.device_id)
+        .join(record_owner, (o.entity == r.entity) & (o.entity_id == r.entity_id))
+        .where(r.entity == entity, device.c.agency == o.agency)
+    )
     if device_ids is not None:
         query = query.where(r.device_id.in_(list(device_ids)))
     query = query.order_by(r.entity_id, r.collected_at, r.received_at, r.idempotency_key)

@@ -18,81 +18,36 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (
-    Column,
-    Engine,
-    Index,
-    MetaData,
-    String,
-    Table,
-    Text,
-    create_engine,
-    event,
-    insert,
-    select,
-    text,
-    update,
-)
+from sqlalchemy import Engine, create_engine, event, insert, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from sync.protocol import OutboxRecord, RecordResult, RecordStatus, record_fingerprint
+from sync.server.ownership import (
+    OTHER_AGENCY,
+    OTHER_AGENCY_REFERENCE,
+    AuditChainWentBack,
+    check_audit_head,
+    claim_existing,
+    owners,
+    references,
+)
+from sync.server.schema import (
+    device,
+    device_audit_head,
+    enrollment_code,
+    entity_state,
+    metadata,
+    received_record,
+    record_owner,
+)
 from sync.server.validation import clean_text, parse_collected_at, record_problem
 
-metadata = MetaData()
-
-enrollment_code = Table(
-    "enrollment_code", metadata,
-    Column("code_hash", String(64), primary_key=True),
-    Column("agency", String(200), nullable=False),
-    Column("created_at", String(40), nullable=False),
-    Column("expires_at", String(40), nullable=False),
-    Column("used_at", String(40)),
-    Column("device_id", String(64)),
-)
-
-device = Table(
-    "device", metadata,
-    Column("device_id", String(64), primary_key=True),
-    Column("agency", String(200), nullable=False),
-    Column("name", String(100), nullable=False),
-    Column("app_version", String(40), nullable=False),
-    Column("secret_hash", String(64), nullable=False),  # sha256 of a 256-bit random secret
-    Column("enrolled_at", String(40), nullable=False),
-    Column("revoked_at", String(40)),
-)
-
-# Every record ever accepted, keyed by its idempotency key: the log that makes a
-# retried record a duplicate instead of a second apply.
-received_record = Table(
-    "received_record", metadata,
-    Column("idempotency_key", String(255), primary_key=True),
-    Column("fingerprint", String(64), nullable=False),
-    Column("device_id", String(64), nullable=False),
-    Column("batch_id", String(64), nullable=False),
-    Column("entity", String(64), nullable=False),
-    Column("entity_id", String(255), nullable=False),
-    Column("operation", String(16), nullable=False),
-    Column("collected_at", String(40), nullable=False),
-    Column("received_at", String(40), nullable=False),
-    Column("payload", Text, nullable=False),
-    Index("received_record_entity", "entity", "entity_id"),
-)
-
-# The latest state of each entity: what an HMIS CSV export reads. The newest
-# collection time wins, so an old edit arriving late never overwrites a newer one.
-entity_state = Table(
-    "entity_state", metadata,
-    Column("entity", String(64), primary_key=True),
-    Column("entity_id", String(255), primary_key=True),
-    Column("operation", String(16), nullable=False),
-    Column("collected_at", String(40), nullable=False),
-    Column("idempotency_key", String(255), nullable=False),
-    Column("device_id", String(64), nullable=False),
-    Column("updated_at", String(40), nullable=False),
-    Column("payload", Text, nullable=False),
-)
+__all__ = [
+    "OTHER_AGENCY", "OTHER_AGENCY_REFERENCE", "AuditChainWentBack", "device", "device_audit_head",
+    "enrollment_code", "entity_state", "metadata", "received_record", "record_owner",
+]
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no I, O, 0, 1: read aloud safely
 CODE_LENGTH = 12  # 60 bits
@@ -160,6 +115,7 @@ def create_schema(engine: Engine) -> None:
     from sync.server import export_store  # noqa: F401 - its tables are on this metadata too
 
     metadata.create_all(engine, checkfirst=True)
+    claim_existing(engine)
 
 
 def utc_now() -> datetime:
@@ -319,23 +275,44 @@ def _upsert_state(conn: Connection, rows: list[dict[str, Any]]) -> None:
     conn.execute(stmt, rows)
 
 
+def _device_agency(conn: Connection, device_id: str) -> str:
+    row = conn.execute(select(device.c.agency).where(device.c.device_id == device_id)).first()
+    if row is None:
+        raise NotAuthenticated()
+    return str(row.agency)
+
+
 def apply_batch(engine: Engine, device_id: str, batch_id: str, records: Sequence[OutboxRecord],
-                now: datetime | None = None) -> list[RecordResult]:
+                now: datetime | None = None, agency: str | None = None,
+                audit_head: tuple[int, str] | None = None) -> list[RecordResult]:
     """Apply the new records of a batch in one transaction; report on every record.
 
     A record whose key the server has with the same fingerprint is a duplicate (no
     second apply); with another fingerprint it is refused, as the IETF idempotency-key
-    draft answers 422. Refusing one record never stops the others.
+    draft answers 422. A record whose (entity, entity_id) belongs to another agency is
+    refused; a new one becomes this device's agency's. Refusing one record never stops
+    the others. An ``audit_head`` behind the one this device reported before refuses
+    the whole batch (:class:`AuditChainWentBack`).
     """
-    now_iso = _iso(now or utc_now())
+    moment = now or utc_now()
+    now_iso = _iso(moment)
     problems = [
-        record_problem(r.entity, r.entity_id, r.operation, r.collected_at, r.payload, r.idempotency_key)
+        record_problem(r.entity, r.entity_id, r.operation, r.collected_at, r.payload, r.idempotency_key,
+                       now=moment)
         for r in records
     ]
     candidate_keys = sorted({r.idempotency_key for r, p in zip(records, problems, strict=True) if p is None})
     results: list[RecordResult] = []
     try:
         with engine.begin() as conn:
+            if agency is None:
+                agency = _device_agency(conn, device_id)
+            if audit_head is not None:
+                check_audit_head(conn, device_id, audit_head, now_iso)
+            valid = [r for r, p in zip(records, problems, strict=True) if p is None]
+            owner_of = owners(conn, [(r.entity, r.entity_id) for r in valid]
+                              + [ref for r in valid for ref in references(r)])
+            claims: list[dict[str, Any]] = []
             known: dict[str, tuple[str, str]] = {}
             for chunk in _chunks(candidate_keys, 500):
                 for row in conn.execute(
@@ -364,6 +341,20 @@ def apply_batch(engine: Engine, device_id: str, batch_id: str, records: Sequence
                             "(reused key, IETF 422).",
                         ))
                     continue
+                ident = (record.entity, record.entity_id)
+                owner = owner_of.get(ident)
+                if owner is not None and owner != agency:
+                    results.append(RecordResult(key, RecordStatus.REFUSED, OTHER_AGENCY))
+                    continue
+                foreign = [e for e, i in references(record) if owner_of.get((e, i), agency) != agency]
+                if foreign:
+                    results.append(RecordResult(key, RecordStatus.REFUSED,
+                                                OTHER_AGENCY_REFERENCE.format(entity=foreign[0])))
+                    continue
+                if owner is None:
+                    owner_of[ident] = agency
+                    claims.append({"entity": record.entity, "entity_id": record.entity_id, "agency": agency,
+                                   "device_id": device_id, "claimed_at": now_iso})
                 collected = parse_collected_at(record.collected_at)
                 assert collected is not None  # record_problem checked it
                 row = {
@@ -375,11 +366,14 @@ def apply_batch(engine: Engine, device_id: str, batch_id: str, records: Sequence
                 }
                 known[key] = (fingerprint, device_id)
                 new_rows.append(row)
-                ident = (record.entity, record.entity_id)
                 previous = latest.get(ident)
                 if previous is None or previous["collected_at"] <= row["collected_at"]:
                     latest[ident] = row
                 results.append(RecordResult(key, RecordStatus.ACCEPTED))
+            if claims:
+                # Two agencies claiming one new ID at once: the second insert fails, its
+                # batch is retried (409) and then finds the owner.
+                conn.execute(insert(record_owner), claims)
             if new_rows:
                 conn.execute(insert(received_record), new_rows)
                 _upsert_state(conn, [

@@ -7,10 +7,14 @@ and the HMIS's business, not the transport's.
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
+
+from sync.protocol import MAX_RECORD_BYTES
 
 # What devices send: ``upsert`` a whole record, ``create`` an append-only one (consents,
 # follow-ups, case notes), ``revoke`` a consent from a date on (MO-RIGHTS-4), ``delete``.
@@ -37,6 +41,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_PAYLOAD_DEPTH = 16
 MAX_ID_LENGTH = 255
+#: How far ahead of the server's clock a device's collected_at may be (clock skew);
+#: further is refused, so a date in 2099 cannot win "newest wins" for ever.
+FUTURE_TOLERANCE = timedelta(minutes=5)
 
 _PERSON_TEXT = {
     "first_name": 50, "middle_name": 50, "last_name": 50, "name_suffix": 50,
@@ -67,11 +74,13 @@ def parse_collected_at(value: str) -> datetime | None:
         return None
     try:
         moment = datetime.fromisoformat(value)
-    except ValueError:
+        if moment.tzinfo is None:
+            return None
+        # 9999-12-31T23:59:59-12:00 or 0001-01-01T00:00:00+14:00 fall outside the
+        # years a datetime holds once moved to UTC: OverflowError, refused here.
+        return moment.astimezone(UTC)
+    except (ValueError, OverflowError):
         return None
-    if moment.tzinfo is None:
-        return None
-    return moment.astimezone(UTC)
 
 
 def _payload_problem(payload: dict[str, Any]) -> str | None:
@@ -92,6 +101,8 @@ def _payload_problem(payload: dict[str, Any]) -> str | None:
             stack.extend((item, depth + 1) for item in value)
         elif isinstance(value, str) and not clean_text(value):
             return "The record's payload has text with control characters or invalid Unicode."
+        elif isinstance(value, float) and not math.isfinite(value):
+            return "The record's payload has a number that is not finite (NaN or Infinity)."
     return None
 
 
@@ -130,22 +141,42 @@ def _person_problem(payload: dict[str, Any]) -> str | None:
 _ENTITY_CHECKS: dict[str, Callable[[dict[str, Any]], str | None]] = {"person": _person_problem}
 
 
+def payload_size(payload: dict[str, Any]) -> int | None:
+    """The payload's size as stored (compact JSON, UTF-8); ``None`` if it cannot be stored."""
+    try:
+        return len(json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+                   .encode("utf-8"))
+    except (TypeError, ValueError, UnicodeEncodeError, RecursionError):
+        return None
+
+
 def record_problem(entity: str, entity_id: str, operation: str, collected_at: str,
-                   payload: dict[str, Any], key: str) -> str | None:
+                   payload: dict[str, Any], key: str, now: datetime | None = None) -> str | None:
     """Why this record cannot be applied, in one sentence; ``None`` if it can."""
-    if not key or len(key) > MAX_ID_LENGTH or not clean_text(key):
+    if not isinstance(key, str) or not key or len(key) > MAX_ID_LENGTH or not clean_text(key):
         return "The record's idempotency key is empty, too long or has control characters."
+    if not isinstance(entity, str) or not isinstance(entity_id, str) or not isinstance(operation, str) \
+            or not isinstance(collected_at, str) or not isinstance(payload, dict):
+        return "The record's fields must be text and its payload an object."
     if entity not in ENTITY_ID_FIELDS:
         return "The server does not accept records of this entity type."
     if operation not in OPERATIONS:
         return "The record's operation must be upsert, create, revoke or delete."
     if not entity_id or len(entity_id) > MAX_ID_LENGTH or not clean_text(entity_id):
         return "The record's entity_id is empty, too long or has control characters."
-    if parse_collected_at(collected_at) is None:
+    moment = parse_collected_at(collected_at)
+    if moment is None:
         return "The record's collected_at is not an ISO 8601 time with a time zone."
+    if moment > (now or datetime.now(UTC)) + FUTURE_TOLERANCE:
+        return "The record's collected_at is in the future by more than five minutes; check the device's clock."
     problem = _payload_problem(payload)
     if problem:
         return problem
+    size = payload_size(payload)
+    if size is None:
+        return "The record's payload cannot be stored as JSON text."
+    if size > MAX_RECORD_BYTES:
+        return f"The record's payload is larger than {MAX_RECORD_BYTES // 1024} KiB."
     id_field = ENTITY_ID_FIELDS[entity]
     if id_field not in payload or payload.get(id_field) in (None, ""):
         return f"A {entity} record must have {id_field}."

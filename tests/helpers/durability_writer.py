@@ -18,6 +18,10 @@ from pathlib import Path
 def main() -> int:
     from app.domain.person import Person
     from app.people import save_new_person
+    from datetime import date
+    from app.consent_gate import ConsentBasis
+    from app.rules.consent import StoredConsent
+    ON_FILE = ConsentBasis((StoredConsent("written", date(1900, 1, 1), date(9999, 12, 31), None),))
     from app.session import sign_in
 
     data_dir, user = sys.argv[1], sys.argv[2]
@@ -36,7 +40,7 @@ def main() -> int:
             additional_race_ethnicity="x" * 100,  # a ~100-byte payload, as in the harness
             name_data_quality=1,
         )
-        save_new_person(session, person)
+        save_new_person(session, person, basis=ON_FILE)
         out.write(person.personal_id + "\n")
         out.flush()
 

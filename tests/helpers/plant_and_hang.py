@@ -15,6 +15,10 @@ def main() -> int:
     from app.domain.person import Person
     from app.drafts import save_draft
     from app.people import save_new_person
+    from datetime import date
+    from app.consent_gate import ConsentBasis
+    from app.rules.consent import StoredConsent
+    ON_FILE = ConsentBasis((StoredConsent("written", date(1900, 1, 1), date(9999, 12, 31), None),))
     from app.session import sign_in
 
     data_dir, user, first, last, ssn, dob = sys.argv[1:7]
@@ -22,7 +26,7 @@ def main() -> int:
     session = sign_in(Path(data_dir), user, password)
     person = Person(first_name=first, last_name=last, ssn=ssn, dob=dob, name_data_quality=1,
                     ssn_data_quality=1, dob_data_quality=1)
-    save_new_person(session, person)
+    save_new_person(session, person, basis=ON_FILE)
     save_draft(session, "intake", {"first_name": first, "last_name": last, "ssn": ssn})
     print("saved", flush=True)
     time.sleep(120)

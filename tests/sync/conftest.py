@@ -1,6 +1,8 @@
 """Fixtures for the sync suite: a real server on loopback over SQLite or PostgreSQL,
 and a real device vault. PostgreSQL runs when HMIS_TEST_POSTGRES_URL is set (see
-tests/sync/postgres.sh) and is skipped, with that reason, otherwise."""
+tests/sync/postgres.sh) and is skipped, with that reason, otherwise; under CI=true a
+missing URL is an error, never a skip (.ci/run starts PostgreSQL and must not stay
+green when it could not)."""
 
 from __future__ import annotations
 
@@ -32,6 +34,9 @@ def server_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return f"sqlite:///{tmp_path / 'server.db'}"
     url = os.environ.get(POSTGRES_ENV)
     if not url:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true but {POSTGRES_ENV} is not set: the PostgreSQL tests must run in CI "
+                        "(.ci/run starts PostgreSQL with .ci/postgres-url).", pytrace=False)
         pytest.skip(f"PostgreSQL not configured: set {POSTGRES_ENV} (tests/sync/postgres.sh prints one)")
     engine = storage.open_engine(url)
     storage.metadata.drop_all(engine)

@@ -44,12 +44,12 @@ class ThreadServer:
     """The real FastAPI app under uvicorn in a thread, on a loopback socket."""
 
     def __init__(self, engine: Engine, ssl_certfile: Path | None = None, ssl_keyfile: Path | None = None,
-                 wrap: Callable[[Any], Any] | None = None) -> None:
+                 wrap: Callable[[Any], Any] | None = None, api_docs: bool = False, port: int = 0) -> None:
         self.engine = engine
-        self.app = create_app(engine)
+        self.app = create_app(engine, api_docs=api_docs)
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind(("127.0.0.1", 0))
+        sock.bind(("127.0.0.1", port))
         self.port = sock.getsockname()[1]
         scheme = "https" if ssl_certfile else "http"
         self.url = f"{scheme}://127.0.0.1:{self.port}"
@@ -72,7 +72,8 @@ class ThreadServer:
 class ProcessServer:
     """``hmis-intake-server serve`` as a real process, which a test can kill -9."""
 
-    def __init__(self, db_url: str, port: int, log: Path) -> None:
+    def __init__(self, db_url: str, port: int, log: Path, extra: tuple[str, ...] = ()) -> None:
+        self.extra = extra
         self.db_url = db_url
         self.port = port
         self.url = f"http://127.0.0.1:{port}"
@@ -85,7 +86,7 @@ class ProcessServer:
         with self.log.open("ab") as log:
             self.proc = subprocess.Popen(
                 [*argv, "serve", "--db", self.db_url, "--host", "127.0.0.1", "--port", str(self.port),
-                 "--log-level", "warning"],
+                 "--log-level", "warning", *self.extra],
                 stdout=log, stderr=log, env=child_env(), cwd=str(REPO_ROOT),
             )
 

@@ -26,7 +26,7 @@ from app.followup import record_contact, record_exit, record_service, revoke_con
 from app.intake import parse_document, save_intake
 from app.people import open_person, update_person
 from app.session import Session
-from support import REPO_ROOT, VaultInfo, child_env, make_vault, single_sentence
+from support import ON_FILE, REPO_ROOT, VaultInfo, child_env, make_vault, single_sentence
 from sync.credentials import StoreKind
 from sync.hmis_csv.checker import check_export
 from sync.hmis_csv.columns import CSV_VERSION, FILES
@@ -70,7 +70,7 @@ def fill(session: Session, pack: str, people: int = 40) -> list[str]:
     result = save_intake(session, parse_document(example))
     head = result.enrollment_ids[0]
     record_contact(session, head, date(2026, 3, 2), 116, "north lot")
-    record_service(session, head, date(2026, 3, 2), 144, 1)
+    record_service(session, head, date(2026, 3, 2), 142, 2)  # RHY: outreach and shelters record it
     record_exit(session, head, date(2026, 3, 3), 435, destination_subsidy_type=419)
     return result.personal_ids
 
@@ -163,7 +163,7 @@ def test_the_newest_version_of_a_person_wins_with_the_spec_dates(
     clock = session.clock
     clock.advance(days=3)  # type: ignore[attr-defined]
     person = open_person(session, personal_id)
-    update_person(session, replace(person, last_name="Quillfeather", middle_name="Bramble"))
+    update_person(session, replace(person, last_name="Quillfeather", middle_name="Bramble"), basis=ON_FILE)
     sync_all(session, live_server)
 
     _, server = export_with_cli(server_db_url, tmp_path / "server.zip")
@@ -375,3 +375,36 @@ def test_records_from_an_older_device_still_export_whole(
         assert (row["ProjectType"], row["ContinuumProject"]) == ("", "0")
     assert any("not received from a device" in note for note in summary["notes"])  # type: ignore[union-attr]
     assert {row["UserID"] for row in server["Client"]} == {csv_id(session.user.user_id)}
+
+
+# -- Not Shared: hidden from other agencies, not from the agency that entered it ----------
+
+
+def test_an_agencys_not_shared_clients_are_in_full_in_its_own_export_only(
+        live_server: ThreadServer, server_db_url: str, vaults: dict[str, Session], tmp_path: Path) -> None:
+    """VT-3.1-1, VT-3.1-2: Not Shared data "is not visible to other providers", but the
+    agency that entered it keeps it (VT §3.1; CT-207-8)."""
+    vermont = open_device(vaults, tmp_path, "vt", "vermont")
+    (not_shared, *_) = fill(vermont, "vt", people=4)
+    sync_all(vermont, live_server, "Alderbrook Test Shelter")
+    other = open_device(vaults, tmp_path, "mo", "other")
+    add_demo_people(other, 3, seed=5)  # fill()'s seed would give the same demo IDs as Vermont's
+    sync_all(other, live_server, "Birchfield Test Outreach")
+    (first, last) = vermont.conn.execute("SELECT first_name, last_name FROM person WHERE personal_id = ?",
+                                         (not_shared,)).fetchone()
+
+    _, own = export_with_cli(server_db_url, tmp_path / "own.zip", "--agency", "alderbrook test shelter")
+    client = by_id(own["Client"], "PersonalID")[csv_id(not_shared)]
+    assert (client["FirstName"], client["LastName"]) == (first, last)
+    assert client["DOB"] != ""
+
+    _, theirs = export_with_cli(server_db_url, tmp_path / "theirs.zip", "--agency", "Birchfield Test Outreach")
+    assert csv_id(not_shared) not in by_id(theirs["Client"], "PersonalID")
+    with zipfile.ZipFile(tmp_path / "theirs.zip") as archive:
+        assert first.encode() not in archive.read("Client.csv")
+
+    _, everyone = export_with_cli(server_db_url, tmp_path / "all.zip")
+    withheld = by_id(everyone["Client"], "PersonalID")[csv_id(not_shared)]
+    assert withheld["FirstName"] == withheld["LastName"] == withheld["DOB"] == ""
+    with zipfile.ZipFile(tmp_path / "all.zip") as archive:
+        assert first.encode() not in archive.read("Client.csv")

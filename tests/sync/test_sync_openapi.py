@@ -24,7 +24,7 @@ def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ThreadServer
     folder: Path = tmp_path_factory.mktemp("openapi")
     engine = storage.open_engine(f"sqlite:///{folder / 'server.db'}")
     storage.create_schema(engine)
-    server = ThreadServer(engine)
+    server = ThreadServer(engine, api_docs=True)
     credential = Transport(server.url).enroll(new_code(engine), "fuzz-device").credential
     yield server, credential.header()
     server.stop()

@@ -153,10 +153,18 @@ def test_the_newest_collection_wins_in_the_current_state(live_server: ThreadServ
     assert len(server_keys(live_server.engine)) == 2
 
 
-def test_health_and_openapi(live_server: ThreadServer) -> None:
+def test_health_and_openapi(live_server: ThreadServer, server_engine: object) -> None:
     health = requests.get(live_server.url + "/v1/health", timeout=5).json()
     assert health["status"] == "ok" and health["protocol_version"] == 1
-    spec = requests.get(live_server.url + "/openapi.json", timeout=5).json()
+    # The API's map is off unless the operator turns it on (serve --api-docs).
+    for path in ("/openapi.json", "/docs", "/redoc"):
+        assert requests.get(live_server.url + path, timeout=5).status_code == 404
+    documented = ThreadServer(live_server.engine, api_docs=True)
+    try:
+        spec = requests.get(documented.url + "/openapi.json", timeout=5).json()
+        assert requests.get(documented.url + "/docs", timeout=5).status_code == 200
+    finally:
+        documented.stop()
     assert {"/v1/health", "/v1/enrollments", "/v1/device", "/v1/batches"} <= set(spec["paths"])
     unsupported = requests.post(live_server.url + "/v1/enrollments", timeout=5,
                                 json={"code": "ABCD", "device_name": "x", "protocol_version": 99})
@@ -209,3 +217,18 @@ def test_sync_package_imports_no_qt_or_ui() -> None:
                 [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
             for name in names:
                 assert not name.startswith(("PySide6", "shiboken6", "ui")), f"{path} imports {name}"
+
+
+def test_serve_gives_the_api_description_only_with_api_docs(tmp_path: Path) -> None:
+    """/openapi.json and /docs map the API for anyone who reaches it: off unless asked for."""
+    from sync_support import ProcessServer, free_port
+
+    db = f"sqlite:///{tmp_path / 'server.db'}"
+    for extra, expected in (((), 404), (("--api-docs",), 200)):
+        server = ProcessServer(db, free_port(), tmp_path / "server.log", extra)
+        server.start()
+        try:
+            assert requests.get(server.url + "/openapi.json", timeout=5).status_code == expected
+            assert requests.get(server.url + "/docs", timeout=5).status_code == expected
+        finally:
+            server.stop()

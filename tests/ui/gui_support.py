@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app.clock import FakeClock
 from app.domain.person import Person
 from app.people import save_new_person
+from support import ON_FILE
 from app.session import initialize
 from ui.main import Gui
 
@@ -33,7 +34,7 @@ def make_vault(data_dir: Path, clock: FakeClock, pack: str = "ct", password: str
     session, _key = initialize(data_dir, pack, ADMIN, password, "Ada Admin", "Test Agency", clock=clock)
     try:
         for person in people or []:
-            save_new_person(session, person)
+            save_new_person(session, person, basis=ON_FILE)
         if idle_minutes is not None:
             session.settings.idle_lock_minutes = idle_minutes
     finally:

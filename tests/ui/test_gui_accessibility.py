@@ -162,19 +162,31 @@ def wizard_steps(qtbot, wizard: IntakeWizard) -> Iterator[str]:
     pick_project(qtbot, wizard, "Street Outreach")
     yield "script"
     tick_script(qtbot, wizard)
+    sharing = wizard.pages[Step.SHARING]
+    sharing.decline_button.click()
+    yield "choices (declined)"
+    if wizard.flow.declined_refuses_data():
+        press_next(qtbot, wizard)
+        assert step(wizard) is Step.DECLINED
+        yield "nothing was recorded"
+        wizard.back_button.click()
+        assert step(wizard) is Step.SHARING
+    sharing.agree_button.click()
+    sharing.levels["shared"].click()
+    yield "choices (shared)"
+    if sharing.dv_box.isVisibleTo(sharing):
+        sharing.dv_box.click()
+        yield "choices (possible DV victim)"
+        sharing.dv_enter.click()
+    sharing.levels["not_shared"].click()
+    yield "choices (not shared)"
+    press_next(qtbot, wizard)
+    assert step(wizard) is Step.CONSENT
     consent = wizard.pages[Step.CONSENT]
-    for method in ("verbal", "declined", "written"):
+    for method in ("verbal", "written"):
         consent.method_buttons[method].click()
         yield f"consent ({method})"
-    if consent.dv_box.isVisibleTo(consent):
-        consent.dv_box.click()
-        yield "consent (possible DV victim)"
-        consent.dv_enter.click()
     consent.paper_box.click()
-    press_next(qtbot, wizard)
-    assert step(wizard) is Step.SHARING
-    yield "sharing"
-    wizard.pages[Step.SHARING].levels["not_shared"].click()
     press_next(qtbot, wizard)
     assert step(wizard) is Step.HOUSEHOLD
     household = wizard.pages[Step.HOUSEHOLD]
@@ -289,9 +301,9 @@ def _open_profile(qtbot, main) -> list[QWidget]:
 
 
 def _open_new_person(qtbot, main) -> list[QWidget]:
-    dialog = main.open_new_person()
-    assert dialog is not None
-    return [dialog]
+    wizard = main.open_new_person()
+    assert wizard is not None
+    return [wizard]
 
 
 def _open_tools(qtbot, main) -> list[QWidget]:

@@ -34,7 +34,7 @@ def test_demo_is_marked_everywhere_filled_and_deleted_at_exit(qtbot, make_gui, t
     qtbot.waitUntil(lambda: main.model.rowCount() > 0)
 
     main.new_button.click()
-    qtbot.waitUntil(lambda: main.new_person_dialog is not None and main.new_person_dialog.isVisible())
+    qtbot.waitUntil(lambda: main.intake_wizard is not None and main.intake_wizard.isVisible())
     for window in _visible_windows():
         assert "DEMO" in window.windowTitle()
         assert _has_banner(window)

@@ -206,7 +206,8 @@ def test_a_coordinator_exports_a_hashed_delta_of_one_project(qtbot, make_gui, tm
     qtbot.mouseClick(dialog.summary_page.check_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.check_page.report is not None, timeout=30_000)
     assert dialog.check_page.report.ok
-    assert dialog.check_page.verdict.text().startswith("No errors")
+    # Demo households are ones a worker could enter, so the file may have no warning at all.
+    assert dialog.check_page.verdict.text().startswith(("No errors", "No problems found"))
     qtbot.mouseClick(dialog.check_page.close_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
 

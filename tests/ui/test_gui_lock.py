@@ -10,11 +10,12 @@ from PySide6.QtWidgets import QApplication
 
 from app.clock import FakeClock
 from ui.lock import LockReason
-from ui.people.new_person_dialog import NewPersonDialog
+from ui.wizard.intake_wizard import IntakeWizard
 
 from gui_support import (
     ADMIN,
     ADMIN_PASSWORD,
+    VT_PASSWORD,
     PLANTED_FIRST,
     PLANTED_LAST,
     make_vault,
@@ -38,10 +39,12 @@ class _PaintSpy(QObject):
         return False
 
 
-def _signed_in(qtbot, make_gui, tmp_path: Path, clock: FakeClock, idle_minutes: int | None = None):
-    vault = make_vault(tmp_path / "device", clock, people=[planted_person()], idle_minutes=idle_minutes)
+def _signed_in(qtbot, make_gui, tmp_path: Path, clock: FakeClock, idle_minutes: int | None = None,
+               pack: str = "ct", password: str = ADMIN_PASSWORD):
+    vault = make_vault(tmp_path / "device", clock, pack=pack, password=password, people=[planted_person()],
+                       idle_minutes=idle_minutes)
     gui = make_gui(vault.data_dir, clock)
-    sign_in(qtbot, gui, ADMIN, ADMIN_PASSWORD)
+    sign_in(qtbot, gui, ADMIN, password)
     main = gui.controller.main_window
     main.search.setText(PLANTED_LAST)
     qtbot.waitUntil(lambda: main.model.rowCount() == 1)
@@ -124,41 +127,31 @@ def test_os_sleep_and_screen_lock_signals_lock(qtbot, make_gui, tmp_path: Path, 
 
 def test_lock_with_a_form_open_keeps_every_keystroke_and_shows_nothing(qtbot, make_gui, tmp_path: Path,
                                                                        clock: FakeClock) -> None:
-    gui, main = _signed_in(qtbot, make_gui, tmp_path, clock)
+    # Vermont assumes consent to collect (VT-3.4-1), so the restored form can be saved alone.
+    gui, main = _signed_in(qtbot, make_gui, tmp_path, clock, pack="vt", password=VT_PASSWORD)
     session = gui.controller.session
+    main.search.setText(f"{TYPED_FIRST} {TYPED_LAST}")
     main.new_button.click()
-    dialog = main.new_person_dialog
-    qtbot.waitUntil(lambda: dialog.isVisible())
-    qtbot.keyClicks(dialog.edits["first_name"], TYPED_FIRST)
-    qtbot.keyClicks(dialog.edits["last_name"], TYPED_LAST)
-    dialog.edits["dob"].setFocus()
-    qtbot.keyClicks(dialog.edits["dob"], "1990-07-0")
-    dialog.edits["dob"].setCursorPosition(4)
-    assert TYPED_FIRST not in dialog.windowTitle()
+    wizard = main.intake_wizard
+    qtbot.waitUntil(lambda: wizard.isVisible())
+    assert TYPED_FIRST not in wizard.windowTitle()
 
-    qtbot.keyClick(dialog.edits["dob"], Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(wizard.next_button, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
 
     _assert_locked(gui, session)
-    assert not dialog.isVisible()
-    _assert_nothing_shows(TYPED_FIRST, TYPED_LAST, "1990-07-0", PLANTED_FIRST, PLANTED_LAST)
-    qtbot.waitUntil(lambda: not any(isinstance(w, NewPersonDialog) for w in QApplication.allWidgets()))
+    assert not wizard.isVisible()
+    _assert_nothing_shows(TYPED_FIRST, TYPED_LAST, PLANTED_FIRST, PLANTED_LAST)
+    qtbot.waitUntil(lambda: not any(isinstance(w, IntakeWizard) for w in QApplication.allWidgets()))
 
-    sign_in(qtbot, gui, ADMIN, ADMIN_PASSWORD)
+    sign_in(qtbot, gui, ADMIN, VT_PASSWORD)
     main = gui.controller.main_window
-    restored = main.new_person_dialog
-    assert restored is not None and restored.isVisible()
-    assert restored.edits["first_name"].text() == TYPED_FIRST
-    assert restored.edits["last_name"].text() == TYPED_LAST
-    assert restored.edits["dob"].text() == "1990-07-0"
-    qtbot.waitUntil(lambda: restored.edits["dob"].cursorPosition() == 4)
-    assert restored.focusWidget() is restored.edits["dob"]
-    assert restored.notice.isVisible()
-
-    qtbot.keyClick(restored.edits["dob"], Qt.Key.Key_End)
-    qtbot.keyClicks(restored.edits["dob"], "4")
-    assert restored.edits["dob"].text() == "1990-07-04"
-    restored.save_button.click()
-    qtbot.waitUntil(lambda: main.new_person_dialog is None)
+    qtbot.waitUntil(lambda: main.intake_wizard is not None and main.intake_wizard.isVisible())
+    restored = main.intake_wizard
+    assert restored.restored_notice.isVisible()
+    answers = restored.flow.members[0].answers
+    assert (answers.get("FirstName"), answers.get("LastName")) == (TYPED_FIRST, TYPED_LAST)
+    restored.discard()
+    qtbot.waitUntil(lambda: main.intake_wizard is None)
     assert not main.drafts_bar.isVisible()
 
 
@@ -174,11 +167,12 @@ def test_a_different_user_does_not_get_the_form_back(qtbot, make_gui, tmp_path: 
     gui = make_gui(vault.data_dir, clock)
     sign_in(qtbot, gui, ADMIN, ADMIN_PASSWORD)
     main = gui.controller.main_window
+    main.search.setText(TYPED_FIRST)
     main.new_button.click()
-    qtbot.keyClicks(main.new_person_dialog.edits["first_name"], TYPED_FIRST)
+    assert main.intake_wizard is not None
     gui.lock.lock_action.trigger()
     sign_in(qtbot, gui, "second", "other admin passphrase 55")
-    assert gui.controller.main_window.new_person_dialog is None
+    assert gui.controller.main_window.intake_wizard is None
     _assert_nothing_shows(TYPED_FIRST)
 
 

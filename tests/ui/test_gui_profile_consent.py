@@ -58,6 +58,8 @@ def test_a_service_is_recorded_from_the_profile_with_readable_labels(qtbot, make
     assert not _unnamed_controls(dialog)
     assert dialog.date_provided.text() == "2026-03-02"
 
+    offered = [dialog.record_type.itemData(i) for i in range(1, dialog.record_type.count())]
+    assert 141 in offered and 200 not in offered, "HUD 4.14: no bed nights in street outreach"
     dialog.save_button.click()
     assert "record type" in dialog.fields["record_type"].message.text().lower()
     dialog.record_type.setCurrentIndex(dialog.record_type.findData(141))

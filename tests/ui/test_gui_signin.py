@@ -90,7 +90,7 @@ def test_first_password_must_be_changed_and_volunteer_sees_no_ssn(qtbot, make_gu
     qtbot.waitUntil(lambda: gui.controller.main_window is not None, timeout=20_000)
 
     main = gui.controller.main_window
-    assert main.model.columnCount() == 2  # name and date of birth only
+    assert main.model.columnCount() == 3  # name, date of birth and the age it gives; no SSN
     main.search.setText("Zandermoss")
     qtbot.waitUntil(lambda: main.model.rowCount() == 1)
     shown = [main.model.data(main.model.index(0, c)) for c in range(main.model.columnCount())]

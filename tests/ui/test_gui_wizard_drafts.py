@@ -23,8 +23,8 @@ def _to_member_step(qtbot, make_gui, tmp_path: Path, clock: FakeClock):
     wizard = open_wizard(qtbot, main)
     pick_project(qtbot, wizard, "Street Outreach")
     tick_script(qtbot, wizard)
-    wizard.pages[Step.CONSENT].paper_box.click()
     press_next(qtbot, wizard)
+    wizard.pages[Step.CONSENT].paper_box.click()
     press_next(qtbot, wizard)
     press_next(qtbot, wizard)
     assert step(wizard) is Step.MEMBER

@@ -63,21 +63,24 @@ def test_ct_adult_alone_written_on_the_pad(qtbot, make_gui, tmp_path: Path, cloc
     gui, main, wizard = _start(qtbot, make_gui, tmp_path, clock, "ct")
     pick_project(qtbot, wizard, "Street Outreach")
     tick_script(qtbot, wizard)
-    consent = wizard.pages[Step.CONSENT]
-    press_next(qtbot, wizard)
-    assert step(wizard) is Step.CONSENT
-    assert consent.signature_message.isVisibleTo(consent) and "CT-207-7" in consent.signature_message.text()
-    sign_on_pad(qtbot, consent.pad)
-    press_next(qtbot, wizard)
-    assert step(wizard) is Step.SHARING
     sharing = wizard.pages[Step.SHARING]
     sharing.levels["shared"].click()
     press_next(qtbot, wizard)
     assert step(wizard) is Step.SHARING, "CT-207-8/9: release, with whom and expiry are required to share"
     assert "CT-207-9" in sharing.fields["shared_with"].message.text()
     type_into(qtbot, sharing.shared_with, "CoC partner agencies")
+    type_into(qtbot, sharing.shared_information, "name, date of birth and enrollment")
     type_into(qtbot, sharing.expires, "2027-03-01")
     sharing.release.click()
+    press_next(qtbot, wizard)
+    assert step(wizard) is Step.CONSENT
+    consent = wizard.pages[Step.CONSENT]
+    press_next(qtbot, wizard)
+    assert step(wizard) is Step.CONSENT
+    assert consent.signature_message.isVisibleTo(consent) and "CT-207-7" in consent.signature_message.text()
+    sign_on_pad(qtbot, consent.pad)
+    shown = consent.rendered
+    assert shown is not None and shown.text in consent.written_text.text()
     press_next(qtbot, wizard)
     assert step(wizard) is Step.HOUSEHOLD
     _through_household(qtbot, wizard)
@@ -89,6 +92,11 @@ def test_ct_adult_alone_written_on_the_pad(qtbot, make_gui, tmp_path: Path, cloc
     assert _rows(gui, "SELECT first_name, last_name, dob FROM person") == [("Brisa", "Larkspurrow", "1984-07-09")]
     method, sharing_level, png = _rows(gui, "SELECT method, sharing, signature_png FROM consent")[0]
     assert (method, sharing_level) == ("written", "shared") and png.startswith(b"\x89PNG")
+    # The consent is bound to the text the client signed: the stored hash is the shown text's.
+    stored_hash, information, language = _rows(
+        gui, "SELECT consent_text_sha256, shared_information, language FROM consent")[0]
+    assert stored_hash == shown.sha256
+    assert "name" in information and language == "en"
     entities = {r[0] for r in _rows(gui, "SELECT entity FROM outbox")}
     assert {"person", "enrollment", "consent"} <= entities
     actions = {r[0] for r in _rows(gui, "SELECT action FROM audit_event")}
@@ -101,11 +109,12 @@ def test_mo_family_with_a_minor(qtbot, make_gui, tmp_path: Path, clock: FakeCloc
     gui, main, wizard = _start(qtbot, make_gui, tmp_path, clock, "mo")
     pick_project(qtbot, wizard, "Emergency Shelter", "es")
     tick_script(qtbot, wizard)
-    wizard.pages[Step.CONSENT].paper_box.click()
-    press_next(qtbot, wizard)
     sharing = wizard.pages[Step.SHARING]
     assert sharing.expires.text() == "2027-03-01", "MO-ROI-10: one year, through the day before"
     type_into(qtbot, sharing.shared_with, "Missouri partner agencies")
+    type_into(qtbot, sharing.shared_information, "nombre y fecha de nacimiento")
+    press_next(qtbot, wizard)
+    wizard.pages[Step.CONSENT].paper_box.click()
     press_next(qtbot, wizard)
     household = wizard.pages[Step.HOUSEHOLD]
     household.add_button.click()
@@ -128,38 +137,53 @@ def test_mo_family_with_a_minor(qtbot, make_gui, tmp_path: Path, clock: FakeCloc
 
 
 def test_mo_declined_consent_locks_the_household(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
+    """MO-ROI-8: a refusal goes on with the household locked; nothing to sign, no expiry asked."""
     gui, main, wizard = _start(qtbot, make_gui, tmp_path, clock, "mo")
     pick_project(qtbot, wizard, "Street Outreach")
     tick_script(qtbot, wizard)
-    consent = wizard.pages[Step.CONSENT]
-    consent.method_buttons["declined"].click()
-    assert consent.declined_text.isVisibleTo(consent) and consent.declined_text.text()
-    press_next(qtbot, wizard)
     sharing = wizard.pages[Step.SHARING]
-    assert sharing.forced.isVisibleTo(sharing) and not sharing.levels["shared"].isEnabled()
+    sharing.decline_button.click()
+    assert sharing.declined_text.isVisibleTo(sharing) and sharing.declined_text.text()
+    assert "MO-ROI-8" in sharing.declined_outcome.text()
+    assert not sharing.expires.isVisibleTo(sharing), "a refusal is never asked for an expiry date"
+    assert Step.CONSENT not in [r.step for r in wizard.flow.steps()], "nothing to sign"
     press_next(qtbot, wizard)
+    assert step(wizard) is Step.HOUSEHOLD
     _through_household(qtbot, wizard)
     fill_member(qtbot, wizard, ADULT)
+    assert "expires_on" not in wizard.flow.build_document()["consent"], "the wizard sends no expiry for a refusal"
     _finish(qtbot, wizard, 1)
-    assert _rows(gui, "SELECT method, sharing FROM consent") == [("declined", "not_shared")]
+    assert _rows(gui, "SELECT method, sharing, expires_on FROM consent") == [("declined", "not_shared", None)]
     assert _rows(gui, "SELECT locked FROM enrollment") == [(1,)]
 
 
 def test_ct_declined_consent_stops_before_any_data(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
+    """CT-207-1: without consent nothing is entered; the intake ends with Finish and no draft."""
     gui, main, wizard = _start(qtbot, make_gui, tmp_path, clock, "ct")
     pick_project(qtbot, wizard, "Street Outreach")
     tick_script(qtbot, wizard)
-    consent = wizard.pages[Step.CONSENT]
-    consent.method_buttons["declined"].click()
+    sharing = wizard.pages[Step.SHARING]
+    sharing.decline_button.click()
+    assert "CT-207-1" in sharing.declined_outcome.text()
+    assert not sharing.expires.isVisibleTo(sharing)
     press_next(qtbot, wizard)
-    assert step(wizard) is Step.CONSENT
-    assert "CT-207-1" in consent.general.text()
+    assert step(wizard) is Step.DECLINED
+    page = wizard.pages[Step.DECLINED]
+    assert page.heading.text() == "Nothing was recorded" and "CT-207-1" in page.reason.text()
+    assert wizard.next_button.text().replace("&", "") == "Finish"
+    assert [r.step for r in wizard.flow.steps()][-1] is Step.DECLINED, "no data step follows a refusal"
+    with qtbot.waitSignal(wizard.wizard_did_close):
+        press_next(qtbot, wizard)
+    for table in ("person", "enrollment", "consent", "outbox", "draft"):
+        assert _rows(gui, f"SELECT count(*) FROM {table}") == [(0,)], table
 
 
 def test_ct_verbal_consent_by_phone(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
     gui, main, wizard = _start(qtbot, make_gui, tmp_path, clock, "ct")
     pick_project(qtbot, wizard, "Street Outreach")
     tick_script(qtbot, wizard)
+    wizard.pages[Step.SHARING].levels["not_shared"].click()
+    press_next(qtbot, wizard)
     consent = wizard.pages[Step.CONSENT]
     consent.method_buttons["verbal"].click()
     type_into(qtbot, consent.reason, "first contact by phone")
@@ -169,9 +193,7 @@ def test_ct_verbal_consent_by_phone(qtbot, make_gui, tmp_path: Path, clock: Fake
     assert "CT-207-7" in consent.method_message.text(), "verbal only when the first contact is by phone"
     consent.phone_box.click()
     qtbot.keyClick(consent.reason, Qt.Key.Key_Return)  # Enter = Next
-    assert step(wizard) is Step.SHARING
-    wizard.pages[Step.SHARING].levels["not_shared"].click()
-    press_next(qtbot, wizard)
+    assert step(wizard) is Step.HOUSEHOLD
     _through_household(qtbot, wizard)
     fill_member(qtbot, wizard, ADULT)
     _finish(qtbot, wizard, 1)
@@ -180,24 +202,31 @@ def test_ct_verbal_consent_by_phone(qtbot, make_gui, tmp_path: Path, clock: Fake
 
 
 def test_vt_dv_program_is_fixed_not_shared(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
+    """VT-3.1-2: a DV program's records stay Not Shared; VT-3.4-14: a minor needs a guardian."""
     gui, main, wizard = _start(qtbot, make_gui, tmp_path, clock, "vt", populations='["dv"]')
     pick_project(qtbot, wizard, "Emergency Shelter")
     tick_script(qtbot, wizard)
-    consent = wizard.pages[Step.CONSENT]
-    assert consent.signer_box.isVisibleTo(consent), "VT-3.4-14: a guardian may sign for a minor"
-    consent.paper_box.click()
-    press_next(qtbot, wizard)
     sharing = wizard.pages[Step.SHARING]
+    assert sharing.signer_box.isVisibleTo(sharing), "VT-3.4-14: a guardian may consent for a minor"
     assert sharing.forced.isVisibleTo(sharing) and "VT-3.1-2" in sharing.forced.text()
+    assert "domestic violence" in sharing.forced.text()
     assert sharing.levels["not_shared"].isChecked() and not sharing.levels["shared"].isEnabled()
+    press_next(qtbot, wizard)
+    consent = wizard.pages[Step.CONSENT]
+    consent.paper_box.click()
     press_next(qtbot, wizard)
     _through_household(qtbot, wizard)
     fill_member(qtbot, wizard, {**ADULT, "DOB": "2010-02-02"})
     press_next(qtbot, wizard)
-    assert step(wizard) is Step.CONSENT, "a minor head of household sends the worker back to consent"
-    assert "VT-3.4-14" in consent.signer_message.text()
-    consent.signer_box.click()
+    assert step(wizard) is Step.SHARING, "a minor head of household sends the worker back to who consents"
+    assert "VT-3.4-14" in sharing.signer_message.text()
+    assert "VT-3.4-14" in sharing.forced.text(), "the minor's lock is said beside the populations'"
+    sharing.signer_box.click()
+    assert "VT-3.4-14" not in sharing.forced.text()
     press_next(qtbot, wizard)
+    assert step(wizard) is Step.CONSENT
+    assert consent.resign_notice.isVisibleTo(consent), "the guardian signs the text as it now reads"
+    consent.paper_box.click()
     while step(wizard) is not Step.MEMBER:
         press_next(qtbot, wizard)
     _finish(qtbot, wizard, 1)

@@ -66,7 +66,7 @@ def _script(kb: Keyboard, wizard: IntakeWizard) -> None:
             kb.tab()
     assert wizard.next_button.isEnabled()
     kb.enter()
-    assert step(wizard) is Step.CONSENT
+    assert step(wizard) is Step.SHARING, "the client's choices come before the text they sign"
 
 
 def _member(kb: Keyboard, wizard: IntakeWizard, answers: dict) -> None:
@@ -102,7 +102,20 @@ def test_mo_adult_alone_with_verbal_consent_by_keyboard(qtbot, make_gui, tmp_pat
     _project(kb, wizard, "Street Outreach")
     _script(kb, wizard)
 
+    sharing = wizard.pages[Step.SHARING]
+    assert kb.focused() is sharing.agree_button
+    assert sharing.levels["shared"].isChecked(), "MO-ROI-1: Missouri shares unless the client declines"
+    kb.mnemonic(sharing.shared_with)
+    assert kb.focused() is sharing.shared_with
+    kb.type("Missouri partner agencies")
+    kb.mnemonic(sharing.shared_information)
+    assert kb.focused() is sharing.shared_information
+    kb.type("name, date of birth and services")
+    kb.enter()
+    assert step(wizard) is Step.CONSENT
+
     consent = wizard.pages[Step.CONSENT]
+    assert "name, date of birth and services" in consent.written_text.text(), "the text shows what is shared"
     assert kb.focused() is consent.method_buttons["written"]
     kb.mnemonic(consent.method_buttons["verbal"])
     qtbot.waitUntil(consent.method_buttons["verbal"].isChecked)
@@ -112,15 +125,6 @@ def test_mo_adult_alone_with_verbal_consent_by_keyboard(qtbot, make_gui, tmp_pat
     kb.tab()
     assert kb.focused() is consent.witness, "Tab follows the form from reason to witness"
     kb.type("Odo Fennimore")
-    kb.enter()
-    assert step(wizard) is Step.SHARING
-
-    sharing = wizard.pages[Step.SHARING]
-    assert kb.focused() in sharing.levels.values()
-    if sharing.levels["shared"].isChecked():
-        kb.mnemonic(sharing.shared_with)
-        assert kb.focused() is sharing.shared_with
-        kb.type("Missouri partner agencies")
     kb.enter()
     assert step(wizard) is Step.HOUSEHOLD
     assert kb.focused() is wizard.pages[Step.HOUSEHOLD].list
@@ -140,6 +144,15 @@ def test_ct_written_consent_by_keyboard_reaches_the_pad_then_attests_paper(
     _project(kb, wizard, "Street Outreach")
     _script(kb, wizard)
 
+    sharing = wizard.pages[Step.SHARING]
+    assert kb.focused() is sharing.agree_button
+    kb.tab_until(sharing.levels["shared"])
+    kb.press(Qt.Key.Key_Down)
+    assert sharing.levels["not_shared"].isChecked() and kb.focused() is sharing.levels["not_shared"]
+    assert not sharing.expires.isVisibleTo(sharing), "CT: no expiry for a consent that shares nothing"
+    kb.enter()
+    assert step(wizard) is Step.CONSENT
+
     consent = wizard.pages[Step.CONSENT]
     assert consent.method_buttons["written"].isChecked()
     kb.tab_until(consent.pad)
@@ -155,13 +168,6 @@ def test_ct_written_consent_by_keyboard_reaches_the_pad_then_attests_paper(
     assert consent.signature_message.isVisibleTo(consent) and "CT-207-7" in consent.signature_message.text()
     kb.mnemonic(consent.paper_box)
     qtbot.waitUntil(consent.paper_box.isChecked)
-    kb.enter()
-    assert step(wizard) is Step.SHARING
-
-    sharing = wizard.pages[Step.SHARING]
-    assert kb.focused() is sharing.levels["shared"]
-    kb.press(Qt.Key.Key_Down)
-    assert sharing.levels["not_shared"].isChecked() and kb.focused() is sharing.levels["not_shared"]
     kb.enter()
     assert step(wizard) is Step.HOUSEHOLD
     kb.enter()

@@ -206,7 +206,7 @@ def test_search_result_headers_reach_spanish(qapp: QCoreApplication, compiled: Q
                    for i in range(model.columnCount())]
     finally:
         qapp.removeTranslator(compiled)
-    assert headers == ["Nombre", "Fecha de nacimiento", "SSN"]
+    assert headers == ["Nombre", "Fecha de nacimiento", "SSN", "Edad", "Último contacto"]
 
 
 def test_lupdate_sees_a_context_for_every_string(fresh: dict[Key, Message]) -> None:

@@ -65,7 +65,7 @@ def tick_script(qtbot: Any, wizard: IntakeWizard) -> None:
         box.click()
     assert wizard.next_button.isEnabled()
     press_next(qtbot, wizard)
-    assert step(wizard) is Step.CONSENT
+    assert step(wizard) is Step.SHARING, "the client's choices come before the text they sign"
 
 
 def sign_on_pad(qtbot: Any, pad: Any) -> None:
@@ -211,6 +211,9 @@ def fill_member_by_keys(kb: Keyboard, wizard: IntakeWizard, answers: dict[str, A
     visited: list[str] = []
     while True:
         widget = kb.focused()
+        if widget in form.reveal_buttons.values():  # the SSN's press-to-reveal
+            kb.tab()
+            continue
         name = next((n for n, w in form.inputs.items() if w is widget), None)
         if name is None or name in visited:
             return visited

@@ -6,11 +6,13 @@ or amending is more client data, so it waits for a consent where the pack says s
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.errors import UserFacingError
+from app.note_marks import author_names, notes_pending_deletion
 from app.notes import add_note, request_note_deletion
 from app.profile import ClientProfile
 from app.session import Session
@@ -36,7 +38,8 @@ class NotesTab(QWidget):
         column.addWidget(text_label(self.tr("Case notes cannot be changed or deleted. Correct a note with an "
                                             "amendment."), "hint"))
         models["notes"], self.notes_table = add_table(column, self.tr("Notes"),
-                                                      [self.tr("Written"), self.tr("Note"), self.tr("Amends")], self)
+                                                      [self.tr("Written"), self.tr("By"), self.tr("Note"),
+                                                       self.tr("Amends"), self.tr("Deletion")], self)
         self.note_text: QPlainTextEdit | None = None
         self.deletion_reason: QLineEdit | None = None
         if can_write:
@@ -69,9 +72,17 @@ class NotesTab(QWidget):
             self.request_button.clicked.connect(self._request_deletion)
 
     def fill(self, profile: ClientProfile) -> None:
+        """Each note with its local date and time, its author, and a mark while a
+        deletion request waits for the help desk (CT-404-2)."""
         by_id = {n.note_id: n for n in profile.notes}
+        session = self._session()
+        authors = author_names(session, (n.created_by for n in profile.notes)) if session else {}
+        pending = notes_pending_deletion(session, self._personal_id) if session else set()
+        requested = "\u2691 " + self.tr("Requested")
         self.models["notes"].set_rows([
-            (n.created_at, n.body, by_id[n.amends].created_at if n.amends in by_id else "")
+            (local_time(n.created_at), authors.get(n.created_by, n.created_by), n.body,
+             local_time(by_id[n.amends].created_at) if n.amends in by_id else "",
+             requested if n.note_id in pending else "")
             for n in profile.notes], [n.note_id for n in profile.notes])
 
     def _selected(self) -> str | None:
@@ -116,3 +127,12 @@ class NotesTab(QWidget):
             self.note_text.setPlainText("")
         if self.deletion_reason is not None:
             self.deletion_reason.setText("")
+
+
+def local_time(stamp: str) -> str:
+    """A stored UTC time as this computer's local date and time, to the minute."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        return stamp
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")

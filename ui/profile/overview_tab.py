@@ -13,6 +13,7 @@ from ui.widgets.rows_model import RowsModel
 
 class OverviewTab(QWidget):
     revoke_requested = Signal(str)  # consent id
+    stop_sharing_requested = Signal()  # VT-3.1-4
     renew_requested = Signal()
 
     def __init__(self, labels: CodeLabels, can_manage_consent: bool, models: dict[str, RowsModel],
@@ -31,14 +32,19 @@ class OverviewTab(QWidget):
         self.models = models
         self.revoke_button: QPushButton | None = None
         self.renew_button: QPushButton | None = None
+        self.stop_sharing_button: QPushButton | None = None
         if can_manage_consent:
             row = QHBoxLayout()
             self.revoke_button = QPushButton(self.tr("&Revoke selected consent\u2026"))
             self.revoke_button.setAccessibleName(self.tr("Revoke the selected consent"))
             self.renew_button = QPushButton(self.tr("Record ne&w consent\u2026"))
             self.renew_button.setAccessibleName(self.tr("Record a new consent"))
+            self.stop_sharing_button = QPushButton(self.tr("Stop sharin&g\u2026"))
+            self.stop_sharing_button.setAccessibleName(self.tr("Stop sharing the client's information"))
             row.addWidget(self.revoke_button)
+            row.addWidget(self.stop_sharing_button)
             row.addWidget(self.renew_button)
+            self.stop_sharing_button.clicked.connect(self.stop_sharing_requested.emit)
             row.addStretch(1)
             column.addLayout(row)
             self.revoke_button.clicked.connect(self._revoke_clicked)
@@ -82,6 +88,9 @@ class OverviewTab(QWidget):
         if self.revoke_button is not None:
             selected = self.selected_consent()
             self.revoke_button.setEnabled(selected is not None and self._revocable(selected))
+        if self.stop_sharing_button is not None:
+            current = next((c for c in self._consents if self._revocable(c)), None)
+            self.stop_sharing_button.setEnabled(current is not None and current.sharing == "shared")
 
     def _revoke_clicked(self) -> None:
         selected = self.selected_consent()

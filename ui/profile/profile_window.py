@@ -82,6 +82,7 @@ class ProfileWindow(QDialog):
         page.addWidget(self.tabs, 1)
         self.overview = OverviewTab(self.labels, sections.manage_consent, self.models)
         self.overview.revoke_requested.connect(self.revoke_consent)
+        self.overview.stop_sharing_requested.connect(self.stop_sharing)
         self.overview.renew_requested.connect(lambda: self.renew_consent())
         self.tabs.addTab(self.overview, self.tr("&Overview"))
         self.household_tab: HouseholdTab | None = None
@@ -107,6 +108,16 @@ class ProfileWindow(QDialog):
         page.addWidget(self.message)
         row = QHBoxLayout()
         row.addStretch(1)
+        from ui.documents.profile_actions import add_document_actions
+
+        self.documents = add_document_actions(
+            row, session, lambda: self._session, self.personal_id,
+            lambda: self.overview.selected_consent() or next(iter(self.profile.consents), None), self.show_message)
+        from ui.profile.rights_actions import add_rights_actions
+
+        self.rights = add_rights_actions(row, session, self, lambda: self._session, self.personal_id,
+                                         lambda d: self._open(d, lambda: self.reload(d.saved_message)),
+                                         self.show_message)
         close = QPushButton(self.tr("C&lose"))
         close.setAccessibleName(self.tr("Close the profile"))
         close.setAutoDefault(False)
@@ -180,6 +191,15 @@ class ProfileWindow(QDialog):
         if session is None or consent is None:
             return
         dialog = RevokeConsentDialog(session, consent, self)
+        self._open(dialog, lambda: self.reload(dialog.saved_message))
+
+    def stop_sharing(self) -> None:
+        from ui.profile.stop_sharing_dialog import StopSharingDialog
+
+        session = self._session
+        if session is None:
+            return
+        dialog = StopSharingDialog(session, self.personal_id, self)
         self._open(dialog, lambda: self.reload(dialog.saved_message))
 
     def _open(self, dialog: QDialog, accepted: Callable[[], None]) -> None:

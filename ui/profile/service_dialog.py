@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.followup import RECORD_TYPES, record_service, service_types
 from app.profile import ClientProfile
+from app.services_offered import record_types_for
 from app.session import Session
 from ui.profile.common import CodeLabels, parse_day
 from ui.profile.record_dialog import RecordDialog
@@ -27,7 +28,26 @@ class ServiceDialog(RecordDialog):
         self.add_field("record_type", self.tr("&Record type"), self.record_type, self.tr("Record type"))
         self.add_field("type_provided", self.tr("&Type of service"), self.type_provided, self.tr("Type of service"))
         self.record_type.currentIndexChanged.connect(lambda _i: self._fill_types())
+        self._project_types = {e.enrollment_id: e.project_type for e in profile.enrollments}
+        self.enrollment.currentIndexChanged.connect(lambda _i: self._fill_record_types())
+        self._fill_record_types()
         self.date_provided.setFocus()
+
+    def _fill_record_types(self) -> None:
+        """Only the record types the chosen enrollment's project records (no bed nights
+        in street outreach), from ``forms/services/record_types.toml``."""
+        project_type = self._project_types.get(str(self.enrollment.currentData()))
+        offered = record_types_for(project_type, list(self._types)) if project_type is not None else []
+        self.record_type.blockSignals(True)
+        self.record_type.clear()
+        self.record_type.addItem(self.tr("Choose\u2026") if offered else
+                                 self.tr("This project records no HUD service here"), None)
+        for code in offered:
+            self.record_type.addItem(self._labels.label(RECORD_TYPES, code), code)
+        if len(offered) == 1:
+            self.record_type.setCurrentIndex(1)
+        self.record_type.blockSignals(False)
+        self._fill_types()
 
     def _fill_types(self) -> None:
         record_type = self.record_type.currentData()

@@ -38,9 +38,16 @@ class MainMenus(QObject):
         self.export_action = QAction(window)
         if session.can(EXPORT_PERMISSION):
             self.tools_menu.addAction(self.export_action)
+        self.projects_action = QAction(window)
+        if session.can("device.configure"):
+            self.tools_menu.addAction(self.projects_action)
         self.sync_action = QAction(window)  # opened by ui.sync.session_sync
         if session.can("sync.run"):
             self.tools_menu.addAction(self.sync_action)
+        self.blank_form_action = QAction(window)  # ui.documents.blank_form, for paper intake
+        if session.can("consent.print"):
+            self.tools_menu.addAction(self.blank_form_action)
+            self.blank_form_action.triggered.connect(lambda: _open_blank_form(window))
         self.tools_menu.menuAction().setVisible(bool(self.tools_menu.actions()))
 
         self.settings_menu = bar.addMenu("")
@@ -52,6 +59,12 @@ class MainMenus(QObject):
             action.setData(code)
             self.language_menu.addAction(action)
         self.language_actions.triggered.connect(lambda action: self.language_chosen.emit(str(action.data())))
+        self.users_action = QAction(window)
+        self.device_settings_action = QAction(window)
+        if session.can("users.manage"):
+            self.settings_menu.addAction(self.users_action)
+        if session.can("device.configure"):
+            self.settings_menu.addAction(self.device_settings_action)
 
         self.copy_action = QAction(copy_target)
         self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
@@ -67,8 +80,18 @@ class MainMenus(QObject):
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.export_action.setText(self.tr("&Export HMIS CSV\u2026"))
         self.sync_action.setText(self.tr("&Sync\u2026"))
+        self.projects_action.setText(self.tr("&Projects\u2026"))
+        self.blank_form_action.setText(self.tr("&Blank consent form\u2026"))
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.users_action.setText(self.tr("&Users\u2026"))
+        self.device_settings_action.setText(self.tr("&Device settings\u2026"))
         self.copy_action.setText(self.tr("&Copy name"))
         for action in self.language_actions.actions():
             action.setChecked(action.data() == active_language())
+
+
+def _open_blank_form(window: QWidget) -> None:
+    from ui.documents.blank_form import open_blank_form
+
+    open_blank_form(window)

@@ -12,10 +12,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,10 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from app import outbox
+from app.caseload import last_contacts
 from app.drafts import discard_draft, list_drafts
-from app.domain.person import Person
 from app.errors import UserFacingError
-from app.people import save_new_person
 from app.profile import load_profile
 from app.search_service import find_people
 from app.session import Session
@@ -38,10 +38,12 @@ from app.vault.connection import transaction
 from ui.clipboard import ClipboardGuard
 from ui.export.export_dialog import EXPORT_PERMISSION, ExportDialog
 from ui.i18n import active_language, remember_language, set_language
-from ui.people.new_person_dialog import DRAFT_KIND, NewPersonDialog
+from ui.people.new_person import LEGACY_DRAFT_KIND, names_from_search, person_from_legacy_draft
 from ui.search.drafts_bar import DraftsBar
+from ui.projects.projects_dialog import open_projects
 from ui.search.main_menus import MainMenus
-from ui.search.people_model import PeopleModel, columns_for, results_table
+from ui.search.my_clients import MyClientsDialog
+from ui.search.people_model import PeopleModel, columns_for, results_table, shows_last_contact
 from ui.sync.timeliness_banner import TimelinessBanner
 from ui.profile.profile_window import ProfileWindow
 from ui.theme import demo_banner, resource_icon, window_title
@@ -69,7 +71,6 @@ class MainWindow(QMainWindow):
         # Asked before the window closes the app; ``False`` keeps it open (records waiting to sync).
         self.close_guard: Callable[[], bool] | None = None
         self._shown_count: int | None = None
-        self.new_person_dialog: NewPersonDialog | None = None
         self.intake_wizard: IntakeWizard | None = None
         self.profile_window: ProfileWindow | None = None
         language = session.settings.language or active_language()
@@ -103,6 +104,10 @@ class MainWindow(QMainWindow):
         self.lock_button.setObjectName("lockButton")
         self.intake_button = QPushButton()
         self.intake_button.setVisible(session.can("intake.run"))
+        self.my_clients_button = QPushButton()
+        self.my_clients_button.setVisible(session.can("client.view_basic"))
+        self.my_clients_dialog: MyClientsDialog | None = None
+        header.addWidget(self.my_clients_button)
         header.addWidget(self.intake_button)
         header.addWidget(self.new_button)
         header.addWidget(self.lock_button)
@@ -153,7 +158,11 @@ class MainWindow(QMainWindow):
                      "language_actions", "copy_action"):
             setattr(self, name, getattr(self.menus, name))
         self.quit_action.triggered.connect(self.close)
+        self.menus.users_action.triggered.connect(lambda: self.open_admin("users"))
+        self.menus.device_settings_action.triggered.connect(lambda: self.open_admin("settings"))
+        self.admin_dialog: QDialog | None = None
         self.export_action.triggered.connect(lambda: self.open_export())
+        self.menus.projects_action.triggered.connect(lambda: open_projects(self, self._session, self._demo))
         self.menus.language_chosen.connect(self.choose_language)
 
         self._debounce = QTimer(self)
@@ -166,11 +175,13 @@ class MainWindow(QMainWindow):
         self._status_timer.start()
 
         self.search.textChanged.connect(lambda _text: self._debounce.start())
-        self.search.returnPressed.connect(self.run_search)
+        self.search.returnPressed.connect(self._search_and_enter_results)
+        self.search.installEventFilter(self)
         self.new_button.clicked.connect(lambda: self.open_new_person())
         self.new_action.triggered.connect(lambda: self.open_new_person())
         self.lock_button.clicked.connect(lock_action.trigger)
         self.intake_button.clicked.connect(lambda: self.open_intake())
+        self.my_clients_button.clicked.connect(lambda: self.open_my_clients())
         self.intake_action.triggered.connect(lambda: self.open_intake())
         self.table.activated.connect(lambda index: self.open_profile_at(index.row()))
         self.resume_button.clicked.connect(self._resume_latest_draft)
@@ -194,6 +205,8 @@ class MainWindow(QMainWindow):
         self.lock_button.setText(self.tr("Lock"))
         self.lock_button.setAccessibleName(self.tr("Lock now"))
         self.lock_button.setToolTip(self.tr("Lock now (Ctrl+L)"))
+        self.my_clients_button.setText(self.tr("&My clients"))
+        self.my_clients_button.setAccessibleName(self.tr("My clients and what is due this week"))
         self.intake_button.setText(self.tr("New &intake\u2026"))
         self.intake_button.setAccessibleName(self.tr("New intake"))
         self.intake_button.setToolTip(self.tr("New intake (Ctrl+I)"))
@@ -238,9 +251,32 @@ class MainWindow(QMainWindow):
             self.model.clear()
             self.result_info.setText(str(exc))
             return
-        self.model.set_hits(hits)
+        contacts = last_contacts(session, (h.personal_id for h in hits)) if shows_last_contact(session) else {}
+        self.model.set_hits(hits, session.clock.now().date(), contacts)
         self.results.setCurrentWidget(self.table)
         self._describe_results(len(hits))
+
+    def _search_and_enter_results(self) -> None:
+        """Enter in the search box: search now and move into the results, on the first."""
+        self.run_search()
+        self._enter_results()
+
+    def _enter_results(self) -> bool:
+        if self.model.rowCount() == 0 or self.results.currentWidget() is not self.table:
+            return False
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        current = self.table.currentIndex()
+        self.table.selectRow(current.row() if current.isValid() else 0)
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down in the search box moves into the results (after the search has run)."""
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Down and event.modifiers() == Qt.KeyboardModifier.NoModifier):
+            if self._debounce.isActive():
+                self.run_search()
+            return self._enter_results()
+        return super().eventFilter(watched, event)
 
     def _describe_results(self, count: int) -> None:
         self._shown_count = count
@@ -284,53 +320,15 @@ class MainWindow(QMainWindow):
 
     # -- new person -------------------------------------------------------------------
 
-    def open_new_person(self, draft_id: str | None = None,
-                        payload: dict[str, object] | None = None) -> NewPersonDialog | None:
+    def open_new_person(self) -> IntakeWizard | None:
+        """MO-ROI-1, CT-207-1: a new person is an intake of a one-person household, so
+        the oral explanation, the consent and the duplicate check come first; the names
+        typed in the search box are carried into it. An intake already open is raised
+        instead (one intake at a time)."""
         session = self._session
         if session is None or not session.can("client.create"):
             return None
-        if self.new_person_dialog is not None:
-            self.new_person_dialog.raise_()
-            return self.new_person_dialog
-        dialog = NewPersonDialog(session.clock.now().date(), self._demo, draft_id, self)
-        if payload is not None:
-            dialog.restore_draft(payload)
-            dialog.show_restored()
-        dialog.person_ready.connect(lambda person: self._save_person(dialog, person))
-        dialog.finished.connect(lambda _code: self._new_person_closed(dialog))
-        self.new_person_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _save_person(self, dialog: NewPersonDialog, person: Person) -> None:
-        session = self._session
-        if session is None:
-            return
-        try:
-            save_new_person(session, person)
-            if dialog.draft_id:
-                discard_draft(session, dialog.draft_id)
-                dialog.draft_id = None
-        except UserFacingError as exc:
-            dialog.show_failure(str(exc))
-            return
-        dialog.accept()
-        self.search.setText(NewPersonDialog.person_summary(person))
-        self.run_search()
-        self.refresh_status()
-        self.result_info.setText(self.tr("Saved; the record is in the outbox.") + "  " + self.result_info.text())
-
-    def _new_person_closed(self, dialog: NewPersonDialog) -> None:
-        if self.new_person_dialog is dialog:
-            self.new_person_dialog = None
-        dialog.deleteLater()
-        if dialog.closed_for_lock:
-            return
-        session = self._session
-        if dialog.draft_id and session is not None:
-            # Cancel means the worker chose to drop the kept form.
-            _quietly(lambda: discard_draft(session, dialog.draft_id or ""))
-        self.refresh_drafts_bar()
+        return self.open_intake(person=names_from_search(self.search.text()))
 
     # -- drafts -----------------------------------------------------------------------
 
@@ -342,9 +340,7 @@ class MainWindow(QMainWindow):
         for draft in list_drafts(session):
             if draft.draft_id not in draft_ids:
                 continue
-            if draft.kind == DRAFT_KIND and self.new_person_dialog is None:
-                self.open_new_person(draft.draft_id, draft.payload)
-            elif draft.kind == INTAKE_DRAFT_KIND and self.intake_wizard is None:
+            if draft.kind == INTAKE_DRAFT_KIND and self.intake_wizard is None:
                 self.open_intake(draft.draft_id, draft.payload)
         self.refresh_drafts_bar()
 
@@ -352,9 +348,8 @@ class MainWindow(QMainWindow):
         session = self._session
         if session is None:
             return
-        open_ids = {self.new_person_dialog.draft_id if self.new_person_dialog else None,
-                    self.intake_wizard.draft_id if self.intake_wizard else None}
-        waiting = [d for d in list_drafts(session, DRAFT_KIND) if d.draft_id not in open_ids]
+        open_ids = {self.intake_wizard.draft_id if self.intake_wizard else None}
+        waiting = [d for d in list_drafts(session, LEGACY_DRAFT_KIND) if d.draft_id not in open_ids]
         intakes = [d for d in list_drafts(session, INTAKE_DRAFT_KIND) if d.draft_id not in open_ids]
         self.drafts_bar.show_counts(len(intakes), len(waiting))
 
@@ -363,17 +358,21 @@ class MainWindow(QMainWindow):
         if session is None:
             return
         intakes = list_drafts(session, INTAKE_DRAFT_KIND)
-        drafts = list_drafts(session, DRAFT_KIND)
+        drafts = list_drafts(session, LEGACY_DRAFT_KIND)
         if intakes and self.intake_wizard is None:
             self.open_intake(intakes[0].draft_id, intakes[0].payload)
-        elif drafts and self.new_person_dialog is None:
-            self.open_new_person(drafts[0].draft_id, drafts[0].payload)
+        elif drafts and self.intake_wizard is None:
+            # A new-person form kept by an earlier version goes on as an intake, so it
+            # too passes the explanation, consent and duplicate check before a save.
+            wizard = self.open_intake(person=person_from_legacy_draft(drafts[0].payload))
+            if wizard is not None and wizard.keep_draft_now():
+                _quietly(lambda: discard_draft(session, drafts[0].draft_id))
         self.refresh_drafts_bar()
 
     # -- intake and profile -----------------------------------------------------------
 
-    def open_intake(self, draft_id: str | None = None,
-                    payload: dict[str, object] | None = None) -> IntakeWizard | None:
+    def open_intake(self, draft_id: str | None = None, payload: dict[str, object] | None = None,
+                    person: dict[str, str] | None = None) -> IntakeWizard | None:
         session = self._session
         if session is None or not session.can("intake.run"):
             return None
@@ -381,7 +380,7 @@ class MainWindow(QMainWindow):
             self.intake_wizard.raise_()
             self.intake_wizard.activateWindow()
             return self.intake_wizard
-        wizard = IntakeWizard(session, self._demo, draft_id, payload, self)
+        wizard = IntakeWizard(session, self._demo, draft_id, payload, self, person=person)
         wizard.intake_did_save.connect(lambda _result: self.refresh_status())
         wizard.profile_requested.connect(self.open_profile)
         wizard.wizard_did_close.connect(lambda: self._intake_closed(wizard))
@@ -426,6 +425,42 @@ class MainWindow(QMainWindow):
             self.profile_window = None
         window.deleteLater()
 
+    def open_my_clients(self) -> MyClientsDialog | None:
+        session = self._session
+        if session is None or not session.can("client.view_basic"):
+            return None
+        dialog = MyClientsDialog(session, self._demo, self)
+        dialog.profile_requested.connect(self.open_profile)
+        dialog.finished.connect(lambda _code: self._my_clients_closed(dialog))
+        self.my_clients_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _my_clients_closed(self, dialog: MyClientsDialog) -> None:
+        if self.my_clients_dialog is dialog:
+            self.my_clients_dialog = None
+        dialog.deleteLater()
+
+    def open_admin(self, which: str) -> QDialog | None:
+        """Users or Device settings, for the roles the pack lets manage them."""
+        from ui.admin.settings_dialog import SettingsDialog
+        from ui.admin.users_dialog import UsersDialog
+
+        session = self._session
+        needed = "users.manage" if which == "users" else "device.configure"
+        if session is None or not session.can(needed):
+            return None
+        dialog: QDialog = (UsersDialog if which == "users" else SettingsDialog)(session, self._demo, self)
+        dialog.finished.connect(lambda _code: self._admin_closed(dialog))
+        self.admin_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _admin_closed(self, dialog: QDialog) -> None:
+        if self.admin_dialog is dialog:
+            self.admin_dialog = None
+        dialog.deleteLater()
+
     def open_export(self) -> ExportDialog | None:
         session = self._session
         if session is None or not session.can(EXPORT_PERMISSION):
@@ -459,6 +494,11 @@ class MainWindow(QMainWindow):
         self._session = None
         self._debounce.stop()
         self._status_timer.stop()
+        if self.my_clients_dialog is not None:
+            self.my_clients_dialog.clear_client_data()
+            self.my_clients_dialog.reject()
+        if self.admin_dialog is not None:
+            self.admin_dialog.reject()
         self.search.setText("")
         self.model.clear()
         self.results.setCurrentWidget(self.empty)

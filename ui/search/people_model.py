@@ -9,11 +9,14 @@ levels). ``clear()`` drops every hit so a lock leaves nothing in memory here (S4
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import Enum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from app.caseload import age_on
+from app.profile import profile_sections
 from app.search import SearchHit
 from app.search_service import visible_fields
 from app.session import Session
@@ -26,6 +29,8 @@ class Column(Enum):
     NAME = QT_TRANSLATE_NOOP("PeopleModel", "Name")
     DOB = QT_TRANSLATE_NOOP("PeopleModel", "Date of birth")
     SSN = QT_TRANSLATE_NOOP("PeopleModel", "SSN")
+    AGE = QT_TRANSLATE_NOOP("PeopleModel", "Age")
+    LAST_CONTACT = QT_TRANSLATE_NOOP("PeopleModel", "Last contact")
 
 
 @dataclass(frozen=True)
@@ -36,16 +41,20 @@ class RowView:
     name: str
     dob: str
     ssn: str
+    age: str = _NOT_COLLECTED
+    last_contact: str = _NOT_COLLECTED
 
 
 def masked_ssn(last4: str | None) -> str:
     return f"xxx-xx-{last4}" if last4 else _NOT_COLLECTED
 
 
-def row_view(hit: SearchHit) -> RowView:
+def row_view(hit: SearchHit, today: date | None = None, last_contact: str | None = None) -> RowView:
     parts = [p for p in (hit.last_name, hit.first_name) if p]
     name = ", ".join(parts) if parts else "(name not collected)"
-    return RowView(hit.personal_id, name, hit.dob or _NOT_COLLECTED, masked_ssn(hit.ssn_last4))
+    age = age_on(hit.dob, today) if today is not None else None
+    return RowView(hit.personal_id, name, hit.dob or _NOT_COLLECTED, masked_ssn(hit.ssn_last4),
+                   _NOT_COLLECTED if age is None else str(age), last_contact or _NOT_COLLECTED)
 
 
 def columns_for(session: Session) -> tuple[Column, ...]:
@@ -56,7 +65,16 @@ def columns_for(session: Session) -> tuple[Column, ...]:
         columns.append(Column.DOB)
     if visible.ssn_last4:
         columns.append(Column.SSN)
+    if visible.dob:
+        columns.append(Column.AGE)
+    if shows_last_contact(session):
+        columns.append(Column.LAST_CONTACT)
     return tuple(columns)
+
+
+def shows_last_contact(session: Session) -> bool:
+    """The contact history is for roles that see it on the profile (``profile_sections``)."""
+    return profile_sections(session).history
 
 
 class PeopleModel(QAbstractTableModel):
@@ -82,6 +100,10 @@ class PeopleModel(QAbstractTableModel):
                 return row.name
             if column is Column.DOB:
                 return row.dob
+            if column is Column.AGE:
+                return row.age
+            if column is Column.LAST_CONTACT:
+                return row.last_contact
             return row.ssn
         if role == Qt.ItemDataRole.TextAlignmentRole and column is not Column.NAME:
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -93,10 +115,15 @@ class PeopleModel(QAbstractTableModel):
             return self.tr(self._columns[section].value)
         return None
 
-    def set_hits(self, hits: list[SearchHit]) -> None:
+    def set_hits(self, hits: list[SearchHit], today: date | None = None,
+                 last_contacts: dict[str, str] | None = None) -> None:
         self.beginResetModel()
-        self._rows = [row_view(h) for h in hits]
+        contacts = last_contacts or {}
+        self._rows = [row_view(h, today, contacts.get(h.personal_id)) for h in hits]
         self.endResetModel()
+
+    def columns(self) -> tuple[Column, ...]:
+        return self._columns
 
     def clear(self) -> None:
         self.beginResetModel()
@@ -123,6 +150,6 @@ def results_table(model: PeopleModel) -> QTableView:
     header_view.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     for column in range(1, model.columnCount()):
         header_view.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-        header_view.resizeSection(column, 180)
+        header_view.resizeSection(column, 90 if model.columns()[column] is Column.AGE else 180)
     header_view.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     return table

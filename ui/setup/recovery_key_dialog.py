@@ -1,6 +1,6 @@
 """The one-time recovery key, shown once after the vault is created or the key is
-rotated, so a locked-out administrator can get back in (issue: key handling "like a
-password manager's"). It is never stored in plaintext anywhere, so leaving this
+rotated, so a locked-out administrator can get back in (key handling like a
+password manager's). It is never stored in plaintext anywhere, so leaving this
 dialog without storing it means losing it; the tick box makes that a decision.
 """
 

@@ -7,7 +7,8 @@ sees which rule a password breaks before pressing anything.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -23,7 +24,9 @@ from PySide6.QtWidgets import (
 
 from app.errors import PackError, PasswordRejected
 from app.packs import available_packs, load_pack
-from app.session import validate_new_password
+from app.clock import Clock
+from app.session import DEFAULT_PROJECTS, Session, initialize, validate_new_password
+from ui.setup.project_rows import ProjectSetup, SetupProjects
 from ui.theme import window_title
 from ui.widgets.field import Field, form_grid
 from ui.widgets.screen import CardScreen
@@ -36,6 +39,7 @@ class SetupRequest:
     username: str
     display_name: str
     password: str
+    projects: tuple[ProjectSetup, ...] = field(default=())
 
 
 class SetupWindow(CardScreen):
@@ -69,6 +73,9 @@ class SetupWindow(CardScreen):
         self.password_field = Field(grid, 8, "", self.password, "")
         self.confirm_field = Field(grid, 10, "", self.confirm, "")
         self.body.addLayout(grid)
+        self.projects = SetupProjects()
+        self.body.addSpacing(6)
+        self.body.addWidget(self.projects)
         self.add_status_widgets()
 
         buttons = QHBoxLayout()
@@ -108,6 +115,8 @@ class SetupWindow(CardScreen):
             edit.returnPressed.connect(self._submit)
         self.display_name.returnPressed.connect(self._submit)
         self.pack.currentIndexChanged.connect(self._live_check)
+        self.pack.currentIndexChanged.connect(self._pack_changed)
+        self._pack_changed()
         self.create_button.clicked.connect(self._submit)
         self.demo_button.clicked.connect(lambda: self.demo_requested.emit(self.pack_id))
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=lambda: self.show_error(""))
@@ -132,6 +141,13 @@ class SetupWindow(CardScreen):
                                        "It is deleted when you quit."))
         self.demo_button.setText(self.tr("&Try with demo data"))
         self.demo_button.setAccessibleName(self.tr("Try with demo data"))
+
+    def _pack_changed(self) -> None:
+        try:
+            names = tuple(load_pack(self.pack_id).sharing.forced_not_shared_populations) if self.pack_id else ()
+        except PackError:
+            names = ()
+        self.projects.set_pack_populations(names)
 
     @property
     def pack_id(self) -> str:
@@ -172,22 +188,27 @@ class SetupWindow(CardScreen):
         self.confirm_field.show_problems(confirm_problems)
         fields = ((agency_problems, self.agency), (user_problems, self.username),
                   (password_problems, self.password), (confirm_problems, self.confirm))
+        projects, project_problem = self.projects.check()
         for problems, widget in fields:
             if problems:
                 widget.setFocus()
                 return
+        if project_problem is not None:
+            project_problem.setFocus()
+            return
         self.setup_requested.emit(SetupRequest(
             pack_id=self.pack_id,
             agency_name=self.agency.text().strip(),
             username=self.username.text().strip(),
             display_name=self.display_name.text().strip() or self.username.text().strip(),
             password=self.password.text(),
+            projects=tuple(projects),
         ))
 
     def set_busy(self, message: str) -> None:
         busy = bool(message)
         for widget in (self.pack, self.agency, self.username, self.display_name, self.password,
-                       self.confirm, self.create_button, self.demo_button, self.language):
+                       self.confirm, self.create_button, self.demo_button, self.language, self.projects):
             widget.setEnabled(not busy)
         self.show_busy(message)
         if busy:
@@ -196,3 +217,26 @@ class SetupWindow(CardScreen):
     def forget_passwords(self) -> None:
         self.password.setText("")
         self.confirm.setText("")
+
+
+def create_with_projects(data_dir: Path, request: SetupRequest, clock: Clock) -> tuple[Session, str]:
+    """The vault with the agency's projects as the set-up screen lists them (their CoC
+    code and populations stored and audited like `project set`); without any listed,
+    the default projects."""
+    from app.projects import list_projects, set_project_coc_code, set_project_populations
+
+    projects = tuple((p.name, p.project_type) for p in request.projects) or DEFAULT_PROJECTS
+    session, recovery_key = initialize(data_dir, request.pack_id, request.username, request.password,
+                                       request.display_name, request.agency_name, projects, clock=clock)
+    try:
+        by_name = {p.name: p for p in list_projects(session)}
+        for wanted in request.projects:
+            stored = by_name[wanted.name]
+            if wanted.populations:
+                set_project_populations(session, stored.project_id, wanted.populations)
+            if wanted.coc_code:
+                set_project_coc_code(session, stored.project_id, wanted.coc_code)
+    except BaseException:
+        session.close()
+        raise
+    return session, recovery_key

@@ -117,6 +117,11 @@ class ChangePasswordDialog(QDialog):
         self.sign_out_requested.emit()
 
     def close_for_lock(self) -> None:
+        self.done(QDialog.DialogCode.Rejected)
+
+    def done(self, result: int) -> None:
+        """However the dialog ends (accepted, signed out, locked), the secrets typed into
+        it leave its fields at once, not when Qt gets round to deleting it (S4)."""
         self.current.setText("")
         self.fields.forget()
-        self.done(QDialog.DialogCode.Rejected)
+        super().done(result)

@@ -1,12 +1,15 @@
-"""Step 3: how the client consents: written, verbal, or declined.
+"""Step 4: the client consents to the complete text: written or verbal.
 
-The texts are the pack's consent texts in the client's language. Written consent is
-a signature on the pad or a signed paper form the worker attests (CT-207-7); verbal
-consent carries the worker's attestation with reason, witness, date and time
-(MO-ROI-9); declining is explained in the pack's own plain words. Whether the
-consent is acceptable (a minor, VT-3.4-14; verbal only by phone, CT-207-7; a possible
-victim of domestic violence, VT-3.4-2) is decided by ``app.rules.consent`` and shown
-beside the field it concerns.
+The texts are the pack's consent texts in the client's language, with the choices of
+the step before filled in (``ui.wizard.consent_text``): with whom, what and until
+when. Written consent is a signature on the pad or a signed paper form the worker
+attests (CT-207-7), bound to the SHA-256 of the text shown: when the choices change
+afterwards the signature is cleared and the client signs the new text. Verbal consent
+carries the worker's attestation with reason, witness, date and time (MO-ROI-9).
+Whether the consent is acceptable (verbal only by phone, CT-207-7; the release in
+force on the day the data is dated, MO-ROI-10/11) is decided in ``app/`` and shown
+beside the field it concerns. A refusal is chosen on the step before and never
+reaches this one.
 """
 
 from __future__ import annotations
@@ -39,9 +42,10 @@ from ui.wizard.page import (
     show_on,
     text_label,
 )
+from ui.wizard.consent_text import RenderedConsent, render_consent, signature_binding
 from ui.wizard.signature_pad import SignaturePad
 
-METHODS = ("written", "verbal", "declined")
+METHODS = ("written", "verbal")
 
 
 class ConsentPage(WizardPage):
@@ -56,10 +60,8 @@ class ConsentPage(WizardPage):
         self.method_buttons: dict[str, QRadioButton] = {
             "written": QRadioButton(self.tr("&Written")),
             "verbal": QRadioButton(self.tr("&Verbal")),
-            "declined": QRadioButton(self.tr("&Declined")),
         }
-        names = {"written": self.tr("Written consent"), "verbal": self.tr("Verbal consent"),
-                 "declined": self.tr("Client declined consent")}
+        names = {"written": self.tr("Written consent"), "verbal": self.tr("Verbal consent")}
         for method, button in self.method_buttons.items():
             button.setAccessibleName(names[method])
             self.method_group.addButton(button)
@@ -78,36 +80,24 @@ class ConsentPage(WizardPage):
         self.layout_.addWidget(self.stack)
         self._build_written()
         self._build_verbal()
-        self._build_declined()
+        date_grid: QGridLayout = form_grid()
+        self.consent_date = QLineEdit()
+        self.consent_date.setMaxLength(10)
+        self.consent_date.setPlaceholderText("YYYY-MM-DD")
+        self.date_field = Field(date_grid, 0, self.tr("Da&te of consent"), self.consent_date,
+                                self.tr("Consent date"))
+        self.fields["signed_on"] = self.date_field
+        self.layout_.addLayout(date_grid)
+        self.consent_date.textEdited.connect(lambda _t: self._verbal_edited())
 
-        self.signer_box = QCheckBox(self.tr("A &parent or legal guardian is consenting for the client"))
-        self.signer_box.setAccessibleName(self.tr("Parent or legal guardian consents"))
-        self.emancipated_box = QCheckBox(self.tr("The client is an &emancipated minor"))
-        self.emancipated_box.setAccessibleName(self.tr("Client is an emancipated minor"))
-        self.layout_.addWidget(self.signer_box)
-        self.layout_.addWidget(self.emancipated_box)
-        self.signer_message = message_label()
-        self.layout_.addWidget(self.signer_message)
-
-        self.dv_box = QCheckBox(self.tr("The client may be a victim of domestic &violence"))
-        self.dv_box.setAccessibleName(self.tr("Client may be a victim of domestic violence"))
-        self.dv_enter = QCheckBox(self.tr("The client explicitly allows their information to be &entered"))
-        self.dv_enter.setAccessibleName(self.tr("Permission to enter information"))
-        self.dv_share = QCheckBox(self.tr("The client explicitly allows their information to be s&hared"))
-        self.dv_share.setAccessibleName(self.tr("Permission to share information"))
-        self.dv_message = message_label()
-        for widget in (self.dv_box, self.dv_enter, self.dv_share, self.dv_message):
-            self.layout_.addWidget(widget)
         self.notices = QVBoxLayout()
         self.layout_.addLayout(self.notices)
         self.layout_.addStretch(1)
 
         self.method_group.buttonToggled.connect(lambda _b, on: on and self._method_changed())
-        self.dv_box.toggled.connect(self._dv_toggled)
-        for box in (self.signer_box, self.emancipated_box, self.dv_enter, self.dv_share, self.paper_box,
-                    self.phone_box):
-            box.toggled.connect(lambda _on: self.page_did_change.emit())
-        self._built_for: str | None = None
+        self.paper_box.toggled.connect(self._paper_toggled)
+        self.phone_box.toggled.connect(lambda _on: self.page_did_change.emit())
+        self.rendered: RenderedConsent | None = None
 
     def title(self) -> str:
         return self.tr("Consent")
@@ -118,8 +108,16 @@ class ConsentPage(WizardPage):
         page = QWidget()
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
+        self.written_title = QLabel()
+        self.written_title.setObjectName("sectionHeading")
         self.written_text = text_label("")
+        self.written_text.setAccessibleName(self.tr("Consent text the client signs"))
+        self.resign_notice = text_label(self.tr("The client's choices changed after they signed, so the signature "
+                                                "was cleared: the client signs the text as it reads now."), "notice")
+        self.resign_notice.hide()
+        column.addWidget(self.written_title)
         column.addWidget(self.written_text)
+        column.addWidget(self.resign_notice)
         self.signature_label = QLabel(self.tr("Client &signature"))
         self.pad = SignaturePad()
         self.signature_label.setBuddy(self.pad)
@@ -153,9 +151,6 @@ class ConsentPage(WizardPage):
         self.reason.setMaxLength(200)
         self.witness = QLineEdit()
         self.witness.setMaxLength(100)
-        self.consent_date = QLineEdit()
-        self.consent_date.setMaxLength(10)
-        self.consent_date.setPlaceholderText("YYYY-MM-DD")
         self.consent_time = QLineEdit()
         self.consent_time.setMaxLength(5)
         self.consent_time.setPlaceholderText("HH:MM")
@@ -163,8 +158,7 @@ class ConsentPage(WizardPage):
             "verbal_reason": Field(grid, 0, self.tr("&Reason written consent was not possible"), self.reason,
                                    self.tr("Reason written consent was not possible")),
             "witness": Field(grid, 2, self.tr("&Witness"), self.witness, self.tr("Witness")),
-            "signed_on": Field(grid, 4, self.tr("Da&te"), self.consent_date, self.tr("Consent date")),
-            "time": Field(grid, 6, self.tr("Ti&me"), self.consent_time, self.tr("Consent time")),
+            "time": Field(grid, 4, self.tr("Ti&me"), self.consent_time, self.tr("Consent time")),
         }
         column.addLayout(grid)
         self.phone_box = QCheckBox(self.tr("This first contact is by p&hone"))
@@ -172,19 +166,8 @@ class ConsentPage(WizardPage):
         column.addWidget(self.phone_box)
         self.attestation = text_label("", "notice")
         column.addWidget(self.attestation)
-        for edit in (self.reason, self.witness, self.consent_date, self.consent_time):
+        for edit in (self.reason, self.witness, self.consent_time):
             edit.textEdited.connect(lambda _t: self._verbal_edited())
-        self._add_method_page(page)
-
-    def _build_declined(self) -> None:
-        page = QWidget()
-        column = QVBoxLayout(page)
-        column.setContentsMargins(0, 0, 0, 0)
-        self.declined_title = QLabel()
-        self.declined_title.setObjectName("sectionHeading")
-        self.declined_text = text_label("", "notice")
-        column.addWidget(self.declined_title)
-        column.addWidget(self.declined_text)
         self._add_method_page(page)
 
     def _section_text(self, section: ConsentSection) -> str:
@@ -195,15 +178,12 @@ class ConsentPage(WizardPage):
         texts = load_consent_texts(self.flow.pack.id, self.flow.language)
         client = self.tr("the client")
         self.intro.setText(fill(texts.title, self.flow, self.context, client))
-        written = texts.written
-        agreements = "\n".join("\u2022 " + fill(a.text, self.flow, self.context, client)
-                               for a in written.agreements)
-        self.written_text.setText(self._section_text(written) + "\n\n" + agreements)
-        self.signature_label.setText("&" + fill(written.signature_label, self.flow, self.context, client))
+        self.rendered = render_consent(self.flow, self.context.agency, self.context.staff_name, client)
+        self.written_title.setText(self.rendered.title)
+        self.written_text.setText(self.rendered.text)
+        self.signature_label.setText("&" + self.rendered.signature_label)
         self.verbal_text.setText(self._section_text(texts.verbal))
         self.attestation.setText(fill(texts.verbal.attestation, self.flow, self.context, client).strip())
-        self.declined_title.setText(fill(texts.declined.title, self.flow, self.context, client))
-        self.declined_text.setText(self._section_text(texts.declined))
         while self.notices.count():
             item = self.notices.takeAt(0)
             if item.widget() is not None:
@@ -212,7 +192,6 @@ class ConsentPage(WizardPage):
             label = text_label(fill(notice.title, self.flow, self.context, client) + "\n"
                                + self._section_text(notice), "notice")
             self.notices.addWidget(label)
-        self._built_for = f"{self.flow.pack.id}:{self.flow.language}"
 
     # -- reacting ---------------------------------------------------------------------
 
@@ -237,18 +216,43 @@ class ConsentPage(WizardPage):
 
     def _signature_changed(self) -> None:
         self.signature_message.hide()
+        self._bind_signature()
         self.page_did_change.emit()
+
+    def _paper_toggled(self, _on: bool) -> None:
+        self._bind_signature()
+        self.page_did_change.emit()
+
+    def _check_binding(self) -> None:
+        """What was signed must be the text on screen; if the choices or the date changed
+        since, the signature is cleared and the client signs again."""
+        consent = self.flow.consent
+        signed = consent.signature_png is not None or consent.paper_attested
+        if signed and self.rendered is not None \
+                and consent.signed_text_sha != signature_binding(self.flow, self.rendered):
+            consent.signature_png = None
+            consent.paper_attested = False
+            consent.signed_text_sha = ""
+            self.pad.clear()
+            self.paper_box.blockSignals(True)
+            self.paper_box.setChecked(False)
+            self.paper_box.blockSignals(False)
+            self.resign_notice.show()
+
+    def _bind_signature(self) -> None:
+        """The signature (or the attested paper form) is given on the text on screen now."""
+        if self.rendered is not None and (not self.pad.is_empty or self.paper_box.isChecked()):
+            self.flow.consent.signed_text_sha = signature_binding(self.flow, self.rendered)
+            self.resign_notice.hide()
 
     def _verbal_edited(self) -> None:
         self.leave()
         texts = load_consent_texts(self.flow.pack.id, self.flow.language)
-        self.attestation.setText(fill(texts.verbal.attestation, self.flow, self.context,
-                                      self.tr("the client")).strip())
-
-    def _dv_toggled(self, on: bool) -> None:
-        self.dv_enter.setVisible(on)
-        self.dv_share.setVisible(on)
-        self.page_did_change.emit()
+        client = self.tr("the client")
+        self.attestation.setText(fill(texts.verbal.attestation, self.flow, self.context, client).strip())
+        self.rendered = render_consent(self.flow, self.context.agency, self.context.staff_name, client)
+        self.written_text.setText(self.rendered.text)
+        self._check_binding()
 
     # -- flow -------------------------------------------------------------------------
 
@@ -256,28 +260,21 @@ class ConsentPage(WizardPage):
         self._render_texts()
         consent = self.flow.consent
         policy = self.flow.pack.consent
-        self.method_buttons.get(consent.method, self.method_buttons["written"]).setChecked(True)
-        self._show_method_page(METHODS.index(consent.method if consent.method in METHODS else "written"))
+        method = consent.method if consent.method in METHODS else "written"
+        self.method_buttons[method].setChecked(True)
+        self._show_method_page(METHODS.index(method))
+        self._check_binding()
         if consent.signature_png and self.pad.is_empty:
             self.pad.show_png(consent.signature_png)
+        self.paper_box.blockSignals(True)
         self.paper_box.setChecked(consent.paper_attested)
+        self.paper_box.blockSignals(False)
         self.reason.setText(consent.verbal_reason)
         self.witness.setText(consent.witness)
         self.consent_date.setText(consent.consent_date)
         self.consent_time.setText(consent.consent_time)
         self.phone_box.setChecked(consent.first_contact_by_phone)
         self.phone_box.setVisible(policy.verbal_allowed == "phone_first_contact")
-        self.signer_box.setChecked(consent.signer_is_guardian)
-        self.emancipated_box.setChecked(consent.emancipated)
-        self.signer_box.setVisible(not policy.minors_can_consent)
-        self.emancipated_box.setVisible(not policy.minors_can_consent)
-        dv = policy.dv_needs_explicit_permission
-        self.dv_box.setVisible(dv)
-        self.dv_box.setChecked(consent.possible_dv_victim)
-        self.dv_enter.setChecked(consent.dv_permission_to_enter)
-        self.dv_share.setChecked(consent.dv_permission_to_share)
-        self.dv_enter.setVisible(dv and consent.possible_dv_victim)
-        self.dv_share.setVisible(dv and consent.possible_dv_victim)
         self._verbal_edited()
 
     def leave(self) -> None:
@@ -292,11 +289,6 @@ class ConsentPage(WizardPage):
         consent.consent_date = self.consent_date.text()
         consent.consent_time = self.consent_time.text()
         consent.first_contact_by_phone = self.phone_box.isChecked()
-        consent.signer_is_guardian = self.signer_box.isChecked()
-        consent.emancipated = self.emancipated_box.isChecked()
-        consent.possible_dv_victim = self.dv_box.isChecked()
-        consent.dv_permission_to_enter = self.dv_enter.isChecked()
-        consent.dv_permission_to_share = self.dv_share.isChecked()
 
     def show_problems(self, problems: Sequence[Problem]) -> None:
         def where(*names: str) -> list[Problem]:
@@ -304,11 +296,9 @@ class ConsentPage(WizardPage):
 
         show_on(self.method_message, where("method"))
         show_on(self.signature_message, where("signature"))
-        show_on(self.signer_message, where("signer"))
-        show_on(self.dv_message, where("dv_permission"))
         for name, field in self.fields.items():
             field.show_problems([problem_text(p) for p in where(name)])
-        placed = {"method", "signature", "signer", "dv_permission", *self.fields}
+        placed = {"method", "signature", *self.fields}
         show_on(self.general, [p for p in problems if p.path.split(".")[-1] not in placed])
 
     def first_input(self) -> QWidget:

@@ -76,6 +76,9 @@ class DuplicatesPage(WizardPage):
         return self.tr("Duplicate check")
 
     def enter(self, ref: StepRef) -> None:
+        self.flow.undecided_duplicates.clear()
+        for i in range(len(self.flow.members)):
+            self._note_decision(i, self.flow.duplicates(self.context.conn, i))
         self.member.blockSignals(True)
         self.member.clear()
         for i in range(len(self.flow.members)):
@@ -99,13 +102,19 @@ class DuplicatesPage(WizardPage):
         self.typed.setText("\n".join(lines))
         candidates = self.flow.duplicates(self.context.conn, i)
         self.model.set_candidates(candidates)
-        linked = self.flow.members[i].link_personal_id
+        state = self.flow.members[i]
+        linked = state.link_personal_id
+        self._note_decision(i, candidates)
         if linked:
             self.status.setText(self.tr("Linked to an existing record; no new person will be created."))
             for row in range(self.model.rowCount()):
                 candidate = self.model.candidate(row)
                 if candidate is not None and candidate.person.personal_id == linked:
                     self.table.selectRow(row)
+        elif i in self.flow.undecided_duplicates:
+            self.status.setText(self.tr("This person may already be on this device. Compare the records, then "
+                                        "choose \u201cSame person\u201d or \u201cNot the same\u201d before "
+                                        "going on."))
         elif candidates:
             self.status.setText(self.tr("{n} possible match(es). Compare them with the client; a new record "
                                         "is created unless you choose \u201cSame person\u201d.")
@@ -114,7 +123,16 @@ class DuplicatesPage(WizardPage):
             self.status.setText(self.tr("No one on this device looks like this person; a new record will be "
                                         "created."))
         self.same_button.setEnabled(bool(candidates))
-        self.new_button.setEnabled(bool(linked))
+        self.new_button.setEnabled(bool(linked) or (bool(candidates) and not state.new_confirmed))
+
+    def _note_decision(self, index: int, candidates: list) -> None:
+        """A likely match (the same name, date of birth or SSN) needs the worker's
+        decision before the intake goes on; a weaker one is only shown."""
+        state = self.flow.members[index]
+        if any(c.likely for c in candidates) and not state.link_personal_id and not state.new_confirmed:
+            self.flow.undecided_duplicates.add(index)
+        else:
+            self.flow.undecided_duplicates.discard(index)
 
     def _link(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -122,11 +140,13 @@ class DuplicatesPage(WizardPage):
         if candidate is None:
             return
         self.flow.members[self._index()].link_personal_id = candidate.person.personal_id
+        self.flow.members[self._index()].new_confirmed = False
         self._show()
         self.page_did_change.emit()
 
     def _unlink(self) -> None:
         self.flow.members[self._index()].link_personal_id = None
+        self.flow.members[self._index()].new_confirmed = True
         self._show()
         self.page_did_change.emit()
 

@@ -27,21 +27,32 @@ from app.intake.save import CLIENT_COLUMNS
 from app.intake.validate import ProjectFacts, START, member_facts
 from app.packs import Pack
 from app.projects import ProjectInfo
-from app.rules.consent import ConsentDecision, roi_expiry
+from app.rules.consent import ConsentDecision
 from app.rules.duplicates import Candidate, find_duplicates
 from app.vault.connection import Connection
+from ui.wizard.flow_consent import (  # noqa: F401  (re-exported for the pages)
+    BLANK_IN_SIGNED_TEXT,
+    CHOICE_PLACEHOLDERS,
+    ConsentState,
+    ConsentSteps,
+    SharingLock,
+    as_date,
+)
 
 HEAD_OF_HOUSEHOLD = 1
 _MEMBER_PATH = re.compile(r"^members\[(\d+)\]\.(client|enrollment|consent|link_personal_id|emancipated)")
-# Consent problems about what is shared and until when belong to the sharing step.
-_SHARING_FIELDS = ("consent.release", "consent.shared_with", "consent.expires_on")
+# Consent problems about the client's choices (share or not, with whom, what, until
+# when, who consents, the DV permissions) belong to the choices step before the signature.
+_SHARING_FIELDS = ("consent.release", "consent.shared_with", "consent.shared_information", "consent.expires_on",
+                   "consent.signer", "consent.dv_permission", "consent.sharing")
 
 
 class Step(Enum):
     PROJECT = "project"
     SCRIPT = "script"
-    CONSENT = "consent"
     SHARING = "sharing"
+    CONSENT = "consent"
+    DECLINED = "declined"
     HOUSEHOLD = "household"
     MEMBER = "member"
     DUPLICATES = "duplicates"
@@ -55,34 +66,15 @@ class StepRef:
 
 
 @dataclass
-class ConsentState:
-    method: str = "written"
-    signature_png: bytes | None = None
-    paper_attested: bool = False
-    verbal_reason: str = ""
-    witness: str = ""
-    consent_date: str = ""
-    consent_time: str = ""
-    first_contact_by_phone: bool = False
-    signer_is_guardian: bool = False
-    emancipated: bool = False
-    possible_dv_victim: bool = False
-    dv_permission_to_enter: bool = False
-    dv_permission_to_share: bool = False
-    sharing: str = "not_shared"
-    shared_with: str = ""
-    expires_on: str = ""
-    release_to_share_signed: bool = False
-
-
-@dataclass
 class MemberState:
     answers: dict[str, Any] = field(default_factory=dict)
     own_consent: bool = False
     link_personal_id: str | None = None
+    # The worker compared a likely match and said "not the same person".
+    new_confirmed: bool = False
 
 
-class IntakeFlow:
+class IntakeFlow(ConsentSteps):
     """One intake in progress: the answers so far and where the worker is."""
 
     def __init__(self, pack: Pack, projects: list[ProjectInfo], now: datetime,
@@ -100,6 +92,11 @@ class IntakeFlow:
         self.members: list[MemberState] = [self.new_member(HEAD_OF_HOUSEHOLD)]
         self.position = 0
         self.sharing_chosen = False
+        # Members with a likely match on the device the worker has not yet decided on;
+        # kept by the duplicate step, which holds Next until each is decided.
+        self.undecided_duplicates: set[int] = set()
+        # Answers the worker marked as the same for the whole household (flow_household).
+        self.shared: set[str] = set()
 
     # -- steps ------------------------------------------------------------------------
 
@@ -110,8 +107,17 @@ class IntakeFlow:
         return MemberState(answers)
 
     def steps(self) -> list[StepRef]:
-        head = [StepRef(Step.PROJECT), StepRef(Step.SCRIPT), StepRef(Step.CONSENT), StepRef(Step.SHARING),
-                StepRef(Step.HOUSEHOLD)]
+        """The client's choices come before the text they sign, so it is complete. A
+        refusal has nothing to sign: where the pack lets no data in without consent
+        (CT-207-1) the intake ends at "nothing was recorded"; elsewhere it goes on Not
+        Shared (VT-3.4-1) or locked (MO-ROI-8)."""
+        head = [StepRef(Step.PROJECT), StepRef(Step.SCRIPT), StepRef(Step.SHARING)]
+        if self.declined:
+            if self.declined_refuses_data():
+                return head + [StepRef(Step.DECLINED)]
+        else:
+            head.append(StepRef(Step.CONSENT))
+        head.append(StepRef(Step.HOUSEHOLD))
         people = [StepRef(Step.MEMBER, i) for i in range(len(self.members))]
         return head + people + [StepRef(Step.DUPLICATES), StepRef(Step.REVIEW)]
 
@@ -138,6 +144,10 @@ class IntakeFlow:
             return self.project is not None
         if ref.step is Step.SCRIPT:
             return bool(self.script_point_ids) and self.script_point_ids <= self.ticked
+        if ref.step is Step.DECLINED:
+            return False  # the end of a refused intake: Finish, not Next
+        if ref.step is Step.DUPLICATES:
+            return not self.undecided_duplicates
         return True
 
     @property
@@ -167,6 +177,15 @@ class IntakeFlow:
 
     def step_of(self, path: str) -> StepRef:
         """The step that shows the field a problem's path names."""
+        ref = self._step_of(path)
+        steps = self.steps()
+        if ref in steps:
+            return ref
+        if path == "consent" and StepRef(Step.DECLINED) in steps:
+            return StepRef(Step.DECLINED)
+        return StepRef(Step.SHARING) if path.startswith("consent") else steps[-1]
+
+    def _step_of(self, path: str) -> StepRef:
         if path.startswith("project_id"):
             return StepRef(Step.PROJECT)
         if path.startswith("consent.script"):
@@ -213,8 +232,11 @@ class IntakeFlow:
         project = self.project
         if project is None:
             return ()
+        answers = self.members[index].answers
+        if answers.get("RelationshipToHoH") == 1 and not answers.get("EnrollmentCoC") and project.descriptors.coc_code:
+            answers["EnrollmentCoC"] = project.descriptors.coc_code  # 3.16 defaults to the project's CoC
         member = self.member_input(index)
-        entry = _as_date(member.enrollment.get("EntryDate"))
+        entry = as_date(member.enrollment.get("EntryDate"))
         facts = member_facts(member, entry)
         asked = questions_for_member(self.catalog, project_type=project.project_type, is_adult=facts.is_adult,
                                      is_head_of_household=facts.is_hoh, stage=START,
@@ -240,6 +262,12 @@ class IntakeFlow:
         self.members.append(self.new_member())
         return len(self.members) - 1
 
+    def prefill_person(self, answers: dict[str, str]) -> None:
+        """Start a one-person household with what the worker already typed (the names
+        in the search box when "New person…" was pressed)."""
+        self.members = [self.new_member(HEAD_OF_HOUSEHOLD)]
+        self.members[0].answers.update({k: v for k, v in answers.items() if v})
+
     def remove_member(self, index: int) -> None:
         if 0 < index < len(self.members):
             del self.members[index]
@@ -249,31 +277,6 @@ class IntakeFlow:
         return " ".join(str(answers[k]) for k in ("FirstName", "LastName") if answers.get(k))
 
     # -- the document -----------------------------------------------------------------
-
-    def consent_dict(self) -> dict[str, Any]:
-        c = self.consent
-        data: dict[str, Any] = {
-            "method": c.method,
-            "sharing": c.sharing if c.method != "declined" else "not_shared",
-            "signed_on": c.consent_date.strip(),
-            "shared_with": [s.strip() for s in c.shared_with.split(",") if s.strip()],
-            "signer_is_guardian": c.signer_is_guardian,
-            "release_to_share_signed": c.release_to_share_signed,
-            "possible_dv_victim": c.possible_dv_victim,
-            "dv_permission_to_enter": c.dv_permission_to_enter,
-            "dv_permission_to_share": c.dv_permission_to_share,
-        }
-        if c.expires_on.strip():
-            data["expires_on"] = c.expires_on.strip()
-        if c.method == "written":
-            if c.signature_png:
-                data["signature"] = "captured"
-            elif c.paper_attested:
-                data["signature"] = "paper_attested"
-        if c.method == "verbal":
-            data.update(verbal_reason=c.verbal_reason, witness=c.witness,
-                        first_contact_by_phone=c.first_contact_by_phone)
-        return data
 
     def build_document(self) -> dict[str, Any]:
         """The intake as the JSON document ``parse_document`` reads."""
@@ -318,36 +321,14 @@ class IntakeFlow:
             doc = self.document()
         except DocumentError as exc:
             return [Problem(exc.path, str(exc).split(": ", 1)[-1])], []
-        return check_intake(self.pack, doc, self.project_facts(), self.today, linkable)
+        problems, decisions = check_intake(self.pack, doc, self.project_facts(), self.today, linkable)
+        if self.project is not None:
+            problems += self._data_date_problems(problems) + self._text_blanks()
+        return problems, decisions
 
     def problems(self, ref: StepRef | None = None) -> list[Problem]:
         ref = ref or self.current
         return [p for p in self.check()[0] if self.step_of(p.path) == ref]
-
-    def sharing_forced(self) -> list[str]:
-        """Why sharing is fixed to Not Shared, if it is: asks the consent rules what would
-        happen to a request to share (VT-3.1-2, MO-PROT-1, MO-ROI-8, declined consent)."""
-        if self.project is None:
-            return []
-        saved = self.consent
-        self.consent = copy.copy(saved)
-        self.consent.sharing = "shared"
-        self.consent.shared_with = saved.shared_with or "-"
-        try:
-            _problems, decisions = self.check()
-        finally:
-            self.consent = saved
-        head = decisions[0] if decisions else None
-        if head is None or head.sharing == "shared":
-            return []
-        reasons = [f"{n.message} ({n.clause})" for n in head.notices if n.field == "sharing"]
-        return reasons or [""]
-
-    def default_expiry(self) -> str:
-        """The pack's release expiry (MO-ROI-10: one year), offered as the date to tell the client."""
-        signed = _as_date(self.consent.consent_date)
-        expires = roi_expiry(self.pack, signed) if signed else None
-        return expires.isoformat() if expires else ""
 
     def duplicates(self, conn: Connection, index: int) -> list[Candidate]:
         """Possible matches on the device for a member about to be created."""
@@ -359,7 +340,7 @@ class IntakeFlow:
                 values[column] = str(value)
         if not (values.get("first_name") or values.get("last_name")):
             return []
-        if "dob" in values and _as_date(values["dob"]) is None:
+        if "dob" in values and as_date(values["dob"]) is None:
             del values["dob"]
         return find_duplicates(conn, Person(**values))
 
@@ -379,6 +360,7 @@ class IntakeFlow:
             "sharing_chosen": self.sharing_chosen,
             "consent": consent,
             "members": [asdict(m) for m in self.members],
+            "shared": sorted(self.shared),
         }
 
     def restore(self, payload: dict[str, Any]) -> None:
@@ -392,10 +374,12 @@ class IntakeFlow:
         known = {f.name for f in fields(ConsentState)}
         self.consent = ConsentState(**{k: v for k, v in raw.items() if k in known})
         self.consent.signature_png = base64.b64decode(png) if png else None
-        members = [MemberState(dict(m.get("answers") or {}), bool(m.get("own_consent")), m.get("link_personal_id"))
+        members = [MemberState(dict(m.get("answers") or {}), bool(m.get("own_consent")), m.get("link_personal_id"),
+                               bool(m.get("new_confirmed")))
                    for m in payload.get("members") or ()]
         self.members = members or [self.new_member(HEAD_OF_HOUSEHOLD)]
         self.position = int(payload.get("position") or 0)
+        self.shared = set(payload.get("shared") or ())
 
     def forget(self) -> None:
         """Drop every answer (the draft in the vault is what survives a lock)."""
@@ -409,12 +393,3 @@ class IntakeFlow:
         return bool(self.ticked) or any(
             k not in ("EntryDate", "RelationshipToHoH") for m in self.members for k in m.answers
         ) or self.consent.signature_png is not None or self.position > 0
-
-
-def _as_date(value: object) -> date | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None

@@ -31,10 +31,11 @@ class HouseholdModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             row = index.row()
             code = self._flow.members[row].answers.get("RelationshipToHoH")
-            relation = self._relationships.label(code, self._language) if code in self._relationships else "\u2014"
-            name = self._flow.member_label(row)
+            relation = (self._relationships.label(code, self._language) if code in self._relationships
+                        else self.tr("relationship not chosen yet"))
+            name = self._flow.member_label(row) or self.tr("name not typed yet")
             person = self.tr("Person {n}").format(n=row + 1)
-            return f"{person} \u00b7 {relation}" + (f" \u00b7 {name}" if name else "")
+            return f"{person} \u00b7 {name} \u00b7 {relation}"
         return None
 
     def refresh(self) -> None:

@@ -10,7 +10,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QListView, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.intake import Problem
 from ui.widgets.field import Field, form_grid
@@ -45,11 +55,20 @@ class HouseholdPage(WizardPage):
         row.addLayout(side)
         self.layout_.addLayout(row)
         grid = form_grid()
+        # The names here, so the list says who each member is as soon as it is typed.
+        self.first_name = QLineEdit()
+        self.first_name.setMaxLength(50)
+        self.last_name = QLineEdit()
+        self.last_name.setMaxLength(50)
+        self.name_fields = {
+            "FirstName": Field(grid, 0, self.tr("&First name"), self.first_name, self.tr("Member's first name")),
+            "LastName": Field(grid, 2, self.tr("&Last name"), self.last_name, self.tr("Member's last name")),
+        }
         self.relationship = QComboBox()
         self.relationship.addItem(self.tr("Choose\u2026"), None)
         for code in flow.catalog.codes_for("RelationshipToHoH").codes:
             self.relationship.addItem(code.label.get(context.ui_language), code.code)
-        self.relationship_field = Field(grid, 0, self.tr("&Relationship to head of household"), self.relationship,
+        self.relationship_field = Field(grid, 4, self.tr("&Relationship to head of household"), self.relationship,
                                         self.tr("Relationship to head of household"))
         self.layout_.addLayout(grid)
         self.own_consent = QCheckBox(self.tr("This member gave their &own consent, the same way as person 1"))
@@ -57,11 +76,27 @@ class HouseholdPage(WizardPage):
         self.consent_message = message_label()
         self.layout_.addWidget(self.own_consent)
         self.layout_.addWidget(self.consent_message)
+        self.shared_box = QGroupBox(self.tr("Same for the whole household"))
+        shared_column = QVBoxLayout(self.shared_box)
+        shared_column.addWidget(text_label(self.tr("Project start date and CoC always start as person 1's. "
+                                                   "Ticked answers are copied from person 1 too; each "
+                                                   "member's page shows them and they can be changed."), "hint"))
+        self.shared_checks = {
+            "LastName": QCheckBox(self.tr("Last na&me")),
+            "LivingSituation": QCheckBox(self.tr("Prior living &situation (where they stayed last night)")),
+        }
+        for key, box in self.shared_checks.items():
+            box.setAccessibleName(box.text().replace("&", ""))
+            box.toggled.connect(lambda on, k=key: self._share(k, on))
+            shared_column.addWidget(box)
+        self.layout_.addWidget(self.shared_box)
         self.layout_.addStretch(1)
         self._problems: list[Problem] = []
         self.list.selectionModel().currentChanged.connect(lambda *_: self._show_member())
         self.relationship.currentIndexChanged.connect(lambda _i: self._store())
         self.own_consent.toggled.connect(lambda _on: self._store())
+        self.first_name.textEdited.connect(lambda text: self._name("FirstName", text))
+        self.last_name.textEdited.connect(lambda text: self._name("LastName", text))
         self.add_button.clicked.connect(self._add)
         self.remove_button.clicked.connect(self._remove)
 
@@ -76,11 +111,34 @@ class HouseholdPage(WizardPage):
         self.list.selectionModel().setCurrentIndex(self.model.index(row, 0),
                                                    QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
+    def _share(self, key: str, on: bool) -> None:
+        if on:
+            self.flow.shared.add(key)
+        else:
+            self.flow.shared.discard(key)
+        self.page_did_change.emit()
+
+    def _name(self, key: str, text: str) -> None:
+        row = self._row()
+        if row >= len(self.flow.members):
+            return
+        answers = self.flow.members[row].answers
+        if text.strip():
+            answers[key] = text.strip()
+        else:
+            answers.pop(key, None)
+        self.model.dataChanged.emit(self.model.index(row, 0), self.model.index(row, 0))
+        self.page_did_change.emit()
+
     def _show_member(self) -> None:
         row = self._row()
         if row >= len(self.flow.members):
             return
         member = self.flow.members[row]
+        for key, edit in (("FirstName", self.first_name), ("LastName", self.last_name)):
+            if not edit.hasFocus() or edit.text().strip() != str(member.answers.get(key) or ""):
+                edit.setText(str(member.answers.get(key) or ""))
+        self.shared_box.setVisible(len(self.flow.members) > 1)
         for widget, action in ((self.relationship, lambda: self.relationship.setCurrentIndex(
                 max(0, self.relationship.findData(member.answers.get("RelationshipToHoH"))))),
                                (self.own_consent, lambda: self.own_consent.setChecked(member.own_consent))):
@@ -112,7 +170,7 @@ class HouseholdPage(WizardPage):
         row = self.flow.add_member()
         self.model.refresh()
         self._select(row)
-        self.relationship.setFocus()
+        self.first_name.setFocus()
         self.page_did_change.emit()
 
     def _remove(self) -> None:
@@ -125,6 +183,10 @@ class HouseholdPage(WizardPage):
         self.page_did_change.emit()
 
     def enter(self, ref: StepRef) -> None:
+        for key, box in self.shared_checks.items():
+            box.blockSignals(True)
+            box.setChecked(key in self.flow.shared)
+            box.blockSignals(False)
         self.model.refresh()
         self._select(0)
         self._show_member()
@@ -142,4 +204,6 @@ class HouseholdPage(WizardPage):
 
     def clear_client_data(self) -> None:
         self._problems = []
+        self.first_name.setText("")
+        self.last_name.setText("")
         self.model.refresh()

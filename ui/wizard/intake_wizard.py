@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QApplication,
@@ -46,6 +46,7 @@ from ui.widgets.focus import chain_tab_order, layout_order
 from ui.widgets.mnemonics import give_unique_mnemonics
 from ui.widgets.status import busy_bar
 from ui.wizard.consent_page import ConsentPage
+from ui.wizard.declined_page import DeclinedPage
 from ui.wizard.duplicates_page import DuplicatesPage
 from ui.wizard.flow import IntakeFlow, Step, StepRef
 from ui.wizard.household_page import HouseholdPage
@@ -69,11 +70,14 @@ class IntakeWizard(QDialog):
     draft_kind = DRAFT_KIND
 
     def __init__(self, session: Session, demo: bool = False, draft_id: str | None = None,
-                 payload: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
+                 payload: dict[str, Any] | None = None, parent: QWidget | None = None,
+                 person: dict[str, str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(window_title(self.tr("New intake"), demo))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.setModal(False)
+        # One intake at a time, and nothing opens over it from the main window (Sync,
+        # New person, Export) until it is saved, kept or discarded.
+        self.setWindowModality(Qt.WindowModality.WindowModal)
         self.resize(1200, 700)
         self.draft_id = draft_id
         self.closed_for_lock = False
@@ -82,6 +86,8 @@ class IntakeWizard(QDialog):
         self.flow = IntakeFlow(session.pack, list_projects(session), session.clock.now())
         if payload:
             self.flow.restore(payload)
+        elif person:
+            self.flow.prefill_person(person)
         context = WizardContext(
             agency=session.settings.agency_name or "",
             staff_name=session.user.display_name,
@@ -111,6 +117,8 @@ class IntakeWizard(QDialog):
         self.step_list.setAccessibleName(self.tr("Intake steps"))
         self.step_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.step_list.setFixedWidth(210)
+        self.step_list.setToolTip(self.tr("Click a step already done to go back to it."))
+        self.step_list.clicked.connect(self._step_clicked)
         side.addWidget(steps_label)
         side.addWidget(self.step_list, 1)
         body.addLayout(side)
@@ -125,8 +133,9 @@ class IntakeWizard(QDialog):
         self.pages: dict[Step, WizardPage] = {
             Step.PROJECT: ProjectPage(self.flow, context),
             Step.SCRIPT: ScriptPage(self.flow, context),
-            Step.CONSENT: ConsentPage(self.flow, context),
             Step.SHARING: SharingPage(self.flow, context),
+            Step.CONSENT: ConsentPage(self.flow, context),
+            Step.DECLINED: DeclinedPage(self.flow, context),
             Step.HOUSEHOLD: HouseholdPage(self.flow, context),
             Step.MEMBER: MemberPage(self.flow, context),
             Step.DUPLICATES: DuplicatesPage(self.flow, context),
@@ -198,6 +207,7 @@ class IntakeWizard(QDialog):
         row.addWidget(self.profile_button)
         row.addWidget(self.close_button)
         row.addStretch(1)
+        self.done_actions = row  # ui.documents.wizard_hook adds the consent form's print actions
         column.addLayout(row)
         column.addStretch(1)
         self.profile_button.clicked.connect(self._open_profile)
@@ -213,20 +223,31 @@ class IntakeWizard(QDialog):
     def _step_title(self, ref: StepRef) -> str:
         titles = {
             Step.PROJECT: self.tr("Project"), Step.SCRIPT: self.tr("Oral explanation"),
-            Step.CONSENT: self.tr("Consent"), Step.SHARING: self.tr("Sharing"),
+            Step.SHARING: self.tr("Consent choices"), Step.CONSENT: self.tr("Consent and signature"),
+            Step.DECLINED: self.tr("Nothing was recorded"),
             Step.HOUSEHOLD: self.tr("Household"), Step.DUPLICATES: self.tr("Duplicate check"),
             Step.REVIEW: self.tr("Review and save"),
         }
         if ref.step is Step.MEMBER:
-            return self.tr("Person {n} details").format(n=ref.member + 1)
+            # The first name only: the step list is narrow.
+            name = self.flow.member_label(ref.member).split(" ")[0] if ref.member < len(self.flow.members) else ""
+            title = self.tr("Person {n} details").format(n=ref.member + 1)
+            return f"{title} \u00b7 {name}" if name else title
         return titles[ref.step]
 
     def _refresh_steps(self) -> None:
         steps = self.flow.steps()
         self.step_model.clear()
         for number, ref in enumerate(steps, start=1):
-            item = QStandardItem(f"{number}. {self._step_title(ref)}")
+            done = number - 1 < self.flow.position
+            # A tick on the steps already done: those the list can go back to.
+            item = QStandardItem(f"{number}. {self._step_title(ref)}" + (" \u2713" if done else ""))
             item.setEditable(False)
+            if done:
+                item.setAccessibleDescription(self.tr("Done; choose it to go back"))
+            if number - 1 > self.flow.position:
+                # Not reached yet: only Next leads there, through each step's checks.
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             if number - 1 == self.flow.position:
                 font = item.font()
                 font.setBold(True)
@@ -243,8 +264,15 @@ class IntakeWizard(QDialog):
         self.stack.setCurrentWidget(self.scrolls[ref.step])
         self._refresh_steps()
         self.back_button.setEnabled(self.flow.position > 0)
-        self.next_button.setText(self.tr("&Save intake") if ref.step is Step.REVIEW else self.tr("&Next"))
-        self.next_button.setAccessibleName(self.tr("Save intake") if ref.step is Step.REVIEW else self.tr("Next"))
+        if ref.step is Step.REVIEW:
+            self.next_button.setText(self.tr("&Save intake"))
+            self.next_button.setAccessibleName(self.tr("Save intake"))
+        elif ref.step is Step.DECLINED:
+            self.next_button.setText(self.tr("&Finish"))
+            self.next_button.setAccessibleName(self.tr("Finish: close the intake, nothing recorded"))
+        else:
+            self.next_button.setText(self.tr("&Next"))
+            self.next_button.setAccessibleName(self.tr("Next"))
         self.error.hide()
         self._page_changed()
         scroll = self.scrolls[ref.step]
@@ -254,7 +282,28 @@ class IntakeWizard(QDialog):
         if not problems or focused is None or not page.isAncestorOf(focused):
             target.setFocus(Qt.FocusReason.TabFocusReason)
         if problems:
+            self._point_at_problems(len(problems))
+
+    def _point_at_problems(self, count: int) -> None:
+        """Next with answers missing: say how many, and put the first one on screen with
+        the focus in it, even when it is below the fold."""
+        self.error.setText(self.tr("1 answer needs attention; it is selected.") if count == 1 else
+                           self.tr("{n} answers need attention; the first is selected.").format(n=count))
+        self.error.show()
+        page, scroll = self.current_page, self.scrolls[self.flow.current.step]
+        page.layout_.activate()
+        target = page.problem_widget()
+        if target is None:
             scroll.ensureVisible(0, 0)
+            return
+        if target.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        # After the page's layout has settled, so the position is the one on screen.
+        QTimer.singleShot(0, lambda: self._reveal(scroll, target))
+
+    def _reveal(self, scroll: QScrollArea, target: QWidget) -> None:
+        if self._session is not None and scroll.widget().isAncestorOf(target):
+            scroll.ensureWidgetVisible(target, 16, 64)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         """A mnemonic can move focus below the fold; scroll the page so it shows."""
@@ -263,9 +312,9 @@ class IntakeWizard(QDialog):
             scroll.ensureWidgetVisible(new, 16, 16)
 
     def _page_changed(self) -> None:
-        self.next_button.setEnabled(self.flow.is_complete(self.flow.current))
-        if self.step_model.rowCount() != len(self.flow.steps()):
-            self._refresh_steps()
+        here = self.flow.current
+        self.next_button.setEnabled(here.step is Step.DECLINED or self.flow.is_complete(here))
+        self._refresh_steps()  # a refusal changes which steps follow
         # Answers show and hide fields; each one on screen keeps an Alt+letter of its own.
         give_unique_mnemonics(self, (self.discard_button, self.back_button, self.next_button))
 
@@ -276,8 +325,22 @@ class IntakeWizard(QDialog):
         if self.flow.current.step is Step.REVIEW:
             self._save()
             return
+        if self.flow.current.step is Step.DECLINED:
+            self.discard()  # nothing was recorded: no draft stays behind either
+            return
         problems = self.flow.advance()
         self._show_step(problems)
+        self._keep_draft()
+
+    def _step_clicked(self, index: Any) -> None:
+        """A step already done, chosen in the Steps list: go back to it, as Back would."""
+        row = index.row()
+        if self.saved is not None or self.save_job.running or not 0 <= row < self.flow.position:
+            self._refresh_steps()
+            return
+        self.current_page.leave()
+        self.flow.go_to(self.flow.steps()[row])
+        self._show_step([])
         self._keep_draft()
 
     def go_back(self) -> None:
@@ -335,6 +398,9 @@ class IntakeWizard(QDialog):
             text += "\n\n" + "\n".join(sorted(set(result.notices)))
         self.done_text.setText(text)
         self.profile_button.setVisible(session.can("client.view_basic"))
+        from ui.documents.wizard_hook import offer_consent_print
+
+        offer_consent_print(self, self.done_actions, session, result)
         self.stack.setCurrentWidget(self.done_page)
         for button in (self.next_button, self.back_button, self.discard_button):
             button.hide()
@@ -377,6 +443,10 @@ class IntakeWizard(QDialog):
             log.error("could not keep the intake draft: %s", type(exc).__name__)
             return False
         return True
+
+    def keep_draft_now(self) -> bool:
+        """Keep this intake as a draft at once (a form carried over from elsewhere)."""
+        return self._keep_draft()
 
     def _discard(self) -> None:
         answer = QMessageBox.question(

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from app.catalog import render_text
 from app.intake import Problem
@@ -60,19 +60,9 @@ def text_label(text: str, object_name: str = "") -> QLabel:
 
 def fill(text: str, flow: IntakeFlow, context: WizardContext, tr_client: str) -> str:
     """A script or consent text with the values known at this point of the intake."""
-    consent = flow.consent
-    values = {
-        "agency": context.agency,
-        "staff_name": context.staff_name,
-        "client_name": flow.member_label(0) or tr_client,
-        "witness_name": consent.witness or "\u2014",
-        "consent_date": consent.consent_date,
-        "consent_time": consent.consent_time,
-        "expiry_date": consent.expires_on or flow.default_expiry() or "\u2014",
-        "shared_with": consent.shared_with or "\u2014",
-        "shared_information": "\u2014",
-        "grievance_contact": context.agency,
-    }
+    from ui.wizard.consent_text import consent_values
+
+    values = consent_values(flow, context.agency, context.staff_name, tr_client)
     try:
         return render_text(text, values)
     except (KeyError, ValueError):
@@ -117,5 +107,33 @@ class WizardPage(QWidget):
     def first_input(self) -> QWidget | None:
         return None
 
+    def problem_widget(self) -> QWidget | None:
+        """The first problem on screen, top to bottom: the input its message is under
+        (the label's row above it in the grid), else the message itself."""
+        shown = [label for label in self.findChildren(QLabel)
+                 if label.objectName() in ("fieldError", "formError") and label.text()
+                 and label.isVisibleTo(self)]
+        if not shown:
+            return None
+        first = min(shown, key=lambda label: label.mapTo(self, QPoint(0, 0)).y())
+        return _input_above(first) or first
+
     def clear_client_data(self) -> None:
         """Forget what is on screen (lock, S4)."""
+
+
+def _input_above(message: QLabel) -> QWidget | None:
+    """The input in the grid cell above a field's message line (``ui.widgets.field.Field``)."""
+    parent = message.parentWidget()
+    for grid in parent.findChildren(QGridLayout) if parent is not None else []:
+        index = grid.indexOf(message)
+        if index < 0:
+            continue
+        row, column, _rs, _cs = grid.getItemPosition(index)
+        item = grid.itemAtPosition(row - 1, column) if row > 0 else None
+        widget = item.widget() if item is not None else None
+        if widget is not None and widget.focusProxy() is not None:
+            widget = widget.focusProxy()
+        if widget is not None and widget.isVisibleTo(parent) and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            return widget
+    return None

@@ -11,14 +11,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.catalog import Question, QuestionType
 from app.intake import Problem
 from ui.widgets.field import Field, form_grid
 from ui.wizard.flow import IntakeFlow
 from ui.wizard.page import problem_text
+
+
+# Typed and shown masked, with a press-to-reveal (HUD 3.02).
+MASKED_FIELDS = frozenset({"SSN"})
 
 
 class QuestionForm(QWidget):
@@ -33,6 +47,8 @@ class QuestionForm(QWidget):
         self.fields: dict[str, Field] = {}
         self.headings: dict[str, QLabel] = {}
         self._section_of: dict[str, str] = {}
+        self.reveal_buttons: dict[QWidget, QToolButton] = {}
+        self._boxes: dict[QWidget, QWidget] = {}
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         self.grid: QGridLayout = form_grid()
@@ -65,11 +81,34 @@ class QuestionForm(QWidget):
                 field.label.setMinimumWidth(200)
                 self.fields[question.field] = field
                 self.inputs[question.field] = widget
+                if question.field in MASKED_FIELDS and isinstance(widget, QLineEdit):
+                    self._mask(widget, row)
                 self._section_of[question.field] = section.section.id
                 order.append(widget)
                 row += 2
         for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)
+
+    def _mask(self, edit: QLineEdit, row: int) -> None:
+        """An SSN is typed and shown as dots; a button shows it only while held down
+        (mouse, touch, or Space on the focused button), so no one reads it over a shoulder."""
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.grid.removeWidget(edit)
+        box = QWidget()
+        line = QHBoxLayout(box)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(edit, 1)
+        reveal = QToolButton()
+        reveal.setText(self.tr("Show while pressed"))
+        reveal.setAccessibleName(self.tr("Show the number while pressed"))
+        reveal.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        reveal.pressed.connect(lambda: edit.setEchoMode(QLineEdit.EchoMode.Normal))
+        reveal.released.connect(lambda: edit.setEchoMode(QLineEdit.EchoMode.Password))
+        line.addWidget(reveal)
+        box.setFocusProxy(edit)
+        self.grid.addWidget(box, row, 1)
+        self.reveal_buttons[edit] = reveal
+        self._boxes[edit] = box
 
     def _input(self, question: Question) -> QWidget:
         if question.kind in (QuestionType.CHOICE,):
@@ -147,6 +186,8 @@ class QuestionForm(QWidget):
             visible = name in shown
             _show(field.label, visible)
             _show(field.widget, visible)
+            if field.widget in self._boxes:
+                _show(self._boxes[field.widget], visible)
             _show(field.message, visible and bool(field.message.text()))
             if visible:
                 sections.add(self._section_of[name])

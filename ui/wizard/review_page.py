@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QToolButton, QWidget
 
 from app.catalog import QuestionType
 from app.intake import Problem
-from ui.wizard.flow import IntakeFlow, StepRef
+from ui.wizard.flow import IntakeFlow, Step, StepRef
+from ui.wizard.question_form import MASKED_FIELDS
 from ui.wizard.page import WizardContext, WizardPage, show_on, text_label
 
 
@@ -26,7 +27,14 @@ class ReviewPage(WizardPage):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("Intake summary"))
         self.layout_.addWidget(self.summary)
+        self.reveal_button = QToolButton()
+        self.reveal_button.setText(self.tr("Show SSN while pressed"))
+        self.reveal_button.setAccessibleName(self.tr("Show the social security numbers while pressed"))
+        self.reveal_button.pressed.connect(lambda: self._reveal(True))
+        self.reveal_button.released.connect(lambda: self._reveal(False))
+        self.layout_.addWidget(self.reveal_button)
         self.layout_.addStretch(1)
+        self._revealed = False
 
     def title(self) -> str:
         return self.tr("Review and save")
@@ -34,6 +42,8 @@ class ReviewPage(WizardPage):
     def _answer(self, field: str, value: object) -> str:
         question = self.flow.catalog.question(field)
         language = self.context.ui_language
+        if field in MASKED_FIELDS and not self._revealed:
+            return masked_ssn(str(value))
         if question.kind is QuestionType.FLAG:
             return self.tr("Yes") if value == 1 else self.tr("No")
         if question.kind is QuestionType.CHOICE and question.code_list and isinstance(value, int):
@@ -41,8 +51,13 @@ class ReviewPage(WizardPage):
             return codes.label(value, language) if value in codes else str(value)
         return str(value)
 
+    def _reveal(self, on: bool) -> None:
+        self._revealed = on
+        self.enter(StepRef(Step.REVIEW))
+
     def enter(self, ref: StepRef) -> None:
         flow = self.flow
+        self.reveal_button.setVisible(any(m.answers.get(f) for m in flow.members for f in MASKED_FIELDS))
         consent = flow.consent
         methods = {"written": self.tr("Written"), "verbal": self.tr("Verbal"), "declined": self.tr("Declined")}
         levels = {"shared": self.tr("Shared"), "not_shared": self.tr("Not Shared")}
@@ -58,8 +73,8 @@ class ReviewPage(WizardPage):
                          else self.tr("Paper form signed, attested by staff"))
         effective = "not_shared" if consent.method == "declined" or flow.sharing_forced() else consent.sharing
         lines.append(self.tr("Sharing: {s}").format(s=levels[effective]))
-        if consent.expires_on:
-            lines.append(self.tr("Expires on: {d}").format(d=consent.expires_on))
+        if flow.expiry():
+            lines.append(self.tr("Expires on: {d}").format(d=flow.expiry()))
         language = self.context.ui_language
         for i, member in enumerate(flow.members):
             lines.append("")
@@ -80,7 +95,13 @@ class ReviewPage(WizardPage):
         show_on(self.general, problems)
 
     def clear_client_data(self) -> None:
+        self._revealed = False
         self.summary.setText("")
+
+
+def masked_ssn(value: str) -> str:
+    """Every character but the last four as a dot: enough to check with the client."""
+    return "\u2022" * max(0, len(value) - 4) + value[-4:]
 
 
 def _escape(text: str) -> str:

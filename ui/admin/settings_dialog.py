@@ -1,0 +1,64 @@
+"""Device settings: the idle lock's minutes, within what the agency's pack allows."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+
+from app.device_settings import idle_lock_bounds, set_idle_lock_minutes
+from app.errors import UserFacingError, ValidationError
+from app.session import Session
+from ui.theme import window_title
+from ui.widgets.field import Field, form_grid
+from ui.wizard.page import text_label
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, session: Session, demo: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.setWindowTitle(window_title(self.tr("Device settings"), demo))
+        self.setMinimumSize(640, 280)
+        column = QVBoxLayout(self)
+        heading = QLabel(self.tr("Device settings"))
+        heading.setObjectName("heading")
+        column.addWidget(heading)
+        low, high = idle_lock_bounds(session)
+        grid = form_grid()
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setRange(low, high)
+        self.idle_minutes.setSuffix(self.tr(" min"))
+        self.idle_minutes.setValue(session.settings.idle_lock_minutes or session.pack.idle_lock.default_minutes)
+        self.field = Field(grid, 0, self.tr("&Lock after idle"), self.idle_minutes, self.tr("Idle lock minutes"),
+                           self.tr("From {low} to {high} minutes, as the agency's policy allows. Takes effect at "
+                                   "the next sign-in.").format(low=low, high=high))
+        column.addLayout(grid)
+        self.message = text_label("", "notice")
+        self.message.hide()
+        column.addWidget(self.message)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.setObjectName("primary")
+        self.save_button.setDefault(True)
+        close = QPushButton(self.tr("&Close"))
+        row.addWidget(close)
+        row.addWidget(self.save_button)
+        column.addStretch(1)
+        column.addLayout(row)
+        close.clicked.connect(self.accept)
+        self.save_button.clicked.connect(self._save)
+
+    def _save(self) -> None:
+        self.field.clear_problems()
+        try:
+            set_idle_lock_minutes(self._session, self.idle_minutes.value())
+        except ValidationError as exc:
+            self.field.show_problems([str(exc)])
+            return
+        except UserFacingError as exc:
+            self.message.setText(str(exc))
+            self.message.show()
+            return
+        self.message.setText(self.tr("Saved. The idle lock uses {n} minutes from the next sign-in.")
+                             .format(n=self.idle_minutes.value()))
+        self.message.show()

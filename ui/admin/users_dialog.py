@@ -1,0 +1,154 @@
+"""Users: add, disable, enable and reset, as ``hmis-intake user`` does, for roles with
+``users.manage``. A new, enabled or reset account gets a temporary password shown
+once here; the user must change it at the first sign-in. Every step is the core's
+(``app.security.users``): its checks, its audit events."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserFacingError
+from app.security import users
+from app.session import Session
+from ui.profile.common import add_table
+from ui.theme import window_title
+from ui.widgets.field import Field, form_grid
+from ui.wizard.page import text_label
+
+
+class UsersDialog(QDialog):
+    def __init__(self, session: Session, demo: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.setWindowTitle(window_title(self.tr("Users"), demo))
+        self.resize(900, 620)
+        column = QVBoxLayout(self)
+        heading = QLabel(self.tr("Users"))
+        heading.setObjectName("heading")
+        column.addWidget(heading)
+        self.model, self.table = add_table(column, self.tr("&Accounts on this device"), [
+            self.tr("User name"), self.tr("Name"), self.tr("Role"), self.tr("State")], self)
+        actions = QHBoxLayout()
+        self.disable_button = QPushButton(self.tr("&Disable"))
+        self.enable_button = QPushButton(self.tr("&Enable"))
+        self.reset_button = QPushButton(self.tr("&Reset password"))
+        for button in (self.disable_button, self.enable_button, self.reset_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        column.addLayout(actions)
+        add_heading = QLabel(self.tr("Add a user"))
+        add_heading.setObjectName("sectionHeading")
+        column.addWidget(add_heading)
+        grid = form_grid()
+        self.username = QLineEdit()
+        self.display_name = QLineEdit()
+        self.role = QComboBox()
+        for role in session.pack.roles:
+            self.role.addItem(role.name, role.id)
+        self.fields = {
+            "username": Field(grid, 0, self.tr("User &name"), self.username, self.tr("New user's user name")),
+            "display_name": Field(grid, 2, self.tr("&Full name"), self.display_name, self.tr("New user's full name")),
+            "role": Field(grid, 4, self.tr("R&ole"), self.role, self.tr("New user's role")),
+        }
+        column.addLayout(grid)
+        self.add_button = QPushButton(self.tr("&Add user"))
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.add_button)
+        add_row.addStretch(1)
+        column.addLayout(add_row)
+        self.message = text_label("", "notice")
+        self.message.hide()
+        column.addWidget(self.message)
+        self.password = QLineEdit()
+        self.password.setReadOnly(True)
+        self.password.setAccessibleName(self.tr("Temporary password"))
+        self.password.hide()
+        column.addWidget(self.password)
+        column.addStretch(1)
+        close = QPushButton(self.tr("&Close"))
+        close.clicked.connect(self.accept)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(close)
+        column.addLayout(row)
+        self.add_button.clicked.connect(self._add)
+        self.disable_button.clicked.connect(lambda: self._act("disable"))
+        self.enable_button.clicked.connect(lambda: self._act("enable"))
+        self.reset_button.clicked.connect(lambda: self._act("reset"))
+        self.refresh()
+
+    def refresh(self) -> None:
+        rows = users.list_users(self._session)
+        roles = {r.id: r.name for r in self._session.pack.roles}
+        self.model.set_rows([(u.username, u.display_name, roles.get(u.role, u.role), self._state(u)) for u in rows],
+                            [u.username for u in rows])
+
+    def _state(self, user: users.UserSummary) -> str:
+        states = [text for text, on in ((self.tr("Disabled"), user.disabled), (self.tr("Locked out"), user.locked),
+                                        (self.tr("Must change password"), user.must_change_password)) if on]
+        return ", ".join(states) if states else self.tr("Active")
+
+    def _selected(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.key(rows[0].row()) if rows else None
+
+    def _say(self, text: str, password: str | None = None) -> None:
+        self.message.setText(text)
+        self.message.show()
+        self.password.setText(password or "")
+        self.password.setVisible(password is not None)
+
+    def _act(self, action: str) -> None:
+        name = self._selected()
+        if name is None:
+            self._say(self.tr("Select a user in the list first."))
+            return
+        temporary = users.generate_temporary_password() if action != "disable" else None
+        try:
+            if action == "disable":
+                users.disable_user(self._session, name)
+            elif action == "enable":
+                users.enable_user(self._session, name, temporary or "")
+            else:
+                users.reset_password(self._session, name, temporary or "")
+        except UserFacingError as exc:
+            self._say(str(exc))
+            return
+        self.refresh()
+        if action == "disable":
+            self._say(self.tr("{name} is disabled and can no longer sign in.").format(name=name))
+        else:
+            self._say(self.tr("Temporary password for {name}; give it to them in person. They must change it "
+                              "at the first sign-in:").format(name=name), temporary)
+
+    def _add(self) -> None:
+        for field in self.fields.values():
+            field.clear_problems()
+        name = self.username.text().strip()
+        if not name:
+            self.fields["username"].show_problems([self.tr("Enter a user name.")])
+            return
+        temporary = users.generate_temporary_password()
+        try:
+            users.add_user(self._session, name, self.display_name.text().strip() or name,
+                           str(self.role.currentData()), temporary)
+        except UserFacingError as exc:
+            self.fields["username"].show_problems([str(exc)])
+            return
+        self.username.clear()
+        self.display_name.clear()
+        self.refresh()
+        self._say(self.tr("Added {name}. Temporary password; give it to them in person. They must change it at "
+                          "the first sign-in:").format(name=name), temporary)
+
+    def clear_client_data(self) -> None:
+        self.password.clear()

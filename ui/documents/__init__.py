@@ -1,0 +1,1 @@
+"""Print preview, printing and saving of documents (imported on first use)."""

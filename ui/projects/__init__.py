@@ -1,0 +1,1 @@
+"""The Projects screen and the project editor the setup screen shares."""
