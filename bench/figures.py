@@ -274,3 +274,27 @@ def vault_bytes(table: Table, size: int, session: Any, plain: Path, work: Path, 
     table.put(label, "plain SQLite, same records, no outbox", "B", size, on_disk / size, floor / size)
 
 
+
+
+def consent_pdf(table: Table, size: int, session: Any, repeat: int) -> None:
+    """The consent form PDF of the household saved above vs reportlab drawing the same
+    number of pages of plain text (``bench.documents_bench``)."""
+    import io
+
+    from pypdf import PdfReader
+
+    from app.documents.service import consent_document
+    from bench.documents_bench import plain_pages
+
+    consent_id = session.conn.execute("SELECT consent_id FROM consent ORDER BY rowid DESC LIMIT 1").fetchone()[0]
+    pages = len(PdfReader(io.BytesIO(consent_document(session, consent_id).pdf)).pages)
+    ours, plain = [], []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        consent_document(session, consent_id)
+        ours.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        plain_pages(pages)
+        plain.append(time.perf_counter() - t)
+    table.put("consent form PDF", "reportlab: same pages, plain text", "ms", size,
+              statistics.median(ours), statistics.median(plain))

@@ -116,7 +116,7 @@ def _growth(figure: Figure) -> str:
 def one_size(table: Table, size: int, work: Path, args: argparse.Namespace, rng: random.Random) -> None:
     from app.demo import add_demo_people
     from app.session import initialize, sign_in
-    from bench.figures import PASSWORD, USER, export, gui, save, search, sync, vault_bytes
+    from bench.figures import PASSWORD, USER, consent_pdf, export, gui, save, search, sync, vault_bytes
 
     print(f"{size:,} people", file=sys.stderr, flush=True)
     data_dir = work / f"people-{size}"
@@ -132,6 +132,7 @@ def one_size(table: Table, size: int, work: Path, args: argparse.Namespace, rng:
         vault_bytes(table, size, session, plain, work, "vault bytes per person, unsent")
         export(table, size, session, work)
         save(table, size, session, plain, args.saves, rng)
+        consent_pdf(table, size, session, args.repeat * 3)
         sync(table, size, session, work)
         vault_bytes(table, size, session, plain, work, "vault bytes per person, after sync")
         vault_bytes(table, size, session, plain, work, "vault bytes per person, after sync + VACUUM",
