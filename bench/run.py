@@ -1,8 +1,8 @@
 """Benchmarks for the vault core and the windows on it. Prints figures; asserts nothing.
 
-    .venv/bin/python -m bench                 # everything (about 3-7 minutes)
-    .venv/bin/python -m bench --sizes 1000,10000 --queries 100
-    .venv/bin/python -m bench --no-ui         # the core only
+    .venv/bin/python -m bench.run                 # everything (about 3-7 minutes)
+    .venv/bin/python -m bench.run --sizes 1000,10000 --queries 100
+    .venv/bin/python -m bench.run --no-ui         # the core only
 
 Every figure comes from the production code paths (``initialize``, ``sign_in``,
 ``add_demo_people``, ``find_people``) on real SQLCipher files in a temporary folder;
@@ -235,7 +235,7 @@ SIZES: tuple[int, ...] = (1_000, 10_000, 100_000)
 
 def main(argv: list[str] | None = None) -> int:
     global SIZES
-    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default=",".join(str(s) for s in SIZES),
                         help="comma-separated numbers of people (default 1000,10000,100000)")

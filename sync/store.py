@@ -3,7 +3,9 @@
 All sync state is in the outbox table, so a crash or a lock at any point loses
 nothing: a record is ``pending`` until a per-record result from the server is
 committed here, and the results of one batch commit in one transaction together with
-its history row. A record acknowledged by the server is never selected again.
+its history row. A record acknowledged by the server is never selected again, and its
+payload is dropped in that same transaction (a refused record keeps its payload, so it
+can be sent again once fixed).
 The ``sync_lease`` row makes sure only one run at a time works on these rows.
 """
 
@@ -71,6 +73,10 @@ class RefusedRecord:
 class Backlog:
     records: int
     payload_bytes: int
+
+
+# What an acknowledged row keeps in place of its payload (the column is NOT NULL).
+SENT_PAYLOAD = ""
 
 
 class OutboxStore:
@@ -156,9 +162,12 @@ class OutboxStore:
                 else:
                     duplicate += 1
         with transaction(self.conn) as conn:
+            # The server holds an acknowledged record now, and the device never sends it
+            # again, so its payload (two thirds of a vault's bytes) is dropped here; the
+            # row stays, with its key, for the counts and the record of what was sent.
             conn.executemany(
                 "UPDATE outbox SET state = 'acknowledged', acknowledged_at = ?, attempts = attempts + 1,"
-                " last_error = NULL WHERE id = ? AND state = 'pending'",
+                f" last_error = NULL, payload = '{SENT_PAYLOAD}' WHERE id = ? AND state = 'pending'",
                 acknowledged,
             )
             conn.executemany(
@@ -236,9 +245,11 @@ def requeue_rows(conn: Connection, row_ids: Iterable[int]) -> int:
 
 # -- one sync at a time ------------------------------------------------------------------
 
-# A run renews its lease after every batch and before every backoff wait; the longest
-# gap between two renewals is one request (5 s connect + 60 s read) plus one wait (at
-# most 60 s), so five minutes is never reached by a run that is alive.
+# A run renews its lease after every batch and before every backoff wait; a renewal
+# writes (one more fsync'd commit) only once a tenth of the lease has passed since the
+# last write. The longest gap between two writes is then 30 s plus one request (5 s
+# connect + 60 s read) plus one wait (at most 60 s), so five minutes is never reached
+# by a run that is alive.
 LEASE_SECONDS = 300
 
 
@@ -284,6 +295,7 @@ class SyncLease:
         self.host = platform.node() or "device"
         self.pid = os.getpid()
         self.held = False
+        self._written_at: datetime | None = None
 
     def _expiry(self, now: datetime) -> str:
         return (now + timedelta(seconds=self.seconds)).isoformat(timespec="seconds")
@@ -312,6 +324,7 @@ class SyncLease:
                 (self.owner, self.host, self.pid, stamp, stamp, self._expiry(now)),
             )
         self.held = True
+        self._written_at = now
         return None
 
     def renew(self) -> bool:
@@ -319,12 +332,16 @@ class SyncLease:
         if not self.held:
             return False
         now = self.clock.now()
+        if self._written_at is not None and timedelta(0) <= now - self._written_at < timedelta(
+                seconds=self.seconds / 10):
+            return True  # written moments ago; nobody can have taken an unexpired lease
         with transaction(self.conn) as conn:
             cursor = conn.execute(
                 "UPDATE sync_lease SET renewed_at = ?, expires_at = ? WHERE id = 1 AND owner = ?",
                 (now.isoformat(timespec="seconds"), self._expiry(now), self.owner),
             )
             self.held = cursor.rowcount == 1
+        self._written_at = now
         return self.held
 
     def release(self) -> None:

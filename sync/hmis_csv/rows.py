@@ -23,6 +23,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import uuid
@@ -62,6 +63,7 @@ Row = dict[str, object]
 
 _ID_LIMIT = 32
 _COC = re.compile(r"^[A-Za-z]{2}-[0-9]{3}$")
+_HEX32 = re.compile(r"[0-9A-Fa-f]{32}")
 _REPORTED = (1, 2)  # quality codes that claim a value was collected: full, partial
 _RACE_FIELDS = ("am_ind_ak_native", "asian", "black_af_american", "hispanic_latinao", "mid_east_n_african",
                 "native_hi_pacific", "white")
@@ -72,6 +74,10 @@ def csv_id(raw: str) -> str:
     text = str(raw).strip()
     if len(text) <= _ID_LIMIT and text.isascii() and text.isprintable() and '"' not in text:
         return text
+    if len(text) == 36 and text[8] == text[13] == text[18] == text[23] == "-":
+        compact = text.replace("-", "")
+        if _HEX32.fullmatch(compact):  # the canonical UUID form: what uuid.UUID(text).hex gives
+            return compact.lower()
     try:
         return uuid.UUID(text).hex
     except ValueError:
@@ -92,10 +98,14 @@ def normalize_coc(code: str | None) -> str | None:
     return text if _COC.match(text) else None
 
 
+# A device has a handful of users, named on every row: their CSV IDs are worked out once.
+_user_csv_id = functools.lru_cache(maxsize=256)(csv_id)
+
+
 def meta(created: datetime, updated: datetime, user_id: str, export_id: str,
          deleted: datetime | None = None) -> Row:
     """The shared trailing columns (§3.1)."""
-    return {"DateCreated": created, "DateUpdated": max(created, updated), "UserID": csv_id(user_id),
+    return {"DateCreated": created, "DateUpdated": max(created, updated), "UserID": _user_csv_id(user_id),
             "DateDeleted": deleted, "ExportID": export_id}
 
 
@@ -130,8 +140,15 @@ def finish_row(file: str, row: Row) -> Row:
     return row
 
 
+@functools.cache
+def _limit(file: str, column: str) -> int | None:
+    return file_spec(file).column(column).max_length
+
+
 def _text(value: str | None, file: str, column: str) -> str | None:
-    return clean_optional_text(value, file_spec(file).column(column).max_length)
+    if value is None:
+        return None
+    return clean_optional_text(value, _limit(file, column))
 
 
 # -- Client.csv ------------------------------------------------------------------------

@@ -77,6 +77,12 @@ def clean_text(value: str, max_length: int | None = None) -> str:
     Truncation is for free text only; for identifiers use :func:`format_cell`,
     which refuses an over-long value instead of silently shortening it.
     """
+    if value.isascii() and value.isprintable():
+        # The common case: plain ASCII without controls is already NFC with no surrogates.
+        text = value.translate(_FORBIDDEN_TABLE).strip()
+        if max_length is not None and len(text) > max_length:
+            text = text[: max(max_length, 0)].rstrip()
+        return text
     text = _SURROGATES.sub("\ufffd", value)  # lone surrogates cannot be encoded as UTF-8
     text = unicodedata.normalize("NFC", text)
     text = text.translate(_FORBIDDEN_TABLE).translate(_CONTROL_TABLE).strip()

@@ -32,6 +32,8 @@ __all__ = ["CsvFileWriter", "ExportZipWriter", "RowError", "render_csv", "write_
 
 #: CSV record separator: RFC 4180's CRLF, which every HMIS importer reads.
 LINE_END = "\r\n"
+#: Distinct values a column's memo of formatted cells holds before it is dropped.
+_MEMO_LIMIT = 512
 
 
 class RowError(ValueError):
@@ -69,6 +71,15 @@ class CsvFileWriter:
         self._limits: tuple[int | None, ...] = tuple(
             max_length_for(spec, column, hash_status) for column in spec.columns
         )
+        # Per column, in order: its name, the column, its length limit and the memo of
+        # cells already formatted for it (see write_row).
+        self._plan: tuple[tuple[str, Column, int | None, dict[tuple[type, object], str]], ...] = tuple(
+            (column.name, column, limit, {}) for column, limit in zip(spec.columns, self._limits)
+        )
+        self._order: tuple[str, ...] = tuple(column.name for column in spec.columns)
+        self._names = frozenset(self._order)
+        self._required = tuple(i for i, column in enumerate(spec.columns) if not column.nullable)
+        self._memo_off: set[str] = set()
         self.rows_written = 0
         stream.write(",".join(spec.header) + LINE_END)
 
@@ -90,16 +101,43 @@ class CsvFileWriter:
     def write_row(self, row: Mapping[str, object]) -> None:
         """Append one row. Row numbers in errors count the header as row 1, like a spreadsheet."""
         row_number = self.rows_written + 2
-        unknown = [key for key in row if not self.spec.has_column(key)]
-        if unknown:
+        if not self._names.issuperset(row):
+            unknown = [key for key in row if not self.spec.has_column(key)]
             raise RowError(
                 self.spec.filename, row_number, unknown[0],
                 f"not a column of {self.spec.filename} (unknown: {', '.join(sorted(unknown))})",
             )
-        cells = [
-            self._cell(column, limit, row.get(column.name), row_number)
-            for column, limit in zip(self.spec.columns, self._limits)
-        ]
+        values = list(map(row.get, self._order))
+        for index in self._required:
+            if values[index] is None:
+                raise RowError(self.spec.filename, row_number, self._order[index], "must not be empty")
+        cells = [""] * len(values)  # most cells of a real export are null
+        plan = self._plan
+        memo_off = self._memo_off
+        for index, value in enumerate(values):
+            if value is None:
+                continue
+            name, column, limit, memo = plan[index]
+            if name in memo_off:
+                cells[index] = self._cell(column, limit, value, row_number)
+                continue
+            # Codes, dates and the few user and project IDs repeat on every row: a cell
+            # formatted once is looked up after. A column whose values hardly repeat
+            # (IDs, names, timestamps) fills its memo and stops using it.
+            key = (value.__class__, value)
+            try:
+                text = memo.get(key)
+            except TypeError:  # not hashable: not a type a cell accepts, _cell says why
+                cells[index] = self._cell(column, limit, value, row_number)
+                continue
+            if text is None:
+                text = self._cell(column, limit, value, row_number)
+                if len(memo) < _MEMO_LIMIT:
+                    memo[key] = text
+                else:
+                    memo.clear()
+                    memo_off.add(name)
+            cells[index] = text
         self._stream.write(",".join(cells) + LINE_END)
         self.rows_written += 1
 
