@@ -222,4 +222,4 @@ def test_recorded_text_versions_and_choices_print_when_the_vault_has_them(mo_vau
     assert "a" * 64 in whole and "b" * 64 in whole and "2026-01" in whole and "2026-02" in whole
     assert NOT_RECORDED["es"] not in whole
     assert "Rowan Examplar" in whole and "padre, madre o tutor de un menor" in whole
-    assert "name, date of birth, services" in whole
+    assert "name, date of birth, services" in whole and '["name' not in whole, "the phrases, not their JSON"

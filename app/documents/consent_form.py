@@ -219,10 +219,10 @@ def consent_form(session: Session, consent_id: str, lang: str | None = None) -> 
     values = {
         "agency": agency, "client_name": members[0].name if members else DASH, "staff_name": staff or DASH,
         "witness_name": row.get("witness") or DASH, "consent_date": row["signed_on"],
-        "consent_time": f"{created[11:16]} UTC" if len(created) >= 16 else DASH,
+        "consent_time": row.get("consent_time") or (f"{created[11:16]} UTC" if len(created) >= 16 else DASH),
         "expiry_date": end.isoformat() if end else labels(lang)["no_end"],
         "shared_with": ", ".join(shared_with) or DASH,
-        "shared_information": row.get("shared_information") or ", ".join(shared_with) or DASH,
+        "shared_information": _information(row) or ", ".join(shared_with) or DASH,
         "grievance_contact": grievance,
     }
     script_text = _shown(_fill(script.title, values), script_blocks(script, values), row, "script",
@@ -240,7 +240,7 @@ def consent_form(session: Session, consent_id: str, lang: str | None = None) -> 
         script=script_text, consent_text=consent_text, consent_id=consent_id, personal_id=row["personal_id"],
         method=row["method"], sharing=row["sharing"], sharing_label=level.label,
         sharing_description=_fill(level.description, values), shared_with=shared_with,
-        shared_information=row.get("shared_information"), signed_on=row["signed_on"],
+        shared_information=_information(row), signed_on=row["signed_on"],
         ends_on=end.isoformat() if end else None, recorded_at=created or None,
         flags={name: _flag(row, name) for name in FLAG_COLUMNS}, members=members,
         signature_png=row.get("signature_png"), signature_line=texts.verbal.signature_line,
@@ -276,3 +276,17 @@ def blank_form(session: Session, lang: str | None = None) -> ConsentForm:
     form.verification_code = consent_code({"blank": pack.id, "lang": lang}, script_text.sha256, consent_text.sha256)
     return form
 
+
+def _information(row: dict[str, Any]) -> str | None:
+    """What is shared, as the consent stores it: a JSON list of phrases (schema 8), or
+    plain text in a vault written before it."""
+    raw = row.get("shared_information")
+    if not raw:
+        return None
+    try:
+        items = json.loads(raw)
+    except (TypeError, ValueError):
+        return str(raw)
+    if isinstance(items, list):
+        return ", ".join(str(i) for i in items if str(i).strip()) or None
+    return str(items)
