@@ -147,7 +147,7 @@ def gather_record(session: Session, personal_id: str, lang: str | None = None) -
                                                     w["locked"]),
                                  tuple((r[2], r[3], r[6] or DASH, _label("3.12.1", r[7], lang) if r[6] else DASH,
                                         _yes_no(r[5], lang)) for r in enrollments),
-                                 (0.3, 0.14, 0.14, 0.3, 0.12)))
+                                 (0.26, 0.16, 0.16, 0.3, 0.12)))
     consents = []
     today = session.clock.now().date()
     for (consent_id,) in conn.execute("SELECT consent_id FROM consent WHERE personal_id = ?"
@@ -162,7 +162,7 @@ def gather_record(session: Session, personal_id: str, lang: str | None = None) -
                          c["signed_on"], end.isoformat() if end else DASH, status,
                          changes or DASH))
     copy.sections.append(Section(w["consents"], (w["method"], w["sharing"], w["signed"], w["ends"], w["status"],
-                                                 w["change"]), tuple(consents), (0.12, 0.14, 0.14, 0.14, 0.12, 0.34)))
+                                                 w["change"]), tuple(consents), (0.13, 0.13, 0.16, 0.16, 0.12, 0.30)))
     copy.sections.append(Section(w["contacts"], (w["date"], w["situation"], w["location"]), tuple(
         (r[0], _label("3.12.1", r[1], lang), r[2] or DASH) for r in conn.execute(
             "SELECT information_date, current_living_situation, location_details FROM current_living_situation"
@@ -186,7 +186,7 @@ def gather_record(session: Session, personal_id: str, lang: str | None = None) -
                                                     w["outcome"]), tuple(
         (r[0][:10], r[1], r[2], r[3] or DASH, r[4] + (f": {r[5]}" if r[5] else "")) for r in conn.execute(
             "SELECT recorded_at, field, marked, supplement, status, denial_reason FROM correction"
-            " WHERE personal_id = ? ORDER BY recorded_at", (personal_id,))), (0.13, 0.2, 0.14, 0.3, 0.23)))
+            " WHERE personal_id = ? ORDER BY recorded_at", (personal_id,))), (0.16, 0.2, 0.14, 0.27, 0.23)))
     copy.sections.append(Section(w["requests"], (w["kind"], w["received"], w["due"], w["status"]), tuple(
         (r[0], r[1], r[2] or DASH, r[3] + (f" ({r[4]})" if r[4] else "")) for r in conn.execute(
             "SELECT kind, received_on, due_on, status, resolution FROM client_request WHERE personal_id = ?"
