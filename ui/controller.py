@@ -23,7 +23,8 @@ from app.clock import Clock
 from app.errors import UserFacingError
 from app.packs import load_pack
 from app.security.users import change_own_password
-from app.session import Session, sign_in, sign_in_with_recovery
+from app.session import Session, begin_sign_in, sign_in_with_recovery
+from app.two_step import PendingSignIn
 from app.vault.connection import transaction
 from app.vault.vault import load_keyfile, vault_exists
 from ui.clipboard import ClipboardGuard
@@ -66,6 +67,7 @@ class AppController(QObject):
         self.demo: DemoVault | None = None
         self._demo_parent_dir = demo_parent_dir
         self.session: Session | None = None
+        self._pending: PendingSignIn | None = None  # a right password, waiting for the code
         self.setup_window: SetupWindow | None = None
         self.sign_in_window: SignInWindow | None = None
         self.main_window: MainWindow | None = None
@@ -129,6 +131,8 @@ class AppController(QObject):
             window = SignInWindow(demo=self.demo is not None, demo_login=login)
             window.language.language_did_change.connect(self._remember_language)
             window.sign_in_requested.connect(self._sign_in)
+            window.code_entered.connect(self._code_entered)
+            window.code_cancelled.connect(self._drop_pending)
             window.recovery_requested.connect(self._open_recovery)
             window.installEventFilter(_CloseToQuit(self.app, window))
             self.sign_in_window = window
@@ -201,10 +205,37 @@ class AppController(QObject):
             return
         window.set_busy(self.tr("Checking your password\u2026"))
         data_dir, clock = self.data_dir, self.clock
-        self.tasks.submit(lambda: sign_in(data_dir, username, password, clock), self._signed_in,
+        self._drop_pending()
+
+        def password_step() -> Session | PendingSignIn:
+            pending = begin_sign_in(data_dir, username, password, clock)
+            return pending if pending.needs_code else pending.finish()
+
+        self.tasks.submit(password_step, self._signed_in, lambda error: window.show_failure(str(error)))
+
+    def _code_entered(self, code: str) -> None:
+        """The second step: no session exists until the code is right; a wrong one
+        closes the vault again and counts toward the lockout (app.two_step)."""
+        window, pending = self.sign_in_window, self._pending
+        if window is None or pending is None:
+            return
+        self._pending = None
+        window.set_busy(self.tr("Checking the code\u2026"))
+        self.tasks.submit(lambda: pending.finish(code), self._signed_in,
                           lambda error: window.show_failure(str(error)))
 
-    def _signed_in(self, session: Session) -> None:
+    def _drop_pending(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.cancel()
+
+    def _signed_in(self, result: Session | PendingSignIn) -> None:
+        if isinstance(result, PendingSignIn):
+            self._pending = result
+            if self.sign_in_window is not None:
+                self.sign_in_window.ask_code()
+            return
+        session = result
         if self.sign_in_window is not None:
             self.sign_in_window.set_busy("")
         if session.needs_new_password:
@@ -304,6 +335,10 @@ class AppController(QObject):
             self.setup_window = None
         for warning in session.warnings:
             window.statusBar().showMessage(warning, 15000)
+        if session.second_factor_due:  # the pack requires it and this user has none yet
+            from ui.signin.two_step_dialog import open_two_step
+
+            open_two_step(window, session)
         report = self.last_lock
         self.last_lock = None
         if report is not None and report.user_id == session.user.user_id and report.draft_ids:
@@ -330,6 +365,7 @@ class AppController(QObject):
         if self._shut_down:
             return
         self._shut_down = True
+        self._drop_pending()
         self.lock.lock(LockReason.QUIT)
         self.clipboard.clear_if_ours()
         self.tasks.wait(30_000)
