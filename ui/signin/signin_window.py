@@ -114,7 +114,7 @@ class SignInWindow(CardScreen):
         if self.asking_code:
             self.recovery_button.setText(self.tr("&Back"))
             self.recovery_button.setAccessibleName(self.tr("Back to the password"))
-            self.sign_in_button.setText(self.tr("&Continue"))
+            self.sign_in_button.setText(self.tr("C&ontinue"))
             self.sign_in_button.setAccessibleName(self.tr("Continue with the code"))
             return
         self.recovery_button.setText(self.tr("Use &recovery key\u2026"))
