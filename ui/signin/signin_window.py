@@ -148,6 +148,8 @@ class SignInWindow(CardScreen):
         self.code.setText("")
         for widget in self._code_widgets:
             widget.show()
+        self.password_field.label.hide()  # the password was right: only the code is asked now
+        self.password.hide()
         self.username.setEnabled(False)
         self.password.setEnabled(False)
         self.recovery_button.setVisible(True)
@@ -160,6 +162,8 @@ class SignInWindow(CardScreen):
         for widget in self._code_widgets:
             widget.hide()
         self.code_field.clear_problems()
+        self.password_field.label.show()
+        self.password.show()
         self.recovery_button.setVisible(not self._demo)
         self.apply_texts()
         self.set_busy("")
