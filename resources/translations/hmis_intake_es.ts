@@ -4969,17 +4969,17 @@ contraseña: {p}</translation>
         <translation>&amp;Iniciar sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="181"/>
+        <location filename="../../ui/signin/signin_window.py" line="185"/>
         <source>Enter the code from your authenticator app.</source>
         <translation>Escriba el código de su aplicación de autenticación.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="190"/>
+        <location filename="../../ui/signin/signin_window.py" line="194"/>
         <source>Enter your user name.</source>
         <translation>Escriba su nombre de usuario.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="195"/>
+        <location filename="../../ui/signin/signin_window.py" line="199"/>
         <source>Enter your password.</source>
         <translation>Escriba su contraseña.</translation>
     </message>
@@ -5785,97 +5785,113 @@ ExportID {id}</translation>
         <translation>&amp;Restablecer contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="48"/>
+        <location filename="../../ui/admin/users_dialog.py" line="45"/>
+        <source>Remove &amp;two-step sign-in</source>
+        <translation>Quitar la verificación en dos &amp;pasos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="51"/>
         <source>Add a user</source>
         <translation>Añadir un usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="58"/>
+        <location filename="../../ui/admin/users_dialog.py" line="61"/>
         <source>User &amp;name</source>
         <translation>&amp;Nombre de usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="58"/>
+        <location filename="../../ui/admin/users_dialog.py" line="61"/>
         <source>New user&apos;s user name</source>
         <translation>Nombre de usuario del nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="59"/>
+        <location filename="../../ui/admin/users_dialog.py" line="62"/>
         <source>&amp;Full name</source>
         <translation>Nombre &amp;completo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="59"/>
+        <location filename="../../ui/admin/users_dialog.py" line="62"/>
         <source>New user&apos;s full name</source>
         <translation>Nombre completo del nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="60"/>
+        <location filename="../../ui/admin/users_dialog.py" line="63"/>
         <source>R&amp;ole</source>
         <translation>R&amp;ol</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="60"/>
+        <location filename="../../ui/admin/users_dialog.py" line="63"/>
         <source>New user&apos;s role</source>
         <translation>Rol del nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="63"/>
+        <location filename="../../ui/admin/users_dialog.py" line="66"/>
         <source>&amp;Add user</source>
         <translation>&amp;Añadir usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="73"/>
+        <location filename="../../ui/admin/users_dialog.py" line="76"/>
         <source>Temporary password</source>
         <translation>Contraseña temporal</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="77"/>
+        <location filename="../../ui/admin/users_dialog.py" line="80"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="96"/>
+        <location filename="../../ui/admin/users_dialog.py" line="100"/>
         <source>Disabled</source>
         <translation>Desactivado</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="96"/>
+        <location filename="../../ui/admin/users_dialog.py" line="100"/>
         <source>Locked out</source>
         <translation>Bloqueado por intentos fallidos</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="97"/>
+        <location filename="../../ui/admin/users_dialog.py" line="101"/>
         <source>Must change password</source>
         <translation>Debe cambiar la contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="98"/>
+        <location filename="../../ui/admin/users_dialog.py" line="102"/>
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="113"/>
+        <location filename="../../ui/admin/users_dialog.py" line="119"/>
+        <location filename="../../ui/admin/users_dialog.py" line="133"/>
         <source>Select a user in the list first.</source>
         <translation>Primero seleccione un usuario en la lista.</translation>
     </message>
     <message>
+        <location filename="../../ui/admin/users_dialog.py" line="126"/>
+        <source>{name} now signs in with the password alone until they set up two-step sign-in again.</source>
+        <translation>{name} inicia sesión ahora solo con la contraseña hasta que vuelva a configurar la verificación en dos pasos.</translation>
+    </message>
+    <message>
         <location filename="../../ui/admin/users_dialog.py" line="128"/>
+        <source>{name} has not set up two-step sign-in.</source>
+        <translation>{name} no ha configurado la verificación en dos pasos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="148"/>
         <source>{name} is disabled and can no longer sign in.</source>
         <translation>{name} está desactivado y ya no puede iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="130"/>
+        <location filename="../../ui/admin/users_dialog.py" line="150"/>
         <source>Temporary password for {name}; give it to them in person. They must change it at the first sign-in:</source>
         <translation>Contraseña temporal para {name}; entréguesela en persona. Debe cambiarla en el primer inicio de sesión:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="138"/>
+        <location filename="../../ui/admin/users_dialog.py" line="158"/>
         <source>Enter a user name.</source>
         <translation>Escriba un nombre de usuario.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="150"/>
+        <location filename="../../ui/admin/users_dialog.py" line="170"/>
         <source>Added {name}. Temporary password; give it to them in person. They must change it at the first sign-in:</source>
         <translation>Se añadió a {name}. Contraseña temporal; entréguesela en persona. Debe cambiarla en el primer inicio de sesión:</translation>
     </message>

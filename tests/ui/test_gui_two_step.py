@@ -107,3 +107,24 @@ def test_back_at_the_code_prompt_closes_the_vault(qtbot, make_gui, tmp_path: Pat
     window.recovery_button.click()  # "Back"
     assert not pending.vault.is_open and not window.asking_code
     assert window.password.isEnabled() and window.recovery_button.text() != ""
+
+
+def test_an_administrator_removes_two_step_sign_in_from_users(qtbot, make_gui, tmp_path: Path,
+                                                               clock: FakeClock) -> None:
+    vault = make_vault(tmp_path / "device", clock)
+    gui = make_gui(vault.data_dir, clock)
+    sign_in(qtbot, gui, ADMIN, ADMIN_PASSWORD)
+    _enrol(qtbot, gui, clock)
+    main = gui.controller.main_window
+    dialog = main.open_admin("users")
+    assert dialog is not None and dialog.two_step_button.isVisible()
+    dialog.table.selectRow(0)
+    dialog.two_step_button.click()
+    assert "password alone" in dialog.message.text()
+    assert not totp.is_enrolled(gui.controller.session)
+    dialog.accept()
+    gui.lock.lock(LockReason.MANUAL)
+    window = gui.controller.sign_in_window
+    qtbot.waitUntil(lambda: window.isVisible())
+    sign_in(qtbot, gui, ADMIN, ADMIN_PASSWORD)  # the password alone again
+    assert not window.asking_code

@@ -41,7 +41,10 @@ class UsersDialog(QDialog):
         self.disable_button = QPushButton(self.tr("&Disable"))
         self.enable_button = QPushButton(self.tr("&Enable"))
         self.reset_button = QPushButton(self.tr("&Reset password"))
-        for button in (self.disable_button, self.enable_button, self.reset_button):
+        # A lost phone: the user signs in with the password alone until they enrol again.
+        self.two_step_button = QPushButton(self.tr("Remove &two-step sign-in"))
+        self.two_step_button.setVisible(session.pack.second_factor.totp != "off")
+        for button in (self.disable_button, self.enable_button, self.reset_button, self.two_step_button):
             actions.addWidget(button)
         actions.addStretch(1)
         column.addLayout(actions)
@@ -84,6 +87,7 @@ class UsersDialog(QDialog):
         self.disable_button.clicked.connect(lambda: self._act("disable"))
         self.enable_button.clicked.connect(lambda: self._act("enable"))
         self.reset_button.clicked.connect(lambda: self._act("reset"))
+        self.two_step_button.clicked.connect(self._remove_two_step)
         self.refresh()
 
     def refresh(self) -> None:
@@ -106,6 +110,22 @@ class UsersDialog(QDialog):
         self.message.show()
         self.password.setText(password or "")
         self.password.setVisible(password is not None)
+
+    def _remove_two_step(self) -> None:
+        from app.security import totp
+
+        name = self._selected()
+        if name is None:
+            self._say(self.tr("Select a user in the list first."))
+            return
+        try:
+            had = totp.reset(self._session, name)
+        except UserFacingError as exc:
+            self._say(str(exc))
+            return
+        self._say(self.tr("{name} now signs in with the password alone until they set up two-step sign-in "
+                          "again.").format(name=name) if had
+                  else self.tr("{name} has not set up two-step sign-in.").format(name=name))
 
     def _act(self, action: str) -> None:
         name = self._selected()
