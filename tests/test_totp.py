@@ -168,3 +168,17 @@ def test_a_pack_with_the_second_factor_off_refuses_enrollment(ct_vault: VaultInf
             totp.start_enrollment(session)
     finally:
         session.close()
+
+
+def test_a_pack_that_requires_it_marks_the_user_due_until_enrolled(ct_vault: VaultInfo) -> None:
+    session = ct_vault.sign_in()
+    try:
+        assert not session.second_factor_due  # ct: optional
+        session.pack = session.pack.model_copy(update={"second_factor": session.pack.second_factor.model_copy(
+            update={"totp": "required"})})
+        assert session.second_factor_due
+        enrollment = totp.start_enrollment(session)
+        totp.confirm_enrollment(session, enrollment, totp.code_at(enrollment.secret, ct_vault.clock.now()))
+        assert not session.second_factor_due
+    finally:
+        session.close()
