@@ -15,7 +15,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -48,6 +48,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SCREEN_SIZE = (1040, 720)
+# The vault is open while the code is asked for: left unanswered, the attempt ends.
+CODE_PROMPT_SECONDS = 120
 MAIN_SIZE = (1280, 760)
 
 
@@ -68,6 +70,9 @@ class AppController(QObject):
         self._demo_parent_dir = demo_parent_dir
         self.session: Session | None = None
         self._pending: PendingSignIn | None = None  # a right password, waiting for the code
+        self._code_timer = QTimer(self)
+        self._code_timer.setSingleShot(True)
+        self._code_timer.timeout.connect(self._code_prompt_expired)
         self.setup_window: SetupWindow | None = None
         self.sign_in_window: SignInWindow | None = None
         self.main_window: MainWindow | None = None
@@ -220,11 +225,20 @@ class AppController(QObject):
         if window is None or pending is None:
             return
         self._pending = None
+        self._code_timer.stop()
         window.set_busy(self.tr("Checking the code\u2026"))
         self.tasks.submit(lambda: pending.finish(code), self._signed_in,
                           lambda error: window.show_failure(str(error)))
 
+    def _code_prompt_expired(self) -> None:
+        if self._pending is None:
+            return
+        self._drop_pending()
+        if self.sign_in_window is not None:
+            self.sign_in_window.show_failure(self.tr("No code was entered in time; sign in again."))
+
     def _drop_pending(self) -> None:
+        self._code_timer.stop()
         pending, self._pending = self._pending, None
         if pending is not None:
             pending.cancel()
@@ -232,6 +246,7 @@ class AppController(QObject):
     def _signed_in(self, result: Session | PendingSignIn) -> None:
         if isinstance(result, PendingSignIn):
             self._pending = result
+            self._code_timer.start(CODE_PROMPT_SECONDS * 1000)
             if self.sign_in_window is not None:
                 self.sign_in_window.ask_code()
             return

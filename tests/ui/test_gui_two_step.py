@@ -128,3 +128,23 @@ def test_an_administrator_removes_two_step_sign_in_from_users(qtbot, make_gui, t
     qtbot.waitUntil(lambda: window.isVisible())
     sign_in(qtbot, gui, ADMIN, ADMIN_PASSWORD)  # the password alone again
     assert not window.asking_code
+
+
+def test_an_unanswered_code_prompt_closes_the_vault(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
+    vault = make_vault(tmp_path / "device", clock)
+    gui = make_gui(vault.data_dir, clock)
+    sign_in(qtbot, gui, ADMIN, ADMIN_PASSWORD)
+    _enrol(qtbot, gui, clock)
+    gui.lock.lock(LockReason.MANUAL)
+    window = gui.controller.sign_in_window
+    qtbot.waitUntil(lambda: window.isVisible())
+    window.password.setText(ADMIN_PASSWORD)
+    window.sign_in_button.click()
+    qtbot.waitUntil(lambda: window.asking_code and window.code.isEnabled(), timeout=20_000)
+    pending = gui.controller._pending
+    timer = gui.controller._code_timer
+    assert timer.isActive() and timer.interval() == 120_000
+    timer.setInterval(10)  # the same timer, without waiting two minutes
+    timer.start()
+    qtbot.waitUntil(lambda: not window.asking_code, timeout=5_000)
+    assert not pending.vault.is_open and "in time" in window.form_error.text()
