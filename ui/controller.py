@@ -15,7 +15,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -33,6 +33,7 @@ from ui.lock import LockController, LockReason, LockReport
 from ui.setup.recovery_key_dialog import RecoveryKeyDialog
 from ui.setup.setup_window import SetupRequest, SetupWindow, create_with_projects
 from ui.signin.change_password_dialog import ChangePasswordDialog
+from ui.signin.code_step import CodeStep
 from ui.signin.recovery_dialog import RecoveryDialog
 from ui.signin.signin_window import SignInWindow
 from ui.sync.schedule import SyncSchedule
@@ -48,8 +49,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SCREEN_SIZE = (1040, 720)
-# The vault is open while the code is asked for: left unanswered, the attempt ends.
-CODE_PROMPT_SECONDS = 120
 MAIN_SIZE = (1280, 760)
 
 
@@ -69,10 +68,8 @@ class AppController(QObject):
         self.demo: DemoVault | None = None
         self._demo_parent_dir = demo_parent_dir
         self.session: Session | None = None
-        self._pending: PendingSignIn | None = None  # a right password, waiting for the code
-        self._code_timer = QTimer(self)
-        self._code_timer.setSingleShot(True)
-        self._code_timer.timeout.connect(self._code_prompt_expired)
+        # A right password waiting for its code (ui.signin.code_step).
+        self.code_step = CodeStep(tasks, lambda: self.sign_in_window, self._signed_in, self)
         self.setup_window: SetupWindow | None = None
         self.sign_in_window: SignInWindow | None = None
         self.main_window: MainWindow | None = None
@@ -136,8 +133,8 @@ class AppController(QObject):
             window = SignInWindow(demo=self.demo is not None, demo_login=login)
             window.language.language_did_change.connect(self._remember_language)
             window.sign_in_requested.connect(self._sign_in)
-            window.code_entered.connect(self._code_entered)
-            window.code_cancelled.connect(self._drop_pending)
+            window.code_entered.connect(self.code_step.submit)
+            window.code_cancelled.connect(self.code_step.drop)
             window.recovery_requested.connect(self._open_recovery)
             window.installEventFilter(_CloseToQuit(self.app, window))
             self.sign_in_window = window
@@ -210,7 +207,7 @@ class AppController(QObject):
             return
         window.set_busy(self.tr("Checking your password\u2026"))
         data_dir, clock = self.data_dir, self.clock
-        self._drop_pending()
+        self.code_step.drop()
 
         def password_step() -> Session | PendingSignIn:
             pending = begin_sign_in(data_dir, username, password, clock)
@@ -218,37 +215,9 @@ class AppController(QObject):
 
         self.tasks.submit(password_step, self._signed_in, lambda error: window.show_failure(str(error)))
 
-    def _code_entered(self, code: str) -> None:
-        """The second step: no session exists until the code is right; a wrong one
-        closes the vault again and counts toward the lockout (app.two_step)."""
-        window, pending = self.sign_in_window, self._pending
-        if window is None or pending is None:
-            return
-        self._pending = None
-        self._code_timer.stop()
-        window.set_busy(self.tr("Checking the code\u2026"))
-        self.tasks.submit(lambda: pending.finish(code), self._signed_in,
-                          lambda error: window.show_failure(str(error)))
-
-    def _code_prompt_expired(self) -> None:
-        if self._pending is None:
-            return
-        self._drop_pending()
-        if self.sign_in_window is not None:
-            self.sign_in_window.show_failure(self.tr("No code was entered in time; sign in again."))
-
-    def _drop_pending(self) -> None:
-        self._code_timer.stop()
-        pending, self._pending = self._pending, None
-        if pending is not None:
-            pending.cancel()
-
     def _signed_in(self, result: Session | PendingSignIn) -> None:
         if isinstance(result, PendingSignIn):
-            self._pending = result
-            self._code_timer.start(CODE_PROMPT_SECONDS * 1000)
-            if self.sign_in_window is not None:
-                self.sign_in_window.ask_code()
+            self.code_step.hold(result)
             return
         session = result
         if self.sign_in_window is not None:
@@ -380,7 +349,7 @@ class AppController(QObject):
         if self._shut_down:
             return
         self._shut_down = True
-        self._drop_pending()
+        self.code_step.drop()
         self.lock.lock(LockReason.QUIT)
         self.clipboard.clear_if_ours()
         self.tasks.wait(30_000)

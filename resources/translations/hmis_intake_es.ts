@@ -4,54 +4,44 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/controller.py" line="152"/>
+        <location filename="../../ui/controller.py" line="149"/>
         <source>Locked after 1 minute without activity.</source>
         <translation>Bloqueado tras 1 minuto sin actividad.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="153"/>
+        <location filename="../../ui/controller.py" line="150"/>
         <source>Locked after {m:g} minutes without activity.</source>
         <translation>Bloqueado tras {m:g} minutos sin actividad.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="155"/>
+        <location filename="../../ui/controller.py" line="152"/>
         <source>Locked because the computer was locked or went to sleep.</source>
         <translation>Bloqueado porque la computadora se bloqueó o entró en suspensión.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="157"/>
+        <location filename="../../ui/controller.py" line="154"/>
         <source>Locked at your request.</source>
         <translation>Bloqueado a petición suya.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="159"/>
+        <location filename="../../ui/controller.py" line="156"/>
         <source>Your unsaved form was kept and reopens after you sign in.</source>
         <translation>Su formulario sin guardar se conservó y se vuelve a abrir cuando inicie sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="168"/>
+        <location filename="../../ui/controller.py" line="165"/>
         <source>Creating the encrypted vault… this takes a few seconds.</source>
         <translation>Creando la bóveda cifrada… esto tarda unos segundos.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="194"/>
+        <location filename="../../ui/controller.py" line="191"/>
         <source>Preparing a practice vault with made-up people…</source>
         <translation>Preparando una bóveda de práctica con personas inventadas…</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="211"/>
+        <location filename="../../ui/controller.py" line="208"/>
         <source>Checking your password…</source>
         <translation>Comprobando su contraseña…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/controller.py" line="229"/>
-        <source>Checking the code…</source>
-        <translation>Comprobando el código…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/controller.py" line="238"/>
-        <source>No code was entered in time; sign in again.</source>
-        <translation>No se escribió ningún código a tiempo; vuelva a iniciar sesión.</translation>
     </message>
 </context>
 <context>
@@ -207,6 +197,19 @@
         <location filename="../../ui/export/check_page.py" line="114"/>
         <source>{e} error(s) and {w} warning(s): an HMIS would refuse this file. Fix the errors and export again.</source>
         <translation>{e} error(es) y {w} advertencia(s): un HMIS rechazaría este archivo. Corrija los errores y vuelva a exportar.</translation>
+    </message>
+</context>
+<context>
+    <name>CodeStep</name>
+    <message>
+        <location filename="../../ui/signin/code_step.py" line="49"/>
+        <source>Checking the code…</source>
+        <translation>Comprobando el código…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/code_step.py" line="64"/>
+        <source>No code was entered in time; sign in again.</source>
+        <translation>No se escribió ningún código a tiempo; vuelva a iniciar sesión.</translation>
     </message>
 </context>
 <context>

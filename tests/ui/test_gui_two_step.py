@@ -102,7 +102,7 @@ def test_back_at_the_code_prompt_closes_the_vault(qtbot, make_gui, tmp_path: Pat
     window.password.setText(ADMIN_PASSWORD)
     window.sign_in_button.click()
     qtbot.waitUntil(lambda: window.asking_code and window.code.isEnabled(), timeout=20_000)
-    pending = gui.controller._pending
+    pending = gui.controller.code_step.pending
     assert pending is not None and pending.vault.is_open
     window.recovery_button.click()  # "Back"
     assert not pending.vault.is_open and not window.asking_code
@@ -141,8 +141,8 @@ def test_an_unanswered_code_prompt_closes_the_vault(qtbot, make_gui, tmp_path: P
     window.password.setText(ADMIN_PASSWORD)
     window.sign_in_button.click()
     qtbot.waitUntil(lambda: window.asking_code and window.code.isEnabled(), timeout=20_000)
-    pending = gui.controller._pending
-    timer = gui.controller._code_timer
+    pending = gui.controller.code_step.pending
+    timer = gui.controller.code_step.timer
     assert timer.isActive() and timer.interval() == 120_000
     timer.setInterval(10)  # the same timer, without waiting two minutes
     timer.start()
