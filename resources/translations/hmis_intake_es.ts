@@ -5848,58 +5848,63 @@ ExportID {id}</translation>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="100"/>
+        <location filename="../../ui/admin/users_dialog.py" line="103"/>
         <source>Disabled</source>
         <translation>Desactivado</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="100"/>
+        <location filename="../../ui/admin/users_dialog.py" line="103"/>
         <source>Locked out</source>
         <translation>Bloqueado por intentos fallidos</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="101"/>
+        <location filename="../../ui/admin/users_dialog.py" line="104"/>
         <source>Must change password</source>
         <translation>Debe cambiar la contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="102"/>
+        <location filename="../../ui/admin/users_dialog.py" line="105"/>
+        <source>Two-step sign-in</source>
+        <translation>Verificación en dos pasos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="106"/>
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="119"/>
-        <location filename="../../ui/admin/users_dialog.py" line="133"/>
+        <location filename="../../ui/admin/users_dialog.py" line="123"/>
+        <location filename="../../ui/admin/users_dialog.py" line="138"/>
         <source>Select a user in the list first.</source>
         <translation>Primero seleccione un usuario en la lista.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="126"/>
+        <location filename="../../ui/admin/users_dialog.py" line="131"/>
         <source>{name} now signs in with the password alone until they set up two-step sign-in again.</source>
         <translation>{name} inicia sesión ahora solo con la contraseña hasta que vuelva a configurar la verificación en dos pasos.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="128"/>
+        <location filename="../../ui/admin/users_dialog.py" line="133"/>
         <source>{name} has not set up two-step sign-in.</source>
         <translation>{name} no ha configurado la verificación en dos pasos.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="148"/>
+        <location filename="../../ui/admin/users_dialog.py" line="153"/>
         <source>{name} is disabled and can no longer sign in.</source>
         <translation>{name} está desactivado y ya no puede iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="150"/>
+        <location filename="../../ui/admin/users_dialog.py" line="155"/>
         <source>Temporary password for {name}; give it to them in person. They must change it at the first sign-in:</source>
         <translation>Contraseña temporal para {name}; entréguesela en persona. Debe cambiarla en el primer inicio de sesión:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="158"/>
+        <location filename="../../ui/admin/users_dialog.py" line="163"/>
         <source>Enter a user name.</source>
         <translation>Escriba un nombre de usuario.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="170"/>
+        <location filename="../../ui/admin/users_dialog.py" line="175"/>
         <source>Added {name}. Temporary password; give it to them in person. They must change it at the first sign-in:</source>
         <translation>Se añadió a {name}. Contraseña temporal; entréguesela en persona. Debe cambiarla en el primer inicio de sesión:</translation>
     </message>

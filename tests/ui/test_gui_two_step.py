@@ -118,8 +118,10 @@ def test_an_administrator_removes_two_step_sign_in_from_users(qtbot, make_gui, t
     main = gui.controller.main_window
     dialog = main.open_admin("users")
     assert dialog is not None and dialog.two_step_button.isVisible()
+    assert "Two-step sign-in" in dialog.model.index(0, 3).data()
     dialog.table.selectRow(0)
     dialog.two_step_button.click()
+    assert "Two-step sign-in" not in dialog.model.index(0, 3).data()
     assert "password alone" in dialog.message.text()
     assert not totp.is_enrolled(gui.controller.session)
     dialog.accept()

@@ -91,14 +91,18 @@ class UsersDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
+        from app.security import totp
+
         rows = users.list_users(self._session)
+        self._two_step = totp.enrolled_user_ids(self._session.conn)
         roles = {r.id: r.name for r in self._session.pack.roles}
         self.model.set_rows([(u.username, u.display_name, roles.get(u.role, u.role), self._state(u)) for u in rows],
                             [u.username for u in rows])
 
     def _state(self, user: users.UserSummary) -> str:
         states = [text for text, on in ((self.tr("Disabled"), user.disabled), (self.tr("Locked out"), user.locked),
-                                        (self.tr("Must change password"), user.must_change_password)) if on]
+                                        (self.tr("Must change password"), user.must_change_password),
+                                        (self.tr("Two-step sign-in"), user.user_id in self._two_step)) if on]
         return ", ".join(states) if states else self.tr("Active")
 
     def _selected(self) -> str | None:
@@ -123,6 +127,7 @@ class UsersDialog(QDialog):
         except UserFacingError as exc:
             self._say(str(exc))
             return
+        self.refresh()
         self._say(self.tr("{name} now signs in with the password alone until they set up two-step sign-in "
                           "again.").format(name=name) if had
                   else self.tr("{name} has not set up two-step sign-in.").format(name=name))
