@@ -67,3 +67,7 @@ class ValidationError(UserFacingError):
     def __init__(self, field: str, message: str) -> None:
         self.field = field
         super().__init__(message)
+
+
+class SecondFactorNeeded(UserFacingError):
+    """The password was right and this user also gives a one-time code."""

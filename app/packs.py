@@ -101,6 +101,18 @@ class LockoutPolicy(BaseModel):
     clauses: tuple[Clause, ...] = ()
 
 
+class SecondFactorPolicy(BaseModel):
+    """A one-time code from an authenticator app after the password (RFC 6238), at
+    sign-in and unlock. "off": never offered; "optional": each user may enrol;
+    "required": a user without one is asked to enrol after signing in. ``reading``
+    states the pack's reading of what its policy asks (A7)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    totp: Literal["off", "optional", "required"] = "off"
+    reading: str = ""
+    clauses: tuple[Clause, ...] = ()
+
+
 class IdleLockPolicy(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     default_minutes: int = Field(ge=1, le=15)
@@ -235,6 +247,7 @@ class Pack(BaseModel):
     password: PasswordPolicy
     lockout: LockoutPolicy
     idle_lock: IdleLockPolicy
+    second_factor: SecondFactorPolicy = SecondFactorPolicy()
     timeliness: TimelinessPolicy
     sharing: SharingPolicy
     consent: ConsentPolicy

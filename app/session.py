@@ -22,9 +22,11 @@ from app.errors import (
     PermissionDenied,
 )
 from app.packs import Pack, Role, load_pack
+from app.security import totp
 from app.security.passwords import check_password
 from app.settings import Settings
 from app.vault import keyauth
+from app.two_step import Code, PendingSignIn
 from app.vault.connection import transaction
 from app.vault.vault import (
     RECOVERY_SLOT,
@@ -73,6 +75,11 @@ class Session:
     @property
     def needs_new_password(self) -> bool:
         return self.user.must_change_password or self.password_expired
+
+    @property
+    def second_factor_due(self) -> bool:
+        """The pack requires a second factor and this user has not set one up yet."""
+        return self.pack.second_factor.totp == "required" and not totp.is_enrolled(self)
 
     def can(self, permission: str) -> bool:
         return permission in self.user.role.permissions
@@ -283,7 +290,16 @@ def _after_unlock(vault: Vault, pack: Pack, user: SignedInUser, clock: Clock, ho
     return session
 
 
-def sign_in(data_dir: Path, username: str, password: str, clock: Clock = system_clock) -> Session:
+def sign_in(data_dir: Path, username: str, password: str, clock: Clock = system_clock,
+            code: Code = None) -> Session:
+    """Password, then (for a user with a second factor) the one-time code; ``code``
+    may be a function, called only when the code is needed."""
+    return begin_sign_in(data_dir, username, password, clock).finish(code)
+
+
+def begin_sign_in(data_dir: Path, username: str, password: str, clock: Clock = system_clock) -> PendingSignIn:
+    """The password step: the vault is open, but nothing is handed out until
+    ``PendingSignIn.finish`` has checked the code of a user with a second factor."""
     keyfile = load_keyfile(data_dir)
     pack = load_pack(keyfile.trusted_pack)  # a plain edit of "pack" cannot soften the lockout
     unlocked = unlock_password_slot(data_dir, username, password, pack.lockout, clock)
@@ -293,7 +309,8 @@ def sign_in(data_dir: Path, username: str, password: str, clock: Clock = system_
         pack = load_pack(stored_pack)
     try:
         user = _load_user(vault, unlocked.slot_id, pack)
-        return _after_unlock(vault, pack, user, clock, "password")
+        needs_code = pack.second_factor.totp != "off" and totp.load(vault.conn, user.user_id) is not None
+        return PendingSignIn(vault, pack, user, clock, unlocked.slot_id, needs_code)
     except BaseException:
         vault.close()
         raise

@@ -70,7 +70,9 @@ def _open_session(args: argparse.Namespace, allow_password_change: bool = False)
     if not args.user:
         raise CliError("Give --user NAME.")
     (password,) = _read_password(args)
-    session = sign_in(args.data_dir, args.user, password)
+    from ui.cli_totp import code_reader
+
+    session = sign_in(args.data_dir, args.user, password, code=code_reader(args))
     for warning in session.warnings:
         print(f"Warning: {warning}", file=sys.stderr)
     if session.needs_new_password and not allow_password_change:
@@ -202,8 +204,19 @@ def cmd_change_password(args: argparse.Namespace, out: TextIO) -> int:
 
     if not args.user:
         raise CliError("Give --user NAME.")
-    current, new = _read_password(args, ["New password: "])
-    session = sign_in(args.data_dir, args.user, current)
+    from ui.cli_totp import code_reader
+
+    (current,) = _read_password(args)  # then the code, for a user with a second factor
+    session = sign_in(args.data_dir, args.user, current, code=code_reader(args))
+    try:
+        (new,) = _stdin_lines(1, ["New password: "])
+    except CliError:
+        session.close()
+        raise CliError("Expected the new password on the line after the current password"
+                       " (and after the code, for a user with a second factor).") from None
+    except BaseException:
+        session.close()
+        raise
     try:
         change_own_password(session, current, new)
     finally:
@@ -229,6 +242,10 @@ def cmd_user(args: argparse.Namespace, out: TextIO) -> int:
             return 0
         if not args.name:
             raise CliError(f"'user {args.action}' needs the user's name.")
+        if args.action.startswith("totp-"):
+            from ui.cli_totp import run as run_totp
+
+            return run_totp(session, args, out)
         if args.action == "add":
             if not args.role:
                 raise CliError("Give --role; roles: " + ", ".join(r.id for r in session.pack.roles) + ".")
@@ -333,7 +350,8 @@ def cmd_audit_verify(args: argparse.Namespace, out: TextIO) -> int:
 def _add_auth(p: argparse.ArgumentParser) -> None:
     p.add_argument("--user", help="your user name")
     p.add_argument("--password-stdin", action="store_true",
-                   help="read the password from the first line of standard input")
+                   help="read the password from the first line of standard input"
+                        " (and a second factor's code from the second)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -371,12 +389,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_auth(p)
     p.set_defaults(func=cmd_status)
 
-    p = sub.add_parser("change-password", help="stdin: current password, then the new one")
+    p = sub.add_parser("change-password", help="stdin: current password, the code if the user has a second factor, then the new one")
     _add_auth(p)
     p.set_defaults(func=cmd_change_password)
 
     p = sub.add_parser("user", help="manage local users (administrators)")
-    p.add_argument("action", choices=("list", "add", "disable", "enable", "reset"))
+    p.add_argument("action", choices=("list", "add", "disable", "enable", "reset", "totp-enroll", "totp-reset"))
     p.add_argument("name", nargs="?")
     p.add_argument("--role")
     p.add_argument("--display-name")

@@ -23,7 +23,8 @@ from app.clock import Clock
 from app.errors import UserFacingError
 from app.packs import load_pack
 from app.security.users import change_own_password
-from app.session import Session, sign_in, sign_in_with_recovery
+from app.session import Session, begin_sign_in, sign_in_with_recovery
+from app.two_step import PendingSignIn
 from app.vault.connection import transaction
 from app.vault.vault import load_keyfile, vault_exists
 from ui.clipboard import ClipboardGuard
@@ -32,6 +33,7 @@ from ui.lock import LockController, LockReason, LockReport
 from ui.setup.recovery_key_dialog import RecoveryKeyDialog
 from ui.setup.setup_window import SetupRequest, SetupWindow, create_with_projects
 from ui.signin.change_password_dialog import ChangePasswordDialog
+from ui.signin.code_step import CodeStep
 from ui.signin.recovery_dialog import RecoveryDialog
 from ui.signin.signin_window import SignInWindow
 from ui.sync.schedule import SyncSchedule
@@ -66,6 +68,8 @@ class AppController(QObject):
         self.demo: DemoVault | None = None
         self._demo_parent_dir = demo_parent_dir
         self.session: Session | None = None
+        # A right password waiting for its code (ui.signin.code_step).
+        self.code_step = CodeStep(tasks, lambda: self.sign_in_window, self._signed_in, self)
         self.setup_window: SetupWindow | None = None
         self.sign_in_window: SignInWindow | None = None
         self.main_window: MainWindow | None = None
@@ -129,6 +133,8 @@ class AppController(QObject):
             window = SignInWindow(demo=self.demo is not None, demo_login=login)
             window.language.language_did_change.connect(self._remember_language)
             window.sign_in_requested.connect(self._sign_in)
+            window.code_entered.connect(self.code_step.submit)
+            window.code_cancelled.connect(self.code_step.drop)
             window.recovery_requested.connect(self._open_recovery)
             window.installEventFilter(_CloseToQuit(self.app, window))
             self.sign_in_window = window
@@ -201,10 +207,19 @@ class AppController(QObject):
             return
         window.set_busy(self.tr("Checking your password\u2026"))
         data_dir, clock = self.data_dir, self.clock
-        self.tasks.submit(lambda: sign_in(data_dir, username, password, clock), self._signed_in,
-                          lambda error: window.show_failure(str(error)))
+        self.code_step.drop()
 
-    def _signed_in(self, session: Session) -> None:
+        def password_step() -> Session | PendingSignIn:
+            pending = begin_sign_in(data_dir, username, password, clock)
+            return pending if pending.needs_code else pending.finish()
+
+        self.tasks.submit(password_step, self._signed_in, lambda error: window.show_failure(str(error)))
+
+    def _signed_in(self, result: Session | PendingSignIn) -> None:
+        if isinstance(result, PendingSignIn):
+            self.code_step.hold(result)
+            return
+        session = result
         if self.sign_in_window is not None:
             self.sign_in_window.set_busy("")
         if session.needs_new_password:
@@ -304,6 +319,10 @@ class AppController(QObject):
             self.setup_window = None
         for warning in session.warnings:
             window.statusBar().showMessage(warning, 15000)
+        if session.second_factor_due:  # the pack requires it and this user has none yet
+            from ui.signin.two_step_dialog import open_two_step
+
+            open_two_step(window, session)
         report = self.last_lock
         self.last_lock = None
         if report is not None and report.user_id == session.user.user_id and report.draft_ids:
@@ -330,6 +349,7 @@ class AppController(QObject):
         if self._shut_down:
             return
         self._shut_down = True
+        self.code_step.drop()
         self.lock.lock(LockReason.QUIT)
         self.clipboard.clear_if_ours()
         self.tasks.wait(30_000)

@@ -70,6 +70,9 @@ class Slot:
     public: str | None = None  # X25519 public key; None for a format-1 slot
     sealed: str | None = None  # the data key sealed to ``public``
     sealed_next: str | None = None  # during a rotation: the next data key
+    # The user has a second factor (its secret is inside the vault): a right password
+    # alone does not take the counted attempt back (app.session.PendingSignIn).
+    second_factor: bool = False
 
     @property
     def withdrawn(self) -> bool:
@@ -85,7 +88,7 @@ class Slot:
             "withdrawn_reason": self.withdrawn_reason, "failures": self.failures,
             "last_failure_at": self.last_failure_at, "public": self.public,
             "sealed": self.sealed, "sealed_next": self.sealed_next,
-        }
+        } | ({"second_factor": True} if self.second_factor else {})
 
     @classmethod
     def from_json(cls, s: dict[str, Any]) -> Slot:
@@ -94,6 +97,7 @@ class Slot:
             withdrawn_reason=s.get("withdrawn_reason"), failures=int(s.get("failures", 0)),
             last_failure_at=s.get("last_failure_at"), public=s.get("public"),
             sealed=s.get("sealed"), sealed_next=s.get("sealed_next"),
+            second_factor=bool(s.get("second_factor", False)),
         )
 
 

@@ -177,7 +177,8 @@ def unlock_password_slot(
     data_key, next_key = result
     as_found = (keyauth.signed_seq(keyfile), keyfile.auth is not None)
     keyfile.tamper_notes.clear()  # reported through ``findings``
-    keyfile.forget_failure(slot_id)
+    if slot is None or not slot.second_factor:  # else it counts until the code is right too
+        keyfile.forget_failure(slot_id)
     try:
         keyfile.save(mac_key=crypto.keyfile_mac_key(data_key))
     except OSError as exc:

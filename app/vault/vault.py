@@ -213,12 +213,14 @@ class Vault:
             wrapped = crypto.wrap_key(kek, private, aad)
         finally:
             crypto.zero(private)
+        previous = self.keyfile.slots.get(slot_id)
         self.keyfile.slots[slot_id] = Slot(
             wrapped=wrapped,
             kdf=params.to_json(),
             created_at=self.clock.now_iso(),
             public=crypto.b64(public),
             sealed=crypto.seal(public, self._data_key, aad),
+            second_factor=bool(previous and previous.second_factor),
         )
         self.save_keyfile()
 

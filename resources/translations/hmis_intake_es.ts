@@ -4,42 +4,42 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/controller.py" line="143"/>
+        <location filename="../../ui/controller.py" line="149"/>
         <source>Locked after 1 minute without activity.</source>
         <translation>Bloqueado tras 1 minuto sin actividad.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="144"/>
+        <location filename="../../ui/controller.py" line="150"/>
         <source>Locked after {m:g} minutes without activity.</source>
         <translation>Bloqueado tras {m:g} minutos sin actividad.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="146"/>
+        <location filename="../../ui/controller.py" line="152"/>
         <source>Locked because the computer was locked or went to sleep.</source>
         <translation>Bloqueado porque la computadora se bloqueó o entró en suspensión.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="148"/>
+        <location filename="../../ui/controller.py" line="154"/>
         <source>Locked at your request.</source>
         <translation>Bloqueado a petición suya.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="150"/>
+        <location filename="../../ui/controller.py" line="156"/>
         <source>Your unsaved form was kept and reopens after you sign in.</source>
         <translation>Su formulario sin guardar se conservó y se vuelve a abrir cuando inicie sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="159"/>
+        <location filename="../../ui/controller.py" line="165"/>
         <source>Creating the encrypted vault… this takes a few seconds.</source>
         <translation>Creando la bóveda cifrada… esto tarda unos segundos.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="185"/>
+        <location filename="../../ui/controller.py" line="191"/>
         <source>Preparing a practice vault with made-up people…</source>
         <translation>Preparando una bóveda de práctica con personas inventadas…</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="202"/>
+        <location filename="../../ui/controller.py" line="208"/>
         <source>Checking your password…</source>
         <translation>Comprobando su contraseña…</translation>
     </message>
@@ -197,6 +197,19 @@
         <location filename="../../ui/export/check_page.py" line="114"/>
         <source>{e} error(s) and {w} warning(s): an HMIS would refuse this file. Fix the errors and export again.</source>
         <translation>{e} error(es) y {w} advertencia(s): un HMIS rechazaría este archivo. Corrija los errores y vuelva a exportar.</translation>
+    </message>
+</context>
+<context>
+    <name>CodeStep</name>
+    <message>
+        <location filename="../../ui/signin/code_step.py" line="49"/>
+        <source>Checking the code…</source>
+        <translation>Comprobando el código…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/code_step.py" line="64"/>
+        <source>No code was entered in time; sign in again.</source>
+        <translation>No se escribió ningún código a tiempo; vuelva a iniciar sesión.</translation>
     </message>
 </context>
 <context>
@@ -1597,72 +1610,77 @@
 <context>
     <name>MainMenus</name>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="76"/>
+        <location filename="../../ui/search/main_menus.py" line="80"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="77"/>
+        <location filename="../../ui/search/main_menus.py" line="81"/>
         <source>&amp;New person…</source>
         <translation>&amp;Nueva persona…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="78"/>
+        <location filename="../../ui/search/main_menus.py" line="82"/>
         <source>New &amp;intake…</source>
         <translation>Nueva a&amp;dmisión…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="79"/>
+        <location filename="../../ui/search/main_menus.py" line="83"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="80"/>
+        <location filename="../../ui/search/main_menus.py" line="84"/>
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="81"/>
+        <location filename="../../ui/search/main_menus.py" line="85"/>
         <source>&amp;Export HMIS CSV…</source>
         <translation>&amp;Exportar HMIS CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="82"/>
+        <location filename="../../ui/search/main_menus.py" line="86"/>
         <source>&amp;Sync…</source>
         <translation>&amp;Sincronizar…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="83"/>
+        <location filename="../../ui/search/main_menus.py" line="87"/>
         <source>&amp;Projects…</source>
         <translation>&amp;Proyectos…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="84"/>
+        <location filename="../../ui/search/main_menus.py" line="88"/>
         <source>&amp;Blank consent form…</source>
         <translation>Formulario de consentimiento en &amp;blanco…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="85"/>
+        <location filename="../../ui/search/main_menus.py" line="89"/>
         <source>&amp;Settings</source>
         <translation>&amp;Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="86"/>
+        <location filename="../../ui/search/main_menus.py" line="90"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="87"/>
+        <location filename="../../ui/search/main_menus.py" line="91"/>
         <source>&amp;Users…</source>
         <translation>&amp;Usuarios…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="88"/>
+        <location filename="../../ui/search/main_menus.py" line="92"/>
         <source>&amp;Device settings…</source>
         <translation>&amp;Ajustes del dispositivo…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="89"/>
+        <location filename="../../ui/search/main_menus.py" line="93"/>
+        <source>Set up &amp;two-step sign-in…</source>
+        <translation>Configurar la verificación en &amp;dos pasos…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_menus.py" line="94"/>
         <source>&amp;Copy name</source>
         <translation>&amp;Copiar nombre</translation>
     </message>
@@ -4871,28 +4889,28 @@
 <context>
     <name>SignInWindow</name>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="85"/>
-        <location filename="../../ui/signin/signin_window.py" line="101"/>
+        <location filename="../../ui/signin/signin_window.py" line="98"/>
+        <location filename="../../ui/signin/signin_window.py" line="123"/>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="86"/>
+        <location filename="../../ui/signin/signin_window.py" line="99"/>
         <source>Sign in to open this device&apos;s encrypted vault.</source>
         <translation>Inicie sesión para abrir la bóveda cifrada de este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="88"/>
+        <location filename="../../ui/signin/signin_window.py" line="101"/>
         <source>HMIS Intake is locked</source>
         <translation>HMIS Intake está bloqueado</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="89"/>
+        <location filename="../../ui/signin/signin_window.py" line="102"/>
         <source>Nothing from the vault is on screen. Sign in again to continue.</source>
         <translation>No hay nada de la bóveda en pantalla. Inicie sesión de nuevo para continuar.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="93"/>
+        <location filename="../../ui/signin/signin_window.py" line="106"/>
         <source>Demo sign-in
 user name: {u}
 password:  {p}</source>
@@ -4901,52 +4919,92 @@ usuario:    {u}
 contraseña: {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="95"/>
+        <location filename="../../ui/signin/signin_window.py" line="108"/>
         <source>Demo sign-in details</source>
         <translation>Datos de acceso de demostración</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="96"/>
+        <location filename="../../ui/signin/signin_window.py" line="109"/>
         <source>&amp;User name</source>
         <translation>&amp;Usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="96"/>
+        <location filename="../../ui/signin/signin_window.py" line="109"/>
         <source>User name</source>
         <translation>Nombre de usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="97"/>
+        <location filename="../../ui/signin/signin_window.py" line="110"/>
         <source>&amp;Password</source>
         <translation>&amp;Contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="97"/>
+        <location filename="../../ui/signin/signin_window.py" line="110"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="98"/>
+        <location filename="../../ui/signin/signin_window.py" line="111"/>
+        <source>&amp;Code</source>
+        <translation>Có&amp;digo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/signin_window.py" line="111"/>
+        <source>Code from the authenticator app</source>
+        <translation>Código de la aplicación de autenticación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/signin_window.py" line="112"/>
+        <source>The 6-digit code your authenticator app shows now, or one of your recovery codes.</source>
+        <translation>El código de 6 dígitos que muestra ahora su aplicación de autenticación, o uno de sus códigos de recuperación.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/signin_window.py" line="115"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Volver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/signin_window.py" line="116"/>
+        <source>Back to the password</source>
+        <translation>Volver a la contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/signin_window.py" line="117"/>
+        <source>C&amp;ontinue</source>
+        <translation>C&amp;ontinuar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/signin_window.py" line="118"/>
+        <source>Continue with the code</source>
+        <translation>Continuar con el código</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/signin_window.py" line="120"/>
         <source>Use &amp;recovery key…</source>
         <translation>Usar la clave de &amp;recuperación…</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="99"/>
+        <location filename="../../ui/signin/signin_window.py" line="121"/>
         <source>Use recovery key</source>
         <translation>Usar la clave de recuperación</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="100"/>
+        <location filename="../../ui/signin/signin_window.py" line="122"/>
         <source>&amp;Sign in</source>
         <translation>&amp;Iniciar sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="122"/>
+        <location filename="../../ui/signin/signin_window.py" line="185"/>
+        <source>Enter the code from your authenticator app.</source>
+        <translation>Escriba el código de su aplicación de autenticación.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/signin_window.py" line="194"/>
         <source>Enter your user name.</source>
         <translation>Escriba su nombre de usuario.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="127"/>
+        <location filename="../../ui/signin/signin_window.py" line="199"/>
         <source>Enter your password.</source>
         <translation>Escriba su contraseña.</translation>
     </message>
@@ -5620,6 +5678,90 @@ ExportID {id}</translation>
     </message>
 </context>
 <context>
+    <name>TwoStepDialog</name>
+    <message>
+        <location filename="../../ui/signin/two_step_dialog.py" line="57"/>
+        <source>Two-step sign-in</source>
+        <translation>Verificación en dos pasos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/two_step_dialog.py" line="69"/>
+        <source>Set up two-step sign-in</source>
+        <translation>Configurar la verificación en dos pasos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/two_step_dialog.py" line="73"/>
+        <source>After your password, this device will also ask for a 6-digit code from an authenticator app on your phone. Someone who saw your password cannot sign in without your phone. Scan the QR code with the app, or type the key into it by hand.</source>
+        <translation>Después de su contraseña, este dispositivo también le pedirá un código de 6 dígitos de una aplicación de autenticación en su teléfono. Quien haya visto su contraseña no podrá iniciar sesión sin su teléfono. Escanee el código QR con la aplicación o escriba la clave a mano.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/two_step_dialog.py" line="81"/>
+        <source>QR code for the authenticator app</source>
+        <translation>Código QR para la aplicación de autenticación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/two_step_dialog.py" line="84"/>
+        <source>Key to type by hand:</source>
+        <translation>Clave para escribir a mano:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/two_step_dialog.py" line="91"/>
+        <source>Key for the authenticator app</source>
+        <translation>Clave para la aplicación de autenticación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/two_step_dialog.py" line="94"/>
+        <source>&amp;Code the app shows now:</source>
+        <translation>&amp;Código que muestra ahora la aplicación:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/two_step_dialog.py" line="98"/>
+        <source>Code from the authenticator app</source>
+        <translation>Código de la aplicación de autenticación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/two_step_dialog.py" line="114"/>
+        <source>Two-step sign-in is on</source>
+        <translation>La verificación en dos pasos está activada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/two_step_dialog.py" line="118"/>
+        <source>If you lose your phone, each of these recovery codes works once instead of a code. They are shown only now: write them down and keep them away from this laptop.</source>
+        <translation>Si pierde su teléfono, cada uno de estos códigos de recuperación sirve una sola vez en lugar de un código. Solo se muestran ahora: anótelos y guárdelos lejos de este portátil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/two_step_dialog.py" line="125"/>
+        <source>Recovery codes</source>
+        <translation>Códigos de recuperación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/two_step_dialog.py" line="132"/>
+        <location filename="../../ui/signin/two_step_dialog.py" line="133"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/two_step_dialog.py" line="134"/>
+        <source>&amp;Turn on</source>
+        <translation>&amp;Activar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/two_step_dialog.py" line="135"/>
+        <source>Turn on two-step sign-in</source>
+        <translation>Activar la verificación en dos pasos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/two_step_dialog.py" line="138"/>
+        <source>&amp;Done</source>
+        <translation>&amp;Listo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/two_step_dialog.py" line="139"/>
+        <source>Done</source>
+        <translation>Listo</translation>
+    </message>
+</context>
+<context>
     <name>UsersDialog</name>
     <message>
         <location filename="../../ui/admin/users_dialog.py" line="32"/>
@@ -5668,97 +5810,118 @@ ExportID {id}</translation>
         <translation>&amp;Restablecer contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="48"/>
+        <location filename="../../ui/admin/users_dialog.py" line="45"/>
+        <source>Remove &amp;two-step sign-in</source>
+        <translation>Quitar la verificación en dos &amp;pasos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="51"/>
         <source>Add a user</source>
         <translation>Añadir un usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="58"/>
+        <location filename="../../ui/admin/users_dialog.py" line="61"/>
         <source>User &amp;name</source>
         <translation>&amp;Nombre de usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="58"/>
+        <location filename="../../ui/admin/users_dialog.py" line="61"/>
         <source>New user&apos;s user name</source>
         <translation>Nombre de usuario del nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="59"/>
+        <location filename="../../ui/admin/users_dialog.py" line="62"/>
         <source>&amp;Full name</source>
         <translation>Nombre &amp;completo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="59"/>
+        <location filename="../../ui/admin/users_dialog.py" line="62"/>
         <source>New user&apos;s full name</source>
         <translation>Nombre completo del nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="60"/>
+        <location filename="../../ui/admin/users_dialog.py" line="63"/>
         <source>R&amp;ole</source>
         <translation>R&amp;ol</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="60"/>
+        <location filename="../../ui/admin/users_dialog.py" line="63"/>
         <source>New user&apos;s role</source>
         <translation>Rol del nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="63"/>
+        <location filename="../../ui/admin/users_dialog.py" line="66"/>
         <source>&amp;Add user</source>
         <translation>&amp;Añadir usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="73"/>
+        <location filename="../../ui/admin/users_dialog.py" line="76"/>
         <source>Temporary password</source>
         <translation>Contraseña temporal</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="77"/>
+        <location filename="../../ui/admin/users_dialog.py" line="80"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="96"/>
+        <location filename="../../ui/admin/users_dialog.py" line="103"/>
         <source>Disabled</source>
         <translation>Desactivado</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="96"/>
+        <location filename="../../ui/admin/users_dialog.py" line="103"/>
         <source>Locked out</source>
         <translation>Bloqueado por intentos fallidos</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="97"/>
+        <location filename="../../ui/admin/users_dialog.py" line="104"/>
         <source>Must change password</source>
         <translation>Debe cambiar la contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="98"/>
+        <location filename="../../ui/admin/users_dialog.py" line="105"/>
+        <source>Two-step sign-in</source>
+        <translation>Verificación en dos pasos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="106"/>
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="113"/>
+        <location filename="../../ui/admin/users_dialog.py" line="123"/>
+        <location filename="../../ui/admin/users_dialog.py" line="138"/>
         <source>Select a user in the list first.</source>
         <translation>Primero seleccione un usuario en la lista.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="128"/>
+        <location filename="../../ui/admin/users_dialog.py" line="131"/>
+        <source>{name} now signs in with the password alone until they set up two-step sign-in again.</source>
+        <translation>{name} inicia sesión ahora solo con la contraseña hasta que vuelva a configurar la verificación en dos pasos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="133"/>
+        <source>{name} has not set up two-step sign-in.</source>
+        <translation>{name} no ha configurado la verificación en dos pasos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="153"/>
         <source>{name} is disabled and can no longer sign in.</source>
         <translation>{name} está desactivado y ya no puede iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="130"/>
+        <location filename="../../ui/admin/users_dialog.py" line="155"/>
         <source>Temporary password for {name}; give it to them in person. They must change it at the first sign-in:</source>
         <translation>Contraseña temporal para {name}; entréguesela en persona. Debe cambiarla en el primer inicio de sesión:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="138"/>
+        <location filename="../../ui/admin/users_dialog.py" line="163"/>
         <source>Enter a user name.</source>
         <translation>Escriba un nombre de usuario.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="150"/>
+        <location filename="../../ui/admin/users_dialog.py" line="175"/>
         <source>Added {name}. Temporary password; give it to them in person. They must change it at the first sign-in:</source>
         <translation>Se añadió a {name}. Contraseña temporal; entréguesela en persona. Debe cambiarla en el primer inicio de sesión:</translation>
     </message>

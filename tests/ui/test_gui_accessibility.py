@@ -320,8 +320,18 @@ def _open_tools(qtbot, main) -> list[QWidget]:
     return opened()
 
 
+def _open_two_step(qtbot, main) -> list[QWidget]:
+    from ui.signin.two_step_dialog import TwoStepDialog
+
+    main.menus.two_step_action.trigger()
+    found = lambda: [w for w in QApplication.topLevelWidgets() if isinstance(w, TwoStepDialog) and w.isVisible()]  # noqa: E731
+    qtbot.waitUntil(lambda: bool(found()))
+    return found()
+
+
 OTHER_WINDOWS = [
     WindowCase("profile", _open_profile),
+    WindowCase("two-step sign-in", _open_two_step),
     WindowCase("new person", _open_new_person),
     WindowCase("tools menu (sync, export)", _open_tools),
 ]

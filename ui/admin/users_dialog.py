@@ -41,7 +41,10 @@ class UsersDialog(QDialog):
         self.disable_button = QPushButton(self.tr("&Disable"))
         self.enable_button = QPushButton(self.tr("&Enable"))
         self.reset_button = QPushButton(self.tr("&Reset password"))
-        for button in (self.disable_button, self.enable_button, self.reset_button):
+        # A lost phone: the user signs in with the password alone until they enrol again.
+        self.two_step_button = QPushButton(self.tr("Remove &two-step sign-in"))
+        self.two_step_button.setVisible(session.pack.second_factor.totp != "off")
+        for button in (self.disable_button, self.enable_button, self.reset_button, self.two_step_button):
             actions.addWidget(button)
         actions.addStretch(1)
         column.addLayout(actions)
@@ -84,17 +87,22 @@ class UsersDialog(QDialog):
         self.disable_button.clicked.connect(lambda: self._act("disable"))
         self.enable_button.clicked.connect(lambda: self._act("enable"))
         self.reset_button.clicked.connect(lambda: self._act("reset"))
+        self.two_step_button.clicked.connect(self._remove_two_step)
         self.refresh()
 
     def refresh(self) -> None:
+        from app.security import totp
+
         rows = users.list_users(self._session)
+        self._two_step = totp.enrolled_user_ids(self._session.conn)
         roles = {r.id: r.name for r in self._session.pack.roles}
         self.model.set_rows([(u.username, u.display_name, roles.get(u.role, u.role), self._state(u)) for u in rows],
                             [u.username for u in rows])
 
     def _state(self, user: users.UserSummary) -> str:
         states = [text for text, on in ((self.tr("Disabled"), user.disabled), (self.tr("Locked out"), user.locked),
-                                        (self.tr("Must change password"), user.must_change_password)) if on]
+                                        (self.tr("Must change password"), user.must_change_password),
+                                        (self.tr("Two-step sign-in"), user.user_id in self._two_step)) if on]
         return ", ".join(states) if states else self.tr("Active")
 
     def _selected(self) -> str | None:
@@ -106,6 +114,23 @@ class UsersDialog(QDialog):
         self.message.show()
         self.password.setText(password or "")
         self.password.setVisible(password is not None)
+
+    def _remove_two_step(self) -> None:
+        from app.security import totp
+
+        name = self._selected()
+        if name is None:
+            self._say(self.tr("Select a user in the list first."))
+            return
+        try:
+            had = totp.reset(self._session, name)
+        except UserFacingError as exc:
+            self._say(str(exc))
+            return
+        self.refresh()
+        self._say(self.tr("{name} now signs in with the password alone until they set up two-step sign-in "
+                          "again.").format(name=name) if had
+                  else self.tr("{name} has not set up two-step sign-in.").format(name=name))
 
     def _act(self, action: str) -> None:
         name = self._selected()

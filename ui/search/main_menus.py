@@ -65,6 +65,10 @@ class MainMenus(QObject):
             self.settings_menu.addAction(self.users_action)
         if session.can("device.configure"):
             self.settings_menu.addAction(self.device_settings_action)
+        self.two_step_action = QAction(window)  # ui.signin.two_step_dialog (the pack's [second_factor])
+        if session.pack.second_factor.totp != "off":
+            self.settings_menu.addAction(self.two_step_action)
+            self.two_step_action.triggered.connect(lambda: _open_two_step(window, session))
 
         self.copy_action = QAction(copy_target)
         self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
@@ -86,6 +90,7 @@ class MainMenus(QObject):
         self.language_menu.setTitle(self.tr("&Language"))
         self.users_action.setText(self.tr("&Users\u2026"))
         self.device_settings_action.setText(self.tr("&Device settings\u2026"))
+        self.two_step_action.setText(self.tr("Set up &two-step sign-in\u2026"))
         self.copy_action.setText(self.tr("&Copy name"))
         for action in self.language_actions.actions():
             action.setChecked(action.data() == active_language())
@@ -95,3 +100,9 @@ def _open_blank_form(window: QWidget) -> None:
     from ui.documents.blank_form import open_blank_form
 
     open_blank_form(window)
+
+
+def _open_two_step(window: QWidget, session: Session) -> None:
+    from ui.signin.two_step_dialog import open_two_step
+
+    open_two_step(window, session)

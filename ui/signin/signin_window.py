@@ -21,6 +21,8 @@ from ui.widgets.screen import CardScreen
 
 class SignInWindow(CardScreen):
     sign_in_requested = Signal(str, str)  # user name, password
+    code_entered = Signal(str)  # the second factor's code, after a right password
+    code_cancelled = Signal()
     recovery_requested = Signal()
 
     def __init__(self, demo: bool = False, demo_login: tuple[str, str] | None = None,
@@ -29,6 +31,7 @@ class SignInWindow(CardScreen):
         self._demo = demo
         self._demo_login = demo_login
         self._lock_message: Callable[[], str] | None = None
+        self.asking_code = False
         self.notice = QLabel()
         self.notice.setObjectName("notice")
         self.notice.setWordWrap(True)
@@ -51,6 +54,14 @@ class SignInWindow(CardScreen):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.username_field = Field(grid, 0, "", self.username, "")
         self.password_field = Field(grid, 2, "", self.password, "")
+        # Shown only after a right password, for a user with two-step sign-in.
+        self.code = QLineEdit()
+        self.code.setMaxLength(12)  # a 6-digit code, or a recovery code XXXXX-XXXXX
+        self.code.setInputMethodHints(Qt.InputMethodHint.ImhNoPredictiveText)
+        self.code_field = Field(grid, 4, "", self.code, "")
+        self._code_widgets = [self.code_field.label, self.code, self.code_field.message]
+        for widget in self._code_widgets:
+            widget.hide()
         self.body.addLayout(grid)
         self.add_status_widgets()
 
@@ -75,7 +86,9 @@ class SignInWindow(CardScreen):
         self.username.returnPressed.connect(self._submit)
         self.password.returnPressed.connect(self._submit)
         self.sign_in_button.clicked.connect(self._submit)
-        self.recovery_button.clicked.connect(self.recovery_requested.emit)
+        self.recovery_button.clicked.connect(self._recovery_or_back)
+        self.code.returnPressed.connect(self._submit)
+        self.code.textEdited.connect(lambda _text: self.show_error(""))
         self.username.textEdited.connect(lambda _text: self.show_error(""))
         self.password.textEdited.connect(lambda _text: self.show_error(""))
 
@@ -95,6 +108,15 @@ class SignInWindow(CardScreen):
             self.demo_hint.setAccessibleName(self.tr("Demo sign-in details"))
         self.username_field.set_texts(self.tr("&User name"), self.tr("User name"))
         self.password_field.set_texts(self.tr("&Password"), self.tr("Password"))
+        self.code_field.set_texts(self.tr("&Code"), self.tr("Code from the authenticator app"),
+                                  self.tr("The 6-digit code your authenticator app shows now, "
+                                          "or one of your recovery codes."))
+        if self.asking_code:
+            self.recovery_button.setText(self.tr("&Back"))
+            self.recovery_button.setAccessibleName(self.tr("Back to the password"))
+            self.sign_in_button.setText(self.tr("C&ontinue"))
+            self.sign_in_button.setAccessibleName(self.tr("Continue with the code"))
+            return
         self.recovery_button.setText(self.tr("Use &recovery key\u2026"))
         self.recovery_button.setAccessibleName(self.tr("Use recovery key"))
         self.sign_in_button.setText(self.tr("&Sign in"))
@@ -104,6 +126,8 @@ class SignInWindow(CardScreen):
         """The unlock screen: the user name is kept, the password never is. ``message``
         words the reason in the language on screen, now and after a change."""
         self._lock_message = message
+        if self.asking_code:
+            self.leave_code_step()
         self.apply_texts()
         self.notice.setVisible(bool(self.notice.text()))
         self.username.setText(username)
@@ -112,10 +136,58 @@ class SignInWindow(CardScreen):
         self.set_busy("")
 
     def focus_first_empty(self) -> None:
+        if self.asking_code:
+            self.code.setFocus()
+            return
         (self.password if self.username.text() else self.username).setFocus()
+
+    def ask_code(self) -> None:
+        """The password was right; this user also gives a code (after a lock too)."""
+        self.asking_code = True
+        self.set_busy("")
+        self.code.setText("")
+        for widget in self._code_widgets:
+            widget.show()
+        self.password_field.label.hide()  # the password was right: only the code is asked now
+        self.password.hide()
+        self.username.setEnabled(False)
+        self.password.setEnabled(False)
+        self.recovery_button.setVisible(True)
+        self.apply_texts()
+        self.code.setFocus()
+
+    def leave_code_step(self) -> None:
+        self.asking_code = False
+        self.code.setText("")
+        for widget in self._code_widgets:
+            widget.hide()
+        self.code_field.clear_problems()
+        self.password_field.label.show()
+        self.password.show()
+        self.recovery_button.setVisible(not self._demo)
+        self.apply_texts()
+        self.set_busy("")
+
+    def _recovery_or_back(self) -> None:
+        if self.asking_code:
+            self.leave_code_step()
+            self.code_cancelled.emit()
+            self.password.setFocus()
+        else:
+            self.recovery_requested.emit()
 
     def _submit(self) -> None:
         if not self.sign_in_button.isEnabled():
+            return
+        if self.asking_code:
+            code = self.code.text().strip()
+            if not code:
+                self.code_field.show_problems([self.tr("Enter the code from your authenticator app.")])
+                self.code.setFocus()
+                return
+            self.code_field.clear_problems()
+            self.code.setText("")
+            self.code_entered.emit(code)
             return
         username = self.username.text().strip()
         if not username:
@@ -136,11 +208,17 @@ class SignInWindow(CardScreen):
         busy = bool(message)
         for widget in (self.username, self.password, self.sign_in_button, self.recovery_button, self.language):
             widget.setEnabled(not busy)
+        if self.asking_code:
+            self.username.setEnabled(False)
+            self.password.setEnabled(False)
+        self.code.setEnabled(not busy)
         self.show_busy(message)
         if busy:
             self.show_error("")
 
     def show_failure(self, message: str) -> None:
+        if self.asking_code:  # a wrong code ends the attempt: the password again
+            self.leave_code_step()
         self.set_busy("")
         self.show_error(message)
         self.password.setFocus()
