@@ -282,6 +282,16 @@ class Pack(BaseModel):
     conformance: ConformancePolicy = ConformancePolicy()
     client_rights: ClientRightsPolicy = ClientRightsPolicy()
     guarantees: tuple[Guarantee, ...] = ()
+    # The pack's reading of an ambiguity (A1.. in docs/policy-clauses.md) that no setting's
+    # own ``reading`` states, by its ID.
+    readings: dict[str, str] = {}
+
+    @model_validator(mode="after")
+    def _readings_name_ambiguities(self) -> Pack:
+        bad = sorted(k for k, v in self.readings.items() if not re.fullmatch(r"A\d+", k) or len(v) < 10)
+        if bad:
+            raise ValueError(f"readings {', '.join(bad)}: a key is an ambiguity ID (A7) and its value a sentence")
+        return self
 
     @model_validator(mode="after")
     def _roles_cover_the_basics(self) -> Pack:
