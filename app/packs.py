@@ -241,6 +241,7 @@ GUARANTEES = {
     "entry_and_exit_dates": "an exit is dated on or after its entry and recorded once (app/followup.py)",
     "case_notes_append_only": "a saved case note is never changed or deleted (app/notes.py)",
     "note_deletion_request": "a note deletion request carries the client, the note's date and a reason (app/notes.py)",
+    "drafts_encrypted_and_audited": "drafts live in the vault and saving, reading or discarding one is audited (app/drafts.py)",
     "consent_travels_to_the_server": "every consent record is queued in the outbox and synced (app/intake/save.py)",
 }
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.drafts import discard_draft, list_drafts, save_draft
 from app.errors import PackError
 from app.packs import GUARANTEES, load_pack, parse_pack
 from app.people import save_new_person
@@ -88,3 +89,24 @@ def test_ct_107_2_each_user_holds_exactly_one_role_of_the_pack(ct_vault: VaultIn
     assert "hollis.other" not in roles
     assert all(isinstance(role, str) and role in pack_roles for role in roles.values())
 
+
+
+def test_vt_3_1_10_every_access_to_a_draft_is_audited_without_its_content(vt_vault: VaultInfo) -> None:
+    """VT-3.1-10: saving, reading back and discarding a draft are audit events under the
+    user who did it; the event names the draft, never what it holds."""
+    session = vt_vault.sign_in()
+    try:
+        draft_id = save_draft(session, "intake", {"first_name": "Draftwyn", "typed": "half a sentence"})
+        save_draft(session, "intake", {"first_name": "Draftwyn", "typed": "more"}, draft_id)
+        assert [d.draft_id for d in list_drafts(session)] == [draft_id]
+        discard_draft(session, draft_id)
+        discard_draft(session, draft_id)  # already gone: nothing was accessed
+        rows = session.conn.execute(
+            "SELECT user_id, action, detail FROM audit_event WHERE entity = 'draft' AND entity_id = ?"
+            " ORDER BY seq", (draft_id,)).fetchall()
+        user_id = session.user.user_id
+    finally:
+        session.close()
+    assert [action for _, action, _ in rows] == ["draft.saved", "draft.saved", "draft.read", "draft.discarded"]
+    assert {user for user, _, _ in rows} == {user_id}
+    assert not any("Draftwyn" in detail or "sentence" in detail for _, _, detail in rows)
