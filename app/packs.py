@@ -222,6 +222,9 @@ class ClientRightsPolicy(BaseModel):
     warn_days_before: int = Field(default=1, ge=0)
     retention_years: int | None = Field(default=None, ge=1)  # MO-RET-1, VT-3.4-11
     retention_action: Literal["dispose_or_deidentify", "make_inactive"] | None = None
+    # VT-3.4-9: the only grounds on which a request to see or copy the record may be
+    # denied, by key; empty where the pack lists none (any stated reason then).
+    copy_denial_grounds: dict[str, str] = {}
     clauses: tuple[Clause, ...] = ()
 
 
