@@ -89,7 +89,10 @@ def log_request(session: Session, personal_id: str, kind: str, received: date | 
     return request_id
 
 
-def resolve_request(session: Session, request_id: str, status: str, reason: str | None = None) -> None:
+def resolve_request(session: Session, request_id: str, status: str, reason: str | None = None,
+                    ground: str | None = None) -> None:
+    """Close a request. A denial keeps its reason in the client's record; where the pack
+    lists the grounds a record copy may be denied on (VT-3.4-9), it names one of them."""
     row = session.conn.execute("SELECT personal_id, kind, status FROM client_request WHERE request_id = ?",
                                (request_id,)).fetchone()
     if row is None:
@@ -100,6 +103,12 @@ def resolve_request(session: Session, request_id: str, status: str, reason: str 
     if status not in ("fulfilled", "denied"):
         raise ValidationError("status", "A request is closed as fulfilled or denied.")
     reason = _text("reason", reason, "reason for the denial", required=status == "denied")
+    grounds = session.pack.client_rights.copy_denial_grounds
+    if status == "denied" and row[1] == "record_copy" and grounds:
+        if ground not in grounds:
+            raise ValidationError("ground", "A request to see or copy the record may be denied only on one of"
+                                  f" these grounds: {', '.join(grounds)}.")
+        reason = f"{grounds[ground]}. {reason}"
     with transaction(session.conn) as conn:
         conn.execute("UPDATE client_request SET status = ?, resolved_on = ?, resolution = ? WHERE request_id = ?",
                      (status, session.clock.now().date().isoformat(), reason, request_id))

@@ -234,6 +234,46 @@ class ClientRightsPolicy(BaseModel):
     warn_days_before: int = Field(default=1, ge=0)
     retention_years: int | None = Field(default=None, ge=1)  # MO-RET-1, VT-3.4-11
     retention_action: Literal["dispose_or_deidentify", "make_inactive"] | None = None
+    # VT-3.4-9: the only grounds on which a request to see or copy the record may be
+    # denied, by key; empty where the pack lists none (any stated reason then).
+    copy_denial_grounds: dict[str, str] = {}
+    clauses: tuple[Clause, ...] = ()
+
+
+# What the core does the same in every pack: no pack can switch it off, so a pack names
+# the clauses each one meets ([[guarantees]] in pack.toml) and docs/policy-conformance.md
+# shows them beside the tests that drive them. A pack may name only these.
+GUARANTEES = {
+    "sign_in_required": "every window and command opens the vault with a user name and password (app/session.py)",
+    "passwords_never_stored": "only Argon2id-wrapped keys are kept; no password reaches the disk (app/security/keys.py)",
+    "one_role_per_user": "a user has exactly one role of the pack (app/security/users.py)",
+    "actions_audited_under_the_user": "every access and change is a hash-chained audit event under the signed-in user (app/audit.py)",
+    "no_edit_of_own_or_family_file": "a declared conflict of interest blocks opening and editing that file (app/session.py)",
+    "vault_encrypted_at_rest": "client data lives only in the SQLCipher vault (app/vault)",
+    "tls_in_transit": "sync talks https only, plain http to loopback alone (sync/transport.py)",
+    "hud_data_elements": "the HUD universal and program-specific elements by project type (forms/questions, app/catalog)",
+    "intake_logic_checks": "intake checks and the HMIS CSV checker refuse missing or inconsistent answers (app/intake/validate.py)",
+    "entry_and_exit_dates": "an exit is dated on or after its entry and recorded once (app/followup.py)",
+    "case_notes_append_only": "a saved case note is never changed or deleted (app/notes.py)",
+    "note_deletion_request": "a note deletion request carries the client, the note's date and a reason (app/notes.py)",
+    "drafts_encrypted_and_audited": "drafts live in the vault and saving, reading or discarding one is audited (app/drafts.py)",
+    "consent_travels_to_the_server": "every consent record is queued in the outbox and synced (app/intake/save.py)",
+}
+
+
+class Guarantee(BaseModel):
+    """One of GUARANTEES, with the clauses of this pack it meets."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str
+    reading: str = ""
+    clauses: tuple[Clause, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _known(self) -> Guarantee:
+        if self.id not in GUARANTEES:
+            raise ValueError(f"unknown guarantee {self.id!r}")
+        return self
 
 
 class Pack(BaseModel):
@@ -258,6 +298,17 @@ class Pack(BaseModel):
     demo_place: DemoPlace | None = None
     conformance: ConformancePolicy = ConformancePolicy()
     client_rights: ClientRightsPolicy = ClientRightsPolicy()
+    guarantees: tuple[Guarantee, ...] = ()
+    # The pack's reading of an ambiguity (A1.. in docs/policy-clauses.md) that no setting's
+    # own ``reading`` states, by its ID.
+    readings: dict[str, str] = {}
+
+    @model_validator(mode="after")
+    def _readings_name_ambiguities(self) -> Pack:
+        bad = sorted(k for k, v in self.readings.items() if not re.fullmatch(r"A\d+", k) or len(v) < 10)
+        if bad:
+            raise ValueError(f"readings {', '.join(bad)}: a key is an ambiguity ID (A7) and its value a sentence")
+        return self
 
     @model_validator(mode="after")
     def _roles_cover_the_basics(self) -> Pack:

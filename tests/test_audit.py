@@ -50,6 +50,8 @@ def _busy_vault(info: VaultInfo, clock: FakeClock, users: bool = True) -> tuple[
 
 
 def test_every_kind_of_event_has_who_what_which_and_when(any_vault: VaultInfo, fake_clock: FakeClock) -> None:
+    """CT-109-1, VT-2.2-6, CT-207-12: every access and change is an audit event under the
+    signed-in user, in every pack."""
     pid, user_id = _busy_vault(any_vault, fake_clock)
     session = any_vault.sign_in()
     try:

@@ -450,6 +450,7 @@ def test_fy2026_sex_replaces_gender() -> None:
 
 
 def test_every_universal_element_is_asked() -> None:
+    """CT-301-1, VT-2.1-18, MO-DC-1: every HUD universal data element is asked."""
     elements = {q.element for q in load_questions().questions}
     assert {
         "3.01",

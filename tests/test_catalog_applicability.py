@@ -87,6 +87,7 @@ def test_exit_questions_only_at_exit() -> None:
 
 
 def test_current_living_situation_and_engagement_by_project_type() -> None:
+    """VT-6.2-1: which elements are asked follows the project type."""
     outreach = asked(ProjectType.STREET_OUTREACH)
     assert {"CurrentLivingSituation", "InformationDate", "DateOfEngagement"} <= outreach
     assert "VerifiedBy" not in outreach

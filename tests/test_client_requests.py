@@ -119,3 +119,25 @@ def test_mo_rights_1_the_coordinator_is_warned_the_day_before(tmp_path: Path) ->
         session.close()
     assert [(v.due_on, v.due_soon, v.overdue) for v in views] == [
         ("2026-12-04", True, False), ("2026-12-07", False, False), ("2026-12-11", False, False)]
+
+
+def test_vt_3_4_9_a_record_copy_is_denied_only_on_a_listed_ground_kept_in_the_record(vt_vault: VaultInfo) -> None:
+    """VT-3.4-9: a request to see or copy the record may be denied only on the pack's four
+    grounds; the ground and the reason are kept with the request in the client's record."""
+    pid = save_example(vt_vault).personal_ids[0]
+    request = run_cli(vt_vault.data_dir, "request", "add", pid, "--kind", "record_copy", "--json", *auth(),
+                      password=ADMIN_PASSWORD).json()
+    close = ["request", "close", request["request_id"], "--denied", "--reason", "Explained to the client in person."]
+    for ground in ([], ["--ground", "too_busy"]):
+        refused = run_cli(vt_vault.data_dir, *close, *ground, *auth(), password=ADMIN_PASSWORD)
+        assert refused.returncode != 0 and single_sentence(refused.stderr), refused.stderr
+        assert "repeated_or_harassing" in refused.stderr
+    still_open = run_cli(vt_vault.data_dir, "request", "list", "--open", "--json", *auth(), password=ADMIN_PASSWORD)
+    assert [r["request_id"] for r in still_open.json()] == [request["request_id"]]
+    denied = run_cli(vt_vault.data_dir, *close, "--ground", "safety", *auth(), password=ADMIN_PASSWORD)
+    assert denied.returncode == 0, denied.stderr
+    (row,) = run_cli(vt_vault.data_dir, "request", "list", "--json", *auth(), password=ADMIN_PASSWORD).json()
+    assert row["personal_id"] == pid and row["status"] == "denied"
+    assert row["resolution"].startswith("Disclosure would reasonably endanger the life or physical safety")
+    assert row["resolution"].endswith("Explained to the client in person.")
+    assert load_pack("mo").client_rights.copy_denial_grounds == {}  # Missouri lists none: any stated reason

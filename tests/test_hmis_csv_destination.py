@@ -251,8 +251,9 @@ def test_mo_declined_roi_is_locked_in_the_visibility_list(
 
 def test_ct_without_the_release_is_entered_by_the_agency_and_not_shared(
         vault_factory: Callable[[str], VaultInfo], tmp_path: Path) -> None:
-    """CT-207-8: a client who consents to entry but signs no release to share is in
-    the agency's own upload in full and listed Not Shared; the CoC file withholds them."""
+    """CT-207-8, CT-207-10: a client who consents to entry but signs no release to share
+    is in the agency's own upload in full and listed Not Shared; the CoC file withholds
+    their identifiers from other organisations."""
     info = vault_factory("ct")
     document = example("ct")
     document["consent"].update(sharing="not_shared", release_to_share_signed=False, shared_with=[])

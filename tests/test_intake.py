@@ -77,6 +77,7 @@ def count(session: Session, table: str) -> int:
 
 @pytest.mark.parametrize("pack", ["ct", "vt", "mo"])
 def test_adult_alone_is_saved_with_outbox_and_audit(session_for: Callable[[str], Session], pack: str) -> None:
+    """MO-ROI-2: the consent record is queued for the central server with the person."""
     session = session_for(pack)
     result = save_intake(session, parse_document(document(session, [adult("Quillon", "Featherstrand")])))
     assert len(result.personal_ids) == 1
@@ -166,6 +167,7 @@ def test_prefers_not_to_answer_is_never_a_blocker(session_for: Callable[[str], S
 
 
 def test_every_field_problem_is_reported_with_its_path(session_for: Callable[[str], Session]) -> None:
+    """CT-108-3: the intake's logic checks refuse wrong data, every problem at once."""
     session = session_for("mo")
     member = adult("Brisa", "Larkspurrow", SSN="666-12-3456", SSNDataQuality=1, DOB="2099-01-01", Sex=5)
     member["enrollment"]["RelationshipToHoH"] = 2

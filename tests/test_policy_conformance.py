@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from app.packs import load_pack
-from support import PACKS
-from tools.conformance import conformance, main, open_clauses, read_clauses
+import pytest
+
+from app.errors import PackError
+from app.packs import load_pack, parse_pack
+from support import PACKS, REPO_ROOT
+from tools.conformance import ambiguity_readings, conformance, main, open_clauses, read_clauses
 
 
 def test_the_inventory_is_read_whole() -> None:
@@ -41,3 +44,20 @@ def test_each_pack_marks_open_only_its_own_known_clauses() -> None:
 def test_the_generated_table_is_up_to_date() -> None:
     """Run ``python -m tools.conformance`` after changing a pack or a test's clause."""
     assert main(["--check"]) == 0
+
+
+def test_every_ambiguity_a_pack_touches_has_its_stated_reading() -> None:
+    """An ambiguity (A1..) flagging a clause of a pack is read by a key of that pack."""
+    readings = ambiguity_readings(read_clauses())
+    assert len(readings) >= 30
+    assert [(r.pack, r.ambiguity) for r in readings if not r.keys] == []
+    # A comment or an open clause's reason is not a reading: MO-PWD-6's reason names A25,
+    # the reading is the [readings] table's.
+    (a25,) = [r for r in readings if r.ambiguity == "A25"]
+    assert a25.keys == ["forms/packs/mo/pack.toml: readings.A25"]
+
+
+def test_a_reading_keyed_by_something_other_than_an_ambiguity_is_refused() -> None:
+    source = (REPO_ROOT / "forms" / "packs" / "mo" / "pack.toml").read_text("utf-8")
+    with pytest.raises(PackError, match="readings"):
+        parse_pack(source + 'MO-ROI-1 = "A clause is not an ambiguity."\n', "stray.toml")

@@ -6,7 +6,7 @@ engine records it (state 'acknowledged')."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -104,3 +104,7 @@ def test_mo_ret_1_mo_roi_4_people_unchanged_for_seven_years_are_listed_with_the_
     assert set(listed) == set(old.personal_ids) and not set(listed) & set(recent.personal_ids)
     # MO-ROI-4: the ROI expired a year after signing, so it is kept until seven years after that.
     assert all(c.keep_until is not None for c in due)
+    today = long_ago.now().date()
+    for candidate in due:
+        kept = date.fromisoformat(str(candidate.keep_until))
+        assert today < kept <= today.replace(year=today.year + 1) + timedelta(days=31)

@@ -248,3 +248,32 @@ def test_declaring_for_someone_else_needs_users_manage(vt_vault: VaultInfo) -> N
             open_person(session, own)
     finally:
         session.close()
+
+
+def test_vt_role_1_a_resource_specialist_reaches_no_client_or_service_record(vt_vault: VaultInfo) -> None:
+    """VT-ROLE-1: a Resource Specialist signs in but every client or service command is
+    refused in one sentence, showing nothing."""
+    from app.vault.connection import transaction
+
+    specialist = load_pack("vt").role("resource_specialist")
+    assert specialist.permissions == ()
+    admin = vt_vault.sign_in()
+    try:
+        user_id = add_user(admin, "rowan.resource", "Rowan", "resource_specialist", USER_PASSWORD)
+        with transaction(admin.conn) as conn:
+            conn.execute("UPDATE app_user SET must_change_password = 0 WHERE user_id = ?", (user_id,))
+        person = synthetic_person("Rosalind", "Directorywell")
+        save_new_person(admin, person, basis=ON_FILE)
+    finally:
+        admin.close()
+    for command in (["search", "Directorywell"], ["history", person.personal_id]):
+        refused = run_cli(vt_vault.data_dir, *command, "--json", *auth("rowan.resource"), password=USER_PASSWORD)
+        assert refused.returncode != 0 and refused.stdout == "", command
+        assert single_sentence(refused.stderr) and "Resource Specialist" in refused.stderr
+        assert "Directorywell" not in refused.stderr
+    session = vt_vault.sign_in("rowan.resource", USER_PASSWORD)
+    try:
+        for permission in ("client.search", "client.view_basic", "services.record", "notes.read"):
+            assert not session.can(permission)
+    finally:
+        session.close()

@@ -94,6 +94,7 @@ def test_database_file_is_not_plain_sqlite(any_vault: VaultInfo) -> None:
 
 
 def test_plain_sqlite_cannot_read_the_vault(any_vault: VaultInfo) -> None:
+    """CT-202-1, VT-3.1-8, MO-SEC-1: the vault of every pack is encrypted at rest."""
     import sqlite3
 
     conn = sqlite3.connect(db_path(any_vault.data_dir))
@@ -105,7 +106,7 @@ def test_plain_sqlite_cannot_read_the_vault(any_vault: VaultInfo) -> None:
 
 
 def test_canary_person_never_reaches_disk_in_plaintext(tmp_path: Path) -> None:
-    """S9: plant a distinctive name and SSN, then byte-scan every file in the data
+    """S9, CT-202-1, VT-3.1-8: plant a distinctive name and SSN, then byte-scan every file in the data
     folder while the vault is open, after a clean close, and after kill -9."""
     data_dir = tmp_path / "data"
     result = run_cli(data_dir, "init", "--pack", "vt", *auth(), password=ADMIN_PASSWORD)

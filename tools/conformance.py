@@ -7,7 +7,8 @@ docstring), and writes ``docs/policy-conformance.md``. A pack may mark a clause 
 (``[[conformance.open]]`` with a reason) where it does not enforce it yet or the
 desktop client cannot. ``--check`` exits 1 when the written file is stale.
 ``tests/test_policy_conformance.py`` fails when an ``enforce`` clause has neither
-(a pack setting and a test) nor an open reason.
+(a pack setting and a test) nor an open reason. The file ends with every ambiguity
+(A1..) that flags a clause of a pack and the pack key stating that pack's reading.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CLAUSES = ROOT / "docs" / "policy-clauses.md"
 OUTPUT = ROOT / "docs" / "policy-conformance.md"
-_ROW = re.compile(r"^\| ((?:CT|VT|MO)-[0-9A-Z.\-]+) \| (ct|vt|mo) \| ([^|]*) \| ([^|]*) \| (enforce|support|show) \|")
+_ROW = re.compile(r"^\| ((?:CT|VT|MO)-[0-9A-Z.\-]+) \| (ct|vt|mo) \| ([^|]*) \| ([^|]*) \| (enforce|support|show) \|"
+                  r"(?: ([^|]*) \|)?")
+_AMBIGUITY = re.compile(r"\bA\d+\b")
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,11 @@ class Clause:
     source: str
     rule: str
     level: str
+    flags: str = ""
+
+    @property
+    def ambiguities(self) -> list[str]:
+        return _AMBIGUITY.findall(self.flags)
 
 
 @dataclass
@@ -61,7 +69,7 @@ def read_clauses(path: Path = CLAUSES) -> list[Clause]:
     for line in path.read_text("utf-8").splitlines():
         match = _ROW.match(line)
         if match:
-            found.append(Clause(*(g.strip() for g in match.groups())))
+            found.append(Clause(*((g or "").strip() for g in match.groups())))
     return found
 
 
@@ -135,7 +143,52 @@ def conformance(clauses: Iterable[Clause], root: Path = ROOT) -> list[Status]:
     return statuses
 
 
-def render(statuses: list[Status]) -> str:
+def _strings(value: object, path: str) -> Iterable[tuple[str, str]]:
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            yield from _strings(inner, f"{path}.{key}" if path else key)
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            yield from _strings(inner, f"{path}[{index}]")
+    elif isinstance(value, str):
+        yield path, value
+
+
+def _is_reading_key(path: str) -> bool:
+    """A reading is stated under a key named ``reading``, ``readings``, ``*_reading`` or in
+    the ``[readings]`` table (by ambiguity ID); a comment, a clause's source or an open
+    clause's reason is not a reading."""
+    last = re.sub(r"\[\d+\]$", "", path).rsplit(".", 1)[-1]
+    return path.startswith("readings.") or last in ("reading", "readings") or last.endswith("_reading")
+
+
+@dataclass
+class AmbiguityReading:
+    ambiguity: str
+    pack: str
+    clauses: list[str]
+    keys: list[str]  # "forms/packs/<pack>/<file>: key" stating the pack's reading
+
+
+def ambiguity_readings(clauses: Iterable[Clause], root: Path = ROOT) -> list[AmbiguityReading]:
+    """Every ambiguity a pack's clauses are flagged with, and the pack keys stating its reading."""
+    touched: dict[tuple[str, str], list[str]] = {}
+    for clause in clauses:
+        for ambiguity in clause.ambiguities:
+            touched.setdefault((clause.pack, ambiguity), []).append(clause.id)
+    readings = []
+    for (pack, ambiguity), ids in sorted(touched.items(), key=lambda item: (item[0][0], int(item[0][1][1:]))):
+        token = re.compile(r"(?<![0-9A-Za-z])" + ambiguity + r"(?![0-9])")
+        keys = []
+        for relative, text in pack_texts(root).get(pack, []):
+            for path, value in _strings(tomllib.loads(text), ""):
+                if _is_reading_key(path) and (token.search(value) or path == f"readings.{ambiguity}"):
+                    keys.append(f"{relative}: {path}")
+        readings.append(AmbiguityReading(ambiguity, pack, ids, keys))
+    return readings
+
+
+def render(statuses: list[Status], readings: list[AmbiguityReading] | None = None) -> str:
     enforce = [s for s in statuses if s.clause.level == "enforce"]
     count = {state: sum(1 for s in enforce if s.state == state) for state in ("covered", "open", "missing")}
     lines = [
@@ -159,6 +212,25 @@ def render(statuses: list[Status]) -> str:
         settings = "<br>".join(f"`{p}`" for p in s.settings)
         reason = (s.open_reason or "").replace("|", "\\|")
         lines.append(f"| {s.clause.id} | {s.clause.level} | {s.state} | {settings} | {tests} | {reason} |")
+    if readings is not None:
+        stated = sum(1 for r in readings if r.keys)
+        lines += [
+            "",
+            "## Ambiguities the packs touch",
+            "",
+            "Each ambiguity (A1.. in `docs/policy-clauses.md`) that flags a clause of a pack, and the",
+            "pack key that states the pack's reading of it (a `reading`, `readings` or `*_reading`",
+            "value naming it, or `[readings]` by its ID). `tests/test_policy_conformance.py` fails",
+            "when one has none.",
+            "",
+            f"Touched: {len(readings)}; with a stated reading {stated}.",
+            "",
+            "| ambiguity | pack | clauses | reading stated at |",
+            "|---|---|---|---|",
+        ]
+        for r in readings:
+            keys = "<br>".join(f"`{k}`" for k in r.keys) or "none"
+            lines.append(f"| {r.ambiguity} | {r.pack} | {', '.join(r.clauses)} | {keys} |")
     return "\n".join(lines) + "\n"
 
 
@@ -166,7 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.conformance", description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if docs/policy-conformance.md is stale")
     args = parser.parse_args(argv)
-    text = render(conformance(read_clauses()))
+    clauses = read_clauses()
+    text = render(conformance(clauses), ambiguity_readings(clauses))
     if args.check:
         current = OUTPUT.read_text("utf-8") if OUTPUT.exists() else ""
         if current != text:

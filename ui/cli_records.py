@@ -192,7 +192,8 @@ def cmd_request(args: argparse.Namespace, out: TextIO, open_session: OpenSession
         elif args.request_action == "close":
             if args.denied and not (args.reason or "").strip():
                 raise RecordsUsageError("A denied request needs --reason.")
-            resolve_request(session, args.request_id, "denied" if args.denied else "fulfilled", args.reason)
+            resolve_request(session, args.request_id, "denied" if args.denied else "fulfilled", args.reason,
+                            args.ground)
             result = {"request_id": args.request_id, "status": "denied" if args.denied else "fulfilled"}
         else:
             result = [r.as_json() for r in list_requests(session, open_only=args.open)]
@@ -307,6 +308,7 @@ def register(sub: argparse._SubParsersAction, add_auth: Callable[[argparse.Argum
     p.add_argument("request_id")
     p.add_argument("--denied", action="store_true")
     p.add_argument("--reason")
+    p.add_argument("--ground", help="the pack's ground for denying a record copy (VT-3.4-9)")
     p.add_argument("--json", action="store_true")
     add_auth(p)
     p.set_defaults(func=bind(cmd_request))

@@ -143,6 +143,7 @@ def test_client_killed_mid_sync_then_rerun(tmp_path: Path, live_server: ThreadSe
 
 
 def test_plain_http_to_a_remote_address_is_refused(tmp_path: Path) -> None:
+    """CT-202-2, VT-SEC-3: client data and credentials travel over https only."""
     info = _vault(tmp_path)
     done = run_device_cli(info.data_dir, "enroll", "--server", "http://192.0.2.10:8080", "--code",
                           "ABCD-EFGH-JKLM", "--credential-store", "vault", *AUTH)
