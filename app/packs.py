@@ -276,6 +276,13 @@ class Guarantee(BaseModel):
         return self
 
 
+class VictimServicePolicy(BaseModel):
+    """VAWA: a victim service provider keeps a comparable database, not HMIS data."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    clause: str = ""  # the pack's clause, cited when sync or a CoC export is refused
+
+
 class Pack(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     id: str
@@ -298,6 +305,7 @@ class Pack(BaseModel):
     demo_place: DemoPlace | None = None
     conformance: ConformancePolicy = ConformancePolicy()
     client_rights: ClientRightsPolicy = ClientRightsPolicy()
+    victim_service_provider: VictimServicePolicy = VictimServicePolicy()
     guarantees: tuple[Guarantee, ...] = ()
     # The pack's reading of an ambiguity (A1.. in docs/policy-clauses.md) that no setting's
     # own ``reading`` states, by its ID.

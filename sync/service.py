@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from app.audit import chain_head
 from app.session import Session
 from app.settings import Settings
+from app.victim_service import refuse_hmis_transfer
 from app.vault.connection import DatabaseError, transaction
 from sync.credentials import (
     DeviceEnrollment,
@@ -68,6 +69,7 @@ def enroll_device(
 ) -> DeviceEnrollment:
     """Trade a one-time code for a device credential and keep it where the admin chose."""
     session.require("device.configure")
+    refuse_hmis_transfer(session, "enroll with the central HMIS")
     url = check_server_url(server_url)
     vault_id = _vault_id(session)
     if store_kind is StoreKind.KEYRING:
@@ -140,6 +142,7 @@ class SyncJob:
         # runs a person starts, the history and "send again".
         if not background:
             session.require("sync.run")
+        refuse_hmis_transfer(session, "send records to the central HMIS")
         self.background = background
         self.session = session
         enrollment, credential = load_credential(session.conn, _vault_id(session))

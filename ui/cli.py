@@ -430,6 +430,9 @@ def build_parser() -> argparse.ArgumentParser:
     register_projects(sub, _add_auth)
 
     register_export(sub, _add_auth, _open_session)
+    from ui.cli_agency import register as register_agency
+
+    register_agency(sub, _add_auth, _open_session)
     from ui.cli_security import register as register_security
 
     register_security(sub, _add_auth, _open_session)

@@ -19,6 +19,7 @@ from datetime import date
 
 from app.errors import UserFacingError
 from app.session import Session
+from app.victim_service import refuse_hmis_transfer
 from app.vault.connection import transaction
 from sync.hmis_csv.export import (
     Destination,
@@ -29,6 +30,7 @@ from sync.hmis_csv.export import (
     write_hmis_csv,
 )
 from sync.hmis_csv.progress import ProgressCallback
+from sync.hmis_csv.sharing import Destination
 from sync.hmis_csv.source import ProjectRecord
 from sync.hmis_csv.vault_source import AUDIT_ACTION, EXPORT_PERMISSION, VaultExportSource
 
@@ -101,6 +103,8 @@ def export_from_device(session: Session, path: str | os.PathLike[str], options: 
     """Permitted roles only; writes the zip atomically and then records the audit event.
     ``session`` may be a ``Session.worker()`` when this runs off the UI thread."""
     session.require(EXPORT_PERMISSION)
+    if options.destination is not Destination.AGENCY:
+        refuse_hmis_transfer(session, "write a CoC-wide or warehouse HMIS file")
     from app.leftovers import guarded_export
 
     with guarded_export(session, path):  # a killed export's part file is removed at the next sign-in
