@@ -70,7 +70,16 @@ class ProfileWindow(QDialog):
         self.name.setObjectName("heading")
         self.name.setTextFormat(Qt.TextFormat.PlainText)
         self.facts = text_label("", "subheading")
-        page.addWidget(self.name)
+        heading = QHBoxLayout()
+        heading.addWidget(self.name, 1)
+        self.edit_button: QPushButton | None = None
+        if session.can("client.edit_full"):  # corrections after the save (HUD 3.01-3.03)
+            self.edit_button = QPushButton(self.tr("Ed&it details\u2026"))
+            self.edit_button.setAccessibleName(self.tr("Edit the client's details"))
+            self.edit_button.setAutoDefault(False)
+            self.edit_button.clicked.connect(self.edit_details)
+            heading.addWidget(self.edit_button)
+        page.addLayout(heading)
         page.addWidget(self.facts)
         sections = profile.sections
         self.banner = ConsentBanner(sections.manage_consent)
@@ -170,6 +179,18 @@ class ProfileWindow(QDialog):
         if session is None:
             return
         dialog = RECORD_DIALOGS[kind](session, self.profile, self.labels, self)
+        self._open(dialog, lambda: self.reload(dialog.saved_message))
+
+    def edit_details(self) -> None:
+        self.when_consent_allows(self._open_edit)
+
+    def _open_edit(self) -> None:
+        from ui.profile.edit_person_dialog import EditPersonDialog
+
+        session = self._session
+        if session is None:
+            return
+        dialog = EditPersonDialog(session, self.profile.person, self.labels, self)
         self._open(dialog, lambda: self.reload(dialog.saved_message))
 
     def renew_consent(self, then: Callable[[], None] | None = None) -> None:
