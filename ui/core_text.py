@@ -31,6 +31,10 @@ _FIXED = (
     QT_TRANSLATE_NOOP("CoreText", "Write the date as YYYY-MM-DD or MM/DD/YYYY."),
     QT_TRANSLATE_NOOP("CoreText", "A date of birth cannot be in the future."),
     QT_TRANSLATE_NOOP("CoreText", "That record does not exist on this device."),
+    QT_TRANSLATE_NOOP("CoreText", "\u201cFull SSN reported\u201d needs all 9 digits; enter them, or choose "
+                                  "\u201cApproximate or partial SSN reported\u201d."),
+    QT_TRANSLATE_NOOP("CoreText", "An SSN was entered but its data quality says the client did not give one; "
+                                  "clear the number or choose its data quality again."),
 )
 
 # (the core's sentence as a pattern, the template translated; the groups fill {0}, {1}…)

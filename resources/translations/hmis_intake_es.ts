@@ -490,6 +490,114 @@
     </message>
 </context>
 <context>
+    <name>CoreText</name>
+    <message>
+        <location filename="../../ui/core_text.py" line="17"/>
+        <source>Enter a name, or choose why it is missing.</source>
+        <translation>Escriba un nombre o elija por qué falta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="18"/>
+        <source>Use at most 50 characters.</source>
+        <translation>Use como máximo 50 caracteres.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="19"/>
+        <source>Enter the SSN, or choose why it is missing.</source>
+        <translation>Escriba el número de Seguro Social o elija por qué falta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="20"/>
+        <source>Enter the date of birth, or choose why it is missing.</source>
+        <translation>Escriba la fecha de nacimiento o elija por qué falta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="21"/>
+        <source>This is not one of the answers HUD defines for this question.</source>
+        <translation>Esta no es una de las respuestas que HUD define para esta pregunta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="22"/>
+        <source>Enter a real date as YYYY-MM-DD.</source>
+        <translation>Escriba una fecha real como AAAA-MM-DD.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="23"/>
+        <source>This date cannot be in the future.</source>
+        <translation>Esta fecha no puede ser futura.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="24"/>
+        <source>This is not in the expected form.</source>
+        <translation>Esto no tiene la forma esperada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="25"/>
+        <source>Use digits only: all 9 digits, or the last 4.</source>
+        <translation>Use solo dígitos: los 9 dígitos o los últimos 4.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="26"/>
+        <source>The last 4 digits of an SSN are never 0000.</source>
+        <translation>Los últimos 4 dígitos de un número de Seguro Social nunca son 0000.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="27"/>
+        <source>No SSN starts with 000, 666 or 9; check the first 3 digits.</source>
+        <translation>Ningún número de Seguro Social empieza por 000, 666 o 9; revise los 3 primeros dígitos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="28"/>
+        <source>The middle 2 digits of an SSN are never 00.</source>
+        <translation>Los 2 dígitos centrales de un número de Seguro Social nunca son 00.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="29"/>
+        <source>This is a placeholder number, not a real SSN.</source>
+        <translation>Este es un número de ejemplo, no un número de Seguro Social real.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="30"/>
+        <source>That date does not exist; check the month and day.</source>
+        <translation>Esa fecha no existe; revise el mes y el día.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="31"/>
+        <source>Write the date as YYYY-MM-DD or MM/DD/YYYY.</source>
+        <translation>Escriba la fecha como AAAA-MM-DD o MM/DD/AAAA.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="32"/>
+        <source>A date of birth cannot be in the future.</source>
+        <translation>Una fecha de nacimiento no puede ser futura.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="33"/>
+        <source>That record does not exist on this device.</source>
+        <translation>Ese registro no existe en este dispositivo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="34"/>
+        <source>“Full SSN reported” needs all 9 digits; enter them, or choose “Approximate or partial SSN reported”.</source>
+        <translation>«Número de Seguro Social completo informado» necesita los 9 dígitos; escríbalos o elija «Número de Seguro Social aproximado o parcial informado».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="36"/>
+        <source>An SSN was entered but its data quality says the client did not give one; clear the number or choose its data quality again.</source>
+        <translation>Se escribió un número de Seguro Social, pero su calidad de datos dice que el cliente no lo dio; borre el número o vuelva a elegir su calidad de datos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="43"/>
+        <source>An SSN has 9 digits (this has {0}); or enter only the last 4.</source>
+        <translation>Un número de Seguro Social tiene 9 dígitos (este tiene {0}); o escriba solo los últimos 4.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="44"/>
+        <source>Use at most {0} characters.</source>
+        <translation>Use como máximo {0} caracteres.</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <location filename="../../ui/profile/rights_actions.py" line="39"/>
@@ -822,6 +930,175 @@
         <location filename="../../ui/wizard/duplicates_page.py" line="123"/>
         <source>No one on this device looks like this person; a new record will be created.</source>
         <translation>Nadie en este equipo se parece a esta persona; se creará un registro nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>EditPersonDialog</name>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="52"/>
+        <source>Edit details</source>
+        <translation>Editar datos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="61"/>
+        <source>Correct the client&apos;s details (3.01-3.03, 4.21, 1.8)</source>
+        <translation>Corregir los datos del cliente (3.01-3.03, 4.21, 1.8)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="66"/>
+        <source>&amp;First name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="66"/>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="67"/>
+        <source>&amp;Middle name</source>
+        <translation>Segundo no&amp;mbre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="67"/>
+        <source>Middle name</source>
+        <translation>Segundo nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="68"/>
+        <source>&amp;Last name</source>
+        <translation>&amp;Apellidos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="68"/>
+        <source>Last name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="69"/>
+        <source>Su&amp;ffix</source>
+        <translation>Su&amp;fijo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="69"/>
+        <source>Name suffix</source>
+        <translation>Sufijo del nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="75"/>
+        <source>Name &amp;data quality</source>
+        <translation>Calidad de los &amp;datos del nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="76"/>
+        <source>Name data quality</source>
+        <translation>Calidad de los datos del nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="86"/>
+        <source>Show while pressed</source>
+        <translation>Mostrar mientras se pulsa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="87"/>
+        <source>Show the number while pressed</source>
+        <translation>Mostrar el número mientras se pulsa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="92"/>
+        <source>&amp;SSN</source>
+        <translation>Número de &amp;Seguro Social</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="92"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="94"/>
+        <source>Social Security number</source>
+        <translation>Número de Seguro Social</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="93"/>
+        <source>All 9 digits, or only the last 4.</source>
+        <translation>Los 9 dígitos, o solo los últimos 4.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="96"/>
+        <source>SSN data &amp;quality</source>
+        <translation>&amp;Calidad de los datos del número</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="96"/>
+        <source>SSN data quality</source>
+        <translation>Calidad de los datos del número de Seguro Social</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="101"/>
+        <source>Date of &amp;birth</source>
+        <translation>Fecha de nacimien&amp;to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="101"/>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="102"/>
+        <source>Date of birth data q&amp;uality</source>
+        <translation>Calidad de los datos de la fec&amp;ha</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="103"/>
+        <source>Date of birth data quality</source>
+        <translation>Calidad de los datos de la fecha de nacimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="104"/>
+        <source>Se&amp;x</source>
+        <translation>Se&amp;xo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="104"/>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="105"/>
+        <source>&amp;Veteran status</source>
+        <translation>Condición de &amp;veterano</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="105"/>
+        <source>Veteran status</source>
+        <translation>Condición de veterano</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="113"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="114"/>
+        <source>Cancel without saving</source>
+        <translation>Cancelar sin guardar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="116"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="134"/>
+        <source>Not recorded</source>
+        <translation>Sin registrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="174"/>
+        <source>Details corrected; the change is in the outbox.</source>
+        <translation>Datos corregidos; el cambio está en la bandeja de salida.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="175"/>
+        <source>Nothing was changed.</source>
+        <translation>No se cambió nada.</translation>
     </message>
 </context>
 <context>
@@ -2708,52 +2985,62 @@
         <translation>Perfil del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="106"/>
+        <location filename="../../ui/profile/profile_window.py" line="115"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="121"/>
+        <location filename="../../ui/profile/profile_window.py" line="130"/>
         <source>C&amp;lose</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="163"/>
+        <location filename="../../ui/profile/profile_window.py" line="172"/>
         <source>Ask a colleague who may record consent.</source>
         <translation>Pida ayuda a un colega que pueda registrar el consentimiento.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="122"/>
+        <location filename="../../ui/profile/profile_window.py" line="131"/>
         <source>Close the profile</source>
         <translation>Cerrar el perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="81"/>
+        <location filename="../../ui/profile/profile_window.py" line="77"/>
+        <source>Ed&amp;it details…</source>
+        <translation>Ed&amp;itar datos…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/profile_window.py" line="78"/>
+        <source>Edit the client&apos;s details</source>
+        <translation>Editar los datos del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/profile_window.py" line="90"/>
         <source>Profile sections</source>
         <translation>Secciones del perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="87"/>
+        <location filename="../../ui/profile/profile_window.py" line="96"/>
         <source>&amp;Overview</source>
         <translation>&amp;Resumen</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="93"/>
+        <location filename="../../ui/profile/profile_window.py" line="102"/>
         <source>&amp;Household</source>
         <translation>&amp;Hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="97"/>
+        <location filename="../../ui/profile/profile_window.py" line="106"/>
         <source>Contacts and &amp;services</source>
         <translation>Contactos y &amp;servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="103"/>
+        <location filename="../../ui/profile/profile_window.py" line="112"/>
         <source>Case &amp;notes</source>
         <translation>&amp;Notas del caso</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="135"/>
+        <location filename="../../ui/profile/profile_window.py" line="144"/>
         <source>Date of birth: {d}</source>
         <translation>Fecha de nacimiento: {d}</translation>
     </message>
