@@ -1261,73 +1261,88 @@
 <context>
     <name>ExitDialog</name>
     <message>
-        <location filename="../../ui/profile/exit_dialog.py" line="19"/>
+        <location filename="../../ui/profile/exit_dialog.py" line="22"/>
         <source>Record exit</source>
         <translation>Registrar salida</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/exit_dialog.py" line="20"/>
+        <location filename="../../ui/profile/exit_dialog.py" line="23"/>
         <source>Record the exit from the project (3.11, 3.12)</source>
         <translation>Registrar la salida del proyecto (3.11, 3.12)</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/exit_dialog.py" line="22"/>
-        <location filename="../../ui/profile/exit_dialog.py" line="23"/>
+        <location filename="../../ui/profile/exit_dialog.py" line="25"/>
+        <location filename="../../ui/profile/exit_dialog.py" line="26"/>
         <source>Choose…</source>
         <translation>Elija…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/exit_dialog.py" line="26"/>
+        <location filename="../../ui/profile/exit_dialog.py" line="29"/>
         <source>E&amp;xit date</source>
         <translation>Fecha de &amp;salida</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/exit_dialog.py" line="26"/>
+        <location filename="../../ui/profile/exit_dialog.py" line="29"/>
         <source>Exit date</source>
         <translation>Fecha de salida</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/exit_dialog.py" line="27"/>
+        <location filename="../../ui/profile/exit_dialog.py" line="30"/>
         <source>Des&amp;tination</source>
         <translation>Des&amp;tino</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/exit_dialog.py" line="27"/>
+        <location filename="../../ui/profile/exit_dialog.py" line="30"/>
         <source>Destination</source>
         <translation>Destino</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/exit_dialog.py" line="28"/>
+        <location filename="../../ui/profile/exit_dialog.py" line="31"/>
         <source>S&amp;ubsidy type</source>
         <translation>Tipo de s&amp;ubsidio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/exit_dialog.py" line="29"/>
+        <location filename="../../ui/profile/exit_dialog.py" line="32"/>
         <source>Rental subsidy type</source>
         <translation>Tipo de subsidio de alquiler</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/exit_dialog.py" line="30"/>
+        <location filename="../../ui/profile/exit_dialog.py" line="33"/>
         <source>&amp;Other destination</source>
         <translation>&amp;Otro destino</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/exit_dialog.py" line="31"/>
+        <location filename="../../ui/profile/exit_dialog.py" line="34"/>
         <source>Other destination</source>
         <translation>Otro destino</translation>
     </message>
     <message>
         <location filename="../../ui/profile/exit_dialog.py" line="47"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/exit_dialog.py" line="61"/>
         <source>Choose the destination.</source>
         <translation>Elija el destino.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/exit_dialog.py" line="50"/>
+        <location filename="../../ui/profile/exit_dialog.py" line="64"/>
         <source>Choose the subsidy type.</source>
         <translation>Elija el tipo de subsidio.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/exit_dialog.py" line="53"/>
+        <location filename="../../ui/profile/exit_dialog.py" line="67"/>
+        <source>&amp;Confirm exit</source>
+        <translation>&amp;Confirmar salida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/exit_dialog.py" line="68"/>
+        <source>This closes the enrollment ({project}) with an exit on {date}. Press Confirm exit to record it, or Cancel.</source>
+        <translation>Esto cierra la inscripción ({project}) con una salida el {date}. Pulse Confirmar salida para registrarla, o Cancelar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/exit_dialog.py" line="73"/>
         <source>Exit saved; it is in the outbox.</source>
         <translation>Salida guardada; está en la bandeja de salida.</translation>
     </message>
@@ -1640,195 +1655,195 @@
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="110"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="112"/>
         <source>Steps</source>
         <translation>Pasos</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="117"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="119"/>
         <source>Intake steps</source>
         <translation>Pasos de la admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="120"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="122"/>
         <source>Click a step already done to go back to it.</source>
         <translation>Haga clic en un paso ya hecho para volver a él.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="128"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="130"/>
         <source>This intake was kept when it was interrupted; nothing typed was lost.</source>
         <translation>Esta admisión se conservó al interrumpirse; no se perdió nada de lo escrito.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="152"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="154"/>
         <source>Step content</source>
         <translation>Contenido del paso</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="153"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="155"/>
         <source>Scroll with the arrow and Page keys.</source>
         <translation>Desplácese con las teclas de flecha y de página.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="167"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="169"/>
         <source>D&amp;iscard intake</source>
         <translation>&amp;Descartar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="168"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="453"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="170"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="455"/>
         <source>Discard intake</source>
         <translation>Descartar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="169"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="171"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="170"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="172"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="171"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="274"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="173"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="276"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="173"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="275"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="175"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="277"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="196"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="198"/>
         <source>Intake saved</source>
         <translation>Admisión guardada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="202"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="204"/>
         <source>Open &amp;profile</source>
         <translation>Abrir &amp;perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="203"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="205"/>
         <source>Open the client&apos;s profile</source>
         <translation>Abrir el perfil del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="204"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="206"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="205"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="207"/>
         <source>Close the intake</source>
         <translation>Cerrar la admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="225"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="227"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="225"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="227"/>
         <source>Oral explanation</source>
         <translation>Explicación oral</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="226"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="228"/>
         <source>Consent choices</source>
         <translation>Decisiones del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="226"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="228"/>
         <source>Consent and signature</source>
         <translation>Consentimiento y firma</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="227"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="229"/>
         <source>Nothing was recorded</source>
         <translation>No se registró nada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="228"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="230"/>
         <source>Household</source>
         <translation>Hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="228"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="230"/>
         <source>Duplicate check</source>
         <translation>Comprobación de duplicados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="229"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="231"/>
         <source>Review and save</source>
         <translation>Revisar y guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="234"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="236"/>
         <source>Person {n} details</source>
         <translation>Datos de la persona {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="247"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="249"/>
         <source>Done; choose it to go back</source>
         <translation>Hecho; elíjalo para volver</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="255"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="257"/>
         <source>Current step</source>
         <translation>Paso actual</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="268"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="270"/>
         <source>&amp;Save intake</source>
         <translation>&amp;Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="269"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="271"/>
         <source>Save intake</source>
         <translation>Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="271"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="273"/>
         <source>&amp;Finish</source>
         <translation>&amp;Terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="272"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="274"/>
         <source>Finish: close the intake, nothing recorded</source>
         <translation>Terminar: cerrar la admisión sin registrar nada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="290"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="292"/>
         <source>1 answer needs attention; it is selected.</source>
         <translation>1 respuesta necesita atención; está seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="291"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="293"/>
         <source>{n} answers need attention; the first is selected.</source>
         <translation>{n} respuestas necesitan atención; la primera está seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="394"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="396"/>
         <source>1 person was saved.</source>
         <translation>Se guardó 1 persona.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="395"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="397"/>
         <source>{n} people were saved.</source>
         <translation>Se guardaron {n} personas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="396"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="398"/>
         <source>The records are in the outbox and will sync when the device is online.</source>
         <translation>Los registros están en la bandeja de salida y se sincronizarán cuando el equipo tenga conexión.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="454"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="456"/>
         <source>Discard this intake? Nothing of it has been saved, and it will not be kept.</source>
         <translation>¿Descartar esta admisión? No se ha guardado nada de ella y no se conservará.</translation>
     </message>
@@ -2000,12 +2015,12 @@
         <translation>Buscar personas</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="484"/>
+        <location filename="../../ui/search/main_window.py" line="505"/>
         <source>Language changed. The intake or profile already open stays in its language until you close it and open it again.</source>
         <translation>Idioma cambiado. La admisión o el perfil que ya está abierto sigue en su idioma hasta que lo cierre y lo vuelva a abrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="487"/>
+        <location filename="../../ui/search/main_window.py" line="508"/>
         <source>Language changed.</source>
         <translation>Idioma cambiado.</translation>
     </message>
@@ -2980,67 +2995,82 @@
 <context>
     <name>ProfileWindow</name>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="53"/>
+        <location filename="../../ui/profile/profile_window.py" line="54"/>
         <source>Client profile</source>
         <translation>Perfil del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="115"/>
+        <location filename="../../ui/profile/profile_window.py" line="123"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="130"/>
+        <location filename="../../ui/profile/profile_window.py" line="138"/>
         <source>C&amp;lose</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="172"/>
+        <location filename="../../ui/profile/profile_window.py" line="158"/>
+        <source>The client has an open enrollment; record its exit first.</source>
+        <translation>El cliente tiene una inscripción abierta; registre primero su salida.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/profile_window.py" line="185"/>
         <source>Ask a colleague who may record consent.</source>
         <translation>Pida ayuda a un colega que pueda registrar el consentimiento.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="131"/>
+        <location filename="../../ui/profile/profile_window.py" line="139"/>
         <source>Close the profile</source>
         <translation>Cerrar el perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="77"/>
+        <location filename="../../ui/profile/profile_window.py" line="78"/>
         <source>Ed&amp;it details…</source>
         <translation>Ed&amp;itar datos…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="78"/>
+        <location filename="../../ui/profile/profile_window.py" line="79"/>
         <source>Edit the client&apos;s details</source>
         <translation>Editar los datos del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="90"/>
+        <location filename="../../ui/profile/profile_window.py" line="85"/>
+        <source>Ret&amp;urn: new enrollment…</source>
+        <translation>Regreso: n&amp;ueva inscripción…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/profile_window.py" line="86"/>
+        <source>Start a new enrollment for this client and household</source>
+        <translation>Iniciar una nueva inscripción para este cliente y su hogar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/profile_window.py" line="98"/>
         <source>Profile sections</source>
         <translation>Secciones del perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="96"/>
+        <location filename="../../ui/profile/profile_window.py" line="104"/>
         <source>&amp;Overview</source>
         <translation>&amp;Resumen</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="102"/>
+        <location filename="../../ui/profile/profile_window.py" line="110"/>
         <source>&amp;Household</source>
         <translation>&amp;Hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="106"/>
+        <location filename="../../ui/profile/profile_window.py" line="114"/>
         <source>Contacts and &amp;services</source>
         <translation>Contactos y &amp;servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="112"/>
+        <location filename="../../ui/profile/profile_window.py" line="120"/>
         <source>Case &amp;notes</source>
         <translation>&amp;Notas del caso</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="144"/>
+        <location filename="../../ui/profile/profile_window.py" line="152"/>
         <source>Date of birth: {d}</source>
         <translation>Fecha de nacimiento: {d}</translation>
     </message>

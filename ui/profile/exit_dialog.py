@@ -65,8 +65,8 @@ class ExitDialog(RecordDialog):
         if not self.confirming:
             self.confirming = True
             self.save_button.setText(self.tr("&Confirm exit"))
-            raise UserFacingError(self.tr("This closes the enrollment in {project} on {date}. Press Confirm exit "
-                                          "to record it, or Cancel.").format(project=self.enrollment.currentText(),
+            raise UserFacingError(self.tr("This closes the enrollment ({project}) with an exit on {date}. Press "
+                                          "Confirm exit to record it, or Cancel.").format(project=self.enrollment.currentText(),
                                                                              date=day.isoformat()))
         record_exit(session, str(self.enrollment.currentData()), day, destination, subsidy,
                     self.other.text().strip() or None)
