@@ -578,23 +578,278 @@
     </message>
     <message>
         <location filename="../../ui/core_text.py" line="34"/>
+        <source>A date of birth must be in 1900 or later.</source>
+        <translation>La fecha de nacimiento debe ser de 1900 o posterior.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="35"/>
+        <source>A name needs at least one letter.</source>
+        <translation>Un nombre necesita al menos una letra.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="36"/>
+        <source>The collection time cannot be in the future.</source>
+        <translation>La hora de recopilación no puede ser futura.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="37"/>
+        <source>Choose an answer; “Client doesn&apos;t know” and “Client prefers not to answer” are accepted.</source>
+        <translation>Elija una respuesta; se aceptan «El cliente no sabe» y «El cliente prefiere no responder».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="39"/>
+        <source>This project does not exist on this device.</source>
+        <translation>Este proyecto no existe en este dispositivo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="40"/>
+        <source>That person is not on this device.</source>
+        <translation>Esa persona no está en este dispositivo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="41"/>
+        <source>The date of birth is after the project start.</source>
+        <translation>La fecha de nacimiento es posterior al inicio en el proyecto.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="42"/>
+        <source>Without the client&apos;s consent no data can be entered.</source>
+        <translation>Sin el consentimiento del cliente no se pueden ingresar datos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="43"/>
+        <source>Enter the Continuum of Care code, such as NY-600; the project&apos;s CoC code fills it in when the project has one.</source>
+        <translation>Escriba el código del Continuo de Atención, como NY-600; el código CoC del proyecto lo completa cuando el proyecto lo tiene.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="45"/>
+        <source>Go through every point of the oral explanation with the client first.</source>
+        <translation>Repase primero con el cliente cada punto de la explicación oral.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="46"/>
+        <source>The consent date cannot be in the future.</source>
+        <translation>La fecha del consentimiento no puede ser futura.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="47"/>
+        <source>Sharing needs its own signed release of information.</source>
+        <translation>Compartir necesita su propia autorización firmada para divulgar información.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="48"/>
+        <source>Say with whom the information is shared.</source>
+        <translation>Indique con quién se comparte la información.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="49"/>
+        <source>The expiry date is before the signing date.</source>
+        <translation>La fecha de vencimiento es anterior a la fecha de firma.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="50"/>
+        <source>Tell the client when the release expires and record the date.</source>
+        <translation>Diga al cliente cuándo vence la autorización y registre la fecha.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="51"/>
+        <source>Capture the client&apos;s signature, or attest that they signed the paper form.</source>
+        <translation>Capture la firma del cliente o declare que firmó el formulario en papel.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="52"/>
+        <source>The client may be a victim of domestic violence: ask explicitly whether their information may be entered.</source>
+        <translation>El cliente puede ser víctima de violencia doméstica: pregunte explícitamente si se puede ingresar su información.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="54"/>
+        <source>The client may be a victim of domestic violence: ask explicitly whether their information may be shared.</source>
+        <translation>El cliente puede ser víctima de violencia doméstica: pregunte explícitamente si se puede compartir su información.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="56"/>
+        <source>This policy pack does not accept verbal consent.</source>
+        <translation>Este paquete de políticas no acepta el consentimiento verbal.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="57"/>
+        <source>Say why written consent was not possible.</source>
+        <translation>Indique por qué no fue posible el consentimiento por escrito.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="58"/>
+        <source>Verbal consent is accepted only when the first contact is by phone; get written consent.</source>
+        <translation>El consentimiento verbal solo se acepta cuando el primer contacto es por teléfono; obtenga el consentimiento por escrito.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="60"/>
+        <source>No consent is recorded for this client; record one before entering more data.</source>
+        <translation>No hay consentimiento registrado para este cliente; registre uno antes de ingresar más datos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="61"/>
+        <source>The client declined consent, so no data can be entered; record a new consent if they change their mind.</source>
+        <translation>El cliente rechazó el consentimiento, así que no se pueden ingresar datos; registre un nuevo consentimiento si cambia de opinión.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="63"/>
+        <source>The household declined consent to share, so its record is locked Not Shared.</source>
+        <translation>El hogar rechazó el consentimiento para compartir, así que su registro queda bloqueado como No compartido.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="64"/>
         <source>“Full SSN reported” needs all 9 digits; enter them, or choose “Approximate or partial SSN reported”.</source>
         <translation>«Número de Seguro Social completo informado» necesita los 9 dígitos; escríbalos o elija «Número de Seguro Social aproximado o parcial informado».</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="36"/>
+        <location filename="../../ui/core_text.py" line="66"/>
         <source>An SSN was entered but its data quality says the client did not give one; clear the number or choose its data quality again.</source>
         <translation>Se escribió un número de Seguro Social, pero su calidad de datos dice que el cliente no lo dio; borre el número o vuelva a elegir su calidad de datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="43"/>
+        <location filename="../../ui/core_text.py" line="73"/>
         <source>An SSN has 9 digits (this has {0}); or enter only the last 4.</source>
         <translation>Un número de Seguro Social tiene 9 dígitos (este tiene {0}); o escriba solo los últimos 4.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="44"/>
+        <location filename="../../ui/core_text.py" line="74"/>
         <source>Use at most {0} characters.</source>
         <translation>Use como máximo {0} caracteres.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="76"/>
+        <source>A household has exactly one head of household (this one has {0}).</source>
+        <translation>Un hogar tiene exactamente un jefe de hogar (este tiene {0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="78"/>
+        <source>No release of information covers {0}; data for a day outside every release needs the HMIS helpdesk first.</source>
+        <translation>Ninguna autorización para divulgar información cubre el {0}; los datos de un día fuera de toda autorización necesitan primero la mesa de ayuda de HMIS.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="81"/>
+        <source>A person under {0} cannot give consent unless emancipated; a parent or legal guardian must sign.</source>
+        <translation>Una persona menor de {0} años no puede dar su consentimiento salvo que esté emancipada; debe firmar un padre, una madre o un tutor legal.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="84"/>
+        <source>Consent was revoked on {0}; record a new consent before entering more data.</source>
+        <translation>El consentimiento se revocó el {0}; registre un nuevo consentimiento antes de ingresar más datos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="86"/>
+        <source>The release of information expired on {0}; record a new consent before entering more data.</source>
+        <translation>La autorización para divulgar información venció el {0}; registre un nuevo consentimiento antes de ingresar más datos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="89"/>
+        <source>This program serves {0} clients, so records stay Not Shared.</source>
+        <translation>Este programa atiende a clientes de {0}, así que los registros quedan como No compartido.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="91"/>
+        <source>No release covers {0}, so that day&apos;s data is Not Shared.</source>
+        <translation>Ninguna autorización cubre el {0}, así que los datos de ese día quedan como No compartido.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="93"/>
+        <source>The written consent signed {0} covers {1} (Shared).</source>
+        <translation>El consentimiento por escrito firmado el {0} cubre el {1} (Compartido).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="95"/>
+        <source>The written consent signed {0} covers {1} (Not Shared).</source>
+        <translation>El consentimiento por escrito firmado el {0} cubre el {1} (No compartido).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="97"/>
+        <source>The verbal consent signed {0} covers {1} (Shared).</source>
+        <translation>El consentimiento verbal firmado el {0} cubre el {1} (Compartido).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="99"/>
+        <source>The verbal consent signed {0} covers {1} (Not Shared).</source>
+        <translation>El consentimiento verbal firmado el {0} cubre el {1} (No compartido).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="104"/>
+        <source>Agency Administrator</source>
+        <translation>Administrador de la agencia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="105"/>
+        <source>Agency Data Coordinator</source>
+        <translation>Coordinador de datos de la agencia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="106"/>
+        <source>Agency Security Coordinator</source>
+        <translation>Coordinador de seguridad de la agencia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="107"/>
+        <source>Agency Staff</source>
+        <translation>Personal de la agencia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="108"/>
+        <source>Case Manager (full access)</source>
+        <translation>Administrador de casos (acceso completo)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="109"/>
+        <source>Case Manager I</source>
+        <translation>Administrador de casos I</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="110"/>
+        <source>Case Manager II</source>
+        <translation>Administrador de casos II</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="111"/>
+        <source>Case Manager III</source>
+        <translation>Administrador de casos III</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="112"/>
+        <source>Case Manager</source>
+        <translation>Administrador de casos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="113"/>
+        <source>Data Coordinator</source>
+        <translation>Coordinador de datos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="114"/>
+        <source>HMIS Data Coordinator</source>
+        <translation>Coordinador de datos de HMIS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="115"/>
+        <source>Reporting only</source>
+        <translation>Solo informes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="116"/>
+        <source>System Operator</source>
+        <translation>Operador del sistema</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="117"/>
+        <source>View only</source>
+        <translation>Solo consulta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="118"/>
+        <source>Volunteer or Intern</source>
+        <translation>Voluntario o pasante</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="119"/>
+        <source>Volunteer</source>
+        <translation>Voluntario</translation>
     </message>
 </context>
 <context>
@@ -1691,7 +1946,7 @@
     </message>
     <message>
         <location filename="../../ui/wizard/intake_wizard.py" line="170"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="455"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="457"/>
         <source>Discard intake</source>
         <translation>Descartar admisión</translation>
     </message>
@@ -1828,22 +2083,22 @@
         <translation>{n} respuestas necesitan atención; la primera está seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="396"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="398"/>
         <source>1 person was saved.</source>
         <translation>Se guardó 1 persona.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="397"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="399"/>
         <source>{n} people were saved.</source>
         <translation>Se guardaron {n} personas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="398"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="400"/>
         <source>The records are in the outbox and will sync when the device is online.</source>
         <translation>Los registros están en la bandeja de salida y se sincronizarán cuando el equipo tenga conexión.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="456"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="458"/>
         <source>Discard this intake? Nothing of it has been saved, and it will not be kept.</source>
         <translation>¿Descartar esta admisión? No se ha guardado nada de ella y no se conservará.</translation>
     </message>
@@ -2015,12 +2270,12 @@
         <translation>Buscar personas</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="505"/>
+        <location filename="../../ui/search/main_window.py" line="507"/>
         <source>Language changed. The intake or profile already open stays in its language until you close it and open it again.</source>
         <translation>Idioma cambiado. La admisión o el perfil que ya está abierto sigue en su idioma hasta que lo cierre y lo vuelva a abrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="508"/>
+        <location filename="../../ui/search/main_window.py" line="510"/>
         <source>Language changed.</source>
         <translation>Idioma cambiado.</translation>
     </message>
@@ -2035,42 +2290,42 @@
         <translation>Escriba en el cuadro de búsqueda para encontrar personas en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="219"/>
+        <location filename="../../ui/search/main_window.py" line="221"/>
         <source>Signed in as {name} · {role}</source>
         <translation>Sesión de {name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="284"/>
+        <location filename="../../ui/search/main_window.py" line="286"/>
         <source>No one on this device matches.</source>
         <translation>Nadie en este equipo coincide.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="286"/>
+        <location filename="../../ui/search/main_window.py" line="288"/>
         <source>Showing the first {n}; type more to narrow it down.</source>
         <translation>Se muestran los primeros {n}; escriba más para acotar.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="289"/>
+        <location filename="../../ui/search/main_window.py" line="291"/>
         <source>{n} found</source>
         <translation>{n} encontrados</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="290"/>
+        <location filename="../../ui/search/main_window.py" line="292"/>
         <source>1 found</source>
         <translation>1 encontrado</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="311"/>
+        <location filename="../../ui/search/main_window.py" line="313"/>
         <source>Outbox: nothing waiting to sync</source>
         <translation>Bandeja de salida: nada pendiente de sincronizar</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="313"/>
+        <location filename="../../ui/search/main_window.py" line="315"/>
         <source>Outbox: {n} waiting · oldest {h:.0f} h of the {w} h window</source>
         <translation>Bandeja de salida: {n} pendientes · el más antiguo {h:.0f} h de un plazo de {w} h</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="316"/>
+        <location filename="../../ui/search/main_window.py" line="318"/>
         <source> · {n} overdue</source>
         <translation> · {n} vencidos</translation>
     </message>
@@ -3818,37 +4073,37 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../ui/profile/record_dialog.py" line="56"/>
+        <location filename="../../ui/profile/record_dialog.py" line="57"/>
         <source>{project}, since {start}</source>
         <translation>{project}, desde el {start}</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/record_dialog.py" line="59"/>
+        <location filename="../../ui/profile/record_dialog.py" line="60"/>
         <source>&amp;Project</source>
         <translation>&amp;Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/record_dialog.py" line="60"/>
+        <location filename="../../ui/profile/record_dialog.py" line="61"/>
         <source>Project enrollment</source>
         <translation>Inscripción en el proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/record_dialog.py" line="67"/>
+        <location filename="../../ui/profile/record_dialog.py" line="68"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/record_dialog.py" line="68"/>
+        <location filename="../../ui/profile/record_dialog.py" line="69"/>
         <source>Cancel without saving</source>
         <translation>Cancelar sin guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/record_dialog.py" line="70"/>
+        <location filename="../../ui/profile/record_dialog.py" line="71"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/record_dialog.py" line="124"/>
+        <location filename="../../ui/profile/record_dialog.py" line="125"/>
         <source>The client has no open enrollment.</source>
         <translation>El cliente no tiene una inscripción abierta.</translation>
     </message>
@@ -4184,107 +4439,107 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="21"/>
+        <location filename="../../ui/wizard/review_page.py" line="22"/>
         <source>Check everything with the client, then press Save intake. Nothing is stored before that.</source>
         <translation>Revise todo con el cliente y pulse Guardar admisión. No se guarda nada antes.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="28"/>
+        <location filename="../../ui/wizard/review_page.py" line="29"/>
         <source>Intake summary</source>
         <translation>Resumen de la admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="31"/>
+        <location filename="../../ui/wizard/review_page.py" line="32"/>
         <source>Show SSN while pressed</source>
         <translation>Mostrar el número de Seguro Social mientras se pulsa</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="32"/>
+        <location filename="../../ui/wizard/review_page.py" line="33"/>
         <source>Show the social security numbers while pressed</source>
         <translation>Mostrar los números de Seguro Social mientras se pulsa</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="40"/>
+        <location filename="../../ui/wizard/review_page.py" line="41"/>
         <source>Review and save</source>
         <translation>Revisar y guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="48"/>
+        <location filename="../../ui/wizard/review_page.py" line="49"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="48"/>
+        <location filename="../../ui/wizard/review_page.py" line="49"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="62"/>
+        <location filename="../../ui/wizard/review_page.py" line="63"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="62"/>
+        <location filename="../../ui/wizard/review_page.py" line="63"/>
         <source>Verbal</source>
         <translation>Verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="62"/>
+        <location filename="../../ui/wizard/review_page.py" line="63"/>
         <source>Declined</source>
         <translation>Rechazado</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="63"/>
+        <location filename="../../ui/wizard/review_page.py" line="64"/>
         <source>Shared</source>
         <translation>Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="63"/>
+        <location filename="../../ui/wizard/review_page.py" line="64"/>
         <source>Not Shared</source>
         <translation>No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="66"/>
+        <location filename="../../ui/wizard/review_page.py" line="67"/>
         <source>Project: {p}</source>
         <translation>Proyecto: {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="67"/>
+        <location filename="../../ui/wizard/review_page.py" line="68"/>
         <source>Oral explanation: every point explained</source>
         <translation>Explicación oral: se explicaron todos los puntos</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="68"/>
+        <location filename="../../ui/wizard/review_page.py" line="69"/>
         <source>Consent: {m}, {d}</source>
         <translation>Consentimiento: {m}, {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="72"/>
+        <location filename="../../ui/wizard/review_page.py" line="73"/>
         <source>Signature captured on screen</source>
         <translation>Firma capturada en pantalla</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="73"/>
+        <location filename="../../ui/wizard/review_page.py" line="74"/>
         <source>Paper form signed, attested by staff</source>
         <translation>Formulario en papel firmado, certificado por el personal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="75"/>
+        <location filename="../../ui/wizard/review_page.py" line="76"/>
         <source>Sharing: {s}</source>
         <translation>Compartir: {s}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="77"/>
+        <location filename="../../ui/wizard/review_page.py" line="78"/>
         <source>Expires on: {d}</source>
         <translation>Vence el: {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="81"/>
+        <location filename="../../ui/wizard/review_page.py" line="82"/>
         <source>Person {n}</source>
         <translation>Persona {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="82"/>
+        <location filename="../../ui/wizard/review_page.py" line="83"/>
         <source>linked to the existing record</source>
         <translation>vinculada al registro existente</translation>
     </message>
@@ -5922,143 +6177,143 @@ ExportID {id}</translation>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="32"/>
-        <location filename="../../ui/admin/users_dialog.py" line="35"/>
+        <location filename="../../ui/admin/users_dialog.py" line="33"/>
+        <location filename="../../ui/admin/users_dialog.py" line="36"/>
         <source>Users</source>
         <translation>Usuarios</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="38"/>
+        <location filename="../../ui/admin/users_dialog.py" line="39"/>
         <source>&amp;Accounts on this device</source>
         <translation>&amp;Cuentas en este dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="39"/>
+        <location filename="../../ui/admin/users_dialog.py" line="40"/>
         <source>User name</source>
         <translation>Nombre de usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="39"/>
+        <location filename="../../ui/admin/users_dialog.py" line="40"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="39"/>
+        <location filename="../../ui/admin/users_dialog.py" line="40"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="39"/>
+        <location filename="../../ui/admin/users_dialog.py" line="40"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="41"/>
+        <location filename="../../ui/admin/users_dialog.py" line="42"/>
         <source>&amp;Disable</source>
         <translation>&amp;Desactivar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="42"/>
+        <location filename="../../ui/admin/users_dialog.py" line="43"/>
         <source>&amp;Enable</source>
         <translation>&amp;Activar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="43"/>
+        <location filename="../../ui/admin/users_dialog.py" line="44"/>
         <source>&amp;Reset password</source>
         <translation>&amp;Restablecer contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="48"/>
+        <location filename="../../ui/admin/users_dialog.py" line="49"/>
         <source>Add a user</source>
         <translation>Añadir un usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="58"/>
+        <location filename="../../ui/admin/users_dialog.py" line="59"/>
         <source>User &amp;name</source>
         <translation>&amp;Nombre de usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="58"/>
+        <location filename="../../ui/admin/users_dialog.py" line="59"/>
         <source>New user&apos;s user name</source>
         <translation>Nombre de usuario del nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="59"/>
+        <location filename="../../ui/admin/users_dialog.py" line="60"/>
         <source>&amp;Full name</source>
         <translation>Nombre &amp;completo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="59"/>
+        <location filename="../../ui/admin/users_dialog.py" line="60"/>
         <source>New user&apos;s full name</source>
         <translation>Nombre completo del nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="60"/>
+        <location filename="../../ui/admin/users_dialog.py" line="61"/>
         <source>R&amp;ole</source>
         <translation>R&amp;ol</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="60"/>
+        <location filename="../../ui/admin/users_dialog.py" line="61"/>
         <source>New user&apos;s role</source>
         <translation>Rol del nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="63"/>
+        <location filename="../../ui/admin/users_dialog.py" line="64"/>
         <source>&amp;Add user</source>
         <translation>&amp;Añadir usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="73"/>
+        <location filename="../../ui/admin/users_dialog.py" line="74"/>
         <source>Temporary password</source>
         <translation>Contraseña temporal</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="77"/>
+        <location filename="../../ui/admin/users_dialog.py" line="78"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="96"/>
+        <location filename="../../ui/admin/users_dialog.py" line="97"/>
         <source>Disabled</source>
         <translation>Desactivado</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="96"/>
+        <location filename="../../ui/admin/users_dialog.py" line="97"/>
         <source>Locked out</source>
         <translation>Bloqueado por intentos fallidos</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="97"/>
+        <location filename="../../ui/admin/users_dialog.py" line="98"/>
         <source>Must change password</source>
         <translation>Debe cambiar la contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="98"/>
+        <location filename="../../ui/admin/users_dialog.py" line="99"/>
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="113"/>
+        <location filename="../../ui/admin/users_dialog.py" line="114"/>
         <source>Select a user in the list first.</source>
         <translation>Primero seleccione un usuario en la lista.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="128"/>
+        <location filename="../../ui/admin/users_dialog.py" line="129"/>
         <source>{name} is disabled and can no longer sign in.</source>
         <translation>{name} está desactivado y ya no puede iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="130"/>
+        <location filename="../../ui/admin/users_dialog.py" line="131"/>
         <source>Temporary password for {name}; give it to them in person. They must change it at the first sign-in:</source>
         <translation>Contraseña temporal para {name}; entréguesela en persona. Debe cambiarla en el primer inicio de sesión:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="138"/>
+        <location filename="../../ui/admin/users_dialog.py" line="139"/>
         <source>Enter a user name.</source>
         <translation>Escriba un nombre de usuario.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="150"/>
+        <location filename="../../ui/admin/users_dialog.py" line="151"/>
         <source>Added {name}. Temporary password; give it to them in person. They must change it at the first sign-in:</source>
         <translation>Se añadió a {name}. Contraseña temporal; entréguesela en persona. Debe cambiarla en el primer inicio de sesión:</translation>
     </message>

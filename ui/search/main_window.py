@@ -215,8 +215,10 @@ class MainWindow(QMainWindow):
         self.search.setAccessibleName(self.tr("Search people"))
         self.table.setAccessibleName(self.tr("Search results"))
         self.empty.setText(self.tr("Type in the search box to find people on this device."))
+        from ui.core_text import role_name
+
         name, role = self._signed_in_as
-        self.user_label.setText(self.tr("Signed in as {name} \u00b7 {role}").format(name=name, role=role))
+        self.user_label.setText(self.tr("Signed in as {name} \u00b7 {role}").format(name=name, role=role_name(role)))
         self.menus.retranslate()
         self.drafts_bar.retranslate()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1))

@@ -382,7 +382,9 @@ class IntakeWizard(QDialog):
             self.flow.go_to(first)
             self._show_step([p for p in error.problems if self.flow.step_of(p.path) == first])
             return
-        self.error.setText(str(error))
+        from ui.core_text import core_text
+
+        self.error.setText(core_text(str(error)))
         self.error.show()
 
     def _save_finished(self, result: IntakeResult) -> None:
