@@ -39,7 +39,12 @@
         <translation>Preparando una bóveda de práctica con personas inventadas…</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="202"/>
+        <location filename="../../ui/controller.py" line="198"/>
+        <source>Preparing a practice vault: {done} of {total} made-up people…</source>
+        <translation>Preparando una bóveda de práctica: {done} de {total} personas inventadas…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controller.py" line="213"/>
         <source>Checking your password…</source>
         <translation>Comprobando su contraseña…</translation>
     </message>
