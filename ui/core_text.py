@@ -32,6 +32,9 @@ _FIXED = (
     QT_TRANSLATE_NOOP("CoreText", "A date of birth cannot be in the future."),
     QT_TRANSLATE_NOOP("CoreText", "That record does not exist on this device."),
     QT_TRANSLATE_NOOP("CoreText", "A date of birth must be in 1900 or later."),
+    QT_TRANSLATE_NOOP("CoreText", "This agency does not list that service."),
+    QT_TRANSLATE_NOOP("CoreText", "This project does not give that service; choose one from the list for this "
+                                  "enrollment's project."),
     QT_TRANSLATE_NOOP("CoreText", "A name needs at least one letter."),
     QT_TRANSLATE_NOOP("CoreText", "The collection time cannot be in the future."),
     QT_TRANSLATE_NOOP("CoreText", "Choose an answer; \u201cClient doesn't know\u201d and "

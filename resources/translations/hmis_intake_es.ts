@@ -588,271 +588,281 @@
     </message>
     <message>
         <location filename="../../ui/core_text.py" line="35"/>
+        <source>This agency does not list that service.</source>
+        <translation>Esta agencia no ofrece ese servicio.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="36"/>
+        <source>This project does not give that service; choose one from the list for this enrollment&apos;s project.</source>
+        <translation>Este proyecto no da ese servicio; elija uno de la lista del proyecto de esta inscripción.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="38"/>
         <source>A name needs at least one letter.</source>
         <translation>Un nombre necesita al menos una letra.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="36"/>
+        <location filename="../../ui/core_text.py" line="39"/>
         <source>The collection time cannot be in the future.</source>
         <translation>La hora de recopilación no puede ser futura.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="37"/>
+        <location filename="../../ui/core_text.py" line="40"/>
         <source>Choose an answer; “Client doesn&apos;t know” and “Client prefers not to answer” are accepted.</source>
         <translation>Elija una respuesta; se aceptan «El cliente no sabe» y «El cliente prefiere no responder».</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="39"/>
+        <location filename="../../ui/core_text.py" line="42"/>
         <source>This project does not exist on this device.</source>
         <translation>Este proyecto no existe en este dispositivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="40"/>
+        <location filename="../../ui/core_text.py" line="43"/>
         <source>That person is not on this device.</source>
         <translation>Esa persona no está en este dispositivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="41"/>
+        <location filename="../../ui/core_text.py" line="44"/>
         <source>The date of birth is after the project start.</source>
         <translation>La fecha de nacimiento es posterior al inicio en el proyecto.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="42"/>
+        <location filename="../../ui/core_text.py" line="45"/>
         <source>Without the client&apos;s consent no data can be entered.</source>
         <translation>Sin el consentimiento del cliente no se pueden ingresar datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="43"/>
+        <location filename="../../ui/core_text.py" line="46"/>
         <source>Enter the Continuum of Care code, such as NY-600; the project&apos;s CoC code fills it in when the project has one.</source>
         <translation>Escriba el código del Continuo de Atención, como NY-600; el código CoC del proyecto lo completa cuando el proyecto lo tiene.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="45"/>
+        <location filename="../../ui/core_text.py" line="48"/>
         <source>Go through every point of the oral explanation with the client first.</source>
         <translation>Repase primero con el cliente cada punto de la explicación oral.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="46"/>
+        <location filename="../../ui/core_text.py" line="49"/>
         <source>The consent date cannot be in the future.</source>
         <translation>La fecha del consentimiento no puede ser futura.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="47"/>
+        <location filename="../../ui/core_text.py" line="50"/>
         <source>Sharing needs its own signed release of information.</source>
         <translation>Compartir necesita su propia autorización firmada para divulgar información.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="48"/>
+        <location filename="../../ui/core_text.py" line="51"/>
         <source>Say with whom the information is shared.</source>
         <translation>Indique con quién se comparte la información.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="49"/>
+        <location filename="../../ui/core_text.py" line="52"/>
         <source>The expiry date is before the signing date.</source>
         <translation>La fecha de vencimiento es anterior a la fecha de firma.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="50"/>
+        <location filename="../../ui/core_text.py" line="53"/>
         <source>Tell the client when the release expires and record the date.</source>
         <translation>Diga al cliente cuándo vence la autorización y registre la fecha.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="51"/>
+        <location filename="../../ui/core_text.py" line="54"/>
         <source>Capture the client&apos;s signature, or attest that they signed the paper form.</source>
         <translation>Capture la firma del cliente o declare que firmó el formulario en papel.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="52"/>
+        <location filename="../../ui/core_text.py" line="55"/>
         <source>The client may be a victim of domestic violence: ask explicitly whether their information may be entered.</source>
         <translation>El cliente puede ser víctima de violencia doméstica: pregunte explícitamente si se puede ingresar su información.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="54"/>
+        <location filename="../../ui/core_text.py" line="57"/>
         <source>The client may be a victim of domestic violence: ask explicitly whether their information may be shared.</source>
         <translation>El cliente puede ser víctima de violencia doméstica: pregunte explícitamente si se puede compartir su información.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="56"/>
+        <location filename="../../ui/core_text.py" line="59"/>
         <source>This policy pack does not accept verbal consent.</source>
         <translation>Este paquete de políticas no acepta el consentimiento verbal.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="57"/>
+        <location filename="../../ui/core_text.py" line="60"/>
         <source>Say why written consent was not possible.</source>
         <translation>Indique por qué no fue posible el consentimiento por escrito.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="58"/>
+        <location filename="../../ui/core_text.py" line="61"/>
         <source>Verbal consent is accepted only when the first contact is by phone; get written consent.</source>
         <translation>El consentimiento verbal solo se acepta cuando el primer contacto es por teléfono; obtenga el consentimiento por escrito.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="60"/>
+        <location filename="../../ui/core_text.py" line="63"/>
         <source>No consent is recorded for this client; record one before entering more data.</source>
         <translation>No hay consentimiento registrado para este cliente; registre uno antes de ingresar más datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="61"/>
+        <location filename="../../ui/core_text.py" line="64"/>
         <source>The client declined consent, so no data can be entered; record a new consent if they change their mind.</source>
         <translation>El cliente rechazó el consentimiento, así que no se pueden ingresar datos; registre un nuevo consentimiento si cambia de opinión.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="63"/>
+        <location filename="../../ui/core_text.py" line="66"/>
         <source>The household declined consent to share, so its record is locked Not Shared.</source>
         <translation>El hogar rechazó el consentimiento para compartir, así que su registro queda bloqueado como No compartido.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="64"/>
+        <location filename="../../ui/core_text.py" line="67"/>
         <source>“Full SSN reported” needs all 9 digits; enter them, or choose “Approximate or partial SSN reported”.</source>
         <translation>«Número de Seguro Social completo informado» necesita los 9 dígitos; escríbalos o elija «Número de Seguro Social aproximado o parcial informado».</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="66"/>
+        <location filename="../../ui/core_text.py" line="69"/>
         <source>An SSN was entered but its data quality says the client did not give one; clear the number or choose its data quality again.</source>
         <translation>Se escribió un número de Seguro Social, pero su calidad de datos dice que el cliente no lo dio; borre el número o vuelva a elegir su calidad de datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="73"/>
+        <location filename="../../ui/core_text.py" line="76"/>
         <source>An SSN has 9 digits (this has {0}); or enter only the last 4.</source>
         <translation>Un número de Seguro Social tiene 9 dígitos (este tiene {0}); o escriba solo los últimos 4.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="74"/>
+        <location filename="../../ui/core_text.py" line="77"/>
         <source>Use at most {0} characters.</source>
         <translation>Use como máximo {0} caracteres.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="76"/>
+        <location filename="../../ui/core_text.py" line="79"/>
         <source>A household has exactly one head of household (this one has {0}).</source>
         <translation>Un hogar tiene exactamente un jefe de hogar (este tiene {0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="78"/>
+        <location filename="../../ui/core_text.py" line="81"/>
         <source>No release of information covers {0}; data for a day outside every release needs the HMIS helpdesk first.</source>
         <translation>Ninguna autorización para divulgar información cubre el {0}; los datos de un día fuera de toda autorización necesitan primero la mesa de ayuda de HMIS.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="81"/>
+        <location filename="../../ui/core_text.py" line="84"/>
         <source>A person under {0} cannot give consent unless emancipated; a parent or legal guardian must sign.</source>
         <translation>Una persona menor de {0} años no puede dar su consentimiento salvo que esté emancipada; debe firmar un padre, una madre o un tutor legal.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="84"/>
+        <location filename="../../ui/core_text.py" line="87"/>
         <source>Consent was revoked on {0}; record a new consent before entering more data.</source>
         <translation>El consentimiento se revocó el {0}; registre un nuevo consentimiento antes de ingresar más datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="86"/>
+        <location filename="../../ui/core_text.py" line="89"/>
         <source>The release of information expired on {0}; record a new consent before entering more data.</source>
         <translation>La autorización para divulgar información venció el {0}; registre un nuevo consentimiento antes de ingresar más datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="89"/>
+        <location filename="../../ui/core_text.py" line="92"/>
         <source>This program serves {0} clients, so records stay Not Shared.</source>
         <translation>Este programa atiende a clientes de {0}, así que los registros quedan como No compartido.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="91"/>
+        <location filename="../../ui/core_text.py" line="94"/>
         <source>No release covers {0}, so that day&apos;s data is Not Shared.</source>
         <translation>Ninguna autorización cubre el {0}, así que los datos de ese día quedan como No compartido.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="93"/>
+        <location filename="../../ui/core_text.py" line="96"/>
         <source>The written consent signed {0} covers {1} (Shared).</source>
         <translation>El consentimiento por escrito firmado el {0} cubre el {1} (Compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="95"/>
+        <location filename="../../ui/core_text.py" line="98"/>
         <source>The written consent signed {0} covers {1} (Not Shared).</source>
         <translation>El consentimiento por escrito firmado el {0} cubre el {1} (No compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="97"/>
+        <location filename="../../ui/core_text.py" line="100"/>
         <source>The verbal consent signed {0} covers {1} (Shared).</source>
         <translation>El consentimiento verbal firmado el {0} cubre el {1} (Compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="99"/>
+        <location filename="../../ui/core_text.py" line="102"/>
         <source>The verbal consent signed {0} covers {1} (Not Shared).</source>
         <translation>El consentimiento verbal firmado el {0} cubre el {1} (No compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="104"/>
+        <location filename="../../ui/core_text.py" line="107"/>
         <source>Agency Administrator</source>
         <translation>Administrador de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="105"/>
+        <location filename="../../ui/core_text.py" line="108"/>
         <source>Agency Data Coordinator</source>
         <translation>Coordinador de datos de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="106"/>
+        <location filename="../../ui/core_text.py" line="109"/>
         <source>Agency Security Coordinator</source>
         <translation>Coordinador de seguridad de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="107"/>
+        <location filename="../../ui/core_text.py" line="110"/>
         <source>Agency Staff</source>
         <translation>Personal de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="108"/>
+        <location filename="../../ui/core_text.py" line="111"/>
         <source>Case Manager (full access)</source>
         <translation>Administrador de casos (acceso completo)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="109"/>
+        <location filename="../../ui/core_text.py" line="112"/>
         <source>Case Manager I</source>
         <translation>Administrador de casos I</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="110"/>
+        <location filename="../../ui/core_text.py" line="113"/>
         <source>Case Manager II</source>
         <translation>Administrador de casos II</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="111"/>
+        <location filename="../../ui/core_text.py" line="114"/>
         <source>Case Manager III</source>
         <translation>Administrador de casos III</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="112"/>
+        <location filename="../../ui/core_text.py" line="115"/>
         <source>Case Manager</source>
         <translation>Administrador de casos</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="113"/>
+        <location filename="../../ui/core_text.py" line="116"/>
         <source>Data Coordinator</source>
         <translation>Coordinador de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="114"/>
+        <location filename="../../ui/core_text.py" line="117"/>
         <source>HMIS Data Coordinator</source>
         <translation>Coordinador de datos de HMIS</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="115"/>
+        <location filename="../../ui/core_text.py" line="118"/>
         <source>Reporting only</source>
         <translation>Solo informes</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="116"/>
+        <location filename="../../ui/core_text.py" line="119"/>
         <source>System Operator</source>
         <translation>Operador del sistema</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="117"/>
+        <location filename="../../ui/core_text.py" line="120"/>
         <source>View only</source>
         <translation>Solo consulta</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="118"/>
+        <location filename="../../ui/core_text.py" line="121"/>
         <source>Volunteer or Intern</source>
         <translation>Voluntario o pasante</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="119"/>
+        <location filename="../../ui/core_text.py" line="122"/>
         <source>Volunteer</source>
         <translation>Voluntario</translation>
     </message>
@@ -4861,75 +4871,87 @@
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="20"/>
+        <location filename="../../ui/profile/service_dialog.py" line="27"/>
         <source>Record service</source>
         <translation>Registrar servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="20"/>
+        <location filename="../../ui/profile/service_dialog.py" line="27"/>
         <source>Record a service</source>
         <translation>Registrar un servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="25"/>
-        <location filename="../../ui/profile/service_dialog.py" line="43"/>
-        <location filename="../../ui/profile/service_dialog.py" line="60"/>
+        <location filename="../../ui/profile/service_dialog.py" line="32"/>
+        <location filename="../../ui/profile/service_dialog.py" line="51"/>
+        <location filename="../../ui/profile/service_dialog.py" line="69"/>
+        <location filename="../../ui/profile/service_dialog.py" line="77"/>
         <source>Choose…</source>
         <translation>Elija…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="26"/>
-        <location filename="../../ui/profile/service_dialog.py" line="56"/>
+        <location filename="../../ui/profile/service_dialog.py" line="33"/>
+        <location filename="../../ui/profile/service_dialog.py" line="66"/>
         <source>Choose the record type first</source>
         <translation>Elija primero el tipo de registro</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="27"/>
+        <location filename="../../ui/profile/service_dialog.py" line="34"/>
         <source>&amp;Date provided</source>
         <translation>&amp;Fecha de prestación</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="27"/>
+        <location filename="../../ui/profile/service_dialog.py" line="34"/>
         <source>Date provided</source>
         <translation>Fecha de prestación</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="28"/>
+        <location filename="../../ui/profile/service_dialog.py" line="35"/>
         <source>&amp;Record type</source>
         <translation>Tipo de &amp;registro</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="28"/>
+        <location filename="../../ui/profile/service_dialog.py" line="35"/>
         <source>Record type</source>
         <translation>Tipo de registro</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="29"/>
+        <location filename="../../ui/profile/service_dialog.py" line="36"/>
         <source>&amp;Type of service</source>
         <translation>&amp;Tipo de servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="29"/>
+        <location filename="../../ui/profile/service_dialog.py" line="36"/>
         <source>Type of service</source>
         <translation>Tipo de servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="44"/>
+        <location filename="../../ui/profile/service_dialog.py" line="52"/>
         <source>This project records no HUD service here</source>
         <translation>Este proyecto no registra aquí ningún servicio de HUD</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="67"/>
+        <location filename="../../ui/profile/service_dialog.py" line="56"/>
+        <source>Agency service (not reported to HUD)</source>
+        <translation>Servicio de la agencia (no se informa a HUD)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/service_dialog.py" line="89"/>
+        <source>Agency service saved; it is in the outbox (not reported to HUD).</source>
+        <translation>Servicio de la agencia guardado; está en la bandeja de salida (no se informa a HUD).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/service_dialog.py" line="90"/>
         <source>Choose the record type.</source>
         <translation>Elija el tipo de registro.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="68"/>
+        <location filename="../../ui/profile/service_dialog.py" line="87"/>
+        <location filename="../../ui/profile/service_dialog.py" line="91"/>
         <source>Choose the type of service.</source>
         <translation>Elija el tipo de servicio.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="70"/>
+        <location filename="../../ui/profile/service_dialog.py" line="93"/>
         <source>Service saved; it is in the outbox.</source>
         <translation>Servicio guardado; está en la bandeja de salida.</translation>
     </message>
