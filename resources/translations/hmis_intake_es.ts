@@ -1755,7 +1755,12 @@
         <translation>Registrar la salida</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/history_tab.py" line="65"/>
+        <location filename="../../ui/profile/history_tab.py" line="62"/>
+        <source>Agency service (not reported to HUD)</source>
+        <translation>Servicio de la agencia (no se informa a HUD)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/history_tab.py" line="72"/>
         <source>A new consent is needed first; this opens it.</source>
         <translation>Primero hace falta un nuevo consentimiento; esto lo abre.</translation>
     </message>

@@ -37,3 +37,6 @@ def test_a_meal_is_recorded_as_an_agency_service(qtbot, make_gui, tmp_path: Path
     assert conn.execute("SELECT service_code FROM agency_service").fetchall() == [("meal",)]
     assert conn.execute("SELECT count(*) FROM service").fetchone()[0] == 0
     assert "not reported to HUD" in profile.message.text()
+    rows = profile.models["services"].rowCount()
+    shown = [profile.models["services"].index(r, 2).data() for r in range(rows)]
+    assert "Meal" in shown, "the profile lists it beside HUD's services"
