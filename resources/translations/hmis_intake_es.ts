@@ -3312,7 +3312,7 @@
     <message>
         <location filename="../../ui/profile/profile_window.py" line="85"/>
         <source>Ret&amp;urn: new enrollment…</source>
-        <translation>Regreso: n&amp;ueva inscripción…</translation>
+        <translation>Re&amp;greso: nueva inscripción…</translation>
     </message>
     <message>
         <location filename="../../ui/profile/profile_window.py" line="86"/>
