@@ -588,281 +588,426 @@
     </message>
     <message>
         <location filename="../../ui/core_text.py" line="35"/>
+        <source>That enrollment does not exist on this device.</source>
+        <translation>Esa inscripción no existe en este dispositivo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="36"/>
+        <source>The contact date cannot be in the future.</source>
+        <translation>La fecha del contacto no puede ser futura.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="37"/>
+        <source>The service date cannot be in the future.</source>
+        <translation>La fecha del servicio no puede ser futura.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="38"/>
+        <source>The exit date cannot be in the future.</source>
+        <translation>La fecha de salida no puede ser futura.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="39"/>
+        <source>This device does not record that record type; record it in HMIS.</source>
+        <translation>Este dispositivo no registra ese tipo de registro; regístrelo en HMIS.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="40"/>
+        <source>This enrollment already has an exit.</source>
+        <translation>Esta inscripción ya tiene una salida.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="41"/>
+        <source>Describe the destination when it is “Other”.</source>
+        <translation>Describa el destino cuando es «Otro».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="42"/>
+        <source>That consent does not exist on this device.</source>
+        <translation>Ese consentimiento no existe en este dispositivo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="43"/>
+        <source>This consent was already revoked.</source>
+        <translation>Este consentimiento ya fue revocado.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="44"/>
+        <source>A refusal cannot be revoked; record a new consent if the client changed their mind.</source>
+        <translation>Un rechazo no se puede revocar; registre un nuevo consentimiento si el cliente cambió de opinión.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="46"/>
+        <source>A revocation cannot take effect in the future.</source>
+        <translation>Una revocación no puede surtir efecto en el futuro.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="47"/>
+        <source>Choose written, verbal or declined.</source>
+        <translation>Elija por escrito, verbal o rechazado.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="48"/>
+        <source>Choose Shared or Not Shared.</source>
+        <translation>Elija Compartido o No compartido.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="49"/>
+        <source>The signature is not a PNG image; capture it again.</source>
+        <translation>La firma no es una imagen PNG; captúrela de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="50"/>
+        <source>That person does not exist on this device.</source>
+        <translation>Esa persona no existe en este dispositivo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="51"/>
+        <source>Write the note before saving it.</source>
+        <translation>Escriba la nota antes de guardarla.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="52"/>
+        <source>Give the reason the note should be deleted.</source>
+        <translation>Indique por qué se debe eliminar la nota.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="53"/>
+        <source>The note being amended does not belong to this client.</source>
+        <translation>La nota que se corrige no pertenece a este cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="54"/>
+        <source>This person has no consent in force.</source>
+        <translation>Esta persona no tiene un consentimiento vigente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="55"/>
+        <source>A change of consent cannot take effect in the future.</source>
+        <translation>Un cambio de consentimiento no puede surtir efecto en el futuro.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="56"/>
+        <source>This person&apos;s information is already Not Shared.</source>
+        <translation>La información de esta persona ya es No compartido.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="57"/>
+        <source>The client&apos;s latest decision is a refusal; there is no consent to change.</source>
+        <translation>La última decisión del cliente es un rechazo; no hay consentimiento que cambiar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="58"/>
+        <source>Give a quantity from 1 to 99.</source>
+        <translation>Indique una cantidad de 1 a 99.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="59"/>
         <source>This agency does not list that service.</source>
         <translation>Esta agencia no ofrece ese servicio.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="36"/>
+        <location filename="../../ui/core_text.py" line="60"/>
         <source>This project does not give that service; choose one from the list for this enrollment&apos;s project.</source>
         <translation>Este proyecto no da ese servicio; elija uno de la lista del proyecto de esta inscripción.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="38"/>
+        <location filename="../../ui/core_text.py" line="62"/>
         <source>A name needs at least one letter.</source>
         <translation>Un nombre necesita al menos una letra.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="39"/>
+        <location filename="../../ui/core_text.py" line="63"/>
         <source>The collection time cannot be in the future.</source>
         <translation>La hora de recopilación no puede ser futura.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="40"/>
+        <location filename="../../ui/core_text.py" line="64"/>
         <source>Choose an answer; “Client doesn&apos;t know” and “Client prefers not to answer” are accepted.</source>
         <translation>Elija una respuesta; se aceptan «El cliente no sabe» y «El cliente prefiere no responder».</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="42"/>
+        <location filename="../../ui/core_text.py" line="66"/>
         <source>This project does not exist on this device.</source>
         <translation>Este proyecto no existe en este dispositivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="43"/>
+        <location filename="../../ui/core_text.py" line="67"/>
         <source>That person is not on this device.</source>
         <translation>Esa persona no está en este dispositivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="44"/>
+        <location filename="../../ui/core_text.py" line="68"/>
         <source>The date of birth is after the project start.</source>
         <translation>La fecha de nacimiento es posterior al inicio en el proyecto.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="45"/>
+        <location filename="../../ui/core_text.py" line="69"/>
         <source>Without the client&apos;s consent no data can be entered.</source>
         <translation>Sin el consentimiento del cliente no se pueden ingresar datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="46"/>
+        <location filename="../../ui/core_text.py" line="70"/>
         <source>Enter the Continuum of Care code, such as NY-600; the project&apos;s CoC code fills it in when the project has one.</source>
         <translation>Escriba el código del Continuo de Atención, como NY-600; el código CoC del proyecto lo completa cuando el proyecto lo tiene.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="48"/>
+        <location filename="../../ui/core_text.py" line="72"/>
         <source>Go through every point of the oral explanation with the client first.</source>
         <translation>Repase primero con el cliente cada punto de la explicación oral.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="49"/>
+        <location filename="../../ui/core_text.py" line="73"/>
         <source>The consent date cannot be in the future.</source>
         <translation>La fecha del consentimiento no puede ser futura.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="50"/>
+        <location filename="../../ui/core_text.py" line="74"/>
         <source>Sharing needs its own signed release of information.</source>
         <translation>Compartir necesita su propia autorización firmada para divulgar información.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="51"/>
+        <location filename="../../ui/core_text.py" line="75"/>
         <source>Say with whom the information is shared.</source>
         <translation>Indique con quién se comparte la información.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="52"/>
+        <location filename="../../ui/core_text.py" line="76"/>
         <source>The expiry date is before the signing date.</source>
         <translation>La fecha de vencimiento es anterior a la fecha de firma.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="53"/>
+        <location filename="../../ui/core_text.py" line="77"/>
         <source>Tell the client when the release expires and record the date.</source>
         <translation>Diga al cliente cuándo vence la autorización y registre la fecha.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="54"/>
+        <location filename="../../ui/core_text.py" line="78"/>
         <source>Capture the client&apos;s signature, or attest that they signed the paper form.</source>
         <translation>Capture la firma del cliente o declare que firmó el formulario en papel.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="55"/>
+        <location filename="../../ui/core_text.py" line="79"/>
         <source>The client may be a victim of domestic violence: ask explicitly whether their information may be entered.</source>
         <translation>El cliente puede ser víctima de violencia doméstica: pregunte explícitamente si se puede ingresar su información.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="57"/>
+        <location filename="../../ui/core_text.py" line="81"/>
         <source>The client may be a victim of domestic violence: ask explicitly whether their information may be shared.</source>
         <translation>El cliente puede ser víctima de violencia doméstica: pregunte explícitamente si se puede compartir su información.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="59"/>
+        <location filename="../../ui/core_text.py" line="83"/>
         <source>This policy pack does not accept verbal consent.</source>
         <translation>Este paquete de políticas no acepta el consentimiento verbal.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="60"/>
+        <location filename="../../ui/core_text.py" line="84"/>
         <source>Say why written consent was not possible.</source>
         <translation>Indique por qué no fue posible el consentimiento por escrito.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="61"/>
+        <location filename="../../ui/core_text.py" line="85"/>
         <source>Verbal consent is accepted only when the first contact is by phone; get written consent.</source>
         <translation>El consentimiento verbal solo se acepta cuando el primer contacto es por teléfono; obtenga el consentimiento por escrito.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="63"/>
+        <location filename="../../ui/core_text.py" line="87"/>
         <source>No consent is recorded for this client; record one before entering more data.</source>
         <translation>No hay consentimiento registrado para este cliente; registre uno antes de ingresar más datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="64"/>
+        <location filename="../../ui/core_text.py" line="88"/>
         <source>The client declined consent, so no data can be entered; record a new consent if they change their mind.</source>
         <translation>El cliente rechazó el consentimiento, así que no se pueden ingresar datos; registre un nuevo consentimiento si cambia de opinión.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="66"/>
+        <location filename="../../ui/core_text.py" line="90"/>
         <source>The household declined consent to share, so its record is locked Not Shared.</source>
         <translation>El hogar rechazó el consentimiento para compartir, así que su registro queda bloqueado como No compartido.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="67"/>
+        <location filename="../../ui/core_text.py" line="91"/>
         <source>“Full SSN reported” needs all 9 digits; enter them, or choose “Approximate or partial SSN reported”.</source>
         <translation>«Número de Seguro Social completo informado» necesita los 9 dígitos; escríbalos o elija «Número de Seguro Social aproximado o parcial informado».</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="69"/>
+        <location filename="../../ui/core_text.py" line="93"/>
         <source>An SSN was entered but its data quality says the client did not give one; clear the number or choose its data quality again.</source>
         <translation>Se escribió un número de Seguro Social, pero su calidad de datos dice que el cliente no lo dio; borre el número o vuelva a elegir su calidad de datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="76"/>
+        <location filename="../../ui/core_text.py" line="100"/>
         <source>An SSN has 9 digits (this has {0}); or enter only the last 4.</source>
         <translation>Un número de Seguro Social tiene 9 dígitos (este tiene {0}); o escriba solo los últimos 4.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="77"/>
+        <location filename="../../ui/core_text.py" line="101"/>
         <source>Use at most {0} characters.</source>
         <translation>Use como máximo {0} caracteres.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="79"/>
+        <location filename="../../ui/core_text.py" line="103"/>
+        <source>The contact date cannot be before the project start ({0}).</source>
+        <translation>La fecha del contacto no puede ser anterior al inicio en el proyecto ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="105"/>
+        <source>The service date cannot be before the project start ({0}).</source>
+        <translation>La fecha del servicio no puede ser anterior al inicio en el proyecto ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="107"/>
+        <source>The exit date cannot be before the project start ({0}).</source>
+        <translation>La fecha de salida no puede ser anterior al inicio en el proyecto ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="109"/>
+        <source>The service date cannot be after the project exit ({0}).</source>
+        <translation>La fecha del servicio no puede ser posterior a la salida del proyecto ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="111"/>
+        <source>A revocation cannot take effect before the consent was signed ({0}).</source>
+        <translation>Una revocación no puede surtir efecto antes de la firma del consentimiento ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="113"/>
+        <source>A change of consent cannot take effect before it was signed ({0}).</source>
+        <translation>Un cambio de consentimiento no puede surtir efecto antes de su firma ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="115"/>
         <source>A household has exactly one head of household (this one has {0}).</source>
         <translation>Un hogar tiene exactamente un jefe de hogar (este tiene {0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="81"/>
+        <location filename="../../ui/core_text.py" line="117"/>
         <source>No release of information covers {0}; data for a day outside every release needs the HMIS helpdesk first.</source>
         <translation>Ninguna autorización para divulgar información cubre el {0}; los datos de un día fuera de toda autorización necesitan primero la mesa de ayuda de HMIS.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="84"/>
+        <location filename="../../ui/core_text.py" line="120"/>
         <source>A person under {0} cannot give consent unless emancipated; a parent or legal guardian must sign.</source>
         <translation>Una persona menor de {0} años no puede dar su consentimiento salvo que esté emancipada; debe firmar un padre, una madre o un tutor legal.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="87"/>
+        <location filename="../../ui/core_text.py" line="123"/>
         <source>Consent was revoked on {0}; record a new consent before entering more data.</source>
         <translation>El consentimiento se revocó el {0}; registre un nuevo consentimiento antes de ingresar más datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="89"/>
+        <location filename="../../ui/core_text.py" line="125"/>
         <source>The release of information expired on {0}; record a new consent before entering more data.</source>
         <translation>La autorización para divulgar información venció el {0}; registre un nuevo consentimiento antes de ingresar más datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="92"/>
+        <location filename="../../ui/core_text.py" line="128"/>
         <source>This program serves {0} clients, so records stay Not Shared.</source>
         <translation>Este programa atiende a clientes de {0}, así que los registros quedan como No compartido.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="94"/>
+        <location filename="../../ui/core_text.py" line="130"/>
         <source>No release covers {0}, so that day&apos;s data is Not Shared.</source>
         <translation>Ninguna autorización cubre el {0}, así que los datos de ese día quedan como No compartido.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="96"/>
+        <location filename="../../ui/core_text.py" line="132"/>
         <source>The written consent signed {0} covers {1} (Shared).</source>
         <translation>El consentimiento por escrito firmado el {0} cubre el {1} (Compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="98"/>
+        <location filename="../../ui/core_text.py" line="134"/>
         <source>The written consent signed {0} covers {1} (Not Shared).</source>
         <translation>El consentimiento por escrito firmado el {0} cubre el {1} (No compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="100"/>
+        <location filename="../../ui/core_text.py" line="136"/>
         <source>The verbal consent signed {0} covers {1} (Shared).</source>
         <translation>El consentimiento verbal firmado el {0} cubre el {1} (Compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="102"/>
+        <location filename="../../ui/core_text.py" line="138"/>
         <source>The verbal consent signed {0} covers {1} (Not Shared).</source>
         <translation>El consentimiento verbal firmado el {0} cubre el {1} (No compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="107"/>
+        <location filename="../../ui/core_text.py" line="143"/>
         <source>Agency Administrator</source>
         <translation>Administrador de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="108"/>
+        <location filename="../../ui/core_text.py" line="144"/>
         <source>Agency Data Coordinator</source>
         <translation>Coordinador de datos de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="109"/>
+        <location filename="../../ui/core_text.py" line="145"/>
         <source>Agency Security Coordinator</source>
         <translation>Coordinador de seguridad de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="110"/>
+        <location filename="../../ui/core_text.py" line="146"/>
         <source>Agency Staff</source>
         <translation>Personal de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="111"/>
+        <location filename="../../ui/core_text.py" line="147"/>
         <source>Case Manager (full access)</source>
         <translation>Administrador de casos (acceso completo)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="112"/>
+        <location filename="../../ui/core_text.py" line="148"/>
         <source>Case Manager I</source>
         <translation>Administrador de casos I</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="113"/>
+        <location filename="../../ui/core_text.py" line="149"/>
         <source>Case Manager II</source>
         <translation>Administrador de casos II</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="114"/>
+        <location filename="../../ui/core_text.py" line="150"/>
         <source>Case Manager III</source>
         <translation>Administrador de casos III</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="115"/>
+        <location filename="../../ui/core_text.py" line="151"/>
         <source>Case Manager</source>
         <translation>Administrador de casos</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="116"/>
+        <location filename="../../ui/core_text.py" line="152"/>
         <source>Data Coordinator</source>
         <translation>Coordinador de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="117"/>
+        <location filename="../../ui/core_text.py" line="153"/>
         <source>HMIS Data Coordinator</source>
         <translation>Coordinador de datos de HMIS</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="118"/>
+        <location filename="../../ui/core_text.py" line="154"/>
         <source>Reporting only</source>
         <translation>Solo informes</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="119"/>
+        <location filename="../../ui/core_text.py" line="155"/>
         <source>System Operator</source>
         <translation>Operador del sistema</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="120"/>
+        <location filename="../../ui/core_text.py" line="156"/>
         <source>View only</source>
         <translation>Solo consulta</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="121"/>
+        <location filename="../../ui/core_text.py" line="157"/>
         <source>Volunteer or Intern</source>
         <translation>Voluntario o pasante</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="122"/>
+        <location filename="../../ui/core_text.py" line="158"/>
         <source>Volunteer</source>
         <translation>Voluntario</translation>
     </message>
@@ -870,97 +1015,97 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="39"/>
+        <location filename="../../ui/profile/rights_actions.py" line="40"/>
         <source>Correction</source>
         <translation>Corrección</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="43"/>
+        <location filename="../../ui/profile/rights_actions.py" line="44"/>
         <source>The client says some information is wrong or missing</source>
         <translation>El cliente dice que hay información incorrecta o que falta</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="44"/>
+        <location filename="../../ui/profile/rights_actions.py" line="45"/>
         <source>The original stays as it was; the correction is shown beside it in the record copy and the history.</source>
         <translation>El original queda como estaba; la corrección se muestra a su lado en la copia del expediente y en el historial.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="49"/>
+        <location filename="../../ui/profile/rights_actions.py" line="50"/>
         <source>&amp;Information</source>
         <translation>&amp;Información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="49"/>
+        <location filename="../../ui/profile/rights_actions.py" line="50"/>
         <source>Which information</source>
         <translation>Qué información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="50"/>
+        <location filename="../../ui/profile/rights_actions.py" line="51"/>
         <source>For example: date of birth, last name, an enrollment.</source>
         <translation>Por ejemplo: fecha de nacimiento, apellido, una inscripción.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="52"/>
+        <location filename="../../ui/profile/rights_actions.py" line="53"/>
         <source>Inaccurate</source>
         <translation>Incorrecta</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="53"/>
+        <location filename="../../ui/profile/rights_actions.py" line="54"/>
         <source>Incomplete</source>
         <translation>Incompleta</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="54"/>
+        <location filename="../../ui/profile/rights_actions.py" line="55"/>
         <source>&amp;Marked as</source>
         <translation>&amp;Marcada como</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="54"/>
+        <location filename="../../ui/profile/rights_actions.py" line="55"/>
         <source>Marked as inaccurate or incomplete</source>
         <translation>Marcada como incorrecta o incompleta</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="56"/>
+        <location filename="../../ui/profile/rights_actions.py" line="57"/>
         <source>&amp;Accept: record what the client says</source>
         <translation>&amp;Aceptar: registrar lo que dice el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="57"/>
+        <location filename="../../ui/profile/rights_actions.py" line="58"/>
         <source>&amp;Deny, with the reason given to the client</source>
         <translation>&amp;Denegar, con el motivo que se le da al cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="62"/>
+        <location filename="../../ui/profile/rights_actions.py" line="63"/>
         <source>The correct or missing information, or the reason for the denial</source>
         <translation>La información correcta o que falta, o el motivo de la denegación</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="70"/>
+        <location filename="../../ui/profile/rights_actions.py" line="71"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="71"/>
+        <location filename="../../ui/profile/rights_actions.py" line="72"/>
         <source>Cancel without recording</source>
         <translation>Cancelar sin registrar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="73"/>
+        <location filename="../../ui/profile/rights_actions.py" line="74"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="75"/>
+        <location filename="../../ui/profile/rights_actions.py" line="76"/>
         <source>Save the correction</source>
         <translation>Guardar la corrección</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="90"/>
+        <location filename="../../ui/profile/rights_actions.py" line="91"/>
         <source>Correction recorded; the original information is kept.</source>
         <translation>Corrección registrada; se conserva la información original.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="93"/>
+        <location filename="../../ui/profile/rights_actions.py" line="94"/>
         <source>Denial recorded with its reason.</source>
         <translation>Denegación registrada con su motivo.</translation>
     </message>
@@ -2607,112 +2752,112 @@
 <context>
     <name>NotesTab</name>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="38"/>
+        <location filename="../../ui/profile/notes_tab.py" line="39"/>
         <source>Case notes cannot be changed or deleted. Correct a note with an amendment.</source>
         <translation>Las notas del caso no se pueden cambiar ni borrar. Corrija una nota con una enmienda.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="40"/>
+        <location filename="../../ui/profile/notes_tab.py" line="41"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="41"/>
+        <location filename="../../ui/profile/notes_tab.py" line="42"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="41"/>
+        <location filename="../../ui/profile/notes_tab.py" line="42"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="41"/>
+        <location filename="../../ui/profile/notes_tab.py" line="42"/>
         <source>By</source>
         <translation>Autor</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="42"/>
+        <location filename="../../ui/profile/notes_tab.py" line="43"/>
         <source>Amends</source>
         <translation>Enmienda a</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="42"/>
+        <location filename="../../ui/profile/notes_tab.py" line="43"/>
         <source>Deletion</source>
         <translation>Eliminación</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="47"/>
+        <location filename="../../ui/profile/notes_tab.py" line="48"/>
         <source>New note</source>
         <translation>Nota nueva</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="52"/>
+        <location filename="../../ui/profile/notes_tab.py" line="53"/>
         <source>&amp;Add note</source>
         <translation>&amp;Añadir nota</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="53"/>
+        <location filename="../../ui/profile/notes_tab.py" line="54"/>
         <source>Add note</source>
         <translation>Añadir nota</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="54"/>
+        <location filename="../../ui/profile/notes_tab.py" line="55"/>
         <source>A&amp;mend selected note</source>
         <translation>&amp;Enmendar la nota seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="55"/>
+        <location filename="../../ui/profile/notes_tab.py" line="56"/>
         <source>Amend selected note</source>
         <translation>Enmendar la nota seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="65"/>
+        <location filename="../../ui/profile/notes_tab.py" line="66"/>
         <source>Reason for the deletion request</source>
         <translation>Motivo de la solicitud de borrado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="66"/>
+        <location filename="../../ui/profile/notes_tab.py" line="67"/>
         <source>Reason the selected note should be deleted</source>
         <translation>Motivo por el que se debe borrar la nota seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="67"/>
+        <location filename="../../ui/profile/notes_tab.py" line="68"/>
         <source>Request &amp;deletion</source>
         <translation>Solicitar &amp;borrado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="68"/>
+        <location filename="../../ui/profile/notes_tab.py" line="69"/>
         <source>Request deletion of the selected note</source>
         <translation>Solicitar el borrado de la nota seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="81"/>
+        <location filename="../../ui/profile/notes_tab.py" line="82"/>
         <source>Requested</source>
         <translation>Solicitada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="98"/>
+        <location filename="../../ui/profile/notes_tab.py" line="99"/>
         <source>Select the note to amend first.</source>
         <translation>Primero seleccione la nota que quiere enmendar.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="106"/>
+        <location filename="../../ui/profile/notes_tab.py" line="107"/>
         <source>Amendment saved.</source>
         <translation>Enmienda guardada.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="106"/>
+        <location filename="../../ui/profile/notes_tab.py" line="107"/>
         <source>Note saved.</source>
         <translation>Nota guardada.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="114"/>
+        <location filename="../../ui/profile/notes_tab.py" line="115"/>
         <source>Select the note first.</source>
         <translation>Primero seleccione la nota.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="122"/>
+        <location filename="../../ui/profile/notes_tab.py" line="123"/>
         <source>Deletion request recorded for the help desk; the note stays until it is handled.</source>
         <translation>Solicitud de borrado registrada para la mesa de ayuda; la nota se mantiene hasta que se resuelva.</translation>
     </message>
@@ -4250,208 +4395,208 @@
 <context>
     <name>RenewConsentDialog</name>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="53"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="54"/>
         <source>Record new consent</source>
         <translation>Registrar nuevo consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="59"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="60"/>
         <source>the client</source>
         <translation>el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="66"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="67"/>
         <source>Record a new consent</source>
         <translation>Registrar un nuevo consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="71"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="72"/>
         <source>One release covers the household: it is recorded for all {n} members (MO-ROI-3).</source>
         <translation>Una sola autorización cubre el hogar: se registra para los {n} miembros (MO-ROI-3).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="79"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="80"/>
         <source>Client&apos;s &amp;language</source>
         <translation>&amp;Idioma del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="79"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="80"/>
         <source>Language of the consent texts</source>
         <translation>Idioma de los textos del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="83"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="84"/>
         <source>I went through the &amp;oral explanation with the client</source>
         <translation>Repasé la explicación &amp;oral con el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="84"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="85"/>
         <source>Oral explanation given</source>
         <translation>Explicación oral dada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="100"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="101"/>
         <source>S&amp;hared</source>
         <translation>&amp;Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="101"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="102"/>
         <source>Information is shared</source>
         <translation>La información se comparte</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="102"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="103"/>
         <source>&amp;Not shared</source>
         <translation>&amp;No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="103"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="104"/>
         <source>Information is not shared</source>
         <translation>La información no se comparte</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="119"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="120"/>
         <source>Shared w&amp;ith</source>
         <translation>Comparti&amp;do con</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="119"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="120"/>
         <source>Shared with</source>
         <translation>Compartido con</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="120"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="121"/>
         <source>Who sees the information; separate several with commas.</source>
         <translation>Quién ve la información; separe varios con comas.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="121"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="122"/>
         <source>&amp;Expires on</source>
         <translation>Válida &amp;hasta</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="121"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="122"/>
         <source>Release expires on</source>
         <translation>La autorización vence el</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="124"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="125"/>
         <source>The client signed the separate rele&amp;ase to share</source>
         <translation>El cliente firmó la &amp;autorización aparte para compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="125"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="126"/>
         <source>Separate release to share signed</source>
         <translation>Autorización aparte para compartir firmada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="136"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="137"/>
         <source>Date of &amp;consent</source>
         <translation>Fecha del con&amp;sentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="137"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="138"/>
         <source>Date of consent</source>
         <translation>Fecha del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="140"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="141"/>
         <source>A parent or legal g&amp;uardian is consenting for the client</source>
         <translation>&amp;Un padre, madre o tutor legal da el consentimiento por el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="141"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="142"/>
         <source>Parent or legal guardian consents</source>
         <translation>Consiente el padre, la madre o el tutor legal</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="142"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="143"/>
         <source>The client is an e&amp;mancipated minor</source>
         <translation>El cliente es un &amp;menor emancipado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="143"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="144"/>
         <source>Client is an emancipated minor</source>
         <translation>El cliente es un menor emancipado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="149"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="150"/>
         <source>The client ma&amp;y be a victim of domestic violence</source>
         <translation>El cliente puede ser víctima de vio&amp;lencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="150"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="151"/>
         <source>Client may be a victim of domestic violence</source>
         <translation>El cliente puede ser víctima de violencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="151"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="152"/>
         <source>The client e&amp;xplicitly allows their information to be entered</source>
         <translation>El cliente permite e&amp;xpresamente que se registre su información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="152"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="153"/>
         <source>Permission to enter information</source>
         <translation>Permiso para registrar la información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="153"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="154"/>
         <source>The client explicitly allows their information to &amp;be shared</source>
         <translation>El cliente permite expresamente &amp;que se comparta su información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="154"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="155"/>
         <source>Permission to share information</source>
         <translation>Permiso para compartir la información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="167"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="168"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="168"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="169"/>
         <source>Cancel without recording a consent</source>
         <translation>Cancelar sin registrar un consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="170"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="171"/>
         <source>&amp;Save consent</source>
         <translation>&amp;Guardar consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="208"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="209"/>
         <source>the agency</source>
         <translation>la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="227"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="228"/>
         <source>Leave empty: the release ends on {date} ({clause}).</source>
         <translation>Déjelo vacío: la autorización vence el {date} ({clause}).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="230"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="231"/>
         <source>Needed when the information is shared; tell the client the date (CT-207-9).</source>
         <translation>Obligatorio si la información se comparte; diga la fecha al cliente (CT-207-9).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="232"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="233"/>
         <source>Optional.</source>
         <translation>Opcional.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="251"/>
-        <location filename="../../ui/profile/renew_dialog.py" line="257"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="252"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="258"/>
         <source>Enter a real date as YYYY-MM-DD.</source>
         <translation>Escriba una fecha real como YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="321"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="322"/>
         <source>New consent recorded; it is in the outbox.</source>
         <translation>Nuevo consentimiento registrado; está en la bandeja de salida.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="322"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="323"/>
         <source>New consent recorded for the {n} household members; it is in the outbox.</source>
         <translation>Nuevo consentimiento registrado para los {n} miembros del hogar; está en la bandeja de salida.</translation>
     </message>
@@ -4567,143 +4712,143 @@
 <context>
     <name>RevokeConsentDialog</name>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="44"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="45"/>
         <source>Revoke consent</source>
         <translation>Revocar el consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="54"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="55"/>
         <source>Revoke this consent</source>
         <translation>Revocar este consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="56"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="57"/>
         <source>Written</source>
         <translation>escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="56"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="57"/>
         <source>Verbal</source>
         <translation>verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="57"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="58"/>
         <source>Shared</source>
         <translation>Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="57"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="58"/>
         <source>Not Shared</source>
         <translation>No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="58"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="59"/>
         <source>{method} consent signed on {signed}; {sharing}; in force until {ends}.</source>
         <translation>Consentimiento {method} firmado el {signed}; {sharing}; vigente hasta el {ends}.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="65"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="66"/>
         <source>One release covers this household, so it is revoked for all {n} people it covers (MO-ROI-3).</source>
         <translation>Una sola autorización cubre este hogar, así que se revoca para las {n} personas que cubre (MO-ROI-3).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="74"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="75"/>
         <source>Client&apos;s &amp;language</source>
         <translation>&amp;Idioma del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="74"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="75"/>
         <source>Language of the text read to the client</source>
         <translation>Idioma del texto que se lee al cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="78"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="79"/>
         <source>Text to read to the client</source>
         <translation>Texto para leer al cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="83"/>
-        <location filename="../../ui/profile/revoke_dialog.py" line="95"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="84"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="96"/>
         <source>What happens</source>
         <translation>Qué pasa</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="84"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="85"/>
         <source>From the effective date, the client&apos;s information is no longer shared with other agencies.</source>
         <translation>A partir de la fecha efectiva, la información del cliente deja de compartirse con otras agencias.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="86"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="87"/>
         <source>What was entered before stays in HMIS; what was already shared is not called back.</source>
         <translation>Lo registrado antes se queda en el HMIS; lo que ya se compartió no se retira.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="88"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="89"/>
         <source>No new contacts, services, exits or case notes can be recorded until the client gives a new consent.</source>
         <translation>No se pueden registrar nuevos contactos, servicios, salidas ni notas del caso hasta que el cliente dé un nuevo consentimiento.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="91"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="92"/>
         <source>Recording goes on; the record stays Not Shared until the client signs a new consent to share.</source>
         <translation>Se puede seguir registrando; el registro queda No compartido hasta que el cliente firme un nuevo consentimiento para compartir.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="93"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="94"/>
         <source>The revocation goes to the central HMIS with the next sync.</source>
         <translation>La revocación se envía al HMIS central en la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="103"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="104"/>
         <source>&amp;Effective date</source>
         <translation>&amp;Fecha efectiva</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="104"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="105"/>
         <source>Effective date</source>
         <translation>Fecha efectiva</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="104"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="105"/>
         <source>Today, or the day the client asked.</source>
         <translation>Hoy, o el día en que lo pidió el cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="106"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="107"/>
         <source>&amp;I read this to the client and they asked to revoke their consent</source>
         <translation>&amp;Leí esto al cliente y pidió revocar su consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="107"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="108"/>
         <source>The client asked to revoke their consent</source>
         <translation>El cliente pidió revocar su consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="116"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="117"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="117"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="118"/>
         <source>Cancel without revoking</source>
         <translation>Cancelar sin revocar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="119"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="120"/>
         <source>&amp;Revoke consent</source>
         <translation>&amp;Revocar el consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="140"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="141"/>
         <source>the agency</source>
         <translation>la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="141"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="142"/>
         <source>the client</source>
         <translation>el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="165"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="166"/>
         <source>Consent revoked from {date}; the revocation is in the outbox.</source>
         <translation>Consentimiento revocado desde el {date}; la revocación está en la bandeja de salida.</translation>
     </message>
@@ -4711,37 +4856,37 @@
 <context>
     <name>RightsActions</name>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="114"/>
+        <location filename="../../ui/profile/rights_actions.py" line="115"/>
         <source>Client righ&amp;ts</source>
         <translation>Derechos del clien&amp;te</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="115"/>
+        <location filename="../../ui/profile/rights_actions.py" line="116"/>
         <source>The client&apos;s requests and corrections</source>
         <translation>Las solicitudes y correcciones del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="125"/>
+        <location filename="../../ui/profile/rights_actions.py" line="126"/>
         <source>Log a request for a &amp;copy of the record</source>
         <translation>Registrar una solicitud de &amp;copia del expediente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="129"/>
+        <location filename="../../ui/profile/rights_actions.py" line="130"/>
         <source>Log a request for a c&amp;orrection</source>
         <translation>Registrar una solicitud de c&amp;orrección</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="132"/>
+        <location filename="../../ui/profile/rights_actions.py" line="133"/>
         <source>&amp;Record a correction…</source>
         <translation>&amp;Registrar una corrección…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="148"/>
+        <location filename="../../ui/profile/rights_actions.py" line="149"/>
         <source>Request logged; it is due on {day}.</source>
         <translation>Solicitud registrada; vence el {day}.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="149"/>
+        <location filename="../../ui/profile/rights_actions.py" line="150"/>
         <source>Request logged; the policy sets no deadline.</source>
         <translation>Solicitud registrada; la política no fija plazo.</translation>
     </message>
@@ -5559,72 +5704,72 @@ contraseña: {p}</translation>
 <context>
     <name>StopSharingDialog</name>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="26"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="27"/>
         <source>Stop sharing</source>
         <translation>Dejar de compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="30"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="31"/>
         <source>Stop sharing this client&apos;s information</source>
         <translation>Dejar de compartir la información de este cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="32"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="33"/>
         <source>From the effective date the client&apos;s information is Not Shared: other agencies no longer see it. The consent to enter data stands, so recording goes on. What was shared before is not called back.</source>
         <translation>Desde la fecha de efecto, la información del cliente es No compartida: las otras agencias ya no la ven. El consentimiento para registrar datos sigue en pie, así que el registro continúa. Lo que se compartió antes no se retira.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="38"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="39"/>
         <source>&amp;Effective date</source>
         <translation>&amp;Fecha efectiva</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="38"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="39"/>
         <source>Effective date</source>
         <translation>Fecha efectiva</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="39"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="40"/>
         <source>Today, or the day the client asked.</source>
         <translation>Hoy, o el día en que lo pidió el cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="42"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="43"/>
         <source>&amp;Reason (optional)</source>
         <translation>&amp;Motivo (opcional)</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="42"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="43"/>
         <source>Reason the client gave</source>
         <translation>Motivo que dio el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="44"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="45"/>
         <source>The &amp;client asked to stop sharing their information</source>
         <translation>El &amp;cliente pidió dejar de compartir su información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="45"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="46"/>
         <source>The client asked to stop sharing</source>
         <translation>El cliente pidió dejar de compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="51"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="52"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="52"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="53"/>
         <source>Cancel without changing sharing</source>
         <translation>Cancelar sin cambiar lo que se comparte</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="54"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="55"/>
         <source>&amp;Stop sharing</source>
         <translation>&amp;Dejar de compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="83"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="84"/>
         <source>Not Shared from {date}; the change is in the outbox.</source>
         <translation>No compartida desde el {date}; el cambio está en la bandeja de salida.</translation>
     </message>

@@ -81,5 +81,9 @@ def test_core_text_keeps_the_clause_and_leaves_an_unknown_message_alone(qtbot) -
             "Un número de Seguro Social tiene 9 dígitos (este tiene 5)")
         assert core_text("Something the catalogue has never seen.") == "Something the catalogue has never seen."
         assert role_name("Volunteer or Intern") == "Voluntario o pasante"
+        assert core_text("The exit date cannot be before the project start (2026-03-01).") == (
+            "La fecha de salida no puede ser anterior al inicio en el proyecto (2026-03-01).")
+        assert core_text("No consent is recorded for this client; record one before entering more data "
+                         "(CT-207-1).").endswith("antes de ingresar más datos (CT-207-1).")
     finally:
         set_language(QApplication.instance(), "en")
