@@ -15,6 +15,7 @@ gate's decisions are the intake's own.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -119,9 +120,45 @@ def household_document(rng: random.Random, pack: Pack, project_id: str, size: in
                           script_acknowledged=True)
 
 
-def add_demo_people(session: Session, count: int, seed: int | None = None) -> int:
+WEEK_DAYS = 7
+OVERDUE_ON_PURPOSE = 2  # households left unsent past the deadline, so the banner has something to show
+
+
+def _collected(rng: random.Random, now: datetime, window_hours: int, week: bool) -> datetime:
+    """When a household was met: within 1.5 timeliness windows (the benchmark's mix of
+    due and overdue), or, for ``week``, in working hours on one of the last seven days."""
+    if not week:
+        return now - timedelta(hours=rng.uniform(0, window_hours * 1.5))
+    day = now - timedelta(days=rng.randrange(WEEK_DAYS))
+    moment = day.replace(hour=rng.randint(8, 17), minute=rng.randrange(60), second=0, microsecond=0)
+    return moment if moment <= now else now - timedelta(minutes=rng.randint(5, 90))
+
+
+def _settle_sent(session: Session, households: list[str], now: datetime) -> int:
+    """A normal week: what was collected before the timeliness window was sent on time
+    and acknowledged (a demo vault has no server), except a few households past their
+    deadline, left overdue on purpose. Returns the number of outbox rows marked sent."""
+    stamp = now.isoformat(timespec="seconds")
+    ours = set(households)
+    late = [str(r[0]) for r in session.conn.execute(
+        "SELECT batch_group FROM outbox WHERE state = 'pending' AND deadline_at <= ? AND batch_group IS NOT NULL"
+        " GROUP BY batch_group ORDER BY max(collected_at) DESC", (stamp,)) if r[0] in ours]
+    keep = late[:OVERDUE_ON_PURPOSE]
+    marks = ", ".join("?" * len(keep)) or "''"
+    cursor = session.conn.execute(
+        "UPDATE outbox SET state = 'acknowledged', acknowledged_at = ?, attempts = 1"
+        " WHERE state = 'pending' AND deadline_at <= ?"
+        f" AND (batch_group IS NULL OR batch_group NOT IN ({marks}))", (stamp, stamp, *keep))
+    return cursor.rowcount
+
+
+def add_demo_people(session: Session, count: int, seed: int | None = None, week: bool = False,
+                    progress: Callable[[int, int], None] | None = None) -> int:
     """Add exactly ``count`` synthetic people in households, each household saved as an
-    intake in one of the device's projects; returns the number added."""
+    intake in one of the device's projects; returns the number added. With ``week`` the
+    households were met over the last seven days and what fell due was sent, but for a
+    few overdue on purpose ("Try with demo data"). ``progress(done, count)`` is called
+    after each household."""
     session.require("client.create")
     if count < 0:
         raise ValueError("count must be zero or more")
@@ -134,6 +171,7 @@ def add_demo_people(session: Session, count: int, seed: int | None = None) -> in
     pack = session.pack
     now = session.clock.now()
     added: list[str] = []
+    household_ids: list[str] = []
     households = 0
     # Synthetic data needs no fsync per household: each intake still commits whole,
     # and the vault is back to synchronous=FULL before the last commit returns.
@@ -141,12 +179,15 @@ def add_demo_people(session: Session, count: int, seed: int | None = None) -> in
     try:
         while len(added) < count:
             size = min(count - len(added), rng.choice((1, 1, 1, 2, 3, 4)))
-            collected = now - timedelta(hours=rng.uniform(0, pack.timeliness.window_hours * 1.5))
+            collected = _collected(rng, now, pack.timeliness.window_hours, week)
             # The first households go to each project in turn, so every project has people.
             households += 1
             project = projects[households - 1] if households <= len(projects) else rng.choice(projects)
             result = save_intake(session, household_document(rng, pack, project, size, collected))
             added.extend(result.personal_ids)
+            household_ids.append(result.household_id)
+            if progress is not None:
+                progress(len(added), count)
     finally:
         session.conn.execute("PRAGMA synchronous = FULL")
     # Flag the people as synthetic, here and in what the central server receives.
@@ -157,5 +198,7 @@ def add_demo_people(session: Session, count: int, seed: int | None = None) -> in
             conn.execute(f"UPDATE person SET is_demo = 1 WHERE personal_id IN ({marks})", chunk)
             conn.execute("UPDATE outbox SET payload = json_set(payload, '$.is_demo', json('true'))"
                          f" WHERE entity = 'person' AND state = 'pending' AND entity_id IN ({marks})", chunk)
-        session.audit("demo.people_added", "device", session.vault.keyfile.vault_id, {"count": len(added)})
+        settled = _settle_sent(session, household_ids, now) if week else 0
+        session.audit("demo.people_added", "device", session.vault.keyfile.vault_id,
+                      {"count": len(added), "marked_sent": settled})
     return len(added)

@@ -81,9 +81,10 @@ def open_person(session: Session, personal_id: str) -> Person:
 
 
 def update_person(session: Session, person: Person, collected_at: datetime | None = None,
-                  basis: ConsentBasis | None = None) -> None:
+                  basis: ConsentBasis | None = None, changed: tuple[str, ...] = ()) -> None:
     """An edit of a person's identity is new data: the consent gate decides it for the
-    day it was collected (MO-ROI-10, MO-ROI-11, MO-RIGHTS-4, CT-207-1)."""
+    day it was collected (MO-ROI-10, MO-ROI-11, MO-RIGHTS-4, CT-207-1). ``changed``
+    names the fields corrected, for the audit event (names only, never values)."""
     session.require("client.edit_basic")
     session.require_no_conflict(person.personal_id, editing=True)
     now = session.clock.now()
@@ -110,4 +111,5 @@ def update_person(session: Session, person: Person, collected_at: datetime | Non
                 group=household[0] if household else None)
         consent_gate.record(conn, decision, "person", person.personal_id, person.personal_id, "update", day,
                             session.user.user_id, now.isoformat(timespec="seconds"))
-        session.audit("person.edited", "person", person.personal_id)
+        session.audit("person.edited", "person", person.personal_id,
+                      {"fields": list(changed)} if changed else None)

@@ -99,6 +99,15 @@ class ServiceView:
     type_provided: int
 
 
+@dataclass(frozen=True)
+class AgencyServiceView:
+    """One of the agency's own services (``app.agency_services``), not a HUD one."""
+
+    date_provided: str
+    service_code: str
+    quantity: int
+
+
 @dataclass
 class ClientProfile:
     person: Person
@@ -108,6 +117,7 @@ class ClientProfile:
     household: list[HouseholdMemberView] = field(default_factory=list)
     contacts: list[ContactView] = field(default_factory=list)
     services: list[ServiceView] = field(default_factory=list)
+    agency_services: list[AgencyServiceView] = field(default_factory=list)
     notes: list[CaseNote] = field(default_factory=list)
     consent_hold: EntryHold | None = None  # new records wait for a new consent
     lapsed_consent: ConsentView | None = None  # the latest consent, when revoked or expired
@@ -172,6 +182,9 @@ def load_profile(session: Session, personal_id: str) -> ClientProfile:
             " WHERE personal_id = ? ORDER BY information_date DESC, created_at DESC", (personal_id,))]
         profile.services = [ServiceView(r[0], int(r[1]), int(r[2])) for r in conn.execute(
             "SELECT date_provided, record_type, type_provided FROM service WHERE personal_id = ?"
+            " ORDER BY date_provided DESC, created_at DESC", (personal_id,))]
+        profile.agency_services = [AgencyServiceView(r[0], r[1], int(r[2])) for r in conn.execute(
+            "SELECT date_provided, service_code, quantity FROM agency_service WHERE personal_id = ?"
             " ORDER BY date_provided DESC, created_at DESC", (personal_id,))]
     if sections.notes:
         profile.notes = notes_for(session, personal_id)

@@ -59,3 +59,28 @@ def test_demo_households_as_stored_are_ones_a_worker_could_enter(vault_factory: 
         assert uncovered == 0 or not session.pack.consent.consent_before_any_data
     finally:
         session.close()
+
+
+def test_try_with_demo_data_looks_like_a_normal_week(vault_factory: Any) -> None:
+    """MO-TIME-1, VT-2.2-4, CT-302-1: the practice vault's households were met over the
+    last seven days; what fell due was sent, and only the few households left overdue
+    on purpose are past the timeliness deadline. Progress is reported per household."""
+    from datetime import date, timedelta
+
+    from app.demo import OVERDUE_ON_PURPOSE
+
+    session = vault_factory("mo").sign_in()
+    try:
+        seen: list[tuple[int, int]] = []
+        assert add_demo_people(session, 60, seed=7, week=True, progress=lambda d, t: seen.append((d, t))) == 60
+        today = session.clock.now().date()
+        entries = [date.fromisoformat(r[0]) for r in session.conn.execute("SELECT entry_date FROM enrollment")]
+        assert min(entries) >= today - timedelta(days=6) and max(entries) <= today
+        assert len({e for e in entries}) >= 5, "spread over the week, not one afternoon"
+        overdue = session.conn.execute(
+            "SELECT DISTINCT batch_group FROM outbox WHERE state = 'pending' AND deadline_at <= ?",
+            (session.clock.now().isoformat(timespec="seconds"),)).fetchall()
+        assert 0 < len(overdue) <= OVERDUE_ON_PURPOSE
+        assert seen[-1] == (60, 60) and [d for d, _ in seen] == sorted(d for d, _ in seen)
+    finally:
+        session.close()

@@ -190,9 +190,20 @@ class AppController(QObject):
             return
         window.set_busy(self.tr("Preparing a practice vault with made-up people\u2026"))
         from ui.demo_vault import DemoVault
+        from ui.widgets.progress import ProgressRelay
 
-        self.tasks.submit(lambda: DemoVault.create(pack_id, self.clock, parent_dir=self._demo_parent_dir),
+        relay = ProgressRelay(self)  # the job's progress, carried to this thread
+        relay.advanced.connect(self._demo_progress)
+        self.tasks.submit(lambda: DemoVault.create(pack_id, self.clock, parent_dir=self._demo_parent_dir,
+                                                   progress=relay.advanced.emit),
                           self._demo_created, lambda error: self._setup_failed(str(error)))
+
+    def _demo_progress(self, done: int, total: int) -> None:
+        window = self.setup_window
+        if window is not None and total:
+            window.show_busy(self.tr("Preparing a practice vault: {done} of {total} made-up people\u2026").format(
+                done=done, total=total))
+            window.show_progress(done, total)
 
     def _demo_created(self, result: tuple[DemoVault, Session]) -> None:
         self.demo, session = result

@@ -2,7 +2,7 @@
 
 It is a real vault (same encryption, same code as ``hmis-intake demo-data``) in a
 fresh private temporary folder, filled with clearly synthetic people
-(``app.demo``), flagged ``is_demo`` in its settings, and deleted when the app exits.
+(``app.demo``: a normal week's records, a few overdue on purpose), flagged ``is_demo`` in its settings, and deleted when the app exits.
 No Qt here: this runs on a worker thread.
 """
 
@@ -12,6 +12,7 @@ import secrets
 import shutil
 import tempfile
 from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
 from app.clock import Clock, system_clock
@@ -37,7 +38,9 @@ class DemoVault:
 
     @classmethod
     def create(cls, pack_id: str, clock: Clock = system_clock, people: int = DEMO_PEOPLE,
-               parent_dir: Path | None = None) -> tuple[DemoVault, Session]:
+               parent_dir: Path | None = None,
+               progress: Callable[[int, int], None] | None = None) -> tuple[DemoVault, Session]:
+        """``progress(done, total)`` after each household (called on this thread)."""
         root = Path(tempfile.mkdtemp(prefix="hmis-intake-demo-", dir=parent_dir))
         demo = cls(root, root / "vault", DEMO_USERNAME, _demo_password(pack_id))
         try:
@@ -47,7 +50,7 @@ class DemoVault:
             try:
                 with transaction(session.conn):
                     session.settings.is_demo = "1"
-                add_demo_people(session, people, DEMO_SEED)
+                add_demo_people(session, people, DEMO_SEED, week=True, progress=progress)
             except BaseException:
                 session.close()
                 raise

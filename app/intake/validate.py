@@ -149,7 +149,7 @@ def _check_answer(question: Any, value: Any, path: str, catalog: QuestionCatalog
             problems.append(Problem(path, "This is not in the expected form."))
 
 
-def _check_identity(member: MemberInput, path: str, today: date, problems: list[Problem]) -> None:
+def check_identity(member: MemberInput, path: str, today: date, problems: list[Problem]) -> None:
     client = member.client
     name_dq = client.get("NameDataQuality", NOT_COLLECTED)
     if name_dq in (1, 2) and not (client.get("FirstName") or client.get("LastName")):
@@ -213,7 +213,7 @@ def check_intake(pack: Pack, doc: IntakeDocument, project: ProjectFacts | None, 
         path = f"members[{i}]"
         if member.link_personal_id and linkable is not None and member.link_personal_id not in linkable:
             problems.append(Problem(f"{path}.link_personal_id", "That person is not on this device."))
-        _check_identity(member, path, today, problems)
+        check_identity(member, path, today, problems)
         entry_text = member.enrollment.get("EntryDate")
         entry = None
         try:

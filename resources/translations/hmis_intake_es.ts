@@ -39,7 +39,12 @@
         <translation>Preparando una bóveda de práctica con personas inventadas…</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="208"/>
+        <location filename="../../ui/controller.py" line="204"/>
+        <source>Preparing a practice vault: {done} of {total} made-up people…</source>
+        <translation>Preparando una bóveda de práctica: {done} de {total} personas inventadas…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controller.py" line="219"/>
         <source>Checking your password…</source>
         <translation>Comprobando su contraseña…</translation>
     </message>
@@ -503,99 +508,617 @@
     </message>
 </context>
 <context>
+    <name>CoreText</name>
+    <message>
+        <location filename="../../ui/core_text.py" line="17"/>
+        <source>Enter a name, or choose why it is missing.</source>
+        <translation>Escriba un nombre o elija por qué falta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="18"/>
+        <source>Use at most 50 characters.</source>
+        <translation>Use como máximo 50 caracteres.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="19"/>
+        <source>Enter the SSN, or choose why it is missing.</source>
+        <translation>Escriba el número de Seguro Social o elija por qué falta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="20"/>
+        <source>Enter the date of birth, or choose why it is missing.</source>
+        <translation>Escriba la fecha de nacimiento o elija por qué falta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="21"/>
+        <source>This is not one of the answers HUD defines for this question.</source>
+        <translation>Esta no es una de las respuestas que HUD define para esta pregunta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="22"/>
+        <source>Enter a real date as YYYY-MM-DD.</source>
+        <translation>Escriba una fecha real como AAAA-MM-DD.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="23"/>
+        <source>This date cannot be in the future.</source>
+        <translation>Esta fecha no puede ser futura.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="24"/>
+        <source>This is not in the expected form.</source>
+        <translation>Esto no tiene la forma esperada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="25"/>
+        <source>Use digits only: all 9 digits, or the last 4.</source>
+        <translation>Use solo dígitos: los 9 dígitos o los últimos 4.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="26"/>
+        <source>The last 4 digits of an SSN are never 0000.</source>
+        <translation>Los últimos 4 dígitos de un número de Seguro Social nunca son 0000.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="27"/>
+        <source>No SSN starts with 000, 666 or 9; check the first 3 digits.</source>
+        <translation>Ningún número de Seguro Social empieza por 000, 666 o 9; revise los 3 primeros dígitos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="28"/>
+        <source>The middle 2 digits of an SSN are never 00.</source>
+        <translation>Los 2 dígitos centrales de un número de Seguro Social nunca son 00.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="29"/>
+        <source>This is a placeholder number, not a real SSN.</source>
+        <translation>Este es un número de ejemplo, no un número de Seguro Social real.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="30"/>
+        <source>That date does not exist; check the month and day.</source>
+        <translation>Esa fecha no existe; revise el mes y el día.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="31"/>
+        <source>Write the date as YYYY-MM-DD or MM/DD/YYYY.</source>
+        <translation>Escriba la fecha como AAAA-MM-DD o MM/DD/AAAA.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="32"/>
+        <source>A date of birth cannot be in the future.</source>
+        <translation>Una fecha de nacimiento no puede ser futura.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="33"/>
+        <source>That record does not exist on this device.</source>
+        <translation>Ese registro no existe en este dispositivo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="34"/>
+        <source>A date of birth must be in 1900 or later.</source>
+        <translation>La fecha de nacimiento debe ser de 1900 o posterior.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="35"/>
+        <source>That enrollment does not exist on this device.</source>
+        <translation>Esa inscripción no existe en este dispositivo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="36"/>
+        <source>The contact date cannot be in the future.</source>
+        <translation>La fecha del contacto no puede ser futura.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="37"/>
+        <source>The service date cannot be in the future.</source>
+        <translation>La fecha del servicio no puede ser futura.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="38"/>
+        <source>The exit date cannot be in the future.</source>
+        <translation>La fecha de salida no puede ser futura.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="39"/>
+        <source>This device does not record that record type; record it in HMIS.</source>
+        <translation>Este dispositivo no registra ese tipo de registro; regístrelo en HMIS.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="40"/>
+        <source>This enrollment already has an exit.</source>
+        <translation>Esta inscripción ya tiene una salida.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="41"/>
+        <source>Describe the destination when it is “Other”.</source>
+        <translation>Describa el destino cuando es «Otro».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="42"/>
+        <source>That consent does not exist on this device.</source>
+        <translation>Ese consentimiento no existe en este dispositivo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="43"/>
+        <source>This consent was already revoked.</source>
+        <translation>Este consentimiento ya fue revocado.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="44"/>
+        <source>A refusal cannot be revoked; record a new consent if the client changed their mind.</source>
+        <translation>Un rechazo no se puede revocar; registre un nuevo consentimiento si el cliente cambió de opinión.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="46"/>
+        <source>A revocation cannot take effect in the future.</source>
+        <translation>Una revocación no puede surtir efecto en el futuro.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="47"/>
+        <source>Choose written, verbal or declined.</source>
+        <translation>Elija por escrito, verbal o rechazado.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="48"/>
+        <source>Choose Shared or Not Shared.</source>
+        <translation>Elija Compartido o No compartido.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="49"/>
+        <source>The signature is not a PNG image; capture it again.</source>
+        <translation>La firma no es una imagen PNG; captúrela de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="50"/>
+        <source>That person does not exist on this device.</source>
+        <translation>Esa persona no existe en este dispositivo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="51"/>
+        <source>Write the note before saving it.</source>
+        <translation>Escriba la nota antes de guardarla.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="52"/>
+        <source>Give the reason the note should be deleted.</source>
+        <translation>Indique por qué se debe eliminar la nota.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="53"/>
+        <source>The note being amended does not belong to this client.</source>
+        <translation>La nota que se corrige no pertenece a este cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="54"/>
+        <source>This person has no consent in force.</source>
+        <translation>Esta persona no tiene un consentimiento vigente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="55"/>
+        <source>A change of consent cannot take effect in the future.</source>
+        <translation>Un cambio de consentimiento no puede surtir efecto en el futuro.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="56"/>
+        <source>This person&apos;s information is already Not Shared.</source>
+        <translation>La información de esta persona ya es No compartido.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="57"/>
+        <source>The client&apos;s latest decision is a refusal; there is no consent to change.</source>
+        <translation>La última decisión del cliente es un rechazo; no hay consentimiento que cambiar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="58"/>
+        <source>Give a quantity from 1 to 99.</source>
+        <translation>Indique una cantidad de 1 a 99.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="59"/>
+        <source>This agency does not list that service.</source>
+        <translation>Esta agencia no ofrece ese servicio.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="60"/>
+        <source>This project does not give that service; choose one from the list for this enrollment&apos;s project.</source>
+        <translation>Este proyecto no da ese servicio; elija uno de la lista del proyecto de esta inscripción.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="62"/>
+        <source>A name needs at least one letter.</source>
+        <translation>Un nombre necesita al menos una letra.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="63"/>
+        <source>The collection time cannot be in the future.</source>
+        <translation>La hora de recopilación no puede ser futura.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="64"/>
+        <source>Choose an answer; “Client doesn&apos;t know” and “Client prefers not to answer” are accepted.</source>
+        <translation>Elija una respuesta; se aceptan «El cliente no sabe» y «El cliente prefiere no responder».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="66"/>
+        <source>This project does not exist on this device.</source>
+        <translation>Este proyecto no existe en este dispositivo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="67"/>
+        <source>That person is not on this device.</source>
+        <translation>Esa persona no está en este dispositivo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="68"/>
+        <source>The date of birth is after the project start.</source>
+        <translation>La fecha de nacimiento es posterior al inicio en el proyecto.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="69"/>
+        <source>Without the client&apos;s consent no data can be entered.</source>
+        <translation>Sin el consentimiento del cliente no se pueden ingresar datos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="70"/>
+        <source>Enter the Continuum of Care code, such as NY-600; the project&apos;s CoC code fills it in when the project has one.</source>
+        <translation>Escriba el código del Continuo de Atención, como NY-600; el código CoC del proyecto lo completa cuando el proyecto lo tiene.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="72"/>
+        <source>Go through every point of the oral explanation with the client first.</source>
+        <translation>Repase primero con el cliente cada punto de la explicación oral.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="73"/>
+        <source>The consent date cannot be in the future.</source>
+        <translation>La fecha del consentimiento no puede ser futura.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="74"/>
+        <source>Sharing needs its own signed release of information.</source>
+        <translation>Compartir necesita su propia autorización firmada para divulgar información.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="75"/>
+        <source>Say with whom the information is shared.</source>
+        <translation>Indique con quién se comparte la información.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="76"/>
+        <source>The expiry date is before the signing date.</source>
+        <translation>La fecha de vencimiento es anterior a la fecha de firma.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="77"/>
+        <source>Tell the client when the release expires and record the date.</source>
+        <translation>Diga al cliente cuándo vence la autorización y registre la fecha.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="78"/>
+        <source>Capture the client&apos;s signature, or attest that they signed the paper form.</source>
+        <translation>Capture la firma del cliente o declare que firmó el formulario en papel.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="79"/>
+        <source>The client may be a victim of domestic violence: ask explicitly whether their information may be entered.</source>
+        <translation>El cliente puede ser víctima de violencia doméstica: pregunte explícitamente si se puede ingresar su información.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="81"/>
+        <source>The client may be a victim of domestic violence: ask explicitly whether their information may be shared.</source>
+        <translation>El cliente puede ser víctima de violencia doméstica: pregunte explícitamente si se puede compartir su información.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="83"/>
+        <source>This policy pack does not accept verbal consent.</source>
+        <translation>Este paquete de políticas no acepta el consentimiento verbal.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="84"/>
+        <source>Say why written consent was not possible.</source>
+        <translation>Indique por qué no fue posible el consentimiento por escrito.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="85"/>
+        <source>Verbal consent is accepted only when the first contact is by phone; get written consent.</source>
+        <translation>El consentimiento verbal solo se acepta cuando el primer contacto es por teléfono; obtenga el consentimiento por escrito.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="87"/>
+        <source>No consent is recorded for this client; record one before entering more data.</source>
+        <translation>No hay consentimiento registrado para este cliente; registre uno antes de ingresar más datos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="88"/>
+        <source>The client declined consent, so no data can be entered; record a new consent if they change their mind.</source>
+        <translation>El cliente rechazó el consentimiento, así que no se pueden ingresar datos; registre un nuevo consentimiento si cambia de opinión.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="90"/>
+        <source>The household declined consent to share, so its record is locked Not Shared.</source>
+        <translation>El hogar rechazó el consentimiento para compartir, así que su registro queda bloqueado como No compartido.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="91"/>
+        <source>“Full SSN reported” needs all 9 digits; enter them, or choose “Approximate or partial SSN reported”.</source>
+        <translation>«Número de Seguro Social completo informado» necesita los 9 dígitos; escríbalos o elija «Número de Seguro Social aproximado o parcial informado».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="93"/>
+        <source>An SSN was entered but its data quality says the client did not give one; clear the number or choose its data quality again.</source>
+        <translation>Se escribió un número de Seguro Social, pero su calidad de datos dice que el cliente no lo dio; borre el número o vuelva a elegir su calidad de datos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="100"/>
+        <source>An SSN has 9 digits (this has {0}); or enter only the last 4.</source>
+        <translation>Un número de Seguro Social tiene 9 dígitos (este tiene {0}); o escriba solo los últimos 4.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="101"/>
+        <source>Use at most {0} characters.</source>
+        <translation>Use como máximo {0} caracteres.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="103"/>
+        <source>The contact date cannot be before the project start ({0}).</source>
+        <translation>La fecha del contacto no puede ser anterior al inicio en el proyecto ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="105"/>
+        <source>The service date cannot be before the project start ({0}).</source>
+        <translation>La fecha del servicio no puede ser anterior al inicio en el proyecto ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="107"/>
+        <source>The exit date cannot be before the project start ({0}).</source>
+        <translation>La fecha de salida no puede ser anterior al inicio en el proyecto ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="109"/>
+        <source>The service date cannot be after the project exit ({0}).</source>
+        <translation>La fecha del servicio no puede ser posterior a la salida del proyecto ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="111"/>
+        <source>A revocation cannot take effect before the consent was signed ({0}).</source>
+        <translation>Una revocación no puede surtir efecto antes de la firma del consentimiento ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="113"/>
+        <source>A change of consent cannot take effect before it was signed ({0}).</source>
+        <translation>Un cambio de consentimiento no puede surtir efecto antes de su firma ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="115"/>
+        <source>A household has exactly one head of household (this one has {0}).</source>
+        <translation>Un hogar tiene exactamente un jefe de hogar (este tiene {0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="117"/>
+        <source>No release of information covers {0}; data for a day outside every release needs the HMIS helpdesk first.</source>
+        <translation>Ninguna autorización para divulgar información cubre el {0}; los datos de un día fuera de toda autorización necesitan primero la mesa de ayuda de HMIS.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="120"/>
+        <source>A person under {0} cannot give consent unless emancipated; a parent or legal guardian must sign.</source>
+        <translation>Una persona menor de {0} años no puede dar su consentimiento salvo que esté emancipada; debe firmar un padre, una madre o un tutor legal.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="123"/>
+        <source>Consent was revoked on {0}; record a new consent before entering more data.</source>
+        <translation>El consentimiento se revocó el {0}; registre un nuevo consentimiento antes de ingresar más datos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="125"/>
+        <source>The release of information expired on {0}; record a new consent before entering more data.</source>
+        <translation>La autorización para divulgar información venció el {0}; registre un nuevo consentimiento antes de ingresar más datos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="128"/>
+        <source>This program serves {0} clients, so records stay Not Shared.</source>
+        <translation>Este programa atiende a clientes de {0}, así que los registros quedan como No compartido.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="130"/>
+        <source>No release covers {0}, so that day&apos;s data is Not Shared.</source>
+        <translation>Ninguna autorización cubre el {0}, así que los datos de ese día quedan como No compartido.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="132"/>
+        <source>The written consent signed {0} covers {1} (Shared).</source>
+        <translation>El consentimiento por escrito firmado el {0} cubre el {1} (Compartido).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="134"/>
+        <source>The written consent signed {0} covers {1} (Not Shared).</source>
+        <translation>El consentimiento por escrito firmado el {0} cubre el {1} (No compartido).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="136"/>
+        <source>The verbal consent signed {0} covers {1} (Shared).</source>
+        <translation>El consentimiento verbal firmado el {0} cubre el {1} (Compartido).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="138"/>
+        <source>The verbal consent signed {0} covers {1} (Not Shared).</source>
+        <translation>El consentimiento verbal firmado el {0} cubre el {1} (No compartido).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="143"/>
+        <source>Agency Administrator</source>
+        <translation>Administrador de la agencia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="144"/>
+        <source>Agency Data Coordinator</source>
+        <translation>Coordinador de datos de la agencia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="145"/>
+        <source>Agency Security Coordinator</source>
+        <translation>Coordinador de seguridad de la agencia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="146"/>
+        <source>Agency Staff</source>
+        <translation>Personal de la agencia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="147"/>
+        <source>Case Manager (full access)</source>
+        <translation>Administrador de casos (acceso completo)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="148"/>
+        <source>Case Manager I</source>
+        <translation>Administrador de casos I</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="149"/>
+        <source>Case Manager II</source>
+        <translation>Administrador de casos II</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="150"/>
+        <source>Case Manager III</source>
+        <translation>Administrador de casos III</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="151"/>
+        <source>Case Manager</source>
+        <translation>Administrador de casos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="152"/>
+        <source>Data Coordinator</source>
+        <translation>Coordinador de datos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="153"/>
+        <source>HMIS Data Coordinator</source>
+        <translation>Coordinador de datos de HMIS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="154"/>
+        <source>Reporting only</source>
+        <translation>Solo informes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="155"/>
+        <source>System Operator</source>
+        <translation>Operador del sistema</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="156"/>
+        <source>View only</source>
+        <translation>Solo consulta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="157"/>
+        <source>Volunteer or Intern</source>
+        <translation>Voluntario o pasante</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="158"/>
+        <source>Volunteer</source>
+        <translation>Voluntario</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="39"/>
+        <location filename="../../ui/profile/rights_actions.py" line="40"/>
         <source>Correction</source>
         <translation>Corrección</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="43"/>
+        <location filename="../../ui/profile/rights_actions.py" line="44"/>
         <source>The client says some information is wrong or missing</source>
         <translation>El cliente dice que hay información incorrecta o que falta</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="44"/>
+        <location filename="../../ui/profile/rights_actions.py" line="45"/>
         <source>The original stays as it was; the correction is shown beside it in the record copy and the history.</source>
         <translation>El original queda como estaba; la corrección se muestra a su lado en la copia del expediente y en el historial.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="49"/>
+        <location filename="../../ui/profile/rights_actions.py" line="50"/>
         <source>&amp;Information</source>
         <translation>&amp;Información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="49"/>
+        <location filename="../../ui/profile/rights_actions.py" line="50"/>
         <source>Which information</source>
         <translation>Qué información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="50"/>
+        <location filename="../../ui/profile/rights_actions.py" line="51"/>
         <source>For example: date of birth, last name, an enrollment.</source>
         <translation>Por ejemplo: fecha de nacimiento, apellido, una inscripción.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="52"/>
+        <location filename="../../ui/profile/rights_actions.py" line="53"/>
         <source>Inaccurate</source>
         <translation>Incorrecta</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="53"/>
+        <location filename="../../ui/profile/rights_actions.py" line="54"/>
         <source>Incomplete</source>
         <translation>Incompleta</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="54"/>
+        <location filename="../../ui/profile/rights_actions.py" line="55"/>
         <source>&amp;Marked as</source>
         <translation>&amp;Marcada como</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="54"/>
+        <location filename="../../ui/profile/rights_actions.py" line="55"/>
         <source>Marked as inaccurate or incomplete</source>
         <translation>Marcada como incorrecta o incompleta</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="56"/>
+        <location filename="../../ui/profile/rights_actions.py" line="57"/>
         <source>&amp;Accept: record what the client says</source>
         <translation>&amp;Aceptar: registrar lo que dice el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="57"/>
+        <location filename="../../ui/profile/rights_actions.py" line="58"/>
         <source>&amp;Deny, with the reason given to the client</source>
         <translation>&amp;Denegar, con el motivo que se le da al cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="62"/>
+        <location filename="../../ui/profile/rights_actions.py" line="63"/>
         <source>The correct or missing information, or the reason for the denial</source>
         <translation>La información correcta o que falta, o el motivo de la denegación</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="70"/>
+        <location filename="../../ui/profile/rights_actions.py" line="71"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="71"/>
+        <location filename="../../ui/profile/rights_actions.py" line="72"/>
         <source>Cancel without recording</source>
         <translation>Cancelar sin registrar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="73"/>
+        <location filename="../../ui/profile/rights_actions.py" line="74"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="75"/>
+        <location filename="../../ui/profile/rights_actions.py" line="76"/>
         <source>Save the correction</source>
         <translation>Guardar la corrección</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="90"/>
+        <location filename="../../ui/profile/rights_actions.py" line="91"/>
         <source>Correction recorded; the original information is kept.</source>
         <translation>Corrección registrada; se conserva la información original.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="93"/>
+        <location filename="../../ui/profile/rights_actions.py" line="94"/>
         <source>Denial recorded with its reason.</source>
         <translation>Denegación registrada con su motivo.</translation>
     </message>
@@ -855,6 +1378,175 @@
     </message>
 </context>
 <context>
+    <name>EditPersonDialog</name>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="52"/>
+        <source>Edit details</source>
+        <translation>Editar datos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="61"/>
+        <source>Correct the client&apos;s details (3.01-3.03, 4.21, 1.8)</source>
+        <translation>Corregir los datos del cliente (3.01-3.03, 4.21, 1.8)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="66"/>
+        <source>&amp;First name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="66"/>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="67"/>
+        <source>&amp;Middle name</source>
+        <translation>Segundo no&amp;mbre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="67"/>
+        <source>Middle name</source>
+        <translation>Segundo nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="68"/>
+        <source>&amp;Last name</source>
+        <translation>&amp;Apellidos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="68"/>
+        <source>Last name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="69"/>
+        <source>Su&amp;ffix</source>
+        <translation>Su&amp;fijo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="69"/>
+        <source>Name suffix</source>
+        <translation>Sufijo del nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="75"/>
+        <source>Name &amp;data quality</source>
+        <translation>Calidad de los &amp;datos del nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="76"/>
+        <source>Name data quality</source>
+        <translation>Calidad de los datos del nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="86"/>
+        <source>Show while pressed</source>
+        <translation>Mostrar mientras se pulsa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="87"/>
+        <source>Show the number while pressed</source>
+        <translation>Mostrar el número mientras se pulsa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="92"/>
+        <source>&amp;SSN</source>
+        <translation>Número de &amp;Seguro Social</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="92"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="94"/>
+        <source>Social Security number</source>
+        <translation>Número de Seguro Social</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="93"/>
+        <source>All 9 digits, or only the last 4.</source>
+        <translation>Los 9 dígitos, o solo los últimos 4.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="96"/>
+        <source>SSN data &amp;quality</source>
+        <translation>&amp;Calidad de los datos del número</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="96"/>
+        <source>SSN data quality</source>
+        <translation>Calidad de los datos del número de Seguro Social</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="101"/>
+        <source>Date of &amp;birth</source>
+        <translation>Fecha de nacimien&amp;to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="101"/>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="102"/>
+        <source>Date of birth data q&amp;uality</source>
+        <translation>Calidad de los datos de la fec&amp;ha</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="103"/>
+        <source>Date of birth data quality</source>
+        <translation>Calidad de los datos de la fecha de nacimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="104"/>
+        <source>Se&amp;x</source>
+        <translation>Se&amp;xo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="104"/>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="105"/>
+        <source>&amp;Veteran status</source>
+        <translation>Condición de &amp;veterano</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="105"/>
+        <source>Veteran status</source>
+        <translation>Condición de veterano</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="113"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="114"/>
+        <source>Cancel without saving</source>
+        <translation>Cancelar sin guardar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="116"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="134"/>
+        <source>Not recorded</source>
+        <translation>Sin registrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="174"/>
+        <source>Details corrected; the change is in the outbox.</source>
+        <translation>Datos corregidos; el cambio está en la bandeja de salida.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="175"/>
+        <source>Nothing was changed.</source>
+        <translation>No se cambió nada.</translation>
+    </message>
+</context>
+<context>
     <name>EnrollDialog</name>
     <message>
         <location filename="../../ui/sync/enroll_dialog.py" line="63"/>
@@ -1014,73 +1706,88 @@
 <context>
     <name>ExitDialog</name>
     <message>
-        <location filename="../../ui/profile/exit_dialog.py" line="19"/>
+        <location filename="../../ui/profile/exit_dialog.py" line="22"/>
         <source>Record exit</source>
         <translation>Registrar salida</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/exit_dialog.py" line="20"/>
+        <location filename="../../ui/profile/exit_dialog.py" line="23"/>
         <source>Record the exit from the project (3.11, 3.12)</source>
         <translation>Registrar la salida del proyecto (3.11, 3.12)</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/exit_dialog.py" line="22"/>
-        <location filename="../../ui/profile/exit_dialog.py" line="23"/>
+        <location filename="../../ui/profile/exit_dialog.py" line="25"/>
+        <location filename="../../ui/profile/exit_dialog.py" line="26"/>
         <source>Choose…</source>
         <translation>Elija…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/exit_dialog.py" line="26"/>
+        <location filename="../../ui/profile/exit_dialog.py" line="29"/>
         <source>E&amp;xit date</source>
         <translation>Fecha de &amp;salida</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/exit_dialog.py" line="26"/>
+        <location filename="../../ui/profile/exit_dialog.py" line="29"/>
         <source>Exit date</source>
         <translation>Fecha de salida</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/exit_dialog.py" line="27"/>
+        <location filename="../../ui/profile/exit_dialog.py" line="30"/>
         <source>Des&amp;tination</source>
         <translation>Des&amp;tino</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/exit_dialog.py" line="27"/>
+        <location filename="../../ui/profile/exit_dialog.py" line="30"/>
         <source>Destination</source>
         <translation>Destino</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/exit_dialog.py" line="28"/>
+        <location filename="../../ui/profile/exit_dialog.py" line="31"/>
         <source>S&amp;ubsidy type</source>
         <translation>Tipo de s&amp;ubsidio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/exit_dialog.py" line="29"/>
+        <location filename="../../ui/profile/exit_dialog.py" line="32"/>
         <source>Rental subsidy type</source>
         <translation>Tipo de subsidio de alquiler</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/exit_dialog.py" line="30"/>
+        <location filename="../../ui/profile/exit_dialog.py" line="33"/>
         <source>&amp;Other destination</source>
         <translation>&amp;Otro destino</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/exit_dialog.py" line="31"/>
+        <location filename="../../ui/profile/exit_dialog.py" line="34"/>
         <source>Other destination</source>
         <translation>Otro destino</translation>
     </message>
     <message>
         <location filename="../../ui/profile/exit_dialog.py" line="47"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/exit_dialog.py" line="61"/>
         <source>Choose the destination.</source>
         <translation>Elija el destino.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/exit_dialog.py" line="50"/>
+        <location filename="../../ui/profile/exit_dialog.py" line="64"/>
         <source>Choose the subsidy type.</source>
         <translation>Elija el tipo de subsidio.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/exit_dialog.py" line="53"/>
+        <location filename="../../ui/profile/exit_dialog.py" line="67"/>
+        <source>&amp;Confirm exit</source>
+        <translation>&amp;Confirmar salida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/exit_dialog.py" line="68"/>
+        <source>This closes the enrollment ({project}) with an exit on {date}. Press Confirm exit to record it, or Cancel.</source>
+        <translation>Esto cierra la inscripción ({project}) con una salida el {date}. Pulse Confirmar salida para registrarla, o Cancelar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/exit_dialog.py" line="73"/>
         <source>Exit saved; it is in the outbox.</source>
         <translation>Salida guardada; está en la bandeja de salida.</translation>
     </message>
@@ -1223,7 +1930,12 @@
         <translation>Registrar la salida</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/history_tab.py" line="65"/>
+        <location filename="../../ui/profile/history_tab.py" line="62"/>
+        <source>Agency service (not reported to HUD)</source>
+        <translation>Servicio de la agencia (no se informa a HUD)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/history_tab.py" line="72"/>
         <source>A new consent is needed first; this opens it.</source>
         <translation>Primero hace falta un nuevo consentimiento; esto lo abre.</translation>
     </message>
@@ -1393,195 +2105,195 @@
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="110"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="112"/>
         <source>Steps</source>
         <translation>Pasos</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="117"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="119"/>
         <source>Intake steps</source>
         <translation>Pasos de la admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="120"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="122"/>
         <source>Click a step already done to go back to it.</source>
         <translation>Haga clic en un paso ya hecho para volver a él.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="128"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="130"/>
         <source>This intake was kept when it was interrupted; nothing typed was lost.</source>
         <translation>Esta admisión se conservó al interrumpirse; no se perdió nada de lo escrito.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="152"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="154"/>
         <source>Step content</source>
         <translation>Contenido del paso</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="153"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="155"/>
         <source>Scroll with the arrow and Page keys.</source>
         <translation>Desplácese con las teclas de flecha y de página.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="167"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="169"/>
         <source>D&amp;iscard intake</source>
         <translation>&amp;Descartar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="168"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="453"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="170"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="457"/>
         <source>Discard intake</source>
         <translation>Descartar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="169"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="171"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="170"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="172"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="171"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="274"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="173"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="276"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="173"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="275"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="175"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="277"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="196"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="198"/>
         <source>Intake saved</source>
         <translation>Admisión guardada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="202"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="204"/>
         <source>Open &amp;profile</source>
         <translation>Abrir &amp;perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="203"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="205"/>
         <source>Open the client&apos;s profile</source>
         <translation>Abrir el perfil del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="204"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="206"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="205"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="207"/>
         <source>Close the intake</source>
         <translation>Cerrar la admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="225"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="227"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="225"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="227"/>
         <source>Oral explanation</source>
         <translation>Explicación oral</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="226"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="228"/>
         <source>Consent choices</source>
         <translation>Decisiones del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="226"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="228"/>
         <source>Consent and signature</source>
         <translation>Consentimiento y firma</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="227"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="229"/>
         <source>Nothing was recorded</source>
         <translation>No se registró nada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="228"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="230"/>
         <source>Household</source>
         <translation>Hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="228"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="230"/>
         <source>Duplicate check</source>
         <translation>Comprobación de duplicados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="229"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="231"/>
         <source>Review and save</source>
         <translation>Revisar y guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="234"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="236"/>
         <source>Person {n} details</source>
         <translation>Datos de la persona {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="247"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="249"/>
         <source>Done; choose it to go back</source>
         <translation>Hecho; elíjalo para volver</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="255"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="257"/>
         <source>Current step</source>
         <translation>Paso actual</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="268"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="270"/>
         <source>&amp;Save intake</source>
         <translation>&amp;Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="269"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="271"/>
         <source>Save intake</source>
         <translation>Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="271"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="273"/>
         <source>&amp;Finish</source>
         <translation>&amp;Terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="272"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="274"/>
         <source>Finish: close the intake, nothing recorded</source>
         <translation>Terminar: cerrar la admisión sin registrar nada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="290"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="292"/>
         <source>1 answer needs attention; it is selected.</source>
         <translation>1 respuesta necesita atención; está seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="291"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="293"/>
         <source>{n} answers need attention; the first is selected.</source>
         <translation>{n} respuestas necesitan atención; la primera está seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="394"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="398"/>
         <source>1 person was saved.</source>
         <translation>Se guardó 1 persona.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="395"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="399"/>
         <source>{n} people were saved.</source>
         <translation>Se guardaron {n} personas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="396"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="400"/>
         <source>The records are in the outbox and will sync when the device is online.</source>
         <translation>Los registros están en la bandeja de salida y se sincronizarán cuando el equipo tenga conexión.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="454"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="458"/>
         <source>Discard this intake? Nothing of it has been saved, and it will not be kept.</source>
         <translation>¿Descartar esta admisión? No se ha guardado nada de ella y no se conservará.</translation>
     </message>
@@ -1758,12 +2470,12 @@
         <translation>Buscar personas</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="484"/>
+        <location filename="../../ui/search/main_window.py" line="507"/>
         <source>Language changed. The intake or profile already open stays in its language until you close it and open it again.</source>
         <translation>Idioma cambiado. La admisión o el perfil que ya está abierto sigue en su idioma hasta que lo cierre y lo vuelva a abrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="487"/>
+        <location filename="../../ui/search/main_window.py" line="510"/>
         <source>Language changed.</source>
         <translation>Idioma cambiado.</translation>
     </message>
@@ -1778,42 +2490,42 @@
         <translation>Escriba en el cuadro de búsqueda para encontrar personas en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="219"/>
+        <location filename="../../ui/search/main_window.py" line="221"/>
         <source>Signed in as {name} · {role}</source>
         <translation>Sesión de {name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="284"/>
+        <location filename="../../ui/search/main_window.py" line="286"/>
         <source>No one on this device matches.</source>
         <translation>Nadie en este equipo coincide.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="286"/>
+        <location filename="../../ui/search/main_window.py" line="288"/>
         <source>Showing the first {n}; type more to narrow it down.</source>
         <translation>Se muestran los primeros {n}; escriba más para acotar.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="289"/>
+        <location filename="../../ui/search/main_window.py" line="291"/>
         <source>{n} found</source>
         <translation>{n} encontrados</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="290"/>
+        <location filename="../../ui/search/main_window.py" line="292"/>
         <source>1 found</source>
         <translation>1 encontrado</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="311"/>
+        <location filename="../../ui/search/main_window.py" line="313"/>
         <source>Outbox: nothing waiting to sync</source>
         <translation>Bandeja de salida: nada pendiente de sincronizar</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="313"/>
+        <location filename="../../ui/search/main_window.py" line="315"/>
         <source>Outbox: {n} waiting · oldest {h:.0f} h of the {w} h window</source>
         <translation>Bandeja de salida: {n} pendientes · el más antiguo {h:.0f} h de un plazo de {w} h</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="316"/>
+        <location filename="../../ui/search/main_window.py" line="318"/>
         <source> · {n} overdue</source>
         <translation> · {n} vencidos</translation>
     </message>
@@ -2075,112 +2787,112 @@
 <context>
     <name>NotesTab</name>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="38"/>
+        <location filename="../../ui/profile/notes_tab.py" line="39"/>
         <source>Case notes cannot be changed or deleted. Correct a note with an amendment.</source>
         <translation>Las notas del caso no se pueden cambiar ni borrar. Corrija una nota con una enmienda.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="40"/>
+        <location filename="../../ui/profile/notes_tab.py" line="41"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="41"/>
+        <location filename="../../ui/profile/notes_tab.py" line="42"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="41"/>
+        <location filename="../../ui/profile/notes_tab.py" line="42"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="41"/>
+        <location filename="../../ui/profile/notes_tab.py" line="42"/>
         <source>By</source>
         <translation>Autor</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="42"/>
+        <location filename="../../ui/profile/notes_tab.py" line="43"/>
         <source>Amends</source>
         <translation>Enmienda a</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="42"/>
+        <location filename="../../ui/profile/notes_tab.py" line="43"/>
         <source>Deletion</source>
         <translation>Eliminación</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="47"/>
+        <location filename="../../ui/profile/notes_tab.py" line="48"/>
         <source>New note</source>
         <translation>Nota nueva</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="52"/>
+        <location filename="../../ui/profile/notes_tab.py" line="53"/>
         <source>&amp;Add note</source>
         <translation>&amp;Añadir nota</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="53"/>
+        <location filename="../../ui/profile/notes_tab.py" line="54"/>
         <source>Add note</source>
         <translation>Añadir nota</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="54"/>
+        <location filename="../../ui/profile/notes_tab.py" line="55"/>
         <source>A&amp;mend selected note</source>
         <translation>&amp;Enmendar la nota seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="55"/>
+        <location filename="../../ui/profile/notes_tab.py" line="56"/>
         <source>Amend selected note</source>
         <translation>Enmendar la nota seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="65"/>
+        <location filename="../../ui/profile/notes_tab.py" line="66"/>
         <source>Reason for the deletion request</source>
         <translation>Motivo de la solicitud de borrado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="66"/>
+        <location filename="../../ui/profile/notes_tab.py" line="67"/>
         <source>Reason the selected note should be deleted</source>
         <translation>Motivo por el que se debe borrar la nota seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="67"/>
+        <location filename="../../ui/profile/notes_tab.py" line="68"/>
         <source>Request &amp;deletion</source>
         <translation>Solicitar &amp;borrado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="68"/>
+        <location filename="../../ui/profile/notes_tab.py" line="69"/>
         <source>Request deletion of the selected note</source>
         <translation>Solicitar el borrado de la nota seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="81"/>
+        <location filename="../../ui/profile/notes_tab.py" line="82"/>
         <source>Requested</source>
         <translation>Solicitada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="98"/>
+        <location filename="../../ui/profile/notes_tab.py" line="99"/>
         <source>Select the note to amend first.</source>
         <translation>Primero seleccione la nota que quiere enmendar.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="106"/>
+        <location filename="../../ui/profile/notes_tab.py" line="107"/>
         <source>Amendment saved.</source>
         <translation>Enmienda guardada.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="106"/>
+        <location filename="../../ui/profile/notes_tab.py" line="107"/>
         <source>Note saved.</source>
         <translation>Nota guardada.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="114"/>
+        <location filename="../../ui/profile/notes_tab.py" line="115"/>
         <source>Select the note first.</source>
         <translation>Primero seleccione la nota.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/notes_tab.py" line="122"/>
+        <location filename="../../ui/profile/notes_tab.py" line="123"/>
         <source>Deletion request recorded for the help desk; the note stays until it is handled.</source>
         <translation>Solicitud de borrado registrada para la mesa de ayuda; la nota se mantiene hasta que se resuelva.</translation>
     </message>
@@ -2738,57 +3450,82 @@
 <context>
     <name>ProfileWindow</name>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="53"/>
+        <location filename="../../ui/profile/profile_window.py" line="54"/>
         <source>Client profile</source>
         <translation>Perfil del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="106"/>
+        <location filename="../../ui/profile/profile_window.py" line="123"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="121"/>
+        <location filename="../../ui/profile/profile_window.py" line="138"/>
         <source>C&amp;lose</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="163"/>
+        <location filename="../../ui/profile/profile_window.py" line="158"/>
+        <source>The client has an open enrollment; record its exit first.</source>
+        <translation>El cliente tiene una inscripción abierta; registre primero su salida.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/profile_window.py" line="185"/>
         <source>Ask a colleague who may record consent.</source>
         <translation>Pida ayuda a un colega que pueda registrar el consentimiento.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="122"/>
+        <location filename="../../ui/profile/profile_window.py" line="139"/>
         <source>Close the profile</source>
         <translation>Cerrar el perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="81"/>
+        <location filename="../../ui/profile/profile_window.py" line="78"/>
+        <source>Ed&amp;it details…</source>
+        <translation>Ed&amp;itar datos…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/profile_window.py" line="79"/>
+        <source>Edit the client&apos;s details</source>
+        <translation>Editar los datos del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/profile_window.py" line="85"/>
+        <source>Ret&amp;urn: new enrollment…</source>
+        <translation>Re&amp;greso: nueva inscripción…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/profile_window.py" line="86"/>
+        <source>Start a new enrollment for this client and household</source>
+        <translation>Iniciar una nueva inscripción para este cliente y su hogar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/profile_window.py" line="98"/>
         <source>Profile sections</source>
         <translation>Secciones del perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="87"/>
+        <location filename="../../ui/profile/profile_window.py" line="104"/>
         <source>&amp;Overview</source>
         <translation>&amp;Resumen</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="93"/>
+        <location filename="../../ui/profile/profile_window.py" line="110"/>
         <source>&amp;Household</source>
         <translation>&amp;Hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="97"/>
+        <location filename="../../ui/profile/profile_window.py" line="114"/>
         <source>Contacts and &amp;services</source>
         <translation>Contactos y &amp;servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="103"/>
+        <location filename="../../ui/profile/profile_window.py" line="120"/>
         <source>Case &amp;notes</source>
         <translation>&amp;Notas del caso</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="135"/>
+        <location filename="../../ui/profile/profile_window.py" line="152"/>
         <source>Date of birth: {d}</source>
         <translation>Fecha de nacimiento: {d}</translation>
     </message>
@@ -3536,37 +4273,37 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../ui/profile/record_dialog.py" line="56"/>
+        <location filename="../../ui/profile/record_dialog.py" line="57"/>
         <source>{project}, since {start}</source>
         <translation>{project}, desde el {start}</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/record_dialog.py" line="59"/>
+        <location filename="../../ui/profile/record_dialog.py" line="60"/>
         <source>&amp;Project</source>
         <translation>&amp;Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/record_dialog.py" line="60"/>
+        <location filename="../../ui/profile/record_dialog.py" line="61"/>
         <source>Project enrollment</source>
         <translation>Inscripción en el proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/record_dialog.py" line="67"/>
+        <location filename="../../ui/profile/record_dialog.py" line="68"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/record_dialog.py" line="68"/>
+        <location filename="../../ui/profile/record_dialog.py" line="69"/>
         <source>Cancel without saving</source>
         <translation>Cancelar sin guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/record_dialog.py" line="70"/>
+        <location filename="../../ui/profile/record_dialog.py" line="71"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/record_dialog.py" line="124"/>
+        <location filename="../../ui/profile/record_dialog.py" line="125"/>
         <source>The client has no open enrollment.</source>
         <translation>El cliente no tiene una inscripción abierta.</translation>
     </message>
@@ -3693,208 +4430,208 @@
 <context>
     <name>RenewConsentDialog</name>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="53"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="54"/>
         <source>Record new consent</source>
         <translation>Registrar nuevo consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="59"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="60"/>
         <source>the client</source>
         <translation>el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="66"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="67"/>
         <source>Record a new consent</source>
         <translation>Registrar un nuevo consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="71"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="72"/>
         <source>One release covers the household: it is recorded for all {n} members (MO-ROI-3).</source>
         <translation>Una sola autorización cubre el hogar: se registra para los {n} miembros (MO-ROI-3).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="79"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="80"/>
         <source>Client&apos;s &amp;language</source>
         <translation>&amp;Idioma del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="79"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="80"/>
         <source>Language of the consent texts</source>
         <translation>Idioma de los textos del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="83"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="84"/>
         <source>I went through the &amp;oral explanation with the client</source>
         <translation>Repasé la explicación &amp;oral con el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="84"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="85"/>
         <source>Oral explanation given</source>
         <translation>Explicación oral dada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="100"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="101"/>
         <source>S&amp;hared</source>
         <translation>&amp;Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="101"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="102"/>
         <source>Information is shared</source>
         <translation>La información se comparte</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="102"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="103"/>
         <source>&amp;Not shared</source>
         <translation>&amp;No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="103"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="104"/>
         <source>Information is not shared</source>
         <translation>La información no se comparte</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="119"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="120"/>
         <source>Shared w&amp;ith</source>
         <translation>Comparti&amp;do con</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="119"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="120"/>
         <source>Shared with</source>
         <translation>Compartido con</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="120"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="121"/>
         <source>Who sees the information; separate several with commas.</source>
         <translation>Quién ve la información; separe varios con comas.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="121"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="122"/>
         <source>&amp;Expires on</source>
         <translation>Válida &amp;hasta</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="121"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="122"/>
         <source>Release expires on</source>
         <translation>La autorización vence el</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="124"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="125"/>
         <source>The client signed the separate rele&amp;ase to share</source>
         <translation>El cliente firmó la &amp;autorización aparte para compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="125"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="126"/>
         <source>Separate release to share signed</source>
         <translation>Autorización aparte para compartir firmada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="136"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="137"/>
         <source>Date of &amp;consent</source>
         <translation>Fecha del con&amp;sentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="137"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="138"/>
         <source>Date of consent</source>
         <translation>Fecha del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="140"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="141"/>
         <source>A parent or legal g&amp;uardian is consenting for the client</source>
         <translation>&amp;Un padre, madre o tutor legal da el consentimiento por el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="141"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="142"/>
         <source>Parent or legal guardian consents</source>
         <translation>Consiente el padre, la madre o el tutor legal</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="142"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="143"/>
         <source>The client is an e&amp;mancipated minor</source>
         <translation>El cliente es un &amp;menor emancipado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="143"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="144"/>
         <source>Client is an emancipated minor</source>
         <translation>El cliente es un menor emancipado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="149"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="150"/>
         <source>The client ma&amp;y be a victim of domestic violence</source>
         <translation>El cliente puede ser víctima de vio&amp;lencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="150"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="151"/>
         <source>Client may be a victim of domestic violence</source>
         <translation>El cliente puede ser víctima de violencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="151"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="152"/>
         <source>The client e&amp;xplicitly allows their information to be entered</source>
         <translation>El cliente permite e&amp;xpresamente que se registre su información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="152"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="153"/>
         <source>Permission to enter information</source>
         <translation>Permiso para registrar la información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="153"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="154"/>
         <source>The client explicitly allows their information to &amp;be shared</source>
         <translation>El cliente permite expresamente &amp;que se comparta su información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="154"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="155"/>
         <source>Permission to share information</source>
         <translation>Permiso para compartir la información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="167"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="168"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="168"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="169"/>
         <source>Cancel without recording a consent</source>
         <translation>Cancelar sin registrar un consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="170"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="171"/>
         <source>&amp;Save consent</source>
         <translation>&amp;Guardar consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="208"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="209"/>
         <source>the agency</source>
         <translation>la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="227"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="228"/>
         <source>Leave empty: the release ends on {date} ({clause}).</source>
         <translation>Déjelo vacío: la autorización vence el {date} ({clause}).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="230"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="231"/>
         <source>Needed when the information is shared; tell the client the date (CT-207-9).</source>
         <translation>Obligatorio si la información se comparte; diga la fecha al cliente (CT-207-9).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="232"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="233"/>
         <source>Optional.</source>
         <translation>Opcional.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="251"/>
-        <location filename="../../ui/profile/renew_dialog.py" line="257"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="252"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="258"/>
         <source>Enter a real date as YYYY-MM-DD.</source>
         <translation>Escriba una fecha real como YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="321"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="322"/>
         <source>New consent recorded; it is in the outbox.</source>
         <translation>Nuevo consentimiento registrado; está en la bandeja de salida.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="322"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="323"/>
         <source>New consent recorded for the {n} household members; it is in the outbox.</source>
         <translation>Nuevo consentimiento registrado para los {n} miembros del hogar; está en la bandeja de salida.</translation>
     </message>
@@ -3902,107 +4639,107 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="21"/>
+        <location filename="../../ui/wizard/review_page.py" line="22"/>
         <source>Check everything with the client, then press Save intake. Nothing is stored before that.</source>
         <translation>Revise todo con el cliente y pulse Guardar admisión. No se guarda nada antes.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="28"/>
+        <location filename="../../ui/wizard/review_page.py" line="29"/>
         <source>Intake summary</source>
         <translation>Resumen de la admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="31"/>
+        <location filename="../../ui/wizard/review_page.py" line="32"/>
         <source>Show SSN while pressed</source>
         <translation>Mostrar el número de Seguro Social mientras se pulsa</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="32"/>
+        <location filename="../../ui/wizard/review_page.py" line="33"/>
         <source>Show the social security numbers while pressed</source>
         <translation>Mostrar los números de Seguro Social mientras se pulsa</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="40"/>
+        <location filename="../../ui/wizard/review_page.py" line="41"/>
         <source>Review and save</source>
         <translation>Revisar y guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="48"/>
+        <location filename="../../ui/wizard/review_page.py" line="49"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="48"/>
+        <location filename="../../ui/wizard/review_page.py" line="49"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="62"/>
+        <location filename="../../ui/wizard/review_page.py" line="63"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="62"/>
+        <location filename="../../ui/wizard/review_page.py" line="63"/>
         <source>Verbal</source>
         <translation>Verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="62"/>
+        <location filename="../../ui/wizard/review_page.py" line="63"/>
         <source>Declined</source>
         <translation>Rechazado</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="63"/>
+        <location filename="../../ui/wizard/review_page.py" line="64"/>
         <source>Shared</source>
         <translation>Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="63"/>
+        <location filename="../../ui/wizard/review_page.py" line="64"/>
         <source>Not Shared</source>
         <translation>No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="66"/>
+        <location filename="../../ui/wizard/review_page.py" line="67"/>
         <source>Project: {p}</source>
         <translation>Proyecto: {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="67"/>
+        <location filename="../../ui/wizard/review_page.py" line="68"/>
         <source>Oral explanation: every point explained</source>
         <translation>Explicación oral: se explicaron todos los puntos</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="68"/>
+        <location filename="../../ui/wizard/review_page.py" line="69"/>
         <source>Consent: {m}, {d}</source>
         <translation>Consentimiento: {m}, {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="72"/>
+        <location filename="../../ui/wizard/review_page.py" line="73"/>
         <source>Signature captured on screen</source>
         <translation>Firma capturada en pantalla</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="73"/>
+        <location filename="../../ui/wizard/review_page.py" line="74"/>
         <source>Paper form signed, attested by staff</source>
         <translation>Formulario en papel firmado, certificado por el personal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="75"/>
+        <location filename="../../ui/wizard/review_page.py" line="76"/>
         <source>Sharing: {s}</source>
         <translation>Compartir: {s}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="77"/>
+        <location filename="../../ui/wizard/review_page.py" line="78"/>
         <source>Expires on: {d}</source>
         <translation>Vence el: {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="81"/>
+        <location filename="../../ui/wizard/review_page.py" line="82"/>
         <source>Person {n}</source>
         <translation>Persona {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="82"/>
+        <location filename="../../ui/wizard/review_page.py" line="83"/>
         <source>linked to the existing record</source>
         <translation>vinculada al registro existente</translation>
     </message>
@@ -4010,143 +4747,143 @@
 <context>
     <name>RevokeConsentDialog</name>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="44"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="45"/>
         <source>Revoke consent</source>
         <translation>Revocar el consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="54"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="55"/>
         <source>Revoke this consent</source>
         <translation>Revocar este consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="56"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="57"/>
         <source>Written</source>
         <translation>escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="56"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="57"/>
         <source>Verbal</source>
         <translation>verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="57"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="58"/>
         <source>Shared</source>
         <translation>Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="57"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="58"/>
         <source>Not Shared</source>
         <translation>No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="58"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="59"/>
         <source>{method} consent signed on {signed}; {sharing}; in force until {ends}.</source>
         <translation>Consentimiento {method} firmado el {signed}; {sharing}; vigente hasta el {ends}.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="65"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="66"/>
         <source>One release covers this household, so it is revoked for all {n} people it covers (MO-ROI-3).</source>
         <translation>Una sola autorización cubre este hogar, así que se revoca para las {n} personas que cubre (MO-ROI-3).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="74"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="75"/>
         <source>Client&apos;s &amp;language</source>
         <translation>&amp;Idioma del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="74"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="75"/>
         <source>Language of the text read to the client</source>
         <translation>Idioma del texto que se lee al cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="78"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="79"/>
         <source>Text to read to the client</source>
         <translation>Texto para leer al cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="83"/>
-        <location filename="../../ui/profile/revoke_dialog.py" line="95"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="84"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="96"/>
         <source>What happens</source>
         <translation>Qué pasa</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="84"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="85"/>
         <source>From the effective date, the client&apos;s information is no longer shared with other agencies.</source>
         <translation>A partir de la fecha efectiva, la información del cliente deja de compartirse con otras agencias.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="86"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="87"/>
         <source>What was entered before stays in HMIS; what was already shared is not called back.</source>
         <translation>Lo registrado antes se queda en el HMIS; lo que ya se compartió no se retira.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="88"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="89"/>
         <source>No new contacts, services, exits or case notes can be recorded until the client gives a new consent.</source>
         <translation>No se pueden registrar nuevos contactos, servicios, salidas ni notas del caso hasta que el cliente dé un nuevo consentimiento.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="91"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="92"/>
         <source>Recording goes on; the record stays Not Shared until the client signs a new consent to share.</source>
         <translation>Se puede seguir registrando; el registro queda No compartido hasta que el cliente firme un nuevo consentimiento para compartir.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="93"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="94"/>
         <source>The revocation goes to the central HMIS with the next sync.</source>
         <translation>La revocación se envía al HMIS central en la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="103"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="104"/>
         <source>&amp;Effective date</source>
         <translation>&amp;Fecha efectiva</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="104"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="105"/>
         <source>Effective date</source>
         <translation>Fecha efectiva</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="104"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="105"/>
         <source>Today, or the day the client asked.</source>
         <translation>Hoy, o el día en que lo pidió el cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="106"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="107"/>
         <source>&amp;I read this to the client and they asked to revoke their consent</source>
         <translation>&amp;Leí esto al cliente y pidió revocar su consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="107"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="108"/>
         <source>The client asked to revoke their consent</source>
         <translation>El cliente pidió revocar su consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="116"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="117"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="117"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="118"/>
         <source>Cancel without revoking</source>
         <translation>Cancelar sin revocar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="119"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="120"/>
         <source>&amp;Revoke consent</source>
         <translation>&amp;Revocar el consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="140"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="141"/>
         <source>the agency</source>
         <translation>la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="141"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="142"/>
         <source>the client</source>
         <translation>el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="165"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="166"/>
         <source>Consent revoked from {date}; the revocation is in the outbox.</source>
         <translation>Consentimiento revocado desde el {date}; la revocación está en la bandeja de salida.</translation>
     </message>
@@ -4154,37 +4891,37 @@
 <context>
     <name>RightsActions</name>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="114"/>
+        <location filename="../../ui/profile/rights_actions.py" line="115"/>
         <source>Client righ&amp;ts</source>
         <translation>Derechos del clien&amp;te</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="115"/>
+        <location filename="../../ui/profile/rights_actions.py" line="116"/>
         <source>The client&apos;s requests and corrections</source>
         <translation>Las solicitudes y correcciones del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="125"/>
+        <location filename="../../ui/profile/rights_actions.py" line="126"/>
         <source>Log a request for a &amp;copy of the record</source>
         <translation>Registrar una solicitud de &amp;copia del expediente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="129"/>
+        <location filename="../../ui/profile/rights_actions.py" line="130"/>
         <source>Log a request for a c&amp;orrection</source>
         <translation>Registrar una solicitud de c&amp;orrección</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="132"/>
+        <location filename="../../ui/profile/rights_actions.py" line="133"/>
         <source>&amp;Record a correction…</source>
         <translation>&amp;Registrar una corrección…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="148"/>
+        <location filename="../../ui/profile/rights_actions.py" line="149"/>
         <source>Request logged; it is due on {day}.</source>
         <translation>Solicitud registrada; vence el {day}.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="149"/>
+        <location filename="../../ui/profile/rights_actions.py" line="150"/>
         <source>Request logged; the policy sets no deadline.</source>
         <translation>Solicitud registrada; la política no fija plazo.</translation>
     </message>
@@ -4319,75 +5056,87 @@
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="20"/>
+        <location filename="../../ui/profile/service_dialog.py" line="27"/>
         <source>Record service</source>
         <translation>Registrar servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="20"/>
+        <location filename="../../ui/profile/service_dialog.py" line="27"/>
         <source>Record a service</source>
         <translation>Registrar un servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="25"/>
-        <location filename="../../ui/profile/service_dialog.py" line="43"/>
-        <location filename="../../ui/profile/service_dialog.py" line="60"/>
+        <location filename="../../ui/profile/service_dialog.py" line="32"/>
+        <location filename="../../ui/profile/service_dialog.py" line="51"/>
+        <location filename="../../ui/profile/service_dialog.py" line="69"/>
+        <location filename="../../ui/profile/service_dialog.py" line="77"/>
         <source>Choose…</source>
         <translation>Elija…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="26"/>
-        <location filename="../../ui/profile/service_dialog.py" line="56"/>
+        <location filename="../../ui/profile/service_dialog.py" line="33"/>
+        <location filename="../../ui/profile/service_dialog.py" line="66"/>
         <source>Choose the record type first</source>
         <translation>Elija primero el tipo de registro</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="27"/>
+        <location filename="../../ui/profile/service_dialog.py" line="34"/>
         <source>&amp;Date provided</source>
         <translation>&amp;Fecha de prestación</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="27"/>
+        <location filename="../../ui/profile/service_dialog.py" line="34"/>
         <source>Date provided</source>
         <translation>Fecha de prestación</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="28"/>
+        <location filename="../../ui/profile/service_dialog.py" line="35"/>
         <source>&amp;Record type</source>
         <translation>Tipo de &amp;registro</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="28"/>
+        <location filename="../../ui/profile/service_dialog.py" line="35"/>
         <source>Record type</source>
         <translation>Tipo de registro</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="29"/>
+        <location filename="../../ui/profile/service_dialog.py" line="36"/>
         <source>&amp;Type of service</source>
         <translation>&amp;Tipo de servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="29"/>
+        <location filename="../../ui/profile/service_dialog.py" line="36"/>
         <source>Type of service</source>
         <translation>Tipo de servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="44"/>
+        <location filename="../../ui/profile/service_dialog.py" line="52"/>
         <source>This project records no HUD service here</source>
         <translation>Este proyecto no registra aquí ningún servicio de HUD</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="67"/>
+        <location filename="../../ui/profile/service_dialog.py" line="56"/>
+        <source>Agency service (not reported to HUD)</source>
+        <translation>Servicio de la agencia (no se informa a HUD)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/service_dialog.py" line="89"/>
+        <source>Agency service saved; it is in the outbox (not reported to HUD).</source>
+        <translation>Servicio de la agencia guardado; está en la bandeja de salida (no se informa a HUD).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/service_dialog.py" line="90"/>
         <source>Choose the record type.</source>
         <translation>Elija el tipo de registro.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="68"/>
+        <location filename="../../ui/profile/service_dialog.py" line="87"/>
+        <location filename="../../ui/profile/service_dialog.py" line="91"/>
         <source>Choose the type of service.</source>
         <translation>Elija el tipo de servicio.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="70"/>
+        <location filename="../../ui/profile/service_dialog.py" line="93"/>
         <source>Service saved; it is in the outbox.</source>
         <translation>Servicio guardado; está en la bandeja de salida.</translation>
     </message>
@@ -5030,72 +5779,72 @@ contraseña: {p}</translation>
 <context>
     <name>StopSharingDialog</name>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="26"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="27"/>
         <source>Stop sharing</source>
         <translation>Dejar de compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="30"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="31"/>
         <source>Stop sharing this client&apos;s information</source>
         <translation>Dejar de compartir la información de este cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="32"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="33"/>
         <source>From the effective date the client&apos;s information is Not Shared: other agencies no longer see it. The consent to enter data stands, so recording goes on. What was shared before is not called back.</source>
         <translation>Desde la fecha de efecto, la información del cliente es No compartida: las otras agencias ya no la ven. El consentimiento para registrar datos sigue en pie, así que el registro continúa. Lo que se compartió antes no se retira.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="38"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="39"/>
         <source>&amp;Effective date</source>
         <translation>&amp;Fecha efectiva</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="38"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="39"/>
         <source>Effective date</source>
         <translation>Fecha efectiva</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="39"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="40"/>
         <source>Today, or the day the client asked.</source>
         <translation>Hoy, o el día en que lo pidió el cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="42"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="43"/>
         <source>&amp;Reason (optional)</source>
         <translation>&amp;Motivo (opcional)</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="42"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="43"/>
         <source>Reason the client gave</source>
         <translation>Motivo que dio el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="44"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="45"/>
         <source>The &amp;client asked to stop sharing their information</source>
         <translation>El &amp;cliente pidió dejar de compartir su información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="45"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="46"/>
         <source>The client asked to stop sharing</source>
         <translation>El cliente pidió dejar de compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="51"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="52"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="52"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="53"/>
         <source>Cancel without changing sharing</source>
         <translation>Cancelar sin cambiar lo que se comparte</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="54"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="55"/>
         <source>&amp;Stop sharing</source>
         <translation>&amp;Dejar de compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="83"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="84"/>
         <source>Not Shared from {date}; the change is in the outbox.</source>
         <translation>No compartida desde el {date}; el cambio está en la bandeja de salida.</translation>
     </message>
@@ -5764,164 +6513,164 @@ ExportID {id}</translation>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="32"/>
-        <location filename="../../ui/admin/users_dialog.py" line="35"/>
+        <location filename="../../ui/admin/users_dialog.py" line="33"/>
+        <location filename="../../ui/admin/users_dialog.py" line="36"/>
         <source>Users</source>
         <translation>Usuarios</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="38"/>
+        <location filename="../../ui/admin/users_dialog.py" line="39"/>
         <source>&amp;Accounts on this device</source>
         <translation>&amp;Cuentas en este dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="39"/>
+        <location filename="../../ui/admin/users_dialog.py" line="40"/>
         <source>User name</source>
         <translation>Nombre de usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="39"/>
+        <location filename="../../ui/admin/users_dialog.py" line="40"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="39"/>
+        <location filename="../../ui/admin/users_dialog.py" line="40"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="39"/>
+        <location filename="../../ui/admin/users_dialog.py" line="40"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="41"/>
+        <location filename="../../ui/admin/users_dialog.py" line="42"/>
         <source>&amp;Disable</source>
         <translation>&amp;Desactivar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="42"/>
+        <location filename="../../ui/admin/users_dialog.py" line="43"/>
         <source>&amp;Enable</source>
         <translation>&amp;Activar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="43"/>
+        <location filename="../../ui/admin/users_dialog.py" line="44"/>
         <source>&amp;Reset password</source>
         <translation>&amp;Restablecer contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="45"/>
+        <location filename="../../ui/admin/users_dialog.py" line="46"/>
         <source>Remove &amp;two-step sign-in</source>
         <translation>Quitar la verificación en dos &amp;pasos</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="51"/>
+        <location filename="../../ui/admin/users_dialog.py" line="52"/>
         <source>Add a user</source>
         <translation>Añadir un usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="61"/>
+        <location filename="../../ui/admin/users_dialog.py" line="62"/>
         <source>User &amp;name</source>
         <translation>&amp;Nombre de usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="61"/>
+        <location filename="../../ui/admin/users_dialog.py" line="62"/>
         <source>New user&apos;s user name</source>
         <translation>Nombre de usuario del nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="62"/>
+        <location filename="../../ui/admin/users_dialog.py" line="63"/>
         <source>&amp;Full name</source>
         <translation>Nombre &amp;completo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="62"/>
+        <location filename="../../ui/admin/users_dialog.py" line="63"/>
         <source>New user&apos;s full name</source>
         <translation>Nombre completo del nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="63"/>
+        <location filename="../../ui/admin/users_dialog.py" line="64"/>
         <source>R&amp;ole</source>
         <translation>R&amp;ol</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="63"/>
+        <location filename="../../ui/admin/users_dialog.py" line="64"/>
         <source>New user&apos;s role</source>
         <translation>Rol del nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="66"/>
+        <location filename="../../ui/admin/users_dialog.py" line="67"/>
         <source>&amp;Add user</source>
         <translation>&amp;Añadir usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="76"/>
+        <location filename="../../ui/admin/users_dialog.py" line="77"/>
         <source>Temporary password</source>
         <translation>Contraseña temporal</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="80"/>
+        <location filename="../../ui/admin/users_dialog.py" line="81"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="103"/>
+        <location filename="../../ui/admin/users_dialog.py" line="104"/>
         <source>Disabled</source>
         <translation>Desactivado</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="103"/>
+        <location filename="../../ui/admin/users_dialog.py" line="104"/>
         <source>Locked out</source>
         <translation>Bloqueado por intentos fallidos</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="104"/>
+        <location filename="../../ui/admin/users_dialog.py" line="105"/>
         <source>Must change password</source>
         <translation>Debe cambiar la contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="105"/>
+        <location filename="../../ui/admin/users_dialog.py" line="106"/>
         <source>Two-step sign-in</source>
         <translation>Verificación en dos pasos</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="106"/>
+        <location filename="../../ui/admin/users_dialog.py" line="107"/>
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="123"/>
-        <location filename="../../ui/admin/users_dialog.py" line="138"/>
+        <location filename="../../ui/admin/users_dialog.py" line="124"/>
+        <location filename="../../ui/admin/users_dialog.py" line="139"/>
         <source>Select a user in the list first.</source>
         <translation>Primero seleccione un usuario en la lista.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="131"/>
+        <location filename="../../ui/admin/users_dialog.py" line="132"/>
         <source>{name} now signs in with the password alone until they set up two-step sign-in again.</source>
         <translation>{name} inicia sesión ahora solo con la contraseña hasta que vuelva a configurar la verificación en dos pasos.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="133"/>
+        <location filename="../../ui/admin/users_dialog.py" line="134"/>
         <source>{name} has not set up two-step sign-in.</source>
         <translation>{name} no ha configurado la verificación en dos pasos.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="153"/>
+        <location filename="../../ui/admin/users_dialog.py" line="154"/>
         <source>{name} is disabled and can no longer sign in.</source>
         <translation>{name} está desactivado y ya no puede iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="155"/>
+        <location filename="../../ui/admin/users_dialog.py" line="156"/>
         <source>Temporary password for {name}; give it to them in person. They must change it at the first sign-in:</source>
         <translation>Contraseña temporal para {name}; entréguesela en persona. Debe cambiarla en el primer inicio de sesión:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="163"/>
+        <location filename="../../ui/admin/users_dialog.py" line="164"/>
         <source>Enter a user name.</source>
         <translation>Escriba un nombre de usuario.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="175"/>
+        <location filename="../../ui/admin/users_dialog.py" line="176"/>
         <source>Added {name}. Temporary password; give it to them in person. They must change it at the first sign-in:</source>
         <translation>Se añadió a {name}. Contraseña temporal; entréguesela en persona. Debe cambiarla en el primer inicio de sesión:</translation>
     </message>

@@ -32,6 +32,7 @@ ENTITY_ID_FIELDS: dict[str, str] = {
     "case_note": "note_id",
     "note_deletion_request": "request_id",
     "service": "service_id",
+    "agency_service": "service_id",  # the agency's own services; never in Services.csv
     "exit": "exit_id",
     "current_living_situation": "cls_id",
     "project": "project_id",

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QLabel
 
 from app.clock import FakeClock
 from ui.lock import LockReason
+
+SHOTS = Path(os.environ["HMIS_SHOTS_DIR"]) if os.environ.get("HMIS_SHOTS_DIR") else None
 
 
 def _visible_windows() -> list:
@@ -50,3 +53,28 @@ def test_demo_is_marked_everywhere_filled_and_deleted_at_exit(qtbot, make_gui, t
 
     gui.controller.shutdown()
     assert not demo.root.exists()
+
+
+def test_try_with_demo_data_shows_how_far_it_has_come(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
+    gui = make_gui(tmp_path / "device", clock)
+    window = gui.controller.setup_window
+    values: list[int] = []
+    texts: list[str] = []
+    window.busy_bar.valueChanged.connect(values.append)
+    window.demo_button.click()
+
+    maximum: list[int] = []
+
+    def progressing() -> bool:
+        texts.append(window.busy_label.text())
+        maximum.append(window.busy_bar.maximum())
+        return bool(values) and "of 300" in texts[-1]
+
+    qtbot.waitUntil(progressing, timeout=120_000)
+    if SHOTS is not None:
+        window.grab().save(str(SHOTS / "demo-progress.png"))
+    qtbot.waitUntil(lambda: gui.controller.main_window is not None, timeout=120_000)
+    assert values and max(values) == max(maximum) == 300, "the bar fills to every person"
+    assert values == sorted(values) and min(values) < 300
+    assert any("of 300" in t for t in texts)
+    gui.controller.shutdown()

@@ -125,6 +125,9 @@ def test_case_notes_are_append_only_with_amend_and_deletion_request(qtbot, make_
     assert "subsidy" in leaving.fields["destination_subsidy_type"].message.text().lower()
     leaving.subsidy.setCurrentIndex(leaving.subsidy.findData(419))
     leaving.save_button.click()
+    assert "Confirm exit" in leaving.general.text(), "an exit asks for confirmation first"
+    assert conn.execute("SELECT count(*) FROM project_exit").fetchone()[0] == 0
+    leaving.save_button.click()
     qtbot.waitUntil(lambda: profile.dialog is None)
     assert tuple(conn.execute("SELECT destination, destination_subsidy_type FROM project_exit").fetchone()) == (
         435, 419)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserFacingError
 from app.security import users
 from app.session import Session
+from ui.core_text import role_name
 from ui.profile.common import add_table
 from ui.theme import window_title
 from ui.widgets.field import Field, form_grid
@@ -56,7 +57,7 @@ class UsersDialog(QDialog):
         self.display_name = QLineEdit()
         self.role = QComboBox()
         for role in session.pack.roles:
-            self.role.addItem(role.name, role.id)
+            self.role.addItem(role_name(role.name), role.id)
         self.fields = {
             "username": Field(grid, 0, self.tr("User &name"), self.username, self.tr("New user's user name")),
             "display_name": Field(grid, 2, self.tr("&Full name"), self.display_name, self.tr("New user's full name")),
@@ -95,7 +96,7 @@ class UsersDialog(QDialog):
 
         rows = users.list_users(self._session)
         self._two_step = totp.enrolled_user_ids(self._session.conn)
-        roles = {r.id: r.name for r in self._session.pack.roles}
+        roles = {r.id: role_name(r.name) for r in self._session.pack.roles}
         self.model.set_rows([(u.username, u.display_name, roles.get(u.role, u.role), self._state(u)) for u in rows],
                             [u.username for u in rows])
 

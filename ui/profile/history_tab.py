@@ -54,9 +54,16 @@ class HistoryTab(QWidget):
         self.models["contacts"].set_rows([
             (c.information_date, label("3.12.1:current", c.current_living_situation), c.location_details or "")
             for c in profile.contacts])
-        self.models["services"].set_rows([
-            (s.date_provided, label(RECORD_TYPES, s.record_type), self._type_label(s.record_type, s.type_provided))
-            for s in profile.services])
+        from app.agency_services import agency_services
+
+        names = {s.code: s.label.get(self._labels.language, s.label["en"]) for s in agency_services()}
+        rows = [(s.date_provided, label(RECORD_TYPES, s.record_type), self._type_label(s.record_type, s.type_provided))
+                for s in profile.services]
+        rows += [(a.date_provided, self.tr("Agency service (not reported to HUD)"),
+                  names.get(a.service_code, a.service_code) + (f" \u00d7 {a.quantity}" if a.quantity > 1 else ""))
+                 for a in profile.agency_services]
+        rows.sort(key=lambda r: r[0], reverse=True)
+        self.models["services"].set_rows(rows)
         open_enrollment = any(e.exit_date is None for e in profile.enrollments)
         waits = profile.consent_hold is not None
         self.no_enrollment.setVisible(bool(self.buttons) and not open_enrollment)

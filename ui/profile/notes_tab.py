@@ -16,6 +16,7 @@ from app.note_marks import author_names, notes_pending_deletion
 from app.notes import add_note, request_note_deletion
 from app.profile import ClientProfile
 from app.session import Session
+from ui.core_text import core_text
 from ui.profile.common import add_table
 from ui.widgets.rows_model import RowsModel
 from ui.wizard.page import text_label
@@ -100,7 +101,7 @@ class NotesTab(QWidget):
         try:
             add_note(session, self._personal_id, self.note_text.toPlainText(), amends)
         except UserFacingError as exc:
-            self.problem_did_occur.emit(str(exc))
+            self.problem_did_occur.emit(core_text(str(exc)))
             return
         self.note_text.setPlainText("")
         self.note_did_save.emit(self.tr("Amendment saved.") if amend else self.tr("Note saved."))
@@ -116,7 +117,7 @@ class NotesTab(QWidget):
         try:
             request_note_deletion(session, note, self.deletion_reason.text())
         except UserFacingError as exc:
-            self.problem_did_occur.emit(str(exc))
+            self.problem_did_occur.emit(core_text(str(exc)))
             return
         self.deletion_reason.setText("")
         self.note_did_save.emit(self.tr("Deletion request recorded for the help desk; the note stays until it "

@@ -42,6 +42,7 @@ RECORD_DIALOGS: dict[str, type[RecordDialog]] = {"contact": ContactDialog, "serv
 
 class ProfileWindow(QDialog):
     profile_did_close = Signal()
+    reengage_requested = Signal(str)  # personal_id: a new enrollment after an exit
 
     def __init__(self, session: Session, profile: ClientProfile, demo: bool = False,
                  parent: QWidget | None = None) -> None:
@@ -70,7 +71,23 @@ class ProfileWindow(QDialog):
         self.name.setObjectName("heading")
         self.name.setTextFormat(Qt.TextFormat.PlainText)
         self.facts = text_label("", "subheading")
-        page.addWidget(self.name)
+        heading = QHBoxLayout()
+        heading.addWidget(self.name, 1)
+        self.edit_button: QPushButton | None = None
+        if session.can("client.edit_full"):  # corrections after the save (HUD 3.01-3.03)
+            self.edit_button = QPushButton(self.tr("Ed&it details\u2026"))
+            self.edit_button.setAccessibleName(self.tr("Edit the client's details"))
+            self.edit_button.setAutoDefault(False)
+            self.edit_button.clicked.connect(self.edit_details)
+            heading.addWidget(self.edit_button)
+        self.reengage_button: QPushButton | None = None
+        if session.can("intake.run"):
+            self.reengage_button = QPushButton(self.tr("Ret&urn: new enrollment\u2026"))
+            self.reengage_button.setAccessibleName(self.tr("Start a new enrollment for this client and household"))
+            self.reengage_button.setAutoDefault(False)
+            self.reengage_button.clicked.connect(lambda: self.reengage_requested.emit(self.personal_id))
+            heading.addWidget(self.reengage_button)
+        page.addLayout(heading)
         page.addWidget(self.facts)
         sections = profile.sections
         self.banner = ConsentBanner(sections.manage_consent)
@@ -134,6 +151,11 @@ class ProfileWindow(QDialog):
         self.name.setText(person.display_name)
         self.facts.setText(self.tr("Date of birth: {d}").format(d=person.dob or "\u2014"))
         self.banner.show_for(profile)
+        if self.reengage_button is not None:
+            # After every enrollment has an exit; an open one goes on instead.
+            self.reengage_button.setEnabled(all(e.exit_date for e in profile.enrollments))
+            self.reengage_button.setToolTip("" if self.reengage_button.isEnabled() else self.tr(
+                "The client has an open enrollment; record its exit first."))
         for tab in (self.overview, self.household_tab, self.history_tab, self.notes_tab):
             if tab is not None:
                 tab.fill(profile)
@@ -170,6 +192,18 @@ class ProfileWindow(QDialog):
         if session is None:
             return
         dialog = RECORD_DIALOGS[kind](session, self.profile, self.labels, self)
+        self._open(dialog, lambda: self.reload(dialog.saved_message))
+
+    def edit_details(self) -> None:
+        self.when_consent_allows(self._open_edit)
+
+    def _open_edit(self) -> None:
+        from ui.profile.edit_person_dialog import EditPersonDialog
+
+        session = self._session
+        if session is None:
+            return
+        dialog = EditPersonDialog(session, self.profile.person, self.labels, self)
         self._open(dialog, lambda: self.reload(dialog.saved_message))
 
     def renew_consent(self, then: Callable[[], None] | None = None) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserFacingError, ValidationError
 from app.profile import ClientProfile
 from app.session import Session
+from ui.core_text import core_text
 from ui.profile.common import fit_to_screen
 from ui.theme import window_title
 from ui.widgets.field import Field, form_grid
@@ -126,10 +127,10 @@ class RecordDialog(QDialog):
         try:
             self.saved_message = self.save(session)
         except ValidationError as exc:
-            self.show_problem(exc.field, str(exc))
+            self.show_problem(exc.field, core_text(str(exc)))
             return
         except UserFacingError as exc:
-            self.show_problem("", str(exc))
+            self.show_problem("", core_text(str(exc)))
             return
         self.accept()
 

@@ -36,6 +36,7 @@ from app.intake.document import ConsentInput
 from app.profile import ClientProfile
 from app.rules.consent import roi_expiry
 from app.session import Session
+from ui.core_text import core_text
 from ui.i18n import LANGUAGE_CHOICES, active_language
 from ui.profile.common import DASH, fit_to_screen, hold_text, scrolling_body
 from ui.profile.consent_method import MethodPanel
@@ -311,11 +312,11 @@ class RenewConsentDialog(QDialog):
             self._reveal_first_problem()
             return
         except ValidationError as exc:
-            self._show(exc.field, str(exc))
+            self._show(exc.field, core_text(str(exc)))
             self._reveal_first_problem()
             return
         except UserFacingError as exc:
-            self._show("", str(exc))
+            self._show("", core_text(str(exc)))
             self._reveal_first_problem()
             return
         self.saved_message = (self.tr("New consent recorded; it is in the outbox.") if len(ids) == 1 else

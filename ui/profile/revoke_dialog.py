@@ -28,6 +28,7 @@ from app.errors import UserFacingError, ValidationError
 from app.followup import revocation_covers, revoke_consent
 from app.profile import ConsentView
 from app.session import Session
+from ui.core_text import core_text
 from ui.i18n import LANGUAGE_CHOICES, active_language
 from ui.profile.common import DASH, fit_to_screen, parse_day, scrolling_body
 from ui.theme import window_title
@@ -155,11 +156,11 @@ class RevokeConsentDialog(QDialog):
             day = parse_day(self.effective.text(), "effective")
             revoke_consent(session, self.consent.consent_id, day)
         except ValidationError as exc:
-            self.effective_field.show_problems([str(exc)])
+            self.effective_field.show_problems([core_text(str(exc))])
             self.effective.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         except UserFacingError as exc:
-            self.general.setText(str(exc))
+            self.general.setText(core_text(str(exc)))
             self.general.show()
             return
         self.saved_message = self.tr("Consent revoked from {date}; the revocation is in the outbox.").format(

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.corrections import deny_correction, log_request, record_correction
 from app.errors import UserFacingError
 from app.session import Session
+from ui.core_text import core_text
 from ui.theme import window_title
 from ui.widgets.field import Field, form_grid
 from ui.wizard.page import message_label, text_label
@@ -92,7 +93,7 @@ class CorrectionDialog(QDialog):
                 deny_correction(session, self.personal_id, self.field.text(), self.text.toPlainText())
                 self.saved_message = self.tr("Denial recorded with its reason.")
         except UserFacingError as exc:
-            self.general.setText(str(exc))
+            self.general.setText(core_text(str(exc)))
             self.general.show()
             return
         self.accept()
@@ -143,7 +144,7 @@ class RightsActions(QPushButton):
             due = session.conn.execute("SELECT due_on FROM client_request WHERE personal_id = ?"
                                        " ORDER BY recorded_at DESC, rowid DESC LIMIT 1", (self._personal_id,)).fetchone()
         except UserFacingError as exc:
-            self._show(str(exc))
+            self._show(core_text(str(exc)))
             return
         self._show(self.tr("Request logged; it is due on {day}.").format(day=due[0]) if due and due[0]
                    else self.tr("Request logged; the policy sets no deadline."))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLineEdit, QPushB
 from app.errors import UserFacingError, ValidationError
 from app.rights import stop_sharing
 from app.session import Session
+from ui.core_text import core_text
 from ui.profile.common import parse_day
 from ui.theme import window_title
 from ui.widgets.field import Field, form_grid
@@ -73,11 +74,11 @@ class StopSharingDialog(QDialog):
             day = parse_day(self.effective.text(), "effective")
             stop_sharing(session, self.personal_id, day, self.reason.text())
         except ValidationError as exc:
-            self.effective_field.show_problems([str(exc)])
+            self.effective_field.show_problems([core_text(str(exc))])
             self.effective.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         except UserFacingError as exc:
-            self.general.setText(str(exc))
+            self.general.setText(core_text(str(exc)))
             self.general.show()
             return
         self.saved_message = self.tr("Not Shared from {date}; the change is in the outbox.").format(

@@ -215,8 +215,10 @@ class MainWindow(QMainWindow):
         self.search.setAccessibleName(self.tr("Search people"))
         self.table.setAccessibleName(self.tr("Search results"))
         self.empty.setText(self.tr("Type in the search box to find people on this device."))
+        from ui.core_text import role_name
+
         name, role = self._signed_in_as
-        self.user_label.setText(self.tr("Signed in as {name} \u00b7 {role}").format(name=name, role=role))
+        self.user_label.setText(self.tr("Signed in as {name} \u00b7 {role}").format(name=name, role=role_name(role)))
         self.menus.retranslate()
         self.drafts_bar.retranslate()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1))
@@ -372,7 +374,8 @@ class MainWindow(QMainWindow):
     # -- intake and profile -----------------------------------------------------------
 
     def open_intake(self, draft_id: str | None = None, payload: dict[str, object] | None = None,
-                    person: dict[str, str] | None = None) -> IntakeWizard | None:
+                    person: dict[str, str] | None = None,
+                    linked: list[dict[str, object]] | None = None) -> IntakeWizard | None:
         session = self._session
         if session is None or not session.can("intake.run"):
             return None
@@ -380,7 +383,8 @@ class MainWindow(QMainWindow):
             self.intake_wizard.raise_()
             self.intake_wizard.activateWindow()
             return self.intake_wizard
-        wizard = IntakeWizard(session, self._demo, draft_id, payload, self, person=person)
+        wizard = IntakeWizard(session, self._demo, draft_id, payload, self, person=person,
+                              linked=linked)  # type: ignore[arg-type]
         wizard.intake_did_save.connect(lambda _result: self.refresh_status())
         wizard.profile_requested.connect(self.open_profile)
         wizard.wizard_did_close.connect(lambda: self._intake_closed(wizard))
@@ -415,10 +419,29 @@ class MainWindow(QMainWindow):
             return None
         window = ProfileWindow(session, profile, self._demo, self)
         window.profile_did_close.connect(lambda: self._profile_closed(window))
+        window.reengage_requested.connect(self.reengage)
         self.profile_window = window
         window.show()
         window.raise_()
         return window
+
+    def reengage(self, personal_id: str) -> IntakeWizard | None:
+        """A new enrollment for a client on file and their last household (``app.reengage``)."""
+        from app.reengage import reengagement_members
+
+        session = self._session
+        if session is None or not session.can("intake.run"):
+            return None
+        if self.intake_wizard is not None:
+            return self.open_intake()
+        try:
+            members = reengagement_members(session, personal_id)
+        except UserFacingError as exc:
+            self.result_info.setText(str(exc))
+            return None
+        if self.profile_window is not None:
+            self.profile_window.accept()
+        return self.open_intake(linked=members)  # type: ignore[arg-type]
 
     def _profile_closed(self, window: ProfileWindow) -> None:
         if self.profile_window is window:

@@ -106,3 +106,10 @@ class CardScreen(QWidget):
         self.busy_label.setText(message)
         self.busy_label.setVisible(bool(message))
         self.busy_bar.setVisible(bool(message))
+        if not message:
+            self.busy_bar.setRange(0, 0)  # the next job starts without a known length
+
+    def show_progress(self, done: int, total: int) -> None:
+        """A job of known length: the bar fills instead of running to and fro."""
+        self.busy_bar.setRange(0, max(total, 1))
+        self.busy_bar.setValue(min(done, total))

@@ -268,6 +268,18 @@ class IntakeFlow(ConsentSteps):
         self.members = [self.new_member(HEAD_OF_HOUSEHOLD)]
         self.members[0].answers.update({k: v for k, v in answers.items() if v})
 
+    def prefill_linked(self, members: list[dict[str, Any]]) -> None:
+        """Start a re-engagement: people on file, each linked to their record, with
+        their stored answers (``app.reengage.reengagement_members``)."""
+        self.members = []
+        for member in members:
+            state = self.new_member()
+            state.answers.update({k: v for k, v in member["answers"].items() if v not in (None, "")})
+            state.link_personal_id = member["link_personal_id"]
+            self.members.append(state)
+        if not self.members:
+            self.members = [self.new_member(HEAD_OF_HOUSEHOLD)]
+
     def remove_member(self, index: int) -> None:
         if 0 < index < len(self.members):
             del self.members[index]

@@ -71,7 +71,7 @@ class IntakeWizard(QDialog):
 
     def __init__(self, session: Session, demo: bool = False, draft_id: str | None = None,
                  payload: dict[str, Any] | None = None, parent: QWidget | None = None,
-                 person: dict[str, str] | None = None) -> None:
+                 person: dict[str, str] | None = None, linked: list[dict[str, Any]] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(window_title(self.tr("New intake"), demo))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
@@ -88,6 +88,8 @@ class IntakeWizard(QDialog):
             self.flow.restore(payload)
         elif person:
             self.flow.prefill_person(person)
+        elif linked:
+            self.flow.prefill_linked(linked)  # a re-engagement from the profile
         context = WizardContext(
             agency=session.settings.agency_name or "",
             staff_name=session.user.display_name,
@@ -380,7 +382,9 @@ class IntakeWizard(QDialog):
             self.flow.go_to(first)
             self._show_step([p for p in error.problems if self.flow.step_of(p.path) == first])
             return
-        self.error.setText(str(error))
+        from ui.core_text import core_text
+
+        self.error.setText(core_text(str(error)))
         self.error.show()
 
     def _save_finished(self, result: IntakeResult) -> None:

@@ -31,7 +31,11 @@ class WizardContext:
 
 
 def problem_text(problem: Problem) -> str:
-    return f"{problem.message} ({problem.clause})" if problem.clause else problem.message
+    """A problem from the core in the interface language, with its clause."""
+    from ui.core_text import core_text
+
+    message = core_text(problem.message)
+    return f"{message} ({problem.clause})" if problem.clause else message
 
 
 def message_label() -> QLabel:

@@ -11,6 +11,7 @@ from app.catalog import QuestionType
 from app.intake import Problem
 from ui.wizard.flow import IntakeFlow, Step, StepRef
 from ui.wizard.question_form import MASKED_FIELDS
+from ui.core_text import core_text
 from ui.wizard.page import WizardContext, WizardPage, show_on, text_label
 
 
@@ -87,7 +88,7 @@ class ReviewPage(WizardPage):
                 lines.append(f"    {question.label.get(language)}: {self._answer(question.field, value)}")
         self.summary.setText("".join(_html_line(line) for line in lines))
         _problems, decisions = flow.check()
-        notices = sorted({f"{n.message} ({n.clause})" for d in decisions for n in d.notices})
+        notices = sorted({f"{core_text(n.message)} ({n.clause})" for d in decisions for n in d.notices})
         self.notices.setText("\n".join(notices))
         self.notices.setVisible(bool(notices))
 
