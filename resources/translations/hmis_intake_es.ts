@@ -4376,55 +4376,110 @@
 <context>
     <name>RecoveryKeyDialog</name>
     <message>
-        <location filename="../../ui/setup/recovery_key_dialog.py" line="33"/>
-        <location filename="../../ui/setup/recovery_key_dialog.py" line="60"/>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="38"/>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="65"/>
         <source>Recovery key</source>
         <translation>Clave de recuperación</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/recovery_key_dialog.py" line="40"/>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="45"/>
         <source>Store your recovery key</source>
         <translation>Guarde su clave de recuperación</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/recovery_key_dialog.py" line="44"/>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="49"/>
         <source>If an administrator forgets their password or is locked out, this key is the only way back into the vault. It is shown only now. Keep it somewhere safe and away from this laptop, such as a sealed envelope in the office safe or the agency&apos;s password manager.</source>
         <translation>Si un administrador olvida su contraseña o queda bloqueado, esta clave es la única forma de volver a entrar en la bóveda. Solo se muestra ahora. Guárdela en un lugar seguro y lejos de esta computadora portátil, como un sobre cerrado en la caja fuerte de la oficina o el gestor de contraseñas de la agencia.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/recovery_key_dialog.py" line="65"/>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="70"/>
         <source>&amp;Copy key</source>
         <translation>&amp;Copiar la clave</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/recovery_key_dialog.py" line="66"/>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="71"/>
         <source>Copy recovery key</source>
         <translation>Copiar la clave de recuperación</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/recovery_key_dialog.py" line="73"/>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="74"/>
+        <source>Save to &amp;file…</source>
+        <translation>Guardar en &amp;archivo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="75"/>
+        <source>Save the recovery key to a file</source>
+        <translation>Guardar la clave de recuperación en un archivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="76"/>
+        <source>&amp;Print…</source>
+        <translation>Im&amp;primir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="77"/>
+        <source>Print the recovery key</source>
+        <translation>Imprimir la clave de recuperación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="84"/>
         <source>I have &amp;stored the recovery key safely</source>
         <translation>He &amp;guardado la clave de recuperación en un lugar seguro</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/recovery_key_dialog.py" line="74"/>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="85"/>
         <source>I have stored the recovery key safely</source>
         <translation>He guardado la clave de recuperación en un lugar seguro</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/recovery_key_dialog.py" line="79"/>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="90"/>
         <source>C&amp;ontinue</source>
         <translation>C&amp;ontinuar</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/recovery_key_dialog.py" line="82"/>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="93"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/recovery_key_dialog.py" line="97"/>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="115"/>
         <source>Copied. The clipboard is cleared in one minute.</source>
         <translation>Copiada. El portapapeles se vacía en un minuto.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="121"/>
+        <source>HMIS Intake recovery key</source>
+        <translation>Clave de recuperación de HMIS Intake</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="122"/>
+        <source>It resets an administrator&apos;s password on the device it was made for. Keep it locked away, apart from that device.</source>
+        <translation>Restablece la contraseña de un administrador en el equipo para el que se creó. Guárdela bajo llave, lejos de ese equipo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="128"/>
+        <source>Save the recovery key</source>
+        <translation>Guardar la clave de recuperación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="130"/>
+        <source>Text files (*.txt)</source>
+        <translation>Archivos de texto (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="140"/>
+        <source>The key could not be saved there ({why}).</source>
+        <translation>No se pudo guardar la clave ahí ({why}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="143"/>
+        <source>Saved. Move the file off this laptop and keep it locked away.</source>
+        <translation>Guardada. Saque el archivo de esta computadora y guárdelo bajo llave.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/recovery_key_dialog.py" line="155"/>
+        <source>Sent to the printer.</source>
+        <translation>Enviado a la impresora.</translation>
     </message>
 </context>
 <context>
