@@ -61,3 +61,18 @@ def test_the_hash_follows_the_text_and_the_signer() -> None:
     by_client = signature_binding(flow, changed)
     flow.consent.signer_is_guardian = True
     assert signature_binding(flow, changed) != by_client, "VT-3.4-14: who signs is part of what was signed"
+
+
+def test_an_adults_own_consent_is_asked_once_the_age_is_known() -> None:
+    """CT: each adult in the household consents for themselves. On the household step
+    no date of birth is typed yet, so the question waits; once the member's page gives
+    an adult's date of birth, the problem is there again, and the save refuses it."""
+    flow = _flow("ct")
+    flow.add_member()
+    flow.members[1].answers.update(FirstName="Odile", LastName="Larkspurrow", RelationshipToHoH=3)
+    consent_problems = [p for p in flow.check()[0] if p.path.startswith("members[1].consent")]
+    assert consent_problems, "the core rule sees an unknown age as an adult's"
+    assert not [p for p in consent_problems if not flow._age_unknown_yet(p)], "the wizard waits for the age"
+    flow.members[1].answers.update(DOB="1990-01-01", DOBDataQuality=1)
+    still = [p for p in flow.check()[0] if p.path.startswith("members[1].consent")]
+    assert still and not any(flow._age_unknown_yet(p) for p in still)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QComboBox
 
@@ -23,18 +25,19 @@ from ui.wizard.flow import Step
 from ui.wizard.intake_wizard import IntakeWizard
 from ui.wizard.signature_pad import SignaturePad
 
-from gui_support import ADMIN, ADMIN_PASSWORD, make_vault
+from gui_support import ADMIN, ADMIN_PASSWORD, VT_PASSWORD, make_vault
 from wizard_support import ADULT, Keyboard, fill_member_by_keys, sign_on_pad, step
 
 
 def _sign_in_and_open(qtbot, make_gui, tmp_path: Path, clock: FakeClock, pack: str):
-    vault = make_vault(tmp_path / "device", clock, pack=pack)
+    password = VT_PASSWORD if pack == "vt" else ADMIN_PASSWORD
+    vault = make_vault(tmp_path / "device", clock, pack=pack, password=password)
     gui = make_gui(vault.data_dir, clock)
     kb = Keyboard(qtbot)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is gui.controller.sign_in_window.username)
     kb.type(ADMIN)
     kb.tab()
-    kb.type(ADMIN_PASSWORD)
+    kb.type(password)
     kb.enter()
     qtbot.waitUntil(lambda: gui.controller.main_window is not None
                     and QApplication.activeWindow() is gui.controller.main_window, timeout=20_000)
@@ -211,3 +214,94 @@ def test_delete_clears_a_signature_on_the_focused_pad(qtbot) -> None:
     with qtbot.waitSignal(pad.signature_did_change):
         kb.press(Qt.Key.Key_Delete)
     assert pad.is_empty and pad.png_bytes() is None
+
+
+CHILD = {"FirstName": "Pip", "LastName": "Larkspurrow", "NameDataQuality": 1, "DOB": "2018-05-02",
+         "DOBDataQuality": 1, "SSNDataQuality": 99, "White": 1, "Sex": 9, "DisablingCondition": 8}
+
+
+def test_mo_family_of_two_by_keyboard(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
+    """A head of household and a child, keys only: the household step adds and names the
+    member (Alt+A, Tab through the name and relationship), one ROI covers both (MO-ROI-3)."""
+    gui, kb, wizard = _sign_in_and_open(qtbot, make_gui, tmp_path, clock, "mo")
+    _project(kb, wizard, "Street Outreach")
+    _script(kb, wizard)
+    sharing = wizard.pages[Step.SHARING]
+    kb.mnemonic(sharing.shared_with)
+    kb.type("Missouri partner agencies")
+    kb.mnemonic(sharing.shared_information)
+    kb.type("name, date of birth and services")
+    kb.enter()
+    assert step(wizard) is Step.CONSENT
+    consent = wizard.pages[Step.CONSENT]
+    kb.mnemonic(consent.method_buttons["verbal"])
+    qtbot.waitUntil(consent.method_buttons["verbal"].isChecked)
+    kb.mnemonic(consent.reason)
+    kb.type("client is outdoors without a pen")
+    kb.tab()
+    assert kb.focused() is consent.witness
+    kb.type("Odo Fennimore")
+    kb.enter()
+    assert step(wizard) is Step.HOUSEHOLD
+    _household_with_a_child(qtbot, kb, wizard)
+    _duplicates_review_save(qtbot, kb, wizard)
+    assert sorted(_rows(gui, "SELECT first_name FROM person")) == [("Brisa",), ("Pip",)]
+    assert _rows(gui, "SELECT count(DISTINCT household_id) FROM enrollment") == [(1,)]
+    # MO-ROI-3: the one verbal ROI covers each member of the household.
+    assert _rows(gui, "SELECT method, count(DISTINCT personal_id) FROM consent GROUP BY method") == [("verbal", 2)]
+
+
+def _household_with_a_child(qtbot, kb: Keyboard, wizard: IntakeWizard) -> None:
+    """From the household step: Alt+A adds a member, whose name and relationship are
+    typed and chosen by keys; then each member's page, head first."""
+    household = wizard.pages[Step.HOUSEHOLD]
+    kb.mnemonic(household.add_button)  # a mnemonic clicks the button a moment later (animateClick)
+    qtbot.waitUntil(lambda: kb.focused() is household.first_name)  # a new member's name is typed first
+    kb.type("Pip")
+    kb.tab()
+    assert kb.focused() is household.last_name
+    kb.type("Larkspurrow")
+    kb.tab()
+    assert kb.focused() is household.relationship
+    kb.choose(2)  # the head of household's child
+    assert "Pip" in household.model.data(household.model.index(1, 0)), "named as soon as typed"
+    kb.mnemonic(wizard.next_button)
+    qtbot.waitUntil(lambda: step(wizard) is Step.MEMBER)
+    _member(kb, wizard, ADULT)
+    kb.mnemonic(wizard.next_button)
+    qtbot.waitUntil(lambda: wizard.pages[Step.MEMBER].form is not None
+                    and kb.focused() is wizard.pages[Step.MEMBER].form.first_input())
+    _member(kb, wizard, CHILD)
+
+
+def _paper_attested(qtbot, kb: Keyboard, wizard: IntakeWizard) -> None:
+    """A written consent by keyboard: the client signs the paper form, the worker attests it."""
+    consent = wizard.pages[Step.CONSENT]
+    assert consent.method_buttons["written"].isChecked()
+    kb.mnemonic(consent.paper_box)
+    qtbot.waitUntil(consent.paper_box.isChecked)
+    kb.enter()
+    assert step(wizard) is Step.HOUSEHOLD
+
+
+@pytest.mark.parametrize(("pack", "project"), [("ct", "Street Outreach"), ("vt", "Emergency Shelter")])
+def test_family_of_two_by_keyboard_with_a_paper_form(qtbot, make_gui, tmp_path: Path, clock: FakeClock,
+                                                       pack: str, project: str) -> None:
+    """CT and VT: Not Shared, the paper form signed and attested, a head and a child,
+    keys only; the household's consent covers the child (signed for by the head)."""
+    gui, kb, wizard = _sign_in_and_open(qtbot, make_gui, tmp_path, clock, pack)
+    _project(kb, wizard, project)
+    _script(kb, wizard)
+    sharing = wizard.pages[Step.SHARING]
+    kb.tab_until(sharing.levels["shared"])
+    if sharing.levels["shared"].isChecked():
+        kb.press(Qt.Key.Key_Down)
+    assert sharing.levels["not_shared"].isChecked()
+    kb.enter()
+    assert step(wizard) is Step.CONSENT
+    _paper_attested(qtbot, kb, wizard)
+    _household_with_a_child(qtbot, kb, wizard)
+    _duplicates_review_save(qtbot, kb, wizard)
+    assert sorted(_rows(gui, "SELECT first_name FROM person")) == [("Brisa",), ("Pip",)]
+    assert _rows(gui, "SELECT count(DISTINCT household_id) FROM enrollment") == [(1,)]
+    assert _rows(gui, "SELECT DISTINCT method, sharing FROM consent") == [("written", "not_shared")]

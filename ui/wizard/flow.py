@@ -74,6 +74,9 @@ class MemberState:
     new_confirmed: bool = False
 
 
+_MEMBER_CONSENT = re.compile(r"members\[(\d+)\]\.consent(\..*)?")
+
+
 class IntakeFlow(ConsentSteps):
     """One intake in progress: the answers so far and where the worker is."""
 
@@ -168,7 +171,8 @@ class IntakeFlow(ConsentSteps):
         if here.step is Step.SHARING:
             self.sharing_chosen = True
         order = self.steps()
-        problems = [p for p in self.check()[0] if order.index(self.step_of(p.path)) <= self.position]
+        problems = [p for p in self.check()[0]
+                    if order.index(self.step_of(p.path)) <= self.position and not self._age_unknown_yet(p)]
         if problems:
             self.position = min(order.index(self.step_of(p.path)) for p in problems)
             return [p for p in problems if self.step_of(p.path) == self.current]
@@ -340,7 +344,19 @@ class IntakeFlow(ConsentSteps):
 
     def problems(self, ref: StepRef | None = None) -> list[Problem]:
         ref = ref or self.current
-        return [p for p in self.check()[0] if self.step_of(p.path) == ref]
+        return [p for p in self.check()[0] if self.step_of(p.path) == ref and not self._age_unknown_yet(p)]
+
+    def _age_unknown_yet(self, problem: Problem) -> bool:
+        """Whether a member must give their own consent depends on their age (each adult
+        consents for themselves where the pack says so); at the household step nobody's
+        date of birth is typed yet, so the question waits until it is. Once the member's
+        page has it, the problem leads back to the household step, and the save checks
+        it again."""
+        match = _MEMBER_CONSENT.fullmatch(problem.path)
+        if match is None:
+            return False
+        index = int(match.group(1))
+        return index < len(self.members) and not self.members[index].answers.get("DOB")
 
     def duplicates(self, conn: Connection, index: int) -> list[Candidate]:
         """Possible matches on the device for a member about to be created."""
