@@ -1093,32 +1093,32 @@
         <translation>La información correcta o que falta, o el motivo de la denegación</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="71"/>
+        <location filename="../../ui/profile/rights_actions.py" line="69"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="72"/>
+        <location filename="../../ui/profile/rights_actions.py" line="69"/>
         <source>Cancel without recording</source>
         <translation>Cancelar sin registrar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="74"/>
+        <location filename="../../ui/profile/rights_actions.py" line="69"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="76"/>
+        <location filename="../../ui/profile/rights_actions.py" line="72"/>
         <source>Save the correction</source>
         <translation>Guardar la corrección</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="91"/>
+        <location filename="../../ui/profile/rights_actions.py" line="85"/>
         <source>Correction recorded; the original information is kept.</source>
         <translation>Corrección registrada; se conserva la información original.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="94"/>
+        <location filename="../../ui/profile/rights_actions.py" line="88"/>
         <source>Denial recorded with its reason.</source>
         <translation>Denegación registrada con su motivo.</translation>
     </message>
@@ -1380,168 +1380,168 @@
 <context>
     <name>EditPersonDialog</name>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="52"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="51"/>
         <source>Edit details</source>
         <translation>Editar datos</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="61"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="60"/>
         <source>Correct the client&apos;s details (3.01-3.03, 4.21, 1.8)</source>
         <translation>Corregir los datos del cliente (3.01-3.03, 4.21, 1.8)</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="66"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="65"/>
         <source>&amp;First name</source>
         <translation>&amp;Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="66"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="65"/>
         <source>First name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="67"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="66"/>
         <source>&amp;Middle name</source>
         <translation>Segundo no&amp;mbre</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="67"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="66"/>
         <source>Middle name</source>
         <translation>Segundo nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="68"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="67"/>
         <source>&amp;Last name</source>
         <translation>&amp;Apellidos</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="68"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="67"/>
         <source>Last name</source>
         <translation>Apellidos</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="69"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="68"/>
         <source>Su&amp;ffix</source>
         <translation>Su&amp;fijo</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="69"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="68"/>
         <source>Name suffix</source>
         <translation>Sufijo del nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="75"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="74"/>
         <source>Name &amp;data quality</source>
         <translation>Calidad de los &amp;datos del nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="76"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="75"/>
         <source>Name data quality</source>
         <translation>Calidad de los datos del nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="86"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="85"/>
         <source>Show while pressed</source>
         <translation>Mostrar mientras se pulsa</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="87"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="86"/>
         <source>Show the number while pressed</source>
         <translation>Mostrar el número mientras se pulsa</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="92"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="91"/>
         <source>&amp;SSN</source>
         <translation>Número de &amp;Seguro Social</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="92"/>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="94"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="91"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="93"/>
         <source>Social Security number</source>
         <translation>Número de Seguro Social</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="93"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="92"/>
         <source>All 9 digits, or only the last 4.</source>
         <translation>Los 9 dígitos, o solo los últimos 4.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="96"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="95"/>
         <source>SSN data &amp;quality</source>
         <translation>&amp;Calidad de los datos del número</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="96"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="95"/>
         <source>SSN data quality</source>
         <translation>Calidad de los datos del número de Seguro Social</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="101"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="100"/>
         <source>Date of &amp;birth</source>
         <translation>Fecha de nacimien&amp;to</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="101"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="100"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="102"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="101"/>
         <source>Date of birth data q&amp;uality</source>
         <translation>Calidad de los datos de la fec&amp;ha</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="103"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="102"/>
         <source>Date of birth data quality</source>
         <translation>Calidad de los datos de la fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="104"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="103"/>
         <source>Se&amp;x</source>
         <translation>Se&amp;xo</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="104"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="103"/>
         <source>Sex</source>
         <translation>Sexo</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="105"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="104"/>
         <source>&amp;Veteran status</source>
         <translation>Condición de &amp;veterano</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="105"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="104"/>
         <source>Veteran status</source>
         <translation>Condición de veterano</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="113"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="109"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="114"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="109"/>
         <source>Cancel without saving</source>
         <translation>Cancelar sin guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="116"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="109"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="134"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="125"/>
         <source>Not recorded</source>
         <translation>Sin registrar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="174"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="165"/>
         <source>Details corrected; the change is in the outbox.</source>
         <translation>Datos corregidos; el cambio está en la bandeja de salida.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="175"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="166"/>
         <source>Nothing was changed.</source>
         <translation>No se cambió nada.</translation>
     </message>
@@ -3422,27 +3422,27 @@
 <context>
     <name>Profile</name>
     <message>
-        <location filename="../../ui/profile/common.py" line="60"/>
+        <location filename="../../ui/profile/common.py" line="67"/>
         <source>Enter a real date as YYYY-MM-DD.</source>
         <translation>Escriba una fecha real como YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/common.py" line="86"/>
+        <location filename="../../ui/profile/common.py" line="93"/>
         <source>No consent is recorded for this client. Record one before entering more data.</source>
         <translation>No hay consentimiento registrado para este cliente. Registre uno antes de ingresar más datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/common.py" line="88"/>
+        <location filename="../../ui/profile/common.py" line="95"/>
         <source>Consent was revoked on {date}. Record a new consent before entering more data.</source>
         <translation>El consentimiento se revocó el {date}. Registre un nuevo consentimiento antes de ingresar más datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/common.py" line="90"/>
+        <location filename="../../ui/profile/common.py" line="97"/>
         <source>The release of information expired on {date}. Record a new consent before entering more data.</source>
         <translation>La autorización para divulgar información venció el {date}. Registre un nuevo consentimiento antes de ingresar más datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/common.py" line="92"/>
+        <location filename="../../ui/profile/common.py" line="99"/>
         <source>The client declined consent, so no data can be entered. Record a new consent if they change their mind.</source>
         <translation>El cliente rechazó el consentimiento, así que no se pueden ingresar datos. Registre un nuevo consentimiento si cambia de opinión.</translation>
     </message>
@@ -4273,37 +4273,37 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../ui/profile/record_dialog.py" line="57"/>
+        <location filename="../../ui/profile/record_dialog.py" line="55"/>
         <source>{project}, since {start}</source>
         <translation>{project}, desde el {start}</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/record_dialog.py" line="60"/>
+        <location filename="../../ui/profile/record_dialog.py" line="58"/>
         <source>&amp;Project</source>
         <translation>&amp;Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/record_dialog.py" line="61"/>
+        <location filename="../../ui/profile/record_dialog.py" line="59"/>
         <source>Project enrollment</source>
         <translation>Inscripción en el proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/record_dialog.py" line="68"/>
+        <location filename="../../ui/profile/record_dialog.py" line="64"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/record_dialog.py" line="69"/>
+        <location filename="../../ui/profile/record_dialog.py" line="64"/>
         <source>Cancel without saving</source>
         <translation>Cancelar sin guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/record_dialog.py" line="71"/>
+        <location filename="../../ui/profile/record_dialog.py" line="64"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/record_dialog.py" line="125"/>
+        <location filename="../../ui/profile/record_dialog.py" line="115"/>
         <source>The client has no open enrollment.</source>
         <translation>El cliente no tiene una inscripción abierta.</translation>
     </message>
@@ -4485,208 +4485,208 @@
 <context>
     <name>RenewConsentDialog</name>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="54"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="53"/>
         <source>Record new consent</source>
         <translation>Registrar nuevo consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="60"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="59"/>
         <source>the client</source>
         <translation>el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="67"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="66"/>
         <source>Record a new consent</source>
         <translation>Registrar un nuevo consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="72"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="71"/>
         <source>One release covers the household: it is recorded for all {n} members (MO-ROI-3).</source>
         <translation>Una sola autorización cubre el hogar: se registra para los {n} miembros (MO-ROI-3).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="80"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="79"/>
         <source>Client&apos;s &amp;language</source>
         <translation>&amp;Idioma del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="80"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="79"/>
         <source>Language of the consent texts</source>
         <translation>Idioma de los textos del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="84"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="83"/>
         <source>I went through the &amp;oral explanation with the client</source>
         <translation>Repasé la explicación &amp;oral con el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="85"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="84"/>
         <source>Oral explanation given</source>
         <translation>Explicación oral dada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="101"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="100"/>
         <source>S&amp;hared</source>
         <translation>&amp;Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="102"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="101"/>
         <source>Information is shared</source>
         <translation>La información se comparte</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="103"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="102"/>
         <source>&amp;Not shared</source>
         <translation>&amp;No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="104"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="103"/>
         <source>Information is not shared</source>
         <translation>La información no se comparte</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="120"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="119"/>
         <source>Shared w&amp;ith</source>
         <translation>Comparti&amp;do con</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="120"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="119"/>
         <source>Shared with</source>
         <translation>Compartido con</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="121"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="120"/>
         <source>Who sees the information; separate several with commas.</source>
         <translation>Quién ve la información; separe varios con comas.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="122"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="121"/>
         <source>&amp;Expires on</source>
         <translation>Válida &amp;hasta</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="122"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="121"/>
         <source>Release expires on</source>
         <translation>La autorización vence el</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="125"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="124"/>
         <source>The client signed the separate rele&amp;ase to share</source>
         <translation>El cliente firmó la &amp;autorización aparte para compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="126"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="125"/>
         <source>Separate release to share signed</source>
         <translation>Autorización aparte para compartir firmada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="137"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="136"/>
         <source>Date of &amp;consent</source>
         <translation>Fecha del con&amp;sentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="138"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="137"/>
         <source>Date of consent</source>
         <translation>Fecha del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="141"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="140"/>
         <source>A parent or legal g&amp;uardian is consenting for the client</source>
         <translation>&amp;Un padre, madre o tutor legal da el consentimiento por el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="142"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="141"/>
         <source>Parent or legal guardian consents</source>
         <translation>Consiente el padre, la madre o el tutor legal</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="143"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="142"/>
         <source>The client is an e&amp;mancipated minor</source>
         <translation>El cliente es un &amp;menor emancipado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="144"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="143"/>
         <source>Client is an emancipated minor</source>
         <translation>El cliente es un menor emancipado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="150"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="149"/>
         <source>The client ma&amp;y be a victim of domestic violence</source>
         <translation>El cliente puede ser víctima de vio&amp;lencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="151"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="150"/>
         <source>Client may be a victim of domestic violence</source>
         <translation>El cliente puede ser víctima de violencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="152"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="151"/>
         <source>The client e&amp;xplicitly allows their information to be entered</source>
         <translation>El cliente permite e&amp;xpresamente que se registre su información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="153"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="152"/>
         <source>Permission to enter information</source>
         <translation>Permiso para registrar la información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="154"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="153"/>
         <source>The client explicitly allows their information to &amp;be shared</source>
         <translation>El cliente permite expresamente &amp;que se comparta su información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="155"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="154"/>
         <source>Permission to share information</source>
         <translation>Permiso para compartir la información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="168"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="164"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="169"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="164"/>
         <source>Cancel without recording a consent</source>
         <translation>Cancelar sin registrar un consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="171"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="165"/>
         <source>&amp;Save consent</source>
         <translation>&amp;Guardar consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="209"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="200"/>
         <source>the agency</source>
         <translation>la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="228"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="219"/>
         <source>Leave empty: the release ends on {date} ({clause}).</source>
         <translation>Déjelo vacío: la autorización vence el {date} ({clause}).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="231"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="222"/>
         <source>Needed when the information is shared; tell the client the date (CT-207-9).</source>
         <translation>Obligatorio si la información se comparte; diga la fecha al cliente (CT-207-9).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="233"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="224"/>
         <source>Optional.</source>
         <translation>Opcional.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="252"/>
-        <location filename="../../ui/profile/renew_dialog.py" line="258"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="243"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="249"/>
         <source>Enter a real date as YYYY-MM-DD.</source>
         <translation>Escriba una fecha real como YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="322"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="313"/>
         <source>New consent recorded; it is in the outbox.</source>
         <translation>Nuevo consentimiento registrado; está en la bandeja de salida.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="323"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="314"/>
         <source>New consent recorded for the {n} household members; it is in the outbox.</source>
         <translation>Nuevo consentimiento registrado para los {n} miembros del hogar; está en la bandeja de salida.</translation>
     </message>
@@ -4802,143 +4802,143 @@
 <context>
     <name>RevokeConsentDialog</name>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="45"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="41"/>
         <source>Revoke consent</source>
         <translation>Revocar el consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="55"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="51"/>
         <source>Revoke this consent</source>
         <translation>Revocar este consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="57"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="53"/>
         <source>Written</source>
         <translation>escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="57"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="53"/>
         <source>Verbal</source>
         <translation>verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="58"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="54"/>
         <source>Shared</source>
         <translation>Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="58"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="54"/>
         <source>Not Shared</source>
         <translation>No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="59"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="55"/>
         <source>{method} consent signed on {signed}; {sharing}; in force until {ends}.</source>
         <translation>Consentimiento {method} firmado el {signed}; {sharing}; vigente hasta el {ends}.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="66"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="62"/>
         <source>One release covers this household, so it is revoked for all {n} people it covers (MO-ROI-3).</source>
         <translation>Una sola autorización cubre este hogar, así que se revoca para las {n} personas que cubre (MO-ROI-3).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="75"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="71"/>
         <source>Client&apos;s &amp;language</source>
         <translation>&amp;Idioma del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="75"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="71"/>
         <source>Language of the text read to the client</source>
         <translation>Idioma del texto que se lee al cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="79"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="75"/>
         <source>Text to read to the client</source>
         <translation>Texto para leer al cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="84"/>
-        <location filename="../../ui/profile/revoke_dialog.py" line="96"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="80"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="92"/>
         <source>What happens</source>
         <translation>Qué pasa</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="85"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="81"/>
         <source>From the effective date, the client&apos;s information is no longer shared with other agencies.</source>
         <translation>A partir de la fecha efectiva, la información del cliente deja de compartirse con otras agencias.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="87"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="83"/>
         <source>What was entered before stays in HMIS; what was already shared is not called back.</source>
         <translation>Lo registrado antes se queda en el HMIS; lo que ya se compartió no se retira.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="89"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="85"/>
         <source>No new contacts, services, exits or case notes can be recorded until the client gives a new consent.</source>
         <translation>No se pueden registrar nuevos contactos, servicios, salidas ni notas del caso hasta que el cliente dé un nuevo consentimiento.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="92"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="88"/>
         <source>Recording goes on; the record stays Not Shared until the client signs a new consent to share.</source>
         <translation>Se puede seguir registrando; el registro queda No compartido hasta que el cliente firme un nuevo consentimiento para compartir.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="94"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="90"/>
         <source>The revocation goes to the central HMIS with the next sync.</source>
         <translation>La revocación se envía al HMIS central en la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="104"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="100"/>
         <source>&amp;Effective date</source>
         <translation>&amp;Fecha efectiva</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="105"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="101"/>
         <source>Effective date</source>
         <translation>Fecha efectiva</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="105"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="101"/>
         <source>Today, or the day the client asked.</source>
         <translation>Hoy, o el día en que lo pidió el cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="107"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="103"/>
         <source>&amp;I read this to the client and they asked to revoke their consent</source>
         <translation>&amp;Leí esto al cliente y pidió revocar su consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="108"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="104"/>
         <source>The client asked to revoke their consent</source>
         <translation>El cliente pidió revocar su consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="117"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="110"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="118"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="110"/>
         <source>Cancel without revoking</source>
         <translation>Cancelar sin revocar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="120"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="110"/>
         <source>&amp;Revoke consent</source>
         <translation>&amp;Revocar el consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="141"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="129"/>
         <source>the agency</source>
         <translation>la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="142"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="130"/>
         <source>the client</source>
         <translation>el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/revoke_dialog.py" line="166"/>
+        <location filename="../../ui/profile/revoke_dialog.py" line="145"/>
         <source>Consent revoked from {date}; the revocation is in the outbox.</source>
         <translation>Consentimiento revocado desde el {date}; la revocación está en la bandeja de salida.</translation>
     </message>
@@ -4946,37 +4946,37 @@
 <context>
     <name>RightsActions</name>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="115"/>
+        <location filename="../../ui/profile/rights_actions.py" line="109"/>
         <source>Client righ&amp;ts</source>
         <translation>Derechos del clien&amp;te</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="116"/>
+        <location filename="../../ui/profile/rights_actions.py" line="110"/>
         <source>The client&apos;s requests and corrections</source>
         <translation>Las solicitudes y correcciones del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="126"/>
+        <location filename="../../ui/profile/rights_actions.py" line="120"/>
         <source>Log a request for a &amp;copy of the record</source>
         <translation>Registrar una solicitud de &amp;copia del expediente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="130"/>
+        <location filename="../../ui/profile/rights_actions.py" line="124"/>
         <source>Log a request for a c&amp;orrection</source>
         <translation>Registrar una solicitud de c&amp;orrección</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="133"/>
+        <location filename="../../ui/profile/rights_actions.py" line="127"/>
         <source>&amp;Record a correction…</source>
         <translation>&amp;Registrar una corrección…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="149"/>
+        <location filename="../../ui/profile/rights_actions.py" line="143"/>
         <source>Request logged; it is due on {day}.</source>
         <translation>Solicitud registrada; vence el {day}.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="150"/>
+        <location filename="../../ui/profile/rights_actions.py" line="144"/>
         <source>Request logged; the policy sets no deadline.</source>
         <translation>Solicitud registrada; la política no fija plazo.</translation>
     </message>
@@ -5834,72 +5834,72 @@ contraseña: {p}</translation>
 <context>
     <name>StopSharingDialog</name>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="27"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="25"/>
         <source>Stop sharing</source>
         <translation>Dejar de compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="31"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="29"/>
         <source>Stop sharing this client&apos;s information</source>
         <translation>Dejar de compartir la información de este cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="33"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="31"/>
         <source>From the effective date the client&apos;s information is Not Shared: other agencies no longer see it. The consent to enter data stands, so recording goes on. What was shared before is not called back.</source>
         <translation>Desde la fecha de efecto, la información del cliente es No compartida: las otras agencias ya no la ven. El consentimiento para registrar datos sigue en pie, así que el registro continúa. Lo que se compartió antes no se retira.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="39"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="37"/>
         <source>&amp;Effective date</source>
         <translation>&amp;Fecha efectiva</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="39"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="37"/>
         <source>Effective date</source>
         <translation>Fecha efectiva</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="40"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="38"/>
         <source>Today, or the day the client asked.</source>
         <translation>Hoy, o el día en que lo pidió el cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="43"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="41"/>
         <source>&amp;Reason (optional)</source>
         <translation>&amp;Motivo (opcional)</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="43"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="41"/>
         <source>Reason the client gave</source>
         <translation>Motivo que dio el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="45"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="43"/>
         <source>The &amp;client asked to stop sharing their information</source>
         <translation>El &amp;cliente pidió dejar de compartir su información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="46"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="44"/>
         <source>The client asked to stop sharing</source>
         <translation>El cliente pidió dejar de compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="52"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="48"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="53"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="48"/>
         <source>Cancel without changing sharing</source>
         <translation>Cancelar sin cambiar lo que se comparte</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="55"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="48"/>
         <source>&amp;Stop sharing</source>
         <translation>&amp;Dejar de compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/stop_sharing_dialog.py" line="84"/>
+        <location filename="../../ui/profile/stop_sharing_dialog.py" line="65"/>
         <source>Not Shared from {date}; the change is in the outbox.</source>
         <translation>No compartida desde el {date}; el cambio está en la bandeja de salida.</translation>
     </message>

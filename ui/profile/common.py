@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -9,8 +11,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QPushButton,
     QScrollArea,
     QTableView,
     QVBoxLayout,
@@ -18,9 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.catalog import QuestionCatalog, load_questions
-from app.errors import ValidationError
+from app.errors import UserFacingError, ValidationError
 from app.rules.consent import EntryHold
+from ui.core_text import core_text
 from ui.i18n import active_language
+from ui.widgets.field import Field
 from ui.widgets.rows_model import RowsModel
 
 DASH = "\u2014"
@@ -120,3 +127,51 @@ def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
         area = screen.availableGeometry()
         width, height = min(width, area.width() - 40), min(height, area.height() - 60)
     widget.resize(width, height)
+
+
+@dataclass
+class ActionRow:
+    """Cancel, then the form's one action: the row every profile form ends with."""
+
+    layout: QHBoxLayout
+    cancel: QPushButton
+    action: QPushButton
+
+
+def action_row(cancel_text: str, cancel_name: str, action_text: str, *, action_is_default: bool = True,
+               margins: tuple[int, int, int, int] | None = None) -> ActionRow:
+    """The texts come translated from the calling dialog (its own ``tr`` context)."""
+    row = QHBoxLayout()
+    if margins is not None:
+        row.setContentsMargins(*margins)
+    row.addStretch(1)
+    cancel = QPushButton(cancel_text)
+    cancel.setAccessibleName(cancel_name)
+    cancel.setAutoDefault(False)
+    action = QPushButton(action_text)
+    action.setObjectName("primary")
+    if action_is_default:
+        action.setDefault(True)
+    row.addWidget(cancel)
+    row.addWidget(action)
+    return ActionRow(row, cancel, action)
+
+
+def apply_dated_change(edit: QLineEdit, field: Field, general: QLabel, change: Callable[[date], None]) -> date | None:
+    """Read the effective date in ``edit`` and make the change from that day (a
+    revocation, stopping sharing). A bad date is shown beside its field, any other
+    refusal below the form; the day is returned only when the change was made."""
+    field.clear_problems()
+    general.hide()
+    try:
+        day = parse_day(edit.text(), "effective")
+        change(day)
+    except ValidationError as exc:
+        field.show_problems([core_text(str(exc))])
+        edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        return None
+    except UserFacingError as exc:
+        general.setText(core_text(str(exc)))
+        general.show()
+        return None
+    return day

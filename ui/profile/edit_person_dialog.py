@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -31,7 +30,7 @@ from app.errors import UserFacingError
 from app.person_edit import PersonProblems, edit_person
 from app.session import Session
 from ui.core_text import core_text
-from ui.profile.common import CodeLabels, fit_to_screen, hold_text, scrolling_body
+from ui.profile.common import CodeLabels, action_row, fit_to_screen, hold_text, scrolling_body
 from ui.profile.record_dialog import narrow_combo
 from ui.theme import window_title
 from ui.widgets.field import Field, form_grid
@@ -107,18 +106,10 @@ class EditPersonDialog(QDialog):
         column.addWidget(self.general)
         column.addStretch(1)
 
-        row = QHBoxLayout()
-        row.setContentsMargins(20, 8, 20, 16)
-        row.addStretch(1)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setAccessibleName(self.tr("Cancel without saving"))
-        self.cancel_button.setAutoDefault(False)
-        self.save_button = QPushButton(self.tr("&Save"))
-        self.save_button.setObjectName("primary")
-        self.save_button.setDefault(True)
-        row.addWidget(self.cancel_button)
-        row.addWidget(self.save_button)
-        outer.addLayout(row)
+        actions = action_row(self.tr("Cancel"), self.tr("Cancel without saving"), self.tr("&Save"),
+                             margins=(20, 8, 20, 16))
+        self.cancel_button, self.save_button = actions.cancel, actions.action
+        outer.addLayout(actions.layout)
         self.cancel_button.clicked.connect(self.reject)
         self.save_button.clicked.connect(self._save_clicked)
         fit_to_screen(self, 640, 660)

@@ -13,10 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +23,7 @@ from app.errors import UserFacingError, ValidationError
 from app.profile import ClientProfile
 from app.session import Session
 from ui.core_text import core_text
-from ui.profile.common import fit_to_screen
+from ui.profile.common import action_row, fit_to_screen
 from ui.theme import window_title
 from ui.widgets.field import Field, form_grid
 from ui.wizard.page import message_label
@@ -63,17 +61,9 @@ class RecordDialog(QDialog):
         self.general = message_label()
         column.addWidget(self.general)
         column.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setAccessibleName(self.tr("Cancel without saving"))
-        self.cancel_button.setAutoDefault(False)
-        self.save_button = QPushButton(self.tr("&Save"))
-        self.save_button.setObjectName("primary")
-        self.save_button.setDefault(True)
-        row.addWidget(self.cancel_button)
-        row.addWidget(self.save_button)
-        column.addLayout(row)
+        actions = action_row(self.tr("Cancel"), self.tr("Cancel without saving"), self.tr("&Save"))
+        self.cancel_button, self.save_button = actions.cancel, actions.action
+        column.addLayout(actions.layout)
         self.cancel_button.clicked.connect(self.reject)
         self.save_button.clicked.connect(self._save_clicked)
         fit_to_screen(self, 620, 360)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -38,7 +37,7 @@ from app.rules.consent import roi_expiry
 from app.session import Session
 from ui.core_text import core_text
 from ui.i18n import LANGUAGE_CHOICES, active_language
-from ui.profile.common import DASH, fit_to_screen, hold_text, scrolling_body
+from ui.profile.common import DASH, action_row, fit_to_screen, hold_text, scrolling_body
 from ui.profile.consent_method import MethodPanel
 from ui.theme import window_title
 from ui.widgets.field import Field, form_grid
@@ -162,18 +161,10 @@ class RenewConsentDialog(QDialog):
         column.addWidget(self.general)
         column.addStretch(1)
 
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(20, 8, 20, 16)
-        buttons.addStretch(1)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setAccessibleName(self.tr("Cancel without recording a consent"))
-        self.cancel_button.setAutoDefault(False)
-        self.save_button = QPushButton(self.tr("&Save consent"))
-        self.save_button.setObjectName("primary")
-        self.save_button.setDefault(True)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
-        outer.addLayout(buttons)
+        actions = action_row(self.tr("Cancel"), self.tr("Cancel without recording a consent"),
+                             self.tr("&Save consent"), margins=(20, 8, 20, 16))
+        self.cancel_button, self.save_button = actions.cancel, actions.action
+        outer.addLayout(actions.layout)
 
         self.language.currentIndexChanged.connect(lambda _i: self._render())
         self.method.method_did_change.connect(self._method_changed)

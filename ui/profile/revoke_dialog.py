@@ -16,21 +16,17 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QHBoxLayout,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.catalog import available_languages, load_consent_texts, render_text
-from app.errors import UserFacingError, ValidationError
 from app.followup import revocation_covers, revoke_consent
 from app.profile import ConsentView
 from app.session import Session
-from ui.core_text import core_text
 from ui.i18n import LANGUAGE_CHOICES, active_language
-from ui.profile.common import DASH, fit_to_screen, parse_day, scrolling_body
+from ui.profile.common import DASH, action_row, apply_dated_change, fit_to_screen, scrolling_body
 from ui.theme import window_title
 from ui.widgets.field import Field, form_grid
 from ui.wizard.page import message_label, text_label
@@ -111,19 +107,11 @@ class RevokeConsentDialog(QDialog):
         column.addWidget(self.general)
         column.addStretch(1)
 
-        row = QHBoxLayout()
-        row.setContentsMargins(20, 8, 20, 16)
-        row.addStretch(1)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setAccessibleName(self.tr("Cancel without revoking"))
-        self.cancel_button.setAutoDefault(False)
-        self.revoke_button = QPushButton(self.tr("&Revoke consent"))
-        self.revoke_button.setObjectName("primary")
-        self.revoke_button.setDefault(True)
+        actions = action_row(self.tr("Cancel"), self.tr("Cancel without revoking"), self.tr("&Revoke consent"),
+                             margins=(20, 8, 20, 16))
+        self.cancel_button, self.revoke_button = actions.cancel, actions.action
         self.revoke_button.setEnabled(False)
-        row.addWidget(self.cancel_button)
-        row.addWidget(self.revoke_button)
-        outer.addLayout(row)
+        outer.addLayout(actions.layout)
 
         self.language.currentIndexChanged.connect(lambda _i: self._render())
         self.confirm.toggled.connect(self.revoke_button.setEnabled)
@@ -148,20 +136,11 @@ class RevokeConsentDialog(QDialog):
 
     def _revoke(self) -> None:
         session = self.session
-        self.effective_field.clear_problems()
-        self.general.hide()
         if session is None or not self.confirm.isChecked():
             return
-        try:
-            day = parse_day(self.effective.text(), "effective")
-            revoke_consent(session, self.consent.consent_id, day)
-        except ValidationError as exc:
-            self.effective_field.show_problems([core_text(str(exc))])
-            self.effective.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
-        except UserFacingError as exc:
-            self.general.setText(core_text(str(exc)))
-            self.general.show()
+        day = apply_dated_change(self.effective, self.effective_field, self.general,
+                                 lambda d: revoke_consent(session, self.consent.consent_id, d))
+        if day is None:
             return
         self.saved_message = self.tr("Consent revoked from {date}; the revocation is in the outbox.").format(
             date=day.isoformat())

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
     QDialog,
-    QHBoxLayout,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
@@ -26,6 +25,7 @@ from app.corrections import deny_correction, log_request, record_correction
 from app.errors import UserFacingError
 from app.session import Session
 from ui.core_text import core_text
+from ui.profile.common import action_row
 from ui.theme import window_title
 from ui.widgets.field import Field, form_grid
 from ui.wizard.page import message_label, text_label
@@ -66,17 +66,11 @@ class CorrectionDialog(QDialog):
         column.addWidget(self.text)
         self.general = message_label()
         column.addWidget(self.general)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setAccessibleName(self.tr("Cancel without recording"))
-        self.cancel_button.setAutoDefault(False)
-        self.save_button = QPushButton(self.tr("&Save"))
-        self.save_button.setObjectName("primary")
+        actions = action_row(self.tr("Cancel"), self.tr("Cancel without recording"), self.tr("&Save"),
+                             action_is_default=False)
+        self.cancel_button, self.save_button = actions.cancel, actions.action
         self.save_button.setAccessibleName(self.tr("Save the correction"))
-        row.addWidget(self.cancel_button)
-        row.addWidget(self.save_button)
-        column.addLayout(row)
+        column.addLayout(actions.layout)
         self.cancel_button.clicked.connect(self.reject)
         self.save_button.clicked.connect(self._save)
 

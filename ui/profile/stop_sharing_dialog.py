@@ -6,13 +6,11 @@ window title never names the client."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QLineEdit, QVBoxLayout, QWidget
 
-from app.errors import UserFacingError, ValidationError
 from app.rights import stop_sharing
 from app.session import Session
-from ui.core_text import core_text
-from ui.profile.common import parse_day
+from ui.profile.common import action_row, apply_dated_change
 from ui.theme import window_title
 from ui.widgets.field import Field, form_grid
 from ui.wizard.page import message_label, text_label
@@ -47,18 +45,10 @@ class StopSharingDialog(QDialog):
         column.addWidget(self.confirm)
         self.general = message_label()
         column.addWidget(self.general)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setAccessibleName(self.tr("Cancel without changing sharing"))
-        self.cancel_button.setAutoDefault(False)
-        self.stop_button = QPushButton(self.tr("&Stop sharing"))
-        self.stop_button.setObjectName("primary")
-        self.stop_button.setDefault(True)
+        actions = action_row(self.tr("Cancel"), self.tr("Cancel without changing sharing"), self.tr("&Stop sharing"))
+        self.cancel_button, self.stop_button = actions.cancel, actions.action
         self.stop_button.setEnabled(False)
-        row.addWidget(self.cancel_button)
-        row.addWidget(self.stop_button)
-        column.addLayout(row)
+        column.addLayout(actions.layout)
         self.confirm.toggled.connect(self.stop_button.setEnabled)
         self.cancel_button.clicked.connect(self.reject)
         self.stop_button.clicked.connect(self._stop)
@@ -66,20 +56,11 @@ class StopSharingDialog(QDialog):
 
     def _stop(self) -> None:
         session = self.session
-        self.effective_field.clear_problems()
-        self.general.hide()
         if session is None or not self.confirm.isChecked():
             return
-        try:
-            day = parse_day(self.effective.text(), "effective")
-            stop_sharing(session, self.personal_id, day, self.reason.text())
-        except ValidationError as exc:
-            self.effective_field.show_problems([core_text(str(exc))])
-            self.effective.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
-        except UserFacingError as exc:
-            self.general.setText(core_text(str(exc)))
-            self.general.show()
+        day = apply_dated_change(self.effective, self.effective_field, self.general,
+                                 lambda d: stop_sharing(session, self.personal_id, d, self.reason.text()))
+        if day is None:
             return
         self.saved_message = self.tr("Not Shared from {date}; the change is in the outbox.").format(
             date=day.isoformat())
