@@ -25,6 +25,20 @@ def _dump(value: Any, out: TextIO) -> None:
     out.write("\n")
 
 
+def _write(args: argparse.Namespace, out: TextIO, open_session: OpenSession, make: Callable[[Any], Any]) -> int:
+    """Build one document for the signed-in user, save it to ``args.out`` (audited by
+    ``save_document``) and say where, with its verification code."""
+    from app.documents.service import save_document
+
+    session = open_session(args)
+    try:
+        document = make(session)
+        path = save_document(session, document, Path(args.out))
+    finally:
+        session.close()
+    return _saved(args, out, path, document)
+
+
 def _saved(args: argparse.Namespace, out: TextIO, path: Path, document: Any) -> int:
     if args.json:
         _dump({"file": str(path), "kind": document.kind, "verification_code": document.code,
@@ -35,27 +49,15 @@ def _saved(args: argparse.Namespace, out: TextIO, path: Path, document: Any) -> 
 
 
 def cmd_consent_pdf(args: argparse.Namespace, out: TextIO, open_session: OpenSession) -> int:
-    from app.documents.service import consent_document, save_document
+    from app.documents.service import consent_document
 
-    session = open_session(args)
-    try:
-        document = consent_document(session, args.consent_id, args.lang)
-        path = save_document(session, document, Path(args.out))
-    finally:
-        session.close()
-    return _saved(args, out, path, document)
+    return _write(args, out, open_session, lambda session: consent_document(session, args.consent_id, args.lang))
 
 
 def cmd_consent_blank(args: argparse.Namespace, out: TextIO, open_session: OpenSession) -> int:
-    from app.documents.service import blank_consent_document, save_document
+    from app.documents.service import blank_consent_document
 
-    session = open_session(args)
-    try:
-        document = blank_consent_document(session, args.lang)
-        path = save_document(session, document, Path(args.out))
-    finally:
-        session.close()
-    return _saved(args, out, path, document)
+    return _write(args, out, open_session, lambda session: blank_consent_document(session, args.lang))
 
 
 def cmd_consent_verify(args: argparse.Namespace, out: TextIO, open_session: OpenSession) -> int:
@@ -81,15 +83,9 @@ def cmd_consent_verify(args: argparse.Namespace, out: TextIO, open_session: Open
 
 
 def cmd_revocation_notice(args: argparse.Namespace, out: TextIO, open_session: OpenSession) -> int:
-    from app.documents.service import revocation_document, save_document
+    from app.documents.service import revocation_document
 
-    session = open_session(args)
-    try:
-        document = revocation_document(session, args.consent_id, args.lang)
-        path = save_document(session, document, Path(args.out))
-    finally:
-        session.close()
-    return _saved(args, out, path, document)
+    return _write(args, out, open_session, lambda session: revocation_document(session, args.consent_id, args.lang))
 
 
 def save_revocation_notice(session: Any, consent_id: str, out: str) -> Path:
@@ -100,15 +96,9 @@ def save_revocation_notice(session: Any, consent_id: str, out: str) -> Path:
 
 
 def cmd_record_copy(args: argparse.Namespace, out: TextIO, open_session: OpenSession) -> int:
-    from app.documents.service import record_copy_document, save_document
+    from app.documents.service import record_copy_document
 
-    session = open_session(args)
-    try:
-        document = record_copy_document(session, args.personal_id, args.lang)
-        path = save_document(session, document, Path(args.out))
-    finally:
-        session.close()
-    return _saved(args, out, path, document)
+    return _write(args, out, open_session, lambda session: record_copy_document(session, args.personal_id, args.lang))
 
 
 def cmd_form_contacts(args: argparse.Namespace, out: TextIO, open_session: OpenSession) -> int:
