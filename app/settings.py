@@ -42,6 +42,7 @@ class Settings:
     language = _Setting("language")  # None: follow the system language
     server_url = _Setting("server_url")
     is_demo = _Setting("is_demo")
+    victim_service_provider = _Setting("victim_service_provider")  # "1": a comparable database (app.victim_service)
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from app.errors import UserFacingError
 from app.session import Session
+from app.settings import Settings
 from app.vault.connection import Connection, transaction
-
-_KEY = "victim_service_provider"
 
 
 class ComparableDatabaseOnly(UserFacingError):
@@ -21,16 +20,14 @@ class ComparableDatabaseOnly(UserFacingError):
 
 
 def is_victim_service_provider(conn: Connection) -> bool:
-    row = conn.execute("SELECT value FROM setting WHERE key = ?", (_KEY,)).fetchone()
-    return bool(row and row[0] == "1")
+    return Settings(conn).victim_service_provider == "1"
 
 
 def set_victim_service_provider(session: Session, value: bool) -> None:
     """Administrators only; audited. Turning it on leaves what is on the device in place."""
     session.require("device.configure")
-    with transaction(session.conn) as conn:
-        conn.execute("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET"
-                     " value = excluded.value", (_KEY, "1" if value else "0"))
+    with transaction(session.conn):
+        session.settings.victim_service_provider = "1" if value else "0"
         session.audit("device.victim_service_provider_set", "device", None, {"victim_service_provider": value})
 
 
