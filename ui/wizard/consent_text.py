@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import date
 
 from app.catalog import ConsentChoices, TextParties, load_consent_texts, render_consent_text, render_text
 from ui.wizard.flow import IntakeFlow
+from ui.wizard.flow_consent import as_date
 
 BLANK = "\u2014"
 
@@ -69,10 +69,10 @@ def render_consent(flow: IntakeFlow, agency: str, staff_name: str, tr_client: st
     shared = consent.sharing == "shared" and not flow.declined
     expiry = flow.expiry()
     choices = ConsentChoices(
-        method="written", sharing="shared" if shared else "not_shared", signed_on=as_date(consent.consent_date),
+        method="written", sharing="shared" if shared else "not_shared", signed_on=as_date(consent.consent_date.strip()),
         shared_with=tuple(s.strip() for s in consent.shared_with.split(",") if s.strip()) if shared else (),
         shared_information=shared_information(flow),
-        expires_on=as_date(expiry) if expiry else None,
+        expires_on=as_date(expiry.strip()) if expiry else None,
     )
     parties = TextParties(agency=agency, staff_name=staff_name, client_name=flow.member_label(0) or tr_client)
     rendered = render_consent_text(flow.pack.id, flow.language, choices, parties)
@@ -86,13 +86,6 @@ def shared_information(flow: IntakeFlow) -> tuple[str, ...]:
     if consent.sharing != "shared" or flow.declined:
         return ()
     return tuple(s.strip() for s in consent.shared_information.split(",") if s.strip())
-
-
-def as_date(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        return None
 
 
 def signature_binding(flow: IntakeFlow, rendered: RenderedConsent) -> str:
