@@ -14,8 +14,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from app.catalog import CodeList, load_questions
 from app import consent_gate
+from app.catalog import CodeList, load_questions
 from app.errors import UserFacingError, ValidationError
 from app.outbox import enqueue
 from app.rules.consent import EntryDecision

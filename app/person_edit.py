@@ -32,7 +32,7 @@ IDENTITY_KEYS = {
 # Person attribute -> the HUD code list its answer comes from.
 CHOICE_LISTS = {
     "name_data_quality": "3.01.5", "ssn_data_quality": "3.02.2", "dob_data_quality": "3.03.2", "sex": "4.21",
-    "veteran_status": "1.8", "race_none": "1.6", **{race: "1.10" for race in RACE_FIELDS},
+    "veteran_status": "1.8", "race_none": "1.6", **dict.fromkeys(RACE_FIELDS, "1.10"),
 }
 EDITABLE = tuple(c for c in PERSON_COLUMNS if c not in ("personal_id", "is_demo"))
 

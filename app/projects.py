@@ -18,14 +18,11 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass, field
-from typing import Any
 from datetime import datetime
+from typing import Any
 
 from app.errors import UserFacingError, ValidationError
 from app.outbox import enqueue
-from app.session import Session
-from app.vault.connection import Connection, transaction
-
 from app.project_descriptors import (  # noqa: F401 - re-exported for callers of app.projects
     COC_CODE,
     COLUMNS,
@@ -44,6 +41,8 @@ from app.project_descriptors import (  # noqa: F401 - re-exported for callers of
     is_residential,
     missing_descriptors,
 )
+from app.session import Session
+from app.vault.connection import Connection, transaction
 
 #: HUD 2.02.6 project types a device may serve.
 PROJECT_TYPES = frozenset({0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14})

@@ -25,8 +25,8 @@ from app.packs import Pack, Role, load_pack
 from app.security import totp
 from app.security.passwords import check_password
 from app.settings import Settings
-from app.vault import keyauth
 from app.two_step import Code, PendingSignIn
+from app.vault import keyauth
 from app.vault.connection import transaction
 from app.vault.vault import (
     RECOVERY_SLOT,

@@ -26,15 +26,15 @@ from pathlib import Path
 
 os.environ.setdefault("HMIS_INTAKE_KDF_TARGET_MS", "0")
 
-from pypdf import PdfReader  # noqa: E402
-from reportlab.lib.pagesizes import LETTER  # noqa: E402
-from reportlab.pdfgen.canvas import Canvas  # noqa: E402
+from pypdf import PdfReader
+from reportlab.lib.pagesizes import LETTER
+from reportlab.pdfgen.canvas import Canvas
 
-from app.clock import FakeClock  # noqa: E402
-from app.documents.service import consent_document, record_copy_document  # noqa: E402
-from app.intake import parse_document, save_intake  # noqa: E402
-from app.session import Session, initialize  # noqa: E402
-from app.vault.connection import transaction  # noqa: E402
+from app.clock import FakeClock
+from app.documents.service import consent_document, record_copy_document
+from app.intake import parse_document, save_intake
+from app.session import Session, initialize
+from app.vault.connection import transaction
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "Quiet!Harbor7Lantern9"

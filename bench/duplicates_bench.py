@@ -20,10 +20,10 @@ from pathlib import Path
 
 os.environ.setdefault("HMIS_INTAKE_KDF_TARGET_MS", "0")
 
-from app.demo import FIRST, LAST_A, LAST_B  # noqa: E402
-from app.domain.person import Person  # noqa: E402
-from app.rules.duplicates import find_duplicates, score_pair  # noqa: E402
-from app.rules.names import NICKNAMES  # noqa: E402
+from app.demo import FIRST, LAST_A, LAST_B
+from app.domain.person import Person
+from app.rules.duplicates import find_duplicates, score_pair
+from app.rules.names import NICKNAMES
 
 FORMAL = tuple(NICKNAMES)
 

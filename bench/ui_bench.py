@@ -32,17 +32,17 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HMIS_INTAKE_KDF_TARGET_MS", "0")  # unlock speed is measured in bench.run
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit  # noqa: E402
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit
 
-from app.demo import add_demo_people  # noqa: E402
-from app.session import initialize, sign_in  # noqa: E402
-from ui.main import Gui, build_controller  # noqa: E402
-from ui.search.main_window import MainWindow  # noqa: E402
-from ui.wizard.flow import Step  # noqa: E402
-from ui.wizard.intake_wizard import IntakeWizard  # noqa: E402
-from ui.wizard.question_form import QuestionForm  # noqa: E402
+from app.demo import add_demo_people
+from app.session import initialize, sign_in
+from ui.main import Gui, build_controller
+from ui.search.main_window import MainWindow
+from ui.wizard.flow import Step
+from ui.wizard.intake_wizard import IntakeWizard
+from ui.wizard.question_form import QuestionForm
 
 USER = "bench.admin"
 PASSWORD = "Quiet!Harbor7Lantern9"

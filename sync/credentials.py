@@ -67,7 +67,7 @@ def keyring_problem() -> str | None:
         return "This computer's password store could not be used: the keyring library is missing."
     try:
         backend = keyring.get_keyring()
-    except Exception as exc:  # noqa: BLE001 - any failure to load means no keyring
+    except Exception as exc:
         log.info("keyring could not be loaded: %s", type(exc).__name__)
         return "This computer's password store could not be opened."
     leaves = _leaf_backends(backend)
@@ -107,7 +107,7 @@ class KeyringStore:
         kr = self._keyring()
         try:
             kr.set_password(KEYRING_SERVICE, self.username, value)
-        except Exception as exc:  # noqa: BLE001 - keyring errors vary by platform
+        except Exception as exc:
             raise CredentialStoreUnavailable(
                 f"The OS keyring refused to store the device credential ({type(exc).__name__}); "
                 "unlock the keyring and try again."
@@ -117,7 +117,7 @@ class KeyringStore:
         kr = self._keyring()
         try:
             value = kr.get_password(KEYRING_SERVICE, self.username)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise CredentialStoreUnavailable(
                 f"The OS keyring could not be read ({type(exc).__name__}); unlock it and try again."
             ) from exc
@@ -132,7 +132,7 @@ class KeyringStore:
         kr = self._keyring()
         try:
             kr.delete_password(KEYRING_SERVICE, self.username)
-        except Exception:  # noqa: BLE001 - nothing to delete is fine
+        except Exception:
             pass
 
 

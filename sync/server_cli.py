@@ -243,7 +243,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - the last line of defence
+    except Exception as exc:
         if os.environ.get("HMIS_INTAKE_DEBUG"):
             raise
         print(f"Unexpected error ({type(exc).__name__}); set HMIS_INTAKE_DEBUG=1 to see details.",

@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 from app.audit import chain_head
 from app.session import Session
 from app.settings import Settings
-from app.victim_service import refuse_hmis_transfer
 from app.vault.connection import DatabaseError, transaction
+from app.victim_service import refuse_hmis_transfer
 from sync.credentials import (
     DeviceEnrollment,
     KeyringStore,

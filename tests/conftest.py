@@ -17,10 +17,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from support import PACKS, VaultInfo, make_vault
 
 from app.clock import FakeClock
 from app.session import Session
-from support import PACKS, VaultInfo, make_vault
 
 
 @pytest.fixture

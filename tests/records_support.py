@@ -11,9 +11,10 @@ import zlib
 from datetime import date, timedelta
 from typing import Any
 
+from support import REPO_ROOT, VaultInfo
+
 from app.intake import parse_document, save_intake
 from app.intake.save import IntakeResult
-from support import REPO_ROOT, VaultInfo
 
 EXAMPLES = REPO_ROOT / "forms" / "intake"
 

@@ -9,8 +9,8 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from app.clock import Clock, FakeClock
 from app.domain.person import Person

@@ -10,6 +10,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from support import make_vault
+from test_consent_gate import mo_intake
+from test_hmis_csv_export import export
 
 from app.agency_services import offered_for, record_agency_service
 from app.clock import FakeClock
@@ -17,10 +20,7 @@ from app.consent_gate import ConsentNeeded
 from app.errors import ValidationError
 from app.followup import record_service
 from app.session import Session
-from support import make_vault
 from sync.server.validation import record_problem
-from test_consent_gate import mo_intake
-from test_hmis_csv_export import export
 
 NOW = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)
 

@@ -7,6 +7,7 @@ from datetime import datetime
 
 import pytest
 import sqlcipher3
+from support import ON_FILE, VaultInfo, auth, data_key_of, run_cli, single_sentence, synthetic_person
 
 from app.audit import events_for, verify_chain
 from app.clock import FakeClock
@@ -16,7 +17,6 @@ from app.security.users import add_user, disable_user, generate_temporary_passwo
 from app.session import sign_in
 from app.vault.connection import Connection, open_database
 from app.vault.vault import db_path
-from support import ON_FILE, VaultInfo, auth, data_key_of, run_cli, single_sentence, synthetic_person
 
 
 def _events(conn: Connection) -> list[tuple[int, str, str | None, str, str | None, str | None]]:

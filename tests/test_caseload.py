@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from test_intake import adult, document, session_for  # noqa: F401  (fixture)
+
 from app.caseload import age_on, due_this_week, last_contacts, my_clients
 from app.intake import parse_document, save_intake
 from app.session import Session
-
-from test_intake import adult, document, session_for  # noqa: F401  (fixture)
 
 
 def test_my_clients_have_age_last_contact_project_and_consent(session_for: Callable[[str], Session]) -> None:

@@ -10,15 +10,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-
-from app.clock import FakeClock
-from app.errors import AccountLocked, BadCredentials, PasswordRejected, VaultNotFound
-from app.people import save_new_person
-from app.session import sign_in
 from support import (
-    ON_FILE,
     ADMIN_PASSWORD,
     ADMIN_USER,
+    ON_FILE,
     CliResult,
     VaultInfo,
     auth,
@@ -27,6 +22,11 @@ from support import (
     single_sentence,
     synthetic_person,
 )
+
+from app.clock import FakeClock
+from app.errors import AccountLocked, BadCredentials, PasswordRejected, VaultNotFound
+from app.people import save_new_person
+from app.session import sign_in
 from ui.cli import EXIT_USAGE, build_parser
 
 RECOVERY_KEY = re.compile(r"\b[0-9A-Z]{5}(?:-[0-9A-Z]{5}){7}\b")

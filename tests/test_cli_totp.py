@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from app.security import totp
 from support import ADMIN_PASSWORD, VaultInfo, auth, read_keys, run_cli, single_sentence
+
+from app.security import totp
 
 
 def _code(secret: str) -> str:

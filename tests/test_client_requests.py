@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from records_support import save_example
+from support import ADMIN_PASSWORD, USER_PASSWORD, VaultInfo, add_ready_user, auth, run_cli, single_sentence
 
 from app.corrections import business_days_after, due_date
 from app.packs import load_pack
-from records_support import save_example
-from support import ADMIN_PASSWORD, USER_PASSWORD, VaultInfo, add_ready_user, auth, run_cli, single_sentence
 
 
 def test_mo_rights_1_a_copy_is_due_five_business_days_later() -> None:
@@ -102,9 +102,10 @@ def test_a_volunteer_cannot_record_corrections(vt_vault: VaultInfo) -> None:
 def test_mo_rights_1_the_coordinator_is_warned_the_day_before(tmp_path: Path) -> None:
     from datetime import UTC, datetime
 
+    from support import make_vault
+
     from app.clock import FakeClock
     from app.corrections import list_requests, log_request
-    from support import make_vault
 
     clock = FakeClock(datetime(2026, 12, 4, 15, 0, tzinfo=UTC))  # a Friday
     info = make_vault(tmp_path / "mo", "mo", clock)

@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import ADMIN_PASSWORD, PACKS, REPO_ROOT, auth, run_cli
 
 from app.intake import parse_document
 from app.intake.validate import ProjectFacts, check_intake
 from app.packs import load_pack
 from app.rules.consent import RULE_KEYS, ConsentRequest, StoredConsent, decide_entry, entry_hold, evaluate_consent
-from support import ADMIN_PASSWORD, PACKS, REPO_ROOT, auth, run_cli
 
 CLAUSE = re.compile(r"\b(CT|VT|MO)-[0-9A-Z][0-9A-Z.]*(-[0-9A-Z.]+)*")
 TODAY = date(2026, 3, 2)

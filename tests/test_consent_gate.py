@@ -15,17 +15,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import ADMIN_PASSWORD, REPO_ROOT, VaultInfo, auth, make_vault, run_cli
 
 from app.clock import FakeClock
 from app.consent_gate import ConsentNeeded, decisions_for
+from app.consents import record_consent
 from app.domain.person import Person
 from app.followup import record_contact, revoke_consent
 from app.intake import IntakeRefused, parse_document, save_intake
 from app.intake.document import ConsentInput
-from app.consents import record_consent
 from app.people import open_person, save_new_person, update_person
 from app.session import Session
-from support import ADMIN_PASSWORD, REPO_ROOT, VaultInfo, auth, make_vault, run_cli
 
 FORMS = REPO_ROOT / "forms" / "intake"
 

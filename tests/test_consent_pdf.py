@@ -13,15 +13,25 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from records_support import consent_ids, save_example, tiny_png
+from support import (
+    ADMIN_PASSWORD,
+    AGENCY,
+    PACKS,
+    USER_PASSWORD,
+    VaultInfo,
+    add_ready_user,
+    auth,
+    make_vault,
+    run_cli,
+    single_sentence,
+)
 
 from app.catalog import load_consent_texts
 from app.documents.consent_form import consent_form
 from app.documents.labels import labels
 from app.documents.service import blank_consent_document, consent_document
 from app.vault.connection import transaction
-from records_support import consent_ids, save_example, tiny_png
-from support import ADMIN_PASSWORD, PACKS, USER_PASSWORD, VaultInfo, add_ready_user, auth, make_vault, run_cli
-from support import AGENCY, single_sentence
 
 LANGS = ("en", "es")
 NOT_RECORDED = {"en": "text version not recorded", "es": "versión del texto no registrada"}

@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import ADMIN_PASSWORD, AGENCY, VaultInfo, auth, run_cli, synthetic_person
 
 from app.catalog import (
     LANGUAGES,
@@ -27,19 +28,18 @@ from app.catalog import (
     load_consent_texts,
     render_consent_text,
     render_script_text,
+    rendering,
     text_sha256,
 )
-from app.catalog import rendering
+from app.clock import FakeClock
 from app.consents import record_consent, stored_consents
 from app.intake import IntakeRefused, parse_document, save_intake
 from app.intake.document import ConsentInput
-from app.session import Session
-from app.vault.migrations import MIGRATIONS
-from app.clock import FakeClock
 from app.people import insert_person
+from app.session import Session
 from app.vault.connection import transaction
+from app.vault.migrations import MIGRATIONS
 from app.vault.vault import Vault, unlock_recovery
-from support import ADMIN_PASSWORD, AGENCY, VaultInfo, auth, run_cli, synthetic_person
 
 FORMS = Path(__file__).resolve().parent.parent / "forms"
 SHIPPED = FORMS / "intake"

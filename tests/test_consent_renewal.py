@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import make_vault
 
 from app.clock import FakeClock
 from app.consents import ConsentNeeded, ConsentRefused, entry_hold_for, record_consent
@@ -28,7 +29,6 @@ from app.packs import load_pack
 from app.rules.consent import StoredConsent, entry_hold, uncovered_day
 from app.security.users import add_user
 from app.session import Session, sign_in
-from support import make_vault
 
 FORMS = Path(__file__).resolve().parent.parent / "forms" / "intake"
 NOW = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)

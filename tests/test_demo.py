@@ -5,15 +5,15 @@ child born after the project start, consents outside the rules). Synthetic peopl
 from __future__ import annotations
 
 import random
-from typing import Any
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
+from support import PACKS
 
 from app.demo import add_demo_people, household_document
 from app.intake.validate import ProjectFacts, check_intake
 from app.packs import load_pack
-from support import PACKS
 
 NOW = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
 

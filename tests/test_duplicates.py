@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from support import ON_FILE
 
 from app.domain.person import Person
 from app.rules.duplicates import find_duplicates, score_pair
-from support import ON_FILE
 
 
 def p(first: str | None, last: str | None, dob: str | None = None, ssn: str | None = None) -> Person:

@@ -19,11 +19,11 @@ import threading
 import time
 
 import pytest
+from support import REPO_ROOT, VaultInfo, child_env, data_key_of
 
 from app.audit import verify_chain
 from app.vault.connection import open_database
 from app.vault.vault import db_path
-from support import REPO_ROOT, VaultInfo, child_env, data_key_of
 
 KILLS = int(os.environ.get("HMIS_INTAKE_DURABILITY_KILLS", "20"))
 SEED = int(os.environ.get("HMIS_INTAKE_DURABILITY_SEED", str(random.randrange(1 << 30))))

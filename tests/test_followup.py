@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from support import make_vault
 
 from app.clock import FakeClock
 from app.errors import PermissionDenied, UserFacingError, ValidationError
@@ -19,7 +20,6 @@ from app.intake import parse_document, save_intake
 from app.rules.consent import consent_current
 from app.security.users import add_user
 from app.session import Session, sign_in
-from support import make_vault
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "forms" / "intake" / "example-mo.json"
 DAY_AFTER_INTAKE = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)

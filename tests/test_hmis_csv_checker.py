@@ -25,8 +25,7 @@ Rows = dict[str, list[dict[str, object]]]
 
 STAMP = datetime(2026, 3, 1, 9, 30, 0)
 META: dict[str, object] = {"DateCreated": STAMP, "DateUpdated": STAMP, "UserID": "U1", "ExportID": "EXP1"}
-NO_RACE = {race: 0 for race in ("AmIndAKNative", "Asian", "BlackAfAmerican", "HispanicLatinao", "MidEastNAfrican",
-                                "NativeHIPacific", "White")}
+NO_RACE = dict.fromkeys(("AmIndAKNative", "Asian", "BlackAfAmerican", "HispanicLatinao", "MidEastNAfrican", "NativeHIPacific", "White"), 0)
 
 
 def _client(personal_id: str, first: str, last: str, born: date, veteran: int, **extra: object) -> dict[str, object]:
@@ -489,7 +488,7 @@ def test_invalid_utf8_is_reported(export: Path, tmp_path: Path) -> None:
         for info in source.infolist():
             data = source.read(info)
             if info.filename == "Organization.csv":
-                data = data.replace("Example".encode(), "Ex\xe9mple".encode("latin-1"))
+                data = data.replace(b"Example", "Ex\xe9mple".encode("latin-1"))
             out.writestr(info.filename, data)
     report = check_export(broken)
     assert [problem.code for problem in report.problems] == ["bad_encoding"]

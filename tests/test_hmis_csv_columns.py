@@ -211,7 +211,7 @@ def test_shared_trailing_columns() -> None:
     for spec in FILES:
         tail = [column.name for column in spec.columns[-5:]]
         if spec.name == "Export":
-            assert "ExportID" == spec.columns[0].name and "DateCreated" not in spec.header
+            assert spec.columns[0].name == "ExportID" and "DateCreated" not in spec.header
         elif spec.name == "User":
             assert tail[-4:] == ["DateCreated", "DateUpdated", "DateDeleted", "ExportID"]
         else:

@@ -19,6 +19,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from support import ADMIN_PASSWORD, VaultInfo, auth, run_cli
+from test_hmis_csv_export import IDENTIFIERS, by_id, read_export, zip_bytes
+
 from app.clock import FakeClock
 from app.consents import record_consent
 from app.followup import record_service, revoke_consent
@@ -26,12 +29,10 @@ from app.intake import parse_document, save_intake
 from app.intake.document import ConsentInput
 from app.project_demo import complete_demo_projects
 from app.vault.connection import transaction
-from support import ADMIN_PASSWORD, VaultInfo, auth, run_cli
 from sync.hmis_csv.rows import csv_id
 from sync.hmis_csv.sharing import ConsentFacts, SharingTimeline
 from sync.hmis_csv.source import Sharing
 from sync.hmis_csv.visibility import VISIBILITY_COLUMNS
-from test_hmis_csv_export import IDENTIFIERS, by_id, read_export, zip_bytes
 
 FORMS = Path(__file__).resolve().parent.parent / "forms" / "intake"
 
@@ -348,10 +349,11 @@ def test_a_head_left_out_takes_the_household_and_the_checker_still_passes(tmp_pa
     without its head, so it goes too. The agency file keeps all and lists the stay."""
     from dataclasses import replace
 
+    from test_hmis_csv_export_source import MemorySource, client, enrollment
+
     from sync.hmis_csv.checker import check_export
     from sync.hmis_csv.export import Destination, ExportOptions, write_hmis_csv
     from sync.hmis_csv.sharing import sharing_timelines
-    from test_hmis_csv_export_source import MemorySource, client, enrollment
 
     timelines = sharing_timelines([ConsentFacts("HEAD", "written", "shared", False, "2025-01-10", "2025-01-10",
                                                 expires_on="2026-01-09")], [])
@@ -383,8 +385,9 @@ def test_a_central_export_for_one_agency_shows_its_own_people_in_full(tmp_path: 
     Not Shared client stays nameless."""
     from dataclasses import replace
 
-    from sync.hmis_csv.export import ExportOptions, write_hmis_csv
     from test_hmis_csv_export_source import MemorySource, client, enrollment
+
+    from sync.hmis_csv.export import ExportOptions, write_hmis_csv
 
     source = MemorySource(
         clients_=[replace(client("OWN", "Larkspur", sharing=Sharing.NOT_SHARED), agency="Gorse Lane"),

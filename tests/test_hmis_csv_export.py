@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from support import VaultInfo, synthetic_person
 
 from app.clock import FakeClock
 from app.demo import add_demo_people
@@ -30,7 +31,6 @@ from app.people import insert_person
 from app.security.users import add_user
 from app.session import Session
 from app.vault.connection import transaction
-from support import VaultInfo, synthetic_person
 from sync.hmis_csv.checker import check_export
 from sync.hmis_csv.columns import CSV_VERSION, FILES
 from sync.hmis_csv.export import ExportDirective, ExportError, ExportOptions, HashStatus, resolve_projects

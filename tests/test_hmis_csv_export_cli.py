@@ -6,13 +6,14 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from support import ADMIN_PASSWORD, VaultInfo, auth, run_cli, single_sentence
+from test_hmis_csv_export import add_household, read_export
+
 from app.demo import add_demo_people
 from app.packs import load_pack
 from app.security.users import add_user
 from app.vault.connection import transaction
-from support import ADMIN_PASSWORD, VaultInfo, auth, run_cli, single_sentence
 from sync.hmis_csv.columns import FILES
-from test_hmis_csv_export import add_household, read_export
 
 HELPER_PASSWORD = "Violet!Ladder7Kettle9"
 

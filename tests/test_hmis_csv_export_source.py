@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from test_hmis_csv_export import assert_integrity, by_id, read_export
+
 from sync.hmis_csv.checker import check_export
 from sync.hmis_csv.export import ExportOptions, write_hmis_csv
 from sync.hmis_csv.rows import csv_id
@@ -27,7 +29,6 @@ from sync.hmis_csv.source import (
     SourceInfo,
     UserRecord,
 )
-from test_hmis_csv_export import assert_integrity, by_id, read_export
 
 T0 = datetime(2026, 2, 1, 12, 0, tzinfo=UTC)
 T1 = datetime(2026, 2, 20, 12, 0, tzinfo=UTC)

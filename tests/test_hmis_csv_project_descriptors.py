@@ -14,17 +14,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support import ADMIN_PASSWORD, ADMIN_USER, AGENCY, USER_PASSWORD, VaultInfo, add_ready_user
+from test_hmis_csv_export import add_household, assert_integrity, project_id, read_export
 
 from app.errors import PermissionDenied, ValidationError
 from app.intake import parse_document, save_intake
 from app.projects import ProjectDescriptors, list_projects, set_project_descriptors
 from app.session import Session, initialize
-from support import ADMIN_PASSWORD, ADMIN_USER, AGENCY, USER_PASSWORD, VaultInfo, add_ready_user
 from sync.hmis_csv.checker import check_export
 from sync.hmis_csv.export import ExportOptions, resolve_projects
 from sync.hmis_csv.rows import csv_id
 from sync.hmis_csv.vault_source import VaultExportSource, export_vault
-from test_hmis_csv_export import add_household, assert_integrity, project_id, read_export
 
 EXAMPLE = json.loads((Path(__file__).resolve().parent.parent / "forms" / "intake" / "example-mo.json")
                      .read_text("utf-8"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import jellyfish
@@ -101,7 +101,7 @@ def test_dates() -> None:
 def test_timestamps() -> None:
     assert format_timestamp(datetime(2026, 3, 1, 9, 5, 7, 999999)) == "2026-03-01 09:05:07"
     assert parse_timestamp("2026-03-01 09:05:07") == datetime(2026, 3, 1, 9, 5, 7)
-    aware = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
+    aware = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
     assert parse_timestamp(format_timestamp(aware)) == aware.astimezone().replace(tzinfo=None)
     for bad in ("2026-03-01T09:05:07", "2026-03-01 9:05:07", "2026-03-01", "2026-03-01 24:00:00"):
         with pytest.raises(ValueFormatError):

@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 import pytest
+from support import PACKS, USER_PASSWORD, VaultInfo, add_ready_user
 
 from app.clock import FakeClock
 from app.drafts import discard_draft, list_drafts, save_draft
 from app.packs import load_pack
 from app.security.idle import IdleClock
 from app.settings import Settings
-from support import PACKS, USER_PASSWORD, VaultInfo, add_ready_user
 
 
 @pytest.mark.parametrize("pack", PACKS)

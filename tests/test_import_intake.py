@@ -13,11 +13,11 @@ import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import ADMIN_PASSWORD, VaultInfo, auth, run_cli
 
 from app.intake import DocumentError, IntakeRefused, parse_document, save_intake
 from app.intake.importer import import_documents
 from app.session import Session
-from support import ADMIN_PASSWORD, VaultInfo, auth, run_cli
 
 FORMS = Path(__file__).resolve().parent.parent / "forms" / "intake"
 SCHEMA = json.loads((FORMS / "intake-document.schema.json").read_text("utf-8"))

@@ -8,10 +8,10 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from support import VaultInfo
 
 from app.intake import IntakeRefused, parse_document, save_intake
 from app.session import Session
-from support import VaultInfo
 
 COLLECTED = "2026-03-02T08:30:00Z"  # the fake clock starts 2026-03-02 09:00 UTC
 

@@ -11,16 +11,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from app.audit import verify_chain
-from app.errors import AccountLocked, BadCredentials, UserFacingError, VaultCorrupt
-from app.people import save_new_person
-from app.security.users import change_own_password, disable_user
-from app.session import sign_in
-from app.vault import crypto
-from app.vault.connection import open_database
-from app.vault.keyfile import KeyFile
-from app.vault.vault import db_path, keys_path, unlock_recovery
 from support import (
     ADMIN_PASSWORD,
     USER_PASSWORD,
@@ -33,6 +23,16 @@ from support import (
     synthetic_person,
     write_keys,
 )
+
+from app.audit import verify_chain
+from app.errors import AccountLocked, BadCredentials, UserFacingError, VaultCorrupt
+from app.people import save_new_person
+from app.security.users import change_own_password, disable_user
+from app.session import sign_in
+from app.vault import crypto
+from app.vault.connection import open_database
+from app.vault.keyfile import KeyFile
+from app.vault.vault import db_path, keys_path, unlock_recovery
 
 WRONG = "Wrong!Guess123x"
 USER = "lou.tamper"

@@ -9,6 +9,18 @@ import time
 from pathlib import Path
 
 import pytest
+from support import (
+    ADMIN_PASSWORD,
+    ADMIN_USER,
+    ON_FILE,
+    VaultInfo,
+    auth,
+    data_key_of,
+    read_keys,
+    run_cli,
+    single_sentence,
+    synthetic_person,
+)
 
 from app.errors import AccountLocked, BadCredentials, PermissionDenied, VaultCorrupt
 from app.packs import LockoutPolicy, load_pack
@@ -18,18 +30,6 @@ from app.session import sign_in, sign_in_with_recovery
 from app.vault import crypto
 from app.vault.keyfile import KeyFile
 from app.vault.vault import db_path, keys_path, unlock_password_slot, unlock_recovery
-from support import (
-    ON_FILE,
-    ADMIN_PASSWORD,
-    ADMIN_USER,
-    VaultInfo,
-    auth,
-    data_key_of,
-    read_keys,
-    run_cli,
-    single_sentence,
-    synthetic_person,
-)
 
 NEW_PASSWORD = "Velvet#Orbit42Canyon"
 PAGE = 4096
@@ -278,8 +278,9 @@ def test_an_admin_issues_a_new_recovery_key_and_the_old_one_stops_working(vt_vau
 
 
 def test_only_an_administrator_may_issue_a_recovery_key(vt_vault: VaultInfo) -> None:
-    from app.security.users import issue_new_recovery_key
     from support import USER_PASSWORD, add_ready_user
+
+    from app.security.users import issue_new_recovery_key
 
     add_ready_user(vt_vault, "val.volunteer", "volunteer")
     session = vt_vault.sign_in("val.volunteer", USER_PASSWORD)

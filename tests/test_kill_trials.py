@@ -9,8 +9,6 @@ import signal
 import subprocess
 import time
 
-from app.vault.keyfile import KeyFile
-from app.vault.vault import keys_path
 from support import (
     ADMIN_PASSWORD,
     REPO_ROOT,
@@ -22,6 +20,9 @@ from support import (
     read_keys,
     run_cli,
 )
+
+from app.vault.keyfile import KeyFile
+from app.vault.vault import keys_path
 
 
 def _start(info: VaultInfo, *args: str, password: str) -> subprocess.Popen[str]:

@@ -6,16 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-
-from app.clock import FakeClock
-from app.errors import AccountLocked, BadCredentials
-from app.packs import load_pack
-from app.security.users import list_users, reset_password
-from app.session import sign_in
-from app.vault.vault import db_path
 from support import (
-    ON_FILE,
     ADMIN_PASSWORD,
+    ON_FILE,
     USER_PASSWORD,
     VaultInfo,
     add_ready_user,
@@ -26,6 +19,13 @@ from support import (
     synthetic_person,
     write_keys,
 )
+
+from app.clock import FakeClock
+from app.errors import AccountLocked, BadCredentials
+from app.packs import load_pack
+from app.security.users import list_users, reset_password
+from app.session import sign_in
+from app.vault.vault import db_path
 
 WRONG = "Wrong!Guess123x"
 USER = "lou.locked"
@@ -186,7 +186,7 @@ def test_the_vault_is_never_wiped(vt_vault: VaultInfo, fake_clock: FakeClock) ->
     session = info.sign_in()
     try:
         from app.people import save_new_person
-        
+
         for i in range(3):
             save_new_person(session, synthetic_person("Keptfirst", f"Keptlast{i}"), basis=ON_FILE)
     finally:

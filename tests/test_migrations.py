@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import sqlcipher3
+from support import ADMIN_PASSWORD, VaultInfo, auth, data_key_of, run_cli, single_sentence, synthetic_person
 
 from app.clock import FakeClock
 from app.errors import VaultCorrupt
@@ -14,7 +15,6 @@ from app.people import insert_person
 from app.vault.connection import Connection, open_database, transaction
 from app.vault.migrations import MIGRATIONS, Migration, current_version, latest_version
 from app.vault.vault import BACKUP_DIR, UnlockedKey, Vault, db_path, unlock_recovery
-from support import ADMIN_PASSWORD, VaultInfo, auth, data_key_of, run_cli, single_sentence, synthetic_person
 
 SCHEMA_1 = MIGRATIONS[:1]
 

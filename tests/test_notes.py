@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from support import ON_FILE, VaultInfo
 
 from app.consents import ConsentNeeded, record_consent
 from app.domain.person import Person
@@ -18,7 +19,6 @@ from app.people import save_new_person
 from app.security.users import add_user, change_own_password
 from app.session import Session, sign_in
 from app.vault.connection import DatabaseError
-from support import ON_FILE, VaultInfo
 
 TEMP = "Temp!Password4Cobble"
 NEW = "Fresh!Password8Thimble"

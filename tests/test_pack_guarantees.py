@@ -5,12 +5,6 @@ names a clause for."""
 from __future__ import annotations
 
 import pytest
-
-from app.drafts import discard_draft, list_drafts, save_draft
-from app.errors import PackError
-from app.packs import GUARANTEES, load_pack, parse_pack
-from app.people import save_new_person
-from app.security.users import add_user, list_users
 from support import (
     ADMIN_PASSWORD,
     ON_FILE,
@@ -25,6 +19,12 @@ from support import (
     single_sentence,
     synthetic_person,
 )
+
+from app.drafts import discard_draft, list_drafts, save_draft
+from app.errors import PackError
+from app.packs import GUARANTEES, load_pack, parse_pack
+from app.people import save_new_person
+from app.security.users import add_user, list_users
 
 
 def test_every_pack_names_only_known_guarantees_and_a_stray_one_is_refused() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from support import ADMIN_PASSWORD, ADMIN_USER, VaultInfo
 
 from app.clock import FakeClock
 from app.errors import PasswordRejected
@@ -14,7 +15,6 @@ from app.security.users import add_user, change_own_password, generate_temporary
 from app.session import sign_in, validate_new_password
 from app.settings import Settings
 from app.vault.connection import transaction
-from support import ADMIN_PASSWORD, ADMIN_USER, VaultInfo
 
 USER = "jdoe"
 

@@ -10,6 +10,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from support import USER_PASSWORD, add_ready_user, make_vault
+from test_consent_gate import mo_intake
 
 from app.audit import events_for
 from app.clock import FakeClock
@@ -18,8 +20,6 @@ from app.errors import PermissionDenied
 from app.people import open_person
 from app.person_edit import PersonProblems, edit_person
 from app.session import Session
-from support import USER_PASSWORD, add_ready_user, make_vault
-from test_consent_gate import mo_intake
 
 NOW = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from support import PACKS, REPO_ROOT
 
 from app.errors import PackError
 from app.packs import load_pack, parse_pack
-from support import PACKS, REPO_ROOT
 from tools.conformance import ambiguity_readings, conformance, main, open_clauses, read_clauses
 
 

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-
 from records_support import save_example
 from support import ADMIN_PASSWORD, PACKS, USER_PASSWORD, VaultInfo, add_ready_user, auth, run_cli, single_sentence
 

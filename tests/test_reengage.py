@@ -9,14 +9,14 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from support import make_vault
+from test_consent_gate import dated, example, mo_intake
 
 from app.clock import FakeClock
 from app.followup import record_exit
 from app.intake import IntakeRefused, parse_document, save_intake
 from app.reengage import has_open_enrollment, reengagement_members
 from app.session import Session
-from support import make_vault
-from test_consent_gate import dated, example, mo_intake
 
 NOW = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)
 

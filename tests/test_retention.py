@@ -10,14 +10,14 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from records_support import save_example
+from support import ADMIN_PASSWORD, USER_PASSWORD, add_ready_user, auth, make_vault, run_cli, single_sentence
 
 from app.clock import FakeClock
 from app.followup import record_exit
 from app.notes import add_note
 from app.packs import load_pack
 from app.vault.connection import DatabaseError, transaction
-from records_support import save_example
-from support import ADMIN_PASSWORD, USER_PASSWORD, add_ready_user, auth, make_vault, run_cli, single_sentence
 
 
 def test_mo_ret_1_vt_3_4_11_packs_state_their_retention_period() -> None:
@@ -78,9 +78,8 @@ def test_purge_removes_only_synced_inactive_people_and_shrinks_the_folder(tmp_pa
         assert [e[0] for e in events] == [gone.personal_ids[0]]
         # The append-only guard is back: a remaining note still cannot be deleted.
         add_note(session, active.personal_ids[0], "A note after the purge.")
-        with pytest.raises(DatabaseError):
-            with transaction(conn):
-                conn.execute("DELETE FROM case_note")
+        with pytest.raises(DatabaseError), transaction(conn):
+            conn.execute("DELETE FROM case_note")
     finally:
         session.close()
     found = run_cli(info.data_dir, "search", "Brackenfold", "--json", *auth(), password=ADMIN_PASSWORD)

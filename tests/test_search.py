@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import ON_FILE, make_vault, synthetic_person
 
 from app.clock import FakeClock
 from app.errors import PermissionDenied
@@ -20,7 +21,6 @@ from app.search_service import find_people
 from app.security.users import add_user
 from app.session import Session
 from app.vault.connection import transaction
-from support import ON_FILE, make_vault, synthetic_person
 
 PEOPLE = [
     # key, first, middle, last, dob, ssn

@@ -6,13 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from test_followup import count, enrolled  # noqa: F401  (fixture)
 
 from app.errors import ValidationError
 from app.followup import record_service, service_types
 from app.services_offered import record_types_for
 from app.session import Session
-
-from test_followup import count, enrolled  # noqa: F401  (fixture)
 
 STREET_OUTREACH, NIGHT_BY_NIGHT, RAPID_REHOUSING = 4, 1, 13
 

@@ -14,16 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from app.errors import AccountLocked, BadCredentials, VaultCorrupt
-from app.people import save_new_person
-from app.session import sign_in
-from app.vault.health import StorageProblem
-from app.vault.migrations import backup
-from app.vault.vault import db_path
 from support import (
-    ON_FILE,
     ADMIN_PASSWORD,
+    ON_FILE,
     REPO_ROOT,
     VaultInfo,
     add_ready_user,
@@ -36,6 +29,13 @@ from support import (
     single_sentence,
     synthetic_person,
 )
+
+from app.errors import AccountLocked, BadCredentials, VaultCorrupt
+from app.people import save_new_person
+from app.session import sign_in
+from app.vault.health import StorageProblem
+from app.vault.migrations import backup
+from app.vault.vault import db_path
 
 WRONG = "Wrong!Guess123x"
 
@@ -137,16 +137,14 @@ def test_a_full_disk_is_named_before_a_sign_in_is_attempted(tmp_path: Path) -> N
     with _tmpfs(tmp_path, "24m") as mount:
         info = make_vault(mount / "data", "ct")
         filler = mount / "filler"
-        with open(filler, "wb") as handle:
-            with contextlib.suppress(OSError):
-                while True:
-                    handle.write(b"\0" * (1 << 20))
-                    handle.flush()
-        with contextlib.suppress(OSError):
-            with open(filler, "ab") as handle:  # the last few KiB too
-                while True:
-                    handle.write(b"\0" * 4096)
-                    handle.flush()
+        with open(filler, "wb") as handle, contextlib.suppress(OSError):
+            while True:
+                handle.write(b"\0" * (1 << 20))
+                handle.flush()
+        with contextlib.suppress(OSError), open(filler, "ab") as handle:  # the last few KiB too
+            while True:
+                handle.write(b"\0" * 4096)
+                handle.flush()
         before = read_keys(info.data_dir)
         for password in (WRONG, ADMIN_PASSWORD):
             with pytest.raises(StorageProblem, match="full"):

@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from support import VaultInfo
 
 from app.packs import load_pack
 from app.rules.timeliness import Standing, agency_overrides, deadline, set_agency_overrides
 from app.session import Session
 from app.vault.connection import transaction
-from support import VaultInfo
 
 COLLECTED = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 

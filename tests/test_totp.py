@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from support import ADMIN_PASSWORD, ADMIN_USER, VaultInfo, read_keys
 
 from app.clock import FakeClock
 from app.errors import AccountLocked, BadCredentials, PermissionDenied, SecondFactorNeeded
 from app.packs import load_pack
 from app.security import totp
 from app.session import sign_in
-from support import ADMIN_PASSWORD, ADMIN_USER, VaultInfo, read_keys
 
 
 def _enrol(info: VaultInfo) -> tuple[str, list[str]]:

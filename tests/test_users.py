@@ -3,6 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from support import (
+    ON_FILE,
+    PACKS,
+    USER_PASSWORD,
+    VaultInfo,
+    add_ready_user,
+    auth,
+    role_of_kind,
+    run_cli,
+    single_sentence,
+    synthetic_person,
+)
 
 from app.errors import AccountLocked, ConflictOfInterest, PermissionDenied, UserFacingError
 from app.packs import load_pack
@@ -18,18 +30,6 @@ from app.security.users import (
     reset_password,
 )
 from app.session import Session
-from support import (
-    ON_FILE,
-    PACKS,
-    USER_PASSWORD,
-    VaultInfo,
-    add_ready_user,
-    auth,
-    role_of_kind,
-    run_cli,
-    single_sentence,
-    synthetic_person,
-)
 
 KINDS = ("volunteer", "case_manager", "data_coordinator", "agency_admin")
 

@@ -11,18 +11,11 @@ from pathlib import Path
 
 import pytest
 import sqlcipher3
-
-from app.errors import BadCredentials, VaultCorrupt, VaultExists, VaultNotFound
-from app.people import save_new_person
-from app.session import initialize, sign_in
-from app.vault import connection
-from app.vault.connection import assert_pragmas, check_sqlcipher, open_database, parse_version
-from app.vault.vault import db_path, keys_path
 from support import (
-    ON_FILE,
     ADMIN_PASSWORD,
     ADMIN_USER,
     AGENCY,
+    ON_FILE,
     REPO_ROOT,
     VaultInfo,
     auth,
@@ -35,6 +28,13 @@ from support import (
     synthetic_person,
     write_keys,
 )
+
+from app.errors import BadCredentials, VaultCorrupt, VaultExists, VaultNotFound
+from app.people import save_new_person
+from app.session import initialize, sign_in
+from app.vault import connection
+from app.vault.connection import assert_pragmas, check_sqlcipher, open_database, parse_version
+from app.vault.vault import db_path, keys_path
 
 ALLOWED_FILES = {"vault.db", "vault.db-wal", "vault.db-shm", "vault.keys"}
 CANARY_FIRST = "Zebulonqx"

@@ -9,7 +9,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from support import ADMIN_PASSWORD, REPO_ROOT, auth, make_vault, run_cli
 
 

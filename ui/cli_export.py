@@ -33,9 +33,8 @@ def cmd_export(args: argparse.Namespace, out: TextIO,
     from sync.hmis_csv.checker import check_export
     from sync.hmis_csv.device_export import EXPORT_PERMISSION, export_from_device, export_options
     from sync.hmis_csv.export import resolve_projects
-    from sync.hmis_csv.vault_source import VaultExportSource
-
     from sync.hmis_csv.sharing import Destination
+    from sync.hmis_csv.vault_source import VaultExportSource
 
     options = export_options(start=date_option("--start", args.start), end=date_option("--end", args.end),
                              delta=args.delta, hashed=args.hashed, destination=Destination(args.destination))

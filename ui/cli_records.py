@@ -23,7 +23,7 @@ from typing import Any, TextIO
 
 from app.errors import UserFacingError
 
-__all__ = ["register", "parse_day"]
+__all__ = ["parse_day", "register"]
 
 OpenSession = Callable[[argparse.Namespace], Any]
 MAX_NOTE_CHARS = 20_000

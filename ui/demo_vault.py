@@ -11,8 +11,8 @@ from __future__ import annotations
 import secrets
 import shutil
 import tempfile
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.clock import Clock, system_clock

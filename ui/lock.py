@@ -193,7 +193,7 @@ class LockController(QObject):
                 continue
             try:
                 widget.draft_id = save_draft(session, widget.draft_kind, payload, widget.draft_id)
-            except Exception as exc:  # noqa: BLE001 - the lock goes ahead regardless (S3)
+            except Exception as exc:
                 log.error("could not keep a draft at lock: %s", type(exc).__name__)
                 continue
             saved.append(widget.draft_id)
@@ -221,7 +221,7 @@ class LockController(QObject):
         for job in jobs:
             try:
                 job.stop_for_lock()
-            except Exception as exc:  # noqa: BLE001 - the lock goes ahead regardless
+            except Exception as exc:
                 log.error("a background job did not stop cleanly at lock: %s", type(exc).__name__)
 
     @staticmethod
@@ -243,6 +243,6 @@ def _end_session(session: Session) -> None:
     must still close and the key still be zeroed."""
     try:
         session.lock()
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         log.error("audit write at lock failed: %s", type(exc).__name__)
         session.vault.close()

@@ -64,7 +64,7 @@ class _Job(QRunnable):
             result = self._work()
         except UserFacingError as exc:
             self._delivery.finished.emit(None, exc)
-        except Exception as exc:  # noqa: BLE001 - reported to the screen, never lost
+        except Exception as exc:
             log.error("background job failed: %s", type(exc).__name__)
             self._delivery.finished.emit(None, UnexpectedFailure(
                 "Something went wrong and nothing was changed; please try again."))

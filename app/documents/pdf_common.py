@@ -40,7 +40,7 @@ def _fonts() -> tuple[str, str]:
             try:
                 pdfmetrics.registerFont(TTFont("DocSans", regular))
                 pdfmetrics.registerFont(TTFont("DocSans-Bold", bold))
-            except Exception:  # noqa: BLE001 - an unreadable font file: use the built-in one
+            except Exception:
                 continue
             return "DocSans", "DocSans-Bold"
     return "Helvetica", "Helvetica-Bold"
@@ -110,7 +110,7 @@ def _numbered_canvas(frame: PageFrame) -> type[Canvas]:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 
 from app.catalog import load_questions
-from app.documents.consent_form import DASH, form_language, setting, AGENCY_CONTACT_KEY
+from app.documents.consent_form import AGENCY_CONTACT_KEY, DASH, form_language, setting
 from app.documents.labels import labels
 from app.documents.verification import code_from_digest
 from app.history import HistoryEntry, person_history

@@ -196,7 +196,7 @@ def import_one(session: Session, index: int, raw: Any) -> ImportOutcome:
                              document_id=raw.get("document_id") if isinstance(raw, dict) else None)
     except UserFacingError as exc:
         return ImportOutcome(index, False, problems=[str(exc)])
-    except Exception as exc:  # noqa: BLE001 - one document's failure must not hide the others' outcomes
+    except Exception as exc:
         # Something the model let through but the vault could not hold: this
         # document's transaction rolled back, so it is refused and the file goes on.
         # Only the kind of error is shown (its text may quote personal data).

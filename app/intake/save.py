@@ -14,7 +14,7 @@ from app.domain.person import Person
 from app.errors import UserFacingError
 from app.intake.consent_record import mismatches, record_columns, shown_texts, signer_name
 from app.intake.document import ConsentInput, IntakeDocument, MemberInput
-from app.intake.validate import ProjectFacts, Problem, check_intake, household_consent_for, member_facts
+from app.intake.validate import Problem, ProjectFacts, check_intake, household_consent_for, member_facts
 from app.outbox import enqueue
 from app.people import insert_person, person_payload
 from app.projects import default_enrollment_coc, queue_project_once

@@ -212,7 +212,7 @@ class _Checker:
         name = spec.filename
         try:
             data = archive.read(info)
-        except Exception as error:  # noqa: BLE001 - zlib, bz2, lzma and zipfile each raise their own types
+        except Exception as error:
             self.add(name, None, None, "unreadable_file", f"cannot be read from the zip ({type(error).__name__})")
             return
         if data.startswith(b"\xef\xbb\xbf"):

@@ -19,8 +19,8 @@ from datetime import date
 
 from app.errors import UserFacingError
 from app.session import Session
-from app.victim_service import refuse_hmis_transfer
 from app.vault.connection import transaction
+from app.victim_service import refuse_hmis_transfer
 from sync.hmis_csv.export import (
     Destination,
     ExportDirective,

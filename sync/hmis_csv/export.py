@@ -69,6 +69,8 @@ from pathlib import Path
 
 from app.errors import UserFacingError
 from sync.hmis_csv.columns import CSV_VERSION, FILES
+from sync.hmis_csv.progress import FINISHING_STAGE, WRITING_STAGE, ProgressCallback, ReportingSource, stage_count
+from sync.hmis_csv.project_files import coc_place, descriptor_files, incomplete_project_notes
 from sync.hmis_csv.rows import (
     ClientRowBuilder,
     Row,
@@ -84,8 +86,6 @@ from sync.hmis_csv.rows import (
     project_descriptors,
     service_row,
 )
-from sync.hmis_csv.project_files import coc_place, descriptor_files, incomplete_project_notes
-from sync.hmis_csv.progress import FINISHING_STAGE, WRITING_STAGE, ProgressCallback, ReportingSource, stage_count
 from sync.hmis_csv.selection import Period, projects_in_scope, select_records
 from sync.hmis_csv.sharing import Destination
 from sync.hmis_csv.source import EnrollmentRecord, ExportSource, ProjectRecord, SourceInfo, UserRecord

@@ -316,7 +316,7 @@ class ServerExportSource:
         if project_ids is None:
             return records
         wanted = {e.enrollment_id for e in self._snapshot().enrollments if e.project_id in project_ids}
-        return [r for r in records if getattr(r, "enrollment_id") in wanted]
+        return [r for r in records if r.enrollment_id in wanted]
 
     def exits(self, project_ids: frozenset[str] | None) -> Iterable[ExitRecord]:
         return self._in_projects(self._snapshot().exits, project_ids)

@@ -24,8 +24,8 @@ from sync.hmis_csv import code_lists
 from sync.hmis_csv.columns import FORBIDDEN_CHARACTERS, Column, Kind
 
 __all__ = [
-    "CellIssue",
     "FORBIDDEN_CHARACTERS",
+    "CellIssue",
     "SsnIssue",
     "ValueFormatError",
     "clean_optional_text",
@@ -60,7 +60,7 @@ class ValueFormatError(ValueError):
 _FORBIDDEN_TABLE = {ord(character): None for character in FORBIDDEN_CHARACTERS}
 # C0 controls other than tab, newline and carriage return, plus DEL: NUL in particular
 # breaks CSV readers, and none of them is meaningful in an HMIS field.
-_CONTROL_TABLE = {code: None for code in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F)}
+_CONTROL_TABLE = dict.fromkeys((*range(9), 11, 12, *range(14, 32), 127))
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 

@@ -14,11 +14,11 @@ from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 
 from app import __version__
+from app.rules.consent import roi_expiry
 from app.session import Session
 from app.settings import Settings
 from app.vault.connection import transaction
 from sync.hmis_csv.export import ExportOptions, ExportResult, write_hmis_csv
-from app.rules.consent import roi_expiry
 from sync.hmis_csv.project_files import optional_date, project_file_columns, project_file_values
 from sync.hmis_csv.sharing import ConsentFacts, SharingTimeline, decide_sharing, sharing_timelines
 from sync.hmis_csv.source import (

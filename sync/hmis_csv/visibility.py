@@ -34,8 +34,8 @@ from pathlib import Path
 
 from sync.hmis_csv.rows import csv_id
 from sync.hmis_csv.selection import Person, Selection
-from sync.hmis_csv.source import EnrollmentRecord
 from sync.hmis_csv.sharing import DayVisibility, Destination, destination_for
+from sync.hmis_csv.source import EnrollmentRecord
 
 __all__ = ["VISIBILITY_COLUMNS", "Disclosure", "VisibilityEntry", "apply_destination", "visibility_list_path",
            "write_visibility_list"]

@@ -250,7 +250,7 @@ class ExportZipWriter:
             if closer is not None:
                 try:
                     closer.close()
-                except Exception:  # noqa: BLE001 - already failing; the temp file is removed below
+                except Exception:
                     pass
         if self._temp_path is not None:
             self._temp_path.unlink(missing_ok=True)

@@ -261,7 +261,7 @@ def create_app(engine: Engine, api_docs: bool = False) -> FastAPI:
     def health() -> HealthOut | JSONResponse:
         try:
             storage.check_database(engine)
-        except Exception:  # noqa: BLE001 - reported as unavailable
+        except Exception:
             log.error("health check: database unavailable")
             return JSONResponse({"detail": "The server's database is unavailable."}, 503)
         return HealthOut(status="ok", protocol_version=protocol.PROTOCOL_VERSION, server_version=__version__)

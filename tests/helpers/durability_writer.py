@@ -16,10 +16,11 @@ from pathlib import Path
 
 
 def main() -> int:
+    from datetime import date
+
+    from app.consent_gate import ConsentBasis
     from app.domain.person import Person
     from app.people import save_new_person
-    from datetime import date
-    from app.consent_gate import ConsentBasis
     from app.rules.consent import StoredConsent
     ON_FILE = ConsentBasis((StoredConsent("written", date(1900, 1, 1), date(9999, 12, 31), None),))
     from app.session import sign_in

@@ -16,14 +16,14 @@ from pathlib import Path
 import keyring
 import pytest
 from sqlalchemy import Engine
+from support import make_vault
+from sync_keyring import FILE_ENV, FileKeyringForTests
+from sync_support import ThreadServer, new_code
 
 from app.session import Session
-from support import make_vault
 from sync.credentials import StoreKind
 from sync.server import storage
 from sync.service import enroll_device
-from sync_keyring import FILE_ENV, FileKeyringForTests
-from sync_support import ThreadServer, new_code
 
 POSTGRES_ENV = "HMIS_TEST_POSTGRES_URL"
 

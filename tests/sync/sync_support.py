@@ -19,12 +19,12 @@ from typing import Any
 import requests
 import uvicorn
 from sqlalchemy import Engine, text
+from support import ADMIN_PASSWORD, REPO_ROOT, child_env, cli_command
 
 from app.outbox import enqueue
 from app.people import person_payload
 from app.session import Session
 from app.vault.connection import transaction
-from support import ADMIN_PASSWORD, REPO_ROOT, child_env, cli_command
 from sync.server import storage
 from sync.server.app import create_app
 
@@ -197,11 +197,12 @@ class Cert:
 
 def self_signed_cert(folder: Path) -> Cert:
     """A self-signed CA-style certificate for 127.0.0.1, made here (no network)."""
+    import ipaddress
+
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import ec
     from cryptography.x509.oid import NameOID
-    import ipaddress
 
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "hmis-intake test server")])

@@ -12,12 +12,12 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Engine
-
 from support import ADMIN_USER, make_vault, single_sentence
+from sync_support import ThreadServer, add_outbox_records, new_code, run_device_cli, self_signed_cert
+
 from sync.credentials import StoreKind, pinned_ca
 from sync.errors import CertificateProblem
 from sync.service import SyncJob, enroll_device
-from sync_support import ThreadServer, add_outbox_records, new_code, run_device_cli, self_signed_cert
 
 AUTH = ["--user", ADMIN_USER, "--password-stdin"]
 

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from support import REPO_ROOT, child_env
 
 SCRIPT = REPO_ROOT / ".ci" / "postgres-url"

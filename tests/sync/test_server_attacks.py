@@ -17,15 +17,15 @@ import requests
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, text
+from sync_support import ThreadServer, add_outbox_records, new_code
 
 from app.session import Session
+from sync.credentials import StoreKind
 from sync.errors import AuthRefused
 from sync.protocol import BatchRequest, DeviceCredential, OutboxRecord, RecordStatus
 from sync.server import storage
 from sync.service import SyncJob, enroll_device
-from sync.credentials import StoreKind
 from sync.transport import Transport
-from sync_support import ThreadServer, add_outbox_records, new_code
 
 AGENCY_A = "Alderbrook Test Shelter"
 AGENCY_B = "Birchfield Test Outreach"

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 import requests
+from sync_support import ProcessServer, free_port, new_code
 
 from sync.protocol import MAX_BATCH_BODY_BYTES, MAX_RECORD_BYTES
 from sync.server import storage
 from sync.transport import Transport
-from sync_support import ProcessServer, free_port, new_code
 
 MiB = 1024 * 1024
 

@@ -19,14 +19,16 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, text
+from support import ON_FILE, REPO_ROOT, VaultInfo, child_env, make_vault, single_sentence
+from sync_support import ThreadServer, new_code
+from test_hmis_csv_export import Files, assert_integrity, by_id, read_export
 
-from app.demo import add_demo_people
 from app.clock import FakeClock
+from app.demo import add_demo_people
 from app.followup import record_contact, record_exit, record_service, revoke_consent
 from app.intake import parse_document, save_intake
 from app.people import open_person, update_person
 from app.session import Session
-from support import ON_FILE, REPO_ROOT, VaultInfo, child_env, make_vault, single_sentence
 from sync.credentials import StoreKind
 from sync.hmis_csv.checker import check_export
 from sync.hmis_csv.columns import CSV_VERSION, FILES
@@ -36,8 +38,6 @@ from sync.hmis_csv.vault_source import export_vault
 from sync.protocol import OutboxRecord, RecordStatus
 from sync.server import export_store, storage
 from sync.service import SyncJob, enroll_device
-from sync_support import ThreadServer, new_code
-from test_hmis_csv_export import Files, assert_integrity, by_id, read_export
 
 FORMS = REPO_ROOT / "forms" / "intake"
 AGENCY = "Riverbend Test Shelter"

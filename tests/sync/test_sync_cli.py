@@ -8,7 +8,6 @@ import subprocess
 from pathlib import Path
 
 from sqlalchemy import Engine
-
 from support import ADMIN_PASSWORD, ADMIN_USER, VaultInfo, make_vault, single_sentence
 from sync_faults import FaultProxy
 from sync_keyring import FILE_ENV
@@ -106,8 +105,9 @@ def test_client_killed_mid_sync_then_rerun(tmp_path: Path, live_server: ThreadSe
                               new_code(live_server.engine), "--credential-store", "vault", *AUTH)
         assert done.returncode == 0, done.stderr
         proxy.set_plan([], default="slow")
-        from support import child_env, cli_command, REPO_ROOT
         import os
+
+        from support import REPO_ROOT, child_env, cli_command
 
         env = child_env()
         env["PYTHONPATH"] = str(HERE) + os.pathsep + env["PYTHONPATH"]

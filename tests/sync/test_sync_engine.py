@@ -8,18 +8,6 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, event
-
-from app.session import Session
-from app.vault.connection import transaction
-from sync.credentials import load_credential
-from sync.engine import RetryPolicy, SyncEngine, SyncProgress, SyncReport
-from sync.errors import AuthRefused, ServerUnavailable
-from sync.protocol import BatchRequest, DeviceCredential
-from sync.server import storage
-from sync.service import SyncJob, enroll_device
-from sync.credentials import StoreKind
-from sync.store import OutboxStore
-from sync.transport import Sent, Transport
 from sync_faults import FAULT_MODES, FaultProxy
 from sync_support import (
     ProcessServer,
@@ -32,6 +20,17 @@ from sync_support import (
     server_keys,
     wait_until,
 )
+
+from app.session import Session
+from app.vault.connection import transaction
+from sync.credentials import StoreKind, load_credential
+from sync.engine import RetryPolicy, SyncEngine, SyncProgress, SyncReport
+from sync.errors import AuthRefused, ServerUnavailable
+from sync.protocol import BatchRequest, DeviceCredential
+from sync.server import storage
+from sync.service import SyncJob, enroll_device
+from sync.store import OutboxStore
+from sync.transport import Sent, Transport
 
 FAST_RETRY = RetryPolicy(base_delay=0.05, max_delay=0.3, max_consecutive_failures=20, time_budget=60)
 

@@ -13,15 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-
-from app.clock import FakeClock
-from app.session import Session
-from app.vault.connection import transaction
 from support import ADMIN_PASSWORD, ADMIN_USER, REPO_ROOT, child_env, cli_command, make_vault, single_sentence
-from sync.credentials import StoreKind
-from sync.engine import SyncProgress
-from sync.service import SyncAlreadyRunning, SyncJob, enroll_device
-from sync.store import LEASE_SECONDS, SyncLease, current_lease
 from sync_faults import FaultProxy
 from sync_support import (
     HERE,
@@ -33,6 +25,14 @@ from sync_support import (
     server_keys,
     wait_until,
 )
+
+from app.clock import FakeClock
+from app.session import Session
+from app.vault.connection import transaction
+from sync.credentials import StoreKind
+from sync.engine import SyncProgress
+from sync.service import SyncAlreadyRunning, SyncJob, enroll_device
+from sync.store import LEASE_SECONDS, SyncLease, current_lease
 
 AUTH = ["--user", ADMIN_USER, "--password-stdin"]
 
@@ -79,7 +79,7 @@ def test_a_second_connection_is_refused_while_a_run_holds_the_lease(
         with device.worker() as worker:
             try:
                 results.append(SyncJob(worker, batch_size=20).run())
-            except Exception as exc:  # noqa: BLE001 - handed to the test thread
+            except Exception as exc:
                 results.append(exc)
 
     thread = threading.Thread(target=first_run)

@@ -12,18 +12,18 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, text
+from support import ADMIN_PASSWORD, ADMIN_USER, REPO_ROOT, child_env, cli_command, make_vault
+from sync_faults import FaultProxy
+from sync_support import HERE, ThreadServer, add_outbox_records, assert_exactly_once, new_code, wait_until
 
 from app.intake import IntakeResult, parse_document, save_intake
 from app.session import Session
-from support import ADMIN_PASSWORD, ADMIN_USER, REPO_ROOT, child_env, cli_command, make_vault
 from sync.credentials import StoreKind, load_credential
 from sync.engine import SyncEngine
 from sync.protocol import BatchRequest, DeviceCredential
 from sync.service import enroll_device
 from sync.store import OutboxStore
 from sync.transport import Sent, Transport
-from sync_faults import FaultProxy
-from sync_support import HERE, ThreadServer, add_outbox_records, assert_exactly_once, new_code, wait_until
 
 FORMS = REPO_ROOT / "forms" / "intake"
 AUTH = ["--user", ADMIN_USER, "--password-stdin"]

@@ -13,10 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
 from schemathesis.generation import GenerationMode
+from sync_support import ThreadServer, new_code
 
 from sync.server import storage
 from sync.transport import Transport
-from sync_support import ThreadServer, new_code
 
 
 @pytest.fixture(scope="module")

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import uuid
 
+from sync_support import ThreadServer, assert_exactly_once, outbox_states, server_keys
+
 from app.demo import add_demo_people
 from app.session import Session
 from app.vault.connection import transaction
 from sync.service import SyncJob
 from sync.store import SENT_PAYLOAD, OutboxStore
-from sync_support import ThreadServer, assert_exactly_once, outbox_states, server_keys
 
 
 def _payloads(session: Session, state: str) -> list[str]:

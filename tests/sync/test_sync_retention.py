@@ -7,16 +7,16 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from records_support import save_example
 from sqlalchemy import text
+from support import ADMIN_PASSWORD, auth, make_vault, run_cli
+from sync_support import ThreadServer, new_code
 
 from app.clock import FakeClock
 from app.followup import record_exit
 from app.notes import add_note
-from records_support import save_example
-from support import ADMIN_PASSWORD, auth, make_vault, run_cli
 from sync.credentials import StoreKind
 from sync.service import SyncJob, enroll_device
-from sync_support import ThreadServer, new_code
 
 
 def test_purge_after_sync_keeps_the_unacknowledged_and_the_server_copy(tmp_path: Path,

@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 import requests
 from sqlalchemy import text
-
 from support import REPO_ROOT, child_env, single_sentence
+from sync_support import ThreadServer, new_code, server_keys
+
 from sync.errors import AuthRefused, EnrollmentFailed, InsecureServer
 from sync.protocol import BatchRequest, OutboxRecord, RecordStatus
 from sync.server import storage
 from sync.transport import Transport, check_server_url
-from sync_support import ThreadServer, new_code, server_keys
 
 
 def _person(personal_id: str | None = None, **fields: object) -> dict[str, object]:

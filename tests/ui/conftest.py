@@ -11,14 +11,14 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["HMIS_INTAKE_KDF_TARGET_MS"] = "0"
 
-from collections.abc import Callable, Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import pytest
+from PySide6.QtWidgets import QApplication
 
-from app.clock import FakeClock  # noqa: E402
-from ui.main import Gui, build_controller  # noqa: E402
+from app.clock import FakeClock
+from ui.main import Gui, build_controller
 
 
 @pytest.fixture

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QWidget
+from support import ON_FILE
 
 from app.clock import FakeClock
 from app.domain.person import Person
 from app.people import save_new_person
-from support import ON_FILE
 from app.session import initialize
 from ui.main import Gui
 

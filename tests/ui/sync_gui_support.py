@@ -18,20 +18,20 @@ from sqlalchemy import Engine
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
 
-from app.clock import FakeClock  # noqa: E402
-from app.session import Session  # noqa: E402
-from sync.credentials import StoreKind  # noqa: E402
-from sync.engine import RetryPolicy  # noqa: E402
-from sync.server import storage  # noqa: E402
-from sync.service import enroll_device  # noqa: E402
-from ui.main import Gui  # noqa: E402
-from ui.sync.runner import SyncSchedule  # noqa: E402
-from ui.sync.sync_window import SyncWindow  # noqa: E402
+from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, sign_in
+from sync_faults import FaultProxy
+from sync_keyring import FILE_ENV
+from sync_support import ThreadServer, new_code
 
-from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, sign_in  # noqa: E402
-from sync_faults import FaultProxy  # noqa: E402
-from sync_keyring import FILE_ENV  # noqa: E402
-from sync_support import ThreadServer, new_code  # noqa: E402
+from app.clock import FakeClock
+from app.session import Session
+from sync.credentials import StoreKind
+from sync.engine import RetryPolicy
+from sync.server import storage
+from sync.service import enroll_device
+from ui.main import Gui
+from ui.sync.runner import SyncSchedule
+from ui.sync.sync_window import SyncWindow
 
 FAST_RETRY = RetryPolicy(base_delay=0.05, max_delay=0.2, max_consecutive_failures=3, time_budget=10)
 # Nothing runs by itself unless a test asks for it; runs that fail give up fast.
@@ -113,9 +113,10 @@ def save_person(qtbot: Any, main: Any, first: str, last: str) -> None:
     """A person saved the way the core takes one outside an intake (with the consent
     basis a consent-before-data pack wants; app.consent_gate), then counted by the
     main window like any save, which is what moves the background sync sooner."""
+    from support import ON_FILE
+
     from app.domain.person import Person
     from app.people import save_new_person
-    from support import ON_FILE
 
     session = main._session
     assert session is not None

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gui_support import ADMIN, ADMIN_PASSWORD, VT_PASSWORD, make_vault, planted_person, sign_in
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from wizard_support import ADULT, fill_member, open_wizard, pick_project, press_next, step, tick_script
 
 from app.clock import FakeClock
 from app.session import sign_in as core_sign_in
@@ -52,9 +54,6 @@ from ui.signin.signin_window import SignInWindow
 from ui.widgets.mnemonics import mnemonic_of, with_free_mnemonic, without_mnemonic
 from ui.wizard.flow import Step
 from ui.wizard.intake_wizard import IntakeWizard
-
-from gui_support import ADMIN, ADMIN_PASSWORD, VT_PASSWORD, make_vault, planted_person, sign_in
-from wizard_support import ADULT, fill_member, open_wizard, pick_project, press_next, step, tick_script
 
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QTextEdit, QPlainTextEdit,
             QAbstractItemView, QAbstractSlider, QTabBar)
@@ -107,9 +106,7 @@ def mnemonics_on_screen(root: QWidget) -> dict[str, list[str]]:
     for widget in window.findChildren(QWidget):
         if not widget.isVisibleTo(window):
             continue
-        if isinstance(widget, QAbstractButton):
-            add(widget.text())
-        elif isinstance(widget, QLabel) and widget.buddy() is not None:
+        if isinstance(widget, QAbstractButton) or (isinstance(widget, QLabel) and widget.buddy() is not None):
             add(widget.text())
         elif isinstance(widget, QGroupBox):
             add(widget.title())

@@ -6,12 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, sign_in
 
 from app.clock import FakeClock
 from app.device_settings import set_idle_lock_minutes
 from app.errors import ValidationError
-
-from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, sign_in
 
 
 def _admin(qtbot, make_gui, tmp_path: Path, clock: FakeClock):

@@ -6,10 +6,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from app.clock import FakeClock
-
 from gui_support import ADMIN, sign_in
 from test_gui_profile import _open, _vault
+
+from app.clock import FakeClock
 from ui.profile.service_dialog import AGENCY
 
 SHOTS = Path(os.environ["HMIS_SHOTS_DIR"]) if os.environ.get("HMIS_SHOTS_DIR") else None

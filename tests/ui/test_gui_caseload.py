@@ -6,14 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gui_support import ADMIN, sign_in
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from test_gui_profile import FIRST, LAST, _vault
 
 from app.caseload import age_on
 from app.clock import FakeClock
-
-from gui_support import ADMIN, sign_in
-from test_gui_profile import FIRST, LAST, _vault
 
 
 def _main(qtbot, make_gui, tmp_path: Path, clock: FakeClock):

@@ -7,14 +7,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from gui_support import ADMIN, sign_in
+from pypdf import PdfReader
 from PySide6.QtCore import QTimer
 from PySide6.QtPrintSupport import QPrintPreviewDialog
-from pypdf import PdfReader
+from test_gui_profile import FIRST, LAST, VOLUNTEER, VOLUNTEER_PASSWORD, _open, _vault
 
 from app.clock import FakeClock
-
-from gui_support import ADMIN, sign_in
-from test_gui_profile import FIRST, LAST, VOLUNTEER, VOLUNTEER_PASSWORD, _open, _vault
 
 SHOTS = Path(os.environ.get("HMIS_SHOTS_DIR", "")) if os.environ.get("HMIS_SHOTS_DIR") else None
 

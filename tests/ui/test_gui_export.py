@@ -14,6 +14,7 @@ import zipfile
 from datetime import date, timedelta
 from pathlib import Path
 
+from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, sign_in
 from PySide6.QtCore import QDate, QObject, QPoint, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -30,8 +31,6 @@ from sync.hmis_csv.rows import csv_id
 from sync.hmis_csv.vault_source import AUDIT_ACTION
 from ui.export.export_dialog import ExportDialog
 from ui.lock import LockReason
-
-from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, sign_in
 
 COORDINATOR, VOLUNTEER, CASE_MANAGER = "coord", "vol", "casey"
 USER_PASSWORD = "Tern#Quarry58x Lumen7"

@@ -12,14 +12,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, planted_person, sign_in
 from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
+from wizard_support import Keyboard, open_wizard
 
 from app.clock import FakeClock
 from ui.i18n import active_language, set_language, stored_language
-
-from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, planted_person, sign_in
-from wizard_support import Keyboard, open_wizard
 
 
 class PseudoTranslator(QTranslator):

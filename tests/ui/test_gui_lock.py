@@ -4,6 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gui_support import (
+    ADMIN,
+    ADMIN_PASSWORD,
+    PLANTED_FIRST,
+    PLANTED_LAST,
+    VT_PASSWORD,
+    make_vault,
+    planted_person,
+    sign_in,
+    texts_on_screen,
+)
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication
@@ -11,18 +22,6 @@ from PySide6.QtWidgets import QApplication
 from app.clock import FakeClock
 from ui.lock import LockReason
 from ui.wizard.intake_wizard import IntakeWizard
-
-from gui_support import (
-    ADMIN,
-    ADMIN_PASSWORD,
-    VT_PASSWORD,
-    PLANTED_FIRST,
-    PLANTED_LAST,
-    make_vault,
-    planted_person,
-    sign_in,
-    texts_on_screen,
-)
 
 TYPED_FIRST = "Orrinwhistle"
 TYPED_LAST = "Vexabramble"

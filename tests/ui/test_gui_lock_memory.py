@@ -10,12 +10,11 @@ import hashlib
 import secrets
 from pathlib import Path
 
+from gui_support import ADMIN, make_vault, sign_in
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from app.clock import FakeClock
 from ui.lock import LockReason
-
-from gui_support import ADMIN, make_vault, sign_in
 
 
 def _holders(needle: str, key_digest: str, mine: set[int], key_hex: str = "") -> list[str]:
@@ -46,7 +45,7 @@ def _holders(needle: str, key_digest: str, mine: set[int], key_hex: str = "") ->
             continue
         try:
             referents = gc.get_referents(obj)
-        except Exception:  # noqa: BLE001 - an exotic object; nothing of ours inside
+        except Exception:
             continue
         name = type(obj).__name__
         stack.extend((ref, name) for ref in referents if id(ref) not in seen)
@@ -86,11 +85,11 @@ def test_after_a_forced_password_change_and_a_lock_neither_password_is_left(
         qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
     """The first-sign-in change (VT-2.1-11) handles two passwords: the temporary one and
     the new one; after a lock neither is in the app's objects."""
+    from gui_support import ADMIN_PASSWORD
+
     from app.security.users import add_user
     from app.session import sign_in as core_sign_in
     from ui.signin.change_password_dialog import ChangePasswordDialog
-
-    from gui_support import ADMIN_PASSWORD
 
     temporary = "temporary canary " + secrets.token_hex(5) + " pass"
     new = "chosen canary " + secrets.token_hex(5) + " meadow"

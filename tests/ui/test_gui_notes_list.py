@@ -8,12 +8,11 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from gui_support import ADMIN, sign_in
 from PySide6.QtCore import Qt
+from test_gui_profile import _open, _vault
 
 from app.clock import FakeClock
-
-from gui_support import ADMIN, sign_in
-from test_gui_profile import _open, _vault
 
 
 def test_ct_404_2_notes_show_local_time_author_and_a_pending_deletion(

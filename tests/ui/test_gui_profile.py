@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gui_support import ADMIN, ADMIN_PASSWORD, VT_PASSWORD, make_vault, sign_in
 from PySide6.QtCore import Qt
 
 from app.clock import FakeClock
@@ -12,8 +13,6 @@ from app.intake import parse_document, save_intake
 from app.notes import add_note
 from app.security.users import add_user, declare_conflict
 from app.session import sign_in as core_sign_in
-
-from gui_support import ADMIN, ADMIN_PASSWORD, VT_PASSWORD, make_vault, sign_in
 
 FIRST, LAST = "Marrowind", "Tessellby"
 VOLUNTEER, VOLUNTEER_PASSWORD = "vol", "Tern#Quarry58x Lumen7"

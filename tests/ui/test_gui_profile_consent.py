@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from gui_support import ADMIN, sign_in
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
@@ -18,14 +19,12 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
+from test_gui_profile import FIRST, LAST, VOLUNTEER, VOLUNTEER_PASSWORD, _open, _vault
+from wizard_support import sign_on_pad
 
 from app.clock import FakeClock
 from ui.lock import LockReason
 from ui.wizard.signature_pad import SignaturePad
-
-from gui_support import ADMIN, sign_in
-from test_gui_profile import FIRST, LAST, VOLUNTEER, VOLUNTEER_PASSWORD, _open, _vault
-from wizard_support import sign_on_pad
 
 
 def _rows(gui, sql: str, args: tuple = ()) -> list[tuple]:

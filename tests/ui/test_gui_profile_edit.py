@@ -7,7 +7,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from gui_support import ADMIN, sign_in
 from PySide6.QtWidgets import QLineEdit
+from test_gui_profile import FIRST, VOLUNTEER, VOLUNTEER_PASSWORD, _open, _vault
 
 from app.clock import FakeClock
 from app.people import open_person
@@ -15,9 +17,6 @@ from app.profile import load_profile
 from app.session import sign_in as core_sign_in
 from ui.profile.common import CodeLabels
 from ui.profile.edit_person_dialog import EditPersonDialog
-
-from gui_support import ADMIN, sign_in
-from test_gui_profile import FIRST, VOLUNTEER, VOLUNTEER_PASSWORD, _open, _vault
 
 SHOTS = Path(os.environ["HMIS_SHOTS_DIR"]) if os.environ.get("HMIS_SHOTS_DIR") else None
 

@@ -7,6 +7,7 @@ import json
 import os
 from pathlib import Path
 
+from gui_support import ADMIN, ADMIN_PASSWORD, VT_PASSWORD, make_vault, sign_in
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -17,8 +18,6 @@ from app.vault.connection import transaction
 from tests.support import role_of_kind
 from ui.projects.projects_dialog import ProjectsDialog
 from ui.setup.recovery_key_dialog import RecoveryKeyDialog
-
-from gui_support import ADMIN, ADMIN_PASSWORD, VT_PASSWORD, make_vault, sign_in
 
 SHOTS = os.environ.get("HMIS_SHOTS_DIR")
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.clock import FakeClock
-
 from sync_gui_support import (  # noqa: F401 - _test_keyring_file is an autouse fixture
     FAST_RETRY,
     _test_keyring_file,
@@ -18,6 +16,8 @@ from sync_gui_support import (  # noqa: F401 - _test_keyring_file is an autouse 
     signed_in_mo,
 )
 from sync_support import add_outbox_records, server_keys
+
+from app.clock import FakeClock
 from ui.sync.runner import SyncSchedule
 
 SCHEDULE = SyncSchedule(first_run=3600, period=3600, after_save=3600, longest_wait=3600,

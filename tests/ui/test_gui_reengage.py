@@ -8,12 +8,12 @@ import os
 from datetime import date
 from pathlib import Path
 
+from gui_support import ADMIN, sign_in
+from test_gui_profile import FIRST, _open, _vault
+
 from app.clock import FakeClock
 from app.followup import record_exit
 from app.session import sign_in as core_sign_in
-
-from gui_support import ADMIN, sign_in
-from test_gui_profile import FIRST, _open, _vault
 
 SHOTS = Path(os.environ["HMIS_SHOTS_DIR"]) if os.environ.get("HMIS_SHOTS_DIR") else None
 

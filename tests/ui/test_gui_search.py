@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.clock import FakeClock
-
 from gui_support import (
     ADMIN,
     ADMIN_PASSWORD,
@@ -15,6 +13,8 @@ from gui_support import (
     planted_person,
     sign_in,
 )
+
+from app.clock import FakeClock
 
 
 def test_search_finds_a_planted_name_as_you_type(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:

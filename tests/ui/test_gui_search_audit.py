@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from app.clock import FakeClock
-
 from gui_support import ADMIN, sign_in
 from test_gui_profile import LAST, _vault
+
+from app.clock import FakeClock
 
 
 def test_ct_207_12_main_window_search_is_audited_without_its_text(qtbot, make_gui, tmp_path: Path,

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gui_support import ADMIN_PASSWORD
 from PySide6.QtWidgets import QApplication
 
 from app.clock import FakeClock
 from app.vault.vault import vault_exists
 from ui.setup.recovery_key_dialog import RecoveryKeyDialog
-
-from gui_support import ADMIN_PASSWORD
 
 
 def _recovery_dialog() -> RecoveryKeyDialog | None:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gui_support import ADMIN, ADMIN_PASSWORD, VT_PASSWORD, make_vault, planted_person
 from PySide6.QtWidgets import QApplication
 
 from app.clock import FakeClock
 from app.security.users import add_user
 from app.session import sign_in as core_sign_in
 from ui.signin.change_password_dialog import ChangePasswordDialog
-
-from gui_support import ADMIN, ADMIN_PASSWORD, VT_PASSWORD, make_vault, planted_person, sign_in
 
 
 def _attempt(qtbot, gui, password: str) -> str:

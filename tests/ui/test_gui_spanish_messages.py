@@ -9,15 +9,14 @@ import os
 import re
 from pathlib import Path
 
+from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, sign_in
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from wizard_support import open_wizard, pick_project, press_next, step, tick_script, type_into
 
 from app.clock import FakeClock
 from ui.core_text import core_text, role_name
 from ui.i18n import set_language
 from ui.wizard.flow import Step
-
-from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, sign_in
-from wizard_support import open_wizard, pick_project, press_next, step, tick_script, type_into
 
 SHOTS = Path(os.environ["HMIS_SHOTS_DIR"]) if os.environ.get("HMIS_SHOTS_DIR") else None
 # Words of an English sentence that no Spanish one of ours contains.

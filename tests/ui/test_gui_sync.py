@@ -8,14 +8,8 @@ import uuid
 from pathlib import Path
 
 import keyring
-from PySide6.QtWidgets import QWidget
-
-from app.clock import FakeClock
-from app.vault.connection import transaction
-from sync.server import storage
-from sync.store import current_lease
-
 from gui_support import texts_on_screen
+from PySide6.QtWidgets import QWidget
 from sync_gui_support import (  # noqa: F401 - _test_keyring_file is an autouse fixture
     _test_keyring_file,
     enroll,
@@ -32,6 +26,11 @@ from sync_gui_support import (  # noqa: F401 - _test_keyring_file is an autouse 
 )
 from sync_keyring import FileKeyringForTests
 from sync_support import add_outbox_records, assert_exactly_once, new_code, self_signed_cert, server_keys
+
+from app.clock import FakeClock
+from app.vault.connection import transaction
+from sync.server import storage
+from sync.store import current_lease
 
 PEOPLE = [("Wrenna", "Thistlecombe"), ("Osric", "Pellinore"), ("Maelis", "Quarrydown")]
 
@@ -67,7 +66,7 @@ def test_enroll_through_the_dialog_save_people_and_sync_now(qtbot, make_gui, tmp
         window.sync_button.click()
         wait_idle(qtbot, window)
         assert window.progress.value() == window.progress.maximum() == 3
-        assert "Sent 3 records: 3 new, 0 the server already had." == window.message.text()
+        assert window.message.text() == "Sent 3 records: 3 new, 0 the server already had."
         assert window.history_model.rowCount() == 1
         row = [window.history_model.data(window.history_model.index(0, c)) for c in range(7)]
         assert row[1:5] == ["3", "3", "0", "0"] and row[6] == "Acknowledged"

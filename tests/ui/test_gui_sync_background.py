@@ -8,24 +8,15 @@ import os
 import subprocess
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-
-from app.clock import FakeClock
-from app.security.users import add_user
-from app.session import sign_in as core_sign_in
-from app.vault.connection import transaction
-from sync.credentials import StoreKind
-from sync.service import enroll_device
-from sync.store import SyncLease, current_lease
-from ui.sync.runner import RunKind, SyncSchedule
-
 from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, sign_in
+from PySide6.QtCore import Qt
+from support import REPO_ROOT, child_env, cli_command, single_sentence
 from sync_gui_support import (  # noqa: F401 - _test_keyring_file is an autouse fixture
     FAST_RETRY,
     QUIET,
-    new_code,
     _test_keyring_file,
     enroll,
+    new_code,
     now_clock,
     open_sync_window,
     outbox_count,
@@ -37,8 +28,16 @@ from sync_gui_support import (  # noqa: F401 - _test_keyring_file is an autouse 
     visible_windows,
     wait_idle,
 )
-from support import REPO_ROOT, child_env, cli_command, single_sentence
 from sync_support import HERE, add_outbox_records, assert_exactly_once, server_keys
+
+from app.clock import FakeClock
+from app.security.users import add_user
+from app.session import sign_in as core_sign_in
+from app.vault.connection import transaction
+from sync.credentials import StoreKind
+from sync.service import enroll_device
+from sync.store import SyncLease, current_lease
+from ui.sync.runner import RunKind, SyncSchedule
 
 VOLUNTEER_PASSWORD = "Violet!Ladder7Kettle9"
 

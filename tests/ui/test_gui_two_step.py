@@ -7,14 +7,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, sign_in
 from PySide6.QtWidgets import QApplication
 
 from app.clock import FakeClock
 from app.security import totp
 from ui.lock import LockReason
 from ui.signin.two_step_dialog import TwoStepDialog
-
-from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, sign_in
 
 SHOTS = os.environ.get("HMIS_SHOTS_DIR")
 

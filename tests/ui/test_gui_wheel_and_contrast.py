@@ -9,15 +9,23 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from gui_support import make_vault
 from PySide6.QtCore import QDate, QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QDoubleSpinBox, QFormLayout, QScrollArea,
-                               QSlider, QSpinBox, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QScrollArea,
+    QSlider,
+    QSpinBox,
+    QWidget,
+)
 
 from app.clock import FakeClock
 from ui.theme import STYLE_SHEET
-
-from gui_support import make_vault
 
 
 def _wheel(widget: QWidget, notches: int = -1) -> None:

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, sign_in
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from test_gui_wizard_problems import _to_member_page
+from wizard_support import open_wizard, pick_project, step, tick_script
 
 from app.clock import FakeClock
 from ui.wizard.flow import Step
-
-from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, sign_in
-from test_gui_wizard_problems import _to_member_page
-from wizard_support import open_wizard, pick_project, step, tick_script
 
 
 def _signed_in(qtbot, make_gui, tmp_path: Path, clock: FakeClock):

@@ -8,14 +8,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from gui_support import ADMIN, ADMIN_PASSWORD, VT_PASSWORD, make_vault, sign_in
+from wizard_support import (
+    ADULT,
+    fill_member,
+    open_wizard,
+    pick_project,
+    press_next,
+    sign_on_pad,
+    step,
+    tick_script,
+    type_into,
+)
 
 from app.clock import FakeClock
 from app.session import sign_in as core_sign_in
 from ui.wizard.flow import Step
-
-from gui_support import ADMIN, ADMIN_PASSWORD, VT_PASSWORD, make_vault, sign_in
-from wizard_support import ADULT, fill_member, open_wizard, pick_project, press_next, sign_on_pad, step, \
-    tick_script, type_into
 
 
 def _wizard(qtbot, make_gui, tmp_path: Path, clock: FakeClock, pack: str, populations: str | None = None,

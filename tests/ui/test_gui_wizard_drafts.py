@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gui_support import ADMIN, PLANTED_FIRST, PLANTED_LAST, make_vault, sign_in, texts_on_screen
 from PySide6.QtWidgets import QApplication
+from wizard_support import open_wizard, pick_project, press_next, step, tick_script, type_into
 
 from app.clock import FakeClock
 from ui.lock import LockReason
 from ui.wizard.flow import Step
-
-from gui_support import ADMIN, PLANTED_FIRST, PLANTED_LAST, make_vault, sign_in, texts_on_screen
-from wizard_support import open_wizard, pick_project, press_next, step, tick_script, type_into
 
 
 def _to_member_step(qtbot, make_gui, tmp_path: Path, clock: FakeClock):

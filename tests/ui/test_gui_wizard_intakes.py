@@ -5,13 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-
-from app.clock import FakeClock
-from app.session import sign_in as core_sign_in
-from ui.wizard.flow import Step
-
 from gui_support import ADMIN, ADMIN_PASSWORD, VT_PASSWORD, make_vault, sign_in
+from PySide6.QtCore import Qt
 from wizard_support import (
     ADULT,
     fill_member,
@@ -23,6 +18,10 @@ from wizard_support import (
     tick_script,
     type_into,
 )
+
+from app.clock import FakeClock
+from app.session import sign_in as core_sign_in
+from ui.wizard.flow import Step
 
 
 def _start(qtbot, make_gui, tmp_path: Path, clock: FakeClock, pack: str, populations: str | None = None):

@@ -16,17 +16,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
+from gui_support import ADMIN, ADMIN_PASSWORD, VT_PASSWORD, make_vault
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QComboBox
+from wizard_support import ADULT, Keyboard, fill_member_by_keys, sign_on_pad, step
 
 from app.clock import FakeClock
 from ui.wizard.flow import Step
 from ui.wizard.intake_wizard import IntakeWizard
 from ui.wizard.signature_pad import SignaturePad
-
-from gui_support import ADMIN, ADMIN_PASSWORD, VT_PASSWORD, make_vault
-from wizard_support import ADULT, Keyboard, fill_member_by_keys, sign_on_pad, step
 
 
 def _sign_in_and_open(qtbot, make_gui, tmp_path: Path, clock: FakeClock, pack: str):

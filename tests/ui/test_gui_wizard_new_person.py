@@ -7,14 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from gui_support import ADMIN, ADMIN_PASSWORD, PLANTED_FIRST, PLANTED_LAST, make_vault, planted_person, sign_in
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+from wizard_support import fill_member, pick_project, press_next, step, tick_script
 
 from app.clock import FakeClock
 from ui.wizard.flow import Step
 from ui.wizard.intake_wizard import IntakeWizard
-
-from gui_support import ADMIN, ADMIN_PASSWORD, PLANTED_FIRST, PLANTED_LAST, make_vault, planted_person, sign_in
-from wizard_support import fill_member, pick_project, press_next, step, tick_script
 
 _PLANTED_ANSWERS = {"NameDataQuality": 1, "DOB": "1985-03-14", "DOBDataQuality": 1, "SSN": "234567890",
                     "SSNDataQuality": 1, "White": 1, "Sex": 9, "VeteranStatus": 0, "EnrollmentCoC": "XX-501",

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, sign_in
 from PySide6.QtWidgets import QApplication
+from wizard_support import ADULT, fill_member, open_wizard, pick_project, press_next, step, tick_script
 
 from app.clock import FakeClock
 from ui.wizard.flow import Step
-
-from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, sign_in
-from wizard_support import ADULT, fill_member, open_wizard, pick_project, press_next, step, tick_script
 
 
 def _to_member_page(qtbot, make_gui, tmp_path: Path, clock: FakeClock):

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, sign_in
+from wizard_support import ADULT, fill_member, open_wizard, pick_project, press_next, step, tick_script
+
 from app.clock import FakeClock
 from app.drafts import list_drafts
 from ui.lock import LockReason
 from ui.wizard.flow import Step
-
-from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, sign_in
-from wizard_support import ADULT, fill_member, open_wizard, pick_project, press_next, step, tick_script
 
 
 def _to_review(qtbot, make_gui, tmp_path: Path, clock: FakeClock):

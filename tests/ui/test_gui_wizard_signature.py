@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
+from wizard_support import sign_on_pad
 
 from ui.wizard.signature_pad import SignaturePad
-
-from wizard_support import sign_on_pad
 
 
 def test_mouse_strokes_make_a_png(qtbot) -> None:

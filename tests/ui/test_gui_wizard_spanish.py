@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, sign_in
 from PySide6.QtWidgets import QApplication
+from wizard_support import open_wizard
 
 from app.clock import FakeClock
 from ui.i18n import set_language
 from ui.wizard.flow import Step
-
-from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, sign_in
-from wizard_support import open_wizard
 
 
 def test_choosing_espanol_translates_the_wizard(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:

@@ -31,9 +31,9 @@ from ui.profile.overview_tab import OverviewTab
 from ui.profile.record_dialog import RecordDialog
 from ui.profile.renew_dialog import RenewConsentDialog
 from ui.profile.revoke_dialog import RevokeConsentDialog
-from ui.widgets.rows_model import RowsModel
 from ui.profile.service_dialog import ServiceDialog
 from ui.theme import demo_banner, window_title
+from ui.widgets.rows_model import RowsModel
 from ui.wizard.page import text_label
 
 RECORD_DIALOGS: dict[str, type[RecordDialog]] = {"contact": ContactDialog, "service": ServiceDialog,

@@ -9,14 +9,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from app.agency_services import offered_for, record_agency_service
-from app.followup import RECORD_TYPES, record_service, service_types
 from app.errors import ValidationError
+from app.followup import RECORD_TYPES, record_service, service_types
 from app.profile import ClientProfile
 from app.services_offered import record_types_for
 from app.session import Session
 from ui.profile.common import CodeLabels, parse_day
 from ui.profile.record_dialog import RecordDialog
-
 
 AGENCY = "agency"  # the record type choice that lists the agency's own services
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 
-
-
 def project_types() -> list[tuple[int, str]]:
     """2.02.6, in the order a worker looks for them."""
     return [

@@ -39,13 +39,13 @@ from ui.clipboard import ClipboardGuard
 from ui.export.export_dialog import EXPORT_PERMISSION, ExportDialog
 from ui.i18n import active_language, remember_language, set_language
 from ui.people.new_person import LEGACY_DRAFT_KIND, names_from_search, person_from_legacy_draft
-from ui.search.drafts_bar import DraftsBar
+from ui.profile.profile_window import ProfileWindow
 from ui.projects.projects_dialog import open_projects
+from ui.search.drafts_bar import DraftsBar
 from ui.search.main_menus import MainMenus
 from ui.search.my_clients import MyClientsDialog
 from ui.search.people_model import PeopleModel, columns_for, results_table, shows_last_contact
 from ui.sync.timeliness_banner import TimelinessBanner
-from ui.profile.profile_window import ProfileWindow
 from ui.theme import demo_banner, resource_icon, window_title
 from ui.widgets.mnemonics import give_unique_mnemonics
 from ui.wizard.intake_wizard import DRAFT_KIND as INTAKE_DRAFT_KIND

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clock import Clock
 from app.errors import PackError, PasswordRejected
 from app.packs import available_packs, load_pack
-from app.clock import Clock
 from app.session import DEFAULT_PROJECTS, Session, initialize, validate_new_password
 from ui.setup.project_rows import ProjectSetup, SetupProjects
 from ui.theme import window_title

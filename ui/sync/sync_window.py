@@ -39,13 +39,13 @@ from sync.credentials import DeviceEnrollment, current_enrollment
 from sync.engine import SyncProgress
 from sync.service import send_refused_again
 from sync.store import OutboxStore
-from ui.widgets.rows_model import RowsModel
 from ui.sync.enroll_dialog import EnrollDialog
 from ui.sync.overview_cards import ConnectionCard, OutboxCard
 from ui.sync.runner import RunKind, RunOutcome, SyncRunner
 from ui.sync.texts import entity_label, local_time, outcome_text, progress_text, records_text, size_text
 from ui.sync.worker_jobs import WorkerJobs
 from ui.theme import demo_banner, window_title
+from ui.widgets.rows_model import RowsModel
 
 HISTORY_ROWS = 200
 REFUSED_ROWS = 1000

@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication
 from sync.engine import SyncProgress
 from ui.sync.runner import RunOutcome
 
-
 # A plain name lupdate reads as QCoreApplication.translate(context, text), so every
 # sentence below lands in the SyncTexts context of the catalogue.
 translate = QCoreApplication.translate

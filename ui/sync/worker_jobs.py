@@ -59,7 +59,7 @@ class WorkerJob(QObject):
                 result = self._work(worker)
         except UserFacingError as exc:
             error = exc
-        except Exception as exc:  # noqa: BLE001 - reported on screen, never lost
+        except Exception as exc:
             log.error("%s failed: %s", self.name, type(exc).__name__)
             error = UnexpectedFailure("Something went wrong and nothing was changed; please try again.")
         try:

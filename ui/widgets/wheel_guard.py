@@ -10,8 +10,15 @@ unless the field has the keyboard focus (the worker chose it).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox, \
-    QScrollBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QScrollBar,
+    QWidget,
+)
 
 _ANSWER_WIDGETS = (QComboBox, QAbstractSpinBox, QAbstractSlider)
 
@@ -31,7 +38,7 @@ def _answer_widget(obj: QObject) -> QWidget | None:
 
 
 class WheelGuard(QObject):
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.Wheel:
             return False
         field = _answer_widget(obj)

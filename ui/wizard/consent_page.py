@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from app.catalog import ConsentSection, load_consent_texts
 from app.intake import Problem
 from ui.widgets.field import Field, form_grid
+from ui.wizard.consent_text import RenderedConsent, render_consent, signature_binding
 from ui.wizard.flow import IntakeFlow, StepRef
 from ui.wizard.page import (
     WizardContext,
@@ -42,7 +43,6 @@ from ui.wizard.page import (
     show_on,
     text_label,
 )
-from ui.wizard.consent_text import RenderedConsent, render_consent, signature_binding
 from ui.wizard.signature_pad import SignaturePad
 
 METHODS = ("written", "verbal")

@@ -15,7 +15,7 @@ import base64
 import copy
 import re
 from dataclasses import asdict, dataclass, field, fields
-from datetime import date, datetime
+from datetime import datetime
 from enum import Enum
 from typing import Any
 
@@ -24,7 +24,7 @@ from app.domain.person import Person
 from app.intake import DocumentError, IntakeDocument, Problem, check_intake, parse_document
 from app.intake.document import CLIENT_FIELDS, ENROLLMENT_FIELDS, FORMAT, MemberInput
 from app.intake.save import CLIENT_COLUMNS
-from app.intake.validate import ProjectFacts, START, member_facts
+from app.intake.validate import START, ProjectFacts, member_facts
 from app.packs import Pack
 from app.projects import ProjectInfo
 from app.rules.consent import ConsentDecision

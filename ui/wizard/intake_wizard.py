@@ -16,15 +16,15 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QAbstractItemView,
     QListView,
     QMessageBox,
     QPushButton,

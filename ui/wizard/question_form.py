@@ -30,7 +30,6 @@ from ui.widgets.field import Field, form_grid
 from ui.wizard.flow import IntakeFlow
 from ui.wizard.page import problem_text
 
-
 # Typed and shown masked, with a press-to-reveal (HUD 3.02).
 MASKED_FIELDS = frozenset({"SSN"})
 

@@ -8,7 +8,6 @@ a migration that fails rolls back and leaves the old schema in place.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
