@@ -240,6 +240,50 @@ class ClientRightsPolicy(BaseModel):
     clauses: tuple[Clause, ...] = ()
 
 
+class AccessRequirement(BaseModel):
+    """A step a user completes outside the device (an agreement signed, a training done)
+    that the agency administrator records on the device; access needs it current."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str = Field(min_length=3)
+    # never: once is enough; yearly: again within a year of the last; fiscal_year: again
+    # for each HUD fiscal year (from 1 October); used_within: lapses when the user has not
+    # signed in within ``used_within_days`` of completing it, and access ends
+    # ``grace_days`` after that notice.
+    renew: Literal["never", "yearly", "fiscal_year", "used_within"] = "never"
+    used_within_days: int | None = Field(default=None, ge=1)
+    grace_days: int = Field(default=0, ge=0)
+    # A fiscal-year renewal done this many days before 1 October counts for the new year.
+    early_renewal_days: int = Field(default=0, ge=0, le=90)
+    clauses: tuple[Clause, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _used_within_needs_days(self) -> AccessRequirement:
+        if (self.renew == "used_within") != (self.used_within_days is not None):
+            raise ValueError("used_within_days goes with renew = \"used_within\" and only with it")
+        return self
+
+
+class UserAccessPolicy(BaseModel):
+    """What a user must have completed, and kept current, to open client records."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    requirements: tuple[AccessRequirement, ...] = ()
+    warn_days_before: int = Field(default=30, ge=0)
+    reading: str = ""
+
+    @model_validator(mode="after")
+    def _unique(self) -> UserAccessPolicy:
+        ids = [r.id for r in self.requirements]
+        if len(ids) != len(set(ids)):
+            raise ValueError("access requirement ids must be unique")
+        return self
+
+    def requirement(self, requirement_id: str) -> AccessRequirement | None:
+        return next((r for r in self.requirements if r.id == requirement_id), None)
+
+
 # What the core does the same in every pack: no pack can switch it off, so a pack names
 # the clauses each one meets ([[guarantees]] in pack.toml) and docs/policy-conformance.md
 # shows them beside the tests that drive them. A pack may name only these.
@@ -306,6 +350,7 @@ class Pack(BaseModel):
     conformance: ConformancePolicy = ConformancePolicy()
     client_rights: ClientRightsPolicy = ClientRightsPolicy()
     victim_service_provider: VictimServicePolicy = VictimServicePolicy()
+    user_access: UserAccessPolicy = UserAccessPolicy()
     guarantees: tuple[Guarantee, ...] = ()
     # The pack's reading of an ambiguity (A1.. in docs/policy-clauses.md) that no setting's
     # own ``reading`` states, by its ID.

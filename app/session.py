@@ -10,10 +10,10 @@ import contextlib
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from app import audit
+from app import audit, user_access
 from app.clock import Clock, system_clock
 from app.errors import (
     AccountDisabled,
@@ -26,6 +26,7 @@ from app.security import totp
 from app.security.passwords import check_password
 from app.settings import Settings
 from app.two_step import Code, PendingSignIn
+from app.user_access import PERMISSIONS_WITHOUT_ACCESS, AccessInactive, AccessStatus
 from app.vault import keyauth
 from app.vault.connection import transaction
 from app.vault.vault import (
@@ -54,6 +55,8 @@ class Session:
     user: SignedInUser
     clock: Clock = system_clock
     warnings: list[str] = field(default_factory=list)
+    # Set at sign-in: the pack's user agreements and trainings this user lacks.
+    access: AccessStatus | None = None
 
     @property
     def conn(self):  # type: ignore[no-untyped-def]
@@ -82,9 +85,13 @@ class Session:
         return self.pack.second_factor.totp == "required" and not totp.is_enrolled(self)
 
     def can(self, permission: str) -> bool:
+        if self.access is not None and self.access.inactive and permission not in PERMISSIONS_WITHOUT_ACCESS:
+            return False
         return permission in self.user.role.permissions
 
     def require(self, permission: str) -> None:
+        if self.access is not None and self.access.inactive and permission not in PERMISSIONS_WITHOUT_ACCESS:
+            raise AccessInactive(self.access.refusal())
         if not self.can(permission):
             raise PermissionDenied(
                 f"Your role ({self.user.role.name}) does not allow this ({permission})."
@@ -105,6 +112,11 @@ class Session:
                 + ("change" if editing else "open")
                 + " it; ask a colleague."
             )
+
+    def refresh_access(self) -> None:
+        """Read the user's access again (after an administrator recorded a requirement)."""
+        self.access = user_access.status(self.conn, self.pack.user_access, self.user.user_id,
+                                         self.clock.now().date())
 
     def audit(self, action: str, entity: str | None = None, entity_id: str | None = None,
               detail: dict[str, object] | None = None) -> None:
@@ -132,7 +144,7 @@ class Session:
         connection and its copy of the key are closed when the block ends."""
         vault = self.vault.open_worker()
         try:
-            yield Session(vault, self.pack, self.user, self.clock)
+            yield Session(vault, self.pack, self.user, self.clock, access=self.access)
         finally:
             vault.close()
 
@@ -170,8 +182,14 @@ def initialize(
     agency_name: str = "Agency",
     projects: tuple[tuple[str, int], ...] = DEFAULT_PROJECTS,
     clock: Clock = system_clock,
+    *,
+    access_completed_on: date | None,
 ) -> tuple[Session, str]:
-    """Device setup: a new vault, its agency and projects, and the first admin user."""
+    """Device setup: a new vault, its agency and projects, and the first admin user.
+
+    ``access_completed_on``: the day the administrator completed the pack's user
+    agreements and trainings ([user_access]), as they state it at set-up; None leaves
+    them unrecorded, so the administrator sees no client record until they are."""
     pack = load_pack(pack_id)
     validate_new_password(pack, None, username, password, agency_name)
     if not username.strip():
@@ -206,6 +224,13 @@ def initialize(
                          {"pack": pack_id}, clock)
             audit.record(conn, "user.created", admin_id, "user", admin_id,
                          {"role": pack.admin_role}, clock)
+            if access_completed_on is not None and pack.user_access.requirements:
+                user_access.check_completion_date(access_completed_on, clock.now().date())
+                user_access.insert_records(conn, admin_id, [r.id for r in pack.user_access.requirements],
+                                           access_completed_on, admin_id, now)
+                audit.record(conn, "user.access_recorded", admin_id, "user", admin_id,
+                             {"requirements": [r.id for r in pack.user_access.requirements],
+                              "completed_on": access_completed_on.isoformat()}, clock)
         vault.set_password_slot(slot_id, password)
         from app.security.users import remember_password
 
@@ -214,7 +239,11 @@ def initialize(
         vault.close()
         raise
     user = _load_user(vault, slot_id, pack)
-    return Session(vault, pack, user, clock), recovery_key
+    session = Session(vault, pack, user, clock)
+    session.refresh_access()
+    if session.access is not None and session.access.inactive:
+        session.warnings.append(session.access.refusal() + " Record them under Tools › Users.")
+    return session, recovery_key
 
 
 def _load_user(vault: Vault, slot_id: str, pack: Pack) -> SignedInUser:
@@ -271,8 +300,27 @@ def _check_keyfile(session: Session, conn) -> None:  # type: ignore[no-untyped-d
         session.audit("audit.cut_detected", "device", keyfile.vault_id, cut)
 
 
+def _check_access(session: Session) -> None:
+    """The pack's user agreements and trainings (CT-110-1, VT-2.1-5, MO-ACCESS-1 and the
+    renewals): a user without them current is refused; an administrator signs in to
+    record them but sees no client record until then."""
+    access = user_access.status(session.conn, session.pack.user_access, session.user.user_id,
+                                session.clock.now().date(), signing_in=True)
+    session.access = access
+    if access.inactive:
+        if not PERMISSIONS_WITHOUT_ACCESS & set(session.user.role.permissions):
+            with transaction(session.conn):
+                session.audit("signin.refused_access", "user", session.user.user_id,
+                              {"requirements": [g.requirement.id for g in access.gaps]})
+            session.vault.close()
+            raise AccessInactive(access.refusal() + " Ask your agency administrator.")
+        session.warnings.append(access.refusal() + " Record them under Tools › Users.")
+    session.warnings.extend(access.reminders())
+
+
 def _after_unlock(vault: Vault, pack: Pack, user: SignedInUser, clock: Clock, how: str) -> Session:
     session = Session(vault, pack, user, clock)
+    _check_access(session)
     keyfile = vault.keyfile
     with transaction(vault.conn) as conn:
         _check_keyfile(session, conn)

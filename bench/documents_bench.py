@@ -65,7 +65,7 @@ def plain_pages(pages: int) -> bytes:
 def household(folder: Path, pack: str, png: bytes | None) -> tuple[Session, str, str]:
     today = datetime.now(UTC).replace(microsecond=0)
     session, _key = initialize(folder, pack, "bench.admin", PASSWORD, agency_name="Bench Shelter",
-                               clock=FakeClock(today))
+                               clock=FakeClock(today), access_completed_on=today.date())
     text = (ROOT / "forms" / "intake" / f"example-{pack}.json").read_text("utf-8")
     signed = (today.date() - timedelta(days=10)).isoformat()
     text = text.replace("2026-03-01", signed).replace("2027-02-28", (today.date() + timedelta(days=300)).isoformat())

@@ -123,7 +123,8 @@ def measure_index(people: int, seed: int) -> None:
 
     rng = random.Random(seed)
     with tempfile.TemporaryDirectory() as folder:
-        session, _ = initialize(Path(folder) / "vault", "mo", "bench.admin", "Bench!Harbor7Lantern9")
+        session, _ = initialize(Path(folder) / "vault", "mo", "bench.admin", "Bench!Harbor7Lantern9",
+                                access_completed_on=date.today())
         try:
             add_demo_people(session, people, seed)
             rows = session.conn.execute(

@@ -21,6 +21,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -94,7 +95,8 @@ def bench_unlock(root: Path) -> None:
     for label, target in (("calibrated KDF", None), ("floor KDF", "0")):
         data_dir = root / f"unlock-{target or 'calibrated'}"
         with kdf_target(target):
-            session, _ = initialize(data_dir, "ct", USER, PASSWORD, agency_name="Bench Agency")
+            session, _ = initialize(data_dir, "ct", USER, PASSWORD, agency_name="Bench Agency",
+                                    access_completed_on=date.today())
         add_demo_people(session, 1000, seed=3)
         session.close()
 
@@ -122,7 +124,8 @@ def bench_size(root: Path, size: int, queries: int, rng: random.Random) -> None:
     print(f"{size:,} people", flush=True)
     data_dir = root / f"people-{size}"
     with kdf_target("0"):
-        session, _ = initialize(data_dir, "ct", USER, PASSWORD, agency_name="Bench Agency")
+        session, _ = initialize(data_dir, "ct", USER, PASSWORD, agency_name="Bench Agency",
+                                access_completed_on=date.today())
     started = time.perf_counter()
     add_demo_people(session, size, seed=size)
     insert_s = time.perf_counter() - started
@@ -186,7 +189,8 @@ def bench_rewrap(root: Path) -> None:
     print("Password change = re-wrap of the data key", flush=True)
     data_dir = root / "rewrap"
     with kdf_target("0"):
-        session, _ = initialize(data_dir, "ct", USER, PASSWORD, agency_name="Bench Agency")
+        session, _ = initialize(data_dir, "ct", USER, PASSWORD, agency_name="Bench Agency",
+                                access_completed_on=date.today())
     try:
         vault = session.vault
         keyfile: KeyFile = vault.keyfile

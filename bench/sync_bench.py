@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 import uuid
+from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("HMIS_INTAKE_KDF_TARGET_MS", "0")  # unlock speed is not measured here
@@ -98,7 +99,8 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="hmis-sync-bench-") as tmp:
         folder = Path(tmp)
-        session, _ = initialize(folder / "device", "mo", USER, PASSWORD, agency_name="Bench Agency")
+        session, _ = initialize(folder / "device", "mo", USER, PASSWORD, agency_name="Bench Agency",
+                                access_completed_on=date.today())
         try:
             add_demo_people(session, args.people, seed=1)
             rows = session.conn.execute(

@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -109,7 +110,8 @@ class Heartbeat(QObject):
 
 
 def build_vault(data_dir: Path, size: int) -> float:
-    session, _key = initialize(data_dir, "ct", USER, PASSWORD, agency_name="Bench Agency")
+    session, _key = initialize(data_dir, "ct", USER, PASSWORD, agency_name="Bench Agency",
+                               access_completed_on=date.today())
     try:
         started = time.perf_counter()
         add_demo_people(session, size, seed=size)

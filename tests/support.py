@@ -103,7 +103,8 @@ class VaultInfo:
 def make_vault(data_dir: Path, pack: str, clock: Clock | None = None) -> VaultInfo:
     clock = clock or FakeClock(datetime.now(UTC).replace(microsecond=0))
     session, recovery = initialize(
-        data_dir, pack, ADMIN_USER, ADMIN_PASSWORD, agency_name=AGENCY, clock=clock
+        data_dir, pack, ADMIN_USER, ADMIN_PASSWORD, agency_name=AGENCY, clock=clock,
+        access_completed_on=clock.now().date(),
     )
     session.close()
     return VaultInfo(data_dir, pack, ADMIN_USER, ADMIN_PASSWORD, recovery, clock)
@@ -157,7 +158,8 @@ def add_ready_user(info: VaultInfo, username: str, kind: str, password: str = US
 
     admin = info.sign_in()
     try:
-        user_id = add_user(admin, username, username.title(), role_of_kind(info.pack, kind), password)
+        user_id = add_user(admin, username, username.title(), role_of_kind(info.pack, kind), password,
+                           access_completed_on=admin.clock.now().date())
         with transaction(admin.conn) as conn:
             conn.execute("UPDATE app_user SET must_change_password = 0 WHERE user_id = ?", (user_id,))
     finally:

@@ -41,7 +41,8 @@ def _busy_vault(info: VaultInfo, clock: FakeClock, users: bool = True) -> tuple[
         update_person(session, person, basis=ON_FILE)
         user_id = ""
         if users:
-            user_id = add_user(session, "ava.volunteer", "Ava", "volunteer", generate_temporary_password())
+            user_id = add_user(session, "ava.volunteer", "Ava", "volunteer", generate_temporary_password(),
+                               access_completed_on=session.clock.now().date())
             reset_password(session, "ava.volunteer", generate_temporary_password())
             disable_user(session, "ava.volunteer")
     finally:

@@ -66,7 +66,8 @@ def people_vault(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Vau
 @pytest.mark.parametrize("pack", ["ct", "vt", "mo"])
 def test_init_prints_a_recovery_key(tmp_path: Path, pack: str) -> None:
     data_dir = tmp_path / "data"
-    result = run_cli(data_dir, "init", "--pack", pack, "--user", ADMIN_USER, "--password-stdin",
+    result = run_cli(data_dir, "init", "--access-completed", "today",
+                     "--pack", pack, "--user", ADMIN_USER, "--password-stdin",
                      password=ADMIN_PASSWORD)
     assert result.returncode == 0, result.stderr
     keys = RECOVERY_KEY.findall(result.stdout)
@@ -82,14 +83,16 @@ def test_init_prints_a_recovery_key(tmp_path: Path, pack: str) -> None:
 
 
 def test_init_json_is_only_json(tmp_path: Path) -> None:
-    result = run_cli(tmp_path / "d", "init", "--pack", "vt", *auth(), "--json", password=ADMIN_PASSWORD)
+    result = run_cli(tmp_path / "d", "init", "--access-completed", "today",
+                     "--pack", "vt", *auth(), "--json", password=ADMIN_PASSWORD)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["pack"] == "vt" and RECOVERY_KEY.fullmatch(data["recovery_key"])
 
 
 def test_init_refuses_a_weak_password_and_creates_nothing(tmp_path: Path) -> None:
-    result = run_cli(tmp_path / "d", "init", "--pack", "ct", *auth(), password="short1!A")
+    result = run_cli(tmp_path / "d", "init", "--access-completed", "today",
+                     "--pack", "ct", *auth(), password="short1!A")
     assert_user_error(result, PasswordRejected.exit_code)
     assert "15 characters" in result.stderr
     assert not (tmp_path / "d" / "vault.db").exists()
@@ -97,8 +100,10 @@ def test_init_refuses_a_weak_password_and_creates_nothing(tmp_path: Path) -> Non
 
 
 def test_init_twice_is_refused(tmp_path: Path) -> None:
-    assert run_cli(tmp_path / "d", "init", "--pack", "mo", *auth(), password=ADMIN_PASSWORD).returncode == 0
-    again = run_cli(tmp_path / "d", "init", "--pack", "mo", *auth(), password=ADMIN_PASSWORD)
+    assert run_cli(tmp_path / "d", "init", "--access-completed", "today",
+                   "--pack", "mo", *auth(), password=ADMIN_PASSWORD).returncode == 0
+    again = run_cli(tmp_path / "d", "init", "--access-completed", "today",
+                    "--pack", "mo", *auth(), password=ADMIN_PASSWORD)
     assert_user_error(again, 3)
 
 
@@ -188,7 +193,8 @@ def test_status_json(people_vault: tuple[VaultInfo, dict[str, str]]) -> None:
 
 
 def test_status_on_an_empty_vault(tmp_path: Path) -> None:
-    assert run_cli(tmp_path / "d", "init", "--pack", "vt", *auth(), password=ADMIN_PASSWORD).returncode == 0
+    assert run_cli(tmp_path / "d", "init", "--access-completed", "today",
+                   "--pack", "vt", *auth(), password=ADMIN_PASSWORD).returncode == 0
     data = run_cli(tmp_path / "d", "status", "--json", *auth(), password=ADMIN_PASSWORD).json()
     assert (data["pending"], data["oldest_pending_hours"], data["window_hours"]) == (0, None, 120)
 
@@ -218,7 +224,7 @@ def test_missing_vault(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "args",
     [
-        ["init", "--pack", "zz", "--user", "a", "--password-stdin"],
+        ["init", "--access-completed", "today", "--pack", "zz", "--user", "a", "--password-stdin"],
         ["init", "--user", "a", "--password-stdin"],
         ["demo-data", "--clients", "many", "--user", "a", "--password-stdin"],
         ["search", "--user", "a", "--password-stdin"],
@@ -247,7 +253,7 @@ def test_empty_stdin(people_vault: tuple[VaultInfo, dict[str, str]], command: li
 
 
 def test_init_with_empty_stdin_creates_nothing(tmp_path: Path) -> None:
-    result = run_cli(tmp_path / "d", "init", "--pack", "vt", *auth(), stdin="")
+    result = run_cli(tmp_path / "d", "init", "--access-completed", "today", "--pack", "vt", *auth(), stdin="")
     assert_user_error(result, EXIT_USAGE)
     assert not (tmp_path / "d" / "vault.keys").exists()
 

@@ -243,7 +243,7 @@ def test_a_volunteer_cannot_record_a_new_consent(vaults: Vaults) -> None:
     """MO-ACCESS-2: a supervised Volunteer keeps to the basic profile and intake."""
     session = vaults.open("mo")
     result = intake(session, "2025-03-01")
-    add_user(session, "val.volunteer", "Val", "volunteer", TEMP)
+    add_user(session, "val.volunteer", "Val", "volunteer", TEMP, access_completed_on=session.clock.now().date())
     session.conn.execute("UPDATE app_user SET must_change_password = 0 WHERE username = 'val.volunteer'")
     volunteer = sign_in(vaults.tmp_path / "mo", "val.volunteer", TEMP, vaults.clock)
     try:

@@ -23,7 +23,8 @@ def _document(tmp_path: Path, project: str) -> Path:
 
 def test_hoh_enrollment_coc_defaults_from_the_project_or_is_required(tmp_path: Path) -> None:
     data = tmp_path / "vault"
-    assert run_cli(data, "init", "--pack", "vt", *auth(), password=ADMIN_PASSWORD).returncode == 0
+    assert run_cli(data, "init", "--access-completed", "today",
+                   "--pack", "vt", *auth(), password=ADMIN_PASSWORD).returncode == 0
     assert run_cli(data, "project", "set", "Emergency Shelter", "--coc-code", "VT-501", *auth(),
                    password=ADMIN_PASSWORD).returncode == 0
 
@@ -46,7 +47,8 @@ def test_wizard_prefills_the_hoh_enrollment_coc_from_the_project(tmp_path: Path)
     from ui.wizard.flow import IntakeFlow
 
     data = tmp_path / "vault"
-    assert run_cli(data, "init", "--pack", "ct", "--project", "Harbor Shelter:0", *auth(),
+    assert run_cli(data, "init", "--access-completed", "today",
+                   "--pack", "ct", "--project", "Harbor Shelter:0", *auth(),
                    password=ADMIN_PASSWORD).returncode == 0
     assert run_cli(data, "project", "set", "Harbor Shelter", "--coc-code", "CT-505", *auth(),
                    password=ADMIN_PASSWORD).returncode == 0

@@ -157,7 +157,8 @@ def test_a_revocation_date_is_checked_and_a_refused_one_changes_nothing(enrolled
 def test_a_volunteer_cannot_revoke_consent(enrolled: tuple[Session, str], tmp_path: Path) -> None:
     """VT-ROLE-2 / MO-ACCESS-2: a Volunteer keeps to the basic profile."""
     session, _ = enrolled
-    add_user(session, "val.volunteer", "Val", "volunteer", "Temp!Password4Cobble")
+    add_user(session, "val.volunteer", "Val", "volunteer", "Temp!Password4Cobble",
+             access_completed_on=session.clock.now().date())
     session.conn.execute("UPDATE app_user SET must_change_password = 0 WHERE username = 'val.volunteer'")
     consent_id = session.conn.execute("SELECT consent_id FROM consent LIMIT 1").fetchone()[0]
     volunteer = sign_in(tmp_path / "mo", "val.volunteer", "Temp!Password4Cobble", session.clock)

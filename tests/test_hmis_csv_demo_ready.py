@@ -14,7 +14,8 @@ from tests.support import ADMIN_PASSWORD, PACKS, auth, run_cli
 @pytest.mark.parametrize("pack", PACKS)
 def test_fresh_demo_vault_exports_without_high_priority_or_error(pack: str, tmp_path: Path) -> None:
     data = tmp_path / "vault"
-    assert run_cli(data, "init", "--pack", pack, *auth(), password=ADMIN_PASSWORD).returncode == 0
+    assert run_cli(data, "init", "--access-completed", "today",
+                   "--pack", pack, *auth(), password=ADMIN_PASSWORD).returncode == 0
     added = run_cli(data, "demo-data", "--clients", "300", "--seed", "5", *auth(), password=ADMIN_PASSWORD)
     assert added.returncode == 0, added.stderr
     listed = run_cli(data, "project", "list", "--json", *auth(), password=ADMIN_PASSWORD).json()
@@ -32,7 +33,8 @@ def test_fresh_demo_vault_exports_without_high_priority_or_error(pack: str, tmp_
 
 def test_export_summary_names_incomplete_projects_and_what_they_lack(tmp_path: Path) -> None:
     data = tmp_path / "vault"
-    assert run_cli(data, "init", "--pack", "vt", *auth(), password=ADMIN_PASSWORD).returncode == 0
+    assert run_cli(data, "init", "--access-completed", "today",
+                   "--pack", "vt", *auth(), password=ADMIN_PASSWORD).returncode == 0
     assert run_cli(data, "project", "set", "Street Outreach", "--coc-code", "VT-500", "--geocode", "509999",
                    *auth(), password=ADMIN_PASSWORD).returncode == 0
     out = tmp_path / "export.zip"

@@ -439,7 +439,8 @@ def test_a_volunteer_cannot_export(vault_factory: Callable[[str], VaultInfo], tm
     try:
         volunteer_role = next(r.id for r in load_pack("vt").roles if r.kind == "volunteer")
         assert "export.hmis_csv" not in load_pack("vt").role(volunteer_role).permissions
-        user_id = add_user(admin, "fern.helper", "Fern Helper", volunteer_role, "Violet!Ladder7Kettle9")
+        user_id = add_user(admin, "fern.helper", "Fern Helper", volunteer_role, "Violet!Ladder7Kettle9",
+                           access_completed_on=admin.clock.now().date())
         with transaction(admin.conn) as conn:
             conn.execute("UPDATE app_user SET must_change_password = 0 WHERE user_id = ?", (user_id,))
     finally:

@@ -88,7 +88,8 @@ def test_a_volunteer_is_refused_on_the_command_line(vault_factory: Callable[[str
     admin = info.sign_in()
     try:
         role = next(r.id for r in load_pack("mo").roles if r.kind == "volunteer")
-        user_id = add_user(admin, "briar.helper", "Briar Helper", role, HELPER_PASSWORD)
+        user_id = add_user(admin, "briar.helper", "Briar Helper", role, HELPER_PASSWORD,
+                           access_completed_on=admin.clock.now().date())
         with transaction(admin.conn) as conn:
             conn.execute("UPDATE app_user SET must_change_password = 0 WHERE user_id = ?", (user_id,))
     finally:

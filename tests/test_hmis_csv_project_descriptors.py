@@ -34,7 +34,8 @@ PROJECTS = (("Emergency Shelter", 0), ("Rapid Rehousing", 13), ("Drop-in Service
 @pytest.fixture
 def info(tmp_path: Path, fake_clock) -> VaultInfo:  # type: ignore[no-untyped-def]
     session, recovery = initialize(tmp_path / "data", "mo", ADMIN_USER, ADMIN_PASSWORD, agency_name=AGENCY,
-                                   projects=PROJECTS, clock=fake_clock)
+                                   projects=PROJECTS, clock=fake_clock,
+                                   access_completed_on=fake_clock.now().date())
     session.close()
     return VaultInfo(tmp_path / "data", "mo", ADMIN_USER, ADMIN_PASSWORD, recovery, fake_clock)
 

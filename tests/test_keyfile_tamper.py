@@ -337,6 +337,8 @@ def test_a_lock_does_not_put_back_an_older_key_file(vt_vault: VaultInfo) -> None
     open_session = vt_vault.sign_in()
     try:
         result = run_cli(vt_vault.data_dir, "user", "add", "nia.parallel", "--role", "volunteer",
+                         "--access-completed", "today",
+
                          *auth(), password=ADMIN_PASSWORD)
         assert result.returncode == 0, result.stderr
         temporary = result.stdout.strip().splitlines()[-1]

@@ -139,7 +139,8 @@ def test_recovery_through_the_command_line(vt_vault: VaultInfo) -> None:
 
 def test_recovery_key_cannot_reset_a_non_admin(vt_vault: VaultInfo) -> None:
     session = vt_vault.sign_in()
-    add_user(session, "vera.volunteer", "Vera", "volunteer", "Temp#Pass1234xyz")
+    add_user(session, "vera.volunteer", "Vera", "volunteer", "Temp#Pass1234xyz",
+             access_completed_on=session.clock.now().date())
     session.close()
     with pytest.raises(PermissionDenied):
         sign_in_with_recovery(vt_vault.data_dir, vt_vault.recovery_key, "vera.volunteer",
@@ -248,7 +249,8 @@ def test_key_file_round_trips_and_bumps_seq(vt_vault: VaultInfo) -> None:
 def test_rolled_back_key_file_is_noticed(vt_vault: VaultInfo) -> None:
     old = keys_path(vt_vault.data_dir).read_bytes()
     session = vt_vault.sign_in()
-    add_user(session, "cora.case", "Cora", "case_manager_1", "Temp#Pass1234xyz")
+    add_user(session, "cora.case", "Cora", "case_manager_1", "Temp#Pass1234xyz",
+             access_completed_on=session.clock.now().date())
     session.close()
     keys_path(vt_vault.data_dir).write_bytes(old)
     session = vt_vault.sign_in()

@@ -77,8 +77,9 @@ def test_ct_207_1_no_note_without_consent_on_file(ct_session: Session) -> None:
 def test_ct_404_2_only_the_data_coordinator_requests_deletion(ct_vault: VaultInfo, ct_session: Session) -> None:
     pid = consenting_person(ct_session)
     note_id = add_note(ct_session, pid, "Entered on the wrong client.")
-    add_user(ct_session, "casey.case", "Casey", "case_manager", TEMP)
-    add_user(ct_session, "dana.data", "Dana", "data_coordinator", TEMP)
+    add_user(ct_session, "casey.case", "Casey", "case_manager", TEMP, access_completed_on=ct_session.clock.now().date())
+    add_user(ct_session, "dana.data", "Dana", "data_coordinator", TEMP,
+             access_completed_on=ct_session.clock.now().date())
     for username in ("casey.case", "dana.data"):
         first = sign_in(ct_vault.data_dir, username, TEMP, ct_vault.clock)
         change_own_password(first, TEMP, NEW)

@@ -78,9 +78,11 @@ def test_ct_107_2_each_user_holds_exactly_one_role_of_the_pack(ct_vault: VaultIn
     """CT-107-2: one designated access level per user, and only one the pack defines."""
     session = ct_vault.sign_in()
     try:
-        add_user(session, "hollis.helper", "Hollis", "volunteer", USER_PASSWORD)
+        add_user(session, "hollis.helper", "Hollis", "volunteer", USER_PASSWORD,
+                 access_completed_on=session.clock.now().date())
         with pytest.raises(PackError):
-            add_user(session, "hollis.other", "Hollis", "superuser", USER_PASSWORD)
+            add_user(session, "hollis.other", "Hollis", "superuser", USER_PASSWORD,
+                     access_completed_on=session.clock.now().date())
         roles = {u.username: u.role for u in list_users(session)}
     finally:
         session.close()

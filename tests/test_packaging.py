@@ -100,7 +100,8 @@ def test_the_installed_commands_run_outside_the_checkout(installed: Path, tmp_pa
     data = tmp_path / "vault"
     auth = ["--user", ADMIN_USER, "--password-stdin"]
     password = ADMIN_PASSWORD + "\n"
-    _ok(_run([cli, "--data-dir", str(data), "init", "--pack", "vt", "--agency", "Wheelwright Test Agency",
+    _ok(_run([cli, "--data-dir", str(data), "init", "--access-completed", "today",
+              "--pack", "vt", "--agency", "Wheelwright Test Agency",
               *auth], cwd=work, stdin=password))
     assert "Added 25 synthetic people" in _ok(_run([cli, "--data-dir", str(data), "demo-data", "--clients", "25",
                                                      "--seed", "7", *auth], cwd=work, stdin=password))

@@ -227,12 +227,15 @@ def test_ct_agency_switches_to_strict_profile(ct_vault: VaultInfo, fake_clock: F
     session = ct_vault.sign_in()
     try:
         with pytest.raises(PasswordRejected, match="15 characters"):
-            add_user(session, "sam.short", "Sam", "case_manager", "Qx7!vtrplm")
+            add_user(session, "sam.short", "Sam", "case_manager", "Qx7!vtrplm",
+                     access_completed_on=session.clock.now().date())
         with transaction(session.conn) as conn:
             Settings(conn).password_profile = "strict"
-        add_user(session, "sam.short", "Sam", "case_manager", "Qx7!vtrplm")
+        add_user(session, "sam.short", "Sam", "case_manager", "Qx7!vtrplm",
+                 access_completed_on=session.clock.now().date())
         with pytest.raises(PasswordRejected, match="upper-case"):
-            add_user(session, "lee.long", "Lee", "case_manager", "violet ladder kettle orbit 7!")
+            add_user(session, "lee.long", "Lee", "case_manager", "violet ladder kettle orbit 7!",
+                     access_completed_on=session.clock.now().date())
     finally:
         session.close()
     fake_clock.advance(days=46)

@@ -14,7 +14,7 @@ from tests.support import ADMIN_PASSWORD, ADMIN_USER, REPO_ROOT, auth, run_cli, 
 
 
 def _init(data: Path, pack: str, *projects: str):  # type: ignore[no-untyped-def]
-    args = ["init", "--pack", pack, "--agency", "Lanternfield Test Agency", *auth()]
+    args = ["init", "--access-completed", "today", "--pack", pack, "--agency", "Lanternfield Test Agency", *auth()]
     for project in projects:
         args += ["--project", project]
     return run_cli(data, *args, password=ADMIN_PASSWORD)

@@ -189,7 +189,8 @@ def test_service_applies_conflicts_and_roles(tmp_path_factory: pytest.TempPathFa
     admin = info.sign_in()
     try:
         pid = save_new_person(admin, synthetic_person("Servicefirst", "Servicelast"), basis=ON_FILE)
-        add_user(admin, "otto.operator", "Otto", "system_operator", "Opera!Tor77xqz")
+        add_user(admin, "otto.operator", "Otto", "system_operator", "Opera!Tor77xqz",
+                 access_completed_on=admin.clock.now().date())
         assert {h.personal_id for h in find_people(admin, "Servicelast")} == {pid}
     finally:
         admin.close()

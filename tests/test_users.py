@@ -68,7 +68,7 @@ def test_volunteer_cannot_manage_users(any_vault: VaultInfo) -> None:
             list_users(session)
         with pytest.raises(PermissionDenied):
             add_user(session, "sneaky.user", "Sneaky", role_of_kind(any_vault.pack, "agency_admin"),
-                     generate_temporary_password())
+                     generate_temporary_password(), access_completed_on=session.clock.now().date())
         with pytest.raises(PermissionDenied):
             disable_user(session, any_vault.user)
         with pytest.raises(PermissionDenied):
@@ -88,7 +88,8 @@ def test_vt_2_1_11_first_password_must_be_changed(any_vault: VaultInfo) -> None:
     temporary = generate_temporary_password()
     admin = any_vault.sign_in()
     try:
-        add_user(admin, "cam.case", "Cam", role_of_kind(any_vault.pack, "case_manager"), temporary)
+        add_user(admin, "cam.case", "Cam", role_of_kind(any_vault.pack, "case_manager"), temporary,
+                 access_completed_on=admin.clock.now().date())
         summary = {u.username: u for u in list_users(admin)}["cam.case"]
         assert summary.must_change_password and not summary.disabled and not summary.locked
     finally:
@@ -118,7 +119,7 @@ def test_admin_adds_disables_and_resets(any_vault: VaultInfo) -> None:
     try:
         with pytest.raises(UserFacingError, match="already a user"):
             add_user(admin, "dana.coord", "Dana", role_of_kind(any_vault.pack, "volunteer"),
-                     generate_temporary_password())
+                     generate_temporary_password(), access_completed_on=admin.clock.now().date())
         with pytest.raises(PermissionDenied):
             disable_user(admin, any_vault.user)
         disable_user(admin, "dana.coord")
@@ -157,6 +158,8 @@ def test_admin_adds_disables_and_resets(any_vault: VaultInfo) -> None:
 
 def test_cli_user_management(vt_vault: VaultInfo) -> None:
     added = run_cli(vt_vault.data_dir, "user", "add", "finn.field", "--role", "case_manager_1",
+                    "--access-completed", "today",
+
                     *auth(), password=vt_vault.password)
     assert added.returncode == 0, added.stderr
     temporary = added.stdout.strip().splitlines()[-1]
@@ -259,7 +262,8 @@ def test_vt_role_1_a_resource_specialist_reaches_no_client_or_service_record(vt_
     assert specialist.permissions == ()
     admin = vt_vault.sign_in()
     try:
-        user_id = add_user(admin, "rowan.resource", "Rowan", "resource_specialist", USER_PASSWORD)
+        user_id = add_user(admin, "rowan.resource", "Rowan", "resource_specialist", USER_PASSWORD,
+                           access_completed_on=admin.clock.now().date())
         with transaction(admin.conn) as conn:
             conn.execute("UPDATE app_user SET must_change_password = 0 WHERE user_id = ?", (user_id,))
         person = synthetic_person("Rosalind", "Directorywell")

@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -109,7 +110,7 @@ def test_canary_person_never_reaches_disk_in_plaintext(tmp_path: Path) -> None:
     """S9, CT-202-1, VT-3.1-8: plant a distinctive name and SSN, then byte-scan every file in the data
     folder while the vault is open, after a clean close, and after kill -9."""
     data_dir = tmp_path / "data"
-    result = run_cli(data_dir, "init", "--pack", "vt", *auth(), password=ADMIN_PASSWORD)
+    result = run_cli(data_dir, "init", "--access-completed", "today", "--pack", "vt", *auth(), password=ADMIN_PASSWORD)
     assert result.returncode == 0, result.stderr
     words = [CANARY_FIRST, CANARY_LAST, CANARY_SSN, CANARY_SSN[-6:], CANARY_DOB, "1971-02-03"]
 
@@ -160,7 +161,8 @@ def test_canary_person_never_reaches_disk_in_plaintext(tmp_path: Path) -> None:
 
 def test_demo_data_never_reaches_disk_in_plaintext(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
-    assert run_cli(data_dir, "init", "--pack", "mo", *auth(), password=ADMIN_PASSWORD).returncode == 0
+    assert run_cli(data_dir, "init", "--access-completed", "today",
+                   "--pack", "mo", *auth(), password=ADMIN_PASSWORD).returncode == 0
     result = run_cli(data_dir, "demo-data", "--clients", "300", "--seed", "7", *auth(),
                      password=ADMIN_PASSWORD)
     assert result.returncode == 0, result.stderr
@@ -270,7 +272,8 @@ def _pragmas(conn: connection.Connection) -> tuple[str, int, int]:
 
 def test_durability_pragmas_hold_at_every_open(tmp_path: Path) -> None:
     """R2: WAL, synchronous=FULL (2) and temp_store=MEMORY (2) at create and every open."""
-    session, recovery = initialize(tmp_path / "d", "ct", ADMIN_USER, ADMIN_PASSWORD, agency_name=AGENCY)
+    session, recovery = initialize(tmp_path / "d", "ct", ADMIN_USER, ADMIN_PASSWORD, agency_name=AGENCY,
+                                   access_completed_on=date.today())
     assert _pragmas(session.conn) == ("wal", 2, 2)
     session.close()
     for _ in range(2):
@@ -341,7 +344,8 @@ def test_empty_folder_is_vault_not_found(tmp_path: Path) -> None:
 def test_init_over_an_existing_vault_leaves_it_untouched(vt_vault: VaultInfo) -> None:
     before = {p.name: p.read_bytes() for p in files_under(vt_vault.data_dir)}
     with pytest.raises(VaultExists):
-        initialize(vt_vault.data_dir, "ct", "other.admin", ADMIN_PASSWORD, agency_name=AGENCY)
+        initialize(vt_vault.data_dir, "ct", "other.admin", ADMIN_PASSWORD, agency_name=AGENCY,
+                   access_completed_on=date.today())
     assert {p.name: p.read_bytes() for p in files_under(vt_vault.data_dir)} == before
 
 

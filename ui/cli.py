@@ -95,9 +95,16 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
     from ui.cli_projects import check_init_populations, set_init_projects
 
     check_init_populations(args.pack, [populations for _, _, populations in parsed])
+    from app.clock import system_clock
+    from ui.cli_access import parse_completed_on
+
+    completed_on = parse_completed_on(args.access_completed, system_clock.now().date())
     session, recovery_key = initialize(
-        args.data_dir, args.pack, args.user, password, args.display_name, args.agency, projects
+        args.data_dir, args.pack, args.user, password, args.display_name, args.agency, projects,
+        access_completed_on=completed_on,
     )
+    for warning in session.warnings:
+        print(warning, file=sys.stderr)
     try:
         set_init_projects(session, [(name, populations) for name, _, populations in parsed])
     finally:
@@ -246,11 +253,19 @@ def cmd_user(args: argparse.Namespace, out: TextIO) -> int:
             from ui.cli_totp import run as run_totp
 
             return run_totp(session, args, out)
+        if args.action in ("access", "record-access"):
+            from ui.cli_access import run as run_access
+
+            return run_access(session, args, out)
         if args.action == "add":
             if not args.role:
                 raise CliError("Give --role; roles: " + ", ".join(r.id for r in session.pack.roles) + ".")
+            from ui.cli_access import parse_completed_on
+
+            completed_on = parse_completed_on(args.access_completed, session.clock.now().date())
             temporary = users.generate_temporary_password()
-            users.add_user(session, args.name, args.display_name or args.name, args.role, temporary)
+            users.add_user(session, args.name, args.display_name or args.name, args.role, temporary,
+                           completed_on)
             out.write(f"Added {args.name}. Temporary password (must be changed at first sign-in):\n{temporary}\n")
         elif args.action == "disable":
             new_recovery = users.disable_user(session, args.name)
@@ -367,6 +382,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--display-name")
     p.add_argument("--project", action="append",
                    help="NAME:HUD_PROJECT_TYPE[:POPULATIONS] (repeatable), e.g. 'Safe Haven:0:dv'")
+    p.add_argument("--access-completed", metavar="DATE",
+                   help="the day you completed the pack's user agreement and trainings (YYYY-MM-DD or 'today');"
+                        " without it client records stay closed until it is recorded")
     p.add_argument("--json", action="store_true")
     _add_auth(p)
     p.set_defaults(func=cmd_init, needs_user=True)
@@ -394,9 +412,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_change_password)
 
     p = sub.add_parser("user", help="manage local users (administrators)")
-    p.add_argument("action", choices=("list", "add", "disable", "enable", "reset", "totp-enroll", "totp-reset"))
+    p.add_argument("action", choices=("list", "add", "disable", "enable", "reset", "totp-enroll", "totp-reset",
+                                       "access", "record-access"))
     p.add_argument("name", nargs="?")
     p.add_argument("--role")
+    p.add_argument("--access-completed", metavar="DATE",
+                   help="with add: the day the user completed the pack's agreements and trainings")
+    p.add_argument("--requirement", action="append",
+                   help="with record-access: a requirement id of the pack (repeatable), or 'all'")
+    p.add_argument("--on", metavar="DATE", help="with record-access: the day it was completed (or 'today')")
     p.add_argument("--display-name")
     p.add_argument("--json", action="store_true")
     _add_auth(p)

@@ -46,7 +46,9 @@ class DemoVault:
         try:
             session, _recovery_key = initialize(
                 demo.data_dir, pack_id, demo.username, demo.password, DEMO_DISPLAY_NAME, DEMO_AGENCY,
-                clock=clock)
+                # A demo vault's administrator is synthetic too: the pack's agreements and
+                # trainings are recorded as done so the demo opens on its clients.
+                clock=clock, access_completed_on=clock.now().date())
             try:
                 with transaction(session.conn):
                     session.settings.is_demo = "1"

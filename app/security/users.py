@@ -8,12 +8,12 @@ import secrets
 import string
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import VerificationError
 
-from app import audit
+from app import audit, user_access
 from app.errors import BadCredentials, PasswordRejected, PermissionDenied, UserFacingError
 from app.packs import Pack
 from app.session import Session, validate_new_password
@@ -96,7 +96,10 @@ def list_users(session: Session) -> list[UserSummary]:
 
 
 def add_user(session: Session, username: str, display_name: str, role_id: str,
-             temporary_password: str) -> str:
+             temporary_password: str, access_completed_on: date | None = None) -> str:
+    """A new account with a temporary password. ``access_completed_on``: the day the
+    user completed every requirement of the pack's [user_access] (agreement, training),
+    as the administrator records it; without it the user cannot open client records."""
     session.require("users.manage")
     role = session.pack.role(role_id)
     username = username.strip()
@@ -119,6 +122,13 @@ def add_user(session: Session, username: str, display_name: str, role_id: str,
         )
         remember_password(conn, user_id, temporary_password, now)
         session.audit("user.created", "user", user_id, {"role": role.id})
+        requirements = [r.id for r in session.pack.user_access.requirements]
+        if access_completed_on is not None and requirements:
+            user_access.check_completion_date(access_completed_on, session.clock.now().date())
+            user_access.insert_records(conn, user_id, requirements, access_completed_on,
+                                       session.user.user_id, now)
+            session.audit("user.access_recorded", "user", user_id,
+                          {"requirements": requirements, "completed_on": access_completed_on.isoformat()})
     session.vault.set_password_slot(slot_id, temporary_password)
     return user_id
 

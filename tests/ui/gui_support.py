@@ -31,7 +31,8 @@ class VaultFixture:
 
 def make_vault(data_dir: Path, clock: FakeClock, pack: str = "ct", password: str = ADMIN_PASSWORD,
                people: list[Person] | None = None, idle_minutes: int | None = None) -> VaultFixture:
-    session, _key = initialize(data_dir, pack, ADMIN, password, "Ada Admin", "Test Agency", clock=clock)
+    session, _key = initialize(data_dir, pack, ADMIN, password, "Ada Admin", "Test Agency", clock=clock,
+                              access_completed_on=clock.now().date())
     try:
         for person in people or []:
             save_new_person(session, person, basis=ON_FILE)

@@ -49,7 +49,7 @@ def _vault(tmp_path: Path, clock: FakeClock, people: int = 40):
         add_demo_people(session, people, seed=17)
         for name, role in ((COORDINATOR, "data_coordinator"), (VOLUNTEER, "volunteer"),
                            (CASE_MANAGER, "case_manager")):
-            add_user(session, name, name.title(), role, USER_PASSWORD)
+            add_user(session, name, name.title(), role, USER_PASSWORD, access_completed_on=session.clock.now().date())
         with transaction(session.conn) as conn:
             conn.execute("UPDATE app_user SET must_change_password = 0")
     finally:

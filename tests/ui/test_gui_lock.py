@@ -160,7 +160,8 @@ def test_a_different_user_does_not_get_the_form_back(qtbot, make_gui, tmp_path: 
 
     vault = make_vault(tmp_path / "device", clock)
     admin = core_sign_in(vault.data_dir, ADMIN, ADMIN_PASSWORD, clock)
-    add_user(admin, "second", "Sam Second", "agency_admin", "other admin passphrase 55")
+    add_user(admin, "second", "Sam Second", "agency_admin", "other admin passphrase 55",
+             access_completed_on=admin.clock.now().date())
     admin.conn.execute("UPDATE app_user SET must_change_password = 0")
     admin.close()
     gui = make_gui(vault.data_dir, clock)

@@ -95,7 +95,7 @@ def test_after_a_forced_password_change_and_a_lock_neither_password_is_left(
     new = "chosen canary " + secrets.token_hex(5) + " meadow"
     vault = make_vault(tmp_path / "device", clock)
     admin = core_sign_in(vault.data_dir, ADMIN, ADMIN_PASSWORD, clock)
-    add_user(admin, "volunteer1", "Val Volunteer", "volunteer", temporary)
+    add_user(admin, "volunteer1", "Val Volunteer", "volunteer", temporary, access_completed_on=admin.clock.now().date())
     admin.close()
     del admin
 

@@ -48,7 +48,8 @@ def _vault(tmp_path: Path, clock: FakeClock, pack: str = "ct", signed_on: str = 
     pid = _intake(session, signed_on)
     if note:
         add_note(session, pid, "Met at the river camp; asked about shelter beds.")
-    add_user(session, VOLUNTEER, "Vera Volunteer", "volunteer", VOLUNTEER_PASSWORD)
+    add_user(session, VOLUNTEER, "Vera Volunteer", "volunteer", VOLUNTEER_PASSWORD,
+             access_completed_on=session.clock.now().date())
     session.conn.execute("UPDATE app_user SET must_change_password = 0 WHERE username = ?", (VOLUNTEER,))
     session.close()
     return vault, password, pid

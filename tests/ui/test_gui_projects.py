@@ -177,7 +177,8 @@ def test_projects_menu_only_for_roles_that_configure_the_device(qtbot, make_gui,
     make_vault(data_dir, clock, pack="vt", password=VT_PASSWORD)
     admin = open_session(data_dir, ADMIN, VT_PASSWORD, clock)
     try:
-        user_id = add_user(admin, "wren.worker", "Wren Worker", role_of_kind("vt", "case_manager"), "Worker#Lantern42x")
+        user_id = add_user(admin, "wren.worker", "Wren Worker", role_of_kind("vt", "case_manager"), "Worker#Lantern42x",
+                           access_completed_on=admin.clock.now().date())
         with transaction(admin.conn) as conn:
             conn.execute("UPDATE app_user SET must_change_password = 0 WHERE user_id = ?", (user_id,))
     finally:

@@ -64,7 +64,8 @@ def test_first_password_must_be_changed_and_volunteer_sees_no_ssn(qtbot, make_gu
                                                                   clock: FakeClock) -> None:
     vault = make_vault(tmp_path / "device", clock, people=[planted_person()])
     admin = core_sign_in(vault.data_dir, ADMIN, ADMIN_PASSWORD, clock)
-    add_user(admin, "volunteer1", "Val Volunteer", "volunteer", "temporary passphrase for val 7")
+    add_user(admin, "volunteer1", "Val Volunteer", "volunteer", "temporary passphrase for val 7",
+             access_completed_on=admin.clock.now().date())
     admin.close()
 
     gui = make_gui(vault.data_dir, clock)

@@ -82,7 +82,8 @@ def test_a_role_that_may_not_sync_sees_the_banner_without_the_sync_screen(qtbot,
     vault = make_vault(tmp_path / "device", clock, pack="mo")
     admin = core_sign_in(vault.data_dir, ADMIN, ADMIN_PASSWORD, clock)
     try:
-        user_id = add_user(admin, "vera.volunteer", "Vera Volunteer", "volunteer", VOLUNTEER_PASSWORD)
+        user_id = add_user(admin, "vera.volunteer", "Vera Volunteer", "volunteer", VOLUNTEER_PASSWORD,
+                           access_completed_on=admin.clock.now().date())
         with transaction(admin.conn) as conn:
             conn.execute("UPDATE app_user SET must_change_password = 0 WHERE user_id = ?", (user_id,))
     finally:
@@ -114,7 +115,8 @@ def test_records_leave_in_the_background_when_only_a_volunteer_is_signed_in(
         vault = make_vault(tmp_path / "device", clock, pack="mo")
         admin = core_sign_in(vault.data_dir, ADMIN, ADMIN_PASSWORD, clock)
         try:
-            user_id = add_user(admin, "vera.volunteer", "Vera Volunteer", "volunteer", VOLUNTEER_PASSWORD)
+            user_id = add_user(admin, "vera.volunteer", "Vera Volunteer", "volunteer", VOLUNTEER_PASSWORD,
+                               access_completed_on=admin.clock.now().date())
             with transaction(admin.conn) as conn:
                 conn.execute("UPDATE app_user SET must_change_password = 0 WHERE user_id = ?", (user_id,))
             enroll_device(admin, server.url, new_code(engine), StoreKind.VAULT)

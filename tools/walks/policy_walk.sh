@@ -13,8 +13,8 @@ H() { local d=$1; shift; printf '%s\n' "$PW" | $BIN/hmis-intake --data-dir "$W/$
 py() { $BIN/python - "$@"; }
 echo "== work dir $W"
 # MO: expired ROI, gap, declined household; VT: DV project; CT: no release
-printf '%s\n' "$PW" | $BIN/hmis-intake --data-dir $W/mo init --pack mo --user admin --password-stdin --agency "Riverbend Test Shelter" --project "Street Outreach:4" >/dev/null && echo "mo init ok"
-printf '%s\n' "$PW" | $BIN/hmis-intake --data-dir $W/vt init --pack vt --user admin --password-stdin --agency "Lakeside Test Agency" --project "Safe Harbor:1:dv" --project "Emergency Shelter:1" >/dev/null && echo "vt init ok"
+printf '%s\n' "$PW" | $BIN/hmis-intake --data-dir $W/mo init --access-completed today --pack mo --user admin --password-stdin --agency "Riverbend Test Shelter" --project "Street Outreach:4" >/dev/null && echo "mo init ok"
+printf '%s\n' "$PW" | $BIN/hmis-intake --data-dir $W/vt init --access-completed today --pack vt --user admin --password-stdin --agency "Lakeside Test Agency" --project "Safe Harbor:1:dv" --project "Emergency Shelter:1" >/dev/null && echo "vt init ok"
 H mo project list --json | $BIN/python -c "import json,sys; print('mo projects', [(p['name'], p.get('populations')) for p in json.load(sys.stdin)])"
 H vt project list --json | $BIN/python -c "import json,sys; print('vt projects', [(p['name'], p.get('populations')) for p in json.load(sys.stdin)])"
 # documents

@@ -5,8 +5,11 @@ once here; the user must change it at the first sign-in. Every step is the core'
 
 from __future__ import annotations
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import user_access
 from app.errors import UserFacingError
 from app.security import users
 from app.session import Session
@@ -45,7 +49,10 @@ class UsersDialog(QDialog):
         # A lost phone: the user signs in with the password alone until they enrol again.
         self.two_step_button = QPushButton(self.tr("Remove &two-step sign-in"))
         self.two_step_button.setVisible(session.pack.second_factor.totp != "off")
-        for button in (self.disable_button, self.enable_button, self.reset_button, self.two_step_button):
+        self.access_button = QPushButton(self.tr("Record &training…"))
+        self.access_button.setVisible(bool(session.pack.user_access.requirements))
+        for button in (self.disable_button, self.enable_button, self.reset_button, self.two_step_button,
+                       self.access_button):
             actions.addWidget(button)
         actions.addStretch(1)
         column.addLayout(actions)
@@ -64,6 +71,23 @@ class UsersDialog(QDialog):
             "role": Field(grid, 4, self.tr("R&ole"), self.role, self.tr("New user's role")),
         }
         column.addLayout(grid)
+        # The pack's agreements and trainings; unticked, the new user cannot open client
+        # records until they are recorded with "Record training…".
+        self.access_done = QCheckBox(self.tr("They completed this pack's agreements and training on"))
+        self.access_on = QDateEdit()
+        self.access_on.setCalendarPopup(True)
+        self.access_on.setDisplayFormat("yyyy-MM-dd")
+        today = session.clock.now().date()
+        self.access_on.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.access_on.setDate(QDate(today.year, today.month, today.day))
+        self.access_on.setAccessibleName(self.tr("Agreements and training completed on"))
+        access_row = QHBoxLayout()
+        access_row.addWidget(self.access_done)
+        access_row.addWidget(self.access_on)
+        access_row.addStretch(1)
+        column.addLayout(access_row)
+        for widget in (self.access_done, self.access_on):
+            widget.setVisible(bool(session.pack.user_access.requirements))
         self.add_button = QPushButton(self.tr("&Add user"))
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_button)
@@ -89,6 +113,8 @@ class UsersDialog(QDialog):
         self.enable_button.clicked.connect(lambda: self._act("enable"))
         self.reset_button.clicked.connect(lambda: self._act("reset"))
         self.two_step_button.clicked.connect(self._remove_two_step)
+        self.access_button.clicked.connect(self._record_access)
+        self._demo = demo
         self.refresh()
 
     def refresh(self) -> None:
@@ -96,6 +122,10 @@ class UsersDialog(QDialog):
 
         rows = users.list_users(self._session)
         self._two_step = totp.enrolled_user_ids(self._session.conn)
+        today = self._session.clock.now().date()
+        policy = self._session.pack.user_access
+        self._closed = {u.user_id for u in rows
+                        if user_access.status(self._session.conn, policy, u.user_id, today).inactive}
         roles = {r.id: role_name(r.name) for r in self._session.pack.roles}
         self.model.set_rows([(u.username, u.display_name, roles.get(u.role, u.role), self._state(u)) for u in rows],
                             [u.username for u in rows])
@@ -103,7 +133,9 @@ class UsersDialog(QDialog):
     def _state(self, user: users.UserSummary) -> str:
         states = [text for text, on in ((self.tr("Disabled"), user.disabled), (self.tr("Locked out"), user.locked),
                                         (self.tr("Must change password"), user.must_change_password),
-                                        (self.tr("Two-step sign-in"), user.user_id in self._two_step)) if on]
+                                        (self.tr("Two-step sign-in"), user.user_id in self._two_step),
+                                        (self.tr("Training or agreement missing"), user.user_id in self._closed))
+                  if on]
         return ", ".join(states) if states else self.tr("Active")
 
     def _selected(self) -> str | None:
@@ -132,6 +164,17 @@ class UsersDialog(QDialog):
         self._say(self.tr("{name} now signs in with the password alone until they set up two-step sign-in "
                           "again.").format(name=name) if had
                   else self.tr("{name} has not set up two-step sign-in.").format(name=name))
+
+    def _record_access(self) -> None:
+        from ui.admin.access_dialog import AccessDialog
+
+        name = self._selected()
+        if name is None:
+            self._say(self.tr("Select a user in the list first."))
+            return
+        if AccessDialog(self._session, name, self._demo, self).exec():
+            self.refresh()
+            self._say(self.tr("Recorded for {name}.").format(name=name))
 
     def _act(self, action: str) -> None:
         name = self._selected()
@@ -165,8 +208,9 @@ class UsersDialog(QDialog):
             return
         temporary = users.generate_temporary_password()
         try:
+            completed_on = self.access_on.date().toPython() if self.access_done.isChecked() else None
             users.add_user(self._session, name, self.display_name.text().strip() or name,
-                           str(self.role.currentData()), temporary)
+                           str(self.role.currentData()), temporary, completed_on)
         except UserFacingError as exc:
             self.fields["username"].show_problems([str(exc)])
             return

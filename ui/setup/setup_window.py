@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -40,6 +41,8 @@ class SetupRequest:
     display_name: str
     password: str
     projects: tuple[ProjectSetup, ...] = field(default=())
+    # The administrator states they completed the pack's agreements and trainings today.
+    access_completed: bool = False
 
 
 class SetupWindow(CardScreen):
@@ -73,6 +76,14 @@ class SetupWindow(CardScreen):
         self.password_field = Field(grid, 8, "", self.password, "")
         self.confirm_field = Field(grid, 10, "", self.confirm, "")
         self.body.addLayout(grid)
+        # The pack's user agreements and trainings ([user_access]); unticked, the vault is
+        # created but client records stay closed until they are recorded under Tools › Users.
+        self.access = QCheckBox()
+        self.access_list = QLabel()
+        self.access_list.setObjectName("hint")
+        self.access_list.setWordWrap(True)
+        self.body.addWidget(self.access)
+        self.body.addWidget(self.access_list)
         self.projects = SetupProjects()
         self.body.addSpacing(6)
         self.body.addWidget(self.projects)
@@ -107,7 +118,8 @@ class SetupWindow(CardScreen):
         self.setTabOrder(self.username, self.display_name)
         self.setTabOrder(self.display_name, self.password)
         self.setTabOrder(self.password, self.confirm)
-        self.setTabOrder(self.confirm, self.create_button)
+        self.setTabOrder(self.confirm, self.access)
+        self.setTabOrder(self.access, self.create_button)
         self.setTabOrder(self.create_button, self.demo_button)
 
         for edit in (self.agency, self.username, self.password, self.confirm):
@@ -135,6 +147,9 @@ class SetupWindow(CardScreen):
                                      self.tr("Shown in the status bar and the audit trail."))
         self.password_field.set_texts(self.tr("Pass&word"), self.tr("Administrator password"))
         self.confirm_field.set_texts(self.tr("&Confirm password"), self.tr("Confirm password"))
+        self.access.setText(self.tr("I have signed the user agreement and completed the training "
+                                    "this policy pack requires:"))
+        self.access.setAccessibleName(self.tr("Agreements and training completed"))
         self.create_button.setText(self.tr("Create &vault"))
         self.create_button.setAccessibleName(self.tr("Create vault"))
         self.demo_text.setText(self.tr("<b>New here?</b> Explore a practice vault with 300 made-up people. "
@@ -144,10 +159,15 @@ class SetupWindow(CardScreen):
 
     def _pack_changed(self) -> None:
         try:
-            names = tuple(load_pack(self.pack_id).sharing.forced_not_shared_populations) if self.pack_id else ()
+            pack = load_pack(self.pack_id) if self.pack_id else None
         except PackError:
-            names = ()
-        self.projects.set_pack_populations(names)
+            pack = None
+        self.projects.set_pack_populations(tuple(pack.sharing.forced_not_shared_populations) if pack else ())
+        requirements = pack.user_access.requirements if pack else ()
+        self.access_list.setText("\n".join(f"• {r.label} ({', '.join(c.id for c in r.clauses)})"
+                                           for r in requirements))
+        self.access.setVisible(bool(requirements))
+        self.access_list.setVisible(bool(requirements))
 
     @property
     def pack_id(self) -> str:
@@ -203,12 +223,14 @@ class SetupWindow(CardScreen):
             display_name=self.display_name.text().strip() or self.username.text().strip(),
             password=self.password.text(),
             projects=tuple(projects),
+            access_completed=not self.access.isHidden() and self.access.isChecked(),
         ))
 
     def set_busy(self, message: str) -> None:
         busy = bool(message)
         for widget in (self.pack, self.agency, self.username, self.display_name, self.password,
-                       self.confirm, self.create_button, self.demo_button, self.language, self.projects):
+                       self.confirm, self.access, self.create_button, self.demo_button, self.language,
+                       self.projects):
             widget.setEnabled(not busy)
         self.show_busy(message)
         if busy:
@@ -227,7 +249,8 @@ def create_with_projects(data_dir: Path, request: SetupRequest, clock: Clock) ->
 
     projects = tuple((p.name, p.project_type) for p in request.projects) or DEFAULT_PROJECTS
     session, recovery_key = initialize(data_dir, request.pack_id, request.username, request.password,
-                                       request.display_name, request.agency_name, projects, clock=clock)
+                                       request.display_name, request.agency_name, projects, clock=clock,
+                                       access_completed_on=clock.now().date() if request.access_completed else None)
     try:
         by_name = {p.name: p for p in list_projects(session)}
         for wanted in request.projects:
