@@ -2,6 +2,55 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>AccessDialog</name>
+    <message>
+        <location filename="../../ui/admin/access_dialog.py" line="30"/>
+        <location filename="../../ui/admin/access_dialog.py" line="32"/>
+        <source>Agreements and training</source>
+        <translation>Acuerdos y capacitación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/access_dialog.py" line="35"/>
+        <source>Tick what {name} completed, and the day they completed it.</source>
+        <translation>Marque lo que {name} completó y el día en que lo completó.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/access_dialog.py" line="44"/>
+        <source>not recorded</source>
+        <translation>sin registrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/access_dialog.py" line="45"/>
+        <source>lapsed on {day}</source>
+        <translation>venció el {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/access_dialog.py" line="48"/>
+        <source>due by {day}</source>
+        <translation>vence el {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/access_dialog.py" line="50"/>
+        <source>current</source>
+        <translation>vigente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/access_dialog.py" line="62"/>
+        <source>&amp;Completed on</source>
+        <translation>&amp;Completado el</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/access_dialog.py" line="64"/>
+        <source>Completed on</source>
+        <translation>Completado el</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/access_dialog.py" line="71"/>
+        <source>&amp;Record</source>
+        <translation>&amp;Registrar</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <location filename="../../ui/controller.py" line="149"/>
@@ -3781,290 +3830,290 @@
 <context>
     <name>ProjectLabels</name>
     <message>
-        <location filename="../../ui/projects/labels.py" line="17"/>
+        <location filename="../../ui/projects/labels.py" line="15"/>
         <source>Street Outreach</source>
         <translation>Alcance en la calle</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="17"/>
+        <location filename="../../ui/projects/labels.py" line="15"/>
         <source>Emergency Shelter – Entry Exit</source>
         <translation>Refugio de emergencia – entrada y salida</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="18"/>
+        <location filename="../../ui/projects/labels.py" line="16"/>
         <source>Emergency Shelter – Night-by-Night</source>
         <translation>Refugio de emergencia – noche a noche</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="18"/>
+        <location filename="../../ui/projects/labels.py" line="16"/>
         <source>Transitional Housing</source>
         <translation>Vivienda de transición</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="19"/>
+        <location filename="../../ui/projects/labels.py" line="17"/>
         <source>Safe Haven</source>
         <translation>Refugio seguro (Safe Haven)</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="19"/>
+        <location filename="../../ui/projects/labels.py" line="17"/>
         <source>PH – Permanent Supportive Housing</source>
         <translation>VP – Vivienda permanente con apoyo</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="19"/>
+        <location filename="../../ui/projects/labels.py" line="17"/>
         <source>PH – Housing Only</source>
         <translation>VP – Solo vivienda</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="20"/>
+        <location filename="../../ui/projects/labels.py" line="18"/>
         <source>PH – Housing with Services</source>
         <translation>VP – Vivienda con servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="20"/>
+        <location filename="../../ui/projects/labels.py" line="18"/>
         <source>PH – Rapid Re-Housing</source>
         <translation>VP – Realojamiento rápido</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="20"/>
+        <location filename="../../ui/projects/labels.py" line="18"/>
         <source>Services Only</source>
         <translation>Solo servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="21"/>
+        <location filename="../../ui/projects/labels.py" line="19"/>
         <source>Day Shelter</source>
         <translation>Centro de día</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="21"/>
+        <location filename="../../ui/projects/labels.py" line="19"/>
         <source>Homelessness Prevention</source>
         <translation>Prevención de la falta de vivienda</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="21"/>
+        <location filename="../../ui/projects/labels.py" line="19"/>
         <source>Coordinated Entry</source>
         <translation>Entrada coordinada</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="22"/>
-        <location filename="../../ui/projects/labels.py" line="61"/>
+        <location filename="../../ui/projects/labels.py" line="20"/>
+        <location filename="../../ui/projects/labels.py" line="59"/>
         <source>Other</source>
         <translation>Otro</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="28"/>
-        <location filename="../../ui/projects/labels.py" line="44"/>
+        <location filename="../../ui/projects/labels.py" line="26"/>
+        <location filename="../../ui/projects/labels.py" line="42"/>
         <source>Survivors of domestic violence</source>
         <translation>Sobrevivientes de violencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="29"/>
-        <location filename="../../ui/projects/labels.py" line="44"/>
+        <location filename="../../ui/projects/labels.py" line="27"/>
+        <location filename="../../ui/projects/labels.py" line="42"/>
         <source>People living with HIV/AIDS</source>
         <translation>Personas con VIH/sida</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="30"/>
+        <location filename="../../ui/projects/labels.py" line="28"/>
         <source>Youth services</source>
         <translation>Servicios para jóvenes</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="31"/>
+        <location filename="../../ui/projects/labels.py" line="29"/>
         <source>Legal services</source>
         <translation>Servicios legales</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="32"/>
+        <location filename="../../ui/projects/labels.py" line="30"/>
         <source>Protected project</source>
         <translation>Proyecto protegido</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="40"/>
+        <location filename="../../ui/projects/labels.py" line="38"/>
         <source>Site-based – single site</source>
         <translation>En un sitio – un solo lugar</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="40"/>
+        <location filename="../../ui/projects/labels.py" line="38"/>
         <source>Site-based – clustered / multiple sites</source>
         <translation>En un sitio – agrupado / varios lugares</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="41"/>
+        <location filename="../../ui/projects/labels.py" line="39"/>
         <source>Tenant-based – scattered site</source>
         <translation>Basado en el inquilino – lugares dispersos</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="42"/>
+        <location filename="../../ui/projects/labels.py" line="40"/>
         <source>Services only</source>
         <translation>Solo servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="42"/>
+        <location filename="../../ui/projects/labels.py" line="40"/>
         <source>Housing with or without services</source>
         <translation>Vivienda con o sin servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="43"/>
+        <location filename="../../ui/projects/labels.py" line="41"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="43"/>
+        <location filename="../../ui/projects/labels.py" line="41"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="45"/>
+        <location filename="../../ui/projects/labels.py" line="43"/>
         <source>Not applicable</source>
         <translation>No corresponde</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="46"/>
+        <location filename="../../ui/projects/labels.py" line="44"/>
         <source>Urban</source>
         <translation>Urbana</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="46"/>
+        <location filename="../../ui/projects/labels.py" line="44"/>
         <source>Suburban</source>
         <translation>Suburbana</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="46"/>
+        <location filename="../../ui/projects/labels.py" line="44"/>
         <source>Rural</source>
         <translation>Rural</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="46"/>
+        <location filename="../../ui/projects/labels.py" line="44"/>
         <source>Unknown</source>
         <translation>Desconocida</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="47"/>
+        <location filename="../../ui/projects/labels.py" line="45"/>
         <source>HMIS participating</source>
         <translation>Participa en HMIS</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="47"/>
+        <location filename="../../ui/projects/labels.py" line="45"/>
         <source>Comparable database participating</source>
         <translation>Participa con una base de datos comparable</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="48"/>
+        <location filename="../../ui/projects/labels.py" line="46"/>
         <source>Not participating</source>
         <translation>No participa</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="49"/>
+        <location filename="../../ui/projects/labels.py" line="47"/>
         <source>HUD: ESG – Emergency Shelter</source>
         <translation>HUD: ESG – Refugio de emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="49"/>
+        <location filename="../../ui/projects/labels.py" line="47"/>
         <source>HUD: ESG – Street Outreach</source>
         <translation>HUD: ESG – Alcance en la calle</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="50"/>
+        <location filename="../../ui/projects/labels.py" line="48"/>
         <source>HUD: ESG – Rapid Rehousing</source>
         <translation>HUD: ESG – Realojamiento rápido</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="50"/>
+        <location filename="../../ui/projects/labels.py" line="48"/>
         <source>HUD: ESG – Homelessness Prevention</source>
         <translation>HUD: ESG – Prevención de la falta de vivienda</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="51"/>
+        <location filename="../../ui/projects/labels.py" line="49"/>
         <source>HUD: CoC – Permanent Supportive Housing</source>
         <translation>HUD: CoC – Vivienda permanente con apoyo</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="51"/>
+        <location filename="../../ui/projects/labels.py" line="49"/>
         <source>HUD: CoC – Rapid Re-Housing</source>
         <translation>HUD: CoC – Realojamiento rápido</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="52"/>
+        <location filename="../../ui/projects/labels.py" line="50"/>
         <source>HUD: CoC – Supportive Services Only</source>
         <translation>HUD: CoC – Solo servicios de apoyo</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="52"/>
+        <location filename="../../ui/projects/labels.py" line="50"/>
         <source>HUD: CoC – Transitional Housing</source>
         <translation>HUD: CoC – Vivienda de transición</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="53"/>
+        <location filename="../../ui/projects/labels.py" line="51"/>
         <source>HUD: CoC – Safe Haven</source>
         <translation>HUD: CoC – Refugio seguro</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="53"/>
+        <location filename="../../ui/projects/labels.py" line="51"/>
         <source>HHS: PATH – Street Outreach &amp; Services Only</source>
         <translation>HHS: PATH – Alcance en la calle y solo servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="54"/>
+        <location filename="../../ui/projects/labels.py" line="52"/>
         <source>HHS: RHY – Street Outreach Project</source>
         <translation>HHS: RHY – Proyecto de alcance en la calle</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="54"/>
+        <location filename="../../ui/projects/labels.py" line="52"/>
         <source>HHS: RHY – Basic Center Program</source>
         <translation>HHS: RHY – Programa de centro básico</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="55"/>
+        <location filename="../../ui/projects/labels.py" line="53"/>
         <source>VA: Supportive Services for Veteran Families</source>
         <translation>VA: Servicios de apoyo para familias de veteranos</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="55"/>
+        <location filename="../../ui/projects/labels.py" line="53"/>
         <source>N/A</source>
         <translation>No corresponde</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="56"/>
+        <location filename="../../ui/projects/labels.py" line="54"/>
         <source>Local or other funding source</source>
         <translation>Fuente de financiación local u otra</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="57"/>
+        <location filename="../../ui/projects/labels.py" line="55"/>
         <source>Households without children</source>
         <translation>Hogares sin niños</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="58"/>
+        <location filename="../../ui/projects/labels.py" line="56"/>
         <source>Households with at least one adult and one child</source>
         <translation>Hogares con al menos un adulto y un niño</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="59"/>
+        <location filename="../../ui/projects/labels.py" line="57"/>
         <source>Households with only children</source>
         <translation>Hogares solo con niños</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="60"/>
+        <location filename="../../ui/projects/labels.py" line="58"/>
         <source>Year-round</source>
         <translation>Todo el año</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="60"/>
+        <location filename="../../ui/projects/labels.py" line="58"/>
         <source>Seasonal</source>
         <translation>De temporada</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="60"/>
+        <location filename="../../ui/projects/labels.py" line="58"/>
         <source>Overflow</source>
         <translation>De desborde</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="61"/>
+        <location filename="../../ui/projects/labels.py" line="59"/>
         <source>Facility-based</source>
         <translation>En instalación</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="61"/>
+        <location filename="../../ui/projects/labels.py" line="59"/>
         <source>Voucher</source>
         <translation>Vale</translation>
     </message>
@@ -4207,22 +4256,22 @@
 <context>
     <name>QuestionForm</name>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="102"/>
+        <location filename="../../ui/wizard/question_form.py" line="101"/>
         <source>Show while pressed</source>
         <translation>Mostrar mientras se pulsa</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="103"/>
+        <location filename="../../ui/wizard/question_form.py" line="102"/>
         <source>Show the number while pressed</source>
         <translation>Mostrar el número mientras se pulsa</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="120"/>
+        <location filename="../../ui/wizard/question_form.py" line="119"/>
         <source>Choose…</source>
         <translation>Elija…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="127"/>
+        <location filename="../../ui/wizard/question_form.py" line="126"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
@@ -5111,87 +5160,87 @@
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="27"/>
+        <location filename="../../ui/profile/service_dialog.py" line="26"/>
         <source>Record service</source>
         <translation>Registrar servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="27"/>
+        <location filename="../../ui/profile/service_dialog.py" line="26"/>
         <source>Record a service</source>
         <translation>Registrar un servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="32"/>
-        <location filename="../../ui/profile/service_dialog.py" line="51"/>
-        <location filename="../../ui/profile/service_dialog.py" line="69"/>
-        <location filename="../../ui/profile/service_dialog.py" line="77"/>
+        <location filename="../../ui/profile/service_dialog.py" line="31"/>
+        <location filename="../../ui/profile/service_dialog.py" line="50"/>
+        <location filename="../../ui/profile/service_dialog.py" line="68"/>
+        <location filename="../../ui/profile/service_dialog.py" line="76"/>
         <source>Choose…</source>
         <translation>Elija…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="33"/>
-        <location filename="../../ui/profile/service_dialog.py" line="66"/>
+        <location filename="../../ui/profile/service_dialog.py" line="32"/>
+        <location filename="../../ui/profile/service_dialog.py" line="65"/>
         <source>Choose the record type first</source>
         <translation>Elija primero el tipo de registro</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="34"/>
+        <location filename="../../ui/profile/service_dialog.py" line="33"/>
         <source>&amp;Date provided</source>
         <translation>&amp;Fecha de prestación</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="34"/>
+        <location filename="../../ui/profile/service_dialog.py" line="33"/>
         <source>Date provided</source>
         <translation>Fecha de prestación</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="35"/>
+        <location filename="../../ui/profile/service_dialog.py" line="34"/>
         <source>&amp;Record type</source>
         <translation>Tipo de &amp;registro</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="35"/>
+        <location filename="../../ui/profile/service_dialog.py" line="34"/>
         <source>Record type</source>
         <translation>Tipo de registro</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="36"/>
+        <location filename="../../ui/profile/service_dialog.py" line="35"/>
         <source>&amp;Type of service</source>
         <translation>&amp;Tipo de servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="36"/>
+        <location filename="../../ui/profile/service_dialog.py" line="35"/>
         <source>Type of service</source>
         <translation>Tipo de servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="52"/>
+        <location filename="../../ui/profile/service_dialog.py" line="51"/>
         <source>This project records no HUD service here</source>
         <translation>Este proyecto no registra aquí ningún servicio de HUD</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="56"/>
+        <location filename="../../ui/profile/service_dialog.py" line="55"/>
         <source>Agency service (not reported to HUD)</source>
         <translation>Servicio de la agencia (no se informa a HUD)</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="89"/>
+        <location filename="../../ui/profile/service_dialog.py" line="88"/>
         <source>Agency service saved; it is in the outbox (not reported to HUD).</source>
         <translation>Servicio de la agencia guardado; está en la bandeja de salida (no se informa a HUD).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="90"/>
+        <location filename="../../ui/profile/service_dialog.py" line="89"/>
         <source>Choose the record type.</source>
         <translation>Elija el tipo de registro.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="87"/>
-        <location filename="../../ui/profile/service_dialog.py" line="91"/>
+        <location filename="../../ui/profile/service_dialog.py" line="86"/>
+        <location filename="../../ui/profile/service_dialog.py" line="90"/>
         <source>Choose the type of service.</source>
         <translation>Elija el tipo de servicio.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="93"/>
+        <location filename="../../ui/profile/service_dialog.py" line="92"/>
         <source>Service saved; it is in the outbox.</source>
         <translation>Servicio guardado; está en la bandeja de salida.</translation>
     </message>
@@ -5339,132 +5388,142 @@
 <context>
     <name>SetupWindow</name>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="126"/>
+        <location filename="../../ui/setup/setup_window.py" line="138"/>
         <source>Set up</source>
         <translation>Configuración inicial</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="127"/>
+        <location filename="../../ui/setup/setup_window.py" line="139"/>
         <source>Set up this device</source>
         <translation>Configurar este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="128"/>
+        <location filename="../../ui/setup/setup_window.py" line="140"/>
         <source>Create the encrypted vault for your agency. You will be its first administrator.</source>
         <translation>Cree la bóveda cifrada de su agencia. Usted será su primer administrador.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="130"/>
+        <location filename="../../ui/setup/setup_window.py" line="142"/>
         <source>Policy &amp;pack</source>
         <translation>&amp;Paquete de políticas</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="130"/>
+        <location filename="../../ui/setup/setup_window.py" line="142"/>
         <source>Policy pack</source>
         <translation>Paquete de políticas</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="131"/>
+        <location filename="../../ui/setup/setup_window.py" line="143"/>
         <source>The rules your Continuum of Care follows.</source>
         <translation>Las reglas que sigue su Continuo de Atención (CoC).</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="132"/>
+        <location filename="../../ui/setup/setup_window.py" line="144"/>
         <source>&amp;Agency</source>
         <translation>&amp;Agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="132"/>
+        <location filename="../../ui/setup/setup_window.py" line="144"/>
         <source>Agency name</source>
         <translation>Nombre de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="133"/>
+        <location filename="../../ui/setup/setup_window.py" line="145"/>
         <source>Admin &amp;user name</source>
         <translation>&amp;Usuario administrador</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="133"/>
+        <location filename="../../ui/setup/setup_window.py" line="145"/>
         <source>Administrator user name</source>
         <translation>Nombre de usuario del administrador</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="134"/>
+        <location filename="../../ui/setup/setup_window.py" line="146"/>
         <source>&amp;Display name</source>
         <translation>Nombre &amp;visible</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="134"/>
+        <location filename="../../ui/setup/setup_window.py" line="146"/>
         <source>Administrator display name</source>
         <translation>Nombre visible del administrador</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="135"/>
+        <location filename="../../ui/setup/setup_window.py" line="147"/>
         <source>Shown in the status bar and the audit trail.</source>
         <translation>Se muestra en la barra de estado y en el registro de auditoría.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="136"/>
+        <location filename="../../ui/setup/setup_window.py" line="148"/>
         <source>Pass&amp;word</source>
         <translation>&amp;Contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="136"/>
+        <location filename="../../ui/setup/setup_window.py" line="148"/>
         <source>Administrator password</source>
         <translation>Contraseña del administrador</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="137"/>
+        <location filename="../../ui/setup/setup_window.py" line="149"/>
         <source>&amp;Confirm password</source>
         <translation>Con&amp;firmar la contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="137"/>
+        <location filename="../../ui/setup/setup_window.py" line="149"/>
         <source>Confirm password</source>
         <translation>Confirmar la contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="138"/>
+        <location filename="../../ui/setup/setup_window.py" line="150"/>
+        <source>I have completed what this pack asks of every user:</source>
+        <translation>He completado lo que este paquete exige a cada usuario:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_window.py" line="151"/>
+        <source>Agreements and training completed</source>
+        <translation>Acuerdos y capacitación completados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/setup_window.py" line="152"/>
         <source>Create &amp;vault</source>
         <translation>Crear la &amp;bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="139"/>
+        <location filename="../../ui/setup/setup_window.py" line="153"/>
         <source>Create vault</source>
         <translation>Crear la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="140"/>
+        <location filename="../../ui/setup/setup_window.py" line="154"/>
         <source>&lt;b&gt;New here?&lt;/b&gt; Explore a practice vault with 300 made-up people. It is deleted when you quit.</source>
         <translation>&lt;b&gt;¿Es nuevo aquí?&lt;/b&gt; Explore una bóveda de práctica con 300 personas inventadas. Se borra al salir.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="142"/>
+        <location filename="../../ui/setup/setup_window.py" line="156"/>
         <source>&amp;Try with demo data</source>
         <translation>Probar con datos de &amp;demostración</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="143"/>
+        <location filename="../../ui/setup/setup_window.py" line="157"/>
         <source>Try with demo data</source>
         <translation>Probar con datos de demostración</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="168"/>
+        <location filename="../../ui/setup/setup_window.py" line="187"/>
         <source>The two passwords are not the same.</source>
         <translation>Las dos contraseñas no coinciden.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="179"/>
+        <location filename="../../ui/setup/setup_window.py" line="198"/>
         <source>Enter the agency&apos;s name.</source>
         <translation>Escriba el nombre de la agencia.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="180"/>
+        <location filename="../../ui/setup/setup_window.py" line="199"/>
         <source>Enter a user name.</source>
         <translation>Escriba un nombre de usuario.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="184"/>
+        <location filename="../../ui/setup/setup_window.py" line="203"/>
         <source>Type the password again.</source>
         <translation>Escriba la contraseña otra vez.</translation>
     </message>
@@ -6044,147 +6103,147 @@ ExportID {id}</translation>
 <context>
     <name>SyncTexts</name>
     <message>
-        <location filename="../../ui/sync/texts.py" line="34"/>
+        <location filename="../../ui/sync/texts.py" line="33"/>
         <source>{m} min</source>
         <translation>{m} min</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="35"/>
+        <location filename="../../ui/sync/texts.py" line="34"/>
         <source>{h} h</source>
         <translation>{h} h</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="40"/>
+        <location filename="../../ui/sync/texts.py" line="39"/>
         <source>{n} bytes</source>
         <translation>{n} bytes</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="42"/>
+        <location filename="../../ui/sync/texts.py" line="41"/>
         <source>{n:.0f} KiB</source>
         <translation>{n:.0f} KiB</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="43"/>
+        <location filename="../../ui/sync/texts.py" line="42"/>
         <source>{n:.1f} MiB</source>
         <translation>{n:.1f} MiB</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="48"/>
+        <location filename="../../ui/sync/texts.py" line="47"/>
         <source>1 record</source>
         <translation>1 registro</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="49"/>
+        <location filename="../../ui/sync/texts.py" line="48"/>
         <source>{n} records</source>
         <translation>{n} registros</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="54"/>
+        <location filename="../../ui/sync/texts.py" line="53"/>
         <source>Person</source>
         <translation>Persona</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="55"/>
+        <location filename="../../ui/sync/texts.py" line="54"/>
         <source>Enrollment</source>
         <translation>Inscripción</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="56"/>
+        <location filename="../../ui/sync/texts.py" line="55"/>
         <source>Exit</source>
         <translation>Salida</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="57"/>
+        <location filename="../../ui/sync/texts.py" line="56"/>
         <source>Service</source>
         <translation>Servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="58"/>
+        <location filename="../../ui/sync/texts.py" line="57"/>
         <source>Contact (living situation)</source>
         <translation>Contacto (situación de vivienda)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="59"/>
+        <location filename="../../ui/sync/texts.py" line="58"/>
         <source>Case note</source>
         <translation>Nota del caso</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="60"/>
+        <location filename="../../ui/sync/texts.py" line="59"/>
         <source>Case note deletion request</source>
         <translation>Solicitud de borrado de una nota del caso</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="61"/>
+        <location filename="../../ui/sync/texts.py" line="60"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="62"/>
+        <location filename="../../ui/sync/texts.py" line="61"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="68"/>
+        <location filename="../../ui/sync/texts.py" line="67"/>
         <source>{done} of {total} · {bytes_done} of {bytes_total}</source>
         <translation>{done} de {total} · {bytes_done} de {bytes_total}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="72"/>
+        <location filename="../../ui/sync/texts.py" line="71"/>
         <source>trying again in {s:.0f} s</source>
         <translation>nuevo intento en {s:.0f} s</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="85"/>
+        <location filename="../../ui/sync/texts.py" line="84"/>
         <source>Sync cancelled; {n} still waiting, to be sent with the next sync.</source>
         <translation>Sincronización cancelada; pendientes: {n}, para la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="88"/>
+        <location filename="../../ui/sync/texts.py" line="87"/>
         <source>Nothing was waiting to be sent.</source>
         <translation>No había nada pendiente de enviar.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="89"/>
+        <location filename="../../ui/sync/texts.py" line="88"/>
         <source>Sent {n}: {new} new, {had} the server already had.</source>
         <translation>Enviados: {n} (nuevos: {new}; ya estaban en el servidor: {had}).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="92"/>
+        <location filename="../../ui/sync/texts.py" line="91"/>
         <source>1 was refused; see Refused records.</source>
         <translation>1 fue rechazado; vea Registros rechazados.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="93"/>
+        <location filename="../../ui/sync/texts.py" line="92"/>
         <source>{n} were refused; see Refused records.</source>
         <translation>{n} fueron rechazados; vea Registros rechazados.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="102"/>
+        <location filename="../../ui/sync/texts.py" line="101"/>
         <source>Another sync was running on this device at {t}.</source>
         <translation>A las {t} ya había otra sincronización en curso en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="104"/>
+        <location filename="../../ui/sync/texts.py" line="103"/>
         <source>Sync failed at {t}: {why}</source>
         <translation>La sincronización falló a las {t}: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="106"/>
+        <location filename="../../ui/sync/texts.py" line="105"/>
         <source>Sync cancelled at {t}.</source>
         <translation>Sincronización cancelada a las {t}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="109"/>
+        <location filename="../../ui/sync/texts.py" line="108"/>
         <source>Synced at {t}.</source>
         <translation>Sincronizado a las {t}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="110"/>
+        <location filename="../../ui/sync/texts.py" line="109"/>
         <source>Synced {n} at {t}.</source>
         <translation>Sincronizado a las {t}: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="112"/>
+        <location filename="../../ui/sync/texts.py" line="111"/>
         <source>Next try at {t}.</source>
         <translation>Próximo intento a las {t}.</translation>
     </message>
@@ -6568,164 +6627,190 @@ ExportID {id}</translation>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="33"/>
-        <location filename="../../ui/admin/users_dialog.py" line="36"/>
+        <location filename="../../ui/admin/users_dialog.py" line="37"/>
+        <location filename="../../ui/admin/users_dialog.py" line="40"/>
         <source>Users</source>
         <translation>Usuarios</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="39"/>
+        <location filename="../../ui/admin/users_dialog.py" line="43"/>
         <source>&amp;Accounts on this device</source>
         <translation>&amp;Cuentas en este dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="40"/>
+        <location filename="../../ui/admin/users_dialog.py" line="44"/>
         <source>User name</source>
         <translation>Nombre de usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="40"/>
+        <location filename="../../ui/admin/users_dialog.py" line="44"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="40"/>
+        <location filename="../../ui/admin/users_dialog.py" line="44"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="40"/>
+        <location filename="../../ui/admin/users_dialog.py" line="44"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="42"/>
+        <location filename="../../ui/admin/users_dialog.py" line="46"/>
         <source>&amp;Disable</source>
         <translation>&amp;Desactivar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="43"/>
+        <location filename="../../ui/admin/users_dialog.py" line="47"/>
         <source>&amp;Enable</source>
         <translation>&amp;Activar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="44"/>
+        <location filename="../../ui/admin/users_dialog.py" line="48"/>
         <source>&amp;Reset password</source>
         <translation>&amp;Restablecer contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="46"/>
+        <location filename="../../ui/admin/users_dialog.py" line="50"/>
         <source>Remove &amp;two-step sign-in</source>
         <translation>Quitar la verificación en dos &amp;pasos</translation>
     </message>
     <message>
         <location filename="../../ui/admin/users_dialog.py" line="52"/>
+        <source>Record &amp;training…</source>
+        <translation>Registrar &amp;capacitación…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="59"/>
         <source>Add a user</source>
         <translation>Añadir un usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="62"/>
+        <location filename="../../ui/admin/users_dialog.py" line="69"/>
         <source>User &amp;name</source>
         <translation>&amp;Nombre de usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="62"/>
+        <location filename="../../ui/admin/users_dialog.py" line="69"/>
         <source>New user&apos;s user name</source>
         <translation>Nombre de usuario del nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="63"/>
+        <location filename="../../ui/admin/users_dialog.py" line="70"/>
         <source>&amp;Full name</source>
         <translation>Nombre &amp;completo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="63"/>
+        <location filename="../../ui/admin/users_dialog.py" line="70"/>
         <source>New user&apos;s full name</source>
         <translation>Nombre completo del nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="64"/>
+        <location filename="../../ui/admin/users_dialog.py" line="71"/>
         <source>R&amp;ole</source>
         <translation>R&amp;ol</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="64"/>
+        <location filename="../../ui/admin/users_dialog.py" line="71"/>
         <source>New user&apos;s role</source>
         <translation>Rol del nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="67"/>
+        <location filename="../../ui/admin/users_dialog.py" line="76"/>
+        <source>They completed this pack&apos;s agreements and training on</source>
+        <translation>Completó los acuerdos y la capacitación de este paquete el</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="83"/>
+        <source>Agreements and training completed on</source>
+        <translation>Acuerdos y capacitación completados el</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="91"/>
         <source>&amp;Add user</source>
         <translation>&amp;Añadir usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="77"/>
+        <location filename="../../ui/admin/users_dialog.py" line="101"/>
         <source>Temporary password</source>
         <translation>Contraseña temporal</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="81"/>
+        <location filename="../../ui/admin/users_dialog.py" line="105"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="104"/>
+        <location filename="../../ui/admin/users_dialog.py" line="134"/>
         <source>Disabled</source>
         <translation>Desactivado</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="104"/>
+        <location filename="../../ui/admin/users_dialog.py" line="134"/>
         <source>Locked out</source>
         <translation>Bloqueado por intentos fallidos</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="105"/>
+        <location filename="../../ui/admin/users_dialog.py" line="135"/>
         <source>Must change password</source>
         <translation>Debe cambiar la contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="106"/>
+        <location filename="../../ui/admin/users_dialog.py" line="136"/>
         <source>Two-step sign-in</source>
         <translation>Verificación en dos pasos</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="107"/>
+        <location filename="../../ui/admin/users_dialog.py" line="137"/>
+        <source>Training or agreement missing</source>
+        <translation>Falta capacitación o acuerdo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="139"/>
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="124"/>
-        <location filename="../../ui/admin/users_dialog.py" line="139"/>
+        <location filename="../../ui/admin/users_dialog.py" line="156"/>
+        <location filename="../../ui/admin/users_dialog.py" line="173"/>
+        <location filename="../../ui/admin/users_dialog.py" line="182"/>
         <source>Select a user in the list first.</source>
         <translation>Primero seleccione un usuario en la lista.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="132"/>
+        <location filename="../../ui/admin/users_dialog.py" line="164"/>
         <source>{name} now signs in with the password alone until they set up two-step sign-in again.</source>
         <translation>{name} inicia sesión ahora solo con la contraseña hasta que vuelva a configurar la verificación en dos pasos.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="134"/>
+        <location filename="../../ui/admin/users_dialog.py" line="166"/>
         <source>{name} has not set up two-step sign-in.</source>
         <translation>{name} no ha configurado la verificación en dos pasos.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="154"/>
+        <location filename="../../ui/admin/users_dialog.py" line="177"/>
+        <source>Recorded for {name}.</source>
+        <translation>Registrado para {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_dialog.py" line="197"/>
         <source>{name} is disabled and can no longer sign in.</source>
         <translation>{name} está desactivado y ya no puede iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="156"/>
+        <location filename="../../ui/admin/users_dialog.py" line="199"/>
         <source>Temporary password for {name}; give it to them in person. They must change it at the first sign-in:</source>
         <translation>Contraseña temporal para {name}; entréguesela en persona. Debe cambiarla en el primer inicio de sesión:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="164"/>
+        <location filename="../../ui/admin/users_dialog.py" line="207"/>
         <source>Enter a user name.</source>
         <translation>Escriba un nombre de usuario.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="176"/>
+        <location filename="../../ui/admin/users_dialog.py" line="220"/>
         <source>Added {name}. Temporary password; give it to them in person. They must change it at the first sign-in:</source>
         <translation>Se añadió a {name}. Contraseña temporal; entréguesela en persona. Debe cambiarla en el primer inicio de sesión:</translation>
     </message>

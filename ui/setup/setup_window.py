@@ -147,8 +147,7 @@ class SetupWindow(CardScreen):
                                      self.tr("Shown in the status bar and the audit trail."))
         self.password_field.set_texts(self.tr("Pass&word"), self.tr("Administrator password"))
         self.confirm_field.set_texts(self.tr("&Confirm password"), self.tr("Confirm password"))
-        self.access.setText(self.tr("I have signed the user agreement and completed the training "
-                                    "this policy pack requires:"))
+        self.access.setText(self.tr("I have completed what this pack asks of every user:"))
         self.access.setAccessibleName(self.tr("Agreements and training completed"))
         self.create_button.setText(self.tr("Create &vault"))
         self.create_button.setAccessibleName(self.tr("Create vault"))
