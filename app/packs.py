@@ -301,6 +301,10 @@ GUARANTEES = {
     "case_notes_append_only": "a saved case note is never changed or deleted (app/notes.py)",
     "note_deletion_request": "a note deletion request carries the client, the note's date and a reason (app/notes.py)",
     "drafts_encrypted_and_audited": "drafts live in the vault and saving, reading or discarding one is audited (app/drafts.py)",
+    "files_named_without_personal_data": (
+        "the app sends no e-mail, and every file it writes (HMIS CSV, printed forms, record copies) is named by "
+        "agency, kind and code, never by a client (app/documents/service.py, sync/hmis_csv/device_export.py)"
+    ),
     "consent_travels_to_the_server": "every consent record is queued in the outbox and synced (app/intake/save.py)",
 }
 

@@ -112,3 +112,29 @@ def test_vt_3_1_10_every_access_to_a_draft_is_audited_without_its_content(vt_vau
     assert [action for _, action, _ in rows] == ["draft.saved", "draft.saved", "draft.read", "draft.discarded"]
     assert {user for user, _, _ in rows} == {user_id}
     assert not any("Draftwyn" in detail or "sentence" in detail for _, _, detail in rows)
+
+
+def test_mo_tx_1_files_a_user_might_attach_carry_no_personal_data_in_their_names(mo_vault: VaultInfo) -> None:
+    """MO-TX-1: the device sends no e-mail; the files a user may attach to one (a consent
+    form, a record copy, the HMIS CSV zip) are named without personal data."""
+    from datetime import date
+
+    from records_support import consent_ids, save_example
+
+    from app.documents.service import consent_document, record_copy_document
+    from sync.hmis_csv.device_export import suggested_file_name
+
+    head = save_example(mo_vault).personal_ids[0]
+    session = mo_vault.sign_in()
+    try:
+        person = session.conn.execute("SELECT first_name, last_name, dob, ssn FROM person WHERE personal_id = ?",
+                                      (head,)).fetchone()
+        names = [consent_document(session, consent_ids(mo_vault, head)[0]).file_name,
+                 record_copy_document(session, head).file_name,
+                 suggested_file_name(session.settings.agency_name, "mo", date(2026, 12, 4))]
+    finally:
+        session.close()
+    needles = [str(v).lower() for v in person if v] + [head.lower()]
+    assert len(needles) >= 3
+    for name in names:
+        assert name.endswith((".pdf", ".zip")) and not any(n in name.lower() for n in needles), name
