@@ -206,24 +206,33 @@ def test_vt_3_4_1_declined_consent_goes_on_not_shared(signed_in: Callable[..., S
 
 
 def test_mo_roi_10_an_expired_roi_is_refused(signed_in: Callable[..., Session]) -> None:
-    """MO-ROI-10: an ROI signed more than a year before the data does not cover it; the
-    flow holds the consent step, the save refuses it with the clause as a field of
-    the refusal, nothing is stored, and a current ROI then saves."""
+    """MO-ROI-10: an ROI signed more than a year before the data does not cover it. The
+    flow holds the consent step; a save of an intake whose ROI is that old (a draft
+    resumed late) is refused with the clause as a field of the refusal, nothing is
+    stored, and the refusal leads back to the data it holds; a current ROI then saves."""
     walk = Walk(signed_in("mo"))
     walk.flow.consent.sharing = "not_shared"
     walk.next(Step.CONSENT)
     walk.flow.consent.paper_attested = True
     walk.flow.consent.consent_date = "2025-02-01"
     assert "MO-ROI-10" in clauses(walk.next(Step.CONSENT))
-    with pytest.raises(IntakeRefused) as refused:
-        save_intake(walk.session, walk.flow.document())
-    assert "MO-ROI-10" in clauses(refused.value.problems)
-    assert walk.rows("SELECT count(*) FROM person") == [(0,)]
     walk.flow.consent.consent_date = walk.flow.today.isoformat()
     walk.next(Step.HOUSEHOLD)
     walk.next(Step.MEMBER)
     walk.member(0, ADULT)
     walk.through_members()
+    walk.flow.consent.consent_date = "2025-02-01"
+    with pytest.raises(IntakeRefused) as refused:
+        walk.save()
+    assert walk.rows("SELECT count(*) FROM person") == [(0,)]
+    shown = walk.flow.back_to(refused.value.problems)
+    # The core holds the member's data, dated their project start: the refusal shows there.
+    assert walk.flow.current == StepRef(Step.MEMBER, 0) and "MO-ROI-10" in clauses(shown)
+    walk.flow.consent.consent_date = walk.flow.today.isoformat()
+    while walk.here is not Step.REVIEW:
+        walk.next(Step.REVIEW if walk.here is Step.DUPLICATES else
+                  Step.DUPLICATES if walk.here is Step.MEMBER else
+                  Step.MEMBER if walk.here is Step.HOUSEHOLD else Step.HOUSEHOLD)
     walk.save()
     assert walk.rows("SELECT signed_on FROM consent") == [(walk.flow.today.isoformat(),)]
 

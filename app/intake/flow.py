@@ -169,10 +169,18 @@ class IntakeFlow(ConsentSteps):
         problems = [p for p in self.check()[0]
                     if order.index(self.step_of(p.path)) <= self.position and not self._age_unknown_yet(p)]
         if problems:
-            self.position = min(order.index(self.step_of(p.path)) for p in problems)
-            return [p for p in problems if self.step_of(p.path) == self.current]
+            return self.back_to(problems)
         self.position = min(self.position + 1, len(order) - 1)
         return []
+
+    def back_to(self, problems: list[Problem]) -> list[Problem]:
+        """Go to the earliest step that shows one of ``problems`` (found by Next, or by
+        the save's own check) and return the problems of that step."""
+        order = self.steps()
+        if not problems:
+            return []
+        self.position = min(order.index(self.step_of(p.path)) for p in problems)
+        return [p for p in problems if self.step_of(p.path) == self.current]
 
     def step_of(self, path: str) -> StepRef:
         """The step that shows the field a problem's path names (``app.intake.steps``);

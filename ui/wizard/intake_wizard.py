@@ -378,10 +378,7 @@ class IntakeWizard(QDialog):
         if self._session is None:
             return
         if isinstance(error, IntakeRefused):
-            order = self.flow.steps()
-            first = min((self.flow.step_of(p.path) for p in error.problems), key=order.index)
-            self.flow.go_to(first)
-            self._show_step([p for p in error.problems if self.flow.step_of(p.path) == first])
+            self._show_step(self.flow.back_to(error.problems))
             return
         from ui.core_text import core_text
 
