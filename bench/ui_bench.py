@@ -38,10 +38,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit
 
 from app.demo import add_demo_people
+from app.intake.steps import Step
 from app.session import initialize, sign_in
 from ui.main import Gui, build_controller
 from ui.search.main_window import MainWindow
-from ui.wizard.flow import Step
 from ui.wizard.intake_wizard import IntakeWizard
 from ui.wizard.question_form import QuestionForm
 

@@ -44,7 +44,7 @@ def test_hoh_enrollment_coc_defaults_from_the_project_or_is_required(tmp_path: P
 
 
 def test_wizard_prefills_the_hoh_enrollment_coc_from_the_project(tmp_path: Path) -> None:
-    from ui.wizard.flow import IntakeFlow
+    from app.intake.flow import IntakeFlow
 
     data = tmp_path / "vault"
     assert run_cli(data, "init", "--access-completed", "today",

@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 
 import pytest
 
+from app.intake.flow import IntakeFlow
 from app.packs import load_pack
 from app.projects import ProjectInfo
 from ui.wizard.consent_text import render_consent, signature_binding
-from ui.wizard.flow import IntakeFlow
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 

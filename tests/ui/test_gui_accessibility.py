@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from wizard_support import ADULT, fill_member, open_wizard, pick_project, press_next, step, tick_script
 
 from app.clock import FakeClock
+from app.intake.steps import Step
 from app.session import sign_in as core_sign_in
 from ui.i18n import set_language
 from ui.setup.recovery_key_dialog import RecoveryKeyDialog
@@ -52,7 +53,6 @@ from ui.signin.change_password_dialog import ChangePasswordDialog
 from ui.signin.recovery_dialog import RecoveryDialog
 from ui.signin.signin_window import SignInWindow
 from ui.widgets.mnemonics import mnemonic_of, with_free_mnemonic, without_mnemonic
-from ui.wizard.flow import Step
 from ui.wizard.intake_wizard import IntakeWizard
 
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QTextEdit, QPlainTextEdit,

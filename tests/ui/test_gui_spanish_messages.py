@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from wizard_support import open_wizard, pick_project, press_next, step, tick_script, type_into
 
 from app.clock import FakeClock
+from app.intake.steps import Step
 from ui.core_text import core_text, role_name
 from ui.i18n import set_language
-from ui.wizard.flow import Step
 
 SHOTS = Path(os.environ["HMIS_SHOTS_DIR"]) if os.environ.get("HMIS_SHOTS_DIR") else None
 # Words of an English sentence that no Spanish one of ours contains.

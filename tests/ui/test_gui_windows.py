@@ -13,7 +13,7 @@ from test_gui_wizard_problems import _to_member_page
 from wizard_support import open_wizard, pick_project, step, tick_script
 
 from app.clock import FakeClock
-from ui.wizard.flow import Step
+from app.intake.steps import Step
 
 
 def _signed_in(qtbot, make_gui, tmp_path: Path, clock: FakeClock):

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication
 from wizard_support import open_wizard, pick_project, press_next, step, tick_script, type_into
 
 from app.clock import FakeClock
+from app.intake.steps import Step
 from ui.lock import LockReason
-from ui.wizard.flow import Step
 
 
 def _to_member_step(qtbot, make_gui, tmp_path: Path, clock: FakeClock):

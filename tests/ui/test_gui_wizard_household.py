@@ -10,8 +10,9 @@ from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, sign_in
 from wizard_support import ADULT, choose, fill_member, open_wizard, pick_project, press_next, step, tick_script
 
 from app.clock import FakeClock
-from ui.wizard.flow import MemberState, Step
-from ui.wizard.flow_household import carry_over
+from app.intake.flow_state import MemberState
+from app.intake.household import carry_over
+from app.intake.steps import Step
 
 
 def _to_household(qtbot, make_gui, tmp_path: Path, clock: FakeClock):

@@ -20,8 +20,8 @@ from wizard_support import (
 )
 
 from app.clock import FakeClock
+from app.intake.steps import Step
 from app.session import sign_in as core_sign_in
-from ui.wizard.flow import Step
 
 
 def _start(qtbot, make_gui, tmp_path: Path, clock: FakeClock, pack: str, populations: str | None = None):

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QComboBo
 from wizard_support import ADULT, Keyboard, fill_member_by_keys, sign_on_pad, step
 
 from app.clock import FakeClock
-from ui.wizard.flow import Step
+from app.intake.steps import Step
 from ui.wizard.intake_wizard import IntakeWizard
 from ui.wizard.signature_pad import SignaturePad
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from wizard_support import fill_member, pick_project, press_next, step, tick_script
 
 from app.clock import FakeClock
-from ui.wizard.flow import Step
+from app.intake.steps import Step
 from ui.wizard.intake_wizard import IntakeWizard
 
 _PLANTED_ANSWERS = {"NameDataQuality": 1, "DOB": "1985-03-14", "DOBDataQuality": 1, "SSN": "234567890",

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from wizard_support import ADULT, fill_member, open_wizard, pick_project, press_next, step, tick_script
 
 from app.clock import FakeClock
-from ui.wizard.flow import Step
+from app.intake.steps import Step
 
 
 def _to_member_page(qtbot, make_gui, tmp_path: Path, clock: FakeClock):

@@ -11,8 +11,8 @@ from wizard_support import ADULT, fill_member, open_wizard, pick_project, press_
 
 from app.clock import FakeClock
 from app.drafts import list_drafts
+from app.intake.steps import Step
 from ui.lock import LockReason
-from ui.wizard.flow import Step
 
 
 def _to_review(qtbot, make_gui, tmp_path: Path, clock: FakeClock):

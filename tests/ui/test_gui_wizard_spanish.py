@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication
 from wizard_support import open_wizard
 
 from app.clock import FakeClock
+from app.intake.steps import Step
 from ui.i18n import set_language
-from ui.wizard.flow import Step
 
 
 def test_choosing_espanol_translates_the_wizard(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:

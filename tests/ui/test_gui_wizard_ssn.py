@@ -11,7 +11,7 @@ from test_gui_wizard_problems import _to_member_page
 from wizard_support import ADULT, choose, fill_member, press_next, step, type_into
 
 from app.clock import FakeClock
-from ui.wizard.flow import Step
+from app.intake.steps import Step
 
 
 def test_hud_3_02_ssn_is_masked_and_refused_when_it_contradicts_its_quality(

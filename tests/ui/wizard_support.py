@@ -18,7 +18,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
-from ui.wizard.flow import Step
+from app.intake.steps import Step
 from ui.wizard.intake_wizard import IntakeWizard
 
 _PREFERENCES_DIR = tempfile.mkdtemp(prefix="hmis-intake-test-preferences-")

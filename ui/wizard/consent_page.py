@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 
 from app.catalog import ConsentSection, load_consent_texts
 from app.intake import Problem
+from app.intake.flow import IntakeFlow
+from app.intake.steps import StepRef
 from ui.widgets.field import Field, form_grid
 from ui.wizard.consent_text import RenderedConsent, render_consent, signature_binding
-from ui.wizard.flow import IntakeFlow, StepRef
 from ui.wizard.page import (
     WizardContext,
     WizardPage,

@@ -17,8 +17,8 @@ import hashlib
 from dataclasses import dataclass
 
 from app.catalog import ConsentChoices, TextParties, load_consent_texts, render_consent_text, render_text
-from ui.wizard.flow import IntakeFlow
-from ui.wizard.flow_consent import as_date
+from app.intake.flow import IntakeFlow
+from app.intake.flow_consent import as_date
 
 BLANK = "\u2014"
 

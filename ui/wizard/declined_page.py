@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QWidget
 
 from app.catalog import load_consent_texts
 from app.intake import Problem
-from ui.wizard.flow import IntakeFlow, StepRef
+from app.intake.flow import IntakeFlow
+from app.intake.steps import StepRef
 from ui.wizard.page import WizardContext, WizardPage, fill, problem_text, text_label
 
 

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.intake import Problem
+from app.intake.flow import IntakeFlow
+from app.intake.steps import StepRef
 from ui.widgets.field import Field, form_grid
 from ui.wizard.candidates_model import CandidatesModel
-from ui.wizard.flow import IntakeFlow, StepRef
 from ui.wizard.page import WizardContext, WizardPage, show_on, text_label
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from app.catalog import QuestionCatalog
-from ui.wizard.flow import IntakeFlow
+from app.intake.flow import IntakeFlow
 
 
 class HouseholdModel(QAbstractTableModel):

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.intake import Problem
+from app.intake.flow import IntakeFlow
+from app.intake.steps import StepRef
 from ui.widgets.field import Field, form_grid
-from ui.wizard.flow import IntakeFlow, StepRef
 from ui.wizard.household_model import HouseholdModel
 from ui.wizard.page import WizardContext, WizardPage, message_label, problem_text, show_on, text_label
 

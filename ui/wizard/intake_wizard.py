@@ -1,6 +1,6 @@
 """The intake wizard window: the step list, one page at a time, Back and Next.
 
-The steps and their checks are ``ui.wizard.flow.IntakeFlow`` over ``app.intake``;
+The steps and their checks are ``app.intake.flow.IntakeFlow`` over ``app.intake``;
 this window shows them and saves through ``app.intake.save_intake`` (one
 transaction: people, enrollments, consents, outbox rows, audit events), off the UI
 thread on a second connection (``ui.wizard.intake_save``).
@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
 from app.drafts import discard_draft, save_draft
 from app.errors import UserFacingError
 from app.intake import IntakeRefused, IntakeResult
+from app.intake.flow import IntakeFlow
+from app.intake.steps import Step, StepRef
 from app.projects import list_projects
 from app.search_service import visible_fields
 from app.session import Session
@@ -48,7 +50,6 @@ from ui.widgets.status import busy_bar
 from ui.wizard.consent_page import ConsentPage
 from ui.wizard.declined_page import DeclinedPage
 from ui.wizard.duplicates_page import DuplicatesPage
-from ui.wizard.flow import IntakeFlow, Step, StepRef
 from ui.wizard.household_page import HouseholdPage
 from ui.wizard.intake_save import IntakeSave
 from ui.wizard.member_page import MemberPage
@@ -377,10 +378,7 @@ class IntakeWizard(QDialog):
         if self._session is None:
             return
         if isinstance(error, IntakeRefused):
-            order = self.flow.steps()
-            first = min((self.flow.step_of(p.path) for p in error.problems), key=order.index)
-            self.flow.go_to(first)
-            self._show_step([p for p in error.problems if self.flow.step_of(p.path) == first])
+            self._show_step(self.flow.back_to(error.problems))
             return
         from ui.core_text import core_text
 

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QWidget
 
 from app.intake import Problem
-from ui.wizard.flow import IntakeFlow, StepRef
-from ui.wizard.flow_household import carry_over
+from app.intake.flow import IntakeFlow
+from app.intake.steps import StepRef
 from ui.wizard.page import WizardContext, WizardPage, show_on, text_label
 from ui.wizard.question_form import QuestionForm
 
@@ -37,7 +37,7 @@ class MemberPage(WizardPage):
             self.form.answers_did_change.connect(self.page_did_change.emit)
             self.layout_.insertWidget(3, self.form)
             self._form_project = self.flow.project_id
-        carry_over(self.flow.members, ref.member, self.flow.shared, self.flow.today.isoformat())
+        self.flow.carry_over(ref.member)
         heading = self.tr("Person {n} of {m}").format(n=ref.member + 1, m=len(self.flow.members))
         name = self.flow.member_label(ref.member)
         self.heading.setText(f"{heading} \u00b7 {name}" if name else heading)

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from app.catalog import render_text
 from app.intake import Problem
+from app.intake.flow import IntakeFlow
+from app.intake.steps import StepRef
 from app.vault.connection import Connection
-from ui.wizard.flow import IntakeFlow, StepRef
 
 
 @dataclass

@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from app.catalog import LANGUAGES
 from app.intake import Problem
+from app.intake.flow import IntakeFlow
+from app.intake.steps import StepRef
 from ui.i18n import LANGUAGE_CHOICES
 from ui.widgets.field import Field, form_grid
-from ui.wizard.flow import IntakeFlow, StepRef
 from ui.wizard.page import WizardContext, WizardPage, problem_text, text_label
 
 

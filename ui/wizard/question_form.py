@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from app.catalog import Question, QuestionType
 from app.intake import Problem
+from app.intake.flow import IntakeFlow
 from ui.widgets.field import Field, form_grid
-from ui.wizard.flow import IntakeFlow
 from ui.wizard.page import problem_text
 
 # Typed and shown masked, with a press-to-reveal (HUD 3.02).

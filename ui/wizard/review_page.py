@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QLabel, QToolButton, QWidget
 
 from app.catalog import QuestionType
 from app.intake import Problem
+from app.intake.flow import IntakeFlow
+from app.intake.steps import Step, StepRef
 from ui.core_text import core_text
-from ui.wizard.flow import IntakeFlow, Step, StepRef
 from ui.wizard.page import WizardContext, WizardPage, show_on, text_label
 from ui.wizard.question_form import MASKED_FIELDS
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QFrame, QVBoxLayout, QWidget
 
 from app.catalog import load_script
-from ui.wizard.flow import IntakeFlow, StepRef
+from app.intake.flow import IntakeFlow
+from app.intake.steps import StepRef
 from ui.wizard.page import WizardContext, WizardPage, fill, text_label
 
 

@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
 
 from app.catalog import load_consent_texts
 from app.intake import Problem
+from app.intake.flow import IntakeFlow
+from app.intake.flow_consent import BLANK_IN_SIGNED_TEXT, SharingLock
+from app.intake.steps import StepRef
 from ui.widgets.field import Field, form_grid
-from ui.wizard.flow import BLANK_IN_SIGNED_TEXT, IntakeFlow, SharingLock, StepRef
 from ui.wizard.page import WizardContext, WizardPage, fill, message_label, problem_text, show_on, text_label
 
 _PLACED = ("shared_with", "shared_information", "expires_on", "release", "signer", "dv_permission", "sharing")

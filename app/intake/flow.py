@@ -1,128 +1,134 @@
-"""The intake wizard's state and step logic, without a widget.
+"""One intake in progress, without a screen: its state, its steps and its checks.
 
-The wizard builds the same intake document as a paper import
+The flow builds the same intake document as a paper import
 (``forms/intake/intake-document.schema.json``) and asks ``app.intake.check_intake``
-what is wrong with it; this module only decides which step a problem belongs to and
-in which order the steps come. Every rule (consent, sharing, required answers, who
-is an adult) stays in ``app/``: a problem found later that belongs to an earlier
-step (a head of household who turns out to be a minor, VT-3.4-14) sends the worker
-back to that step with the message beside the field.
+what is wrong with it; the steps, the branches between them and their order are the
+table in ``app.intake.steps``, resolved from the state (``app.intake.flow_state``) and
+the pack. Every rule (consent, sharing, required answers, who is an adult) stays in
+the rules: a problem found later that belongs to an earlier step (a head of household
+who turns out to be a minor, VT-3.4-14) sends the worker back to that step with the
+message beside the field. The wizard's pages (``ui/wizard``) render the current step
+and write answers into the state; tests walk whole intakes with no widget
+(tests/test_intake_flow.py).
 """
 
 from __future__ import annotations
 
-import base64
-import copy
 import re
-from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Mapping
+from copy import copy, deepcopy
+from dataclasses import replace
 from datetime import datetime
-from enum import Enum
-from typing import Any
+from typing import Any, Generic, TypeVar, cast
 
 from app.catalog import Question, QuestionCatalog, load_questions, questions_for_member
 from app.domain.person import Person
-from app.intake import DocumentError, IntakeDocument, Problem, check_intake, parse_document
-from app.intake.document import CLIENT_FIELDS, ENROLLMENT_FIELDS, FORMAT, MemberInput
+from app.intake.document import (
+    CLIENT_FIELDS,
+    ENROLLMENT_FIELDS,
+    FORMAT,
+    DocumentError,
+    IntakeDocument,
+    MemberInput,
+    parse_document,
+)
+from app.intake.flow_consent import ConsentSteps, as_date
+from app.intake.flow_state import (
+    HEAD_OF_HOUSEHOLD,
+    ConsentState,
+    IntakeState,
+    MemberState,
+    from_payload,
+    new_member,
+    to_payload,
+)
+from app.intake.household import carry_over
 from app.intake.save import CLIENT_COLUMNS
-from app.intake.validate import START, ProjectFacts, member_facts
+from app.intake.steps import Step, StepRef, accepts, resolve_steps, step_for_path
+from app.intake.validate import START, Problem, ProjectFacts, check_intake, member_facts
 from app.packs import Pack
 from app.projects import ProjectInfo
 from app.rules.consent import ConsentDecision
 from app.rules.duplicates import Candidate, find_duplicates
 from app.vault.connection import Connection
-from ui.wizard.flow_consent import (  # noqa: F401  (re-exported for the pages)
-    BLANK_IN_SIGNED_TEXT,
-    CHOICE_PLACEHOLDERS,
-    ConsentState,
-    ConsentSteps,
-    SharingLock,
-    as_date,
-)
-
-HEAD_OF_HOUSEHOLD = 1
-_MEMBER_PATH = re.compile(r"^members\[(\d+)\]\.(client|enrollment|consent|link_personal_id|emancipated)")
-# Consent problems about the client's choices (share or not, with whom, what, until
-# when, who consents, the DV permissions) belong to the choices step before the signature.
-_SHARING_FIELDS = ("consent.release", "consent.shared_with", "consent.shared_information", "consent.expires_on",
-                   "consent.signer", "consent.dv_permission", "consent.sharing")
-
-
-class Step(Enum):
-    PROJECT = "project"
-    SCRIPT = "script"
-    SHARING = "sharing"
-    CONSENT = "consent"
-    DECLINED = "declined"
-    HOUSEHOLD = "household"
-    MEMBER = "member"
-    DUPLICATES = "duplicates"
-    REVIEW = "review"
-
-
-@dataclass(frozen=True)
-class StepRef:
-    step: Step
-    member: int = 0
-
-
-@dataclass
-class MemberState:
-    answers: dict[str, Any] = field(default_factory=dict)
-    own_consent: bool = False
-    link_personal_id: str | None = None
-    # The worker compared a likely match and said "not the same person".
-    new_confirmed: bool = False
-
 
 _MEMBER_CONSENT = re.compile(r"members\[(\d+)\]\.consent(\..*)?")
+# The person's columns a duplicate search compares (app.rules.duplicates).
+_DUPLICATE_COLUMNS = ("first_name", "middle_name", "last_name", "ssn", "dob")
+
+T = TypeVar("T")
+
+
+class _InState(Generic[T]):
+    """An attribute of the flow kept in its state value, so the pages read and write
+    ``flow.members`` while the state stays one value a draft or a copy takes whole."""
+
+    name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, flow: Any, owner: type | None = None) -> T:
+        return cast(T, getattr(flow.state, self.name))
+
+    def __set__(self, flow: Any, value: T) -> None:
+        setattr(flow.state, self.name, value)
 
 
 class IntakeFlow(ConsentSteps):
-    """One intake in progress: the answers so far and where the worker is."""
+    """One intake in progress: the pack's step table resolved over the answers so far.
+
+    Why a flow object and not the wizard: the order of the steps, where a refusal
+    leads, what holds Next and which step a problem sends the worker back to are
+    policy (CT-207-1, CT-207-2/3, MO-ROI-8, VT-3.4-1), so they are decided here from
+    the pack and the state, where a test can walk them without a display, and the
+    screens only show the step this object says is current. All that the worker typed
+    or decided is ``self.state`` (``IntakeState``), one value; the pack, the projects,
+    the catalog and today's date are fixed for the intake.
+    """
+
+    collected_at: _InState[datetime] = _InState()
+    members: _InState[list[MemberState]] = _InState()
+    project_id: _InState[str | None] = _InState()
+    language: _InState[str] = _InState()
+    ticked: _InState[set[str]] = _InState()
+    position: _InState[int] = _InState()
+    sharing_chosen: _InState[bool] = _InState()
+    undecided_duplicates: _InState[set[int]] = _InState()
+    shared: _InState[set[str]] = _InState()
 
     def __init__(self, pack: Pack, projects: list[ProjectInfo], now: datetime,
-                 catalog: QuestionCatalog | None = None) -> None:
+                 catalog: QuestionCatalog | None = None, state: IntakeState | None = None) -> None:
         self.pack = pack
         self.projects = projects
-        self.collected_at = now
+        self.now = now
         self.today = now.date()
         self.catalog = catalog or load_questions()
-        self.project_id: str | None = projects[0].project_id if len(projects) == 1 else None
-        self.language = "en"
-        self.ticked: set[str] = set()
-        self.consent = ConsentState(consent_date=self.today.isoformat(), consent_time=now.strftime("%H:%M"),
-                                    sharing=pack.sharing.default)
-        self.members: list[MemberState] = [self.new_member(HEAD_OF_HOUSEHOLD)]
-        self.position = 0
-        self.sharing_chosen = False
-        # Members with a likely match on the device the worker has not yet decided on;
-        # kept by the duplicate step, which holds Next until each is decided.
-        self.undecided_duplicates: set[int] = set()
-        # Answers the worker marked as the same for the whole household (flow_household).
-        self.shared: set[str] = set()
+        self.state = state or self.fresh_state()
+
+    def fresh_state(self) -> IntakeState:
+        """A new intake: today's date, the pack's default sharing, one head of household."""
+        consent = ConsentState(consent_date=self.today.isoformat(), consent_time=self.now.strftime("%H:%M"),
+                               sharing=self.pack.sharing.default)
+        only = self.projects[0].project_id if len(self.projects) == 1 else None
+        return IntakeState(collected_at=self.now, consent=consent, members=[self.new_member(HEAD_OF_HOUSEHOLD)],
+                           project_id=only)
+
+    def with_consent(self, consent: ConsentState) -> IntakeFlow:
+        """A scratch copy of this intake with other consent answers, to ask the rules
+        "what if" (``sharing_locks``) without touching the worker's answers."""
+        scratch = copy(self)
+        scratch.state = replace(self.state, consent=consent)
+        return scratch
 
     # -- steps ------------------------------------------------------------------------
 
     def new_member(self, relationship: int | None = None) -> MemberState:
-        answers: dict[str, Any] = {"EntryDate": self.today.isoformat()}
-        if relationship is not None:
-            answers["RelationshipToHoH"] = relationship
-        return MemberState(answers)
+        return new_member(self.today.isoformat(), relationship)
 
     def steps(self) -> list[StepRef]:
-        """The client's choices come before the text they sign, so it is complete. A
-        refusal has nothing to sign: where the pack lets no data in without consent
-        (CT-207-1) the intake ends at "nothing was recorded"; elsewhere it goes on Not
-        Shared (VT-3.4-1) or locked (MO-ROI-8)."""
-        head = [StepRef(Step.PROJECT), StepRef(Step.SCRIPT), StepRef(Step.SHARING)]
-        if self.declined:
-            if self.declined_refuses_data():
-                return head + [StepRef(Step.DECLINED)]
-        else:
-            head.append(StepRef(Step.CONSENT))
-        head.append(StepRef(Step.HOUSEHOLD))
-        people = [StepRef(Step.MEMBER, i) for i in range(len(self.members))]
-        return head + people + [StepRef(Step.DUPLICATES), StepRef(Step.REVIEW)]
+        """This intake's steps now, from ``app.intake.steps.STEP_TABLE``."""
+        return resolve_steps(self)
 
     @property
     def current(self) -> StepRef:
@@ -138,20 +144,9 @@ class IntakeFlow(ConsentSteps):
         self.position = max(0, self.position - 1)
 
     def is_complete(self, ref: StepRef) -> bool:
-        """Whether the worker has done what the step asks, so Next may be pressed.
-
-        CT-207-2/3: every point of the oral explanation is ticked before any data
-        entry; which points exist comes from the pack's script.
-        """
-        if ref.step is Step.PROJECT:
-            return self.project is not None
-        if ref.step is Step.SCRIPT:
-            return bool(self.script_point_ids) and self.script_point_ids <= self.ticked
-        if ref.step is Step.DECLINED:
-            return False  # the end of a refused intake: Finish, not Next
-        if ref.step is Step.DUPLICATES:
-            return not self.undecided_duplicates
-        return True
+        """Whether the worker has done what the step asks, so Next may be pressed (the
+        table's ``accept``)."""
+        return accepts(self, ref)
 
     @property
     def script_point_ids(self) -> set[str]:
@@ -174,43 +169,29 @@ class IntakeFlow(ConsentSteps):
         problems = [p for p in self.check()[0]
                     if order.index(self.step_of(p.path)) <= self.position and not self._age_unknown_yet(p)]
         if problems:
-            self.position = min(order.index(self.step_of(p.path)) for p in problems)
-            return [p for p in problems if self.step_of(p.path) == self.current]
+            return self.back_to(problems)
         self.position = min(self.position + 1, len(order) - 1)
         return []
 
+    def back_to(self, problems: list[Problem]) -> list[Problem]:
+        """Go to the earliest step that shows one of ``problems`` (found by Next, or by
+        the save's own check) and return the problems of that step."""
+        order = self.steps()
+        if not problems:
+            return []
+        self.position = min(order.index(self.step_of(p.path)) for p in problems)
+        return [p for p in problems if self.step_of(p.path) == self.current]
+
     def step_of(self, path: str) -> StepRef:
-        """The step that shows the field a problem's path names."""
-        ref = self._step_of(path)
+        """The step that shows the field a problem's path names (``app.intake.steps``);
+        a step this intake does not have gives way to the one that stands for it."""
+        ref = step_for_path(path, len(self.members))
         steps = self.steps()
         if ref in steps:
             return ref
         if path == "consent" and StepRef(Step.DECLINED) in steps:
             return StepRef(Step.DECLINED)
         return StepRef(Step.SHARING) if path.startswith("consent") else steps[-1]
-
-    def _step_of(self, path: str) -> StepRef:
-        if path.startswith("project_id"):
-            return StepRef(Step.PROJECT)
-        if path.startswith("consent.script"):
-            return StepRef(Step.SCRIPT)
-        if path.startswith(_SHARING_FIELDS):
-            return StepRef(Step.SHARING)
-        if path.startswith("consent"):
-            return StepRef(Step.CONSENT)
-        match = _MEMBER_PATH.match(path)
-        if match:
-            index, part = int(match.group(1)), match.group(2)
-            if index >= len(self.members):
-                return StepRef(Step.HOUSEHOLD)
-            if part in ("consent", "emancipated"):
-                return StepRef(Step.HOUSEHOLD)
-            if part == "link_personal_id":
-                return StepRef(Step.DUPLICATES)
-            return StepRef(Step.MEMBER, index)
-        if path.startswith("members"):
-            return StepRef(Step.HOUSEHOLD)
-        return StepRef(Step.REVIEW)
 
     # -- the project ------------------------------------------------------------------
 
@@ -308,7 +289,7 @@ class IntakeFlow(ConsentSteps):
             if state.link_personal_id:
                 member["link_personal_id"] = state.link_personal_id
             if i > 0 and state.own_consent:
-                member["consent"] = copy.deepcopy(consent)
+                member["consent"] = deepcopy(consent)
             if i == 0 and self.consent.emancipated:
                 member["emancipated"] = True
             members.append(member)
@@ -336,7 +317,8 @@ class IntakeFlow(ConsentSteps):
         try:
             doc = self.document()
         except DocumentError as exc:
-            return [Problem(exc.path, str(exc).split(": ", 1)[-1])], []
+            # The document's own reading of itself: each problem is a (path, message) pair.
+            return [Problem(path, message) for path, message in exc.problems], []
         problems, decisions = check_intake(self.pack, doc, self.project_facts(), self.today, linkable)
         if self.project is not None:
             problems += self._data_date_problems(problems) + self._text_blanks()
@@ -358,62 +340,30 @@ class IntakeFlow(ConsentSteps):
         index = int(match.group(1))
         return index < len(self.members) and not self.members[index].answers.get("DOB")
 
+    def duplicate_values(self, index: int) -> dict[str, str]:
+        """What a duplicate search compares for a member (names, SSN, date of birth), as
+        the person's columns; empty when there is no name to compare."""
+        return duplicate_values(self.members[index].answers)
+
     def duplicates(self, conn: Connection, index: int) -> list[Candidate]:
         """Possible matches on the device for a member about to be created."""
-        answers = self.members[index].answers
-        values: dict[str, Any] = {}
-        for csv_name, column in CLIENT_COLUMNS.items():
-            value = answers.get(csv_name)
-            if value not in (None, "") and column in ("first_name", "middle_name", "last_name", "ssn", "dob"):
-                values[column] = str(value)
-        if not (values.get("first_name") or values.get("last_name")):
-            return []
-        if "dob" in values and as_date(values["dob"]) is None:
-            del values["dob"]
-        return find_duplicates(conn, Person(**values))
+        return find_candidates(conn, self.duplicate_values(index))
+
+    def carry_over(self, index: int) -> list[str]:
+        """Start member ``index`` from the head's answers (``app.intake.household``)."""
+        return carry_over(self.members, index, self.shared, self.today.isoformat())
 
     # -- drafts -----------------------------------------------------------------------
 
     def to_payload(self) -> dict[str, Any]:
-        consent = asdict(self.consent)
-        png = consent.pop("signature_png")
-        consent["signature_png_b64"] = base64.b64encode(png).decode("ascii") if png else None
-        return {
-            "version": 1,
-            "position": self.position,
-            "collected_at": self.collected_at.isoformat(),
-            "project_id": self.project_id,
-            "language": self.language,
-            "ticked": sorted(self.ticked),
-            "sharing_chosen": self.sharing_chosen,
-            "consent": consent,
-            "members": [asdict(m) for m in self.members],
-            "shared": sorted(self.shared),
-        }
+        return to_payload(self.state)
 
     def restore(self, payload: dict[str, Any]) -> None:
-        self.collected_at = datetime.fromisoformat(payload.get("collected_at") or self.collected_at.isoformat())
-        self.project_id = payload.get("project_id")
-        self.language = payload.get("language") or "en"
-        self.ticked = set(payload.get("ticked") or ())
-        self.sharing_chosen = bool(payload.get("sharing_chosen"))
-        raw = dict(payload.get("consent") or {})
-        png = raw.pop("signature_png_b64", None)
-        known = {f.name for f in fields(ConsentState)}
-        self.consent = ConsentState(**{k: v for k, v in raw.items() if k in known})
-        self.consent.signature_png = base64.b64decode(png) if png else None
-        members = [MemberState(dict(m.get("answers") or {}), bool(m.get("own_consent")), m.get("link_personal_id"),
-                               bool(m.get("new_confirmed")))
-                   for m in payload.get("members") or ()]
-        self.members = members or [self.new_member(HEAD_OF_HOUSEHOLD)]
-        self.position = int(payload.get("position") or 0)
-        self.shared = set(payload.get("shared") or ())
+        self.state = from_payload(payload, self.fresh_state())
 
     def forget(self) -> None:
         """Drop every answer (the draft in the vault is what survives a lock)."""
-        self.members = [self.new_member(HEAD_OF_HOUSEHOLD)]
-        self.consent = ConsentState(consent_date=self.today.isoformat(), sharing=self.pack.sharing.default)
-        self.ticked = set()
+        self.state = self.fresh_state()
 
     @property
     def has_typing(self) -> bool:
@@ -421,3 +371,28 @@ class IntakeFlow(ConsentSteps):
         return bool(self.ticked) or any(
             k not in ("EntryDate", "RelationshipToHoH") for m in self.members for k in m.answers
         ) or self.consent.signature_png is not None or self.position > 0
+
+
+def duplicate_values(answers: Mapping[str, Any]) -> dict[str, str]:
+    """The person's columns a duplicate search compares, from a member's answers (HUD
+    CSV names); a date of birth that is not a date is left out, and without a first
+    or last name there is nothing to compare."""
+    values: dict[str, str] = {}
+    for csv_name, column in CLIENT_COLUMNS.items():
+        value = answers.get(csv_name)
+        if value not in (None, "") and column in _DUPLICATE_COLUMNS:
+            values[column] = str(value)
+    if not (values.get("first_name") or values.get("last_name")):
+        return {}
+    if "dob" in values and as_date(values["dob"]) is None:
+        del values["dob"]
+    return values
+
+
+def find_candidates(conn: Connection, values: Mapping[str, str]) -> list[Candidate]:
+    """Possible matches on the device for these values (``duplicate_values``): a plain
+    function of a connection, so a page may run it on a worker's own connection."""
+    if not values:
+        return []
+    columns: dict[str, Any] = dict(values)
+    return find_duplicates(conn, Person(**columns))

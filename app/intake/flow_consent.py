@@ -1,17 +1,17 @@
 """The consent part of an intake in progress: the client's choices, the refusal, the
 expiry, and what fixes sharing at Not Shared, asked of the rules in ``app/``.
 
-``IntakeFlow`` (``ui.wizard.flow``) mixes this in; nothing here holds a widget.
+``IntakeFlow`` (``app.intake.flow``) mixes this in; nothing here holds a widget.
 """
 
 from __future__ import annotations
 
-import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from app.intake import Problem
+from app.intake.flow_state import ConsentState, IntakeState
+from app.intake.validate import Problem
 from app.rules.consent import (
     ConsentRequest,
     StoredConsent,
@@ -46,44 +46,28 @@ class SharingLock:
     age: int = 0
 
 
-@dataclass
-class ConsentState:
-    method: str = "written"
-    signature_png: bytes | None = None
-    paper_attested: bool = False
-    verbal_reason: str = ""
-    witness: str = ""
-    consent_date: str = ""
-    consent_time: str = ""
-    first_contact_by_phone: bool = False
-    signer_is_guardian: bool = False
-    emancipated: bool = False
-    possible_dv_victim: bool = False
-    dv_permission_to_enter: bool = False
-    dv_permission_to_share: bool = False
-    sharing: str = "not_shared"
-    shared_with: str = ""
-    shared_information: str = ""
-    expires_on: str = ""
-    release_to_share_signed: bool = False
-    # SHA-256 of the consent text the signature or paper attestation was given on: a
-    # change of the choices afterwards makes the client sign again.
-    signed_text_sha: str = ""
-
-
 class ConsentSteps:
     """The consent methods of ``IntakeFlow``."""
 
     pack: Pack
-    consent: ConsentState
+    state: IntakeState
     today: date
-    language: str
 
     if TYPE_CHECKING:
-        project: ProjectInfo | None
-        members: list[Any]
+        @property
+        def project(self) -> ProjectInfo | None: ...
 
         def check(self, linkable: set[str] | None = None) -> tuple[list[Problem], list[Any]]: ...
+
+        def with_consent(self, consent: ConsentState) -> ConsentSteps: ...
+
+    @property
+    def consent(self) -> ConsentState:
+        return self.state.consent
+
+    @consent.setter
+    def consent(self, value: ConsentState) -> None:
+        self.state.consent = value
 
     @property
     def declined(self) -> bool:
@@ -128,7 +112,7 @@ class ConsentSteps:
                 data["consent_time"] = c.consent_time.strip()
         if shared and c.shared_information.strip():
             data["shared_information"] = [s.strip() for s in c.shared_information.split(",") if s.strip()]
-        data["language"] = self.language
+        data["language"] = self.state.language
         return data
 
     def _data_date_problems(self, found: list[Problem]) -> list[Problem]:
@@ -146,7 +130,7 @@ class ConsentSteps:
         # hear it at the consent, before typing the data it would refuse.
         cited = {p.clause for p in found if p.path.startswith("consent")}
         problems: list[Problem] = []
-        for member in self.members:
+        for member in self.state.members:
             day = as_date(member.answers.get("EntryDate")) or self.today
             hold = entry_hold(self.pack, stored, day) or uncovered_day(self.pack, stored, day)
             if hold is not None and hold.clause not in cited:
@@ -163,7 +147,7 @@ class ConsentSteps:
         from app.catalog import load_consent_texts
         from app.catalog.common import placeholders_in
 
-        texts = load_consent_texts(self.pack.id, self.language)
+        texts = load_consent_texts(self.pack.id, self.state.language)
         used: set[str] = set()
         for text in (*texts.written.body, *(a.text for a in texts.written.agreements)):
             used |= placeholders_in(text)
@@ -181,16 +165,12 @@ class ConsentSteps:
         project = self.project
         if project is None:
             return []
-        saved = self.consent
-        self.consent = copy.copy(saved)
-        self.consent.sharing = "shared"
-        self.consent.shared_with = saved.shared_with or "-"
-        if self.consent.method == "declined":
-            self.consent.method = "written"
-        try:
-            _problems, decisions = self.check()
-        finally:
-            self.consent = saved
+        # The question is asked of a copy of the intake with sharing requested; the
+        # worker's own answers are not touched.
+        mine = self.consent
+        asked = replace(mine, sharing="shared", shared_with=mine.shared_with or "-",
+                        method="written" if mine.method == "declined" else mine.method)
+        _problems, decisions = self.with_consent(asked).check()
         head = decisions[0] if decisions else None
         if head is None:
             return []
