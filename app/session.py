@@ -170,13 +170,15 @@ def initialize(
     agency_name: str = "Agency",
     projects: tuple[tuple[str, int], ...] = DEFAULT_PROJECTS,
     clock: Clock = system_clock,
+    demo: bool = False,
 ) -> tuple[Session, str]:
-    """Device setup: a new vault, its agency and projects, and the first admin user."""
+    """Device setup: a new vault, its agency and projects, and the first admin user.
+    ``demo``: a throwaway vault of made-up people, flagged ``is_demo`` in its settings."""
     pack = load_pack(pack_id)
     validate_new_password(pack, None, username, password, agency_name)
     if not username.strip():
         raise PasswordRejected(["Enter a user name."])
-    vault, recovery_key = Vault.create(data_dir, pack_id, clock)
+    vault, recovery_key = Vault.create(data_dir, pack_id, clock, demo=demo)
     now = clock.now_iso()
     admin_id = str(uuid.uuid4())
     slot_id = vault.keyfile.slot_id(username)
@@ -186,6 +188,8 @@ def initialize(
             settings.pack = pack_id
             settings.agency_name = agency_name
             settings.idle_lock_minutes = pack.idle_lock.default_minutes
+            if demo:
+                settings.is_demo = True
             org_id = str(uuid.uuid4())
             conn.execute(
                 "INSERT INTO organization VALUES (?, ?, ?, ?)", (org_id, agency_name, now, now)

@@ -20,7 +20,6 @@ from app.demo import add_demo_people
 from app.errors import PasswordRejected
 from app.packs import load_pack
 from app.session import Session, initialize, validate_new_password
-from app.vault.connection import transaction
 
 DEMO_USERNAME = "demo"
 DEMO_DISPLAY_NAME = "Demo administrator"
@@ -46,10 +45,8 @@ class DemoVault:
         try:
             session, _recovery_key = initialize(
                 demo.data_dir, pack_id, demo.username, demo.password, DEMO_DISPLAY_NAME, DEMO_AGENCY,
-                clock=clock)
+                clock=clock, demo=True)
             try:
-                with transaction(session.conn):
-                    session.settings.is_demo = "1"
                 add_demo_people(session, people, DEMO_SEED, week=True, progress=progress)
             except BaseException:
                 session.close()
