@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import make_vault
+from support import ADMIN_PASSWORD, ADMIN_USER, VaultInfo, auth, make_vault, run_cli, single_sentence
 
 from app import settings as settings_module
-from app.session import Session
+from app.session import Session, initialize
 from app.settings import DATE, BadSetting, Defaulted, Setting, Settings, choice
 from app.vault.connection import Connection
 
@@ -189,3 +189,24 @@ def test_no_other_module_spells_the_setting_table() -> None:
                     s in text for s in ("FROM setting ", "INTO setting ", "UPDATE setting ", "FROM setting\n")):
                 offenders.append(str(path.relative_to(root)))
     assert offenders == []
+
+
+def test_the_command_reports_a_bad_stored_value_in_one_sentence(ct_vault: VaultInfo) -> None:
+    session = ct_vault.sign_in()
+    try:
+        put_raw(session.conn, Settings.purge_after_exit_days.key, SECRET)
+    finally:
+        session.close()
+    result = run_cli(ct_vault.data_dir, "retention", "list", *auth(), password=ct_vault.password)
+    assert result.returncode == BadSetting.exit_code
+    assert single_sentence(result.stderr) and "retention.purge_after_exit_days" in result.stderr
+    assert SECRET not in result.stderr + result.stdout
+
+
+def test_a_demo_vault_is_flagged_when_it_is_created_and_a_normal_one_is_not(tmp_path: Path) -> None:
+    for demo in (True, False):
+        session, _ = initialize(tmp_path / f"data-{demo}", "ct", ADMIN_USER, ADMIN_PASSWORD, demo=demo)
+        try:
+            assert session.settings.is_demo is demo
+        finally:
+            session.close()
