@@ -13,7 +13,6 @@ The paths live only inside the encrypted vault.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import socket
 import uuid
@@ -23,20 +22,16 @@ from typing import Any
 
 from app import audit
 from app.clock import Clock
+from app.settings import Settings
 from app.vault.connection import Connection, transaction
-
-PENDING = "exports_in_progress"
-SYNC_SEEN = "sync_interrupted_seen"
 
 
 def _pending(conn: Connection) -> list[dict[str, Any]]:
-    row = conn.execute("SELECT value FROM setting WHERE key = ?", (PENDING,)).fetchone()
-    return list(json.loads(row[0])) if row else []
+    return Settings(conn).exports_in_progress
 
 
-def _store(conn: Connection, key: str, value: str) -> None:
-    conn.execute("INSERT INTO setting (key, value) VALUES (?, ?)"
-                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+def _store_pending(conn: Connection, entries: list[dict[str, Any]]) -> None:
+    Settings(conn).exports_in_progress = entries
 
 
 def _alive(host: str, pid: int) -> bool:
@@ -62,7 +57,7 @@ def guarded_export(session: Any, path: str | os.PathLike[str]) -> Iterator[None]
         entries = _pending(conn)
         entries.append({"token": token, "dir": str(target.parent), "name": target.name,
                         "host": socket.gethostname(), "pid": os.getpid()})
-        _store(conn, PENDING, json.dumps(entries))
+        _store_pending(conn, entries)
         session.audit("hmis_csv.export_started", "export", token)
     failed = True
     try:
@@ -70,7 +65,7 @@ def guarded_export(session: Any, path: str | os.PathLike[str]) -> Iterator[None]
         failed = False
     finally:
         with transaction(session.conn) as conn:
-            _store(conn, PENDING, json.dumps([e for e in _pending(conn) if e["token"] != token]))
+            _store_pending(conn, [e for e in _pending(conn) if e["token"] != token])
             if failed:
                 session.audit("hmis_csv.export_failed", "export", token)
 
@@ -100,7 +95,7 @@ def clean_after_crash(conn: Connection, user_id: str | None, clock: Clock) -> li
             removed += gone
             audit.record(conn, "hmis_csv.export_interrupted", user_id, "export", entry["token"],
                          {"part_files_deleted": gone}, clock)
-        _store(conn, PENDING, json.dumps(keep))
+        _store_pending(conn, keep)
         if interrupted:
             notes.append(
                 f"An export was interrupted before it finished; {removed} unfinished "
@@ -108,10 +103,10 @@ def clean_after_crash(conn: Connection, user_id: str | None, clock: Clock) -> li
                 f"{'were' if removed != 1 else 'was'} deleted."
             )
         lease = conn.execute("SELECT owner, host, pid, acquired_at FROM sync_lease WHERE id = 1").fetchone()
-        seen = conn.execute("SELECT value FROM setting WHERE key = ?", (SYNC_SEEN,)).fetchone()
-        if lease and not _alive(lease[1], int(lease[2])) and (seen is None or seen[0] != lease[0]):
+        seen = Settings(conn).sync_interrupted_seen
+        if lease and not _alive(lease[1], int(lease[2])) and seen != lease[0]:
             audit.record(conn, "sync.interrupted", user_id, "sync", lease[0],
                          {"started_at": lease[3]}, clock)
-            _store(conn, SYNC_SEEN, lease[0])
+            Settings(conn).sync_interrupted_seen = str(lease[0])
             notes.append("A sync was interrupted; the records it had not finished are sent at the next sync.")
     return notes

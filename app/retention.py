@@ -30,7 +30,6 @@ from app.rights import consent_row, consent_status
 from app.session import Session
 from app.vault.connection import Connection, transaction
 
-RULE_KEY = "retention.purge_after_exit_days"
 MAX_RULE_DAYS = 3650
 # Tables that never hold client data or are kept on purpose (the audit trail names ids only).
 _KEEP = {"audit_event", "app_user", "password_history", "setting", "sync_batch", "sync_device", "sync_lease"}
@@ -48,8 +47,7 @@ class Candidate:
 
 
 def purge_rule(session: Session) -> int | None:
-    row = session.conn.execute("SELECT value FROM setting WHERE key = ?", (RULE_KEY,)).fetchone()
-    return int(row[0]) if row and str(row[0]).isdigit() else None
+    return session.settings.purge_after_exit_days
 
 
 def set_purge_rule(session: Session, days: int | None) -> None:
@@ -57,12 +55,8 @@ def set_purge_rule(session: Session, days: int | None) -> None:
     session.require("device.configure")
     if days is not None and not 1 <= days <= MAX_RULE_DAYS:
         raise ValidationError("days", f"Give the number of days after exit, from 1 to {MAX_RULE_DAYS}.")
-    with transaction(session.conn) as conn:
-        if days is None:
-            conn.execute("DELETE FROM setting WHERE key = ?", (RULE_KEY,))
-        else:
-            conn.execute("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET"
-                         " value = excluded.value", (RULE_KEY, str(days)))
+    with transaction(session.conn):
+        session.settings.purge_after_exit_days = days
         session.audit("retention.rule_set", "device", None, {"days": days})
 
 

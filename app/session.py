@@ -182,11 +182,13 @@ def initialize(
     agency_name: str = "Agency",
     projects: tuple[tuple[str, int], ...] = DEFAULT_PROJECTS,
     clock: Clock = system_clock,
+    demo: bool = False,
     *,
     access_completed_on: date | None,
 ) -> tuple[Session, str]:
     """Device setup: a new vault, its agency and projects, and the first admin user.
 
+    ``demo``: a throwaway vault of made-up people, flagged ``is_demo`` in its settings.
     ``access_completed_on``: the day the administrator completed the pack's user
     agreements and trainings ([user_access]), as they state it at set-up; None leaves
     them unrecorded, so the administrator sees no client record until they are."""
@@ -194,7 +196,7 @@ def initialize(
     validate_new_password(pack, None, username, password, agency_name)
     if not username.strip():
         raise PasswordRejected(["Enter a user name."])
-    vault, recovery_key = Vault.create(data_dir, pack_id, clock)
+    vault, recovery_key = Vault.create(data_dir, pack_id, clock, demo=demo)
     now = clock.now_iso()
     admin_id = str(uuid.uuid4())
     slot_id = vault.keyfile.slot_id(username)
@@ -204,6 +206,8 @@ def initialize(
             settings.pack = pack_id
             settings.agency_name = agency_name
             settings.idle_lock_minutes = pack.idle_lock.default_minutes
+            if demo:
+                settings.is_demo = True
             org_id = str(uuid.uuid4())
             conn.execute(
                 "INSERT INTO organization VALUES (?, ?, ?, ?)", (org_id, agency_name, now, now)

@@ -20,14 +20,14 @@ class ComparableDatabaseOnly(UserFacingError):
 
 
 def is_victim_service_provider(conn: Connection) -> bool:
-    return Settings(conn).victim_service_provider == "1"
+    return Settings(conn).victim_service_provider
 
 
 def set_victim_service_provider(session: Session, value: bool) -> None:
     """Administrators only; audited. Turning it on leaves what is on the device in place."""
     session.require("device.configure")
     with transaction(session.conn):
-        session.settings.victim_service_provider = "1" if value else "0"
+        session.settings.victim_service_provider = bool(value)
         session.audit("device.victim_service_provider_set", "device", None, {"victim_service_provider": value})
 
 

@@ -25,6 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app.settings import KDF_TARGET_ENV
 from app.vault import crypto
 
 USER = "bench.admin"
@@ -54,18 +55,18 @@ def median_time(fn: Callable[[], object], repeat: int) -> float:
 @contextmanager
 def kdf_target(value: str | None) -> Iterator[None]:
     """``None`` = production calibration (0.5-1 s); "0" = the floor parameters."""
-    old = os.environ.get(crypto.KDF_TARGET_ENV)
+    old = os.environ.get(KDF_TARGET_ENV)
     if value is None:
-        os.environ.pop(crypto.KDF_TARGET_ENV, None)
+        os.environ.pop(KDF_TARGET_ENV, None)
     else:
-        os.environ[crypto.KDF_TARGET_ENV] = value
+        os.environ[KDF_TARGET_ENV] = value
     try:
         yield
     finally:
         if old is None:
-            os.environ.pop(crypto.KDF_TARGET_ENV, None)
+            os.environ.pop(KDF_TARGET_ENV, None)
         else:
-            os.environ[crypto.KDF_TARGET_ENV] = old
+            os.environ[KDF_TARGET_ENV] = old
 
 
 def bench_kdf() -> None:

@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 import requests  # noqa: E402
 
+import bench  # noqa: E402, F401 - test mode (bench/__init__.py), so the switch above is honoured
 from app.demo import add_demo_people  # noqa: E402
 from app.session import initialize  # noqa: E402
 from sync.credentials import StoreKind, load_credential  # noqa: E402

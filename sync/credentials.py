@@ -17,6 +17,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Protocol
 
+from app.settings import Settings
 from app.vault.connection import Connection
 from sync.errors import CertificateProblem, CredentialStoreUnavailable, NotEnrolled
 from sync.protocol import DEVICE_CREDENTIAL_MAX_BYTES, DeviceCredential
@@ -202,7 +203,6 @@ def load_credential(conn: Connection, vault_id: str) -> tuple[DeviceEnrollment, 
 # the device's records and credential to their own server. A CA that differs from the
 # pin is refused until an administrator pins it (``hmis-intake server-pin``, audited).
 
-CA_PIN_SETTING = "sync.ca_sha256"
 #: The pin of a device that trusts the system's certificate store (no --ca-file).
 SYSTEM_STORE = "system"
 
@@ -232,14 +232,12 @@ def ca_fingerprint(path: Path | None) -> str:
 
 def pinned_ca(conn: Connection) -> str | None:
     """The pinned fingerprint (or ``SYSTEM_STORE``); ``None`` if none was ever pinned."""
-    row = conn.execute("SELECT value FROM setting WHERE key = ?", (CA_PIN_SETTING,)).fetchone()
-    return str(row[0]) if row else None
+    return Settings(conn).ca_pin
 
 
 def set_ca_pin(conn: Connection, fingerprint: str) -> None:
     """Call inside the transaction that enrolls or re-pins (and audits it)."""
-    conn.execute("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = "
-                 "excluded.value", (CA_PIN_SETTING, fingerprint))
+    Settings(conn).ca_pin = fingerprint
 
 
 def check_ca_pin(conn: Connection, ca_path: Path | None) -> None:

@@ -2,6 +2,8 @@
 
 Argon2id runs at the floor parameters (64 MiB, t=3, p=4) instead of the calibrated
 0.5-1 s, so an unlock costs about 0.15 s; everything else is the production code.
+The switch (``HMIS_INTAKE_KDF_TARGET_MS``) is honoured only in test mode, turned on
+here and, in the commands the tests run, by ``tests/child_site/sitecustomize.py``.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ from support import PACKS, VaultInfo, make_vault
 
 from app.clock import FakeClock
 from app.session import Session
+from app.settings import enable_test_mode
+
+enable_test_mode()  # the switch above is honoured only in test mode (app.settings)
 
 
 @pytest.fixture

@@ -23,6 +23,8 @@ ADMIN_USER = "quinn.admin"
 ADMIN_PASSWORD = "Quiet!Harbor7Lantern9"
 AGENCY = "Riverbend Test Shelter"
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# Holds the sitecustomize that turns on test mode in every child (app.settings).
+CHILD_SITE = Path(__file__).resolve().parent / "child_site"
 
 
 def cli_command() -> list[str]:
@@ -38,7 +40,7 @@ def child_env() -> dict[str, str]:
     env = dict(os.environ)
     env["HMIS_INTAKE_KDF_TARGET_MS"] = "0"
     env.pop("HMIS_INTAKE_DEBUG", None)
-    env["PYTHONPATH"] = str(REPO_ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env["PYTHONPATH"] = os.pathsep.join((str(CHILD_SITE), str(REPO_ROOT), env.get("PYTHONPATH", "")))
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     return env
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import ADMIN_PASSWORD, ADMIN_USER, REPO_ROOT
+from tests.support import ADMIN_PASSWORD, ADMIN_USER, CHILD_SITE, REPO_ROOT
 
 pytestmark = pytest.mark.packaging
 
@@ -34,6 +34,7 @@ DATA_FILES = ("app/vault/migrations/v001_initial.sql", "forms/packs/vt/pack.toml
 def _run(argv: list[str], cwd: Path, stdin: str = "", timeout: float = 600) -> subprocess.CompletedProcess[str]:
     env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "PYTHONHOME")}
     env["HMIS_INTAKE_KDF_TARGET_MS"] = "0"
+    env["PYTHONPATH"] = str(CHILD_SITE)  # test mode only: the app itself comes from the wheel
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
     return subprocess.run(argv, cwd=str(cwd), input=stdin, capture_output=True, text=True, env=env,

@@ -20,7 +20,6 @@ from app.demo import add_demo_people
 from app.errors import PasswordRejected
 from app.packs import load_pack
 from app.session import Session, initialize, validate_new_password
-from app.vault.connection import transaction
 
 DEMO_USERNAME = "demo"
 DEMO_DISPLAY_NAME = "Demo administrator"
@@ -48,10 +47,8 @@ class DemoVault:
                 demo.data_dir, pack_id, demo.username, demo.password, DEMO_DISPLAY_NAME, DEMO_AGENCY,
                 # A demo vault's administrator is synthetic too: the pack's agreements and
                 # trainings are recorded as done so the demo opens on its clients.
-                clock=clock, access_completed_on=clock.now().date())
+                clock=clock, demo=True, access_completed_on=clock.now().date())
             try:
-                with transaction(session.conn):
-                    session.settings.is_demo = "1"
                 add_demo_people(session, people, DEMO_SEED, week=True, progress=progress)
             except BaseException:
                 session.close()

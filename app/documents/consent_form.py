@@ -21,12 +21,11 @@ from app.documents.labels import labels
 from app.documents.verification import consent_code
 from app.rights import consent_row, consent_status
 from app.session import Session
+from app.settings import Settings
 from app.vault.connection import Connection
 
 FLAG_COLUMNS = ("first_contact_by_phone", "release_to_share_signed", "possible_dv_victim",
                 "dv_permission_to_enter", "dv_permission_to_share")
-AGENCY_CONTACT_KEY = "agency_contact"
-GRIEVANCE_CONTACT_KEY = "grievance_contact"
 DASH = "\u2014"
 
 
@@ -94,11 +93,6 @@ class ConsentForm:
     @property
     def texts_sha256(self) -> str:
         return hashlib.sha256(f"{self.script.sha256}:{self.consent_text.sha256}".encode()).hexdigest()
-
-
-def setting(conn: Connection, key: str) -> str | None:
-    row = conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
-    return str(row[0]) if row and row[0] else None
 
 
 def _sha(blocks: tuple[TextBlock, ...], title: str) -> str:
@@ -215,7 +209,7 @@ def consent_form(session: Session, consent_id: str, lang: str | None = None) -> 
     shared_with = tuple(json.loads(row.get("shared_with") or "[]"))
     created = str(row.get("created_at") or "")
     staff = _user_name(conn, row.get("attested_by"))
-    grievance = setting(conn, GRIEVANCE_CONTACT_KEY) or agency
+    grievance = Settings(conn).grievance_contact or agency
     values = {
         "agency": agency, "client_name": members[0].name if members else DASH, "staff_name": staff or DASH,
         "witness_name": row.get("witness") or DASH, "consent_date": row["signed_on"],
@@ -236,7 +230,7 @@ def consent_form(session: Session, consent_id: str, lang: str | None = None) -> 
         change = ("revoked", row["revoked_at"])
     form = ConsentForm(
         pack_id=pack.id, pack_name=pack.name, lang=lang, agency=agency,
-        agency_contact=setting(conn, AGENCY_CONTACT_KEY) or agency, grievance_contact=grievance,
+        agency_contact=Settings(conn).agency_contact or agency, grievance_contact=grievance,
         script=script_text, consent_text=consent_text, consent_id=consent_id, personal_id=row["personal_id"],
         method=row["method"], sharing=row["sharing"], sharing_label=level.label,
         sharing_description=_fill(level.description, values), shared_with=shared_with,
@@ -260,7 +254,7 @@ def blank_form(session: Session, lang: str | None = None) -> ConsentForm:
     script = load_script(pack.id, lang)
     agency = session.settings.agency_name or ""
     blank = labels(lang)["blank_line"]
-    grievance = setting(session.conn, GRIEVANCE_CONTACT_KEY) or agency
+    grievance = session.settings.grievance_contact or agency
     values = {"agency": agency, "client_name": blank, "staff_name": blank, "witness_name": blank,
               "consent_date": blank, "consent_time": blank, "expiry_date": blank, "shared_with": blank,
               "shared_information": blank, "grievance_contact": grievance}
@@ -270,7 +264,7 @@ def blank_form(session: Session, lang: str | None = None) -> ConsentForm:
     consent_text = _shown(_fill(texts.title, values), consent_blocks(texts, values, None, None), empty,
                           "consent_text", f"{pack.id}/{lang}/consent")
     form = ConsentForm(pack_id=pack.id, pack_name=pack.name, lang=lang, agency=agency,
-                       agency_contact=setting(session.conn, AGENCY_CONTACT_KEY) or agency,
+                       agency_contact=session.settings.agency_contact or agency,
                        grievance_contact=grievance, script=script_text, consent_text=consent_text, blank=True,
                        signature_line=texts.verbal.signature_line)
     form.verification_code = consent_code({"blank": pack.id, "lang": lang}, script_text.sha256, consent_text.sha256)

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 
 from app.catalog import load_questions
-from app.documents.consent_form import AGENCY_CONTACT_KEY, DASH, form_language, setting
+from app.documents.consent_form import DASH, form_language
 from app.documents.labels import labels
 from app.documents.verification import code_from_digest
 from app.history import HistoryEntry, person_history
@@ -127,7 +127,7 @@ def gather_record(session: Session, personal_id: str, lang: str | None = None) -
         (w["added"], f"{stamp(person['created_at'])} {w['by']} {who(person['created_by'])}"),
         (w["changed"], f"{stamp(person['updated_at'])} {w['by']} {who(person['updated_by'])}"),
     ]
-    copy = RecordCopy(lang, session.settings.agency_name or "", setting(conn, AGENCY_CONTACT_KEY) or "",
+    copy = RecordCopy(lang, session.settings.agency_name or "", session.settings.agency_contact or "",
                       personal_id, session.clock.now().date().isoformat(), profile)
     enrollments = conn.execute(
         "SELECT e.enrollment_id, e.household_id, p.name, e.entry_date, e.relationship_to_hoh, e.locked, x.exit_date,"

@@ -17,6 +17,7 @@ from typing import Literal
 from app.errors import UserFacingError
 from app.fileio import atomic_write_bytes
 from app.session import Session
+from app.settings import Settings
 from app.vault.connection import transaction
 
 CONSENT_PRINT = "consent.print"
@@ -158,22 +159,18 @@ def set_contacts(session: Session, agency_contact: str | None, grievance_contact
     """The agency's contact details and its grievance contact (MO-RIGHTS-6: a named
     contact with contact details) printed on every consent form; empty text clears one.
     Administrators only (device.configure)."""
-    from app.documents.consent_form import AGENCY_CONTACT_KEY, GRIEVANCE_CONTACT_KEY, setting
-
     session.require("device.configure")
-    changes = {AGENCY_CONTACT_KEY: agency_contact, GRIEVANCE_CONTACT_KEY: grievance_contact}
-    for key, value in changes.items():
+    changes = ((Settings.agency_contact, agency_contact), (Settings.grievance_contact, grievance_contact))
+    for _, value in changes:
         if value is not None and len(value.strip()) > 300:
             raise UserFacingError("A contact is longer than 300 characters; shorten it.")
-    with transaction(session.conn) as conn:
-        for key, value in changes.items():
-            if value is None:
-                continue
-            if value.strip():
-                conn.execute("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET"
-                             " value = excluded.value", (key, value.strip()))
-            else:
-                conn.execute("DELETE FROM setting WHERE key = ?", (key,))
+    settings = session.settings
+    with transaction(session.conn):
+        if agency_contact is not None:
+            settings.agency_contact = agency_contact.strip() or None  # empty text clears it
+        if grievance_contact is not None:
+            settings.grievance_contact = grievance_contact.strip() or None
         session.audit("documents.contacts_set", "device", None,
-                      {"changed": sorted(k for k, v in changes.items() if v is not None)})
-    return {key: setting(session.conn, key) for key in changes}
+                      {"changed": sorted(field.key for field, value in changes if value is not None)})
+    return {Settings.agency_contact.key: settings.agency_contact,
+            Settings.grievance_contact.key: settings.grievance_contact}

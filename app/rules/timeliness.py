@@ -7,7 +7,6 @@ A record collected offline keeps its collection time; syncing late never resets 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
@@ -63,19 +62,12 @@ def deadline(pack: Pack, collected_at: datetime, project_type: int | None = None
     )
 
 
-OVERRIDES_KEY = "timeliness_hours_by_project_type"
-
-
 def agency_overrides(settings: Settings) -> dict[str, int]:
-    row = settings.conn.execute("SELECT value FROM setting WHERE key = ?", (OVERRIDES_KEY,)).fetchone()
-    return {str(k): int(v) for k, v in json.loads(row[0]).items()} if row else {}
+    return settings.timeliness_hours
 
 
 def set_agency_overrides(settings: Settings, hours_by_project_type: dict[int, int]) -> None:
     for project_type, hours in hours_by_project_type.items():
         if hours < 1 or hours > 24 * 90:
             raise ValueError(f"a window of {hours} hours for project type {project_type} is not plausible")
-    settings.conn.execute(
-        "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (OVERRIDES_KEY, json.dumps({str(k): int(v) for k, v in hours_by_project_type.items()})),
-    )
+    settings.timeliness_hours = {str(k): int(v) for k, v in hours_by_project_type.items()}

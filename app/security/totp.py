@@ -26,13 +26,13 @@ import pyotp
 
 from app import audit
 from app.errors import PermissionDenied, UserFacingError
-from app.vault.connection import transaction
+from app.settings import Settings
+from app.vault.connection import Connection, transaction
 
 STEP_SECONDS = 30
 DIGITS = 6
 DRIFT_STEPS = 1  # one step either side: a phone clock half a minute off still works
 RECOVERY_CODES = 8
-_KEY_PREFIX = "second_factor.totp."
 
 
 class SecondFactorError(UserFacingError):
@@ -122,27 +122,21 @@ def looks_like_recovery_code(code: str) -> bool:
 # -- stored per user, inside the vault ------------------------------------------------
 
 
-def _key(user_id: str) -> str:
-    return _KEY_PREFIX + user_id
+def load(conn: Connection, user_id: str) -> TotpRecord | None:
+    text = Settings.totp.get(conn, user_id)
+    return TotpRecord.from_json(text) if text is not None else None
 
 
-def load(conn, user_id: str) -> TotpRecord | None:  # type: ignore[no-untyped-def]
-    row = conn.execute("SELECT value FROM setting WHERE key = ?", (_key(user_id),)).fetchone()
-    return TotpRecord.from_json(row[0]) if row else None
+def store(conn: Connection, user_id: str, record: TotpRecord) -> None:
+    Settings.totp.put(conn, user_id, record.to_json())
 
 
-def store(conn, user_id: str, record: TotpRecord) -> None:  # type: ignore[no-untyped-def]
-    conn.execute("INSERT INTO setting (key, value) VALUES (?, ?)"
-                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (_key(user_id), record.to_json()))
+def remove(conn: Connection, user_id: str) -> None:
+    Settings.totp.put(conn, user_id, None)
 
 
-def remove(conn, user_id: str) -> None:  # type: ignore[no-untyped-def]
-    conn.execute("DELETE FROM setting WHERE key = ?", (_key(user_id),))
-
-
-def enrolled_user_ids(conn) -> set[str]:  # type: ignore[no-untyped-def]
-    rows = conn.execute("SELECT key FROM setting WHERE key LIKE ?", (_KEY_PREFIX + "%",)).fetchall()
-    return {r[0][len(_KEY_PREFIX):] for r in rows}
+def enrolled_user_ids(conn: Connection) -> set[str]:
+    return set(Settings.totp.ids(conn))
 
 
 def check_and_spend(conn, user_id: str, code: str, at: datetime) -> str | None:  # type: ignore[no-untyped-def]

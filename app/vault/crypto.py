@@ -10,7 +10,6 @@ re-wraps 32 bytes and never re-encrypts the database.
 from __future__ import annotations
 
 import base64
-import os
 import secrets
 import time
 from dataclasses import asdict, dataclass
@@ -33,9 +32,6 @@ FLOOR_PARALLELISM = 4
 TARGET_SECONDS = 0.5
 MAX_TIME_COST = 64
 
-# Set to "0" to skip calibration and use the floor parameters (tests, benchmarks):
-# still well above OWASP's minimum, only faster to open.
-KDF_TARGET_ENV = "HMIS_INTAKE_KDF_TARGET_MS"
 
 
 class UnwrapFailed(Exception):
@@ -122,11 +118,13 @@ def calibrate_params(target_seconds: float | None = None) -> Argon2Params:
     Memory and lanes stay at the floor; only the pass count grows, so an old laptop
     with little memory is not pushed into swap. The pass count is refined a few times
     towards the middle of the range, since cost is not exactly linear in passes.
+    A target of 0 gives the floor parameters at once (still well above OWASP's
+    minimum); only ``app.settings.kdf_target_seconds`` asks for a target other than
+    the production one, and only in tests and demo vaults.
     """
     salt = secrets.token_bytes(16)
-    target_ms = os.environ.get(KDF_TARGET_ENV)
     if target_seconds is None:
-        target_seconds = TARGET_SECONDS if target_ms is None else max(0.0, int(target_ms) / 1000)
+        target_seconds = TARGET_SECONDS
     params = Argon2Params(FLOOR_MEMORY_KIB, FLOOR_TIME_COST, FLOOR_PARALLELISM, salt)
     if target_seconds <= 0:
         return params

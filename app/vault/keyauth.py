@@ -21,6 +21,8 @@ import hmac
 import json
 from typing import TYPE_CHECKING, Any
 
+from app.settings import Settings
+
 if TYPE_CHECKING:
     from app.vault.connection import Connection
     from app.vault.keyfile import KeyFile, Slot
@@ -124,19 +126,6 @@ def check(kf: KeyFile, mac_key: bytes) -> list[str]:
 
 # -- the database's copy -------------------------------------------------------------
 
-def _setting(conn: Connection, key: str) -> str | None:
-    row = conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
-    return None if row is None else str(row[0])
-
-
-def _put(conn: Connection, key: str, value: str) -> None:
-    conn.execute(
-        "INSERT INTO setting (key, value) VALUES (?, ?)"
-        " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (key, value),
-    )
-
-
 def signed_seq(kf: KeyFile) -> int:
     snap = kf.snapshot
     return int(snap["seq"]) if snap else kf.seq
@@ -144,24 +133,25 @@ def signed_seq(kf: KeyFile) -> int:
 
 def remember(conn: Connection, kf: KeyFile) -> None:
     """The database keeps the signed sequence number and the signed KDF cost."""
-    _put(conn, "keyfile_seq", str(signed_seq(kf)))
+    settings = Settings(conn)
+    settings.keyfile_seq = signed_seq(kf)
     if kf.auth is not None:
-        _put(conn, "keyfile_signed", "1")
+        settings.keyfile_signed = True
         if kf.kdf_profile:
-            _put(conn, "keyfile_kdf_profile", json.dumps(kf.kdf_profile, sort_keys=True))
+            settings.keyfile_kdf_profile = dict(kf.kdf_profile)
 
 
 def database_findings(conn: Connection, seq_as_found: int, was_signed: bool) -> list[str]:
     """Compare the key file as the unlock found it with what the database remembers."""
     findings = []
-    seen = _setting(conn, "keyfile_seq")
-    if seen is not None and int(seen) > seq_as_found:
+    settings = Settings(conn)
+    seen = settings.keyfile_seq
+    if seen is not None and seen > seq_as_found:
         findings.append("it is older than the one this database last saw (rolled back)")
-    if not was_signed and _setting(conn, "keyfile_signed") == "1":
+    if not was_signed and settings.keyfile_signed:
         findings.append("its signature was removed")
     return findings
 
 
 def trusted_kdf_profile(conn: Connection) -> dict[str, Any] | None:
-    text = _setting(conn, "keyfile_kdf_profile")
-    return json.loads(text) if text else None
+    return Settings(conn).keyfile_kdf_profile or None

@@ -13,6 +13,7 @@ from pathlib import Path
 from app.audit import chain_head
 from app.clock import Clock, system_clock
 from app.errors import BadCredentials, VaultCorrupt, VaultExists
+from app.settings import kdf_target_seconds
 from app.vault import crypto, keyauth
 from app.vault.connection import Connection, DatabaseError, open_database
 from app.vault.health import check_database_file, damaged, integrity_problems
@@ -92,14 +93,16 @@ class Vault:
         pack_id: str,
         clock: Clock = system_clock,
         migrations: tuple[Migration, ...] = MIGRATIONS,
+        demo: bool = False,
     ) -> tuple[Vault, str]:
-        """A new vault, encrypted from the first byte; returns it and the recovery key."""
+        """A new vault, encrypted from the first byte; returns it and the recovery key.
+        ``demo``: a throwaway demo vault, for which the KDF test switch is honoured."""
         prepare_data_dir(data_dir)
         if vault_exists(data_dir):
             raise VaultExists(f"A vault already exists in {data_dir}; it was left untouched.")
         keyfile = KeyFile.new(keys_path(data_dir), pack_id)
         data_key = crypto.new_data_key()
-        params = crypto.calibrate_params()
+        params = crypto.calibrate_params(kdf_target_seconds(demo=demo))
         keyfile.kdf_profile = params.to_json()
         recovery_secret = crypto.new_recovery_secret()
         keyfile.recovery = recovery_slot(keyfile, recovery_secret, data_key, clock.now_iso())
@@ -192,7 +195,7 @@ class Vault:
         if profile:
             base = crypto.Argon2Params.from_json(profile)
             return crypto.Argon2Params(base.memory_kib, base.time_cost, base.parallelism, os.urandom(16))
-        return crypto.calibrate_params()
+        return crypto.calibrate_params(kdf_target_seconds())
 
     def set_password_slot(self, slot_id: str, password: str) -> None:
         """A new key pair for the user: the private key wrapped under their password
