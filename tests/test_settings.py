@@ -206,7 +206,7 @@ def test_the_command_reports_a_bad_stored_value_in_one_sentence(ct_vault: VaultI
 def test_a_demo_vault_is_flagged_when_it_is_created_and_a_normal_one_is_not(tmp_path: Path) -> None:
     for demo in (True, False):
         session, _ = initialize(tmp_path / f"data-{demo}", "ct", ADMIN_USER, ADMIN_PASSWORD, demo=demo,
-                                    access_completed_on=None)
+                                access_completed_on=None)
         try:
             assert session.settings.is_demo is demo
         finally:
