@@ -1,29 +1,3 @@
-# sqlcipher3/__init__.py is `from sqlcipher3.dbapi2 import *`.
-from sqlcipher3.dbapi2 import (
-    PARSE_COLNAMES as PARSE_COLNAMES,
-    PARSE_DECLTYPES as PARSE_DECLTYPES,
-    Connection as Connection,
-    Cursor as Cursor,
-    DatabaseError as DatabaseError,
-    DataError as DataError,
-    Error as Error,
-    IntegrityError as IntegrityError,
-    InterfaceError as InterfaceError,
-    InternalError as InternalError,
-    NotSupportedError as NotSupportedError,
-    OperationalError as OperationalError,
-    ProgrammingError as ProgrammingError,
-    Row as Row,
-    Warning as Warning,
-    apilevel as apilevel,
-    complete_statement as complete_statement,
-    connect as connect,
-    paramstyle as paramstyle,
-    register_adapter as register_adapter,
-    register_converter as register_converter,
-    sqlite_version as sqlite_version,
-    sqlite_version_info as sqlite_version_info,
-    threadsafety as threadsafety,
-    version as version,
-    version_info as version_info,
-)
+# As at run time (sqlcipher3/__init__.py), the package is its dbapi2 module; a star
+# import in a stub re-exports every public name.
+from sqlcipher3.dbapi2 import *  # noqa: F403 (the runtime module does the same)

@@ -5,9 +5,7 @@
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from os import PathLike
 from types import TracebackType
-from typing import Any, Literal, TypeAlias, overload
-
-from typing_extensions import Self
+from typing import Any, Literal, Self, TypeAlias, overload
 
 _SqliteData: TypeAlias = str | bytes | bytearray | memoryview | int | float | None
 # Values pass through registered adapters, so a parameter may be of any type.
