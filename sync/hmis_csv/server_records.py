@@ -296,7 +296,7 @@ def to_enrollment(folded: Folded) -> tuple[EnrollmentRecord, bool]:
         date_to_street_essh=read.optional_day("date_to_street_essh"),
         date_of_engagement=read.optional_day("date_of_engagement"),
         created_at=folded.created, updated_at=folded.updated, user_id=user, deleted_at=folded.deleted_at,
-        **codes,  # type: ignore[arg-type]
+        **codes,
     )
     return record, bool(locked)
 
