@@ -164,7 +164,7 @@ def record_consent(session: Session, personal_id: str, consent: ConsentInput, sc
                                       expires_on=decision.expires_on, script_acknowledged=script_acknowledged))
             conn.execute(f"INSERT INTO consent ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
                          tuple(row.values()))
-            payload = {k: v for k, v in row.items() if k != "signature_png"}
+            payload: dict[str, object] = {k: v for k, v in row.items() if k != "signature_png"}
             payload["signature_captured"] = consent.signature_png is not None
             enqueue(conn, "consent", consent_id, "create", payload, now, window, now, group=covered.household_id)
             session.audit("consent.recorded", "person", member,

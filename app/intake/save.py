@@ -248,7 +248,7 @@ def _save_consent(session: Session, conn: Connection, consent: ConsentInput, per
                               script_acknowledged=doc.script_acknowledged))
     conn.execute(f"INSERT INTO consent ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
                   tuple(row.values()))
-    payload = {k: v for k, v in row.items() if k != "signature_png"}
+    payload: dict[str, object] = {k: v for k, v in row.items() if k != "signature_png"}
     payload["signature_captured"] = consent.signature_png is not None or consent.signature == "captured"
     enqueue(conn, "consent", consent_id, "create", payload, collected, window, session.clock.now(), group=household_id)
     session.audit("consent.recorded", "person", personal_id, {"consent_id": consent_id, "method": consent.method})

@@ -263,6 +263,6 @@ def check_intake(pack: Pack, doc: IntakeDocument, project: ProjectFacts | None, 
                 problems.append(Problem(f"{path}.enrollment.EntryDate", message.replace("..", "."), gate.clause))
     # One household-level consent problem is reported once, not per member.
     unique: dict[tuple[str, str], Problem] = {}
-    for p in problems:
-        unique.setdefault((p.path, p.message), p)
+    for problem in problems:
+        unique.setdefault((problem.path, problem.message), problem)
     return list(unique.values()), decisions
