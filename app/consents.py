@@ -115,6 +115,7 @@ def record_consent(session: Session, personal_id: str, consent: ConsentInput, sc
         session.require_no_conflict(member, editing=True)
     today = session.clock.now().date()
     request = ConsentRequest(
+        # ConsentInput keeps method and sharing as str; the consent rules check them against the Literal sets.
         method=consent.method,  # type: ignore[arg-type]
         sharing=consent.sharing,  # type: ignore[arg-type]
         signed_on=consent.signed_on,

@@ -101,6 +101,7 @@ def _person(client: dict[str, object]) -> Person:
         if value is None and column in _RACE_DEFAULT_0:
             value = 0
         values[column] = value
+    # Keyword arguments by column name (CLIENT_COLUMNS); the document model validated each value.
     return Person(**values)  # type: ignore[arg-type]
 
 

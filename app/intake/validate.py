@@ -79,6 +79,7 @@ def member_facts(member: MemberInput, entry: date | None) -> MemberFacts:
 def consent_request(consent: ConsentInput, doc: IntakeDocument, member: MemberInput,
                     facts: MemberFacts, project: ProjectFacts) -> ConsentRequest:
     return ConsentRequest(
+        # ConsentInput keeps method and sharing as str; the consent rules check them against the Literal sets.
         method=consent.method,  # type: ignore[arg-type]
         sharing=consent.sharing,  # type: ignore[arg-type]
         signed_on=consent.signed_on,
