@@ -115,6 +115,7 @@ def record_consent(session: Session, personal_id: str, consent: ConsentInput, sc
         session.require_no_conflict(member, editing=True)
     today = session.clock.now().date()
     request = ConsentRequest(
+        # ConsentInput keeps method and sharing as str; the consent rules check them against the Literal sets.
         method=consent.method,  # type: ignore[arg-type]
         sharing=consent.sharing,  # type: ignore[arg-type]
         signed_on=consent.signed_on,
@@ -164,7 +165,7 @@ def record_consent(session: Session, personal_id: str, consent: ConsentInput, sc
                                       expires_on=decision.expires_on, script_acknowledged=script_acknowledged))
             conn.execute(f"INSERT INTO consent ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
                          tuple(row.values()))
-            payload = {k: v for k, v in row.items() if k != "signature_png"}
+            payload: dict[str, object] = {k: v for k, v in row.items() if k != "signature_png"}
             payload["signature_captured"] = consent.signature_png is not None
             enqueue(conn, "consent", consent_id, "create", payload, now, window, now, group=covered.household_id)
             session.audit("consent.recorded", "person", member,

@@ -141,11 +141,13 @@ def list_requests(session: Session, open_only: bool = False) -> list[RequestView
     sql = ("SELECT request_id, personal_id, kind, received_on, due_on, status, resolution FROM client_request"
            + (" WHERE status = 'open'" if open_only else "") + " ORDER BY due_on IS NULL, due_on, received_on")
     views = []
-    for r in session.conn.execute(sql).fetchall():
-        left = (date.fromisoformat(r[4]) - today).days if r[4] else None
-        pending = r[5] == "open" and left is not None
-        views.append(RequestView(*r, days_left=left, due_soon=pending and 0 <= left <= warn,  # type: ignore[operator]
-                                 overdue=pending and left < 0))  # type: ignore[operator]
+    for request_id, personal_id, kind, received_on, due_on, status, resolution in session.conn.execute(sql).fetchall():
+        left = (date.fromisoformat(due_on) - today).days if due_on else None
+        due_soon = overdue = False
+        if status == "open" and left is not None:
+            due_soon, overdue = 0 <= left <= warn, left < 0
+        views.append(RequestView(request_id, personal_id, kind, received_on, due_on, status, resolution,
+                                 days_left=left, due_soon=due_soon, overdue=overdue))
     return views
 
 

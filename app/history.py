@@ -71,7 +71,7 @@ def _users(session: Session) -> dict[str, str]:
     return {str(r[0]): str(r[1]) for r in session.conn.execute("SELECT user_id, display_name FROM app_user")}
 
 
-def _export_events(session: Session, personal_id: str, since: str) -> list[tuple[str, str | None, str, dict]]:
+def _export_events(session: Session, personal_id: str, since: str) -> list[tuple[str, str | None, str, dict[str, Any]]]:
     projects = {str(r[0]) for r in session.conn.execute(
         "SELECT DISTINCT project_id FROM enrollment WHERE personal_id = ?", (personal_id,))}
     found = []

@@ -60,6 +60,7 @@ def check_person(person: Person, today: date) -> tuple[Person, list[Problem]]:
         value = getattr(person, attr)
         if value is not None and value not in catalog.code_list(list_id):
             found.append(Problem(attr, "This is not one of the answers HUD defines for this question."))
+    # check_identity normalised SSN and DOB in the client mapping, whose values are typed object.
     cleaned = dataclasses.replace(person, ssn=client.get("SSN") or None, dob=client.get("DOB") or None,  # type: ignore[arg-type]
                                   ssn_data_quality=int(client.get("SSNDataQuality") or person.ssn_data_quality))  # type: ignore[call-overload]
     return cleaned, found

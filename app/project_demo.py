@@ -62,6 +62,7 @@ def complete_demo_projects(session: Session) -> int:
             if kind in EMERGENCY_SHELTER_TYPES:
                 wanted.update(availability=1, es_bed_type=1)
         fills = {name: value for name, value in wanted.items() if getattr(d, name) is None}
+        # Keyword arguments by descriptor name, each value of that descriptor's type.
         updated = dataclasses.replace(d, **fills)  # type: ignore[arg-type]
         if missing_descriptors(kind, updated) != project.missing or fills:
             set_project_descriptors(session, project.project_id, updated)

@@ -10,7 +10,7 @@ ProjectCoC, Funder, Inventory and HMISParticipation files; Data Standards 2.02-2
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date
 
@@ -153,7 +153,7 @@ def descriptor_problems(project_type: int, descriptors: ProjectDescriptors,
     return problems
 
 
-def _place_problems(d: ProjectDescriptors, problem) -> None:  # type: ignore[no-untyped-def]
+def _place_problems(d: ProjectDescriptors, problem: Callable[[str, str], None]) -> None:
     """2.03: CoC code, geocode, address."""
     if d.coc_code is not None and not COC_CODE.match(d.coc_code):
         problem("coc_code", "A CoC code is two capital letters, a hyphen and three digits, such as NY-600.")
@@ -174,7 +174,7 @@ def _place_problems(d: ProjectDescriptors, problem) -> None:  # type: ignore[no-
             problem(name, "Leave the address out rather than blank.")
 
 
-def _code_problems(project_type: int, d: ProjectDescriptors, problem) -> None:  # type: ignore[no-untyped-def]
+def _code_problems(project_type: int, d: ProjectDescriptors, problem: Callable[[str, str], None]) -> None:
     """2.02.3, 2.06, 2.07, 2.08: codes in their HUD lists, dates, counts."""
     checks = (("geography_type", GEOGRAPHY_TYPES, "The geography type must be 1 urban, 2 suburban, 3 rural or 99."),
               ("hmis_participation", PARTICIPATION_TYPES,

@@ -70,10 +70,12 @@ def _descriptors(conn: Connection, project_id: str, row: tuple[object, ...]) -> 
         "SELECT res_project_id FROM project_affiliation WHERE project_id = ? ORDER BY res_project_id",
         (project_id,)))
     values = dict(zip(COLUMNS, row, strict=True))
+    # Keyword arguments by column name from a database row; the schema gives each its type.
     return ProjectDescriptors(residential_project_ids=affiliated, **values)  # type: ignore[arg-type]
 
 
 def _info(conn: Connection, r: tuple[object, ...]) -> ProjectInfo:
+    # A database row (tuple[object, ...]); the schema makes project_type an integer.
     return ProjectInfo(str(r[0]), str(r[1]), int(r[2]),  # type: ignore[call-overload]
                        tuple(json.loads(str(r[3]) or "[]")), _descriptors(conn, str(r[0]), r[4:]))
 
@@ -235,6 +237,7 @@ def queue_project(conn: Connection, project_id: str, user_id: str, now: datetime
     enqueue(conn, "project", project_id, "upsert", payload, now, window_hours, now)
     conn.execute("UPDATE project SET queued_at = ? WHERE project_id = ?",
                  (now.isoformat(timespec="seconds"), project_id))
+    # project_payload stores the affiliated project IDs as a list.
     for other in payload["residential_project_ids"]:  # type: ignore[attr-defined]
         queue_project_once(conn, str(other), user_id, now, window_hours)
 

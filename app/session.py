@@ -28,7 +28,7 @@ from app.settings import Settings
 from app.two_step import Code, PendingSignIn
 from app.user_access import PERMISSIONS_WITHOUT_ACCESS, AccessInactive, AccessStatus
 from app.vault import keyauth
-from app.vault.connection import transaction
+from app.vault.connection import Connection, transaction
 from app.vault.vault import (
     RECOVERY_SLOT,
     Vault,
@@ -59,7 +59,7 @@ class Session:
     access: AccessStatus | None = None
 
     @property
-    def conn(self):  # type: ignore[no-untyped-def]
+    def conn(self) -> Connection:
         return self.vault.conn
 
     @property
@@ -266,7 +266,7 @@ def _load_user(vault: Vault, slot_id: str, pack: Pack) -> SignedInUser:
     )
 
 
-def _check_keyfile(session: Session, conn) -> None:  # type: ignore[no-untyped-def]
+def _check_keyfile(session: Session, conn: Connection) -> None:
     """Issue 12 items 5 and 6: what changed in the key file without the data key, and
     whether the audit trail still reaches the head the key file anchored."""
     vault, keyfile = session.vault, session.vault.keyfile
@@ -293,7 +293,7 @@ def _check_keyfile(session: Session, conn) -> None:  # type: ignore[no-untyped-d
         keyfile.kdf_profile = trusted_kdf
     snapshot = keyfile.snapshot or {}
     anchor = snapshot.get("audit_head")
-    if audit.anchor_broken(conn, anchor):
+    if anchor is not None and audit.anchor_broken(conn, anchor):
         head_seq, _ = audit.chain_head(conn)
         cut = {"anchored_seq": int(anchor[0]), "found_seq": head_seq, "detected_at": session.clock.now_iso()}
         keyfile.audit_breaks.append(cut)

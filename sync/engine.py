@@ -58,7 +58,7 @@ class RetryPolicy:
 
     def delay(self, failures: int, rng: random.Random) -> float:
         """Half fixed, half random ("equal jitter"), so devices do not retry in step."""
-        ceiling = min(self.max_delay, self.base_delay * (2 ** max(0, failures - 1)))
+        ceiling: float = min(self.max_delay, self.base_delay * (2 ** max(0, failures - 1)))
         return ceiling / 2 + rng.uniform(0, ceiling / 2)
 
 

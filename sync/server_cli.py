@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from sync.hmis_csv.command import add_export_options
 
@@ -33,7 +33,7 @@ class ServerCliError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         raise ServerCliError(f"{message[:1].upper()}{message[1:]} (see 'hmis-intake-server --help').",
                              EXIT_USAGE)
 

@@ -121,7 +121,9 @@ def consent_blocks(texts: ConsentTexts, values: dict[str, str], method: str | No
                    sharing: str | None) -> tuple[TextBlock, ...]:
     """The sections a client of this method was shown; a blank form (method None)
     shows the written and the verbal ones and both sharing levels."""
-    f = lambda t: _fill(t, values)  # noqa: E731
+    def f(text: str) -> str:
+        return _fill(text, values)
+
     blocks: list[TextBlock] = []
     if method in (None, "written"):
         w = texts.written

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
@@ -106,6 +106,9 @@ def _numbered_canvas(frame: PageFrame) -> type[Canvas]:
     class NumberedCanvas(Canvas):
         """Draws the footer after the last page is known, for "Page N of M"."""
 
+        # Canvas's own start-of-page reset, private and so absent from reportlab's stubs.
+        _startPage: Callable[[], None]
+
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
@@ -135,7 +138,7 @@ def _numbered_canvas(frame: PageFrame) -> type[Canvas]:
             self.drawString(MARGIN, 0.45 * inch, f"{frame.code_label}: {frame.code}")
             self.setFont(REGULAR, 9)
             self.drawRightString(width - MARGIN, 0.45 * inch,
-                                 frame.page_label.format(page=self._pageNumber, pages=total))
+                                 frame.page_label.format(page=self.getPageNumber(), pages=total))
             if frame.hint:
                 self.setFont(REGULAR, 7.5)
                 self.drawString(MARGIN, 0.3 * inch, f"{frame.hint} {frame.code}")
@@ -146,10 +149,10 @@ def _numbered_canvas(frame: PageFrame) -> type[Canvas]:
 
 def build_pdf(story: list[Flowable], frame: PageFrame, title: str, subject: str, keywords: str) -> bytes:
     """Lay the story out on Letter pages; ``title``/``subject``/``keywords`` go into the
-    PDF's metadata and must name no person."""
+    PDF's metadata and must name no person (reportlab joins a keyword list with ", ")."""
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=LETTER, leftMargin=MARGIN, rightMargin=MARGIN,
                             topMargin=0.8 * inch, bottomMargin=0.85 * inch, title=title, subject=subject,
-                            author="HMIS Intake", keywords=keywords, creator="HMIS Intake")
+                            author="HMIS Intake", keywords=[keywords], creator="HMIS Intake")
     doc.build(story, canvasmaker=_numbered_canvas(frame))
     return buffer.getvalue()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from typing import SupportsIndex, SupportsInt
 
 from app.catalog import load_questions
 from app.documents.consent_form import DASH, form_language
@@ -85,8 +86,10 @@ def _label(list_id: str, value: object, lang: str) -> str:
     if value is None or value == "":
         return DASH
     codes = load_questions().code_list(list_id)
+    if not isinstance(value, str | bytes | SupportsInt | SupportsIndex):
+        return str(value)  # int() would refuse it
     try:
-        number = int(value)  # type: ignore[arg-type]
+        number = int(value)
     except (TypeError, ValueError):
         return str(value)
     return codes.label(number, lang) if number in codes else str(value)
@@ -114,7 +117,10 @@ def gather_record(session: Session, personal_id: str, lang: str | None = None) -
         raise UserFacingError("That person does not exist on this device.")
     person = dict(zip([d[0] for d in cursor.description], row, strict=True))
     users = {str(r[0]): str(r[1]) for r in conn.execute("SELECT user_id, display_name FROM app_user")}
-    who = lambda uid: users.get(str(uid), DASH) if uid else DASH  # noqa: E731
+
+    def who(uid: object) -> str:
+        return users.get(str(uid), DASH) if uid else DASH
+
     name = " ".join(str(person[k]) for k in ("first_name", "middle_name", "last_name", "name_suffix") if person[k])
     ssn = person.get("ssn") or ""
     races = [k for k in RACE_FIELDS if person.get(k)]

@@ -69,4 +69,5 @@ def person_values(person: Person) -> tuple[object, ...]:
 def person_from_row(row: tuple[object, ...]) -> Person:
     data = dict(zip(PERSON_COLUMNS, row, strict=True))
     data["is_demo"] = bool(data["is_demo"])
+    # Keyword arguments by column name from a database row: the schema gives each its type.
     return Person(**data)  # type: ignore[arg-type]

@@ -101,6 +101,7 @@ def _person(client: dict[str, object]) -> Person:
         if value is None and column in _RACE_DEFAULT_0:
             value = 0
         values[column] = value
+    # Keyword arguments by column name (CLIENT_COLUMNS); the document model validated each value.
     return Person(**values)  # type: ignore[arg-type]
 
 
@@ -248,7 +249,7 @@ def _save_consent(session: Session, conn: Connection, consent: ConsentInput, per
                               script_acknowledged=doc.script_acknowledged))
     conn.execute(f"INSERT INTO consent ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
                   tuple(row.values()))
-    payload = {k: v for k, v in row.items() if k != "signature_png"}
+    payload: dict[str, object] = {k: v for k, v in row.items() if k != "signature_png"}
     payload["signature_captured"] = consent.signature_png is not None or consent.signature == "captured"
     enqueue(conn, "consent", consent_id, "create", payload, collected, window, session.clock.now(), group=household_id)
     session.audit("consent.recorded", "person", personal_id, {"consent_id": consent_id, "method": consent.method})

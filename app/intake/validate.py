@@ -79,6 +79,7 @@ def member_facts(member: MemberInput, entry: date | None) -> MemberFacts:
 def consent_request(consent: ConsentInput, doc: IntakeDocument, member: MemberInput,
                     facts: MemberFacts, project: ProjectFacts) -> ConsentRequest:
     return ConsentRequest(
+        # ConsentInput keeps method and sharing as str; the consent rules check them against the Literal sets.
         method=consent.method,  # type: ignore[arg-type]
         sharing=consent.sharing,  # type: ignore[arg-type]
         signed_on=consent.signed_on,
@@ -263,6 +264,6 @@ def check_intake(pack: Pack, doc: IntakeDocument, project: ProjectFacts | None, 
                 problems.append(Problem(f"{path}.enrollment.EntryDate", message.replace("..", "."), gate.clause))
     # One household-level consent problem is reported once, not per member.
     unique: dict[tuple[str, str], Problem] = {}
-    for p in problems:
-        unique.setdefault((p.path, p.message), p)
+    for problem in problems:
+        unique.setdefault((problem.path, problem.message), problem)
     return list(unique.values()), decisions

@@ -21,6 +21,7 @@ import json
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import pyotp
 
@@ -28,6 +29,10 @@ from app import audit
 from app.errors import PermissionDenied, UserFacingError
 from app.settings import Settings
 from app.vault.connection import Connection, transaction
+
+if TYPE_CHECKING:
+    from app.clock import Clock
+    from app.session import Session
 
 STEP_SECONDS = 30
 DIGITS = 6
@@ -139,7 +144,7 @@ def enrolled_user_ids(conn: Connection) -> set[str]:
     return set(Settings.totp.ids(conn))
 
 
-def check_and_spend(conn, user_id: str, code: str, at: datetime) -> str | None:  # type: ignore[no-untyped-def]
+def check_and_spend(conn: Connection, user_id: str, code: str, at: datetime) -> str | None:
     """Accept a current code (its step is then spent) or an unused recovery code (then
     gone). Returns "totp" or "recovery_code", or None when the code is wrong. The
     caller holds the transaction."""
@@ -164,7 +169,7 @@ def check_and_spend(conn, user_id: str, code: str, at: datetime) -> str | None: 
 # -- enrollment and reset (through a signed-in session) -------------------------------
 
 
-def _target(session, username: str | None) -> tuple[str, str, str]:  # type: ignore[no-untyped-def]
+def _target(session: Session, username: str | None) -> tuple[str, str, str]:
     """(user_id, username, slot_id) of the user; another user's needs users.manage."""
     name = (username or session.user.username).strip()
     if name != session.user.username:
@@ -177,14 +182,14 @@ def _target(session, username: str | None) -> tuple[str, str, str]:  # type: ign
     return row[0], row[1], row[2]
 
 
-def _set_slot_flag(session, slot_id: str, on: bool) -> None:  # type: ignore[no-untyped-def]
+def _set_slot_flag(session: Session, slot_id: str, on: bool) -> None:
     slot = session.vault.keyfile.slots.get(slot_id)
     if slot is not None:
         slot.second_factor = on
         session.vault.save_keyfile()
 
 
-def require_allowed(session) -> None:  # type: ignore[no-untyped-def]
+def require_allowed(session: Session) -> None:
     if session.pack.second_factor.totp == "off":
         raise PermissionDenied("This device's policy pack does not use a second factor.")
 
@@ -196,7 +201,7 @@ class Enrollment:
     uri: str
 
 
-def start_enrollment(session, username: str | None = None) -> Enrollment:  # type: ignore[no-untyped-def]
+def start_enrollment(session: Session, username: str | None = None) -> Enrollment:
     """A new secret to show (QR code and text); nothing is stored until confirmed."""
     require_allowed(session)
     _, name, _ = _target(session, username)
@@ -204,7 +209,7 @@ def start_enrollment(session, username: str | None = None) -> Enrollment:  # typ
     return Enrollment(name, secret, provisioning_uri(secret, name, session.pack.hmis_name))
 
 
-def confirm_enrollment(session, enrollment: Enrollment, code: str | None) -> list[str]:  # type: ignore[no-untyped-def]
+def confirm_enrollment(session: Session, enrollment: Enrollment, code: str | None) -> list[str]:
     """Store the secret (replacing any earlier one) and return fresh recovery codes,
     shown once. With ``code`` the authenticator must already show a matching code
     (the GUI asks for it); the headless command enrols without one."""
@@ -227,7 +232,7 @@ def confirm_enrollment(session, enrollment: Enrollment, code: str | None) -> lis
     return codes
 
 
-def reset(session, username: str) -> bool:  # type: ignore[no-untyped-def]
+def reset(session: Session, username: str) -> bool:
     """An administrator removes a user's second factor (a lost phone); the user signs
     in with the password alone until they enrol again. False if none was set up."""
     session.require("users.manage")
@@ -241,14 +246,14 @@ def reset(session, username: str) -> bool:  # type: ignore[no-untyped-def]
     return had
 
 
-def is_enrolled(session, user_id: str | None = None) -> bool:  # type: ignore[no-untyped-def]
+def is_enrolled(session: Session, user_id: str | None = None) -> bool:
     return load(session.conn, user_id or session.user.user_id) is not None
 
 
-def recovery_codes_left(session) -> int:  # type: ignore[no-untyped-def]
+def recovery_codes_left(session: Session) -> int:
     record = load(session.conn, session.user.user_id)
     return len(record.recovery) if record else 0
 
 
-def audit_use(conn, user_id: str, how: str, clock) -> None:  # type: ignore[no-untyped-def]
+def audit_use(conn: Connection, user_id: str, how: str, clock: Clock) -> None:
     audit.record(conn, "second_factor.used", user_id, "user", user_id, {"method": how}, clock)

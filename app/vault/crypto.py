@@ -64,6 +64,7 @@ class Argon2Params:
         if d.get("alg") != "argon2id":
             raise ValueError("unknown KDF")
         return cls(
+            # Values from the key file's JSON (object); int() raises on one that is not a number.
             memory_kib=int(d["memory_kib"]),  # type: ignore[call-overload]
             time_cost=int(d["time_cost"]),  # type: ignore[call-overload]
             parallelism=int(d["parallelism"]),  # type: ignore[call-overload]

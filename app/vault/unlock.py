@@ -85,7 +85,8 @@ def _open_with_kek(keyfile: KeyFile, slot_id: str, wrapped: str, public: str | N
     return data_key, nxt
 
 
-def _upgrade_legacy(keyfile: KeyFile, slot_id: str, holder: Slot | dict, kek: bytes, data_key: bytearray) -> None:
+def _upgrade_legacy(keyfile: KeyFile, slot_id: str, holder: Slot | dict[str, str], kek: bytes,
+                    data_key: bytearray) -> None:
     """A format-1 slot becomes a key pair at its first good unlock (the KEK is at hand)."""
     private, public = crypto.new_keypair()
     aad = keyfile.aad(slot_id)

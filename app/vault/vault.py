@@ -19,7 +19,7 @@ from app.vault.connection import Connection, DatabaseError, open_database
 from app.vault.health import check_database_file, damaged, integrity_problems
 from app.vault.keyfile import KeyFile, Slot
 from app.vault.migrations import MIGRATIONS, Migration, migrate
-from app.vault.unlock import (  # noqa: F401 - the unlock API is used from here
+from app.vault.unlock import (
     DB_NAME,
     KEYS_NAME,
     RECOVERY_SLOT,
@@ -28,6 +28,24 @@ from app.vault.unlock import (  # noqa: F401 - the unlock API is used from here
     unlock_password_slot,
     unlock_recovery,
 )
+
+# The vault's API, including the unlock functions it re-exports from app.vault.unlock.
+__all__ = [
+    "BACKUP_DIR",
+    "DB_NAME",
+    "KEYS_NAME",
+    "RECOVERY_SLOT",
+    "UnlockedKey",
+    "Vault",
+    "db_path",
+    "keys_path",
+    "load_keyfile",
+    "prepare_data_dir",
+    "recovery_slot",
+    "unlock_password_slot",
+    "unlock_recovery",
+    "vault_exists",
+]
 
 BACKUP_DIR = "backups"
 

@@ -61,7 +61,7 @@ class Column:
         """The spec's type notation, e.g. ``S32`` or ``I``."""
         if self.kind is Kind.STRING:
             return f"S{self.max_length}"
-        return self.kind.value
+        return str(self.kind.value)
 
     @property
     def quoted(self) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import TypedDict, cast
 
 from sync.hmis_csv.rows import Row, csv_id, finish_row, local_date, meta
 from sync.hmis_csv.source import ProjectRecord
@@ -21,6 +22,28 @@ _FIELDS = ("geocode", "geography_type", "address1", "city", "state", "zip", "hmi
            "other_funder", "grant_id", "funder_start", "household_type", "availability", "es_bed_type",
            "unit_inventory", "bed_inventory", "inventory_start")
 _EMERGENCY_SHELTER = frozenset({0, 1})
+
+
+class ProjectFileValues(TypedDict):
+    """ProjectRecord's keyword arguments named in ``_FIELDS``; ``None`` is unknown."""
+
+    geocode: str | None
+    geography_type: int | None
+    address1: str | None
+    city: str | None
+    state: str | None
+    zip: str | None
+    hmis_participation: int | None
+    funder: int | None
+    other_funder: str | None
+    grant_id: str | None
+    funder_start: date | None
+    household_type: int | None
+    availability: int | None
+    es_bed_type: int | None
+    unit_inventory: int | None
+    bed_inventory: int | None
+    inventory_start: date | None
 
 
 def project_file_columns() -> tuple[str, ...]:
@@ -37,16 +60,18 @@ def optional_date(text: object) -> date | None:
         return None
 
 
-def project_file_values(values: Mapping[str, object]) -> dict[str, object]:
-    """Stored values as ProjectRecord takes them (dates parsed)."""
-    return {name: optional_date(value) if name in _DATE_FIELDS else value for name, value in values.items()}
+def project_file_values(values: Mapping[str, object]) -> ProjectFileValues:
+    """Stored values as ProjectRecord takes them (dates parsed); ``values`` holds the
+    project table's ``_FIELDS`` columns, whose SQL types are those of ProjectFileValues."""
+    return cast(ProjectFileValues,
+                {name: optional_date(value) if name in _DATE_FIELDS else value for name, value in values.items()})
 
 
 _INT_FIELDS = frozenset({"geography_type", "hmis_participation", "funder", "household_type", "availability",
                          "es_bed_type", "unit_inventory", "bed_inventory"})
 
 
-def payload_values(payload: Mapping[str, object]) -> dict[str, object]:
+def payload_values(payload: Mapping[str, object]) -> ProjectFileValues:
     """The schema-9 descriptors from a device's ``project`` outbox payload, as
     ProjectRecord takes them; a value of the wrong type is dropped (left unknown)."""
     values: dict[str, object] = {}
@@ -58,7 +83,7 @@ def payload_values(payload: Mapping[str, object]) -> dict[str, object]:
             values[name] = optional_date(value) if isinstance(value, str) else None
         else:
             values[name] = value if isinstance(value, str) and value.strip() else None
-    return values
+    return cast(ProjectFileValues, values)  # each of _FIELDS, of its type or None
 
 
 def _key(kind: str, *parts: str) -> str:

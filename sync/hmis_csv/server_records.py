@@ -296,7 +296,7 @@ def to_enrollment(folded: Folded) -> tuple[EnrollmentRecord, bool]:
         date_to_street_essh=read.optional_day("date_to_street_essh"),
         date_of_engagement=read.optional_day("date_of_engagement"),
         created_at=folded.created, updated_at=folded.updated, user_id=user, deleted_at=folded.deleted_at,
-        **codes,  # type: ignore[arg-type]
+        **codes,
     )
     return record, bool(locked)
 
@@ -314,6 +314,7 @@ def to_client(folded: Folded, sharing: Sharing, fallback_user: str) -> ClientRec
         name_suffix=read.text("name_suffix"), ssn=read.text("ssn"), dob=read.optional_day("dob"),
         additional_race_ethnicity=read.text("additional_race_ethnicity"), sharing=sharing,
         created_at=folded.created, updated_at=folded.updated, user_id=read.user("user_id") or fallback_user,
+        # Codes keyed by field name (dict[str, int | None]): mypy cannot match each to its field.
         deleted_at=folded.deleted_at, **races, **codes,  # type: ignore[arg-type]
     )
 

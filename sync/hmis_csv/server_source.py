@@ -312,7 +312,7 @@ class ServerExportSource:
         records = self._snapshot().enrollments
         return records if project_ids is None else [e for e in records if e.project_id in project_ids]
 
-    def _in_projects(self, records: list[_R], project_ids: frozenset[str] | None) -> list[_R]:
+    def _in_projects(self, records: list[_C], project_ids: frozenset[str] | None) -> list[_C]:
         if project_ids is None:
             return records
         wanted = {e.enrollment_id for e in self._snapshot().enrollments if e.project_id in project_ids}

@@ -150,7 +150,8 @@ def parse_timestamp(text: str) -> datetime:
     if match is None:
         raise ValueFormatError("timestamp must be YYYY-MM-DD hh:mm:ss")
     try:
-        return datetime(*(int(part) for part in match.groups()))
+        year, month, day, hour, minute, second = (int(part) for part in match.groups())
+        return datetime(year, month, day, hour, minute, second)
     except ValueError:
         raise ValueFormatError("not a real date and time") from None
 

@@ -31,6 +31,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sync.hmis_csv.rows import csv_id
 from sync.hmis_csv.selection import Person, Selection
@@ -154,7 +155,7 @@ def apply_destination(selection: Selection, destination: Destination, *, end: da
                 if e.enrollment_id in dropped and e.relationship_to_hoh == 1}
     dropped.update(e.enrollment_id for e in selection.enrollments if e.household_id in headless)
     enrollments = [e for e in selection.enrollments if e.enrollment_id not in dropped]
-    kept: dict[str, list] = {}
+    kept: dict[str, list[Any]] = {}  # each child list, fetched by attribute name
     for attr, file, _key, _date in _CHILDREN:
         rows = getattr(selection, attr)
         kept[attr] = [r for r in rows if id(r) not in hidden_children and r.enrollment_id not in dropped]

@@ -18,10 +18,13 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Column, Engine, String, Table, Text, func, insert, select
 from sqlalchemy.engine import Connection
+
+if TYPE_CHECKING:
+    from sqlalchemy.dialects import postgresql, sqlite
 
 from sync.server.storage import READ_ONLY, device, metadata, received_record, record_owner, utc_now
 
@@ -65,11 +68,16 @@ class ServerIdentity:
 
 
 def _insert_missing(conn: Connection, rows: list[dict[str, str]]) -> None:
+    stmt: postgresql.Insert | sqlite.Insert
     if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+        stmt = postgresql_insert(server_setting)
     else:
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    conn.execute(dialect_insert(server_setting).on_conflict_do_nothing(index_elements=["key"]), rows)
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        stmt = sqlite_insert(server_setting)
+    conn.execute(stmt.on_conflict_do_nothing(index_elements=["key"]), rows)
 
 
 def server_identity(engine: Engine) -> ServerIdentity:

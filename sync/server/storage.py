@@ -16,12 +16,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, insert, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.pool import ConnectionPoolEntry
+
+if TYPE_CHECKING:
+    from sqlalchemy.dialects import postgresql, sqlite
 
 from sync.protocol import OutboxRecord, RecordResult, RecordStatus, record_fingerprint
 from sync.server.ownership import (
@@ -254,11 +257,15 @@ def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
 def _upsert_state(conn: Connection, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
+    stmt: postgresql.Insert | sqlite.Insert
     if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+        stmt = postgresql_insert(entity_state)
     else:
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    stmt = dialect_insert(entity_state)
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        stmt = sqlite_insert(entity_state)
     excluded = stmt.excluded
     stmt = stmt.on_conflict_do_update(
         index_elements=[entity_state.c.entity, entity_state.c.entity_id],
@@ -315,12 +322,12 @@ def apply_batch(engine: Engine, device_id: str, batch_id: str, records: Sequence
             claims: list[dict[str, Any]] = []
             known: dict[str, tuple[str, str]] = {}
             for chunk in _chunks(candidate_keys, 500):
-                for row in conn.execute(
+                for seen in conn.execute(
                     select(received_record.c.idempotency_key, received_record.c.fingerprint,
                            received_record.c.device_id)
                     .where(received_record.c.idempotency_key.in_(chunk))
                 ):
-                    known[row.idempotency_key] = (row.fingerprint, row.device_id)
+                    known[seen.idempotency_key] = (seen.fingerprint, seen.device_id)
             new_rows: list[dict[str, Any]] = []
             latest: dict[tuple[str, str], dict[str, Any]] = {}
             for record, problem in zip(records, problems, strict=True):
