@@ -12,10 +12,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from app.errors import UserFacingError
 from app.packs import AccessRequirement, UserAccessPolicy
-from app.vault.connection import transaction
+from app.vault.connection import Connection, transaction
+
+if TYPE_CHECKING:
+    from app.session import Session
 
 # What an administrator with a gap may still do: record the gap, manage the device.
 PERMISSIONS_WITHOUT_ACCESS = frozenset({"users.manage", "device.configure", "audit.view"})
@@ -104,7 +108,7 @@ def evaluate(policy: UserAccessPolicy, completions: Mapping[str, date],
     return AccessStatus(tuple(gaps), tuple(soon))
 
 
-def latest_completions(conn, user_id: str) -> dict[str, date]:  # type: ignore[no-untyped-def]
+def latest_completions(conn: Connection, user_id: str) -> dict[str, date]:
     rows = conn.execute(
         "SELECT requirement, MAX(completed_on) FROM user_access_record WHERE user_id = ? GROUP BY requirement",
         (user_id,),
@@ -112,7 +116,7 @@ def latest_completions(conn, user_id: str) -> dict[str, date]:  # type: ignore[n
     return {requirement: date.fromisoformat(day) for requirement, day in rows}
 
 
-def _first_sign_in_on_or_after(conn, user_id: str, day: date) -> date | None:  # type: ignore[no-untyped-def]
+def _first_sign_in_on_or_after(conn: Connection, user_id: str, day: date) -> date | None:
     row = conn.execute(
         "SELECT MIN(at) FROM audit_event WHERE user_id = ? AND action = 'signin.succeeded' AND at >= ?",
         (user_id, day.isoformat()),
@@ -120,7 +124,7 @@ def _first_sign_in_on_or_after(conn, user_id: str, day: date) -> date | None:  #
     return date.fromisoformat(row[0][:10]) if row and row[0] else None
 
 
-def status(conn, policy: UserAccessPolicy, user_id: str, today: date,  # type: ignore[no-untyped-def]
+def status(conn: Connection, policy: UserAccessPolicy, user_id: str, today: date,
            signing_in: bool = False) -> AccessStatus:
     """The user's access as the vault records it. ``signing_in``: the sign-in under way
     (not yet audited) counts as a use of the training."""
@@ -134,7 +138,7 @@ def status(conn, policy: UserAccessPolicy, user_id: str, today: date,  # type: i
     return evaluate(policy, completions, first, today)
 
 
-def insert_records(conn, user_id: str, requirement_ids: Iterable[str], completed_on: date,  # type: ignore[no-untyped-def]
+def insert_records(conn: Connection, user_id: str, requirement_ids: Iterable[str], completed_on: date,
                    recorded_by: str, recorded_at: str) -> None:
     conn.executemany(
         "INSERT INTO user_access_record (user_id, requirement, completed_on, recorded_by, recorded_at)"
@@ -157,7 +161,7 @@ def check_completion_date(completed_on: date, today: date) -> None:
         raise UserFacingError("A requirement cannot be recorded as completed on a future date.")
 
 
-def record(session, username: str, requirement_ids: Iterable[str], completed_on: date) -> list[str]:  # type: ignore[no-untyped-def]
+def record(session: Session, username: str, requirement_ids: Iterable[str], completed_on: date) -> list[str]:
     """An administrator records that ``username`` completed these requirements on that
     day; audited, append-only. Returns the requirement ids recorded."""
     session.require("users.manage")
@@ -178,7 +182,7 @@ def record(session, username: str, requirement_ids: Iterable[str], completed_on:
     return ids
 
 
-def user_status(session, username: str) -> AccessStatus:  # type: ignore[no-untyped-def]
+def user_status(session: Session, username: str) -> AccessStatus:
     session.require("users.manage")
     row = session.conn.execute("SELECT user_id FROM app_user WHERE username = ?", (username.strip(),)).fetchone()
     if row is None:
