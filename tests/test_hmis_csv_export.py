@@ -481,10 +481,9 @@ def test_user_csv_has_no_user_names(session_of: Callable[[str], Session], tmp_pa
 
 
 def test_timestamps_are_local_time_as_the_spec_writes_them(
-        vault_factory: Callable[[str], VaultInfo], tmp_path: Path) -> None:
-    clock = FakeClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
+        vault_factory: Callable[[str], VaultInfo], fake_clock: FakeClock, tmp_path: Path) -> None:
+    fake_clock.set(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
     info = vault_factory("ct")
-    info.clock = clock
     session = info.sign_in()
     try:
         add_household(session, "Street Outreach", [{"first": "Elm", "last": "Withercombe"}], entry=date(2026, 3, 1))
