@@ -371,124 +371,124 @@
 <context>
     <name>ConsentPage</name>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="61"/>
+        <location filename="../../ui/wizard/consent_page.py" line="62"/>
         <source>&amp;Written</source>
         <translation>&amp;Escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="62"/>
+        <location filename="../../ui/wizard/consent_page.py" line="63"/>
         <source>&amp;Verbal</source>
         <translation>&amp;Verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="64"/>
+        <location filename="../../ui/wizard/consent_page.py" line="65"/>
         <source>Written consent</source>
         <translation>Consentimiento escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="64"/>
+        <location filename="../../ui/wizard/consent_page.py" line="65"/>
         <source>Verbal consent</source>
         <translation>Consentimiento verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="87"/>
+        <location filename="../../ui/wizard/consent_page.py" line="88"/>
         <source>Da&amp;te of consent</source>
         <translation>Fec&amp;ha del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="103"/>
+        <location filename="../../ui/wizard/consent_page.py" line="104"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="114"/>
+        <location filename="../../ui/wizard/consent_page.py" line="115"/>
         <source>Consent text the client signs</source>
         <translation>Texto del consentimiento que firma el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="115"/>
+        <location filename="../../ui/wizard/consent_page.py" line="116"/>
         <source>The client&apos;s choices changed after they signed, so the signature was cleared: the client signs the text as it reads now.</source>
         <translation>Las decisiones del cliente cambiaron después de firmar, así que se borró la firma: el cliente firma el texto tal como dice ahora.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="121"/>
+        <location filename="../../ui/wizard/consent_page.py" line="122"/>
         <source>Client &amp;signature</source>
         <translation>&amp;Firma del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="127"/>
+        <location filename="../../ui/wizard/consent_page.py" line="128"/>
         <source>C&amp;lear signature</source>
         <translation>&amp;Borrar firma</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="128"/>
+        <location filename="../../ui/wizard/consent_page.py" line="129"/>
         <source>Clear signature</source>
         <translation>Borrar firma</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="132"/>
+        <location filename="../../ui/wizard/consent_page.py" line="133"/>
         <source>The client signed the paper &amp;form instead; I attest it</source>
         <translation>El cliente firmó el &amp;formulario en papel; lo certifico</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="133"/>
+        <location filename="../../ui/wizard/consent_page.py" line="134"/>
         <source>Paper form signed, attested by staff</source>
         <translation>Formulario en papel firmado, certificado por el personal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="134"/>
+        <location filename="../../ui/wizard/consent_page.py" line="135"/>
         <source>No touch screen or pen? The client signs the paper form and you tick the box below; nothing typed replaces a signature.</source>
         <translation>¿No hay pantalla táctil ni lápiz? El cliente firma el formulario en papel y usted marca la casilla de abajo; nada escrito a máquina sustituye una firma.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="158"/>
+        <location filename="../../ui/wizard/consent_page.py" line="159"/>
         <source>&amp;Reason written consent was not possible</source>
         <translation>&amp;Motivo por el que no fue posible el consentimiento escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="159"/>
+        <location filename="../../ui/wizard/consent_page.py" line="160"/>
         <source>Reason written consent was not possible</source>
         <translation>Motivo por el que no fue posible el consentimiento escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="160"/>
+        <location filename="../../ui/wizard/consent_page.py" line="161"/>
         <source>&amp;Witness</source>
         <translation>&amp;Testigo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="160"/>
+        <location filename="../../ui/wizard/consent_page.py" line="161"/>
         <source>Witness</source>
         <translation>Testigo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="88"/>
+        <location filename="../../ui/wizard/consent_page.py" line="89"/>
         <source>Consent date</source>
         <translation>Fecha del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="161"/>
+        <location filename="../../ui/wizard/consent_page.py" line="162"/>
         <source>Ti&amp;me</source>
         <translation>Ho&amp;ra</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="161"/>
+        <location filename="../../ui/wizard/consent_page.py" line="162"/>
         <source>Consent time</source>
         <translation>Hora del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="164"/>
+        <location filename="../../ui/wizard/consent_page.py" line="165"/>
         <source>This first contact is by p&amp;hone</source>
         <translation>Este primer contacto es por &amp;teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="165"/>
+        <location filename="../../ui/wizard/consent_page.py" line="166"/>
         <source>First contact by phone</source>
         <translation>Primer contacto por teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="174"/>
-        <location filename="../../ui/wizard/consent_page.py" line="179"/>
-        <location filename="../../ui/wizard/consent_page.py" line="251"/>
+        <location filename="../../ui/wizard/consent_page.py" line="175"/>
+        <location filename="../../ui/wizard/consent_page.py" line="180"/>
+        <location filename="../../ui/wizard/consent_page.py" line="252"/>
         <source>the client</source>
         <translation>el cliente</translation>
     </message>
@@ -1175,23 +1175,23 @@
 <context>
     <name>DeclinedPage</name>
     <message>
-        <location filename="../../ui/wizard/declined_page.py" line="25"/>
+        <location filename="../../ui/wizard/declined_page.py" line="26"/>
         <source>The client declined consent. Nothing about them was recorded on this device, and nothing will be sent.</source>
         <translation>El cliente no dio su consentimiento. No se registró nada sobre esta persona en este equipo y no se enviará nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/declined_page.py" line="27"/>
-        <location filename="../../ui/wizard/declined_page.py" line="37"/>
+        <location filename="../../ui/wizard/declined_page.py" line="28"/>
+        <location filename="../../ui/wizard/declined_page.py" line="38"/>
         <source>Nothing was recorded</source>
         <translation>No se registró nada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/declined_page.py" line="30"/>
+        <location filename="../../ui/wizard/declined_page.py" line="31"/>
         <source>Press Finish to close the intake. If the client changes their mind, go Back and record their consent.</source>
         <translation>Pulse Terminar para cerrar la admisión. Si el cliente cambia de opinión, vuelva Atrás y registre su consentimiento.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/declined_page.py" line="44"/>
+        <location filename="../../ui/wizard/declined_page.py" line="45"/>
         <source>the client</source>
         <translation>el cliente</translation>
     </message>
@@ -1335,93 +1335,93 @@
 <context>
     <name>DuplicatesPage</name>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="35"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="36"/>
         <source>&amp;Person in this intake</source>
         <translation>&amp;Persona en esta admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="36"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="37"/>
         <source>Person in this intake</source>
         <translation>Persona en esta admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="40"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="41"/>
         <source>As typed in this intake</source>
         <translation>Tal como se escribió en esta admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="47"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="48"/>
         <source>Possible matches on this device</source>
         <translation>Posibles coincidencias en este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="62"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="63"/>
         <source>&amp;Same person — use the existing record</source>
         <translation>&amp;Misma persona: usar el registro existente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="63"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="64"/>
         <source>Same person, link to the existing record</source>
         <translation>Misma persona, vincular al registro existente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="64"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="65"/>
         <source>Not the same — &amp;create a new record</source>
         <translation>No es la misma: &amp;crear un registro nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="65"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="66"/>
         <source>Not the same person, create a new record</source>
         <translation>No es la misma persona, crear un registro nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="76"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="77"/>
         <source>Duplicate check</source>
         <translation>Comprobación de duplicados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="85"/>
-        <location filename="../../ui/wizard/duplicates_page.py" line="98"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="86"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="99"/>
         <source>(no name)</source>
         <translation>(sin nombre)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="86"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="87"/>
         <source>Person {n}: {name}</source>
         <translation>Persona {n}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="98"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="99"/>
         <source>As typed</source>
         <translation>Tal como se escribió</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="99"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="100"/>
         <source>Date of birth: {d}</source>
         <translation>Fecha de nacimiento: {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="101"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="102"/>
         <source>SSN ends in {d}</source>
         <translation>El SSN termina en {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="109"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="110"/>
         <source>Linked to an existing record; no new person will be created.</source>
         <translation>Vinculado a un registro existente; no se creará una persona nueva.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="115"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="116"/>
         <source>This person may already be on this device. Compare the records, then choose “Same person” or “Not the same” before going on.</source>
         <translation>Puede que esta persona ya esté en este equipo. Compare los registros y elija «Misma persona» o «No es la misma» antes de seguir.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="119"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="120"/>
         <source>{n} possible match(es). Compare them with the client; a new record is created unless you choose “Same person”.</source>
         <translation>{n} posible(s) coincidencia(s). Compárelas con el cliente; se crea un registro nuevo salvo que elija «Misma persona».</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="123"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="124"/>
         <source>No one on this device looks like this person; a new record will be created.</source>
         <translation>Nadie en este equipo se parece a esta persona; se creará un registro nuevo.</translation>
     </message>
@@ -2028,102 +2028,102 @@
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="38"/>
+        <location filename="../../ui/wizard/household_page.py" line="39"/>
         <source>Add everyone entering the project together. Person 1 is usually the head of household.</source>
         <translation>Añada a todas las personas que entran juntas al proyecto. La persona 1 suele ser el jefe o jefa de hogar.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="44"/>
+        <location filename="../../ui/wizard/household_page.py" line="45"/>
         <source>Household members</source>
         <translation>Miembros del hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="48"/>
+        <location filename="../../ui/wizard/household_page.py" line="49"/>
         <source>&amp;Add member</source>
         <translation>&amp;Añadir miembro</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="49"/>
+        <location filename="../../ui/wizard/household_page.py" line="50"/>
         <source>Add household member</source>
         <translation>Añadir miembro del hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="50"/>
+        <location filename="../../ui/wizard/household_page.py" line="51"/>
         <source>Re&amp;move member</source>
         <translation>&amp;Quitar miembro</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="51"/>
+        <location filename="../../ui/wizard/household_page.py" line="52"/>
         <source>Remove household member</source>
         <translation>Quitar miembro del hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="64"/>
+        <location filename="../../ui/wizard/household_page.py" line="65"/>
         <source>&amp;First name</source>
         <translation>&amp;Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="64"/>
+        <location filename="../../ui/wizard/household_page.py" line="65"/>
         <source>Member&apos;s first name</source>
         <translation>Nombre del miembro</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="65"/>
+        <location filename="../../ui/wizard/household_page.py" line="66"/>
         <source>&amp;Last name</source>
         <translation>&amp;Apellido</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="65"/>
+        <location filename="../../ui/wizard/household_page.py" line="66"/>
         <source>Member&apos;s last name</source>
         <translation>Apellido del miembro</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="68"/>
+        <location filename="../../ui/wizard/household_page.py" line="69"/>
         <source>Choose…</source>
         <translation>Elija…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="71"/>
+        <location filename="../../ui/wizard/household_page.py" line="72"/>
         <source>&amp;Relationship to head of household</source>
         <translation>&amp;Relación con el jefe o jefa de hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="72"/>
+        <location filename="../../ui/wizard/household_page.py" line="73"/>
         <source>Relationship to head of household</source>
         <translation>Relación con el jefe o jefa de hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="74"/>
+        <location filename="../../ui/wizard/household_page.py" line="75"/>
         <source>This member gave their &amp;own consent, the same way as person 1</source>
         <translation>Este miembro dio su &amp;propio consentimiento, igual que la persona 1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="75"/>
+        <location filename="../../ui/wizard/household_page.py" line="76"/>
         <source>Member gave their own consent</source>
         <translation>El miembro dio su propio consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="79"/>
+        <location filename="../../ui/wizard/household_page.py" line="80"/>
         <source>Same for the whole household</source>
         <translation>Igual para todo el hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="81"/>
+        <location filename="../../ui/wizard/household_page.py" line="82"/>
         <source>Project start date and CoC always start as person 1&apos;s. Ticked answers are copied from person 1 too; each member&apos;s page shows them and they can be changed.</source>
         <translation>La fecha de inicio en el proyecto y el CoC siempre empiezan como los de la persona 1. Las respuestas marcadas también se copian de la persona 1; la página de cada miembro las muestra y se pueden cambiar.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="85"/>
+        <location filename="../../ui/wizard/household_page.py" line="86"/>
         <source>Last na&amp;me</source>
         <translation>A&amp;pellido</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="86"/>
+        <location filename="../../ui/wizard/household_page.py" line="87"/>
         <source>Prior living &amp;situation (where they stayed last night)</source>
         <translation>&amp;Situación de vivienda anterior (dónde pasó la noche anterior)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_page.py" line="104"/>
+        <location filename="../../ui/wizard/household_page.py" line="105"/>
         <source>Household</source>
         <translation>Hogar</translation>
     </message>
@@ -2149,200 +2149,200 @@
 <context>
     <name>IntakeWizard</name>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="76"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="77"/>
         <source>New intake</source>
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="112"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="113"/>
         <source>Steps</source>
         <translation>Pasos</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="119"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="120"/>
         <source>Intake steps</source>
         <translation>Pasos de la admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="122"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="123"/>
         <source>Click a step already done to go back to it.</source>
         <translation>Haga clic en un paso ya hecho para volver a él.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="130"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="131"/>
         <source>This intake was kept when it was interrupted; nothing typed was lost.</source>
         <translation>Esta admisión se conservó al interrumpirse; no se perdió nada de lo escrito.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="154"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="155"/>
         <source>Step content</source>
         <translation>Contenido del paso</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="155"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="156"/>
         <source>Scroll with the arrow and Page keys.</source>
         <translation>Desplácese con las teclas de flecha y de página.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="169"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="170"/>
         <source>D&amp;iscard intake</source>
         <translation>&amp;Descartar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="170"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="457"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="171"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="455"/>
         <source>Discard intake</source>
         <translation>Descartar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="171"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="172"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="172"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="173"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="173"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="276"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="174"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="277"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="175"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="277"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="176"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="278"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="198"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="199"/>
         <source>Intake saved</source>
         <translation>Admisión guardada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="204"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="205"/>
         <source>Open &amp;profile</source>
         <translation>Abrir &amp;perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="205"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="206"/>
         <source>Open the client&apos;s profile</source>
         <translation>Abrir el perfil del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="206"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="207"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="207"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="208"/>
         <source>Close the intake</source>
         <translation>Cerrar la admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="227"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="228"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="227"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="228"/>
         <source>Oral explanation</source>
         <translation>Explicación oral</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="228"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="229"/>
         <source>Consent choices</source>
         <translation>Decisiones del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="228"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="229"/>
         <source>Consent and signature</source>
         <translation>Consentimiento y firma</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="229"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="230"/>
         <source>Nothing was recorded</source>
         <translation>No se registró nada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="230"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="231"/>
         <source>Household</source>
         <translation>Hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="230"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="231"/>
         <source>Duplicate check</source>
         <translation>Comprobación de duplicados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="231"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="232"/>
         <source>Review and save</source>
         <translation>Revisar y guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="236"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="237"/>
         <source>Person {n} details</source>
         <translation>Datos de la persona {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="249"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="250"/>
         <source>Done; choose it to go back</source>
         <translation>Hecho; elíjalo para volver</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="257"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="258"/>
         <source>Current step</source>
         <translation>Paso actual</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="270"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="271"/>
         <source>&amp;Save intake</source>
         <translation>&amp;Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="271"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="272"/>
         <source>Save intake</source>
         <translation>Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="273"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="274"/>
         <source>&amp;Finish</source>
         <translation>&amp;Terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="274"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="275"/>
         <source>Finish: close the intake, nothing recorded</source>
         <translation>Terminar: cerrar la admisión sin registrar nada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="292"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="293"/>
         <source>1 answer needs attention; it is selected.</source>
         <translation>1 respuesta necesita atención; está seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="293"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="294"/>
         <source>{n} answers need attention; the first is selected.</source>
         <translation>{n} respuestas necesitan atención; la primera está seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="398"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="396"/>
         <source>1 person was saved.</source>
         <translation>Se guardó 1 persona.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="399"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="397"/>
         <source>{n} people were saved.</source>
         <translation>Se guardaron {n} personas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="400"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="398"/>
         <source>The records are in the outbox and will sync when the device is online.</source>
         <translation>Los registros están en la bandeja de salida y se sincronizarán cuando el equipo tenga conexión.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="458"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="456"/>
         <source>Discard this intake? Nothing of it has been saved, and it will not be kept.</source>
         <translation>¿Descartar esta admisión? No se ha guardado nada de ella y no se conservará.</translation>
     </message>
@@ -4121,38 +4121,38 @@
 <context>
     <name>ProjectPage</name>
     <message>
-        <location filename="../../ui/wizard/project_page.py" line="25"/>
+        <location filename="../../ui/wizard/project_page.py" line="26"/>
         <source>Choose the project this household is entering and the language the client wants to hear the explanation in.</source>
         <translation>Elija el proyecto al que entra este hogar y el idioma en que el cliente quiere oír la explicación.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/project_page.py" line="30"/>
+        <location filename="../../ui/wizard/project_page.py" line="31"/>
         <source>Choose a project…</source>
         <translation>Elija un proyecto…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/project_page.py" line="37"/>
+        <location filename="../../ui/wizard/project_page.py" line="38"/>
         <source>&amp;Project</source>
         <translation>&amp;Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/project_page.py" line="37"/>
-        <location filename="../../ui/wizard/project_page.py" line="47"/>
+        <location filename="../../ui/wizard/project_page.py" line="38"/>
+        <location filename="../../ui/wizard/project_page.py" line="48"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/project_page.py" line="38"/>
+        <location filename="../../ui/wizard/project_page.py" line="39"/>
         <source>Client&apos;s &amp;language</source>
         <translation>&amp;Idioma del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/project_page.py" line="39"/>
+        <location filename="../../ui/wizard/project_page.py" line="40"/>
         <source>Client&apos;s language</source>
         <translation>Idioma del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/project_page.py" line="40"/>
+        <location filename="../../ui/wizard/project_page.py" line="41"/>
         <source>The oral explanation and the consent are shown in this language.</source>
         <translation>La explicación oral y el consentimiento se muestran en este idioma.</translation>
     </message>
@@ -4743,107 +4743,107 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="22"/>
+        <location filename="../../ui/wizard/review_page.py" line="23"/>
         <source>Check everything with the client, then press Save intake. Nothing is stored before that.</source>
         <translation>Revise todo con el cliente y pulse Guardar admisión. No se guarda nada antes.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="29"/>
+        <location filename="../../ui/wizard/review_page.py" line="30"/>
         <source>Intake summary</source>
         <translation>Resumen de la admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="32"/>
+        <location filename="../../ui/wizard/review_page.py" line="33"/>
         <source>Show SSN while pressed</source>
         <translation>Mostrar el número de Seguro Social mientras se pulsa</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="33"/>
+        <location filename="../../ui/wizard/review_page.py" line="34"/>
         <source>Show the social security numbers while pressed</source>
         <translation>Mostrar los números de Seguro Social mientras se pulsa</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="41"/>
+        <location filename="../../ui/wizard/review_page.py" line="42"/>
         <source>Review and save</source>
         <translation>Revisar y guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="49"/>
+        <location filename="../../ui/wizard/review_page.py" line="50"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="49"/>
+        <location filename="../../ui/wizard/review_page.py" line="50"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="63"/>
+        <location filename="../../ui/wizard/review_page.py" line="64"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="63"/>
+        <location filename="../../ui/wizard/review_page.py" line="64"/>
         <source>Verbal</source>
         <translation>Verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="63"/>
+        <location filename="../../ui/wizard/review_page.py" line="64"/>
         <source>Declined</source>
         <translation>Rechazado</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="64"/>
+        <location filename="../../ui/wizard/review_page.py" line="65"/>
         <source>Shared</source>
         <translation>Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="64"/>
+        <location filename="../../ui/wizard/review_page.py" line="65"/>
         <source>Not Shared</source>
         <translation>No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="67"/>
+        <location filename="../../ui/wizard/review_page.py" line="68"/>
         <source>Project: {p}</source>
         <translation>Proyecto: {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="68"/>
+        <location filename="../../ui/wizard/review_page.py" line="69"/>
         <source>Oral explanation: every point explained</source>
         <translation>Explicación oral: se explicaron todos los puntos</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="69"/>
+        <location filename="../../ui/wizard/review_page.py" line="70"/>
         <source>Consent: {m}, {d}</source>
         <translation>Consentimiento: {m}, {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="73"/>
+        <location filename="../../ui/wizard/review_page.py" line="74"/>
         <source>Signature captured on screen</source>
         <translation>Firma capturada en pantalla</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="74"/>
+        <location filename="../../ui/wizard/review_page.py" line="75"/>
         <source>Paper form signed, attested by staff</source>
         <translation>Formulario en papel firmado, certificado por el personal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="76"/>
+        <location filename="../../ui/wizard/review_page.py" line="77"/>
         <source>Sharing: {s}</source>
         <translation>Compartir: {s}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="78"/>
+        <location filename="../../ui/wizard/review_page.py" line="79"/>
         <source>Expires on: {d}</source>
         <translation>Vence el: {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="82"/>
+        <location filename="../../ui/wizard/review_page.py" line="83"/>
         <source>Person {n}</source>
         <translation>Persona {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="83"/>
+        <location filename="../../ui/wizard/review_page.py" line="84"/>
         <source>linked to the existing record</source>
         <translation>vinculada al registro existente</translation>
     </message>
@@ -5137,22 +5137,22 @@
 <context>
     <name>ScriptPage</name>
     <message>
-        <location filename="../../ui/wizard/script_page.py" line="27"/>
+        <location filename="../../ui/wizard/script_page.py" line="28"/>
         <source>Oral explanation</source>
         <translation>Explicación oral</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/script_page.py" line="39"/>
+        <location filename="../../ui/wizard/script_page.py" line="40"/>
         <source>the client</source>
         <translation>el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/script_page.py" line="43"/>
+        <location filename="../../ui/wizard/script_page.py" line="44"/>
         <source>Read each point to the client, answer their questions, then tick it. Next is available once every point is ticked.</source>
         <translation>Lea cada punto al cliente, responda sus preguntas y márquelo. Siguiente se activa cuando todos los puntos están marcados.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/script_page.py" line="54"/>
+        <location filename="../../ui/wizard/script_page.py" line="55"/>
         <source>Explained: {title}</source>
         <translation>Explicado: {title}</translation>
     </message>
@@ -5271,43 +5271,53 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/admin/settings_dialog.py" line="19"/>
-        <location filename="../../ui/admin/settings_dialog.py" line="22"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="21"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="24"/>
         <source>Device settings</source>
         <translation>Ajustes del dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_dialog.py" line="29"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="31"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_dialog.py" line="31"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="33"/>
         <source>&amp;Lock after idle</source>
         <translation>&amp;Bloquear tras inactividad</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_dialog.py" line="31"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="33"/>
         <source>Idle lock minutes</source>
         <translation>Minutos de inactividad antes del bloqueo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_dialog.py" line="32"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="34"/>
         <source>From {low} to {high} minutes, as the agency&apos;s policy allows. Takes effect at the next sign-in.</source>
         <translation>De {low} a {high} minutos, según permite la política de la agencia. Se aplica en el próximo inicio de sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_dialog.py" line="40"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="39"/>
+        <source>This agency is a &amp;victim service provider</source>
+        <translation>Esta agencia es un &amp;proveedor de servicios a víctimas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_dialog.py" line="42"/>
+        <source>Its records stay on this device and in its own comparable database: no sync with the central HMIS and no CoC-wide export{clause}.</source>
+        <translation>Sus registros se quedan en este dispositivo y en su propia base de datos comparable: sin sincronización con el HMIS central ni exportación para todo el CoC{clause}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_dialog.py" line="50"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_dialog.py" line="43"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="53"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_dialog.py" line="62"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="74"/>
         <source>Saved. The idle lock uses {n} minutes from the next sign-in.</source>
         <translation>Guardado. El bloqueo por inactividad usará {n} minutos desde el próximo inicio de sesión.</translation>
     </message>
@@ -5531,220 +5541,220 @@
 <context>
     <name>SharingPage</name>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="48"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="50"/>
         <source>The client &amp;agrees</source>
         <translation>El cliente &amp;acepta</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="49"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="51"/>
         <source>The client agrees to the consent</source>
         <translation>El cliente acepta el consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="50"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="52"/>
         <source>The client &amp;declines</source>
         <translation>El cliente &amp;rechaza</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="51"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="53"/>
         <source>The client declines consent</source>
         <translation>El cliente rechaza el consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="62"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="64"/>
         <source>Sharing is fixed</source>
         <translation>Compartir está fijado</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="67"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="69"/>
         <source>&amp;Shared</source>
         <translation>&amp;Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="67"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="69"/>
         <source>&amp;Not Shared</source>
         <translation>&amp;No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="79"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="81"/>
         <source>Agencies or groups, separated by commas</source>
         <translation>Agencias o grupos, separados por comas</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="82"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="84"/>
         <source>e.g. name, date of birth, enrollment and services</source>
         <translation>p. ej., nombre, fecha de nacimiento, inscripción y servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="87"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="89"/>
         <source>Shared &amp;with</source>
         <translation>Compartido &amp;con</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="87"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="89"/>
         <source>Shared with</source>
         <translation>Compartido con</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="88"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="90"/>
         <source>&amp;Information shared</source>
         <translation>&amp;Información compartida</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="89"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="91"/>
         <source>Information shared</source>
         <translation>Información compartida</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="90"/>
-        <location filename="../../ui/wizard/sharing_page.py" line="251"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="92"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="253"/>
         <source>&amp;Expires on</source>
         <translation>&amp;Vence el</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="90"/>
-        <location filename="../../ui/wizard/sharing_page.py" line="251"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="92"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="253"/>
         <source>Consent expiry date</source>
         <translation>Fecha de vencimiento del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="91"/>
-        <location filename="../../ui/wizard/sharing_page.py" line="253"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="93"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="255"/>
         <source>Tell the client this date.</source>
         <translation>Diga esta fecha al cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="94"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="96"/>
         <source>The client signed the separate &amp;release to share</source>
         <translation>El cliente firmó la &amp;autorización aparte para compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="95"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="97"/>
         <source>Separate release to share signed</source>
         <translation>Autorización aparte para compartir firmada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="99"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="101"/>
         <source>A &amp;parent or legal guardian is consenting for the client</source>
         <translation>Un &amp;padre, madre o tutor legal da el consentimiento por el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="100"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="102"/>
         <source>Parent or legal guardian consents</source>
         <translation>Consiente el padre, la madre o el tutor legal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="101"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="103"/>
         <source>The client is an e&amp;mancipated minor</source>
         <translation>El cliente es un &amp;menor emancipado</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="102"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="104"/>
         <source>Client is an emancipated minor</source>
         <translation>El cliente es un menor emancipado</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="115"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="117"/>
         <source>What happens after a refusal</source>
         <translation>Qué pasa tras un rechazo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="120"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="122"/>
         <source>The client may be a victim of domestic &amp;violence</source>
         <translation>El cliente puede ser víctima de &amp;violencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="121"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="123"/>
         <source>Client may be a victim of domestic violence</source>
         <translation>El cliente puede ser víctima de violencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="122"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="124"/>
         <source>The client explicitly allows their information to be en&amp;tered</source>
         <translation>El cliente permite expresamente que se re&amp;gistre su información</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="123"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="125"/>
         <source>Permission to enter information</source>
         <translation>Permiso para registrar la información</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="124"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="126"/>
         <source>The client explicitly allows their information to be s&amp;hared</source>
         <translation>El cliente permite expresamente que se c&amp;omparta su información</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="125"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="127"/>
         <source>Permission to share information</source>
         <translation>Permiso para compartir la información</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="138"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="140"/>
         <source>Sharing</source>
         <translation>Compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="191"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="193"/>
         <source>Under this policy nothing about the client may be recorded without their consent: the intake ends here and nothing is saved ({clause}).</source>
         <translation>Según esta política no se puede registrar nada sobre el cliente sin su consentimiento: la admisión termina aquí y no se guarda nada ({clause}).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="194"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="196"/>
         <source>The intake goes on with the household&apos;s record locked: only your agency can see it ({clause}).</source>
         <translation>La admisión continúa con el registro del hogar bloqueado: solo su agencia puede verlo ({clause}).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="197"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="199"/>
         <source>The intake goes on as Not Shared: only your agency can see the record ({clause}).</source>
         <translation>La admisión continúa como No compartido: solo su agencia puede ver el registro ({clause}).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="202"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="204"/>
         <source>Sharing is fixed at Not Shared: the client is under {age} and not emancipated, so only a parent or legal guardian can consent to sharing ({clause}).</source>
         <translation>Compartir está fijado en No compartido: el cliente tiene menos de {age} años y no está emancipado, así que solo un padre, una madre o un tutor legal puede consentir que se comparta ({clause}).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="205"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="207"/>
         <source>survivors of domestic violence</source>
         <translation>sobrevivientes de violencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="205"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="207"/>
         <source>people with HIV/AIDS</source>
         <translation>personas con VIH/sida</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="206"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="208"/>
         <source>young people</source>
         <translation>jóvenes</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="206"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="208"/>
         <source>legal services clients</source>
         <translation>clientes de servicios legales</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="207"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="209"/>
         <source>a protected population</source>
         <translation>una población protegida</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="209"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="211"/>
         <source>Sharing is fixed at Not Shared: this project serves {who}, whose records stay Not Shared ({clause}).</source>
         <translation>Compartir está fijado en No compartido: este proyecto atiende a {who}, cuyos registros quedan como No compartido ({clause}).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="230"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="232"/>
         <source>the client</source>
         <translation>el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="252"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="254"/>
         <source>Set by the policy from the date of signing; tell the client this date.</source>
         <translation>La fija la política a partir de la fecha de la firma; diga esta fecha al cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="290"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="292"/>
         <source>This is written into the text the client signs; fill it in.</source>
         <translation>Esto se escribe en el texto que firma el cliente; rellénelo.</translation>
     </message>

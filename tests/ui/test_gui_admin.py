@@ -71,3 +71,27 @@ def test_settings_screen_keeps_idle_minutes_within_the_pack(qtbot, make_gui, tmp
     with pytest.raises(ValidationError):
         set_idle_lock_minutes(session, high + 1)
     assert session.settings.idle_lock_minutes == low
+
+
+def test_mo_vsp_1_device_settings_mark_a_victim_service_provider_and_sync_is_refused(
+        qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
+    """MO-VSP-1: an administrator marks the agency as a victim service provider on the
+    Device settings screen; the flag is audited and sync with the central HMIS is refused."""
+    from app.victim_service import ComparableDatabaseOnly, refuse_hmis_transfer
+
+    gui, main = _admin(qtbot, make_gui, tmp_path, clock)
+    session = gui.controller.session
+    dialog = main.open_admin("settings")
+    qtbot.waitUntil(dialog.isVisible)
+    assert not dialog.victim_service.isChecked()
+    dialog.victim_service.setChecked(True)
+    dialog.save_button.click()
+    assert session.settings.victim_service_provider is True
+    with pytest.raises(ComparableDatabaseOnly, match="MO-VSP-1"):
+        refuse_hmis_transfer(session, "sync with the central HMIS")
+    events = [r[0] for r in session.conn.execute(
+        "SELECT action FROM audit_event WHERE action = 'device.victim_service_provider_set'")]
+    assert events == ["device.victim_service_provider_set"]
+    dialog.victim_service.setChecked(False)
+    dialog.save_button.click()
+    assert session.settings.victim_service_provider is False

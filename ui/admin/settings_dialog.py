@@ -1,12 +1,14 @@
-"""Device settings: the idle lock's minutes, within what the agency's pack allows."""
+"""Device settings: the idle lock's minutes, within what the agency's pack allows, and
+whether the agency is a victim service provider (``app.victim_service``)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from app.device_settings import idle_lock_bounds, set_idle_lock_minutes
 from app.errors import UserFacingError, ValidationError
 from app.session import Session
+from app.victim_service import is_victim_service_provider, set_victim_service_provider
 from ui.theme import window_title
 from ui.widgets.field import Field, form_grid
 from ui.wizard.page import text_label
@@ -32,6 +34,14 @@ class SettingsDialog(QDialog):
                            self.tr("From {low} to {high} minutes, as the agency's policy allows. Takes effect at "
                                    "the next sign-in.").format(low=low, high=high))
         column.addLayout(grid)
+        # VAWA: a victim service provider keeps a comparable database (VT-3.5-1, MO-VSP-1).
+        clause = session.pack.victim_service_provider.clause
+        self.victim_service = QCheckBox(self.tr("This agency is a &victim service provider"))
+        self.victim_service.setChecked(is_victim_service_provider(session.conn))
+        column.addWidget(self.victim_service)
+        column.addWidget(text_label(self.tr("Its records stay on this device and in its own comparable database: "
+                                            "no sync with the central HMIS and no CoC-wide export{clause}.")
+                                    .format(clause=f" ({clause})" if clause else ""), "hint"))
         self.message = text_label("", "notice")
         self.message.hide()
         column.addWidget(self.message)
@@ -52,6 +62,8 @@ class SettingsDialog(QDialog):
         self.field.clear_problems()
         try:
             set_idle_lock_minutes(self._session, self.idle_minutes.value())
+            if self.victim_service.isChecked() != is_victim_service_provider(self._session.conn):
+                set_victim_service_provider(self._session, self.victim_service.isChecked())
         except ValidationError as exc:
             self.field.show_problems([str(exc)])
             return
