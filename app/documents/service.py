@@ -162,7 +162,7 @@ def set_contacts(session: Session, agency_contact: str | None, grievance_contact
 
     session.require("device.configure")
     changes = {AGENCY_CONTACT_KEY: agency_contact, GRIEVANCE_CONTACT_KEY: grievance_contact}
-    for key, value in changes.items():
+    for value in changes.values():
         if value is not None and len(value.strip()) > 300:
             raise UserFacingError("A contact is longer than 300 characters; shorten it.")
     with transaction(session.conn) as conn:

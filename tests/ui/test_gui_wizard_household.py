@@ -31,7 +31,7 @@ def _to_household(qtbot, make_gui, tmp_path: Path, clock: FakeClock):
 
 def test_members_are_named_as_typed_and_start_from_the_head(qtbot, make_gui, tmp_path: Path,
                                                             clock: FakeClock) -> None:
-    gui, wizard = _to_household(qtbot, make_gui, tmp_path, clock)
+    _gui, wizard = _to_household(qtbot, make_gui, tmp_path, clock)
     household = wizard.pages[Step.HOUSEHOLD]
     household.add_button.click()
     qtbot.keyClicks(household.first_name, "Tiko")
@@ -56,7 +56,7 @@ def test_members_are_named_as_typed_and_start_from_the_head(qtbot, make_gui, tmp
 
 def test_nothing_but_start_and_coc_is_copied_unless_marked(qtbot, make_gui, tmp_path: Path,
                                                            clock: FakeClock) -> None:
-    gui, wizard = _to_household(qtbot, make_gui, tmp_path, clock)
+    _gui, wizard = _to_household(qtbot, make_gui, tmp_path, clock)
     household = wizard.pages[Step.HOUSEHOLD]
     household.add_button.click()
     choose(household.relationship, 2)

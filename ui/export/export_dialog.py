@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
@@ -216,10 +216,9 @@ class ExportDialog(QDialog):
         relay = self.progress_relay
 
         def forward(stage: str, done: int, total: int) -> None:
-            try:
+            # RuntimeError: the dialog is gone (abandoned at a lock); the export goes on unobserved.
+            with suppress(RuntimeError):
                 relay.progressed.emit(stage, done, total)
-            except RuntimeError:  # the dialog is gone (abandoned at a lock); the export goes on unobserved
-                pass
 
         report = cancel.watch(forward)
 

@@ -11,6 +11,7 @@ once the server accepts it, so a mistake here costs nothing.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -161,7 +162,7 @@ class EnrollDialog(QDialog):
 
         order = [self.server, self.code, self.ca_file, self.browse, self.use_keyring, self.use_vault,
                  self.enroll_button, self.cancel_button]
-        for first, second in zip(order, order[1:], strict=False):
+        for first, second in itertools.pairwise(order):
             self.setTabOrder(first, second)
         self.server.textEdited.connect(lambda _t: self.server_field.clear_problems())
         self.code.textEdited.connect(lambda _t: self.code_field.clear_problems())

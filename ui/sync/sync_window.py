@@ -15,6 +15,7 @@ window does not stop a run; a lock closes the window and stops the run.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
@@ -182,7 +183,7 @@ class SyncWindow(QDialog):
         order = [self.connection.enroll_button, self.sync_button, self.cancel_button, self.tabs,
                  self.history_table, self.refused_table, self.send_again_button, self.send_all_button,
                  self.close_button]
-        for first, second in zip(order, order[1:], strict=False):
+        for first, second in itertools.pairwise(order):
             self.setTabOrder(first, second)
 
         self.connection.enroll_button.clicked.connect(self.open_enroll)

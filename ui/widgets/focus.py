@@ -8,6 +8,7 @@ them instead.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
@@ -43,7 +44,7 @@ def _walk(layout: QLayout, found: list[QWidget]) -> None:
 def chain_tab_order(widgets: Sequence[QWidget]) -> None:
     """Make Tab go through ``widgets`` in this order (Shift+Tab in reverse). A pair
     already in order is left alone, so showing a step again changes nothing."""
-    for first, second in zip(widgets, widgets[1:], strict=False):
+    for first, second in itertools.pairwise(widgets):
         if _next_taking_focus(first) is not second:
             QWidget.setTabOrder(first, second)
 

@@ -117,7 +117,7 @@ class IntakeFlow(ConsentSteps):
         head = [StepRef(Step.PROJECT), StepRef(Step.SCRIPT), StepRef(Step.SHARING)]
         if self.declined:
             if self.declined_refuses_data():
-                return head + [StepRef(Step.DECLINED)]
+                return [*head, StepRef(Step.DECLINED)]
         else:
             head.append(StepRef(Step.CONSENT))
         head.append(StepRef(Step.HOUSEHOLD))
