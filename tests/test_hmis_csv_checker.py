@@ -25,7 +25,8 @@ Rows = dict[str, list[dict[str, object]]]
 
 STAMP = datetime(2026, 3, 1, 9, 30, 0)
 META: dict[str, object] = {"DateCreated": STAMP, "DateUpdated": STAMP, "UserID": "U1", "ExportID": "EXP1"}
-NO_RACE = dict.fromkeys(("AmIndAKNative", "Asian", "BlackAfAmerican", "HispanicLatinao", "MidEastNAfrican", "NativeHIPacific", "White"), 0)
+NO_RACE = dict.fromkeys(("AmIndAKNative", "Asian", "BlackAfAmerican", "HispanicLatinao", "MidEastNAfrican",
+                         "NativeHIPacific", "White"), 0)
 
 
 def _client(personal_id: str, first: str, last: str, born: date, veteran: int, **extra: object) -> dict[str, object]:

@@ -389,7 +389,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_auth(p)
     p.set_defaults(func=cmd_status)
 
-    p = sub.add_parser("change-password", help="stdin: current password, the code if the user has a second factor, then the new one")
+    p = sub.add_parser("change-password",
+                       help="stdin: current password, the code if the user has a second factor, then the new one")
     _add_auth(p)
     p.set_defaults(func=cmd_change_password)
 

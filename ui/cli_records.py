@@ -71,7 +71,8 @@ def cmd_consent_list(args: argparse.Namespace, out: TextIO, open_session: OpenSe
         out.write("No consent on file.\n")
     for c in rows:
         ends = c["ends_on"] or "no end date"
-        line = f"{c['consent_id']}  {c['status']:<8} {c['method']:<8} {c['sharing']:<10} signed {c['signed_on']}, ends {ends}"
+        line = (f"{c['consent_id']}  {c['status']:<8} {c['method']:<8} {c['sharing']:<10} "
+                f"signed {c['signed_on']}, ends {ends}")
         if c.get("verification_code"):
             line += f"  code {c['verification_code']}"
         out.write(line + "\n")

@@ -135,7 +135,8 @@ def check_descriptor_files(checker: Any) -> None:
     if projects is None:
         return
     by_project = {row.values.get("ProjectID", ""): row for row in projects if row.values.get("ProjectID")}
-    present = {file: {row.values.get("ProjectID", "") for row in rows.get(file, ()) if not row.values.get("DateDeleted")}
+    present = {file: {row.values.get("ProjectID", "")
+                      for row in rows.get(file, ()) if not row.values.get("DateDeleted")}
                for file in ("ProjectCoC", "Funder", "Inventory", "HMISParticipation")}
     for project_id, row in by_project.items():
         if row.values.get("DateDeleted"):

@@ -45,7 +45,8 @@ def test_members_are_named_as_typed_and_start_from_the_head(qtbot, make_gui, tmp
     head = dict(ADULT, EnrollmentCoC="XX-501")
     fill_member(qtbot, wizard, head)
     press_next(qtbot, wizard)
-    assert wizard.flow.current.member == 1, [str(p) for p in wizard.flow.check()[0] if "members[0]" in p.path or "members[" not in p.path]
+    assert wizard.flow.current.member == 1, [str(p) for p in wizard.flow.check()[0]
+                                             if "members[0]" in p.path or "members[" not in p.path]
     form = wizard.pages[Step.MEMBER].form
     assert form.inputs["FirstName"].text() == "Tiko"
     assert form.inputs["LastName"].text() == "Larkspurrow", "marked as shared"

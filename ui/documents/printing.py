@@ -168,7 +168,8 @@ class DocumentPrinter(QObject):
             self.preview_dialog = None
         dialog.deleteLater()
         session = self._session_source()
-        if int(code) == QDialog.DialogCode.Accepted.value and session is not None:  # its Print button prints and accepts
+        # Its Print button prints and accepts.
+        if int(code) == QDialog.DialogCode.Accepted.value and session is not None:
             try:
                 record_event(session, rendered.document, "printed", max(1, printer.copyCount()))
             except UserFacingError as exc:

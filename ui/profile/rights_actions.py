@@ -136,7 +136,8 @@ class RightsActions(QPushButton):
         try:
             log_request(session, self._personal_id, kind)
             due = session.conn.execute("SELECT due_on FROM client_request WHERE personal_id = ?"
-                                       " ORDER BY recorded_at DESC, rowid DESC LIMIT 1", (self._personal_id,)).fetchone()
+                                       " ORDER BY recorded_at DESC, rowid DESC LIMIT 1",
+                                       (self._personal_id,)).fetchone()
         except UserFacingError as exc:
             self._show(core_text(str(exc)))
             return

@@ -190,7 +190,8 @@ class ProjectForm(QWidget):
         shown = {
             "housing_type": kind in HOUSING_TYPE_TYPES, "rrh_sub_type": kind == RRH,
             "residential_affiliation": affiliation_applies(kind, subtype),
-            "residential_project_ids": affiliation_applies(kind, subtype) and self._value("residential_affiliation") == 1,
+            "residential_project_ids":
+                affiliation_applies(kind, subtype) and self._value("residential_affiliation") == 1,
             "availability": kind in EMERGENCY_SHELTER_TYPES, "es_bed_type": kind in EMERGENCY_SHELTER_TYPES,
             "other_funder": self._value("funder") == 46,
         }
