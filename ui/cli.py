@@ -14,10 +14,13 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from app import __version__
 from app.errors import UserFacingError
+
+if TYPE_CHECKING:
+    from app.session import Session
 
 EXIT_USAGE = 2
 DEBUG_ENV = "HMIS_INTAKE_DEBUG"
@@ -64,7 +67,7 @@ def _read_password(args: argparse.Namespace, extra: Sequence[str] = ()) -> list[
     return _stdin_lines(1 + len(extra), ["Password: ", *extra])
 
 
-def _open_session(args: argparse.Namespace, allow_password_change: bool = False):  # type: ignore[no-untyped-def]
+def _open_session(args: argparse.Namespace, allow_password_change: bool = False) -> Session:
     from app.session import sign_in
 
     if not args.user:

@@ -390,7 +390,7 @@ class _CloseToQuit(QObject):
     def __init__(self, app: QApplication, parent: QWidget) -> None:
         super().__init__(parent)
         self._app = app
-        QShortcut(QKeySequence.StandardKey.Quit, parent, activated=app.quit)
+        QShortcut(QKeySequence.StandardKey.Quit, parent, app.quit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Close:

@@ -154,8 +154,9 @@ class DocumentPrinter(QObject):
         screen reader; name them."""
         for combo in dialog.findChildren(QComboBox):
             combo.setAccessibleName(self.tr("Zoom"))
-            if combo.lineEdit() is not None:
-                combo.lineEdit().setAccessibleName(self.tr("Zoom"))
+            edit = combo.lineEdit()
+            if edit is not None:
+                edit.setAccessibleName(self.tr("Zoom"))
         for edit in dialog.findChildren(QLineEdit):
             if not edit.accessibleName():
                 edit.setAccessibleName(self.tr("Page number"))

@@ -223,6 +223,8 @@ class EnrollDialog(QDialog):
     def _fit(self) -> None:
         """Grow to show the messages that just appeared, instead of squeezing them."""
         layout = self.layout()
+        if layout is None:
+            return
         layout.activate()
         wanted = layout.heightForWidth(self.width()) if layout.hasHeightForWidth() else layout.sizeHint().height()
         if wanted > self.height():

@@ -197,7 +197,7 @@ class SyncWindow(QDialog):
         runner.progress_did_change.connect(self._show_progress)
         runner.run_did_finish.connect(self._run_finished)
         self.reload()
-        if runner.running:
+        if runner.running_kind is not None:
             self._run_started(runner.running_kind)
             if runner.last_progress is not None:
                 self._show_progress(runner.last_progress)

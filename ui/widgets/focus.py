@@ -31,14 +31,17 @@ def layout_order(widget: QWidget) -> list[QWidget]:
 def _walk(layout: QLayout, found: list[QWidget]) -> None:
     for i in range(layout.count()):
         item = layout.itemAt(i)
+        if item is None:
+            continue
         child = item.widget()
+        inner = item.layout()
         if child is not None:
             if takes_tab_focus(child):
                 found.append(child)
             elif not isinstance(child, QAbstractScrollArea):
                 found.extend(layout_order(child))
-        elif item.layout() is not None:
-            _walk(item.layout(), found)
+        elif inner is not None:
+            _walk(inner, found)
 
 
 def chain_tab_order(widgets: Sequence[QWidget]) -> None:

@@ -80,8 +80,10 @@ class ConsentSteps:
     language: str
 
     if TYPE_CHECKING:
-        project: ProjectInfo | None
         members: list[Any]
+
+        @property
+        def project(self) -> ProjectInfo | None: ...
 
         def check(self, linkable: set[str] | None = None) -> tuple[list[Problem], list[Any]]: ...
 
