@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 from app.session import Session
 from sync.engine import SyncProgress
-from ui.sync.runner import RunKind, RunOutcome, SyncRunner, SyncSchedule
+from ui.sync.runner import RunOutcome, SyncRunner
+from ui.sync.schedule import RunKind, SyncSchedule
 from ui.sync.sync_window import SyncWindow
 from ui.sync.texts import status_text
 from ui.sync.timeliness_banner import TimelinessBanner

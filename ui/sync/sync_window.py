@@ -42,7 +42,8 @@ from sync.service import send_refused_again
 from sync.store import OutboxStore
 from ui.sync.enroll_dialog import EnrollDialog
 from ui.sync.overview_cards import ConnectionCard, OutboxCard
-from ui.sync.runner import RunKind, RunOutcome, SyncRunner
+from ui.sync.runner import RunOutcome, SyncRunner
+from ui.sync.schedule import RunKind
 from ui.sync.texts import entity_label, local_time, outcome_text, progress_text, records_text, size_text
 from ui.sync.worker_jobs import WorkerJobs
 from ui.theme import demo_banner, window_title

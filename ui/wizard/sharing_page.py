@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 from app.catalog import load_consent_texts
 from app.intake import Problem
 from ui.widgets.field import Field, form_grid
-from ui.wizard.flow import BLANK_IN_SIGNED_TEXT, IntakeFlow, SharingLock, StepRef
+from ui.wizard.flow import IntakeFlow, StepRef
+from ui.wizard.flow_consent import BLANK_IN_SIGNED_TEXT, SharingLock
 from ui.wizard.page import WizardContext, WizardPage, fill, message_label, problem_text, show_on, text_label
 
 _PLACED = ("shared_with", "shared_information", "expires_on", "release", "signer", "dv_permission", "sharing")
