@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import logging
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import SLOT, QObject, Signal, Slot
+
+if TYPE_CHECKING:
+    from PySide6.QtDBus import QDBusConnection  # optional: absent from some Qt builds
 
 log = logging.getLogger(__name__)
 
@@ -62,10 +66,10 @@ class OsLockListener(QObject):
             log.info("OS lock signals unavailable (%s)", type(exc).__name__)
 
     @staticmethod
-    def _logind_session_path(system: object) -> str | None:
+    def _logind_session_path(system: QDBusConnection) -> str | None:
         from PySide6.QtDBus import QDBusInterface, QDBusMessage
 
-        manager = QDBusInterface(_LOGIND, _LOGIND_PATH, f"{_LOGIND}.Manager", system)  # type: ignore[arg-type]
+        manager = QDBusInterface(_LOGIND, _LOGIND_PATH, f"{_LOGIND}.Manager", system)
         if not manager.isValid():
             return None
         manager.setTimeout(500)

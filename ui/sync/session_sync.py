@@ -49,6 +49,7 @@ class SessionSync(QObject):
         self.status_label.setAccessibleName(self.tr("Sync status"))
         self.status_label.hide()
         host.statusBar().addPermanentWidget(self.status_label)
+        # The host is a QMainWindow that also offers SyncHost; mypy has no intersection type.
         sync_host: SyncHost = host  # type: ignore[assignment]
         sync_host.sync_action.triggered.connect(self.open_window)
         banner = sync_host.timeliness_banner
@@ -88,7 +89,7 @@ class SessionSync(QObject):
 
     def _refresh_host(self) -> None:
         if self._session is not None:
-            host: SyncHost = self._host  # type: ignore[assignment]
+            host: SyncHost = self._host  # type: ignore[assignment]  # a QMainWindow offering SyncHost
             host.refresh_status()
 
     # -- the status bar line ------------------------------------------------------------

@@ -410,7 +410,7 @@ class IntakeWizard(QDialog):
         self.profile_button.setVisible(session.can("client.view_basic"))
         from ui.documents.wizard_hook import offer_consent_print
 
-        offer_consent_print(self, self.done_actions, session, result)
+        self.consent_print = offer_consent_print(self, self.done_actions, session, result)
         self.stack.setCurrentWidget(self.done_page)
         for button in (self.next_button, self.back_button, self.discard_button):
             button.hide()
