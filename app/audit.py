@@ -103,7 +103,8 @@ def anchor_broken(conn: Connection, anchor: tuple[int, str] | list[Any] | None) 
 
 
 def verify_chain(conn: Connection, cuts: list[dict[str, Any]] | None = None) -> ChainCheck:
-    """Every hash in order, plus the cuts found against the key file's anchor: a trail cut back and left consistent is intact by hashes alone."""
+    """Every hash in order, plus the cuts found against the key file's anchor: a trail cut
+    back and left consistent is intact by hashes alone."""
     prev = GENESIS
     count = 0
     last_seq = 0

@@ -289,18 +289,24 @@ class UserAccessPolicy(BaseModel):
 # shows them beside the tests that drive them. A pack may name only these.
 GUARANTEES = {
     "sign_in_required": "every window and command opens the vault with a user name and password (app/session.py)",
-    "passwords_never_stored": "only Argon2id-wrapped keys are kept; no password reaches the disk (app/security/keys.py)",
+    "passwords_never_stored":
+        "only Argon2id-wrapped keys are kept; no password reaches the disk (app/security/keys.py)",
     "one_role_per_user": "a user has exactly one role of the pack (app/security/users.py)",
-    "actions_audited_under_the_user": "every access and change is a hash-chained audit event under the signed-in user (app/audit.py)",
-    "no_edit_of_own_or_family_file": "a declared conflict of interest blocks opening and editing that file (app/session.py)",
+    "actions_audited_under_the_user":
+        "every access and change is a hash-chained audit event under the signed-in user (app/audit.py)",
+    "no_edit_of_own_or_family_file":
+        "a declared conflict of interest blocks opening and editing that file (app/session.py)",
     "vault_encrypted_at_rest": "client data lives only in the SQLCipher vault (app/vault)",
     "tls_in_transit": "sync talks https only, plain http to loopback alone (sync/transport.py)",
-    "hud_data_elements": "the HUD universal and program-specific elements by project type (forms/questions, app/catalog)",
-    "intake_logic_checks": "intake checks and the HMIS CSV checker refuse missing or inconsistent answers (app/intake/validate.py)",
+    "hud_data_elements":
+        "the HUD universal and program-specific elements by project type (forms/questions, app/catalog)",
+    "intake_logic_checks":
+        "intake checks and the HMIS CSV checker refuse missing or inconsistent answers (app/intake/validate.py)",
     "entry_and_exit_dates": "an exit is dated on or after its entry and recorded once (app/followup.py)",
     "case_notes_append_only": "a saved case note is never changed or deleted (app/notes.py)",
     "note_deletion_request": "a note deletion request carries the client, the note's date and a reason (app/notes.py)",
-    "drafts_encrypted_and_audited": "drafts live in the vault and saving, reading or discarding one is audited (app/drafts.py)",
+    "drafts_encrypted_and_audited":
+        "drafts live in the vault and saving, reading or discarding one is audited (app/drafts.py)",
     "files_named_without_personal_data": (
         "the app sends no e-mail, and every file it writes (HMIS CSV, printed forms, record copies) is named by "
         "agency, kind and code, never by a client (app/documents/service.py, sync/hmis_csv/device_export.py)"

@@ -38,7 +38,8 @@ def client_answers(person: Person) -> dict[str, Any]:
 
 
 def has_open_enrollment(session: Session, personal_id: str) -> bool:
-    return session.conn.execute("SELECT 1 FROM enrollment e LEFT JOIN project_exit x ON x.enrollment_id = e.enrollment_id"
+    return session.conn.execute("SELECT 1 FROM enrollment e"
+                                " LEFT JOIN project_exit x ON x.enrollment_id = e.enrollment_id"
                                 " WHERE e.personal_id = ? AND x.exit_id IS NULL LIMIT 1",
                                 (personal_id,)).fetchone() is not None
 

@@ -90,7 +90,8 @@ def _effective(session: Session, effective: date | None, signed_on: str) -> date
     if day > today:
         raise ValidationError("effective", "A change of consent cannot take effect in the future.")
     if day < date.fromisoformat(signed_on):
-        raise ValidationError("effective", f"A change of consent cannot take effect before it was signed ({signed_on}).")
+        raise ValidationError("effective",
+                              f"A change of consent cannot take effect before it was signed ({signed_on}).")
     return day
 
 

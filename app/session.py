@@ -129,10 +129,9 @@ class Session:
             if self.vault.is_open:
                 with transaction(self.conn):
                     self.audit("session.locked")
-                try:
+                # The next sign-in anchors it; a full disk must not keep the vault open.
+                with contextlib.suppress(OSError):
                     self.vault.anchor_audit()
-                except OSError:
-                    pass  # the next sign-in anchors it; a full disk must not keep the vault open
         finally:
             self.vault.close()
 

@@ -52,7 +52,9 @@ def perturbations() -> dict[str, Callable[[Person, random.Random], Person]]:
     def nickname(p: Person, rng: random.Random) -> Person:
         formal = (p.first_name or "").lower()
         forms = NICKNAMES.get(formal)
-        return replace(p, first_name=rng.choice(forms).capitalize()) if forms else replace(p, first_name=typo(p.first_name or "", rng))
+        if forms:
+            return replace(p, first_name=rng.choice(forms).capitalize())
+        return replace(p, first_name=typo(p.first_name or "", rng))
 
     def swapped(p: Person, rng: random.Random) -> Person:
         return replace(p, first_name=p.last_name, last_name=p.first_name)

@@ -41,9 +41,10 @@ def _spin(app: object, predicate: object, timeout_s: float = 300.0) -> None:
 
 def peak_rss_kib() -> int:
     try:
-        for line in open("/proc/self/status", encoding="ascii"):
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
     except OSError:
         pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -99,10 +100,7 @@ def run_app(data_dir: str, user: str, password: str) -> dict[str, float]:
 
 
 def main() -> int:
-    if sys.argv[1] == "bare":
-        result = bare()
-    else:
-        result = run_app(sys.argv[2], sys.argv[3], sys.stdin.readline().rstrip("\n"))
+    result = bare() if sys.argv[1] == "bare" else run_app(sys.argv[2], sys.argv[3], sys.stdin.readline().rstrip("\n"))
     print(json.dumps(result), flush=True)
     return 0
 

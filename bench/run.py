@@ -101,7 +101,7 @@ def bench_unlock(root: Path) -> None:
         add_demo_people(session, 1000, seed=3)
         session.close()
 
-        def unlock_and_query() -> None:
+        def unlock_and_query(data_dir: Path = data_dir) -> None:
             s = sign_in(data_dir, USER, PASSWORD)
             try:
                 find_people(s, "moss")

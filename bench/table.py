@@ -158,7 +158,7 @@ def machine() -> str:
         ram = f", {kib / 2**20:.1f} GiB RAM"
     except (OSError, ValueError, IndexError):
         pass
-    load = ", load average %.1f %.1f %.1f" % os.getloadavg() if hasattr(os, "getloadavg") else ""
+    load = ", load average {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()) if hasattr(os, "getloadavg") else ""
     return (f"{os.cpu_count()} CPUs ({cpu}){ram}{load}; Python {sys.version.split()[0]}; "
             f"{datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}")
 

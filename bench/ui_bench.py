@@ -245,11 +245,11 @@ def bench_save(main: MainWindow, heartbeat: Heartbeat, rounds: int) -> dict[str,
         _next(wizard, Step.REVIEW)
         settle(0.02)
         shown_at: list[float] = []
-        wizard.stack.currentChanged.connect(lambda _i: shown_at.append(time.perf_counter()))
+        wizard.stack.currentChanged.connect(lambda _i, shown=shown_at: shown.append(time.perf_counter()))
         heartbeat.start()
         started = time.perf_counter()
         wizard.next_button.click()
-        spin(lambda: wizard.stack.currentWidget() is wizard.done_page)
+        spin(lambda w=wizard: w.stack.currentWidget() is w.done_page)
         saves.append(shown_at[-1] - started)
         settle(0.05)
         stalls.append(heartbeat.stop())

@@ -10,6 +10,7 @@ to keep the credential inside the encrypted vault instead (``credential_store =
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 from dataclasses import dataclass
@@ -131,10 +132,8 @@ class KeyringStore:
 
     def delete(self) -> None:
         kr = self._keyring()
-        try:
+        with contextlib.suppress(Exception):
             kr.delete_password(KEYRING_SERVICE, self.username)
-        except Exception:
-            pass
 
 
 class VaultStore:

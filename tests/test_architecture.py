@@ -76,7 +76,7 @@ def test_cli_imports_no_qt_at_module_level() -> None:
     top_level = [n for n in tree.body if isinstance(n, ast.Import | ast.ImportFrom)]
     names = {a.name for n in top_level if isinstance(n, ast.Import) for a in n.names}
     names |= {n.module or "" for n in top_level if isinstance(n, ast.ImportFrom)}
-    assert not {n for n in names if n.startswith("PySide6") or n.startswith("ui.")}
+    assert not {n for n in names if n.startswith(("PySide6", "ui."))}
 
 
 def test_build_spec_bundles_the_data_packages() -> None:
@@ -89,8 +89,7 @@ def test_build_spec_bundles_the_data_packages() -> None:
 def server_side(path: Path) -> bool:
     """The reference central server and the export from its records."""
     rel = path.relative_to(ROOT).as_posix()
-    return rel.startswith("sync/server/") or rel == "sync/server_cli.py" or \
-        rel.startswith("sync/hmis_csv/server_")
+    return rel.startswith(("sync/server/", "sync/hmis_csv/server_")) or rel == "sync/server_cli.py"
 
 
 def test_device_code_does_not_import_the_server() -> None:
@@ -101,7 +100,7 @@ def test_device_code_does_not_import_the_server() -> None:
         for package in ("app", "ui", "sync")
         for p in python_files(package) if not server_side(p)
         for name in imported_modules(p)
-        if name == "sync.server" or name.startswith("sync.server.") or name.startswith("sync.hmis_csv.server_")
+        if name == "sync.server" or name.startswith(("sync.server.", "sync.hmis_csv.server_"))
     ]
     assert found == []
 

@@ -157,7 +157,7 @@ def test_rewriting_the_whole_tail_still_breaks_at_the_edit(vt_vault: VaultInfo, 
     _busy_vault(vt_vault, fake_clock)
     conn = open_database(db_path(vt_vault.data_dir), data_key_of(vt_vault))
     try:
-        seq, at, user_id, action, entity, entity_id, detail, prev = conn.execute(
+        seq, at, user_id, action, entity, entity_id, _detail, prev = conn.execute(
             "SELECT seq, at, user_id, action, entity, entity_id, detail, prev_hash FROM audit_event"
             " WHERE action = 'person.edited'"
         ).fetchone()

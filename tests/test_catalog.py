@@ -40,18 +40,27 @@ POLICY_FILES = {
 
 #: HMIS CSV FY2026 v1.0 columns of the files the questions fill (reference §3.2).
 CSV_COLUMNS: dict[Record, frozenset[str]] = {
-    Record.CLIENT: frozenset(
-        ["PersonalID", "FirstName", "MiddleName", "LastName", "NameSuffix", "NameDataQuality", "SSN", "SSNDataQuality", "DOB", "DOBDataQuality", "Sex", "AmIndAKNative", "Asian", "BlackAfAmerican", "HispanicLatinao", "MidEastNAfrican", "NativeHIPacific", "White", "RaceNone", "AdditionalRaceEthnicity", "VeteranStatus"]
-    ),
-    Record.ENROLLMENT: frozenset(
-        ["EnrollmentID", "PersonalID", "ProjectID", "EntryDate", "HouseholdID", "RelationshipToHoH", "EnrollmentCoC", "LivingSituation", "RentalSubsidyType", "LengthOfStay", "LOSUnderThreshold", "PreviousStreetESSH", "DateToStreetESSH", "TimesHomelessPastThreeYears", "MonthsHomelessPastThreeYears", "DisablingCondition", "DateOfEngagement", "MoveInDate"]
-    ),
-    Record.EXIT: frozenset(
-        ["ExitID", "EnrollmentID", "PersonalID", "ExitDate", "Destination", "DestinationSubsidyType", "OtherDestination"]
-    ),
-    Record.CURRENT_LIVING_SITUATION: frozenset(
-        ["CurrentLivingSitID", "EnrollmentID", "PersonalID", "InformationDate", "CurrentLivingSituation", "CLSSubsidyType", "VerifiedBy", "LeaveSituation14Days", "SubsequentResidence", "ResourcesToObtain", "LeaseOwn60Day", "MovedTwoOrMore", "LocationDetails"]
-    ),
+    Record.CLIENT: frozenset([
+        "PersonalID", "FirstName", "MiddleName", "LastName", "NameSuffix", "NameDataQuality", "SSN",
+        "SSNDataQuality", "DOB", "DOBDataQuality", "Sex", "AmIndAKNative", "Asian", "BlackAfAmerican",
+        "HispanicLatinao", "MidEastNAfrican", "NativeHIPacific", "White", "RaceNone", "AdditionalRaceEthnicity",
+        "VeteranStatus"
+    ]),
+    Record.ENROLLMENT: frozenset([
+        "EnrollmentID", "PersonalID", "ProjectID", "EntryDate", "HouseholdID", "RelationshipToHoH",
+        "EnrollmentCoC", "LivingSituation", "RentalSubsidyType", "LengthOfStay", "LOSUnderThreshold",
+        "PreviousStreetESSH", "DateToStreetESSH", "TimesHomelessPastThreeYears", "MonthsHomelessPastThreeYears",
+        "DisablingCondition", "DateOfEngagement", "MoveInDate"
+    ]),
+    Record.EXIT: frozenset([
+        "ExitID", "EnrollmentID", "PersonalID", "ExitDate", "Destination", "DestinationSubsidyType",
+        "OtherDestination"
+    ]),
+    Record.CURRENT_LIVING_SITUATION: frozenset([
+        "CurrentLivingSitID", "EnrollmentID", "PersonalID", "InformationDate", "CurrentLivingSituation",
+        "CLSSubsidyType", "VerifiedBy", "LeaveSituation14Days", "SubsequentResidence", "ResourcesToObtain",
+        "LeaseOwn60Day", "MovedTwoOrMore", "LocationDetails"
+    ]),
 }
 
 HOMELESS = {116, 101, 118}

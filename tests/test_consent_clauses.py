@@ -84,7 +84,7 @@ def test_an_intake_without_consent_cites_the_pack_in_use(pack_id: str, clause: s
     doc: dict[str, Any] = json.loads((REPO_ROOT / "forms" / "intake" / f"example-{pack_id}.json").read_text("utf-8"))
     del doc["consent"]
     problems, _ = check_intake(load_pack(pack_id), parse_document(doc), ProjectFacts("p", 4, ()), TODAY)
-    assert [p.clause for p in problems if p.path.endswith("consent")][0] == clause
+    assert next(p.clause for p in problems if p.path.endswith("consent")) == clause
 
 
 @pytest.mark.parametrize("pack_id", PACKS)

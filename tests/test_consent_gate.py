@@ -124,8 +124,8 @@ def test_forced_not_shared_population_applies_at_intake(vault_factory: Any, tmp_
         session.conn.execute("UPDATE project SET populations = ? WHERE name = ?", (json.dumps([population]), project))
     finally:
         session.close()
-    sharing = dict(sharing="shared", shared_with=["Partner agencies"], release_to_share_signed=True,
-                   expires_on="2027-02-28")
+    sharing = {"sharing": "shared", "shared_with": ["Partner agencies"], "release_to_share_signed": True,
+               "expires_on": "2027-02-28"}
     doc = renamed(example(pack, **sharing), "Sparrowgate")
     code, outcomes = import_docs(info, tmp_path, doc)
     assert code == 0, outcomes

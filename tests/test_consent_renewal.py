@@ -84,17 +84,17 @@ def counts(session: Session) -> tuple[int, ...]:
 
 
 def verbal_roi(**changes: Any) -> ConsentInput:
-    values: dict[str, Any] = dict(method="verbal", sharing="shared", signed_on=TODAY,
-                                  shared_with=("MoHMIS participating agencies",),
-                                  verbal_reason="Met by the river; no paper form with us", witness="Second worker")
+    values: dict[str, Any] = {"method": "verbal", "sharing": "shared", "signed_on": TODAY,
+                              "shared_with": ("MoHMIS participating agencies",),
+                              "verbal_reason": "Met by the river; no paper form with us", "witness": "Second worker"}
     values.update(changes)
     return ConsentInput(**values)
 
 
 def ct_written_release(**changes: Any) -> ConsentInput:
-    values: dict[str, Any] = dict(method="written", sharing="shared", signed_on=TODAY,
-                                  shared_with=("CT HMIS participating agencies",), expires_on=date(2027, 3, 1),
-                                  signature_png=tiny_png(), release_to_share_signed=True)
+    values: dict[str, Any] = {"method": "written", "sharing": "shared", "signed_on": TODAY,
+                              "shared_with": ("CT HMIS participating agencies",), "expires_on": date(2027, 3, 1),
+                              "signature_png": tiny_png(), "release_to_share_signed": True}
     values.update(changes)
     return ConsentInput(**values)
 

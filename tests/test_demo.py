@@ -76,7 +76,7 @@ def test_try_with_demo_data_looks_like_a_normal_week(vault_factory: Any) -> None
         today = session.clock.now().date()
         entries = [date.fromisoformat(r[0]) for r in session.conn.execute("SELECT entry_date FROM enrollment")]
         assert min(entries) >= today - timedelta(days=6) and max(entries) <= today
-        assert len({e for e in entries}) >= 5, "spread over the week, not one afternoon"
+        assert len(set(entries)) >= 5, "spread over the week, not one afternoon"
         overdue = session.conn.execute(
             "SELECT DISTINCT batch_group FROM outbox WHERE state = 'pending' AND deadline_at <= ?",
             (session.clock.now().isoformat(timespec="seconds"),)).fetchall()

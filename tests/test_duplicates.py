@@ -19,8 +19,10 @@ SAME_PERSON = [
     ("swapped names", p("Fernwick", "Tansy", "1990-01-02"), p("Tansy", "Fernwick", "1990-01-02")),
     ("dob day/month", p("Juniper", "Brookdale", "1985-05-11"), p("Juniper", "Brookdale", "1985-11-05")),
     ("accents", p("Jose", "Ramirez", "1970-01-01"), p("José", "Ramírez", "1970-01-01")),
-    ("typo + ssn", p("Cedar", "Larchwood", "1960-02-02", "900112222"), p("Cedar", "Larchwod", "1960-02-02", "900112222")),
-    ("ssn last 4, no dob", p("Sorrel", "Thistledown", None, "900113333"), p("Sorrel", "Thistledown", None, "912343333")),
+    ("typo + ssn", p("Cedar", "Larchwood", "1960-02-02", "900112222"),
+     p("Cedar", "Larchwod", "1960-02-02", "900112222")),
+    ("ssn last 4, no dob", p("Sorrel", "Thistledown", None, "900113333"),
+     p("Sorrel", "Thistledown", None, "912343333")),
 ]
 DIFFERENT_PEOPLE = [
     ("same surname only", p("Aspen", "Moss", "1980-01-01"), p("Rowan", "Moss", "1992-07-07")),

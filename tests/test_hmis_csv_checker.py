@@ -25,7 +25,8 @@ Rows = dict[str, list[dict[str, object]]]
 
 STAMP = datetime(2026, 3, 1, 9, 30, 0)
 META: dict[str, object] = {"DateCreated": STAMP, "DateUpdated": STAMP, "UserID": "U1", "ExportID": "EXP1"}
-NO_RACE = dict.fromkeys(("AmIndAKNative", "Asian", "BlackAfAmerican", "HispanicLatinao", "MidEastNAfrican", "NativeHIPacific", "White"), 0)
+NO_RACE = dict.fromkeys(("AmIndAKNative", "Asian", "BlackAfAmerican", "HispanicLatinao", "MidEastNAfrican",
+                         "NativeHIPacific", "White"), 0)
 
 
 def _client(personal_id: str, first: str, last: str, born: date, veteran: int, **extra: object) -> dict[str, object]:
@@ -239,7 +240,7 @@ def test_writer_refuses_unknown_column_and_empty_required_value() -> None:
     with pytest.raises(RowError, match="Gender") as unknown:
         writer.write_row({**good, "Gender": 1})
     assert unknown.value.column == "Gender" and unknown.value.row == 2
-    with pytest.raises(RowError, match="VeteranStatus.*must not be empty"):
+    with pytest.raises(RowError, match=r"VeteranStatus.*must not be empty"):
         writer.write_row({**good, "VeteranStatus": None})
     with pytest.raises(RowError, match="PersonalID"):
         writer.write_row({key: value for key, value in good.items() if key != "PersonalID"})
@@ -254,7 +255,7 @@ def test_failed_export_leaves_nothing_behind(tmp_path: Path) -> None:
     target.write_bytes(b"previous export")
     rows = valid_rows()
     rows["Client"][0]["DOB"] = "not a date"
-    with pytest.raises(RowError, match="Client.csv row 2, column DOB"):
+    with pytest.raises(RowError, match=r"Client\.csv row 2, column DOB"):
         write_export_zip(target, rows)
     assert target.read_bytes() == b"previous export"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["out.zip"]
@@ -277,7 +278,7 @@ def test_zip_is_replaced_atomically_and_private(tmp_path: Path) -> None:
 
 
 def test_write_export_zip_rejects_unknown_files(tmp_path: Path) -> None:
-    with pytest.raises(KeyError, match="Gender.csv"):
+    with pytest.raises(KeyError, match=r"Gender\.csv"):
         write_export_zip(tmp_path / "out.zip", {"Gender.csv": []})
     assert list(tmp_path.iterdir()) == []
 

@@ -36,7 +36,8 @@ def test_each_pack_example_matches_the_schema_and_imports(pack: str, vault_facto
         session.close()
 
 
-def test_import_command_reports_each_refused_document(vault_factory: Callable[[str], VaultInfo], tmp_path: Path) -> None:
+def test_import_command_reports_each_refused_document(vault_factory: Callable[[str], VaultInfo],
+                                                      tmp_path: Path) -> None:
     info = vault_factory("mo")
     good = json.loads((FORMS / "example-mo.json").read_text("utf-8"))
     bad = json.loads(json.dumps(good))
@@ -51,7 +52,8 @@ def test_import_command_reports_each_refused_document(vault_factory: Callable[[s
     assert "Traceback" not in result.stderr + result.stdout
 
 
-def test_import_of_a_missing_or_broken_file_is_one_sentence(vault_factory: Callable[[str], VaultInfo], tmp_path: Path) -> None:
+def test_import_of_a_missing_or_broken_file_is_one_sentence(vault_factory: Callable[[str], VaultInfo],
+                                                            tmp_path: Path) -> None:
     info = vault_factory("mo")
     broken = tmp_path / "broken.json"
     broken.write_text('{"format": "hmis-intake/intake-v1", "members": [', "utf-8")

@@ -50,7 +50,7 @@ def test_after_an_exit_the_household_enrolls_again_without_new_people(mo: Sessio
         record_exit(mo, enrollment_id, date(2026, 3, 5), 116)
     assert not has_open_enrollment(mo, head)
     members = reengagement_members(mo, head)
-    assert [m["link_personal_id"] for m in members][0] == head
+    assert next(m["link_personal_id"] for m in members) == head
     assert {m["link_personal_id"] for m in members} == set(first.personal_ids)
     assert members[0]["answers"]["RelationshipToHoH"] == 1 and members[0]["answers"]["LastName"]
     people, enrollments = _count(mo, "person"), _count(mo, "enrollment")

@@ -162,7 +162,7 @@ def test_the_full_ssn_and_middle_digits_are_not_searchable(world: tuple[Session,
 
 
 def test_search_uses_the_fts_index_not_like(world: tuple[Session, dict[str, str]]) -> None:
-    session, ids = world
+    session, _ids = world
     statements: list[str] = []
     session.conn.set_trace_callback(statements.append)
     try:

@@ -14,10 +14,13 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from app import __version__
 from app.errors import UserFacingError
+
+if TYPE_CHECKING:
+    from app.session import Session
 
 EXIT_USAGE = 2
 DEBUG_ENV = "HMIS_INTAKE_DEBUG"
@@ -33,7 +36,7 @@ class _Parser(argparse.ArgumentParser):
         kwargs.setdefault("allow_abbrev", False)
         super().__init__(*args, **kwargs)
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         message = re.sub(r"ignored explicit argument .*", "takes no value", message)
         if message.startswith("unrecognized arguments:"):
             # Name stray options but never echo stray values: one may be a password
@@ -64,7 +67,7 @@ def _read_password(args: argparse.Namespace, extra: Sequence[str] = ()) -> list[
     return _stdin_lines(1 + len(extra), ["Password: ", *extra])
 
 
-def _open_session(args: argparse.Namespace, allow_password_change: bool = False):  # type: ignore[no-untyped-def]
+def _open_session(args: argparse.Namespace, allow_password_change: bool = False) -> Session:
     from app.session import sign_in
 
     if not args.user:
@@ -407,7 +410,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_auth(p)
     p.set_defaults(func=cmd_status)
 
-    p = sub.add_parser("change-password", help="stdin: current password, the code if the user has a second factor, then the new one")
+    p = sub.add_parser("change-password",
+                       help="stdin: current password, the code if the user has a second factor, then the new one")
     _add_auth(p)
     p.set_defaults(func=cmd_change_password)
 

@@ -11,13 +11,16 @@ import argparse
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeAlias
 
 from app.errors import UserFacingError
 
 __all__ = ["register"]
 
 OpenSession = Callable[[argparse.Namespace], Any]
+# The sub-command table add_subparsers returns, of whichever parser class (generic only
+# in the type stubs).
+SubParsers: TypeAlias = "argparse._SubParsersAction[Any]"
 
 
 def _dump(value: Any, out: TextIO) -> None:
@@ -121,7 +124,7 @@ def _lang(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", help="language of the form (default: the one the consent was given in)")
 
 
-def register(sub: argparse._SubParsersAction, consent_actions: argparse._SubParsersAction,
+def register(sub: SubParsers, consent_actions: SubParsers,
              add_auth: Callable[[argparse.ArgumentParser], None], open_session: OpenSession) -> None:
     def bind(func: Callable[[argparse.Namespace, TextIO, OpenSession], int]) -> Callable[..., int]:
         return lambda args, out: func(args, out, open_session)
@@ -218,7 +221,7 @@ def cmd_retention(args: argparse.Namespace, out: TextIO, open_session: OpenSessi
     return 0
 
 
-def register_retention(sub: argparse._SubParsersAction, add_auth: Callable[[argparse.ArgumentParser], None],
+def register_retention(sub: SubParsers, add_auth: Callable[[argparse.ArgumentParser], None],
                        open_session: OpenSession) -> None:
     def bind(func: Callable[[argparse.Namespace, TextIO, OpenSession], int]) -> Callable[..., int]:
         return lambda args, out: func(args, out, open_session)

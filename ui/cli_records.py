@@ -19,13 +19,16 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeAlias
 
 from app.errors import UserFacingError
 
 __all__ = ["parse_day", "register"]
 
 OpenSession = Callable[[argparse.Namespace], Any]
+# The sub-command table add_subparsers returns, of whichever parser class (generic only
+# in the type stubs).
+SubParsers: TypeAlias = "argparse._SubParsersAction[Any]"
 MAX_NOTE_CHARS = 20_000
 
 
@@ -71,7 +74,8 @@ def cmd_consent_list(args: argparse.Namespace, out: TextIO, open_session: OpenSe
         out.write("No consent on file.\n")
     for c in rows:
         ends = c["ends_on"] or "no end date"
-        line = f"{c['consent_id']}  {c['status']:<8} {c['method']:<8} {c['sharing']:<10} signed {c['signed_on']}, ends {ends}"
+        line = (f"{c['consent_id']}  {c['status']:<8} {c['method']:<8} {c['sharing']:<10} "
+                f"signed {c['signed_on']}, ends {ends}")
         if c.get("verification_code"):
             line += f"  code {c['verification_code']}"
         out.write(line + "\n")
@@ -241,8 +245,8 @@ def cmd_correction(args: argparse.Namespace, out: TextIO, open_session: OpenSess
     return 0
 
 
-def register(sub: argparse._SubParsersAction, add_auth: Callable[[argparse.ArgumentParser], None],
-             open_session: OpenSession) -> argparse._SubParsersAction:
+def register(sub: SubParsers, add_auth: Callable[[argparse.ArgumentParser], None],
+             open_session: OpenSession) -> SubParsers:
     """Add ``consent``, ``note`` and ``history``; returns the ``consent`` sub-parsers so
     the document commands can add ``consent pdf`` and ``consent verify`` beside them."""
 
@@ -250,7 +254,7 @@ def register(sub: argparse._SubParsersAction, add_auth: Callable[[argparse.Argum
         return lambda args, out: func(args, out, open_session)
 
     consent = sub.add_parser("consent", help="a client's consents: list, revoke, stop sharing")
-    actions = consent.add_subparsers(dest="consent_action", parser_class=type(consent), required=True)
+    actions: SubParsers = consent.add_subparsers(dest="consent_action", parser_class=type(consent), required=True)
     p = actions.add_parser("list", help="every consent on file for a person")
     p.add_argument("personal_id")
     p.add_argument("--json", action="store_true")

@@ -12,6 +12,7 @@ import argparse
 import getpass
 import json
 import sys
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from app.security import totp
@@ -19,7 +20,7 @@ from app.security import totp
 ACTIONS = ("totp-enroll", "totp-reset")
 
 
-def code_reader(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def code_reader(args: argparse.Namespace) -> Callable[[], str]:
     """A function the sign-in calls only when the user has a second factor."""
 
     def read() -> str:

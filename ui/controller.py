@@ -26,7 +26,8 @@ from app.security.users import change_own_password
 from app.session import Session, begin_sign_in, sign_in_with_recovery
 from app.two_step import PendingSignIn
 from app.vault.connection import transaction
-from app.vault.vault import load_keyfile, vault_exists
+from app.vault.unlock import load_keyfile
+from app.vault.vault import vault_exists
 from ui.clipboard import ClipboardGuard
 from ui.i18n import active_language, remember_language, set_language, stored_language
 from ui.lock import LockController, LockReason, LockReport
@@ -390,7 +391,7 @@ class _CloseToQuit(QObject):
     def __init__(self, app: QApplication, parent: QWidget) -> None:
         super().__init__(parent)
         self._app = app
-        QShortcut(QKeySequence.StandardKey.Quit, parent, activated=app.quit)
+        QShortcut(QKeySequence.StandardKey.Quit, parent, app.quit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Close:

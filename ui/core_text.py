@@ -168,7 +168,7 @@ def _one(sentence: str) -> str | None:
     for pattern, template in _PATTERNS:
         match = re.fullmatch(pattern, sentence)
         if match:
-            return QCoreApplication.translate("CoreText", template).format(*match.groups())
+            return QCoreApplication.translate("CoreText", str(template)).format(*match.groups())
     return None
 
 

@@ -2,7 +2,8 @@
 
 It is a real vault (same encryption, same code as ``hmis-intake demo-data``) in a
 fresh private temporary folder, filled with clearly synthetic people
-(``app.demo``: a normal week's records, a few overdue on purpose), flagged ``is_demo`` in its settings, and deleted when the app exits.
+(``app.demo``: a normal week's records, a few overdue on purpose), flagged ``is_demo``
+in its settings, and deleted when the app exits.
 No Qt here: this runs on a worker thread.
 """
 

@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import logging
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import SLOT, QObject, Signal, Slot
+
+if TYPE_CHECKING:
+    from PySide6.QtDBus import QDBusConnection  # optional: absent from some Qt builds
 
 log = logging.getLogger(__name__)
 
@@ -40,30 +44,32 @@ class OsLockListener(QObject):
             from PySide6.QtDBus import QDBusConnection
         except ImportError:
             return
+        # The slot arguments below: PySide6's stub types them (a C char*) as bytes, but the
+        # binding takes SLOT()'s str and refuses bytes, hence the call-overload ignores.
         try:
             system = QDBusConnection.systemBus()
             if system.isConnected():
-                if system.connect(_LOGIND, _LOGIND_PATH, f"{_LOGIND}.Manager", "PrepareForSleep",
+                if system.connect(_LOGIND, _LOGIND_PATH, f"{_LOGIND}.Manager", "PrepareForSleep",  # type: ignore[call-overload]
                                   self, SLOT("on_prepare_for_sleep(bool)")):
                     self.connected.append("logind.PrepareForSleep")
                 session_path = self._logind_session_path(system)
-                if session_path and system.connect(_LOGIND, session_path, f"{_LOGIND}.Session", "Lock",
+                if session_path and system.connect(_LOGIND, session_path, f"{_LOGIND}.Session", "Lock",  # type: ignore[call-overload]
                                                    self, SLOT("on_session_lock()")):
                     self.connected.append("logind.Session.Lock")
             session_bus = QDBusConnection.sessionBus()
             if session_bus.isConnected():
                 for service, path, interface in _SCREEN_SAVERS:
-                    if session_bus.connect(service, path, interface, "ActiveChanged",
+                    if session_bus.connect(service, path, interface, "ActiveChanged",  # type: ignore[call-overload]
                                            self, SLOT("on_screensaver_active_changed(bool)")):
                         self.connected.append(f"{interface}.ActiveChanged")
         except Exception as exc:
             log.info("OS lock signals unavailable (%s)", type(exc).__name__)
 
     @staticmethod
-    def _logind_session_path(system: object) -> str | None:
+    def _logind_session_path(system: QDBusConnection) -> str | None:
         from PySide6.QtDBus import QDBusInterface, QDBusMessage
 
-        manager = QDBusInterface(_LOGIND, _LOGIND_PATH, f"{_LOGIND}.Manager", system)  # type: ignore[arg-type]
+        manager = QDBusInterface(_LOGIND, _LOGIND_PATH, f"{_LOGIND}.Manager", system)
         if not manager.isValid():
             return None
         manager.setTimeout(500)

@@ -130,7 +130,7 @@ def consent_blocks(texts: ConsentTexts, values: dict[str, str], method: str | No
         blocks.append(TextBlock(f(w.title), tuple(f(p) for p in w.body) + tuple(f(a.text) for a in w.agreements)))
     if method in (None, "verbal"):
         v = texts.verbal
-        blocks.append(TextBlock(f(v.title), tuple(f(p) for p in v.body) + (f(v.attestation),)))
+        blocks.append(TextBlock(f(v.title), (*(f(p) for p in v.body), f(v.attestation))))
     if method == "declined":
         blocks.append(TextBlock(f(texts.declined.title), tuple(f(p) for p in texts.declined.body)))
     s = texts.sharing

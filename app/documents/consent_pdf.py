@@ -62,7 +62,8 @@ def _choices(form: ConsentForm, words: dict[str, str]) -> list[tuple[str, str]]:
     if form.blank:
         method = "   ".join(f"{BOX} {words[k]}" for k in ("method_written", "method_verbal", "method_declined"))
         yes_no = f"{BOX} {words['yes']}   {BOX} {words['no']}"
-        rows = [(words["method"], method), (words["sharing"], f"{BOX} {words['level_shared']}   {BOX} {words['level_not_shared']}"),
+        level = f"{BOX} {words['level_shared']}   {BOX} {words['level_not_shared']}"
+        rows = [(words["method"], method), (words["sharing"], level),
                 (words["shared_with"], words["blank_line"] * 2), (words["signed_on"], words["blank_line"]),
                 (words["expires_on"], words["blank_line"])]
         rows += [(words[name], yes_no) for name in form.flags or

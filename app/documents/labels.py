@@ -66,7 +66,8 @@ LABELS: dict[str, dict[str, str]] = {
         "revocation_reason": "Reason given by the client",
         "revocation_recorded": "Recorded by",
         "revocation_covers": "The revocation covers",
-        "revocation_body": "From the effective date the client's information is no longer shared with other agencies. What was entered before stays; what was already shared is not called back.",
+        "revocation_body": "From the effective date the client's information is no longer shared with other agencies. "
+                           "What was entered before stays; what was already shared is not called back.",
     },
     "es": {
         "consent_form": "Consentimiento y autorización para divulgar información",
@@ -130,7 +131,8 @@ LABELS: dict[str, dict[str, str]] = {
         "revocation_reason": "Motivo que dio el cliente",
         "revocation_recorded": "Registrado por",
         "revocation_covers": "La revocación cubre a",
-        "revocation_body": "Desde la fecha de efecto, la información del cliente ya no se comparte con otras agencias. Lo registrado antes se conserva; lo ya compartido no se retira.",
+        "revocation_body": "Desde la fecha de efecto, la información del cliente ya no se comparte con otras agencias. "
+                           "Lo registrado antes se conserva; lo ya compartido no se retira.",
     },
 }
 

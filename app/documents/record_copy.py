@@ -164,7 +164,8 @@ def gather_record(session: Session, personal_id: str, lang: str | None = None) -
         changes = "; ".join(f"{k} {d}" + (f" ({r})" if r else "") for k, d, r in conn.execute(
             "SELECT kind, effective_on, reason FROM consent_change WHERE consent_id = ?", (consent_id,)))
         words = labels(lang)
-        consents.append((words.get(f"method_{c['method']}", c["method"]), words.get(f"level_{c['sharing']}", c["sharing"]),
+        consents.append((words.get(f"method_{c['method']}", c["method"]),
+                         words.get(f"level_{c['sharing']}", c["sharing"]),
                          c["signed_on"], end.isoformat() if end else DASH, status,
                          changes or DASH))
     copy.sections.append(Section(w["consents"], (w["method"], w["sharing"], w["signed"], w["ends"], w["status"],

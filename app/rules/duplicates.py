@@ -105,11 +105,11 @@ def score_pair(new: Person, existing: Person) -> Candidate | None:
 
     given = _given_match(first_a, first_b)
     surname = _surname_match(last_a, last_b)
-    swapped = False
-    if (given is None or surname is None) and first_a and last_b:
-        # First and last swapped on one of the forms.
-        if _given_match(first_a, " ".join(last_b)) and _given_match(" ".join(last_a), first_b):
-            swapped = True
+    # First and last swapped on one of the forms.
+    swapped = bool(
+        (given is None or surname is None) and first_a and last_b
+        and _given_match(first_a, " ".join(last_b)) and _given_match(" ".join(last_a), first_b)
+    )
     if swapped:
         score.add(0.45, "first and last names swapped")
     else:

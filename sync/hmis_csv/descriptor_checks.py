@@ -135,7 +135,8 @@ def check_descriptor_files(checker: Any) -> None:
     if projects is None:
         return
     by_project = {row.values.get("ProjectID", ""): row for row in projects if row.values.get("ProjectID")}
-    present = {file: {row.values.get("ProjectID", "") for row in rows.get(file, ()) if not row.values.get("DateDeleted")}
+    present = {file: {row.values.get("ProjectID", "")
+                      for row in rows.get(file, ()) if not row.values.get("DateDeleted")}
                for file in ("ProjectCoC", "Funder", "Inventory", "HMISParticipation")}
     for project_id, row in by_project.items():
         if row.values.get("DateDeleted"):
@@ -146,10 +147,11 @@ def check_descriptor_files(checker: Any) -> None:
         if continuum and "ProjectCoC" in rows and project_id not in present["ProjectCoC"]:
             checker.high("Project.csv", row.number, "ProjectID", "project_coc_missing",
                          f"{label} is a continuum project with no ProjectCoC row (2.03)")
-        if v.get("ProjectType") in HOUSING_TYPE_REQUIRED or (v.get("ProjectType") == "13" and v.get("RRHSubType") == "2"):
-            if not v.get("HousingType"):
-                checker.high("Project.csv", row.number, "HousingType", "housing_type_missing",
-                             f"{label} houses people but has no housing type (2.02.D)")
+        houses = v.get("ProjectType") in HOUSING_TYPE_REQUIRED or (
+            v.get("ProjectType") == "13" and v.get("RRHSubType") == "2")
+        if houses and not v.get("HousingType"):
+            checker.high("Project.csv", row.number, "HousingType", "housing_type_missing",
+                         f"{label} houses people but has no housing type (2.02.D)")
         if _residential(v) and "Inventory" in rows and project_id not in present["Inventory"]:
             checker.high("Project.csv", row.number, "ProjectID", "inventory_missing",
                          f"{label} houses people but has no Inventory row (2.07)")

@@ -22,7 +22,6 @@ from app.session import Session
 from app.vault.connection import transaction
 from app.victim_service import refuse_hmis_transfer
 from sync.hmis_csv.export import (
-    Destination,
     ExportDirective,
     ExportOptions,
     ExportResult,

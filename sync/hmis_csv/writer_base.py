@@ -20,7 +20,7 @@ import os
 import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO, TextIO
@@ -74,7 +74,7 @@ class CsvFileWriter:
         # Per column, in order: its name, the column, its length limit and the memo of
         # cells already formatted for it (see write_row).
         self._plan: tuple[tuple[str, Column, int | None, dict[tuple[type, object], str]], ...] = tuple(
-            (column.name, column, limit, {}) for column, limit in zip(spec.columns, self._limits)
+            (column.name, column, limit, {}) for column, limit in zip(spec.columns, self._limits, strict=True)
         )
         self._order: tuple[str, ...] = tuple(column.name for column in spec.columns)
         self._names = frozenset(self._order)
@@ -221,9 +221,11 @@ class ExportZipWriter:
         self._written.add(spec.name)
         self._file_open = True
         try:
-            with self._zip.open(spec.filename, "w") as entry:
-                with io.TextIOWrapper(entry, encoding="utf-8", newline="") as text:
-                    yield CsvFileWriter(spec, text, hash_status=self.hash_status)
+            with (
+                self._zip.open(spec.filename, "w") as entry,
+                io.TextIOWrapper(entry, encoding="utf-8", newline="") as text,
+            ):
+                yield CsvFileWriter(spec, text, hash_status=self.hash_status)
         finally:
             self._file_open = False
 
@@ -248,10 +250,8 @@ class ExportZipWriter:
     def _discard(self) -> None:
         for closer in (self._zip, self._raw):
             if closer is not None:
-                try:
+                with suppress(Exception):
                     closer.close()
-                except Exception:
-                    pass
         if self._temp_path is not None:
             self._temp_path.unlink(missing_ok=True)
             self._temp_path = None

@@ -77,7 +77,7 @@ def normalize_url(url: str) -> str:
     """A plain path means a SQLite file; ``postgresql://`` means psycopg 3."""
     if "://" not in url:
         return f"sqlite:///{Path(url).expanduser().resolve()}"
-    if url.startswith("postgresql://") or url.startswith("postgres://"):
+    if url.startswith(("postgresql://", "postgres://")):
         return "postgresql+psycopg://" + url.split("://", 1)[1]
     return url
 

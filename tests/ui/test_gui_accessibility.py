@@ -209,7 +209,7 @@ def wizard_steps(qtbot, wizard: IntakeWizard) -> Iterator[str]:
 @pytest.mark.parametrize("pack", ["ct", "vt", "mo"])
 def test_every_wizard_step_names_its_controls(qtbot, make_gui, tmp_path: Path, clock: FakeClock,
                                               pack: str) -> None:
-    gui, main = _signed_in(qtbot, make_gui, tmp_path, clock, pack, people=[planted_person()])
+    _gui, main = _signed_in(qtbot, make_gui, tmp_path, clock, pack, people=[planted_person()])
     spy = WindowSpy()
     QApplication.instance().installEventFilter(spy)
     try:
@@ -224,7 +224,7 @@ def test_every_wizard_step_names_its_controls(qtbot, make_gui, tmp_path: Path, c
 
 
 def test_wizard_in_spanish_has_no_clashing_mnemonics(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
-    gui, main = _signed_in(qtbot, make_gui, tmp_path, clock, "vt")
+    _gui, main = _signed_in(qtbot, make_gui, tmp_path, clock, "vt")
     try:
         set_language(QApplication.instance(), "es")
         wizard = open_wizard(qtbot, main)
@@ -237,7 +237,7 @@ def test_wizard_in_spanish_has_no_clashing_mnemonics(qtbot, make_gui, tmp_path: 
 
 
 def test_main_window_names_its_controls(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
-    gui, main = _signed_in(qtbot, make_gui, tmp_path, clock, people=[planted_person()])
+    _gui, main = _signed_in(qtbot, make_gui, tmp_path, clock, people=[planted_person()])
     assert audit(main, "main window, empty") == []
     main.search.setText("Zandermoss")
     qtbot.waitUntil(lambda: main.model.rowCount() == 1)
@@ -337,7 +337,7 @@ OTHER_WINDOWS = [
 @pytest.mark.parametrize("case", OTHER_WINDOWS, ids=[c.name for c in OTHER_WINDOWS])
 def test_other_windows_name_their_controls(qtbot, make_gui, tmp_path: Path, clock: FakeClock,
                                            case: WindowCase) -> None:
-    gui, main = _signed_in(qtbot, make_gui, tmp_path, clock, people=[planted_person()])
+    _gui, main = _signed_in(qtbot, make_gui, tmp_path, clock, people=[planted_person()])
     problems = []
     for window in case.open(qtbot, main):
         problems += audit(window, f"{case.name}: {type(window).__name__}")

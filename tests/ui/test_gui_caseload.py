@@ -23,7 +23,7 @@ def _main(qtbot, make_gui, tmp_path: Path, clock: FakeClock):
 
 
 def test_search_results_show_age_and_last_contact(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
-    gui, main = _main(qtbot, make_gui, tmp_path, clock)
+    _gui, main = _main(qtbot, make_gui, tmp_path, clock)
     main.search.setText(LAST)
     qtbot.waitUntil(lambda: main.model.rowCount() == 1)
     headers = [main.model.headerData(c, Qt.Orientation.Horizontal) for c in range(main.model.columnCount())]
@@ -35,7 +35,7 @@ def test_search_results_show_age_and_last_contact(qtbot, make_gui, tmp_path: Pat
 
 def test_enter_and_down_move_from_the_search_box_into_the_results(qtbot, make_gui, tmp_path: Path,
                                                                   clock: FakeClock) -> None:
-    gui, main = _main(qtbot, make_gui, tmp_path, clock)
+    _gui, main = _main(qtbot, make_gui, tmp_path, clock)
     main.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is main.search)
     qtbot.keyClicks(main.search, LAST[:5])
@@ -51,7 +51,7 @@ def test_enter_and_down_move_from_the_search_box_into_the_results(qtbot, make_gu
 
 def test_my_clients_lists_people_i_enrolled_with_what_is_due(qtbot, make_gui, tmp_path: Path,
                                                              clock: FakeClock) -> None:
-    gui, main = _main(qtbot, make_gui, tmp_path, clock)
+    _gui, main = _main(qtbot, make_gui, tmp_path, clock)
     assert main.my_clients_button.isVisible()
     main.my_clients_button.click()
     dialog = main.my_clients_dialog

@@ -24,7 +24,7 @@ def _events(gui, action: str) -> list[str]:
 
 
 def test_consent_form_is_saved_as_pdf_from_the_profile(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
-    vault, password, pid = _vault(tmp_path, clock)
+    vault, password, _pid = _vault(tmp_path, clock)
     gui = make_gui(vault.data_dir, clock)
     sign_in(qtbot, gui, ADMIN, password)
     profile = _open(qtbot, gui.controller.main_window)
@@ -44,7 +44,7 @@ def test_consent_form_is_saved_as_pdf_from_the_profile(qtbot, make_gui, tmp_path
 
 def test_record_copy_opens_in_the_print_preview_and_is_audited(qtbot, make_gui, tmp_path: Path,
                                                               clock: FakeClock) -> None:
-    vault, password, pid = _vault(tmp_path, clock)
+    vault, password, _pid = _vault(tmp_path, clock)
     gui = make_gui(vault.data_dir, clock)
     sign_in(qtbot, gui, ADMIN, password)
     profile = _open(qtbot, gui.controller.main_window)
@@ -140,7 +140,7 @@ def test_mo_rights_1_the_profile_warns_of_a_request_falling_due(qtbot, make_gui,
 
 
 def test_vt_3_1_4_stop_sharing_from_the_profile(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
-    vault, password, pid = _vault(tmp_path, clock, pack="vt")
+    vault, password, _pid = _vault(tmp_path, clock, pack="vt")
     gui = make_gui(vault.data_dir, clock)
     sign_in(qtbot, gui, ADMIN, password)
     profile = _open(qtbot, gui.controller.main_window)

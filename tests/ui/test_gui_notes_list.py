@@ -20,7 +20,7 @@ def test_ct_404_2_notes_show_local_time_author_and_a_pending_deletion(
     monkeypatch.setenv("TZ", "America/New_York")
     time.tzset()
     try:
-        vault, password, pid = _vault(tmp_path, clock)
+        vault, password, _pid = _vault(tmp_path, clock)
         gui = make_gui(vault.data_dir, clock)
         sign_in(qtbot, gui, ADMIN, password)
         session = gui.controller.session

@@ -86,7 +86,7 @@ def test_volunteer_sees_only_the_basic_profile(qtbot, make_gui, tmp_path: Path, 
 
 def test_case_notes_are_append_only_with_amend_and_deletion_request(qtbot, make_gui, tmp_path: Path,
                                                                     clock: FakeClock) -> None:
-    vault, password, pid = _vault(tmp_path, clock)
+    vault, password, _pid = _vault(tmp_path, clock)
     gui = make_gui(vault.data_dir, clock)
     sign_in(qtbot, gui, ADMIN, password)
     profile = _open(qtbot, gui.controller.main_window)

@@ -125,8 +125,8 @@ def contrast(a: str, b: str) -> float:
 def _rules(sheet: str) -> list[tuple[str, dict[str, str]]]:
     rules = []
     for selector, body in re.findall(r"([^{}]+)\{([^}]*)\}", sheet):
-        props = dict((k.strip(), v.strip()) for k, v in
-                     (p.split(":", 1) for p in body.split(";") if ":" in p))
+        props = {k.strip(): v.strip() for k, v in
+                 (p.split(":", 1) for p in body.split(";") if ":" in p)}
         rules.append((selector.strip(), props))
     return rules
 

@@ -63,7 +63,7 @@ def test_ctrl_q_quits_from_the_sign_in_window(qtbot, make_gui, tmp_path: Path, c
 
 
 def test_steps_list_goes_back_to_a_step_already_done(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
-    gui, wizard = _to_member_page(qtbot, make_gui, tmp_path, clock)
+    _gui, wizard = _to_member_page(qtbot, make_gui, tmp_path, clock)
     rows = [ref.step for ref in wizard.flow.steps()]
     later = rows.index(Step.REVIEW)
     rect = wizard.step_list.visualRect(wizard.step_model.index(later, 0))
@@ -76,7 +76,7 @@ def test_steps_list_goes_back_to_a_step_already_done(qtbot, make_gui, tmp_path: 
 
 
 def test_one_intake_at_a_time_and_nothing_over_it(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
-    gui, main = _signed_in(qtbot, make_gui, tmp_path, clock)
+    _gui, main = _signed_in(qtbot, make_gui, tmp_path, clock)
     wizard = open_wizard(qtbot, main)
     pick_project(qtbot, wizard, "Street Outreach")
     tick_script(qtbot, wizard)

@@ -55,7 +55,7 @@ def test_the_signed_text_names_with_whom_what_and_until_when(qtbot, make_gui, tm
                                                               pack: str, expected: list[str]) -> None:
     """CT-207-8/9, MO-ROI-1, VT-2.1-19: the choices are made before the signature and
     the text shown for it is complete, with no blank."""
-    gui, wizard = _wizard(qtbot, make_gui, tmp_path, clock, pack)
+    _gui, wizard = _wizard(qtbot, make_gui, tmp_path, clock, pack)
     sharing = wizard.pages[Step.SHARING]
     sharing.levels["shared"].click()
     type_into(qtbot, sharing.shared_with, "Harbor Street Clinic")
@@ -77,7 +77,7 @@ def test_the_signed_text_names_with_whom_what_and_until_when(qtbot, make_gui, tm
 
 def test_a_blank_the_text_would_show_holds_the_choices_step(qtbot, make_gui, tmp_path: Path,
                                                             clock: FakeClock) -> None:
-    gui, wizard = _wizard(qtbot, make_gui, tmp_path, clock, "mo")
+    _gui, wizard = _wizard(qtbot, make_gui, tmp_path, clock, "mo")
     sharing = wizard.pages[Step.SHARING]
     type_into(qtbot, sharing.shared_with, "Missouri partner agencies")
     press_next(qtbot, wizard)
@@ -87,7 +87,7 @@ def test_a_blank_the_text_would_show_holds_the_choices_step(qtbot, make_gui, tmp
 
 def test_changing_a_choice_after_signing_asks_for_a_new_signature(qtbot, make_gui, tmp_path: Path,
                                                                   clock: FakeClock) -> None:
-    gui, wizard = _wizard(qtbot, make_gui, tmp_path, clock, "ct")
+    _gui, wizard = _wizard(qtbot, make_gui, tmp_path, clock, "ct")
     sharing = wizard.pages[Step.SHARING]
     type_into(qtbot, sharing.shared_with, "Harbor Street Clinic")
     type_into(qtbot, sharing.shared_information, "name and date of birth")
@@ -140,7 +140,7 @@ def test_vt_declined_goes_on_not_shared_without_an_expiry(qtbot, make_gui, tmp_p
 ])
 def test_forced_not_shared_is_fixed_and_says_why(qtbot, make_gui, tmp_path: Path, clock: FakeClock, pack: str,
                                                  populations: str, clause: str, who: str) -> None:
-    gui, wizard = _wizard(qtbot, make_gui, tmp_path, clock, pack, populations, project="Emergency Shelter")
+    _gui, wizard = _wizard(qtbot, make_gui, tmp_path, clock, pack, populations, project="Emergency Shelter")
     sharing = wizard.pages[Step.SHARING]
     assert sharing.forced.isVisibleTo(sharing)
     sentence = sharing.forced.text()
@@ -157,7 +157,7 @@ def test_forced_not_shared_is_fixed_and_says_why(qtbot, make_gui, tmp_path: Path
 def test_a_minor_in_vermont_cannot_consent_to_sharing(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
     """VT-3.4-14: a minor's release is given by a parent or guardian; until then the
     sharing is fixed at Not Shared and the page says why."""
-    gui, wizard = _wizard(qtbot, make_gui, tmp_path, clock, "vt")
+    _gui, wizard = _wizard(qtbot, make_gui, tmp_path, clock, "vt")
     wizard.flow.members[0].answers.update(DOB="2012-06-01", DOBDataQuality=1)
     wizard.go_back()
     press_next(qtbot, wizard)

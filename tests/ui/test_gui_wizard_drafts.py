@@ -35,7 +35,7 @@ def _to_member_step(qtbot, make_gui, tmp_path: Path, clock: FakeClock):
 
 def test_a_lock_keeps_the_intake_and_sign_in_restores_it(qtbot, make_gui, tmp_path: Path,
                                                          clock: FakeClock) -> None:
-    gui, main, wizard, vault = _to_member_step(qtbot, make_gui, tmp_path, clock)
+    gui, main, _wizard, vault = _to_member_step(qtbot, make_gui, tmp_path, clock)
     gui.lock.lock(LockReason.MANUAL)
     qtbot.waitUntil(lambda: gui.controller.sign_in_window.isVisible())
     assert gui.controller.last_lock.draft_ids

@@ -32,7 +32,7 @@ def _to_household(qtbot, make_gui, tmp_path: Path, clock: FakeClock):
 
 def test_members_are_named_as_typed_and_start_from_the_head(qtbot, make_gui, tmp_path: Path,
                                                             clock: FakeClock) -> None:
-    gui, wizard = _to_household(qtbot, make_gui, tmp_path, clock)
+    _gui, wizard = _to_household(qtbot, make_gui, tmp_path, clock)
     household = wizard.pages[Step.HOUSEHOLD]
     household.add_button.click()
     qtbot.keyClicks(household.first_name, "Tiko")
@@ -46,7 +46,8 @@ def test_members_are_named_as_typed_and_start_from_the_head(qtbot, make_gui, tmp
     head = dict(ADULT, EnrollmentCoC="XX-501")
     fill_member(qtbot, wizard, head)
     press_next(qtbot, wizard)
-    assert wizard.flow.current.member == 1, [str(p) for p in wizard.flow.check()[0] if "members[0]" in p.path or "members[" not in p.path]
+    assert wizard.flow.current.member == 1, [str(p) for p in wizard.flow.check()[0]
+                                             if "members[0]" in p.path or "members[" not in p.path]
     form = wizard.pages[Step.MEMBER].form
     assert form.inputs["FirstName"].text() == "Tiko"
     assert form.inputs["LastName"].text() == "Larkspurrow", "marked as shared"
@@ -57,7 +58,7 @@ def test_members_are_named_as_typed_and_start_from_the_head(qtbot, make_gui, tmp
 
 def test_nothing_but_start_and_coc_is_copied_unless_marked(qtbot, make_gui, tmp_path: Path,
                                                            clock: FakeClock) -> None:
-    gui, wizard = _to_household(qtbot, make_gui, tmp_path, clock)
+    _gui, wizard = _to_household(qtbot, make_gui, tmp_path, clock)
     household = wizard.pages[Step.HOUSEHOLD]
     household.add_button.click()
     choose(household.relationship, 2)

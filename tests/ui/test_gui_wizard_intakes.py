@@ -59,7 +59,7 @@ def _rows(gui, sql: str, *args) -> list[tuple]:
 
 
 def test_ct_adult_alone_written_on_the_pad(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
-    gui, main, wizard = _start(qtbot, make_gui, tmp_path, clock, "ct")
+    gui, _main, wizard = _start(qtbot, make_gui, tmp_path, clock, "ct")
     pick_project(qtbot, wizard, "Street Outreach")
     tick_script(qtbot, wizard)
     sharing = wizard.pages[Step.SHARING]
@@ -105,7 +105,7 @@ def test_ct_adult_alone_written_on_the_pad(qtbot, make_gui, tmp_path: Path, cloc
 
 
 def test_mo_family_with_a_minor(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
-    gui, main, wizard = _start(qtbot, make_gui, tmp_path, clock, "mo")
+    gui, _main, wizard = _start(qtbot, make_gui, tmp_path, clock, "mo")
     pick_project(qtbot, wizard, "Emergency Shelter", "es")
     tick_script(qtbot, wizard)
     sharing = wizard.pages[Step.SHARING]
@@ -137,7 +137,7 @@ def test_mo_family_with_a_minor(qtbot, make_gui, tmp_path: Path, clock: FakeCloc
 
 def test_mo_declined_consent_locks_the_household(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
     """MO-ROI-8: a refusal goes on with the household locked; nothing to sign, no expiry asked."""
-    gui, main, wizard = _start(qtbot, make_gui, tmp_path, clock, "mo")
+    gui, _main, wizard = _start(qtbot, make_gui, tmp_path, clock, "mo")
     pick_project(qtbot, wizard, "Street Outreach")
     tick_script(qtbot, wizard)
     sharing = wizard.pages[Step.SHARING]
@@ -158,7 +158,7 @@ def test_mo_declined_consent_locks_the_household(qtbot, make_gui, tmp_path: Path
 
 def test_ct_declined_consent_stops_before_any_data(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
     """CT-207-1: without consent nothing is entered; the intake ends with Finish and no draft."""
-    gui, main, wizard = _start(qtbot, make_gui, tmp_path, clock, "ct")
+    gui, _main, wizard = _start(qtbot, make_gui, tmp_path, clock, "ct")
     pick_project(qtbot, wizard, "Street Outreach")
     tick_script(qtbot, wizard)
     sharing = wizard.pages[Step.SHARING]
@@ -178,7 +178,7 @@ def test_ct_declined_consent_stops_before_any_data(qtbot, make_gui, tmp_path: Pa
 
 
 def test_ct_verbal_consent_by_phone(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
-    gui, main, wizard = _start(qtbot, make_gui, tmp_path, clock, "ct")
+    gui, _main, wizard = _start(qtbot, make_gui, tmp_path, clock, "ct")
     pick_project(qtbot, wizard, "Street Outreach")
     tick_script(qtbot, wizard)
     wizard.pages[Step.SHARING].levels["not_shared"].click()
@@ -202,7 +202,7 @@ def test_ct_verbal_consent_by_phone(qtbot, make_gui, tmp_path: Path, clock: Fake
 
 def test_vt_dv_program_is_fixed_not_shared(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
     """VT-3.1-2: a DV program's records stay Not Shared; VT-3.4-14: a minor needs a guardian."""
-    gui, main, wizard = _start(qtbot, make_gui, tmp_path, clock, "vt", populations='["dv"]')
+    gui, _main, wizard = _start(qtbot, make_gui, tmp_path, clock, "vt", populations='["dv"]')
     pick_project(qtbot, wizard, "Emergency Shelter")
     tick_script(qtbot, wizard)
     sharing = wizard.pages[Step.SHARING]

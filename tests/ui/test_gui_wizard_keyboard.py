@@ -181,7 +181,7 @@ def test_ct_written_consent_by_keyboard_reaches_the_pad_then_attests_paper(
 
 def test_shift_tab_walks_back_and_back_button_is_reachable(qtbot, make_gui, tmp_path: Path,
                                                            clock: FakeClock) -> None:
-    gui, kb, wizard = _sign_in_and_open(qtbot, make_gui, tmp_path, clock, "mo")
+    _gui, kb, wizard = _sign_in_and_open(qtbot, make_gui, tmp_path, clock, "mo")
     _project(kb, wizard, "Emergency Shelter")
     boxes = list(wizard.pages[Step.SCRIPT].boxes.values())
     kb.tab()

@@ -119,7 +119,7 @@ def test_an_exact_duplicate_is_caught_at_the_duplicate_step(qtbot, make_gui, tmp
 
 
 def test_not_the_same_person_is_a_decision_too(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
-    gui, main = _main(qtbot, make_gui, tmp_path, clock, "mo")
+    _gui, main = _main(qtbot, make_gui, tmp_path, clock, "mo")
     main.search.setText(f"{PLANTED_FIRST} {PLANTED_LAST}")
     wizard = main.open_new_person()
     pick_project(qtbot, wizard, "Street Outreach")

@@ -36,7 +36,7 @@ def _to_member_page(qtbot, make_gui, tmp_path: Path, clock: FakeClock):
 
 def test_next_with_a_missing_answer_below_the_fold_scrolls_to_it_and_counts(
         qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
-    gui, wizard = _to_member_page(qtbot, make_gui, tmp_path, clock)
+    _gui, wizard = _to_member_page(qtbot, make_gui, tmp_path, clock)
     wizard.resize(1000, 560)
     form = wizard.pages[Step.MEMBER].form
     answers = dict(ADULT)
@@ -62,7 +62,7 @@ def test_next_with_a_missing_answer_below_the_fold_scrolls_to_it_and_counts(
 
 
 def test_several_missing_answers_are_counted(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
-    gui, wizard = _to_member_page(qtbot, make_gui, tmp_path, clock)
+    _gui, wizard = _to_member_page(qtbot, make_gui, tmp_path, clock)
     press_next(qtbot, wizard)
     problems = [p for p in wizard.flow.check()[0] if p.path.startswith("members[0]")]
     assert len(problems) > 1

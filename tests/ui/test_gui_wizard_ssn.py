@@ -16,7 +16,7 @@ from app.intake.steps import Step
 
 def test_hud_3_02_ssn_is_masked_and_refused_when_it_contradicts_its_quality(
         qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
-    gui, wizard = _to_member_page(qtbot, make_gui, tmp_path, clock)
+    _gui, wizard = _to_member_page(qtbot, make_gui, tmp_path, clock)
     form = wizard.pages[Step.MEMBER].form
     fill_member(qtbot, wizard, ADULT)
     ssn = form.inputs["SSN"]

@@ -93,7 +93,7 @@ def fill_member(qtbot: Any, wizard: IntakeWizard, answers: dict[str, Any]) -> No
             choose(widget, value)
         elif isinstance(widget, QCheckBox):
             widget.setChecked(bool(value))
-    for name, widget in form.inputs.items():
+    for widget in form.inputs.values():
         if isinstance(widget, QComboBox) and not widget.isHidden() and widget.currentData() is None:
             fallback = 8 if widget.findData(8) >= 0 else 99
             if widget.findData(fallback) < 0:

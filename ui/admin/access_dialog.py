@@ -4,6 +4,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import cast
+
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -75,7 +78,7 @@ class AccessDialog(QDialog):
 
     def _record(self) -> None:
         chosen = [rid for rid, box in self.boxes.items() if box.isChecked()]
-        day = self.completed_on.date().toPython()
+        day = cast(date, self.completed_on.date().toPython())
         try:
             user_access.record(self._session, self._username, chosen, day)
         except UserFacingError as exc:

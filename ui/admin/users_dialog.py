@@ -5,6 +5,9 @@ once here; the user must change it at the first sign-in. Every step is the core'
 
 from __future__ import annotations
 
+from datetime import date
+from typing import cast
+
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -208,7 +211,7 @@ class UsersDialog(QDialog):
             return
         temporary = users.generate_temporary_password()
         try:
-            completed_on = self.access_on.date().toPython() if self.access_done.isChecked() else None
+            completed_on = cast(date, self.access_on.date().toPython()) if self.access_done.isChecked() else None
             users.add_user(self._session, name, self.display_name.text().strip() or name,
                            str(self.role.currentData()), temporary, completed_on)
         except UserFacingError as exc:

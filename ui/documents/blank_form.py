@@ -17,6 +17,7 @@ def open_blank_form(window: QWidget) -> Any:
     printer = getattr(window, "blank_form_printer", None)
     if printer is None:
         printer = DocumentPrinter(lambda: getattr(window, "_session", None), window)
+        # Kept on the window it serves (the main window), so one preview is open at a time.
         window.blank_form_printer = printer  # type: ignore[attr-defined]
 
     def make(worker: Session) -> Any:

@@ -154,8 +154,9 @@ class DocumentPrinter(QObject):
         screen reader; name them."""
         for combo in dialog.findChildren(QComboBox):
             combo.setAccessibleName(self.tr("Zoom"))
-            if combo.lineEdit() is not None:
-                combo.lineEdit().setAccessibleName(self.tr("Zoom"))
+            edit = combo.lineEdit()
+            if edit is not None:
+                edit.setAccessibleName(self.tr("Zoom"))
         for edit in dialog.findChildren(QLineEdit):
             if not edit.accessibleName():
                 edit.setAccessibleName(self.tr("Page number"))
@@ -168,7 +169,8 @@ class DocumentPrinter(QObject):
             self.preview_dialog = None
         dialog.deleteLater()
         session = self._session_source()
-        if int(code) == QDialog.DialogCode.Accepted.value and session is not None:  # its Print button prints and accepts
+        # Its Print button prints and accepts.
+        if int(code) == QDialog.DialogCode.Accepted.value and session is not None:
             try:
                 record_event(session, rendered.document, "printed", max(1, printer.copyCount()))
             except UserFacingError as exc:

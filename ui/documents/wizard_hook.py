@@ -45,6 +45,4 @@ def offer_consent_print(wizard: QWidget, row: QBoxLayout, session: Session, resu
                                  (result.personal_ids[0],)).fetchone()
     if found is None:
         return None
-    actions = WizardConsentPrint(wizard, row, str(found[0]))
-    wizard.consent_print = actions  # type: ignore[attr-defined]
-    return actions
+    return WizardConsentPrint(wizard, row, str(found[0]))

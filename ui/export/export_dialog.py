@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
@@ -136,7 +136,7 @@ class ExportDialog(QDialog):
         self._cancel: Cancellation | None = None
         self._check_back: QWidget | None = None
         self.check_file_dialog: QFileDialog | None = None
-        self.result: ExportResult | None = None
+        self.export_result: ExportResult | None = None
         # Its own single thread, so a long export never waits behind sign-in work. It
         # belongs to the application, so a job a lock abandoned can still report into it.
         self._tasks = TaskRunner(QCoreApplication.instance())
@@ -216,10 +216,9 @@ class ExportDialog(QDialog):
         relay = self.progress_relay
 
         def forward(stage: str, done: int, total: int) -> None:
-            try:
+            # RuntimeError: the dialog is gone (abandoned at a lock); the export goes on unobserved.
+            with suppress(RuntimeError):
                 relay.progressed.emit(stage, done, total)
-            except RuntimeError:  # the dialog is gone (abandoned at a lock); the export goes on unobserved
-                pass
 
         report = cancel.watch(forward)
 
@@ -246,7 +245,7 @@ class ExportDialog(QDialog):
         if self._closed:
             self._release_tasks()
             return
-        self.result = result
+        self.export_result = result
         self.summary_page.show_result(result)
         self._show_page(self.summary_page)
         self.export_did_finish.emit(result)
@@ -265,8 +264,8 @@ class ExportDialog(QDialog):
     # -- check --------------------------------------------------------------------------
 
     def _check_written(self) -> None:
-        if self.result is not None:
-            self.run_check(self.result.path, back_to=self.summary_page)
+        if self.export_result is not None:
+            self.run_check(self.export_result.path, back_to=self.summary_page)
 
     def choose_file_to_check(self) -> None:
         dialog = QFileDialog(self, self.tr("Choose an HMIS CSV zip to check"))

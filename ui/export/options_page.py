@@ -381,10 +381,10 @@ class OptionsPage(QWidget):
         path = self._destination()
         if path is None or (total and not chosen) or audience is None:
             return None
-        start = self.start_date.date().toPython() if self.start_check.isChecked() else None
+        start = _day(self.start_date.date()) if self.start_check.isChecked() else None
         try:
             options = export_options(
-                start=start, end=self.end_date.date().toPython(),
+                start=start, end=_day(self.end_date.date()),
                 project_ids=frozenset() if len(chosen) == total else frozenset(chosen),
                 delta=self.delta_radio.isChecked(), hashed=self.hashed.isChecked(), destination=audience)
         except ExportError as exc:
@@ -405,3 +405,8 @@ class OptionsPage(QWidget):
         self._confirmed_path = None
         self.show_error("")
         self.show_notice("")
+
+
+def _day(value: QDate) -> date:
+    """The Python date of ``value`` (PySide6 types ``QDate.toPython`` as object)."""
+    return date(value.year(), value.month(), value.day())

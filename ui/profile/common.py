@@ -157,7 +157,7 @@ def action_row(cancel_text: str, cancel_name: str, action_text: str, *, action_i
     return ActionRow(row, cancel, action)
 
 
-def apply_dated_change(edit: QLineEdit, field: Field, general: QLabel, change: Callable[[date], None]) -> date | None:
+def apply_dated_change(edit: QLineEdit, field: Field, general: QLabel, change: Callable[[date], object]) -> date | None:
     """Read the effective date in ``edit`` and make the change from that day (a
     revocation, stopping sharing). A bad date is shown beside its field, any other
     refusal below the form; the day is returned only when the change was made."""

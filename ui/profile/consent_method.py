@@ -115,7 +115,7 @@ class MethodPanel(QWidget):
 
         self.clear_button.clicked.connect(self.pad.clear)
         self.pad.signature_did_change.connect(self.signature_message.hide)
-        self.group.buttonToggled.connect(lambda _b, on: on and self._changed())
+        self.group.buttonToggled.connect(lambda _b, on: self._changed() if on else None)
         self.buttons["written"].setChecked(True)
 
     def method(self) -> str:

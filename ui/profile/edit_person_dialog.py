@@ -11,11 +11,13 @@ a lock clears the fields and closes the form.
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -115,10 +117,10 @@ class EditPersonDialog(QDialog):
         fit_to_screen(self, 640, 660)
         self.edits["first_name"].setFocus()
 
-    def _add(self, grid, key: str, label: str, widget: QWidget, name: str, hint: str = "") -> None:  # type: ignore[no-untyped-def]
+    def _add(self, grid: QGridLayout, key: str, label: str, widget: QWidget, name: str, hint: str = "") -> None:
         self.fields[key] = Field(grid, 2 * len(self.fields), label, widget, name, hint)
 
-    def _add_choice(self, grid, labels: CodeLabels, key: str, label: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    def _add_choice(self, grid: QGridLayout, labels: CodeLabels, key: str, label: str, name: str) -> None:
         combo = narrow_combo()
         current = getattr(self.person, key)
         if current is None:
@@ -132,7 +134,9 @@ class EditPersonDialog(QDialog):
     def edited_person(self) -> Person:
         texts = {k: (e.text().strip() or None) for k, e in self.edits.items()}
         choices = {k: c.currentData() for k, c in self.combos.items()}
-        return dataclasses.replace(self.person, **texts, **choices)
+        # Each key is a Person field; the combos' codes are int or None, as those fields are.
+        changes: dict[str, Any] = {**texts, **choices}
+        return dataclasses.replace(self.person, **changes)
 
     def _save_clicked(self) -> None:
         for field in self.fields.values():

@@ -66,8 +66,8 @@ class ExitDialog(RecordDialog):
             self.confirming = True
             self.save_button.setText(self.tr("&Confirm exit"))
             raise UserFacingError(self.tr("This closes the enrollment ({project}) with an exit on {date}. Press "
-                                          "Confirm exit to record it, or Cancel.").format(project=self.enrollment.currentText(),
-                                                                             date=day.isoformat()))
+                                          "Confirm exit to record it, or Cancel.").format(
+                project=self.enrollment.currentText(), date=day.isoformat()))
         record_exit(session, str(self.enrollment.currentData()), day, destination, subsidy,
                     self.other.text().strip() or None)
         return self.tr("Exit saved; it is in the outbox.")

@@ -36,8 +36,9 @@ from ui.theme import demo_banner, window_title
 from ui.widgets.rows_model import RowsModel
 from ui.wizard.page import text_label
 
-RECORD_DIALOGS: dict[str, type[RecordDialog]] = {"contact": ContactDialog, "service": ServiceDialog,
-                                                 "exit": ExitDialog}
+# Each takes (session, profile, labels, parent).
+RECORD_DIALOGS: dict[str, Callable[[Session, ClientProfile, CodeLabels, QWidget], RecordDialog]] = {
+    "contact": ContactDialog, "service": ServiceDialog, "exit": ExitDialog}
 
 
 class ProfileWindow(QDialog):

@@ -61,7 +61,7 @@ class RenewConsentDialog(QDialog):
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll, column = scrolling_body(outer)
+        self.scroll_area, column = scrolling_body(outer)
 
         column.addWidget(text_label(self.tr("Record a new consent"), "sectionHeading"))
         if profile.consent_hold is not None:
@@ -155,8 +155,8 @@ class RenewConsentDialog(QDialog):
         self.dv_message = message_label()
         self._dv = policy.dv_needs_explicit_permission
         self.dv_box.setVisible(self._dv)
-        for widget in (self.dv_box, self.dv_enter, self.dv_share, self.dv_message):
-            column.addWidget(widget)
+        for dv_widget in (self.dv_box, self.dv_enter, self.dv_share, self.dv_message):
+            column.addWidget(dv_widget)
         self.general = message_label()
         column.addWidget(self.general)
         column.addStretch(1)
@@ -168,7 +168,7 @@ class RenewConsentDialog(QDialog):
 
         self.language.currentIndexChanged.connect(lambda _i: self._render())
         self.method.method_did_change.connect(self._method_changed)
-        self.sharing_group.buttonToggled.connect(lambda _b, on: on and self._render())
+        self.sharing_group.buttonToggled.connect(lambda _b, on: self._render() if on else None)
         self.dv_box.toggled.connect(self._dv_toggled)
         for edit in (self.signed_on, self.expires, self.method.witness):
             edit.textEdited.connect(lambda _t: self._render())
@@ -317,12 +317,14 @@ class RenewConsentDialog(QDialog):
 
     def _reveal_first_problem(self) -> None:
         """Scroll to the topmost message, so a problem below the fold is not missed."""
-        body = self.scroll.widget()
+        body = self.scroll_area.widget()
+        if body is None:
+            return
         shown = [label for label in body.findChildren(QLabel)
                  if label.objectName() == "fieldError" and label.isVisibleTo(body) and label.text()]
         if shown:
             first = min(shown, key=lambda label: label.mapTo(body, label.rect().topLeft()).y())
-            self.scroll.ensureWidgetVisible(first, 0, 60)
+            self.scroll_area.ensureWidgetVisible(first, 0, 60)
 
     # -- lock -------------------------------------------------------------------------
 

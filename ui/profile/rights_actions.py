@@ -104,7 +104,8 @@ class CorrectionDialog(QDialog):
 
 class RightsActions(QPushButton):
     def __init__(self, session: Session, window: QWidget, session_source: Callable[[], Session | None],
-                 personal_id: str, open_dialog: Callable[[QDialog], None], show_message: Callable[[str], None]) -> None:
+                 personal_id: str, open_dialog: Callable[[CorrectionDialog], None],
+                 show_message: Callable[[str], None]) -> None:
         super().__init__()
         self.setText(self.tr("Client righ&ts"))
         self.setAccessibleName(self.tr("The client's requests and corrections"))
@@ -136,7 +137,8 @@ class RightsActions(QPushButton):
         try:
             log_request(session, self._personal_id, kind)
             due = session.conn.execute("SELECT due_on FROM client_request WHERE personal_id = ?"
-                                       " ORDER BY recorded_at DESC, rowid DESC LIMIT 1", (self._personal_id,)).fetchone()
+                                       " ORDER BY recorded_at DESC, rowid DESC LIMIT 1",
+                                       (self._personal_id,)).fetchone()
         except UserFacingError as exc:
             self._show(core_text(str(exc)))
             return
@@ -151,10 +153,11 @@ class RightsActions(QPushButton):
 
 def add_rights_actions(layout: QBoxLayout, session: Session, window: QWidget,
                        session_source: Callable[[], Session | None], personal_id: str,
-                       open_dialog: Callable[[QDialog], None], show_message: Callable[[str], None]
+                       open_dialog: Callable[[CorrectionDialog], None], show_message: Callable[[str], None]
                        ) -> RightsActions | None:
     if not (session.can("client.print_record") or session.can("client.edit_full")):
         return None
     button = RightsActions(session, window, session_source, personal_id, open_dialog, show_message)
-    layout.insertWidget(1 if layout.count() and layout.itemAt(0).widget() is not None else 0, button)
+    first = layout.itemAt(0) if layout.count() else None
+    layout.insertWidget(1 if first is not None and first.widget() is not None else 0, button)
     return button

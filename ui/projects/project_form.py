@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -190,7 +191,8 @@ class ProjectForm(QWidget):
         shown = {
             "housing_type": kind in HOUSING_TYPE_TYPES, "rrh_sub_type": kind == RRH,
             "residential_affiliation": affiliation_applies(kind, subtype),
-            "residential_project_ids": affiliation_applies(kind, subtype) and self._value("residential_affiliation") == 1,
+            "residential_project_ids":
+                affiliation_applies(kind, subtype) and self._value("residential_affiliation") == 1,
             "availability": kind in EMERGENCY_SHELTER_TYPES, "es_bed_type": kind in EMERGENCY_SHELTER_TYPES,
             "other_funder": self._value("funder") == 46,
         }
@@ -226,7 +228,7 @@ class ProjectForm(QWidget):
                 index = widget.count() - 1
             widget.setCurrentIndex(max(index, 0))
         elif isinstance(widget, QSpinBox):
-            widget.setValue(-1 if value is None else int(value))  # type: ignore[call-overload]
+            widget.setValue(value if isinstance(value, int) else -1)  # the number fields are int or None
         else:
             assert isinstance(widget, QLineEdit)
             widget.setText("" if value is None else str(value))
@@ -260,7 +262,8 @@ class ProjectForm(QWidget):
     def descriptors(self) -> ProjectDescriptors:
         """The form's values; fields the project type does not ask for are left empty."""
         base = self.project.descriptors if self.project else ProjectDescriptors()
-        values: dict[str, object] = {name: self._value(name) for name in self.inputs}
+        # Each key is a ProjectDescriptors field and each value of that field's type.
+        values: dict[str, Any] = {name: self._value(name) for name in self.inputs}
         for name in values:
             if not self.fields[name].widget.isVisibleTo(self) or (
                     name in self.fields and self.fields[name].label.isHidden()):
@@ -275,7 +278,7 @@ class ProjectForm(QWidget):
             values["residential_project_ids"] = tuple(
                 str(self.affiliated.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.affiliated.count())
                 if self.affiliated.item(i).checkState() == Qt.CheckState.Checked)
-        return dataclasses.replace(base, **values)  # type: ignore[arg-type]
+        return dataclasses.replace(base, **values)
 
     def show_problem(self, name: str, message: str) -> None:
         field = self.fields.get(name)

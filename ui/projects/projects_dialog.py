@@ -69,7 +69,7 @@ class ProjectsDialog(QDialog):
         body.addLayout(left, 1)
 
         self.form = ProjectForm(tuple(session.pack.sharing.forced_not_shared_populations))
-        scroll = self.scroll = QScrollArea()
+        scroll = self.scroll_area = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(self.form)
@@ -104,7 +104,7 @@ class ProjectsDialog(QDialog):
         self.intro.setText(self.tr("What the policy rules and an HMIS CSV export need of each project. "
                                    "The populations decide whether a project's records may be shared."))
         self.list_label.setText(self.tr("&Projects on this device"))
-        self.scroll.setAccessibleName(self.tr("The chosen project's details"))
+        self.scroll_area.setAccessibleName(self.tr("The chosen project's details"))
         self.project_list.setAccessibleName(self.tr("Projects on this device"))
         self.new_name.setPlaceholderText(self.tr("New project's name"))
         self.new_name.setAccessibleName(self.tr("New project's name"))

@@ -153,10 +153,17 @@ class MainWindow(QMainWindow):
 
         self.menus = MainMenus(self, session, lock_action, self.table)
         # The menu entries by name, for the screens and tests that reach them.
-        for name in ("file_menu", "new_action", "intake_action", "quit_action", "tools_menu",
-                     "export_action", "sync_action", "settings_menu", "language_menu",
-                     "language_actions", "copy_action"):
-            setattr(self, name, getattr(self.menus, name))
+        self.file_menu = self.menus.file_menu
+        self.new_action = self.menus.new_action
+        self.intake_action = self.menus.intake_action
+        self.quit_action = self.menus.quit_action
+        self.tools_menu = self.menus.tools_menu
+        self.export_action = self.menus.export_action
+        self.sync_action = self.menus.sync_action
+        self.settings_menu = self.menus.settings_menu
+        self.language_menu = self.menus.language_menu
+        self.language_actions = self.menus.language_actions
+        self.copy_action = self.menus.copy_action
         self.quit_action.triggered.connect(self.close)
         self.menus.users_action.triggered.connect(lambda: self.open_admin("users"))
         self.menus.device_settings_action.triggered.connect(lambda: self.open_admin("settings"))
@@ -384,7 +391,7 @@ class MainWindow(QMainWindow):
             self.intake_wizard.activateWindow()
             return self.intake_wizard
         wizard = IntakeWizard(session, self._demo, draft_id, payload, self, person=person,
-                              linked=linked)  # type: ignore[arg-type]
+                              linked=linked)
         wizard.intake_did_save.connect(lambda _result: self.refresh_status())
         wizard.profile_requested.connect(self.open_profile)
         wizard.wizard_did_close.connect(lambda: self._intake_closed(wizard))
@@ -441,7 +448,7 @@ class MainWindow(QMainWindow):
             return None
         if self.profile_window is not None:
             self.profile_window.accept()
-        return self.open_intake(linked=members)  # type: ignore[arg-type]
+        return self.open_intake(linked=members)
 
     def _profile_closed(self, window: ProfileWindow) -> None:
         if self.profile_window is window:

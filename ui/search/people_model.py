@@ -112,7 +112,7 @@ class PeopleModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self._columns[section].value)
+            return self.tr(str(self._columns[section].value))
         return None
 
     def set_hits(self, hits: list[SearchHit], today: date | None = None,

@@ -131,7 +131,7 @@ class SetupWindow(CardScreen):
         self._pack_changed()
         self.create_button.clicked.connect(self._submit)
         self.demo_button.clicked.connect(lambda: self.demo_requested.emit(self.pack_id))
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=lambda: self.show_error(""))
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, lambda: self.show_error(""))
         self.agency.setFocus()
 
     def retranslate_ui(self) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserFacingError
 from app.security import totp
+from app.session import Session
 from ui.theme import window_title
 
 QR_MODULE_PIXELS = 6
@@ -49,7 +50,7 @@ def qr_pixmap(text: str, module: int = QR_MODULE_PIXELS) -> QPixmap:
 
 
 class TwoStepDialog(QDialog):
-    def __init__(self, session, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._enrollment = totp.start_enrollment(session)
@@ -167,7 +168,7 @@ class TwoStepDialog(QDialog):
         self.done_button.setFocus()
 
 
-def open_two_step(parent: QWidget, session) -> TwoStepDialog:  # type: ignore[no-untyped-def]
+def open_two_step(parent: QWidget, session: Session) -> TwoStepDialog:
     dialog = TwoStepDialog(session, parent)
     dialog.finished.connect(lambda _code: dialog.deleteLater())
     dialog.open()

@@ -11,6 +11,7 @@ once the server accepts it, so a mistake here costs nothing.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -161,7 +162,7 @@ class EnrollDialog(QDialog):
 
         order = [self.server, self.code, self.ca_file, self.browse, self.use_keyring, self.use_vault,
                  self.enroll_button, self.cancel_button]
-        for first, second in zip(order, order[1:], strict=False):
+        for first, second in itertools.pairwise(order):
             self.setTabOrder(first, second)
         self.server.textEdited.connect(lambda _t: self.server_field.clear_problems())
         self.code.textEdited.connect(lambda _t: self.code_field.clear_problems())
@@ -222,6 +223,8 @@ class EnrollDialog(QDialog):
     def _fit(self) -> None:
         """Grow to show the messages that just appeared, instead of squeezing them."""
         layout = self.layout()
+        if layout is None:
+            return
         layout.activate()
         wanted = layout.heightForWidth(self.width()) if layout.hasHeightForWidth() else layout.sizeHint().height()
         if wanted > self.height():

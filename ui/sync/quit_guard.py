@@ -14,7 +14,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from app.session import Session
-from ui.sync.runner import RunKind, SyncRunner
+from ui.sync.runner import SyncRunner
+from ui.sync.schedule import RunKind
 
 
 class QuitGuard(QObject):

@@ -234,7 +234,7 @@ class SyncRunner(QObject):
             return schedule.period
         if not outcome.retry_can_help:
             return schedule.longest_wait
-        return min(schedule.longest_wait, schedule.period * 2 ** (self.failures - 1))
+        return min(schedule.longest_wait, schedule.period * 2.0 ** (self.failures - 1))
 
     # -- lock ---------------------------------------------------------------------------
 

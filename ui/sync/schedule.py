@@ -5,16 +5,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sync.engine import RetryPolicy
 
 
-def _retry(**limits: float) -> RetryPolicy:
+def _retry(**limits: Any) -> RetryPolicy:
+    """A RetryPolicy from its keyword arguments, importing the engine only when called."""
     from sync.engine import RetryPolicy
 
-    return RetryPolicy(**limits)  # type: ignore[arg-type]
+    return RetryPolicy(**limits)
 
 
 class RunKind(Enum):

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 from app.session import Session
 from sync.engine import SyncProgress
-from ui.sync.runner import RunKind, RunOutcome, SyncRunner, SyncSchedule
+from ui.sync.runner import RunOutcome, SyncRunner
+from ui.sync.schedule import RunKind, SyncSchedule
 from ui.sync.sync_window import SyncWindow
 from ui.sync.texts import status_text
 from ui.sync.timeliness_banner import TimelinessBanner
@@ -48,6 +49,7 @@ class SessionSync(QObject):
         self.status_label.setAccessibleName(self.tr("Sync status"))
         self.status_label.hide()
         host.statusBar().addPermanentWidget(self.status_label)
+        # The host is a QMainWindow that also offers SyncHost; mypy has no intersection type.
         sync_host: SyncHost = host  # type: ignore[assignment]
         sync_host.sync_action.triggered.connect(self.open_window)
         banner = sync_host.timeliness_banner
@@ -87,7 +89,7 @@ class SessionSync(QObject):
 
     def _refresh_host(self) -> None:
         if self._session is not None:
-            host: SyncHost = self._host  # type: ignore[assignment]
+            host: SyncHost = self._host  # type: ignore[assignment]  # a QMainWindow offering SyncHost
             host.refresh_status()
 
     # -- the status bar line ------------------------------------------------------------

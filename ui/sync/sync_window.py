@@ -15,6 +15,7 @@ window does not stop a run; a lock closes the window and stops the run.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
@@ -41,7 +42,8 @@ from sync.service import send_refused_again
 from sync.store import OutboxStore
 from ui.sync.enroll_dialog import EnrollDialog
 from ui.sync.overview_cards import ConnectionCard, OutboxCard
-from ui.sync.runner import RunKind, RunOutcome, SyncRunner
+from ui.sync.runner import RunOutcome, SyncRunner
+from ui.sync.schedule import RunKind
 from ui.sync.texts import entity_label, local_time, outcome_text, progress_text, records_text, size_text
 from ui.sync.worker_jobs import WorkerJobs
 from ui.theme import demo_banner, window_title
@@ -182,7 +184,7 @@ class SyncWindow(QDialog):
         order = [self.connection.enroll_button, self.sync_button, self.cancel_button, self.tabs,
                  self.history_table, self.refused_table, self.send_again_button, self.send_all_button,
                  self.close_button]
-        for first, second in zip(order, order[1:], strict=False):
+        for first, second in itertools.pairwise(order):
             self.setTabOrder(first, second)
 
         self.connection.enroll_button.clicked.connect(self.open_enroll)
@@ -196,7 +198,7 @@ class SyncWindow(QDialog):
         runner.progress_did_change.connect(self._show_progress)
         runner.run_did_finish.connect(self._run_finished)
         self.reload()
-        if runner.running:
+        if runner.running_kind is not None:
             self._run_started(runner.running_kind)
             if runner.last_progress is not None:
                 self._show_progress(runner.last_progress)

@@ -98,8 +98,10 @@ class TimelinessBanner(QFrame):
             self._set_level("")
             self.hide()
             return
-        text += " " + (self.tr("Sync as soon as the device is online.") if self._can_sync
-                       else self.tr("Records are sent by themselves while someone is signed in and the device is online."))
+        if self._can_sync:
+            text += " " + self.tr("Sync as soon as the device is online.")
+        else:
+            text += " " + self.tr("Records are sent by themselves while someone is signed in and the device is online.")
         self.message.setText(text)
         self.setAccessibleDescription(self.title.text() + " " + text)
         self.show()

@@ -62,10 +62,8 @@ class WorkerJob(QObject):
         except Exception as exc:
             log.error("%s failed: %s", self.name, type(exc).__name__)
             error = UnexpectedFailure("Something went wrong and nothing was changed; please try again.")
-        try:
+        with contextlib.suppress(RuntimeError):  # the session's objects are gone (the app is quitting)
             self._did_end.emit(result, error)
-        except RuntimeError:  # the session's objects are gone (the app is quitting)
-            pass
 
     @Slot(object, object)
     def _deliver(self, result: Any, error: UserFacingError | None) -> None:

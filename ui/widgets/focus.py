@@ -8,6 +8,7 @@ them instead.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
@@ -30,20 +31,23 @@ def layout_order(widget: QWidget) -> list[QWidget]:
 def _walk(layout: QLayout, found: list[QWidget]) -> None:
     for i in range(layout.count()):
         item = layout.itemAt(i)
+        if item is None:
+            continue
         child = item.widget()
+        inner = item.layout()
         if child is not None:
             if takes_tab_focus(child):
                 found.append(child)
             elif not isinstance(child, QAbstractScrollArea):
                 found.extend(layout_order(child))
-        elif item.layout() is not None:
-            _walk(item.layout(), found)
+        elif inner is not None:
+            _walk(inner, found)
 
 
 def chain_tab_order(widgets: Sequence[QWidget]) -> None:
     """Make Tab go through ``widgets`` in this order (Shift+Tab in reverse). A pair
     already in order is left alone, so showing a step again changes nothing."""
-    for first, second in zip(widgets, widgets[1:], strict=False):
+    for first, second in itertools.pairwise(widgets):
         if _next_taking_focus(first) is not second:
             QWidget.setTabOrder(first, second)
 

@@ -18,7 +18,7 @@ class CandidatesModel(RowsModel):
         headers = [self.tr("Name on this device"), self.tr("Date of birth")]
         if show_ssn:
             headers.append(self.tr("SSN"))
-        self._headers = headers + [self.tr("Why it may be the same person"), self.tr("Match")]
+        self._headers = [*headers, self.tr("Why it may be the same person"), self.tr("Match")]
 
     def set_candidates(self, candidates: list[Candidate]) -> None:
         self._candidates = list(candidates)
@@ -32,7 +32,7 @@ class CandidatesModel(RowsModel):
         values = [person.display_name, person.dob or "\u2014"]
         if self._show_ssn:
             values.append(f"xxx-xx-{person.ssn_last4}" if person.ssn_last4 else "\u2014")
-        return values + [", ".join(candidate.reasons), f"{round(candidate.score * 100)}%"]
+        return [*values, ", ".join(candidate.reasons), f"{round(candidate.score * 100)}%"]
 
     def clear(self) -> None:
         self.set_candidates([])

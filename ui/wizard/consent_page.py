@@ -95,7 +95,7 @@ class ConsentPage(WizardPage):
         self.layout_.addLayout(self.notices)
         self.layout_.addStretch(1)
 
-        self.method_group.buttonToggled.connect(lambda _b, on: on and self._method_changed())
+        self.method_group.buttonToggled.connect(lambda _b, on: self._method_changed() if on else None)
         self.paper_box.toggled.connect(self._paper_toggled)
         self.phone_box.toggled.connect(lambda _on: self.page_did_change.emit())
         self.rendered: RenderedConsent | None = None
@@ -187,8 +187,9 @@ class ConsentPage(WizardPage):
         self.attestation.setText(fill(texts.verbal.attestation, self.flow, self.context, client).strip())
         while self.notices.count():
             item = self.notices.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for notice in texts.notices:
             label = text_label(fill(notice.title, self.flow, self.context, client) + "\n"
                                + self._section_text(notice), "notice")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.intake import Problem
 from app.intake.flow import IntakeFlow
 from app.intake.steps import StepRef
+from app.rules.duplicates import Candidate
 from ui.widgets.field import Field, form_grid
 from ui.wizard.candidates_model import CandidatesModel
 from ui.wizard.page import WizardContext, WizardPage, show_on, text_label
@@ -126,7 +127,7 @@ class DuplicatesPage(WizardPage):
         self.same_button.setEnabled(bool(candidates))
         self.new_button.setEnabled(bool(linked) or (bool(candidates) and not state.new_confirmed))
 
-    def _note_decision(self, index: int, candidates: list) -> None:
+    def _note_decision(self, index: int, candidates: list[Candidate]) -> None:
         """A likely match (the same name, date of birth or SSN) needs the worker's
         decision before the intake goes on; a weaker one is only shown."""
         state = self.flow.members[index]

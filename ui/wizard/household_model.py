@@ -31,7 +31,8 @@ class HouseholdModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             row = index.row()
             code = self._flow.members[row].answers.get("RelationshipToHoH")
-            relation = (self._relationships.label(code, self._language) if code in self._relationships
+            relation = (self._relationships.label(code, self._language)
+                        if isinstance(code, int) and code in self._relationships
                         else self.tr("relationship not chosen yet"))
             name = self._flow.member_label(row) or self.tr("name not typed yet")
             person = self.tr("Person {n}").format(n=row + 1)

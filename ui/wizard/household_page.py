@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, QSignalBlocker
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -140,12 +140,11 @@ class HouseholdPage(WizardPage):
             if not edit.hasFocus() or edit.text().strip() != str(member.answers.get(key) or ""):
                 edit.setText(str(member.answers.get(key) or ""))
         self.shared_box.setVisible(len(self.flow.members) > 1)
-        for widget, action in ((self.relationship, lambda: self.relationship.setCurrentIndex(
-                max(0, self.relationship.findData(member.answers.get("RelationshipToHoH"))))),
-                               (self.own_consent, lambda: self.own_consent.setChecked(member.own_consent))):
-            widget.blockSignals(True)
-            action()
-            widget.blockSignals(False)
+        with QSignalBlocker(self.relationship):
+            relationship = member.answers.get("RelationshipToHoH")
+            self.relationship.setCurrentIndex(max(0, self.relationship.findData(relationship)))
+        with QSignalBlocker(self.own_consent):
+            self.own_consent.setChecked(member.own_consent)
         self.own_consent.setEnabled(row > 0)
         self.remove_button.setEnabled(row > 0)
         mine = [p for p in self._problems if p.path.startswith(f"{_MEMBER}{row}]")]

@@ -187,7 +187,9 @@ class IntakeWizard(QDialog):
         self.discard_button.clicked.connect(self._discard)
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
-        QApplication.instance().focusChanged.connect(self._focus_changed)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
         self.save_job = IntakeSave(self)
         self.save_job.save_did_finish.connect(self._save_finished)
         self.save_job.save_did_fail.connect(self._save_failed)
@@ -305,13 +307,17 @@ class IntakeWizard(QDialog):
         QTimer.singleShot(0, lambda: self._reveal(scroll, target))
 
     def _reveal(self, scroll: QScrollArea, target: QWidget) -> None:
-        if self._session is not None and scroll.widget().isAncestorOf(target):
+        body = scroll.widget()
+        if self._session is not None and body is not None and body.isAncestorOf(target):
             scroll.ensureWidgetVisible(target, 16, 64)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         """A mnemonic can move focus below the fold; scroll the page so it shows."""
         scroll = self.stack.currentWidget()
-        if isinstance(scroll, QScrollArea) and new is not None and scroll.widget().isAncestorOf(new):
+        if not isinstance(scroll, QScrollArea) or new is None:
+            return
+        body = scroll.widget()
+        if body is not None and body.isAncestorOf(new):
             scroll.ensureWidgetVisible(new, 16, 16)
 
     def _page_changed(self) -> None:
@@ -402,7 +408,7 @@ class IntakeWizard(QDialog):
         self.profile_button.setVisible(session.can("client.view_basic"))
         from ui.documents.wizard_hook import offer_consent_print
 
-        offer_consent_print(self, self.done_actions, session, result)
+        self.consent_print = offer_consent_print(self, self.done_actions, session, result)
         self.stack.setCurrentWidget(self.done_page)
         for button in (self.next_button, self.back_button, self.discard_button):
             button.hide()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
@@ -130,11 +131,14 @@ class WizardPage(QWidget):
 def _input_above(message: QLabel) -> QWidget | None:
     """The input in the grid cell above a field's message line (``ui.widgets.field.Field``)."""
     parent = message.parentWidget()
-    for grid in parent.findChildren(QGridLayout) if parent is not None else []:
+    if parent is None:
+        return None
+    for grid in parent.findChildren(QGridLayout):
         index = grid.indexOf(message)
         if index < 0:
             continue
-        row, column, _rs, _cs = grid.getItemPosition(index)
+        # PySide6's stub says object; the binding returns (row, column, rowSpan, columnSpan).
+        row, column, _rs, _cs = cast(tuple[int, int, int, int], grid.getItemPosition(index))
         item = grid.itemAtPosition(row - 1, column) if row > 0 else None
         widget = item.widget() if item is not None else None
         if widget is not None and widget.focusProxy() is not None:

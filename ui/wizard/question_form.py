@@ -8,6 +8,7 @@ rows are built once per project and hidden or shown, so focus never jumps.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import Any
 
@@ -85,7 +86,7 @@ class QuestionForm(QWidget):
                 self._section_of[question.field] = section.section.id
                 order.append(widget)
                 row += 2
-        for first, second in zip(order, order[1:], strict=False):
+        for first, second in itertools.pairwise(order):
             self.setTabOrder(first, second)
 
     def _mask(self, edit: QLineEdit, row: int) -> None:

@@ -30,7 +30,7 @@ class ScriptPage(WizardPage):
     def _clear(self) -> None:
         while self.body.count():
             item = self.body.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         self.boxes = {}

@@ -130,8 +130,8 @@ class SharingPage(WizardPage):
             self.layout_.addWidget(widget)
         self.layout_.addStretch(1)
 
-        self.decision_group.buttonToggled.connect(lambda _b, on: on and self._decision_changed())
-        self.group.buttonToggled.connect(lambda _b, on: on and self._level_changed())
+        self.decision_group.buttonToggled.connect(lambda _b, on: self._decision_changed() if on else None)
+        self.group.buttonToggled.connect(lambda _b, on: self._level_changed() if on else None)
         self.dv_box.toggled.connect(self._dv_toggled)
         for box in (self.signer_box, self.emancipated_box):
             box.toggled.connect(lambda _on: self._who_changed())
