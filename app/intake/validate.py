@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from app.catalog import QuestionCatalog, load_questions, questions_for_member
+from app.domain.age import age_on
 from app.errors import ValidationError
 from app.intake.document import ConsentInput, IntakeDocument, MemberInput
 from app.packs import Pack
@@ -22,7 +23,6 @@ from app.rules.consent import (
     ConsentDecision,
     ConsentRequest,
     StoredConsent,
-    age_on,
     cite,
     decide_entry,
     evaluate_consent,

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from app.domain.age import age_on
 from app.packs import ConsentPolicy, Pack
 
 Method = Literal["written", "verbal", "declined"]
@@ -85,10 +86,6 @@ class ConsentDecision:
     @property
     def ok(self) -> bool:
         return not self.problems
-
-
-def age_on(dob: date, day: date) -> int:
-    return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
 
 
 def anniversary(day: date, months: int) -> date:
