@@ -322,42 +322,42 @@
 <context>
     <name>ConsentPage</name>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="61"/>
+        <location filename="../../ui/wizard/consent_page.py" line="60"/>
         <source>&amp;Written</source>
         <translation>&amp;Escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="62"/>
+        <location filename="../../ui/wizard/consent_page.py" line="61"/>
         <source>&amp;Verbal</source>
         <translation>&amp;Verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="64"/>
+        <location filename="../../ui/wizard/consent_page.py" line="63"/>
         <source>Written consent</source>
         <translation>Consentimiento escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="64"/>
+        <location filename="../../ui/wizard/consent_page.py" line="63"/>
         <source>Verbal consent</source>
         <translation>Consentimiento verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="87"/>
+        <location filename="../../ui/wizard/consent_page.py" line="86"/>
         <source>Da&amp;te of consent</source>
         <translation>Fec&amp;ha del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="103"/>
+        <location filename="../../ui/wizard/consent_page.py" line="102"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="114"/>
+        <location filename="../../ui/wizard/consent_page.py" line="113"/>
         <source>Consent text the client signs</source>
         <translation>Texto del consentimiento que firma el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="115"/>
+        <location filename="../../ui/wizard/consent_page.py" line="114"/>
         <source>The client&apos;s choices changed after they signed, so the signature was cleared: the client signs the text as it reads now.</source>
         <translation>Las decisiones del cliente cambiaron después de firmar, así que se borró la firma: el cliente firma el texto tal como dice ahora.</translation>
     </message>
@@ -367,79 +367,64 @@
         <translation>&amp;Firma del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="127"/>
-        <source>C&amp;lear signature</source>
-        <translation>&amp;Borrar firma</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/consent_page.py" line="128"/>
-        <source>Clear signature</source>
-        <translation>Borrar firma</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/consent_page.py" line="132"/>
+        <location filename="../../ui/wizard/consent_page.py" line="121"/>
         <source>The client signed the paper &amp;form instead; I attest it</source>
         <translation>El cliente firmó el &amp;formulario en papel; lo certifico</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="133"/>
-        <source>Paper form signed, attested by staff</source>
-        <translation>Formulario en papel firmado, certificado por el personal</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/consent_page.py" line="134"/>
+        <location filename="../../ui/wizard/consent_page.py" line="122"/>
         <source>No touch screen or pen? The client signs the paper form and you tick the box below; nothing typed replaces a signature.</source>
         <translation>¿No hay pantalla táctil ni lápiz? El cliente firma el formulario en papel y usted marca la casilla de abajo; nada escrito a máquina sustituye una firma.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="158"/>
+        <location filename="../../ui/wizard/consent_page.py" line="146"/>
         <source>&amp;Reason written consent was not possible</source>
         <translation>&amp;Motivo por el que no fue posible el consentimiento escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="159"/>
+        <location filename="../../ui/wizard/consent_page.py" line="147"/>
         <source>Reason written consent was not possible</source>
         <translation>Motivo por el que no fue posible el consentimiento escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="160"/>
+        <location filename="../../ui/wizard/consent_page.py" line="148"/>
         <source>&amp;Witness</source>
         <translation>&amp;Testigo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="160"/>
+        <location filename="../../ui/wizard/consent_page.py" line="148"/>
         <source>Witness</source>
         <translation>Testigo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="88"/>
+        <location filename="../../ui/wizard/consent_page.py" line="87"/>
         <source>Consent date</source>
         <translation>Fecha del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="161"/>
+        <location filename="../../ui/wizard/consent_page.py" line="149"/>
         <source>Ti&amp;me</source>
         <translation>Ho&amp;ra</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="161"/>
+        <location filename="../../ui/wizard/consent_page.py" line="149"/>
         <source>Consent time</source>
         <translation>Hora del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="164"/>
+        <location filename="../../ui/wizard/consent_page.py" line="152"/>
         <source>This first contact is by p&amp;hone</source>
         <translation>Este primer contacto es por &amp;teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="165"/>
+        <location filename="../../ui/wizard/consent_page.py" line="153"/>
         <source>First contact by phone</source>
         <translation>Primer contacto por teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="174"/>
-        <location filename="../../ui/wizard/consent_page.py" line="179"/>
-        <location filename="../../ui/wizard/consent_page.py" line="251"/>
+        <location filename="../../ui/wizard/consent_page.py" line="162"/>
+        <location filename="../../ui/wizard/consent_page.py" line="167"/>
+        <location filename="../../ui/wizard/consent_page.py" line="239"/>
         <source>the client</source>
         <translation>el cliente</translation>
     </message>
@@ -2551,97 +2536,82 @@
 <context>
     <name>MethodPanel</name>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="39"/>
+        <location filename="../../ui/profile/consent_method.py" line="37"/>
         <source>&amp;Written</source>
         <translation>&amp;Escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="39"/>
+        <location filename="../../ui/profile/consent_method.py" line="37"/>
         <source>&amp;Verbal</source>
         <translation>&amp;Verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="40"/>
+        <location filename="../../ui/profile/consent_method.py" line="38"/>
         <source>&amp;Declined</source>
         <translation>&amp;Rechazado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="41"/>
+        <location filename="../../ui/profile/consent_method.py" line="39"/>
         <source>Written consent</source>
         <translation>Consentimiento escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="41"/>
+        <location filename="../../ui/profile/consent_method.py" line="39"/>
         <source>Verbal consent</source>
         <translation>Consentimiento verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="42"/>
+        <location filename="../../ui/profile/consent_method.py" line="40"/>
         <source>Client declined consent</source>
         <translation>El cliente rechazó el consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="58"/>
+        <location filename="../../ui/profile/consent_method.py" line="56"/>
         <source>Written consent text</source>
         <translation>Texto del consentimiento escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="60"/>
+        <location filename="../../ui/profile/consent_method.py" line="58"/>
         <source>Client si&amp;gnature</source>
         <translation>&amp;Firma del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="66"/>
-        <source>C&amp;lear signature</source>
-        <translation>&amp;Borrar firma</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/consent_method.py" line="67"/>
-        <source>Clear signature</source>
-        <translation>Borrar firma</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/consent_method.py" line="72"/>
+        <location filename="../../ui/profile/consent_method.py" line="59"/>
         <source>The client signed the paper &amp;form instead; I attest it</source>
         <translation>El cliente firmó el formulario en &amp;papel; lo certifico</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="73"/>
-        <source>Paper form signed, attested by staff</source>
-        <translation>Formulario en papel firmado, certificado por el personal</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/consent_method.py" line="84"/>
+        <location filename="../../ui/profile/consent_method.py" line="72"/>
         <source>Verbal consent text</source>
         <translation>Texto del consentimiento verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="92"/>
+        <location filename="../../ui/profile/consent_method.py" line="80"/>
         <source>&amp;Reason written consent was not possible</source>
         <translation>Por qué no fue &amp;posible el consentimiento escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="93"/>
+        <location filename="../../ui/profile/consent_method.py" line="81"/>
         <source>Reason written consent was not possible</source>
         <translation>Motivo por el que no fue posible el consentimiento escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="94"/>
+        <location filename="../../ui/profile/consent_method.py" line="82"/>
         <source>Wi&amp;tness</source>
         <translation>&amp;Testigo</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="94"/>
+        <location filename="../../ui/profile/consent_method.py" line="82"/>
         <source>Witness</source>
         <translation>Testigo</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="97"/>
+        <location filename="../../ui/profile/consent_method.py" line="85"/>
         <source>This first contact is by &amp;phone</source>
         <translation>Este primer contacto es por telé&amp;fono</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="98"/>
+        <location filename="../../ui/profile/consent_method.py" line="86"/>
         <source>First contact by phone</source>
         <translation>Primer contacto por teléfono</translation>
     </message>
@@ -3781,290 +3751,290 @@
 <context>
     <name>ProjectLabels</name>
     <message>
-        <location filename="../../ui/projects/labels.py" line="17"/>
+        <location filename="../../ui/projects/labels.py" line="15"/>
         <source>Street Outreach</source>
         <translation>Alcance en la calle</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="17"/>
+        <location filename="../../ui/projects/labels.py" line="15"/>
         <source>Emergency Shelter – Entry Exit</source>
         <translation>Refugio de emergencia – entrada y salida</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="18"/>
+        <location filename="../../ui/projects/labels.py" line="16"/>
         <source>Emergency Shelter – Night-by-Night</source>
         <translation>Refugio de emergencia – noche a noche</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="18"/>
+        <location filename="../../ui/projects/labels.py" line="16"/>
         <source>Transitional Housing</source>
         <translation>Vivienda de transición</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="19"/>
+        <location filename="../../ui/projects/labels.py" line="17"/>
         <source>Safe Haven</source>
         <translation>Refugio seguro (Safe Haven)</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="19"/>
+        <location filename="../../ui/projects/labels.py" line="17"/>
         <source>PH – Permanent Supportive Housing</source>
         <translation>VP – Vivienda permanente con apoyo</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="19"/>
+        <location filename="../../ui/projects/labels.py" line="17"/>
         <source>PH – Housing Only</source>
         <translation>VP – Solo vivienda</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="20"/>
+        <location filename="../../ui/projects/labels.py" line="18"/>
         <source>PH – Housing with Services</source>
         <translation>VP – Vivienda con servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="20"/>
+        <location filename="../../ui/projects/labels.py" line="18"/>
         <source>PH – Rapid Re-Housing</source>
         <translation>VP – Realojamiento rápido</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="20"/>
+        <location filename="../../ui/projects/labels.py" line="18"/>
         <source>Services Only</source>
         <translation>Solo servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="21"/>
+        <location filename="../../ui/projects/labels.py" line="19"/>
         <source>Day Shelter</source>
         <translation>Centro de día</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="21"/>
+        <location filename="../../ui/projects/labels.py" line="19"/>
         <source>Homelessness Prevention</source>
         <translation>Prevención de la falta de vivienda</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="21"/>
+        <location filename="../../ui/projects/labels.py" line="19"/>
         <source>Coordinated Entry</source>
         <translation>Entrada coordinada</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="22"/>
-        <location filename="../../ui/projects/labels.py" line="61"/>
+        <location filename="../../ui/projects/labels.py" line="20"/>
+        <location filename="../../ui/projects/labels.py" line="59"/>
         <source>Other</source>
         <translation>Otro</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="28"/>
-        <location filename="../../ui/projects/labels.py" line="44"/>
+        <location filename="../../ui/projects/labels.py" line="26"/>
+        <location filename="../../ui/projects/labels.py" line="42"/>
         <source>Survivors of domestic violence</source>
         <translation>Sobrevivientes de violencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="29"/>
-        <location filename="../../ui/projects/labels.py" line="44"/>
+        <location filename="../../ui/projects/labels.py" line="27"/>
+        <location filename="../../ui/projects/labels.py" line="42"/>
         <source>People living with HIV/AIDS</source>
         <translation>Personas con VIH/sida</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="30"/>
+        <location filename="../../ui/projects/labels.py" line="28"/>
         <source>Youth services</source>
         <translation>Servicios para jóvenes</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="31"/>
+        <location filename="../../ui/projects/labels.py" line="29"/>
         <source>Legal services</source>
         <translation>Servicios legales</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="32"/>
+        <location filename="../../ui/projects/labels.py" line="30"/>
         <source>Protected project</source>
         <translation>Proyecto protegido</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="40"/>
+        <location filename="../../ui/projects/labels.py" line="38"/>
         <source>Site-based – single site</source>
         <translation>En un sitio – un solo lugar</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="40"/>
+        <location filename="../../ui/projects/labels.py" line="38"/>
         <source>Site-based – clustered / multiple sites</source>
         <translation>En un sitio – agrupado / varios lugares</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="41"/>
+        <location filename="../../ui/projects/labels.py" line="39"/>
         <source>Tenant-based – scattered site</source>
         <translation>Basado en el inquilino – lugares dispersos</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="42"/>
+        <location filename="../../ui/projects/labels.py" line="40"/>
         <source>Services only</source>
         <translation>Solo servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="42"/>
+        <location filename="../../ui/projects/labels.py" line="40"/>
         <source>Housing with or without services</source>
         <translation>Vivienda con o sin servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="43"/>
+        <location filename="../../ui/projects/labels.py" line="41"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="43"/>
+        <location filename="../../ui/projects/labels.py" line="41"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="45"/>
+        <location filename="../../ui/projects/labels.py" line="43"/>
         <source>Not applicable</source>
         <translation>No corresponde</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="46"/>
+        <location filename="../../ui/projects/labels.py" line="44"/>
         <source>Urban</source>
         <translation>Urbana</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="46"/>
+        <location filename="../../ui/projects/labels.py" line="44"/>
         <source>Suburban</source>
         <translation>Suburbana</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="46"/>
+        <location filename="../../ui/projects/labels.py" line="44"/>
         <source>Rural</source>
         <translation>Rural</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="46"/>
+        <location filename="../../ui/projects/labels.py" line="44"/>
         <source>Unknown</source>
         <translation>Desconocida</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="47"/>
+        <location filename="../../ui/projects/labels.py" line="45"/>
         <source>HMIS participating</source>
         <translation>Participa en HMIS</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="47"/>
+        <location filename="../../ui/projects/labels.py" line="45"/>
         <source>Comparable database participating</source>
         <translation>Participa con una base de datos comparable</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="48"/>
+        <location filename="../../ui/projects/labels.py" line="46"/>
         <source>Not participating</source>
         <translation>No participa</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="49"/>
+        <location filename="../../ui/projects/labels.py" line="47"/>
         <source>HUD: ESG – Emergency Shelter</source>
         <translation>HUD: ESG – Refugio de emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="49"/>
+        <location filename="../../ui/projects/labels.py" line="47"/>
         <source>HUD: ESG – Street Outreach</source>
         <translation>HUD: ESG – Alcance en la calle</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="50"/>
+        <location filename="../../ui/projects/labels.py" line="48"/>
         <source>HUD: ESG – Rapid Rehousing</source>
         <translation>HUD: ESG – Realojamiento rápido</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="50"/>
+        <location filename="../../ui/projects/labels.py" line="48"/>
         <source>HUD: ESG – Homelessness Prevention</source>
         <translation>HUD: ESG – Prevención de la falta de vivienda</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="51"/>
+        <location filename="../../ui/projects/labels.py" line="49"/>
         <source>HUD: CoC – Permanent Supportive Housing</source>
         <translation>HUD: CoC – Vivienda permanente con apoyo</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="51"/>
+        <location filename="../../ui/projects/labels.py" line="49"/>
         <source>HUD: CoC – Rapid Re-Housing</source>
         <translation>HUD: CoC – Realojamiento rápido</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="52"/>
+        <location filename="../../ui/projects/labels.py" line="50"/>
         <source>HUD: CoC – Supportive Services Only</source>
         <translation>HUD: CoC – Solo servicios de apoyo</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="52"/>
+        <location filename="../../ui/projects/labels.py" line="50"/>
         <source>HUD: CoC – Transitional Housing</source>
         <translation>HUD: CoC – Vivienda de transición</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="53"/>
+        <location filename="../../ui/projects/labels.py" line="51"/>
         <source>HUD: CoC – Safe Haven</source>
         <translation>HUD: CoC – Refugio seguro</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="53"/>
+        <location filename="../../ui/projects/labels.py" line="51"/>
         <source>HHS: PATH – Street Outreach &amp; Services Only</source>
         <translation>HHS: PATH – Alcance en la calle y solo servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="54"/>
+        <location filename="../../ui/projects/labels.py" line="52"/>
         <source>HHS: RHY – Street Outreach Project</source>
         <translation>HHS: RHY – Proyecto de alcance en la calle</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="54"/>
+        <location filename="../../ui/projects/labels.py" line="52"/>
         <source>HHS: RHY – Basic Center Program</source>
         <translation>HHS: RHY – Programa de centro básico</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="55"/>
+        <location filename="../../ui/projects/labels.py" line="53"/>
         <source>VA: Supportive Services for Veteran Families</source>
         <translation>VA: Servicios de apoyo para familias de veteranos</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="55"/>
+        <location filename="../../ui/projects/labels.py" line="53"/>
         <source>N/A</source>
         <translation>No corresponde</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="56"/>
+        <location filename="../../ui/projects/labels.py" line="54"/>
         <source>Local or other funding source</source>
         <translation>Fuente de financiación local u otra</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="57"/>
+        <location filename="../../ui/projects/labels.py" line="55"/>
         <source>Households without children</source>
         <translation>Hogares sin niños</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="58"/>
+        <location filename="../../ui/projects/labels.py" line="56"/>
         <source>Households with at least one adult and one child</source>
         <translation>Hogares con al menos un adulto y un niño</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="59"/>
+        <location filename="../../ui/projects/labels.py" line="57"/>
         <source>Households with only children</source>
         <translation>Hogares solo con niños</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="60"/>
+        <location filename="../../ui/projects/labels.py" line="58"/>
         <source>Year-round</source>
         <translation>Todo el año</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="60"/>
+        <location filename="../../ui/projects/labels.py" line="58"/>
         <source>Seasonal</source>
         <translation>De temporada</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="60"/>
+        <location filename="../../ui/projects/labels.py" line="58"/>
         <source>Overflow</source>
         <translation>De desborde</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="61"/>
+        <location filename="../../ui/projects/labels.py" line="59"/>
         <source>Facility-based</source>
         <translation>En instalación</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="61"/>
+        <location filename="../../ui/projects/labels.py" line="59"/>
         <source>Voucher</source>
         <translation>Vale</translation>
     </message>
@@ -4207,22 +4177,22 @@
 <context>
     <name>QuestionForm</name>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="102"/>
+        <location filename="../../ui/wizard/question_form.py" line="101"/>
         <source>Show while pressed</source>
         <translation>Mostrar mientras se pulsa</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="103"/>
+        <location filename="../../ui/wizard/question_form.py" line="102"/>
         <source>Show the number while pressed</source>
         <translation>Mostrar el número mientras se pulsa</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="120"/>
+        <location filename="../../ui/wizard/question_form.py" line="119"/>
         <source>Choose…</source>
         <translation>Elija…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="127"/>
+        <location filename="../../ui/wizard/question_form.py" line="126"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
@@ -5111,87 +5081,87 @@
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="27"/>
+        <location filename="../../ui/profile/service_dialog.py" line="26"/>
         <source>Record service</source>
         <translation>Registrar servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="27"/>
+        <location filename="../../ui/profile/service_dialog.py" line="26"/>
         <source>Record a service</source>
         <translation>Registrar un servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="32"/>
-        <location filename="../../ui/profile/service_dialog.py" line="51"/>
-        <location filename="../../ui/profile/service_dialog.py" line="69"/>
-        <location filename="../../ui/profile/service_dialog.py" line="77"/>
+        <location filename="../../ui/profile/service_dialog.py" line="31"/>
+        <location filename="../../ui/profile/service_dialog.py" line="50"/>
+        <location filename="../../ui/profile/service_dialog.py" line="68"/>
+        <location filename="../../ui/profile/service_dialog.py" line="76"/>
         <source>Choose…</source>
         <translation>Elija…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="33"/>
-        <location filename="../../ui/profile/service_dialog.py" line="66"/>
+        <location filename="../../ui/profile/service_dialog.py" line="32"/>
+        <location filename="../../ui/profile/service_dialog.py" line="65"/>
         <source>Choose the record type first</source>
         <translation>Elija primero el tipo de registro</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="34"/>
+        <location filename="../../ui/profile/service_dialog.py" line="33"/>
         <source>&amp;Date provided</source>
         <translation>&amp;Fecha de prestación</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="34"/>
+        <location filename="../../ui/profile/service_dialog.py" line="33"/>
         <source>Date provided</source>
         <translation>Fecha de prestación</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="35"/>
+        <location filename="../../ui/profile/service_dialog.py" line="34"/>
         <source>&amp;Record type</source>
         <translation>Tipo de &amp;registro</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="35"/>
+        <location filename="../../ui/profile/service_dialog.py" line="34"/>
         <source>Record type</source>
         <translation>Tipo de registro</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="36"/>
+        <location filename="../../ui/profile/service_dialog.py" line="35"/>
         <source>&amp;Type of service</source>
         <translation>&amp;Tipo de servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="36"/>
+        <location filename="../../ui/profile/service_dialog.py" line="35"/>
         <source>Type of service</source>
         <translation>Tipo de servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="52"/>
+        <location filename="../../ui/profile/service_dialog.py" line="51"/>
         <source>This project records no HUD service here</source>
         <translation>Este proyecto no registra aquí ningún servicio de HUD</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="56"/>
+        <location filename="../../ui/profile/service_dialog.py" line="55"/>
         <source>Agency service (not reported to HUD)</source>
         <translation>Servicio de la agencia (no se informa a HUD)</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="89"/>
+        <location filename="../../ui/profile/service_dialog.py" line="88"/>
         <source>Agency service saved; it is in the outbox (not reported to HUD).</source>
         <translation>Servicio de la agencia guardado; está en la bandeja de salida (no se informa a HUD).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="90"/>
+        <location filename="../../ui/profile/service_dialog.py" line="89"/>
         <source>Choose the record type.</source>
         <translation>Elija el tipo de registro.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="87"/>
-        <location filename="../../ui/profile/service_dialog.py" line="91"/>
+        <location filename="../../ui/profile/service_dialog.py" line="86"/>
+        <location filename="../../ui/profile/service_dialog.py" line="90"/>
         <source>Choose the type of service.</source>
         <translation>Elija el tipo de servicio.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="93"/>
+        <location filename="../../ui/profile/service_dialog.py" line="92"/>
         <source>Service saved; it is in the outbox.</source>
         <translation>Servicio guardado; está en la bandeja de salida.</translation>
     </message>
@@ -5814,6 +5784,24 @@ contraseña: {p}</translation>
     </message>
 </context>
 <context>
+    <name>SignatureBlock</name>
+    <message>
+        <location filename="../../ui/widgets/signature_block.py" line="28"/>
+        <source>C&amp;lear signature</source>
+        <translation>&amp;Borrar firma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/signature_block.py" line="29"/>
+        <source>Clear signature</source>
+        <translation>Borrar firma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/signature_block.py" line="36"/>
+        <source>Paper form signed, attested by staff</source>
+        <translation>Formulario en papel firmado, certificado por el personal</translation>
+    </message>
+</context>
+<context>
     <name>SignaturePad</name>
     <message>
         <location filename="../../ui/wizard/signature_pad.py" line="51"/>
@@ -6044,147 +6032,147 @@ ExportID {id}</translation>
 <context>
     <name>SyncTexts</name>
     <message>
-        <location filename="../../ui/sync/texts.py" line="34"/>
+        <location filename="../../ui/sync/texts.py" line="33"/>
         <source>{m} min</source>
         <translation>{m} min</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="35"/>
+        <location filename="../../ui/sync/texts.py" line="34"/>
         <source>{h} h</source>
         <translation>{h} h</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="40"/>
+        <location filename="../../ui/sync/texts.py" line="39"/>
         <source>{n} bytes</source>
         <translation>{n} bytes</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="42"/>
+        <location filename="../../ui/sync/texts.py" line="41"/>
         <source>{n:.0f} KiB</source>
         <translation>{n:.0f} KiB</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="43"/>
+        <location filename="../../ui/sync/texts.py" line="42"/>
         <source>{n:.1f} MiB</source>
         <translation>{n:.1f} MiB</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="48"/>
+        <location filename="../../ui/sync/texts.py" line="47"/>
         <source>1 record</source>
         <translation>1 registro</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="49"/>
+        <location filename="../../ui/sync/texts.py" line="48"/>
         <source>{n} records</source>
         <translation>{n} registros</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="54"/>
+        <location filename="../../ui/sync/texts.py" line="53"/>
         <source>Person</source>
         <translation>Persona</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="55"/>
+        <location filename="../../ui/sync/texts.py" line="54"/>
         <source>Enrollment</source>
         <translation>Inscripción</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="56"/>
+        <location filename="../../ui/sync/texts.py" line="55"/>
         <source>Exit</source>
         <translation>Salida</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="57"/>
+        <location filename="../../ui/sync/texts.py" line="56"/>
         <source>Service</source>
         <translation>Servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="58"/>
+        <location filename="../../ui/sync/texts.py" line="57"/>
         <source>Contact (living situation)</source>
         <translation>Contacto (situación de vivienda)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="59"/>
+        <location filename="../../ui/sync/texts.py" line="58"/>
         <source>Case note</source>
         <translation>Nota del caso</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="60"/>
+        <location filename="../../ui/sync/texts.py" line="59"/>
         <source>Case note deletion request</source>
         <translation>Solicitud de borrado de una nota del caso</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="61"/>
+        <location filename="../../ui/sync/texts.py" line="60"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="62"/>
+        <location filename="../../ui/sync/texts.py" line="61"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="68"/>
+        <location filename="../../ui/sync/texts.py" line="67"/>
         <source>{done} of {total} · {bytes_done} of {bytes_total}</source>
         <translation>{done} de {total} · {bytes_done} de {bytes_total}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="72"/>
+        <location filename="../../ui/sync/texts.py" line="71"/>
         <source>trying again in {s:.0f} s</source>
         <translation>nuevo intento en {s:.0f} s</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="85"/>
+        <location filename="../../ui/sync/texts.py" line="84"/>
         <source>Sync cancelled; {n} still waiting, to be sent with the next sync.</source>
         <translation>Sincronización cancelada; pendientes: {n}, para la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="88"/>
+        <location filename="../../ui/sync/texts.py" line="87"/>
         <source>Nothing was waiting to be sent.</source>
         <translation>No había nada pendiente de enviar.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="89"/>
+        <location filename="../../ui/sync/texts.py" line="88"/>
         <source>Sent {n}: {new} new, {had} the server already had.</source>
         <translation>Enviados: {n} (nuevos: {new}; ya estaban en el servidor: {had}).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="92"/>
+        <location filename="../../ui/sync/texts.py" line="91"/>
         <source>1 was refused; see Refused records.</source>
         <translation>1 fue rechazado; vea Registros rechazados.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="93"/>
+        <location filename="../../ui/sync/texts.py" line="92"/>
         <source>{n} were refused; see Refused records.</source>
         <translation>{n} fueron rechazados; vea Registros rechazados.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="102"/>
+        <location filename="../../ui/sync/texts.py" line="101"/>
         <source>Another sync was running on this device at {t}.</source>
         <translation>A las {t} ya había otra sincronización en curso en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="104"/>
+        <location filename="../../ui/sync/texts.py" line="103"/>
         <source>Sync failed at {t}: {why}</source>
         <translation>La sincronización falló a las {t}: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="106"/>
+        <location filename="../../ui/sync/texts.py" line="105"/>
         <source>Sync cancelled at {t}.</source>
         <translation>Sincronización cancelada a las {t}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="109"/>
+        <location filename="../../ui/sync/texts.py" line="108"/>
         <source>Synced at {t}.</source>
         <translation>Sincronizado a las {t}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="110"/>
+        <location filename="../../ui/sync/texts.py" line="109"/>
         <source>Synced {n} at {t}.</source>
         <translation>Sincronizado a las {t}: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="112"/>
+        <location filename="../../ui/sync/texts.py" line="111"/>
         <source>Next try at {t}.</source>
         <translation>Próximo intento a las {t}.</translation>
     </message>
