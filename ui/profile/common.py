@@ -27,6 +27,7 @@ from app.errors import UserFacingError, ValidationError
 from app.rules.consent import EntryHold
 from ui.core_text import core_text
 from ui.i18n import active_language
+from ui.widgets.button_box import button_box
 from ui.widgets.field import Field
 from ui.widgets.rows_model import RowsModel
 
@@ -131,7 +132,7 @@ def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
 
 @dataclass
 class ActionRow:
-    """Cancel, then the form's one action: the row every profile form ends with."""
+    """Cancel and the form's one action: the row every profile form ends with."""
 
     layout: QHBoxLayout
     cancel: QPushButton
@@ -144,16 +145,12 @@ def action_row(cancel_text: str, cancel_name: str, action_text: str, *, action_i
     row = QHBoxLayout()
     if margins is not None:
         row.setContentsMargins(*margins)
-    row.addStretch(1)
     cancel = QPushButton(cancel_text)
     cancel.setAccessibleName(cancel_name)
     cancel.setAutoDefault(False)
     action = QPushButton(action_text)
     action.setObjectName("primary")
-    if action_is_default:
-        action.setDefault(True)
-    row.addWidget(cancel)
-    row.addWidget(action)
+    row.addWidget(button_box(cancel, action, default=action if action_is_default else None))
     return ActionRow(row, cancel, action)
 
 
