@@ -37,6 +37,7 @@ from sync.hmis_csv.device_export import export_options
 from sync.hmis_csv.export import Destination, ExportError, ExportOptions
 from sync.hmis_csv.source import ProjectRecord
 from ui.theme import set_invalid
+from ui.widgets.button_box import button_box
 from ui.widgets.status import form_error_label
 from ui.wizard.page import text_label
 
@@ -282,9 +283,7 @@ class OptionsPage(QWidget):
         self.export_button.setAccessibleName(self.tr("Export"))
         self.export_button.setObjectName("primary")
         buttons.addWidget(self.check_file_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.export_button)
+        buttons.addWidget(button_box(self.cancel_button, self.export_button), 1)
         layout.addLayout(buttons)
 
     def _connect(self) -> None:
