@@ -139,7 +139,7 @@ class ActionRow:
     action: QPushButton
 
 
-def action_row(cancel_text: str, cancel_name: str, action_text: str, *, action_is_default: bool = True,
+def action_row(cancel_text: str, cancel_name: str, action_text: str, *,
                margins: tuple[int, int, int, int] | None = None) -> ActionRow:
     """The texts come translated from the calling dialog (its own ``tr`` context)."""
     row = QHBoxLayout()
@@ -150,7 +150,7 @@ def action_row(cancel_text: str, cancel_name: str, action_text: str, *, action_i
     cancel.setAutoDefault(False)
     action = QPushButton(action_text)
     action.setObjectName("primary")
-    row.addWidget(button_box(cancel, action, default=action if action_is_default else None))
+    row.addWidget(button_box(cancel, action))
     return ActionRow(row, cancel, action)
 
 

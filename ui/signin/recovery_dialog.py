@@ -68,7 +68,7 @@ class RecoveryDialog(QDialog):
         self.submit_button = QPushButton(self.tr("&Reset password and sign in"))
         self.submit_button.setObjectName("primary")
         self.submit_button.setAccessibleName(self.tr("Reset password and sign in"))
-        layout.addWidget(button_box(self.cancel_button, self.submit_button, default=self.submit_button))
+        layout.addWidget(button_box(self.cancel_button, self.submit_button))
 
         self.setTabOrder(self.username, self.key)
         self.setTabOrder(self.key, self.fields.password)

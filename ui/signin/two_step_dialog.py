@@ -136,8 +136,7 @@ class TwoStepDialog(QDialog):
         self.done_button = QPushButton(self.tr("&Done"))
         self.done_button.setAccessibleName(self.tr("Done"))
         self.done_button.setObjectName("primary")
-        layout.addWidget(button_box(self.cancel_button, self.turn_on_button, self.done_button,
-                                    default=self.turn_on_button))
+        layout.addWidget(button_box(self.cancel_button, self.turn_on_button, self.done_button))
         self.done_button.hide()
         self.cancel_button.clicked.connect(self.reject)
         self.turn_on_button.clicked.connect(self._turn_on)

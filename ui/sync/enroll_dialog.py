@@ -154,7 +154,7 @@ class EnrollDialog(QDialog):
         self.enroll_button = QPushButton(self.tr("&Enroll"))
         self.enroll_button.setObjectName("primary")
         self.enroll_button.setAccessibleName(self.tr("Enroll this device"))
-        layout.addWidget(button_box(self.cancel_button, self.enroll_button, default=self.enroll_button))
+        layout.addWidget(button_box(self.cancel_button, self.enroll_button))
 
         order = [self.server, self.code, self.ca_file, self.browse, self.use_keyring, self.use_vault,
                  self.enroll_button, self.cancel_button]
