@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from app.domain.age import age_on as _years_old
 from app.rules.consent import StoredConsent, consent_end
 from app.session import Session
 
@@ -64,7 +65,7 @@ def age_on(dob: str | None, today: date) -> int | None:
         return None
     if born is None or born > today:
         return None
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+    return _years_old(born, today)
 
 
 def last_contacts(session: Session, personal_ids: Iterable[str]) -> dict[str, str]:

@@ -25,6 +25,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 
 def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX); directories cannot be opened this way on Windows."""
     if os.name != "posix":
         return
     fd = os.open(folder, os.O_RDONLY)

@@ -105,23 +105,22 @@ def _is_date(text: str) -> bool:
     return len(text) == 10
 
 
-def descriptor_problems(project_type: int, descriptors: ProjectDescriptors,
-                        other_projects: Mapping[str, tuple[int, int | None]]) -> list[ValidationError]:
-    """What is wrong with ``descriptors`` for a project of ``project_type``, each with the
-    field it belongs to. ``other_projects`` maps the device's other projects to their
-    type and RRH subtype, for the affiliated residential projects."""
-    d = descriptors
-    problems: list[ValidationError] = []
+_Report = Callable[[str, str], None]
 
-    def problem(name: str, message: str) -> None:
-        problems.append(ValidationError(name, message))
 
+def _subtype_problems(project_type: int, d: ProjectDescriptors, problem: _Report) -> None:
+    """2.02.A: the RRH subtype, asked of rapid re-housing only."""
     if d.rrh_sub_type is not None and d.rrh_sub_type not in RRH_SUB_TYPES:
         problem("rrh_sub_type", "The RRH subtype must be 1 (services only) or 2 (housing with or without services).")
     elif project_type == RRH and d.rrh_sub_type is None:
         problem("rrh_sub_type", "A rapid re-housing project (type 13) needs its RRH subtype (2.02.A).")
     elif project_type != RRH and d.rrh_sub_type is not None:
         problem("rrh_sub_type", "Only a rapid re-housing project (type 13) has an RRH subtype.")
+
+
+def _affiliation_problems(project_type: int, d: ProjectDescriptors,
+                          other_projects: Mapping[str, tuple[int, int | None]], problem: _Report) -> None:
+    """2.02.B/C: residential affiliation and the residential projects it names."""
     applies = affiliation_applies(project_type, d.rrh_sub_type)
     if d.residential_affiliation is not None and d.residential_affiliation not in NO_YES:
         problem("residential_affiliation", "The residential affiliation must be 0 (no) or 1 (yes).")
@@ -142,12 +141,32 @@ def descriptor_problems(project_type: int, descriptors: ProjectDescriptors,
         elif not is_residential(*facts):
             problem("residential_project_ids", "An affiliated project must be a residential project "
                                                "(shelter, transitional, safe haven or permanent housing).")
+
+
+def _housing_problems(project_type: int, d: ProjectDescriptors, problem: _Report) -> None:
+    """Housing type (2.02.D) and target population."""
     if d.housing_type is not None and d.housing_type not in HOUSING_TYPES:
         problem("housing_type", "The housing type must be 1, 2 or 3 (2.02.D).")
     elif d.housing_type is not None and project_type not in HOUSING_TYPE_TYPES:
         problem("housing_type", "Only a project that houses people has a housing type.")
     if d.target_population is not None and d.target_population not in TARGET_POPULATIONS:
         problem("target_population", "The target population must be 1 (DV), 3 (HIV/AIDS) or 4 (not applicable).")
+
+
+def descriptor_problems(project_type: int, descriptors: ProjectDescriptors,
+                        other_projects: Mapping[str, tuple[int, int | None]]) -> list[ValidationError]:
+    """What is wrong with ``descriptors`` for a project of ``project_type``, each with the
+    field it belongs to. ``other_projects`` maps the device's other projects to their
+    type and RRH subtype, for the affiliated residential projects."""
+    d = descriptors
+    problems: list[ValidationError] = []
+
+    def problem(name: str, message: str) -> None:
+        problems.append(ValidationError(name, message))
+
+    _subtype_problems(project_type, d, problem)
+    _affiliation_problems(project_type, d, other_projects, problem)
+    _housing_problems(project_type, d, problem)
     _place_problems(d, problem)
     _code_problems(project_type, d, problem)
     return problems

@@ -15,6 +15,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
+from app.command import run_command
 from sync.hmis_csv.command import add_export_options
 
 if TYPE_CHECKING:
@@ -229,26 +230,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    out = out or sys.stdout
-    os.umask(0o077)
-    try:
+    stdout = out or sys.stdout
+
+    def run() -> int:
         args = build_parser().parse_args(argv)
         if args.command is None:
             raise ServerCliError("Give a command: serve, enrollment-code, revoke-device, list-devices "
                                  "or export-hmis-csv (see 'hmis-intake-server --help').", EXIT_USAGE)
         func: Callable[[argparse.Namespace, TextIO], int] = args.func
-        return func(args, out)
-    except ServerCliError as exc:
-        print(str(exc), file=sys.stderr)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        return 130
-    except Exception as exc:
-        if os.environ.get("HMIS_INTAKE_DEBUG"):
-            raise
-        print(f"Unexpected error ({type(exc).__name__}); set HMIS_INTAKE_DEBUG=1 to see details.",
-              file=sys.stderr)
-        return 70
+        return func(args, stdout)
+
+    return run_command(run, (ServerCliError,))
 
 
 if __name__ == "__main__":

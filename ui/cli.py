@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
-import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -17,13 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from app import __version__
+from app.command import run_command
 from app.errors import UserFacingError
 
 if TYPE_CHECKING:
     from app.session import Session
 
 EXIT_USAGE = 2
-DEBUG_ENV = "HMIS_INTAKE_DEBUG"
 
 
 class CliError(UserFacingError):
@@ -471,9 +470,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    out = out or sys.stdout
-    os.umask(0o077)
-    try:
+    stdout = out or sys.stdout
+
+    def run() -> int:
         args = build_parser().parse_args(argv)
         if args.data_dir is None:
             from app.paths import default_data_dir
@@ -490,26 +489,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 
         check_sqlcipher()
         func: Callable[[argparse.Namespace, TextIO], int] = args.func
-        return func(args, out)
-    except UserFacingError as exc:
-        print(str(exc), file=sys.stderr)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        print("Interrupted.", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        # The reader went away (``search … | head``): not an error worth a message.
-        # Point stdout at /dev/null so the interpreter's final flush stays quiet.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 141
-    except Exception as exc:
-        if os.environ.get(DEBUG_ENV):
-            raise
-        # The exception text may quote data, so only its type is shown.
-        print(f"Unexpected error ({type(exc).__name__}); nothing further was changed. "
-              f"Set {DEBUG_ENV}=1 to see details.", file=sys.stderr)
-        return 70
+        return func(args, stdout)
+
+    return run_command(run, (UserFacingError,), interrupted="Interrupted.",
+                       unexpected_note="nothing further was changed. ")
 
 
 if __name__ == "__main__":

@@ -155,33 +155,45 @@ def _read(forms: FormsRoot, model: type[_M], file_name: str, pack_id: str, lang:
 def _first_difference(a: object, b: object, path: str) -> tuple[str, str] | None:
     """Where ``b`` stops mirroring ``a``: ``(key path, what differs)``, or None."""
     if isinstance(a, BaseModel) and isinstance(b, BaseModel):
-        for name in type(a).model_fields:
-            if name in _PER_LANGUAGE_KEYS:
-                continue
-            child = f"{path}.{name}" if path else name
-            left, right = getattr(a, name), getattr(b, name)
-            if name in _STRUCTURAL_KEYS:
-                if left != right:
-                    return child, f"has {right!r} where the English file has {left!r}"
-                continue
-            found = _first_difference(left, right, child)
-            if found is not None:
-                return found
-        return None
+        return _model_difference(a, b, path)
     if isinstance(a, tuple) and isinstance(b, tuple):
-        if len(a) != len(b):
-            return path, f"has {len(b)} entries where the English file has {len(a)}"
-        for index, (left, right) in enumerate(zip(a, b, strict=True)):
-            found = _first_difference(left, right, f"{path}[{index}]")
-            if found is not None:
-                return found
-        return None
+        return _tuple_difference(a, b, path)
+    return _value_difference(a, b, path)
+
+
+def _model_difference(a: BaseModel, b: BaseModel, path: str) -> tuple[str, str] | None:
+    for name in type(a).model_fields:
+        if name in _PER_LANGUAGE_KEYS:
+            continue
+        child = f"{path}.{name}" if path else name
+        left, right = getattr(a, name), getattr(b, name)
+        if name in _STRUCTURAL_KEYS:
+            if left != right:
+                return child, f"has {right!r} where the English file has {left!r}"
+            continue
+        found = _first_difference(left, right, child)
+        if found is not None:
+            return found
+    return None
+
+
+def _tuple_difference(a: tuple[object, ...], b: tuple[object, ...], path: str) -> tuple[str, str] | None:
+    if len(a) != len(b):
+        return path, f"has {len(b)} entries where the English file has {len(a)}"
+    for index, (left, right) in enumerate(zip(a, b, strict=True)):
+        found = _first_difference(left, right, f"{path}[{index}]")
+        if found is not None:
+            return found
+    return None
+
+
+def _value_difference(a: object, b: object, path: str) -> tuple[str, str] | None:
     if a is None or b is None:
-        if (a is None) != (b is None):
-            if b is None:
-                return path, "is missing but the English file has it"
-            return path, "is set but the English file leaves it out"
-        return None
+        if (a is None) == (b is None):
+            return None
+        if b is None:
+            return path, "is missing but the English file has it"
+        return path, "is set but the English file leaves it out"
     if isinstance(a, str) and isinstance(b, str):
         if placeholders_in(a) != placeholders_in(b):
             return path, (

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from app.catalog import QuestionCatalog, load_questions, questions_for_member
+from app.domain.age import age_on
 from app.errors import ValidationError
 from app.intake.document import ConsentInput, IntakeDocument, MemberInput
 from app.packs import Pack
@@ -22,7 +23,6 @@ from app.rules.consent import (
     ConsentDecision,
     ConsentRequest,
     StoredConsent,
-    age_on,
     cite,
     decide_entry,
     evaluate_consent,
@@ -189,6 +189,64 @@ def proposed_consent(decision: ConsentDecision, consent: ConsentInput) -> Stored
                          decision.sharing)
 
 
+def _entry_date(member: MemberInput) -> date | None:
+    entry_text = member.enrollment.get("EntryDate")
+    try:
+        return date.fromisoformat(str(entry_text)) if entry_text else None
+    except ValueError:
+        return None
+
+
+def _check_answers(pack: Pack, catalog: QuestionCatalog, project: ProjectFacts, member: MemberInput, facts: MemberFacts,
+                   path: str, today: date, problems: list[Problem]) -> None:
+    """The member's answers to the questions the intake asks of them."""
+    questions = questions_for_member(
+        catalog, project_type=project.project_type, is_adult=facts.is_adult,
+        is_head_of_household=facts.is_hoh, stage=START,
+        answers={**member.client, **member.enrollment},
+    )
+    for question in questions:
+        if question.record.value not in ("Client", "Enrollment") or question.per_contact:
+            continue  # 4.12 contacts and exits are recorded by their own workflows
+        record = member.client if question.record.value == "Client" else member.enrollment
+        if question.field in ("SSN", "DOB", "FirstName", "LastName"):
+            continue  # checked with their data-quality codes above
+        _check_answer(question, record.get(question.field), f"{path}.{question.record.value.lower()}."
+                      f"{question.field}", catalog, today, problems, cite(pack, "answer_refused"))
+
+
+def _check_member_consent(pack: Pack, doc: IntakeDocument, project: ProjectFacts, member: MemberInput,
+                          facts: MemberFacts, path: str, entry: date | None, today: date,
+                          stored: Mapping[str, Sequence[StoredConsent]] | None,
+                          problems: list[Problem]) -> ConsentDecision | None:
+    """The member's consent as captured, and whether the data's own date falls under it."""
+    consent = household_consent_for(pack, doc, member, facts)
+    if consent is None:
+        if pack.consent.consent_before_any_data:
+            clause = cite(pack, "consent_before_data")
+            message = ("Record the client's consent before any data." if facts.is_hoh or
+                       pack.consent.household_covered_by_one else
+                       "Each adult in the household gives their own consent.")
+            problems.append(Problem(f"{path}.consent", message, clause))
+        return None
+    decision = evaluate_consent(pack, consent_request(consent, doc, member, facts, project), today)
+    for p in decision.problems:
+        problems.append(Problem(f"{path}.consent.{p.field}" if member.consent else f"consent.{p.field}",
+                                p.message, p.clause))
+    if not decision.may_enter_data and not decision.problems:
+        problems.append(Problem("consent", "Without the client's consent no data can be entered.",
+                                cite(pack, "consent_before_data")))
+    elif decision.may_enter_data:
+        day = entry or doc.collected_at.date()
+        on_file = list((stored or {}).get(member.link_personal_id or "", ()))
+        gate = decide_entry(pack, [*on_file, proposed_consent(decision, consent)], day, today,
+                            project.populations, decision.locks_household)
+        if not gate.may_enter:
+            message = gate.reason.removesuffix(f" ({gate.clause}).") + "." if gate.clause else gate.reason
+            problems.append(Problem(f"{path}.enrollment.EntryDate", message.replace("..", "."), gate.clause))
+    return decision
+
+
 def check_intake(pack: Pack, doc: IntakeDocument, project: ProjectFacts | None, today: date,
                  linkable: set[str] | None = None,
                  stored: Mapping[str, Sequence[StoredConsent]] | None = None,
@@ -215,53 +273,14 @@ def check_intake(pack: Pack, doc: IntakeDocument, project: ProjectFacts | None, 
         if member.link_personal_id and linkable is not None and member.link_personal_id not in linkable:
             problems.append(Problem(f"{path}.link_personal_id", "That person is not on this device."))
         check_identity(member, path, today, problems)
-        entry_text = member.enrollment.get("EntryDate")
-        entry = None
-        try:
-            entry = date.fromisoformat(str(entry_text)) if entry_text else None
-        except ValueError:
-            entry = None
+        entry = _entry_date(member)
         facts = member_facts(member, entry)
         if facts.dob and entry and facts.dob > entry:
             problems.append(Problem(f"{path}.client.DOB", "The date of birth is after the project start."))
-        questions = questions_for_member(
-            catalog, project_type=project.project_type, is_adult=facts.is_adult,
-            is_head_of_household=facts.is_hoh, stage=START,
-            answers={**member.client, **member.enrollment},
-        )
-        for question in questions:
-            if question.record.value not in ("Client", "Enrollment") or question.per_contact:
-                continue  # 4.12 contacts and exits are recorded by their own workflows
-            record = member.client if question.record.value == "Client" else member.enrollment
-            if question.field in ("SSN", "DOB", "FirstName", "LastName"):
-                continue  # checked with their data-quality codes above
-            _check_answer(question, record.get(question.field), f"{path}.{question.record.value.lower()}."
-                          f"{question.field}", catalog, today, problems, cite(pack, "answer_refused"))
-        consent = household_consent_for(pack, doc, member, facts)
-        if consent is None:
-            if pack.consent.consent_before_any_data:
-                clause = cite(pack, "consent_before_data")
-                message = ("Record the client's consent before any data." if facts.is_hoh or
-                           pack.consent.household_covered_by_one else
-                           "Each adult in the household gives their own consent.")
-                problems.append(Problem(f"{path}.consent", message, clause))
-            continue
-        decision = evaluate_consent(pack, consent_request(consent, doc, member, facts, project), today)
-        decisions.append(decision)
-        for p in decision.problems:
-            problems.append(Problem(f"{path}.consent.{p.field}" if member.consent else f"consent.{p.field}",
-                                    p.message, p.clause))
-        if not decision.may_enter_data and not decision.problems:
-            problems.append(Problem("consent", "Without the client's consent no data can be entered.",
-                                    cite(pack, "consent_before_data")))
-        elif decision.may_enter_data:
-            day = entry or doc.collected_at.date()
-            on_file = list((stored or {}).get(member.link_personal_id or "", ()))
-            gate = decide_entry(pack, [*on_file, proposed_consent(decision, consent)], day, today,
-                                project.populations, decision.locks_household)
-            if not gate.may_enter:
-                message = gate.reason.removesuffix(f" ({gate.clause}).") + "." if gate.clause else gate.reason
-                problems.append(Problem(f"{path}.enrollment.EntryDate", message.replace("..", "."), gate.clause))
+        _check_answers(pack, catalog, project, member, facts, path, today, problems)
+        decision = _check_member_consent(pack, doc, project, member, facts, path, entry, today, stored, problems)
+        if decision is not None:
+            decisions.append(decision)
     # One household-level consent problem is reported once, not per member.
     unique: dict[tuple[str, str], Problem] = {}
     for problem in problems:

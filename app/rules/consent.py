@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from app.packs import Pack
+from app.domain.age import age_on
+from app.packs import ConsentPolicy, Pack
 
 Method = Literal["written", "verbal", "declined"]
 Sharing = Literal["shared", "not_shared"]
@@ -87,10 +88,6 @@ class ConsentDecision:
         return not self.problems
 
 
-def age_on(dob: date, day: date) -> int:
-    return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
-
-
 def anniversary(day: date, months: int) -> date:
     """The same day ``months`` later; a day the month lacks (29 February, 31 April)
     rolls to the first of the next month."""
@@ -116,43 +113,67 @@ def forced_not_shared(pack: Pack, populations: tuple[str, ...]) -> list[str]:
     return sorted(set(populations) & set(pack.sharing.forced_not_shared_populations))
 
 
-def evaluate_consent(pack: Pack, request: ConsentRequest, today: date) -> ConsentDecision:
-    policy = pack.consent
-    problems: list[ConsentProblem] = []
-    notices: list[ConsentProblem] = []
+# One finding of a check: (field, message, rule key); the rule key is cited from the pack.
+_Finding = tuple[str, str, str]
 
-    def problem(field_name: str, message: str, rule: str) -> None:
-        problems.append(ConsentProblem(field_name, message, cite(pack, rule)))
 
+def _capture_findings(request: ConsentRequest, today: date) -> list[_Finding]:
+    findings: list[_Finding] = []
     if not request.script_acknowledged:
-        problem("script", "Go through every point of the oral explanation with the client first.",
-                "script")
+        findings.append(("script", "Go through every point of the oral explanation with the client first.",
+                         "script"))
     if request.signed_on > today:
-        problem("signed_on", "The consent date cannot be in the future.", "signed_on")
+        findings.append(("signed_on", "The consent date cannot be in the future.", "signed_on"))
+    return findings
 
-    minor = (
+
+def _is_minor(policy: ConsentPolicy, request: ConsentRequest) -> bool:
+    return (
         request.client_dob is not None
         and age_on(request.client_dob, request.signed_on) < policy.adult_age
         and not request.emancipated
     )
-    if minor and not policy.minors_can_consent and request.method != "declined" and not request.signer_is_guardian:
-        problem("signer", f"A person under {policy.adult_age} cannot give consent unless emancipated; "
-                "a parent or legal guardian must sign.", "minor_signer")
 
+
+def _signer_findings(policy: ConsentPolicy, request: ConsentRequest) -> list[_Finding]:
+    if (not _is_minor(policy, request) or policy.minors_can_consent or request.method == "declined"
+            or request.signer_is_guardian):
+        return []
+    return [("signer", f"A person under {policy.adult_age} cannot give consent unless emancipated; "
+             "a parent or legal guardian must sign.", "minor_signer")]
+
+
+def _written_findings(request: ConsentRequest) -> list[_Finding]:
+    if request.signature_captured or request.paper_form_attested:
+        return []
+    return [("signature", "Capture the client's signature, or attest that they signed the paper form.",
+             "signature")]
+
+
+def _verbal_findings(policy: ConsentPolicy, request: ConsentRequest) -> list[_Finding]:
+    findings: list[_Finding] = []
+    if policy.verbal_allowed == "never":
+        findings.append(("method", "This policy pack does not accept verbal consent.", "verbal_method"))
+    elif policy.verbal_allowed == "phone_first_contact" and not request.first_contact_by_phone:
+        findings.append(("method", "Verbal consent is accepted only when the first contact is by phone; "
+                         "get written consent.", "verbal_method"))
+    if not request.verbal_reason.strip():
+        findings.append(("verbal_reason", "Say why written consent was not possible.", "verbal_reason"))
+    return findings
+
+
+def _method_findings(policy: ConsentPolicy, request: ConsentRequest) -> list[_Finding]:
     if request.method == "written":
-        if not (request.signature_captured or request.paper_form_attested):
-            problem("signature", "Capture the client's signature, or attest that they signed the paper form.",
-                    "signature")
-    elif request.method == "verbal":
-        if policy.verbal_allowed == "never":
-            problem("method", "This policy pack does not accept verbal consent.", "verbal_method")
-        elif policy.verbal_allowed == "phone_first_contact" and not request.first_contact_by_phone:
-            problem("method", "Verbal consent is accepted only when the first contact is by phone; "
-                    "get written consent.", "verbal_method")
-        if not request.verbal_reason.strip():
-            problem("verbal_reason", "Say why written consent was not possible.", "verbal_reason")
+        return _written_findings(request)
+    if request.method == "verbal":
+        return _verbal_findings(policy, request)
+    return []
 
+
+def _effective_sharing(pack: Pack, request: ConsentRequest) -> tuple[Sharing, list[ConsentProblem]]:
+    """The sharing level the record gets, and the notices saying why it differs from the request."""
     sharing: Sharing = request.sharing
+    notices: list[ConsentProblem] = []
     forced = forced_not_shared(pack, request.project_populations)
     if forced and sharing == "shared":
         sharing = "not_shared"
@@ -161,35 +182,71 @@ def evaluate_consent(pack: Pack, request: ConsentRequest, today: date) -> Consen
             cite(pack, "forced_not_shared")))
     if request.method == "declined":
         sharing = "not_shared"
-    if sharing == "shared" and policy.separate_release_to_share and not request.release_to_share_signed:
-        problem("release", "Sharing needs its own signed release of information.", "release")
-    if sharing == "shared" and not request.shared_with:
-        problem("shared_with", "Say with whom the information is shared.", "shared_with")
+    return sharing, notices
 
-    if request.possible_dv_victim and policy.dv_needs_explicit_permission:
-        if not request.dv_permission_to_enter:
-            problem("dv_permission", "The client may be a victim of domestic violence: ask explicitly "
-                    "whether their information may be entered.", "dv_permission")
-        if sharing == "shared" and not request.dv_permission_to_share:
-            problem("dv_permission", "The client may be a victim of domestic violence: ask explicitly "
-                    "whether their information may be shared.", "dv_permission")
 
-    expires = request.expires_on or roi_expiry(pack, request.signed_on)
+def _sharing_findings(policy: ConsentPolicy, request: ConsentRequest, sharing: Sharing) -> list[_Finding]:
+    if sharing != "shared":
+        return []
+    findings: list[_Finding] = []
+    if policy.separate_release_to_share and not request.release_to_share_signed:
+        findings.append(("release", "Sharing needs its own signed release of information.", "release"))
+    if not request.shared_with:
+        findings.append(("shared_with", "Say with whom the information is shared.", "shared_with"))
+    return findings
+
+
+def _dv_findings(policy: ConsentPolicy, request: ConsentRequest, sharing: Sharing) -> list[_Finding]:
+    if not (request.possible_dv_victim and policy.dv_needs_explicit_permission):
+        return []
+    findings: list[_Finding] = []
+    if not request.dv_permission_to_enter:
+        findings.append(("dv_permission", "The client may be a victim of domestic violence: ask explicitly "
+                         "whether their information may be entered.", "dv_permission"))
+    if sharing == "shared" and not request.dv_permission_to_share:
+        findings.append(("dv_permission", "The client may be a victim of domestic violence: ask explicitly "
+                         "whether their information may be shared.", "dv_permission"))
+    return findings
+
+
+def _expiry_findings(policy: ConsentPolicy, request: ConsentRequest, sharing: Sharing,
+                     expires: date | None) -> list[_Finding]:
+    findings: list[_Finding] = []
     if expires is not None and expires < request.signed_on:
-        problem("expires_on", "The expiry date is before the signing date.", "expires_on")
+        findings.append(("expires_on", "The expiry date is before the signing date.", "expires_on"))
     if sharing == "shared" and expires is None and policy.separate_release_to_share:
-        problem("expires_on", "Tell the client when the release expires and record the date.", "expires_on")
+        findings.append(("expires_on", "Tell the client when the release expires and record the date.",
+                         "expires_on"))
+    return findings
 
-    may_enter = True
+
+def _may_enter(policy: ConsentPolicy, request: ConsentRequest, problems: list[ConsentProblem]) -> bool:
     if request.method == "declined" and policy.consent_before_any_data and not policy.declined_locks_household:
-        may_enter = False  # CT-207-1: no data goes in without authorisation
-    if problems:
-        may_enter = False
+        return False  # CT-207-1: no data goes in without authorisation
+    return not problems
+
+
+def evaluate_consent(pack: Pack, request: ConsentRequest, today: date) -> ConsentDecision:
+    """The consent gate: whether data may be entered for this person, at what sharing level
+    and until when, with every problem in the consent as captured. Each check below decides
+    one thing; the problems come out in the order the worker meets them on the page."""
+    policy = pack.consent
+    sharing, notices = _effective_sharing(pack, request)
+    expires = request.expires_on or roi_expiry(pack, request.signed_on)
+    findings = (
+        _capture_findings(request, today)
+        + _signer_findings(policy, request)
+        + _method_findings(policy, request)
+        + _sharing_findings(policy, request, sharing)
+        + _dv_findings(policy, request, sharing)
+        + _expiry_findings(policy, request, sharing, expires)
+    )
+    problems = [ConsentProblem(field_name, message, cite(pack, rule)) for field_name, message, rule in findings]
     signature_line = None
     if request.method == "verbal" and policy.verbal_signature_text:
         signature_line = policy.verbal_signature_text  # MO-ROI-9
     return ConsentDecision(
-        may_enter_data=may_enter,
+        may_enter_data=_may_enter(policy, request, problems),
         sharing=sharing,
         expires_on=expires,
         signature_line=signature_line,

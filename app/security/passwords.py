@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from app.packs import PasswordProfile
@@ -43,45 +43,57 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
-def check_password(
-    password: str,
-    profile: PasswordProfile,
-    username: str = "",
-    context_words: Iterable[str] = (),
-) -> list[str]:
-    """Every rule the password breaks, as sentences; empty when it is acceptable."""
+# Character classes a profile may require: (profile flag, test, message).
+_REQUIRED_CHARACTERS: tuple[tuple[str, Callable[[str], bool], str], ...] = (
+    ("require_upper", lambda p: any(c.isupper() for c in p), "Include an upper-case letter."),
+    ("require_lower", lambda p: any(c.islower() for c in p), "Include a lower-case letter."),
+    ("require_letter", lambda p: any(c.isalpha() for c in p), "Include at least one letter."),
+    ("require_digit", lambda p: any(c.isdigit() for c in p), "Include at least one digit."),
+    ("require_special", lambda p: bool(_SPECIAL.search(p)), "Include a special character such as ! # % or *."),
+)
+
+
+def _length_problems(password: str, profile: PasswordProfile) -> list[str]:
     problems: list[str] = []
-    folded = _fold(password)
     if len(password) < profile.min_length:
         problems.append(f"Use at least {profile.min_length} characters (this has {len(password)}).")
     if len(password) > profile.max_length:
         problems.append(f"Use at most {profile.max_length} characters.")
-    if profile.require_upper and not any(c.isupper() for c in password):
-        problems.append("Include an upper-case letter.")
-    if profile.require_lower and not any(c.islower() for c in password):
-        problems.append("Include a lower-case letter.")
-    if profile.require_letter and not any(c.isalpha() for c in password):
-        problems.append("Include at least one letter.")
-    if profile.require_digit and not any(c.isdigit() for c in password):
-        problems.append("Include at least one digit.")
-    if profile.require_special and not _SPECIAL.search(password):
-        problems.append("Include a special character such as ! # % or *.")
+    return problems
 
+
+def _character_problems(password: str, profile: PasswordProfile) -> list[str]:
+    return [message for flag, present, message in _REQUIRED_CHARACTERS
+            if getattr(profile, flag) and not present(password)]
+
+
+def _username_problems(folded: str, profile: PasswordProfile, username: str) -> list[str]:
+    user = _fold(username).strip()
+    if not (profile.forbid_username and user and len(user) >= 3):
+        return []
+    if user in folded:
+        return ["Do not include your user name."]
+    if profile.forbid_reversed_words and user[::-1] in folded:
+        return ["Do not include your user name spelled backwards."]
+    return []
+
+
+def _word_problems(folded: str, profile: PasswordProfile, context_words: Iterable[str]) -> list[str]:
     words = [w for w in (_fold(w) for w in profile.forbid_words) if w]
     words += [w for w in (_fold(w) for w in context_words) if len(w) >= 3]
-    user = _fold(username).strip()
-    if profile.forbid_username and user and len(user) >= 3:
-        if user in folded:
-            problems.append("Do not include your user name.")
-        elif profile.forbid_reversed_words and user[::-1] in folded:
-            problems.append("Do not include your user name spelled backwards.")
+    spaceless = folded.replace(" ", "")
+    problems: list[str] = []
     for word in words:
         compact = word.replace(" ", "")
-        if word in folded or compact in folded.replace(" ", ""):
+        if word in folded or compact in spaceless:
             problems.append(f"Do not include the word \u201c{word}\u201d.")
-        elif profile.forbid_reversed_words and compact[::-1] in folded.replace(" ", ""):
+        elif profile.forbid_reversed_words and compact[::-1] in spaceless:
             problems.append(f"Do not include \u201c{word}\u201d spelled backwards.")
+    return problems
 
+
+def _common_word_problems(password: str, folded: str, profile: PasswordProfile) -> list[str]:
+    problems: list[str] = []
     if profile.forbid_dictionary_word:
         # MO-PWD-4 / A24: a required digit would defeat a plain comparison, so the
         # letters are compared with digits and symbols stripped.
@@ -91,3 +103,20 @@ def check_password(
     if profile.blocklist and (folded in _common_passwords() or password.lower() in _common_passwords()):
         problems.append("This password is on the list of common passwords; choose another.")
     return problems
+
+
+def check_password(
+    password: str,
+    profile: PasswordProfile,
+    username: str = "",
+    context_words: Iterable[str] = (),
+) -> list[str]:
+    """Every rule the password breaks, as sentences; empty when it is acceptable."""
+    folded = _fold(password)
+    return (
+        _length_problems(password, profile)
+        + _character_problems(password, profile)
+        + _username_problems(folded, profile, username)
+        + _word_problems(folded, profile, context_words)
+        + _common_word_problems(password, folded, profile)
+    )

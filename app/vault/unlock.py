@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import NoReturn
 
 from app.clock import Clock, system_clock
 from app.errors import AccountLocked, BadCredentials, VaultCorrupt, VaultNotFound
@@ -101,6 +102,67 @@ def _upgrade_legacy(keyfile: KeyFile, slot_id: str, holder: Slot | dict[str, str
         holder.update(wrapped=wrapped, public=crypto.b64(public), sealed=sealed)
 
 
+def _refuse_locked(keyfile: KeyFile, slot_id: str, counter: Slot, slot: Slot | None, policy: LockoutPolicy,
+                   now: datetime) -> None:
+    """Step 2: a withdrawn or delayed account is refused before the KDF runs."""
+    effective = keyauth.effective_failures(keyfile, slot_id, counter.failures)
+    if effective > counter.failures:
+        keyfile.tamper_notes.append("a failure counter was lowered")
+    counter.failures = effective
+    if slot is not None:
+        slot.failures = counter.failures
+    if counter.withdrawn:
+        raise AccountLocked(_WITHDRAWN.get(counter.withdrawn_reason or "", _DISABLED))
+    wait = _delay_remaining(counter, policy, now)
+    if wait > timedelta(0):
+        minutes = max(1, int(wait.total_seconds() // 60 + (1 if wait.total_seconds() % 60 else 0)))
+        raise AccountLocked(
+            f"Too many failed sign-ins; try again in {minutes} minute{'s' if minutes != 1 else ''}."
+        )
+
+
+_DISABLED = "This account is disabled; ask an administrator."
+# Why an account was withdrawn -> what the person at the sign-in screen is told.
+_WITHDRAWN = {
+    "failed_attempts":
+        "This account is locked after too many failed sign-ins; an administrator must reset its password.",
+    "key_rotated": "The vault's key was changed since this account last signed in; "
+                   "an administrator must reset its password.",
+}
+
+
+def _slot_params(slot: Slot | None) -> crypto.Argon2Params | None:
+    """The slot's key settings; damaged or below the floor is refused."""
+    if slot is None:
+        return None
+    try:
+        params = crypto.Argon2Params.from_json(slot.kdf or {})
+    except (ValueError, KeyError, TypeError) as exc:
+        raise VaultCorrupt(
+            "This vault's key settings are damaged or unknown; restore the key file from a backup."
+        ) from exc
+    if not params.meets_floor():
+        raise VaultCorrupt(
+            "This vault's key settings are weaker than the minimum this app accepts; it will not open it."
+        )
+    return params
+
+
+def _refuse_wrong_password(keyfile: KeyFile, slot_id: str, counted: Slot, policy: LockoutPolicy,
+                           data_dir: Path) -> NoReturn:
+    """A wrong password: the counted failure stays, and the last allowed one withdraws the account."""
+    if counted.failures >= policy.withdraw_after:
+        keyfile.withdraw(slot_id, "failed_attempts")
+        _save_counted(keyfile, data_dir)
+        raise AccountLocked(
+            f"Wrong password. After {counted.failures} failed sign-ins this account is now locked;"
+            f" an administrator must reset its password."
+        )
+    left = policy.withdraw_after - counted.failures
+    hint = f" {left} attempt{'s' if left != 1 else ''} left before the account locks." if left <= 3 else ""
+    raise BadCredentials(f"The user name or password is wrong.{hint}")
+
+
 def unlock_password_slot(
     data_dir: Path, username: str, password: str, policy: LockoutPolicy, clock: Clock = system_clock
 ) -> UnlockedKey:
@@ -112,39 +174,8 @@ def unlock_password_slot(
     counter = keyfile.counter(slot_id)
     now = clock.now()
     if counter is not None:
-        effective = keyauth.effective_failures(keyfile, slot_id, counter.failures)
-        if effective > counter.failures:
-            keyfile.tamper_notes.append("a failure counter was lowered")
-        counter.failures = effective
-        if slot is not None:
-            slot.failures = counter.failures
-        if counter.withdrawn:
-            if counter.withdrawn_reason == "failed_attempts":
-                raise AccountLocked(
-                    "This account is locked after too many failed sign-ins; an administrator must reset its password."
-                )
-            if counter.withdrawn_reason == "key_rotated":
-                raise AccountLocked("The vault's key was changed since this account last signed in; "
-                                    "an administrator must reset its password.")
-            raise AccountLocked("This account is disabled; ask an administrator.")
-        wait = _delay_remaining(counter, policy, now)
-        if wait > timedelta(0):
-            minutes = max(1, int(wait.total_seconds() // 60 + (1 if wait.total_seconds() % 60 else 0)))
-            raise AccountLocked(
-                f"Too many failed sign-ins; try again in {minutes} minute{'s' if minutes != 1 else ''}."
-            )
-    params: crypto.Argon2Params | None = None
-    if slot is not None:
-        try:
-            params = crypto.Argon2Params.from_json(slot.kdf or {})
-        except (ValueError, KeyError, TypeError) as exc:
-            raise VaultCorrupt(
-                "This vault's key settings are damaged or unknown; restore the key file from a backup."
-            ) from exc
-        if not params.meets_floor():
-            raise VaultCorrupt(
-                "This vault's key settings are weaker than the minimum this app accepts; it will not open it."
-            )
+        _refuse_locked(keyfile, slot_id, counter, slot, policy, now)
+    params = _slot_params(slot)
     counted = keyfile.record_failure(slot_id, now)  # taken back below if the password is right
     _save_counted(keyfile, data_dir)
     result: tuple[bytearray, bytearray | None] | None = None
@@ -165,16 +196,7 @@ def unlock_password_slot(
                 _upgrade_legacy(keyfile, slot_id, slot, kek, result[0])
         del kek
     if result is None:
-        if counted.failures >= policy.withdraw_after:
-            keyfile.withdraw(slot_id, "failed_attempts")
-            _save_counted(keyfile, data_dir)
-            raise AccountLocked(
-                f"Wrong password. After {counted.failures} failed sign-ins this account is now locked;"
-                f" an administrator must reset its password."
-            )
-        left = policy.withdraw_after - counted.failures
-        hint = f" {left} attempt{'s' if left != 1 else ''} left before the account locks." if left <= 3 else ""
-        raise BadCredentials(f"The user name or password is wrong.{hint}")
+        _refuse_wrong_password(keyfile, slot_id, counted, policy, data_dir)
     data_key, next_key = result
     as_found = (keyauth.signed_seq(keyfile), keyfile.auth is not None)
     keyfile.tamper_notes.clear()  # reported through ``findings``

@@ -4,48 +4,48 @@
 <context>
     <name>AccessDialog</name>
     <message>
-        <location filename="../../ui/admin/access_dialog.py" line="30"/>
-        <location filename="../../ui/admin/access_dialog.py" line="32"/>
+        <location filename="../../ui/admin/access_dialog.py" line="33"/>
+        <location filename="../../ui/admin/access_dialog.py" line="35"/>
         <source>Agreements and training</source>
         <translation>Acuerdos y capacitación</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/access_dialog.py" line="35"/>
+        <location filename="../../ui/admin/access_dialog.py" line="38"/>
         <source>Tick what {name} completed, and the day they completed it.</source>
         <translation>Marque lo que {name} completó y el día en que lo completó.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/access_dialog.py" line="44"/>
+        <location filename="../../ui/admin/access_dialog.py" line="47"/>
         <source>not recorded</source>
         <translation>sin registrar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/access_dialog.py" line="45"/>
+        <location filename="../../ui/admin/access_dialog.py" line="48"/>
         <source>lapsed on {day}</source>
         <translation>venció el {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/access_dialog.py" line="48"/>
+        <location filename="../../ui/admin/access_dialog.py" line="51"/>
         <source>due by {day}</source>
         <translation>vence el {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/access_dialog.py" line="50"/>
+        <location filename="../../ui/admin/access_dialog.py" line="53"/>
         <source>current</source>
         <translation>vigente</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/access_dialog.py" line="62"/>
+        <location filename="../../ui/admin/access_dialog.py" line="65"/>
         <source>&amp;Completed on</source>
         <translation>&amp;Completado el</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/access_dialog.py" line="64"/>
+        <location filename="../../ui/admin/access_dialog.py" line="67"/>
         <source>Completed on</source>
         <translation>Completado el</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/access_dialog.py" line="71"/>
+        <location filename="../../ui/admin/access_dialog.py" line="74"/>
         <source>&amp;Record</source>
         <translation>&amp;Registrar</translation>
     </message>
@@ -53,47 +53,47 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/controller.py" line="149"/>
+        <location filename="../../ui/controller.py" line="150"/>
         <source>Locked after 1 minute without activity.</source>
         <translation>Bloqueado tras 1 minuto sin actividad.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="150"/>
+        <location filename="../../ui/controller.py" line="151"/>
         <source>Locked after {m:g} minutes without activity.</source>
         <translation>Bloqueado tras {m:g} minutos sin actividad.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="152"/>
+        <location filename="../../ui/controller.py" line="153"/>
         <source>Locked because the computer was locked or went to sleep.</source>
         <translation>Bloqueado porque la computadora se bloqueó o entró en suspensión.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="154"/>
+        <location filename="../../ui/controller.py" line="155"/>
         <source>Locked at your request.</source>
         <translation>Bloqueado a petición suya.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="156"/>
+        <location filename="../../ui/controller.py" line="157"/>
         <source>Your unsaved form was kept and reopens after you sign in.</source>
         <translation>Su formulario sin guardar se conservó y se vuelve a abrir cuando inicie sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="165"/>
+        <location filename="../../ui/controller.py" line="166"/>
         <source>Creating the encrypted vault… this takes a few seconds.</source>
         <translation>Creando la bóveda cifrada… esto tarda unos segundos.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="191"/>
+        <location filename="../../ui/controller.py" line="192"/>
         <source>Preparing a practice vault with made-up people…</source>
         <translation>Preparando una bóveda de práctica con personas inventadas…</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="204"/>
+        <location filename="../../ui/controller.py" line="205"/>
         <source>Preparing a practice vault: {done} of {total} made-up people…</source>
         <translation>Preparando una bóveda de práctica: {done} de {total} personas inventadas…</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="219"/>
+        <location filename="../../ui/controller.py" line="220"/>
         <source>Checking your password…</source>
         <translation>Comprobando su contraseña…</translation>
     </message>
@@ -371,42 +371,42 @@
 <context>
     <name>ConsentPage</name>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="62"/>
+        <location filename="../../ui/wizard/consent_page.py" line="61"/>
         <source>&amp;Written</source>
         <translation>&amp;Escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="63"/>
+        <location filename="../../ui/wizard/consent_page.py" line="62"/>
         <source>&amp;Verbal</source>
         <translation>&amp;Verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="65"/>
+        <location filename="../../ui/wizard/consent_page.py" line="64"/>
         <source>Written consent</source>
         <translation>Consentimiento escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="65"/>
+        <location filename="../../ui/wizard/consent_page.py" line="64"/>
         <source>Verbal consent</source>
         <translation>Consentimiento verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="88"/>
+        <location filename="../../ui/wizard/consent_page.py" line="87"/>
         <source>Da&amp;te of consent</source>
         <translation>Fec&amp;ha del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="104"/>
+        <location filename="../../ui/wizard/consent_page.py" line="103"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="115"/>
+        <location filename="../../ui/wizard/consent_page.py" line="114"/>
         <source>Consent text the client signs</source>
         <translation>Texto del consentimiento que firma el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="116"/>
+        <location filename="../../ui/wizard/consent_page.py" line="115"/>
         <source>The client&apos;s choices changed after they signed, so the signature was cleared: the client signs the text as it reads now.</source>
         <translation>Las decisiones del cliente cambiaron después de firmar, así que se borró la firma: el cliente firma el texto tal como dice ahora.</translation>
     </message>
@@ -416,79 +416,64 @@
         <translation>&amp;Firma del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="128"/>
-        <source>C&amp;lear signature</source>
-        <translation>&amp;Borrar firma</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/consent_page.py" line="129"/>
-        <source>Clear signature</source>
-        <translation>Borrar firma</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/consent_page.py" line="133"/>
+        <location filename="../../ui/wizard/consent_page.py" line="122"/>
         <source>The client signed the paper &amp;form instead; I attest it</source>
         <translation>El cliente firmó el &amp;formulario en papel; lo certifico</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="134"/>
-        <source>Paper form signed, attested by staff</source>
-        <translation>Formulario en papel firmado, certificado por el personal</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/consent_page.py" line="135"/>
+        <location filename="../../ui/wizard/consent_page.py" line="123"/>
         <source>No touch screen or pen? The client signs the paper form and you tick the box below; nothing typed replaces a signature.</source>
         <translation>¿No hay pantalla táctil ni lápiz? El cliente firma el formulario en papel y usted marca la casilla de abajo; nada escrito a máquina sustituye una firma.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="159"/>
+        <location filename="../../ui/wizard/consent_page.py" line="147"/>
         <source>&amp;Reason written consent was not possible</source>
         <translation>&amp;Motivo por el que no fue posible el consentimiento escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="160"/>
+        <location filename="../../ui/wizard/consent_page.py" line="148"/>
         <source>Reason written consent was not possible</source>
         <translation>Motivo por el que no fue posible el consentimiento escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="161"/>
+        <location filename="../../ui/wizard/consent_page.py" line="149"/>
         <source>&amp;Witness</source>
         <translation>&amp;Testigo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="161"/>
+        <location filename="../../ui/wizard/consent_page.py" line="149"/>
         <source>Witness</source>
         <translation>Testigo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="89"/>
+        <location filename="../../ui/wizard/consent_page.py" line="88"/>
         <source>Consent date</source>
         <translation>Fecha del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="162"/>
+        <location filename="../../ui/wizard/consent_page.py" line="150"/>
         <source>Ti&amp;me</source>
         <translation>Ho&amp;ra</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="162"/>
+        <location filename="../../ui/wizard/consent_page.py" line="150"/>
         <source>Consent time</source>
         <translation>Hora del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="165"/>
+        <location filename="../../ui/wizard/consent_page.py" line="153"/>
         <source>This first contact is by p&amp;hone</source>
         <translation>Este primer contacto es por &amp;teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="166"/>
+        <location filename="../../ui/wizard/consent_page.py" line="154"/>
         <source>First contact by phone</source>
         <translation>Primer contacto por teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/consent_page.py" line="175"/>
-        <location filename="../../ui/wizard/consent_page.py" line="180"/>
-        <location filename="../../ui/wizard/consent_page.py" line="252"/>
+        <location filename="../../ui/wizard/consent_page.py" line="163"/>
+        <location filename="../../ui/wizard/consent_page.py" line="168"/>
+        <location filename="../../ui/wizard/consent_page.py" line="241"/>
         <source>the client</source>
         <translation>el cliente</translation>
     </message>
@@ -1142,32 +1127,32 @@
         <translation>La información correcta o que falta, o el motivo de la denegación</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="69"/>
+        <location filename="../../ui/profile/rights_actions.py" line="71"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="69"/>
+        <location filename="../../ui/profile/rights_actions.py" line="71"/>
         <source>Cancel without recording</source>
         <translation>Cancelar sin registrar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="69"/>
+        <location filename="../../ui/profile/rights_actions.py" line="71"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="72"/>
+        <location filename="../../ui/profile/rights_actions.py" line="73"/>
         <source>Save the correction</source>
         <translation>Guardar la corrección</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="85"/>
+        <location filename="../../ui/profile/rights_actions.py" line="86"/>
         <source>Correction recorded; the original information is kept.</source>
         <translation>Corrección registrada; se conserva la información original.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="88"/>
+        <location filename="../../ui/profile/rights_actions.py" line="89"/>
         <source>Denial recorded with its reason.</source>
         <translation>Denegación registrada con su motivo.</translation>
     </message>
@@ -1263,38 +1248,38 @@
     </message>
     <message>
         <location filename="../../ui/documents/printing.py" line="156"/>
-        <location filename="../../ui/documents/printing.py" line="158"/>
+        <location filename="../../ui/documents/printing.py" line="159"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/printing.py" line="161"/>
+        <location filename="../../ui/documents/printing.py" line="162"/>
         <source>Page number</source>
         <translation>Número de página</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/printing.py" line="163"/>
         <location filename="../../ui/documents/printing.py" line="164"/>
+        <location filename="../../ui/documents/printing.py" line="165"/>
         <source>Pages of the document</source>
         <translation>Páginas del documento</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/printing.py" line="177"/>
+        <location filename="../../ui/documents/printing.py" line="179"/>
         <source>Sent to the printer.</source>
         <translation>Enviado a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/printing.py" line="188"/>
+        <location filename="../../ui/documents/printing.py" line="190"/>
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/printing.py" line="189"/>
+        <location filename="../../ui/documents/printing.py" line="191"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/printing.py" line="198"/>
+        <location filename="../../ui/documents/printing.py" line="200"/>
         <source>Saved {name}.</source>
         <translation>Se guardó {name}.</translation>
     </message>
@@ -1335,93 +1320,93 @@
 <context>
     <name>DuplicatesPage</name>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="36"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="37"/>
         <source>&amp;Person in this intake</source>
         <translation>&amp;Persona en esta admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="37"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="38"/>
         <source>Person in this intake</source>
         <translation>Persona en esta admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="41"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="42"/>
         <source>As typed in this intake</source>
         <translation>Tal como se escribió en esta admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="48"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="49"/>
         <source>Possible matches on this device</source>
         <translation>Posibles coincidencias en este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="63"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="64"/>
         <source>&amp;Same person — use the existing record</source>
         <translation>&amp;Misma persona: usar el registro existente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="64"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="65"/>
         <source>Same person, link to the existing record</source>
         <translation>Misma persona, vincular al registro existente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="65"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="66"/>
         <source>Not the same — &amp;create a new record</source>
         <translation>No es la misma: &amp;crear un registro nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="66"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="67"/>
         <source>Not the same person, create a new record</source>
         <translation>No es la misma persona, crear un registro nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="77"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="78"/>
         <source>Duplicate check</source>
         <translation>Comprobación de duplicados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="86"/>
-        <location filename="../../ui/wizard/duplicates_page.py" line="99"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="87"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="100"/>
         <source>(no name)</source>
         <translation>(sin nombre)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="87"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="88"/>
         <source>Person {n}: {name}</source>
         <translation>Persona {n}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="99"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="100"/>
         <source>As typed</source>
         <translation>Tal como se escribió</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="100"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="101"/>
         <source>Date of birth: {d}</source>
         <translation>Fecha de nacimiento: {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="102"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="103"/>
         <source>SSN ends in {d}</source>
         <translation>El SSN termina en {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="110"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="111"/>
         <source>Linked to an existing record; no new person will be created.</source>
         <translation>Vinculado a un registro existente; no se creará una persona nueva.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="116"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="117"/>
         <source>This person may already be on this device. Compare the records, then choose “Same person” or “Not the same” before going on.</source>
         <translation>Puede que esta persona ya esté en este equipo. Compare los registros y elija «Misma persona» o «No es la misma» antes de seguir.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="120"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="121"/>
         <source>{n} possible match(es). Compare them with the client; a new record is created unless you choose “Same person”.</source>
         <translation>{n} posible(s) coincidencia(s). Compárelas con el cliente; se crea un registro nuevo salvo que elija «Misma persona».</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="124"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="125"/>
         <source>No one on this device looks like this person; a new record will be created.</source>
         <translation>Nadie en este equipo se parece a esta persona; se creará un registro nuevo.</translation>
     </message>
@@ -1429,168 +1414,168 @@
 <context>
     <name>EditPersonDialog</name>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="51"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="53"/>
         <source>Edit details</source>
         <translation>Editar datos</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="60"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="62"/>
         <source>Correct the client&apos;s details (3.01-3.03, 4.21, 1.8)</source>
         <translation>Corregir los datos del cliente (3.01-3.03, 4.21, 1.8)</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="65"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="67"/>
         <source>&amp;First name</source>
         <translation>&amp;Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="65"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="67"/>
         <source>First name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="66"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="68"/>
         <source>&amp;Middle name</source>
         <translation>Segundo no&amp;mbre</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="66"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="68"/>
         <source>Middle name</source>
         <translation>Segundo nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="67"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="69"/>
         <source>&amp;Last name</source>
         <translation>&amp;Apellidos</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="67"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="69"/>
         <source>Last name</source>
         <translation>Apellidos</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="68"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="70"/>
         <source>Su&amp;ffix</source>
         <translation>Su&amp;fijo</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="68"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="70"/>
         <source>Name suffix</source>
         <translation>Sufijo del nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="74"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="76"/>
         <source>Name &amp;data quality</source>
         <translation>Calidad de los &amp;datos del nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="75"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="77"/>
         <source>Name data quality</source>
         <translation>Calidad de los datos del nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="85"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="87"/>
         <source>Show while pressed</source>
         <translation>Mostrar mientras se pulsa</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="86"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="88"/>
         <source>Show the number while pressed</source>
         <translation>Mostrar el número mientras se pulsa</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="91"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="93"/>
         <source>&amp;SSN</source>
         <translation>Número de &amp;Seguro Social</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="91"/>
         <location filename="../../ui/profile/edit_person_dialog.py" line="93"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="95"/>
         <source>Social Security number</source>
         <translation>Número de Seguro Social</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="92"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="94"/>
         <source>All 9 digits, or only the last 4.</source>
         <translation>Los 9 dígitos, o solo los últimos 4.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="95"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="97"/>
         <source>SSN data &amp;quality</source>
         <translation>&amp;Calidad de los datos del número</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="95"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="97"/>
         <source>SSN data quality</source>
         <translation>Calidad de los datos del número de Seguro Social</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="100"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="102"/>
         <source>Date of &amp;birth</source>
         <translation>Fecha de nacimien&amp;to</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="100"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="102"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="101"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="103"/>
         <source>Date of birth data q&amp;uality</source>
         <translation>Calidad de los datos de la fec&amp;ha</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="102"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="104"/>
         <source>Date of birth data quality</source>
         <translation>Calidad de los datos de la fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="103"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="105"/>
         <source>Se&amp;x</source>
         <translation>Se&amp;xo</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="103"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="105"/>
         <source>Sex</source>
         <translation>Sexo</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="104"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="106"/>
         <source>&amp;Veteran status</source>
         <translation>Condición de &amp;veterano</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="104"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="106"/>
         <source>Veteran status</source>
         <translation>Condición de veterano</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="109"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="111"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="109"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="111"/>
         <source>Cancel without saving</source>
         <translation>Cancelar sin guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="109"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="111"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="125"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="127"/>
         <source>Not recorded</source>
         <translation>Sin registrar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="165"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="169"/>
         <source>Details corrected; the change is in the outbox.</source>
         <translation>Datos corregidos; el cambio está en la bandeja de salida.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="166"/>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="170"/>
         <source>Nothing was changed.</source>
         <translation>No se cambió nada.</translation>
     </message>
@@ -1598,120 +1583,120 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="63"/>
-        <location filename="../../ui/sync/enroll_dialog.py" line="70"/>
-        <location filename="../../ui/sync/enroll_dialog.py" line="157"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="65"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="72"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="156"/>
         <source>Enroll this device</source>
         <translation>Vincular este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="72"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="74"/>
         <source>Pair this device with your agency&apos;s central server. The server&apos;s administrator gives you its address and a one-time enrollment code.</source>
         <translation>Vincule este equipo con el servidor central de su agencia. El administrador del servidor le da su dirección y un código de vinculación de un solo uso.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="87"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="89"/>
         <source>&amp;Server address</source>
         <translation>&amp;Dirección del servidor</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="87"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="89"/>
         <source>Server address</source>
         <translation>Dirección del servidor</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="88"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="90"/>
         <source>Starts with https://; plain http only to this computer.</source>
         <translation>Empieza por https://; http sin cifrar solo hacia esta misma computadora.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="89"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="91"/>
         <source>Enrollment &amp;code</source>
         <translation>&amp;Código de vinculación</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="89"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="91"/>
         <source>Enrollment code</source>
         <translation>Código de vinculación</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="90"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="92"/>
         <source>Works once, for 24 hours.</source>
         <translation>Sirve una sola vez, durante 24 horas.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="92"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="94"/>
         <source>Only if the agency uses its own certificate authority</source>
         <translation>Solo si la agencia usa su propia autoridad de certificación</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="93"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="95"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Examinar…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="94"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="96"/>
         <source>Choose the CA certificate file</source>
         <translation>Elija el archivo del certificado de la CA</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="100"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="102"/>
         <source>C&amp;A certificate</source>
         <translation>Certificado de la C&amp;A</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="100"/>
-        <location filename="../../ui/sync/enroll_dialog.py" line="103"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="102"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="105"/>
         <source>CA certificate file</source>
         <translation>Archivo del certificado de la CA</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="101"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="103"/>
         <source>A PEM file; leave empty for a server with a public certificate.</source>
         <translation>Un archivo PEM; déjelo vacío si el servidor tiene un certificado público.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="106"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="108"/>
         <source>Keep the device credential in</source>
         <translation>Guardar la credencial del equipo en</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="113"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="115"/>
         <source>No OS keyring</source>
         <translation>Sin llavero del sistema</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="115"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="117"/>
         <source>the OS &amp;keyring (recommended)</source>
         <translation>el &amp;llavero del sistema (recomendado)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="116"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="118"/>
         <source>Keep the credential in the OS keyring</source>
         <translation>Guardar la credencial en el llavero del sistema</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="117"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="119"/>
         <source>this device&apos;s encrypted &amp;vault</source>
         <translation>la &amp;bóveda cifrada de este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="118"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="120"/>
         <source>Keep the credential in the encrypted vault</source>
         <translation>Guardar la credencial en la bóveda cifrada</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="131"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="133"/>
         <source>This computer has no password store (keyring) that can keep the device&apos;s credential safely. You can keep the credential inside this device&apos;s encrypted vault instead: it is then as safe as the client records. Choose that below if your agency allows it.</source>
         <translation>Esta computadora no tiene un almacén de contraseñas (llavero) que pueda guardar con seguridad la credencial del equipo. Puede guardar la credencial dentro de la bóveda cifrada de este equipo: así queda tan protegida como los registros de los clientes. Elija esa opción abajo si su agencia lo permite.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="135"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="137"/>
         <source>the OS keyring (not available here)</source>
         <translation>el llavero del sistema (no disponible aquí)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="142"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="144"/>
         <source>Contacting the server…</source>
         <translation>Contactando con el servidor…</translation>
     </message>
@@ -1727,27 +1712,27 @@
         <translation>&amp;Vincular</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="175"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="172"/>
         <source>CA certificate</source>
         <translation>Certificado de la CA</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="176"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="173"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Certificados (*.pem *.crt *.cer);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="193"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="190"/>
         <source>Enter the one-time code from the server&apos;s administrator.</source>
         <translation>Escriba el código de un solo uso del administrador del servidor.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="200"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="197"/>
         <source>There is no file at this path.</source>
         <translation>No hay ningún archivo en esta ruta.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="206"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="203"/>
         <source>Choose where to keep the device credential.</source>
         <translation>Elija dónde guardar la credencial del equipo.</translation>
     </message>
@@ -1844,22 +1829,22 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="146"/>
+        <location filename="../../ui/export/export_dialog.py" line="143"/>
         <source>Export HMIS CSV</source>
         <translation>Exportar HMIS CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="260"/>
+        <location filename="../../ui/export/export_dialog.py" line="256"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>Se canceló la exportación; no se escribió ningún archivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="272"/>
+        <location filename="../../ui/export/export_dialog.py" line="268"/>
         <source>Choose an HMIS CSV zip to check</source>
         <translation>Elija un zip de HMIS CSV para comprobar</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="275"/>
+        <location filename="../../ui/export/export_dialog.py" line="271"/>
         <source>Zip files (*.zip)</source>
         <translation>Archivos zip (*.zip)</translation>
     </message>
@@ -2010,17 +1995,17 @@
 <context>
     <name>HouseholdModel</name>
     <message>
-        <location filename="../../ui/wizard/household_model.py" line="35"/>
+        <location filename="../../ui/wizard/household_model.py" line="36"/>
         <source>relationship not chosen yet</source>
         <translation>relación aún sin elegir</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_model.py" line="36"/>
+        <location filename="../../ui/wizard/household_model.py" line="37"/>
         <source>name not typed yet</source>
         <translation>nombre aún sin escribir</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/household_model.py" line="37"/>
+        <location filename="../../ui/wizard/household_model.py" line="38"/>
         <source>Person {n}</source>
         <translation>Persona {n}</translation>
     </message>
@@ -2190,7 +2175,7 @@
     </message>
     <message>
         <location filename="../../ui/wizard/intake_wizard.py" line="171"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="455"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="461"/>
         <source>Discard intake</source>
         <translation>Descartar admisión</translation>
     </message>
@@ -2206,143 +2191,143 @@
     </message>
     <message>
         <location filename="../../ui/wizard/intake_wizard.py" line="174"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="277"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="279"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
         <location filename="../../ui/wizard/intake_wizard.py" line="176"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="278"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="280"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="199"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="201"/>
         <source>Intake saved</source>
         <translation>Admisión guardada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="205"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="207"/>
         <source>Open &amp;profile</source>
         <translation>Abrir &amp;perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="206"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="208"/>
         <source>Open the client&apos;s profile</source>
         <translation>Abrir el perfil del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="207"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="209"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="208"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="210"/>
         <source>Close the intake</source>
         <translation>Cerrar la admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="228"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="230"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="228"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="230"/>
         <source>Oral explanation</source>
         <translation>Explicación oral</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="229"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="231"/>
         <source>Consent choices</source>
         <translation>Decisiones del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="229"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="231"/>
         <source>Consent and signature</source>
         <translation>Consentimiento y firma</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="230"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="232"/>
         <source>Nothing was recorded</source>
         <translation>No se registró nada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="231"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="233"/>
         <source>Household</source>
         <translation>Hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="231"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="233"/>
         <source>Duplicate check</source>
         <translation>Comprobación de duplicados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="232"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="234"/>
         <source>Review and save</source>
         <translation>Revisar y guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="237"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="239"/>
         <source>Person {n} details</source>
         <translation>Datos de la persona {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="250"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="252"/>
         <source>Done; choose it to go back</source>
         <translation>Hecho; elíjalo para volver</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="258"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="260"/>
         <source>Current step</source>
         <translation>Paso actual</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="271"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="273"/>
         <source>&amp;Save intake</source>
         <translation>&amp;Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="272"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="274"/>
         <source>Save intake</source>
         <translation>Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="274"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="276"/>
         <source>&amp;Finish</source>
         <translation>&amp;Terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="275"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="277"/>
         <source>Finish: close the intake, nothing recorded</source>
         <translation>Terminar: cerrar la admisión sin registrar nada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="293"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="295"/>
         <source>1 answer needs attention; it is selected.</source>
         <translation>1 respuesta necesita atención; está seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="294"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="296"/>
         <source>{n} answers need attention; the first is selected.</source>
         <translation>{n} respuestas necesitan atención; la primera está seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="396"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="402"/>
         <source>1 person was saved.</source>
         <translation>Se guardó 1 persona.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="397"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="403"/>
         <source>{n} people were saved.</source>
         <translation>Se guardaron {n} personas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="398"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="404"/>
         <source>The records are in the outbox and will sync when the device is online.</source>
         <translation>Los registros están en la bandeja de salida y se sincronizarán cuando el equipo tenga conexión.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="456"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="462"/>
         <source>Discard this intake? Nothing of it has been saved, and it will not be kept.</source>
         <translation>¿Descartar esta admisión? No se ha guardado nada de ella y no se conservará.</translation>
     </message>
@@ -2449,132 +2434,132 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/search/main_window.py" line="202"/>
+        <location filename="../../ui/search/main_window.py" line="209"/>
         <source>Find a person</source>
         <translation>Buscar una persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="203"/>
+        <location filename="../../ui/search/main_window.py" line="210"/>
         <source>&amp;New person…</source>
         <translation>&amp;Nueva persona…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="204"/>
+        <location filename="../../ui/search/main_window.py" line="211"/>
         <source>New person</source>
         <translation>Nueva persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="205"/>
+        <location filename="../../ui/search/main_window.py" line="212"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="206"/>
+        <location filename="../../ui/search/main_window.py" line="213"/>
         <source>Lock now</source>
         <translation>Bloquear ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="207"/>
+        <location filename="../../ui/search/main_window.py" line="214"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Bloquear ahora (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="208"/>
+        <location filename="../../ui/search/main_window.py" line="215"/>
         <source>&amp;My clients</source>
         <translation>&amp;Mis clientes</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="209"/>
+        <location filename="../../ui/search/main_window.py" line="216"/>
         <source>My clients and what is due this week</source>
         <translation>Mis clientes y lo que vence esta semana</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="210"/>
+        <location filename="../../ui/search/main_window.py" line="217"/>
         <source>New &amp;intake…</source>
         <translation>Nueva a&amp;dmisión…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="211"/>
+        <location filename="../../ui/search/main_window.py" line="218"/>
         <source>New intake</source>
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="212"/>
+        <location filename="../../ui/search/main_window.py" line="219"/>
         <source>New intake (Ctrl+I)</source>
         <translation>Nueva admisión (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="213"/>
+        <location filename="../../ui/search/main_window.py" line="220"/>
         <source>&amp;Search by name, date of birth or last 4 of SSN</source>
         <translation>&amp;Buscar por nombre, fecha de nacimiento o últimos 4 del SSN</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="214"/>
+        <location filename="../../ui/search/main_window.py" line="221"/>
         <source>e.g. Juniper, 1985-03-14, 03/14/1985 or 4321</source>
         <translation>p. ej. Juniper, 1985-03-14, 03/14/1985 o 4321</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="215"/>
+        <location filename="../../ui/search/main_window.py" line="222"/>
         <source>Search people</source>
         <translation>Buscar personas</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="507"/>
+        <location filename="../../ui/search/main_window.py" line="514"/>
         <source>Language changed. The intake or profile already open stays in its language until you close it and open it again.</source>
         <translation>Idioma cambiado. La admisión o el perfil que ya está abierto sigue en su idioma hasta que lo cierre y lo vuelva a abrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="510"/>
+        <location filename="../../ui/search/main_window.py" line="517"/>
         <source>Language changed.</source>
         <translation>Idioma cambiado.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="216"/>
+        <location filename="../../ui/search/main_window.py" line="223"/>
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="217"/>
+        <location filename="../../ui/search/main_window.py" line="224"/>
         <source>Type in the search box to find people on this device.</source>
         <translation>Escriba en el cuadro de búsqueda para encontrar personas en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="221"/>
+        <location filename="../../ui/search/main_window.py" line="228"/>
         <source>Signed in as {name} · {role}</source>
         <translation>Sesión de {name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="286"/>
+        <location filename="../../ui/search/main_window.py" line="293"/>
         <source>No one on this device matches.</source>
         <translation>Nadie en este equipo coincide.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="288"/>
+        <location filename="../../ui/search/main_window.py" line="295"/>
         <source>Showing the first {n}; type more to narrow it down.</source>
         <translation>Se muestran los primeros {n}; escriba más para acotar.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="291"/>
+        <location filename="../../ui/search/main_window.py" line="298"/>
         <source>{n} found</source>
         <translation>{n} encontrados</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="292"/>
+        <location filename="../../ui/search/main_window.py" line="299"/>
         <source>1 found</source>
         <translation>1 encontrado</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="313"/>
+        <location filename="../../ui/search/main_window.py" line="320"/>
         <source>Outbox: nothing waiting to sync</source>
         <translation>Bandeja de salida: nada pendiente de sincronizar</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="315"/>
+        <location filename="../../ui/search/main_window.py" line="322"/>
         <source>Outbox: {n} waiting · oldest {h:.0f} h of the {w} h window</source>
         <translation>Bandeja de salida: {n} pendientes · el más antiguo {h:.0f} h de un plazo de {w} h</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="318"/>
+        <location filename="../../ui/search/main_window.py" line="325"/>
         <source> · {n} overdue</source>
         <translation> · {n} vencidos</translation>
     </message>
@@ -2600,97 +2585,82 @@
 <context>
     <name>MethodPanel</name>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="39"/>
+        <location filename="../../ui/profile/consent_method.py" line="37"/>
         <source>&amp;Written</source>
         <translation>&amp;Escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="39"/>
+        <location filename="../../ui/profile/consent_method.py" line="37"/>
         <source>&amp;Verbal</source>
         <translation>&amp;Verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="40"/>
+        <location filename="../../ui/profile/consent_method.py" line="38"/>
         <source>&amp;Declined</source>
         <translation>&amp;Rechazado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="41"/>
+        <location filename="../../ui/profile/consent_method.py" line="39"/>
         <source>Written consent</source>
         <translation>Consentimiento escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="41"/>
+        <location filename="../../ui/profile/consent_method.py" line="39"/>
         <source>Verbal consent</source>
         <translation>Consentimiento verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="42"/>
+        <location filename="../../ui/profile/consent_method.py" line="40"/>
         <source>Client declined consent</source>
         <translation>El cliente rechazó el consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="58"/>
+        <location filename="../../ui/profile/consent_method.py" line="56"/>
         <source>Written consent text</source>
         <translation>Texto del consentimiento escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="60"/>
+        <location filename="../../ui/profile/consent_method.py" line="58"/>
         <source>Client si&amp;gnature</source>
         <translation>&amp;Firma del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="66"/>
-        <source>C&amp;lear signature</source>
-        <translation>&amp;Borrar firma</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/consent_method.py" line="67"/>
-        <source>Clear signature</source>
-        <translation>Borrar firma</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/consent_method.py" line="72"/>
+        <location filename="../../ui/profile/consent_method.py" line="59"/>
         <source>The client signed the paper &amp;form instead; I attest it</source>
         <translation>El cliente firmó el formulario en &amp;papel; lo certifico</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="73"/>
-        <source>Paper form signed, attested by staff</source>
-        <translation>Formulario en papel firmado, certificado por el personal</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/consent_method.py" line="84"/>
+        <location filename="../../ui/profile/consent_method.py" line="72"/>
         <source>Verbal consent text</source>
         <translation>Texto del consentimiento verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="92"/>
+        <location filename="../../ui/profile/consent_method.py" line="80"/>
         <source>&amp;Reason written consent was not possible</source>
         <translation>Por qué no fue &amp;posible el consentimiento escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="93"/>
+        <location filename="../../ui/profile/consent_method.py" line="81"/>
         <source>Reason written consent was not possible</source>
         <translation>Motivo por el que no fue posible el consentimiento escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="94"/>
+        <location filename="../../ui/profile/consent_method.py" line="82"/>
         <source>Wi&amp;tness</source>
         <translation>&amp;Testigo</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="94"/>
+        <location filename="../../ui/profile/consent_method.py" line="82"/>
         <source>Witness</source>
         <translation>Testigo</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="97"/>
+        <location filename="../../ui/profile/consent_method.py" line="85"/>
         <source>This first contact is by &amp;phone</source>
         <translation>Este primer contacto es por telé&amp;fono</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_method.py" line="98"/>
+        <location filename="../../ui/profile/consent_method.py" line="86"/>
         <source>First contact by phone</source>
         <translation>Primer contacto por teléfono</translation>
     </message>
@@ -2949,263 +2919,263 @@
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../ui/export/options_page.py" line="100"/>
+        <location filename="../../ui/export/options_page.py" line="101"/>
         <source>Export HMIS CSV</source>
         <translation>Exportar HMIS CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="104"/>
+        <location filename="../../ui/export/options_page.py" line="105"/>
         <source>A HUD HMIS CSV (FY2026) zip of this device&apos;s records, for import into the CoC&apos;s HMIS or for a data warehouse.</source>
         <translation>Un zip HMIS CSV de HUD (FY2026) con los registros de este equipo, para importarlo en el HMIS del CoC o en un almacén de datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="107"/>
+        <location filename="../../ui/export/options_page.py" line="108"/>
         <source>Notice</source>
         <translation>Aviso</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="123"/>
+        <location filename="../../ui/export/options_page.py" line="138"/>
         <source>&amp;Start date</source>
         <translation>Fecha de &amp;inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="124"/>
+        <location filename="../../ui/export/options_page.py" line="139"/>
         <source>Use a start date</source>
         <translation>Usar una fecha de inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="125"/>
+        <location filename="../../ui/export/options_page.py" line="140"/>
         <source>Start date</source>
         <translation>Fecha de inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="127"/>
+        <location filename="../../ui/export/options_page.py" line="142"/>
         <source>End date</source>
         <translation>Fecha de fin</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="128"/>
+        <location filename="../../ui/export/options_page.py" line="143"/>
         <source>E&amp;nd date</source>
         <translation>Fecha de &amp;fin</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="138"/>
+        <location filename="../../ui/export/options_page.py" line="153"/>
         <source>Period</source>
         <translation>Período</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="141"/>
+        <location filename="../../ui/export/options_page.py" line="156"/>
         <source>Without a start date the export begins with the earliest entry on this device. Both days are included.</source>
         <translation>Sin fecha de inicio, la exportación empieza por el registro más antiguo de este equipo. Ambos días se incluyen.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="145"/>
+        <location filename="../../ui/export/options_page.py" line="161"/>
         <source>&amp;Full refresh: everything active in the period</source>
         <translation>&amp;Actualización completa: todo lo activo en el período</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="146"/>
+        <location filename="../../ui/export/options_page.py" line="162"/>
         <source>Full refresh</source>
         <translation>Actualización completa</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="147"/>
+        <location filename="../../ui/export/options_page.py" line="163"/>
         <source>&amp;Delta: only records created or changed in the period</source>
         <translation>&amp;Delta: solo los registros creados o cambiados en el período</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="148"/>
+        <location filename="../../ui/export/options_page.py" line="164"/>
         <source>Delta, changes since the start date</source>
         <translation>Delta, cambios desde la fecha de inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="157"/>
+        <location filename="../../ui/export/options_page.py" line="173"/>
         <source>Records</source>
         <translation>Registros</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="160"/>
+        <location filename="../../ui/export/options_page.py" line="176"/>
         <source>A delta needs a start date; the receiving HMIS adds it to what it already holds.</source>
         <translation>Un delta necesita fecha de inicio; el HMIS que lo recibe lo añade a lo que ya tiene.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="173"/>
+        <location filename="../../ui/export/options_page.py" line="190"/>
         <source>Projects to export</source>
         <translation>Proyectos que exportar</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="178"/>
+        <location filename="../../ui/export/options_page.py" line="195"/>
         <source>Select &amp;all</source>
         <translation>Seleccionar &amp;todos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="179"/>
+        <location filename="../../ui/export/options_page.py" line="196"/>
         <source>Select all projects</source>
         <translation>Seleccionar todos los proyectos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="180"/>
+        <location filename="../../ui/export/options_page.py" line="197"/>
         <source>Select n&amp;one</source>
         <translation>Seleccionar &amp;ninguno</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="181"/>
+        <location filename="../../ui/export/options_page.py" line="198"/>
         <source>Select no project</source>
         <translation>No seleccionar ningún proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="190"/>
+        <location filename="../../ui/export/options_page.py" line="207"/>
         <source>&amp;Projects</source>
         <translation>&amp;Proyectos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="198"/>
+        <location filename="../../ui/export/options_page.py" line="216"/>
         <source>&amp;Hash personal identifiers (HashStatus 4) for a data warehouse</source>
         <translation>Aplicar &amp;hash a los identificadores personales (HashStatus 4) para un almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="199"/>
+        <location filename="../../ui/export/options_page.py" line="217"/>
         <source>Hash personal identifiers, HashStatus 4</source>
         <translation>Aplicar hash a los identificadores personales, HashStatus 4</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="201"/>
+        <location filename="../../ui/export/options_page.py" line="219"/>
         <source>Names become a one-way code and an SSN keeps only its last four digits, so a warehouse can match people across agencies without seeing who they are. Dates of birth stay as they are. Leave this off for an import into the CoC&apos;s HMIS.</source>
         <translation>Los nombres se convierten en un código irreversible y del SSN solo quedan los últimos cuatro dígitos, así un almacén de datos puede relacionar a las personas entre agencias sin ver quiénes son. Las fechas de nacimiento no cambian. Déjelo sin marcar para importar en el HMIS del CoC.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="205"/>
+        <location filename="../../ui/export/options_page.py" line="223"/>
         <source>Identifiers</source>
         <translation>Identificadores</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="211"/>
+        <location filename="../../ui/export/options_page.py" line="230"/>
         <source>&amp;Upload to this agency&apos;s own HMIS</source>
         <translation>&amp;Subir al HMIS propio de esta agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="212"/>
+        <location filename="../../ui/export/options_page.py" line="231"/>
         <source>For this agency&apos;s own HMIS upload</source>
         <translation>Para la carga en el HMIS propio de esta agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="214"/>
+        <location filename="../../ui/export/options_page.py" line="233"/>
         <source>Every client in full. A list beside the zip tells the HMIS administrator which records to import as Not Shared or locked, so other agencies do not see them.</source>
         <translation>Todos los clientes completos. Una lista junto al zip indica al administrador del HMIS qué registros importar como No compartidos o bloqueados, para que otras agencias no los vean.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="217"/>
+        <location filename="../../ui/export/options_page.py" line="236"/>
         <source>CoC-wide or &amp;warehouse file</source>
         <translation>Archivo para toda la CoC o para un a&amp;lmacén de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="218"/>
+        <location filename="../../ui/export/options_page.py" line="237"/>
         <source>For a CoC-wide or warehouse file</source>
         <translation>Para un archivo de toda la CoC o de un almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="220"/>
+        <location filename="../../ui/export/options_page.py" line="239"/>
         <source>Shared only as consent allows: names and records leave only for the days a consent in force allowed sharing; other clients are counted without identifiers.</source>
         <translation>Solo lo que permite el consentimiento: los nombres y registros salen solo para los días en que un consentimiento vigente permitía compartir; los demás clientes se cuentan sin identificadores.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="235"/>
+        <location filename="../../ui/export/options_page.py" line="254"/>
         <source>File for</source>
         <translation>Archivo para</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="240"/>
+        <location filename="../../ui/export/options_page.py" line="260"/>
         <source>Choose where to save the zip</source>
         <translation>Elija dónde guardar el zip</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="241"/>
+        <location filename="../../ui/export/options_page.py" line="261"/>
         <source>File to save the export to</source>
         <translation>Archivo donde guardar la exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="242"/>
+        <location filename="../../ui/export/options_page.py" line="262"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Elegir…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="243"/>
+        <location filename="../../ui/export/options_page.py" line="263"/>
         <source>Choose where to save the export</source>
         <translation>Elegir dónde guardar la exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="247"/>
+        <location filename="../../ui/export/options_page.py" line="267"/>
         <source>Sa&amp;ve to</source>
         <translation>&amp;Guardar en</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="250"/>
+        <location filename="../../ui/export/options_page.py" line="270"/>
         <source>Use a name without personal data, as suggested (MO-TX-1). Unless hashed, the zip holds personal data: keep it on encrypted storage and send it only over an encrypted channel.</source>
         <translation>Use un nombre sin datos personales, como el sugerido (MO-TX-1). Si no se aplica hash, el zip contiene datos personales: guárdelo en un almacenamiento cifrado y envíelo solo por un canal cifrado.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="257"/>
+        <location filename="../../ui/export/options_page.py" line="277"/>
         <source>Chec&amp;k a file…</source>
         <translation>Co&amp;mprobar un archivo…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="258"/>
+        <location filename="../../ui/export/options_page.py" line="278"/>
         <source>Check an export file before upload</source>
         <translation>Comprobar un archivo de exportación antes de subirlo</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="259"/>
+        <location filename="../../ui/export/options_page.py" line="279"/>
         <source>Check any HMIS CSV zip, from this device or elsewhere</source>
         <translation>Comprobar cualquier zip HMIS CSV, de este equipo o de otro</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="260"/>
-        <location filename="../../ui/export/options_page.py" line="261"/>
+        <location filename="../../ui/export/options_page.py" line="280"/>
+        <location filename="../../ui/export/options_page.py" line="281"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="262"/>
+        <location filename="../../ui/export/options_page.py" line="282"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportar</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="263"/>
+        <location filename="../../ui/export/options_page.py" line="283"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="308"/>
+        <location filename="../../ui/export/options_page.py" line="327"/>
         <source>Save the HMIS CSV export</source>
         <translation>Guardar la exportación HMIS CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="311"/>
+        <location filename="../../ui/export/options_page.py" line="330"/>
         <source>Zip files (*.zip)</source>
         <translation>Archivos zip (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="336"/>
+        <location filename="../../ui/export/options_page.py" line="355"/>
         <source>Choose where to save the export.</source>
         <translation>Elija dónde guardar la exportación.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="340"/>
+        <location filename="../../ui/export/options_page.py" line="359"/>
         <source>Give the whole path of the file, or use Choose…</source>
         <translation>Escriba la ruta completa del archivo o use Elegir…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="350"/>
+        <location filename="../../ui/export/options_page.py" line="369"/>
         <source>A file of that name is already there; pick it with Choose… to replace it, or give another name.</source>
         <translation>Ya existe un archivo con ese nombre; selecciónelo con Elegir… para reemplazarlo, o escriba otro nombre.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="376"/>
+        <location filename="../../ui/export/options_page.py" line="395"/>
         <source>Choose at least one project.</source>
         <translation>Elija al menos un proyecto.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="379"/>
+        <location filename="../../ui/export/options_page.py" line="398"/>
         <source>Choose who the file is for.</source>
         <translation>Elija para quién es el archivo.</translation>
     </message>
@@ -3471,27 +3441,27 @@
 <context>
     <name>Profile</name>
     <message>
-        <location filename="../../ui/profile/common.py" line="67"/>
+        <location filename="../../ui/profile/common.py" line="68"/>
         <source>Enter a real date as YYYY-MM-DD.</source>
         <translation>Escriba una fecha real como YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/common.py" line="93"/>
+        <location filename="../../ui/profile/common.py" line="94"/>
         <source>No consent is recorded for this client. Record one before entering more data.</source>
         <translation>No hay consentimiento registrado para este cliente. Registre uno antes de ingresar más datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/common.py" line="95"/>
+        <location filename="../../ui/profile/common.py" line="96"/>
         <source>Consent was revoked on {date}. Record a new consent before entering more data.</source>
         <translation>El consentimiento se revocó el {date}. Registre un nuevo consentimiento antes de ingresar más datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/common.py" line="97"/>
+        <location filename="../../ui/profile/common.py" line="98"/>
         <source>The release of information expired on {date}. Record a new consent before entering more data.</source>
         <translation>La autorización para divulgar información venció el {date}. Registre un nuevo consentimiento antes de ingresar más datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/common.py" line="99"/>
+        <location filename="../../ui/profile/common.py" line="100"/>
         <source>The client declined consent, so no data can be entered. Record a new consent if they change their mind.</source>
         <translation>El cliente rechazó el consentimiento, así que no se pueden ingresar datos. Registre un nuevo consentimiento si cambia de opinión.</translation>
     </message>
@@ -3499,82 +3469,82 @@
 <context>
     <name>ProfileWindow</name>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="54"/>
+        <location filename="../../ui/profile/profile_window.py" line="55"/>
         <source>Client profile</source>
         <translation>Perfil del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="123"/>
+        <location filename="../../ui/profile/profile_window.py" line="124"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="138"/>
+        <location filename="../../ui/profile/profile_window.py" line="139"/>
         <source>C&amp;lose</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="158"/>
+        <location filename="../../ui/profile/profile_window.py" line="159"/>
         <source>The client has an open enrollment; record its exit first.</source>
         <translation>El cliente tiene una inscripción abierta; registre primero su salida.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="185"/>
+        <location filename="../../ui/profile/profile_window.py" line="186"/>
         <source>Ask a colleague who may record consent.</source>
         <translation>Pida ayuda a un colega que pueda registrar el consentimiento.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="139"/>
+        <location filename="../../ui/profile/profile_window.py" line="140"/>
         <source>Close the profile</source>
         <translation>Cerrar el perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="78"/>
+        <location filename="../../ui/profile/profile_window.py" line="79"/>
         <source>Ed&amp;it details…</source>
         <translation>Ed&amp;itar datos…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="79"/>
+        <location filename="../../ui/profile/profile_window.py" line="80"/>
         <source>Edit the client&apos;s details</source>
         <translation>Editar los datos del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="85"/>
+        <location filename="../../ui/profile/profile_window.py" line="86"/>
         <source>Ret&amp;urn: new enrollment…</source>
         <translation>Re&amp;greso: nueva inscripción…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="86"/>
+        <location filename="../../ui/profile/profile_window.py" line="87"/>
         <source>Start a new enrollment for this client and household</source>
         <translation>Iniciar una nueva inscripción para este cliente y su hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="98"/>
+        <location filename="../../ui/profile/profile_window.py" line="99"/>
         <source>Profile sections</source>
         <translation>Secciones del perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="104"/>
+        <location filename="../../ui/profile/profile_window.py" line="105"/>
         <source>&amp;Overview</source>
         <translation>&amp;Resumen</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="110"/>
+        <location filename="../../ui/profile/profile_window.py" line="111"/>
         <source>&amp;Household</source>
         <translation>&amp;Hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="114"/>
+        <location filename="../../ui/profile/profile_window.py" line="115"/>
         <source>Contacts and &amp;services</source>
         <translation>Contactos y &amp;servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="120"/>
+        <location filename="../../ui/profile/profile_window.py" line="121"/>
         <source>Case &amp;notes</source>
         <translation>&amp;Notas del caso</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="152"/>
+        <location filename="../../ui/profile/profile_window.py" line="153"/>
         <source>Date of birth: {d}</source>
         <translation>Fecha de nacimiento: {d}</translation>
     </message>
@@ -3582,247 +3552,247 @@
 <context>
     <name>ProjectForm</name>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="116"/>
+        <location filename="../../ui/projects/project_form.py" line="117"/>
         <source>Program</source>
         <translation>Programa</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="117"/>
+        <location filename="../../ui/projects/project_form.py" line="118"/>
         <source>Where (2.03)</source>
         <translation>Dónde (2.03)</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="118"/>
+        <location filename="../../ui/projects/project_form.py" line="119"/>
         <source>HMIS participation and funding (2.06, 2.08)</source>
         <translation>Participación en HMIS y financiación (2.06, 2.08)</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="119"/>
+        <location filename="../../ui/projects/project_form.py" line="120"/>
         <source>Beds and units (2.07)</source>
         <translation>Camas y unidades (2.07)</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="121"/>
+        <location filename="../../ui/projects/project_form.py" line="122"/>
         <source>HUD project &amp;type</source>
         <translation>&amp;Tipo de proyecto HUD</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="121"/>
+        <location filename="../../ui/projects/project_form.py" line="122"/>
         <source>HUD project type</source>
         <translation>Tipo de proyecto HUD</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="122"/>
+        <location filename="../../ui/projects/project_form.py" line="123"/>
         <source>Populations</source>
         <translation>Poblaciones</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="122"/>
+        <location filename="../../ui/projects/project_form.py" line="123"/>
         <source>Populations served</source>
         <translation>Poblaciones atendidas</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="123"/>
+        <location filename="../../ui/projects/project_form.py" line="124"/>
         <source>The policy pack keeps these programs&apos; records Not Shared.</source>
         <translation>El paquete de políticas mantiene los registros de estos programas como No compartidos.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="124"/>
+        <location filename="../../ui/projects/project_form.py" line="125"/>
         <source>Operating since</source>
         <translation>En funcionamiento desde</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="124"/>
+        <location filename="../../ui/projects/project_form.py" line="125"/>
         <source>Operating start date</source>
         <translation>Fecha de inicio de funcionamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="125"/>
+        <location filename="../../ui/projects/project_form.py" line="126"/>
         <source>Target population</source>
         <translation>Población destinataria</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="126"/>
+        <location filename="../../ui/projects/project_form.py" line="127"/>
         <source>Housing type</source>
         <translation>Tipo de vivienda</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="127"/>
+        <location filename="../../ui/projects/project_form.py" line="128"/>
         <source>RRH subtype</source>
         <translation>Subtipo de RRH</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="127"/>
+        <location filename="../../ui/projects/project_form.py" line="128"/>
         <source>Rapid re-housing subtype</source>
         <translation>Subtipo de realojamiento rápido</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="128"/>
+        <location filename="../../ui/projects/project_form.py" line="129"/>
         <source>Residential affiliation</source>
         <translation>Afiliación residencial</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="129"/>
+        <location filename="../../ui/projects/project_form.py" line="130"/>
         <source>Affiliated with</source>
         <translation>Afiliado con</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="129"/>
+        <location filename="../../ui/projects/project_form.py" line="130"/>
         <source>Affiliated residential projects</source>
         <translation>Proyectos residenciales afiliados</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="130"/>
+        <location filename="../../ui/projects/project_form.py" line="131"/>
         <source>The residential projects whose residents this project serves.</source>
         <translation>Los proyectos residenciales cuyos residentes atiende este proyecto.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="131"/>
+        <location filename="../../ui/projects/project_form.py" line="132"/>
         <source>CoC code</source>
         <translation>Código del CoC</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="131"/>
+        <location filename="../../ui/projects/project_form.py" line="132"/>
         <source>Such as VT-500.</source>
         <translation>Por ejemplo, VT-500.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="132"/>
+        <location filename="../../ui/projects/project_form.py" line="133"/>
         <source>Geocode</source>
         <translation>Geocódigo</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="133"/>
+        <location filename="../../ui/projects/project_form.py" line="134"/>
         <source>The six-digit HUD geocode of the project&apos;s main location.</source>
         <translation>El geocódigo HUD de seis dígitos del lugar principal del proyecto.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="134"/>
+        <location filename="../../ui/projects/project_form.py" line="135"/>
         <source>Geography</source>
         <translation>Geografía</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="134"/>
+        <location filename="../../ui/projects/project_form.py" line="135"/>
         <source>Geography type</source>
         <translation>Tipo de geografía</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="135"/>
+        <location filename="../../ui/projects/project_form.py" line="136"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="135"/>
+        <location filename="../../ui/projects/project_form.py" line="136"/>
         <source>Street address</source>
         <translation>Dirección postal</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="136"/>
+        <location filename="../../ui/projects/project_form.py" line="137"/>
         <source>City</source>
         <translation>Ciudad</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="137"/>
+        <location filename="../../ui/projects/project_form.py" line="138"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="137"/>
+        <location filename="../../ui/projects/project_form.py" line="138"/>
         <source>Two letters, such as VT.</source>
         <translation>Dos letras, por ejemplo VT.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="138"/>
+        <location filename="../../ui/projects/project_form.py" line="139"/>
         <source>ZIP code</source>
         <translation>Código postal</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="139"/>
+        <location filename="../../ui/projects/project_form.py" line="140"/>
         <source>HMIS participation</source>
         <translation>Participación en HMIS</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="140"/>
+        <location filename="../../ui/projects/project_form.py" line="141"/>
         <source>Funder</source>
         <translation>Financiador</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="141"/>
+        <location filename="../../ui/projects/project_form.py" line="142"/>
         <source>Other funder</source>
         <translation>Otro financiador</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="141"/>
+        <location filename="../../ui/projects/project_form.py" line="142"/>
         <source>Other funder&apos;s name</source>
         <translation>Nombre del otro financiador</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="142"/>
+        <location filename="../../ui/projects/project_form.py" line="143"/>
         <source>Grant ID</source>
         <translation>ID de la subvención</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="142"/>
+        <location filename="../../ui/projects/project_form.py" line="143"/>
         <source>Grant identifier</source>
         <translation>Identificador de la subvención</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="143"/>
+        <location filename="../../ui/projects/project_form.py" line="144"/>
         <source>Grant start</source>
         <translation>Inicio de la subvención</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="143"/>
+        <location filename="../../ui/projects/project_form.py" line="144"/>
         <source>Grant start date</source>
         <translation>Fecha de inicio de la subvención</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="144"/>
+        <location filename="../../ui/projects/project_form.py" line="145"/>
         <source>Household type</source>
         <translation>Tipo de hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="145"/>
+        <location filename="../../ui/projects/project_form.py" line="146"/>
         <source>Units</source>
         <translation>Unidades</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="145"/>
+        <location filename="../../ui/projects/project_form.py" line="146"/>
         <source>Number of units</source>
         <translation>Número de unidades</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="146"/>
+        <location filename="../../ui/projects/project_form.py" line="147"/>
         <source>Beds</source>
         <translation>Camas</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="146"/>
+        <location filename="../../ui/projects/project_form.py" line="147"/>
         <source>Number of beds</source>
         <translation>Número de camas</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="147"/>
+        <location filename="../../ui/projects/project_form.py" line="148"/>
         <source>Inventory since</source>
         <translation>Inventario desde</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="147"/>
+        <location filename="../../ui/projects/project_form.py" line="148"/>
         <source>Inventory start date</source>
         <translation>Fecha de inicio del inventario</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="148"/>
+        <location filename="../../ui/projects/project_form.py" line="149"/>
         <source>Availability</source>
         <translation>Disponibilidad</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="149"/>
+        <location filename="../../ui/projects/project_form.py" line="150"/>
         <source>Bed type</source>
         <translation>Tipo de cama</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/project_form.py" line="167"/>
+        <location filename="../../ui/projects/project_form.py" line="168"/>
         <source>YYYY-MM-DD</source>
         <translation>AAAA-MM-DD</translation>
     </message>
@@ -3835,285 +3805,285 @@
         <translation>Alcance en la calle</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="15"/>
+        <location filename="../../ui/projects/labels.py" line="16"/>
         <source>Emergency Shelter – Entry Exit</source>
         <translation>Refugio de emergencia – entrada y salida</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="16"/>
+        <location filename="../../ui/projects/labels.py" line="17"/>
         <source>Emergency Shelter – Night-by-Night</source>
         <translation>Refugio de emergencia – noche a noche</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="16"/>
+        <location filename="../../ui/projects/labels.py" line="18"/>
         <source>Transitional Housing</source>
         <translation>Vivienda de transición</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="17"/>
+        <location filename="../../ui/projects/labels.py" line="19"/>
         <source>Safe Haven</source>
         <translation>Refugio seguro (Safe Haven)</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="17"/>
+        <location filename="../../ui/projects/labels.py" line="20"/>
         <source>PH – Permanent Supportive Housing</source>
         <translation>VP – Vivienda permanente con apoyo</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="17"/>
+        <location filename="../../ui/projects/labels.py" line="21"/>
         <source>PH – Housing Only</source>
         <translation>VP – Solo vivienda</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="18"/>
+        <location filename="../../ui/projects/labels.py" line="22"/>
         <source>PH – Housing with Services</source>
         <translation>VP – Vivienda con servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="18"/>
+        <location filename="../../ui/projects/labels.py" line="23"/>
         <source>PH – Rapid Re-Housing</source>
         <translation>VP – Realojamiento rápido</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="18"/>
+        <location filename="../../ui/projects/labels.py" line="24"/>
         <source>Services Only</source>
         <translation>Solo servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="19"/>
+        <location filename="../../ui/projects/labels.py" line="25"/>
         <source>Day Shelter</source>
         <translation>Centro de día</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="19"/>
+        <location filename="../../ui/projects/labels.py" line="26"/>
         <source>Homelessness Prevention</source>
         <translation>Prevención de la falta de vivienda</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="19"/>
+        <location filename="../../ui/projects/labels.py" line="27"/>
         <source>Coordinated Entry</source>
         <translation>Entrada coordinada</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="20"/>
-        <location filename="../../ui/projects/labels.py" line="59"/>
+        <location filename="../../ui/projects/labels.py" line="28"/>
+        <location filename="../../ui/projects/labels.py" line="105"/>
         <source>Other</source>
         <translation>Otro</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="26"/>
-        <location filename="../../ui/projects/labels.py" line="42"/>
+        <location filename="../../ui/projects/labels.py" line="34"/>
+        <location filename="../../ui/projects/labels.py" line="60"/>
         <source>Survivors of domestic violence</source>
         <translation>Sobrevivientes de violencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="27"/>
-        <location filename="../../ui/projects/labels.py" line="42"/>
+        <location filename="../../ui/projects/labels.py" line="35"/>
+        <location filename="../../ui/projects/labels.py" line="61"/>
         <source>People living with HIV/AIDS</source>
         <translation>Personas con VIH/sida</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="28"/>
+        <location filename="../../ui/projects/labels.py" line="36"/>
         <source>Youth services</source>
         <translation>Servicios para jóvenes</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="29"/>
+        <location filename="../../ui/projects/labels.py" line="37"/>
         <source>Legal services</source>
         <translation>Servicios legales</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="30"/>
+        <location filename="../../ui/projects/labels.py" line="38"/>
         <source>Protected project</source>
         <translation>Proyecto protegido</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="38"/>
+        <location filename="../../ui/projects/labels.py" line="47"/>
         <source>Site-based – single site</source>
         <translation>En un sitio – un solo lugar</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="38"/>
+        <location filename="../../ui/projects/labels.py" line="48"/>
         <source>Site-based – clustered / multiple sites</source>
         <translation>En un sitio – agrupado / varios lugares</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="39"/>
+        <location filename="../../ui/projects/labels.py" line="49"/>
         <source>Tenant-based – scattered site</source>
         <translation>Basado en el inquilino – lugares dispersos</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="40"/>
+        <location filename="../../ui/projects/labels.py" line="52"/>
         <source>Services only</source>
         <translation>Solo servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="40"/>
+        <location filename="../../ui/projects/labels.py" line="53"/>
         <source>Housing with or without services</source>
         <translation>Vivienda con o sin servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="41"/>
+        <location filename="../../ui/projects/labels.py" line="56"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="41"/>
+        <location filename="../../ui/projects/labels.py" line="57"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="43"/>
+        <location filename="../../ui/projects/labels.py" line="62"/>
         <source>Not applicable</source>
         <translation>No corresponde</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="44"/>
+        <location filename="../../ui/projects/labels.py" line="65"/>
         <source>Urban</source>
         <translation>Urbana</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="44"/>
+        <location filename="../../ui/projects/labels.py" line="66"/>
         <source>Suburban</source>
         <translation>Suburbana</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="44"/>
+        <location filename="../../ui/projects/labels.py" line="67"/>
         <source>Rural</source>
         <translation>Rural</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="44"/>
+        <location filename="../../ui/projects/labels.py" line="68"/>
         <source>Unknown</source>
         <translation>Desconocida</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="45"/>
+        <location filename="../../ui/projects/labels.py" line="71"/>
         <source>HMIS participating</source>
         <translation>Participa en HMIS</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="45"/>
+        <location filename="../../ui/projects/labels.py" line="72"/>
         <source>Comparable database participating</source>
         <translation>Participa con una base de datos comparable</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="46"/>
+        <location filename="../../ui/projects/labels.py" line="73"/>
         <source>Not participating</source>
         <translation>No participa</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="47"/>
+        <location filename="../../ui/projects/labels.py" line="76"/>
         <source>HUD: ESG – Emergency Shelter</source>
         <translation>HUD: ESG – Refugio de emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="47"/>
+        <location filename="../../ui/projects/labels.py" line="77"/>
         <source>HUD: ESG – Street Outreach</source>
         <translation>HUD: ESG – Alcance en la calle</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="48"/>
+        <location filename="../../ui/projects/labels.py" line="78"/>
         <source>HUD: ESG – Rapid Rehousing</source>
         <translation>HUD: ESG – Realojamiento rápido</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="48"/>
+        <location filename="../../ui/projects/labels.py" line="79"/>
         <source>HUD: ESG – Homelessness Prevention</source>
         <translation>HUD: ESG – Prevención de la falta de vivienda</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="49"/>
+        <location filename="../../ui/projects/labels.py" line="80"/>
         <source>HUD: CoC – Permanent Supportive Housing</source>
         <translation>HUD: CoC – Vivienda permanente con apoyo</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="49"/>
+        <location filename="../../ui/projects/labels.py" line="81"/>
         <source>HUD: CoC – Rapid Re-Housing</source>
         <translation>HUD: CoC – Realojamiento rápido</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="50"/>
+        <location filename="../../ui/projects/labels.py" line="82"/>
         <source>HUD: CoC – Supportive Services Only</source>
         <translation>HUD: CoC – Solo servicios de apoyo</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="50"/>
+        <location filename="../../ui/projects/labels.py" line="83"/>
         <source>HUD: CoC – Transitional Housing</source>
         <translation>HUD: CoC – Vivienda de transición</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="51"/>
+        <location filename="../../ui/projects/labels.py" line="84"/>
         <source>HUD: CoC – Safe Haven</source>
         <translation>HUD: CoC – Refugio seguro</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="51"/>
+        <location filename="../../ui/projects/labels.py" line="85"/>
         <source>HHS: PATH – Street Outreach &amp; Services Only</source>
         <translation>HHS: PATH – Alcance en la calle y solo servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="52"/>
+        <location filename="../../ui/projects/labels.py" line="86"/>
         <source>HHS: RHY – Street Outreach Project</source>
         <translation>HHS: RHY – Proyecto de alcance en la calle</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="52"/>
+        <location filename="../../ui/projects/labels.py" line="87"/>
         <source>HHS: RHY – Basic Center Program</source>
         <translation>HHS: RHY – Programa de centro básico</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="53"/>
+        <location filename="../../ui/projects/labels.py" line="88"/>
         <source>VA: Supportive Services for Veteran Families</source>
         <translation>VA: Servicios de apoyo para familias de veteranos</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="53"/>
+        <location filename="../../ui/projects/labels.py" line="89"/>
         <source>N/A</source>
         <translation>No corresponde</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="54"/>
+        <location filename="../../ui/projects/labels.py" line="90"/>
         <source>Local or other funding source</source>
         <translation>Fuente de financiación local u otra</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="55"/>
+        <location filename="../../ui/projects/labels.py" line="93"/>
         <source>Households without children</source>
         <translation>Hogares sin niños</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="56"/>
+        <location filename="../../ui/projects/labels.py" line="94"/>
         <source>Households with at least one adult and one child</source>
         <translation>Hogares con al menos un adulto y un niño</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="57"/>
+        <location filename="../../ui/projects/labels.py" line="95"/>
         <source>Households with only children</source>
         <translation>Hogares solo con niños</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="58"/>
+        <location filename="../../ui/projects/labels.py" line="98"/>
         <source>Year-round</source>
         <translation>Todo el año</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="58"/>
+        <location filename="../../ui/projects/labels.py" line="99"/>
         <source>Seasonal</source>
         <translation>De temporada</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="58"/>
+        <location filename="../../ui/projects/labels.py" line="100"/>
         <source>Overflow</source>
         <translation>De desborde</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="59"/>
+        <location filename="../../ui/projects/labels.py" line="103"/>
         <source>Facility-based</source>
         <translation>En instalación</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="59"/>
+        <location filename="../../ui/projects/labels.py" line="104"/>
         <source>Voucher</source>
         <translation>Vale</translation>
     </message>
@@ -4256,22 +4226,22 @@
 <context>
     <name>QuestionForm</name>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="101"/>
+        <location filename="../../ui/wizard/question_form.py" line="102"/>
         <source>Show while pressed</source>
         <translation>Mostrar mientras se pulsa</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="102"/>
+        <location filename="../../ui/wizard/question_form.py" line="103"/>
         <source>Show the number while pressed</source>
         <translation>Mostrar el número mientras se pulsa</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="119"/>
+        <location filename="../../ui/wizard/question_form.py" line="120"/>
         <source>Choose…</source>
         <translation>Elija…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="126"/>
+        <location filename="../../ui/wizard/question_form.py" line="127"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
@@ -4279,42 +4249,42 @@
 <context>
     <name>QuitGuard</name>
     <message>
-        <location filename="../../ui/sync/quit_guard.py" line="45"/>
+        <location filename="../../ui/sync/quit_guard.py" line="46"/>
         <source>Records waiting to sync</source>
         <translation>Registros pendientes de sincronizar</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/quit_guard.py" line="46"/>
+        <location filename="../../ui/sync/quit_guard.py" line="47"/>
         <source>1 record has not reached the central HMIS yet.</source>
         <translation>1 registro aún no ha llegado al HMIS central.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/quit_guard.py" line="47"/>
+        <location filename="../../ui/sync/quit_guard.py" line="48"/>
         <source>{n} records have not reached the central HMIS yet.</source>
         <translation>{n} registros aún no han llegado al HMIS central.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/quit_guard.py" line="49"/>
+        <location filename="../../ui/sync/quit_guard.py" line="50"/>
         <source>Sync them now, or quit anyway: they will then be sent the next time someone signs in on this device.</source>
         <translation>Sincronícelos ahora, o salga de todos modos: se enviarán la próxima vez que alguien inicie sesión en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/quit_guard.py" line="51"/>
+        <location filename="../../ui/sync/quit_guard.py" line="52"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/quit_guard.py" line="53"/>
+        <location filename="../../ui/sync/quit_guard.py" line="54"/>
         <source>This device is not enrolled with a server yet. Ask an administrator to enroll it so the records can be sent.</source>
         <translation>Este equipo aún no está inscrito en un servidor. Pida a un administrador que lo inscriba para que los registros puedan enviarse.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/quit_guard.py" line="56"/>
+        <location filename="../../ui/sync/quit_guard.py" line="57"/>
         <source>&amp;Quit anyway</source>
         <translation>Salir de &amp;todos modos</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/quit_guard.py" line="57"/>
+        <location filename="../../ui/sync/quit_guard.py" line="58"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -4396,28 +4366,28 @@
         <translation>Los espacios y guiones son opcionales.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/recovery_dialog.py" line="68"/>
-        <location filename="../../ui/signin/recovery_dialog.py" line="69"/>
+        <location filename="../../ui/signin/recovery_dialog.py" line="66"/>
+        <location filename="../../ui/signin/recovery_dialog.py" line="67"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/recovery_dialog.py" line="70"/>
+        <location filename="../../ui/signin/recovery_dialog.py" line="68"/>
         <source>&amp;Reset password and sign in</source>
         <translation>&amp;Restablecer la contraseña e iniciar sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/recovery_dialog.py" line="73"/>
+        <location filename="../../ui/signin/recovery_dialog.py" line="70"/>
         <source>Reset password and sign in</source>
         <translation>Restablecer la contraseña e iniciar sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/recovery_dialog.py" line="88"/>
+        <location filename="../../ui/signin/recovery_dialog.py" line="83"/>
         <source>Enter the administrator&apos;s user name.</source>
         <translation>Escriba el nombre de usuario del administrador.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/recovery_dialog.py" line="89"/>
+        <location filename="../../ui/signin/recovery_dialog.py" line="84"/>
         <source>Enter the recovery key.</source>
         <translation>Escriba la clave de recuperación.</translation>
     </message>
@@ -4544,198 +4514,198 @@
         <translation>el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="66"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="91"/>
         <source>Record a new consent</source>
         <translation>Registrar un nuevo consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="71"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="96"/>
         <source>One release covers the household: it is recorded for all {n} members (MO-ROI-3).</source>
         <translation>Una sola autorización cubre el hogar: se registra para los {n} miembros (MO-ROI-3).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="79"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="107"/>
         <source>Client&apos;s &amp;language</source>
         <translation>&amp;Idioma del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="79"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="107"/>
         <source>Language of the consent texts</source>
         <translation>Idioma de los textos del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="83"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="111"/>
         <source>I went through the &amp;oral explanation with the client</source>
         <translation>Repasé la explicación &amp;oral con el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="84"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="112"/>
         <source>Oral explanation given</source>
         <translation>Explicación oral dada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="100"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="127"/>
         <source>S&amp;hared</source>
         <translation>&amp;Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="101"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="128"/>
         <source>Information is shared</source>
         <translation>La información se comparte</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="102"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="129"/>
         <source>&amp;Not shared</source>
         <translation>&amp;No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="103"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="130"/>
         <source>Information is not shared</source>
         <translation>La información no se comparte</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="119"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="146"/>
         <source>Shared w&amp;ith</source>
         <translation>Comparti&amp;do con</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="119"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="146"/>
         <source>Shared with</source>
         <translation>Compartido con</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="120"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="147"/>
         <source>Who sees the information; separate several with commas.</source>
         <translation>Quién ve la información; separe varios con comas.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="121"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="148"/>
         <source>&amp;Expires on</source>
         <translation>Válida &amp;hasta</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="121"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="148"/>
         <source>Release expires on</source>
         <translation>La autorización vence el</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="124"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="151"/>
         <source>The client signed the separate rele&amp;ase to share</source>
         <translation>El cliente firmó la &amp;autorización aparte para compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="125"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="152"/>
         <source>Separate release to share signed</source>
         <translation>Autorización aparte para compartir firmada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="136"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="164"/>
         <source>Date of &amp;consent</source>
         <translation>Fecha del con&amp;sentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="137"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="165"/>
         <source>Date of consent</source>
         <translation>Fecha del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="140"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="171"/>
         <source>A parent or legal g&amp;uardian is consenting for the client</source>
         <translation>&amp;Un padre, madre o tutor legal da el consentimiento por el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="141"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="172"/>
         <source>Parent or legal guardian consents</source>
         <translation>Consiente el padre, la madre o el tutor legal</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="142"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="173"/>
         <source>The client is an e&amp;mancipated minor</source>
         <translation>El cliente es un &amp;menor emancipado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="143"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="174"/>
         <source>Client is an emancipated minor</source>
         <translation>El cliente es un menor emancipado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="149"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="180"/>
         <source>The client ma&amp;y be a victim of domestic violence</source>
         <translation>El cliente puede ser víctima de vio&amp;lencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="150"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="181"/>
         <source>Client may be a victim of domestic violence</source>
         <translation>El cliente puede ser víctima de violencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="151"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="182"/>
         <source>The client e&amp;xplicitly allows their information to be entered</source>
         <translation>El cliente permite e&amp;xpresamente que se registre su información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="152"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="183"/>
         <source>Permission to enter information</source>
         <translation>Permiso para registrar la información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="153"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="184"/>
         <source>The client explicitly allows their information to &amp;be shared</source>
         <translation>El cliente permite expresamente &amp;que se comparta su información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="154"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="185"/>
         <source>Permission to share information</source>
         <translation>Permiso para compartir la información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="164"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="77"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="164"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="77"/>
         <source>Cancel without recording a consent</source>
         <translation>Cancelar sin registrar un consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="165"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="78"/>
         <source>&amp;Save consent</source>
         <translation>&amp;Guardar consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="200"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="220"/>
         <source>the agency</source>
         <translation>la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="219"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="239"/>
         <source>Leave empty: the release ends on {date} ({clause}).</source>
         <translation>Déjelo vacío: la autorización vence el {date} ({clause}).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="222"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="242"/>
         <source>Needed when the information is shared; tell the client the date (CT-207-9).</source>
         <translation>Obligatorio si la información se comparte; diga la fecha al cliente (CT-207-9).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="224"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="244"/>
         <source>Optional.</source>
         <translation>Opcional.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="243"/>
-        <location filename="../../ui/profile/renew_dialog.py" line="249"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="263"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="269"/>
         <source>Enter a real date as YYYY-MM-DD.</source>
         <translation>Escriba una fecha real como YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="313"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="333"/>
         <source>New consent recorded; it is in the outbox.</source>
         <translation>Nuevo consentimiento registrado; está en la bandeja de salida.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="314"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="334"/>
         <source>New consent recorded for the {n} household members; it is in the outbox.</source>
         <translation>Nuevo consentimiento registrado para los {n} miembros del hogar; está en la bandeja de salida.</translation>
     </message>
@@ -4995,37 +4965,37 @@
 <context>
     <name>RightsActions</name>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="109"/>
+        <location filename="../../ui/profile/rights_actions.py" line="111"/>
         <source>Client righ&amp;ts</source>
         <translation>Derechos del clien&amp;te</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="110"/>
+        <location filename="../../ui/profile/rights_actions.py" line="112"/>
         <source>The client&apos;s requests and corrections</source>
         <translation>Las solicitudes y correcciones del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="120"/>
+        <location filename="../../ui/profile/rights_actions.py" line="122"/>
         <source>Log a request for a &amp;copy of the record</source>
         <translation>Registrar una solicitud de &amp;copia del expediente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="124"/>
+        <location filename="../../ui/profile/rights_actions.py" line="126"/>
         <source>Log a request for a c&amp;orrection</source>
         <translation>Registrar una solicitud de c&amp;orrección</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="127"/>
+        <location filename="../../ui/profile/rights_actions.py" line="129"/>
         <source>&amp;Record a correction…</source>
         <translation>&amp;Registrar una corrección…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="143"/>
+        <location filename="../../ui/profile/rights_actions.py" line="146"/>
         <source>Request logged; it is due on {day}.</source>
         <translation>Solicitud registrada; vence el {day}.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="144"/>
+        <location filename="../../ui/profile/rights_actions.py" line="147"/>
         <source>Request logged; the policy sets no deadline.</source>
         <translation>Solicitud registrada; la política no fija plazo.</translation>
     </message>
@@ -5059,77 +5029,77 @@
         <translation>Progreso de la exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="96"/>
+        <location filename="../../ui/export/export_dialog.py" line="94"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="97"/>
+        <location filename="../../ui/export/export_dialog.py" line="95"/>
         <source>Cancel the export</source>
         <translation>Cancelar la exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="101"/>
+        <location filename="../../ui/export/export_dialog.py" line="98"/>
         <source>Reading enrollments</source>
         <translation>Leyendo inscripciones</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="101"/>
+        <location filename="../../ui/export/export_dialog.py" line="98"/>
         <source>Reading exits</source>
         <translation>Leyendo salidas</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="101"/>
+        <location filename="../../ui/export/export_dialog.py" line="98"/>
         <source>Reading contacts</source>
         <translation>Leyendo contactos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="102"/>
+        <location filename="../../ui/export/export_dialog.py" line="99"/>
         <source>Reading services</source>
         <translation>Leyendo servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="102"/>
+        <location filename="../../ui/export/export_dialog.py" line="99"/>
         <source>Reading clients</source>
         <translation>Leyendo clientes</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="102"/>
+        <location filename="../../ui/export/export_dialog.py" line="99"/>
         <source>Reading projects</source>
         <translation>Leyendo proyectos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="103"/>
+        <location filename="../../ui/export/export_dialog.py" line="100"/>
         <source>Reading organizations</source>
         <translation>Leyendo organizaciones</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="103"/>
+        <location filename="../../ui/export/export_dialog.py" line="100"/>
         <source>Reading users</source>
         <translation>Leyendo usuarios</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="104"/>
+        <location filename="../../ui/export/export_dialog.py" line="101"/>
         <source>Writing {file}</source>
         <translation>Escribiendo {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="106"/>
+        <location filename="../../ui/export/export_dialog.py" line="103"/>
         <source>Finishing the zip</source>
         <translation>Terminando el zip</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="112"/>
+        <location filename="../../ui/export/export_dialog.py" line="109"/>
         <source>Saving {file}</source>
         <translation>Guardando {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="114"/>
+        <location filename="../../ui/export/export_dialog.py" line="111"/>
         <source>Starting</source>
         <translation>Empezando</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="125"/>
+        <location filename="../../ui/export/export_dialog.py" line="122"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
@@ -5248,22 +5218,22 @@
 <context>
     <name>SessionSync</name>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="48"/>
+        <location filename="../../ui/sync/session_sync.py" line="49"/>
         <source>Sync status</source>
         <translation>Estado de la sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="101"/>
+        <location filename="../../ui/sync/session_sync.py" line="103"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="107"/>
+        <location filename="../../ui/sync/session_sync.py" line="109"/>
         <source>Sync: the server did not answer; trying again in {s:.0f} s.</source>
         <translation>Sincronización: el servidor no respondió; nuevo intento en {s:.0f} s.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="110"/>
+        <location filename="../../ui/sync/session_sync.py" line="112"/>
         <source>Syncing… {done} of {total}</source>
         <translation>Sincronizando… {done} de {total}</translation>
     </message>
@@ -5883,6 +5853,24 @@ contraseña: {p}</translation>
     </message>
 </context>
 <context>
+    <name>SignatureBlock</name>
+    <message>
+        <location filename="../../ui/widgets/signature_block.py" line="28"/>
+        <source>C&amp;lear signature</source>
+        <translation>&amp;Borrar firma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/signature_block.py" line="29"/>
+        <source>Clear signature</source>
+        <translation>Borrar firma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/signature_block.py" line="36"/>
+        <source>Paper form signed, attested by staff</source>
+        <translation>Formulario en papel firmado, certificado por el personal</translation>
+    </message>
+</context>
+<context>
     <name>SignaturePad</name>
     <message>
         <location filename="../../ui/wizard/signature_pad.py" line="51"/>
@@ -5895,7 +5883,7 @@ contraseña: {p}</translation>
         <translation>El cliente firma aquí con el dedo, un lápiz o el ratón; Supr la borra. Sin pantalla táctil ni lápiz, el cliente firma el formulario en papel y usted lo certifica abajo, o elija el consentimiento verbal si la política lo permite.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/signature_pad.py" line="183"/>
+        <location filename="../../ui/wizard/signature_pad.py" line="184"/>
         <source>Sign above the line</source>
         <translation>Firme encima de la línea</translation>
     </message>
@@ -6261,213 +6249,213 @@ ExportID {id}</translation>
 <context>
     <name>SyncWindow</name>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="88"/>
+        <location filename="../../ui/sync/sync_window.py" line="90"/>
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="101"/>
+        <location filename="../../ui/sync/sync_window.py" line="103"/>
         <source>Sync with the central HMIS</source>
         <translation>Sincronizar con el HMIS central</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="112"/>
+        <location filename="../../ui/sync/sync_window.py" line="136"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="114"/>
+        <location filename="../../ui/sync/sync_window.py" line="138"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="116"/>
+        <location filename="../../ui/sync/sync_window.py" line="140"/>
         <source>&amp;Cancel sync</source>
         <translation>&amp;Cancelar la sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="117"/>
+        <location filename="../../ui/sync/sync_window.py" line="141"/>
         <source>Cancel the sync</source>
         <translation>Cancelar la sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="124"/>
+        <location filename="../../ui/sync/sync_window.py" line="148"/>
         <source>Sync progress</source>
         <translation>Progreso de la sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="139"/>
+        <location filename="../../ui/sync/sync_window.py" line="163"/>
         <source>Sync result</source>
         <translation>Resultado de la sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="144"/>
+        <location filename="../../ui/sync/sync_window.py" line="170"/>
         <source>Batch history and refused records</source>
         <translation>Historial de lotes y registros rechazados</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="145"/>
+        <location filename="../../ui/sync/sync_window.py" line="171"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="145"/>
+        <location filename="../../ui/sync/sync_window.py" line="171"/>
         <source>Records</source>
         <translation>Registros</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="145"/>
+        <location filename="../../ui/sync/sync_window.py" line="171"/>
         <source>New</source>
         <translation>Nuevos</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="146"/>
+        <location filename="../../ui/sync/sync_window.py" line="172"/>
         <source>Already had</source>
         <translation>Ya los tenía</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="146"/>
+        <location filename="../../ui/sync/sync_window.py" line="172"/>
         <source>Refused</source>
         <translation>Rechazados</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="146"/>
+        <location filename="../../ui/sync/sync_window.py" line="172"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="147"/>
+        <location filename="../../ui/sync/sync_window.py" line="173"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="148"/>
+        <location filename="../../ui/sync/sync_window.py" line="174"/>
         <source>Batch history</source>
         <translation>Historial de lotes</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="149"/>
+        <location filename="../../ui/sync/sync_window.py" line="175"/>
         <source>Batch &amp;history</source>
         <translation>&amp;Historial de lotes</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="153"/>
+        <location filename="../../ui/sync/sync_window.py" line="185"/>
         <source>The server refused these records and they wait here, unsent, until you send them again. Put right what the reason names first (usually by correcting and saving the record), or send again once the server&apos;s rules were updated.</source>
         <translation>El servidor rechazó estos registros y esperan aquí, sin enviar, hasta que los vuelva a enviar. Corrija primero lo que indica el motivo (normalmente corrigiendo y guardando el registro), o vuelva a enviarlos cuando se hayan actualizado las reglas del servidor.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="159"/>
+        <location filename="../../ui/sync/sync_window.py" line="191"/>
         <source>Record</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="159"/>
+        <location filename="../../ui/sync/sync_window.py" line="191"/>
         <source>Collected</source>
         <translation>Recopilado</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="159"/>
+        <location filename="../../ui/sync/sync_window.py" line="191"/>
         <source>Deadline</source>
         <translation>Plazo</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="160"/>
+        <location filename="../../ui/sync/sync_window.py" line="192"/>
         <source>Server&apos;s reason</source>
         <translation>Motivo del servidor</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="161"/>
+        <location filename="../../ui/sync/sync_window.py" line="193"/>
         <source>Refused records</source>
         <translation>Registros rechazados</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="165"/>
+        <location filename="../../ui/sync/sync_window.py" line="197"/>
         <source>Send &amp;again</source>
         <translation>R&amp;eenviar</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="166"/>
+        <location filename="../../ui/sync/sync_window.py" line="198"/>
         <source>Send the selected refused records again</source>
         <translation>Volver a enviar los registros rechazados seleccionados</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="167"/>
+        <location filename="../../ui/sync/sync_window.py" line="199"/>
         <source>Send all a&amp;gain</source>
         <translation>Reenviar &amp;todos</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="168"/>
+        <location filename="../../ui/sync/sync_window.py" line="200"/>
         <source>Send every refused record again</source>
         <translation>Volver a enviar todos los registros rechazados</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="172"/>
-        <location filename="../../ui/sync/sync_window.py" line="236"/>
+        <location filename="../../ui/sync/sync_window.py" line="177"/>
+        <location filename="../../ui/sync/sync_window.py" line="257"/>
         <source>&amp;Refused records</source>
         <translation>Registros &amp;rechazados</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="177"/>
+        <location filename="../../ui/sync/sync_window.py" line="209"/>
         <source>Cl&amp;ose</source>
         <translation>Cerr&amp;ar</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="178"/>
+        <location filename="../../ui/sync/sync_window.py" line="210"/>
         <source>Close the sync screen</source>
         <translation>Cerrar la pantalla de sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="222"/>
+        <location filename="../../ui/sync/sync_window.py" line="243"/>
         <source>Acknowledged</source>
         <translation>Confirmado</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="223"/>
+        <location filename="../../ui/sync/sync_window.py" line="244"/>
         <source>Error: {why}</source>
         <translation>Error: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="223"/>
+        <location filename="../../ui/sync/sync_window.py" line="244"/>
         <source>not recorded</source>
         <translation>no registrado</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="228"/>
+        <location filename="../../ui/sync/sync_window.py" line="249"/>
         <source>Last batch sent {when}.</source>
         <translation>Último lote enviado: {when}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="229"/>
+        <location filename="../../ui/sync/sync_window.py" line="250"/>
         <source>Nothing has been sent from this device yet.</source>
         <translation>Todavía no se ha enviado nada desde este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="235"/>
+        <location filename="../../ui/sync/sync_window.py" line="256"/>
         <source>&amp;Refused records ({n})</source>
         <translation>Registros &amp;rechazados ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="260"/>
+        <location filename="../../ui/sync/sync_window.py" line="281"/>
         <source>Cancelling after the current request…</source>
         <translation>Cancelando después de la solicitud en curso…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="264"/>
+        <location filename="../../ui/sync/sync_window.py" line="285"/>
         <source>Syncing in the background…</source>
         <translation>Sincronizando en segundo plano…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="265"/>
+        <location filename="../../ui/sync/sync_window.py" line="286"/>
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="322"/>
+        <location filename="../../ui/sync/sync_window.py" line="343"/>
         <source>{n} back in the outbox; they go with the next sync.</source>
         <translation>De vuelta en la bandeja de salida: {n}, para la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="347"/>
+        <location filename="../../ui/sync/sync_window.py" line="368"/>
         <source>This device is enrolled with {host} for {agency}.</source>
         <translation>Este equipo está vinculado a {host} para {agency}.</translation>
     </message>
@@ -6540,12 +6528,12 @@ ExportID {id}</translation>
         <translation>{count} llegar al HMIS central en menos de {h} horas (plazo de {w} horas desde la recopilación).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="101"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="102"/>
         <source>Sync as soon as the device is online.</source>
         <translation>Sincronice en cuanto el equipo tenga conexión.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="102"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="104"/>
         <source>Records are sent by themselves while someone is signed in and the device is online.</source>
         <translation>Los registros se envían solos mientras alguien tenga la sesión iniciada y el equipo esté en línea.</translation>
     </message>
@@ -6553,57 +6541,57 @@ ExportID {id}</translation>
 <context>
     <name>TwoStepDialog</name>
     <message>
-        <location filename="../../ui/signin/two_step_dialog.py" line="57"/>
+        <location filename="../../ui/signin/two_step_dialog.py" line="59"/>
         <source>Two-step sign-in</source>
         <translation>Verificación en dos pasos</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/two_step_dialog.py" line="69"/>
+        <location filename="../../ui/signin/two_step_dialog.py" line="71"/>
         <source>Set up two-step sign-in</source>
         <translation>Configurar la verificación en dos pasos</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/two_step_dialog.py" line="73"/>
+        <location filename="../../ui/signin/two_step_dialog.py" line="75"/>
         <source>After your password, this device will also ask for a 6-digit code from an authenticator app on your phone. Someone who saw your password cannot sign in without your phone. Scan the QR code with the app, or type the key into it by hand.</source>
         <translation>Después de su contraseña, este dispositivo también le pedirá un código de 6 dígitos de una aplicación de autenticación en su teléfono. Quien haya visto su contraseña no podrá iniciar sesión sin su teléfono. Escanee el código QR con la aplicación o escriba la clave a mano.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/two_step_dialog.py" line="81"/>
+        <location filename="../../ui/signin/two_step_dialog.py" line="83"/>
         <source>QR code for the authenticator app</source>
         <translation>Código QR para la aplicación de autenticación</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/two_step_dialog.py" line="84"/>
+        <location filename="../../ui/signin/two_step_dialog.py" line="86"/>
         <source>Key to type by hand:</source>
         <translation>Clave para escribir a mano:</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/two_step_dialog.py" line="91"/>
+        <location filename="../../ui/signin/two_step_dialog.py" line="93"/>
         <source>Key for the authenticator app</source>
         <translation>Clave para la aplicación de autenticación</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/two_step_dialog.py" line="94"/>
+        <location filename="../../ui/signin/two_step_dialog.py" line="96"/>
         <source>&amp;Code the app shows now:</source>
         <translation>&amp;Código que muestra ahora la aplicación:</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/two_step_dialog.py" line="98"/>
+        <location filename="../../ui/signin/two_step_dialog.py" line="100"/>
         <source>Code from the authenticator app</source>
         <translation>Código de la aplicación de autenticación</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/two_step_dialog.py" line="114"/>
+        <location filename="../../ui/signin/two_step_dialog.py" line="116"/>
         <source>Two-step sign-in is on</source>
         <translation>La verificación en dos pasos está activada</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/two_step_dialog.py" line="118"/>
+        <location filename="../../ui/signin/two_step_dialog.py" line="120"/>
         <source>If you lose your phone, each of these recovery codes works once instead of a code. They are shown only now: write them down and keep them away from this laptop.</source>
         <translation>Si pierde su teléfono, cada uno de estos códigos de recuperación sirve una sola vez en lugar de un código. Solo se muestran ahora: anótelos y guárdelos lejos de este portátil.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/two_step_dialog.py" line="125"/>
+        <location filename="../../ui/signin/two_step_dialog.py" line="127"/>
         <source>Recovery codes</source>
         <translation>Códigos de recuperación</translation>
     </message>
@@ -6624,12 +6612,12 @@ ExportID {id}</translation>
         <translation>Activar la verificación en dos pasos</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/two_step_dialog.py" line="138"/>
+        <location filename="../../ui/signin/two_step_dialog.py" line="137"/>
         <source>&amp;Done</source>
         <translation>&amp;Listo</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/two_step_dialog.py" line="139"/>
+        <location filename="../../ui/signin/two_step_dialog.py" line="138"/>
         <source>Done</source>
         <translation>Listo</translation>
     </message>
@@ -6637,190 +6625,190 @@ ExportID {id}</translation>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="37"/>
         <location filename="../../ui/admin/users_dialog.py" line="40"/>
+        <location filename="../../ui/admin/users_dialog.py" line="43"/>
         <source>Users</source>
         <translation>Usuarios</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="43"/>
+        <location filename="../../ui/admin/users_dialog.py" line="46"/>
         <source>&amp;Accounts on this device</source>
         <translation>&amp;Cuentas en este dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="44"/>
+        <location filename="../../ui/admin/users_dialog.py" line="47"/>
         <source>User name</source>
         <translation>Nombre de usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="44"/>
+        <location filename="../../ui/admin/users_dialog.py" line="47"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="44"/>
+        <location filename="../../ui/admin/users_dialog.py" line="47"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="44"/>
+        <location filename="../../ui/admin/users_dialog.py" line="47"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="46"/>
+        <location filename="../../ui/admin/users_dialog.py" line="49"/>
         <source>&amp;Disable</source>
         <translation>&amp;Desactivar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="47"/>
+        <location filename="../../ui/admin/users_dialog.py" line="50"/>
         <source>&amp;Enable</source>
         <translation>&amp;Activar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="48"/>
+        <location filename="../../ui/admin/users_dialog.py" line="51"/>
         <source>&amp;Reset password</source>
         <translation>&amp;Restablecer contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="50"/>
+        <location filename="../../ui/admin/users_dialog.py" line="53"/>
         <source>Remove &amp;two-step sign-in</source>
         <translation>Quitar la verificación en dos &amp;pasos</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="52"/>
+        <location filename="../../ui/admin/users_dialog.py" line="55"/>
         <source>Record &amp;training…</source>
         <translation>Registrar &amp;capacitación…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="59"/>
+        <location filename="../../ui/admin/users_dialog.py" line="62"/>
         <source>Add a user</source>
         <translation>Añadir un usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="69"/>
+        <location filename="../../ui/admin/users_dialog.py" line="72"/>
         <source>User &amp;name</source>
         <translation>&amp;Nombre de usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="69"/>
+        <location filename="../../ui/admin/users_dialog.py" line="72"/>
         <source>New user&apos;s user name</source>
         <translation>Nombre de usuario del nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="70"/>
+        <location filename="../../ui/admin/users_dialog.py" line="73"/>
         <source>&amp;Full name</source>
         <translation>Nombre &amp;completo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="70"/>
+        <location filename="../../ui/admin/users_dialog.py" line="73"/>
         <source>New user&apos;s full name</source>
         <translation>Nombre completo del nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="71"/>
+        <location filename="../../ui/admin/users_dialog.py" line="74"/>
         <source>R&amp;ole</source>
         <translation>R&amp;ol</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="71"/>
+        <location filename="../../ui/admin/users_dialog.py" line="74"/>
         <source>New user&apos;s role</source>
         <translation>Rol del nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="76"/>
+        <location filename="../../ui/admin/users_dialog.py" line="79"/>
         <source>They completed this pack&apos;s agreements and training on</source>
         <translation>Completó los acuerdos y la capacitación de este paquete el</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="83"/>
+        <location filename="../../ui/admin/users_dialog.py" line="86"/>
         <source>Agreements and training completed on</source>
         <translation>Acuerdos y capacitación completados el</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="91"/>
+        <location filename="../../ui/admin/users_dialog.py" line="94"/>
         <source>&amp;Add user</source>
         <translation>&amp;Añadir usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="101"/>
+        <location filename="../../ui/admin/users_dialog.py" line="104"/>
         <source>Temporary password</source>
         <translation>Contraseña temporal</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="105"/>
+        <location filename="../../ui/admin/users_dialog.py" line="108"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="134"/>
+        <location filename="../../ui/admin/users_dialog.py" line="137"/>
         <source>Disabled</source>
         <translation>Desactivado</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="134"/>
+        <location filename="../../ui/admin/users_dialog.py" line="137"/>
         <source>Locked out</source>
         <translation>Bloqueado por intentos fallidos</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="135"/>
+        <location filename="../../ui/admin/users_dialog.py" line="138"/>
         <source>Must change password</source>
         <translation>Debe cambiar la contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="136"/>
+        <location filename="../../ui/admin/users_dialog.py" line="139"/>
         <source>Two-step sign-in</source>
         <translation>Verificación en dos pasos</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="137"/>
+        <location filename="../../ui/admin/users_dialog.py" line="140"/>
         <source>Training or agreement missing</source>
         <translation>Falta capacitación o acuerdo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="139"/>
+        <location filename="../../ui/admin/users_dialog.py" line="142"/>
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="156"/>
-        <location filename="../../ui/admin/users_dialog.py" line="173"/>
-        <location filename="../../ui/admin/users_dialog.py" line="182"/>
+        <location filename="../../ui/admin/users_dialog.py" line="159"/>
+        <location filename="../../ui/admin/users_dialog.py" line="176"/>
+        <location filename="../../ui/admin/users_dialog.py" line="185"/>
         <source>Select a user in the list first.</source>
         <translation>Primero seleccione un usuario en la lista.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="164"/>
+        <location filename="../../ui/admin/users_dialog.py" line="167"/>
         <source>{name} now signs in with the password alone until they set up two-step sign-in again.</source>
         <translation>{name} inicia sesión ahora solo con la contraseña hasta que vuelva a configurar la verificación en dos pasos.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="166"/>
+        <location filename="../../ui/admin/users_dialog.py" line="169"/>
         <source>{name} has not set up two-step sign-in.</source>
         <translation>{name} no ha configurado la verificación en dos pasos.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="177"/>
+        <location filename="../../ui/admin/users_dialog.py" line="180"/>
         <source>Recorded for {name}.</source>
         <translation>Registrado para {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="197"/>
+        <location filename="../../ui/admin/users_dialog.py" line="200"/>
         <source>{name} is disabled and can no longer sign in.</source>
         <translation>{name} está desactivado y ya no puede iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="199"/>
+        <location filename="../../ui/admin/users_dialog.py" line="202"/>
         <source>Temporary password for {name}; give it to them in person. They must change it at the first sign-in:</source>
         <translation>Contraseña temporal para {name}; entréguesela en persona. Debe cambiarla en el primer inicio de sesión:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="207"/>
+        <location filename="../../ui/admin/users_dialog.py" line="210"/>
         <source>Enter a user name.</source>
         <translation>Escriba un nombre de usuario.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="220"/>
+        <location filename="../../ui/admin/users_dialog.py" line="223"/>
         <source>Added {name}. Temporary password; give it to them in person. They must change it at the first sign-in:</source>
         <translation>Se añadió a {name}. Contraseña temporal; entréguesela en persona. Debe cambiarla en el primer inicio de sesión:</translation>
     </message>

@@ -30,7 +30,6 @@ from sync.hmis_csv.columns import (
     ENROLLMENT_LEVEL_FILES,
     EXPORT,
     FILES,
-    HASH_STATUS_SHA256,
     Column,
     Dependency,
     FileSpec,
@@ -46,7 +45,11 @@ from sync.hmis_csv.descriptor_checks import (
     check_project_coc_row,
 )
 from sync.hmis_csv.report import CheckReport, Problem, Severity
-from sync.hmis_csv.values import ValueFormatError, parse_date, parse_timestamp, ssn_issues, validate_cell
+from sync.hmis_csv.ude_checks import NOT_COLLECTED as _NOT_COLLECTED
+from sync.hmis_csv.ude_checks import check_client_row, check_enrollment_row
+from sync.hmis_csv.ude_checks import lenient_date as _date
+from sync.hmis_csv.ude_checks import lenient_timestamp_date as _timestamp_date
+from sync.hmis_csv.values import validate_cell
 
 __all__ = ["CheckReport", "Problem", "Severity", "check_export"]
 
@@ -78,39 +81,12 @@ _ORPHAN_CODES = {
     "Enrollment": "orphan_enrollment_id", "Assessment": "orphan_assessment_id", "User": "orphan_user_id",
 }
 
-_DOB_FLOOR = date(1915, 1, 1)  # Glossary Q2: a DOB before this is a data-quality issue (reference §2.3)
-_RACE_COLUMNS = ("AmIndAKNative", "Asian", "BlackAfAmerican", "HispanicLatinao", "MidEastNAfrican",
-                 "NativeHIPacific", "White")
-_MISSING_REASONS = {str(code) for code in code_lists.MISSING_REASONS}
-_NOT_COLLECTED = "99"
 
 
 @dataclass
 class _Row:
     number: int
     values: dict[str, str]
-
-
-def _date(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return parse_date(text)
-    except ValueFormatError:
-        return None
-
-
-def _timestamp_date(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return parse_timestamp(text).date()
-    except ValueFormatError:
-        return None
-
-
-def _age(born: date, on: date) -> int:
-    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
 class _Checker:
@@ -306,13 +282,27 @@ class _Checker:
                  f"not a code in HUD list {list_id} ({code_list.name}) (value {text!r})")
 
     def _check_row_rules(self, spec: FileSpec, number: int, values: Mapping[str, str]) -> None:
-        name = spec.filename
+        self._check_dependencies(spec, number, values)
+        self._check_row_codes(spec, number, values)
+        if spec.name in PERIODS:
+            check_period_row(self, spec.name, number, values)
+        elif spec is CLIENT:
+            check_client_row(self, number, values)
+        elif spec is ENROLLMENT:
+            check_enrollment_row(self, number, values)
+        elif spec.name == "Exit" and values.get("Destination") == _NOT_COLLECTED:
+            self.warn(spec.filename, number, "Destination", "ude_missing", "destination not collected (99)")
+
+    def _check_dependencies(self, spec: FileSpec, number: int, values: Mapping[str, str]) -> None:
         for dependency in self._dependencies.get(spec.name, ()):
             child, parent = values.get(dependency.column, ""), values.get(dependency.parent, "")
             if child and parent.isdigit() and int(parent) not in dependency.trigger_values:
                 triggers = " or ".join(str(value) for value in sorted(dependency.trigger_values))
-                self.warn(name, number, dependency.column, "dependent_without_trigger",
+                self.warn(spec.filename, number, dependency.column, "dependent_without_trigger",
                           f"should be empty unless {dependency.parent} is {triggers}")
+
+    def _check_row_codes(self, spec: FileSpec, number: int, values: Mapping[str, str]) -> None:
+        """Codes whose list depends on another column, and the files with rules of their own."""
         if spec.name == "Disabilities" and values.get("DisabilityType", "").isdigit():
             self._code_in(spec, number, "DisabilityResponse", values.get("DisabilityResponse", ""),
                           code_lists.disability_response_list(int(values["DisabilityType"])))
@@ -327,19 +317,6 @@ class _Checker:
             check_project_coc_row(self, number, values)
         elif spec.name == "Inventory":
             check_inventory_row(self, number, values)
-        if spec.name in PERIODS:
-            check_period_row(self, spec.name, number, values)
-        elif spec is CLIENT:
-            self._check_client_row(number, values)
-        elif spec is ENROLLMENT:
-            for column in ("RelationshipToHoH", "DisablingCondition"):
-                if values.get(column) == _NOT_COLLECTED:
-                    self.warn(name, number, column, "ude_missing", "universal data element not collected (99)")
-            if values.get("RelationshipToHoH") == "1" and values.get("LivingSituation", "") in ("", _NOT_COLLECTED):
-                self.warn(name, number, "LivingSituation", "ude_missing",
-                          "prior living situation not collected for the head of household")
-        elif spec.name == "Exit" and values.get("Destination") == _NOT_COLLECTED:
-            self.warn(name, number, "Destination", "ude_missing", "destination not collected (99)")
 
     def _check_export_row(self, number: int, values: Mapping[str, str]) -> None:
         if self.export_id is None:
@@ -369,48 +346,6 @@ class _Checker:
                 "ResidentialAffiliation"):
             self.add("Project.csv", number, "ResidentialAffiliation", "conditional_required",
                      "required for ProjectType 6, and for 13 with RRHSubType 1")
-
-    def _check_client_row(self, number: int, values: Mapping[str, str]) -> None:
-        """HUD data-quality flags for the universal data elements (reference §2.3, Glossary Q2-Q3)."""
-        name = "Client.csv"
-        hashed = self.hash_status == HASH_STATUS_SHA256
-        for column in ("NameDataQuality", "SSNDataQuality", "DOBDataQuality", "RaceNone", "Sex"):
-            if values.get(column) == _NOT_COLLECTED:
-                self.warn(name, number, column, "ude_missing", "data not collected (99)")
-        if values.get("NameDataQuality") in ("1", "2") and not (values.get("FirstName") and values.get("LastName")):
-            self.warn(name, number, "FirstName", "name_missing",
-                      "first or last name is empty although the name quality says it was reported")
-        ssn = values.get("SSN", "")
-        if ssn:
-            if values.get("SSNDataQuality") in _MISSING_REASONS:
-                self.warn(name, number, "SSN", "ssn_quality_conflict",
-                          "an SSN is present but SSNDataQuality says it was not reported")
-            if not hashed:
-                issues = ssn_issues(ssn)
-                if issues:
-                    self.warn(name, number, "SSN", "ssn_invalid",
-                              "fails HUD SSN rules: " + ", ".join(issue.value for issue in issues))
-        dob = _date(values.get("DOB"))
-        if values.get("DOB") and values.get("DOBDataQuality") in _MISSING_REASONS:
-            self.warn(name, number, "DOB", "dob_quality_conflict",
-                      "a DOB is present but DOBDataQuality is 8, 9 or 99")
-        created = _timestamp_date(values.get("DateCreated"))
-        if dob is not None:
-            if dob < _DOB_FLOOR:
-                self.warn(name, number, "DOB", "dob_before_1915", "is before 1915-01-01")
-            if created is not None and dob > created:
-                self.warn(name, number, "DOB", "dob_after_date_created", "is after the record's DateCreated")
-        minor = dob is not None and self.export_end is not None and _age(dob, self.export_end) < 18
-        if values.get("VeteranStatus") == "1" and minor:
-            self.warn(name, number, "VeteranStatus", "veteran_minor", "veteran status is Yes for a person under 18")
-        if values.get("VeteranStatus") == _NOT_COLLECTED and not minor:
-            self.warn(name, number, "VeteranStatus", "ude_missing", "data not collected (99) for an adult")
-        race = [values.get(column, "") for column in _RACE_COLUMNS]
-        race_none = values.get("RaceNone", "")
-        if race_none and "1" in race:
-            self.warn(name, number, "RaceNone", "race_none_conflict", "should be empty when a race is selected")
-        elif not race_none and all(value == "0" for value in race):
-            self.warn(name, number, "RaceNone", "ude_missing", "no race selected and RaceNone is empty")
 
     # -- Across rows and files ---------------------------------------------------------
 

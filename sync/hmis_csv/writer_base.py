@@ -25,6 +25,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO, TextIO
 
+from app.fileio import fsync_dir
 from sync.hmis_csv.columns import FILES, Column, FileSpec, file_spec, max_length_for
 from sync.hmis_csv.values import ValueFormatError, format_cell
 
@@ -245,7 +246,7 @@ class ExportZipWriter:
         self._raw.close()
         os.replace(self._temp_path, self.path)
         self._temp_path = None
-        _fsync_directory(self.path.parent)
+        fsync_dir(self.path.parent)
 
     def _discard(self) -> None:
         for closer in (self._zip, self._raw):
@@ -255,17 +256,6 @@ class ExportZipWriter:
         if self._temp_path is not None:
             self._temp_path.unlink(missing_ok=True)
             self._temp_path = None
-
-
-def _fsync_directory(directory: Path) -> None:
-    """Make the rename durable (POSIX); directories cannot be opened this way on Windows."""
-    if os.name != "posix":
-        return
-    descriptor = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 def write_export_zip(

@@ -14,6 +14,7 @@ the body's size.
 # No ``from __future__ import annotations``: FastAPI reads these annotations at run time.
 
 import logging
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import anyio
@@ -155,44 +156,19 @@ class _Gate:
             return
         path = scope.get("path", "")
         limit = MAX_BODY_BYTES if path == protocol.BATCHES_PATH else protocol.MAX_SMALL_BODY_BYTES
-        authorization: str | None = None
-        for name, value in scope.get("headers", []):
-            if name == b"content-length":
-                try:
-                    too_big = int(value) > limit
-                except ValueError:
-                    too_big = True
-                if too_big:
-                    await _refusal(413, _TOO_LARGE)(scope, receive, send)
-                    return
-            elif name == b"authorization":
-                authorization = value.decode("latin-1")
-        if path in (protocol.BATCHES_PATH, protocol.DEVICE_PATH):
-            try:
-                found = await anyio.to_thread.run_sync(storage.authenticate, self.engine, authorization)
-            except storage.NotAuthenticated:
-                await _refusal(401, _UNAUTHENTICATED, {"WWW-Authenticate": "Bearer"})(scope, receive, send)
-                return
-            except storage.DeviceRevoked:
-                await _refusal(403, _REVOKED)(scope, receive, send)
-                return
-            scope.setdefault("state", {})["device"] = found
-        chunks: list[bytes] = []
-        size = 0
-        while True:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > limit:
-                await _refusal(413, _TOO_LARGE)(scope, receive, send)
-                return
-            chunks.append(chunk)
-            if not message.get("more_body", False):
-                break
-        body = b"".join(chunks)
-        del chunks
+        too_big, authorization = _read_headers(scope, limit)
+        if too_big:
+            await _refusal(413, _TOO_LARGE)(scope, receive, send)
+            return
+        if path in (protocol.BATCHES_PATH, protocol.DEVICE_PATH) and \
+                not await self._authenticate(scope, receive, send, authorization):
+            return
+        body = await _read_body(receive, limit)
+        if body is None:
+            return  # the client went away
+        if isinstance(body, _TooLarge):
+            await _refusal(413, _TOO_LARGE)(scope, receive, send)
+            return
         replayed = False
 
         async def replay() -> Message:
@@ -204,6 +180,59 @@ class _Gate:
 
         await self.app(scope, replay, send)
 
+    async def _authenticate(self, scope: Scope, receive: Receive, send: Send, authorization: str | None) -> bool:
+        """The device behind the credential, kept in the scope; False once refused."""
+        try:
+            found = await anyio.to_thread.run_sync(storage.authenticate, self.engine, authorization)
+        except storage.NotAuthenticated:
+            await _refusal(401, _UNAUTHENTICATED, {"WWW-Authenticate": "Bearer"})(scope, receive, send)
+            return False
+        except storage.DeviceRevoked:
+            await _refusal(403, _REVOKED)(scope, receive, send)
+            return False
+        scope.setdefault("state", {})["device"] = found
+        return True
+
+
+def _read_headers(scope: Scope, limit: int) -> tuple[bool, str | None]:
+    """Whether the declared Content-Length passes ``limit`` (or cannot be read), and the
+    Authorization header."""
+    too_big = False
+    authorization: str | None = None
+    for name, value in scope.get("headers", []):
+        if name == b"content-length":
+            try:
+                too_big = int(value) > limit
+            except ValueError:
+                too_big = True
+            if too_big:
+                break
+        elif name == b"authorization":
+            authorization = value.decode("latin-1")
+    return too_big, authorization
+
+
+class _TooLarge:
+    """The body passed its cap while it was read."""
+
+
+async def _read_body(receive: Receive, limit: int) -> bytes | _TooLarge | None:
+    """The whole body, chunk by chunk, stopping as soon as it passes ``limit``;
+    None when the client disconnects."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            return None
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return _TooLarge()
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            return b"".join(chunks)
+
 
 _AUTH_RESPONSES: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorOut, "description": "Missing or wrong device credential."},
@@ -213,6 +242,40 @@ _AUTH_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 def _where(loc: tuple[Any, ...]) -> str:
     return ".".join(_printable(str(part)) for part in loc)[:120]
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # Never echo the input (it may be personal data, or text that is not valid Unicode).
+        errors = exc.errors()
+        where = _where(tuple(errors[0].get("loc", ()))) if errors else "body"
+        return JSONResponse({"detail": f"The request does not have the shape this API expects ({where})."}, 422)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # The type only: the text of a database error may quote submitted data.
+        log.error("request failed: %s", type(exc).__name__)
+        return JSONResponse({"detail": "The server failed to process the request; nothing was applied."}, 500)
+
+
+def _device_dependency(engine: Engine) -> Callable[..., storage.AuthenticatedDevice]:
+    """The dependency that names the calling device, for the routes that need one."""
+
+    def current_device(
+        request: Request, authorization: Annotated[str | None, Header()] = None,
+    ) -> storage.AuthenticatedDevice:
+        checked = getattr(request.state, "device", None)
+        if isinstance(checked, storage.AuthenticatedDevice):
+            return checked  # _Gate authenticated it before reading the body
+        try:
+            return storage.authenticate(engine, authorization)
+        except storage.NotAuthenticated as exc:
+            raise _error(401, _UNAUTHENTICATED, {"WWW-Authenticate": "Bearer"}) from exc
+        except storage.DeviceRevoked as exc:
+            raise _error(403, _REVOKED) from exc
+
+    return current_device
 
 
 def create_app(engine: Engine, api_docs: bool = False) -> FastAPI:
@@ -228,32 +291,8 @@ def create_app(engine: Engine, api_docs: bool = False) -> FastAPI:
     app.state.engine = engine
     app.add_middleware(_Gate, engine=engine)
 
-    @app.exception_handler(RequestValidationError)
-    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        # Never echo the input (it may be personal data, or text that is not valid Unicode).
-        errors = exc.errors()
-        where = _where(tuple(errors[0].get("loc", ()))) if errors else "body"
-        return JSONResponse({"detail": f"The request does not have the shape this API expects ({where})."}, 422)
-
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        # The type only: the text of a database error may quote submitted data.
-        log.error("request failed: %s", type(exc).__name__)
-        return JSONResponse({"detail": "The server failed to process the request; nothing was applied."}, 500)
-
-    def current_device(
-        request: Request, authorization: Annotated[str | None, Header()] = None,
-    ) -> storage.AuthenticatedDevice:
-        checked = getattr(request.state, "device", None)
-        if isinstance(checked, storage.AuthenticatedDevice):
-            return checked  # _Gate authenticated it before reading the body
-        try:
-            return storage.authenticate(engine, authorization)
-        except storage.NotAuthenticated as exc:
-            raise _error(401, _UNAUTHENTICATED, {"WWW-Authenticate": "Bearer"}) from exc
-        except storage.DeviceRevoked as exc:
-            raise _error(403, _REVOKED) from exc
-
+    _add_error_handlers(app)
+    current_device = _device_dependency(engine)
     Device = Annotated[storage.AuthenticatedDevice, Depends(current_device)]
 
     @app.get(protocol.HEALTH_PATH, response_model=HealthOut,

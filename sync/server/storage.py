@@ -12,7 +12,7 @@ import hmac
 import json
 import secrets
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -289,6 +289,55 @@ def _device_agency(conn: Connection, device_id: str) -> str:
     return str(row.agency)
 
 
+def _known_keys(conn: Connection, keys: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """The fingerprint and device the server already holds for each of ``keys``."""
+    known: dict[str, tuple[str, str]] = {}
+    for chunk in _chunks(keys, 500):
+        for row in conn.execute(
+            select(received_record.c.idempotency_key, received_record.c.fingerprint,
+                   received_record.c.device_id)
+            .where(received_record.c.idempotency_key.in_(chunk))
+        ):
+            known[row.idempotency_key] = (row.fingerprint, row.device_id)
+    return known
+
+
+def _not_applied(record: OutboxRecord, fingerprint: str, known: Mapping[str, tuple[str, str]], device_id: str,
+                 owner_of: Mapping[tuple[str, str], str], agency: str) -> RecordResult | None:
+    """Why a well-formed record is not applied (a duplicate, a reused key, another
+    agency's record or reference), or None when it is new and this agency's."""
+    key = record.idempotency_key
+    if key in known:
+        had_fingerprint, had_device = known[key]
+        if had_fingerprint == fingerprint and had_device == device_id:
+            return RecordResult(key, RecordStatus.DUPLICATE)
+        return RecordResult(
+            key, RecordStatus.REFUSED,
+            "This idempotency key was already used for a different record "
+            "(reused key, IETF 422).",
+        )
+    owner = owner_of.get((record.entity, record.entity_id))
+    if owner is not None and owner != agency:
+        return RecordResult(key, RecordStatus.REFUSED, OTHER_AGENCY)
+    foreign = [e for e, i in references(record) if owner_of.get((e, i), agency) != agency]
+    if foreign:
+        return RecordResult(key, RecordStatus.REFUSED, OTHER_AGENCY_REFERENCE.format(entity=foreign[0]))
+    return None
+
+
+def _received_row(record: OutboxRecord, fingerprint: str, device_id: str, batch_id: str,
+                  now_iso: str) -> dict[str, Any]:
+    collected = parse_collected_at(record.collected_at)
+    assert collected is not None  # record_problem checked it
+    return {
+        "idempotency_key": record.idempotency_key, "fingerprint": fingerprint, "device_id": device_id,
+        "batch_id": batch_id, "entity": record.entity, "entity_id": record.entity_id,
+        "operation": record.operation, "collected_at": _iso(collected),
+        "received_at": now_iso,
+        "payload": json.dumps(record.payload, sort_keys=True, separators=(",", ":")),
+    }
+
+
 def apply_batch(engine: Engine, device_id: str, batch_id: str, records: Sequence[OutboxRecord],
                 now: datetime | None = None, agency: str | None = None,
                 audit_head: tuple[int, str] | None = None) -> list[RecordResult]:
@@ -320,14 +369,7 @@ def apply_batch(engine: Engine, device_id: str, batch_id: str, records: Sequence
             owner_of = owners(conn, [(r.entity, r.entity_id) for r in valid]
                               + [ref for r in valid for ref in references(r)])
             claims: list[dict[str, Any]] = []
-            known: dict[str, tuple[str, str]] = {}
-            for chunk in _chunks(candidate_keys, 500):
-                for seen in conn.execute(
-                    select(received_record.c.idempotency_key, received_record.c.fingerprint,
-                           received_record.c.device_id)
-                    .where(received_record.c.idempotency_key.in_(chunk))
-                ):
-                    known[seen.idempotency_key] = (seen.fingerprint, seen.device_id)
+            known = _known_keys(conn, candidate_keys)
             new_rows: list[dict[str, Any]] = []
             latest: dict[tuple[str, str], dict[str, Any]] = {}
             for record, problem in zip(records, problems, strict=True):
@@ -337,40 +379,17 @@ def apply_batch(engine: Engine, device_id: str, batch_id: str, records: Sequence
                     continue
                 fingerprint = record_fingerprint(record.entity, record.entity_id, record.operation,
                                                  record.collected_at, record.payload)
-                if key in known:
-                    had_fingerprint, had_device = known[key]
-                    if had_fingerprint == fingerprint and had_device == device_id:
-                        results.append(RecordResult(key, RecordStatus.DUPLICATE))
-                    else:
-                        results.append(RecordResult(
-                            key, RecordStatus.REFUSED,
-                            "This idempotency key was already used for a different record "
-                            "(reused key, IETF 422).",
-                        ))
+                verdict = _not_applied(record, fingerprint, known, device_id, owner_of, agency)
+                if verdict is not None:
+                    results.append(verdict)
                     continue
                 ident = (record.entity, record.entity_id)
                 owner = owner_of.get(ident)
-                if owner is not None and owner != agency:
-                    results.append(RecordResult(key, RecordStatus.REFUSED, OTHER_AGENCY))
-                    continue
-                foreign = [e for e, i in references(record) if owner_of.get((e, i), agency) != agency]
-                if foreign:
-                    results.append(RecordResult(key, RecordStatus.REFUSED,
-                                                OTHER_AGENCY_REFERENCE.format(entity=foreign[0])))
-                    continue
                 if owner is None:
                     owner_of[ident] = agency
                     claims.append({"entity": record.entity, "entity_id": record.entity_id, "agency": agency,
                                    "device_id": device_id, "claimed_at": now_iso})
-                collected = parse_collected_at(record.collected_at)
-                assert collected is not None  # record_problem checked it
-                row = {
-                    "idempotency_key": key, "fingerprint": fingerprint, "device_id": device_id,
-                    "batch_id": batch_id, "entity": record.entity, "entity_id": record.entity_id,
-                    "operation": record.operation, "collected_at": _iso(collected),
-                    "received_at": now_iso,
-                    "payload": json.dumps(record.payload, sort_keys=True, separators=(",", ":")),
-                }
+                row = _received_row(record, fingerprint, device_id, batch_id, now_iso)
                 known[key] = (fingerprint, device_id)
                 new_rows.append(row)
                 previous = latest.get(ident)

@@ -21,7 +21,6 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -50,6 +49,7 @@ from ui.export.options_page import ExportRequest, OptionsPage
 from ui.export.summary_page import SummaryPage
 from ui.tasks import TaskRunner
 from ui.theme import demo_banner, window_title
+from ui.widgets.button_box import button_box
 from ui.wizard.page import text_label
 
 __all__ = ["EXPORT_PERMISSION", "ExportDialog"]
@@ -91,12 +91,9 @@ class RunningPage(QWidget):
         self.bar.setMinimumHeight(22)
         layout.addWidget(self.bar)
         layout.addStretch(2)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setAccessibleName(self.tr("Cancel the export"))
-        buttons.addWidget(self.cancel_button)
-        layout.addLayout(buttons)
+        layout.addWidget(button_box(self.cancel_button))
         self._texts = dict(zip(READING_STAGES, (
             self.tr("Reading enrollments"), self.tr("Reading exits"), self.tr("Reading contacts"),
             self.tr("Reading services"), self.tr("Reading clients"), self.tr("Reading projects"),

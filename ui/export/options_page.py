@@ -37,6 +37,7 @@ from sync.hmis_csv.device_export import export_options
 from sync.hmis_csv.export import Destination, ExportError, ExportOptions
 from sync.hmis_csv.source import ProjectRecord
 from ui.theme import set_invalid
+from ui.widgets.button_box import button_box
 from ui.widgets.status import form_error_label
 from ui.wizard.page import text_label
 
@@ -118,6 +119,20 @@ class OptionsPage(QWidget):
         layout.addSpacing(6)
         layout.addLayout(grid)
 
+        self._build_period(grid, today)
+        self._build_directive(grid)
+        self._build_projects(grid, projects)
+        self._build_hash(grid)
+        self._build_audience(grid)
+        self._build_destination(grid)
+        layout.addStretch(1)
+
+        self._build_buttons(layout)
+        self._connect()
+
+    # -- building -----------------------------------------------------------------------
+
+    def _build_period(self, grid: QGridLayout, today: date) -> None:
         # Period: ExportStartDate / ExportEndDate.
         first_of_month = today.replace(day=1)
         self.start_check = QCheckBox(self.tr("&Start date"))
@@ -141,6 +156,7 @@ class OptionsPage(QWidget):
             "Without a start date the export begins with the earliest entry on this device. "
             "Both days are included.")), 1, 1)
 
+    def _build_directive(self, grid: QGridLayout) -> None:
         # ExportDirective: 2 full refresh, 1 delta.
         self.full_radio = QRadioButton(self.tr("&Full refresh: everything active in the period"))
         self.full_radio.setAccessibleName(self.tr("Full refresh"))
@@ -159,6 +175,7 @@ class OptionsPage(QWidget):
         grid.addWidget(_hint(self.tr(
             "A delta needs a start date; the receiving HMIS adds it to what it already holds.")), 3, 1)
 
+    def _build_projects(self, grid: QGridLayout, projects: Sequence[ProjectRecord]) -> None:
         # Projects: every project unless narrowed.
         self.projects_model = QStandardItemModel(self)
         for project in projects:
@@ -194,6 +211,7 @@ class OptionsPage(QWidget):
         grid.addWidget(self.projects_message, 5, 1)
         grid.setRowMinimumHeight(5, 12)
 
+    def _build_hash(self, grid: QGridLayout) -> None:
         # HashStatus 4.
         self.hashed = QCheckBox(self.tr("&Hash personal identifiers (HashStatus 4) for a data warehouse"))
         self.hashed.setAccessibleName(self.tr("Hash personal identifiers, HashStatus 4"))
@@ -206,6 +224,7 @@ class OptionsPage(QWidget):
         grid.addWidget(self.hashed, 6, 1)
         grid.addWidget(_hint(hash_hint), 7, 1)
 
+    def _build_audience(self, grid: QGridLayout) -> None:
         # Who reads the file: the agency's own HMIS, or a CoC-wide / warehouse file. No
         # default: either one, chosen by mistake, harms someone (docs/hmis-csv-export.md).
         self.agency_radio = QRadioButton(self.tr("&Upload to this agency's own HMIS"))
@@ -235,6 +254,7 @@ class OptionsPage(QWidget):
         grid.addWidget(_row_label(self.tr("File for")), 8, 0)
         grid.addLayout(audience, 8, 1)
 
+    def _build_destination(self, grid: QGridLayout) -> None:
         # Where the zip goes.
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText(self.tr("Choose where to save the zip"))
@@ -251,8 +271,8 @@ class OptionsPage(QWidget):
             "personal data: keep it on encrypted storage and send it only over an encrypted channel.")
         self.path_message = text_label(self.path_hint, "hint")
         grid.addWidget(self.path_message, 10, 1)
-        layout.addStretch(1)
 
+    def _build_buttons(self, layout: QVBoxLayout) -> None:
         buttons = QHBoxLayout()
         self.check_file_button = QPushButton(self.tr("Chec&k a file\u2026"))
         self.check_file_button.setAccessibleName(self.tr("Check an export file before upload"))
@@ -263,11 +283,10 @@ class OptionsPage(QWidget):
         self.export_button.setAccessibleName(self.tr("Export"))
         self.export_button.setObjectName("primary")
         buttons.addWidget(self.check_file_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.export_button)
+        buttons.addWidget(button_box(self.cancel_button, self.export_button), 1)
         layout.addLayout(buttons)
 
+    def _connect(self) -> None:
         self.start_check.toggled.connect(self.start_date.setEnabled)
         self.delta_radio.toggled.connect(self._delta_toggled)
         self._audience.buttonToggled.connect(lambda _button, _on: self.audience_message.hide())

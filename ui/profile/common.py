@@ -27,6 +27,7 @@ from app.errors import UserFacingError, ValidationError
 from app.rules.consent import EntryHold
 from ui.core_text import core_text
 from ui.i18n import active_language
+from ui.widgets.button_box import button_box
 from ui.widgets.field import Field
 from ui.widgets.rows_model import RowsModel
 
@@ -131,29 +132,25 @@ def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
 
 @dataclass
 class ActionRow:
-    """Cancel, then the form's one action: the row every profile form ends with."""
+    """Cancel and the form's one action: the row every profile form ends with."""
 
     layout: QHBoxLayout
     cancel: QPushButton
     action: QPushButton
 
 
-def action_row(cancel_text: str, cancel_name: str, action_text: str, *, action_is_default: bool = True,
+def action_row(cancel_text: str, cancel_name: str, action_text: str, *,
                margins: tuple[int, int, int, int] | None = None) -> ActionRow:
     """The texts come translated from the calling dialog (its own ``tr`` context)."""
     row = QHBoxLayout()
     if margins is not None:
         row.setContentsMargins(*margins)
-    row.addStretch(1)
     cancel = QPushButton(cancel_text)
     cancel.setAccessibleName(cancel_name)
     cancel.setAutoDefault(False)
     action = QPushButton(action_text)
     action.setObjectName("primary")
-    if action_is_default:
-        action.setDefault(True)
-    row.addWidget(cancel)
-    row.addWidget(action)
+    row.addWidget(button_box(cancel, action))
     return ActionRow(row, cancel, action)
 
 

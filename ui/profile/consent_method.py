@@ -11,9 +11,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -21,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from app.catalog import ConsentSection, ConsentTexts
 from ui.widgets.field import Field, form_grid
+from ui.widgets.signature_block import SignatureBlock
 from ui.wizard.page import message_label, text_label
-from ui.wizard.signature_pad import SignaturePad
 
 METHODS = ("written", "verbal", "declined")
 
@@ -57,23 +55,13 @@ class MethodPanel(QWidget):
         self.written_text = text_label("")
         self.written_text.setAccessibleName(self.tr("Written consent text"))
         page.addWidget(self.written_text)
-        self.signature_label = QLabel(self.tr("Client si&gnature"))
-        self.pad = SignaturePad()
-        self.signature_label.setBuddy(self.pad)
-        page.addWidget(self.signature_label)
-        page.addWidget(self.pad)
-        line = QHBoxLayout()
-        self.clear_button = QPushButton(self.tr("C&lear signature"))
-        self.clear_button.setAccessibleName(self.tr("Clear signature"))
+        self.signature = SignatureBlock(self.tr("Client si&gnature"),
+                                        self.tr("The client signed the paper &form instead; I attest it"))
+        page.addWidget(self.signature)
+        self.signature_label, self.pad = self.signature.label, self.signature.pad
+        self.clear_button, self.paper_box = self.signature.clear_button, self.signature.paper_box
+        self.signature_message = self.signature.message
         self.clear_button.setAutoDefault(False)
-        line.addWidget(self.clear_button)
-        line.addStretch(1)
-        page.addLayout(line)
-        self.paper_box = QCheckBox(self.tr("The client signed the paper &form instead; I attest it"))
-        self.paper_box.setAccessibleName(self.tr("Paper form signed, attested by staff"))
-        page.addWidget(self.paper_box)
-        self.signature_message = message_label()
-        page.addWidget(self.signature_message)
         self.pages.append(written)
         column.addWidget(written)
 
@@ -113,7 +101,6 @@ class MethodPanel(QWidget):
         self.pages.append(declined)
         column.addWidget(declined)
 
-        self.clear_button.clicked.connect(self.pad.clear)
         self.pad.signature_did_change.connect(self.signature_message.hide)
         self.group.buttonToggled.connect(lambda _b, on: self._changed() if on else None)
         self.buttons["written"].setChecked(True)

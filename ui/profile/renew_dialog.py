@@ -62,7 +62,32 @@ class RenewConsentDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.scroll_area, column = scrolling_body(outer)
+        self._build_heading(column, session, profile)
+        self._build_language(column, session)
+        allow_declined = policy.declined_locks_household or not policy.consent_before_any_data
+        self.method = MethodPanel(policy.verbal_allowed == "phone_first_contact", allow_declined, self)
+        column.addWidget(self.method)
+        self._build_sharing(column, session)
+        self._build_date(column)
+        self._build_signer_and_dv(column, session)
+        self.general = message_label()
+        column.addWidget(self.general)
+        column.addStretch(1)
 
+        actions = action_row(self.tr("Cancel"), self.tr("Cancel without recording a consent"),
+                             self.tr("&Save consent"), margins=(20, 8, 20, 16))
+        self.cancel_button, self.save_button = actions.cancel, actions.action
+        outer.addLayout(actions.layout)
+        self._connect()
+        self._dv_toggled(False)
+        self._method_changed()
+        self.language.setFocus(Qt.FocusReason.OtherFocusReason)
+        fit_to_screen(self, 780, 720)
+
+    # -- building ---------------------------------------------------------------------
+
+    def _build_heading(self, column: QVBoxLayout, session: Session, profile: ClientProfile) -> None:
+        """The heading, why a new consent is needed, and whom it covers."""
         column.addWidget(text_label(self.tr("Record a new consent"), "sectionHeading"))
         if profile.consent_hold is not None:
             column.addWidget(text_label(hold_text(profile.consent_hold), "notice"))
@@ -70,10 +95,13 @@ class RenewConsentDialog(QDialog):
         if covered > 1:
             column.addWidget(text_label(self.tr("One release covers the household: it is recorded for all {n} "
                                                 "members (MO-ROI-3).").format(n=covered), "notice"))
+
+    def _build_language(self, column: QVBoxLayout, session: Session) -> None:
+        """The texts' language, their title and the oral explanation box."""
         top = form_grid()
         self.language = QComboBox()
         names = dict(LANGUAGE_CHOICES)
-        for lang in available_languages(pack.id):
+        for lang in available_languages(session.pack.id):
             self.language.addItem(names.get(lang, lang), lang)
         self.language.setCurrentIndex(max(0, self.language.findData(active_language())))
         Field(top, 0, self.tr("Client's &language"), self.language, self.tr("Language of the consent texts"))
@@ -86,10 +114,9 @@ class RenewConsentDialog(QDialog):
         column.addWidget(self.script_box)
         column.addWidget(self.script_message)
 
-        allow_declined = policy.declined_locks_household or not policy.consent_before_any_data
-        self.method = MethodPanel(policy.verbal_allowed == "phone_first_contact", allow_declined, self)
-        column.addWidget(self.method)
-
+    def _build_sharing(self, column: QVBoxLayout, session: Session) -> None:
+        """Shared or not, with whom, until when, and the separate release where the pack wants one."""
+        pack = session.pack
         self.sharing_box = QWidget()
         sharing = QVBoxLayout(self.sharing_box)
         sharing.setContentsMargins(0, 0, 0, 0)
@@ -123,12 +150,13 @@ class RenewConsentDialog(QDialog):
         sharing.addLayout(grid)
         self.release_box = QCheckBox(self.tr("The client signed the separate rele&ase to share"))
         self.release_box.setAccessibleName(self.tr("Separate release to share signed"))
-        self.release_box.setVisible(policy.separate_release_to_share)
+        self.release_box.setVisible(pack.consent.separate_release_to_share)
         self.release_message = message_label()
         sharing.addWidget(self.release_box)
         sharing.addWidget(self.release_message)
         column.addWidget(self.sharing_box)
 
+    def _build_date(self, column: QVBoxLayout) -> None:
         date_grid = form_grid()
         self.signed_on = QLineEdit(self._now.date().isoformat())
         self.signed_on.setPlaceholderText("YYYY-MM-DD")
@@ -137,6 +165,9 @@ class RenewConsentDialog(QDialog):
                                          self.tr("Date of consent"))
         column.addLayout(date_grid)
 
+    def _build_signer_and_dv(self, column: QVBoxLayout, session: Session) -> None:
+        """Who signs for a minor, and the explicit permissions a possible DV victim gives."""
+        policy = session.pack.consent
         self.guardian_box = QCheckBox(self.tr("A parent or legal g&uardian is consenting for the client"))
         self.guardian_box.setAccessibleName(self.tr("Parent or legal guardian consents"))
         self.emancipated_box = QCheckBox(self.tr("The client is an e&mancipated minor"))
@@ -157,15 +188,8 @@ class RenewConsentDialog(QDialog):
         self.dv_box.setVisible(self._dv)
         for dv_widget in (self.dv_box, self.dv_enter, self.dv_share, self.dv_message):
             column.addWidget(dv_widget)
-        self.general = message_label()
-        column.addWidget(self.general)
-        column.addStretch(1)
 
-        actions = action_row(self.tr("Cancel"), self.tr("Cancel without recording a consent"),
-                             self.tr("&Save consent"), margins=(20, 8, 20, 16))
-        self.cancel_button, self.save_button = actions.cancel, actions.action
-        outer.addLayout(actions.layout)
-
+    def _connect(self) -> None:
         self.language.currentIndexChanged.connect(lambda _i: self._render())
         self.method.method_did_change.connect(self._method_changed)
         self.sharing_group.buttonToggled.connect(lambda _b, on: self._render() if on else None)
@@ -174,10 +198,6 @@ class RenewConsentDialog(QDialog):
             edit.textEdited.connect(lambda _t: self._render())
         self.cancel_button.clicked.connect(self.reject)
         self.save_button.clicked.connect(self._save)
-        self._dv_toggled(False)
-        self._method_changed()
-        self.language.setFocus(Qt.FocusReason.OtherFocusReason)
-        fit_to_screen(self, 780, 720)
 
     # -- reacting ---------------------------------------------------------------------
 

@@ -66,8 +66,9 @@ class CorrectionDialog(QDialog):
         column.addWidget(self.text)
         self.general = message_label()
         column.addWidget(self.general)
-        actions = action_row(self.tr("Cancel"), self.tr("Cancel without recording"), self.tr("&Save"),
-                             action_is_default=False)
+        # Save is the default button, as it always was (the dialog's only auto-default
+        # button); Enter in the text still starts a new line.
+        actions = action_row(self.tr("Cancel"), self.tr("Cancel without recording"), self.tr("&Save"))
         self.cancel_button, self.save_button = actions.cancel, actions.action
         self.save_button.setAccessibleName(self.tr("Save the correction"))
         column.addLayout(actions.layout)

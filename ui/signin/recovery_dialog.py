@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -20,6 +19,7 @@ from app.packs import Pack
 from app.session import validate_new_password
 from ui.signin.new_password import NewPasswordFields
 from ui.theme import window_title
+from ui.widgets.button_box import button_box
 from ui.widgets.field import Field, form_grid
 from ui.widgets.status import busy_bar, form_error_label
 
@@ -63,17 +63,12 @@ class RecoveryDialog(QDialog):
         self.busy = busy_bar()
         layout.addWidget(self.busy)
 
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setAccessibleName(self.tr("Cancel"))
         self.submit_button = QPushButton(self.tr("&Reset password and sign in"))
         self.submit_button.setObjectName("primary")
-        self.submit_button.setDefault(True)
         self.submit_button.setAccessibleName(self.tr("Reset password and sign in"))
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.submit_button)
-        layout.addLayout(buttons)
+        layout.addWidget(button_box(self.cancel_button, self.submit_button))
 
         self.setTabOrder(self.username, self.key)
         self.setTabOrder(self.key, self.fields.password)

@@ -27,6 +27,7 @@ from app.errors import UserFacingError
 from app.security import totp
 from app.session import Session
 from ui.theme import window_title
+from ui.widgets.button_box import button_box
 
 QR_MODULE_PIXELS = 6
 
@@ -128,21 +129,16 @@ class TwoStepDialog(QDialog):
         col.addWidget(self.codes_view)
         self.pages.addWidget(done)
 
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setAccessibleName(self.tr("Cancel"))
         self.turn_on_button = QPushButton(self.tr("&Turn on"))
         self.turn_on_button.setAccessibleName(self.tr("Turn on two-step sign-in"))
         self.turn_on_button.setObjectName("primary")
-        self.turn_on_button.setDefault(True)
         self.done_button = QPushButton(self.tr("&Done"))
         self.done_button.setAccessibleName(self.tr("Done"))
         self.done_button.setObjectName("primary")
+        layout.addWidget(button_box(self.cancel_button, self.turn_on_button, self.done_button))
         self.done_button.hide()
-        for button in (self.cancel_button, self.turn_on_button, self.done_button):
-            buttons.addWidget(button)
-        layout.addLayout(buttons)
         self.cancel_button.clicked.connect(self.reject)
         self.turn_on_button.clicked.connect(self._turn_on)
         self.code.returnPressed.connect(self._turn_on)

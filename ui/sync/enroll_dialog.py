@@ -37,6 +37,7 @@ from sync.service import enroll_device
 from sync.transport import check_server_url
 from ui.sync.worker_jobs import WorkerJobs
 from ui.theme import window_title
+from ui.widgets.button_box import button_box
 from ui.widgets.field import Field, form_grid
 from ui.widgets.status import busy_bar, form_error_label
 
@@ -148,17 +149,12 @@ class EnrollDialog(QDialog):
         layout.addWidget(self.busy_bar)
         layout.addStretch(1)
 
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setAccessibleName(self.tr("Cancel"))
         self.enroll_button = QPushButton(self.tr("&Enroll"))
         self.enroll_button.setObjectName("primary")
-        self.enroll_button.setDefault(True)
         self.enroll_button.setAccessibleName(self.tr("Enroll this device"))
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.enroll_button)
-        layout.addLayout(buttons)
+        layout.addWidget(button_box(self.cancel_button, self.enroll_button))
 
         order = [self.server, self.code, self.ca_file, self.browse, self.use_keyring, self.use_vault,
                  self.enroll_button, self.cancel_button]

@@ -109,6 +109,28 @@ class SyncWindow(QDialog):
         page.addWidget(self.connection)
         page.addWidget(self.outbox_card)
 
+        self._build_run_row(page)
+        self._build_tabs(page)
+        self._build_footer(page)
+
+        order = [self.connection.enroll_button, self.sync_button, self.cancel_button, self.tabs,
+                 self.history_table, self.refused_table, self.send_again_button, self.send_all_button,
+                 self.close_button]
+        for first, second in itertools.pairwise(order):
+            self.setTabOrder(first, second)
+
+        self._connect(runner)
+        self.reload()
+        if runner.running_kind is not None:
+            self._run_started(runner.running_kind)
+            if runner.last_progress is not None:
+                self._show_progress(runner.last_progress)
+        self.sync_button.setFocus()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build_run_row(self, page: QVBoxLayout) -> None:
+        """Sync now, cancel, the progress bar, and the line that gives the result."""
         run_row = QHBoxLayout()
         run_row.setSpacing(10)
         self.sync_button = QPushButton(self.tr("&Sync now"))
@@ -142,6 +164,8 @@ class SyncWindow(QDialog):
         self.message.hide()
         page.addWidget(self.message)
 
+    def _build_tabs(self, page: QVBoxLayout) -> None:
+        """The batch history and the refused records, one tab each."""
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Batch history and refused records"))
         self.history_model = RowsModel([self.tr("When"), self.tr("Records"), self.tr("New"),
@@ -149,6 +173,12 @@ class SyncWindow(QDialog):
                                         self.tr("Result")], self)
         self.history_table = _table(self.history_model, self.tr("Batch history"))
         self.tabs.addTab(self.history_table, self.tr("Batch &history"))
+        refused_page = self._build_refused_page()
+        self.tabs.addTab(refused_page, self.tr("&Refused records"))
+        page.addWidget(self.tabs, 1)
+
+    def _build_refused_page(self) -> QWidget:
+        """The refused records waiting to be sent again, with what to do about them."""
         refused_page = QWidget()
         refused_column = QVBoxLayout(refused_page)
         refused_column.setContentsMargins(0, 8, 0, 0)
@@ -171,9 +201,9 @@ class SyncWindow(QDialog):
         refused_buttons.addWidget(self.send_again_button)
         refused_buttons.addWidget(self.send_all_button)
         refused_column.addLayout(refused_buttons)
-        self.tabs.addTab(refused_page, self.tr("&Refused records"))
-        page.addWidget(self.tabs, 1)
+        return refused_page
 
+    def _build_footer(self, page: QVBoxLayout) -> None:
         footer = QHBoxLayout()
         footer.addStretch(1)
         self.close_button = QPushButton(self.tr("Cl&ose"))
@@ -181,12 +211,7 @@ class SyncWindow(QDialog):
         footer.addWidget(self.close_button)
         page.addLayout(footer)
 
-        order = [self.connection.enroll_button, self.sync_button, self.cancel_button, self.tabs,
-                 self.history_table, self.refused_table, self.send_again_button, self.send_all_button,
-                 self.close_button]
-        for first, second in itertools.pairwise(order):
-            self.setTabOrder(first, second)
-
+    def _connect(self, runner: SyncRunner) -> None:
         self.connection.enroll_button.clicked.connect(self.open_enroll)
         self.sync_button.clicked.connect(self.sync_now)
         self.cancel_button.clicked.connect(self.cancel_sync)
@@ -197,12 +222,6 @@ class SyncWindow(QDialog):
         runner.run_did_start.connect(self._run_started)
         runner.progress_did_change.connect(self._show_progress)
         runner.run_did_finish.connect(self._run_finished)
-        self.reload()
-        if runner.running_kind is not None:
-            self._run_started(runner.running_kind)
-            if runner.last_progress is not None:
-                self._show_progress(runner.last_progress)
-        self.sync_button.setFocus()
 
     # -- reading the vault ----------------------------------------------------------------
 

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -34,6 +33,7 @@ from app.intake import Problem
 from app.intake.flow import IntakeFlow
 from app.intake.steps import StepRef
 from ui.widgets.field import Field, form_grid
+from ui.widgets.signature_block import SignatureBlock
 from ui.wizard.consent_text import RenderedConsent, render_consent, signature_binding
 from ui.wizard.page import (
     WizardContext,
@@ -44,7 +44,6 @@ from ui.wizard.page import (
     show_on,
     text_label,
 )
-from ui.wizard.signature_pad import SignaturePad
 
 METHODS = ("written", "verbal")
 
@@ -119,25 +118,14 @@ class ConsentPage(WizardPage):
         column.addWidget(self.written_title)
         column.addWidget(self.written_text)
         column.addWidget(self.resign_notice)
-        self.signature_label = QLabel(self.tr("Client &signature"))
-        self.pad = SignaturePad()
-        self.signature_label.setBuddy(self.pad)
-        column.addWidget(self.signature_label)
-        column.addWidget(self.pad)
-        buttons = QHBoxLayout()
-        self.clear_button = QPushButton(self.tr("C&lear signature"))
-        self.clear_button.setAccessibleName(self.tr("Clear signature"))
-        buttons.addWidget(self.clear_button)
-        buttons.addStretch(1)
-        column.addLayout(buttons)
-        self.paper_box = QCheckBox(self.tr("The client signed the paper &form instead; I attest it"))
-        self.paper_box.setAccessibleName(self.tr("Paper form signed, attested by staff"))
-        column.addWidget(text_label(self.tr("No touch screen or pen? The client signs the paper form and you "
-                                            "tick the box below; nothing typed replaces a signature."), "hint"))
-        column.addWidget(self.paper_box)
-        self.signature_message = message_label()
-        column.addWidget(self.signature_message)
-        self.clear_button.clicked.connect(self.pad.clear)
+        self.signature = SignatureBlock(
+            self.tr("Client &signature"), self.tr("The client signed the paper &form instead; I attest it"),
+            hint=self.tr("No touch screen or pen? The client signs the paper form and you "
+                         "tick the box below; nothing typed replaces a signature."))
+        column.addWidget(self.signature)
+        self.signature_label, self.pad = self.signature.label, self.signature.pad
+        self.clear_button, self.paper_box = self.signature.clear_button, self.signature.paper_box
+        self.signature_message = self.signature.message
         self.pad.signature_did_change.connect(self._signature_changed)
         self._add_method_page(page)
 
