@@ -74,7 +74,7 @@ def normalize_url(url: str) -> str:
     """A plain path means a SQLite file; ``postgresql://`` means psycopg 3."""
     if "://" not in url:
         return f"sqlite:///{Path(url).expanduser().resolve()}"
-    if url.startswith("postgresql://") or url.startswith("postgres://"):
+    if url.startswith(("postgresql://", "postgres://")):
         return "postgresql+psycopg://" + url.split("://", 1)[1]
     return url
 
@@ -282,6 +282,16 @@ def _device_agency(conn: Connection, device_id: str) -> str:
     return str(row.agency)
 
 
+def printable(value: str) -> str:
+    """Text that can be written back as JSON even if what was sent is not valid Unicode."""
+    return value.encode("utf-8", "replace").decode("utf-8")
+
+
+def _result(key: object, status: RecordStatus, reason: str | None = None) -> RecordResult:
+    """A record's answer; its key echoed as text (a key that was not text was refused for that)."""
+    return RecordResult(idempotency_key=printable(str(key)), status=status, reason=reason)
+
+
 def apply_batch(engine: Engine, device_id: str, batch_id: str, records: Sequence[OutboxRecord],
                 now: datetime | None = None, agency: str | None = None,
                 audit_head: tuple[int, str] | None = None) -> list[RecordResult]:
@@ -326,16 +336,16 @@ def apply_batch(engine: Engine, device_id: str, batch_id: str, records: Sequence
             for record, problem in zip(records, problems, strict=True):
                 key = record.idempotency_key
                 if problem is not None:
-                    results.append(RecordResult(key, RecordStatus.REFUSED, problem))
+                    results.append(_result(key, RecordStatus.REFUSED, problem))
                     continue
                 fingerprint = record_fingerprint(record.entity, record.entity_id, record.operation,
                                                  record.collected_at, record.payload)
                 if key in known:
                     had_fingerprint, had_device = known[key]
                     if had_fingerprint == fingerprint and had_device == device_id:
-                        results.append(RecordResult(key, RecordStatus.DUPLICATE))
+                        results.append(_result(key, RecordStatus.DUPLICATE))
                     else:
-                        results.append(RecordResult(
+                        results.append(_result(
                             key, RecordStatus.REFUSED,
                             "This idempotency key was already used for a different record "
                             "(reused key, IETF 422).",
@@ -344,12 +354,12 @@ def apply_batch(engine: Engine, device_id: str, batch_id: str, records: Sequence
                 ident = (record.entity, record.entity_id)
                 owner = owner_of.get(ident)
                 if owner is not None and owner != agency:
-                    results.append(RecordResult(key, RecordStatus.REFUSED, OTHER_AGENCY))
+                    results.append(_result(key, RecordStatus.REFUSED, OTHER_AGENCY))
                     continue
                 foreign = [e for e, i in references(record) if owner_of.get((e, i), agency) != agency]
                 if foreign:
-                    results.append(RecordResult(key, RecordStatus.REFUSED,
-                                                OTHER_AGENCY_REFERENCE.format(entity=foreign[0])))
+                    results.append(_result(key, RecordStatus.REFUSED,
+                                           OTHER_AGENCY_REFERENCE.format(entity=foreign[0])))
                     continue
                 if owner is None:
                     owner_of[ident] = agency
@@ -369,7 +379,7 @@ def apply_batch(engine: Engine, device_id: str, batch_id: str, records: Sequence
                 previous = latest.get(ident)
                 if previous is None or previous["collected_at"] <= row["collected_at"]:
                     latest[ident] = row
-                results.append(RecordResult(key, RecordStatus.ACCEPTED))
+                results.append(_result(key, RecordStatus.ACCEPTED))
             if claims:
                 # Two agencies claiming one new ID at once: the second insert fails, its
                 # batch is retried (409) and then finds the owner.
