@@ -13,6 +13,7 @@ the body's size.
 
 # No ``from __future__ import annotations``: FastAPI reads these annotations at run time.
 
+import json
 import logging
 from typing import Annotated, Any
 
@@ -128,7 +129,14 @@ class _Gate:
         await self.app(scope, replay, send)
 
 
+# Every error the API answers is an ErrorReply, the 422 of a request of the wrong shape
+# included (its handler below replaces FastAPI's own), and the document says so.
+_INVALID: dict[int | str, dict[str, Any]] = {
+    422: {"model": ErrorReply, "description": "The request does not have the shape this API expects."},
+    413: {"model": ErrorReply, "description": "The request body is too large."},
+}
 _AUTH_RESPONSES: dict[int | str, dict[str, Any]] = {
+    **_INVALID,
     401: {"model": ErrorReply, "description": "Missing or wrong device credential."},
     403: {"model": ErrorReply, "description": "The device was revoked."},
 }
@@ -190,7 +198,7 @@ def create_app(engine: Engine, api_docs: bool = False) -> FastAPI:
         return Health(status="ok", protocol_version=protocol.PROTOCOL_VERSION, server_version=__version__)
 
     @app.post(protocol.ENROLLMENTS_PATH, response_model=Enrollment, status_code=201,
-              responses={400: {"model": ErrorReply}, 403: {"model": ErrorReply}})
+              responses={**_INVALID, 400: {"model": ErrorReply}, 403: {"model": ErrorReply}})
     def enroll(body: EnrollmentRequest) -> Enrollment:
         if body.protocol_version != protocol.PROTOCOL_VERSION:
             raise _error(400, f"This server speaks sync protocol version {protocol.PROTOCOL_VERSION}.")
@@ -210,8 +218,7 @@ def create_app(engine: Engine, api_docs: bool = False) -> FastAPI:
     @app.post(protocol.BATCHES_PATH, response_model=BatchResult,
               responses={**_AUTH_RESPONSES, 400: {"model": ErrorReply},
                          409: {"model": ErrorReply, "description": "A concurrent request holds "
-                               "some of these keys; retry the same batch."},
-                         413: {"model": ErrorReply}})
+                               "some of these keys; retry the same batch."}})
     def post_batch(body: BatchRequest, device: Device) -> Response:
         if body.protocol_version != protocol.PROTOCOL_VERSION:
             raise _error(400, f"This server speaks sync protocol version {protocol.PROTOCOL_VERSION}.")
@@ -244,6 +251,23 @@ def create_app_from_url(url: str, api_docs: bool = False) -> FastAPI:
     engine = storage.open_engine(url)
     storage.create_schema(engine)
     return create_app(engine, api_docs)
+
+
+def openapi_document() -> dict[str, Any]:
+    """The API's OpenAPI document, generated from the wire models in ``sync.protocol``
+    (no database is opened). ``docs/sync-openapi.json`` is this, committed;
+    ``hmis-intake-server openapi`` prints it."""
+    from sqlalchemy import create_engine
+
+    engine = create_engine("sqlite://")
+    try:
+        return create_app(engine, api_docs=True).openapi()
+    finally:
+        engine.dispose()
+
+
+def openapi_text() -> str:
+    return json.dumps(openapi_document(), indent=2, ensure_ascii=False) + "\n"
 
 
 def app_from_environment() -> FastAPI:
