@@ -72,7 +72,8 @@ def _fill_server(session: Session, db: Path) -> tuple[str, float, int]:
             "SELECT idempotency_key, entity, entity_id, operation, collected_at, payload FROM outbox ORDER BY id")
         sent = 0
         while rows := cursor.fetchmany(MAX_RECORDS_PER_BATCH):
-            records = [OutboxRecord(r[0], r[1], r[2], r[3], r[4], json.loads(r[5])) for r in rows]
+            records = [OutboxRecord(idempotency_key=r[0], entity=r[1], entity_id=r[2], operation=r[3],
+                                    collected_at=r[4], payload=json.loads(r[5])) for r in rows]
             storage.apply_batch(engine, device.device_id, uuid.uuid4().hex, records)
             sent += len(records)
     finally:

@@ -16,13 +16,12 @@ import logging
 import random
 import threading
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from sync.errors import BatchRejected, SyncError
-from sync.protocol import BatchRequest, DeviceCredential, RecordStatus
+from sync.protocol import BatchRequest, DeviceCredential, RecordStatus, new_batch
 from sync.store import OutboxStore, PendingRecord
 from sync.transport import Sent
 
@@ -147,8 +146,7 @@ class SyncEngine:
             rows = split.pop() if split else self.store.next_batch(self.batch_size, self.max_batch_bytes, skip)
             if not rows:
                 break
-            batch = BatchRequest(str(uuid.uuid4()), tuple(r.record for r in rows),
-                                 audit_head=self.audit_head() if self.audit_head else None)
+            batch = new_batch((r.record for r in rows), audit_head=self.audit_head() if self.audit_head else None)
             started = self.store.clock.now()
             try:
                 sent = self.sender.send_batch(batch, self.credential)

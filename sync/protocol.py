@@ -1,18 +1,37 @@
-"""The device-server sync protocol, version 1: the shapes both sides exchange.
+"""The device-server sync protocol, version 1: the one set of shapes both sides exchange.
 
-Plain dataclasses with explicit JSON conversion, so the device needs no web framework
-and a reply the server mangled is caught here as :class:`MalformedReply` rather than
-as an ``AttributeError`` deep in the engine. ``docs/sync-protocol.md`` describes the
-rules; the server's OpenAPI document at ``/openapi.json`` describes the same shapes.
+Each request and reply is a pydantic model defined here, once. The device builds its
+requests and reads the server's replies with them; the reference server
+(``sync/server/app.py``) declares the same models as its FastAPI request and response
+types, so its OpenAPI document (committed as ``docs/sync-openapi.json``) is generated
+from them, and ``tests/sync/test_sync_wire.py`` fails if the two ends drift.
+``docs/sync-protocol.md`` describes the rules.
+
+This module needs pydantic only (no web framework): device code imports it, never
+``sync.server``. A reply the server mangled is caught here as :class:`MalformedReply`,
+with the field's path but never its value, rather than as an ``AttributeError`` deep
+in the engine.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    WithJsonSchema,
+    computed_field,
+    model_validator,
+)
 
 PROTOCOL_VERSION = 1
 API_PREFIX = "/v1"
@@ -30,9 +49,18 @@ ENROLLMENTS_PATH = f"{API_PREFIX}/enrollments"
 DEVICE_PATH = f"{API_PREFIX}/device"
 BATCHES_PATH = f"{API_PREFIX}/batches"
 
+#: What a record refused without a reason is given as one (a server must give one).
+NO_REASON = "The server refused this record without giving a reason."
+
+_TEXT = r"^[^\x00-\x1f\x7f]*$"  # no control characters
+
 
 class MalformedReply(ValueError):
     """The server's reply did not have the shape version 1 promises."""
+
+
+class ReplyNotJson(MalformedReply):
+    """The server's reply was not JSON at all."""
 
 
 class RecordStatus(str, Enum):
@@ -41,26 +69,49 @@ class RecordStatus(str, Enum):
     REFUSED = "refused"  # not applied; ``reason`` says why, the device quarantines it
 
 
-@dataclass(frozen=True)
-class OutboxRecord:
-    """One change as it travels: the outbox row minus device bookkeeping."""
+class _Wire(BaseModel):
+    """Frozen; unknown fields ignored (a newer peer may add some). Floats that are not
+    finite are written as ``NaN``/``Infinity`` like ``json.dumps`` does, so the server
+    refuses such a record with its reason instead of the device silently sending
+    ``null``. In the OpenAPI document a reply's fields with defaults are required
+    (the server always writes them); the device still accepts a reply without them."""
 
-    idempotency_key: str
-    entity: str
-    entity_id: str
-    operation: str
-    collected_at: str  # ISO 8601; timeliness counts from here (MO-TIME-1)
-    payload: dict[str, Any]
+    model_config = ConfigDict(frozen=True, ser_json_inf_nan="constants",
+                              json_schema_serialization_defaults_required=True)
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "idempotency_key": self.idempotency_key,
-            "entity": self.entity,
-            "entity_id": self.entity_id,
-            "operation": self.operation,
-            "collected_at": self.collected_at,
-            "payload": self.payload,
-        }
+
+# A record's fields are taken as sent, unchecked and unconverted (pydantic's ``Any``,
+# which costs no Python call per field); the server checks them per record
+# (``validation.record_problem``). Type checkers see what a valid record holds.
+if TYPE_CHECKING:
+    _Text = str
+    _Object = dict[str, Any]
+else:
+    _Text = Any
+    _Object = Any
+
+
+def _string(max_length: int) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", "maxLength": max_length})
+
+
+class OutboxRecord(_Wire):
+    """One change as it travels: the outbox row minus device bookkeeping.
+
+    Its fields are taken as sent and checked one record at a time by the server, so a
+    bad value refuses that record alone, with its reason, and never the batch; the
+    schema says what a valid record looks like."""
+
+    idempotency_key: Annotated[_Text, _string(MAX_KEY_LENGTH)] = Field(
+        description="A UUIDv4 the device keeps across retries.")
+    entity: Annotated[_Text, _string(64)] = Field(description="person, enrollment, consent, ...")
+    entity_id: Annotated[_Text, _string(255)] = Field(
+        description="The record's own ID, equal to its id field in the payload.")
+    operation: Annotated[_Text, _string(16)] = Field(description="upsert, create, revoke or delete")
+    collected_at: Annotated[_Text, _string(40)] = Field(
+        description="ISO 8601 with a time zone, not in the future; timeliness counts from here (MO-TIME-1).")
+    payload: Annotated[_Object, WithJsonSchema({"type": "object"})] = Field(
+        description=f"At most {MAX_RECORD_BYTES // 1024} KiB as compact JSON.")
 
 
 def record_fingerprint(entity: str, entity_id: str, operation: str, collected_at: str,
@@ -77,87 +128,89 @@ def record_fingerprint(entity: str, entity_id: str, operation: str, collected_at
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-@dataclass(frozen=True)
-class BatchRequest:
-    batch_id: str
-    records: tuple[OutboxRecord, ...]
-    protocol_version: int = PROTOCOL_VERSION
-    #: The device's audit chain head (last event's seq and hash), so the server can
-    #: refuse a trail that went backwards; ``None`` sends none.
-    audit_head: tuple[int, str] | None = None
+class AuditHead(_Wire):
+    """The device's audit chain head: its last event's sequence number and hash."""
 
-    def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "protocol_version": self.protocol_version,
-            "batch_id": self.batch_id,
-            "records": [r.to_json() for r in self.records],
-        }
-        if self.audit_head is not None:
-            data["audit_head"] = {"seq": self.audit_head[0], "hash": self.audit_head[1]}
-        return data
+    seq: int = Field(ge=0, le=2**62)
+    hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
+class BatchRequest(_Wire):
+    """``POST /v1/batches``."""
+
+    protocol_version: int
+    batch_id: str = Field(pattern=r"^[A-Za-z0-9._:-]{1,64}$")
+    records: tuple[OutboxRecord, ...] = Field(max_length=MAX_RECORDS_PER_BATCH)
+    audit_head: AuditHead | None = Field(
+        default=None, description="The device's audit chain head (last event's seq and hash); the "
+                                  "server refuses a chain that goes backwards for this device.")
 
     def encode(self) -> bytes:
-        return json.dumps(self.to_json(), separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        """The body as sent: compact UTF-8 JSON, without ``audit_head`` when there is none."""
+        return self.model_dump_json(exclude=None if self.audit_head is not None else {"audit_head"}).encode()
 
 
-@dataclass(frozen=True)
-class RecordResult:
+def new_batch(records: Iterable[OutboxRecord], batch_id: str | None = None,
+              audit_head: tuple[int, str] | None = None) -> BatchRequest:
+    """The device's batch request: these records under a fresh batch ID (a retry sends
+    the records again, with their keys, under a new one).
+
+    Built without validating again (``model_construct``): the records already are
+    wire models, and what is added here has the shape the model asks for.
+    ``tests/sync/test_sync_wire.py`` checks such a batch against the server's schema."""
+    return BatchRequest.model_construct(
+        protocol_version=PROTOCOL_VERSION, batch_id=batch_id or str(uuid.uuid4()), records=tuple(records),
+        audit_head=AuditHead(seq=audit_head[0], hash=audit_head[1]) if audit_head is not None else None,
+    )
+
+
+class RecordResult(_Wire):
     idempotency_key: str
     status: RecordStatus
     reason: str | None = None
 
 
-@dataclass(frozen=True)
-class BatchResult:
+class BatchResult(_Wire):
+    """The reply to a batch: one result per record it could read."""
+
+    protocol_version: int = PROTOCOL_VERSION
     batch_id: str
     results: tuple[RecordResult, ...]
-    protocol_version: int = PROTOCOL_VERSION
+
+    @model_validator(mode="after")
+    def _refusals_have_reasons(self) -> BatchResult:
+        if any(r.status is RecordStatus.REFUSED and not r.reason for r in self.results):
+            fixed = tuple(r.model_copy(update={"reason": NO_REASON})
+                          if r.status is RecordStatus.REFUSED and not r.reason else r for r in self.results)
+            object.__setattr__(self, "results", fixed)
+        return self
 
     def count(self, status: RecordStatus) -> int:
         return sum(1 for r in self.results if r.status is status)
 
-    @classmethod
-    def from_json(cls, data: object) -> BatchResult:
-        if not isinstance(data, dict):
-            raise MalformedReply("the batch reply is not a JSON object")
-        batch_id = data.get("batch_id")
-        items = data.get("results")
-        version = data.get("protocol_version", PROTOCOL_VERSION)
-        if not isinstance(batch_id, str) or not isinstance(items, list) or not isinstance(version, int):
-            raise MalformedReply("the batch reply lacks batch_id, results or protocol_version")
-        results = []
-        for item in items:
-            if not isinstance(item, dict):
-                raise MalformedReply("a record result is not a JSON object")
-            key, status, reason = item.get("idempotency_key"), item.get("status"), item.get("reason")
-            if not isinstance(key, str) or not isinstance(status, str):
-                raise MalformedReply("a record result lacks idempotency_key or status")
-            try:
-                parsed = RecordStatus(status)
-            except ValueError as exc:
-                raise MalformedReply("a record result has an unknown status") from exc
-            if reason is not None and not isinstance(reason, str):
-                raise MalformedReply("a record result's reason is not text")
-            if parsed is RecordStatus.REFUSED and not reason:
-                reason = "The server refused this record without giving a reason."
-            results.append(RecordResult(key, parsed, reason))
-        return cls(batch_id, tuple(results), version)
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def accepted(self) -> int:
+        return self.count(RecordStatus.ACCEPTED)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def duplicate(self) -> int:
+        return self.count(RecordStatus.DUPLICATE)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def refused(self) -> int:
+        return self.count(RecordStatus.REFUSED)
 
 
-@dataclass(frozen=True)
-class EnrollmentRequest:
-    code: str
-    device_name: str
-    app_version: str
+class EnrollmentRequest(_Wire):
+    """``POST /v1/enrollments``: trade a one-time code for a device credential."""
+
+    code: str = Field(min_length=1, max_length=64, pattern=_TEXT)
+    device_name: str = Field(min_length=1, max_length=100, pattern=_TEXT)
+    app_version: str = Field(default="unknown", max_length=40, pattern=_TEXT)
     protocol_version: int = PROTOCOL_VERSION
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "device_name": self.device_name,
-            "app_version": self.app_version,
-            "protocol_version": self.protocol_version,
-        }
 
 
 @dataclass(frozen=True)
@@ -181,37 +234,57 @@ class DeviceCredential:
         return cls(device_id, secret)
 
 
-@dataclass(frozen=True)
-class Enrollment:
-    credential: DeviceCredential
-    agency: str
+class Enrollment(_Wire):
+    """The reply to an enrollment: the device's credential, shown this once."""
+
+    device_id: str = Field(min_length=1, pattern=r"^[^.]+$")
+    device_secret: str = Field(min_length=1, repr=False,
+                               description="Shown once; the server keeps only its hash.")
+    agency: str = Field(min_length=1)
     protocol_version: int
 
-    @classmethod
-    def from_json(cls, data: object) -> Enrollment:
-        if not isinstance(data, dict):
-            raise MalformedReply("the enrollment reply is not a JSON object")
-        device_id, secret = data.get("device_id"), data.get("device_secret")
-        agency, version = data.get("agency"), data.get("protocol_version")
-        if not all(isinstance(v, str) and v for v in (device_id, secret, agency)) or not isinstance(version, int):
-            raise MalformedReply("the enrollment reply lacks device_id, device_secret, agency or protocol_version")
-        assert isinstance(device_id, str) and isinstance(secret, str) and isinstance(agency, str)
-        if "." in device_id:
-            raise MalformedReply("the enrollment reply's device_id contains a dot")
-        return cls(DeviceCredential(device_id, secret), agency, version)
+    @property
+    def credential(self) -> DeviceCredential:
+        return DeviceCredential(self.device_id, self.device_secret)
 
 
-@dataclass(frozen=True)
-class DeviceInfo:
+class DeviceInfo(_Wire):
+    """``GET /v1/device``: who the server takes this device to be."""
+
     device_id: str
     agency: str
+    name: str = ""
     protocol_version: int
 
-    @classmethod
-    def from_json(cls, data: object) -> DeviceInfo:
-        if not isinstance(data, dict):
-            raise MalformedReply("the device reply is not a JSON object")
-        device_id, agency, version = data.get("device_id"), data.get("agency"), data.get("protocol_version")
-        if not isinstance(device_id, str) or not isinstance(agency, str) or not isinstance(version, int):
-            raise MalformedReply("the device reply lacks device_id, agency or protocol_version")
-        return cls(device_id, agency, version)
+
+class Health(_Wire):
+    status: str
+    protocol_version: int
+    server_version: str
+
+
+class ErrorReply(_Wire):
+    """Every error: one sentence, never the submitted data."""
+
+    detail: str
+
+
+_Reply = TypeVar("_Reply", bound=BaseModel)
+
+
+def parse_reply(model: type[_Reply], body: bytes, what: str) -> _Reply:
+    """``body`` as ``model``, validated in one pass; :class:`MalformedReply` naming the
+    first field that is wrong (its path only: values may be personal data)."""
+    try:
+        return model.model_validate_json(body)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False, include_context=False, include_input=False)
+        first = errors[0] if errors else {"type": "", "loc": ()}
+        if first["type"] == "json_invalid":
+            raise ReplyNotJson(f"the {what} is not valid JSON") from exc
+        where = ".".join(str(part) for part in first["loc"])
+        if not where:
+            raise MalformedReply(f"the {what} is not a JSON object") from exc
+        if first["type"] == "missing":
+            raise MalformedReply(f"the {what} lacks {where}") from exc
+        raise MalformedReply(f"the {what} has an invalid {where}") from exc

@@ -184,6 +184,13 @@ def cmd_export_hmis_csv(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_openapi(args: argparse.Namespace, out: TextIO) -> int:
+    from sync.server.app import openapi_text
+
+    out.write(openapi_text())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="hmis-intake-server", description="The HMIS Intake reference central server.")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -226,6 +233,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--agency", metavar="NAME",
                    help="only the records sent by this agency's devices (as enrolled; default: every agency)")
     p.set_defaults(func=cmd_export_hmis_csv)
+
+    p = sub.add_parser("openapi", help="print the API's OpenAPI document (docs/sync-openapi.json)")
+    p.set_defaults(func=cmd_openapi)
     return parser
 
 
@@ -235,8 +245,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     def run() -> int:
         args = build_parser().parse_args(argv)
         if args.command is None:
-            raise ServerCliError("Give a command: serve, enrollment-code, revoke-device, list-devices "
-                                 "or export-hmis-csv (see 'hmis-intake-server --help').", EXIT_USAGE)
+            raise ServerCliError("Give a command: serve, enrollment-code, revoke-device, list-devices, "
+                                 "export-hmis-csv or openapi (see 'hmis-intake-server --help').", EXIT_USAGE)
         func: Callable[[argparse.Namespace, TextIO], int] = args.func
         return func(args, stdout)
 

@@ -124,10 +124,9 @@ class OutboxStore:
                 if not isinstance(payload, dict):
                     unreadable.append(row_id)
                     continue
-                records.append(PendingRecord(
-                    row_id, OutboxRecord(key, entity, entity_id, operation, collected_at, payload), deadline_at,
-                    len(payload_text.encode("utf-8")), grp,
-                ))
+                record = OutboxRecord(idempotency_key=key, entity=entity, entity_id=entity_id,
+                                      operation=operation, collected_at=collected_at, payload=payload)
+                records.append(PendingRecord(row_id, record, deadline_at, len(payload_text.encode("utf-8")), grp))
             taken.update(m[0] for m in members)
             size = sum(r.size for r in records)
             if batch and (total + size > max_bytes or len(batch) + len(records) > limit):

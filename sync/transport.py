@@ -9,15 +9,15 @@ a message and sends nothing.
 from __future__ import annotations
 
 import ipaddress
-import json
 import platform
 import ssl
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import requests
+from pydantic import BaseModel, ValidationError
 from requests.adapters import HTTPAdapter
 
 from app import __version__
@@ -31,9 +31,23 @@ from sync.errors import (
     ProtocolMismatch,
     ServerUnavailable,
 )
-from sync.protocol import BatchRequest, BatchResult, DeviceCredential, DeviceInfo, Enrollment
+from sync.protocol import (
+    BatchRequest,
+    BatchResult,
+    DeviceCredential,
+    DeviceInfo,
+    Enrollment,
+    EnrollmentRequest,
+    ErrorReply,
+    Health,
+    MalformedReply,
+    ReplyNotJson,
+    parse_reply,
+)
 
 DEFAULT_TIMEOUT = (5.0, 60.0)  # connect, read (seconds)
+
+_R = TypeVar("_R", bound=BaseModel)
 
 
 def is_loopback_host(host: str) -> bool:
@@ -131,19 +145,19 @@ class Transport:
         except requests.exceptions.RequestException as exc:
             raise ServerUnavailable(f"The request to {self._host()} failed ({type(exc).__name__}).") from exc
 
-    def _json(self, response: requests.Response) -> object:
+    def _reply(self, model: type[_R], response: requests.Response, what: str) -> _R:
+        """The reply body validated as ``model`` in one pass (pydantic, from the bytes)."""
         try:
-            return response.json()
-        except ValueError as exc:
+            return parse_reply(model, response.content, what)
+        except ReplyNotJson as exc:
             raise ServerUnavailable(f"The server {self._host()} sent a reply that is not valid JSON.") from exc
 
     def _detail(self, response: requests.Response) -> str:
         try:
-            data = response.json()
-        except ValueError:
+            detail = ErrorReply.model_validate_json(response.content).detail
+        except ValidationError:
             return ""
-        detail = data.get("detail") if isinstance(data, dict) else None
-        return detail if isinstance(detail, str) and len(detail) < 300 else ""
+        return detail if len(detail) < 300 else ""
 
     def _raise_for_status(self, response: requests.Response, rejected: type[Exception]) -> None:
         status = response.status_code
@@ -162,30 +176,37 @@ class Transport:
             raise ServerUnavailable(f"The server {self._host()} redirected the request; check the server address.")
         raise ServerUnavailable(f"The server {self._host()} answered HTTP {status}.", status=status)
 
-    def health(self) -> dict[str, Any]:
+    def health(self) -> Health:
         response = self._request("GET", protocol.HEALTH_PATH)
         self._raise_for_status(response, ServerUnavailable)
-        data = self._json(response)
-        return data if isinstance(data, dict) else {}
+        try:
+            return self._reply(Health, response, "health reply")
+        except MalformedReply as exc:
+            raise ServerUnavailable(f"The server's reply was not understood ({exc}).") from exc
 
     def enroll(self, code: str, device_name: str) -> Enrollment:
-        body = json.dumps(protocol.EnrollmentRequest(code, device_name, __version__).to_json()).encode()
-        response = self._request("POST", protocol.ENROLLMENTS_PATH, body)
+        try:
+            request = EnrollmentRequest(code=code, device_name=device_name, app_version=__version__)
+        except ValidationError as exc:
+            where = ", ".join(str(e["loc"][0]) for e in exc.errors(include_input=False) if e["loc"])
+            raise EnrollmentFailed(f"The enrollment request cannot be sent: its {where or 'content'} is empty, "
+                                   "too long or has control characters.") from exc
+        response = self._request("POST", protocol.ENROLLMENTS_PATH, request.model_dump_json().encode())
         if response.status_code in (403, 422):
             detail = self._detail(response)
             raise EnrollmentFailed(detail or "The server refused the enrollment code.")
         self._raise_for_status(response, EnrollmentFailed)
         try:
-            return Enrollment.from_json(self._json(response))
-        except protocol.MalformedReply as exc:
+            return self._reply(Enrollment, response, "enrollment reply")
+        except MalformedReply as exc:
             raise EnrollmentFailed(f"The server's enrollment reply was not understood ({exc}).") from exc
 
     def whoami(self, credential: DeviceCredential) -> DeviceInfo:
         response = self._request("GET", protocol.DEVICE_PATH, credential=credential)
         self._raise_for_status(response, ServerUnavailable)
         try:
-            return DeviceInfo.from_json(self._json(response))
-        except protocol.MalformedReply as exc:
+            return self._reply(DeviceInfo, response, "device reply")
+        except MalformedReply as exc:
             raise ServerUnavailable(f"The server's reply was not understood ({exc}).") from exc
 
     def send_batch(self, batch: BatchRequest, credential: DeviceCredential) -> Sent:
@@ -193,8 +214,8 @@ class Transport:
         response = self._request("POST", protocol.BATCHES_PATH, body, credential)
         self._raise_for_status(response, BatchRejected)
         try:
-            result = BatchResult.from_json(self._json(response))
-        except protocol.MalformedReply as exc:
+            result = self._reply(BatchResult, response, "batch reply")
+        except MalformedReply as exc:
             raise ServerUnavailable(f"The server's reply was not understood ({exc}).") from exc
         if result.batch_id != batch.batch_id:
             raise ServerUnavailable("The server's reply was for a different batch.")

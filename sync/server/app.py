@@ -13,6 +13,7 @@ the body's size.
 
 # No ``from __future__ import annotations``: FastAPI reads these annotations at run time.
 
+import json
 import logging
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -20,103 +21,26 @@ from typing import Annotated, Any
 import anyio
 from fastapi import Depends, FastAPI, Header, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy import Engine
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import __version__
 from sync import protocol
-from sync.protocol import OutboxRecord
+from sync.protocol import (
+    BatchRequest,
+    BatchResult,
+    DeviceInfo,
+    Enrollment,
+    EnrollmentRequest,
+    ErrorReply,
+    Health,
+)
 from sync.server import storage
 
 log = logging.getLogger("hmis_intake.server")
 
 MAX_BODY_BYTES = protocol.MAX_BATCH_BODY_BYTES
-_TEXT = r"^[^\x00-\x1f\x7f]*$"
-
-
-class EnrollmentIn(BaseModel):
-    code: str = Field(min_length=1, max_length=64, pattern=_TEXT)
-    device_name: str = Field(min_length=1, max_length=100, pattern=_TEXT)
-    app_version: str = Field(default="unknown", max_length=40, pattern=_TEXT)
-    protocol_version: int = protocol.PROTOCOL_VERSION
-
-
-class EnrollmentOut(BaseModel):
-    device_id: str
-    device_secret: str = Field(description="Shown once; the server keeps only its hash.")
-    agency: str
-    protocol_version: int
-
-
-class DeviceOut(BaseModel):
-    device_id: str
-    agency: str
-    name: str
-    protocol_version: int
-
-
-def _text_field(description: str, max_length: int) -> Any:
-    return Field(description=description, json_schema_extra={"type": "string", "maxLength": max_length})
-
-
-class RecordIn(BaseModel):
-    """One record. Its fields are checked one record at a time (``validation.record_problem``)
-    rather than here, so a bad value refuses that record alone, with its reason, and
-    never the batch; the schema below is what a valid record looks like."""
-
-    idempotency_key: Any = _text_field("A UUIDv4 the device keeps across retries.", protocol.MAX_KEY_LENGTH)
-    entity: Any = _text_field("person, enrollment, consent, ...", 64)
-    entity_id: Any = _text_field("The record's own ID, equal to its id field in the payload.", 255)
-    operation: Any = _text_field("upsert, create, revoke or delete", 16)
-    collected_at: Any = _text_field("ISO 8601 with a time zone, not in the future", 40)
-    payload: Any = Field(json_schema_extra={"type": "object"},
-                         description=f"At most {protocol.MAX_RECORD_BYTES // 1024} KiB as compact JSON.")
-
-
-class AuditHeadIn(BaseModel):
-    seq: int = Field(ge=0, le=2**62)
-    hash: str = Field(pattern=r"^[0-9a-f]{64}$")
-
-
-class BatchIn(BaseModel):
-    protocol_version: int
-    batch_id: str = Field(pattern=r"^[A-Za-z0-9._:-]{1,64}$")
-    records: list[RecordIn] = Field(max_length=protocol.MAX_RECORDS_PER_BATCH)
-    audit_head: AuditHeadIn | None = Field(
-        default=None, description="The device's audit chain head (last event's seq and hash); the "
-                                  "server refuses a chain that goes backwards for this device.")
-
-
-class RecordResultOut(BaseModel):
-    idempotency_key: str
-    status: protocol.RecordStatus
-    reason: str | None = None
-
-
-class BatchOut(BaseModel):
-    protocol_version: int
-    batch_id: str
-    results: list[RecordResultOut]
-    accepted: int
-    duplicate: int
-    refused: int
-
-
-class HealthOut(BaseModel):
-    status: str
-    protocol_version: int
-    server_version: str
-
-
-class ErrorOut(BaseModel):
-    detail: str
-
-
-def _printable(value: str) -> str:
-    """Echo a key back even if it is not valid Unicode (it was refused for that)."""
-    return value.encode("utf-8", "replace").decode("utf-8")
 
 
 def _error(status: int, detail: str, headers: dict[str, str] | None = None) -> HTTPException:
@@ -234,14 +158,21 @@ async def _read_body(receive: Receive, limit: int) -> bytes | _TooLarge | None:
             return b"".join(chunks)
 
 
+# Every error the API answers is an ErrorReply, the 422 of a request of the wrong shape
+# included (its handler below replaces FastAPI's own), and the document says so.
+_INVALID: dict[int | str, dict[str, Any]] = {
+    422: {"model": ErrorReply, "description": "The request does not have the shape this API expects."},
+    413: {"model": ErrorReply, "description": "The request body is too large."},
+}
 _AUTH_RESPONSES: dict[int | str, dict[str, Any]] = {
-    401: {"model": ErrorOut, "description": "Missing or wrong device credential."},
-    403: {"model": ErrorOut, "description": "The device was revoked."},
+    **_INVALID,
+    401: {"model": ErrorReply, "description": "Missing or wrong device credential."},
+    403: {"model": ErrorReply, "description": "The device was revoked."},
 }
 
 
 def _where(loc: tuple[Any, ...]) -> str:
-    return ".".join(_printable(str(part)) for part in loc)[:120]
+    return ".".join(storage.printable(str(part)) for part in loc)[:120]
 
 
 def _add_error_handlers(app: FastAPI) -> None:
@@ -295,19 +226,19 @@ def create_app(engine: Engine, api_docs: bool = False) -> FastAPI:
     current_device = _device_dependency(engine)
     Device = Annotated[storage.AuthenticatedDevice, Depends(current_device)]
 
-    @app.get(protocol.HEALTH_PATH, response_model=HealthOut,
-             responses={503: {"model": ErrorOut}})
-    def health() -> HealthOut | JSONResponse:
+    @app.get(protocol.HEALTH_PATH, response_model=Health,
+             responses={503: {"model": ErrorReply}})
+    def health() -> Health | JSONResponse:
         try:
             storage.check_database(engine)
         except Exception:
             log.error("health check: database unavailable")
             return JSONResponse({"detail": "The server's database is unavailable."}, 503)
-        return HealthOut(status="ok", protocol_version=protocol.PROTOCOL_VERSION, server_version=__version__)
+        return Health(status="ok", protocol_version=protocol.PROTOCOL_VERSION, server_version=__version__)
 
-    @app.post(protocol.ENROLLMENTS_PATH, response_model=EnrollmentOut, status_code=201,
-              responses={400: {"model": ErrorOut}, 403: {"model": ErrorOut}})
-    def enroll(body: EnrollmentIn) -> EnrollmentOut:
+    @app.post(protocol.ENROLLMENTS_PATH, response_model=Enrollment, status_code=201,
+              responses={**_INVALID, 400: {"model": ErrorReply}, 403: {"model": ErrorReply}})
+    def enroll(body: EnrollmentRequest) -> Enrollment:
         if body.protocol_version != protocol.PROTOCOL_VERSION:
             raise _error(400, f"This server speaks sync protocol version {protocol.PROTOCOL_VERSION}.")
         try:
@@ -315,47 +246,36 @@ def create_app(engine: Engine, api_docs: bool = False) -> FastAPI:
         except storage.EnrollmentRefused as exc:
             raise _error(403, str(exc)) from exc
         log.info("device enrolled: %s", issued.device_id)
-        return EnrollmentOut(device_id=issued.device_id, device_secret=issued.secret,
+        return Enrollment(device_id=issued.device_id, device_secret=issued.secret,
                              agency=issued.agency, protocol_version=protocol.PROTOCOL_VERSION)
 
-    @app.get(protocol.DEVICE_PATH, response_model=DeviceOut, responses=_AUTH_RESPONSES)
-    def whoami(device: Device) -> DeviceOut:
-        return DeviceOut(device_id=device.device_id, agency=device.agency, name=device.name,
+    @app.get(protocol.DEVICE_PATH, response_model=DeviceInfo, responses=_AUTH_RESPONSES)
+    def whoami(device: Device) -> DeviceInfo:
+        return DeviceInfo(device_id=device.device_id, agency=device.agency, name=device.name,
                          protocol_version=protocol.PROTOCOL_VERSION)
 
-    @app.post(protocol.BATCHES_PATH, response_model=BatchOut,
-              responses={**_AUTH_RESPONSES, 400: {"model": ErrorOut},
-                         409: {"model": ErrorOut, "description": "A concurrent request holds "
-                               "some of these keys; retry the same batch."},
-                         413: {"model": ErrorOut}})
-    def post_batch(body: BatchIn, device: Device) -> BatchOut:
+    @app.post(protocol.BATCHES_PATH, response_model=BatchResult,
+              responses={**_AUTH_RESPONSES, 400: {"model": ErrorReply},
+                         409: {"model": ErrorReply, "description": "A concurrent request holds "
+                               "some of these keys; retry the same batch."}})
+    def post_batch(body: BatchRequest, device: Device) -> Response:
         if body.protocol_version != protocol.PROTOCOL_VERSION:
             raise _error(400, f"This server speaks sync protocol version {protocol.PROTOCOL_VERSION}.")
-        records = [
-            OutboxRecord(r.idempotency_key, r.entity, r.entity_id, r.operation, r.collected_at, r.payload)
-            for r in body.records
-        ]
         head = (body.audit_head.seq, body.audit_head.hash) if body.audit_head is not None else None
         try:
-            results = storage.apply_batch(engine, device.device_id, body.batch_id, records,
+            results = storage.apply_batch(engine, device.device_id, body.batch_id, body.records,
                                           agency=device.agency, audit_head=head)
         except storage.ConcurrentBatch as exc:
             raise _error(409, "Another request is applying some of these records; retry the batch.") from exc
         except storage.AuditChainWentBack as exc:
             log.warning("batch from %s refused: its audit chain went backwards", device.device_id)
             raise _error(403, str(exc)) from exc
-        counts = {s: sum(1 for r in results if r.status is s) for s in protocol.RecordStatus}
+        reply = BatchResult(protocol_version=protocol.PROTOCOL_VERSION, batch_id=body.batch_id,
+                            results=tuple(results))
         log.info("batch from %s: %d accepted, %d duplicate, %d refused", device.device_id,
-                 counts[protocol.RecordStatus.ACCEPTED], counts[protocol.RecordStatus.DUPLICATE],
-                 counts[protocol.RecordStatus.REFUSED])
-        return BatchOut(
-            protocol_version=protocol.PROTOCOL_VERSION, batch_id=body.batch_id,
-            results=[RecordResultOut(idempotency_key=_printable(str(r.idempotency_key)), status=r.status,
-                                     reason=r.reason) for r in results],
-            accepted=counts[protocol.RecordStatus.ACCEPTED],
-            duplicate=counts[protocol.RecordStatus.DUPLICATE],
-            refused=counts[protocol.RecordStatus.REFUSED],
-        )
+                 reply.accepted, reply.duplicate, reply.refused)
+        # Serialised by the model itself in one pass (response_model above gives the schema).
+        return Response(reply.model_dump_json(), media_type="application/json")
 
     return app
 
@@ -370,6 +290,23 @@ def create_app_from_url(url: str, api_docs: bool = False) -> FastAPI:
     engine = storage.open_engine(url)
     storage.create_schema(engine)
     return create_app(engine, api_docs)
+
+
+def openapi_document() -> dict[str, Any]:
+    """The API's OpenAPI document, generated from the wire models in ``sync.protocol``
+    (no database is opened). ``docs/sync-openapi.json`` is this, committed;
+    ``hmis-intake-server openapi`` prints it."""
+    from sqlalchemy import create_engine
+
+    engine = create_engine("sqlite://")
+    try:
+        return create_app(engine, api_docs=True).openapi()
+    finally:
+        engine.dispose()
+
+
+def openapi_text() -> str:
+    return json.dumps(openapi_document(), indent=2, ensure_ascii=False) + "\n"
 
 
 def app_from_environment() -> FastAPI:

@@ -289,6 +289,16 @@ def _device_agency(conn: Connection, device_id: str) -> str:
     return str(row.agency)
 
 
+def printable(value: str) -> str:
+    """Text that can be written back as JSON even if what was sent is not valid Unicode."""
+    return value.encode("utf-8", "replace").decode("utf-8")
+
+
+def _result(key: object, status: RecordStatus, reason: str | None = None) -> RecordResult:
+    """A record's answer; its key echoed as text (a key that was not text was refused for that)."""
+    return RecordResult(idempotency_key=printable(str(key)), status=status, reason=reason)
+
+
 def _known_keys(conn: Connection, keys: Sequence[str]) -> dict[str, tuple[str, str]]:
     """The fingerprint and device the server already holds for each of ``keys``."""
     known: dict[str, tuple[str, str]] = {}
@@ -310,18 +320,18 @@ def _not_applied(record: OutboxRecord, fingerprint: str, known: Mapping[str, tup
     if key in known:
         had_fingerprint, had_device = known[key]
         if had_fingerprint == fingerprint and had_device == device_id:
-            return RecordResult(key, RecordStatus.DUPLICATE)
-        return RecordResult(
+            return _result(key, RecordStatus.DUPLICATE)
+        return _result(
             key, RecordStatus.REFUSED,
             "This idempotency key was already used for a different record "
             "(reused key, IETF 422).",
         )
     owner = owner_of.get((record.entity, record.entity_id))
     if owner is not None and owner != agency:
-        return RecordResult(key, RecordStatus.REFUSED, OTHER_AGENCY)
+        return _result(key, RecordStatus.REFUSED, OTHER_AGENCY)
     foreign = [e for e, i in references(record) if owner_of.get((e, i), agency) != agency]
     if foreign:
-        return RecordResult(key, RecordStatus.REFUSED, OTHER_AGENCY_REFERENCE.format(entity=foreign[0]))
+        return _result(key, RecordStatus.REFUSED, OTHER_AGENCY_REFERENCE.format(entity=foreign[0]))
     return None
 
 
@@ -375,7 +385,7 @@ def apply_batch(engine: Engine, device_id: str, batch_id: str, records: Sequence
             for record, problem in zip(records, problems, strict=True):
                 key = record.idempotency_key
                 if problem is not None:
-                    results.append(RecordResult(key, RecordStatus.REFUSED, problem))
+                    results.append(_result(key, RecordStatus.REFUSED, problem))
                     continue
                 fingerprint = record_fingerprint(record.entity, record.entity_id, record.operation,
                                                  record.collected_at, record.payload)
@@ -395,7 +405,7 @@ def apply_batch(engine: Engine, device_id: str, batch_id: str, records: Sequence
                 previous = latest.get(ident)
                 if previous is None or previous["collected_at"] <= row["collected_at"]:
                     latest[ident] = row
-                results.append(RecordResult(key, RecordStatus.ACCEPTED))
+                results.append(_result(key, RecordStatus.ACCEPTED))
             if claims:
                 # Two agencies claiming one new ID at once: the second insert fails, its
                 # batch is retried (409) and then finds the owner.

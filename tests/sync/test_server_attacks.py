@@ -22,7 +22,7 @@ from sync_support import ThreadServer, add_outbox_records, new_code
 from app.session import Session
 from sync.credentials import StoreKind
 from sync.errors import AuthRefused
-from sync.protocol import BatchRequest, DeviceCredential, OutboxRecord, RecordStatus
+from sync.protocol import DeviceCredential, OutboxRecord, RecordStatus, new_batch
 from sync.server import storage
 from sync.service import SyncJob, enroll_device
 from sync.transport import Transport
@@ -40,11 +40,12 @@ def _person(personal_id: str, first: str) -> dict[str, object]:
 def _rec(entity_id: str, payload: dict[str, object], operation: str = "upsert", entity: str = "person",
          collected_at: str | None = None, key: str | None = None) -> OutboxRecord:
     when = collected_at or (dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)).isoformat()
-    return OutboxRecord(key or str(uuid.uuid4()), entity, entity_id, operation, when, payload)
+    return OutboxRecord(idempotency_key=key or str(uuid.uuid4()), entity=entity, entity_id=entity_id,
+                        operation=operation, collected_at=when, payload=payload)
 
 
 def _send(transport: Transport, credential: DeviceCredential, *records: OutboxRecord) -> list[tuple[RecordStatus, str]]:
-    result = transport.send_batch(BatchRequest(str(uuid.uuid4()), records), credential).result
+    result = transport.send_batch(new_batch(records), credential).result
     assert [r.idempotency_key for r in result.results] == [r.idempotency_key for r in records]
     return [(r.status, r.reason or "") for r in result.results]
 
@@ -203,7 +204,7 @@ def _raw_batch(url: str, credential: DeviceCredential, records: list[dict[str, A
 
 def _good(pid: str | None = None) -> dict[str, Any]:
     pid = pid or str(uuid.uuid4())
-    return _rec(pid, _person(pid, "Goodname")).to_json()
+    return _rec(pid, _person(pid, "Goodname")).model_dump(mode="json")
 
 
 def test_overflowing_dates_and_a_lone_surrogate_are_refused_alone(

@@ -337,7 +337,8 @@ def test_the_export_snapshot_neither_blocks_nor_sees_a_sync_meanwhile(
     sync_all(session, live_server)
     add_demo_people(session, 2, seed=4)
     (device_id,) = session.conn.execute("SELECT device_id FROM sync_device").fetchone()
-    pending = [OutboxRecord(r[0], r[1], r[2], r[3], r[4], json.loads(r[5])) for r in session.conn.execute(
+    pending = [OutboxRecord(idempotency_key=r[0], entity=r[1], entity_id=r[2], operation=r[3], collected_at=r[4],
+                            payload=json.loads(r[5])) for r in session.conn.execute(
         "SELECT idempotency_key, entity, entity_id, operation, collected_at, payload FROM outbox"
         " WHERE state = 'pending'")]
     with export_store.read_snapshot(live_server.engine) as conn:

@@ -17,7 +17,7 @@ from support import REPO_ROOT, child_env, single_sentence
 from sync_support import ThreadServer, new_code, server_keys
 
 from sync.errors import AuthRefused, EnrollmentFailed, InsecureServer
-from sync.protocol import BatchRequest, OutboxRecord, RecordStatus
+from sync.protocol import OutboxRecord, RecordStatus, new_batch
 from sync.server import storage
 from sync.transport import Transport, check_server_url
 
@@ -35,7 +35,8 @@ def _person(personal_id: str | None = None, **fields: object) -> dict[str, objec
 def _record(payload: dict[str, object], key: str | None = None, collected_at: str = "2026-03-01T10:00:00+00:00",
             entity_id: str | None = None) -> OutboxRecord:
     pid = entity_id if entity_id is not None else str(payload.get("personal_id", "x"))
-    return OutboxRecord(key or str(uuid.uuid4()), "person", pid, "upsert", collected_at, payload)
+    return OutboxRecord(idempotency_key=key or str(uuid.uuid4()), entity="person", entity_id=pid,
+                        operation="upsert", collected_at=collected_at, payload=payload)
 
 
 @pytest.fixture
@@ -67,7 +68,7 @@ def test_expired_and_unknown_codes_are_refused(live_server: ThreadServer, transp
 
 def test_revoked_device_and_wrong_secret_are_refused(live_server: ThreadServer, transport: Transport) -> None:
     credential = transport.enroll(new_code(live_server.engine), "laptop").credential
-    batch = BatchRequest(str(uuid.uuid4()), (_record(_person()),))
+    batch = new_batch([_record(_person())])
     assert transport.send_batch(batch, credential).result.count(RecordStatus.ACCEPTED) == 1
 
     forged = type(credential)(credential.device_id, "not-the-secret")
@@ -78,7 +79,7 @@ def test_revoked_device_and_wrong_secret_are_refused(live_server: ThreadServer, 
     with pytest.raises(AuthRefused, match="revoked"):
         transport.whoami(credential)
     with pytest.raises(AuthRefused, match="revoked"):
-        transport.send_batch(BatchRequest(str(uuid.uuid4()), (_record(_person()),)), credential)
+        transport.send_batch(new_batch([_record(_person())]), credential)
     response = requests.post(live_server.url + "/v1/batches", json={}, timeout=5)
     assert response.status_code in (401, 422)
 
@@ -86,12 +87,12 @@ def test_revoked_device_and_wrong_secret_are_refused(live_server: ThreadServer, 
 def test_same_batch_twice_is_applied_once(live_server: ThreadServer, transport: Transport) -> None:
     credential = transport.enroll(new_code(live_server.engine), "laptop").credential
     records = tuple(_record(_person()) for _ in range(5))
-    first = transport.send_batch(BatchRequest("batch-1", records), credential).result
+    first = transport.send_batch(new_batch(records, "batch-1"), credential).result
     assert [r.status for r in first.results] == [RecordStatus.ACCEPTED] * 5
-    again = transport.send_batch(BatchRequest("batch-1-retry", records), credential).result
+    again = transport.send_batch(new_batch(records, "batch-1-retry"), credential).result
     assert [r.status for r in again.results] == [RecordStatus.DUPLICATE] * 5
     # One record of it inside another batch is still a duplicate.
-    mixed = transport.send_batch(BatchRequest("batch-2", (records[2], _record(_person()))), credential).result
+    mixed = transport.send_batch(new_batch((records[2], _record(_person())), "batch-2"), credential).result
     assert [r.status for r in mixed.results] == [RecordStatus.DUPLICATE, RecordStatus.ACCEPTED]
     keys = server_keys(live_server.engine)
     assert len(keys) == len(set(keys)) == 6
@@ -100,10 +101,9 @@ def test_same_batch_twice_is_applied_once(live_server: ThreadServer, transport: 
 def test_reused_key_with_other_content_is_refused(live_server: ThreadServer, transport: Transport) -> None:
     credential = transport.enroll(new_code(live_server.engine), "laptop").credential
     original = _record(_person())
-    transport.send_batch(BatchRequest("b1", (original,)), credential)
-    changed = OutboxRecord(original.idempotency_key, original.entity, original.entity_id, original.operation,
-                           original.collected_at, {**original.payload, "first_name": "Otherfirst"})
-    result = transport.send_batch(BatchRequest("b2", (changed,)), credential).result
+    transport.send_batch(new_batch([original], "b1"), credential)
+    changed = original.model_copy(update={"payload": {**original.payload, "first_name": "Otherfirst"}})
+    result = transport.send_batch(new_batch([changed], "b2"), credential).result
     assert result.results[0].status is RecordStatus.REFUSED
     assert "different record" in (result.results[0].reason or "")
     with live_server.engine.connect() as conn:
@@ -123,9 +123,10 @@ def test_malformed_records_are_refused_with_reasons_and_the_rest_apply(
         _record(_person(dob="1980-13-45")),
         _record(_person(sex="female")),
         _record(_person(), collected_at="yesterday"),
-        OutboxRecord(str(uuid.uuid4()), "spaceship", "x", "upsert", "2026-03-01T10:00:00+00:00", {}),
+        OutboxRecord(idempotency_key=str(uuid.uuid4()), entity="spaceship", entity_id="x", operation="upsert",
+                     collected_at="2026-03-01T10:00:00+00:00", payload={}),
     ]
-    result = transport.send_batch(BatchRequest("b", (good[0], *bad, good[1], good[2])), credential).result
+    result = transport.send_batch(new_batch((good[0], *bad, good[1], good[2]), "b"), credential).result
     statuses = [r.status for r in result.results]
     assert statuses == [RecordStatus.ACCEPTED, *[RecordStatus.REFUSED] * 5, RecordStatus.ACCEPTED,
                         RecordStatus.ACCEPTED]
@@ -145,8 +146,8 @@ def test_the_newest_collection_wins_in_the_current_state(live_server: ThreadServ
     pid = str(uuid.uuid4())
     newer = _record(_person(pid, first_name="Newerfirst"), collected_at="2026-03-01T12:00:00+00:00")
     older = _record(_person(pid, first_name="Olderfirst"), collected_at="2026-03-01T09:00:00+00:00")
-    transport.send_batch(BatchRequest("b1", (newer,)), credential)
-    transport.send_batch(BatchRequest("b2", (older,)), credential)
+    transport.send_batch(new_batch([newer], "b1"), credential)
+    transport.send_batch(new_batch([older], "b2"), credential)
     with live_server.engine.connect() as conn:
         rows = conn.execute(text("SELECT payload FROM entity_state")).all()
     assert len(rows) == 1 and "Newerfirst" in rows[0][0]
