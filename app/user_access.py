@@ -118,7 +118,9 @@ def latest_completions(conn: Connection, user_id: str) -> dict[str, date]:
 
 def _first_sign_in_on_or_after(conn: Connection, user_id: str, day: date) -> date | None:
     row = conn.execute(
-        "SELECT MIN(at) FROM audit_event WHERE user_id = ? AND action = 'signin.succeeded' AND at >= ?",
+        # Setting up the device is the first administrator's first use of it.
+        "SELECT MIN(at) FROM audit_event WHERE user_id = ? AND action IN ('signin.succeeded', 'vault.created')"
+        " AND at >= ?",
         (user_id, day.isoformat()),
     ).fetchone()
     return date.fromisoformat(row[0][:10]) if row and row[0] else None
