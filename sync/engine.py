@@ -17,12 +17,14 @@ import random
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Protocol
 
 from sync.errors import BatchRejected, SyncError
 from sync.protocol import BatchRequest, DeviceCredential, RecordStatus, new_batch
-from sync.store import OutboxStore, PendingRecord
+from sync.store import Backlog, OutboxStore, PendingRecord
 from sync.transport import Sent
 
 log = logging.getLogger("hmis_intake.sync")
@@ -104,6 +106,7 @@ class SyncEngine:
         rng: random.Random | None = None,
         monotonic: Callable[[], float] = time.monotonic,
         audit_head: Callable[[], tuple[int, str] | None] | None = None,
+        before_send: Callable[[], None] | None = None,
     ) -> None:
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
@@ -117,6 +120,8 @@ class SyncEngine:
         self.rng = rng or random.Random()
         self.monotonic = monotonic
         self.audit_head = audit_head  # sent with every batch: the server refuses a trail cut short
+        # Called before each batch goes out (the sync lease's heartbeat); it may cancel the run.
+        self.before_send = before_send
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -127,77 +132,143 @@ class SyncEngine:
         return self._cancel.is_set()
 
     def run(self) -> SyncReport:
-        report = SyncReport()
-        backlog = self.store.backlog()
-        done = bytes_done = 0
-        failures = 0
-        give_up_at = self.monotonic() + self.retry.time_budget
-        skip: set[int] = set()  # unanswered by the server in this run: left pending
-        split: list[list[PendingRecord]] = []  # halves of a batch the server rejected whole
+        """Send the backlog, batch by batch, until it is empty, the run is cancelled or a
+        failure ends it. Batches go out strictly one after another, so the server has
+        applied a batch (a household's lock, MO-ROI-8) before the next one arrives; what
+        overlaps is local work: the next batch is on the wire while this one's answers
+        are committed to the vault, on this thread (the only one that touches it)."""
+        run = _Run(SyncReport(), self.store.backlog(), self.monotonic() + self.retry.time_budget)
+        self._progress(run)
+        in_flight: _InFlight | None = None
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-send") as wire:
+            while True:
+                if in_flight is None:
+                    in_flight = self._next(run, wire)
+                    if in_flight is None:
+                        break
+                flight, in_flight = in_flight, None
+                try:
+                    sent = flight.answer.result()
+                except BatchRejected as exc:
+                    self._rejected(run, flight, exc)
+                    continue
+                except SyncError as exc:
+                    if self._failed(run, flight, exc):
+                        continue
+                    break
+                run.failures = 0
+                if not run.split and self._may_send():
+                    # The server has applied this batch: the next one may go while its
+                    # answers are committed here. Its rows are left out of the next pick.
+                    following = self.store.next_batch(self.batch_size, self.max_batch_bytes,
+                                                      run.skip | {r.row_id for r in flight.rows})
+                    if following:
+                        in_flight = self._send(wire, following, False)
+                self._answered(run, flight, sent)
+        run.report.cancelled = self._cancel.is_set()
+        run.report.left = self.store.backlog().records
+        self._progress(run, error=str(run.report.error) if run.report.error else None)
+        return run.report
 
-        def progress(retry_in: float | None = None, error: str | None = None) -> None:
-            if self.on_progress is not None:
-                self.on_progress(SyncProgress(backlog.records, done, backlog.payload_bytes, bytes_done,
-                                              report.bytes_sent, report.batches, retry_in, error))
+    def _progress(self, run: _Run, retry_in: float | None = None, error: str | None = None) -> None:
+        if self.on_progress is not None:
+            self.on_progress(SyncProgress(run.backlog.records, run.done, run.backlog.payload_bytes, run.bytes_done,
+                                          run.report.bytes_sent, run.report.batches, retry_in, error))
 
-        progress()
-        while not self._cancel.is_set():
-            from_split = bool(split)
-            rows = split.pop() if split else self.store.next_batch(self.batch_size, self.max_batch_bytes, skip)
-            if not rows:
-                break
-            batch = new_batch((r.record for r in rows), audit_head=self.audit_head() if self.audit_head else None)
-            started = self.store.clock.now()
-            try:
-                sent = self.sender.send_batch(batch, self.credential)
-            except BatchRejected as exc:
-                report.failed_attempts += 1
-                self.store.note_failure(rows, batch.batch_id, started, 0, str(exc))
-                if len(rows) == 1:
-                    self.store.quarantine([rows[0].row_id], str(exc))
-                    report.refused += 1
-                    report.refused_reasons[str(exc)] = report.refused_reasons.get(str(exc), 0) + 1
-                    done += 1
-                    bytes_done += rows[0].size
-                else:
-                    middle = split_point(rows)
-                    split.extend([rows[middle:], rows[:middle]])
-                progress()
-                continue
-            except SyncError as exc:
-                report.failed_attempts += 1
-                self.store.note_failure(rows, batch.batch_id, started, 0, str(exc))
-                if not exc.transient:
-                    report.error = exc
-                    break
-                failures += 1
-                if from_split:
-                    split.append(rows)
-                wait = self.retry.delay(failures, self.rng)
-                if failures >= self.retry.max_consecutive_failures or self.monotonic() + wait > give_up_at:
-                    report.error = exc
-                    break
-                log.info("batch failed (%s); retrying in %.1f s", type(exc).__name__, wait)
-                progress(wait, str(exc))
-                if self._cancel.wait(wait):
-                    break
-                continue
-            failures = 0
-            counts, unanswered = self.store.apply_result(rows, sent.result, started, sent.bytes_sent)
-            skip |= unanswered
-            report.batches += 1
-            report.bytes_sent += sent.bytes_sent
-            report.accepted += counts.accepted
-            report.duplicate += counts.duplicate
-            report.refused += counts.refused
-            for answer in sent.result.results:
-                if answer.reason and answer.status is RecordStatus.REFUSED:
-                    report.refused_reasons[answer.reason] = report.refused_reasons.get(answer.reason, 0) + 1
-            answered = [r for r in rows if r.row_id not in unanswered]
-            done += len(answered)
-            bytes_done += sum(r.size for r in answered)
-            progress()
-        report.cancelled = self._cancel.is_set()
-        report.left = self.store.backlog().records
-        progress(error=str(report.error) if report.error else None)
-        return report
+    def _next(self, run: _Run, wire: ThreadPoolExecutor) -> _InFlight | None:
+        """The next batch on the wire: half of a rejected one first, else the outbox's next."""
+        if not self._may_send():
+            return None
+        from_split = bool(run.split)
+        rows = run.split.pop() if run.split else self.store.next_batch(self.batch_size, self.max_batch_bytes, run.skip)
+        return self._send(wire, rows, from_split) if rows else None
+
+    def _may_send(self) -> bool:
+        if self.before_send is not None and not self._cancel.is_set():
+            self.before_send()
+        return not self._cancel.is_set()
+
+    def _send(self, wire: ThreadPoolExecutor, rows: list[PendingRecord], from_split: bool) -> _InFlight:
+        """Build the batch here (it may read the vault: the audit head) and put it on the
+        wire on the sender's thread."""
+        batch = new_batch((r.record for r in rows), audit_head=self.audit_head() if self.audit_head else None)
+        started = self.store.clock.now()
+        return _InFlight(rows, batch, started, from_split, wire.submit(self.sender.send_batch, batch, self.credential))
+
+    def _rejected(self, run: _Run, flight: _InFlight, exc: BatchRejected) -> None:
+        """The server refused the batch as a whole: halve it until the one bad record is
+        alone, then quarantine that record."""
+        rows, report = flight.rows, run.report
+        report.failed_attempts += 1
+        self.store.note_failure(rows, flight.batch.batch_id, flight.started, 0, str(exc))
+        if len(rows) == 1:
+            self.store.quarantine([rows[0].row_id], str(exc))
+            report.refused += 1
+            report.refused_reasons[str(exc)] = report.refused_reasons.get(str(exc), 0) + 1
+            run.done += 1
+            run.bytes_done += rows[0].size
+        else:
+            middle = split_point(rows)
+            run.split.extend([rows[middle:], rows[:middle]])
+        self._progress(run)
+
+    def _failed(self, run: _Run, flight: _InFlight, exc: SyncError) -> bool:
+        """A failed request: True to try again after the backoff, False to end the run."""
+        run.report.failed_attempts += 1
+        self.store.note_failure(flight.rows, flight.batch.batch_id, flight.started, 0, str(exc))
+        if not exc.transient:
+            run.report.error = exc
+            return False
+        run.failures += 1
+        if flight.split:
+            run.split.append(flight.rows)
+        wait = self.retry.delay(run.failures, self.rng)
+        if run.failures >= self.retry.max_consecutive_failures or self.monotonic() + wait > run.give_up_at:
+            run.report.error = exc
+            return False
+        log.info("batch failed (%s); retrying in %.1f s", type(exc).__name__, wait)
+        self._progress(run, wait, str(exc))
+        return not self._cancel.wait(wait)
+
+    def _answered(self, run: _Run, flight: _InFlight, sent: Sent) -> None:
+        """Commit the server's answers for one batch and count them."""
+        report = run.report
+        counts, unanswered = self.store.apply_result(flight.rows, sent.result, flight.started, sent.bytes_sent)
+        run.skip |= unanswered
+        report.batches += 1
+        report.bytes_sent += sent.bytes_sent
+        report.accepted += counts.accepted
+        report.duplicate += counts.duplicate
+        report.refused += counts.refused
+        for answer in sent.result.results:
+            if answer.reason and answer.status is RecordStatus.REFUSED:
+                report.refused_reasons[answer.reason] = report.refused_reasons.get(answer.reason, 0) + 1
+        answered = [r for r in flight.rows if r.row_id not in unanswered]
+        run.done += len(answered)
+        run.bytes_done += sum(r.size for r in answered)
+        self._progress(run)
+
+
+@dataclass
+class _Run:
+    """One run's counts and what it has set aside."""
+
+    report: SyncReport
+    backlog: Backlog
+    give_up_at: float
+    done: int = 0
+    bytes_done: int = 0
+    failures: int = 0
+    skip: set[int] = field(default_factory=set)  # unanswered by the server in this run: left pending
+    split: list[list[PendingRecord]] = field(default_factory=list)  # halves of a batch rejected whole
+
+
+@dataclass
+class _InFlight:
+    """A batch handed to the sender's thread, and its answer to come."""
+
+    rows: list[PendingRecord]
+    batch: BatchRequest
+    started: datetime
+    split: bool
+    answer: Future[Sent]

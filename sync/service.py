@@ -160,13 +160,19 @@ class SyncJob:
         self.transport = Transport(url, ca_file or ca_stored, timeout)
         self.engine = SyncEngine(OutboxStore(session.conn, session.clock), self.transport, credential,
                                  batch_size=batch_size, retry=retry, on_progress=self._progress,
-                                 audit_head=lambda: _sent_head(session))
+                                 audit_head=lambda: _sent_head(session), before_send=self._heartbeat)
 
     def cancel(self) -> None:
         self.engine.cancel()
 
     def _progress(self, progress: SyncProgress) -> None:
         # Called after every batch and before every backoff wait: the lease's heartbeat.
+        self._heartbeat()
+        if self.on_progress is not None:
+            self.on_progress(progress)
+
+    def _heartbeat(self) -> None:
+        """Renew the lease; if another run took it meanwhile, stop before both send."""
         if self.lease.held:
             try:
                 if not self.lease.renew():
@@ -175,8 +181,6 @@ class SyncJob:
                     self.engine.cancel()
             except DatabaseError as exc:
                 log.warning("could not renew the sync lease: %s", type(exc).__name__)
-        if self.on_progress is not None:
-            self.on_progress(progress)
 
     def run(self) -> SyncReport:
         try:
