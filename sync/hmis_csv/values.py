@@ -25,6 +25,7 @@ from sync.hmis_csv.columns import FORBIDDEN_CHARACTERS, Column, Kind
 
 __all__ = [
     "FORBIDDEN_CHARACTERS",
+    "FORBIDDEN_TABLE",
     "CellIssue",
     "SsnIssue",
     "ValueFormatError",
@@ -57,7 +58,9 @@ class ValueFormatError(ValueError):
 
 # -- Text --------------------------------------------------------------------
 
-_FORBIDDEN_TABLE = {ord(character): None for character in FORBIDDEN_CHARACTERS}
+#: ``str.translate`` table that strips :data:`FORBIDDEN_CHARACTERS`.
+FORBIDDEN_TABLE: dict[int, None] = {ord(character): None for character in FORBIDDEN_CHARACTERS}
+_FORBIDDEN_TABLE = FORBIDDEN_TABLE
 # C0 controls other than tab, newline and carriage return, plus DEL: NUL in particular
 # breaks CSV readers, and none of them is meaningful in an HMIS field.
 _CONTROL_TABLE = dict.fromkeys((*range(9), 11, 12, *range(14, 32), 127))

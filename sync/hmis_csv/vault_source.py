@@ -43,6 +43,10 @@ AUDIT_ACTION = "hmis_csv.exported"
 SOURCE_TYPE_AGENCY_APPLICATION = 2
 
 
+#: The timeline of everyone with no consent on record (shares no day); one for all of them.
+_NO_CONSENT = SharingTimeline()
+
+
 def _moment(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
@@ -159,7 +163,7 @@ class VaultExportSource:
                 dob_data_quality=row[9], am_ind_ak_native=row[10], asian=row[11], black_af_american=row[12],
                 hispanic_latinao=row[13], mid_east_n_african=row[14], native_hi_pacific=row[15], white=row[16],
                 race_none=row[17], additional_race_ethnicity=row[18], sex=row[19], veteran_status=row[20],
-                sharing=sharing.get(row[0], Sharing.NO_CONSENT), timeline=timelines.get(row[0], SharingTimeline()),
+                sharing=sharing.get(row[0], Sharing.NO_CONSENT), timeline=timelines.get(row[0], _NO_CONSENT),
                 created_at=_moment(row[21]), updated_at=_moment(row[22]), user_id=row[23],
                 deleted_at=_optional_moment(row[24]),
             )
