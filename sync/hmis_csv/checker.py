@@ -91,6 +91,19 @@ class _Row:
     values: dict[str, str]
 
 
+#: Distinct valid texts a column's memo holds before it stops remembering more.
+_VALID_MEMO_LIMIT = 4096
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """One file's columns as its header placed them (see _Checker._plan)."""
+
+    cells: tuple[tuple[str, int, Column, bool, int | None, set[str]], ...]
+    kept: tuple[tuple[str, int], ...]
+    positions: list[tuple[str, int]]
+
+
 def _date(text: str | None) -> date | None:
     if not text:
         return None
@@ -228,13 +241,14 @@ class _Checker:
         self.rows[spec.name] = rows
         reader = csv.reader(io.StringIO(text, newline=""), strict=True)
         record = 0
-        positions: dict[str, int] = {}
+        plan = _Plan((), (), [])
         width = 0
         try:
             for fields in reader:
                 record += 1
                 if record == 1:
                     positions = self._check_header(spec, fields)
+                    plan = self._plan(spec, positions)
                     width = len(fields)
                     continue
                 if not fields:
@@ -244,7 +258,7 @@ class _Checker:
                     self.add(name, record, None, "column_count",
                              f"has {len(fields)} fields, the header has {width}")
                     continue
-                rows.append(self._check_row(spec, record, fields, positions))
+                rows.append(self._check_row(spec, record, fields, plan))
         except csv.Error as error:
             self.add(name, record + 1, None, "csv_syntax", f"is not valid CSV ({error}); the rest is skipped")
         if record == 0:
@@ -284,19 +298,37 @@ class _Checker:
             return ""
         return f" (value {text[:40]!r})"
 
-    def _check_row(self, spec: FileSpec, number: int, fields: list[str], positions: dict[str, int]) -> _Row:
-        values = {column: fields[index] for column, index in positions.items()}
-        for column in spec.columns:
-            if column.name not in values:
+    def _plan(self, spec: FileSpec, positions: dict[str, int]) -> _Plan:
+        """How to read one file's rows: per column present, in the spec's order, where it
+        is, its length limit and the cell texts already found valid (see _check_cells)."""
+        cells = tuple((column.name, positions[column.name], column, column.nullable,
+                       max_length_for(spec, column, self.hash_status), set[str]())
+                      for column in spec.columns if column.name in positions)
+        kept = tuple((name, index) for name, index in positions.items()
+                     if name in _LINK_COLUMNS or name == spec.id_column)
+        return _Plan(cells, kept, list(positions.items()))
+
+    def _check_cells(self, spec: FileSpec, number: int, fields: list[str], plan: _Plan) -> None:
+        """Every cell against its column. A text found valid once is valid again in that
+        column (validate_cell depends on nothing else), so codes, dates and the few IDs
+        that repeat on every row are checked once; a column whose texts hardly repeat
+        stops remembering them."""
+        for name, index, column, nullable, limit, valid in plan.cells:
+            text = fields[index]
+            if text in valid or (nullable and not text):
                 continue
-            text = values[column.name]
-            limit = max_length_for(spec, column, self.hash_status)
-            for issue in validate_cell(column, text, max_length=limit):
-                self.add(spec.filename, number, column.name, issue.code,
-                         issue.message + self._shown(spec, column, text))
-        self._check_row_rules(spec, number, values)
-        return _Row(number, {key: value for key, value in values.items()
-                             if key in _LINK_COLUMNS or key == spec.id_column})
+            issues = validate_cell(column, text, max_length=limit)
+            if not issues:
+                if len(valid) < _VALID_MEMO_LIMIT:
+                    valid.add(text)
+                continue
+            for issue in issues:
+                self.add(spec.filename, number, name, issue.code, issue.message + self._shown(spec, column, text))
+
+    def _check_row(self, spec: FileSpec, number: int, fields: list[str], plan: _Plan) -> _Row:
+        self._check_cells(spec, number, fields, plan)
+        self._check_row_rules(spec, number, {column: fields[index] for column, index in plan.positions})
+        return _Row(number, {name: fields[index] for name, index in plan.kept})
 
     def _code_in(self, spec: FileSpec, number: int, column: str, text: str, list_id: str | None) -> None:
         code_list = code_lists.get(list_id) if list_id else None

@@ -11,6 +11,7 @@ rules for SSN and DOB (reference §2.3).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -67,9 +68,12 @@ _CONTROL_TABLE = dict.fromkeys((*range(9), 11, 12, *range(14, 32), 127))
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
+_FORBIDDEN = re.compile("[" + re.escape(FORBIDDEN_CHARACTERS) + "]")
+
+
 def has_forbidden_characters(text: str) -> bool:
     """True if ``text`` holds any of ``< > [ ] { }`` (stripped from FY2026 exports, reference §1)."""
-    return any(character in FORBIDDEN_CHARACTERS for character in text)
+    return _FORBIDDEN.search(text) is not None
 
 
 def clean_text(value: str, max_length: int | None = None) -> str:
@@ -286,6 +290,13 @@ def format_cell(column: Column, value: object, *, max_length: int | None = None)
         raise ValueFormatError(f"{column.name}: {error}") from None
 
 
+@functools.cache
+def _code_texts(list_id: str) -> frozenset[str]:
+    """The codes of a HUD list as cell texts."""
+    code_list = code_lists.get(list_id)
+    return frozenset(str(code) for code in code_list) if code_list is not None else frozenset()
+
+
 @dataclass(frozen=True)
 class CellIssue:
     """Why one cell's text breaks the specification; ``code`` is stable for tests and tools."""
@@ -324,7 +335,7 @@ def validate_cell(column: Column, text: str, *, max_length: int | None = None) -
             issues.append(CellIssue("forbidden_characters", "contains one of < > [ ] { }, which must be stripped"))
         if column.code_list is not None:
             code_list = code_lists.get(column.code_list)
-            if code_list is not None and text not in {str(code) for code in code_list}:
+            if code_list is not None and text not in _code_texts(column.code_list):
                 issues.append(CellIssue("unknown_code", f"not a code in HUD list {column.code_list}"))
         return tuple(issues)
     if kind is Kind.INTEGER:
