@@ -21,7 +21,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from sync.hmis_csv import code_lists
 from sync.hmis_csv.columns import (
     CLIENT,
     CSV_VERSION,
@@ -30,7 +29,6 @@ from sync.hmis_csv.columns import (
     ENROLLMENT_LEVEL_FILES,
     EXPORT,
     FILES,
-    HASH_STATUS_SHA256,
     Column,
     Dependency,
     FileSpec,
@@ -39,14 +37,12 @@ from sync.hmis_csv.columns import (
     max_length_for,
 )
 from sync.hmis_csv.descriptor_checks import (
-    PERIODS,
     check_descriptor_files,
-    check_inventory_row,
-    check_period_row,
-    check_project_coc_row,
 )
+from sync.hmis_csv.gc_pause import collector_paused
+from sync.hmis_csv.record_checks import check_row_rules, parse_optional_date, parse_optional_timestamp_date
 from sync.hmis_csv.report import CheckReport, Problem, Severity
-from sync.hmis_csv.values import ValueFormatError, parse_date, parse_timestamp, ssn_issues, validate_cell
+from sync.hmis_csv.values import validate_cell
 
 __all__ = ["CheckReport", "Problem", "Severity", "check_export"]
 
@@ -78,12 +74,6 @@ _ORPHAN_CODES = {
     "Enrollment": "orphan_enrollment_id", "Assessment": "orphan_assessment_id", "User": "orphan_user_id",
 }
 
-_DOB_FLOOR = date(1915, 1, 1)  # Glossary Q2: a DOB before this is a data-quality issue (reference §2.3)
-_RACE_COLUMNS = ("AmIndAKNative", "Asian", "BlackAfAmerican", "HispanicLatinao", "MidEastNAfrican",
-                 "NativeHIPacific", "White")
-_MISSING_REASONS = {str(code) for code in code_lists.MISSING_REASONS}
-_NOT_COLLECTED = "99"
-
 
 @dataclass
 class _Row:
@@ -104,26 +94,8 @@ class _Plan:
     positions: list[tuple[str, int]]
 
 
-def _date(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return parse_date(text)
-    except ValueFormatError:
-        return None
-
-
-def _timestamp_date(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return parse_timestamp(text).date()
-    except ValueFormatError:
-        return None
-
-
-def _age(born: date, on: date) -> int:
-    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+_date = parse_optional_date
+_timestamp_date = parse_optional_timestamp_date
 
 
 class _Checker:
@@ -138,9 +110,8 @@ class _Checker:
         self.export_id: str | None = None
         self.export_end: date | None = None
         self.inventory_es_fields: list[dict[str, object]] = []  # read by descriptor_checks
-        self._dependencies: dict[str, list[Dependency]] = defaultdict(list)
-        for dependency in DEPENDENCIES:
-            self._dependencies[dependency.file].append(dependency)
+        self._dependencies: dict[str, tuple[Dependency, ...]] = {
+            spec.name: tuple(d for d in DEPENDENCIES if d.file == spec.name) for spec in FILES}
 
     def add(self, file: str, row: int | None, column: str | None, code: str, message: str,
             severity: Severity = Severity.ERROR) -> None:
@@ -149,6 +120,9 @@ class _Checker:
         self._first_severity.setdefault(key, severity)
         if self._counts[key] <= self.max_per_kind:
             self.problems.append(Problem(file, row, column, code, message, severity))
+
+    def dependencies(self, file: str) -> tuple[Dependency, ...]:
+        return self._dependencies.get(file, ())
 
     def warn(self, file: str, row: int | None, column: str | None, code: str, message: str) -> None:
         self.add(file, row, column, code, message, Severity.WARNING)
@@ -327,51 +301,11 @@ class _Checker:
 
     def _check_row(self, spec: FileSpec, number: int, fields: list[str], plan: _Plan) -> _Row:
         self._check_cells(spec, number, fields, plan)
-        self._check_row_rules(spec, number, {column: fields[index] for column, index in plan.positions})
-        return _Row(number, {name: fields[index] for name, index in plan.kept})
-
-    def _code_in(self, spec: FileSpec, number: int, column: str, text: str, list_id: str | None) -> None:
-        code_list = code_lists.get(list_id) if list_id else None
-        if code_list is None or not text.isdigit() or int(text) in code_list:
-            return
-        self.add(spec.filename, number, column, "unknown_code",
-                 f"not a code in HUD list {list_id} ({code_list.name}) (value {text!r})")
-
-    def _check_row_rules(self, spec: FileSpec, number: int, values: Mapping[str, str]) -> None:
-        name = spec.filename
-        for dependency in self._dependencies.get(spec.name, ()):
-            child, parent = values.get(dependency.column, ""), values.get(dependency.parent, "")
-            if child and parent.isdigit() and int(parent) not in dependency.trigger_values:
-                triggers = " or ".join(str(value) for value in sorted(dependency.trigger_values))
-                self.warn(name, number, dependency.column, "dependent_without_trigger",
-                          f"should be empty unless {dependency.parent} is {triggers}")
-        if spec.name == "Disabilities" and values.get("DisabilityType", "").isdigit():
-            self._code_in(spec, number, "DisabilityResponse", values.get("DisabilityResponse", ""),
-                          code_lists.disability_response_list(int(values["DisabilityType"])))
-        elif spec.name == "Services" and values.get("RecordType", "").isdigit():
-            self._code_in(spec, number, "TypeProvided", values.get("TypeProvided", ""),
-                          code_lists.TYPE_PROVIDED_LIST_BY_RECORD_TYPE.get(int(values["RecordType"])))
-        elif spec.name == "Export":
+        values = {column: fields[index] for column, index in plan.positions}
+        if spec is EXPORT:
             self._check_export_row(number, values)
-        elif spec.name == "Project":
-            self._check_project_row(number, values)
-        elif spec.name == "ProjectCoC":
-            check_project_coc_row(self, number, values)
-        elif spec.name == "Inventory":
-            check_inventory_row(self, number, values)
-        if spec.name in PERIODS:
-            check_period_row(self, spec.name, number, values)
-        elif spec is CLIENT:
-            self._check_client_row(number, values)
-        elif spec is ENROLLMENT:
-            for column in ("RelationshipToHoH", "DisablingCondition"):
-                if values.get(column) == _NOT_COLLECTED:
-                    self.warn(name, number, column, "ude_missing", "universal data element not collected (99)")
-            if values.get("RelationshipToHoH") == "1" and values.get("LivingSituation", "") in ("", _NOT_COLLECTED):
-                self.warn(name, number, "LivingSituation", "ude_missing",
-                          "prior living situation not collected for the head of household")
-        elif spec.name == "Exit" and values.get("Destination") == _NOT_COLLECTED:
-            self.warn(name, number, "Destination", "ude_missing", "destination not collected (99)")
+        check_row_rules(self, spec, number, values)
+        return _Row(number, {name: fields[index] for name, index in plan.kept})
 
     def _check_export_row(self, number: int, values: Mapping[str, str]) -> None:
         if self.export_id is None:
@@ -388,61 +322,6 @@ class _Checker:
         start, end = _date(values.get("ExportStartDate")), _date(values.get("ExportEndDate"))
         if start and end and end < start:
             self.add("Export.csv", number, "ExportEndDate", "export_period_reversed", "is before ExportStartDate")
-
-    def _check_project_row(self, number: int, values: Mapping[str, str]) -> None:
-        """Conditional requirements from reference §3.2, Project.csv."""
-        project_type, subtype = values.get("ProjectType", ""), values.get("RRHSubType", "")
-        if values.get("ContinuumProject") == "1" and not project_type:
-            self.add("Project.csv", number, "ProjectType", "conditional_required",
-                     "required when ContinuumProject is 1")
-        if project_type == "13" and not subtype:
-            self.add("Project.csv", number, "RRHSubType", "conditional_required", "required for ProjectType 13")
-        if (project_type == "6" or (project_type == "13" and subtype == "1")) and not values.get(
-                "ResidentialAffiliation"):
-            self.add("Project.csv", number, "ResidentialAffiliation", "conditional_required",
-                     "required for ProjectType 6, and for 13 with RRHSubType 1")
-
-    def _check_client_row(self, number: int, values: Mapping[str, str]) -> None:
-        """HUD data-quality flags for the universal data elements (reference §2.3, Glossary Q2-Q3)."""
-        name = "Client.csv"
-        hashed = self.hash_status == HASH_STATUS_SHA256
-        for column in ("NameDataQuality", "SSNDataQuality", "DOBDataQuality", "RaceNone", "Sex"):
-            if values.get(column) == _NOT_COLLECTED:
-                self.warn(name, number, column, "ude_missing", "data not collected (99)")
-        if values.get("NameDataQuality") in ("1", "2") and not (values.get("FirstName") and values.get("LastName")):
-            self.warn(name, number, "FirstName", "name_missing",
-                      "first or last name is empty although the name quality says it was reported")
-        ssn = values.get("SSN", "")
-        if ssn:
-            if values.get("SSNDataQuality") in _MISSING_REASONS:
-                self.warn(name, number, "SSN", "ssn_quality_conflict",
-                          "an SSN is present but SSNDataQuality says it was not reported")
-            if not hashed:
-                issues = ssn_issues(ssn)
-                if issues:
-                    self.warn(name, number, "SSN", "ssn_invalid",
-                              "fails HUD SSN rules: " + ", ".join(issue.value for issue in issues))
-        dob = _date(values.get("DOB"))
-        if values.get("DOB") and values.get("DOBDataQuality") in _MISSING_REASONS:
-            self.warn(name, number, "DOB", "dob_quality_conflict",
-                      "a DOB is present but DOBDataQuality is 8, 9 or 99")
-        created = _timestamp_date(values.get("DateCreated"))
-        if dob is not None:
-            if dob < _DOB_FLOOR:
-                self.warn(name, number, "DOB", "dob_before_1915", "is before 1915-01-01")
-            if created is not None and dob > created:
-                self.warn(name, number, "DOB", "dob_after_date_created", "is after the record's DateCreated")
-        minor = dob is not None and self.export_end is not None and _age(dob, self.export_end) < 18
-        if values.get("VeteranStatus") == "1" and minor:
-            self.warn(name, number, "VeteranStatus", "veteran_minor", "veteran status is Yes for a person under 18")
-        if values.get("VeteranStatus") == _NOT_COLLECTED and not minor:
-            self.warn(name, number, "VeteranStatus", "ude_missing", "data not collected (99) for an adult")
-        race = [values.get(column, "") for column in _RACE_COLUMNS]
-        race_none = values.get("RaceNone", "")
-        if race_none and "1" in race:
-            self.warn(name, number, "RaceNone", "race_none_conflict", "should be empty when a race is selected")
-        elif not race_none and all(value == "0" for value in race):
-            self.warn(name, number, "RaceNone", "ude_missing", "no race selected and RaceNone is empty")
 
     # -- Across rows and files ---------------------------------------------------------
 
@@ -603,4 +482,5 @@ def check_export(path: str | os.PathLike[str], *, max_problems_per_kind: int = 2
     reported as one error. ``max_problems_per_kind`` caps how many problems of
     one kind are listed per file; the rest are counted in a closing line.
     """
-    return _Checker(os.fspath(path), max_problems_per_kind).run()
+    with collector_paused():  # sync/hmis_csv/gc_pause.py
+        return _Checker(os.fspath(path), max_problems_per_kind).run()

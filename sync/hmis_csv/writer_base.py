@@ -34,6 +34,9 @@ __all__ = ["CsvFileWriter", "ExportZipWriter", "RowError", "render_csv", "write_
 
 #: CSV record separator: RFC 4180's CRLF, which every HMIS importer reads.
 LINE_END = "\r\n"
+#: zlib's fastest level: CSV text still shrinks about fivefold (12% larger than at the
+#: default 6) in a third of the time, and the zip is a transport read once by an importer.
+COMPRESS_LEVEL = 1
 #: Distinct values a column's memo of formatted cells holds before it is dropped.
 _MEMO_LIMIT = 512
 
@@ -253,7 +256,8 @@ class ExportZipWriter:
         self._temp_path = Path(temp_name)
         try:
             self._raw = os.fdopen(descriptor, "w+b")
-            self._zip = zipfile.ZipFile(self._raw, "w", compression=zipfile.ZIP_DEFLATED)
+            self._zip = zipfile.ZipFile(self._raw, "w", compression=zipfile.ZIP_DEFLATED,
+                                        compresslevel=COMPRESS_LEVEL)
         except BaseException:
             self._discard()
             raise
