@@ -248,46 +248,64 @@ def format_cell(column: Column, value: object, *, max_length: int | None = None)
     """
     if value is None:
         return ""
-    kind = column.kind
-    if kind is Kind.STRING:
-        if isinstance(value, bool) or not isinstance(value, (str, int)):
-            raise ValueFormatError(f"{column.name}: expected text, got {type(value).__name__}")
-        text = clean_text(str(value))
-        limit = max_length if max_length is not None else column.max_length
-        if limit is not None and len(text) > limit:
-            raise ValueFormatError(f"{column.name}: {len(text)} characters, at most {limit} allowed")
-        return text
-    if kind is Kind.INTEGER:
-        if isinstance(value, str):
-            number = parse_integer(value.strip())
-        elif isinstance(value, int):
-            number = int(value)
-        else:
-            raise ValueFormatError(f"{column.name}: expected an integer, got {type(value).__name__}")
-        if number < 0:
-            raise ValueFormatError(f"{column.name}: integers must not be negative")
-        problem = _code_list_problem(column, number)
-        if problem is not None:
-            raise ValueFormatError(f"{column.name}: {problem}")
-        return str(number)
-    if kind is Kind.DATE:
-        if isinstance(value, str):
-            return format_date(parse_date(value))
-        if not isinstance(value, date):
-            raise ValueFormatError(f"{column.name}: expected a date, got {type(value).__name__}")
-        return format_date(value)
-    if kind is Kind.TIMESTAMP:
-        if isinstance(value, str):
-            return format_timestamp(parse_timestamp(value))
-        if not isinstance(value, datetime):
-            raise ValueFormatError(f"{column.name}: expected a datetime, got {type(value).__name__}")
-        return format_timestamp(value)
+    return _FORMATTERS[column.kind](column, value, max_length)
+
+
+def _format_string(column: Column, value: object, max_length: int | None) -> str:
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ValueFormatError(f"{column.name}: expected text, got {type(value).__name__}")
+    text = clean_text(str(value))
+    limit = max_length if max_length is not None else column.max_length
+    if limit is not None and len(text) > limit:
+        raise ValueFormatError(f"{column.name}: {len(text)} characters, at most {limit} allowed")
+    return text
+
+
+def _format_integer(column: Column, value: object, max_length: int | None) -> str:
+    if isinstance(value, str):
+        number = parse_integer(value.strip())
+    elif isinstance(value, int):
+        number = int(value)
+    else:
+        raise ValueFormatError(f"{column.name}: expected an integer, got {type(value).__name__}")
+    if number < 0:
+        raise ValueFormatError(f"{column.name}: integers must not be negative")
+    problem = _code_list_problem(column, number)
+    if problem is not None:
+        raise ValueFormatError(f"{column.name}: {problem}")
+    return str(number)
+
+
+def _format_date_cell(column: Column, value: object, max_length: int | None) -> str:
+    if isinstance(value, str):
+        return format_date(parse_date(value))
+    if not isinstance(value, date):
+        raise ValueFormatError(f"{column.name}: expected a date, got {type(value).__name__}")
+    return format_date(value)
+
+
+def _format_timestamp_cell(column: Column, value: object, max_length: int | None) -> str:
+    if isinstance(value, str):
+        return format_timestamp(parse_timestamp(value))
+    if not isinstance(value, datetime):
+        raise ValueFormatError(f"{column.name}: expected a datetime, got {type(value).__name__}")
+    return format_timestamp(value)
+
+
+def _format_money_cell(column: Column, value: object, max_length: int | None) -> str:
     if not isinstance(value, (Decimal, int, float, str)):
         raise ValueFormatError(f"{column.name}: expected an amount, got {type(value).__name__}")
     try:
-        return format_money(value, allow_negative=kind is Kind.MONEY)
+        return format_money(value, allow_negative=column.kind is Kind.MONEY)
     except ValueFormatError as error:
         raise ValueFormatError(f"{column.name}: {error}") from None
+
+
+_FORMATTERS: dict[Kind, Callable[[Column, object, int | None], str]] = {
+    Kind.STRING: _format_string, Kind.INTEGER: _format_integer, Kind.DATE: _format_date_cell,
+    Kind.TIMESTAMP: _format_timestamp_cell, Kind.MONEY: _format_money_cell,
+    Kind.MONEY_NON_NEGATIVE: _format_money_cell,
+}
 
 
 @functools.cache
