@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -428,7 +429,7 @@ def normalize_ssn(raw: str | None) -> str | None:
 
 
 def _is_straight_run(digits: str) -> bool:
-    steps = {(int(after) - int(before)) % 10 for before, after in zip(digits, digits[1:])}
+    steps = {(int(after) - int(before)) % 10 for before, after in itertools.pairwise(digits)}
     return steps in ({1}, {9})
 
 

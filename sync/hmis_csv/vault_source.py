@@ -160,11 +160,10 @@ class VaultExportSource:
         ):
             # Positional, in the order of the SELECT and of ClientRecord's fields: this runs per person.
             pid = row[0]
-            yield ClientRecord(
-                *row[:8], _optional_date(row[8]), *row[9:21], sharing.get(pid, Sharing.NO_CONSENT),
-                fromisoformat(row[21]), fromisoformat(row[22]), row[23], _optional_moment(row[24]),
-                timelines.get(pid, _NO_CONSENT),
-            )
+            fields = (*row[:8], _optional_date(row[8]), *row[9:21], sharing.get(pid, Sharing.NO_CONSENT),
+                      fromisoformat(row[21]), fromisoformat(row[22]), row[23], _optional_moment(row[24]),
+                      timelines.get(pid, _NO_CONSENT))
+            yield ClientRecord(*fields)
 
     @staticmethod
     def _project_clause(project_ids: frozenset[str] | None, column: str) -> tuple[str, Sequence[str]]:
@@ -185,10 +184,9 @@ class VaultExportSource:
             params,
         ):
             # Positional, in the order of the SELECT and of EnrollmentRecord's fields.
-            yield EnrollmentRecord(
-                *row[:4], date.fromisoformat(row[4]), *row[5:12], _optional_date(row[12]), *row[13:16],
-                _optional_date(row[16]), fromisoformat(row[17]), fromisoformat(row[18]), row[19],
-            )
+            fields = (*row[:4], date.fromisoformat(row[4]), *row[5:12], _optional_date(row[12]), *row[13:16],
+                      _optional_date(row[16]), fromisoformat(row[17]), fromisoformat(row[18]), row[19])
+            yield EnrollmentRecord(*fields)
 
     def exits(self, project_ids: frozenset[str] | None) -> Iterator[ExitRecord]:
         where, params = self._project_clause(project_ids, "e.project_id")

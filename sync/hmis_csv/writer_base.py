@@ -20,7 +20,7 @@ import os
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
@@ -67,9 +67,9 @@ def _fast_text(limit: int | None) -> Fast:
     def cell(value: object) -> str | None:
         # Plain printable ASCII is what clean_text leaves alone but for < > [ ] { } and
         # surrounding spaces; anything else takes the full path.
-        if value.__class__ is not str or not value.isascii() or not value.isprintable():  # type: ignore[attr-defined]
+        if value.__class__ is not str or not value.isascii() or not value.isprintable():
             return None
-        text: str = value.translate(FORBIDDEN_TABLE).strip()  # type: ignore[attr-defined]
+        text: str = value.translate(FORBIDDEN_TABLE).strip()
         if not text or (limit is not None and len(text) > limit):
             return None
         return '"' + text.replace('"', '""') + '"'
@@ -81,7 +81,7 @@ def _fast_integer(column: Column) -> Fast:
     codes = code_list.codes if code_list is not None else None
 
     def cell(value: object) -> str | None:
-        if value.__class__ is not int or value < 0:  # type: ignore[operator]
+        if value.__class__ is not int or value < 0:
             return None
         if codes is not None and value not in codes:
             return None
@@ -90,13 +90,13 @@ def _fast_integer(column: Column) -> Fast:
 
 
 def _fast_date(value: object) -> str | None:
-    return value.isoformat() if value.__class__ is date else None  # type: ignore[attr-defined]
+    return value.isoformat() if value.__class__ is date else None
 
 
 def _fast_timestamp(value: object) -> str | None:
     if value.__class__ is not datetime:
         return None
-    moment: datetime = value  # type: ignore[assignment]
+    moment: datetime = value
     if moment.tzinfo is not None:  # local time of the exporting machine, as format_timestamp
         moment = moment.astimezone().replace(tzinfo=None)
     return moment.isoformat(" ", "seconds")
@@ -291,9 +291,9 @@ class ExportZipWriter:
         self._written.add(spec.name)
         self._file_open = True
         try:
-            with self._zip.open(spec.filename, "w") as entry:
-                with io.TextIOWrapper(entry, encoding="utf-8", newline="") as text:
-                    yield CsvFileWriter(spec, text, hash_status=self.hash_status)
+            with self._zip.open(spec.filename, "w") as entry, io.TextIOWrapper(entry, encoding="utf-8",
+                                                                                  newline="") as text:
+                yield CsvFileWriter(spec, text, hash_status=self.hash_status)
         finally:
             self._file_open = False
 
@@ -318,10 +318,8 @@ class ExportZipWriter:
     def _discard(self) -> None:
         for closer in (self._zip, self._raw):
             if closer is not None:
-                try:
+                with suppress(Exception):
                     closer.close()
-                except Exception:
-                    pass
         if self._temp_path is not None:
             self._temp_path.unlink(missing_ok=True)
             self._temp_path = None
