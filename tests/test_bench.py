@@ -16,7 +16,7 @@ ROWS = (
     "duplicate check, p95",
     "vault bytes per person, unsent", "vault bytes per person, after sync",
     "vault bytes per person, after sync + VACUUM", "VACUUM of the vault",
-    "HMIS CSV export, device", "check-hmis-csv",
+    "HMIS CSV export, device", "HMIS CSV export, device (vs its vault read)", "check-hmis-csv",
     "save a household of 3 (save_intake)", "consent form PDF",
     "sync throughput (records/s)",
     "cold start to the sign-in window", "sign-in to a usable main window", "peak RSS, signed in, one search",

@@ -69,3 +69,38 @@ def test_csv_id_of_a_uuid_is_its_hex_in_every_spelling() -> None:
     assert csv_id("{" + str(key) + "}") == key.hex
     not_hex = "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz"
     assert len(csv_id(not_hex)) == 32 and csv_id(not_hex) != not_hex.replace("-", "")
+
+
+def test_the_quick_path_for_common_values_writes_what_format_cell_writes() -> None:
+    """Plain ASCII text, codes, dates and timestamps take a quick path in the writer;
+    every edge of it must give the cell format_cell gives (reference §3.1 "Types")."""
+    from datetime import UTC, timedelta, timezone
+
+    spec = file_spec("Client")
+    filler = {Kind.INTEGER: 0, Kind.DATE: date(2026, 3, 1), Kind.TIMESTAMP: datetime(2026, 3, 1, 8, 0)}
+    required = {c.name: filler.get(c.kind, "X1") for c in spec.columns if not c.nullable}
+    names = ['Plain', ' padded ', 'Quo"te', '<Br>ack{e}t[s]', 'Ünïcode', 'tab\there', 'x' * 50, '  ', 'A' * 51]
+    moments = [datetime(2026, 3, 1, 8, 0, 5, 999999), datetime(2026, 3, 1, 23, 59, 59, tzinfo=UTC),
+               datetime(2026, 3, 1, 1, 2, 3, tzinfo=timezone(timedelta(hours=-5)))]
+    rows = []
+    for i, name in enumerate(names):
+        rows.append({**required, "PersonalID": 12345 + i, "FirstName": name, "LastName": name.upper(),
+                     "DOB": date(5 + i, 1 + i, 2), "DateCreated": moments[i % 3], "DateUpdated": moments[(i + 1) % 3],
+                     "Sex": i % 2, "White": i % 2 == 0, "NameDataQuality": 1, "SSNDataQuality": 99,
+                     "DOBDataQuality": 1, "VeteranStatus": 0})
+    expected = []
+    for row in rows:
+        try:
+            expected.append(_expected_line(spec, row))
+        except Exception:  # a value the column refuses: the writer must refuse it too
+            expected.append(None)
+    for row, line in zip(rows, expected, strict=True):
+        stream = io.StringIO(newline="")
+        writer = CsvFileWriter(spec, stream)
+        if line is None:
+            with pytest.raises(RowError):
+                writer.write_row(row)
+        else:
+            writer.write_row(row)
+            assert stream.getvalue().split(LINE_END, 1)[1] == line
+    assert expected.count(None) == 1  # the 51-character name

@@ -21,7 +21,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from sync.hmis_csv import code_lists
 from sync.hmis_csv.columns import (
     CLIENT,
     CSV_VERSION,
@@ -38,17 +37,11 @@ from sync.hmis_csv.columns import (
     max_length_for,
 )
 from sync.hmis_csv.descriptor_checks import (
-    PERIODS,
     check_descriptor_files,
-    check_inventory_row,
-    check_period_row,
-    check_project_coc_row,
 )
+from sync.hmis_csv.gc_pause import collector_paused
+from sync.hmis_csv.record_checks import check_row_rules, parse_optional_date, parse_optional_timestamp_date
 from sync.hmis_csv.report import CheckReport, Problem, Severity
-from sync.hmis_csv.ude_checks import NOT_COLLECTED as _NOT_COLLECTED
-from sync.hmis_csv.ude_checks import check_client_row, check_enrollment_row
-from sync.hmis_csv.ude_checks import lenient_date as _date
-from sync.hmis_csv.ude_checks import lenient_timestamp_date as _timestamp_date
 from sync.hmis_csv.values import validate_cell
 
 __all__ = ["CheckReport", "Problem", "Severity", "check_export"]
@@ -82,11 +75,27 @@ _ORPHAN_CODES = {
 }
 
 
-
 @dataclass
 class _Row:
     number: int
     values: dict[str, str]
+
+
+#: Distinct valid texts a column's memo holds before it stops remembering more.
+_VALID_MEMO_LIMIT = 4096
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """One file's columns as its header placed them (see _Checker._plan)."""
+
+    cells: tuple[tuple[str, int, Column, bool, int | None, set[str]], ...]
+    kept: tuple[tuple[str, int], ...]
+    positions: list[tuple[str, int]]
+
+
+_date = parse_optional_date
+_timestamp_date = parse_optional_timestamp_date
 
 
 class _Checker:
@@ -101,9 +110,8 @@ class _Checker:
         self.export_id: str | None = None
         self.export_end: date | None = None
         self.inventory_es_fields: list[dict[str, object]] = []  # read by descriptor_checks
-        self._dependencies: dict[str, list[Dependency]] = defaultdict(list)
-        for dependency in DEPENDENCIES:
-            self._dependencies[dependency.file].append(dependency)
+        self._dependencies: dict[str, tuple[Dependency, ...]] = {
+            spec.name: tuple(d for d in DEPENDENCIES if d.file == spec.name) for spec in FILES}
 
     def add(self, file: str, row: int | None, column: str | None, code: str, message: str,
             severity: Severity = Severity.ERROR) -> None:
@@ -112,6 +120,9 @@ class _Checker:
         self._first_severity.setdefault(key, severity)
         if self._counts[key] <= self.max_per_kind:
             self.problems.append(Problem(file, row, column, code, message, severity))
+
+    def dependencies(self, file: str) -> tuple[Dependency, ...]:
+        return self._dependencies.get(file, ())
 
     def warn(self, file: str, row: int | None, column: str | None, code: str, message: str) -> None:
         self.add(file, row, column, code, message, Severity.WARNING)
@@ -204,13 +215,14 @@ class _Checker:
         self.rows[spec.name] = rows
         reader = csv.reader(io.StringIO(text, newline=""), strict=True)
         record = 0
-        positions: dict[str, int] = {}
+        plan = _Plan((), (), [])
         width = 0
         try:
             for fields in reader:
                 record += 1
                 if record == 1:
                     positions = self._check_header(spec, fields)
+                    plan = self._plan(spec, positions)
                     width = len(fields)
                     continue
                 if not fields:
@@ -220,7 +232,7 @@ class _Checker:
                     self.add(name, record, None, "column_count",
                              f"has {len(fields)} fields, the header has {width}")
                     continue
-                rows.append(self._check_row(spec, record, fields, positions))
+                rows.append(self._check_row(spec, record, fields, plan))
         except csv.Error as error:
             self.add(name, record + 1, None, "csv_syntax", f"is not valid CSV ({error}); the rest is skipped")
         if record == 0:
@@ -260,63 +272,40 @@ class _Checker:
             return ""
         return f" (value {text[:40]!r})"
 
-    def _check_row(self, spec: FileSpec, number: int, fields: list[str], positions: dict[str, int]) -> _Row:
-        values = {column: fields[index] for column, index in positions.items()}
-        for column in spec.columns:
-            if column.name not in values:
+    def _plan(self, spec: FileSpec, positions: dict[str, int]) -> _Plan:
+        """How to read one file's rows: per column present, in the spec's order, where it
+        is, its length limit and the cell texts already found valid (see _check_cells)."""
+        cells = tuple((column.name, positions[column.name], column, column.nullable,
+                       max_length_for(spec, column, self.hash_status), set[str]())
+                      for column in spec.columns if column.name in positions)
+        kept = tuple((name, index) for name, index in positions.items()
+                     if name in _LINK_COLUMNS or name == spec.id_column)
+        return _Plan(cells, kept, list(positions.items()))
+
+    def _check_cells(self, spec: FileSpec, number: int, fields: list[str], plan: _Plan) -> None:
+        """Every cell against its column. A text found valid once is valid again in that
+        column (validate_cell depends on nothing else), so codes, dates and the few IDs
+        that repeat on every row are checked once; a column whose texts hardly repeat
+        stops remembering them."""
+        for name, index, column, nullable, limit, valid in plan.cells:
+            text = fields[index]
+            if text in valid or (nullable and not text):
                 continue
-            text = values[column.name]
-            limit = max_length_for(spec, column, self.hash_status)
-            for issue in validate_cell(column, text, max_length=limit):
-                self.add(spec.filename, number, column.name, issue.code,
-                         issue.message + self._shown(spec, column, text))
-        self._check_row_rules(spec, number, values)
-        return _Row(number, {key: value for key, value in values.items()
-                             if key in _LINK_COLUMNS or key == spec.id_column})
+            issues = validate_cell(column, text, max_length=limit)
+            if not issues:
+                if len(valid) < _VALID_MEMO_LIMIT:
+                    valid.add(text)
+                continue
+            for issue in issues:
+                self.add(spec.filename, number, name, issue.code, issue.message + self._shown(spec, column, text))
 
-    def _code_in(self, spec: FileSpec, number: int, column: str, text: str, list_id: str | None) -> None:
-        code_list = code_lists.get(list_id) if list_id else None
-        if code_list is None or not text.isdigit() or int(text) in code_list:
-            return
-        self.add(spec.filename, number, column, "unknown_code",
-                 f"not a code in HUD list {list_id} ({code_list.name}) (value {text!r})")
-
-    def _check_row_rules(self, spec: FileSpec, number: int, values: Mapping[str, str]) -> None:
-        self._check_dependencies(spec, number, values)
-        self._check_row_codes(spec, number, values)
-        if spec.name in PERIODS:
-            check_period_row(self, spec.name, number, values)
-        elif spec is CLIENT:
-            check_client_row(self, number, values)
-        elif spec is ENROLLMENT:
-            check_enrollment_row(self, number, values)
-        elif spec.name == "Exit" and values.get("Destination") == _NOT_COLLECTED:
-            self.warn(spec.filename, number, "Destination", "ude_missing", "destination not collected (99)")
-
-    def _check_dependencies(self, spec: FileSpec, number: int, values: Mapping[str, str]) -> None:
-        for dependency in self._dependencies.get(spec.name, ()):
-            child, parent = values.get(dependency.column, ""), values.get(dependency.parent, "")
-            if child and parent.isdigit() and int(parent) not in dependency.trigger_values:
-                triggers = " or ".join(str(value) for value in sorted(dependency.trigger_values))
-                self.warn(spec.filename, number, dependency.column, "dependent_without_trigger",
-                          f"should be empty unless {dependency.parent} is {triggers}")
-
-    def _check_row_codes(self, spec: FileSpec, number: int, values: Mapping[str, str]) -> None:
-        """Codes whose list depends on another column, and the files with rules of their own."""
-        if spec.name == "Disabilities" and values.get("DisabilityType", "").isdigit():
-            self._code_in(spec, number, "DisabilityResponse", values.get("DisabilityResponse", ""),
-                          code_lists.disability_response_list(int(values["DisabilityType"])))
-        elif spec.name == "Services" and values.get("RecordType", "").isdigit():
-            self._code_in(spec, number, "TypeProvided", values.get("TypeProvided", ""),
-                          code_lists.TYPE_PROVIDED_LIST_BY_RECORD_TYPE.get(int(values["RecordType"])))
-        elif spec.name == "Export":
+    def _check_row(self, spec: FileSpec, number: int, fields: list[str], plan: _Plan) -> _Row:
+        self._check_cells(spec, number, fields, plan)
+        values = {column: fields[index] for column, index in plan.positions}
+        if spec is EXPORT:
             self._check_export_row(number, values)
-        elif spec.name == "Project":
-            self._check_project_row(number, values)
-        elif spec.name == "ProjectCoC":
-            check_project_coc_row(self, number, values)
-        elif spec.name == "Inventory":
-            check_inventory_row(self, number, values)
+        check_row_rules(self, spec, number, values)
+        return _Row(number, {name: fields[index] for name, index in plan.kept})
 
     def _check_export_row(self, number: int, values: Mapping[str, str]) -> None:
         if self.export_id is None:
@@ -333,19 +322,6 @@ class _Checker:
         start, end = _date(values.get("ExportStartDate")), _date(values.get("ExportEndDate"))
         if start and end and end < start:
             self.add("Export.csv", number, "ExportEndDate", "export_period_reversed", "is before ExportStartDate")
-
-    def _check_project_row(self, number: int, values: Mapping[str, str]) -> None:
-        """Conditional requirements from reference §3.2, Project.csv."""
-        project_type, subtype = values.get("ProjectType", ""), values.get("RRHSubType", "")
-        if values.get("ContinuumProject") == "1" and not project_type:
-            self.add("Project.csv", number, "ProjectType", "conditional_required",
-                     "required when ContinuumProject is 1")
-        if project_type == "13" and not subtype:
-            self.add("Project.csv", number, "RRHSubType", "conditional_required", "required for ProjectType 13")
-        if (project_type == "6" or (project_type == "13" and subtype == "1")) and not values.get(
-                "ResidentialAffiliation"):
-            self.add("Project.csv", number, "ResidentialAffiliation", "conditional_required",
-                     "required for ProjectType 6, and for 13 with RRHSubType 1")
 
     # -- Across rows and files ---------------------------------------------------------
 
@@ -506,4 +482,5 @@ def check_export(path: str | os.PathLike[str], *, max_problems_per_kind: int = 2
     reported as one error. ``max_problems_per_kind`` caps how many problems of
     one kind are listed per file; the rest are counted in a closing line.
     """
-    return _Checker(os.fspath(path), max_problems_per_kind).run()
+    with collector_paused():  # sync/hmis_csv/gc_pause.py
+        return _Checker(os.fspath(path), max_problems_per_kind).run()

@@ -36,7 +36,7 @@ project's OperatingStartDate (2.02.3).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -135,47 +135,51 @@ def check_descriptor_files(checker: Any) -> None:
     if projects is None:
         return
     by_project = {row.values.get("ProjectID", ""): row for row in projects if row.values.get("ProjectID")}
-    _check_project_rows_present(checker, by_project)
-    _check_duplicate_project_coc(checker)
-    _check_inventory_residential(checker, by_project)
+    present = {file: {row.values.get("ProjectID", "") for row in rows.get(file, ())
+                       if not row.values.get("DateDeleted")}
+               for file in ("ProjectCoC", "Funder", "Inventory", "HMISParticipation")}
+    for project_id, row in by_project.items():
+        if not row.values.get("DateDeleted"):
+            _check_project(checker, project_id, row, present)
+    _check_duplicate_cocs(checker, rows.get("ProjectCoC", ()))
+    for inventory in rows.get("Inventory", ()):
+        project = by_project.get(inventory.values.get("ProjectID", ""))
+        if project is not None and not _residential(project.values):
+            checker.add("Inventory.csv", inventory.number, "ProjectID", "inventory_not_residential",
+                        "inventory belongs to a project that houses nobody (2.07)")
     _check_inventory_es(checker, by_project)
     _check_enrollments(checker, by_project)
 
 
-def _check_project_rows_present(checker: Any, by_project: Mapping[str, Any]) -> None:
-    """Each live project has the rows its kind needs: ProjectCoC and Funder for a
-    continuum project, Inventory where it houses people, HMISParticipation always."""
+def _check_project(checker: Any, project_id: str, row: Any, present: Mapping[str, set[str]]) -> None:
+    """A live project's descriptor files: each one it needs must have a row for it."""
     rows = checker.rows
-    present = {
-        file: {row.values.get("ProjectID", "") for row in rows.get(file, ()) if not row.values.get("DateDeleted")}
-        for file in ("ProjectCoC", "Funder", "Inventory", "HMISParticipation")
-    }
-    for project_id, row in by_project.items():
-        if row.values.get("DateDeleted"):
-            continue
-        v = row.values
-        continuum = v.get("ContinuumProject") == "1"
-        label = f"project {project_id[:40]!r}"
-        if continuum and "ProjectCoC" in rows and project_id not in present["ProjectCoC"]:
-            checker.high("Project.csv", row.number, "ProjectID", "project_coc_missing",
-                         f"{label} is a continuum project with no ProjectCoC row (2.03)")
-        if _residential(v) and not v.get("HousingType"):  # HOUSING_TYPE_REQUIRED: the residential kinds
-            checker.high("Project.csv", row.number, "HousingType", "housing_type_missing",
+    v = row.values
+    continuum = v.get("ContinuumProject") == "1"
+    label = f"project {project_id[:40]!r}"
+    if continuum and "ProjectCoC" in rows and project_id not in present["ProjectCoC"]:
+        checker.high("Project.csv", row.number, "ProjectID", "project_coc_missing",
+                     f"{label} is a continuum project with no ProjectCoC row (2.03)")
+    houses = v.get("ProjectType") in HOUSING_TYPE_REQUIRED or (
+        v.get("ProjectType") == "13" and v.get("RRHSubType") == "2")
+    if houses and not v.get("HousingType"):
+        checker.high("Project.csv", row.number, "HousingType", "housing_type_missing",
                          f"{label} houses people but has no housing type (2.02.D)")
-        if _residential(v) and "Inventory" in rows and project_id not in present["Inventory"]:
-            checker.high("Project.csv", row.number, "ProjectID", "inventory_missing",
-                         f"{label} houses people but has no Inventory row (2.07)")
-        if continuum and "Funder" in rows and project_id not in present["Funder"]:
-            checker.high("Project.csv", row.number, "ProjectID", "funder_missing",
-                         f"{label} has no Funder row (2.06)")
-        if "HMISParticipation" in rows and project_id not in present["HMISParticipation"]:
-            checker.high("Project.csv", row.number, "ProjectID", "hmis_participation_missing",
-                         f"{label} has no HMISParticipation row (2.08)")
+    if _residential(v) and "Inventory" in rows and project_id not in present["Inventory"]:
+        checker.high("Project.csv", row.number, "ProjectID", "inventory_missing",
+                     f"{label} houses people but has no Inventory row (2.07)")
+    if continuum and "Funder" in rows and project_id not in present["Funder"]:
+        checker.high("Project.csv", row.number, "ProjectID", "funder_missing",
+                     f"{label} has no Funder row (2.06)")
+    if "HMISParticipation" in rows and project_id not in present["HMISParticipation"]:
+        checker.high("Project.csv", row.number, "ProjectID", "hmis_participation_missing",
+                     f"{label} has no HMISParticipation row (2.08)")
 
 
-def _check_duplicate_project_coc(checker: Any) -> None:
+def _check_duplicate_cocs(checker: Any, coc_rows: Iterable[Any]) -> None:
+    """The same CoC twice for one project (2.03.1)."""
     seen: dict[tuple[str, str], int] = {}
-    for coc_row in checker.rows.get("ProjectCoC", ()):
+    for coc_row in coc_rows:
         pair = (coc_row.values.get("ProjectID", ""), coc_row.values.get("CoCCode", "").upper())
         if coc_row.values.get("DateDeleted") or not all(pair):
             continue
@@ -184,14 +188,6 @@ def _check_duplicate_project_coc(checker: Any) -> None:
                         f"this project already has CoC {pair[1][:6]!r} on row {seen[pair]} (2.03.1)")
         else:
             seen[pair] = coc_row.number
-
-
-def _check_inventory_residential(checker: Any, by_project: Mapping[str, Any]) -> None:
-    for inventory in checker.rows.get("Inventory", ()):
-        project = by_project.get(inventory.values.get("ProjectID", ""))
-        if project is not None and not _residential(project.values):
-            checker.add("Inventory.csv", inventory.number, "ProjectID", "inventory_not_residential",
-                        "inventory belongs to a project that houses nobody (2.07)")
 
 
 def _check_inventory_es(checker: Any, by_project: Mapping[str, Any]) -> None:

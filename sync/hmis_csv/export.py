@@ -69,6 +69,7 @@ from pathlib import Path
 
 from app.errors import UserFacingError
 from sync.hmis_csv.columns import CSV_VERSION, FILES
+from sync.hmis_csv.gc_pause import collector_paused
 from sync.hmis_csv.progress import FINISHING_STAGE, WRITING_STAGE, ProgressCallback, ReportingSource, stage_count
 from sync.hmis_csv.project_files import coc_place, descriptor_files, incomplete_project_notes
 from sync.hmis_csv.rows import (
@@ -316,6 +317,12 @@ def write_hmis_csv(source: ExportSource, path: str | os.PathLike[str], options: 
     the zip is moved into place: an exception raised from it cancels the export
     and leaves no file."""
     _check_destination(Path(path))
+    with collector_paused():  # sync/hmis_csv/gc_pause.py
+        return _write_hmis_csv(source, path, options, on_progress)
+
+
+def _write_hmis_csv(source: ExportSource, path: str | os.PathLike[str], options: ExportOptions,
+                    on_progress: ProgressCallback | None) -> ExportResult:
     total = stage_count(len(FILES))
     if on_progress is not None:
         source = ReportingSource(source, on_progress, total)

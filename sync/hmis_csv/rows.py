@@ -63,7 +63,7 @@ Row = dict[str, object]
 
 _ID_LIMIT = 32
 _COC = re.compile(r"^[A-Za-z]{2}-[0-9]{3}$")
-_HEX32 = re.compile(r"[0-9A-Fa-f]{32}")
+_UUID36 = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")
 _REPORTED = (1, 2)  # quality codes that claim a value was collected: full, partial
 _RACE_FIELDS = ("am_ind_ak_native", "asian", "black_af_american", "hispanic_latinao", "mid_east_n_african",
                 "native_hi_pacific", "white")
@@ -74,10 +74,8 @@ def csv_id(raw: str) -> str:
     text = str(raw).strip()
     if len(text) <= _ID_LIMIT and text.isascii() and text.isprintable() and '"' not in text:
         return text
-    if len(text) == 36 and text[8] == text[13] == text[18] == text[23] == "-":
-        compact = text.replace("-", "")
-        if _HEX32.fullmatch(compact):  # the canonical UUID form: what uuid.UUID(text).hex gives
-            return compact.lower()
+    if _UUID36.fullmatch(text):  # the canonical UUID form: what uuid.UUID(text).hex gives
+        return text.replace("-", "").lower()
     try:
         return uuid.UUID(text).hex
     except ValueError:

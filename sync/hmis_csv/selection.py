@@ -127,41 +127,43 @@ def _one_exit_per_enrollment(exits: Iterable[ExitRecord]) -> dict[str, ExitRecor
     return chosen
 
 
-def select_records(source: ExportSource, period: Period, project_ids: frozenset[str] | None) -> Selection:
-    enrollments = {e.enrollment_id: e for e in _live(source.enrollments(project_ids), period)}
-    exits = _one_exit_per_enrollment(_live(source.exits(project_ids), period))
-    contacts = _live(source.current_living_situations(project_ids), period)
-    services = _live(source.services(project_ids), period)
+def _changed_in_delta(period: Period, enrollments: dict[str, EnrollmentRecord], exits: list[ExitRecord],
+                      contacts: list[CurrentLivingSituationRecord], services: list[ServiceRecord]) -> set[str]:
+    """A delta's enrollments: those changed in the period and the parents of changed child records."""
+    chosen = {key for key, e in enrollments.items() if period.changed(e)}
+    parents = [x.enrollment_id for x in exits] + [c.enrollment_id for c in contacts] + [
+        s.enrollment_id for s in services]
+    chosen.update(key for key in parents if key in enrollments)
+    return chosen
 
-    chosen: set[str]
-    if period.delta:
-        chosen = {key for key, e in enrollments.items() if period.changed(e)}
-        exit_list = [x for x in exits.values() if period.changed(x)]
-        contacts = [c for c in contacts if period.changed(c)]
-        services = [s for s in services if period.changed(s)]
-        parents = [x.enrollment_id for x in exit_list] + [c.enrollment_id for c in contacts] + [
-            s.enrollment_id for s in services]
-        chosen.update(key for key in parents if key in enrollments)
-    else:
-        chosen = set()
-        for key, e in enrollments.items():
-            exit_record = exits.get(key)
-            if period.end is not None and e.entry_date > period.end:
-                continue
-            if period.start is not None and exit_record is not None and exit_record.exit_date < period.start:
-                continue
-            chosen.add(key)
-        exit_list = list(exits.values())
 
-    # A household travels whole, so each HouseholdID keeps its one head of household.
+def _active_in_period(period: Period, enrollments: dict[str, EnrollmentRecord],
+                      exits: dict[str, ExitRecord]) -> set[str]:
+    """A full refresh's enrollments: entered by the end and not exited before the start."""
+    chosen: set[str] = set()
+    for key, e in enrollments.items():
+        if period.end is not None and e.entry_date > period.end:
+            continue
+        exit_record = exits.get(key)
+        if period.start is not None and exit_record is not None and exit_record.exit_date < period.start:
+            continue
+        chosen.add(key)
+    return chosen
+
+
+def _whole_households(enrollments: dict[str, EnrollmentRecord], chosen: set[str]) -> set[str]:
+    """A household travels whole, so each HouseholdID keeps its one head of household."""
     members: dict[str, list[str]] = defaultdict(list)
     for key, e in enrollments.items():
         members[e.household_id].append(key)
+    whole = set(chosen)
     for household in {enrollments[key].household_id for key in chosen}:
-        chosen.update(members[household])
+        whole.update(members[household])
+    return whole
 
-    wanted = {enrollments[key].personal_id for key in chosen}
-    in_scope = {e.personal_id for e in enrollments.values()}
+
+def _people(source: ExportSource, period: Period, wanted: set[str], in_scope: set[str]) -> dict[str, Person]:
+    """Each wanted person's copies merged; in a delta also each person in scope who changed."""
     people: dict[str, Person] = {}
     for client in source.clients():
         pid = client.personal_id
@@ -173,7 +175,27 @@ def select_records(source: ExportSource, period: Period, project_ids: frozenset[
         else:
             people[pid] = Person(client, client.created_at, client.updated_at,
                                  client.sharing is not Sharing.SHARED, [timeline_of(client)])
+    return people
 
+
+def select_records(source: ExportSource, period: Period, project_ids: frozenset[str] | None) -> Selection:
+    enrollments = {e.enrollment_id: e for e in _live(source.enrollments(project_ids), period)}
+    exits = _one_exit_per_enrollment(_live(source.exits(project_ids), period))
+    contacts = _live(source.current_living_situations(project_ids), period)
+    services = _live(source.services(project_ids), period)
+
+    if period.delta:
+        exit_list = [x for x in exits.values() if period.changed(x)]
+        contacts = [c for c in contacts if period.changed(c)]
+        services = [s for s in services if period.changed(s)]
+        chosen = _changed_in_delta(period, enrollments, exit_list, contacts, services)
+    else:
+        exit_list = list(exits.values())
+        chosen = _active_in_period(period, enrollments, exits)
+    chosen = _whole_households(enrollments, chosen)
+
+    wanted = {enrollments[key].personal_id for key in chosen}
+    people = _people(source, period, wanted, {e.personal_id for e in enrollments.values()})
     notes: list[str] = []
     orphans = wanted - people.keys()
     if orphans:

@@ -36,6 +36,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from operator import attrgetter
 
 from sync.hmis_csv.source import Sharing
 
@@ -107,6 +108,8 @@ class DayVisibility:
 
 
 _SHARED = DayVisibility(True)
+#: Consents in the order they were decided: signing date, then when recorded.
+_IN_TIME_ORDER = attrgetter("signed_on", "recorded_at")
 
 
 def _day(text: str | None) -> date | None:
@@ -131,7 +134,7 @@ class SharingTimeline:
                  constant: Sharing | None = None) -> None:
         self.locked = locked
         self._constant = constant
-        self._consents = sorted(consents, key=lambda c: (c.signed_on, c.recorded_at))
+        self._consents = sorted(consents, key=_IN_TIME_ORDER)
         self._periods: list[_Period] = []
         #: The days a consent was recorded or revoked: when what may be shared changed.
         self.changes: frozenset[date] = frozenset(
@@ -219,7 +222,7 @@ def decide_sharing(consents: Iterable[ConsentFacts], locked_people: Iterable[str
     per day; a person absent from the result has no consent on record
     (``Sharing.NO_CONSENT``)."""
     decided: dict[str, Sharing] = {}
-    ordered: Sequence[ConsentFacts] = sorted(consents, key=lambda c: (c.signed_on, c.recorded_at))
+    ordered: Sequence[ConsentFacts] = sorted(consents, key=_IN_TIME_ORDER)
     for consent in ordered:
         if consent.revoked:
             decided[consent.personal_id] = Sharing.NOT_SHARED

@@ -11,6 +11,7 @@ rules for SSN and DOB (reference §2.3).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import re
@@ -26,6 +27,7 @@ from sync.hmis_csv.columns import FORBIDDEN_CHARACTERS, Column, Kind
 
 __all__ = [
     "FORBIDDEN_CHARACTERS",
+    "FORBIDDEN_TABLE",
     "CellIssue",
     "SsnIssue",
     "ValueFormatError",
@@ -58,16 +60,21 @@ class ValueFormatError(ValueError):
 
 # -- Text --------------------------------------------------------------------
 
-_FORBIDDEN_TABLE = {ord(character): None for character in FORBIDDEN_CHARACTERS}
+#: ``str.translate`` table that strips :data:`FORBIDDEN_CHARACTERS`.
+FORBIDDEN_TABLE: dict[int, None] = {ord(character): None for character in FORBIDDEN_CHARACTERS}
+_FORBIDDEN_TABLE = FORBIDDEN_TABLE
 # C0 controls other than tab, newline and carriage return, plus DEL: NUL in particular
 # breaks CSV readers, and none of them is meaningful in an HMIS field.
 _CONTROL_TABLE = dict.fromkeys((*range(9), 11, 12, *range(14, 32), 127))
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
+_FORBIDDEN = re.compile("[" + re.escape(FORBIDDEN_CHARACTERS) + "]")
+
+
 def has_forbidden_characters(text: str) -> bool:
     """True if ``text`` holds any of ``< > [ ] { }`` (stripped from FY2026 exports, reference §1)."""
-    return any(character in FORBIDDEN_CHARACTERS for character in text)
+    return _FORBIDDEN.search(text) is not None
 
 
 def clean_text(value: str, max_length: int | None = None) -> str:
@@ -243,8 +250,7 @@ def format_cell(column: Column, value: object, *, max_length: int | None = None)
     """
     if value is None:
         return ""
-    formatter = _FORMATTERS.get(column.kind, _format_amount)
-    return formatter(column, value, max_length)
+    return _FORMATTERS[column.kind](column, value, max_length)
 
 
 def _format_string(column: Column, value: object, max_length: int | None) -> str:
@@ -288,7 +294,7 @@ def _format_timestamp_cell(column: Column, value: object, max_length: int | None
     return format_timestamp(value)
 
 
-def _format_amount(column: Column, value: object, max_length: int | None) -> str:
+def _format_money_cell(column: Column, value: object, max_length: int | None) -> str:
     if not isinstance(value, (Decimal, int, float, str)):
         raise ValueFormatError(f"{column.name}: expected an amount, got {type(value).__name__}")
     try:
@@ -297,13 +303,18 @@ def _format_amount(column: Column, value: object, max_length: int | None) -> str
         raise ValueFormatError(f"{column.name}: {error}") from None
 
 
-# How each kind of column turns a value into cell text; money kinds fall to _format_amount.
 _FORMATTERS: dict[Kind, Callable[[Column, object, int | None], str]] = {
-    Kind.STRING: _format_string,
-    Kind.INTEGER: _format_integer,
-    Kind.DATE: _format_date_cell,
-    Kind.TIMESTAMP: _format_timestamp_cell,
+    Kind.STRING: _format_string, Kind.INTEGER: _format_integer, Kind.DATE: _format_date_cell,
+    Kind.TIMESTAMP: _format_timestamp_cell, Kind.MONEY: _format_money_cell,
+    Kind.MONEY_NON_NEGATIVE: _format_money_cell,
 }
+
+
+@functools.cache
+def _code_texts(list_id: str) -> frozenset[str]:
+    """The codes of a HUD list as cell texts."""
+    code_list = code_lists.get(list_id)
+    return frozenset(str(code) for code in code_list) if code_list is not None else frozenset()
 
 
 @dataclass(frozen=True)
@@ -344,7 +355,7 @@ def validate_cell(column: Column, text: str, *, max_length: int | None = None) -
             issues.append(CellIssue("forbidden_characters", "contains one of < > [ ] { }, which must be stripped"))
         if column.code_list is not None:
             code_list = code_lists.get(column.code_list)
-            if code_list is not None and text not in {str(code) for code in code_list}:
+            if code_list is not None and text not in _code_texts(column.code_list):
                 issues.append(CellIssue("unknown_code", f"not a code in HUD list {column.code_list}"))
         return tuple(issues)
     if kind is Kind.INTEGER:

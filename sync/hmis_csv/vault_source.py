@@ -43,6 +43,11 @@ AUDIT_ACTION = "hmis_csv.exported"
 SOURCE_TYPE_AGENCY_APPLICATION = 2
 
 
+fromisoformat = datetime.fromisoformat
+#: The timeline of everyone with no consent on record (shares no day); one for all of them.
+_NO_CONSENT = SharingTimeline()
+
+
 def _moment(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
@@ -153,16 +158,12 @@ class VaultExportSource:
             " additional_race_ethnicity, sex, veteran_status, created_at, updated_at, updated_by, deleted_at"
             " FROM person ORDER BY id"
         ):
-            yield ClientRecord(
-                personal_id=row[0], first_name=row[1], middle_name=row[2], last_name=row[3], name_suffix=row[4],
-                name_data_quality=row[5], ssn=row[6], ssn_data_quality=row[7], dob=_optional_date(row[8]),
-                dob_data_quality=row[9], am_ind_ak_native=row[10], asian=row[11], black_af_american=row[12],
-                hispanic_latinao=row[13], mid_east_n_african=row[14], native_hi_pacific=row[15], white=row[16],
-                race_none=row[17], additional_race_ethnicity=row[18], sex=row[19], veteran_status=row[20],
-                sharing=sharing.get(row[0], Sharing.NO_CONSENT), timeline=timelines.get(row[0], SharingTimeline()),
-                created_at=_moment(row[21]), updated_at=_moment(row[22]), user_id=row[23],
-                deleted_at=_optional_moment(row[24]),
-            )
+            # Positional, in the order of the SELECT and of ClientRecord's fields: this runs per person.
+            pid = row[0]
+            fields = (*row[:8], _optional_date(row[8]), *row[9:21], sharing.get(pid, Sharing.NO_CONSENT),
+                      fromisoformat(row[21]), fromisoformat(row[22]), row[23], _optional_moment(row[24]),
+                      timelines.get(pid, _NO_CONSENT))
+            yield ClientRecord(*fields)
 
     @staticmethod
     def _project_clause(project_ids: frozenset[str] | None, column: str) -> tuple[str, Sequence[str]]:
@@ -182,16 +183,10 @@ class VaultExportSource:
             " relationship_to_hoh",
             params,
         ):
-            yield EnrollmentRecord(
-                enrollment_id=row[0], personal_id=row[1], project_id=row[2], household_id=row[3],
-                entry_date=date.fromisoformat(row[4]), relationship_to_hoh=row[5], enrollment_coc=row[6],
-                living_situation=row[7], rental_subsidy_type=row[8], length_of_stay=row[9],
-                los_under_threshold=row[10], previous_street_essh=row[11],
-                date_to_street_essh=_optional_date(row[12]), times_homeless_past_three_years=row[13],
-                months_homeless_past_three_years=row[14], disabling_condition=row[15],
-                date_of_engagement=_optional_date(row[16]), created_at=_moment(row[17]),
-                updated_at=_moment(row[18]), user_id=row[19],
-            )
+            # Positional, in the order of the SELECT and of EnrollmentRecord's fields.
+            fields = (*row[:4], date.fromisoformat(row[4]), *row[5:12], _optional_date(row[12]), *row[13:16],
+                      _optional_date(row[16]), fromisoformat(row[17]), fromisoformat(row[18]), row[19])
+            yield EnrollmentRecord(*fields)
 
     def exits(self, project_ids: frozenset[str] | None) -> Iterator[ExitRecord]:
         where, params = self._project_clause(project_ids, "e.project_id")

@@ -90,30 +90,103 @@ _CHILDREN = (  # Selection attribute, HUD file, ID attribute, the row's own date
 
 
 @dataclass
-class _Audience:
-    """Who the destination receives in full, and how a person's rows are labelled."""
+class _Rule:
+    """One export's destination as applied to each person of its selection."""
 
-    people: dict[str, Person]
-    by_person: dict[str, list[EnrollmentRecord]]
     destination: Destination
     viewer_agency: str | None
-    end: date
+    people: dict[str, Person]
 
     def in_full(self, personal_id: str) -> bool:
         if self.destination is Destination.AGENCY:
             return True
         agency = self.people[personal_id].record.agency
-        return (self.viewer_agency is not None
-                and destination_for(agency, self.viewer_agency) is Destination.AGENCY)
+        return self.viewer_agency is not None and destination_for(agency, self.viewer_agency) is Destination.AGENCY
 
     def label(self, personal_id: str) -> str:
         return "locked" if any(t.locked for t in self.people[personal_id].timelines) else "not_shared"
 
-    def identified(self) -> dict[str, bool]:
-        """Who is identified: at least one exported enrollment dated on a shared day."""
-        return {pid: any(_merged(person, e.entry_date).shared for e in self.by_person[pid])
-                if self.by_person.get(pid) else _merged(person, self.end).shared
-                for pid, person in self.people.items()}
+
+def _identified(people: dict[str, Person], by_person: dict[str, list[EnrollmentRecord]], end: date) -> dict[str, bool]:
+    """Who is identified: at least one exported enrollment dated on a shared day."""
+    return {pid: any(_merged(person, e.entry_date).shared for e in by_person[pid]) if by_person.get(pid)
+            else _merged(person, end).shared for pid, person in people.items()}
+
+
+def _withhold(rule: _Rule, identified: dict[str, bool], by_person: dict[str, list[EnrollmentRecord]], end: date,
+              entries: list[VisibilityEntry]) -> None:
+    """Withhold the identifiers of people never identified, or list them when exported in full."""
+    for pid, person in rule.people.items():
+        full = rule.in_full(pid)
+        person.withhold = not identified[pid] and not full
+        if not identified[pid] and full:
+            first = min((e.entry_date for e in by_person.get(pid, ())), default=end)
+            entries.append(VisibilityEntry(csv_id(pid), "Client", csv_id(pid), None, rule.label(pid),
+                                           _merged(person, first).reason or "not_shared"))
+
+
+def _hidden_enrollments(rule: _Rule, selection: Selection, identified: dict[str, bool],
+                        entries: list[VisibilityEntry]) -> dict[str, str]:
+    """An identified person's enrollments dated on a day that is not shared, each with why."""
+    hidden: dict[str, str] = {}
+    for e in selection.enrollments:
+        if not identified[e.personal_id]:
+            continue
+        day = _merged(rule.people[e.personal_id], e.entry_date)
+        if day.shared:
+            continue
+        hidden[e.enrollment_id] = day.reason or "not_shared"
+        if rule.in_full(e.personal_id):
+            entries.append(VisibilityEntry(csv_id(e.personal_id), "Enrollment", csv_id(e.enrollment_id),
+                                           e.entry_date, rule.label(e.personal_id), hidden[e.enrollment_id]))
+    return hidden
+
+
+def _hidden_children(rule: _Rule, selection: Selection, identified: dict[str, bool], hidden: dict[str, str],
+                     entries: list[VisibilityEntry]) -> set[int]:
+    """An identified person's other rows dated on a day not shared, or under a hidden
+    enrollment: listed when exported in full, else returned (by ``id``) to be left out."""
+    left_out: set[int] = set()
+    for attr, file, key, date_attr in _CHILDREN:
+        for record in getattr(selection, attr):
+            pid = record.personal_id
+            if not identified.get(pid, False):
+                continue
+            own = _merged(rule.people[pid], getattr(record, date_attr))
+            reason = (own.reason or "not_shared") if not own.shared else hidden.get(record.enrollment_id)
+            if reason is None:
+                continue
+            if rule.in_full(pid):
+                entries.append(VisibilityEntry(csv_id(pid), file, csv_id(getattr(record, key)),
+                                               getattr(record, date_attr), rule.label(pid), reason))
+            else:
+                left_out.add(id(record))
+    return left_out
+
+
+def _what_leaves(rule: _Rule, selection: Selection, by_person: dict[str, list[EnrollmentRecord]],
+                 hidden: dict[str, str], hidden_children: set[int], disclosure: Disclosure) -> Selection:
+    """People exported in full keep everything; the others lose hidden rows, and a
+    household whose head's enrollment is left out goes whole."""
+    dropped = {e.enrollment_id for e in selection.enrollments
+               if e.enrollment_id in hidden and not rule.in_full(e.personal_id)}
+    headless = {e.household_id for e in selection.enrollments
+                if e.enrollment_id in dropped and e.relationship_to_hoh == 1}
+    dropped.update(e.enrollment_id for e in selection.enrollments if e.household_id in headless)
+    enrollments = [e for e in selection.enrollments if e.enrollment_id not in dropped]
+    kept: dict[str, list[Any]] = {}
+    for attr, file, _key, _date in _CHILDREN:
+        rows = getattr(selection, attr)
+        kept[attr] = [r for r in rows if id(r) not in hidden_children and r.enrollment_id not in dropped]
+        disclosure.left_out[file] = len(rows) - len(kept[attr])
+    disclosure.left_out["Enrollment"] = len(selection.enrollments) - len(enrollments)
+    remaining = {e.personal_id for e in enrollments}
+    people = rule.people
+    kept_people = {pid: person for pid, person in people.items() if pid in remaining or pid not in by_person}
+    disclosure.left_out["Client"] = len(people) - len(kept_people)
+    disclosure.left_out = Counter({file: count for file, count in disclosure.left_out.items() if count})
+    return Selection(enrollments=enrollments, exits=kept["exits"], contacts=kept["contacts"],
+                     services=kept["services"], people=kept_people, notes=list(selection.notes))
 
 
 def apply_destination(selection: Selection, destination: Destination, *, end: date,
@@ -122,90 +195,15 @@ def apply_destination(selection: Selection, destination: Destination, *, end: da
     out or listed. With ``viewer_agency``, that agency's own people are exported
     as to ``agency`` whatever ``destination`` says (a central export for one agency)."""
     disclosure = Disclosure(destination)
+    rule = _Rule(destination, viewer_agency, selection.people)
     by_person: dict[str, list[EnrollmentRecord]] = defaultdict(list)
     for enrollment in selection.enrollments:
         by_person[enrollment.personal_id].append(enrollment)
-    audience = _Audience(selection.people, by_person, destination, viewer_agency, end)
-    identified = audience.identified()
-    _withhold_unidentified(audience, identified, disclosure.entries)
-    hidden = _hidden_enrollments(selection, audience, identified, disclosure.entries)
-    hidden_children = _hidden_children(selection, audience, identified, hidden, disclosure.entries)
-    return _what_leaves(selection, audience, hidden, hidden_children, disclosure), disclosure
-
-
-def _withhold_unidentified(audience: _Audience, identified: dict[str, bool],
-                           entries: list[VisibilityEntry]) -> None:
-    """A person never identified is withheld, or listed where the destination gets them in full."""
-    for pid, person in audience.people.items():
-        person.withhold = not identified[pid] and not audience.in_full(pid)
-        if not identified[pid] and audience.in_full(pid):
-            first = min((e.entry_date for e in audience.by_person.get(pid, ())), default=audience.end)
-            entries.append(VisibilityEntry(csv_id(pid), "Client", csv_id(pid), None, audience.label(pid),
-                                           _merged(person, first).reason or "not_shared"))
-
-
-def _hidden_enrollments(selection: Selection, audience: _Audience, identified: dict[str, bool],
-                        entries: list[VisibilityEntry]) -> dict[str, str]:
-    """An identified person's enrollments dated on a day that is not shared, each with why."""
-    hidden: dict[str, str] = {}
-    for e in selection.enrollments:
-        if not identified[e.personal_id]:
-            continue
-        day = _merged(audience.people[e.personal_id], e.entry_date)
-        if day.shared:
-            continue
-        hidden[e.enrollment_id] = day.reason or "not_shared"
-        if audience.in_full(e.personal_id):
-            entries.append(VisibilityEntry(csv_id(e.personal_id), "Enrollment", csv_id(e.enrollment_id),
-                                           e.entry_date, audience.label(e.personal_id), hidden[e.enrollment_id]))
-    return hidden
-
-
-def _hidden_children(selection: Selection, audience: _Audience, identified: dict[str, bool],
-                     hidden: dict[str, str], entries: list[VisibilityEntry]) -> set[int]:
-    """An identified person's exits, contacts and services dated on a day that is not
-    shared, or under a hidden enrollment: listed when in full, else left out (by id())."""
-    hidden_children: set[int] = set()
-    for attr, file, key, date_attr in _CHILDREN:
-        for record in getattr(selection, attr):
-            pid = record.personal_id
-            if not identified.get(pid, False):
-                continue
-            own = _merged(audience.people[pid], getattr(record, date_attr))
-            reason = (own.reason or "not_shared") if not own.shared else hidden.get(record.enrollment_id)
-            if reason is None:
-                continue
-            if audience.in_full(pid):
-                entries.append(VisibilityEntry(csv_id(pid), file, csv_id(getattr(record, key)),
-                                               getattr(record, date_attr), audience.label(pid), reason))
-            else:
-                hidden_children.add(id(record))
-    return hidden_children
-
-
-def _what_leaves(selection: Selection, audience: _Audience, hidden: dict[str, str], hidden_children: set[int],
-                 disclosure: Disclosure) -> Selection:
-    """People exported in full keep everything; the others lose hidden rows, and a
-    household whose head's enrollment is left out goes whole. Counts what was left out."""
-    people = audience.people
-    dropped = {e.enrollment_id for e in selection.enrollments
-               if e.enrollment_id in hidden and not audience.in_full(e.personal_id)}
-    headless = {e.household_id for e in selection.enrollments
-                if e.enrollment_id in dropped and e.relationship_to_hoh == 1}
-    dropped.update(e.enrollment_id for e in selection.enrollments if e.household_id in headless)
-    enrollments = [e for e in selection.enrollments if e.enrollment_id not in dropped]
-    kept: dict[str, list[Any]] = {}  # each child list, fetched by attribute name
-    for attr, file, _key, _date in _CHILDREN:
-        rows = getattr(selection, attr)
-        kept[attr] = [r for r in rows if id(r) not in hidden_children and r.enrollment_id not in dropped]
-        disclosure.left_out[file] = len(rows) - len(kept[attr])
-    disclosure.left_out["Enrollment"] = len(selection.enrollments) - len(enrollments)
-    remaining = {e.personal_id for e in enrollments}
-    kept_people = {pid: person for pid, person in people.items() if pid in remaining or pid not in audience.by_person}
-    disclosure.left_out["Client"] = len(people) - len(kept_people)
-    disclosure.left_out = Counter({file: count for file, count in disclosure.left_out.items() if count})
-    return Selection(enrollments=enrollments, exits=kept["exits"], contacts=kept["contacts"],
-                     services=kept["services"], people=kept_people, notes=list(selection.notes))
+    identified = _identified(selection.people, by_person, end)
+    _withhold(rule, identified, by_person, end, disclosure.entries)
+    hidden = _hidden_enrollments(rule, selection, identified, disclosure.entries)
+    hidden_children = _hidden_children(rule, selection, identified, hidden, disclosure.entries)
+    return _what_leaves(rule, selection, by_person, hidden, hidden_children, disclosure), disclosure
 
 
 def visibility_list_path(zip_path: str | os.PathLike[str]) -> Path:
