@@ -97,9 +97,12 @@ def evaluate(policy: UserAccessPolicy, completions: Mapping[str, date],
     soon: list[AccessGap] = []
     for requirement in policy.requirements:
         done = completions.get(requirement.id)
-        if done is None or done > today:
+        if done is None:
             gaps.append(AccessGap(requirement, None, None))
             continue
+        # Recording refuses a future day, so a later one means the clock was set back
+        # since: the requirement was done and counts from today.
+        done = min(done, today)
         due = lapses_on(requirement, done, first_sign_in_after.get(requirement.id))
         if due is not None and today >= due:
             gaps.append(AccessGap(requirement, done, due))
