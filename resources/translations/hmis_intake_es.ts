@@ -1286,93 +1286,98 @@
 <context>
     <name>DuplicatesPage</name>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="35"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="72"/>
         <source>&amp;Person in this intake</source>
         <translation>&amp;Persona en esta admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="36"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="73"/>
         <source>Person in this intake</source>
         <translation>Persona en esta admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="40"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="77"/>
         <source>As typed in this intake</source>
         <translation>Tal como se escribió en esta admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="47"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="84"/>
         <source>Possible matches on this device</source>
         <translation>Posibles coincidencias en este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="62"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="99"/>
         <source>&amp;Same person — use the existing record</source>
         <translation>&amp;Misma persona: usar el registro existente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="63"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="100"/>
         <source>Same person, link to the existing record</source>
         <translation>Misma persona, vincular al registro existente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="64"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="101"/>
         <source>Not the same — &amp;create a new record</source>
         <translation>No es la misma: &amp;crear un registro nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="65"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="102"/>
         <source>Not the same person, create a new record</source>
         <translation>No es la misma persona, crear un registro nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="76"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="117"/>
         <source>Duplicate check</source>
         <translation>Comprobación de duplicados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="85"/>
-        <location filename="../../ui/wizard/duplicates_page.py" line="98"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="123"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="190"/>
         <source>(no name)</source>
         <translation>(sin nombre)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="86"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="124"/>
         <source>Person {n}: {name}</source>
         <translation>Persona {n}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="98"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="152"/>
+        <source>Looking for this person on the device…</source>
+        <translation>Buscando a esta persona en el dispositivo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/duplicates_page.py" line="190"/>
         <source>As typed</source>
         <translation>Tal como se escribió</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="99"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="191"/>
         <source>Date of birth: {d}</source>
         <translation>Fecha de nacimiento: {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="101"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="193"/>
         <source>SSN ends in {d}</source>
         <translation>El SSN termina en {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="109"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="203"/>
         <source>Linked to an existing record; no new person will be created.</source>
         <translation>Vinculado a un registro existente; no se creará una persona nueva.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="115"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="209"/>
         <source>This person may already be on this device. Compare the records, then choose “Same person” or “Not the same” before going on.</source>
         <translation>Puede que esta persona ya esté en este equipo. Compare los registros y elija «Misma persona» o «No es la misma» antes de seguir.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="119"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="213"/>
         <source>{n} possible match(es). Compare them with the client; a new record is created unless you choose “Same person”.</source>
         <translation>{n} posible(s) coincidencia(s). Compárelas con el cliente; se crea un registro nuevo salvo que elija «Misma persona».</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="123"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="217"/>
         <source>No one on this device looks like this person; a new record will be created.</source>
         <translation>Nadie en este equipo se parece a esta persona; se creará un registro nuevo.</translation>
     </message>
@@ -2105,195 +2110,195 @@
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="112"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="113"/>
         <source>Steps</source>
         <translation>Pasos</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="119"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="120"/>
         <source>Intake steps</source>
         <translation>Pasos de la admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="122"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="123"/>
         <source>Click a step already done to go back to it.</source>
         <translation>Haga clic en un paso ya hecho para volver a él.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="130"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="131"/>
         <source>This intake was kept when it was interrupted; nothing typed was lost.</source>
         <translation>Esta admisión se conservó al interrumpirse; no se perdió nada de lo escrito.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="154"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="155"/>
         <source>Step content</source>
         <translation>Contenido del paso</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="155"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="156"/>
         <source>Scroll with the arrow and Page keys.</source>
         <translation>Desplácese con las teclas de flecha y de página.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="169"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="170"/>
         <source>D&amp;iscard intake</source>
         <translation>&amp;Descartar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="170"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="457"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="171"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="458"/>
         <source>Discard intake</source>
         <translation>Descartar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="171"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="172"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="172"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="173"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="173"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="276"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="174"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="277"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="175"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="277"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="176"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="278"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="198"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="199"/>
         <source>Intake saved</source>
         <translation>Admisión guardada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="204"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="205"/>
         <source>Open &amp;profile</source>
         <translation>Abrir &amp;perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="205"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="206"/>
         <source>Open the client&apos;s profile</source>
         <translation>Abrir el perfil del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="206"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="207"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="207"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="208"/>
         <source>Close the intake</source>
         <translation>Cerrar la admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="227"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="228"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="227"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="228"/>
         <source>Oral explanation</source>
         <translation>Explicación oral</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="228"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="229"/>
         <source>Consent choices</source>
         <translation>Decisiones del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="228"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="229"/>
         <source>Consent and signature</source>
         <translation>Consentimiento y firma</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="229"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="230"/>
         <source>Nothing was recorded</source>
         <translation>No se registró nada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="230"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="231"/>
         <source>Household</source>
         <translation>Hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="230"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="231"/>
         <source>Duplicate check</source>
         <translation>Comprobación de duplicados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="231"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="232"/>
         <source>Review and save</source>
         <translation>Revisar y guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="236"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="237"/>
         <source>Person {n} details</source>
         <translation>Datos de la persona {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="249"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="250"/>
         <source>Done; choose it to go back</source>
         <translation>Hecho; elíjalo para volver</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="257"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="258"/>
         <source>Current step</source>
         <translation>Paso actual</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="270"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="271"/>
         <source>&amp;Save intake</source>
         <translation>&amp;Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="271"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="272"/>
         <source>Save intake</source>
         <translation>Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="273"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="274"/>
         <source>&amp;Finish</source>
         <translation>&amp;Terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="274"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="275"/>
         <source>Finish: close the intake, nothing recorded</source>
         <translation>Terminar: cerrar la admisión sin registrar nada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="292"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="293"/>
         <source>1 answer needs attention; it is selected.</source>
         <translation>1 respuesta necesita atención; está seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="293"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="294"/>
         <source>{n} answers need attention; the first is selected.</source>
         <translation>{n} respuestas necesitan atención; la primera está seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="398"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="399"/>
         <source>1 person was saved.</source>
         <translation>Se guardó 1 persona.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="399"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="400"/>
         <source>{n} people were saved.</source>
         <translation>Se guardaron {n} personas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="400"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="401"/>
         <source>The records are in the outbox and will sync when the device is online.</source>
         <translation>Los registros están en la bandeja de salida y se sincronizarán cuando el equipo tenga conexión.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="458"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="459"/>
         <source>Discard this intake? Nothing of it has been saved, and it will not be kept.</source>
         <translation>¿Descartar esta admisión? No se ha guardado nada de ella y no se conservará.</translation>
     </message>
@@ -2400,132 +2405,132 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/search/main_window.py" line="202"/>
+        <location filename="../../ui/search/main_window.py" line="209"/>
         <source>Find a person</source>
         <translation>Buscar una persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="203"/>
+        <location filename="../../ui/search/main_window.py" line="210"/>
         <source>&amp;New person…</source>
         <translation>&amp;Nueva persona…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="204"/>
+        <location filename="../../ui/search/main_window.py" line="211"/>
         <source>New person</source>
         <translation>Nueva persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="205"/>
+        <location filename="../../ui/search/main_window.py" line="212"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="206"/>
+        <location filename="../../ui/search/main_window.py" line="213"/>
         <source>Lock now</source>
         <translation>Bloquear ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="207"/>
+        <location filename="../../ui/search/main_window.py" line="214"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Bloquear ahora (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="208"/>
+        <location filename="../../ui/search/main_window.py" line="215"/>
         <source>&amp;My clients</source>
         <translation>&amp;Mis clientes</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="209"/>
+        <location filename="../../ui/search/main_window.py" line="216"/>
         <source>My clients and what is due this week</source>
         <translation>Mis clientes y lo que vence esta semana</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="210"/>
+        <location filename="../../ui/search/main_window.py" line="217"/>
         <source>New &amp;intake…</source>
         <translation>Nueva a&amp;dmisión…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="211"/>
+        <location filename="../../ui/search/main_window.py" line="218"/>
         <source>New intake</source>
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="212"/>
+        <location filename="../../ui/search/main_window.py" line="219"/>
         <source>New intake (Ctrl+I)</source>
         <translation>Nueva admisión (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="213"/>
+        <location filename="../../ui/search/main_window.py" line="220"/>
         <source>&amp;Search by name, date of birth or last 4 of SSN</source>
         <translation>&amp;Buscar por nombre, fecha de nacimiento o últimos 4 del SSN</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="214"/>
+        <location filename="../../ui/search/main_window.py" line="221"/>
         <source>e.g. Juniper, 1985-03-14, 03/14/1985 or 4321</source>
         <translation>p. ej. Juniper, 1985-03-14, 03/14/1985 o 4321</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="215"/>
+        <location filename="../../ui/search/main_window.py" line="222"/>
         <source>Search people</source>
         <translation>Buscar personas</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="507"/>
+        <location filename="../../ui/search/main_window.py" line="536"/>
         <source>Language changed. The intake or profile already open stays in its language until you close it and open it again.</source>
         <translation>Idioma cambiado. La admisión o el perfil que ya está abierto sigue en su idioma hasta que lo cierre y lo vuelva a abrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="510"/>
+        <location filename="../../ui/search/main_window.py" line="539"/>
         <source>Language changed.</source>
         <translation>Idioma cambiado.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="216"/>
+        <location filename="../../ui/search/main_window.py" line="223"/>
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="217"/>
+        <location filename="../../ui/search/main_window.py" line="224"/>
         <source>Type in the search box to find people on this device.</source>
         <translation>Escriba en el cuadro de búsqueda para encontrar personas en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="221"/>
+        <location filename="../../ui/search/main_window.py" line="228"/>
         <source>Signed in as {name} · {role}</source>
         <translation>Sesión de {name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="286"/>
+        <location filename="../../ui/search/main_window.py" line="295"/>
         <source>No one on this device matches.</source>
         <translation>Nadie en este equipo coincide.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="288"/>
+        <location filename="../../ui/search/main_window.py" line="297"/>
         <source>Showing the first {n}; type more to narrow it down.</source>
         <translation>Se muestran los primeros {n}; escriba más para acotar.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="291"/>
+        <location filename="../../ui/search/main_window.py" line="300"/>
         <source>{n} found</source>
         <translation>{n} encontrados</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="292"/>
+        <location filename="../../ui/search/main_window.py" line="301"/>
         <source>1 found</source>
         <translation>1 encontrado</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="313"/>
+        <location filename="../../ui/search/main_window.py" line="342"/>
         <source>Outbox: nothing waiting to sync</source>
         <translation>Bandeja de salida: nada pendiente de sincronizar</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="315"/>
+        <location filename="../../ui/search/main_window.py" line="344"/>
         <source>Outbox: {n} waiting · oldest {h:.0f} h of the {w} h window</source>
         <translation>Bandeja de salida: {n} pendientes · el más antiguo {h:.0f} h de un plazo de {w} h</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="318"/>
+        <location filename="../../ui/search/main_window.py" line="347"/>
         <source> · {n} overdue</source>
         <translation> · {n} vencidos</translation>
     </message>
@@ -3781,290 +3786,290 @@
 <context>
     <name>ProjectLabels</name>
     <message>
-        <location filename="../../ui/projects/labels.py" line="17"/>
+        <location filename="../../ui/projects/labels.py" line="15"/>
         <source>Street Outreach</source>
         <translation>Alcance en la calle</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="17"/>
+        <location filename="../../ui/projects/labels.py" line="15"/>
         <source>Emergency Shelter – Entry Exit</source>
         <translation>Refugio de emergencia – entrada y salida</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="18"/>
+        <location filename="../../ui/projects/labels.py" line="16"/>
         <source>Emergency Shelter – Night-by-Night</source>
         <translation>Refugio de emergencia – noche a noche</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="18"/>
+        <location filename="../../ui/projects/labels.py" line="16"/>
         <source>Transitional Housing</source>
         <translation>Vivienda de transición</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="19"/>
+        <location filename="../../ui/projects/labels.py" line="17"/>
         <source>Safe Haven</source>
         <translation>Refugio seguro (Safe Haven)</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="19"/>
+        <location filename="../../ui/projects/labels.py" line="17"/>
         <source>PH – Permanent Supportive Housing</source>
         <translation>VP – Vivienda permanente con apoyo</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="19"/>
+        <location filename="../../ui/projects/labels.py" line="17"/>
         <source>PH – Housing Only</source>
         <translation>VP – Solo vivienda</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="20"/>
+        <location filename="../../ui/projects/labels.py" line="18"/>
         <source>PH – Housing with Services</source>
         <translation>VP – Vivienda con servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="20"/>
+        <location filename="../../ui/projects/labels.py" line="18"/>
         <source>PH – Rapid Re-Housing</source>
         <translation>VP – Realojamiento rápido</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="20"/>
+        <location filename="../../ui/projects/labels.py" line="18"/>
         <source>Services Only</source>
         <translation>Solo servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="21"/>
+        <location filename="../../ui/projects/labels.py" line="19"/>
         <source>Day Shelter</source>
         <translation>Centro de día</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="21"/>
+        <location filename="../../ui/projects/labels.py" line="19"/>
         <source>Homelessness Prevention</source>
         <translation>Prevención de la falta de vivienda</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="21"/>
+        <location filename="../../ui/projects/labels.py" line="19"/>
         <source>Coordinated Entry</source>
         <translation>Entrada coordinada</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="22"/>
-        <location filename="../../ui/projects/labels.py" line="61"/>
+        <location filename="../../ui/projects/labels.py" line="20"/>
+        <location filename="../../ui/projects/labels.py" line="59"/>
         <source>Other</source>
         <translation>Otro</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="28"/>
-        <location filename="../../ui/projects/labels.py" line="44"/>
+        <location filename="../../ui/projects/labels.py" line="26"/>
+        <location filename="../../ui/projects/labels.py" line="42"/>
         <source>Survivors of domestic violence</source>
         <translation>Sobrevivientes de violencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="29"/>
-        <location filename="../../ui/projects/labels.py" line="44"/>
+        <location filename="../../ui/projects/labels.py" line="27"/>
+        <location filename="../../ui/projects/labels.py" line="42"/>
         <source>People living with HIV/AIDS</source>
         <translation>Personas con VIH/sida</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="30"/>
+        <location filename="../../ui/projects/labels.py" line="28"/>
         <source>Youth services</source>
         <translation>Servicios para jóvenes</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="31"/>
+        <location filename="../../ui/projects/labels.py" line="29"/>
         <source>Legal services</source>
         <translation>Servicios legales</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="32"/>
+        <location filename="../../ui/projects/labels.py" line="30"/>
         <source>Protected project</source>
         <translation>Proyecto protegido</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="40"/>
+        <location filename="../../ui/projects/labels.py" line="38"/>
         <source>Site-based – single site</source>
         <translation>En un sitio – un solo lugar</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="40"/>
+        <location filename="../../ui/projects/labels.py" line="38"/>
         <source>Site-based – clustered / multiple sites</source>
         <translation>En un sitio – agrupado / varios lugares</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="41"/>
+        <location filename="../../ui/projects/labels.py" line="39"/>
         <source>Tenant-based – scattered site</source>
         <translation>Basado en el inquilino – lugares dispersos</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="42"/>
+        <location filename="../../ui/projects/labels.py" line="40"/>
         <source>Services only</source>
         <translation>Solo servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="42"/>
+        <location filename="../../ui/projects/labels.py" line="40"/>
         <source>Housing with or without services</source>
         <translation>Vivienda con o sin servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="43"/>
+        <location filename="../../ui/projects/labels.py" line="41"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="43"/>
+        <location filename="../../ui/projects/labels.py" line="41"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="45"/>
+        <location filename="../../ui/projects/labels.py" line="43"/>
         <source>Not applicable</source>
         <translation>No corresponde</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="46"/>
+        <location filename="../../ui/projects/labels.py" line="44"/>
         <source>Urban</source>
         <translation>Urbana</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="46"/>
+        <location filename="../../ui/projects/labels.py" line="44"/>
         <source>Suburban</source>
         <translation>Suburbana</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="46"/>
+        <location filename="../../ui/projects/labels.py" line="44"/>
         <source>Rural</source>
         <translation>Rural</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="46"/>
+        <location filename="../../ui/projects/labels.py" line="44"/>
         <source>Unknown</source>
         <translation>Desconocida</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="47"/>
+        <location filename="../../ui/projects/labels.py" line="45"/>
         <source>HMIS participating</source>
         <translation>Participa en HMIS</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="47"/>
+        <location filename="../../ui/projects/labels.py" line="45"/>
         <source>Comparable database participating</source>
         <translation>Participa con una base de datos comparable</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="48"/>
+        <location filename="../../ui/projects/labels.py" line="46"/>
         <source>Not participating</source>
         <translation>No participa</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="49"/>
+        <location filename="../../ui/projects/labels.py" line="47"/>
         <source>HUD: ESG – Emergency Shelter</source>
         <translation>HUD: ESG – Refugio de emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="49"/>
+        <location filename="../../ui/projects/labels.py" line="47"/>
         <source>HUD: ESG – Street Outreach</source>
         <translation>HUD: ESG – Alcance en la calle</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="50"/>
+        <location filename="../../ui/projects/labels.py" line="48"/>
         <source>HUD: ESG – Rapid Rehousing</source>
         <translation>HUD: ESG – Realojamiento rápido</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="50"/>
+        <location filename="../../ui/projects/labels.py" line="48"/>
         <source>HUD: ESG – Homelessness Prevention</source>
         <translation>HUD: ESG – Prevención de la falta de vivienda</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="51"/>
+        <location filename="../../ui/projects/labels.py" line="49"/>
         <source>HUD: CoC – Permanent Supportive Housing</source>
         <translation>HUD: CoC – Vivienda permanente con apoyo</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="51"/>
+        <location filename="../../ui/projects/labels.py" line="49"/>
         <source>HUD: CoC – Rapid Re-Housing</source>
         <translation>HUD: CoC – Realojamiento rápido</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="52"/>
+        <location filename="../../ui/projects/labels.py" line="50"/>
         <source>HUD: CoC – Supportive Services Only</source>
         <translation>HUD: CoC – Solo servicios de apoyo</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="52"/>
+        <location filename="../../ui/projects/labels.py" line="50"/>
         <source>HUD: CoC – Transitional Housing</source>
         <translation>HUD: CoC – Vivienda de transición</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="53"/>
+        <location filename="../../ui/projects/labels.py" line="51"/>
         <source>HUD: CoC – Safe Haven</source>
         <translation>HUD: CoC – Refugio seguro</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="53"/>
+        <location filename="../../ui/projects/labels.py" line="51"/>
         <source>HHS: PATH – Street Outreach &amp; Services Only</source>
         <translation>HHS: PATH – Alcance en la calle y solo servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="54"/>
+        <location filename="../../ui/projects/labels.py" line="52"/>
         <source>HHS: RHY – Street Outreach Project</source>
         <translation>HHS: RHY – Proyecto de alcance en la calle</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="54"/>
+        <location filename="../../ui/projects/labels.py" line="52"/>
         <source>HHS: RHY – Basic Center Program</source>
         <translation>HHS: RHY – Programa de centro básico</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="55"/>
+        <location filename="../../ui/projects/labels.py" line="53"/>
         <source>VA: Supportive Services for Veteran Families</source>
         <translation>VA: Servicios de apoyo para familias de veteranos</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="55"/>
+        <location filename="../../ui/projects/labels.py" line="53"/>
         <source>N/A</source>
         <translation>No corresponde</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="56"/>
+        <location filename="../../ui/projects/labels.py" line="54"/>
         <source>Local or other funding source</source>
         <translation>Fuente de financiación local u otra</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="57"/>
+        <location filename="../../ui/projects/labels.py" line="55"/>
         <source>Households without children</source>
         <translation>Hogares sin niños</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="58"/>
+        <location filename="../../ui/projects/labels.py" line="56"/>
         <source>Households with at least one adult and one child</source>
         <translation>Hogares con al menos un adulto y un niño</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="59"/>
+        <location filename="../../ui/projects/labels.py" line="57"/>
         <source>Households with only children</source>
         <translation>Hogares solo con niños</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="60"/>
+        <location filename="../../ui/projects/labels.py" line="58"/>
         <source>Year-round</source>
         <translation>Todo el año</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="60"/>
+        <location filename="../../ui/projects/labels.py" line="58"/>
         <source>Seasonal</source>
         <translation>De temporada</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="60"/>
+        <location filename="../../ui/projects/labels.py" line="58"/>
         <source>Overflow</source>
         <translation>De desborde</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="61"/>
+        <location filename="../../ui/projects/labels.py" line="59"/>
         <source>Facility-based</source>
         <translation>En instalación</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/labels.py" line="61"/>
+        <location filename="../../ui/projects/labels.py" line="59"/>
         <source>Voucher</source>
         <translation>Vale</translation>
     </message>
@@ -4207,22 +4212,22 @@
 <context>
     <name>QuestionForm</name>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="102"/>
+        <location filename="../../ui/wizard/question_form.py" line="101"/>
         <source>Show while pressed</source>
         <translation>Mostrar mientras se pulsa</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="103"/>
+        <location filename="../../ui/wizard/question_form.py" line="102"/>
         <source>Show the number while pressed</source>
         <translation>Mostrar el número mientras se pulsa</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="120"/>
+        <location filename="../../ui/wizard/question_form.py" line="119"/>
         <source>Choose…</source>
         <translation>Elija…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="127"/>
+        <location filename="../../ui/wizard/question_form.py" line="126"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
@@ -5111,87 +5116,87 @@
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="27"/>
+        <location filename="../../ui/profile/service_dialog.py" line="26"/>
         <source>Record service</source>
         <translation>Registrar servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="27"/>
+        <location filename="../../ui/profile/service_dialog.py" line="26"/>
         <source>Record a service</source>
         <translation>Registrar un servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="32"/>
-        <location filename="../../ui/profile/service_dialog.py" line="51"/>
-        <location filename="../../ui/profile/service_dialog.py" line="69"/>
-        <location filename="../../ui/profile/service_dialog.py" line="77"/>
+        <location filename="../../ui/profile/service_dialog.py" line="31"/>
+        <location filename="../../ui/profile/service_dialog.py" line="50"/>
+        <location filename="../../ui/profile/service_dialog.py" line="68"/>
+        <location filename="../../ui/profile/service_dialog.py" line="76"/>
         <source>Choose…</source>
         <translation>Elija…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="33"/>
-        <location filename="../../ui/profile/service_dialog.py" line="66"/>
+        <location filename="../../ui/profile/service_dialog.py" line="32"/>
+        <location filename="../../ui/profile/service_dialog.py" line="65"/>
         <source>Choose the record type first</source>
         <translation>Elija primero el tipo de registro</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="34"/>
+        <location filename="../../ui/profile/service_dialog.py" line="33"/>
         <source>&amp;Date provided</source>
         <translation>&amp;Fecha de prestación</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="34"/>
+        <location filename="../../ui/profile/service_dialog.py" line="33"/>
         <source>Date provided</source>
         <translation>Fecha de prestación</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="35"/>
+        <location filename="../../ui/profile/service_dialog.py" line="34"/>
         <source>&amp;Record type</source>
         <translation>Tipo de &amp;registro</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="35"/>
+        <location filename="../../ui/profile/service_dialog.py" line="34"/>
         <source>Record type</source>
         <translation>Tipo de registro</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="36"/>
+        <location filename="../../ui/profile/service_dialog.py" line="35"/>
         <source>&amp;Type of service</source>
         <translation>&amp;Tipo de servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="36"/>
+        <location filename="../../ui/profile/service_dialog.py" line="35"/>
         <source>Type of service</source>
         <translation>Tipo de servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="52"/>
+        <location filename="../../ui/profile/service_dialog.py" line="51"/>
         <source>This project records no HUD service here</source>
         <translation>Este proyecto no registra aquí ningún servicio de HUD</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="56"/>
+        <location filename="../../ui/profile/service_dialog.py" line="55"/>
         <source>Agency service (not reported to HUD)</source>
         <translation>Servicio de la agencia (no se informa a HUD)</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="89"/>
+        <location filename="../../ui/profile/service_dialog.py" line="88"/>
         <source>Agency service saved; it is in the outbox (not reported to HUD).</source>
         <translation>Servicio de la agencia guardado; está en la bandeja de salida (no se informa a HUD).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="90"/>
+        <location filename="../../ui/profile/service_dialog.py" line="89"/>
         <source>Choose the record type.</source>
         <translation>Elija el tipo de registro.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="87"/>
-        <location filename="../../ui/profile/service_dialog.py" line="91"/>
+        <location filename="../../ui/profile/service_dialog.py" line="86"/>
+        <location filename="../../ui/profile/service_dialog.py" line="90"/>
         <source>Choose the type of service.</source>
         <translation>Elija el tipo de servicio.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/service_dialog.py" line="93"/>
+        <location filename="../../ui/profile/service_dialog.py" line="92"/>
         <source>Service saved; it is in the outbox.</source>
         <translation>Servicio guardado; está en la bandeja de salida.</translation>
     </message>
@@ -6044,147 +6049,147 @@ ExportID {id}</translation>
 <context>
     <name>SyncTexts</name>
     <message>
-        <location filename="../../ui/sync/texts.py" line="34"/>
+        <location filename="../../ui/sync/texts.py" line="33"/>
         <source>{m} min</source>
         <translation>{m} min</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="35"/>
+        <location filename="../../ui/sync/texts.py" line="34"/>
         <source>{h} h</source>
         <translation>{h} h</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="40"/>
+        <location filename="../../ui/sync/texts.py" line="39"/>
         <source>{n} bytes</source>
         <translation>{n} bytes</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="42"/>
+        <location filename="../../ui/sync/texts.py" line="41"/>
         <source>{n:.0f} KiB</source>
         <translation>{n:.0f} KiB</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="43"/>
+        <location filename="../../ui/sync/texts.py" line="42"/>
         <source>{n:.1f} MiB</source>
         <translation>{n:.1f} MiB</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="48"/>
+        <location filename="../../ui/sync/texts.py" line="47"/>
         <source>1 record</source>
         <translation>1 registro</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="49"/>
+        <location filename="../../ui/sync/texts.py" line="48"/>
         <source>{n} records</source>
         <translation>{n} registros</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="54"/>
+        <location filename="../../ui/sync/texts.py" line="53"/>
         <source>Person</source>
         <translation>Persona</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="55"/>
+        <location filename="../../ui/sync/texts.py" line="54"/>
         <source>Enrollment</source>
         <translation>Inscripción</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="56"/>
+        <location filename="../../ui/sync/texts.py" line="55"/>
         <source>Exit</source>
         <translation>Salida</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="57"/>
+        <location filename="../../ui/sync/texts.py" line="56"/>
         <source>Service</source>
         <translation>Servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="58"/>
+        <location filename="../../ui/sync/texts.py" line="57"/>
         <source>Contact (living situation)</source>
         <translation>Contacto (situación de vivienda)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="59"/>
+        <location filename="../../ui/sync/texts.py" line="58"/>
         <source>Case note</source>
         <translation>Nota del caso</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="60"/>
+        <location filename="../../ui/sync/texts.py" line="59"/>
         <source>Case note deletion request</source>
         <translation>Solicitud de borrado de una nota del caso</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="61"/>
+        <location filename="../../ui/sync/texts.py" line="60"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="62"/>
+        <location filename="../../ui/sync/texts.py" line="61"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="68"/>
+        <location filename="../../ui/sync/texts.py" line="67"/>
         <source>{done} of {total} · {bytes_done} of {bytes_total}</source>
         <translation>{done} de {total} · {bytes_done} de {bytes_total}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="72"/>
+        <location filename="../../ui/sync/texts.py" line="71"/>
         <source>trying again in {s:.0f} s</source>
         <translation>nuevo intento en {s:.0f} s</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="85"/>
+        <location filename="../../ui/sync/texts.py" line="84"/>
         <source>Sync cancelled; {n} still waiting, to be sent with the next sync.</source>
         <translation>Sincronización cancelada; pendientes: {n}, para la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="88"/>
+        <location filename="../../ui/sync/texts.py" line="87"/>
         <source>Nothing was waiting to be sent.</source>
         <translation>No había nada pendiente de enviar.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="89"/>
+        <location filename="../../ui/sync/texts.py" line="88"/>
         <source>Sent {n}: {new} new, {had} the server already had.</source>
         <translation>Enviados: {n} (nuevos: {new}; ya estaban en el servidor: {had}).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="92"/>
+        <location filename="../../ui/sync/texts.py" line="91"/>
         <source>1 was refused; see Refused records.</source>
         <translation>1 fue rechazado; vea Registros rechazados.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="93"/>
+        <location filename="../../ui/sync/texts.py" line="92"/>
         <source>{n} were refused; see Refused records.</source>
         <translation>{n} fueron rechazados; vea Registros rechazados.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="102"/>
+        <location filename="../../ui/sync/texts.py" line="101"/>
         <source>Another sync was running on this device at {t}.</source>
         <translation>A las {t} ya había otra sincronización en curso en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="104"/>
+        <location filename="../../ui/sync/texts.py" line="103"/>
         <source>Sync failed at {t}: {why}</source>
         <translation>La sincronización falló a las {t}: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="106"/>
+        <location filename="../../ui/sync/texts.py" line="105"/>
         <source>Sync cancelled at {t}.</source>
         <translation>Sincronización cancelada a las {t}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="109"/>
+        <location filename="../../ui/sync/texts.py" line="108"/>
         <source>Synced at {t}.</source>
         <translation>Sincronizado a las {t}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="110"/>
+        <location filename="../../ui/sync/texts.py" line="109"/>
         <source>Synced {n} at {t}.</source>
         <translation>Sincronizado a las {t}: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="112"/>
+        <location filename="../../ui/sync/texts.py" line="111"/>
         <source>Next try at {t}.</source>
         <translation>Próximo intento a las {t}.</translation>
     </message>

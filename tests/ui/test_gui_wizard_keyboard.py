@@ -19,7 +19,7 @@ import pytest
 from gui_support import ADMIN, ADMIN_PASSWORD, VT_PASSWORD, make_vault
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QComboBox
-from wizard_support import ADULT, Keyboard, fill_member_by_keys, sign_on_pad, step
+from wizard_support import ADULT, Keyboard, fill_member_by_keys, sign_on_pad, step, wait_for_checks
 
 from app.clock import FakeClock
 from ui.wizard.flow import Step
@@ -82,6 +82,7 @@ def _duplicates_review_save(qtbot, kb: Keyboard, wizard: IntakeWizard) -> None:
     assert kb.focused() is wizard.discard_button, "Tab after the last question: Discard, Back, Next"
     kb.mnemonic(wizard.next_button)
     qtbot.waitUntil(lambda: step(wizard) is Step.DUPLICATES)
+    wait_for_checks(qtbot, wizard)
     kb.enter()
     assert step(wizard) is Step.REVIEW
     assert wizard.next_button.text().replace("&", "") == "Save intake"
@@ -181,7 +182,7 @@ def test_ct_written_consent_by_keyboard_reaches_the_pad_then_attests_paper(
 
 def test_shift_tab_walks_back_and_back_button_is_reachable(qtbot, make_gui, tmp_path: Path,
                                                            clock: FakeClock) -> None:
-    gui, kb, wizard = _sign_in_and_open(qtbot, make_gui, tmp_path, clock, "mo")
+    _gui, kb, wizard = _sign_in_and_open(qtbot, make_gui, tmp_path, clock, "mo")
     _project(kb, wizard, "Emergency Shelter")
     boxes = list(wizard.pages[Step.SCRIPT].boxes.values())
     kb.tab()

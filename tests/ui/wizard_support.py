@@ -41,6 +41,12 @@ def step(wizard: IntakeWizard) -> Step:
 def press_next(qtbot: Any, wizard: IntakeWizard) -> None:
     assert wizard.next_button.isEnabled()
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    wait_for_checks(qtbot, wizard)
+
+
+def wait_for_checks(qtbot: Any, wizard: IntakeWizard) -> None:
+    """The duplicate check runs off the UI thread: wait until the step shows its answer."""
+    qtbot.waitUntil(lambda: not getattr(wizard.current_page, "checking", False), timeout=10_000)
 
 
 def choose(combo: QComboBox, data: object) -> None:
@@ -93,7 +99,7 @@ def fill_member(qtbot: Any, wizard: IntakeWizard, answers: dict[str, Any]) -> No
             choose(widget, value)
         elif isinstance(widget, QCheckBox):
             widget.setChecked(bool(value))
-    for name, widget in form.inputs.items():
+    for widget in form.inputs.values():
         if isinstance(widget, QComboBox) and not widget.isHidden() and widget.currentData() is None:
             fallback = 8 if widget.findData(8) >= 0 else 99
             if widget.findData(fallback) < 0:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from app.catalog import render_text
 from app.intake import Problem
+from app.session import Session
 from app.vault.connection import Connection
 from ui.wizard.flow import IntakeFlow, StepRef
 
@@ -28,6 +29,8 @@ class WizardContext:
     conn: Connection
     show_ssn: bool
     ui_language: str
+    # For work off the UI thread on a second connection (``Session.worker()``).
+    session: Session | None = None
 
 
 def problem_text(problem: Problem) -> str:
