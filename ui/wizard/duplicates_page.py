@@ -145,8 +145,6 @@ class DuplicatesPage(WizardPage):
 
     def _set_checking(self, checking: bool) -> None:
         self.checking = checking
-        self.member.setEnabled(not checking)
-        self.table.setEnabled(not checking)
         if checking:
             self.model.set_candidates([])
             self.status.setText(self.tr("Looking for this person on the device\u2026"))
@@ -175,7 +173,6 @@ class DuplicatesPage(WizardPage):
         from ui.core_text import core_text
 
         self.checking = False
-        self.member.setEnabled(True)
         self.status.setText(core_text(str(error)))
         self.page_did_change.emit()
 
