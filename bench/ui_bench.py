@@ -330,7 +330,8 @@ def scripted_session(gui: Gui, main: MainWindow, query: str) -> dict[str, float]
         spin(lambda: main.profile_window is None or not main.profile_window.isVisible())
 
     def sync_screen() -> None:
-        window = gui.controller.sync.open_window()
+        sync = gui.controller.sync
+        window = sync.open_window() if sync is not None else None
         if window is not None:
             spin(window.isVisible)
             settle(0.05)
