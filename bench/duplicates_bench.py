@@ -1,7 +1,7 @@
 """Duplicate matching: precision and recall on generated tricky pairs, and the cost of
 a check through the search index.
 
-    python -m bench.duplicates_bench [--pairs 2000] [--people 10000]
+    python -m bench.duplicates_bench [--pairs 2000] [--people 10000] [--vault DIR]
 """
 
 from __future__ import annotations
@@ -119,16 +119,24 @@ def measure_pairs(count: int, seed: int) -> None:
     print(f"precision {precision:.1%}  recall {recall:.1%}  false positives {false_positives}")
 
 
-def measure_index(people: int, seed: int) -> None:
+def measure_index(people: int, seed: int, vault: Path | None = None) -> None:
     from app.demo import add_demo_people
-    from app.session import initialize
+    from app.session import Session, initialize, sign_in
 
     rng = random.Random(seed)
     with tempfile.TemporaryDirectory() as folder:
-        session, _ = initialize(Path(folder) / "vault", "mo", "bench.admin", "Bench!Harbor7Lantern9",
-                                access_completed_on=date.today())
+        session: Session
+        if vault is not None:  # a vault built by bench.ui_bench (its user), reused as it is
+            from bench.ui_bench import PASSWORD, USER
+
+            session = sign_in(vault, USER, PASSWORD)
+            people = session.conn.execute("SELECT count(*) FROM person").fetchone()[0]
+        else:
+            session, _ = initialize(Path(folder) / "vault", "mo", "bench.admin", "Bench!Harbor7Lantern9",
+                                        access_completed_on=date.today())
         try:
-            add_demo_people(session, people, seed)
+            if vault is None:
+                add_demo_people(session, people, seed)
             rows = session.conn.execute(
                 "SELECT first_name, last_name, dob, ssn FROM person ORDER BY random() LIMIT 200").fetchall()
             timings, hits = [], 0
@@ -152,9 +160,11 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=2000)
     parser.add_argument("--people", type=int, default=10000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--vault", type=Path, help="time the check on this vault (built by bench.ui_bench) "
+                                                   "instead of building one")
     args = parser.parse_args()
     measure_pairs(args.pairs, args.seed)
-    measure_index(args.people, args.seed)
+    measure_index(args.people, args.seed, args.vault)
 
 
 if __name__ == "__main__":

@@ -91,6 +91,27 @@ def gui(table: Table, size: int, data_dir: Path, repeat: int) -> None:
     table.put("sign-in to a usable main window", "sign_in() + first search, no window", "s", size,
               statistics.median(to_main), core)
     table.put("peak RSS, signed in, one search", "bare PySide6 window", "MiB", size, max(rss), max(bare_rss))
+    session_stall(table, size, data_dir, repeat)
+
+
+def session_stall(table: Table, size: int, data_dir: Path, repeat: int) -> None:
+    """The longest UI-thread stall of a scripted session (search, a profile, an intake
+    with its duplicate check and save, the outbox status, the sync screen) beside the
+    same window idle for as long, each run in a fresh process."""
+    from app.session import sign_in
+
+    session = sign_in(data_dir, USER, PASSWORD)
+    try:  # three letters of someone's last name: a partial-name search with many hits
+        query = str(session.conn.execute("SELECT substr(last_name, 1, 3) FROM person LIMIT 1").fetchone()[0])
+    finally:
+        session.close()
+    stalls, idle = [], []
+    for _ in range(repeat):
+        _started, got = _run_child(["session", str(data_dir), USER, query], PASSWORD + "\n")
+        stalls.append(got["session_stall_ms"] / 1000)
+        idle.append(got["idle_stall_ms"] / 1000)
+    table.put("longest UI-thread stall, scripted session", "same window idle, 1 ms heartbeat", "ms", size,
+              statistics.median(stalls), statistics.median(idle))
 
 
 def _household(project_id: str, rng: random.Random, today: str, now: str) -> dict[str, Any]:

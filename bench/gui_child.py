@@ -2,13 +2,16 @@
 
     python -m bench.gui_child app DATA_DIR USER   # password on stdin
     python -m bench.gui_child bare
+    python -m bench.gui_child session DATA_DIR USER QUERY   # password on stdin
 
 Prints one JSON line. Times are wall-clock seconds since the epoch (``time.time()``)
 so the parent can subtract the moment it started this process; ``rss_kib`` is the
 peak resident set size of this program (``VmHWM``; ``ru_maxrss`` would include the
 parent's, inherited across the fork). In ``app`` mode: the sign-in window shown,
 then signed in through its widgets, the main window shown with its first results,
-one search run; in ``bare`` mode: a ``QWidget`` shown.
+one search run; in ``bare`` mode: a ``QWidget`` shown; in ``session`` mode: signed in,
+the longest UI-thread stall of a scripted session beside the idle window's
+(``bench.ui_bench.scripted_session``).
 """
 
 from __future__ import annotations
@@ -99,8 +102,29 @@ def run_app(data_dir: str, user: str, password: str) -> dict[str, float]:
     return {"shown": shown, "clicked": clicked, "main_shown": main_shown, "rss_kib": rss}
 
 
+def run_session(data_dir: str, user: str, password: str, query: str) -> dict[str, float]:
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+
+    from bench.ui_bench import open_main_window, scripted_session
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    gui, main = open_main_window(Path(data_dir), user, password)
+    try:
+        return scripted_session(gui, main, query)
+    finally:
+        gui.dispose()
+        app.processEvents()
+
+
 def main() -> int:
-    result = bare() if sys.argv[1] == "bare" else run_app(sys.argv[2], sys.argv[3], sys.stdin.readline().rstrip("\n"))
+    if sys.argv[1] == "bare":
+        result = bare()
+    elif sys.argv[1] == "session":
+        result = run_session(sys.argv[2], sys.argv[3], sys.stdin.readline().rstrip("\n"), sys.argv[4])
+    else:
+        result = run_app(sys.argv[2], sys.argv[3], sys.stdin.readline().rstrip("\n"))
     print(json.dumps(result), flush=True)
     return 0
 

@@ -20,6 +20,7 @@ ROWS = (
     "save a household of 3 (save_intake)", "consent form PDF",
     "sync throughput (records/s)",
     "cold start to the sign-in window", "sign-in to a usable main window", "peak RSS, signed in, one search",
+    "longest UI-thread stall, scripted session",
 )
 
 

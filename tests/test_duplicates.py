@@ -59,3 +59,35 @@ def test_find_duplicates_uses_the_index_and_ranks(admin_session) -> None:  # typ
     assert found, "the nickname with a typo in the surname should be found"
     assert found[0].person.first_name == "William"
     assert all(c.person.first_name != "Rowan" for c in found)
+
+
+def test_names_alone_never_reach_a_suggestion() -> None:
+    """Why the index is asked only for dates of birth and SSN last 4: the most the
+    names can add stays below the score from which a pair is shown."""
+    from app.rules.duplicates import NAME_POINTS_MAX, SUGGEST_AT
+
+    assert NAME_POINTS_MAX < SUGGEST_AT
+    assert score_pair(p("Aspen", "Moss"), p("Aspen", "Moss")) is None
+
+
+def test_every_date_of_birth_the_score_accepts_is_looked_up() -> None:
+    from app.rules.duplicates import dob_variants
+
+    variants = set(dob_variants("1985-05-11"))
+    for other in ("1985-05-11", "1985-11-05", "1984-05-11", "1995-05-11", "1985-05-17", "1985-06-11"):
+        assert other in variants, other
+        assert score_pair(p("Juniper", "Brookdale", "1985-05-11"), p("Juniper", "Brookdale", other)) is not None
+    assert "1985-13-11" not in variants and "1985-05-41" not in variants
+
+
+def test_find_duplicates_through_the_index_finds_misread_dates_and_ssn(admin_session) -> None:  # type: ignore[no-untyped-def]
+    from app.people import save_new_person
+
+    session = admin_session
+    save_new_person(session, p("Juniper", "Brookdale", "1985-11-05"), basis=ON_FILE)
+    save_new_person(session, p("Sorrel", "Thistledown", "1971-02-03", "900113333"), basis=ON_FILE)
+    save_new_person(session, p("Juniper", "Brookdale", "1962-08-30"), basis=ON_FILE)
+    found = find_duplicates(session.conn, p("Juniper", "Brookdale", "1985-05-11"))
+    assert [c.person.dob for c in found] == ["1985-11-05"], "day and month swapped; the namesake is not shown"
+    found = find_duplicates(session.conn, p("Sorrel", "Thistledown", None, "912343333"))
+    assert [c.person.first_name for c in found] == ["Sorrel"]

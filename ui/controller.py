@@ -21,10 +21,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app.clock import Clock
 from app.errors import UserFacingError
-from app.packs import load_pack
-from app.security.users import change_own_password
-from app.session import Session, begin_sign_in, sign_in_with_recovery
-from app.two_step import PendingSignIn
 from app.vault.connection import transaction
 from app.vault.unlock import load_keyfile
 from app.vault.vault import vault_exists
@@ -32,10 +28,7 @@ from ui.clipboard import ClipboardGuard
 from ui.i18n import active_language, remember_language, set_language, stored_language
 from ui.lock import LockController, LockReason, LockReport
 from ui.setup.recovery_key_dialog import RecoveryKeyDialog
-from ui.setup.setup_window import SetupRequest, SetupWindow, create_with_projects
-from ui.signin.change_password_dialog import ChangePasswordDialog
 from ui.signin.code_step import CodeStep
-from ui.signin.recovery_dialog import RecoveryDialog
 from ui.signin.signin_window import SignInWindow
 from ui.sync.schedule import SyncSchedule
 from ui.tasks import TaskRunner
@@ -43,8 +36,13 @@ from ui.tasks import TaskRunner
 if TYPE_CHECKING:
     # The main window, sync and demo vault load after sign-in, not at start-up: the
     # sign-in screen shows sooner on an old laptop.
+    # So do the vault core and its pack models (pydantic): they are imported where
+    # first used, mostly on the sign-in job's thread.
+    from app.session import Session
+    from app.two_step import PendingSignIn
     from ui.demo_vault import DemoVault
     from ui.search.main_window import MainWindow
+    from ui.setup.setup_window import SetupRequest, SetupWindow
     from ui.sync.session_sync import SessionSync
 
 log = logging.getLogger(__name__)
@@ -120,6 +118,8 @@ class AppController(QObject):
         widget.activateWindow()
 
     def show_setup(self) -> None:
+        from ui.setup.setup_window import SetupWindow
+
         window = SetupWindow()
         window.language.language_did_change.connect(self._remember_language)
         window.setup_requested.connect(self._create_vault)
@@ -164,6 +164,8 @@ class AppController(QObject):
         if window is None:
             return
         window.set_busy(self.tr("Creating the encrypted vault\u2026 this takes a few seconds."))
+        from ui.setup.setup_window import create_with_projects
+
         self.tasks.submit(
             lambda: create_with_projects(self.data_dir, request, self.clock),
             self._vault_created,
@@ -222,12 +224,16 @@ class AppController(QObject):
         self.code_step.drop()
 
         def password_step() -> Session | PendingSignIn:
+            from app.session import begin_sign_in  # the vault core loads here, off the UI thread
+
             pending = begin_sign_in(data_dir, username, password, clock)
             return pending if pending.needs_code else pending.finish()
 
         self.tasks.submit(password_step, self._signed_in, lambda error: window.show_failure(str(error)))
 
     def _signed_in(self, result: Session | PendingSignIn) -> None:
+        from app.two_step import PendingSignIn
+
         if isinstance(result, PendingSignIn):
             self.code_step.hold(result)
             return
@@ -240,6 +246,9 @@ class AppController(QObject):
             self._begin_session(session)
 
     def _force_password_change(self, session: Session) -> None:
+        from app.security.users import change_own_password
+        from ui.signin.change_password_dialog import ChangePasswordDialog
+
         dialog = ChangePasswordDialog(session, self.sign_in_window)
 
         def change(current: str, new: str) -> None:
@@ -263,6 +272,10 @@ class AppController(QObject):
         dialog.open()
 
     def _open_recovery(self) -> None:
+        from app.packs import load_pack
+        from app.session import sign_in_with_recovery
+        from ui.signin.recovery_dialog import RecoveryDialog
+
         try:
             pack = load_pack(load_keyfile(self.data_dir).pack)
         except UserFacingError as exc:

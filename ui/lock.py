@@ -25,18 +25,19 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog
 
 from app.clock import Clock, system_clock
-from app.drafts import save_draft
 from app.security.idle import CHECK_INTERVAL_MS, IdleClock
-from app.session import Session
 from ui.clipboard import ClipboardGuard
 from ui.os_lock import OsLockListener
+
+if TYPE_CHECKING:  # the vault core loads after the sign-in window is up
+    from app.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -192,6 +193,8 @@ class LockController(QObject):
             if payload is None:
                 continue
             try:
+                from app.drafts import save_draft
+
                 widget.draft_id = save_draft(session, widget.draft_kind, payload, widget.draft_id)
             except Exception as exc:
                 log.error("could not keep a draft at lock: %s", type(exc).__name__)

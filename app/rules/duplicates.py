@@ -2,9 +2,9 @@
 
 Field workers meet people who give a nickname one day and the full name the next,
 swap first and last names, drop half of a hyphenated surname, or have a DOB typed
-day-first. The checker finds candidates through the search index (blocking on name
-prefixes, nickname forms, DOB and SSN last 4) and scores each pair with reasons, so
-the worker sees why a candidate is suggested and decides.
+day-first. The checker finds candidates through the search index (exact tokens of
+the date of birth and its usual misreadings, and of the SSN's last 4) and scores each
+pair with reasons, so the worker sees why a candidate is suggested and decides.
 """
 
 from __future__ import annotations
@@ -16,11 +16,16 @@ import jellyfish
 from rapidfuzz.distance import JaroWinkler
 
 from app.domain.person import PERSON_COLUMNS, Person, person_from_row
-from app.rules.names import canonical, same_given_name, words
+from app.rules.names import same_given_name, words
 from app.vault.connection import Connection
 
 SUGGEST_AT = 0.55  # score from which a pair is shown as a possible duplicate
 LIKELY_AT = 0.8
+# What each kind of agreement adds to a pair's score (times how close it is).
+_SWAPPED = 0.45
+_SURNAME = 0.25
+_GIVEN = 0.2
+_DOB = 0.3
 
 
 @dataclass(frozen=True)
@@ -111,16 +116,16 @@ def score_pair(new: Person, existing: Person) -> Candidate | None:
         and _given_match(first_a, " ".join(last_b)) and _given_match(" ".join(last_a), first_b)
     )
     if swapped:
-        score.add(0.45, "first and last names swapped")
+        score.add(_SWAPPED, "first and last names swapped")
     else:
         if surname:
-            score.add(0.25 * surname[0], surname[1])
+            score.add(_SURNAME * surname[0], surname[1])
         if given:
-            score.add(0.2 * given[0], given[1])
+            score.add(_GIVEN * given[0], given[1])
 
     dob = _dob_match(new.dob, existing.dob)
     if dob:
-        score.add(0.3 * dob[0], dob[1])
+        score.add(_DOB * dob[0], dob[1])
     if new.ssn_last4 and existing.ssn_last4:
         if new.ssn_last4 == existing.ssn_last4:
             if new.ssn and existing.ssn and new.ssn == existing.ssn:
@@ -135,40 +140,63 @@ def score_pair(new: Person, existing: Person) -> Candidate | None:
     return Candidate(existing, total, tuple(score.reasons))
 
 
-def _blocking_query(person: Person) -> str | None:
-    """An FTS5 query that finds anyone who could be the same person."""
-    terms: list[str] = []
-    for token in words(person.first_name) + words(person.last_name):
-        if len(token) >= 2:
-            terms.append(f'names : "{token[:3]}"*')
-        formal = canonical(token)
-        if formal != token:
-            terms.append(f'names : "{formal}"')
-    if person.dob:
-        terms.append(f'dob : "{person.dob.replace("-", "")}"')
+# The most the names alone can add: a swap (0.45) or last name (0.25) plus first
+# name (0.2). It is below SUGGEST_AT, so a pair is only ever suggested when the
+# dates of birth or the SSN's last 4 also agree; the candidates are exactly the
+# people whose date of birth is one of ``dob_variants`` or whose SSN ends alike.
+NAME_POINTS_MAX = max(_SWAPPED, _SURNAME + _GIVEN)
+
+
+def dob_variants(dob: str) -> list[str]:
+    """Every date of birth ``_dob_match`` accepts for ``dob``: the same, day and month
+    swapped, a year off by 1 or 10, or one digit of the month or day different."""
+    try:
+        d = date.fromisoformat(dob)
+    except ValueError:
+        return [dob]
+    iso = d.isoformat()
+    found = {iso}
+    candidates = [(d.year, d.day, d.month)] + [(d.year + k, d.month, d.day) for k in (-10, -1, 1, 10)]
+    for position in (5, 6, 8, 9):
+        for digit in "0123456789":
+            text = iso[:position] + digit + iso[position + 1:]
+            candidates.append((int(text[:4]), int(text[5:7]), int(text[8:10])))
+    for year, month, day in candidates:
         try:
-            d = date.fromisoformat(person.dob)
-            if d.day <= 12 and d.day != d.month:
-                terms.append(f'dob : "{d.year:04d}{d.day:02d}{d.month:02d}"')
-            terms.append(f'dob : "{d.year:04d}"*')
+            found.add(date(year, month, day).isoformat())
         except ValueError:
-            pass
+            continue
+    return sorted(found)
+
+
+def _blocking_query(person: Person) -> str | None:
+    """An FTS5 query (exact tokens, no prefixes) for everyone who could score
+    ``SUGGEST_AT``: a date of birth ``_dob_match`` accepts, or the same SSN last 4."""
+    terms: list[str] = []
+    if person.dob:
+        terms.extend(f'dob : "{variant.replace("-", "")}"' for variant in dob_variants(person.dob)
+                     if variant.replace("-", "").isdigit())
     if person.ssn_last4:
         terms.append(f'ssn4 : "{person.ssn_last4}"')
     return " OR ".join(terms) if terms else None
 
 
-def find_duplicates(conn: Connection, person: Person, limit: int = 10, scan_cap: int = 2000) -> list[Candidate]:
-    """Ranked possible duplicates of ``person`` among the people stored on the device."""
+def find_duplicates(conn: Connection, person: Person, limit: int = 10, scan_cap: int = 5000) -> list[Candidate]:
+    """Ranked possible duplicates of ``person`` among the people stored on the device.
+
+    The index gives the few people who share a date of birth (or one of its usual
+    misreadings) or the SSN's last 4 (about 200 at 100,000 people); each is scored.
+    A name alone never reaches ``SUGGEST_AT`` (``NAME_POINTS_MAX``), so no one who
+    could be suggested is left out.
+    """
     query = _blocking_query(person)
     if query is None:
         return []
     rows = conn.execute(
-        f"SELECT {', '.join('p.' + c for c in PERSON_COLUMNS)} FROM person_search s"
-        " JOIN person p ON p.id = s.rowid"
-        " WHERE person_search MATCH ? AND p.deleted_at IS NULL AND p.personal_id != ?"
-        " ORDER BY s.rank LIMIT ?",
-        (query, person.personal_id, scan_cap),
+        f"SELECT {', '.join('p.' + c for c in PERSON_COLUMNS)} FROM person p"
+        " WHERE p.id IN (SELECT rowid FROM person_search WHERE person_search MATCH ? LIMIT ?)"
+        " AND p.deleted_at IS NULL AND p.personal_id != ?",
+        (query, scan_cap, person.personal_id),
     ).fetchall()
     candidates = [c for row in rows if (c := score_pair(person, person_from_row(row))) is not None]
     candidates.sort(key=lambda c: -c.score)

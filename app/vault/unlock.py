@@ -15,14 +15,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from app.clock import Clock, system_clock
 from app.errors import AccountLocked, BadCredentials, VaultCorrupt, VaultNotFound
-from app.packs import LockoutPolicy
 from app.vault import crypto, keyauth
 from app.vault.health import check_storage, storage_error
 from app.vault.keyfile import KeyFile, Slot
+
+if TYPE_CHECKING:  # pydantic loads with the pack models, on first use
+    from app.packs import LockoutPolicy
 
 DB_NAME = "vault.db"
 KEYS_NAME = "vault.keys"

@@ -83,17 +83,17 @@
         <translation>Creando la bóveda cifrada… esto tarda unos segundos.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="192"/>
+        <location filename="../../ui/controller.py" line="194"/>
         <source>Preparing a practice vault with made-up people…</source>
         <translation>Preparando una bóveda de práctica con personas inventadas…</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="205"/>
+        <location filename="../../ui/controller.py" line="207"/>
         <source>Preparing a practice vault: {done} of {total} made-up people…</source>
         <translation>Preparando una bóveda de práctica: {done} de {total} personas inventadas…</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="220"/>
+        <location filename="../../ui/controller.py" line="222"/>
         <source>Checking your password…</source>
         <translation>Comprobando su contraseña…</translation>
     </message>
@@ -256,12 +256,12 @@
 <context>
     <name>CodeStep</name>
     <message>
-        <location filename="../../ui/signin/code_step.py" line="49"/>
+        <location filename="../../ui/signin/code_step.py" line="48"/>
         <source>Checking the code…</source>
         <translation>Comprobando el código…</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/code_step.py" line="64"/>
+        <location filename="../../ui/signin/code_step.py" line="63"/>
         <source>No code was entered in time; sign in again.</source>
         <translation>No se escribió ningún código a tiempo; vuelva a iniciar sesión.</translation>
     </message>
@@ -1320,93 +1320,98 @@
 <context>
     <name>DuplicatesPage</name>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="37"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="73"/>
         <source>&amp;Person in this intake</source>
         <translation>&amp;Persona en esta admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="38"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="74"/>
         <source>Person in this intake</source>
         <translation>Persona en esta admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="42"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="78"/>
         <source>As typed in this intake</source>
         <translation>Tal como se escribió en esta admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="49"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="85"/>
         <source>Possible matches on this device</source>
         <translation>Posibles coincidencias en este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="64"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="100"/>
         <source>&amp;Same person — use the existing record</source>
         <translation>&amp;Misma persona: usar el registro existente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="65"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="101"/>
         <source>Same person, link to the existing record</source>
         <translation>Misma persona, vincular al registro existente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="66"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="102"/>
         <source>Not the same — &amp;create a new record</source>
         <translation>No es la misma: &amp;crear un registro nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="67"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="103"/>
         <source>Not the same person, create a new record</source>
         <translation>No es la misma persona, crear un registro nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="78"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="118"/>
         <source>Duplicate check</source>
         <translation>Comprobación de duplicados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="87"/>
-        <location filename="../../ui/wizard/duplicates_page.py" line="100"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="124"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="188"/>
         <source>(no name)</source>
         <translation>(sin nombre)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="88"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="125"/>
         <source>Person {n}: {name}</source>
         <translation>Persona {n}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="100"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="151"/>
+        <source>Looking for this person on the device…</source>
+        <translation>Buscando a esta persona en el dispositivo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/duplicates_page.py" line="188"/>
         <source>As typed</source>
         <translation>Tal como se escribió</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="101"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="189"/>
         <source>Date of birth: {d}</source>
         <translation>Fecha de nacimiento: {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="103"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="191"/>
         <source>SSN ends in {d}</source>
         <translation>El SSN termina en {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="111"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="201"/>
         <source>Linked to an existing record; no new person will be created.</source>
         <translation>Vinculado a un registro existente; no se creará una persona nueva.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="117"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="207"/>
         <source>This person may already be on this device. Compare the records, then choose “Same person” or “Not the same” before going on.</source>
         <translation>Puede que esta persona ya esté en este equipo. Compare los registros y elija «Misma persona» o «No es la misma» antes de seguir.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="121"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="211"/>
         <source>{n} possible match(es). Compare them with the client; a new record is created unless you choose “Same person”.</source>
         <translation>{n} posible(s) coincidencia(s). Compárelas con el cliente; se crea un registro nuevo salvo que elija «Misma persona».</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="125"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="215"/>
         <source>No one on this device looks like this person; a new record will be created.</source>
         <translation>Nadie en este equipo se parece a esta persona; se creará un registro nuevo.</translation>
     </message>
@@ -2139,195 +2144,195 @@
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="113"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="114"/>
         <source>Steps</source>
         <translation>Pasos</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="120"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="121"/>
         <source>Intake steps</source>
         <translation>Pasos de la admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="123"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="124"/>
         <source>Click a step already done to go back to it.</source>
         <translation>Haga clic en un paso ya hecho para volver a él.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="131"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="132"/>
         <source>This intake was kept when it was interrupted; nothing typed was lost.</source>
         <translation>Esta admisión se conservó al interrumpirse; no se perdió nada de lo escrito.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="155"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="156"/>
         <source>Step content</source>
         <translation>Contenido del paso</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="156"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="157"/>
         <source>Scroll with the arrow and Page keys.</source>
         <translation>Desplácese con las teclas de flecha y de página.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="170"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="171"/>
         <source>D&amp;iscard intake</source>
         <translation>&amp;Descartar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="171"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="461"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="172"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="462"/>
         <source>Discard intake</source>
         <translation>Descartar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="172"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="173"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="173"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="174"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="174"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="279"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="175"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="280"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="176"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="280"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="177"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="281"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="201"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="202"/>
         <source>Intake saved</source>
         <translation>Admisión guardada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="207"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="208"/>
         <source>Open &amp;profile</source>
         <translation>Abrir &amp;perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="208"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="209"/>
         <source>Open the client&apos;s profile</source>
         <translation>Abrir el perfil del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="209"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="210"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="210"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="211"/>
         <source>Close the intake</source>
         <translation>Cerrar la admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="230"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="231"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="230"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="231"/>
         <source>Oral explanation</source>
         <translation>Explicación oral</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="231"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="232"/>
         <source>Consent choices</source>
         <translation>Decisiones del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="231"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="232"/>
         <source>Consent and signature</source>
         <translation>Consentimiento y firma</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="232"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="233"/>
         <source>Nothing was recorded</source>
         <translation>No se registró nada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="233"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="234"/>
         <source>Household</source>
         <translation>Hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="233"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="234"/>
         <source>Duplicate check</source>
         <translation>Comprobación de duplicados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="234"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="235"/>
         <source>Review and save</source>
         <translation>Revisar y guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="239"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="240"/>
         <source>Person {n} details</source>
         <translation>Datos de la persona {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="252"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="253"/>
         <source>Done; choose it to go back</source>
         <translation>Hecho; elíjalo para volver</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="260"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="261"/>
         <source>Current step</source>
         <translation>Paso actual</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="273"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="274"/>
         <source>&amp;Save intake</source>
         <translation>&amp;Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="274"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="275"/>
         <source>Save intake</source>
         <translation>Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="276"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="277"/>
         <source>&amp;Finish</source>
         <translation>&amp;Terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="277"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="278"/>
         <source>Finish: close the intake, nothing recorded</source>
         <translation>Terminar: cerrar la admisión sin registrar nada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="295"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="296"/>
         <source>1 answer needs attention; it is selected.</source>
         <translation>1 respuesta necesita atención; está seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="296"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="297"/>
         <source>{n} answers need attention; the first is selected.</source>
         <translation>{n} respuestas necesitan atención; la primera está seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="402"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="403"/>
         <source>1 person was saved.</source>
         <translation>Se guardó 1 persona.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="403"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="404"/>
         <source>{n} people were saved.</source>
         <translation>Se guardaron {n} personas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="404"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="405"/>
         <source>The records are in the outbox and will sync when the device is online.</source>
         <translation>Los registros están en la bandeja de salida y se sincronizarán cuando el equipo tenga conexión.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="462"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="463"/>
         <source>Discard this intake? Nothing of it has been saved, and it will not be kept.</source>
         <translation>¿Descartar esta admisión? No se ha guardado nada de ella y no se conservará.</translation>
     </message>
@@ -2348,7 +2353,7 @@
 <context>
     <name>LockController</name>
     <message>
-        <location filename="../../ui/lock.py" line="114"/>
+        <location filename="../../ui/lock.py" line="115"/>
         <source>&amp;Lock now</source>
         <translation>&amp;Bloquear ahora</translation>
     </message>
@@ -2434,132 +2439,132 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/search/main_window.py" line="209"/>
+        <location filename="../../ui/search/main_window.py" line="216"/>
         <source>Find a person</source>
         <translation>Buscar una persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="210"/>
+        <location filename="../../ui/search/main_window.py" line="217"/>
         <source>&amp;New person…</source>
         <translation>&amp;Nueva persona…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="211"/>
+        <location filename="../../ui/search/main_window.py" line="218"/>
         <source>New person</source>
         <translation>Nueva persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="212"/>
+        <location filename="../../ui/search/main_window.py" line="219"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="213"/>
+        <location filename="../../ui/search/main_window.py" line="220"/>
         <source>Lock now</source>
         <translation>Bloquear ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="214"/>
+        <location filename="../../ui/search/main_window.py" line="221"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Bloquear ahora (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="215"/>
+        <location filename="../../ui/search/main_window.py" line="222"/>
         <source>&amp;My clients</source>
         <translation>&amp;Mis clientes</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="216"/>
+        <location filename="../../ui/search/main_window.py" line="223"/>
         <source>My clients and what is due this week</source>
         <translation>Mis clientes y lo que vence esta semana</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="217"/>
+        <location filename="../../ui/search/main_window.py" line="224"/>
         <source>New &amp;intake…</source>
         <translation>Nueva a&amp;dmisión…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="218"/>
+        <location filename="../../ui/search/main_window.py" line="225"/>
         <source>New intake</source>
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="219"/>
+        <location filename="../../ui/search/main_window.py" line="226"/>
         <source>New intake (Ctrl+I)</source>
         <translation>Nueva admisión (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="220"/>
+        <location filename="../../ui/search/main_window.py" line="227"/>
         <source>&amp;Search by name, date of birth or last 4 of SSN</source>
         <translation>&amp;Buscar por nombre, fecha de nacimiento o últimos 4 del SSN</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="221"/>
+        <location filename="../../ui/search/main_window.py" line="228"/>
         <source>e.g. Juniper, 1985-03-14, 03/14/1985 or 4321</source>
         <translation>p. ej. Juniper, 1985-03-14, 03/14/1985 o 4321</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="222"/>
+        <location filename="../../ui/search/main_window.py" line="229"/>
         <source>Search people</source>
         <translation>Buscar personas</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="514"/>
+        <location filename="../../ui/search/main_window.py" line="543"/>
         <source>Language changed. The intake or profile already open stays in its language until you close it and open it again.</source>
         <translation>Idioma cambiado. La admisión o el perfil que ya está abierto sigue en su idioma hasta que lo cierre y lo vuelva a abrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="517"/>
+        <location filename="../../ui/search/main_window.py" line="546"/>
         <source>Language changed.</source>
         <translation>Idioma cambiado.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="223"/>
+        <location filename="../../ui/search/main_window.py" line="230"/>
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="224"/>
+        <location filename="../../ui/search/main_window.py" line="231"/>
         <source>Type in the search box to find people on this device.</source>
         <translation>Escriba en el cuadro de búsqueda para encontrar personas en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="228"/>
+        <location filename="../../ui/search/main_window.py" line="235"/>
         <source>Signed in as {name} · {role}</source>
         <translation>Sesión de {name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="293"/>
+        <location filename="../../ui/search/main_window.py" line="302"/>
         <source>No one on this device matches.</source>
         <translation>Nadie en este equipo coincide.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="295"/>
+        <location filename="../../ui/search/main_window.py" line="304"/>
         <source>Showing the first {n}; type more to narrow it down.</source>
         <translation>Se muestran los primeros {n}; escriba más para acotar.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="298"/>
+        <location filename="../../ui/search/main_window.py" line="307"/>
         <source>{n} found</source>
         <translation>{n} encontrados</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="299"/>
+        <location filename="../../ui/search/main_window.py" line="308"/>
         <source>1 found</source>
         <translation>1 encontrado</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="320"/>
+        <location filename="../../ui/search/main_window.py" line="349"/>
         <source>Outbox: nothing waiting to sync</source>
         <translation>Bandeja de salida: nada pendiente de sincronizar</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="322"/>
+        <location filename="../../ui/search/main_window.py" line="351"/>
         <source>Outbox: {n} waiting · oldest {h:.0f} h of the {w} h window</source>
         <translation>Bandeja de salida: {n} pendientes · el más antiguo {h:.0f} h de un plazo de {w} h</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="325"/>
+        <location filename="../../ui/search/main_window.py" line="354"/>
         <source> · {n} overdue</source>
         <translation> · {n} vencidos</translation>
     </message>

@@ -122,7 +122,13 @@ def save_person(qtbot: Any, main: Any, first: str, last: str) -> None:
     assert session is not None
     save_new_person(session, Person(first_name=first, last_name=last, name_data_quality=1, dob="1979-04-02",
                                     dob_data_quality=1), basis=ON_FILE)
-    main.refresh_status()
+    refresh_status(qtbot, main)
+
+
+def refresh_status(qtbot: Any, main: Any) -> None:
+    """Count the outbox (off the UI thread) and wait for the window to show it."""
+    with qtbot.waitSignal(main.status_did_refresh, timeout=10_000):
+        main.refresh_status()
 
 
 def outbox_count(session: Session, state: str) -> int:

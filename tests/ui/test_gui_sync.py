@@ -242,7 +242,7 @@ def test_a_refused_record_shows_its_reason_and_can_be_sent_again(qtbot, make_gui
         assert (state, key) == ("pending", bad_key), "the same key goes again"
         actions = [r[0] for r in session.conn.execute("SELECT action FROM audit_event")]
         assert "sync.requeued" in actions
-        assert "1 waiting" in main.outbox_label.text()
+        qtbot.waitUntil(lambda: "1 waiting" in main.outbox_label.text(), timeout=10_000)
 
         # Sent again as it was, so the server gives the same reason; it waits here again.
         window.sync_button.click()

@@ -20,6 +20,7 @@ from sync_gui_support import (  # noqa: F401 - _test_keyring_file is an autouse 
     now_clock,
     open_sync_window,
     outbox_count,
+    refresh_status,
     save_person,
     server_on_loopback,
     session_of,
@@ -56,7 +57,7 @@ def test_the_banner_warns_at_60_hours_and_turns_red_past_the_72_hour_window(qtbo
     assert not banner.isVisible(), "a record saved now is far from its deadline"
 
     _advance(gui, clock, 60)
-    main.refresh_status()
+    refresh_status(qtbot, main)
     assert banner.isVisible() and banner.level == "soon"
     assert banner.title.text() == "Due soon:"
     assert ("1 record must reach the central HMIS within 24 hours (72-hour window from collection)."
@@ -69,7 +70,7 @@ def test_the_banner_warns_at_60_hours_and_turns_red_past_the_72_hour_window(qtbo
     window.close_button.click()
 
     _advance(gui, clock, 20)
-    main.refresh_status()
+    refresh_status(qtbot, main)
     assert banner.isVisible() and banner.level == "overdue"
     assert banner.title.text() == "Overdue:"
     assert "1 record has passed the 72-hour window without reaching the central HMIS." in banner.message.text()
@@ -95,7 +96,7 @@ def test_a_role_that_may_not_sync_sees_the_banner_without_the_sync_screen(qtbot,
     assert main.sync_action not in main.tools_menu.actions()
     save_person(qtbot, main, "Anselm", "Dovecote")
     _advance(gui, clock, 80)
-    main.refresh_status()
+    refresh_status(qtbot, main)
     banner = main.timeliness_banner
     assert banner.isVisible() and banner.level == "overdue"
     assert not banner.sync_button.isVisible()

@@ -19,7 +19,7 @@ import pytest
 from gui_support import ADMIN, ADMIN_PASSWORD, VT_PASSWORD, make_vault
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QComboBox
-from wizard_support import ADULT, Keyboard, fill_member_by_keys, sign_on_pad, step
+from wizard_support import ADULT, Keyboard, fill_member_by_keys, sign_on_pad, step, wait_for_checks
 
 from app.clock import FakeClock
 from app.intake.steps import Step
@@ -82,6 +82,7 @@ def _duplicates_review_save(qtbot, kb: Keyboard, wizard: IntakeWizard) -> None:
     assert kb.focused() is wizard.discard_button, "Tab after the last question: Discard, Back, Next"
     kb.mnemonic(wizard.next_button)
     qtbot.waitUntil(lambda: step(wizard) is Step.DUPLICATES)
+    wait_for_checks(qtbot, wizard)
     kb.enter()
     assert step(wizard) is Step.REVIEW
     assert wizard.next_button.text().replace("&", "") == "Save intake"

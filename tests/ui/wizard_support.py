@@ -41,6 +41,12 @@ def step(wizard: IntakeWizard) -> Step:
 def press_next(qtbot: Any, wizard: IntakeWizard) -> None:
     assert wizard.next_button.isEnabled()
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    wait_for_checks(qtbot, wizard)
+
+
+def wait_for_checks(qtbot: Any, wizard: IntakeWizard) -> None:
+    """The duplicate check runs off the UI thread: wait until the step shows its answer."""
+    qtbot.waitUntil(lambda: not getattr(wizard.current_page, "checking", False), timeout=10_000)
 
 
 def choose(combo: QComboBox, data: object) -> None:

@@ -4,7 +4,9 @@ Search runs through ``app.search_service.find_people`` (FTS5, role limits and
 conflict-of-interest exclusions, VT-2.1-8) 150 ms after the last keystroke; a query
 costs milliseconds (P3), so it runs on the UI thread with the one connection.
 The status bar shows who is signed in and the outbox against the pack's timeliness
-window (MO-TIME-1: 72 hours from collection).
+window (MO-TIME-1: 72 hours from collection). Counting the outbox reads every pending
+row (tens of milliseconds with 100,000 people), so it runs off the UI thread on a
+second connection (``Session.worker()``); only the latest count is shown.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ from ui.search.main_menus import MainMenus
 from ui.search.my_clients import MyClientsDialog
 from ui.search.people_model import PeopleModel, columns_for, results_table, shows_last_contact
 from ui.sync.timeliness_banner import TimelinessBanner
+from ui.tasks import TaskRunner
 from ui.theme import demo_banner, resource_icon, window_title
 from ui.widgets.mnemonics import give_unique_mnemonics
 from ui.wizard.intake_wizard import DRAFT_KIND as INTAKE_DRAFT_KIND
@@ -60,6 +63,7 @@ STATUS_REFRESH_MS = 60_000
 
 class MainWindow(QMainWindow):
     window_will_close = Signal()
+    status_did_refresh = Signal()  # the outbox label and banner show a new count
 
     def __init__(self, session: Session, clipboard: ClipboardGuard, lock_action: QAction,
                  demo: bool = False, parent: QWidget | None = None) -> None:
@@ -176,6 +180,9 @@ class MainWindow(QMainWindow):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.run_search)
+        self._status_tasks = TaskRunner(self)
+        self._status_generation = 0  # the count the window waits for
+        self._status: outbox.OutboxStatus | None = None
         self._status_timer = QTimer(self)
         self._status_timer.setInterval(STATUS_REFRESH_MS)
         self._status_timer.timeout.connect(self.refresh_status)
@@ -231,6 +238,8 @@ class MainWindow(QMainWindow):
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1))
         if self._shown_count is not None:
             self._describe_results(self._shown_count)
+        if self._status is not None:
+            self._show_status(self._status)
         self.refresh_status()
         self.refresh_drafts_bar()
         give_unique_mnemonics(self)
@@ -307,15 +316,35 @@ class MainWindow(QMainWindow):
     # -- status -----------------------------------------------------------------------
 
     def refresh_status(self) -> None:
+        """Count the outbox off the UI thread; the label and the banner follow when
+        the count is in (``status_did_refresh``). A count started earlier is dropped."""
+        session = self._session
+        if session is None:
+            return
+        self._status_generation += 1
+        generation = self._status_generation
+        timeliness = session.pack.timeliness
+        now = session.clock.now()
+
+        def work() -> outbox.OutboxStatus:
+            with session.worker() as worker:
+                return outbox.status(worker.conn, now, timeliness.window_hours, timeliness.warn_before_hours)
+
+        self._status_tasks.submit(work, lambda state: self._status_counted(generation, state),
+                                  lambda _error: None)
+
+    def _status_counted(self, generation: int, state: outbox.OutboxStatus) -> None:
+        if generation != self._status_generation or self._session is None:
+            return
+        self._status = state
+        self._show_status(state)
+        self.status_did_refresh.emit()
+
+    def _show_status(self, state: outbox.OutboxStatus) -> None:
         session = self._session
         if session is None:
             return
         timeliness = session.pack.timeliness
-        try:
-            state = outbox.status(session.conn, session.clock.now(), timeliness.window_hours,
-                                  timeliness.warn_before_hours)
-        except UserFacingError:
-            return
         if not state.pending:
             text = self.tr("Outbox: nothing waiting to sync")
         else:
@@ -524,6 +553,8 @@ class MainWindow(QMainWindow):
         self._session = None
         self._debounce.stop()
         self._status_timer.stop()
+        self._status_generation += 1
+        self._status = None
         if self.my_clients_dialog is not None:
             self.my_clients_dialog.clear_client_data()
             self.my_clients_dialog.reject()

@@ -11,9 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 
-from app.two_step import PendingSignIn
-
 if TYPE_CHECKING:
+    from app.two_step import PendingSignIn
     from ui.signin.signin_window import SignInWindow
     from ui.tasks import TaskRunner
 

@@ -3,11 +3,18 @@
 Candidates come from ``app.rules.duplicates.find_duplicates`` with their reasons. The
 member as typed is shown beside them so the worker compares like with like; "Same
 person" links the intake to the existing record instead of creating a second one.
+
+The check reads the vault, so it runs off the UI thread on a second connection
+(``Session.worker()`` through ``ui.tasks.TaskRunner``): the page shows that it is
+looking, with Next held (every member counts as undecided), and then the candidates.
+Each entry to the page starts a new check; the result of an earlier one (Back and
+Next pressed quickly, a lock) is dropped.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,13 +26,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.person import Person
+from app.errors import UserFacingError
 from app.intake import Problem
 from app.intake.flow import IntakeFlow
-from app.intake.steps import StepRef
-from app.rules.duplicates import Candidate
+from app.intake.flow_consent import as_date
+from app.intake.save import CLIENT_COLUMNS
+from app.intake.steps import Step, StepRef
+from app.rules.duplicates import Candidate, find_duplicates
+from app.session import Session
+from ui.tasks import TaskRunner
 from ui.widgets.field import Field, form_grid
 from ui.wizard.candidates_model import CandidatesModel
 from ui.wizard.page import WizardContext, WizardPage, show_on, text_label
+
+_PERSON_COLUMNS = ("first_name", "middle_name", "last_name", "ssn", "dob")
+
+
+def probe_person(answers: dict[str, Any]) -> Person | None:
+    """The person a member's answers describe, as the duplicate check compares them;
+    ``None`` until a name is typed."""
+    values: dict[str, Any] = {}
+    for csv_name, column in CLIENT_COLUMNS.items():
+        value = answers.get(csv_name)
+        if value not in (None, "") and column in _PERSON_COLUMNS:
+            values[column] = str(value)
+    if not (values.get("first_name") or values.get("last_name")):
+        return None
+    if "dob" in values and as_date(values["dob"]) is None:
+        del values["dob"]
+    return Person(**values)
+
+
+def check_people(session: Session, people: list[Person | None]) -> list[list[Candidate]]:
+    """Each person's possible duplicates, on a connection of this thread's own."""
+    with session.worker() as worker:
+        return [find_duplicates(worker.conn, person) if person is not None else [] for person in people]
 
 
 class DuplicatesPage(WizardPage):
@@ -73,21 +109,73 @@ class DuplicatesPage(WizardPage):
         self.member.currentIndexChanged.connect(lambda _i: self._show())
         self.same_button.clicked.connect(self._link)
         self.new_button.clicked.connect(self._unlink)
+        self._tasks = TaskRunner(self)
+        self._generation = 0  # the check whose result the page waits for
+        self._candidates: list[list[Candidate]] = []
+        self.checking = False
 
     def title(self) -> str:
         return self.tr("Duplicate check")
 
     def enter(self, ref: StepRef) -> None:
-        self.flow.undecided_duplicates.clear()
-        for i in range(len(self.flow.members)):
-            self._note_decision(i, self.flow.duplicates(self.context.conn, i))
         self.member.blockSignals(True)
         self.member.clear()
         for i in range(len(self.flow.members)):
             label = self.flow.member_label(i) or self.tr("(no name)")
             self.member.addItem(self.tr("Person {n}: {name}").format(n=i + 1, name=label), i)
         self.member.blockSignals(False)
+        self.start_check()
+
+    def start_check(self) -> None:
+        """Look for each member on the device off the UI thread; until the answer is
+        in, every member is undecided, so Next waits."""
+        self._generation += 1
+        generation = self._generation
+        people = [probe_person(dict(member.answers)) for member in self.flow.members]
+        self._candidates = [[] for _ in people]
+        self.flow.undecided_duplicates.clear()
+        self.flow.undecided_duplicates.update(range(len(people)))
+        self._set_checking(True)
+        session = self.context.session
+        if session is None:  # no session to open a second connection from
+            self._checked(generation, [find_duplicates(self.context.conn, p) if p else [] for p in people])
+            return
+        work: Callable[[], list[list[Candidate]]] = lambda: check_people(session, people)  # noqa: E731
+        self._tasks.submit(work, lambda found: self._checked(generation, found),
+                           lambda error: self._check_failed(generation, error))
+
+    def _set_checking(self, checking: bool) -> None:
+        self.checking = checking
+        if checking:
+            self.model.set_candidates([])
+            self.status.setText(self.tr("Looking for this person on the device\u2026"))
+            self.same_button.setEnabled(False)
+            self.new_button.setEnabled(False)
+            self.page_did_change.emit()
+
+    def _is_current(self, generation: int) -> bool:
+        """Whether a check's answer is the one the page waits for: not an earlier
+        check's, nor one that arrives after a lock or after the worker went Back."""
+        return generation == self._generation and self.flow.current.step is Step.DUPLICATES
+
+    def _checked(self, generation: int, found: list[list[Candidate]]) -> None:
+        if not self._is_current(generation):
+            return
+        self._candidates = found
+        self._set_checking(False)
+        for i, candidates in enumerate(found):
+            self._note_decision(i, candidates)
         self._show()
+        self.page_did_change.emit()
+
+    def _check_failed(self, generation: int, error: UserFacingError) -> None:
+        if not self._is_current(generation):
+            return
+        from ui.core_text import core_text
+
+        self.checking = False
+        self.status.setText(core_text(str(error)))
+        self.page_did_change.emit()
 
     def _index(self) -> int:
         return int(self.member.currentData() or 0)
@@ -102,7 +190,9 @@ class DuplicatesPage(WizardPage):
         if self.context.show_ssn and answers.get("SSN"):
             lines.append(self.tr("SSN ends in {d}").format(d=str(answers["SSN"])[-4:]))
         self.typed.setText("\n".join(lines))
-        candidates = self.flow.duplicates(self.context.conn, i)
+        if self.checking:
+            return
+        candidates = self._candidates[i] if i < len(self._candidates) else []
         self.model.set_candidates(candidates)
         state = self.flow.members[i]
         linked = state.link_personal_id
@@ -159,6 +249,8 @@ class DuplicatesPage(WizardPage):
         return self.table if self.model.rowCount() else self.member
 
     def clear_client_data(self) -> None:
+        self._generation += 1
+        self._candidates = []
         self.model.clear()
         self.member.clear()
         self.typed.setText("")

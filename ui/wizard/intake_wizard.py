@@ -97,6 +97,7 @@ class IntakeWizard(QDialog):
             conn=session.conn,
             show_ssn=visible_fields(session).ssn_last4,
             ui_language=active_language(),
+            session=session,
         )
 
         outer = QVBoxLayout(self)

@@ -18,6 +18,7 @@ from app.catalog import render_text
 from app.intake import Problem
 from app.intake.flow import IntakeFlow
 from app.intake.steps import StepRef
+from app.session import Session
 from app.vault.connection import Connection
 
 
@@ -30,6 +31,8 @@ class WizardContext:
     conn: Connection
     show_ssn: bool
     ui_language: str
+    # For work off the UI thread on a second connection (``Session.worker()``).
+    session: Session | None = None
 
 
 def problem_text(problem: Problem) -> str:
