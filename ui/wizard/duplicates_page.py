@@ -14,7 +14,6 @@ Next pressed quickly, a lock) is dropped.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,42 +25,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.person import Person
 from app.errors import UserFacingError
 from app.intake import Problem
-from app.intake.flow import IntakeFlow
-from app.intake.flow_consent import as_date
-from app.intake.save import CLIENT_COLUMNS
+from app.intake.flow import IntakeFlow, duplicate_values, find_candidates
 from app.intake.steps import Step, StepRef
-from app.rules.duplicates import Candidate, find_duplicates
+from app.rules.duplicates import Candidate
 from app.session import Session
 from ui.tasks import TaskRunner
 from ui.widgets.field import Field, form_grid
 from ui.wizard.candidates_model import CandidatesModel
 from ui.wizard.page import WizardContext, WizardPage, show_on, text_label
 
-_PERSON_COLUMNS = ("first_name", "middle_name", "last_name", "ssn", "dob")
 
-
-def probe_person(answers: dict[str, Any]) -> Person | None:
-    """The person a member's answers describe, as the duplicate check compares them;
-    ``None`` until a name is typed."""
-    values: dict[str, Any] = {}
-    for csv_name, column in CLIENT_COLUMNS.items():
-        value = answers.get(csv_name)
-        if value not in (None, "") and column in _PERSON_COLUMNS:
-            values[column] = str(value)
-    if not (values.get("first_name") or values.get("last_name")):
-        return None
-    if "dob" in values and as_date(values["dob"]) is None:
-        del values["dob"]
-    return Person(**values)
-
-
-def check_people(session: Session, people: list[Person | None]) -> list[list[Candidate]]:
-    """Each person's possible duplicates, on a connection of this thread's own."""
+def check_people(session: Session, people: list[dict[str, str]]) -> list[list[Candidate]]:
+    """Each member's possible duplicates (``app.intake.flow.duplicate_values``), on a
+    connection of this thread's own."""
     with session.worker() as worker:
-        return [find_duplicates(worker.conn, person) if person is not None else [] for person in people]
+        return [find_candidates(worker.conn, values) for values in people]
 
 
 class DuplicatesPage(WizardPage):
@@ -131,14 +111,14 @@ class DuplicatesPage(WizardPage):
         in, every member is undecided, so Next waits."""
         self._generation += 1
         generation = self._generation
-        people = [probe_person(dict(member.answers)) for member in self.flow.members]
+        people = [duplicate_values(member.answers) for member in self.flow.members]
         self._candidates = [[] for _ in people]
         self.flow.undecided_duplicates.clear()
         self.flow.undecided_duplicates.update(range(len(people)))
         self._set_checking(True)
         session = self.context.session
         if session is None:  # no session to open a second connection from
-            self._checked(generation, [find_duplicates(self.context.conn, p) if p else [] for p in people])
+            self._checked(generation, [find_candidates(self.context.conn, values) for values in people])
             return
         work: Callable[[], list[list[Candidate]]] = lambda: check_people(session, people)  # noqa: E731
         self._tasks.submit(work, lambda found: self._checked(generation, found),
