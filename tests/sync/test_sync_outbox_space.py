@@ -1,0 +1,88 @@
+"""What a sync gives back: acknowledged rows lose their payload and the file its free
+pages; nothing unsent loses a byte, even when the answer never arrives."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sync_faults import FaultProxy
+from sync_support import ThreadServer, assert_exactly_once, outbox_states, server_keys
+
+from app.demo import add_demo_people
+from app.session import Session
+from sync.credentials import load_credential
+from sync.engine import RetryPolicy, SyncEngine
+from sync.service import SyncJob
+from sync.store import SENT_PAYLOAD, OutboxStore
+from sync.transport import Transport
+
+
+def _payloads(session: Session) -> dict[str, tuple[str, str]]:
+    """idempotency key -> (state, payload as stored)."""
+    return {k: (s, p) for k, s, p in session.conn.execute("SELECT idempotency_key, state, payload FROM outbox")}
+
+
+def _file_bytes(session: Session) -> int:
+    session.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    main_file = next(row[2] for row in session.conn.execute("PRAGMA database_list") if row[1] == "main")
+    return Path(main_file).stat().st_size
+
+
+def _engine_for(session: Session, url: str, batch_size: int, retry: RetryPolicy) -> SyncEngine:
+    _, credential = load_credential(session.conn, str(session.vault.keyfile.vault_id))
+    return SyncEngine(OutboxStore(session.conn, session.clock), Transport(url, timeout=(5, 10)), credential,
+                      batch_size=batch_size, retry=retry)
+
+
+def test_a_new_vault_can_give_pages_back(device: Session) -> None:
+    assert device.conn.execute("PRAGMA auto_vacuum").fetchone()[0] == 2  # INCREMENTAL
+
+
+def test_acknowledged_payloads_go_and_unsent_ones_stay_whole(enrolled: Session, live_server: ThreadServer) -> None:
+    add_demo_people(enrolled, 40, seed=11)
+    before = _payloads(enrolled)
+    job = SyncJob(enrolled, batch_size=20)
+    job.on_progress = lambda p: job.cancel() if p.records_done >= 20 else None
+    report = job.run()
+    assert report.cancelled and report.left > 0
+    after = _payloads(enrolled)
+    assert after.keys() == before.keys()
+    sent = {k for k, (state, _) in after.items() if state == "acknowledged"}
+    unsent = {k for k, (state, _) in after.items() if state == "pending"}
+    assert sent and unsent and sent | unsent == set(after)
+    assert {after[k][1] for k in sent} == {SENT_PAYLOAD}
+    for key in unsent:  # byte for byte what was saved, and still a record that can be sent
+        assert after[key][1] == before[key][1]
+        assert isinstance(json.loads(after[key][1]), dict)
+    assert sorted(server_keys(live_server.engine)) == sorted(sent)
+    assert SyncJob(enrolled).run().complete
+    assert_exactly_once(live_server.engine, enrolled)
+
+
+def test_the_file_shrinks_once_acknowledged_rows_are_pruned(enrolled: Session, live_server: ThreadServer) -> None:
+    add_demo_people(enrolled, 300, seed=12)
+    unsent = _file_bytes(enrolled)
+    assert SyncJob(enrolled).run().complete
+    synced = _file_bytes(enrolled)
+    assert enrolled.conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
+    assert synced < unsent * 0.8, (unsent, synced)
+    assert enrolled.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_sync_cut_off_before_the_answer_loses_nothing(enrolled: Session, live_server: ThreadServer) -> None:
+    add_demo_people(enrolled, 10, seed=13)
+    before = _payloads(enrolled)
+    proxy = FaultProxy(live_server.port, default="drop_after")  # the server stored it; no answer came back
+    try:
+        report = _engine_for(enrolled, proxy.url, 100, RetryPolicy(base_delay=0.01, max_delay=0.05,
+                                                                   max_consecutive_failures=2)).run()
+    finally:
+        proxy.close()
+    assert report.error is not None and report.left == len(before)
+    assert _payloads(enrolled) == before  # every row pending, every payload as it was
+    assert outbox_states(enrolled) == {"pending": len(before)}
+    # Sent again with the same keys: the server answers duplicates, the payloads then go.
+    assert SyncJob(enrolled).run().complete
+    assert_exactly_once(live_server.engine, enrolled)
+    assert {p for _, p in _payloads(enrolled).values()} == {SENT_PAYLOAD}
