@@ -242,7 +242,7 @@ class OutboxStore:
 
 def give_back_free_pages(conn: Connection) -> int:
     """Shorten the file by its free pages, where the vault was made for it
-    (``auto_vacuum = INCREMENTAL``, every vault created since schema 12); a vault made
+    (``auto_vacuum = INCREMENTAL``, every vault created since schema 13); a vault made
     before keeps them and reuses them for new rows. Returns the pages given back."""
     if int(conn.execute("PRAGMA auto_vacuum").fetchone()[0]) != 2:
         return 0

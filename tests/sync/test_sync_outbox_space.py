@@ -86,3 +86,18 @@ def test_a_sync_cut_off_before_the_answer_loses_nothing(enrolled: Session, live_
     assert SyncJob(enrolled).run().complete
     assert_exactly_once(live_server.engine, enrolled)
     assert {p for _, p in _payloads(enrolled).values()} == {SENT_PAYLOAD}
+
+
+def test_a_group_is_found_through_an_index_of_pending_rows_only(enrolled: Session,
+                                                                 live_server: ThreadServer) -> None:
+    add_demo_people(enrolled, 30, seed=14)
+    plan = " ".join(str(r[-1]) for r in enrolled.conn.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM outbox WHERE state = 'pending' AND batch_group = ?"
+        " ORDER BY batch_rank, id", ("h-1",)))
+    assert "outbox_pending_group" in plan, plan
+    indexed = "SELECT count(*) FROM outbox INDEXED BY outbox_pending_group WHERE state = 'pending'" \
+              " AND batch_group IS NOT NULL"
+    assert enrolled.conn.execute(indexed).fetchone()[0] > 0
+    assert SyncJob(enrolled).run().complete
+    assert enrolled.conn.execute(indexed).fetchone()[0] == 0
+    assert_exactly_once(live_server.engine, enrolled)
