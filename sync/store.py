@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from app.clock import Clock
+from app.outbox import PRUNED_SETTING
 from app.vault.connection import Connection, transaction
 from sync.protocol import BatchResult, OutboxRecord, RecordStatus
 
@@ -238,6 +239,30 @@ class OutboxStore:
         """An administrator fixed the cause: send these again, with the same keys."""
         with transaction(self.conn) as conn:
             return requeue_rows(conn, row_ids)
+
+
+# An acknowledged row (its key, entity and times, no payload) is kept this long, for
+# an administrator reconciling with the server; after that the device needs nothing of
+# it: the server has the record, and the retention purge asks only whether anything of
+# a person is not yet acknowledged.
+KEEP_ACKNOWLEDGED_DAYS = 30
+
+
+def prune_acknowledged(conn: Connection, now: datetime) -> int:
+    """Delete acknowledged rows acknowledged more than ``KEEP_ACKNOWLEDGED_DAYS`` ago,
+    counting them in the ``acknowledged`` total; call inside a transaction. Returns
+    how many went."""
+    cutoff = (now - timedelta(days=KEEP_ACKNOWLEDGED_DAYS)).isoformat(timespec="seconds")
+    gone = int(conn.execute(
+        "DELETE FROM outbox WHERE state = 'acknowledged' AND acknowledged_at < ?", (cutoff,)).rowcount)
+    if gone:
+        conn.execute(
+            "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE"
+            " SET value = CAST(CAST(value AS INTEGER) + CAST(excluded.value AS INTEGER) AS TEXT)",
+            (PRUNED_SETTING, str(gone)),
+        )
+        give_back_free_pages(conn)
+    return gone
 
 
 def give_back_free_pages(conn: Connection) -> int:

@@ -4,17 +4,21 @@ pages; nothing unsent loses a byte, even when the answer never arrives."""
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 from sync_faults import FaultProxy
-from sync_support import ThreadServer, assert_exactly_once, outbox_states, server_keys
+from sync_support import ThreadServer, assert_exactly_once, outbox_keys, outbox_states, server_keys
 
+from app.clock import FakeClock
 from app.demo import add_demo_people
+from app.outbox import status as outbox_status
+from app.retention import _all_synced
 from app.session import Session
 from sync.credentials import load_credential
 from sync.engine import RetryPolicy, SyncEngine
 from sync.service import SyncJob
-from sync.store import SENT_PAYLOAD, OutboxStore
+from sync.store import KEEP_ACKNOWLEDGED_DAYS, SENT_PAYLOAD, OutboxStore
 from sync.transport import Transport
 
 
@@ -101,3 +105,33 @@ def test_a_group_is_found_through_an_index_of_pending_rows_only(enrolled: Sessio
     assert SyncJob(enrolled).run().complete
     assert enrolled.conn.execute(indexed).fetchone()[0] == 0
     assert_exactly_once(live_server.engine, enrolled)
+
+
+
+def test_acknowledged_rows_go_after_thirty_days_and_still_count(enrolled: Session,
+                                                                live_server: ThreadServer) -> None:
+    clock = enrolled.clock
+    assert isinstance(clock, FakeClock)
+    today = clock.now()  # the server's clock refuses records collected in its future
+    clock.set(today - timedelta(days=KEEP_ACKNOWLEDGED_DAYS + 1))
+    add_demo_people(enrolled, 200, seed=15)
+    assert SyncJob(enrolled).run().complete
+    first = outbox_keys(enrolled, "acknowledged")
+    first_people = {r[0] for r in enrolled.conn.execute("SELECT personal_id FROM person")}
+    clock.set(today - timedelta(days=2))
+    add_demo_people(enrolled, 5, seed=16)
+    assert SyncJob(enrolled).run().complete
+    assert outbox_keys(enrolled, "acknowledged") > first  # 29 days on, nothing has gone
+    synced = _file_bytes(enrolled)
+    clock.set(today)
+    add_demo_people(enrolled, 1, seed=17)
+    assert SyncJob(enrolled).run().complete
+    kept = outbox_keys(enrolled, "acknowledged")
+    assert kept and not kept & first  # the first sync's rows are gone, the later ones stay
+    on_server = len(server_keys(live_server.engine))
+    status = outbox_status(enrolled.conn, clock.now(), 72, 12)
+    assert (status.acknowledged, status.pending, status.refused) == (on_server, 0, 0)
+    assert _file_bytes(enrolled) < synced
+    # The retention purge still sees a pruned person as wholly sent.
+    ids = {r[0] for r in enrolled.conn.execute("SELECT enrollment_id FROM enrollment")} | first_people
+    assert _all_synced(enrolled.conn, ids)
