@@ -146,7 +146,7 @@ def _settle_sent(session: Session, households: list[str], now: datetime) -> int:
     keep = late[:OVERDUE_ON_PURPOSE]
     marks = ", ".join("?" * len(keep)) or "''"
     cursor = session.conn.execute(
-        "UPDATE outbox SET state = 'acknowledged', acknowledged_at = ?, attempts = 1"
+        "UPDATE outbox SET state = 'acknowledged', acknowledged_at = ?, attempts = 1, payload = ''"
         " WHERE state = 'pending' AND deadline_at <= ?"
         f" AND (batch_group IS NULL OR batch_group NOT IN ({marks}))", (stamp, stamp, *keep))
     return cursor.rowcount

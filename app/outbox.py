@@ -17,7 +17,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from app.settings import Settings
 from app.vault.connection import Connection
+
+# How many acknowledged rows the sync has deleted once they were old enough
+# (sync/store.py, prune_acknowledged): the "acknowledged" count adds them back.
 
 # Within a group: the consent first, then the enrollments that carry the lock, then
 # the people themselves, then anything else.
@@ -83,6 +87,10 @@ class OutboxStatus:
         }
 
 
+def pruned_count(conn: Connection) -> int:
+    return Settings(conn).acknowledged_pruned
+
+
 def status(conn: Connection, now: datetime, window_hours: int, warn_before_hours: int) -> OutboxStatus:
     """Timeliness is measured from collection, not from saving or syncing (MO-TIME-1)."""
     counts = dict(conn.execute("SELECT state, count(*) FROM outbox GROUP BY state").fetchall())
@@ -105,7 +113,7 @@ def status(conn: Connection, now: datetime, window_hours: int, warn_before_hours
     return OutboxStatus(
         pending=counts.get("pending", 0),
         refused=counts.get("refused", 0),
-        acknowledged=counts.get("acknowledged", 0),
+        acknowledged=counts.get("acknowledged", 0) + pruned_count(conn),
         oldest_pending_hours=oldest_hours,
         window_hours=window_hours,
         hours_left_for_oldest=left,

@@ -219,6 +219,9 @@ def purge(session: Session) -> PurgeResult:
         conn.execute("DELETE FROM household WHERE household_id NOT IN (SELECT household_id FROM enrollment)")
         for _name, sql in guards:
             conn.execute(sql)
+    # A vault made before auto_vacuum was set takes it on in this VACUUM, so a sync
+    # gives its freed pages back from now on (sync/store.py).
+    conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
     conn.execute("VACUUM")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return PurgeResult(len(plan.purgeable), rows, before, folder_size(data_dir))

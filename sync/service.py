@@ -35,7 +35,7 @@ from sync.credentials import (
 )
 from sync.engine import DEFAULT_BATCH_SIZE, RetryPolicy, SyncEngine, SyncProgress, SyncReport
 from sync.errors import CredentialStoreUnavailable, SyncError
-from sync.store import OutboxStore, SyncLease, requeue_rows
+from sync.store import OutboxStore, SyncLease, prune_acknowledged, requeue_rows
 from sync.transport import DEFAULT_TIMEOUT, Transport, check_server_url
 
 log = logging.getLogger("hmis_intake.sync")
@@ -201,7 +201,8 @@ class SyncJob:
                 log.warning("could not release the sync lease: %s", type(exc).__name__)
         if self.lease_lost and report.error is None:
             report.error = _already_running()
-        with transaction(self.session.conn):
+        with transaction(self.session.conn) as conn:
+            prune_acknowledged(conn, self.session.clock.now())
             self.session.audit("sync.completed", "device", _vault_id(self.session), {
                 "accepted": report.accepted, "duplicate": report.duplicate, "refused": report.refused,
                 "left": report.left, "batches": report.batches, "cancelled": report.cancelled,

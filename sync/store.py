@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from app.clock import Clock
+from app.settings import Settings
 from app.vault.connection import Connection, transaction
 from sync.protocol import BatchResult, OutboxRecord, RecordStatus
 
@@ -162,10 +163,15 @@ class OutboxStore:
                     duplicate += 1
         with transaction(self.conn) as conn:
             # The server holds an acknowledged record now, and the device never sends it
-            # again, so its payload (two thirds of a vault's bytes) is dropped here; the
+            # again, so its payload (most of the outbox's bytes) is dropped here; the
             # row stays, with its key, for the counts and the record of what was sent.
+            # A payload shortened in place would leave its page mostly empty for good
+            # (new rows are appended at the end), so the row moves to the end too (a new
+            # id; nothing refers to an outbox row's id once it is acknowledged): the
+            # pages it leaves empty are freed, and given back below.
             conn.executemany(
-                "UPDATE outbox SET state = 'acknowledged', acknowledged_at = ?, attempts = attempts + 1,"
+                "UPDATE outbox SET id = (SELECT max(id) FROM outbox) + 1, state = 'acknowledged',"
+                " acknowledged_at = ?, attempts = attempts + 1,"
                 f" last_error = NULL, payload = '{SENT_PAYLOAD}' WHERE id = ? AND state = 'pending'",
                 acknowledged,
             )
@@ -181,6 +187,7 @@ class OutboxStore:
                 )
             self._history(conn, result.batch_id, started_at, len(rows), accepted, duplicate, len(refused),
                           bytes_sent, "acknowledged", None)
+            give_back_free_pages(conn)
         return BatchCounts(accepted, duplicate, len(refused), len(unanswered)), unanswered
 
     def note_failure(self, rows: Sequence[PendingRecord], batch_id: str, started_at: datetime,
@@ -231,6 +238,39 @@ class OutboxStore:
         """An administrator fixed the cause: send these again, with the same keys."""
         with transaction(self.conn) as conn:
             return requeue_rows(conn, row_ids)
+
+
+# An acknowledged row (its key, entity and times, no payload) is kept this long, for
+# an administrator reconciling with the server; after that the device needs nothing of
+# it: the server has the record, and the retention purge asks only whether anything of
+# a person is not yet acknowledged.
+KEEP_ACKNOWLEDGED_DAYS = 30
+
+
+def prune_acknowledged(conn: Connection, now: datetime) -> int:
+    """Delete acknowledged rows acknowledged more than ``KEEP_ACKNOWLEDGED_DAYS`` ago,
+    counting them in the ``acknowledged`` total; call inside a transaction. Returns
+    how many went."""
+    cutoff = (now - timedelta(days=KEEP_ACKNOWLEDGED_DAYS)).isoformat(timespec="seconds")
+    gone = int(conn.execute(
+        "DELETE FROM outbox WHERE state = 'acknowledged' AND acknowledged_at < ?", (cutoff,)).rowcount)
+    if gone:
+        settings = Settings(conn)
+        settings.acknowledged_pruned = settings.acknowledged_pruned + gone
+        give_back_free_pages(conn)
+    return gone
+
+
+def give_back_free_pages(conn: Connection) -> int:
+    """Shorten the file by its free pages, where the vault was made for it
+    (``auto_vacuum = INCREMENTAL``, every vault created since schema 13); a vault made
+    before keeps them and reuses them for new rows. Returns the pages given back."""
+    if int(conn.execute("PRAGMA auto_vacuum").fetchone()[0]) != 2:
+        return 0
+    free = int(conn.execute("PRAGMA freelist_count").fetchone()[0])
+    if free:
+        conn.execute("PRAGMA incremental_vacuum").fetchall()
+    return free
 
 
 def requeue_rows(conn: Connection, row_ids: Iterable[int]) -> int:

@@ -66,6 +66,10 @@ def open_database(path: Path, key: bytes | bytearray, create: bool = False) -> C
             raise BadCredentials(
                 "The database did not open with this key; the key file and database do not match."
             ) from exc
+        if create and int(conn.execute("PRAGMA page_count").fetchone()[0]) == 0:
+            # Before the first table: pages freed later (acknowledged outbox rows,
+            # purged people) can then be given back with PRAGMA incremental_vacuum.
+            conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA temp_store = MEMORY")
