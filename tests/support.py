@@ -112,6 +112,20 @@ def make_vault(data_dir: Path, pack: str, clock: Clock | None = None) -> VaultIn
     return VaultInfo(data_dir, pack, ADMIN_USER, ADMIN_PASSWORD, recovery, clock)
 
 
+def renew_access(info: VaultInfo, user: str | None = None) -> None:
+    """Record the pack's agreements and trainings again for ``user`` (the administrator)
+    on the vault clock's day, for a test that moved the clock past their renewal; the
+    administrator signs in with client records closed and records them (user_access)."""
+    from app.user_access import record
+
+    session = info.sign_in()
+    try:
+        record(session, user or info.user, [r.id for r in session.pack.user_access.requirements],
+               session.clock.now().date())
+    finally:
+        session.close()
+
+
 def files_under(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file())
 

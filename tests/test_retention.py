@@ -11,7 +11,16 @@ from pathlib import Path
 
 import pytest
 from records_support import save_example
-from support import ADMIN_PASSWORD, USER_PASSWORD, add_ready_user, auth, make_vault, run_cli, single_sentence
+from support import (
+    ADMIN_PASSWORD,
+    USER_PASSWORD,
+    add_ready_user,
+    auth,
+    make_vault,
+    renew_access,
+    run_cli,
+    single_sentence,
+)
 
 from app.clock import FakeClock
 from app.followup import record_exit
@@ -98,6 +107,7 @@ def test_mo_ret_1_mo_roi_4_people_unchanged_for_seven_years_are_listed_with_the_
     info = make_vault(tmp_path / "mo", "mo", long_ago)
     old = save_example(info)
     long_ago.advance(days=365 * 7 + 30)
+    renew_access(info)  # MO-TRAIN-3: seven fiscal years later the recertification is due again
     recent = save_example(info)
     session = info.sign_in()
     try:
