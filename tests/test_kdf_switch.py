@@ -101,7 +101,8 @@ def test_the_command_refuses_the_switch_outside_tests_in_one_sentence(tmp_path: 
     env["PYTHONPATH"] = str(REPO_ROOT)  # without tests/child_site: not in test mode
     data_dir = tmp_path / "data"
     done = subprocess.run([*cli_command(), "--data-dir", str(data_dir), "init", "--pack", "ct",
-                           "--user", ADMIN_USER, "--password-stdin"], input=ADMIN_PASSWORD + "\n",
+                           "--access-completed", "today", "--user", ADMIN_USER, "--password-stdin"],
+                          input=ADMIN_PASSWORD + "\n",
                           capture_output=True, text=True, env=env, cwd=str(REPO_ROOT), timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip() == (f"{KDF_TARGET_ENV} is ignored outside tests and demo vaults; "

@@ -22,6 +22,19 @@ PLANTED_FIRST = "Quillfeather"
 PLANTED_LAST = "Zandermoss"
 
 
+def renew_access(data_dir: Path, password: str, clock: FakeClock) -> None:
+    """Record the administrator's agreements and trainings again on the clock's day, for a
+    test that moved the clock past their renewal (app.user_access)."""
+    from app.session import sign_in as core_sign_in
+    from app.user_access import record
+
+    session = core_sign_in(data_dir, ADMIN, password, clock)
+    try:
+        record(session, ADMIN, [r.id for r in session.pack.user_access.requirements], clock.now().date())
+    finally:
+        session.close()
+
+
 @dataclass
 class VaultFixture:
     data_dir: Path

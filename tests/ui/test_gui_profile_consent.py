@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from gui_support import ADMIN, sign_in
+from gui_support import ADMIN, renew_access, sign_in
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
@@ -120,6 +120,7 @@ def test_an_expired_roi_is_flagged_blocks_recording_and_a_signed_renewal_lifts_i
     lead to the new consent, signed on the pad, and then to the contact form."""
     vault, password, pid = _vault(tmp_path, clock, pack="mo")  # ROI valid through 2027-02-28
     clock.set(datetime(2027, 3, 10, 10, 0, tzinfo=UTC))
+    renew_access(vault.data_dir, password, clock)  # MO-TRAIN-3: a new fiscal year began meanwhile
     gui = make_gui(vault.data_dir, clock)
     sign_in(qtbot, gui, ADMIN, password)
     profile = _open(qtbot, gui.controller.main_window)
