@@ -38,10 +38,32 @@ def server_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
             pytest.fail(f"CI=true but {POSTGRES_ENV} is not set: the PostgreSQL tests must run in CI "
                         "(.ci/run starts PostgreSQL with .ci/postgres-url).", pytrace=False)
         pytest.skip(f"PostgreSQL not configured: set {POSTGRES_ENV} (tests/sync/postgres.sh prints one)")
+    url = _database_of_this_worker(url)
     engine = storage.open_engine(url)
     storage.metadata.drop_all(engine)
     engine.dispose()
     return url
+
+
+def _database_of_this_worker(url: str) -> str:
+    """Under pytest-xdist each worker gets a database of its own beside the given one
+    (``hmis_sync_test_gw0``...), so two tests never drop each other's tables."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    from sqlalchemy import text
+    from sqlalchemy.engine import make_url
+
+    base = make_url(storage.normalize_url(url))
+    name = f"{base.database}_{worker}"
+    admin = storage.open_engine(url).execution_options(isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            if conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}).first() is None:
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        admin.engine.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
 
 
 @pytest.fixture

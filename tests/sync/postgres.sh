@@ -53,7 +53,8 @@ $SUDO chown postgres "$BASE"
 as_postgres "$BIN/initdb" -D "$BASE/data" -A trust -U postgres -E UTF8 --locale=C >/dev/null
 as_postgres "$BIN/pg_ctl" -D "$BASE/data" -l "$BASE/server.log" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=$BASE -c fsync=off" start >/dev/null
+# CREATEDB: under pytest-xdist each worker makes a database of its own (tests/sync/conftest.py).
 as_postgres "$BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -q -v ON_ERROR_STOP=1 \
-    -c "CREATE ROLE $USER_NAME LOGIN PASSWORD '$PASSWORD'" \
+    -c "CREATE ROLE $USER_NAME LOGIN CREATEDB PASSWORD '$PASSWORD'" \
     -c "CREATE DATABASE $DB OWNER $USER_NAME" >/dev/null
 echo "postgresql://$USER_NAME:$PASSWORD@127.0.0.1:$PORT/$DB"
