@@ -123,7 +123,11 @@ def _text_problems(session: Session, doc: IntakeDocument) -> list[Problem]:
 
 def save_intake(session: Session, doc: IntakeDocument, key: str | None = None,
                 content: str | None = None) -> IntakeResult:
-    """Save one household's intake in one transaction. With a ``key`` (the importer
+    """Save one household's intake in one transaction, the one path every intake takes
+    (the wizard, ``import-intake``, a follow-up, demo data): the role, the document's
+    rules and the consent gate are checked here, not by the callers, so no path can
+    skip them, and the person, enrollment, consent, gate decision, outbox rows and audit
+    event commit together or not at all. With a ``key`` (the importer
     passes the document's own id, or the SHA-256 of its content, and ``content``, that
     SHA-256) the save happens once: a document already saved under the same key
     raises AlreadyImported and stores nothing (after its rules are checked, when its
