@@ -271,6 +271,9 @@ class UserAccessPolicy(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     requirements: tuple[AccessRequirement, ...] = ()
     warn_days_before: int = Field(default=30, ge=0)
+    # One account per person: a second enabled account with the same full name is refused.
+    one_account_per_person: bool = False
+    clauses: tuple[Clause, ...] = ()
     reading: str = ""
 
     @model_validator(mode="after")

@@ -177,3 +177,21 @@ def test_vt_2_1_7_a_user_not_recorded_as_staff_or_volunteer_of_18_is_refused(tmp
     assert "(VT-2.1-7)" in refused.stderr and "VT-2.2-8" not in refused.stderr
     assert _record(data, "jules.volunteer", "--requirement", "eligibility", "--on", "today").returncode == 0
     _first_sign_in(data, "jules.volunteer", temporary, NEW_PASSWORD)
+
+
+def test_vt_2_2_1_a_second_account_for_the_same_person_is_refused(tmp_path: Path) -> None:
+    """VT-2.2-1: every user has a unique licence, one account per person; a second enabled
+    account with the same full name is refused, in one sentence, and nothing is added."""
+    data = tmp_path / "vt"
+    _init(data, "vt", "--access-completed", "today")
+    _add_user(data, "sam.field", "case_manager_1", "--display-name", "Samwise Quillbury")
+    again = run_cli(data, "user", "add", "sam.q", "--role", "volunteer", "--display-name", "samwise  QUILLBURY",
+                    *auth(), password=ADMIN_PASSWORD)
+    assert again.returncode != 0 and single_sentence(again.stderr), again.stderr
+    assert "VT-2.2-1" in again.stderr
+    listed = run_cli(data, "user", "list", "--json", *auth(), password=ADMIN_PASSWORD).json()
+    assert [u["username"] for u in listed].count("sam.q") == 0
+    ct = tmp_path / "ct"  # a pack that does not ask it lets two people share a name
+    _init(ct, "ct", "--access-completed", "today")
+    _add_user(ct, "sam.one", "case_manager", "--display-name", "Samwise Quillbury")
+    _add_user(ct, "sam.two", "case_manager", "--display-name", "Samwise Quillbury")

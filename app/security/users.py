@@ -108,6 +108,7 @@ def add_user(session: Session, username: str, display_name: str, role_id: str,
     if session.conn.execute("SELECT 1 FROM app_user WHERE username = ?", (username,)).fetchone():
         raise UserFacingError(f"There is already a user named {username}.")
     _check(session, username, temporary_password, None)
+    _one_account_per_person(session, display_name.strip() or username)
     user_id = str(uuid.uuid4())
     slot_id = session.vault.keyfile.slot_id(username)
     now = session.clock.now_iso()
@@ -131,6 +132,20 @@ def add_user(session: Session, username: str, display_name: str, role_id: str,
                           {"requirements": requirements, "completed_on": access_completed_on.isoformat()})
     session.vault.set_password_slot(slot_id, temporary_password)
     return user_id
+
+
+def _one_account_per_person(session: Session, full_name: str) -> None:
+    """Where the pack asks it (VT-2.2-1: one licence per person), a second enabled
+    account for someone with the same full name is refused."""
+    policy = session.pack.user_access
+    if not policy.one_account_per_person:
+        return
+    wanted = " ".join(full_name.casefold().split())
+    for (name,) in session.conn.execute("SELECT display_name FROM app_user WHERE disabled_at IS NULL"):
+        if " ".join(str(name).casefold().split()) == wanted:
+            cited = ", ".join(c.id for c in policy.clauses)
+            raise UserFacingError(f"{full_name} already has an account on this device and each person has one "
+                                  f"({cited}); enable or reset that account instead.")
 
 
 def _user_row(session: Session, username: str) -> tuple[str, str, str]:
