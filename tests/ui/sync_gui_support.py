@@ -81,7 +81,10 @@ def signed_in_mo(qtbot: Any, make_gui: Any, folder: Path, clock: FakeClock,
     gui = make_gui(vault.data_dir, clock)
     gui.controller.sync_schedule = schedule
     sign_in(qtbot, gui, ADMIN, ADMIN_PASSWORD)
-    return gui, gui.controller.main_window
+    main = gui.controller.main_window
+    # The sign-in's count of the outbox is what later saves are compared with.
+    qtbot.waitUntil(lambda: main.outbox_status is not None, timeout=10_000)
+    return gui, main
 
 
 def session_of(gui: Gui) -> Session:

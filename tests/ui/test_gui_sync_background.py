@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+from datetime import timedelta
 from pathlib import Path
 
 from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, sign_in
@@ -216,6 +217,30 @@ def test_a_lock_during_a_sync_stops_it_and_sign_in_resumes_in_the_background(qtb
             assert_exactly_once(engine, again)
         finally:
             proxy.close()
+
+
+def test_a_count_overtaken_by_a_later_one_still_tells_the_runner_of_a_save(qtbot, make_gui, tmp_path: Path,
+                                                                          clock: FakeClock) -> None:
+    """The label waits only for the newest count, but the runner compares each count
+    with the one before: a save counted while an earlier count was still running must
+    still bring the background run forward."""
+    schedule = SyncSchedule(first_run=3600, period=3600, after_save=0.1, background_retry=FAST_RETRY)
+    gui, main = signed_in_mo(qtbot, make_gui, tmp_path, clock, schedule)
+    session = session_of(gui)
+    before = main.outbox_status.pending
+    counts: list[int] = []
+    main.outbox_did_count.connect(lambda state: counts.append(state.pending))
+    runner = gui.controller.sync.runner
+    assert runner.next_run_at == clock.now() + timedelta(seconds=3600)
+
+    add_outbox_records(session, 3)
+    main.refresh_status()  # overtaken by the next one before it reports
+    with qtbot.waitSignal(main.status_did_refresh, timeout=10_000):
+        main.refresh_status()
+
+    assert counts == [before + 3, before + 3]
+    assert main.outbox_status.pending == before + 3
+    assert runner.next_run_at == clock.now() + timedelta(seconds=0.1)
 
 
 def test_the_sync_screen_follows_a_background_run_instead_of_starting_another(qtbot, make_gui, tmp_path: Path,

@@ -64,6 +64,9 @@ STATUS_REFRESH_MS = 60_000
 class MainWindow(QMainWindow):
     window_will_close = Signal()
     status_did_refresh = Signal()  # the outbox label and banner show a new count
+    # Every count, in the order they were started, even one the label no longer waits
+    # for: the sync runner compares each with the one before to notice saves.
+    outbox_did_count = Signal(object)  # OutboxStatus
 
     def __init__(self, session: Session, clipboard: ClipboardGuard, lock_action: QAction,
                  demo: bool = False, parent: QWidget | None = None) -> None:
@@ -315,6 +318,11 @@ class MainWindow(QMainWindow):
 
     # -- status -----------------------------------------------------------------------
 
+    @property
+    def outbox_status(self) -> outbox.OutboxStatus | None:
+        """The count the label shows; ``None`` until the first is in."""
+        return self._status
+
     def refresh_status(self) -> None:
         """Count the outbox off the UI thread; the label and the banner follow when
         the count is in (``status_did_refresh``). A count started earlier is dropped."""
@@ -334,7 +342,10 @@ class MainWindow(QMainWindow):
                                   lambda _error: None)
 
     def _status_counted(self, generation: int, state: outbox.OutboxStatus) -> None:
-        if generation != self._status_generation or self._session is None:
+        if self._session is None:
+            return
+        self.outbox_did_count.emit(state)
+        if generation != self._status_generation:
             return
         self._status = state
         self._show_status(state)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, SignalInstance
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow
 
@@ -30,6 +30,7 @@ class SyncHost(Protocol):
 
     sync_action: QAction
     timeliness_banner: TimelinessBanner
+    outbox_did_count: SignalInstance  # OutboxStatus, for every count of the outbox
 
     def refresh_status(self) -> None: ...
 
@@ -54,7 +55,7 @@ class SessionSync(QObject):
         sync_host.sync_action.triggered.connect(self.open_window)
         banner = sync_host.timeliness_banner
         banner.open_sync_requested.connect(self.open_window)
-        banner.status_did_change.connect(self.runner.note_outbox)
+        sync_host.outbox_did_count.connect(self.runner.note_outbox)
         self.runner.run_did_start.connect(self._run_started)
         self.runner.progress_did_change.connect(self._progress)
         self.runner.run_did_finish.connect(self._run_finished)

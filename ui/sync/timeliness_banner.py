@@ -31,7 +31,6 @@ QFrame#timelinessBanner QLabel#bannerTitle { font-weight: 600; }
 
 class TimelinessBanner(QFrame):
     open_sync_requested = Signal()
-    status_did_change = Signal(object)  # OutboxStatus, each time the window counts the outbox
 
     def __init__(self, can_sync: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,7 +73,6 @@ class TimelinessBanner(QFrame):
         super().changeEvent(event)
 
     def show_status(self, state: OutboxStatus, policy: TimelinessPolicy) -> None:
-        self.status_did_change.emit(state)
         if state.overdue:
             self._set_level("overdue")
             self.title.setText(self.tr("Overdue:"))
