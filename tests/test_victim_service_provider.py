@@ -31,8 +31,8 @@ def test_vt_3_5_1_mo_vsp_1_a_victim_service_provider_never_feeds_hmis(tmp_path: 
     turned = run_cli(info.data_dir, "victim-service-provider", "on", *auth(), password=ADMIN_PASSWORD)
     assert turned.returncode == 0, turned.stderr
 
-    enroll = run_cli(info.data_dir, "enroll", "--server", "http://127.0.0.1:9", "--code", "NOT-SPENT",
-                     "--credential-store", "vault", *auth(), password=ADMIN_PASSWORD)
+    enroll = run_cli(info.data_dir, "enroll", "--server", "http://127.0.0.1:9", "--credential-store", "vault",
+                     *auth(), stdin=f"{ADMIN_PASSWORD}\nNOT-SPENT\n")
     assert enroll.returncode == 20 and clause in enroll.stderr and "comparable database" in enroll.stderr
     assert "Traceback" not in enroll.stderr and len(enroll.stderr.strip().splitlines()) == 1
 

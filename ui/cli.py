@@ -473,6 +473,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     stdout = out or sys.stdout
 
     def run() -> int:
+        import os
+
+        from ui.cli_secrets import check_no_secret_given
+
+        # CT-403-2, MO-PWD-5: a secret in argv or the environment is refused before parsing.
+        check_no_secret_given(sys.argv[1:] if argv is None else argv, os.environ)
         args = build_parser().parse_args(argv)
         if args.data_dir is None:
             from app.paths import default_data_dir

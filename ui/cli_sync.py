@@ -29,7 +29,8 @@ def cmd_enroll(args: argparse.Namespace, out: TextIO) -> int:
 
     session = cli._open_session(args)
     try:
-        enrollment = enroll_device(session, args.server, args.code, StoreKind(args.credential_store),
+        code = _read_enrollment_code()
+        enrollment = enroll_device(session, args.server, code, StoreKind(args.credential_store),
                                    args.ca_file, args.device_name)
     finally:
         session.close()
@@ -39,6 +40,24 @@ def cmd_enroll(args: argparse.Namespace, out: TextIO) -> int:
         f"(device {enrollment.device_id}); its credential is in {where}.\n"
     )
     return 0
+
+
+def _read_enrollment_code() -> str:
+    """CT-403-2, MO-PWD-5: the one-time code is a secret, so it comes from standard input
+    (the line after the password, and after a second factor's code) or a prompt that does
+    not echo, never from the command line where the process list and history show it."""
+    import getpass
+
+    from ui import cli
+
+    if sys.stdin is not None and sys.stdin.isatty():
+        code = getpass.getpass("Enrollment code: ")
+    else:
+        code = sys.stdin.readline() if sys.stdin is not None else ""
+    if not code.strip():
+        raise cli.CliError("Give the one-time enrollment code on the line of standard input after the password"
+                           " (and after the code, for a user with two-step sign-in).")
+    return code.strip()
 
 
 def _progress_printer(stream: TextIO) -> Callable[[Any], None] | None:
@@ -124,9 +143,9 @@ def cmd_server_pin(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def register(subparsers: Any, add_auth: Callable[[argparse.ArgumentParser], None]) -> None:
-    p = subparsers.add_parser("enroll", help="pair this device with the central server (one-time code)")
+    p = subparsers.add_parser("enroll", help="pair this device with the central server (stdin: the password,"
+                                             " then the one-time enrollment code)")
     p.add_argument("--server", required=True, help="https://host[:port] (http only to this computer)")
-    p.add_argument("--code", required=True, help="the one-time enrollment code from the server")
     p.add_argument("--credential-store", choices=("keyring", "vault"), default="keyring",
                    help="where the device credential is kept: the OS keyring (default) or, when no "
                         "keyring is usable and an administrator chooses it, the encrypted vault")

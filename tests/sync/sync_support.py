@@ -175,12 +175,15 @@ def assert_exactly_once(engine: Engine, session: Session) -> None:
 
 
 def run_device_cli(data_dir: Path, *args: str, password: str = ADMIN_PASSWORD,
-                   extra_env: dict[str, str] | None = None, timeout: float = 90) -> subprocess.CompletedProcess[str]:
+                   extra_env: dict[str, str] | None = None, timeout: float = 90,
+                   code: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``code``: an enrollment code, on the line of standard input after the password."""
     env = child_env()
     env["PYTHONPATH"] = str(HERE) + os.pathsep + env["PYTHONPATH"]
     env.update(extra_env or {})
     return subprocess.run(
-        [*cli_command(), "--data-dir", str(data_dir), *args], input=password + "\n",
+        [*cli_command(), "--data-dir", str(data_dir), *args],
+        input=password + "\n" + ("" if code is None else code + "\n"),
         capture_output=True, text=True, env=env, cwd=str(REPO_ROOT), timeout=timeout,
     )
 

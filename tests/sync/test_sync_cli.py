@@ -42,8 +42,8 @@ def test_enroll_into_the_keyring_then_sync(tmp_path: Path, live_server: ThreadSe
     info = _vault(tmp_path, records=120)
     keyring_file = tmp_path / "keyring.json"
     env = {"PYTHON_KEYRING_BACKEND": TEST_KEYRING, FILE_ENV: str(keyring_file)}
-    done = run_device_cli(info.data_dir, "enroll", "--server", live_server.url, "--code",
-                          new_code(live_server.engine), *AUTH, extra_env=env)
+    done = run_device_cli(info.data_dir, "enroll", "--server", live_server.url,
+                          *AUTH, extra_env=env, code=new_code(live_server.engine))
     assert done.returncode == 0, done.stderr
     assert "OS keyring" in done.stdout
     stored = json.loads(keyring_file.read_text())
@@ -67,15 +67,14 @@ def test_no_usable_keyring_is_said_and_the_vault_store_must_be_chosen(
 ) -> None:
     info = _vault(tmp_path, records=3)
     code = new_code(live_server.engine)
-    refused = run_device_cli(info.data_dir, "enroll", "--server", live_server.url, "--code", code, *AUTH,
-                             extra_env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
+    refused = run_device_cli(info.data_dir, "enroll", "--server", live_server.url, *AUTH,
+                             extra_env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}, code=code)
     assert refused.returncode == 18
     assert single_sentence(refused.stderr.splitlines()[-1]) and "--credential-store vault" in refused.stderr
     assert "keyring.backends" not in refused.stderr, "plain words, no module names"
     # The code was not spent: the explicit vault choice works with it.
-    done = run_device_cli(info.data_dir, "enroll", "--server", live_server.url, "--code", code,
-                          "--credential-store", "vault", *AUTH,
-                          extra_env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
+    done = run_device_cli(info.data_dir, "enroll", "--server", live_server.url, "--credential-store", "vault", *AUTH,
+                          extra_env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}, code=code)
     assert done.returncode == 0, done.stderr
     assert "encrypted vault" in done.stdout
     synced = run_device_cli(info.data_dir, "sync", *AUTH)
@@ -86,8 +85,8 @@ def test_sync_exits_non_zero_when_anything_is_left(tmp_path: Path, server_engine
     info = _vault(tmp_path, records=4)
     server = ThreadServer(server_engine)
     try:
-        done = run_device_cli(info.data_dir, "enroll", "--server", server.url, "--code", new_code(server_engine),
-                              "--credential-store", "vault", *AUTH)
+        done = run_device_cli(info.data_dir, "enroll", "--server", server.url, "--credential-store", "vault",
+                              *AUTH, code=new_code(server_engine))
         assert done.returncode == 0, done.stderr
     finally:
         server.stop()
@@ -101,8 +100,8 @@ def test_client_killed_mid_sync_then_rerun(tmp_path: Path, live_server: ThreadSe
     info = _vault(tmp_path, records=1500)
     proxy = FaultProxy(live_server.port, default="pass", slow_seconds=0.25)
     try:
-        done = run_device_cli(info.data_dir, "enroll", "--server", proxy.url, "--code",
-                              new_code(live_server.engine), "--credential-store", "vault", *AUTH)
+        done = run_device_cli(info.data_dir, "enroll", "--server", proxy.url, "--credential-store", "vault",
+                              *AUTH, code=new_code(live_server.engine))
         assert done.returncode == 0, done.stderr
         proxy.set_plan([], default="slow")
         import os
@@ -145,8 +144,8 @@ def test_client_killed_mid_sync_then_rerun(tmp_path: Path, live_server: ThreadSe
 def test_plain_http_to_a_remote_address_is_refused(tmp_path: Path) -> None:
     """CT-202-2, VT-SEC-3: client data and credentials travel over https only."""
     info = _vault(tmp_path)
-    done = run_device_cli(info.data_dir, "enroll", "--server", "http://192.0.2.10:8080", "--code",
-                          "ABCD-EFGH-JKLM", "--credential-store", "vault", *AUTH)
+    done = run_device_cli(info.data_dir, "enroll", "--server", "http://192.0.2.10:8080", "--credential-store", "vault",
+                          *AUTH, code="ABCD-EFGH-JKLM")
     assert done.returncode == 2
     assert single_sentence(done.stderr) and "https" in done.stderr
 
@@ -157,13 +156,13 @@ def test_self_signed_https_needs_the_ca_file(tmp_path: Path, server_engine: Engi
     info = _vault(tmp_path, records=7)
     try:
         code = new_code(server_engine)
-        refused = run_device_cli(info.data_dir, "enroll", "--server", server.url, "--code", code,
-                                 "--credential-store", "vault", *AUTH)
+        refused = run_device_cli(info.data_dir, "enroll", "--server", server.url, "--credential-store", "vault",
+                                 *AUTH, code=code)
         assert refused.returncode == 12, refused.stderr
         assert single_sentence(refused.stderr)
         assert "certificate" in refused.stderr and "--ca-file" in refused.stderr
-        done = run_device_cli(info.data_dir, "enroll", "--server", server.url, "--code", code,
-                              "--credential-store", "vault", "--ca-file", str(cert.cert), *AUTH)
+        done = run_device_cli(info.data_dir, "enroll", "--server", server.url, "--credential-store", "vault",
+                              "--ca-file", str(cert.cert), *AUTH, code=code)
         assert done.returncode == 0, done.stderr
         synced = run_device_cli(info.data_dir, "sync", *AUTH)  # the CA chosen at enrollment is kept
         assert synced.returncode == 0, synced.stderr

@@ -112,8 +112,8 @@ def test_the_command_line_says_a_sync_is_already_running(tmp_path: Path, live_se
         session.close()
     proxy = FaultProxy(live_server.port, default="pass", slow_seconds=0.25)
     try:
-        done = run_device_cli(info.data_dir, "enroll", "--server", proxy.url, "--code",
-                              new_code(live_server.engine), "--credential-store", "vault", *AUTH)
+        done = run_device_cli(info.data_dir, "enroll", "--server", proxy.url, "--credential-store", "vault",
+                              *AUTH, code=new_code(live_server.engine))
         assert done.returncode == 0, done.stderr
         proxy.set_plan([], default="slow")
         env = child_env()

@@ -23,7 +23,7 @@ for pack in ct vt mo; do for n in 300 3000; do
   echo "$pack $n demo-data seconds: $secs"
   if [ $n = 300 ]; then
     CODE=$($B/hmis-intake-server enrollment-code --db $DB --agency "$A" | tail -1)
-    printf '%s\n' "$PW" | $B/hmis-intake --data-dir $D enroll --server http://127.0.0.1:$PORT --code $CODE --credential-store vault --user admin --password-stdin >/dev/null
+    printf '%s\n%s\n' "$PW" "$CODE" | $B/hmis-intake --data-dir $D enroll --server http://127.0.0.1:$PORT --credential-store vault --user admin --password-stdin >/dev/null
     printf '%s\n' "$PW" | $B/hmis-intake --data-dir $D sync --user admin --password-stdin | tail -1
   fi
 done; done

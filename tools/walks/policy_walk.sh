@@ -65,7 +65,7 @@ PORT=$((20000 + RANDOM % 20000)); DB=sqlite:///$W/server.db
 $BIN/hmis-intake-server serve --db $DB --host 127.0.0.1 --port $PORT >$W/server.log 2>&1 & SP=$!
 sleep 3
 CODE=$($BIN/hmis-intake-server enrollment-code --db $DB --agency "Riverbend Test Shelter" | tail -1)
-H mo enroll --server http://127.0.0.1:$PORT --code $CODE --credential-store vault | tail -1
+printf '%s\n%s\n' "$PW" "$CODE" | $BIN/hmis-intake --data-dir "$W/mo" enroll --server http://127.0.0.1:$PORT --credential-store vault --user admin --password-stdin | tail -1
 H mo sync --batch-size 1 | tail -3
 $BIN/python - "$W" <<'PY'
 import sqlite3, sys, json
