@@ -273,6 +273,10 @@ class UserAccessPolicy(BaseModel):
     warn_days_before: int = Field(default=30, ge=0)
     # One account per person: a second enabled account with the same full name is refused.
     one_account_per_person: bool = False
+    # CT-403-2, MO-PWD-5: false keeps every user name off the sign-in screen, the lock
+    # screen included (no name is pre-filled there after a lock); true keeps the locked
+    # session's name in the field, for a quicker unlock.
+    sign_in_names_shown: bool = True
     clauses: tuple[Clause, ...] = ()
     reading: str = ""
 
@@ -315,6 +319,11 @@ GUARANTEES = {
         "agency, kind and code, never by a client (app/documents/service.py, sync/hmis_csv/device_export.py)"
     ),
     "consent_travels_to_the_server": "every consent record is queued in the outbox and synced (app/intake/save.py)",
+    "sign_in_details_never_written": (
+        "no password, second-factor code, recovery key or enrollment code is taken from a command line or the "
+        "environment, shown unmasked or copied out of its field, or written to a file, a log or the vault; a "
+        "temporary password is shown once (ui/cli_secrets.py, ui/widgets/secret_field.py, app/security/keys.py)"
+    ),
 }
 
 

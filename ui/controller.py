@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     # sign-in screen shows sooner on an old laptop.
     # So do the vault core and its pack models (pydantic): they are imported where
     # first used, mostly on the sign-in job's thread.
+    from app.packs import Pack
     from app.session import Session
     from app.two_step import PendingSignIn
     from ui.demo_vault import DemoVault
@@ -67,6 +68,7 @@ class AppController(QObject):
         self.demo: DemoVault | None = None
         self._demo_parent_dir = demo_parent_dir
         self.session: Session | None = None
+        self._pack: Pack | None = None
         # A right password waiting for its code (ui.signin.code_step).
         self.code_step = CodeStep(tasks, lambda: self.sign_in_window, self._signed_in, self)
         self.setup_window: SetupWindow | None = None
@@ -141,7 +143,10 @@ class AppController(QObject):
             self.sign_in_window = window
         window = self.sign_in_window
         if report is not None:
-            window.show_locked(lambda: self._lock_message(report), report.username)
+            from app.sign_in_details import name_on_lock_screen
+
+            name = "" if self._pack is None else name_on_lock_screen(self._pack, report.username)
+            window.show_locked(lambda: self._lock_message(report), name)
         self._show_screen(window)
         window.focus_first_empty()
 
@@ -313,6 +318,7 @@ class AppController(QObject):
 
     def _begin_session(self, session: Session) -> None:
         self.session = session
+        self._pack = session.pack  # what the lock screen may show once the session is gone
         # A language chosen on the set-up or sign-in screen is newer than the vault's setting.
         chosen = self._chosen_language or stored_language(self.data_dir)
         self._chosen_language = None

@@ -31,6 +31,7 @@ from ui.setup.project_rows import ProjectSetup, SetupProjects
 from ui.theme import window_title
 from ui.widgets.field import Field, form_grid
 from ui.widgets.screen import CardScreen
+from ui.widgets.secret_field import secret_line_edit
 
 
 @dataclass(frozen=True)
@@ -64,10 +65,8 @@ class SetupWindow(CardScreen):
         self.username.setMaxLength(64)
         self.display_name = QLineEdit()
         self.display_name.setMaxLength(120)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm = QLineEdit()
-        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = secret_line_edit()
+        self.confirm = secret_line_edit()
 
         self.pack_field = Field(grid, 0, "", self.pack, "")
         self.agency_field = Field(grid, 2, "", self.agency, "")

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,6 +20,7 @@ from app.session import Session, validate_new_password
 from ui.signin.new_password import NewPasswordFields
 from ui.theme import window_title
 from ui.widgets.field import Field, form_grid
+from ui.widgets.secret_field import secret_line_edit
 from ui.widgets.status import busy_bar, form_error_label
 
 
@@ -51,8 +51,7 @@ class ChangePasswordDialog(QDialog):
         layout.addWidget(explain)
 
         grid = form_grid()
-        self.current = QLineEdit()
-        self.current.setEchoMode(QLineEdit.EchoMode.Password)
+        self.current = secret_line_edit()
         self.current_field = Field(grid, 0, self.tr("&Current password"), self.current,
                                    self.tr("Current password"))
         self.fields = NewPasswordFields(

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QGridLayout, QLineEdit
+from PySide6.QtWidgets import QGridLayout
 
 from app.errors import PasswordRejected
 from ui.widgets.field import Field
+from ui.widgets.secret_field import secret_line_edit
 
 # A plain name lupdate reads as QCoreApplication.translate(context, text).
 translate = QCoreApplication.translate
@@ -22,10 +23,8 @@ class NewPasswordFields:
     def __init__(self, grid: QGridLayout, row: int, rules: Callable[[str], None]) -> None:
         """``rules`` raises ``PasswordRejected`` for a password the pack refuses."""
         self._rules = rules
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm = QLineEdit()
-        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = secret_line_edit()
+        self.confirm = secret_line_edit()
         self.password_field = Field(grid, row, translate("NewPasswordFields", "&New password"), self.password,
                                     translate("NewPasswordFields", "New password"))
         self.confirm_field = Field(grid, row + 2, translate("NewPasswordFields", "Con&firm new password"),

@@ -21,6 +21,7 @@ from ui.signin.new_password import NewPasswordFields
 from ui.theme import window_title
 from ui.widgets.button_box import button_box
 from ui.widgets.field import Field, form_grid
+from ui.widgets.secret_field import secret_line_edit
 from ui.widgets.status import busy_bar, form_error_label
 
 
@@ -48,8 +49,7 @@ class RecoveryDialog(QDialog):
         grid = form_grid()
         self.username = QLineEdit(username)
         self.username.setMaxLength(64)
-        self.key = QLineEdit()
-        self.key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key = secret_line_edit()
         self.username_field = Field(grid, 0, self.tr("Admin &user name"), self.username,
                                     self.tr("Administrator user name"))
         self.key_field = Field(grid, 2, self.tr("Recovery &key"), self.key, self.tr("Recovery key"),

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidg
 from ui.theme import window_title
 from ui.widgets.field import Field, form_grid
 from ui.widgets.screen import CardScreen
+from ui.widgets.secret_field import secret_line_edit
 
 
 class SignInWindow(CardScreen):
@@ -50,12 +51,11 @@ class SignInWindow(CardScreen):
         grid.setColumnMinimumWidth(1, 260)
         self.username = QLineEdit()
         self.username.setMaxLength(64)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = secret_line_edit()
         self.username_field = Field(grid, 0, "", self.username, "")
         self.password_field = Field(grid, 2, "", self.password, "")
         # Shown only after a right password, for a user with two-step sign-in.
-        self.code = QLineEdit()
+        self.code = secret_line_edit()  # a recovery code is a secret too
         self.code.setMaxLength(12)  # a 6-digit code, or a recovery code XXXXX-XXXXX
         self.code.setInputMethodHints(Qt.InputMethodHint.ImhNoPredictiveText)
         self.code_field = Field(grid, 4, "", self.code, "")

@@ -39,6 +39,7 @@ from ui.sync.worker_jobs import WorkerJobs
 from ui.theme import window_title
 from ui.widgets.button_box import button_box
 from ui.widgets.field import Field, form_grid
+from ui.widgets.secret_field import secret_line_edit
 from ui.widgets.status import busy_bar, form_error_label
 
 
@@ -83,7 +84,7 @@ class EnrollDialog(QDialog):
         self.server = QLineEdit()
         self.server.setPlaceholderText("https://hmis.example.org")
         self.server.setMaxLength(300)
-        self.code = QLineEdit()
+        self.code = secret_line_edit()  # CT-403-2, MO-PWD-5: the one-time code is a secret
         self.code.setPlaceholderText("K7QM-2WXC-HPRT")
         self.code.setMaxLength(40)
         self.server_field = Field(grid, 0, self.tr("&Server address"), self.server, self.tr("Server address"),
