@@ -57,7 +57,6 @@ class SignInWindow(CardScreen):
         # Shown only after a right password, for a user with two-step sign-in.
         self.code = secret_line_edit()  # a recovery code is a secret too
         self.code.setMaxLength(12)  # a 6-digit code, or a recovery code XXXXX-XXXXX
-        self.code.setInputMethodHints(Qt.InputMethodHint.ImhNoPredictiveText)
         self.code_field = Field(grid, 4, "", self.code, "")
         self._code_widgets = [self.code_field.label, self.code, self.code_field.message]
         for widget in self._code_widgets:
