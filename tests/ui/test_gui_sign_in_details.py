@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from app.clock import FakeClock
 from app.session import initialize
 from app.session import sign_in as core_sign_in
+from ui.i18n import _preferences
 from ui.setup.setup_window import SetupWindow
 from ui.signin.change_password_dialog import ChangePasswordDialog
 from ui.signin.recovery_dialog import RecoveryDialog
@@ -87,6 +88,12 @@ def test_ct_403_2_mo_pwd_5_sign_in_and_lock_screens_mask_and_name_no_one(qtbot, 
     assert [w for w in visible if NAME in _shown(w)] == [], "the lock screen shows no user name"
     sign_in(qtbot, gui, NAME, SECRET)  # unlocking with the name typed again works
     assert gui.controller.session is not None
+    # Nothing the windows wrote holds the password: the vault folder and the settings file.
+    preferences = Path(_preferences().fileName())
+    written = [p for p in tmp_path.rglob("*") if p.is_file()] + ([preferences] if preferences.is_file() else [])
+    assert any(p.name == "vault.keys" for p in written)
+    for path in written:
+        assert SECRET.encode() not in path.read_bytes() and NAME.encode() not in path.read_bytes(), path
 
 
 def test_vt_keeps_the_locked_users_name_on_its_lock_screen(qtbot, make_gui, tmp_path: Path,

@@ -63,6 +63,7 @@ def test_enrol_with_the_qr_code_then_unlock_asks_for_the_code(qtbot, make_gui, t
     qtbot.waitUntil(lambda: window.isVisible())
     assert not window.code.isVisible()
     clock.advance(seconds=totp.STEP_SECONDS)
+    window.username.setText(ADMIN)  # the ct lock screen keeps no name (CT-403-2)
     window.password.setText(ADMIN_PASSWORD)
     window.sign_in_button.click()
     qtbot.waitUntil(lambda: window.asking_code and window.code.isVisible() and window.code.isEnabled(),
@@ -98,6 +99,7 @@ def test_back_at_the_code_prompt_closes_the_vault(qtbot, make_gui, tmp_path: Pat
     gui.lock.lock(LockReason.MANUAL)
     window = gui.controller.sign_in_window
     qtbot.waitUntil(lambda: window.isVisible())
+    window.username.setText(ADMIN)  # the ct lock screen keeps no name (CT-403-2)
     window.password.setText(ADMIN_PASSWORD)
     window.sign_in_button.click()
     qtbot.waitUntil(lambda: window.asking_code and window.code.isEnabled(), timeout=20_000)
@@ -139,6 +141,7 @@ def test_an_unanswered_code_prompt_closes_the_vault(qtbot, make_gui, tmp_path: P
     gui.lock.lock(LockReason.MANUAL)
     window = gui.controller.sign_in_window
     qtbot.waitUntil(lambda: window.isVisible())
+    window.username.setText(ADMIN)  # the ct lock screen keeps no name (CT-403-2)
     window.password.setText(ADMIN_PASSWORD)
     window.sign_in_button.click()
     qtbot.waitUntil(lambda: window.asking_code and window.code.isEnabled(), timeout=20_000)
