@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from gui_support import sign_in
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QClipboard, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from app.clock import FakeClock
@@ -135,6 +136,35 @@ def test_ct_403_2_mo_pwd_5_every_window_that_asks_a_secret_masks_it(qtbot, tmp_p
             window.close()
     finally:
         session.close()
+
+
+def test_ct_403_2_mo_pwd_5_a_temporary_password_is_shown_once_and_cannot_be_copied(qtbot, make_gui,
+                                                                                    tmp_path: Path,
+                                                                                    clock: FakeClock) -> None:
+    gui = make_gui(_vault(tmp_path, clock, "mo"), clock)
+    sign_in(qtbot, gui, NAME, SECRET)
+    dialog = gui.controller.main_window.open_admin("users")
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.username.setText("pip.worker")
+    dialog.display_name.setText("Pip Worker")
+    dialog.add_button.click()
+    temporary = dialog.password.text()
+    assert dialog.password.isVisible() and len(temporary) >= 12
+    QGuiApplication.clipboard().setText(CLIPBOARD_BEFORE)
+    label = dialog.password
+    qtbot.mousePress(label, Qt.MouseButton.LeftButton, pos=label.rect().topLeft() + QPoint(2, 2))
+    qtbot.mouseMove(label, label.rect().bottomRight() - QPoint(2, 2))
+    qtbot.mouseRelease(label, Qt.MouseButton.LeftButton, pos=label.rect().bottomRight() - QPoint(2, 2))
+    assert label.selectedText() == "" and not label.hasSelectedText()
+    qtbot.keySequence(label, QKeySequence.StandardKey.Copy)
+    assert QGuiApplication.clipboard().text() == CLIPBOARD_BEFORE
+    assert temporary not in QGuiApplication.clipboard().text(QClipboard.Mode.Selection)
+    assert label.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu
+    # Shown once: the next step the administrator takes puts it away.
+    dialog.table.clearSelection()
+    dialog.reset_button.click()
+    assert not dialog.password.isVisible() and dialog.password.text() == ""
+    assert temporary not in " ".join(_shown(w) for w in dialog.findChildren(QWidget))
 
 
 def _shown(widget: QWidget) -> str:

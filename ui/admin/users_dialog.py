@@ -8,7 +8,8 @@ from __future__ import annotations
 from datetime import date
 from typing import cast
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -99,8 +100,14 @@ class UsersDialog(QDialog):
         self.message = text_label("", "notice")
         self.message.hide()
         column.addWidget(self.message)
-        self.password = QLineEdit()
-        self.password.setReadOnly(True)
+        # CT-403-2, MO-PWD-5: shown once, to be read out; it cannot be selected, copied or
+        # dragged, so no clipboard history or X11 selection keeps it.
+        self.password = QLabel()
+        self.password.setTextFormat(Qt.TextFormat.PlainText)
+        self.password.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.password.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.password.setObjectName("temporaryPassword")
+        self.password.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.password.setAccessibleName(self.tr("Temporary password"))
         self.password.hide()
         column.addWidget(self.password)
