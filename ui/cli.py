@@ -1,7 +1,8 @@
 """The ``hmis-intake`` command. No Qt import here: subcommands run headless.
 
 Passwords come from standard input only (``--password-stdin``), never argv or the
-environment. A user mistake ends with one sentence on stderr and a non-zero exit.
+environment: one given there is refused before anything else (ui/cli_secrets.py,
+CT-403-2, MO-PWD-5). A user mistake ends with one sentence on stderr and a non-zero exit.
 """
 
 from __future__ import annotations

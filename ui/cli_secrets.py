@@ -59,8 +59,8 @@ def check_no_secret_given(argv: Sequence[str], environ: Mapping[str, str]) -> No
     if option is not None:
         raise SecretOnCommandLine(
             f"{option} is refused: a password or code on the command line is shown to others in the "
-            "process list and kept in the shell history, so give --password-stdin and type it at the "
-            "prompt or pipe it in (an enrollment code goes on the line after the password)."
+            "process list and kept in the shell history (change it if it was real), so give --password-stdin "
+            "and type it at the prompt or pipe it in (an enrollment code goes on the line after the password)."
         )
     names = secret_variables(environ)
     if names:
