@@ -9,7 +9,6 @@ from datetime import date
 from typing import cast
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -107,7 +106,8 @@ class UsersDialog(QDialog):
         self.password.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.password.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.password.setObjectName("temporaryPassword")
-        self.password.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        # Read out character by character: large, and in a font where l, 1 and I differ.
+        self.password.setStyleSheet("font-family: monospace; font-size: 15pt; padding: 4px 0;")
         self.password.setAccessibleName(self.tr("Temporary password"))
         self.password.hide()
         column.addWidget(self.password)
