@@ -27,7 +27,7 @@ from app.errors import PermissionDenied, UserFacingError
 from app.security import role_grants, users
 from app.session import Session
 from sync.errors import SyncError
-from ui.core_text import role_name
+from ui.core_text import core_text, role_name
 from ui.profile.common import add_table
 from ui.theme import window_title
 from ui.widgets.field import Field, form_grid
@@ -247,7 +247,7 @@ class UsersDialog(QDialog):
                            redeemer(self._session, code) if code else None)
         except UserFacingError as exc:
             shown_at = "lead_grant" if self._needs_lead() and _about_grant(exc) else "username"
-            self.fields[shown_at].show_problems([str(exc)])
+            self.fields[shown_at].show_problems([core_text(str(exc))])
             return
         self.username.clear()
         self.display_name.clear()
