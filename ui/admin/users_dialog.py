@@ -33,6 +33,10 @@ from ui.theme import window_title
 from ui.widgets.field import Field, form_grid
 from ui.wizard.page import text_label
 
+# The Lead's server is asked while the window waits: a short read timeout keeps that wait
+# bounded (a refused or unreachable server is one sentence beside the code field).
+_GRANT_TIMEOUT = (5.0, 15.0)
+
 
 def _about_grant(error: UserFacingError) -> bool:
     """A refusal of the Lead's grant, or of the role without it: shown by the code field."""
@@ -244,7 +248,7 @@ class UsersDialog(QDialog):
 
             users.add_user(self._session, name, self.display_name.text().strip() or name,
                            str(self.role.currentData()), temporary, completed_on,
-                           redeemer(self._session, code) if code else None)
+                           redeemer(self._session, code, timeout=_GRANT_TIMEOUT) if code else None)
         except UserFacingError as exc:
             shown_at = "lead_grant" if self._needs_lead() and _about_grant(exc) else "username"
             self.fields[shown_at].show_problems([core_text(str(exc))])
