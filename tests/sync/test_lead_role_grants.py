@@ -71,7 +71,8 @@ def test_vt_2_1_4_pack_roles_say_who_gives_them() -> None:
 
 def test_vt_2_1_4_the_agency_admin_gives_up_to_case_manager_iii_and_no_higher(tmp_path: Path) -> None:
     """VT-2.1-4: ``user add`` gives Case Manager III; a role above it, without the Lead's
-    grant, is refused in one sentence citing the clause, and no account is made."""
+    grant, is refused in one sentence citing the clause; with a code but no enrolled
+    Lead's server to check it, in one sentence too; no account is made."""
     info = make_vault(tmp_path / "device", "vt")
     done = run_device_cli(info.data_dir, "user", "add", "cam.three", "--role", "case_manager_3", *AUTH)
     assert done.returncode == 0, done.stderr
@@ -81,6 +82,10 @@ def test_vt_2_1_4_the_agency_admin_gives_up_to_case_manager_iii_and_no_higher(tm
         assert single_sentence(refused.stderr), refused.stderr
         assert "VT-2.1-4" in refused.stderr and "HMIS Lead" in refused.stderr
         assert load_pack("vt").role(role).name in refused.stderr
+    not_enrolled = run_device_cli(info.data_dir, "user", "add", "jo.lead", "--role", "agency_admin",
+                                  "--lead-grant", "ABCD-EFGH-JKLM", *AUTH)
+    assert not_enrolled.returncode != 0 and single_sentence(not_enrolled.stderr), not_enrolled.stderr
+    assert "not enrolled" in not_enrolled.stderr
     assert _user_names(info) == {ADMIN_USER, "cam.three"}
 
 
