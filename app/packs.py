@@ -205,6 +205,10 @@ class Role(BaseModel):
     kind: Literal["volunteer", "case_manager", "data_coordinator", "agency_admin", "other"]
     permissions: tuple[str, ...]
     description: str = ""
+    # Who may give this role on a device: the agency's administrator, or only the HMIS
+    # Lead, whose one-time grant the device redeems with the Lead's server (VT-2.1-4:
+    # the Agency Administrator assigns up to Case Manager III; higher comes from the Lead).
+    assigned_by: Literal["agency", "hmis_lead"] = "agency"
     clauses: tuple[Clause, ...] = ()
 
     @model_validator(mode="after")
@@ -213,6 +217,15 @@ class Role(BaseModel):
         if unknown:
             raise ValueError(f"unknown permission(s) {', '.join(unknown)}")
         return self
+
+
+class RoleAssignmentPolicy(BaseModel):
+    """Who gives which role (each role's ``assigned_by``): the clauses a refusal cites and
+    the pack's reading, the first administrator made at set-up included."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    clauses: tuple[Clause, ...] = ()
+    reading: str = ""
 
 
 class DemoPlace(BaseModel):
@@ -373,6 +386,7 @@ class Pack(BaseModel):
     client_rights: ClientRightsPolicy = ClientRightsPolicy()
     victim_service_provider: VictimServicePolicy = VictimServicePolicy()
     user_access: UserAccessPolicy = UserAccessPolicy()
+    role_assignment: RoleAssignmentPolicy = RoleAssignmentPolicy()
     guarantees: tuple[Guarantee, ...] = ()
     # The pack's reading of an ambiguity (A1.. in docs/policy-clauses.md) that no setting's
     # own ``reading`` states, by its ID.
@@ -398,6 +412,8 @@ class Pack(BaseModel):
             raise ValueError(f"the pack needs roles of kind {', '.join(sorted(missing))}")
         if "users.manage" not in self.role(self.admin_role).permissions:
             raise ValueError("the admin role must have users.manage")
+        if any(r.assigned_by == "hmis_lead" for r in self.roles) and not self.role_assignment.clauses:
+            raise ValueError("a role assigned by the HMIS Lead needs [role_assignment] clauses to cite")
         return self
 
     def role(self, role_id: str) -> Role:

@@ -22,7 +22,7 @@ from app.errors import (
     PermissionDenied,
 )
 from app.packs import Pack, Role, load_pack
-from app.security import totp
+from app.security import role_grants, totp
 from app.security.passwords import check_password
 from app.settings import Settings
 from app.two_step import Code, PendingSignIn
@@ -227,6 +227,7 @@ def initialize(
                          {"pack": pack_id}, clock)
             audit.record(conn, "user.created", admin_id, "user", admin_id,
                          {"role": pack.admin_role}, clock)
+            role_grants.record_setup(conn, pack, admin_id, username.strip(), agency_name, now, clock)
             if access_completed_on is not None and pack.user_access.requirements:
                 user_access.check_completion_date(access_completed_on, clock.now().date())
                 user_access.insert_records(conn, admin_id, [r.id for r in pack.user_access.requirements],

@@ -38,6 +38,10 @@ class AuthRefused(SyncError):
     exit_code = 14
 
 
+class GrantRefused(AuthRefused):
+    """The HMIS Lead's server refused a role grant code (VT-2.1-4)."""
+
+
 class ProtocolMismatch(SyncError):
     exit_code = 15
 

@@ -48,6 +48,7 @@ HEALTH_PATH = f"{API_PREFIX}/health"
 ENROLLMENTS_PATH = f"{API_PREFIX}/enrollments"
 DEVICE_PATH = f"{API_PREFIX}/device"
 BATCHES_PATH = f"{API_PREFIX}/batches"
+ROLE_GRANTS_PATH = f"{API_PREFIX}/role-grants"
 
 #: What a record refused without a reason is given as one (a server must give one).
 NO_REASON = "The server refused this record without giving a reason."
@@ -254,6 +255,27 @@ class DeviceInfo(_Wire):
     device_id: str
     agency: str
     name: str = ""
+    protocol_version: int
+
+
+class RoleGrantRedemption(_Wire):
+    """``POST /v1/role-grants``: spend the HMIS Lead's one-time grant code to give this
+    user this role on the device (VT-2.1-4); the device authenticates as on ``/v1/batches``."""
+
+    code: str = Field(min_length=1, max_length=64, pattern=_TEXT)
+    username: str = Field(min_length=1, max_length=100, pattern=_TEXT)
+    role: str = Field(min_length=1, max_length=64, pattern=_TEXT)
+    protocol_version: int = PROTOCOL_VERSION
+
+
+class RoleGrant(_Wire):
+    """The reply to a redemption: the grant as the HMIS Lead issued it, now spent."""
+
+    grant_id: str = Field(min_length=1, max_length=64)
+    agency: str = Field(min_length=1)
+    username: str = Field(min_length=1)
+    role: str = Field(min_length=1)
+    issued_at: str = Field(min_length=1, max_length=40, description="When the HMIS Lead issued it (ISO 8601).")
     protocol_version: int
 
 

@@ -105,6 +105,25 @@ def cmd_enrollment_code(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_grant_role(args: argparse.Namespace, out: TextIO) -> int:
+    """VT-2.1-4: the HMIS Lead gives a role above what the agency gives, as a one-time
+    code the agency's device redeems when its administrator adds the user."""
+    from sync.server import role_grants
+
+    agency, user, role = args.agency.strip(), args.user.strip(), args.role.strip()
+    if not agency or not user or not role:
+        raise ServerCliError("Give the agency, the user name and the role with --agency, --user and --role.",
+                             EXIT_USAGE)
+    if len(user) > 100 or len(role) > 64 or len(agency) > 200:
+        raise ServerCliError("The agency, user name or role is too long.", EXIT_USAGE)
+    if not 0 < args.ttl_minutes <= role_grants.MAX_GRANT_TTL.total_seconds() / 60:
+        raise ServerCliError("--ttl-minutes must be between 0 and 1440.", EXIT_USAGE)
+    code = role_grants.new_role_grant(_engine(args.db), agency, user, role, timedelta(minutes=args.ttl_minutes))
+    out.write(f"One-time grant code for the role {role} for {user} at {agency}, valid for "
+              f"{args.ttl_minutes:g} minutes:\n{code}\n")
+    return 0
+
+
 def cmd_revoke_device(args: argparse.Namespace, out: TextIO) -> int:
     from sync.server import storage
 
@@ -218,6 +237,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ttl-hours", type=float, default=24.0)
     p.set_defaults(func=cmd_enrollment_code)
 
+    p = sub.add_parser("grant-role", help="print a one-time code that lets an agency's device give a user "
+                       "a role only the HMIS Lead gives")
+    add_db(p)
+    p.add_argument("--agency", required=True, help="the agency, as its devices are enrolled")
+    p.add_argument("--user", required=True, help="the user name the agency gives the role to")
+    p.add_argument("--role", required=True, help="the role id of the agency's policy pack, e.g. agency_admin")
+    p.add_argument("--ttl-minutes", type=float, default=60.0)
+    p.set_defaults(func=cmd_grant_role)
+
     p = sub.add_parser("revoke-device", help="refuse a device from now on")
     add_db(p)
     p.add_argument("device_id")
@@ -245,7 +273,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     def run() -> int:
         args = build_parser().parse_args(argv)
         if args.command is None:
-            raise ServerCliError("Give a command: serve, enrollment-code, revoke-device, list-devices, "
+            raise ServerCliError("Give a command: serve, enrollment-code, grant-role, revoke-device, list-devices, "
                                  "export-hmis-csv or openapi (see 'hmis-intake-server --help').", EXIT_USAGE)
         func: Callable[[argparse.Namespace, TextIO], int] = args.func
         return func(args, stdout)

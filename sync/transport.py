@@ -27,6 +27,7 @@ from sync.errors import (
     BatchRejected,
     CertificateProblem,
     EnrollmentFailed,
+    GrantRefused,
     InsecureServer,
     ProtocolMismatch,
     ServerUnavailable,
@@ -42,6 +43,8 @@ from sync.protocol import (
     Health,
     MalformedReply,
     ReplyNotJson,
+    RoleGrant,
+    RoleGrantRedemption,
     parse_reply,
 )
 
@@ -206,6 +209,17 @@ class Transport:
         self._raise_for_status(response, ServerUnavailable)
         try:
             return self._reply(DeviceInfo, response, "device reply")
+        except MalformedReply as exc:
+            raise ServerUnavailable(f"The server's reply was not understood ({exc}).") from exc
+
+    def redeem_role_grant(self, request: RoleGrantRedemption, credential: DeviceCredential) -> RoleGrant:
+        """Spend the HMIS Lead's grant code (VT-2.1-4); a refusal is the server's sentence."""
+        response = self._request("POST", protocol.ROLE_GRANTS_PATH, request.model_dump_json().encode(), credential)
+        if response.status_code == 403:
+            raise GrantRefused(self._detail(response) or "The HMIS Lead's server refused the grant code.")
+        self._raise_for_status(response, ProtocolMismatch)
+        try:
+            return self._reply(RoleGrant, response, "role grant reply")
         except MalformedReply as exc:
             raise ServerUnavailable(f"The server's reply was not understood ({exc}).") from exc
 

@@ -166,6 +166,15 @@ def role_of_kind(pack: str, kind: str) -> str:
     return next(r.id for r in load_pack(pack).roles if r.kind == kind)
 
 
+def granted_by_lead(username: str, role_id: str) -> Any:
+    """The HMIS Lead's grant for a role only the Lead gives (VT-2.1-4), as the Lead's
+    server confirms it, for a test about something else; the redemption itself is driven
+    against a real server in tests/sync/test_lead_role_grants.py."""
+    from app.security.role_grants import LeadGrant
+
+    return LeadGrant("test-grant", username, role_id, AGENCY, "2026-01-01T00:00:00+00:00", "lead.test")
+
+
 def add_ready_user(info: VaultInfo, username: str, kind: str, password: str = USER_PASSWORD) -> None:
     """An admin adds the user with ``password``, already past its first change (the
     first-change flow itself is tested in test_users)."""
@@ -175,7 +184,7 @@ def add_ready_user(info: VaultInfo, username: str, kind: str, password: str = US
     admin = info.sign_in()
     try:
         user_id = add_user(admin, username, username.title(), role_of_kind(info.pack, kind), password,
-                           access_completed_on=admin.clock.now().date())
+                           access_completed_on=admin.clock.now().date(), lead_grant=granted_by_lead)
         with transaction(admin.conn) as conn:
             conn.execute("UPDATE app_user SET must_change_password = 0 WHERE user_id = ?", (user_id,))
     finally:

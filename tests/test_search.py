@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import ON_FILE, make_vault, synthetic_person
+from support import ON_FILE, granted_by_lead, make_vault, synthetic_person
 
 from app.clock import FakeClock
 from app.errors import PermissionDenied
@@ -190,7 +190,7 @@ def test_service_applies_conflicts_and_roles(tmp_path_factory: pytest.TempPathFa
     try:
         pid = save_new_person(admin, synthetic_person("Servicefirst", "Servicelast"), basis=ON_FILE)
         add_user(admin, "otto.operator", "Otto", "system_operator", "Opera!Tor77xqz",
-                 access_completed_on=admin.clock.now().date())
+                 access_completed_on=admin.clock.now().date(), lead_grant=granted_by_lead)
         assert {h.personal_id for h in find_people(admin, "Servicelast")} == {pid}
     finally:
         admin.close()

@@ -267,8 +267,10 @@ def cmd_user(args: argparse.Namespace, out: TextIO) -> int:
 
             completed_on = parse_completed_on(args.access_completed, session.clock.now().date())
             temporary = users.generate_temporary_password()
+            from ui.cli_roles import lead_grant
+
             users.add_user(session, args.name, args.display_name or args.name, args.role, temporary,
-                           completed_on)
+                           completed_on, lead_grant(session, args))
             out.write(f"Added {args.name}. Temporary password (must be changed at first sign-in):\n{temporary}\n")
         elif args.action == "disable":
             new_recovery = users.disable_user(session, args.name)
@@ -426,6 +428,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with record-access: a requirement id of the pack (repeatable), or 'all'")
     p.add_argument("--on", metavar="DATE", help="with record-access: the day it was completed (or 'today')")
     p.add_argument("--display-name")
+    p.add_argument("--lead-grant", metavar="CODE",
+                   help="with add: the HMIS Lead's one-time grant code, for a role only the Lead gives")
     p.add_argument("--json", action="store_true")
     _add_auth(p)
     p.set_defaults(func=cmd_user)

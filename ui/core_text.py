@@ -96,6 +96,10 @@ _FIXED = (
 
 # (the core's sentence as a pattern, the template translated; the groups fill {0}, {1}…)
 _PATTERNS = (
+    (r"Only the HMIS Lead gives the (.+) role \(([A-Z0-9., -]+)\): ask the HMIS Lead for a one-time grant code "
+     r"for this user and give it with the role\.",
+     QT_TRANSLATE_NOOP("CoreText", "Only the HMIS Lead gives the {0} role ({1}): ask the HMIS Lead for a one-time "
+                                   "grant code for this user and give it with the role.")),
     (r"An SSN has 9 digits \(this has (\d+)\); or enter only the last 4\.",
      QT_TRANSLATE_NOOP("CoreText", "An SSN has 9 digits (this has {0}); or enter only the last 4.")),
     (r"Use at most (\d+) characters\.", QT_TRANSLATE_NOOP("CoreText", "Use at most {0} characters.")),

@@ -16,6 +16,7 @@ from argon2.exceptions import VerificationError
 from app import audit, user_access
 from app.errors import BadCredentials, PasswordRejected, PermissionDenied, UserFacingError
 from app.packs import Pack
+from app.security import role_grants
 from app.session import Session, validate_new_password
 from app.vault.connection import Connection, transaction
 from app.vault.crypto import Argon2Params, UnwrapFailed, derive_password_kek, unwrap_key, zero
@@ -96,10 +97,14 @@ def list_users(session: Session) -> list[UserSummary]:
 
 
 def add_user(session: Session, username: str, display_name: str, role_id: str,
-             temporary_password: str, access_completed_on: date | None = None) -> str:
+             temporary_password: str, access_completed_on: date | None = None,
+             lead_grant: role_grants.Redeem | None = None) -> str:
     """A new account with a temporary password. ``access_completed_on``: the day the
     user completed every requirement of the pack's [user_access] (agreement, training),
-    as the administrator records it; without it the user cannot open client records."""
+    as the administrator records it; without it the user cannot open client records.
+    ``lead_grant`` redeems the HMIS Lead's grant for a role the pack reserves to the Lead
+    (VT-2.1-4); it is called once every other check has passed, and without it such a
+    role is refused."""
     session.require("users.manage")
     role = session.pack.role(role_id)
     username = username.strip()
@@ -109,6 +114,9 @@ def add_user(session: Session, username: str, display_name: str, role_id: str,
         raise UserFacingError(f"There is already a user named {username}.")
     _check(session, username, temporary_password, None)
     _one_account_per_person(session, display_name.strip() or username)
+    if access_completed_on is not None:
+        user_access.check_completion_date(access_completed_on, session.clock.now().date())
+    grant = role_grants.obtain(session.pack, role, username, lead_grant)
     user_id = str(uuid.uuid4())
     slot_id = session.vault.keyfile.slot_id(username)
     now = session.clock.now_iso()
@@ -123,6 +131,8 @@ def add_user(session: Session, username: str, display_name: str, role_id: str,
         )
         remember_password(conn, user_id, temporary_password, now)
         session.audit("user.created", "user", user_id, {"role": role.id})
+        if grant is not None:
+            role_grants.store(conn, user_id, grant, session.user.user_id, now, session.clock)
         requirements = [r.id for r in session.pack.user_access.requirements]
         if access_completed_on is not None and requirements:
             user_access.check_completion_date(access_completed_on, session.clock.now().date())

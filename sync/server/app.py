@@ -35,8 +35,10 @@ from sync.protocol import (
     EnrollmentRequest,
     ErrorReply,
     Health,
+    RoleGrant,
+    RoleGrantRedemption,
 )
-from sync.server import storage
+from sync.server import role_grants, storage
 
 log = logging.getLogger("hmis_intake.server")
 
@@ -52,6 +54,7 @@ def _refusal(status: int, detail: str, headers: dict[str, str] | None = None) ->
     return JSONResponse({"detail": detail}, status, headers={"Connection": "close", **(headers or {})})
 
 
+_DEVICE_PATHS = (protocol.BATCHES_PATH, protocol.DEVICE_PATH, protocol.ROLE_GRANTS_PATH)
 _UNAUTHENTICATED = "The device credential is missing or not valid; enroll the device again."
 _REVOKED = "This device was revoked by the server's administrator."
 _TOO_LARGE = "The request body is too large."
@@ -60,7 +63,7 @@ _TOO_LARGE = "The request body is too large."
 class _Gate:
     """Authenticate, then read a bounded body, before the application sees the request.
 
-    * device paths (``/v1/device``, ``/v1/batches``): the ``Authorization`` header is
+    * device paths (``/v1/device``, ``/v1/batches``, ``/v1/role-grants``): the ``Authorization`` header is
       checked first; a missing, wrong or revoked credential is answered 401/403 and
       the body is never read;
     * every body is read here, chunk by chunk, and refused with 413 as soon as it
@@ -84,7 +87,7 @@ class _Gate:
         if too_big:
             await _refusal(413, _TOO_LARGE)(scope, receive, send)
             return
-        if path in (protocol.BATCHES_PATH, protocol.DEVICE_PATH) and \
+        if path in _DEVICE_PATHS and \
                 not await self._authenticate(scope, receive, send, authorization):
             return
         body = await _read_body(receive, limit)
@@ -276,6 +279,24 @@ def create_app(engine: Engine, api_docs: bool = False) -> FastAPI:
                  reply.accepted, reply.duplicate, reply.refused)
         # Serialised by the model itself in one pass (response_model above gives the schema).
         return Response(reply.model_dump_json(), media_type="application/json")
+
+    @app.post(protocol.ROLE_GRANTS_PATH, response_model=RoleGrant,
+              responses={**_AUTH_RESPONSES, 400: {"model": ErrorReply},
+                         403: {"model": ErrorReply, "description": "The device was revoked, or the grant "
+                               "code is not valid for its agency, was used, expired or names another user "
+                               "or role."}})
+    def redeem_role_grant(body: RoleGrantRedemption, device: Device) -> RoleGrant:
+        # VT-2.1-4: a role above what the agency gives comes from the HMIS Lead.
+        if body.protocol_version != protocol.PROTOCOL_VERSION:
+            raise _error(400, f"This server speaks sync protocol version {protocol.PROTOCOL_VERSION}.")
+        try:
+            grant = role_grants.redeem_role_grant(engine, body.code, device, body.username, body.role)
+        except role_grants.GrantRefused as exc:
+            log.warning("role grant refused for device %s", device.device_id)
+            raise _error(403, str(exc)) from exc
+        log.info("role grant %s redeemed by device %s", grant.grant_id, device.device_id)
+        return RoleGrant(grant_id=grant.grant_id, agency=grant.agency, username=grant.username, role=grant.role,
+                         issued_at=grant.issued_at, protocol_version=protocol.PROTOCOL_VERSION)
 
     return app
 

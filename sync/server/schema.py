@@ -83,3 +83,19 @@ device_audit_head = Table(
     Column("hash", String(64), nullable=False),
     Column("reported_at", String(40), nullable=False),
 )
+
+# VT-2.1-4: a role the HMIS Lead gives, as a one-time grant code for one user and role at
+# one agency (``hmis-intake-server grant-role``); only its hash is kept. A device of that
+# agency redeems it once, before it expires (``POST /v1/role-grants``).
+role_grant = Table(
+    "role_grant", metadata,
+    Column("code_hash", String(64), primary_key=True),
+    Column("grant_id", String(64), nullable=False, unique=True),
+    Column("agency", String(200), nullable=False),
+    Column("username", String(100), nullable=False),
+    Column("role", String(64), nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("expires_at", String(40), nullable=False),
+    Column("used_at", String(40)),
+    Column("device_id", String(64)),
+)

@@ -30,8 +30,9 @@ from sync_support import ThreadServer, new_code
 from app.demo import add_demo_people
 from app.session import Session
 from sync import protocol
-from sync.errors import EnrollmentFailed
+from sync.errors import EnrollmentFailed, GrantRefused
 from sync.server.app import openapi_document
+from sync.server.role_grants import new_role_grant
 from sync.service import SyncJob
 from sync.transport import Transport
 
@@ -117,6 +118,7 @@ DEVICE_MODELS: dict[tuple[str, str], type[BaseModel]] = {
     ("POST", protocol.ENROLLMENTS_PATH): protocol.Enrollment,
     ("GET", protocol.DEVICE_PATH): protocol.DeviceInfo,
     ("POST", protocol.BATCHES_PATH): protocol.BatchResult,
+    ("POST", protocol.ROLE_GRANTS_PATH): protocol.RoleGrant,
 }
 
 
@@ -135,6 +137,13 @@ def traffic(device: Session, live_server: ThreadServer) -> Iterator[list[Exchang
     code = new_code(live_server.engine)
     credential = transport.enroll(code, "wire-laptop").credential
     transport.whoami(credential)
+    # VT-2.1-4: a role grant refused (another user name: 403 with a detail), then redeemed.
+    grant = protocol.RoleGrantRedemption(code=new_role_grant(live_server.engine, "Riverbend Test Shelter",
+                                                             "jo.lead", "agency_admin"),
+                                         username="jo.lead", role="agency_admin")
+    with pytest.raises(GrantRefused):
+        transport.redeem_role_grant(grant.model_copy(update={"username": "kim.other"}), credential)
+    transport.redeem_role_grant(grant, credential)
     transport.close()
 
     from sync.credentials import StoreKind

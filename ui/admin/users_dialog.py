@@ -23,14 +23,24 @@ from PySide6.QtWidgets import (
 )
 
 from app import user_access
-from app.errors import UserFacingError
-from app.security import users
+from app.errors import PermissionDenied, UserFacingError
+from app.security import role_grants, users
 from app.session import Session
-from ui.core_text import role_name
+from sync.errors import SyncError
+from ui.core_text import core_text, role_name
 from ui.profile.common import add_table
 from ui.theme import window_title
 from ui.widgets.field import Field, form_grid
 from ui.wizard.page import text_label
+
+# The Lead's server is asked while the window waits: a short read timeout keeps that wait
+# bounded (a refused or unreachable server is one sentence beside the code field).
+_GRANT_TIMEOUT = (5.0, 15.0)
+
+
+def _about_grant(error: UserFacingError) -> bool:
+    """A refusal of the Lead's grant, or of the role without it: shown by the code field."""
+    return isinstance(error, SyncError | PermissionDenied)
 
 
 class UsersDialog(QDialog):
@@ -73,6 +83,14 @@ class UsersDialog(QDialog):
             "display_name": Field(grid, 2, self.tr("&Full name"), self.display_name, self.tr("New user's full name")),
             "role": Field(grid, 4, self.tr("R&ole"), self.role, self.tr("New user's role")),
         }
+        # A role only the HMIS Lead gives (the pack's assigned_by, VT-2.1-4) needs the
+        # Lead's one-time grant code; the field shows only for such a role.
+        self.lead_grant = QLineEdit()
+        self.fields["lead_grant"] = Field(
+            grid, 6, self.tr("HMIS Lead's &grant code"), self.lead_grant, self.tr("HMIS Lead's grant code"),
+            self.tr("Only the HMIS Lead gives this role: enter the one-time code the Lead issued for this user "
+                    "and role; the device checks it with the Lead's server."))
+        self.role.currentIndexChanged.connect(self._show_lead_grant)
         column.addLayout(grid)
         # The pack's agreements and trainings; unticked, the new user cannot open client
         # records until they are recorded with "Record training…".
@@ -125,7 +143,20 @@ class UsersDialog(QDialog):
         self.two_step_button.clicked.connect(self._remove_two_step)
         self.access_button.clicked.connect(self._record_access)
         self._demo = demo
+        self._show_lead_grant()
         self.refresh()
+
+    def _needs_lead(self) -> bool:
+        return role_grants.needs_lead(self._session.pack.role(str(self.role.currentData())))
+
+    def _show_lead_grant(self) -> None:
+        field = self.fields["lead_grant"]
+        shown = self._needs_lead()
+        for widget in (field.label, field.widget):
+            widget.setVisible(shown)
+        field.message.setVisible(shown)
+        if not shown:
+            self.lead_grant.clear()
 
     def refresh(self) -> None:
         from app.security import totp
@@ -219,13 +250,19 @@ class UsersDialog(QDialog):
         temporary = users.generate_temporary_password()
         try:
             completed_on = cast(date, self.access_on.date().toPython()) if self.access_done.isChecked() else None
+            code = self.lead_grant.text().strip() if self._needs_lead() else ""
+            from sync.lead_grant import redeemer  # requests, only when a grant is redeemed
+
             users.add_user(self._session, name, self.display_name.text().strip() or name,
-                           str(self.role.currentData()), temporary, completed_on)
+                           str(self.role.currentData()), temporary, completed_on,
+                           redeemer(self._session, code, timeout=_GRANT_TIMEOUT) if code else None)
         except UserFacingError as exc:
-            self.fields["username"].show_problems([str(exc)])
+            shown_at = "lead_grant" if self._needs_lead() and _about_grant(exc) else "username"
+            self.fields[shown_at].show_problems([core_text(str(exc))])
             return
         self.username.clear()
         self.display_name.clear()
+        self.lead_grant.clear()
         self.refresh()
         self._say(self.tr("Added {name}. Temporary password; give it to them in person. They must change it at "
                           "the first sign-in:").format(name=name), temporary)
