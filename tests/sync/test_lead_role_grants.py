@@ -94,8 +94,8 @@ def test_vt_2_1_4_the_leads_grant_gives_the_role_once(tmp_path: Path, live_serve
     """VT-2.1-4: with the code the Lead printed, the enrolled device gives the role; the
     grant is kept with the user and audited; the same code cannot give it again."""
     info = make_vault(tmp_path / "device", "vt")
-    enrolled = run_device_cli(info.data_dir, "enroll", "--server", live_server.url, "--code",
-                              new_code(live_server.engine), "--credential-store", "vault", *AUTH)
+    enrolled = run_device_cli(info.data_dir, "enroll", "--server", live_server.url, "--credential-store", "vault",
+                              *AUTH, code=new_code(live_server.engine))
     assert enrolled.returncode == 0, enrolled.stderr
     code = _grant_code(server_db_url, "jo.lead", "agency_admin")
 
