@@ -276,8 +276,9 @@ def to_consent(folded: Folded) -> ConsentFacts:
         raise read.fail("sharing")
     signed = read.day("signed_on")
     revoked = read.optional_day("revoked_on") is not None or read.optional_day("revoked_at") is not None
+    # MO-ROI-6: the project the device recorded the ROI for (None: every project).
     return ConsentFacts(read.ident("personal_id"), method, sharing, revoked, signed.isoformat(),
-                        folded.created.isoformat())
+                        folded.created.isoformat(), project_id=read.text("covers_project_id") or None)
 
 
 def to_enrollment(folded: Folded) -> tuple[EnrollmentRecord, bool]:
