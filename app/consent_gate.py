@@ -23,7 +23,15 @@ from datetime import date
 
 from app.errors import UserFacingError, ValidationError
 from app.packs import Pack
-from app.rules.consent import EntryDecision, EntryHold, Scope, StoredConsent, decide_entry, roi_scope
+from app.rules.consent import (
+    EntryDecision,
+    EntryHold,
+    Scope,
+    StoredConsent,
+    decide_entry,
+    project_hold,
+    roi_scope,
+)
 from app.settings import Settings
 from app.vault.connection import Connection
 
@@ -66,6 +74,15 @@ def stored_consents(conn: Connection, personal_id: str) -> list[StoredConsent]:
     return [StoredConsent(r[0], date.fromisoformat(r[1]), date.fromisoformat(r[2]) if r[2] else None,
                           date.fromisoformat(r[3]) if r[3] else None, r[4] or "", r[5] or "not_shared", r[6])
             for r in rows]
+
+
+def project_roi_missing(conn: Connection, pack: Pack, personal_ids: Sequence[str], project_id: str | None) -> bool:
+    """MO-ROI-6: whether any of these people on file holds ROIs for other projects only,
+    so an intake into ``project_id`` must record this project's ROI (the wizard says so
+    on its consent steps)."""
+    chosen = scope(conn, pack)
+    return project_id is not None and any(
+        project_hold(pack, stored_consents(conn, pid), project_id, chosen) is not None for pid in personal_ids)
 
 
 def _enrollment_context(conn: Connection, personal_id: str, enrollment_id: str | None,

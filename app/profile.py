@@ -15,11 +15,11 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
-from app.consents import stored_consents
+from app.consents import entry_hold_for
 from app.domain.person import Person
 from app.notes import CaseNote, notes_for
 from app.people import open_person
-from app.rules.consent import EntryHold, StoredConsent, consent_end, entry_hold
+from app.rules.consent import EntryHold, StoredConsent, consent_end
 from app.session import Session
 
 
@@ -163,8 +163,8 @@ def load_profile(session: Session, personal_id: str) -> ClientProfile:
         profile.consents.append(ConsentView(row[0], row[1], row[2], tuple(json.loads(row[3] or "[]")), row[4],
                                             row[5], row[6], status == "current", bool(row[7]), status,
                                             end.isoformat() if end else None))
-    consents = stored_consents(conn, personal_id)
-    profile.consent_hold = entry_hold(session.pack, consents, today)
+    # For the latest enrollment's project where an ROI is recorded per project (MO-ROI-6).
+    profile.consent_hold = entry_hold_for(session, personal_id)
     if profile.consents and profile.consents[0].status in ("revoked", "expired"):
         profile.lapsed_consent = profile.consents[0]  # newest first, as the export decides sharing
     if sections.household and profile.enrollments:
