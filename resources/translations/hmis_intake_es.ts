@@ -875,186 +875,191 @@
     </message>
     <message>
         <location filename="../../ui/core_text.py" line="91"/>
+        <source>This client&apos;s releases of information cover other projects only; record a release for this project before entering data in it.</source>
+        <translation>Las autorizaciones para divulgar información de este cliente cubren solo otros proyectos; registre una autorización para este proyecto antes de ingresar datos en él.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="93"/>
         <source>“Full SSN reported” needs all 9 digits; enter them, or choose “Approximate or partial SSN reported”.</source>
         <translation>«Número de Seguro Social completo informado» necesita los 9 dígitos; escríbalos o elija «Número de Seguro Social aproximado o parcial informado».</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="93"/>
+        <location filename="../../ui/core_text.py" line="95"/>
         <source>An SSN was entered but its data quality says the client did not give one; clear the number or choose its data quality again.</source>
         <translation>Se escribió un número de Seguro Social, pero su calidad de datos dice que el cliente no lo dio; borre el número o vuelva a elegir su calidad de datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="100"/>
+        <location filename="../../ui/core_text.py" line="102"/>
         <source>An SSN has 9 digits (this has {0}); or enter only the last 4.</source>
         <translation>Un número de Seguro Social tiene 9 dígitos (este tiene {0}); o escriba solo los últimos 4.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="101"/>
+        <location filename="../../ui/core_text.py" line="103"/>
         <source>Use at most {0} characters.</source>
         <translation>Use como máximo {0} caracteres.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="103"/>
+        <location filename="../../ui/core_text.py" line="105"/>
         <source>The contact date cannot be before the project start ({0}).</source>
         <translation>La fecha del contacto no puede ser anterior al inicio en el proyecto ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="105"/>
+        <location filename="../../ui/core_text.py" line="107"/>
         <source>The service date cannot be before the project start ({0}).</source>
         <translation>La fecha del servicio no puede ser anterior al inicio en el proyecto ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="107"/>
+        <location filename="../../ui/core_text.py" line="109"/>
         <source>The exit date cannot be before the project start ({0}).</source>
         <translation>La fecha de salida no puede ser anterior al inicio en el proyecto ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="109"/>
+        <location filename="../../ui/core_text.py" line="111"/>
         <source>The service date cannot be after the project exit ({0}).</source>
         <translation>La fecha del servicio no puede ser posterior a la salida del proyecto ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="111"/>
+        <location filename="../../ui/core_text.py" line="113"/>
         <source>A revocation cannot take effect before the consent was signed ({0}).</source>
         <translation>Una revocación no puede surtir efecto antes de la firma del consentimiento ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="113"/>
+        <location filename="../../ui/core_text.py" line="115"/>
         <source>A change of consent cannot take effect before it was signed ({0}).</source>
         <translation>Un cambio de consentimiento no puede surtir efecto antes de su firma ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="115"/>
+        <location filename="../../ui/core_text.py" line="117"/>
         <source>A household has exactly one head of household (this one has {0}).</source>
         <translation>Un hogar tiene exactamente un jefe de hogar (este tiene {0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="117"/>
+        <location filename="../../ui/core_text.py" line="119"/>
         <source>No release of information covers {0}; data for a day outside every release needs the HMIS helpdesk first.</source>
         <translation>Ninguna autorización para divulgar información cubre el {0}; los datos de un día fuera de toda autorización necesitan primero la mesa de ayuda de HMIS.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="120"/>
+        <location filename="../../ui/core_text.py" line="122"/>
         <source>A person under {0} cannot give consent unless emancipated; a parent or legal guardian must sign.</source>
         <translation>Una persona menor de {0} años no puede dar su consentimiento salvo que esté emancipada; debe firmar un padre, una madre o un tutor legal.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="123"/>
+        <location filename="../../ui/core_text.py" line="125"/>
         <source>Consent was revoked on {0}; record a new consent before entering more data.</source>
         <translation>El consentimiento se revocó el {0}; registre un nuevo consentimiento antes de ingresar más datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="125"/>
+        <location filename="../../ui/core_text.py" line="127"/>
         <source>The release of information expired on {0}; record a new consent before entering more data.</source>
         <translation>La autorización para divulgar información venció el {0}; registre un nuevo consentimiento antes de ingresar más datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="128"/>
+        <location filename="../../ui/core_text.py" line="130"/>
         <source>This program serves {0} clients, so records stay Not Shared.</source>
         <translation>Este programa atiende a clientes de {0}, así que los registros quedan como No compartido.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="130"/>
+        <location filename="../../ui/core_text.py" line="132"/>
         <source>No release covers {0}, so that day&apos;s data is Not Shared.</source>
         <translation>Ninguna autorización cubre el {0}, así que los datos de ese día quedan como No compartido.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="132"/>
+        <location filename="../../ui/core_text.py" line="134"/>
         <source>The written consent signed {0} covers {1} (Shared).</source>
         <translation>El consentimiento por escrito firmado el {0} cubre el {1} (Compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="134"/>
+        <location filename="../../ui/core_text.py" line="136"/>
         <source>The written consent signed {0} covers {1} (Not Shared).</source>
         <translation>El consentimiento por escrito firmado el {0} cubre el {1} (No compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="136"/>
+        <location filename="../../ui/core_text.py" line="138"/>
         <source>The verbal consent signed {0} covers {1} (Shared).</source>
         <translation>El consentimiento verbal firmado el {0} cubre el {1} (Compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="138"/>
+        <location filename="../../ui/core_text.py" line="140"/>
         <source>The verbal consent signed {0} covers {1} (Not Shared).</source>
         <translation>El consentimiento verbal firmado el {0} cubre el {1} (No compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="143"/>
+        <location filename="../../ui/core_text.py" line="145"/>
         <source>Agency Administrator</source>
         <translation>Administrador de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="144"/>
+        <location filename="../../ui/core_text.py" line="146"/>
         <source>Agency Data Coordinator</source>
         <translation>Coordinador de datos de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="145"/>
+        <location filename="../../ui/core_text.py" line="147"/>
         <source>Agency Security Coordinator</source>
         <translation>Coordinador de seguridad de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="146"/>
+        <location filename="../../ui/core_text.py" line="148"/>
         <source>Agency Staff</source>
         <translation>Personal de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="147"/>
+        <location filename="../../ui/core_text.py" line="149"/>
         <source>Case Manager (full access)</source>
         <translation>Administrador de casos (acceso completo)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="148"/>
+        <location filename="../../ui/core_text.py" line="150"/>
         <source>Case Manager I</source>
         <translation>Administrador de casos I</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="149"/>
+        <location filename="../../ui/core_text.py" line="151"/>
         <source>Case Manager II</source>
         <translation>Administrador de casos II</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="150"/>
+        <location filename="../../ui/core_text.py" line="152"/>
         <source>Case Manager III</source>
         <translation>Administrador de casos III</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="151"/>
+        <location filename="../../ui/core_text.py" line="153"/>
         <source>Case Manager</source>
         <translation>Administrador de casos</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="152"/>
+        <location filename="../../ui/core_text.py" line="154"/>
         <source>Data Coordinator</source>
         <translation>Coordinador de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="153"/>
+        <location filename="../../ui/core_text.py" line="155"/>
         <source>HMIS Data Coordinator</source>
         <translation>Coordinador de datos de HMIS</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="154"/>
+        <location filename="../../ui/core_text.py" line="156"/>
         <source>Reporting only</source>
         <translation>Solo informes</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="155"/>
+        <location filename="../../ui/core_text.py" line="157"/>
         <source>System Operator</source>
         <translation>Operador del sistema</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="156"/>
+        <location filename="../../ui/core_text.py" line="158"/>
         <source>View only</source>
         <translation>Solo consulta</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="157"/>
+        <location filename="../../ui/core_text.py" line="159"/>
         <source>Volunteer or Intern</source>
         <translation>Voluntario o pasante</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="158"/>
+        <location filename="../../ui/core_text.py" line="160"/>
         <source>Volunteer</source>
         <translation>Voluntario</translation>
     </message>
@@ -1320,98 +1325,98 @@
 <context>
     <name>DuplicatesPage</name>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="73"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="53"/>
         <source>&amp;Person in this intake</source>
         <translation>&amp;Persona en esta admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="74"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="54"/>
         <source>Person in this intake</source>
         <translation>Persona en esta admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="78"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="58"/>
         <source>As typed in this intake</source>
         <translation>Tal como se escribió en esta admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="85"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="65"/>
         <source>Possible matches on this device</source>
         <translation>Posibles coincidencias en este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="100"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="80"/>
         <source>&amp;Same person — use the existing record</source>
         <translation>&amp;Misma persona: usar el registro existente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="101"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="81"/>
         <source>Same person, link to the existing record</source>
         <translation>Misma persona, vincular al registro existente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="102"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="82"/>
         <source>Not the same — &amp;create a new record</source>
         <translation>No es la misma: &amp;crear un registro nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="103"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="83"/>
         <source>Not the same person, create a new record</source>
         <translation>No es la misma persona, crear un registro nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="118"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="98"/>
         <source>Duplicate check</source>
         <translation>Comprobación de duplicados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="124"/>
-        <location filename="../../ui/wizard/duplicates_page.py" line="188"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="104"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="168"/>
         <source>(no name)</source>
         <translation>(sin nombre)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="125"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="105"/>
         <source>Person {n}: {name}</source>
         <translation>Persona {n}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="151"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="131"/>
         <source>Looking for this person on the device…</source>
         <translation>Buscando a esta persona en el dispositivo…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="188"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="168"/>
         <source>As typed</source>
         <translation>Tal como se escribió</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="189"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="169"/>
         <source>Date of birth: {d}</source>
         <translation>Fecha de nacimiento: {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="191"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="171"/>
         <source>SSN ends in {d}</source>
         <translation>El SSN termina en {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="201"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="181"/>
         <source>Linked to an existing record; no new person will be created.</source>
         <translation>Vinculado a un registro existente; no se creará una persona nueva.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="207"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="187"/>
         <source>This person may already be on this device. Compare the records, then choose “Same person” or “Not the same” before going on.</source>
         <translation>Puede que esta persona ya esté en este equipo. Compare los registros y elija «Misma persona» o «No es la misma» antes de seguir.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="211"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="191"/>
         <source>{n} possible match(es). Compare them with the client; a new record is created unless you choose “Same person”.</source>
         <translation>{n} posible(s) coincidencia(s). Compárelas con el cliente; se crea un registro nuevo salvo que elija «Misma persona».</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="215"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="195"/>
         <source>No one on this device looks like this person; a new record will be created.</source>
         <translation>Nadie en este equipo se parece a esta persona; se creará un registro nuevo.</translation>
     </message>
@@ -2439,132 +2444,132 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/search/main_window.py" line="216"/>
+        <location filename="../../ui/search/main_window.py" line="219"/>
         <source>Find a person</source>
         <translation>Buscar una persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="217"/>
+        <location filename="../../ui/search/main_window.py" line="220"/>
         <source>&amp;New person…</source>
         <translation>&amp;Nueva persona…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="218"/>
+        <location filename="../../ui/search/main_window.py" line="221"/>
         <source>New person</source>
         <translation>Nueva persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="219"/>
+        <location filename="../../ui/search/main_window.py" line="222"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="220"/>
+        <location filename="../../ui/search/main_window.py" line="223"/>
         <source>Lock now</source>
         <translation>Bloquear ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="221"/>
+        <location filename="../../ui/search/main_window.py" line="224"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Bloquear ahora (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="222"/>
+        <location filename="../../ui/search/main_window.py" line="225"/>
         <source>&amp;My clients</source>
         <translation>&amp;Mis clientes</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="223"/>
+        <location filename="../../ui/search/main_window.py" line="226"/>
         <source>My clients and what is due this week</source>
         <translation>Mis clientes y lo que vence esta semana</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="224"/>
+        <location filename="../../ui/search/main_window.py" line="227"/>
         <source>New &amp;intake…</source>
         <translation>Nueva a&amp;dmisión…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="225"/>
+        <location filename="../../ui/search/main_window.py" line="228"/>
         <source>New intake</source>
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="226"/>
+        <location filename="../../ui/search/main_window.py" line="229"/>
         <source>New intake (Ctrl+I)</source>
         <translation>Nueva admisión (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="227"/>
+        <location filename="../../ui/search/main_window.py" line="230"/>
         <source>&amp;Search by name, date of birth or last 4 of SSN</source>
         <translation>&amp;Buscar por nombre, fecha de nacimiento o últimos 4 del SSN</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="228"/>
+        <location filename="../../ui/search/main_window.py" line="231"/>
         <source>e.g. Juniper, 1985-03-14, 03/14/1985 or 4321</source>
         <translation>p. ej. Juniper, 1985-03-14, 03/14/1985 o 4321</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="229"/>
+        <location filename="../../ui/search/main_window.py" line="232"/>
         <source>Search people</source>
         <translation>Buscar personas</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="543"/>
+        <location filename="../../ui/search/main_window.py" line="554"/>
         <source>Language changed. The intake or profile already open stays in its language until you close it and open it again.</source>
         <translation>Idioma cambiado. La admisión o el perfil que ya está abierto sigue en su idioma hasta que lo cierre y lo vuelva a abrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="546"/>
+        <location filename="../../ui/search/main_window.py" line="557"/>
         <source>Language changed.</source>
         <translation>Idioma cambiado.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="230"/>
+        <location filename="../../ui/search/main_window.py" line="233"/>
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="231"/>
+        <location filename="../../ui/search/main_window.py" line="234"/>
         <source>Type in the search box to find people on this device.</source>
         <translation>Escriba en el cuadro de búsqueda para encontrar personas en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="235"/>
+        <location filename="../../ui/search/main_window.py" line="238"/>
         <source>Signed in as {name} · {role}</source>
         <translation>Sesión de {name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="302"/>
+        <location filename="../../ui/search/main_window.py" line="305"/>
         <source>No one on this device matches.</source>
         <translation>Nadie en este equipo coincide.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="304"/>
+        <location filename="../../ui/search/main_window.py" line="307"/>
         <source>Showing the first {n}; type more to narrow it down.</source>
         <translation>Se muestran los primeros {n}; escriba más para acotar.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="307"/>
+        <location filename="../../ui/search/main_window.py" line="310"/>
         <source>{n} found</source>
         <translation>{n} encontrados</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="308"/>
+        <location filename="../../ui/search/main_window.py" line="311"/>
         <source>1 found</source>
         <translation>1 encontrado</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="349"/>
+        <location filename="../../ui/search/main_window.py" line="360"/>
         <source>Outbox: nothing waiting to sync</source>
         <translation>Bandeja de salida: nada pendiente de sincronizar</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="351"/>
+        <location filename="../../ui/search/main_window.py" line="362"/>
         <source>Outbox: {n} waiting · oldest {h:.0f} h of the {w} h window</source>
         <translation>Bandeja de salida: {n} pendientes · el más antiguo {h:.0f} h de un plazo de {w} h</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="354"/>
+        <location filename="../../ui/search/main_window.py" line="365"/>
         <source> · {n} overdue</source>
         <translation> · {n} vencidos</translation>
     </message>
@@ -3469,6 +3474,11 @@
         <location filename="../../ui/profile/common.py" line="100"/>
         <source>The client declined consent, so no data can be entered. Record a new consent if they change their mind.</source>
         <translation>El cliente rechazó el consentimiento, así que no se pueden ingresar datos. Registre un nuevo consentimiento si cambia de opinión.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/common.py" line="102"/>
+        <source>This client&apos;s releases of information cover other projects only. Record a release for this project before entering data in it.</source>
+        <translation>Las autorizaciones para divulgar información de este cliente cubren solo otros proyectos. Registre una autorización para este proyecto antes de ingresar datos en él.</translation>
     </message>
 </context>
 <context>
@@ -4529,137 +4539,152 @@
         <translation>Una sola autorización cubre el hogar: se registra para los {n} miembros (MO-ROI-3).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="107"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="108"/>
+        <source>An ROI is recorded for each project the client is enrolled in; this one covers the project chosen here.</source>
+        <translation>Se registra una autorización para cada proyecto en el que está inscrito el cliente; esta cubre el proyecto elegido aquí.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="115"/>
+        <source>&amp;Project</source>
+        <translation>&amp;Proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="115"/>
+        <source>Project the ROI covers</source>
+        <translation>Proyecto que cubre la autorización</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="126"/>
         <source>Client&apos;s &amp;language</source>
         <translation>&amp;Idioma del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="107"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="126"/>
         <source>Language of the consent texts</source>
         <translation>Idioma de los textos del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="111"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="130"/>
         <source>I went through the &amp;oral explanation with the client</source>
         <translation>Repasé la explicación &amp;oral con el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="112"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="131"/>
         <source>Oral explanation given</source>
         <translation>Explicación oral dada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="127"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="146"/>
         <source>S&amp;hared</source>
         <translation>&amp;Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="128"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="147"/>
         <source>Information is shared</source>
         <translation>La información se comparte</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="129"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="148"/>
         <source>&amp;Not shared</source>
         <translation>&amp;No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="130"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="149"/>
         <source>Information is not shared</source>
         <translation>La información no se comparte</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="146"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="165"/>
         <source>Shared w&amp;ith</source>
         <translation>Comparti&amp;do con</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="146"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="165"/>
         <source>Shared with</source>
         <translation>Compartido con</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="147"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="166"/>
         <source>Who sees the information; separate several with commas.</source>
         <translation>Quién ve la información; separe varios con comas.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="148"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="167"/>
         <source>&amp;Expires on</source>
         <translation>Válida &amp;hasta</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="148"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="167"/>
         <source>Release expires on</source>
         <translation>La autorización vence el</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="151"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="170"/>
         <source>The client signed the separate rele&amp;ase to share</source>
         <translation>El cliente firmó la &amp;autorización aparte para compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="152"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="171"/>
         <source>Separate release to share signed</source>
         <translation>Autorización aparte para compartir firmada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="164"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="183"/>
         <source>Date of &amp;consent</source>
         <translation>Fecha del con&amp;sentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="165"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="184"/>
         <source>Date of consent</source>
         <translation>Fecha del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="171"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="190"/>
         <source>A parent or legal g&amp;uardian is consenting for the client</source>
         <translation>&amp;Un padre, madre o tutor legal da el consentimiento por el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="172"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="191"/>
         <source>Parent or legal guardian consents</source>
         <translation>Consiente el padre, la madre o el tutor legal</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="173"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="192"/>
         <source>The client is an e&amp;mancipated minor</source>
         <translation>El cliente es un &amp;menor emancipado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="174"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="193"/>
         <source>Client is an emancipated minor</source>
         <translation>El cliente es un menor emancipado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="180"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="199"/>
         <source>The client ma&amp;y be a victim of domestic violence</source>
         <translation>El cliente puede ser víctima de vio&amp;lencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="181"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="200"/>
         <source>Client may be a victim of domestic violence</source>
         <translation>El cliente puede ser víctima de violencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="182"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="201"/>
         <source>The client e&amp;xplicitly allows their information to be entered</source>
         <translation>El cliente permite e&amp;xpresamente que se registre su información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="183"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="202"/>
         <source>Permission to enter information</source>
         <translation>Permiso para registrar la información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="184"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="203"/>
         <source>The client explicitly allows their information to &amp;be shared</source>
         <translation>El cliente permite expresamente &amp;que se comparta su información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="185"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="204"/>
         <source>Permission to share information</source>
         <translation>Permiso para compartir la información</translation>
     </message>
@@ -4679,38 +4704,38 @@
         <translation>&amp;Guardar consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="220"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="239"/>
         <source>the agency</source>
         <translation>la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="239"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="258"/>
         <source>Leave empty: the release ends on {date} ({clause}).</source>
         <translation>Déjelo vacío: la autorización vence el {date} ({clause}).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="242"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="261"/>
         <source>Needed when the information is shared; tell the client the date (CT-207-9).</source>
         <translation>Obligatorio si la información se comparte; diga la fecha al cliente (CT-207-9).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="244"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="263"/>
         <source>Optional.</source>
         <translation>Opcional.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="263"/>
-        <location filename="../../ui/profile/renew_dialog.py" line="269"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="282"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="288"/>
         <source>Enter a real date as YYYY-MM-DD.</source>
         <translation>Escriba una fecha real como YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="333"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="353"/>
         <source>New consent recorded; it is in the outbox.</source>
         <translation>Nuevo consentimiento registrado; está en la bandeja de salida.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="334"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="354"/>
         <source>New consent recorded for the {n} household members; it is in the outbox.</source>
         <translation>Nuevo consentimiento registrado para los {n} miembros del hogar; está en la bandeja de salida.</translation>
     </message>
@@ -5223,22 +5248,22 @@
 <context>
     <name>SessionSync</name>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="49"/>
+        <location filename="../../ui/sync/session_sync.py" line="50"/>
         <source>Sync status</source>
         <translation>Estado de la sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="103"/>
+        <location filename="../../ui/sync/session_sync.py" line="104"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="109"/>
+        <location filename="../../ui/sync/session_sync.py" line="110"/>
         <source>Sync: the server did not answer; trying again in {s:.0f} s.</source>
         <translation>Sincronización: el servidor no respondió; nuevo intento en {s:.0f} s.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="112"/>
+        <location filename="../../ui/sync/session_sync.py" line="113"/>
         <source>Syncing… {done} of {total}</source>
         <translation>Sincronizando… {done} de {total}</translation>
     </message>
@@ -5516,220 +5541,230 @@
 <context>
     <name>SharingPage</name>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="50"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="51"/>
+        <source>A release for this project</source>
+        <translation>Una autorización para este proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="56"/>
         <source>The client &amp;agrees</source>
         <translation>El cliente &amp;acepta</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="51"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="57"/>
         <source>The client agrees to the consent</source>
         <translation>El cliente acepta el consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="52"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="58"/>
         <source>The client &amp;declines</source>
         <translation>El cliente &amp;rechaza</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="53"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="59"/>
         <source>The client declines consent</source>
         <translation>El cliente rechaza el consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="64"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="70"/>
         <source>Sharing is fixed</source>
         <translation>Compartir está fijado</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="69"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="75"/>
         <source>&amp;Shared</source>
         <translation>&amp;Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="69"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="75"/>
         <source>&amp;Not Shared</source>
         <translation>&amp;No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="81"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="87"/>
         <source>Agencies or groups, separated by commas</source>
         <translation>Agencias o grupos, separados por comas</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="84"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="90"/>
         <source>e.g. name, date of birth, enrollment and services</source>
         <translation>p. ej., nombre, fecha de nacimiento, inscripción y servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="89"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="95"/>
         <source>Shared &amp;with</source>
         <translation>Compartido &amp;con</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="89"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="95"/>
         <source>Shared with</source>
         <translation>Compartido con</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="90"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="96"/>
         <source>&amp;Information shared</source>
         <translation>&amp;Información compartida</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="91"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="97"/>
         <source>Information shared</source>
         <translation>Información compartida</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="92"/>
-        <location filename="../../ui/wizard/sharing_page.py" line="253"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="98"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="260"/>
         <source>&amp;Expires on</source>
         <translation>&amp;Vence el</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="92"/>
-        <location filename="../../ui/wizard/sharing_page.py" line="253"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="98"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="260"/>
         <source>Consent expiry date</source>
         <translation>Fecha de vencimiento del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="93"/>
-        <location filename="../../ui/wizard/sharing_page.py" line="255"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="99"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="262"/>
         <source>Tell the client this date.</source>
         <translation>Diga esta fecha al cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="96"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="102"/>
         <source>The client signed the separate &amp;release to share</source>
         <translation>El cliente firmó la &amp;autorización aparte para compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="97"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="103"/>
         <source>Separate release to share signed</source>
         <translation>Autorización aparte para compartir firmada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="101"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="107"/>
         <source>A &amp;parent or legal guardian is consenting for the client</source>
         <translation>Un &amp;padre, madre o tutor legal da el consentimiento por el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="102"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="108"/>
         <source>Parent or legal guardian consents</source>
         <translation>Consiente el padre, la madre o el tutor legal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="103"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="109"/>
         <source>The client is an e&amp;mancipated minor</source>
         <translation>El cliente es un &amp;menor emancipado</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="104"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="110"/>
         <source>Client is an emancipated minor</source>
         <translation>El cliente es un menor emancipado</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="117"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="123"/>
         <source>What happens after a refusal</source>
         <translation>Qué pasa tras un rechazo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="122"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="128"/>
         <source>The client may be a victim of domestic &amp;violence</source>
         <translation>El cliente puede ser víctima de &amp;violencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="123"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="129"/>
         <source>Client may be a victim of domestic violence</source>
         <translation>El cliente puede ser víctima de violencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="124"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="130"/>
         <source>The client explicitly allows their information to be en&amp;tered</source>
         <translation>El cliente permite expresamente que se re&amp;gistre su información</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="125"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="131"/>
         <source>Permission to enter information</source>
         <translation>Permiso para registrar la información</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="126"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="132"/>
         <source>The client explicitly allows their information to be s&amp;hared</source>
         <translation>El cliente permite expresamente que se c&amp;omparta su información</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="127"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="133"/>
         <source>Permission to share information</source>
         <translation>Permiso para compartir la información</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="140"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="146"/>
         <source>Sharing</source>
         <translation>Compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="193"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="199"/>
         <source>Under this policy nothing about the client may be recorded without their consent: the intake ends here and nothing is saved ({clause}).</source>
         <translation>Según esta política no se puede registrar nada sobre el cliente sin su consentimiento: la admisión termina aquí y no se guarda nada ({clause}).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="196"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="202"/>
         <source>The intake goes on with the household&apos;s record locked: only your agency can see it ({clause}).</source>
         <translation>La admisión continúa con el registro del hogar bloqueado: solo su agencia puede verlo ({clause}).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="199"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="205"/>
         <source>The intake goes on as Not Shared: only your agency can see the record ({clause}).</source>
         <translation>La admisión continúa como No compartido: solo su agencia puede ver el registro ({clause}).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="204"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="210"/>
         <source>Sharing is fixed at Not Shared: the client is under {age} and not emancipated, so only a parent or legal guardian can consent to sharing ({clause}).</source>
         <translation>Compartir está fijado en No compartido: el cliente tiene menos de {age} años y no está emancipado, así que solo un padre, una madre o un tutor legal puede consentir que se comparta ({clause}).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="207"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="213"/>
         <source>survivors of domestic violence</source>
         <translation>sobrevivientes de violencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="207"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="213"/>
         <source>people with HIV/AIDS</source>
         <translation>personas con VIH/sida</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="208"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="214"/>
         <source>young people</source>
         <translation>jóvenes</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="208"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="214"/>
         <source>legal services clients</source>
         <translation>clientes de servicios legales</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="209"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="215"/>
         <source>a protected population</source>
         <translation>una población protegida</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="211"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="217"/>
         <source>Sharing is fixed at Not Shared: this project serves {who}, whose records stay Not Shared ({clause}).</source>
         <translation>Compartir está fijado en No compartido: este proyecto atiende a {who}, cuyos registros quedan como No compartido ({clause}).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="232"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="238"/>
         <source>the client</source>
         <translation>el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="254"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="261"/>
         <source>Set by the policy from the date of signing; tell the client this date.</source>
         <translation>La fija la política a partir de la fecha de la firma; diga esta fecha al cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="292"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="287"/>
+        <source>This client&apos;s releases of information cover other projects only: the consent recorded here is the release for {project}.</source>
+        <translation>Las autorizaciones para divulgar información de este cliente cubren solo otros proyectos: el consentimiento registrado aquí es la autorización para {project}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="313"/>
         <source>This is written into the text the client signs; fill it in.</source>
         <translation>Esto se escribe en el texto que firma el cliente; rellénelo.</translation>
     </message>
@@ -6468,77 +6503,77 @@ ExportID {id}</translation>
 <context>
     <name>TimelinessBanner</name>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="67"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="66"/>
         <source>&amp;Open sync screen</source>
         <translation>Abrir &amp;sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="68"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="67"/>
         <source>Open the sync screen</source>
         <translation>Abrir la pantalla de sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="69"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="68"/>
         <source>Timeliness warning</source>
         <translation>Aviso de plazo</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="80"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="78"/>
         <source>Overdue:</source>
         <translation>Vencidos:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="81"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="79"/>
         <source>1 record has</source>
         <translation>1 registro ha</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="82"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="80"/>
         <source>{n} records have</source>
         <translation>{n} registros han</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="83"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="81"/>
         <source>{count} passed the {w}-hour window without reaching the central HMIS.</source>
         <translation>{count} superado el plazo de {w} horas sin llegar al HMIS central.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="86"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="84"/>
         <source>1 more is due within {h} hours.</source>
         <translation>1 más vence en menos de {h} horas.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="88"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="86"/>
         <source>{n} more are due within {h} hours.</source>
         <translation>{n} más vencen en menos de {h} horas.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="92"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="90"/>
         <source>Due soon:</source>
         <translation>Por vencer:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="93"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="91"/>
         <source>1 record must</source>
         <translation>1 registro debe</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="94"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="92"/>
         <source>{n} records must</source>
         <translation>{n} registros deben</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="95"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="93"/>
         <source>{count} reach the central HMIS within {h} hours ({w}-hour window from collection).</source>
         <translation>{count} llegar al HMIS central en menos de {h} horas (plazo de {w} horas desde la recopilación).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="102"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="100"/>
         <source>Sync as soon as the device is online.</source>
         <translation>Sincronice en cuanto el equipo tenga conexión.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="104"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="102"/>
         <source>Records are sent by themselves while someone is signed in and the device is online.</source>
         <translation>Los registros se envían solos mientras alguien tenga la sesión iniciada y el equipo esté en línea.</translation>
     </message>
