@@ -5271,53 +5271,63 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/admin/settings_dialog.py" line="21"/>
-        <location filename="../../ui/admin/settings_dialog.py" line="24"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="29"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="32"/>
         <source>Device settings</source>
         <translation>Ajustes del dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_dialog.py" line="31"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="39"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_dialog.py" line="33"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="41"/>
         <source>&amp;Lock after idle</source>
         <translation>&amp;Bloquear tras inactividad</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_dialog.py" line="33"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="41"/>
         <source>Idle lock minutes</source>
         <translation>Minutos de inactividad antes del bloqueo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_dialog.py" line="34"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="42"/>
         <source>From {low} to {high} minutes, as the agency&apos;s policy allows. Takes effect at the next sign-in.</source>
         <translation>De {low} a {high} minutos, según permite la política de la agencia. Se aplica en el próximo inicio de sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_dialog.py" line="39"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="47"/>
         <source>This agency is a &amp;victim service provider</source>
         <translation>Esta agencia es un &amp;proveedor de servicios a víctimas</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_dialog.py" line="42"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="50"/>
         <source>Its records stay on this device and in its own comparable database: no sync with the central HMIS and no CoC-wide export{clause}.</source>
         <translation>Sus registros se quedan en este dispositivo y en su propia base de datos comparable: sin sincronización con el HMIS central ni exportación para todo el CoC{clause}.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_dialog.py" line="50"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="55"/>
+        <source>One &amp;ROI covers every project of the agency</source>
+        <translation>Una sola &amp;autorización cubre todos los proyectos de la agencia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_dialog.py" line="59"/>
+        <source>Otherwise an ROI is recorded for each project the client is enrolled in{clause}.</source>
+        <translation>Si no, se registra una autorización para cada proyecto en el que está inscrito el cliente{clause}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_dialog.py" line="67"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_dialog.py" line="53"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="70"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_dialog.py" line="74"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="95"/>
         <source>Saved. The idle lock uses {n} minutes from the next sign-in.</source>
         <translation>Guardado. El bloqueo por inactividad usará {n} minutos desde el próximo inicio de sesión.</translation>
     </message>

@@ -117,3 +117,32 @@ def test_mo_roi_6_a_return_into_another_project_asks_for_its_roi(qtbot, make_gui
     assert step(wizard) is Step.SHARING
     assert not wizard.pages[Step.SHARING].project_roi.isVisibleTo(wizard)
     assert date.fromisoformat(wizard.flow.consent.consent_date) == clock.now().date()
+
+
+def test_mo_roi_6_the_agency_chooses_one_roi_per_agency_in_device_settings(qtbot, tmp_path: Path,
+                                                                           clock: FakeClock) -> None:
+    """A19: Missouri's Device settings offer one ROI for the agency (citing MO-ROI-6 for the
+    alternative) and store the choice; Vermont's, whose pack allows no choice, do not."""
+    from ui.admin.settings_dialog import SettingsDialog
+
+    vault, password, _pid = _vault(tmp_path / "mo", clock, pack="mo", note=False)
+    session = core_sign_in(vault.data_dir, ADMIN, password, clock)
+    try:
+        dialog = SettingsDialog(session)
+        qtbot.addWidget(dialog)
+        assert dialog.one_roi is not None and not dialog.one_roi.isChecked()
+        dialog.one_roi.setChecked(True)
+        dialog.save_button.click()
+        assert session.settings.roi_scope == "agency"
+        assert session.conn.execute("SELECT count(*) FROM audit_event WHERE action = 'settings.changed'"
+                                    " AND entity_id = 'roi_scope'").fetchone()[0] == 1
+    finally:
+        session.close()
+    vermont, vt_password, _ = _vault(tmp_path / "vt", clock, pack="vt", note=False)
+    session = core_sign_in(vermont.data_dir, ADMIN, vt_password, clock)
+    try:
+        dialog = SettingsDialog(session)
+        qtbot.addWidget(dialog)
+        assert dialog.one_roi is None
+    finally:
+        session.close()
