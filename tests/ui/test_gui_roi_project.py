@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from gui_support import ADMIN, sign_in
+from test_gui_accessibility import mnemonics_on_screen
 from test_gui_profile import LAST, _open, _vault
 from wizard_support import pick_project, press_next, sign_on_pad, step, tick_script
 
@@ -69,6 +70,7 @@ def test_mo_roi_6_the_profile_records_an_roi_for_the_chosen_project(qtbot, make_
     assert type(renew).__name__ == "RenewConsentDialog"
     assert renew.project is not None and renew.project.currentData() == second
     assert renew.project.count() == 2 and renew.project.currentText() == SECOND
+    assert mnemonics_on_screen(renew)["p"] == ["&Project"], "Alt+P reaches the project alone"
     renew.script_box.setChecked(True)
     renew.shared_with.setText("MoHMIS participating agencies")
     with qtbot.waitSignal(renew.method.pad.signature_did_change):
