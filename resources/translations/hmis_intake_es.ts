@@ -3296,73 +3296,83 @@
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="38"/>
+        <location filename="../../ui/profile/overview_tab.py" line="32"/>
+        <source>Covers</source>
+        <translation>Cubre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="39"/>
         <source>&amp;Revoke selected consent…</source>
         <translation>Re&amp;vocar el consentimiento seleccionado…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="39"/>
+        <location filename="../../ui/profile/overview_tab.py" line="40"/>
         <source>Revoke the selected consent</source>
         <translation>Revocar el consentimiento seleccionado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="40"/>
+        <location filename="../../ui/profile/overview_tab.py" line="41"/>
         <source>Record ne&amp;w consent…</source>
         <translation>Registrar n&amp;uevo consentimiento…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="41"/>
+        <location filename="../../ui/profile/overview_tab.py" line="42"/>
         <source>Record a new consent</source>
         <translation>Registrar un nuevo consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="42"/>
+        <location filename="../../ui/profile/overview_tab.py" line="43"/>
         <source>Stop sharin&amp;g…</source>
         <translation>De&amp;jar de compartir…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="43"/>
+        <location filename="../../ui/profile/overview_tab.py" line="44"/>
         <source>Stop sharing the client&apos;s information</source>
         <translation>Dejar de compartir la información del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="61"/>
+        <location filename="../../ui/profile/overview_tab.py" line="62"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="61"/>
+        <location filename="../../ui/profile/overview_tab.py" line="62"/>
         <source>Verbal</source>
         <translation>Verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="61"/>
-        <location filename="../../ui/profile/overview_tab.py" line="77"/>
+        <location filename="../../ui/profile/overview_tab.py" line="62"/>
+        <location filename="../../ui/profile/overview_tab.py" line="80"/>
         <source>Declined</source>
         <translation>Rechazado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="62"/>
+        <location filename="../../ui/profile/overview_tab.py" line="63"/>
         <source>Shared</source>
         <translation>Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="62"/>
+        <location filename="../../ui/profile/overview_tab.py" line="63"/>
         <source>Not Shared</source>
         <translation>No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="75"/>
+        <location filename="../../ui/profile/overview_tab.py" line="67"/>
+        <source>Every project</source>
+        <translation>Todos los proyectos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="78"/>
         <source>Revoked from {date}</source>
         <translation>Revocado desde el {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="76"/>
+        <location filename="../../ui/profile/overview_tab.py" line="79"/>
         <source>Current</source>
         <translation>Vigente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="76"/>
+        <location filename="../../ui/profile/overview_tab.py" line="79"/>
         <source>Expired</source>
         <translation>Vencido</translation>
     </message>

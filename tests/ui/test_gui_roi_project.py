@@ -81,6 +81,9 @@ def test_mo_roi_6_the_profile_records_an_roi_for_the_chosen_project(qtbot, make_
     assert conn.execute("SELECT covers_project_id FROM consent WHERE personal_id = ? AND signature_png IS NOT NULL",
                         (pid,)).fetchall() == [(second,)]
     qtbot.waitUntil(lambda: not profile.banner.isVisibleTo(profile))
+    consents = profile.models["consents"]
+    assert {consents.data(consents.index(row, 5)) for row in range(consents.rowCount())} >= {SECOND}
+    assert not profile.overview.consents_table.isColumnHidden(5)
 
 
 def test_mo_roi_6_a_return_into_another_project_asks_for_its_roi(qtbot, make_gui, tmp_path: Path,
