@@ -138,6 +138,8 @@ def test_mo_roi_6_import_intake_into_a_second_project_waits_for_its_roi(
 
     code, outcome = _import(info, tmp_path, _doc(SECOND, day + timedelta(days=1), consent=False, link=head))
     assert code == 0 and outcome["saved"], outcome
+    listed = _cli(info, "consent", "list", head, "--json").json()
+    assert sorted(str(c["covers_project_id"] == second_id) for c in listed) == ["False", "True"]
 
 
 def test_mo_roi_6_the_agency_may_choose_one_roi_per_agency(
