@@ -4554,147 +4554,147 @@
         <translation>Se registra una autorización para cada proyecto en el que está inscrito el cliente; esta cubre el proyecto elegido aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="115"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="125"/>
         <source>&amp;Project</source>
         <translation>&amp;Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="115"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="125"/>
         <source>Project the ROI covers</source>
         <translation>Proyecto que cubre la autorización</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="126"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="123"/>
         <source>Client&apos;s &amp;language</source>
         <translation>&amp;Idioma del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="126"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="123"/>
         <source>Language of the consent texts</source>
         <translation>Idioma de los textos del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="130"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="129"/>
         <source>I went through the &amp;oral explanation with the client</source>
         <translation>Repasé la explicación &amp;oral con el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="131"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="130"/>
         <source>Oral explanation given</source>
         <translation>Explicación oral dada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="146"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="145"/>
         <source>S&amp;hared</source>
         <translation>&amp;Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="147"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="146"/>
         <source>Information is shared</source>
         <translation>La información se comparte</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="148"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="147"/>
         <source>&amp;Not shared</source>
         <translation>&amp;No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="149"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="148"/>
         <source>Information is not shared</source>
         <translation>La información no se comparte</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="165"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="164"/>
         <source>Shared w&amp;ith</source>
         <translation>Comparti&amp;do con</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="165"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="164"/>
         <source>Shared with</source>
         <translation>Compartido con</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="166"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="165"/>
         <source>Who sees the information; separate several with commas.</source>
         <translation>Quién ve la información; separe varios con comas.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="167"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="166"/>
         <source>&amp;Expires on</source>
         <translation>Válida &amp;hasta</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="167"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="166"/>
         <source>Release expires on</source>
         <translation>La autorización vence el</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="170"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="169"/>
         <source>The client signed the separate rele&amp;ase to share</source>
         <translation>El cliente firmó la &amp;autorización aparte para compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="171"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="170"/>
         <source>Separate release to share signed</source>
         <translation>Autorización aparte para compartir firmada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="183"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="182"/>
         <source>Date of &amp;consent</source>
         <translation>Fecha del con&amp;sentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="184"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="183"/>
         <source>Date of consent</source>
         <translation>Fecha del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="190"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="189"/>
         <source>A parent or legal g&amp;uardian is consenting for the client</source>
         <translation>&amp;Un padre, madre o tutor legal da el consentimiento por el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="191"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="190"/>
         <source>Parent or legal guardian consents</source>
         <translation>Consiente el padre, la madre o el tutor legal</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="192"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="191"/>
         <source>The client is an e&amp;mancipated minor</source>
         <translation>El cliente es un &amp;menor emancipado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="193"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="192"/>
         <source>Client is an emancipated minor</source>
         <translation>El cliente es un menor emancipado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="199"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="198"/>
         <source>The client ma&amp;y be a victim of domestic violence</source>
         <translation>El cliente puede ser víctima de vio&amp;lencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="200"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="199"/>
         <source>Client may be a victim of domestic violence</source>
         <translation>El cliente puede ser víctima de violencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="201"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="200"/>
         <source>The client e&amp;xplicitly allows their information to be entered</source>
         <translation>El cliente permite e&amp;xpresamente que se registre su información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="202"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="201"/>
         <source>Permission to enter information</source>
         <translation>Permiso para registrar la información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="203"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="202"/>
         <source>The client explicitly allows their information to &amp;be shared</source>
         <translation>El cliente permite expresamente &amp;que se comparta su información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="204"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="203"/>
         <source>Permission to share information</source>
         <translation>Permiso para compartir la información</translation>
     </message>
@@ -4714,38 +4714,38 @@
         <translation>&amp;Guardar consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="239"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="238"/>
         <source>the agency</source>
         <translation>la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="258"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="257"/>
         <source>Leave empty: the release ends on {date} ({clause}).</source>
         <translation>Déjelo vacío: la autorización vence el {date} ({clause}).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="261"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="260"/>
         <source>Needed when the information is shared; tell the client the date (CT-207-9).</source>
         <translation>Obligatorio si la información se comparte; diga la fecha al cliente (CT-207-9).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="263"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="262"/>
         <source>Optional.</source>
         <translation>Opcional.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="282"/>
-        <location filename="../../ui/profile/renew_dialog.py" line="288"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="281"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="287"/>
         <source>Enter a real date as YYYY-MM-DD.</source>
         <translation>Escriba una fecha real como YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="353"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="352"/>
         <source>New consent recorded; it is in the outbox.</source>
         <translation>Nuevo consentimiento registrado; está en la bandeja de salida.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="354"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="353"/>
         <source>New consent recorded for the {n} household members; it is in the outbox.</source>
         <translation>Nuevo consentimiento registrado para los {n} miembros del hogar; está en la bandeja de salida.</translation>
     </message>

@@ -5,6 +5,7 @@ people only."""
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from app.projects import add_project
 from app.session import sign_in as core_sign_in
 
 SECOND = "Outreach North"
+SHOTS = Path(os.environ["HMIS_SHOTS_DIR"]) if os.environ.get("HMIS_SHOTS_DIR") else None
 
 
 def _second_enrollment(vault, password: str, clock: FakeClock, pid: str) -> str:
@@ -71,6 +73,8 @@ def test_mo_roi_6_the_profile_records_an_roi_for_the_chosen_project(qtbot, make_
     assert renew.project is not None and renew.project.currentData() == second
     assert renew.project.count() == 2 and renew.project.currentText() == SECOND
     assert mnemonics_on_screen(renew)["p"] == ["&Project"], "Alt+P reaches the project alone"
+    if SHOTS is not None:
+        renew.grab().save(str(SHOTS / "renew-roi-project.png"))
     renew.script_box.setChecked(True)
     renew.shared_with.setText("MoHMIS participating agencies")
     with qtbot.waitSignal(renew.method.pad.signature_did_change):
@@ -112,6 +116,8 @@ def test_mo_roi_6_a_return_into_another_project_asks_for_its_roi(qtbot, make_gui
     notice = wizard.pages[Step.SHARING].project_roi
     assert notice.isVisibleTo(wizard)
     assert SECOND in notice.text() and notice.text().endswith("(MO-ROI-6)")
+    if SHOTS is not None:
+        wizard.grab().save(str(SHOTS / "wizard-roi-project.png"))
     assert wizard.flow.build_document()["consent"] is not None, "the intake records the ROI for the project"
 
     while step(wizard) is not Step.PROJECT:

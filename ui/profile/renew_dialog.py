@@ -108,12 +108,9 @@ class RenewConsentDialog(QDialog):
         note = self.tr("An ROI is recorded for each project the client is enrolled in; this one covers the "
                        "project chosen here.")
         column.addWidget(text_label(f"{note} ({clause})" if clause else note, "notice"))
-        grid = form_grid()
-        self.project = QComboBox()
+        self.project = QComboBox()  # placed beside the language (``_build_language``)
         for project_id, name in projects:
             self.project.addItem(name, project_id)
-        Field(grid, 0, self.tr("&Project"), self.project, self.tr("Project the ROI covers"))
-        column.addLayout(grid)
 
     def _build_language(self, column: QVBoxLayout, session: Session) -> None:
         """The texts' language, their title and the oral explanation box."""
@@ -124,6 +121,8 @@ class RenewConsentDialog(QDialog):
             self.language.addItem(names.get(lang, lang), lang)
         self.language.setCurrentIndex(max(0, self.language.findData(active_language())))
         Field(top, 0, self.tr("Client's &language"), self.language, self.tr("Language of the consent texts"))
+        if self.project is not None:
+            Field(top, 1, self.tr("&Project"), self.project, self.tr("Project the ROI covers"))
         column.addLayout(top)
         self.title = text_label("", "subheading")
         column.addWidget(self.title)
