@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.consent_gate import ConsentNeeded, stored_consents
+from app.consent_gate import scope as consent_scope
 from app.errors import UserFacingError, ValidationError
 from app.intake.consent_record import person_name, record_columns
 from app.intake.document import ConsentInput
@@ -24,8 +25,10 @@ from app.rules.consent import (
     ConsentRequest,
     EntryHold,
     cite,
+    consents_for_project,
     entry_hold,
     evaluate_consent,
+    project_hold,
 )
 from app.rules.timeliness import agency_overrides, window_hours
 from app.session import Session
@@ -33,7 +36,8 @@ from app.vault.connection import Connection, transaction
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
-__all__ = ["ConsentNeeded", "ConsentRefused", "entry_hold_for", "record_consent", "stored_consents"]
+__all__ = ["ConsentNeeded", "ConsentRefused", "client_projects", "entry_hold_for", "per_project", "record_consent",
+           "stored_consents"]
 
 
 class ConsentRefused(UserFacingError):
@@ -48,8 +52,18 @@ class ConsentRefused(UserFacingError):
 
 
 def entry_hold_for(session: Session, personal_id: str) -> EntryHold | None:
-    """Why new records for this person must wait, if they must (for the profile's banner)."""
-    return entry_hold(session.pack, stored_consents(session.conn, personal_id), session.clock.now().date())
+    """Why new records for this person must wait, if they must (for the profile's
+    banner): for their latest enrollment's project where an ROI is recorded per
+    project (MO-ROI-6)."""
+    consents = stored_consents(session.conn, personal_id)
+    scope = consent_scope(session.conn, session.pack)
+    row = session.conn.execute("SELECT project_id FROM enrollment WHERE personal_id = ?"
+                               " ORDER BY entry_date DESC, created_at DESC LIMIT 1", (personal_id,)).fetchone()
+    project_id = str(row[0]) if row else None
+    held = project_hold(session.pack, consents, project_id, scope)
+    if held is not None:
+        return held
+    return entry_hold(session.pack, consents_for_project(consents, project_id, scope), session.clock.now().date())
 
 
 @dataclass(frozen=True)
@@ -63,15 +77,20 @@ class Coverage:
     populations: tuple[str, ...]
 
 
-def coverage(session: Session, personal_id: str) -> Coverage:
-    """The person's latest enrollment decides the project; where one ROI covers the
-    household (MO-ROI-3) it is recorded for every member of that household."""
+def coverage(session: Session, personal_id: str, project_id: str | None = None) -> Coverage:
+    """The person's latest enrollment (in ``project_id``, when one is named) decides
+    the project; where one ROI covers the household (MO-ROI-3) it is recorded for
+    every member of that household."""
     conn = session.conn
+    where, args = ("e.personal_id = ? AND e.project_id = ?", (personal_id, project_id)) if project_id else (
+        "e.personal_id = ?", (personal_id,))
     row = conn.execute(
         "SELECT e.household_id, p.project_id, p.project_type, p.populations FROM enrollment e"
-        " JOIN project p ON p.project_id = e.project_id WHERE e.personal_id = ?"
-        " ORDER BY e.entry_date DESC, e.created_at DESC LIMIT 1", (personal_id,),
+        f" JOIN project p ON p.project_id = e.project_id WHERE {where}"
+        " ORDER BY e.entry_date DESC, e.created_at DESC LIMIT 1", args,
     ).fetchone()
+    if row is None and project_id is not None:
+        raise ValidationError("project", "This client is not enrolled in that project; choose one of their projects.")
     if row is None:
         return Coverage((personal_id,), None, None, None, ())
     people = [personal_id]
@@ -94,9 +113,29 @@ def _dob(conn: Connection, personal_id: str) -> date | None:
         return None
 
 
+def client_projects(session: Session, personal_id: str) -> list[tuple[str, str]]:
+    """The projects a client is enrolled in, latest first, as (project id, name): the
+    choices of a new ROI where one is recorded per project (MO-ROI-6)."""
+    rows = session.conn.execute(
+        "SELECT p.project_id, p.name, max(e.entry_date) AS latest FROM enrollment e"
+        " JOIN project p ON p.project_id = e.project_id WHERE e.personal_id = ?"
+        " GROUP BY p.project_id ORDER BY latest DESC, p.name", (personal_id,),
+    ).fetchall()
+    return [(str(r[0]), str(r[1])) for r in rows]
+
+
+def per_project(session: Session) -> bool:
+    """MO-ROI-6, A19: whether this device records one ROI per project."""
+    return consent_scope(session.conn, session.pack) == "project"
+
+
 def record_consent(session: Session, personal_id: str, consent: ConsentInput, script_acknowledged: bool,
-                   emancipated: bool = False) -> list[str]:
+                   emancipated: bool = False, project_id: str | None = None) -> list[str]:
     """A new consent or ROI for a person already on the device; returns the consent ids.
+
+    Where an ROI is recorded per project (MO-ROI-6, A19) it covers ``project_id``, one
+    of the client's projects (their latest when none is named); elsewhere it covers
+    every project of the agency.
 
     Changing what may be entered and shared is a full-record edit, so a Volunteer, who
     keeps to the basic profile (VT-ROLE-2, MO-ACCESS-2, CT-109-3), cannot do it."""
@@ -110,7 +149,8 @@ def record_consent(session: Session, personal_id: str, consent: ConsentInput, sc
     if session.conn.execute("SELECT 1 FROM person WHERE personal_id = ? AND deleted_at IS NULL",
                             (personal_id,)).fetchone() is None:
         raise UserFacingError("That person does not exist on this device.")
-    covered = coverage(session, personal_id)
+    covered = coverage(session, personal_id, project_id)
+    covers = covered.project_id if per_project(session) else None
     for member in covered.personal_ids:
         session.require_no_conflict(member, editing=True)
     today = session.clock.now().date()
@@ -153,7 +193,8 @@ def record_consent(session: Session, personal_id: str, consent: ConsentInput, sc
             consent_id = str(uuid.uuid4())
             row = {
                 "consent_id": consent_id, "personal_id": member, "household_id": covered.household_id,
-                "project_id": covered.project_id, "method": consent.method, "sharing": sharing,
+                "project_id": covered.project_id, "covers_project_id": covers, "method": consent.method,
+                "sharing": sharing,
                 "shared_with": json.dumps(list(consent.shared_with)), "signed_on": consent.signed_on.isoformat(),
                 "expires_on": decision.expires_on.isoformat() if decision.expires_on else None,
                 "attested_by": session.user.user_id, "witness": consent.witness or None,

@@ -161,6 +161,11 @@ class ConsentPolicy(BaseModel):
     adult_age: int = 18
     dv_needs_explicit_permission: bool = False
     script_before_every_interview: bool = True
+    # MO-ROI-6, A19: what one ROI covers, "project" (each project the client is
+    # enrolled in needs its own) or "agency" (one ROI covers every project); with
+    # ``roi_scope_agency_choice`` the agency may choose the other on its device.
+    roi_scope: Literal["agency", "project"] = "agency"
+    roi_scope_agency_choice: bool = False
     readings: tuple[str, ...] = ()
     clauses: tuple[Clause, ...] = ()
     # Which of this pack's clauses each consent rule cites in its messages, by rule key

@@ -15,11 +15,11 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
-from app.consents import stored_consents
+from app.consents import entry_hold_for
 from app.domain.person import Person
 from app.notes import CaseNote, notes_for
 from app.people import open_person
-from app.rules.consent import EntryHold, StoredConsent, consent_end, entry_hold
+from app.rules.consent import EntryHold, StoredConsent, consent_end
 from app.session import Session
 
 
@@ -76,6 +76,7 @@ class ConsentView:
     has_signature: bool
     status: str = "current"  # current, revoked, expired or declined
     ends_on: str | None = None  # the stored expiry, or the pack's term (MO-ROI-10)
+    covers: str | None = None  # the name of the one project it covers; None: every project (MO-ROI-6)
 
 
 @dataclass(frozen=True)
@@ -151,9 +152,10 @@ def load_profile(session: Session, personal_id: str) -> ClientProfile:
         profile.enrollments.append(EnrollmentView(row[0], row[1], row[2], int(row[3]), row[4], int(row[5]),
                                                   bool(row[6]), row[7], row[8]))
     for row in conn.execute(
-        "SELECT consent_id, method, sharing, shared_with, signed_on, expires_on, revoked_at,"
-        " signature_png IS NOT NULL, created_at FROM consent WHERE personal_id = ?"
-        " ORDER BY signed_on DESC, created_at DESC",
+        "SELECT c.consent_id, c.method, c.sharing, c.shared_with, c.signed_on, c.expires_on, c.revoked_at,"
+        " c.signature_png IS NOT NULL, c.created_at, p.name FROM consent c"
+        " LEFT JOIN project p ON p.project_id = c.covers_project_id WHERE c.personal_id = ?"
+        " ORDER BY c.signed_on DESC, c.created_at DESC",
         (personal_id,),
     ):
         stored = StoredConsent(row[1], date.fromisoformat(row[4]), date.fromisoformat(row[5]) if row[5] else None,
@@ -162,9 +164,9 @@ def load_profile(session: Session, personal_id: str) -> ClientProfile:
         status = _status(stored, end, today)
         profile.consents.append(ConsentView(row[0], row[1], row[2], tuple(json.loads(row[3] or "[]")), row[4],
                                             row[5], row[6], status == "current", bool(row[7]), status,
-                                            end.isoformat() if end else None))
-    consents = stored_consents(conn, personal_id)
-    profile.consent_hold = entry_hold(session.pack, consents, today)
+                                            end.isoformat() if end else None, row[9]))
+    # For the latest enrollment's project where an ROI is recorded per project (MO-ROI-6).
+    profile.consent_hold = entry_hold_for(session, personal_id)
     if profile.consents and profile.consents[0].status in ("revoked", "expired"):
         profile.lapsed_consent = profile.consents[0]  # newest first, as the export decides sharing
     if sections.household and profile.enrollments:

@@ -182,6 +182,7 @@ class ConsentListing:
     signature_captured: bool
     change: str | None  # revoked / stopped_sharing, when it was
     change_reason: str | None
+    covers_project_id: str | None = None  # the one project it covers; None: every project (MO-ROI-6)
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -211,7 +212,7 @@ def list_consents(session: Session, personal_id: str) -> list[ConsentListing]:
             consent_id, row["method"], row["sharing"], list(json.loads(row.get("shared_with") or "[]")),
             row["signed_on"], row.get("expires_on"), end.isoformat() if end else None, row.get("revoked_at"),
             status, row.get("signature_png") is not None, change[0] if change else None,
-            change[1] if change else None,
+            change[1] if change else None, row.get("covers_project_id"),
         ))
     with transaction(conn):
         session.audit("person.consents_viewed", "person", personal_id, {"consents": len(out)})

@@ -250,6 +250,9 @@ class Settings:
     timeliness_hours = Defaulted("timeliness_hours_by_project_type", HOURS_BY_KEY, {})
     # The administrator's retention rule (days after exit); None: purging is off
     purge_after_exit_days = Setting("retention.purge_after_exit_days", INT)
+    # MO-ROI-6, A19: the agency's choice of one ROI per project or per agency, where the
+    # pack lets the agency choose (consent.roi_scope_agency_choice); None: the pack's
+    roi_scope = Setting("consent.roi_scope", choice("agency", "project"))
 
     # Sync
     server_url = Setting("server_url", TEXT)

@@ -465,6 +465,9 @@ def build_parser() -> argparse.ArgumentParser:
     from ui.cli_agency import register as register_agency
 
     register_agency(sub, _add_auth, _open_session)
+    from ui.cli_consent_scope import register as register_roi_scope
+
+    register_roi_scope(sub, _add_auth, _open_session)
     from ui.cli_security import register as register_security
 
     register_security(sub, _add_auth, _open_session)

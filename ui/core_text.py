@@ -88,6 +88,8 @@ _FIXED = (
     QT_TRANSLATE_NOOP("CoreText", "The client declined consent, so no data can be entered; record a new consent "
                                   "if they change their mind."),
     QT_TRANSLATE_NOOP("CoreText", "The household declined consent to share, so its record is locked Not Shared."),
+    QT_TRANSLATE_NOOP("CoreText", "This client's releases of information cover other projects only; record a "
+                                  "release for this project before entering data in it."),
     QT_TRANSLATE_NOOP("CoreText", "\u201cFull SSN reported\u201d needs all 9 digits; enter them, or choose "
                                   "\u201cApproximate or partial SSN reported\u201d."),
     QT_TRANSLATE_NOOP("CoreText", "An SSN was entered but its data quality says the client did not give one; "

@@ -14,7 +14,14 @@ from app.domain.person import Person
 from app.errors import UserFacingError
 from app.intake.consent_record import mismatches, record_columns, shown_texts, signer_name
 from app.intake.document import ConsentInput, IntakeDocument, MemberInput
-from app.intake.validate import Problem, ProjectFacts, check_intake, household_consent_for, member_facts
+from app.intake.validate import (
+    Problem,
+    ProjectFacts,
+    check_intake,
+    covered_project,
+    household_consent_for,
+    member_facts,
+)
 from app.outbox import enqueue
 from app.people import insert_person, person_payload
 from app.projects import default_enrollment_coc, queue_project_once
@@ -153,7 +160,8 @@ def save_intake(session: Session, doc: IntakeDocument, key: str | None = None,
         session.require_no_conflict(pid, editing=True)
     today = session.clock.now().date()
     stored = {pid: consent_gate.stored_consents(conn, pid) for pid in linkable}
-    problems, decisions = check_intake(session.pack, doc, project, today, linkable, stored)
+    scope = consent_gate.scope(conn, session.pack)
+    problems, decisions = check_intake(session.pack, doc, project, today, linkable, stored, scope)
     if project is not None and not problems:
         problems = _text_problems(session, doc)
     if problems or project is None:
@@ -209,7 +217,7 @@ def save_intake(session: Session, doc: IntakeDocument, key: str | None = None,
             consent = household_consent_for(session.pack, doc, member, facts)
             if consent is not None:
                 _save_consent(session, conn, consent, personal_id, household_id, project, locks, collected, window,
-                              doc, member)
+                              doc, member, covered_project(scope, project.project_id))
             # The consent gate's answer for this member's data, kept with the enrollment.
             gate = consent_gate.decide(conn, session.pack, personal_id, entry_day, "intake", today,
                                        consent_gate.ConsentBasis((), project.populations, locks), enrollment_id)
@@ -224,9 +232,11 @@ def save_intake(session: Session, doc: IntakeDocument, key: str | None = None,
 
 def _save_consent(session: Session, conn: Connection, consent: ConsentInput, personal_id: str,
                   household_id: str, project: ProjectFacts, locks: bool, collected: datetime,
-                  window: int, doc: IntakeDocument, member: MemberInput) -> None:
+                  window: int, doc: IntakeDocument, member: MemberInput, covers: str | None) -> None:
     """MO-ROI-8: a declined ROI locks the household's records Not Shared; VT-3.1-2:
-    some programs never share, whatever was asked."""
+    some programs never share, whatever was asked. MO-ROI-6: where an ROI is recorded
+    per project, the intake's consent covers its project (``covers``; None: every
+    project of the agency)."""
     sharing = "not_shared" if locks or consent.method == "declined" else consent.sharing
     forced = set(project.populations) & set(session.pack.sharing.forced_not_shared_populations)
     if forced:
@@ -238,7 +248,8 @@ def _save_consent(session: Session, conn: Connection, consent: ConsentInput, per
     consent_id = str(uuid.uuid4())
     row = {
         "consent_id": consent_id, "personal_id": personal_id, "household_id": household_id,
-        "project_id": project.project_id, "method": consent.method, "sharing": sharing,
+        "project_id": project.project_id, "covers_project_id": covers, "method": consent.method,
+        "sharing": sharing,
         "shared_with": json.dumps(list(consent.shared_with)), "signed_on": consent.signed_on.isoformat(),
         "expires_on": expires.isoformat() if expires else None, "attested_by": session.user.user_id,
         "witness": consent.witness or None, "verbal_reason": consent.verbal_reason or None,

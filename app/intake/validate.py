@@ -22,6 +22,7 @@ from app.packs import Pack
 from app.rules.consent import (
     ConsentDecision,
     ConsentRequest,
+    Scope,
     StoredConsent,
     cite,
     decide_entry,
@@ -183,10 +184,23 @@ def check_identity(member: MemberInput, path: str, today: date, problems: list[P
         problems.append(Problem(f"{path}.client.DOB", "Enter the date of birth, or choose why it is missing."))
 
 
-def proposed_consent(decision: ConsentDecision, consent: ConsentInput) -> StoredConsent:
-    """The consent an intake is about to record, as the entry rules read a stored one."""
+def proposed_consent(decision: ConsentDecision, consent: ConsentInput,
+                     project_id: str | None = None) -> StoredConsent:
+    """The consent an intake is about to record, as the entry rules read a stored one
+    (``project_id``: the project it covers, where an ROI is recorded per project)."""
     return StoredConsent(consent.method, consent.signed_on, decision.expires_on, None, "\uffff",
-                         decision.sharing)
+                         decision.sharing, project_id)
+
+
+def covered_project(scope: Scope, project_id: str) -> str | None:
+    """MO-ROI-6, A19: the project an ROI recorded now covers; None (every project of
+    the agency) where the agency keeps one ROI for all."""
+    return project_id if scope == "project" else None
+
+
+def _gate_problem(path: str, gate_reason: str, clause: str | None) -> Problem:
+    message = gate_reason.removesuffix(f" ({clause}).") + "." if clause else gate_reason
+    return Problem(path, message.replace("..", "."), clause)
 
 
 def _entry_date(member: MemberInput) -> date | None:
@@ -218,9 +232,18 @@ def _check_answers(pack: Pack, catalog: QuestionCatalog, project: ProjectFacts, 
 def _check_member_consent(pack: Pack, doc: IntakeDocument, project: ProjectFacts, member: MemberInput,
                           facts: MemberFacts, path: str, entry: date | None, today: date,
                           stored: Mapping[str, Sequence[StoredConsent]] | None,
-                          problems: list[Problem]) -> ConsentDecision | None:
+                          problems: list[Problem], scope: Scope) -> ConsentDecision | None:
     """The member's consent as captured, and whether the data's own date falls under it."""
     consent = household_consent_for(pack, doc, member, facts)
+    day = entry or doc.collected_at.date()
+    on_file = list((stored or {}).get(member.link_personal_id or "", ()))
+    if consent is None and on_file:
+        # A client on file enrolled again without a new consent: the ROIs on file must
+        # cover this project and the day (MO-ROI-6, MO-ROI-10, MO-ROI-11).
+        gate = decide_entry(pack, on_file, day, today, project.populations, False, project.project_id, scope)
+        if not gate.may_enter:
+            problems.append(_gate_problem(f"{path}.consent", gate.reason, gate.clause))
+        return None
     if consent is None:
         if pack.consent.consent_before_any_data:
             clause = cite(pack, "consent_before_data")
@@ -237,26 +260,27 @@ def _check_member_consent(pack: Pack, doc: IntakeDocument, project: ProjectFacts
         problems.append(Problem("consent", "Without the client's consent no data can be entered.",
                                 cite(pack, "consent_before_data")))
     elif decision.may_enter_data:
-        day = entry or doc.collected_at.date()
-        on_file = list((stored or {}).get(member.link_personal_id or "", ()))
-        gate = decide_entry(pack, [*on_file, proposed_consent(decision, consent)], day, today,
-                            project.populations, decision.locks_household)
+        proposed = proposed_consent(decision, consent, covered_project(scope, project.project_id))
+        gate = decide_entry(pack, [*on_file, proposed], day, today, project.populations, decision.locks_household,
+                            project.project_id, scope)
         if not gate.may_enter:
-            message = gate.reason.removesuffix(f" ({gate.clause}).") + "." if gate.clause else gate.reason
-            problems.append(Problem(f"{path}.enrollment.EntryDate", message.replace("..", "."), gate.clause))
+            problems.append(_gate_problem(f"{path}.enrollment.EntryDate", gate.reason, gate.clause))
     return decision
 
 
 def check_intake(pack: Pack, doc: IntakeDocument, project: ProjectFacts | None, today: date,
                  linkable: set[str] | None = None,
                  stored: Mapping[str, Sequence[StoredConsent]] | None = None,
-                 ) -> tuple[list[Problem], list[ConsentDecision]]:
+                 scope: Scope = "agency") -> tuple[list[Problem], list[ConsentDecision]]:
     """All problems with an intake, and the consent decision for each member.
 
     Besides the consent as captured, the data's own date is checked against the
     consents that would then be on file (``stored`` holds those of linked people):
     an entry dated after the release expired (MO-ROI-10) or before it, or in a gap
-    between two releases (MO-ROI-11), is refused like any other problem."""
+    between two releases (MO-ROI-11), is refused like any other problem. Where an ROI
+    is recorded per project (``scope``, MO-ROI-6, A19) the intake's consent covers the
+    document's project, and a linked member whose ROIs name only other projects is
+    refused until the document carries one for this project."""
     catalog = _catalog()
     problems: list[Problem] = []
     decisions: list[ConsentDecision] = []
@@ -278,7 +302,8 @@ def check_intake(pack: Pack, doc: IntakeDocument, project: ProjectFacts | None, 
         if facts.dob and entry and facts.dob > entry:
             problems.append(Problem(f"{path}.client.DOB", "The date of birth is after the project start."))
         _check_answers(pack, catalog, project, member, facts, path, today, problems)
-        decision = _check_member_consent(pack, doc, project, member, facts, path, entry, today, stored, problems)
+        decision = _check_member_consent(pack, doc, project, member, facts, path, entry, today, stored, problems,
+                                         scope)
         if decision is not None:
             decisions.append(decision)
     # One household-level consent problem is reported once, not per member.

@@ -28,7 +28,7 @@ Sharing = Literal["shared", "not_shared"]
 RULE_KEYS = (
     "script", "signed_on", "minor_signer", "signature", "verbal_method", "verbal_reason",
     "forced_not_shared", "release", "shared_with", "dv_permission", "expires_on", "answer_refused",
-    "consent_before_data", "expired", "gap", "revoked", "declined", "locked",
+    "consent_before_data", "expired", "gap", "revoked", "declined", "locked", "roi_project",
 )
 
 
@@ -268,6 +268,18 @@ def consent_current(pack: Pack, signed_on: date, expires_on: date | None, revoke
 # -- after intake: may more data go in? ------------------------------------------------
 
 
+Scope = Literal["agency", "project"]
+
+
+def roi_scope(pack: Pack, chosen: str | None = None) -> Scope:
+    """MO-ROI-6, A19: whether an ROI covers one project or every project of the agency.
+    The pack's scope, unless the pack lets the agency choose and it chose (``chosen``,
+    the device's setting)."""
+    if pack.consent.roi_scope_agency_choice and chosen in ("agency", "project"):
+        return "project" if chosen == "project" else "agency"
+    return pack.consent.roi_scope
+
+
 @dataclass(frozen=True)
 class StoredConsent:
     """What the entry rules need of a consent already on the device."""
@@ -278,6 +290,7 @@ class StoredConsent:
     revoked_on: date | None
     recorded_at: str = ""  # ISO 8601; orders two consents signed the same day
     sharing: str = "not_shared"
+    project_id: str | None = None  # the one project it covers; None: every project (MO-ROI-6)
 
 
 @dataclass(frozen=True)
@@ -374,6 +387,33 @@ def uncovered_day(pack: Pack, consents: Sequence[StoredConsent], day: date) -> E
         "needs the HMIS helpdesk first", clause) + ".")
 
 
+def consents_for_project(consents: Sequence[StoredConsent], project_id: str | None,
+                         scope: Scope) -> list[StoredConsent]:
+    """MO-ROI-6: where an ROI is recorded for each project the client is enrolled in,
+    a record of project ``project_id`` is decided by that project's ROIs and by those
+    that cover every project (``project_id`` None: recorded before schema 14, or in
+    agency scope). Where one ROI covers the agency (A19), every consent counts."""
+    if scope != "project" or project_id is None:
+        return list(consents)
+    return [c for c in consents if c.project_id is None or c.project_id == project_id]
+
+
+def project_hold(pack: Pack, consents: Sequence[StoredConsent], project_id: str | None,
+                 scope: Scope) -> EntryHold | None:
+    """MO-ROI-6: a client whose ROIs on file all name other projects is not enrolled in,
+    and no data goes in for, a project until an ROI for it is recorded. Only where
+    the pack wants consent before data (elsewhere the project's days are just Not
+    Shared); a client with no consent at all gets the pack's ``missing`` hold."""
+    if not pack.consent.consent_before_any_data or not consents:
+        return None
+    if consents_for_project(consents, project_id, scope):
+        return None
+    clause = cite(pack, "roi_project")
+    return EntryHold("project", None, clause or "", with_clause(
+        "This client's releases of information cover other projects only; record a release for this "
+        "project before entering data in it", clause) + ".")
+
+
 @dataclass(frozen=True)
 class EntryDecision:
     """The gate's answer for one record dated one day: may it go in, how is that day's
@@ -387,7 +427,8 @@ class EntryDecision:
 
 
 def decide_entry(pack: Pack, consents: Sequence[StoredConsent], day: date, today: date,
-                 populations: Sequence[str] = (), locked: bool = False) -> EntryDecision:
+                 populations: Sequence[str] = (), locked: bool = False, project_id: str | None = None,
+                 scope: Scope = "agency") -> EntryDecision:
     """May a record dated ``day`` go in, and at what sharing level for that day.
 
     Decided for the date of the data, not for ``today``: the consents signed on or
@@ -399,9 +440,16 @@ def decide_entry(pack: Pack, consents: Sequence[StoredConsent], day: date, today
     follows the consent in force that day: Not Shared without one, after a revocation
     or expiry (VT-3.1-4, MO-RIGHTS-4), for a declined or locked household (MO-ROI-8)
     and in a program whose populations are never shared (VT-3.1-2, MO-PROT-1).
+    Where an ROI covers one project (``scope`` "project", MO-ROI-6, A19) only the
+    ROIs of ``project_id`` (the project the record belongs to) and agency-wide ones
+    decide, and a client whose ROIs all name other projects is held (``project_hold``).
     ``today`` is kept for the callers' symmetry; the answer does not depend on it."""
     del today
     policy = pack.consent
+    held = project_hold(pack, consents, project_id, scope)
+    if held is not None:
+        return EntryDecision(False, "not_shared", held.message, held.clause or None, held)
+    consents = consents_for_project(consents, project_id, scope)
     fixed_term = bool(policy.consent_before_any_data and policy.expiry_months)
     known = [c for c in consents if c.signed_on <= day]
     later = any(c.signed_on > day for c in consents)

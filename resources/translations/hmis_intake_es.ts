@@ -53,47 +53,47 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/controller.py" line="150"/>
+        <location filename="../../ui/controller.py" line="155"/>
         <source>Locked after 1 minute without activity.</source>
         <translation>Bloqueado tras 1 minuto sin actividad.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="151"/>
+        <location filename="../../ui/controller.py" line="156"/>
         <source>Locked after {m:g} minutes without activity.</source>
         <translation>Bloqueado tras {m:g} minutos sin actividad.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="153"/>
+        <location filename="../../ui/controller.py" line="158"/>
         <source>Locked because the computer was locked or went to sleep.</source>
         <translation>Bloqueado porque la computadora se bloqueó o entró en suspensión.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="155"/>
+        <location filename="../../ui/controller.py" line="160"/>
         <source>Locked at your request.</source>
         <translation>Bloqueado a petición suya.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="157"/>
+        <location filename="../../ui/controller.py" line="162"/>
         <source>Your unsaved form was kept and reopens after you sign in.</source>
         <translation>Su formulario sin guardar se conservó y se vuelve a abrir cuando inicie sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="166"/>
+        <location filename="../../ui/controller.py" line="171"/>
         <source>Creating the encrypted vault… this takes a few seconds.</source>
         <translation>Creando la bóveda cifrada… esto tarda unos segundos.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="194"/>
+        <location filename="../../ui/controller.py" line="199"/>
         <source>Preparing a practice vault with made-up people…</source>
         <translation>Preparando una bóveda de práctica con personas inventadas…</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="207"/>
+        <location filename="../../ui/controller.py" line="212"/>
         <source>Preparing a practice vault: {done} of {total} made-up people…</source>
         <translation>Preparando una bóveda de práctica: {done} de {total} personas inventadas…</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="222"/>
+        <location filename="../../ui/controller.py" line="227"/>
         <source>Checking your password…</source>
         <translation>Comprobando su contraseña…</translation>
     </message>
@@ -130,7 +130,7 @@
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../ui/signin/change_password_dialog.py" line="33"/>
-        <location filename="../../ui/signin/change_password_dialog.py" line="75"/>
+        <location filename="../../ui/signin/change_password_dialog.py" line="74"/>
         <source>Change password</source>
         <translation>Cambiar la contraseña</translation>
     </message>
@@ -150,32 +150,32 @@
         <translation>Su administrador le asignó esta contraseña; elija una propia antes de empezar.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/change_password_dialog.py" line="56"/>
+        <location filename="../../ui/signin/change_password_dialog.py" line="55"/>
         <source>&amp;Current password</source>
         <translation>Contraseña &amp;actual</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/change_password_dialog.py" line="57"/>
+        <location filename="../../ui/signin/change_password_dialog.py" line="56"/>
         <source>Current password</source>
         <translation>Contraseña actual</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/change_password_dialog.py" line="68"/>
+        <location filename="../../ui/signin/change_password_dialog.py" line="67"/>
         <source>Sign &amp;out</source>
         <translation>Cerrar &amp;sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/change_password_dialog.py" line="69"/>
+        <location filename="../../ui/signin/change_password_dialog.py" line="68"/>
         <source>Sign out</source>
         <translation>Cerrar sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/change_password_dialog.py" line="72"/>
+        <location filename="../../ui/signin/change_password_dialog.py" line="71"/>
         <source>Change &amp;password</source>
         <translation>Cambiar la &amp;contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/change_password_dialog.py" line="88"/>
+        <location filename="../../ui/signin/change_password_dialog.py" line="87"/>
         <source>Enter your current password.</source>
         <translation>Escriba su contraseña actual.</translation>
     </message>
@@ -875,191 +875,196 @@
     </message>
     <message>
         <location filename="../../ui/core_text.py" line="91"/>
+        <source>This client&apos;s releases of information cover other projects only; record a release for this project before entering data in it.</source>
+        <translation>Las autorizaciones para divulgar información de este cliente cubren solo otros proyectos; registre una autorización para este proyecto antes de ingresar datos en él.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="93"/>
         <source>“Full SSN reported” needs all 9 digits; enter them, or choose “Approximate or partial SSN reported”.</source>
         <translation>«Número de Seguro Social completo informado» necesita los 9 dígitos; escríbalos o elija «Número de Seguro Social aproximado o parcial informado».</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="93"/>
+        <location filename="../../ui/core_text.py" line="95"/>
         <source>An SSN was entered but its data quality says the client did not give one; clear the number or choose its data quality again.</source>
         <translation>Se escribió un número de Seguro Social, pero su calidad de datos dice que el cliente no lo dio; borre el número o vuelva a elegir su calidad de datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="101"/>
+        <location filename="../../ui/core_text.py" line="103"/>
         <source>Only the HMIS Lead gives the {0} role ({1}): ask the HMIS Lead for a one-time grant code for this user and give it with the role.</source>
         <translation>Solo la agencia líder de HMIS otorga el rol {0} ({1}): pida a la agencia líder un código de un solo uso para este usuario y escríbalo con el rol.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="104"/>
+        <location filename="../../ui/core_text.py" line="106"/>
         <source>An SSN has 9 digits (this has {0}); or enter only the last 4.</source>
         <translation>Un número de Seguro Social tiene 9 dígitos (este tiene {0}); o escriba solo los últimos 4.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="105"/>
+        <location filename="../../ui/core_text.py" line="107"/>
         <source>Use at most {0} characters.</source>
         <translation>Use como máximo {0} caracteres.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="107"/>
+        <location filename="../../ui/core_text.py" line="109"/>
         <source>The contact date cannot be before the project start ({0}).</source>
         <translation>La fecha del contacto no puede ser anterior al inicio en el proyecto ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="109"/>
+        <location filename="../../ui/core_text.py" line="111"/>
         <source>The service date cannot be before the project start ({0}).</source>
         <translation>La fecha del servicio no puede ser anterior al inicio en el proyecto ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="111"/>
+        <location filename="../../ui/core_text.py" line="113"/>
         <source>The exit date cannot be before the project start ({0}).</source>
         <translation>La fecha de salida no puede ser anterior al inicio en el proyecto ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="113"/>
+        <location filename="../../ui/core_text.py" line="115"/>
         <source>The service date cannot be after the project exit ({0}).</source>
         <translation>La fecha del servicio no puede ser posterior a la salida del proyecto ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="115"/>
+        <location filename="../../ui/core_text.py" line="117"/>
         <source>A revocation cannot take effect before the consent was signed ({0}).</source>
         <translation>Una revocación no puede surtir efecto antes de la firma del consentimiento ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="117"/>
+        <location filename="../../ui/core_text.py" line="119"/>
         <source>A change of consent cannot take effect before it was signed ({0}).</source>
         <translation>Un cambio de consentimiento no puede surtir efecto antes de su firma ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="119"/>
+        <location filename="../../ui/core_text.py" line="121"/>
         <source>A household has exactly one head of household (this one has {0}).</source>
         <translation>Un hogar tiene exactamente un jefe de hogar (este tiene {0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="121"/>
+        <location filename="../../ui/core_text.py" line="123"/>
         <source>No release of information covers {0}; data for a day outside every release needs the HMIS helpdesk first.</source>
         <translation>Ninguna autorización para divulgar información cubre el {0}; los datos de un día fuera de toda autorización necesitan primero la mesa de ayuda de HMIS.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="124"/>
+        <location filename="../../ui/core_text.py" line="126"/>
         <source>A person under {0} cannot give consent unless emancipated; a parent or legal guardian must sign.</source>
         <translation>Una persona menor de {0} años no puede dar su consentimiento salvo que esté emancipada; debe firmar un padre, una madre o un tutor legal.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="127"/>
+        <location filename="../../ui/core_text.py" line="129"/>
         <source>Consent was revoked on {0}; record a new consent before entering more data.</source>
         <translation>El consentimiento se revocó el {0}; registre un nuevo consentimiento antes de ingresar más datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="129"/>
+        <location filename="../../ui/core_text.py" line="131"/>
         <source>The release of information expired on {0}; record a new consent before entering more data.</source>
         <translation>La autorización para divulgar información venció el {0}; registre un nuevo consentimiento antes de ingresar más datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="132"/>
+        <location filename="../../ui/core_text.py" line="134"/>
         <source>This program serves {0} clients, so records stay Not Shared.</source>
         <translation>Este programa atiende a clientes de {0}, así que los registros quedan como No compartido.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="134"/>
+        <location filename="../../ui/core_text.py" line="136"/>
         <source>No release covers {0}, so that day&apos;s data is Not Shared.</source>
         <translation>Ninguna autorización cubre el {0}, así que los datos de ese día quedan como No compartido.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="136"/>
+        <location filename="../../ui/core_text.py" line="138"/>
         <source>The written consent signed {0} covers {1} (Shared).</source>
         <translation>El consentimiento por escrito firmado el {0} cubre el {1} (Compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="138"/>
+        <location filename="../../ui/core_text.py" line="140"/>
         <source>The written consent signed {0} covers {1} (Not Shared).</source>
         <translation>El consentimiento por escrito firmado el {0} cubre el {1} (No compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="140"/>
+        <location filename="../../ui/core_text.py" line="142"/>
         <source>The verbal consent signed {0} covers {1} (Shared).</source>
         <translation>El consentimiento verbal firmado el {0} cubre el {1} (Compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="142"/>
+        <location filename="../../ui/core_text.py" line="144"/>
         <source>The verbal consent signed {0} covers {1} (Not Shared).</source>
         <translation>El consentimiento verbal firmado el {0} cubre el {1} (No compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="147"/>
+        <location filename="../../ui/core_text.py" line="149"/>
         <source>Agency Administrator</source>
         <translation>Administrador de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="148"/>
+        <location filename="../../ui/core_text.py" line="150"/>
         <source>Agency Data Coordinator</source>
         <translation>Coordinador de datos de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="149"/>
+        <location filename="../../ui/core_text.py" line="151"/>
         <source>Agency Security Coordinator</source>
         <translation>Coordinador de seguridad de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="150"/>
+        <location filename="../../ui/core_text.py" line="152"/>
         <source>Agency Staff</source>
         <translation>Personal de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="151"/>
+        <location filename="../../ui/core_text.py" line="153"/>
         <source>Case Manager (full access)</source>
         <translation>Administrador de casos (acceso completo)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="152"/>
+        <location filename="../../ui/core_text.py" line="154"/>
         <source>Case Manager I</source>
         <translation>Administrador de casos I</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="153"/>
+        <location filename="../../ui/core_text.py" line="155"/>
         <source>Case Manager II</source>
         <translation>Administrador de casos II</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="154"/>
+        <location filename="../../ui/core_text.py" line="156"/>
         <source>Case Manager III</source>
         <translation>Administrador de casos III</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="155"/>
+        <location filename="../../ui/core_text.py" line="157"/>
         <source>Case Manager</source>
         <translation>Administrador de casos</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="156"/>
+        <location filename="../../ui/core_text.py" line="158"/>
         <source>Data Coordinator</source>
         <translation>Coordinador de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="157"/>
+        <location filename="../../ui/core_text.py" line="159"/>
         <source>HMIS Data Coordinator</source>
         <translation>Coordinador de datos de HMIS</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="158"/>
+        <location filename="../../ui/core_text.py" line="160"/>
         <source>Reporting only</source>
         <translation>Solo informes</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="159"/>
+        <location filename="../../ui/core_text.py" line="161"/>
         <source>System Operator</source>
         <translation>Operador del sistema</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="160"/>
+        <location filename="../../ui/core_text.py" line="162"/>
         <source>View only</source>
         <translation>Solo consulta</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="161"/>
+        <location filename="../../ui/core_text.py" line="163"/>
         <source>Volunteer or Intern</source>
         <translation>Voluntario o pasante</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="162"/>
+        <location filename="../../ui/core_text.py" line="164"/>
         <source>Volunteer</source>
         <translation>Voluntario</translation>
     </message>
@@ -1593,156 +1598,156 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="65"/>
-        <location filename="../../ui/sync/enroll_dialog.py" line="72"/>
-        <location filename="../../ui/sync/enroll_dialog.py" line="156"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="66"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="73"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="157"/>
         <source>Enroll this device</source>
         <translation>Vincular este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="74"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="75"/>
         <source>Pair this device with your agency&apos;s central server. The server&apos;s administrator gives you its address and a one-time enrollment code.</source>
         <translation>Vincule este equipo con el servidor central de su agencia. El administrador del servidor le da su dirección y un código de vinculación de un solo uso.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="89"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="90"/>
         <source>&amp;Server address</source>
         <translation>&amp;Dirección del servidor</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="89"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="90"/>
         <source>Server address</source>
         <translation>Dirección del servidor</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="90"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="91"/>
         <source>Starts with https://; plain http only to this computer.</source>
         <translation>Empieza por https://; http sin cifrar solo hacia esta misma computadora.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="91"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="92"/>
         <source>Enrollment &amp;code</source>
         <translation>&amp;Código de vinculación</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="91"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="92"/>
         <source>Enrollment code</source>
         <translation>Código de vinculación</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="92"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="93"/>
         <source>Works once, for 24 hours.</source>
         <translation>Sirve una sola vez, durante 24 horas.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="94"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="95"/>
         <source>Only if the agency uses its own certificate authority</source>
         <translation>Solo si la agencia usa su propia autoridad de certificación</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="95"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="96"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Examinar…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="96"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="97"/>
         <source>Choose the CA certificate file</source>
         <translation>Elija el archivo del certificado de la CA</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="102"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="103"/>
         <source>C&amp;A certificate</source>
         <translation>Certificado de la C&amp;A</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="102"/>
-        <location filename="../../ui/sync/enroll_dialog.py" line="105"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="103"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="106"/>
         <source>CA certificate file</source>
         <translation>Archivo del certificado de la CA</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="103"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="104"/>
         <source>A PEM file; leave empty for a server with a public certificate.</source>
         <translation>Un archivo PEM; déjelo vacío si el servidor tiene un certificado público.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="108"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="109"/>
         <source>Keep the device credential in</source>
         <translation>Guardar la credencial del equipo en</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="115"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="116"/>
         <source>No OS keyring</source>
         <translation>Sin llavero del sistema</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="117"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="118"/>
         <source>the OS &amp;keyring (recommended)</source>
         <translation>el &amp;llavero del sistema (recomendado)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="118"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="119"/>
         <source>Keep the credential in the OS keyring</source>
         <translation>Guardar la credencial en el llavero del sistema</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="119"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="120"/>
         <source>this device&apos;s encrypted &amp;vault</source>
         <translation>la &amp;bóveda cifrada de este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="120"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="121"/>
         <source>Keep the credential in the encrypted vault</source>
         <translation>Guardar la credencial en la bóveda cifrada</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="133"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="134"/>
         <source>This computer has no password store (keyring) that can keep the device&apos;s credential safely. You can keep the credential inside this device&apos;s encrypted vault instead: it is then as safe as the client records. Choose that below if your agency allows it.</source>
         <translation>Esta computadora no tiene un almacén de contraseñas (llavero) que pueda guardar con seguridad la credencial del equipo. Puede guardar la credencial dentro de la bóveda cifrada de este equipo: así queda tan protegida como los registros de los clientes. Elija esa opción abajo si su agencia lo permite.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="137"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="138"/>
         <source>the OS keyring (not available here)</source>
         <translation>el llavero del sistema (no disponible aquí)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="144"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="145"/>
         <source>Contacting the server…</source>
         <translation>Contactando con el servidor…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="152"/>
         <location filename="../../ui/sync/enroll_dialog.py" line="153"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="154"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="154"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="155"/>
         <source>&amp;Enroll</source>
         <translation>&amp;Vincular</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="172"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="173"/>
         <source>CA certificate</source>
         <translation>Certificado de la CA</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="173"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="174"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Certificados (*.pem *.crt *.cer);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="190"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="191"/>
         <source>Enter the one-time code from the server&apos;s administrator.</source>
         <translation>Escriba el código de un solo uso del administrador del servidor.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="197"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="198"/>
         <source>There is no file at this path.</source>
         <translation>No hay ningún archivo en esta ruta.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enroll_dialog.py" line="203"/>
+        <location filename="../../ui/sync/enroll_dialog.py" line="204"/>
         <source>Choose where to keep the device credential.</source>
         <translation>Elija dónde guardar la credencial del equipo.</translation>
     </message>
@@ -2783,32 +2788,32 @@
 <context>
     <name>NewPasswordFields</name>
     <message>
-        <location filename="../../ui/signin/new_password.py" line="29"/>
+        <location filename="../../ui/signin/new_password.py" line="28"/>
         <source>&amp;New password</source>
         <translation>&amp;Nueva contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/new_password.py" line="30"/>
+        <location filename="../../ui/signin/new_password.py" line="29"/>
         <source>New password</source>
         <translation>Nueva contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/new_password.py" line="31"/>
+        <location filename="../../ui/signin/new_password.py" line="30"/>
         <source>Con&amp;firm new password</source>
         <translation>Con&amp;firmar la nueva contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/new_password.py" line="32"/>
+        <location filename="../../ui/signin/new_password.py" line="31"/>
         <source>Confirm new password</source>
         <translation>Confirmar la nueva contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/new_password.py" line="45"/>
+        <location filename="../../ui/signin/new_password.py" line="44"/>
         <source>Type the new password again.</source>
         <translation>Escriba la nueva contraseña otra vez.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/new_password.py" line="47"/>
+        <location filename="../../ui/signin/new_password.py" line="46"/>
         <source>The two passwords are not the same.</source>
         <translation>Las dos contraseñas no coinciden.</translation>
     </message>
@@ -3296,73 +3301,83 @@
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="38"/>
+        <location filename="../../ui/profile/overview_tab.py" line="32"/>
+        <source>Covers</source>
+        <translation>Cubre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="39"/>
         <source>&amp;Revoke selected consent…</source>
         <translation>Re&amp;vocar el consentimiento seleccionado…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="39"/>
+        <location filename="../../ui/profile/overview_tab.py" line="40"/>
         <source>Revoke the selected consent</source>
         <translation>Revocar el consentimiento seleccionado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="40"/>
+        <location filename="../../ui/profile/overview_tab.py" line="41"/>
         <source>Record ne&amp;w consent…</source>
         <translation>Registrar n&amp;uevo consentimiento…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="41"/>
+        <location filename="../../ui/profile/overview_tab.py" line="42"/>
         <source>Record a new consent</source>
         <translation>Registrar un nuevo consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="42"/>
+        <location filename="../../ui/profile/overview_tab.py" line="43"/>
         <source>Stop sharin&amp;g…</source>
         <translation>De&amp;jar de compartir…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="43"/>
+        <location filename="../../ui/profile/overview_tab.py" line="44"/>
         <source>Stop sharing the client&apos;s information</source>
         <translation>Dejar de compartir la información del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="61"/>
+        <location filename="../../ui/profile/overview_tab.py" line="62"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="61"/>
+        <location filename="../../ui/profile/overview_tab.py" line="62"/>
         <source>Verbal</source>
         <translation>Verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="61"/>
-        <location filename="../../ui/profile/overview_tab.py" line="77"/>
+        <location filename="../../ui/profile/overview_tab.py" line="62"/>
+        <location filename="../../ui/profile/overview_tab.py" line="80"/>
         <source>Declined</source>
         <translation>Rechazado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="62"/>
+        <location filename="../../ui/profile/overview_tab.py" line="63"/>
         <source>Shared</source>
         <translation>Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="62"/>
+        <location filename="../../ui/profile/overview_tab.py" line="63"/>
         <source>Not Shared</source>
         <translation>No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="75"/>
+        <location filename="../../ui/profile/overview_tab.py" line="67"/>
+        <source>Every project</source>
+        <translation>Todos los proyectos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/overview_tab.py" line="78"/>
         <source>Revoked from {date}</source>
         <translation>Revocado desde el {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="76"/>
+        <location filename="../../ui/profile/overview_tab.py" line="79"/>
         <source>Current</source>
         <translation>Vigente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="76"/>
+        <location filename="../../ui/profile/overview_tab.py" line="79"/>
         <source>Expired</source>
         <translation>Vencido</translation>
     </message>
@@ -3474,6 +3489,11 @@
         <location filename="../../ui/profile/common.py" line="100"/>
         <source>The client declined consent, so no data can be entered. Record a new consent if they change their mind.</source>
         <translation>El cliente rechazó el consentimiento, así que no se pueden ingresar datos. Registre un nuevo consentimiento si cambia de opinión.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/common.py" line="102"/>
+        <source>This client&apos;s releases of information cover other projects only. Record a release for this project before entering data in it.</source>
+        <translation>Las autorizaciones para divulgar información de este cliente cubren solo otros proyectos. Registre una autorización para este proyecto antes de ingresar datos en él.</translation>
     </message>
 </context>
 <context>
@@ -4340,18 +4360,18 @@
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../ui/signin/recovery_dialog.py" line="33"/>
+        <location filename="../../ui/signin/recovery_dialog.py" line="34"/>
         <location filename="../../ui/signin/recovery_dialog.py" line="55"/>
         <source>Recovery key</source>
         <translation>Clave de recuperación</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/recovery_dialog.py" line="39"/>
+        <location filename="../../ui/signin/recovery_dialog.py" line="40"/>
         <source>Use the recovery key</source>
         <translation>Usar la clave de recuperación</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/recovery_dialog.py" line="43"/>
+        <location filename="../../ui/signin/recovery_dialog.py" line="44"/>
         <source>For an administrator who forgot their password or is locked out. The key works once; a new one is shown after you sign in.</source>
         <translation>Para un administrador que olvidó su contraseña o quedó bloqueado. La clave sirve una sola vez; al iniciar sesión se muestra una nueva.</translation>
     </message>
@@ -4534,137 +4554,152 @@
         <translation>Una sola autorización cubre el hogar: se registra para los {n} miembros (MO-ROI-3).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="107"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="108"/>
+        <source>An ROI is recorded for each project the client is enrolled in; this one covers the project chosen here.</source>
+        <translation>Se registra una autorización para cada proyecto en el que está inscrito el cliente; esta cubre el proyecto elegido aquí.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="123"/>
         <source>Client&apos;s &amp;language</source>
         <translation>&amp;Idioma del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="107"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="123"/>
         <source>Language of the consent texts</source>
         <translation>Idioma de los textos del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="111"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="125"/>
+        <source>&amp;Project</source>
+        <translation>&amp;Proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="125"/>
+        <source>Project the ROI covers</source>
+        <translation>Proyecto que cubre la autorización</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="129"/>
         <source>I went through the &amp;oral explanation with the client</source>
         <translation>Repasé la explicación &amp;oral con el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="112"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="130"/>
         <source>Oral explanation given</source>
         <translation>Explicación oral dada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="127"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="145"/>
         <source>S&amp;hared</source>
         <translation>&amp;Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="128"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="146"/>
         <source>Information is shared</source>
         <translation>La información se comparte</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="129"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="147"/>
         <source>&amp;Not shared</source>
         <translation>&amp;No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="130"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="148"/>
         <source>Information is not shared</source>
         <translation>La información no se comparte</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="146"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="164"/>
         <source>Shared w&amp;ith</source>
         <translation>Comparti&amp;do con</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="146"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="164"/>
         <source>Shared with</source>
         <translation>Compartido con</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="147"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="165"/>
         <source>Who sees the information; separate several with commas.</source>
         <translation>Quién ve la información; separe varios con comas.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="148"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="166"/>
         <source>&amp;Expires on</source>
         <translation>Válida &amp;hasta</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="148"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="166"/>
         <source>Release expires on</source>
         <translation>La autorización vence el</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="151"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="169"/>
         <source>The client signed the separate rele&amp;ase to share</source>
         <translation>El cliente firmó la &amp;autorización aparte para compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="152"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="170"/>
         <source>Separate release to share signed</source>
         <translation>Autorización aparte para compartir firmada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="164"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="182"/>
         <source>Date of &amp;consent</source>
         <translation>Fecha del con&amp;sentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="165"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="183"/>
         <source>Date of consent</source>
         <translation>Fecha del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="171"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="189"/>
         <source>A parent or legal g&amp;uardian is consenting for the client</source>
         <translation>&amp;Un padre, madre o tutor legal da el consentimiento por el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="172"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="190"/>
         <source>Parent or legal guardian consents</source>
         <translation>Consiente el padre, la madre o el tutor legal</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="173"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="191"/>
         <source>The client is an e&amp;mancipated minor</source>
         <translation>El cliente es un &amp;menor emancipado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="174"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="192"/>
         <source>Client is an emancipated minor</source>
         <translation>El cliente es un menor emancipado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="180"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="198"/>
         <source>The client ma&amp;y be a victim of domestic violence</source>
         <translation>El cliente puede ser víctima de vio&amp;lencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="181"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="199"/>
         <source>Client may be a victim of domestic violence</source>
         <translation>El cliente puede ser víctima de violencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="182"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="200"/>
         <source>The client e&amp;xplicitly allows their information to be entered</source>
         <translation>El cliente permite e&amp;xpresamente que se registre su información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="183"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="201"/>
         <source>Permission to enter information</source>
         <translation>Permiso para registrar la información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="184"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="202"/>
         <source>The client explicitly allows their information to &amp;be shared</source>
         <translation>El cliente permite expresamente &amp;que se comparta su información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="185"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="203"/>
         <source>Permission to share information</source>
         <translation>Permiso para compartir la información</translation>
     </message>
@@ -4684,38 +4719,38 @@
         <translation>&amp;Guardar consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="220"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="238"/>
         <source>the agency</source>
         <translation>la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="239"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="257"/>
         <source>Leave empty: the release ends on {date} ({clause}).</source>
         <translation>Déjelo vacío: la autorización vence el {date} ({clause}).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="242"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="260"/>
         <source>Needed when the information is shared; tell the client the date (CT-207-9).</source>
         <translation>Obligatorio si la información se comparte; diga la fecha al cliente (CT-207-9).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="244"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="262"/>
         <source>Optional.</source>
         <translation>Opcional.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="263"/>
-        <location filename="../../ui/profile/renew_dialog.py" line="269"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="281"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="287"/>
         <source>Enter a real date as YYYY-MM-DD.</source>
         <translation>Escriba una fecha real como YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="333"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="352"/>
         <source>New consent recorded; it is in the outbox.</source>
         <translation>Nuevo consentimiento registrado; está en la bandeja de salida.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="334"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="353"/>
         <source>New consent recorded for the {n} household members; it is in the outbox.</source>
         <translation>Nuevo consentimiento registrado para los {n} miembros del hogar; está en la bandeja de salida.</translation>
     </message>
@@ -5251,53 +5286,63 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/admin/settings_dialog.py" line="21"/>
-        <location filename="../../ui/admin/settings_dialog.py" line="24"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="29"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="32"/>
         <source>Device settings</source>
         <translation>Ajustes del dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_dialog.py" line="31"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="39"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_dialog.py" line="33"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="41"/>
         <source>&amp;Lock after idle</source>
         <translation>&amp;Bloquear tras inactividad</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_dialog.py" line="33"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="41"/>
         <source>Idle lock minutes</source>
         <translation>Minutos de inactividad antes del bloqueo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_dialog.py" line="34"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="42"/>
         <source>From {low} to {high} minutes, as the agency&apos;s policy allows. Takes effect at the next sign-in.</source>
         <translation>De {low} a {high} minutos, según permite la política de la agencia. Se aplica en el próximo inicio de sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_dialog.py" line="39"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="47"/>
         <source>This agency is a &amp;victim service provider</source>
         <translation>Esta agencia es un &amp;proveedor de servicios a víctimas</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_dialog.py" line="42"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="50"/>
         <source>Its records stay on this device and in its own comparable database: no sync with the central HMIS and no CoC-wide export{clause}.</source>
         <translation>Sus registros se quedan en este dispositivo y en su propia base de datos comparable: sin sincronización con el HMIS central ni exportación para todo el CoC{clause}.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_dialog.py" line="50"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="55"/>
+        <source>One &amp;ROI covers every project of the agency</source>
+        <translation>Una sola &amp;autorización cubre todos los proyectos de la agencia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_dialog.py" line="59"/>
+        <source>Otherwise an ROI is recorded for each project the client is enrolled in{clause}.</source>
+        <translation>Si no, se registra una autorización para cada proyecto en el que está inscrito el cliente{clause}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_dialog.py" line="67"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_dialog.py" line="53"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="70"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_dialog.py" line="74"/>
+        <location filename="../../ui/admin/settings_dialog.py" line="95"/>
         <source>Saved. The idle lock uses {n} minutes from the next sign-in.</source>
         <translation>Guardado. El bloqueo por inactividad usará {n} minutos desde el próximo inicio de sesión.</translation>
     </message>
@@ -5378,142 +5423,142 @@
 <context>
     <name>SetupWindow</name>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="138"/>
+        <location filename="../../ui/setup/setup_window.py" line="137"/>
         <source>Set up</source>
         <translation>Configuración inicial</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="139"/>
+        <location filename="../../ui/setup/setup_window.py" line="138"/>
         <source>Set up this device</source>
         <translation>Configurar este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="140"/>
+        <location filename="../../ui/setup/setup_window.py" line="139"/>
         <source>Create the encrypted vault for your agency. You will be its first administrator.</source>
         <translation>Cree la bóveda cifrada de su agencia. Usted será su primer administrador.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="142"/>
+        <location filename="../../ui/setup/setup_window.py" line="141"/>
         <source>Policy &amp;pack</source>
         <translation>&amp;Paquete de políticas</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="142"/>
+        <location filename="../../ui/setup/setup_window.py" line="141"/>
         <source>Policy pack</source>
         <translation>Paquete de políticas</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="143"/>
+        <location filename="../../ui/setup/setup_window.py" line="142"/>
         <source>The rules your Continuum of Care follows.</source>
         <translation>Las reglas que sigue su Continuo de Atención (CoC).</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="144"/>
+        <location filename="../../ui/setup/setup_window.py" line="143"/>
         <source>&amp;Agency</source>
         <translation>&amp;Agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="144"/>
+        <location filename="../../ui/setup/setup_window.py" line="143"/>
         <source>Agency name</source>
         <translation>Nombre de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="145"/>
+        <location filename="../../ui/setup/setup_window.py" line="144"/>
         <source>Admin &amp;user name</source>
         <translation>&amp;Usuario administrador</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="145"/>
+        <location filename="../../ui/setup/setup_window.py" line="144"/>
         <source>Administrator user name</source>
         <translation>Nombre de usuario del administrador</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="146"/>
+        <location filename="../../ui/setup/setup_window.py" line="145"/>
         <source>&amp;Display name</source>
         <translation>Nombre &amp;visible</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="146"/>
+        <location filename="../../ui/setup/setup_window.py" line="145"/>
         <source>Administrator display name</source>
         <translation>Nombre visible del administrador</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="147"/>
+        <location filename="../../ui/setup/setup_window.py" line="146"/>
         <source>Shown in the status bar and the audit trail.</source>
         <translation>Se muestra en la barra de estado y en el registro de auditoría.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="148"/>
+        <location filename="../../ui/setup/setup_window.py" line="147"/>
         <source>Pass&amp;word</source>
         <translation>&amp;Contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="148"/>
+        <location filename="../../ui/setup/setup_window.py" line="147"/>
         <source>Administrator password</source>
         <translation>Contraseña del administrador</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="149"/>
+        <location filename="../../ui/setup/setup_window.py" line="148"/>
         <source>&amp;Confirm password</source>
         <translation>Con&amp;firmar la contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="149"/>
+        <location filename="../../ui/setup/setup_window.py" line="148"/>
         <source>Confirm password</source>
         <translation>Confirmar la contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="150"/>
+        <location filename="../../ui/setup/setup_window.py" line="149"/>
         <source>I have completed what this pack asks of every user:</source>
         <translation>He completado lo que este paquete exige a cada usuario:</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="151"/>
+        <location filename="../../ui/setup/setup_window.py" line="150"/>
         <source>Agreements and training completed</source>
         <translation>Acuerdos y capacitación completados</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="152"/>
+        <location filename="../../ui/setup/setup_window.py" line="151"/>
         <source>Create &amp;vault</source>
         <translation>Crear la &amp;bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="153"/>
+        <location filename="../../ui/setup/setup_window.py" line="152"/>
         <source>Create vault</source>
         <translation>Crear la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="154"/>
+        <location filename="../../ui/setup/setup_window.py" line="153"/>
         <source>&lt;b&gt;New here?&lt;/b&gt; Explore a practice vault with 300 made-up people. It is deleted when you quit.</source>
         <translation>&lt;b&gt;¿Es nuevo aquí?&lt;/b&gt; Explore una bóveda de práctica con 300 personas inventadas. Se borra al salir.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="156"/>
+        <location filename="../../ui/setup/setup_window.py" line="155"/>
         <source>&amp;Try with demo data</source>
         <translation>Probar con datos de &amp;demostración</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="157"/>
+        <location filename="../../ui/setup/setup_window.py" line="156"/>
         <source>Try with demo data</source>
         <translation>Probar con datos de demostración</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="187"/>
+        <location filename="../../ui/setup/setup_window.py" line="186"/>
         <source>The two passwords are not the same.</source>
         <translation>Las dos contraseñas no coinciden.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="198"/>
+        <location filename="../../ui/setup/setup_window.py" line="197"/>
         <source>Enter the agency&apos;s name.</source>
         <translation>Escriba el nombre de la agencia.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="199"/>
+        <location filename="../../ui/setup/setup_window.py" line="198"/>
         <source>Enter a user name.</source>
         <translation>Escriba un nombre de usuario.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_window.py" line="203"/>
+        <location filename="../../ui/setup/setup_window.py" line="202"/>
         <source>Type the password again.</source>
         <translation>Escriba la contraseña otra vez.</translation>
     </message>
@@ -5521,220 +5566,230 @@
 <context>
     <name>SharingPage</name>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="50"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="51"/>
+        <source>A release for this project</source>
+        <translation>Una autorización para este proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="56"/>
         <source>The client &amp;agrees</source>
         <translation>El cliente &amp;acepta</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="51"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="57"/>
         <source>The client agrees to the consent</source>
         <translation>El cliente acepta el consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="52"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="58"/>
         <source>The client &amp;declines</source>
         <translation>El cliente &amp;rechaza</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="53"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="59"/>
         <source>The client declines consent</source>
         <translation>El cliente rechaza el consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="64"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="70"/>
         <source>Sharing is fixed</source>
         <translation>Compartir está fijado</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="69"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="75"/>
         <source>&amp;Shared</source>
         <translation>&amp;Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="69"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="75"/>
         <source>&amp;Not Shared</source>
         <translation>&amp;No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="81"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="87"/>
         <source>Agencies or groups, separated by commas</source>
         <translation>Agencias o grupos, separados por comas</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="84"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="90"/>
         <source>e.g. name, date of birth, enrollment and services</source>
         <translation>p. ej., nombre, fecha de nacimiento, inscripción y servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="89"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="95"/>
         <source>Shared &amp;with</source>
         <translation>Compartido &amp;con</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="89"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="95"/>
         <source>Shared with</source>
         <translation>Compartido con</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="90"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="96"/>
         <source>&amp;Information shared</source>
         <translation>&amp;Información compartida</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="91"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="97"/>
         <source>Information shared</source>
         <translation>Información compartida</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="92"/>
-        <location filename="../../ui/wizard/sharing_page.py" line="253"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="98"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="260"/>
         <source>&amp;Expires on</source>
         <translation>&amp;Vence el</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="92"/>
-        <location filename="../../ui/wizard/sharing_page.py" line="253"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="98"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="260"/>
         <source>Consent expiry date</source>
         <translation>Fecha de vencimiento del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="93"/>
-        <location filename="../../ui/wizard/sharing_page.py" line="255"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="99"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="262"/>
         <source>Tell the client this date.</source>
         <translation>Diga esta fecha al cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="96"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="102"/>
         <source>The client signed the separate &amp;release to share</source>
         <translation>El cliente firmó la &amp;autorización aparte para compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="97"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="103"/>
         <source>Separate release to share signed</source>
         <translation>Autorización aparte para compartir firmada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="101"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="107"/>
         <source>A &amp;parent or legal guardian is consenting for the client</source>
         <translation>Un &amp;padre, madre o tutor legal da el consentimiento por el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="102"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="108"/>
         <source>Parent or legal guardian consents</source>
         <translation>Consiente el padre, la madre o el tutor legal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="103"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="109"/>
         <source>The client is an e&amp;mancipated minor</source>
         <translation>El cliente es un &amp;menor emancipado</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="104"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="110"/>
         <source>Client is an emancipated minor</source>
         <translation>El cliente es un menor emancipado</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="117"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="123"/>
         <source>What happens after a refusal</source>
         <translation>Qué pasa tras un rechazo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="122"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="128"/>
         <source>The client may be a victim of domestic &amp;violence</source>
         <translation>El cliente puede ser víctima de &amp;violencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="123"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="129"/>
         <source>Client may be a victim of domestic violence</source>
         <translation>El cliente puede ser víctima de violencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="124"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="130"/>
         <source>The client explicitly allows their information to be en&amp;tered</source>
         <translation>El cliente permite expresamente que se re&amp;gistre su información</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="125"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="131"/>
         <source>Permission to enter information</source>
         <translation>Permiso para registrar la información</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="126"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="132"/>
         <source>The client explicitly allows their information to be s&amp;hared</source>
         <translation>El cliente permite expresamente que se c&amp;omparta su información</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="127"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="133"/>
         <source>Permission to share information</source>
         <translation>Permiso para compartir la información</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="140"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="146"/>
         <source>Sharing</source>
         <translation>Compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="193"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="199"/>
         <source>Under this policy nothing about the client may be recorded without their consent: the intake ends here and nothing is saved ({clause}).</source>
         <translation>Según esta política no se puede registrar nada sobre el cliente sin su consentimiento: la admisión termina aquí y no se guarda nada ({clause}).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="196"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="202"/>
         <source>The intake goes on with the household&apos;s record locked: only your agency can see it ({clause}).</source>
         <translation>La admisión continúa con el registro del hogar bloqueado: solo su agencia puede verlo ({clause}).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="199"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="205"/>
         <source>The intake goes on as Not Shared: only your agency can see the record ({clause}).</source>
         <translation>La admisión continúa como No compartido: solo su agencia puede ver el registro ({clause}).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="204"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="210"/>
         <source>Sharing is fixed at Not Shared: the client is under {age} and not emancipated, so only a parent or legal guardian can consent to sharing ({clause}).</source>
         <translation>Compartir está fijado en No compartido: el cliente tiene menos de {age} años y no está emancipado, así que solo un padre, una madre o un tutor legal puede consentir que se comparta ({clause}).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="207"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="213"/>
         <source>survivors of domestic violence</source>
         <translation>sobrevivientes de violencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="207"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="213"/>
         <source>people with HIV/AIDS</source>
         <translation>personas con VIH/sida</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="208"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="214"/>
         <source>young people</source>
         <translation>jóvenes</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="208"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="214"/>
         <source>legal services clients</source>
         <translation>clientes de servicios legales</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="209"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="215"/>
         <source>a protected population</source>
         <translation>una población protegida</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="211"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="217"/>
         <source>Sharing is fixed at Not Shared: this project serves {who}, whose records stay Not Shared ({clause}).</source>
         <translation>Compartir está fijado en No compartido: este proyecto atiende a {who}, cuyos registros quedan como No compartido ({clause}).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="232"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="238"/>
         <source>the client</source>
         <translation>el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="254"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="261"/>
         <source>Set by the policy from the date of signing; tell the client this date.</source>
         <translation>La fija la política a partir de la fecha de la firma; diga esta fecha al cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/sharing_page.py" line="292"/>
+        <location filename="../../ui/wizard/sharing_page.py" line="287"/>
+        <source>This client&apos;s releases of information cover other projects only: the consent recorded here is the release for {project}.</source>
+        <translation>Las autorizaciones para divulgar información de este cliente cubren solo otros proyectos: el consentimiento registrado aquí es la autorización para {project}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/sharing_page.py" line="313"/>
         <source>This is written into the text the client signs; fill it in.</source>
         <translation>Esto se escribe en el texto que firma el cliente; rellénelo.</translation>
     </message>
@@ -5742,28 +5797,28 @@
 <context>
     <name>SignInWindow</name>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="98"/>
-        <location filename="../../ui/signin/signin_window.py" line="123"/>
+        <location filename="../../ui/signin/signin_window.py" line="97"/>
+        <location filename="../../ui/signin/signin_window.py" line="122"/>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="99"/>
+        <location filename="../../ui/signin/signin_window.py" line="98"/>
         <source>Sign in to open this device&apos;s encrypted vault.</source>
         <translation>Inicie sesión para abrir la bóveda cifrada de este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="101"/>
+        <location filename="../../ui/signin/signin_window.py" line="100"/>
         <source>HMIS Intake is locked</source>
         <translation>HMIS Intake está bloqueado</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="102"/>
+        <location filename="../../ui/signin/signin_window.py" line="101"/>
         <source>Nothing from the vault is on screen. Sign in again to continue.</source>
         <translation>No hay nada de la bóveda en pantalla. Inicie sesión de nuevo para continuar.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="106"/>
+        <location filename="../../ui/signin/signin_window.py" line="105"/>
         <source>Demo sign-in
 user name: {u}
 password:  {p}</source>
@@ -5772,92 +5827,92 @@ usuario:    {u}
 contraseña: {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="108"/>
+        <location filename="../../ui/signin/signin_window.py" line="107"/>
         <source>Demo sign-in details</source>
         <translation>Datos de acceso de demostración</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="109"/>
+        <location filename="../../ui/signin/signin_window.py" line="108"/>
         <source>&amp;User name</source>
         <translation>&amp;Usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="109"/>
+        <location filename="../../ui/signin/signin_window.py" line="108"/>
         <source>User name</source>
         <translation>Nombre de usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="110"/>
+        <location filename="../../ui/signin/signin_window.py" line="109"/>
         <source>&amp;Password</source>
         <translation>&amp;Contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="110"/>
+        <location filename="../../ui/signin/signin_window.py" line="109"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="111"/>
+        <location filename="../../ui/signin/signin_window.py" line="110"/>
         <source>&amp;Code</source>
         <translation>Có&amp;digo</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="111"/>
+        <location filename="../../ui/signin/signin_window.py" line="110"/>
         <source>Code from the authenticator app</source>
         <translation>Código de la aplicación de autenticación</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="112"/>
+        <location filename="../../ui/signin/signin_window.py" line="111"/>
         <source>The 6-digit code your authenticator app shows now, or one of your recovery codes.</source>
         <translation>El código de 6 dígitos que muestra ahora su aplicación de autenticación, o uno de sus códigos de recuperación.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="115"/>
+        <location filename="../../ui/signin/signin_window.py" line="114"/>
         <source>&amp;Back</source>
         <translation>&amp;Volver</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="116"/>
+        <location filename="../../ui/signin/signin_window.py" line="115"/>
         <source>Back to the password</source>
         <translation>Volver a la contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="117"/>
+        <location filename="../../ui/signin/signin_window.py" line="116"/>
         <source>C&amp;ontinue</source>
         <translation>C&amp;ontinuar</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="118"/>
+        <location filename="../../ui/signin/signin_window.py" line="117"/>
         <source>Continue with the code</source>
         <translation>Continuar con el código</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="120"/>
+        <location filename="../../ui/signin/signin_window.py" line="119"/>
         <source>Use &amp;recovery key…</source>
         <translation>Usar la clave de &amp;recuperación…</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="121"/>
+        <location filename="../../ui/signin/signin_window.py" line="120"/>
         <source>Use recovery key</source>
         <translation>Usar la clave de recuperación</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="122"/>
+        <location filename="../../ui/signin/signin_window.py" line="121"/>
         <source>&amp;Sign in</source>
         <translation>&amp;Iniciar sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="185"/>
+        <location filename="../../ui/signin/signin_window.py" line="184"/>
         <source>Enter the code from your authenticator app.</source>
         <translation>Escriba el código de su aplicación de autenticación.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="194"/>
+        <location filename="../../ui/signin/signin_window.py" line="193"/>
         <source>Enter your user name.</source>
         <translation>Escriba su nombre de usuario.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="199"/>
+        <location filename="../../ui/signin/signin_window.py" line="198"/>
         <source>Enter your password.</source>
         <translation>Escriba su contraseña.</translation>
     </message>
@@ -6635,205 +6690,205 @@ ExportID {id}</translation>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="46"/>
-        <location filename="../../ui/admin/users_dialog.py" line="49"/>
+        <location filename="../../ui/admin/users_dialog.py" line="50"/>
+        <location filename="../../ui/admin/users_dialog.py" line="53"/>
         <source>Users</source>
         <translation>Usuarios</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="52"/>
+        <location filename="../../ui/admin/users_dialog.py" line="56"/>
         <source>&amp;Accounts on this device</source>
         <translation>&amp;Cuentas en este dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="53"/>
+        <location filename="../../ui/admin/users_dialog.py" line="57"/>
         <source>User name</source>
         <translation>Nombre de usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="53"/>
+        <location filename="../../ui/admin/users_dialog.py" line="57"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="53"/>
+        <location filename="../../ui/admin/users_dialog.py" line="57"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="53"/>
+        <location filename="../../ui/admin/users_dialog.py" line="57"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="55"/>
+        <location filename="../../ui/admin/users_dialog.py" line="59"/>
         <source>&amp;Disable</source>
         <translation>&amp;Desactivar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="56"/>
+        <location filename="../../ui/admin/users_dialog.py" line="60"/>
         <source>&amp;Enable</source>
         <translation>&amp;Activar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="57"/>
+        <location filename="../../ui/admin/users_dialog.py" line="61"/>
         <source>&amp;Reset password</source>
         <translation>&amp;Restablecer contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="59"/>
+        <location filename="../../ui/admin/users_dialog.py" line="63"/>
         <source>Remove &amp;two-step sign-in</source>
         <translation>Quitar la verificación en dos &amp;pasos</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="61"/>
+        <location filename="../../ui/admin/users_dialog.py" line="65"/>
         <source>Record &amp;training…</source>
         <translation>Registrar &amp;capacitación…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="68"/>
+        <location filename="../../ui/admin/users_dialog.py" line="72"/>
         <source>Add a user</source>
         <translation>Añadir un usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="78"/>
+        <location filename="../../ui/admin/users_dialog.py" line="82"/>
         <source>User &amp;name</source>
         <translation>&amp;Nombre de usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="78"/>
+        <location filename="../../ui/admin/users_dialog.py" line="82"/>
         <source>New user&apos;s user name</source>
         <translation>Nombre de usuario del nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="79"/>
+        <location filename="../../ui/admin/users_dialog.py" line="83"/>
         <source>&amp;Full name</source>
         <translation>Nombre &amp;completo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="79"/>
+        <location filename="../../ui/admin/users_dialog.py" line="83"/>
         <source>New user&apos;s full name</source>
         <translation>Nombre completo del nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="80"/>
+        <location filename="../../ui/admin/users_dialog.py" line="84"/>
         <source>R&amp;ole</source>
         <translation>R&amp;ol</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="80"/>
+        <location filename="../../ui/admin/users_dialog.py" line="84"/>
         <source>New user&apos;s role</source>
         <translation>Rol del nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="86"/>
+        <location filename="../../ui/admin/users_dialog.py" line="90"/>
         <source>HMIS Lead&apos;s &amp;grant code</source>
         <translation>Código de la a&amp;gencia líder de HMIS</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="86"/>
+        <location filename="../../ui/admin/users_dialog.py" line="90"/>
         <source>HMIS Lead&apos;s grant code</source>
         <translation>Código de concesión de la agencia líder de HMIS</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="87"/>
+        <location filename="../../ui/admin/users_dialog.py" line="91"/>
         <source>Only the HMIS Lead gives this role: enter the one-time code the Lead issued for this user and role; the device checks it with the Lead&apos;s server.</source>
         <translation>Solo la agencia líder de HMIS otorga este rol: escriba el código de un solo uso que la agencia líder emitió para este usuario y este rol; el dispositivo lo comprueba con el servidor de la agencia líder.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="93"/>
+        <location filename="../../ui/admin/users_dialog.py" line="97"/>
         <source>They completed this pack&apos;s agreements and training on</source>
         <translation>Completó los acuerdos y la capacitación de este paquete el</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="100"/>
+        <location filename="../../ui/admin/users_dialog.py" line="104"/>
         <source>Agreements and training completed on</source>
         <translation>Acuerdos y capacitación completados el</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="108"/>
+        <location filename="../../ui/admin/users_dialog.py" line="112"/>
         <source>&amp;Add user</source>
         <translation>&amp;Añadir usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="118"/>
+        <location filename="../../ui/admin/users_dialog.py" line="129"/>
         <source>Temporary password</source>
         <translation>Contraseña temporal</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="122"/>
+        <location filename="../../ui/admin/users_dialog.py" line="133"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="164"/>
+        <location filename="../../ui/admin/users_dialog.py" line="175"/>
         <source>Disabled</source>
         <translation>Desactivado</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="164"/>
+        <location filename="../../ui/admin/users_dialog.py" line="175"/>
         <source>Locked out</source>
         <translation>Bloqueado por intentos fallidos</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="165"/>
+        <location filename="../../ui/admin/users_dialog.py" line="176"/>
         <source>Must change password</source>
         <translation>Debe cambiar la contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="166"/>
+        <location filename="../../ui/admin/users_dialog.py" line="177"/>
         <source>Two-step sign-in</source>
         <translation>Verificación en dos pasos</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="167"/>
+        <location filename="../../ui/admin/users_dialog.py" line="178"/>
         <source>Training or agreement missing</source>
         <translation>Falta capacitación o acuerdo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="169"/>
+        <location filename="../../ui/admin/users_dialog.py" line="180"/>
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="186"/>
-        <location filename="../../ui/admin/users_dialog.py" line="203"/>
-        <location filename="../../ui/admin/users_dialog.py" line="212"/>
+        <location filename="../../ui/admin/users_dialog.py" line="197"/>
+        <location filename="../../ui/admin/users_dialog.py" line="214"/>
+        <location filename="../../ui/admin/users_dialog.py" line="223"/>
         <source>Select a user in the list first.</source>
         <translation>Primero seleccione un usuario en la lista.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="194"/>
+        <location filename="../../ui/admin/users_dialog.py" line="205"/>
         <source>{name} now signs in with the password alone until they set up two-step sign-in again.</source>
         <translation>{name} inicia sesión ahora solo con la contraseña hasta que vuelva a configurar la verificación en dos pasos.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="196"/>
+        <location filename="../../ui/admin/users_dialog.py" line="207"/>
         <source>{name} has not set up two-step sign-in.</source>
         <translation>{name} no ha configurado la verificación en dos pasos.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="207"/>
+        <location filename="../../ui/admin/users_dialog.py" line="218"/>
         <source>Recorded for {name}.</source>
         <translation>Registrado para {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="227"/>
+        <location filename="../../ui/admin/users_dialog.py" line="238"/>
         <source>{name} is disabled and can no longer sign in.</source>
         <translation>{name} está desactivado y ya no puede iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="229"/>
+        <location filename="../../ui/admin/users_dialog.py" line="240"/>
         <source>Temporary password for {name}; give it to them in person. They must change it at the first sign-in:</source>
         <translation>Contraseña temporal para {name}; entréguesela en persona. Debe cambiarla en el primer inicio de sesión:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="237"/>
+        <location filename="../../ui/admin/users_dialog.py" line="248"/>
         <source>Enter a user name.</source>
         <translation>Escriba un nombre de usuario.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="256"/>
+        <location filename="../../ui/admin/users_dialog.py" line="267"/>
         <source>Added {name}. Temporary password; give it to them in person. They must change it at the first sign-in:</source>
         <translation>Se añadió a {name}. Contraseña temporal; entréguesela en persona. Debe cambiarla en el primer inicio de sesión:</translation>
     </message>

@@ -275,9 +275,13 @@ def to_consent(folded: Folded) -> ConsentFacts:
     if sharing not in ("shared", "not_shared"):
         raise read.fail("sharing")
     signed = read.day("signed_on")
-    revoked = read.optional_day("revoked_on") is not None or read.optional_day("revoked_at") is not None
-    return ConsentFacts(read.ident("personal_id"), method, sharing, revoked, signed.isoformat(),
-                        folded.created.isoformat())
+    revoked_on = read.optional_day("revoked_on") or read.optional_day("revoked_at")
+    expires = read.optional_day("expires_on")
+    # MO-ROI-6: the project the device recorded the ROI for (None: every project).
+    return ConsentFacts(read.ident("personal_id"), method, sharing, revoked_on is not None, signed.isoformat(),
+                        folded.created.isoformat(), expires_on=expires.isoformat() if expires else None,
+                        revoked_on=revoked_on.isoformat() if revoked_on else None,
+                        project_id=read.text("covers_project_id") or None)
 
 
 def to_enrollment(folded: Folded) -> tuple[EnrollmentRecord, bool]:

@@ -64,7 +64,7 @@ from sync.hmis_csv.server_records import (
     to_project,
     to_service,
 )
-from sync.hmis_csv.sharing import ConsentFacts, decide_sharing
+from sync.hmis_csv.sharing import ConsentFacts, decide_sharing, sharing_timelines
 from sync.hmis_csv.source import (
     ClientRecord,
     CurrentLivingSituationRecord,
@@ -183,13 +183,20 @@ class _Loader:
                 first_enrollment[enrollment.personal_id] = enrollment
             self.saw_user(enrollment.user_id, enrollment.created_at, enrollment.updated_at)
         sharing = decide_sharing(consents, locked)
+        # MO-ROI-6: a person whose ROIs name projects is shared day by day and project by
+        # project (one word would let one project's Not Shared ROI hide another's rows).
+        per_project = {c.personal_id for c in consents if c.project_id is not None}
+        timelines = sharing_timelines([c for c in consents if c.personal_id in per_project], locked & per_project)
 
         def client(folded: Folded) -> ClientRecord:
             first = first_enrollment.get(folded.entity_id)
             decided = sharing.get(folded.entity_id, Sharing.NO_CONSENT)
-            if decided is Sharing.NOT_SHARED and folded.entity_id in self.own_people:
+            own = folded.entity_id in self.own_people
+            if decided is Sharing.NOT_SHARED and own:
                 decided = Sharing.SHARED  # visible to the agency that entered it, and to it alone
-            return to_client(folded, decided, first.user_id if first is not None else self.author)
+            record = to_client(folded, decided, first.user_id if first is not None else self.author)
+            timeline = timelines.get(folded.entity_id)
+            return replace(record, timeline=timeline) if timeline is not None and not own else record
 
         for record in self.each("person", client):
             data.clients.append(record)

@@ -15,6 +15,11 @@ person the same way (docs/hmis-csv-export.md, "Sharing, destinations and time"):
   or before it. A consent signed after it starts a new period.
 * A person of a household **locked** after a declined ROI is shared on no day (MO-ROI-8).
 * No consent on or before a day: that day is not shared.
+* A consent that names a **project** (``project_id``: an ROI recorded for each
+  project the client is enrolled in, MO-ROI-6, A19) covers that project's rows
+  only; one that names none covers every project. A row of project P is decided by
+  P's consents and the agency-wide ones, so a later Not Shared ROI for another
+  project withdraws nothing of P's (``SharingTimeline.on(day, project_id)``).
 
 :class:`SharingTimeline` answers for one day; :func:`sharing_timelines` builds one
 per person from a source's consents. :func:`decide_sharing` keeps the summary of a
@@ -93,6 +98,7 @@ class ConsentFacts:
     recorded_at: str
     expires_on: str | None = None  # the last day the consent is in force
     revoked_on: str | None = None
+    project_id: str | None = None  # the one project it covers; None: every project (MO-ROI-6)
 
     @property
     def allows_sharing(self) -> bool:
@@ -135,6 +141,8 @@ class SharingTimeline:
         self.locked = locked
         self._constant = constant
         self._consents = sorted(consents, key=_IN_TIME_ORDER)
+        self._by_project: dict[str, SharingTimeline] = {}
+        self._per_project = any(c.project_id is not None for c in self._consents)
         self._periods: list[_Period] = []
         #: The days a consent was recorded or revoked: when what may be shared changed.
         self.changes: frozenset[date] = frozenset(
@@ -168,8 +176,23 @@ class SharingTimeline:
         """Every day the same: for a source that can only say one word per person."""
         return cls(locked=sharing is Sharing.LOCKED, constant=sharing)
 
-    def on(self, day: date) -> DayVisibility:
-        """Whether data dated ``day`` may be shared, and if not, why."""
+    def for_project(self, project_id: str | None) -> SharingTimeline:
+        """MO-ROI-6: the timeline of one project's rows, from that project's consents and
+        those that name no project (itself where no consent names a project)."""
+        if project_id is None or not self._per_project or self._constant is not None:
+            return self
+        timeline = self._by_project.get(project_id)
+        if timeline is None:
+            timeline = SharingTimeline([c for c in self._consents if c.project_id in (None, project_id)],
+                                       self.locked)
+            self._by_project[project_id] = timeline
+        return timeline
+
+    def on(self, day: date, project_id: str | None = None) -> DayVisibility:
+        """Whether data dated ``day`` (of project ``project_id``, when it belongs to one)
+        may be shared, and if not, why."""
+        if project_id is not None and self._per_project:
+            return self.for_project(project_id).on(day)
         if self.locked:
             return DayVisibility(False, "locked")
         if self._constant is not None:

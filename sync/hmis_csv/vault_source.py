@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 
-from app import __version__
+from app import __version__, consent_gate
 from app.rules.consent import roi_expiry
 from app.session import Session
 from app.settings import Settings
@@ -139,11 +139,16 @@ class VaultExportSource:
         return end.isoformat() if end is not None else None
 
     def _sharing(self) -> tuple[dict[str, Sharing], dict[str, SharingTimeline]]:
+        # MO-ROI-6, A19: where the device records one ROI per project, a consent covers
+        # its project's rows; where the agency keeps one ROI, every consent covers all.
+        per_project = consent_gate.scope(self._conn, self._session.pack) == "project"
         consents = [
             ConsentFacts(row[0], row[1], row[2], bool(row[3]), row[4], row[5],
-                         expires_on=self._expiry(row[4], row[6]), revoked_on=row[3])
+                         expires_on=self._expiry(row[4], row[6]), revoked_on=row[3],
+                         project_id=row[7] if per_project else None)
             for row in self._conn.execute(
-                "SELECT personal_id, method, sharing, revoked_at, signed_on, created_at, expires_on FROM consent")
+                "SELECT personal_id, method, sharing, revoked_at, signed_on, created_at, expires_on,"
+                " covers_project_id FROM consent")
         ]
         locked = [row[0] for row in self._conn.execute(
             "SELECT DISTINCT personal_id FROM enrollment WHERE locked = 1")]

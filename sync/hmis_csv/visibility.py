@@ -73,10 +73,11 @@ class Disclosure:
         return sum(self.left_out.values())
 
 
-def _merged(person: Person, day: date) -> DayVisibility:
-    """A day is shared only if every source copy of the person says so."""
+def _merged(person: Person, day: date, project_id: str | None = None) -> DayVisibility:
+    """A day (of one project's rows, MO-ROI-6) is shared only if every source copy of
+    the person says so."""
     for timeline in person.timelines:
-        visibility = timeline.on(day)
+        visibility = timeline.on(day, project_id)
         if not visibility.shared:
             return visibility
     return DayVisibility(True)
@@ -109,7 +110,7 @@ class _Rule:
 
 def _identified(people: dict[str, Person], by_person: dict[str, list[EnrollmentRecord]], end: date) -> dict[str, bool]:
     """Who is identified: at least one exported enrollment dated on a shared day."""
-    return {pid: any(_merged(person, e.entry_date).shared for e in by_person[pid]) if by_person.get(pid)
+    return {pid: any(_merged(person, e.entry_date, e.project_id).shared for e in by_person[pid]) if by_person.get(pid)
             else _merged(person, end).shared for pid, person in people.items()}
 
 
@@ -132,7 +133,7 @@ def _hidden_enrollments(rule: _Rule, selection: Selection, identified: dict[str,
     for e in selection.enrollments:
         if not identified[e.personal_id]:
             continue
-        day = _merged(rule.people[e.personal_id], e.entry_date)
+        day = _merged(rule.people[e.personal_id], e.entry_date, e.project_id)
         if day.shared:
             continue
         hidden[e.enrollment_id] = day.reason or "not_shared"
@@ -147,12 +148,13 @@ def _hidden_children(rule: _Rule, selection: Selection, identified: dict[str, bo
     """An identified person's other rows dated on a day not shared, or under a hidden
     enrollment: listed when exported in full, else returned (by ``id``) to be left out."""
     left_out: set[int] = set()
+    project_of = {e.enrollment_id: e.project_id for e in selection.enrollments}
     for attr, file, key, date_attr in _CHILDREN:
         for record in getattr(selection, attr):
             pid = record.personal_id
             if not identified.get(pid, False):
                 continue
-            own = _merged(rule.people[pid], getattr(record, date_attr))
+            own = _merged(rule.people[pid], getattr(record, date_attr), project_of.get(record.enrollment_id))
             reason = (own.reason or "not_shared") if not own.shared else hidden.get(record.enrollment_id)
             if reason is None:
                 continue

@@ -1,12 +1,20 @@
-"""Device settings: the idle lock's minutes, within what the agency's pack allows, and
-whether the agency is a victim service provider (``app.victim_service``)."""
+"""Device settings: the idle lock's minutes, within what the agency's pack allows,
+whether the agency is a victim service provider (``app.victim_service``) and, where the
+pack lets the agency choose (A19), whether one ROI covers every project (MO-ROI-6)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
-from app.device_settings import idle_lock_bounds, set_idle_lock_minutes
+from app.device_settings import (
+    idle_lock_bounds,
+    roi_scope_choosable,
+    roi_scope_of,
+    set_idle_lock_minutes,
+    set_roi_scope,
+)
 from app.errors import UserFacingError, ValidationError
+from app.rules.consent import cite
 from app.session import Session
 from app.victim_service import is_victim_service_provider, set_victim_service_provider
 from ui.theme import window_title
@@ -42,6 +50,15 @@ class SettingsDialog(QDialog):
         column.addWidget(text_label(self.tr("Its records stay on this device and in its own comparable database: "
                                             "no sync with the central HMIS and no CoC-wide export{clause}.")
                                     .format(clause=f" ({clause})" if clause else ""), "hint"))
+        self.one_roi: QCheckBox | None = None
+        if roi_scope_choosable(session):  # A19: the agency's choice, where the pack allows it
+            self.one_roi = QCheckBox(self.tr("One &ROI covers every project of the agency"))
+            self.one_roi.setChecked(roi_scope_of(session) == "agency")
+            column.addWidget(self.one_roi)
+            roi_clause = cite(session.pack, "roi_project")
+            column.addWidget(text_label(self.tr("Otherwise an ROI is recorded for each project the client is "
+                                                "enrolled in{clause}.")
+                                        .format(clause=f" ({roi_clause})" if roi_clause else ""), "hint"))
         self.message = text_label("", "notice")
         self.message.hide()
         column.addWidget(self.message)
@@ -64,6 +81,10 @@ class SettingsDialog(QDialog):
             set_idle_lock_minutes(self._session, self.idle_minutes.value())
             if self.victim_service.isChecked() != is_victim_service_provider(self._session.conn):
                 set_victim_service_provider(self._session, self.victim_service.isChecked())
+            if self.one_roi is not None:
+                chosen = "agency" if self.one_roi.isChecked() else "project"
+                if chosen != roi_scope_of(self._session):
+                    set_roi_scope(self._session, chosen)
         except ValidationError as exc:
             self.field.show_problems([str(exc)])
             return

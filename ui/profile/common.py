@@ -99,6 +99,8 @@ def hold_text(hold: EntryHold) -> str:
                                         "before entering more data."),
         "declined": translate("Profile", "The client declined consent, so no data can be entered. Record a new "
                                          "consent if they change their mind."),
+        "project": translate("Profile", "This client's releases of information cover other projects only. Record "
+                                        "a release for this project before entering data in it."),
     }
     text = texts.get(hold.kind, hold.message)
     return f"{text.format(date=day)} ({hold.clause})"

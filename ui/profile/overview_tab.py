@@ -28,7 +28,8 @@ class OverviewTab(QWidget):
             self)
         models["consents"], self.consents_table = add_table(
             column, self.tr("Consents"),
-            [self.tr("Method"), self.tr("Sharing"), self.tr("Signed"), self.tr("Expires"), self.tr("Status")], self)
+            [self.tr("Method"), self.tr("Sharing"), self.tr("Signed"), self.tr("Expires"), self.tr("Status"),
+             self.tr("Covers")], self)
         self.models = models
         self.revoke_button: QPushButton | None = None
         self.renew_button: QPushButton | None = None
@@ -63,8 +64,10 @@ class OverviewTab(QWidget):
         self._consents = list(profile.consents)
         self.models["consents"].set_rows([
             (methods.get(c.method, c.method), levels.get(c.sharing, c.sharing), c.signed_on, c.ends_on or DASH,
-             self._status(c)) for c in profile.consents
+             self._status(c), c.covers or self.tr("Every project")) for c in profile.consents
         ], [c.consent_id for c in profile.consents])
+        # MO-ROI-6: which project each ROI covers, shown once any ROI names one.
+        self.consents_table.setColumnHidden(5, not any(c.covers for c in profile.consents))
         current = next((i for i, c in enumerate(self._consents) if self._revocable(c)), None)
         if current is not None:
             self.consents_table.selectRow(current)

@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.catalog import available_languages, load_consent_texts, render_text
-from app.consents import ConsentRefused, coverage, record_consent
+from app.consents import ConsentRefused, client_projects, coverage, per_project, record_consent
 from app.errors import UserFacingError, ValidationError
 from app.intake.document import ConsentInput
 from app.profile import ClientProfile
-from app.rules.consent import roi_expiry
+from app.rules.consent import cite, roi_expiry
 from app.session import Session
 from ui.core_text import core_text
 from ui.i18n import LANGUAGE_CHOICES, active_language
@@ -95,6 +95,22 @@ class RenewConsentDialog(QDialog):
         if covered > 1:
             column.addWidget(text_label(self.tr("One release covers the household: it is recorded for all {n} "
                                                 "members (MO-ROI-3).").format(n=covered), "notice"))
+        self._build_project(column, session, profile)
+
+    def _build_project(self, column: QVBoxLayout, session: Session, profile: ClientProfile) -> None:
+        """MO-ROI-6, A19: where an ROI is recorded for each project the client is enrolled
+        in, the project this one covers (the latest enrollment's first)."""
+        self.project: QComboBox | None = None
+        projects = client_projects(session, profile.person.personal_id) if per_project(session) else []
+        if not projects:
+            return
+        clause = cite(session.pack, "roi_project")
+        note = self.tr("An ROI is recorded for each project the client is enrolled in; this one covers the "
+                       "project chosen here.")
+        column.addWidget(text_label(f"{note} ({clause})" if clause else note, "notice"))
+        self.project = QComboBox()  # placed beside the language (``_build_language``)
+        for project_id, name in projects:
+            self.project.addItem(name, project_id)
 
     def _build_language(self, column: QVBoxLayout, session: Session) -> None:
         """The texts' language, their title and the oral explanation box."""
@@ -105,6 +121,8 @@ class RenewConsentDialog(QDialog):
             self.language.addItem(names.get(lang, lang), lang)
         self.language.setCurrentIndex(max(0, self.language.findData(active_language())))
         Field(top, 0, self.tr("Client's &language"), self.language, self.tr("Language of the consent texts"))
+        if self.project is not None:
+            Field(top, 1, self.tr("&Project"), self.project, self.tr("Project the ROI covers"))
         column.addLayout(top)
         self.title = text_label("", "subheading")
         column.addWidget(self.title)
@@ -316,7 +334,8 @@ class RenewConsentDialog(QDialog):
             consent = self._consent()
             ids = record_consent(session, self.profile.person.personal_id, consent,
                                  script_acknowledged=self.script_box.isChecked(),
-                                 emancipated=self.emancipated_box.isChecked())
+                                 emancipated=self.emancipated_box.isChecked(),
+                                 project_id=self.project.currentData() if self.project is not None else None)
         except ConsentRefused as exc:
             for problem in exc.problems:
                 self._show(problem.field, f"{problem.message} ({problem.clause})")

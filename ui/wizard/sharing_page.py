@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.catalog import load_consent_texts
+from app.consent_gate import project_roi_missing
 from app.intake import Problem
 from app.intake.flow import IntakeFlow
 from app.intake.flow_consent import BLANK_IN_SIGNED_TEXT, SharingLock
 from app.intake.steps import StepRef
+from app.rules.consent import cite
 from ui.widgets.field import Field, form_grid
 from ui.wizard.page import WizardContext, WizardPage, fill, message_label, problem_text, show_on, text_label
 
@@ -44,6 +46,10 @@ class SharingPage(WizardPage):
         super().__init__(flow, context, parent)
         self.body = text_label("")
         self.layout_.addWidget(self.body)
+        # MO-ROI-6: a client on file whose ROIs cover other projects gives this project's ROI here.
+        self.project_roi = text_label("", "notice")
+        self.project_roi.setAccessibleName(self.tr("A release for this project"))
+        self.layout_.addWidget(self.project_roi)
 
         row = QHBoxLayout()
         self.decision_group = QButtonGroup(self)
@@ -239,6 +245,7 @@ class SharingPage(WizardPage):
         self.declined_title.setText(fill(texts.declined.title, self.flow, self.context, client))
         self.declined_text.setText("\n\n".join(fill(p, self.flow, self.context, client)
                                                for p in texts.declined.body))
+        self._show_project_roi()
         consent = self.flow.consent
         policy = self.flow.pack.consent
         self.decision_group.blockSignals(True)
@@ -267,6 +274,20 @@ class SharingPage(WizardPage):
         self.dv_enter.setChecked(consent.dv_permission_to_enter)
         self.dv_share.setChecked(consent.dv_permission_to_share)
         self._show_lock()
+
+    def _show_project_roi(self) -> None:
+        """MO-ROI-6, A19: where an ROI is recorded per project, say that this intake's
+        consent is the release for its project when a linked client has none for it."""
+        linked = [m.link_personal_id for m in self.flow.members if m.link_personal_id]
+        project = self.flow.project
+        missing = bool(linked) and project is not None and project_roi_missing(
+            self.context.conn, self.flow.pack, linked, project.project_id)
+        if missing and project is not None:
+            clause = cite(self.flow.pack, "roi_project")
+            text = self.tr("This client's releases of information cover other projects only: the consent "
+                           "recorded here is the release for {project}.").format(project=project.name)
+            self.project_roi.setText(f"{text} ({clause})" if clause else text)
+        self.project_roi.setVisible(missing)
 
     def leave(self) -> None:
         consent = self.flow.consent
