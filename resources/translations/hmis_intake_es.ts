@@ -51,6 +51,137 @@
     </message>
 </context>
 <context>
+    <name>AggregateReportDialog</name>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="72"/>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="80"/>
+        <source>Aggregate report</source>
+        <translation>Informe agregado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="84"/>
+        <source>Counts of people, households and enrollments by project and HUD category, with no client-level data. Counts below {n} are shown as &lt;{n}. The report&apos;s header states where its data comes from and what it includes.</source>
+        <translation>Recuentos de personas, hogares e inscripciones por proyecto y categoría de HUD, sin datos a nivel de cliente. Los recuentos menores que {n} se muestran como &lt;{n}. El encabezado del informe indica de dónde provienen sus datos y qué incluye.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="92"/>
+        <source>First day of the period</source>
+        <translation>Primer día del período</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="93"/>
+        <source>Last day of the period</source>
+        <translation>Último día del período</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="96"/>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="99"/>
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="103"/>
+        <source>Projects to report on</source>
+        <translation>Proyectos del informe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="111"/>
+        <source>Projects</source>
+        <translation>Proyectos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="114"/>
+        <source>&amp;CSV</source>
+        <translation>&amp;CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="115"/>
+        <source>Save as CSV</source>
+        <translation>Guardar como CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="116"/>
+        <source>&amp;PDF</source>
+        <translation>&amp;PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="117"/>
+        <source>Save as PDF</source>
+        <translation>Guardar como PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="126"/>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="130"/>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="133"/>
+        <source>Choose where to save the report</source>
+        <translation>Elija dónde guardar el informe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="131"/>
+        <source>File to save the report to</source>
+        <translation>Archivo donde guardar el informe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="132"/>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Elegir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="137"/>
+        <source>Save to</source>
+        <translation>Guardar en</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="142"/>
+        <source>Report written</source>
+        <translation>Informe guardado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="147"/>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="148"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="149"/>
+        <source>&amp;Save report</source>
+        <translation>&amp;Guardar informe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="150"/>
+        <source>Save report</source>
+        <translation>Guardar informe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="170"/>
+        <source>Save the report</source>
+        <translation>Guardar el informe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="191"/>
+        <source>Choose where to save the report.</source>
+        <translation>Elija dónde guardar el informe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="196"/>
+        <source>Choose at least one project.</source>
+        <translation>Elija al menos un proyecto.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="221"/>
+        <source>Saved {file}: {people} people, {households} households and {enrollments} enrollments counted; counts below {n} shown as &lt;{n}.</source>
+        <translation>Se guardó {file}: se contaron {people} personas, {households} hogares y {enrollments} inscripciones; los recuentos menores que {n} se muestran como &lt;{n}.</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <location filename="../../ui/controller.py" line="150"/>
@@ -96,6 +227,75 @@
         <location filename="../../ui/controller.py" line="222"/>
         <source>Checking your password…</source>
         <translation>Comprobando su contraseña…</translation>
+    </message>
+</context>
+<context>
+    <name>AudienceBox</name>
+    <message>
+        <location filename="../../ui/export/audience.py" line="39"/>
+        <source>&amp;Upload to this agency&apos;s own HMIS</source>
+        <translation>&amp;Subir al HMIS propio de esta agencia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/audience.py" line="40"/>
+        <source>For this agency&apos;s own HMIS upload</source>
+        <translation>Para la carga en el HMIS propio de esta agencia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/audience.py" line="42"/>
+        <source>Every client in full. A list beside the zip tells the HMIS administrator which records to import as Not Shared or locked, so other agencies do not see them.</source>
+        <translation>Todos los clientes completos. Una lista junto al zip indica al administrador del HMIS qué registros importar como No compartidos o bloqueados, para que otras agencias no los vean.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/audience.py" line="45"/>
+        <source>CoC-wide or &amp;warehouse file</source>
+        <translation>Archivo para toda la CoC o para un a&amp;lmacén de datos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/audience.py" line="46"/>
+        <source>For a CoC-wide or warehouse file</source>
+        <translation>Para un archivo de toda la CoC o de un almacén de datos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/audience.py" line="48"/>
+        <source>Shared only as consent allows: names and records leave only for the days a consent in force allowed sharing; other clients are counted without identifiers.</source>
+        <translation>Solo lo que permite el consentimiento: los nombres y registros salen solo para los días en que un consentimiento vigente permitía compartir; los demás clientes se cuentan sin identificadores.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/audience.py" line="51"/>
+        <source>Data &amp;request from an outside entity</source>
+        <translation>Solicitud de datos de una entidad e&amp;xterna</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/audience.py" line="52"/>
+        <source>For a data request from an outside entity</source>
+        <translation>Para una solicitud de datos de una entidad externa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/audience.py" line="54"/>
+        <source>As the CoC file, and de-identified: no names, SSN, date of birth or free text. A manifest beside the zip says what it keeps.</source>
+        <translation>Como el archivo de la CoC, y desidentificado: sin nombres, SSN, fecha de nacimiento ni texto libre. Un manifiesto junto al zip indica lo que conserva.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/audience.py" line="66"/>
+        <source>&amp;Identifying data, approved by the CoC:</source>
+        <translation>Datos &amp;identificativos, aprobados por la CoC:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/audience.py" line="67"/>
+        <source>Identifying data for the outside entity</source>
+        <translation>Datos identificativos para la entidad externa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/audience.py" line="70"/>
+        <location filename="../../ui/export/audience.py" line="71"/>
+        <source>CoC approval reference</source>
+        <translation>Referencia de la aprobación de la CoC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/audience.py" line="100"/>
+        <source>Choose who the file is for.</source>
+        <translation>Elija para quién es el archivo.</translation>
     </message>
 </context>
 <context>
@@ -1320,98 +1520,98 @@
 <context>
     <name>DuplicatesPage</name>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="73"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="53"/>
         <source>&amp;Person in this intake</source>
         <translation>&amp;Persona en esta admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="74"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="54"/>
         <source>Person in this intake</source>
         <translation>Persona en esta admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="78"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="58"/>
         <source>As typed in this intake</source>
         <translation>Tal como se escribió en esta admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="85"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="65"/>
         <source>Possible matches on this device</source>
         <translation>Posibles coincidencias en este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="100"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="80"/>
         <source>&amp;Same person — use the existing record</source>
         <translation>&amp;Misma persona: usar el registro existente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="101"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="81"/>
         <source>Same person, link to the existing record</source>
         <translation>Misma persona, vincular al registro existente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="102"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="82"/>
         <source>Not the same — &amp;create a new record</source>
         <translation>No es la misma: &amp;crear un registro nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="103"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="83"/>
         <source>Not the same person, create a new record</source>
         <translation>No es la misma persona, crear un registro nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="118"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="98"/>
         <source>Duplicate check</source>
         <translation>Comprobación de duplicados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="124"/>
-        <location filename="../../ui/wizard/duplicates_page.py" line="188"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="104"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="168"/>
         <source>(no name)</source>
         <translation>(sin nombre)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="125"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="105"/>
         <source>Person {n}: {name}</source>
         <translation>Persona {n}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="151"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="131"/>
         <source>Looking for this person on the device…</source>
         <translation>Buscando a esta persona en el dispositivo…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="188"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="168"/>
         <source>As typed</source>
         <translation>Tal como se escribió</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="189"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="169"/>
         <source>Date of birth: {d}</source>
         <translation>Fecha de nacimiento: {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="191"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="171"/>
         <source>SSN ends in {d}</source>
         <translation>El SSN termina en {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="201"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="181"/>
         <source>Linked to an existing record; no new person will be created.</source>
         <translation>Vinculado a un registro existente; no se creará una persona nueva.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="207"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="187"/>
         <source>This person may already be on this device. Compare the records, then choose “Same person” or “Not the same” before going on.</source>
         <translation>Puede que esta persona ya esté en este equipo. Compare los registros y elija «Misma persona» o «No es la misma» antes de seguir.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="211"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="191"/>
         <source>{n} possible match(es). Compare them with the client; a new record is created unless you choose “Same person”.</source>
         <translation>{n} posible(s) coincidencia(s). Compárelas con el cliente; se crea un registro nuevo salvo que elija «Misma persona».</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="215"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="195"/>
         <source>No one on this device looks like this person; a new record will be created.</source>
         <translation>Nadie en este equipo se parece a esta persona; se creará un registro nuevo.</translation>
     </message>
@@ -2361,77 +2561,82 @@
 <context>
     <name>MainMenus</name>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="80"/>
+        <location filename="../../ui/search/main_menus.py" line="84"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="81"/>
+        <location filename="../../ui/search/main_menus.py" line="85"/>
         <source>&amp;New person…</source>
         <translation>&amp;Nueva persona…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="82"/>
+        <location filename="../../ui/search/main_menus.py" line="86"/>
         <source>New &amp;intake…</source>
         <translation>Nueva a&amp;dmisión…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="83"/>
+        <location filename="../../ui/search/main_menus.py" line="87"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="84"/>
+        <location filename="../../ui/search/main_menus.py" line="88"/>
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="85"/>
+        <location filename="../../ui/search/main_menus.py" line="89"/>
         <source>&amp;Export HMIS CSV…</source>
         <translation>&amp;Exportar HMIS CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="86"/>
+        <location filename="../../ui/search/main_menus.py" line="90"/>
         <source>&amp;Sync…</source>
         <translation>&amp;Sincronizar…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="87"/>
+        <location filename="../../ui/search/main_menus.py" line="91"/>
         <source>&amp;Projects…</source>
         <translation>&amp;Proyectos…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="88"/>
+        <location filename="../../ui/search/main_menus.py" line="92"/>
         <source>&amp;Blank consent form…</source>
         <translation>Formulario de consentimiento en &amp;blanco…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="89"/>
+        <location filename="../../ui/search/main_menus.py" line="93"/>
+        <source>Aggregate &amp;report…</source>
+        <translation>Informe a&amp;gregado…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_menus.py" line="94"/>
         <source>&amp;Settings</source>
         <translation>&amp;Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="90"/>
+        <location filename="../../ui/search/main_menus.py" line="95"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="91"/>
+        <location filename="../../ui/search/main_menus.py" line="96"/>
         <source>&amp;Users…</source>
         <translation>&amp;Usuarios…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="92"/>
+        <location filename="../../ui/search/main_menus.py" line="97"/>
         <source>&amp;Device settings…</source>
         <translation>&amp;Ajustes del dispositivo…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="93"/>
+        <location filename="../../ui/search/main_menus.py" line="98"/>
         <source>Set up &amp;two-step sign-in…</source>
         <translation>Configurar la verificación en &amp;dos pasos…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="94"/>
+        <location filename="../../ui/search/main_menus.py" line="99"/>
         <source>&amp;Copy name</source>
         <translation>&amp;Copiar nombre</translation>
     </message>
@@ -2439,132 +2644,132 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/search/main_window.py" line="216"/>
+        <location filename="../../ui/search/main_window.py" line="219"/>
         <source>Find a person</source>
         <translation>Buscar una persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="217"/>
+        <location filename="../../ui/search/main_window.py" line="220"/>
         <source>&amp;New person…</source>
         <translation>&amp;Nueva persona…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="218"/>
+        <location filename="../../ui/search/main_window.py" line="221"/>
         <source>New person</source>
         <translation>Nueva persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="219"/>
+        <location filename="../../ui/search/main_window.py" line="222"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="220"/>
+        <location filename="../../ui/search/main_window.py" line="223"/>
         <source>Lock now</source>
         <translation>Bloquear ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="221"/>
+        <location filename="../../ui/search/main_window.py" line="224"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Bloquear ahora (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="222"/>
+        <location filename="../../ui/search/main_window.py" line="225"/>
         <source>&amp;My clients</source>
         <translation>&amp;Mis clientes</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="223"/>
+        <location filename="../../ui/search/main_window.py" line="226"/>
         <source>My clients and what is due this week</source>
         <translation>Mis clientes y lo que vence esta semana</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="224"/>
+        <location filename="../../ui/search/main_window.py" line="227"/>
         <source>New &amp;intake…</source>
         <translation>Nueva a&amp;dmisión…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="225"/>
+        <location filename="../../ui/search/main_window.py" line="228"/>
         <source>New intake</source>
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="226"/>
+        <location filename="../../ui/search/main_window.py" line="229"/>
         <source>New intake (Ctrl+I)</source>
         <translation>Nueva admisión (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="227"/>
+        <location filename="../../ui/search/main_window.py" line="230"/>
         <source>&amp;Search by name, date of birth or last 4 of SSN</source>
         <translation>&amp;Buscar por nombre, fecha de nacimiento o últimos 4 del SSN</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="228"/>
+        <location filename="../../ui/search/main_window.py" line="231"/>
         <source>e.g. Juniper, 1985-03-14, 03/14/1985 or 4321</source>
         <translation>p. ej. Juniper, 1985-03-14, 03/14/1985 o 4321</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="229"/>
+        <location filename="../../ui/search/main_window.py" line="232"/>
         <source>Search people</source>
         <translation>Buscar personas</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="543"/>
+        <location filename="../../ui/search/main_window.py" line="554"/>
         <source>Language changed. The intake or profile already open stays in its language until you close it and open it again.</source>
         <translation>Idioma cambiado. La admisión o el perfil que ya está abierto sigue en su idioma hasta que lo cierre y lo vuelva a abrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="546"/>
+        <location filename="../../ui/search/main_window.py" line="557"/>
         <source>Language changed.</source>
         <translation>Idioma cambiado.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="230"/>
+        <location filename="../../ui/search/main_window.py" line="233"/>
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="231"/>
+        <location filename="../../ui/search/main_window.py" line="234"/>
         <source>Type in the search box to find people on this device.</source>
         <translation>Escriba en el cuadro de búsqueda para encontrar personas en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="235"/>
+        <location filename="../../ui/search/main_window.py" line="238"/>
         <source>Signed in as {name} · {role}</source>
         <translation>Sesión de {name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="302"/>
+        <location filename="../../ui/search/main_window.py" line="305"/>
         <source>No one on this device matches.</source>
         <translation>Nadie en este equipo coincide.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="304"/>
+        <location filename="../../ui/search/main_window.py" line="307"/>
         <source>Showing the first {n}; type more to narrow it down.</source>
         <translation>Se muestran los primeros {n}; escriba más para acotar.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="307"/>
+        <location filename="../../ui/search/main_window.py" line="310"/>
         <source>{n} found</source>
         <translation>{n} encontrados</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="308"/>
+        <location filename="../../ui/search/main_window.py" line="311"/>
         <source>1 found</source>
         <translation>1 encontrado</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="349"/>
+        <location filename="../../ui/search/main_window.py" line="360"/>
         <source>Outbox: nothing waiting to sync</source>
         <translation>Bandeja de salida: nada pendiente de sincronizar</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="351"/>
+        <location filename="../../ui/search/main_window.py" line="362"/>
         <source>Outbox: {n} waiting · oldest {h:.0f} h of the {w} h window</source>
         <translation>Bandeja de salida: {n} pendientes · el más antiguo {h:.0f} h de un plazo de {w} h</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="354"/>
+        <location filename="../../ui/search/main_window.py" line="365"/>
         <source> · {n} overdue</source>
         <translation> · {n} vencidos</translation>
     </message>
@@ -2924,265 +3129,230 @@
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../ui/export/options_page.py" line="101"/>
+        <location filename="../../ui/export/options_page.py" line="104"/>
         <source>Export HMIS CSV</source>
         <translation>Exportar HMIS CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="105"/>
+        <location filename="../../ui/export/options_page.py" line="108"/>
         <source>A HUD HMIS CSV (FY2026) zip of this device&apos;s records, for import into the CoC&apos;s HMIS or for a data warehouse.</source>
         <translation>Un zip HMIS CSV de HUD (FY2026) con los registros de este equipo, para importarlo en el HMIS del CoC o en un almacén de datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="108"/>
+        <location filename="../../ui/export/options_page.py" line="111"/>
         <source>Notice</source>
         <translation>Aviso</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="138"/>
+        <location filename="../../ui/export/options_page.py" line="141"/>
         <source>&amp;Start date</source>
         <translation>Fecha de &amp;inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="139"/>
+        <location filename="../../ui/export/options_page.py" line="142"/>
         <source>Use a start date</source>
         <translation>Usar una fecha de inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="140"/>
+        <location filename="../../ui/export/options_page.py" line="143"/>
         <source>Start date</source>
         <translation>Fecha de inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="142"/>
+        <location filename="../../ui/export/options_page.py" line="145"/>
         <source>End date</source>
         <translation>Fecha de fin</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="143"/>
+        <location filename="../../ui/export/options_page.py" line="146"/>
         <source>E&amp;nd date</source>
         <translation>Fecha de &amp;fin</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="153"/>
+        <location filename="../../ui/export/options_page.py" line="156"/>
         <source>Period</source>
         <translation>Período</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="156"/>
+        <location filename="../../ui/export/options_page.py" line="159"/>
         <source>Without a start date the export begins with the earliest entry on this device. Both days are included.</source>
         <translation>Sin fecha de inicio, la exportación empieza por el registro más antiguo de este equipo. Ambos días se incluyen.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="161"/>
+        <location filename="../../ui/export/options_page.py" line="164"/>
         <source>&amp;Full refresh: everything active in the period</source>
         <translation>&amp;Actualización completa: todo lo activo en el período</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="162"/>
+        <location filename="../../ui/export/options_page.py" line="165"/>
         <source>Full refresh</source>
         <translation>Actualización completa</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="163"/>
+        <location filename="../../ui/export/options_page.py" line="166"/>
         <source>&amp;Delta: only records created or changed in the period</source>
         <translation>&amp;Delta: solo los registros creados o cambiados en el período</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="164"/>
+        <location filename="../../ui/export/options_page.py" line="167"/>
         <source>Delta, changes since the start date</source>
         <translation>Delta, cambios desde la fecha de inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="173"/>
+        <location filename="../../ui/export/options_page.py" line="176"/>
         <source>Records</source>
         <translation>Registros</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="176"/>
+        <location filename="../../ui/export/options_page.py" line="179"/>
         <source>A delta needs a start date; the receiving HMIS adds it to what it already holds.</source>
         <translation>Un delta necesita fecha de inicio; el HMIS que lo recibe lo añade a lo que ya tiene.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="190"/>
+        <location filename="../../ui/export/options_page.py" line="193"/>
         <source>Projects to export</source>
         <translation>Proyectos que exportar</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="195"/>
+        <location filename="../../ui/export/options_page.py" line="198"/>
         <source>Select &amp;all</source>
         <translation>Seleccionar &amp;todos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="196"/>
+        <location filename="../../ui/export/options_page.py" line="199"/>
         <source>Select all projects</source>
         <translation>Seleccionar todos los proyectos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="197"/>
+        <location filename="../../ui/export/options_page.py" line="200"/>
         <source>Select n&amp;one</source>
         <translation>Seleccionar &amp;ninguno</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="198"/>
+        <location filename="../../ui/export/options_page.py" line="201"/>
         <source>Select no project</source>
         <translation>No seleccionar ningún proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="207"/>
+        <location filename="../../ui/export/options_page.py" line="210"/>
         <source>&amp;Projects</source>
         <translation>&amp;Proyectos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="216"/>
+        <location filename="../../ui/export/options_page.py" line="219"/>
         <source>&amp;Hash personal identifiers (HashStatus 4) for a data warehouse</source>
         <translation>Aplicar &amp;hash a los identificadores personales (HashStatus 4) para un almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="217"/>
+        <location filename="../../ui/export/options_page.py" line="220"/>
         <source>Hash personal identifiers, HashStatus 4</source>
         <translation>Aplicar hash a los identificadores personales, HashStatus 4</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="219"/>
+        <location filename="../../ui/export/options_page.py" line="222"/>
         <source>Names become a one-way code and an SSN keeps only its last four digits, so a warehouse can match people across agencies without seeing who they are. Dates of birth stay as they are. Leave this off for an import into the CoC&apos;s HMIS.</source>
         <translation>Los nombres se convierten en un código irreversible y del SSN solo quedan los últimos cuatro dígitos, así un almacén de datos puede relacionar a las personas entre agencias sin ver quiénes son. Las fechas de nacimiento no cambian. Déjelo sin marcar para importar en el HMIS del CoC.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="223"/>
+        <location filename="../../ui/export/options_page.py" line="226"/>
         <source>Identifiers</source>
         <translation>Identificadores</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="230"/>
-        <source>&amp;Upload to this agency&apos;s own HMIS</source>
-        <translation>&amp;Subir al HMIS propio de esta agencia</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export/options_page.py" line="231"/>
-        <source>For this agency&apos;s own HMIS upload</source>
-        <translation>Para la carga en el HMIS propio de esta agencia</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export/options_page.py" line="233"/>
-        <source>Every client in full. A list beside the zip tells the HMIS administrator which records to import as Not Shared or locked, so other agencies do not see them.</source>
-        <translation>Todos los clientes completos. Una lista junto al zip indica al administrador del HMIS qué registros importar como No compartidos o bloqueados, para que otras agencias no los vean.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export/options_page.py" line="236"/>
-        <source>CoC-wide or &amp;warehouse file</source>
-        <translation>Archivo para toda la CoC o para un a&amp;lmacén de datos</translation>
-    </message>
-    <message>
         <location filename="../../ui/export/options_page.py" line="237"/>
-        <source>For a CoC-wide or warehouse file</source>
-        <translation>Para un archivo de toda la CoC o de un almacén de datos</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export/options_page.py" line="239"/>
-        <source>Shared only as consent allows: names and records leave only for the days a consent in force allowed sharing; other clients are counted without identifiers.</source>
-        <translation>Solo lo que permite el consentimiento: los nombres y registros salen solo para los días en que un consentimiento vigente permitía compartir; los demás clientes se cuentan sin identificadores.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export/options_page.py" line="254"/>
         <source>File for</source>
         <translation>Archivo para</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="260"/>
+        <location filename="../../ui/export/options_page.py" line="243"/>
         <source>Choose where to save the zip</source>
         <translation>Elija dónde guardar el zip</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="261"/>
+        <location filename="../../ui/export/options_page.py" line="244"/>
         <source>File to save the export to</source>
         <translation>Archivo donde guardar la exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="262"/>
+        <location filename="../../ui/export/options_page.py" line="245"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Elegir…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="263"/>
+        <location filename="../../ui/export/options_page.py" line="246"/>
         <source>Choose where to save the export</source>
         <translation>Elegir dónde guardar la exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="267"/>
+        <location filename="../../ui/export/options_page.py" line="250"/>
         <source>Sa&amp;ve to</source>
         <translation>&amp;Guardar en</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="270"/>
+        <location filename="../../ui/export/options_page.py" line="253"/>
         <source>Use a name without personal data, as suggested (MO-TX-1). Unless hashed, the zip holds personal data: keep it on encrypted storage and send it only over an encrypted channel.</source>
         <translation>Use un nombre sin datos personales, como el sugerido (MO-TX-1). Si no se aplica hash, el zip contiene datos personales: guárdelo en un almacenamiento cifrado y envíelo solo por un canal cifrado.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="277"/>
+        <location filename="../../ui/export/options_page.py" line="260"/>
         <source>Chec&amp;k a file…</source>
         <translation>Co&amp;mprobar un archivo…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="278"/>
+        <location filename="../../ui/export/options_page.py" line="261"/>
         <source>Check an export file before upload</source>
         <translation>Comprobar un archivo de exportación antes de subirlo</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="279"/>
+        <location filename="../../ui/export/options_page.py" line="262"/>
         <source>Check any HMIS CSV zip, from this device or elsewhere</source>
         <translation>Comprobar cualquier zip HMIS CSV, de este equipo o de otro</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="280"/>
-        <location filename="../../ui/export/options_page.py" line="281"/>
+        <location filename="../../ui/export/options_page.py" line="263"/>
+        <location filename="../../ui/export/options_page.py" line="264"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="282"/>
+        <location filename="../../ui/export/options_page.py" line="265"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportar</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="283"/>
+        <location filename="../../ui/export/options_page.py" line="266"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="327"/>
+        <location filename="../../ui/export/options_page.py" line="309"/>
         <source>Save the HMIS CSV export</source>
         <translation>Guardar la exportación HMIS CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="330"/>
+        <location filename="../../ui/export/options_page.py" line="312"/>
         <source>Zip files (*.zip)</source>
         <translation>Archivos zip (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="355"/>
+        <location filename="../../ui/export/options_page.py" line="337"/>
         <source>Choose where to save the export.</source>
         <translation>Elija dónde guardar la exportación.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="359"/>
+        <location filename="../../ui/export/options_page.py" line="341"/>
         <source>Give the whole path of the file, or use Choose…</source>
         <translation>Escriba la ruta completa del archivo o use Elegir…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="369"/>
+        <location filename="../../ui/export/options_page.py" line="351"/>
         <source>A file of that name is already there; pick it with Choose… to replace it, or give another name.</source>
         <translation>Ya existe un archivo con ese nombre; selecciónelo con Elegir… para reemplazarlo, o escriba otro nombre.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="395"/>
+        <location filename="../../ui/export/options_page.py" line="377"/>
         <source>Choose at least one project.</source>
         <translation>Elija al menos un proyecto.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export/options_page.py" line="398"/>
-        <source>Choose who the file is for.</source>
-        <translation>Elija para quién es el archivo.</translation>
     </message>
 </context>
 <context>
@@ -5223,22 +5393,22 @@
 <context>
     <name>SessionSync</name>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="49"/>
+        <location filename="../../ui/sync/session_sync.py" line="50"/>
         <source>Sync status</source>
         <translation>Estado de la sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="103"/>
+        <location filename="../../ui/sync/session_sync.py" line="104"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="109"/>
+        <location filename="../../ui/sync/session_sync.py" line="110"/>
         <source>Sync: the server did not answer; trying again in {s:.0f} s.</source>
         <translation>Sincronización: el servidor no respondió; nuevo intento en {s:.0f} s.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="112"/>
+        <location filename="../../ui/sync/session_sync.py" line="113"/>
         <source>Syncing… {done} of {total}</source>
         <translation>Sincronizando… {done} de {total}</translation>
     </message>
@@ -5996,7 +6166,7 @@ contraseña: {p}</translation>
     </message>
     <message>
         <location filename="../../ui/export/summary_page.py" line="80"/>
-        <location filename="../../ui/export/summary_page.py" line="133"/>
+        <location filename="../../ui/export/summary_page.py" line="140"/>
         <source>People exported without identifiers</source>
         <translation>Personas exportadas sin identificadores</translation>
     </message>
@@ -6098,7 +6268,17 @@ ExportID {id}</translation>
         <translation>Para el HMIS propio de esta agencia: todos los clientes completos. {n} registro(s) para importar como No compartidos o bloqueados figuran en {file}, junto al zip; entréguelo al administrador del HMIS con la carga.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/summary_page.py" line="131"/>
+        <location filename="../../ui/export/summary_page.py" line="132"/>
+        <source>For an outside entity: de-identified, {n} person(s) without names, SSN or date of birth. {file}, beside the zip, says what it keeps.</source>
+        <translation>Para una entidad externa: desidentificado, {n} persona(s) sin nombres, SSN ni fecha de nacimiento. {file}, junto al zip, indica lo que conserva.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="134"/>
+        <source>For an outside entity: identifying data under CoC approval {ref}, as consent allows. {file}, beside the zip, records the approval.</source>
+        <translation>Para una entidad externa: datos identificativos con la aprobación {ref} de la CoC, según lo permita el consentimiento. {file}, junto al zip, registra la aprobación.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="138"/>
         <source>Records to import as Not Shared or locked</source>
         <translation>Registros para importar como No compartidos o bloqueados</translation>
     </message>
@@ -6468,77 +6648,77 @@ ExportID {id}</translation>
 <context>
     <name>TimelinessBanner</name>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="67"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="66"/>
         <source>&amp;Open sync screen</source>
         <translation>Abrir &amp;sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="68"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="67"/>
         <source>Open the sync screen</source>
         <translation>Abrir la pantalla de sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="69"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="68"/>
         <source>Timeliness warning</source>
         <translation>Aviso de plazo</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="80"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="78"/>
         <source>Overdue:</source>
         <translation>Vencidos:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="81"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="79"/>
         <source>1 record has</source>
         <translation>1 registro ha</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="82"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="80"/>
         <source>{n} records have</source>
         <translation>{n} registros han</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="83"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="81"/>
         <source>{count} passed the {w}-hour window without reaching the central HMIS.</source>
         <translation>{count} superado el plazo de {w} horas sin llegar al HMIS central.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="86"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="84"/>
         <source>1 more is due within {h} hours.</source>
         <translation>1 más vence en menos de {h} horas.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="88"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="86"/>
         <source>{n} more are due within {h} hours.</source>
         <translation>{n} más vencen en menos de {h} horas.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="92"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="90"/>
         <source>Due soon:</source>
         <translation>Por vencer:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="93"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="91"/>
         <source>1 record must</source>
         <translation>1 registro debe</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="94"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="92"/>
         <source>{n} records must</source>
         <translation>{n} registros deben</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="95"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="93"/>
         <source>{count} reach the central HMIS within {h} hours ({w}-hour window from collection).</source>
         <translation>{count} llegar al HMIS central en menos de {h} horas (plazo de {w} horas desde la recopilación).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="102"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="100"/>
         <source>Sync as soon as the device is online.</source>
         <translation>Sincronice en cuanto el equipo tenga conexión.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="104"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="102"/>
         <source>Records are sent by themselves while someone is signed in and the device is online.</source>
         <translation>Los registros se envían solos mientras alguien tenga la sesión iniciada y el equipo esté en línea.</translation>
     </message>
