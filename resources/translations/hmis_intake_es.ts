@@ -232,68 +232,68 @@
 <context>
     <name>AudienceBox</name>
     <message>
-        <location filename="../../ui/export/audience.py" line="39"/>
+        <location filename="../../ui/export/audience.py" line="40"/>
         <source>&amp;Upload to this agency&apos;s own HMIS</source>
         <translation>&amp;Subir al HMIS propio de esta agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/export/audience.py" line="40"/>
+        <location filename="../../ui/export/audience.py" line="41"/>
         <source>For this agency&apos;s own HMIS upload</source>
         <translation>Para la carga en el HMIS propio de esta agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/export/audience.py" line="42"/>
+        <location filename="../../ui/export/audience.py" line="43"/>
         <source>Every client in full. A list beside the zip tells the HMIS administrator which records to import as Not Shared or locked, so other agencies do not see them.</source>
         <translation>Todos los clientes completos. Una lista junto al zip indica al administrador del HMIS qué registros importar como No compartidos o bloqueados, para que otras agencias no los vean.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/audience.py" line="45"/>
+        <location filename="../../ui/export/audience.py" line="46"/>
         <source>CoC-wide or &amp;warehouse file</source>
         <translation>Archivo para toda la CoC o para un a&amp;lmacén de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/audience.py" line="46"/>
+        <location filename="../../ui/export/audience.py" line="47"/>
         <source>For a CoC-wide or warehouse file</source>
         <translation>Para un archivo de toda la CoC o de un almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/audience.py" line="48"/>
+        <location filename="../../ui/export/audience.py" line="49"/>
         <source>Shared only as consent allows: names and records leave only for the days a consent in force allowed sharing; other clients are counted without identifiers.</source>
         <translation>Solo lo que permite el consentimiento: los nombres y registros salen solo para los días en que un consentimiento vigente permitía compartir; los demás clientes se cuentan sin identificadores.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/audience.py" line="51"/>
-        <source>Data &amp;request from an outside entity</source>
-        <translation>Solicitud de datos de una entidad e&amp;xterna</translation>
+        <location filename="../../ui/export/audience.py" line="53"/>
+        <source>Data &amp;request from an outside entity: de-identified, unless the CoC approved identifying data</source>
+        <translation>Solicitud de datos de una entidad e&amp;xterna: desidentificados, salvo que la CoC haya aprobado datos identificativos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/audience.py" line="52"/>
+        <location filename="../../ui/export/audience.py" line="56"/>
+        <source>De-identified: no names, SSN, date of birth or free text; a manifest beside the zip says what it keeps.</source>
+        <translation>Desidentificado: sin nombres, SSN, fecha de nacimiento ni texto libre; un manifiesto junto al zip indica lo que conserva.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/audience.py" line="54"/>
         <source>For a data request from an outside entity</source>
         <translation>Para una solicitud de datos de una entidad externa</translation>
     </message>
     <message>
-        <location filename="../../ui/export/audience.py" line="54"/>
-        <source>As the CoC file, and de-identified: no names, SSN, date of birth or free text. A manifest beside the zip says what it keeps.</source>
-        <translation>Como el archivo de la CoC, y desidentificado: sin nombres, SSN, fecha de nacimiento ni texto libre. Un manifiesto junto al zip indica lo que conserva.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export/audience.py" line="66"/>
+        <location filename="../../ui/export/audience.py" line="69"/>
         <source>&amp;Identifying data, approved by the CoC:</source>
         <translation>Datos &amp;identificativos, aprobados por la CoC:</translation>
     </message>
     <message>
-        <location filename="../../ui/export/audience.py" line="67"/>
+        <location filename="../../ui/export/audience.py" line="70"/>
         <source>Identifying data for the outside entity</source>
         <translation>Datos identificativos para la entidad externa</translation>
     </message>
     <message>
-        <location filename="../../ui/export/audience.py" line="70"/>
-        <location filename="../../ui/export/audience.py" line="71"/>
+        <location filename="../../ui/export/audience.py" line="73"/>
+        <location filename="../../ui/export/audience.py" line="74"/>
         <source>CoC approval reference</source>
         <translation>Referencia de la aprobación de la CoC</translation>
     </message>
     <message>
-        <location filename="../../ui/export/audience.py" line="100"/>
+        <location filename="../../ui/export/audience.py" line="103"/>
         <source>Choose who the file is for.</source>
         <translation>Elija para quién es el archivo.</translation>
     </message>
@@ -3129,228 +3129,228 @@
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../ui/export/options_page.py" line="104"/>
+        <location filename="../../ui/export/options_page.py" line="106"/>
         <source>Export HMIS CSV</source>
         <translation>Exportar HMIS CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="108"/>
+        <location filename="../../ui/export/options_page.py" line="110"/>
         <source>A HUD HMIS CSV (FY2026) zip of this device&apos;s records, for import into the CoC&apos;s HMIS or for a data warehouse.</source>
         <translation>Un zip HMIS CSV de HUD (FY2026) con los registros de este equipo, para importarlo en el HMIS del CoC o en un almacén de datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="111"/>
+        <location filename="../../ui/export/options_page.py" line="113"/>
         <source>Notice</source>
         <translation>Aviso</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="141"/>
+        <location filename="../../ui/export/options_page.py" line="154"/>
         <source>&amp;Start date</source>
         <translation>Fecha de &amp;inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="142"/>
+        <location filename="../../ui/export/options_page.py" line="155"/>
         <source>Use a start date</source>
         <translation>Usar una fecha de inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="143"/>
+        <location filename="../../ui/export/options_page.py" line="156"/>
         <source>Start date</source>
         <translation>Fecha de inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="145"/>
+        <location filename="../../ui/export/options_page.py" line="158"/>
         <source>End date</source>
         <translation>Fecha de fin</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="146"/>
+        <location filename="../../ui/export/options_page.py" line="159"/>
         <source>E&amp;nd date</source>
         <translation>Fecha de &amp;fin</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="156"/>
+        <location filename="../../ui/export/options_page.py" line="169"/>
         <source>Period</source>
         <translation>Período</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="159"/>
+        <location filename="../../ui/export/options_page.py" line="172"/>
         <source>Without a start date the export begins with the earliest entry on this device. Both days are included.</source>
         <translation>Sin fecha de inicio, la exportación empieza por el registro más antiguo de este equipo. Ambos días se incluyen.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="164"/>
+        <location filename="../../ui/export/options_page.py" line="177"/>
         <source>&amp;Full refresh: everything active in the period</source>
         <translation>&amp;Actualización completa: todo lo activo en el período</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="165"/>
+        <location filename="../../ui/export/options_page.py" line="178"/>
         <source>Full refresh</source>
         <translation>Actualización completa</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="166"/>
+        <location filename="../../ui/export/options_page.py" line="179"/>
         <source>&amp;Delta: only records created or changed in the period</source>
         <translation>&amp;Delta: solo los registros creados o cambiados en el período</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="167"/>
+        <location filename="../../ui/export/options_page.py" line="180"/>
         <source>Delta, changes since the start date</source>
         <translation>Delta, cambios desde la fecha de inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="176"/>
+        <location filename="../../ui/export/options_page.py" line="189"/>
         <source>Records</source>
         <translation>Registros</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="179"/>
+        <location filename="../../ui/export/options_page.py" line="192"/>
         <source>A delta needs a start date; the receiving HMIS adds it to what it already holds.</source>
         <translation>Un delta necesita fecha de inicio; el HMIS que lo recibe lo añade a lo que ya tiene.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="193"/>
+        <location filename="../../ui/export/options_page.py" line="206"/>
         <source>Projects to export</source>
         <translation>Proyectos que exportar</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="198"/>
+        <location filename="../../ui/export/options_page.py" line="211"/>
         <source>Select &amp;all</source>
         <translation>Seleccionar &amp;todos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="199"/>
+        <location filename="../../ui/export/options_page.py" line="212"/>
         <source>Select all projects</source>
         <translation>Seleccionar todos los proyectos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="200"/>
+        <location filename="../../ui/export/options_page.py" line="213"/>
         <source>Select n&amp;one</source>
         <translation>Seleccionar &amp;ninguno</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="201"/>
+        <location filename="../../ui/export/options_page.py" line="214"/>
         <source>Select no project</source>
         <translation>No seleccionar ningún proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="210"/>
+        <location filename="../../ui/export/options_page.py" line="223"/>
         <source>&amp;Projects</source>
         <translation>&amp;Proyectos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="219"/>
+        <location filename="../../ui/export/options_page.py" line="232"/>
         <source>&amp;Hash personal identifiers (HashStatus 4) for a data warehouse</source>
         <translation>Aplicar &amp;hash a los identificadores personales (HashStatus 4) para un almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="220"/>
+        <location filename="../../ui/export/options_page.py" line="233"/>
         <source>Hash personal identifiers, HashStatus 4</source>
         <translation>Aplicar hash a los identificadores personales, HashStatus 4</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="222"/>
+        <location filename="../../ui/export/options_page.py" line="235"/>
         <source>Names become a one-way code and an SSN keeps only its last four digits, so a warehouse can match people across agencies without seeing who they are. Dates of birth stay as they are. Leave this off for an import into the CoC&apos;s HMIS.</source>
         <translation>Los nombres se convierten en un código irreversible y del SSN solo quedan los últimos cuatro dígitos, así un almacén de datos puede relacionar a las personas entre agencias sin ver quiénes son. Las fechas de nacimiento no cambian. Déjelo sin marcar para importar en el HMIS del CoC.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="226"/>
+        <location filename="../../ui/export/options_page.py" line="239"/>
         <source>Identifiers</source>
         <translation>Identificadores</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="237"/>
+        <location filename="../../ui/export/options_page.py" line="250"/>
         <source>File for</source>
         <translation>Archivo para</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="243"/>
+        <location filename="../../ui/export/options_page.py" line="256"/>
         <source>Choose where to save the zip</source>
         <translation>Elija dónde guardar el zip</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="244"/>
+        <location filename="../../ui/export/options_page.py" line="257"/>
         <source>File to save the export to</source>
         <translation>Archivo donde guardar la exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="245"/>
+        <location filename="../../ui/export/options_page.py" line="258"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Elegir…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="246"/>
+        <location filename="../../ui/export/options_page.py" line="259"/>
         <source>Choose where to save the export</source>
         <translation>Elegir dónde guardar la exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="250"/>
+        <location filename="../../ui/export/options_page.py" line="263"/>
         <source>Sa&amp;ve to</source>
         <translation>&amp;Guardar en</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="253"/>
+        <location filename="../../ui/export/options_page.py" line="266"/>
         <source>Use a name without personal data, as suggested (MO-TX-1). Unless hashed, the zip holds personal data: keep it on encrypted storage and send it only over an encrypted channel.</source>
         <translation>Use un nombre sin datos personales, como el sugerido (MO-TX-1). Si no se aplica hash, el zip contiene datos personales: guárdelo en un almacenamiento cifrado y envíelo solo por un canal cifrado.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="260"/>
+        <location filename="../../ui/export/options_page.py" line="273"/>
         <source>Chec&amp;k a file…</source>
         <translation>Co&amp;mprobar un archivo…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="261"/>
+        <location filename="../../ui/export/options_page.py" line="274"/>
         <source>Check an export file before upload</source>
         <translation>Comprobar un archivo de exportación antes de subirlo</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="262"/>
+        <location filename="../../ui/export/options_page.py" line="275"/>
         <source>Check any HMIS CSV zip, from this device or elsewhere</source>
         <translation>Comprobar cualquier zip HMIS CSV, de este equipo o de otro</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="263"/>
-        <location filename="../../ui/export/options_page.py" line="264"/>
+        <location filename="../../ui/export/options_page.py" line="276"/>
+        <location filename="../../ui/export/options_page.py" line="277"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="265"/>
+        <location filename="../../ui/export/options_page.py" line="278"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportar</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="266"/>
+        <location filename="../../ui/export/options_page.py" line="279"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="309"/>
+        <location filename="../../ui/export/options_page.py" line="322"/>
         <source>Save the HMIS CSV export</source>
         <translation>Guardar la exportación HMIS CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="312"/>
+        <location filename="../../ui/export/options_page.py" line="325"/>
         <source>Zip files (*.zip)</source>
         <translation>Archivos zip (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="337"/>
+        <location filename="../../ui/export/options_page.py" line="350"/>
         <source>Choose where to save the export.</source>
         <translation>Elija dónde guardar la exportación.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="341"/>
+        <location filename="../../ui/export/options_page.py" line="354"/>
         <source>Give the whole path of the file, or use Choose…</source>
         <translation>Escriba la ruta completa del archivo o use Elegir…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="351"/>
+        <location filename="../../ui/export/options_page.py" line="364"/>
         <source>A file of that name is already there; pick it with Choose… to replace it, or give another name.</source>
         <translation>Ya existe un archivo con ese nombre; selecciónelo con Elegir… para reemplazarlo, o escriba otro nombre.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="377"/>
+        <location filename="../../ui/export/options_page.py" line="390"/>
         <source>Choose at least one project.</source>
         <translation>Elija al menos un proyecto.</translation>
     </message>

@@ -10,6 +10,7 @@ widget only gathers the choice.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QRadioButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from app.releases import APPROVAL_MAX_LENGTH
@@ -28,13 +28,14 @@ from ui.wizard.page import text_label
 __all__ = ["AudienceBox"]
 
 
-class AudienceBox(QWidget):
-    """The three destinations, each with its hint, and the outside request's terms."""
+class AudienceBox(QObject):
+    """The three destinations, each explained, and the outside request's terms, in
+    ``layout`` for the page's grid (a layout, not a widget, so the wrapped hints get
+    the height they need)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self.layout = layout = QVBoxLayout()
         layout.setSpacing(2)
         self.agency_radio = QRadioButton(self.tr("&Upload to this agency's own HMIS"))
         self.agency_radio.setAccessibleName(self.tr("For this agency's own HMIS upload"))
@@ -48,18 +49,20 @@ class AudienceBox(QWidget):
             "Shared only as consent allows: names and records leave only for the days a consent "
             "in force allowed sharing; other clients are counted without identifiers.")
         self.coc_radio.setAccessibleDescription(coc_hint)
-        self.outside_radio = QRadioButton(self.tr("Data &request from an outside entity"))
+        self.outside_radio = QRadioButton(self.tr(
+            "Data &request from an outside entity: de-identified, unless the CoC approved identifying data"))
         self.outside_radio.setAccessibleName(self.tr("For a data request from an outside entity"))
         outside_hint = self.tr(
-            "As the CoC file, and de-identified: no names, SSN, date of birth or free text. A manifest "
-            "beside the zip says what it keeps.")
+            "De-identified: no names, SSN, date of birth or free text; a manifest beside the zip says "
+            "what it keeps.")
         self.outside_radio.setAccessibleDescription(outside_hint)
+        self.outside_radio.setToolTip(outside_hint)
         self.group = QButtonGroup(self)
-        for radio, hint in ((self.agency_radio, agency_hint), (self.coc_radio, coc_hint),
-                            (self.outside_radio, outside_hint)):
+        for radio, hint in ((self.agency_radio, agency_hint), (self.coc_radio, coc_hint), (self.outside_radio, None)):
             self.group.addButton(radio)
             layout.addWidget(radio)
-            layout.addWidget(self._hint(hint))
+            if hint is not None:
+                layout.addWidget(self._hint(hint))
 
         terms = QHBoxLayout()
         terms.setContentsMargins(24, 0, 0, 0)

@@ -142,7 +142,7 @@ class ExportDialog(QDialog):
         self.progress_relay.progressed.connect(self._show_progress)
         self.setWindowTitle(window_title(self.tr("Export HMIS CSV"), demo))
         self.setModal(True)
-        self.resize(900, 660)
+        self.resize(900, 700)
 
         today = session.clock.now().date()
         outer = QVBoxLayout(self)

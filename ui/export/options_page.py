@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -114,13 +116,25 @@ class OptionsPage(QWidget):
         self.error = form_error_label()
         layout.addWidget(self.error)
 
+        # The choices scroll on a short screen rather than squeeze their wrapped hints.
+        form = QWidget()
+        form_layout = QVBoxLayout(form)
+        form_layout.setContentsMargins(0, 0, 0, 0)
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(4)
         grid.setColumnStretch(1, 1)
         grid.setColumnMinimumWidth(0, 96)
+        form_layout.addLayout(grid)
+        form_layout.addStretch(1)
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setWidget(form)
+        self.form_scroll.viewport().setAutoFillBackground(False)
+        form.setAutoFillBackground(False)
         layout.addSpacing(6)
-        layout.addLayout(grid)
+        layout.addWidget(self.form_scroll, 1)
 
         self._build_period(grid, today)
         self._build_directive(grid)
@@ -128,7 +142,6 @@ class OptionsPage(QWidget):
         self._build_hash(grid)
         self._build_audience(grid)
         self._build_destination(grid)
-        layout.addStretch(1)
 
         self._build_buttons(layout)
         self._connect()
@@ -229,13 +242,13 @@ class OptionsPage(QWidget):
 
     def _build_audience(self, grid: QGridLayout) -> None:
         # Who reads the file (ui/export/audience.py); no default.
-        self.audience = AudienceBox()
+        self.audience = AudienceBox(self)
         self.agency_radio = self.audience.agency_radio
         self.coc_radio = self.audience.coc_radio
         self.outside_radio = self.audience.outside_radio
         self.audience_message = self.audience.message
         grid.addWidget(_row_label(self.tr("File for")), 8, 0)
-        grid.addWidget(self.audience, 8, 1)
+        grid.addLayout(self.audience.layout, 8, 1)
 
     def _build_destination(self, grid: QGridLayout) -> None:
         # Where the zip goes.
