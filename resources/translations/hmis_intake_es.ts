@@ -3144,213 +3144,218 @@
         <translation>Aviso</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="154"/>
+        <location filename="../../ui/export/options_page.py" line="132"/>
+        <source>Export options</source>
+        <translation>Opciones de la exportación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="155"/>
         <source>&amp;Start date</source>
         <translation>Fecha de &amp;inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="155"/>
+        <location filename="../../ui/export/options_page.py" line="156"/>
         <source>Use a start date</source>
         <translation>Usar una fecha de inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="156"/>
+        <location filename="../../ui/export/options_page.py" line="157"/>
         <source>Start date</source>
         <translation>Fecha de inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="158"/>
+        <location filename="../../ui/export/options_page.py" line="159"/>
         <source>End date</source>
         <translation>Fecha de fin</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="159"/>
+        <location filename="../../ui/export/options_page.py" line="160"/>
         <source>E&amp;nd date</source>
         <translation>Fecha de &amp;fin</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="169"/>
+        <location filename="../../ui/export/options_page.py" line="170"/>
         <source>Period</source>
         <translation>Período</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="172"/>
+        <location filename="../../ui/export/options_page.py" line="173"/>
         <source>Without a start date the export begins with the earliest entry on this device. Both days are included.</source>
         <translation>Sin fecha de inicio, la exportación empieza por el registro más antiguo de este equipo. Ambos días se incluyen.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="177"/>
+        <location filename="../../ui/export/options_page.py" line="178"/>
         <source>&amp;Full refresh: everything active in the period</source>
         <translation>&amp;Actualización completa: todo lo activo en el período</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="178"/>
+        <location filename="../../ui/export/options_page.py" line="179"/>
         <source>Full refresh</source>
         <translation>Actualización completa</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="179"/>
+        <location filename="../../ui/export/options_page.py" line="180"/>
         <source>&amp;Delta: only records created or changed in the period</source>
         <translation>&amp;Delta: solo los registros creados o cambiados en el período</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="180"/>
+        <location filename="../../ui/export/options_page.py" line="181"/>
         <source>Delta, changes since the start date</source>
         <translation>Delta, cambios desde la fecha de inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="189"/>
+        <location filename="../../ui/export/options_page.py" line="190"/>
         <source>Records</source>
         <translation>Registros</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="192"/>
+        <location filename="../../ui/export/options_page.py" line="193"/>
         <source>A delta needs a start date; the receiving HMIS adds it to what it already holds.</source>
         <translation>Un delta necesita fecha de inicio; el HMIS que lo recibe lo añade a lo que ya tiene.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="206"/>
+        <location filename="../../ui/export/options_page.py" line="207"/>
         <source>Projects to export</source>
         <translation>Proyectos que exportar</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="211"/>
+        <location filename="../../ui/export/options_page.py" line="212"/>
         <source>Select &amp;all</source>
         <translation>Seleccionar &amp;todos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="212"/>
+        <location filename="../../ui/export/options_page.py" line="213"/>
         <source>Select all projects</source>
         <translation>Seleccionar todos los proyectos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="213"/>
+        <location filename="../../ui/export/options_page.py" line="214"/>
         <source>Select n&amp;one</source>
         <translation>Seleccionar &amp;ninguno</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="214"/>
+        <location filename="../../ui/export/options_page.py" line="215"/>
         <source>Select no project</source>
         <translation>No seleccionar ningún proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="223"/>
+        <location filename="../../ui/export/options_page.py" line="224"/>
         <source>&amp;Projects</source>
         <translation>&amp;Proyectos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="232"/>
+        <location filename="../../ui/export/options_page.py" line="233"/>
         <source>&amp;Hash personal identifiers (HashStatus 4) for a data warehouse</source>
         <translation>Aplicar &amp;hash a los identificadores personales (HashStatus 4) para un almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="233"/>
+        <location filename="../../ui/export/options_page.py" line="234"/>
         <source>Hash personal identifiers, HashStatus 4</source>
         <translation>Aplicar hash a los identificadores personales, HashStatus 4</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="235"/>
+        <location filename="../../ui/export/options_page.py" line="236"/>
         <source>Names become a one-way code and an SSN keeps only its last four digits, so a warehouse can match people across agencies without seeing who they are. Dates of birth stay as they are. Leave this off for an import into the CoC&apos;s HMIS.</source>
         <translation>Los nombres se convierten en un código irreversible y del SSN solo quedan los últimos cuatro dígitos, así un almacén de datos puede relacionar a las personas entre agencias sin ver quiénes son. Las fechas de nacimiento no cambian. Déjelo sin marcar para importar en el HMIS del CoC.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="239"/>
+        <location filename="../../ui/export/options_page.py" line="240"/>
         <source>Identifiers</source>
         <translation>Identificadores</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="250"/>
+        <location filename="../../ui/export/options_page.py" line="251"/>
         <source>File for</source>
         <translation>Archivo para</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="256"/>
+        <location filename="../../ui/export/options_page.py" line="257"/>
         <source>Choose where to save the zip</source>
         <translation>Elija dónde guardar el zip</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="257"/>
+        <location filename="../../ui/export/options_page.py" line="258"/>
         <source>File to save the export to</source>
         <translation>Archivo donde guardar la exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="258"/>
+        <location filename="../../ui/export/options_page.py" line="259"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Elegir…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="259"/>
+        <location filename="../../ui/export/options_page.py" line="260"/>
         <source>Choose where to save the export</source>
         <translation>Elegir dónde guardar la exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="263"/>
+        <location filename="../../ui/export/options_page.py" line="264"/>
         <source>Sa&amp;ve to</source>
         <translation>&amp;Guardar en</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="266"/>
+        <location filename="../../ui/export/options_page.py" line="267"/>
         <source>Use a name without personal data, as suggested (MO-TX-1). Unless hashed, the zip holds personal data: keep it on encrypted storage and send it only over an encrypted channel.</source>
         <translation>Use un nombre sin datos personales, como el sugerido (MO-TX-1). Si no se aplica hash, el zip contiene datos personales: guárdelo en un almacenamiento cifrado y envíelo solo por un canal cifrado.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="273"/>
+        <location filename="../../ui/export/options_page.py" line="274"/>
         <source>Chec&amp;k a file…</source>
         <translation>Co&amp;mprobar un archivo…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="274"/>
+        <location filename="../../ui/export/options_page.py" line="275"/>
         <source>Check an export file before upload</source>
         <translation>Comprobar un archivo de exportación antes de subirlo</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="275"/>
+        <location filename="../../ui/export/options_page.py" line="276"/>
         <source>Check any HMIS CSV zip, from this device or elsewhere</source>
         <translation>Comprobar cualquier zip HMIS CSV, de este equipo o de otro</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="276"/>
         <location filename="../../ui/export/options_page.py" line="277"/>
+        <location filename="../../ui/export/options_page.py" line="278"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="278"/>
+        <location filename="../../ui/export/options_page.py" line="279"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportar</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="279"/>
+        <location filename="../../ui/export/options_page.py" line="280"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="322"/>
+        <location filename="../../ui/export/options_page.py" line="323"/>
         <source>Save the HMIS CSV export</source>
         <translation>Guardar la exportación HMIS CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="325"/>
+        <location filename="../../ui/export/options_page.py" line="326"/>
         <source>Zip files (*.zip)</source>
         <translation>Archivos zip (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="350"/>
+        <location filename="../../ui/export/options_page.py" line="351"/>
         <source>Choose where to save the export.</source>
         <translation>Elija dónde guardar la exportación.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="354"/>
+        <location filename="../../ui/export/options_page.py" line="355"/>
         <source>Give the whole path of the file, or use Choose…</source>
         <translation>Escriba la ruta completa del archivo o use Elegir…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="364"/>
+        <location filename="../../ui/export/options_page.py" line="365"/>
         <source>A file of that name is already there; pick it with Choose… to replace it, or give another name.</source>
         <translation>Ya existe un archivo con ese nombre; selecciónelo con Elegir… para reemplazarlo, o escriba otro nombre.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="390"/>
+        <location filename="../../ui/export/options_page.py" line="391"/>
         <source>Choose at least one project.</source>
         <translation>Elija al menos un proyecto.</translation>
     </message>

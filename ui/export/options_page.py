@@ -129,6 +129,7 @@ class OptionsPage(QWidget):
         form_layout.addStretch(1)
         self.form_scroll = QScrollArea()
         self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setAccessibleName(self.tr("Export options"))
         self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.form_scroll.setWidget(form)
         self.form_scroll.viewport().setAutoFillBackground(False)
