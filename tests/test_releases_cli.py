@@ -21,6 +21,7 @@ from test_hmis_csv_export import read_export, zip_bytes
 
 from app.demo import add_demo_people
 from app.packs import load_pack
+from app.projects import add_project
 
 PEOPLE = 40
 
@@ -101,6 +102,29 @@ def test_vt_3_2_1_aggregate_pdf_reads_back_with_its_header_and_no_names(
     assert "Data source" in text and words[-1] in text and "Small cells" in text
     assert "<11" in text and "People by age at entry" in text
     assert not [name for name in words[:-1] if name in text]
+
+
+def test_vt_3_2_1_aggregate_pdf_with_many_projects_keeps_every_column_on_the_page(
+        vault_factory: Callable[[str], VaultInfo], tmp_path: Path) -> None:
+    """VT-3.2-1: with more projects than fit across a page, the PDF continues the columns
+    in another table, so every project's counts are printed, and still no name."""
+    info = vault_factory("vt")
+    session = info.sign_in()
+    try:
+        for n in range(1, 6):
+            add_project(session, f"Outreach Route {n}", 4)
+    finally:
+        session.close()
+    words = _with_demo_people(info)
+    out = tmp_path / "many.pdf"
+    result = run_cli(info.data_dir, "report", "aggregate", *_period(info), "--out", str(out), "--json", *auth(),
+                     password=ADMIN_PASSWORD)
+    assert result.returncode == 0, result.stderr
+    assert len(result.json()["columns"]) == 8
+    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(out).pages)
+    for n in range(1, 6):
+        assert f"Outreach Route {n}" in text
+    assert text.count("All projects") >= 2 and not [name for name in words[:-1] if name in text]
 
 
 def test_vt_3_2_1_aggregate_needs_reports_view_and_a_good_period(

@@ -26,6 +26,8 @@ __all__ = ["AUDIT_ACTION", "FORMATS", "ReportFileError", "format_for", "render_c
 
 AUDIT_ACTION = "report.aggregate_written"
 FORMATS = ("csv", "pdf")
+#: Count columns per PDF table (Letter portrait); the CSV has every column in one table.
+PDF_COLUMNS = 4
 
 
 class ReportFileError(UserFacingError):
@@ -59,14 +61,21 @@ def render_pdf(report: AggregateReport) -> bytes:
 
     story = [p("Aggregate report", TITLE), facts_table(list(report.header)), gap(10)]
     label_width = 2.4 * inch
-    width = max(0.6 * inch, (6.9 * inch - label_width) / max(1, len(report.columns)))
-    sections: dict[str, list[list[str]]] = {}
+    sections: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     for section, category, cells in report.rows:
-        sections.setdefault(section, []).append([category, *cells])
+        sections.setdefault(section, []).append((category, cells))
+    # At most PDF_COLUMNS count columns side by side; more projects continue in another table.
+    chunks = [range(start, min(start + PDF_COLUMNS, len(report.columns)))
+              for start in range(0, len(report.columns), PDF_COLUMNS)]
     for section, rows in sections.items():
         story.append(p(section, CELL_BOLD))
-        story.append(grid_table(["", *report.columns], rows, [label_width] + [width] * len(report.columns)))
-        story.append(gap(8))
+        for chunk in chunks:
+            width = (6.9 * inch - label_width) / PDF_COLUMNS
+            story.append(grid_table(["", *(report.columns[i] for i in chunk)],
+                                    [[category, *(cells[i] for i in chunk)] for category, cells in rows],
+                                    [label_width] + [width] * len(chunk)))
+            story.append(gap(4))
+        story.append(gap(4))
     story.append(p(f"Counts from 1 to {report.min_cell_count - 1} are shown as <{report.min_cell_count}.", SMALL))
     frame = PageFrame(header="De-identified aggregate report", code_label="Generated",
                       code=report.generated_at.isoformat(timespec="seconds"), page_label="Page {page} of {pages}")

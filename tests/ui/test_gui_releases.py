@@ -17,13 +17,16 @@ from PySide6.QtCore import QPoint, Qt
 
 from app.clock import FakeClock
 from app.demo import add_demo_people
+from app.security.users import add_user
 from app.session import sign_in as core_sign_in
+from app.vault.connection import transaction
 from ui.export.export_dialog import ExportDialog
 from ui.reports.aggregate_dialog import AggregateReportDialog
 
 PEOPLE = 30
 #: Meets every pack's password rules (Vermont asks for upper case and a symbol).
 PASSWORD = "Violet#Lantern harbour 42"
+VOLUNTEER_PASSWORD = "Tern#Quarry58x Lumen7"
 
 
 def _vault(tmp_path: Path, clock: FakeClock, pack: str) -> tuple[object, list[str]]:
@@ -94,6 +97,26 @@ def test_vt_3_2_1_the_aggregate_report_from_the_tools_menu(qtbot, make_gui, tmp_
         "SELECT detail FROM audit_event WHERE action = 'report.aggregate_written'").fetchall()
     assert [json.loads(r[0])["format"] for r in rows] == ["csv", "pdf"]
     assert not [name for name in names if any(name in r[0] for r in rows)] and str(out) not in rows[0][0]
+
+
+def test_vt_3_2_1_roles_without_reports_view_have_no_report_entry(qtbot, make_gui, tmp_path: Path,
+                                                                 clock: FakeClock) -> None:
+    """VT-3.2-1: the aggregate report is for roles with ``reports.view``; a volunteer's
+    Tools menu has no entry for it."""
+    vault = make_vault(tmp_path / "device", clock, pack="vt", password=PASSWORD)
+    session = core_sign_in(vault.data_dir, ADMIN, PASSWORD, clock)
+    try:
+        add_user(session, "vol", "Vol Unteer", "volunteer", VOLUNTEER_PASSWORD,
+                 access_completed_on=clock.now().date())
+        with transaction(session.conn) as conn:
+            conn.execute("UPDATE app_user SET must_change_password = 0")
+    finally:
+        session.close()
+    gui = make_gui(vault.data_dir, clock)
+    sign_in(qtbot, gui, "vol", VOLUNTEER_PASSWORD)
+    main = gui.controller.main_window
+    assert _action(main, "Aggregate report\u2026") is None
+    assert not main.tools_menu.menuAction().isVisible()
 
 
 def _open_export(qtbot, main) -> ExportDialog:
