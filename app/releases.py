@@ -16,16 +16,19 @@ Each refusal cites the clause the pack names for it; nothing here names a jurisd
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from app.errors import UserFacingError
 from app.packs import ReleasePolicy
 
 __all__ = [
     "APPROVAL_MAX_LENGTH",
+    "COMPLEMENT",
     "ReleaseRefused",
     "check_approval_reference",
     "require_destination_choice",
     "require_outside_approval",
+    "suppress_table",
     "suppressed",
 ]
 
@@ -83,3 +86,32 @@ def suppressed(count: int, minimum: int) -> str:
     if 0 < count < minimum:
         return f"<{minimum}"
     return str(count)
+
+
+#: How a count hidden only so that a small one cannot be worked out from a total is shown.
+COMPLEMENT = "*"
+Cell = tuple[int, int]  # (row, column)
+
+
+def suppress_table(counts: Sequence[Sequence[int]], minimum: int,
+                   groups: Sequence[tuple[Sequence[Cell], Cell]]) -> list[list[str]]:
+    """A table of counts as a report shows it. Every count from 1 to ``minimum - 1`` is
+    ``<minimum`` (:func:`suppressed`); then, for each group of cells that adds up to a
+    total shown in the table, if exactly one of its cells is hidden, the smallest other
+    count of the group is hidden too, as ``*``, so the hidden one cannot be worked out
+    by subtraction (repeated until no group gives one away)."""
+    primary = {(r, c) for r, row in enumerate(counts) for c, value in enumerate(row) if 0 < value < minimum}
+    complement: set[Cell] = set()
+    changed = True
+    while changed:
+        changed = False
+        for cells, total in groups:
+            hidden = primary | complement
+            if total in hidden or sum(1 for cell in cells if cell in hidden) != 1:
+                continue
+            shown = [cell for cell in cells if cell not in hidden]
+            if shown:
+                complement.add(min(shown, key=lambda cell: (counts[cell[0]][cell[1]] == 0, counts[cell[0]][cell[1]])))
+                changed = True
+    return [[suppressed(value, minimum) if (r, c) in primary else COMPLEMENT if (r, c) in complement else str(value)
+             for c, value in enumerate(row)] for r, row in enumerate(counts)]

@@ -79,13 +79,37 @@ def test_vt_3_2_1_aggregate_report_states_its_source_and_suppresses_small_cells(
     assert columns[:2] == ["Section", "Category"] and columns[-1] == "All projects"
 
     cells = [cell for row in rows for cell in row[2:]]
-    assert all(cell == "0" or cell == f"<{minimum}" or int(cell) >= minimum for cell in cells), cells
+    assert all(cell in ("0", f"<{minimum}", "*") or int(cell) >= minimum for cell in cells), cells
     assert f"<{minimum}" in cells  # small cells are there, and hidden
+    assert_no_hidden_count_follows_from_a_total(rows)
     totals = {row[1]: row[2:] for row in rows if row[0] == "Totals"}
     assert totals["People"][-1] == str(PEOPLE)
     text = out.read_text("utf-8")
     assert not [name for name in names if name in text]  # no client's name
     assert "Testfirst" not in text
+
+
+def _hidden(cell: str) -> bool:
+    return cell.startswith("<") or cell == "*"
+
+
+def assert_no_hidden_count_follows_from_a_total(rows: list[list[str]]) -> None:
+    """No shown total has exactly one hidden part: across the projects of a row, or down
+    the categories of a section whose categories add up to its total row."""
+    totals = {row[1]: row[2:] for row in rows if row[0] == "Totals"}
+    width = len(rows[0]) - 2
+    for row in rows:
+        if width > 2 and not _hidden(row[-1]):
+            assert sum(_hidden(cell) for cell in row[2:-1]) != 1, row
+    for section, total in (("People by age at entry", "People"), ("People by sex (4.21)", "People"),
+                           ("People by veteran status (3.07)", "People"),
+                           ("Enrollments by prior living situation (3.917)", "Enrollments"),
+                           ("Enrollments by exit destination (3.12)", "Enrollments")):
+        members = [row[2:] for row in rows if row[0] == section]
+        assert members, section
+        for column in range(width):
+            if not _hidden(totals[total][column]):
+                assert sum(_hidden(m[column]) for m in members) != 1, (section, column)
 
 
 def test_vt_3_2_1_aggregate_pdf_reads_back_with_its_header_and_no_names(
@@ -125,6 +149,13 @@ def test_vt_3_2_1_aggregate_pdf_with_many_projects_keeps_every_column_on_the_pag
     for n in range(1, 6):
         assert f"Outreach Route {n}" in text
     assert text.count("All projects") >= 2 and not [name for name in words[:-1] if name in text]
+    csv_out = tmp_path / "many.csv"
+    result = run_cli(info.data_dir, "report", "aggregate", *_period(info), "--out", str(csv_out), *auth(),
+                     password=ADMIN_PASSWORD)
+    assert result.returncode == 0, result.stderr
+    _header, columns, rows = _read_report(csv_out)
+    assert len(columns) == 10 and "*" in {cell for row in rows for cell in row[2:]}
+    assert_no_hidden_count_follows_from_a_total(rows)
 
 
 def test_vt_3_2_1_aggregate_needs_reports_view_and_a_good_period(

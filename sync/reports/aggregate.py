@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from app.domain.age import age_on
-from app.releases import suppressed
+from app.releases import COMPLEMENT, suppress_table
 from app.session import Session
 from sync.hmis_csv.selection import Period, Person, select_records
 from sync.hmis_csv.sharing import Destination
@@ -151,9 +151,27 @@ _SECTIONS: tuple[tuple[str, tuple[str, ...], _Key], ...] = (
      lambda person, _day: [_VETERAN.get(person.record.veteran_status if person.record.veteran_status is not None
                                         else 99, _UNKNOWN)]),
 )
+_PRIOR = "Enrollments by prior living situation (3.917)"
+_DESTINATION = "Enrollments by exit destination (3.12)"
+#: Sections whose categories add up to a total row (each person or enrollment in exactly one).
+_ADDS_UP_TO = {_SECTIONS[0][0]: "People", _SECTIONS[1][0]: "People", _SECTIONS[3][0]: "People",
+               _PRIOR: "Enrollments", _DESTINATION: "Enrollments"}
 _SITUATIONS = (*_SITUATION_GROUPS.values(), "Other", _UNKNOWN)
 _DESTINATIONS = (*_SITUATION_GROUPS.values(), "Other", "Deceased", "No exit interview completed", _UNKNOWN,
                  "Still enrolled at the end of the period")
+
+
+def _groups(raw: list[tuple[str, str, list[int]]], width: int) -> list[tuple[list[tuple[int, int]], tuple[int, int]]]:
+    """Cells that add up to a shown total: a row's projects to its All projects cell, and
+    a section's categories to its column's total row (for suppress_table)."""
+    groups: list[tuple[list[tuple[int, int]], tuple[int, int]]] = []
+    if width > 2:  # with one project, its column and All projects are the same counts
+        groups.extend(([(r, c) for c in range(width - 1)], (r, width - 1)) for r in range(len(raw)))
+    totals = {category: r for r, (section, category, _v) in enumerate(raw) if section == "Totals"}
+    for section, total in _ADDS_UP_TO.items():
+        members = [r for r, (name, _c, _v) in enumerate(raw) if name == section]
+        groups.extend(([(r, c) for r in members], (totals[total], c)) for c in range(width))
+    return groups
 
 
 def build_aggregate(session: Session, options: AggregateOptions) -> AggregateReport:
@@ -182,19 +200,17 @@ def build_aggregate(session: Session, options: AggregateOptions) -> AggregateRep
     ordered = [*columns.values(), total]
     minimum = session.pack.release.min_cell_count
 
-    def row(section: str, category: str, values: Iterable[int]) -> tuple[str, str, tuple[str, ...]]:
-        return section, category, tuple(suppressed(v, minimum) for v in values)
-
-    rows = [row("Totals", "People", (len(c.people) for c in ordered)),
-            row("Totals", "Households", (len(c.households) for c in ordered)),
-            row("Totals", "Enrollments", (c.enrollments for c in ordered))]
+    raw: list[tuple[str, str, list[int]]] = [
+        ("Totals", "People", [len(c.people) for c in ordered]),
+        ("Totals", "Households", [len(c.households) for c in ordered]),
+        ("Totals", "Enrollments", [c.enrollments for c in ordered])]
     for section, categories, key in _SECTIONS:
         counted = [_by_person(c, selection.people, key) for c in ordered]
-        rows.extend(row(section, category, (c[category] for c in counted)) for category in categories)
-    rows.extend(row("Enrollments by prior living situation (3.917)", category, (c.prior[category] for c in ordered))
-                for category in _SITUATIONS)
-    rows.extend(row("Enrollments by exit destination (3.12)", category, (c.destination[category] for c in ordered))
-                for category in _DESTINATIONS)
+        raw.extend((section, category, [c[category] for c in counted]) for category in categories)
+    raw.extend((_PRIOR, category, [c.prior[category] for c in ordered]) for category in _SITUATIONS)
+    raw.extend((_DESTINATION, category, [c.destination[category] for c in ordered]) for category in _DESTINATIONS)
+    shown = suppress_table([values for _s, _c, values in raw], minimum, _groups(raw, len(ordered)))
+    rows = [(section, category, tuple(cells)) for (section, category, _v), cells in zip(raw, shown, strict=True)]
 
     counted_records = {"people": len(total.people), "households": len(total.households),
                        "enrollments": total.enrollments}
@@ -215,8 +231,9 @@ def build_aggregate(session: Session, options: AggregateOptions) -> AggregateRep
         ("Left out", f"deleted records; {disclosure.left_out_total} row(s) dated on days no consent in force allowed "
                      "sharing. Clients whose identifiers are not shared (Not Shared, declined, expired, revoked) "
                      "are counted, never named"),
-        ("Small cells", f"a count from 1 to {minimum - 1} is shown as <{minimum}; 0 is shown as 0 (each cell on its "
-                        "own; totals are shown)"),
+        ("Small cells", f"a count from 1 to {minimum - 1} is shown as <{minimum}; 0 is shown as 0; where a hidden "
+                        f"count could be worked out from a total, another count of that total is shown as "
+                        f"{COMPLEMENT}"),
         ("Includes", "no names, SSN, dates of birth, addresses, client IDs or free text: only counts of people, "
                      "households and enrollments by HUD category; a person is counted once per column and section, "
                      "but once per answer for race and ethnicity"),
