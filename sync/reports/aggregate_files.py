@@ -76,7 +76,8 @@ def render_pdf(report: AggregateReport) -> bytes:
                                     [label_width] + [width] * len(chunk)))
             story.append(gap(4))
         story.append(gap(4))
-    story.append(p(f"Counts from 1 to {report.min_cell_count - 1} are shown as <{report.min_cell_count}.", SMALL))
+    story.append(p(f"Counts from 1 to {report.min_cell_count - 1} are shown as <{report.min_cell_count}; * hides "
+                   "another count where a total would give a small one away.", SMALL))
     frame = PageFrame(header="De-identified aggregate report", code_label="Generated",
                       code=report.generated_at.isoformat(timespec="seconds"), page_label="Page {page} of {pages}")
     return build_pdf(story, frame, title="Aggregate report", subject="De-identified aggregate counts",
