@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pypdf
+import pytest
 from gui_support import ADMIN, make_vault, sign_in
 from PySide6.QtCore import QPoint, Qt
 
@@ -174,3 +175,27 @@ def test_mo_dreq_1_a_data_request_in_the_export_dialog(qtbot, make_gui, tmp_path
     details = [json.loads(r[0]) for r in gui.controller.session.conn.execute(
         "SELECT detail FROM audit_event WHERE action = 'hmis_csv.exported' ORDER BY seq")]
     assert [(d["deidentified"], d["coc_approval"]) for d in details] == [(True, None), (False, "CoC-2026-31")]
+
+
+def test_mo_dreq_1_the_refusal_reaches_the_screen_in_spanish(qtbot) -> None:
+    """MO-DREQ-1: the core's refusal, as the Export dialog shows it, is in the interface
+    language with the clause kept; so is a malformed approval reference."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.packs import load_pack
+    from app.releases import ReleaseRefused, check_approval_reference, require_outside_approval
+    from ui.core_text import core_text
+    from ui.i18n import set_language
+
+    try:
+        set_language(QApplication.instance(), "es")
+        with pytest.raises(ReleaseRefused) as refused:
+            require_outside_approval(load_pack("mo").release, identifying=True, approval=None)
+        shown = core_text(str(refused.value))
+        assert shown.startswith("Los datos identificativos") and shown.endswith("(MO-DREQ-1).")
+        with pytest.raises(ReleaseRefused) as bad:
+            check_approval_reference("<approved>")
+        assert core_text(str(bad.value)).startswith("La referencia de la aprobación de la CoC debe tener como "
+                                                    "máximo 80")
+    finally:
+        set_language(QApplication.instance(), "en")

@@ -40,6 +40,7 @@ from app.errors import UserFacingError
 from sync.hmis_csv.device_export import export_options
 from sync.hmis_csv.export import ExportOptions
 from sync.hmis_csv.source import ProjectRecord
+from ui.core_text import core_text
 from ui.export.audience import AudienceBox
 from ui.theme import set_invalid
 from ui.widgets.button_box import button_box
@@ -401,7 +402,7 @@ class OptionsPage(QWidget):
                 delta=self.delta_radio.isChecked(), hashed=self.hashed.isChecked(), destination=audience,
                 identifying=self.audience.identifying_chosen(), coc_approval=self.audience.approval())
         except UserFacingError as exc:
-            self.show_error(str(exc))
+            self.show_error(core_text(str(exc)))
             return None
         return ExportRequest(path, options)
 

@@ -35,6 +35,7 @@ from app.session import Session
 from sync.hmis_csv.vault_source import VaultExportSource
 from sync.reports.aggregate import REPORT_PERMISSION, AggregateOptions, AggregateReport
 from sync.reports.aggregate_files import write_aggregate
+from ui.core_text import core_text
 from ui.tasks import TaskRunner
 from ui.theme import demo_banner, window_title
 from ui.widgets.button_box import button_box
@@ -228,7 +229,7 @@ class AggregateReportDialog(QDialog):
         if self._closed:
             return
         self.save_button.setEnabled(True)
-        self.show_error(str(error))
+        self.show_error(core_text(str(error)))
 
     def done(self, code: int) -> None:
         self._closed = True
