@@ -360,6 +360,26 @@ class Guarantee(BaseModel):
         return self
 
 
+class ReleasePolicy(BaseModel):
+    """What leaves the device and on what terms (docs/releases.md): the de-identified
+    aggregate report, and the client-level HMIS CSV export's destinations. The rules
+    are the same for every pack (``app/releases.py``); the pack switches them on and
+    names the clause each refusal cites."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    # A client-level export must name its destination (the command has no default).
+    client_level_needs_destination: bool = False
+    # Identifying client-level data to an outside entity needs a CoC approval reference.
+    outside_identifying_needs_approval: bool = False
+    # Small-cell suppression in the aggregate report: a count from 1 to min_cell_count - 1
+    # is shown as "<min_cell_count".
+    min_cell_count: int = Field(default=11, ge=2, le=100)
+    reading: str = ""
+    destination_clause: str = ""  # cited when a client-level export names no destination
+    approval_clause: str = ""  # cited when identifying data to an outside entity has no approval
+    clauses: tuple[Clause, ...] = ()
+
+
 class VictimServicePolicy(BaseModel):
     """VAWA: a victim service provider keeps a comparable database, not HMIS data."""
 
@@ -386,6 +406,7 @@ class Pack(BaseModel):
     admin_role: str
     conflict_of_interest_blocks_viewing: bool = True
     export: ExportPolicy = ExportPolicy()
+    release: ReleasePolicy = ReleasePolicy()
     demo_place: DemoPlace | None = None
     conformance: ConformancePolicy = ConformancePolicy()
     client_rights: ClientRightsPolicy = ClientRightsPolicy()

@@ -22,7 +22,8 @@ def test_fresh_demo_vault_exports_without_high_priority_or_error(pack: str, tmp_
     assert listed and all(not project["missing"] for project in listed), listed
     for hashed in ((), ("--hashed",)):
         out = tmp_path / f"export{'-hashed' if hashed else ''}.zip"
-        exported = run_cli(data, "export-hmis-csv", str(out), *hashed, *auth(), password=ADMIN_PASSWORD)
+        exported = run_cli(data, "export-hmis-csv", str(out), "--destination", "coc", *hashed, *auth(),
+                           password=ADMIN_PASSWORD)
         assert exported.returncode == 0, exported.stderr
         checked = run_cli(None, "check-hmis-csv", str(out), "--json")
         report = checked.json()
@@ -38,7 +39,8 @@ def test_export_summary_names_incomplete_projects_and_what_they_lack(tmp_path: P
     assert run_cli(data, "project", "set", "Street Outreach", "--coc-code", "VT-500", "--geocode", "509999",
                    *auth(), password=ADMIN_PASSWORD).returncode == 0
     out = tmp_path / "export.zip"
-    exported = run_cli(data, "export-hmis-csv", str(out), "--json", *auth(), password=ADMIN_PASSWORD)
+    exported = run_cli(data, "export-hmis-csv", str(out), "--destination", "coc", "--json", *auth(),
+                       password=ADMIN_PASSWORD)
     assert exported.returncode == 0, exported.stderr
     notes = exported.json()["notes"]
     shelter = next(note for note in notes if "'Emergency Shelter'" in note)

@@ -110,9 +110,13 @@ def test_vt_not_shared_default_is_in_full_for_the_agency_and_nameless_for_the_co
 
 
 def test_the_default_destination_is_the_coc_file(vault_factory: Callable[[str], VaultInfo], tmp_path: Path) -> None:
-    """Without --destination nothing leaves that consent does not allow (VT-3.1-1)."""
-    info = vault_factory("vt")
-    import_intake(info, example("vt"), tmp_path)
+    """Without --destination, in a pack that lets a client-level export have a default,
+    nothing leaves that consent does not allow (CT-207-10); a pack that releases only
+    aggregate data by default refuses it (VT-3.2-1, tests/test_releases_cli.py)."""
+    info = vault_factory("ct")
+    document = example("ct")
+    document["consent"].update(sharing="not_shared", release_to_share_signed=False, shared_with=[])
+    import_intake(info, document, tmp_path)
     out = tmp_path / "default.zip"
     out.with_name("default.visibility.csv").write_text("PersonalID\r\n", "utf-8")  # from an earlier agency export
     summary = export_cli(info, out, None)
@@ -124,7 +128,7 @@ def test_the_default_destination_is_the_coc_file(vault_factory: Callable[[str], 
     assert human.returncode == 0, human.stderr
     assert "Destination: this agency's own HMIS upload" in human.stdout
     assert "own.visibility.csv (1 line(s) to import as Not Shared or locked" in human.stdout
-    assert "Wren" not in human.stdout
+    assert "Sorrel" not in human.stdout
     bad = run_cli(info.data_dir, "export-hmis-csv", str(tmp_path / "x.zip"), "--destination", "everyone", *auth(),
                   password=ADMIN_PASSWORD)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr and "destination" in bad.stderr

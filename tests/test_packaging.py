@@ -109,7 +109,8 @@ def test_the_installed_commands_run_outside_the_checkout(installed: Path, tmp_pa
                                                      "--seed", "7", *auth], cwd=work, stdin=password))
     _ok(_run([cli, "--data-dir", str(data), "search", "a", "--json", *auth], cwd=work, stdin=password))
     export = work / "export.zip"
-    _ok(_run([cli, "--data-dir", str(data), "export-hmis-csv", str(export), *auth], cwd=work, stdin=password))
+    _ok(_run([cli, "--data-dir", str(data), "export-hmis-csv", str(export), "--destination", "coc",
+              *auth], cwd=work, stdin=password))
     with zipfile.ZipFile(export) as archive:
         assert "Client.csv" in archive.namelist()
 

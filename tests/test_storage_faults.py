@@ -170,7 +170,8 @@ def test_a_killed_export_leaves_nothing_readable_after_the_next_sign_in(vt_vault
     killed_with_part = 0
     for _trial in range(5):
         proc = subprocess.Popen(
-            [*cli_command(), "--data-dir", str(vt_vault.data_dir), "export-hmis-csv", str(target), *auth()],
+            [*cli_command(), "--data-dir", str(vt_vault.data_dir), "export-hmis-csv", str(target),
+             "--destination", "coc", *auth()],
             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             env=child_env(), cwd=str(REPO_ROOT), text=True)
         assert proc.stdin is not None

@@ -474,6 +474,9 @@ def build_parser() -> argparse.ArgumentParser:
     from ui.cli_records import register as register_records
 
     register_records(sub, _add_auth, _open_session)
+    from ui.cli_report import register as register_report
+
+    register_report(sub, _add_auth, _open_session)
     return parser
 
 

@@ -30,18 +30,23 @@ __all__ = ["register"]
 
 def cmd_export(args: argparse.Namespace, out: TextIO,
                open_session: Callable[[argparse.Namespace], Any]) -> int:
+    from app.releases import require_destination_choice
     from sync.hmis_csv.checker import check_export
     from sync.hmis_csv.device_export import EXPORT_PERMISSION, export_from_device, export_options
     from sync.hmis_csv.export import resolve_projects
     from sync.hmis_csv.sharing import Destination
     from sync.hmis_csv.vault_source import VaultExportSource
 
-    options = export_options(start=date_option("--start", args.start), end=date_option("--end", args.end),
-                             delta=args.delta, hashed=args.hashed, destination=Destination(args.destination))
+    start, end = date_option("--start", args.start), date_option("--end", args.end)
     path = Path(args.out).expanduser()
     session = open_session(args)
     try:
         session.require(EXPORT_PERMISSION)
+        # VT-3.2-1 (where the pack asks): no default destination for client-level data.
+        destination = require_destination_choice(session.pack.release, args.destination, default="coc")
+        options = export_options(start=start, end=end, delta=args.delta, hashed=args.hashed,
+                                 destination=Destination(destination), identifying=args.identifying,
+                                 coc_approval=args.coc_approval)
         if args.project:
             options = replace(options, project_ids=resolve_projects(VaultExportSource(session), args.project))
         result = export_from_device(session, path, options)
@@ -73,11 +78,18 @@ def register(subparsers: Any, add_auth: Callable[[argparse.ArgumentParser], None
              open_session: Callable[[argparse.Namespace], Any]) -> None:
     p = subparsers.add_parser("export-hmis-csv", help="write a HUD HMIS CSV (FY2026) zip of this device's records")
     add_export_options(p)
-    p.add_argument("--destination", choices=("agency", "coc"), default="coc",
+    p.add_argument("--destination", choices=("agency", "coc", "outside"), default=None,
                    help="agency: this agency's own HMIS upload, every client in full plus a visibility list "
                         "beside the zip (OUT.visibility.csv) of what to import as Not Shared or locked; "
-                        "coc (default): a CoC-wide or warehouse file, identifiers and rows only for the days "
-                        "a consent in force allowed sharing")
+                        "coc: a CoC-wide or warehouse file, identifiers and rows only for the days "
+                        "a consent in force allowed sharing (the default, unless the pack asks for a choice); "
+                        "outside: a data request from an outside entity, as coc and de-identified, with a "
+                        "manifest beside the zip (OUT.manifest.json)")
+    p.add_argument("--identifying", action="store_true",
+                   help="outside only: keep names, SSN and DOB (the pack may require --coc-approval)")
+    p.add_argument("--coc-approval", metavar="REF", default=None,
+                   help="outside only: the CoC's approval reference for the request, kept in the audit trail "
+                        "and the manifest")
     add_auth(p)
     p.set_defaults(func=lambda args, out: cmd_export(args, out, open_session))
 

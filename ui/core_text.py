@@ -38,6 +38,13 @@ _FIXED = (
     QT_TRANSLATE_NOOP("CoreText", "The exit date cannot be in the future."),
     QT_TRANSLATE_NOOP("CoreText", "This device does not record that record type; record it in HMIS."),
     QT_TRANSLATE_NOOP("CoreText", "This enrollment already has an exit."),
+    # What may leave the device (app/releases.py, sync/reports/).
+    QT_TRANSLATE_NOOP("CoreText", "Identifying client-level data may not go to an outside entity without the CoC's "
+                                  "approval; give its reference or export de-identified data."),
+    QT_TRANSLATE_NOOP("CoreText", "The report's end date is before its start date."),
+    QT_TRANSLATE_NOOP("CoreText", "The report is written as CSV or PDF; end the file name with .csv or .pdf."),
+    QT_TRANSLATE_NOOP("CoreText", "The report path is a folder; give a file name such as report.csv."),
+    QT_TRANSLATE_NOOP("CoreText", "The folder for the report does not exist."),
     QT_TRANSLATE_NOOP("CoreText", "Describe the destination when it is \u201cOther\u201d."),
     QT_TRANSLATE_NOOP("CoreText", "That consent does not exist on this device."),
     QT_TRANSLATE_NOOP("CoreText", "This consent was already revoked."),
@@ -102,6 +109,9 @@ _PATTERNS = (
      r"for this user and give it with the role\.",
      QT_TRANSLATE_NOOP("CoreText", "Only the HMIS Lead gives the {0} role ({1}): ask the HMIS Lead for a one-time "
                                    "grant code for this user and give it with the role.")),
+    (r"The CoC approval reference must be up to (\d+) letters, digits, spaces and \. _ / # : - characters\.",
+     QT_TRANSLATE_NOOP("CoreText", "The CoC approval reference must be up to {0} letters, digits, spaces and "
+                                   ". _ / # : - characters.")),
     (r"An SSN has 9 digits \(this has (\d+)\); or enter only the last 4\.",
      QT_TRANSLATE_NOOP("CoreText", "An SSN has 9 digits (this has {0}); or enter only the last 4.")),
     (r"Use at most (\d+) characters\.", QT_TRANSLATE_NOOP("CoreText", "Use at most {0} characters.")),

@@ -51,6 +51,137 @@
     </message>
 </context>
 <context>
+    <name>AggregateReportDialog</name>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="73"/>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="81"/>
+        <source>Aggregate report</source>
+        <translation>Informe agregado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="85"/>
+        <source>Counts of people, households and enrollments by project and HUD category, with no client-level data. Counts below {n} are shown as &lt;{n}. The report&apos;s header states where its data comes from and what it includes.</source>
+        <translation>Recuentos de personas, hogares e inscripciones por proyecto y categoría de HUD, sin datos a nivel de cliente. Los recuentos menores que {n} se muestran como &lt;{n}. El encabezado del informe indica de dónde provienen sus datos y qué incluye.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="93"/>
+        <source>First day of the period</source>
+        <translation>Primer día del período</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="94"/>
+        <source>Last day of the period</source>
+        <translation>Último día del período</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="97"/>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="100"/>
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="104"/>
+        <source>Projects to report on</source>
+        <translation>Proyectos del informe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="112"/>
+        <source>Projects</source>
+        <translation>Proyectos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="115"/>
+        <source>&amp;CSV</source>
+        <translation>&amp;CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="116"/>
+        <source>Save as CSV</source>
+        <translation>Guardar como CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="117"/>
+        <source>&amp;PDF</source>
+        <translation>&amp;PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="118"/>
+        <source>Save as PDF</source>
+        <translation>Guardar como PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="127"/>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="131"/>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="134"/>
+        <source>Choose where to save the report</source>
+        <translation>Elija dónde guardar el informe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="132"/>
+        <source>File to save the report to</source>
+        <translation>Archivo donde guardar el informe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="133"/>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Elegir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="138"/>
+        <source>Save to</source>
+        <translation>Guardar en</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="143"/>
+        <source>Report written</source>
+        <translation>Informe guardado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="148"/>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="149"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="150"/>
+        <source>&amp;Save report</source>
+        <translation>&amp;Guardar informe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="151"/>
+        <source>Save report</source>
+        <translation>Guardar informe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="171"/>
+        <source>Save the report</source>
+        <translation>Guardar el informe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="192"/>
+        <source>Choose where to save the report.</source>
+        <translation>Elija dónde guardar el informe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="197"/>
+        <source>Choose at least one project.</source>
+        <translation>Elija al menos un proyecto.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/aggregate_dialog.py" line="222"/>
+        <source>Saved {file}: {people} people, {households} households and {enrollments} enrollments counted; counts below {n} shown as &lt;{n}.</source>
+        <translation>Se guardó {file}: se contaron {people} personas, {households} hogares y {enrollments} inscripciones; los recuentos menores que {n} se muestran como &lt;{n}.</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <location filename="../../ui/controller.py" line="155"/>
@@ -96,6 +227,75 @@
         <location filename="../../ui/controller.py" line="227"/>
         <source>Checking your password…</source>
         <translation>Comprobando su contraseña…</translation>
+    </message>
+</context>
+<context>
+    <name>AudienceBox</name>
+    <message>
+        <location filename="../../ui/export/audience.py" line="40"/>
+        <source>&amp;Upload to this agency&apos;s own HMIS</source>
+        <translation>&amp;Subir al HMIS propio de esta agencia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/audience.py" line="41"/>
+        <source>For this agency&apos;s own HMIS upload</source>
+        <translation>Para la carga en el HMIS propio de esta agencia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/audience.py" line="43"/>
+        <source>Every client in full. A list beside the zip tells the HMIS administrator which records to import as Not Shared or locked, so other agencies do not see them.</source>
+        <translation>Todos los clientes completos. Una lista junto al zip indica al administrador del HMIS qué registros importar como No compartidos o bloqueados, para que otras agencias no los vean.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/audience.py" line="46"/>
+        <source>CoC-wide or &amp;warehouse file</source>
+        <translation>Archivo para toda la CoC o para un a&amp;lmacén de datos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/audience.py" line="47"/>
+        <source>For a CoC-wide or warehouse file</source>
+        <translation>Para un archivo de toda la CoC o de un almacén de datos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/audience.py" line="49"/>
+        <source>Shared only as consent allows: names and records leave only for the days a consent in force allowed sharing; other clients are counted without identifiers.</source>
+        <translation>Solo lo que permite el consentimiento: los nombres y registros salen solo para los días en que un consentimiento vigente permitía compartir; los demás clientes se cuentan sin identificadores.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/audience.py" line="53"/>
+        <source>Data &amp;request from an outside entity: de-identified, unless the CoC approved identifying data</source>
+        <translation>Solicitud de datos de una entidad e&amp;xterna: desidentificados, salvo que la CoC haya aprobado datos identificativos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/audience.py" line="54"/>
+        <source>For a data request from an outside entity</source>
+        <translation>Para una solicitud de datos de una entidad externa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/audience.py" line="56"/>
+        <source>De-identified: no names, SSN, date of birth or free text; a manifest beside the zip says what it keeps.</source>
+        <translation>Desidentificado: sin nombres, SSN, fecha de nacimiento ni texto libre; un manifiesto junto al zip indica lo que conserva.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/audience.py" line="69"/>
+        <source>&amp;Identifying data, approved by the CoC:</source>
+        <translation>Datos &amp;identificativos, aprobados por la CoC:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/audience.py" line="70"/>
+        <source>Identifying data for the outside entity</source>
+        <translation>Datos identificativos para la entidad externa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/audience.py" line="73"/>
+        <location filename="../../ui/export/audience.py" line="74"/>
+        <source>CoC approval reference</source>
+        <translation>Referencia de la aprobación de la CoC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/audience.py" line="103"/>
+        <source>Choose who the file is for.</source>
+        <translation>Elija para quién es el archivo.</translation>
     </message>
 </context>
 <context>
@@ -664,407 +864,437 @@
         <translation>Esta inscripción ya tiene una salida.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="41"/>
+        <location filename="../../ui/core_text.py" line="42"/>
+        <source>Identifying client-level data may not go to an outside entity without the CoC&apos;s approval; give its reference or export de-identified data.</source>
+        <translation>Los datos identificativos a nivel de cliente no pueden entregarse a una entidad externa sin la aprobación de la CoC; indique su referencia o exporte datos desidentificados.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="44"/>
+        <source>The report&apos;s end date is before its start date.</source>
+        <translation>La fecha final del informe es anterior a su fecha inicial.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="45"/>
+        <source>The report is written as CSV or PDF; end the file name with .csv or .pdf.</source>
+        <translation>El informe se guarda como CSV o PDF; termine el nombre del archivo en .csv o .pdf.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="46"/>
+        <source>The report path is a folder; give a file name such as report.csv.</source>
+        <translation>La ruta del informe es una carpeta; indique un nombre de archivo como informe.csv.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="47"/>
+        <source>The folder for the report does not exist.</source>
+        <translation>La carpeta del informe no existe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="48"/>
         <source>Describe the destination when it is “Other”.</source>
         <translation>Describa el destino cuando es «Otro».</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="42"/>
+        <location filename="../../ui/core_text.py" line="49"/>
         <source>That consent does not exist on this device.</source>
         <translation>Ese consentimiento no existe en este dispositivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="43"/>
+        <location filename="../../ui/core_text.py" line="50"/>
         <source>This consent was already revoked.</source>
         <translation>Este consentimiento ya fue revocado.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="44"/>
+        <location filename="../../ui/core_text.py" line="51"/>
         <source>A refusal cannot be revoked; record a new consent if the client changed their mind.</source>
         <translation>Un rechazo no se puede revocar; registre un nuevo consentimiento si el cliente cambió de opinión.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="46"/>
+        <location filename="../../ui/core_text.py" line="53"/>
         <source>A revocation cannot take effect in the future.</source>
         <translation>Una revocación no puede surtir efecto en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="47"/>
+        <location filename="../../ui/core_text.py" line="54"/>
         <source>Choose written, verbal or declined.</source>
         <translation>Elija por escrito, verbal o rechazado.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="48"/>
+        <location filename="../../ui/core_text.py" line="55"/>
         <source>Choose Shared or Not Shared.</source>
         <translation>Elija Compartido o No compartido.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="49"/>
+        <location filename="../../ui/core_text.py" line="56"/>
         <source>The signature is not a PNG image; capture it again.</source>
         <translation>La firma no es una imagen PNG; captúrela de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="50"/>
+        <location filename="../../ui/core_text.py" line="57"/>
         <source>That person does not exist on this device.</source>
         <translation>Esa persona no existe en este dispositivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="51"/>
+        <location filename="../../ui/core_text.py" line="58"/>
         <source>Write the note before saving it.</source>
         <translation>Escriba la nota antes de guardarla.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="52"/>
+        <location filename="../../ui/core_text.py" line="59"/>
         <source>Give the reason the note should be deleted.</source>
         <translation>Indique por qué se debe eliminar la nota.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="53"/>
+        <location filename="../../ui/core_text.py" line="60"/>
         <source>The note being amended does not belong to this client.</source>
         <translation>La nota que se corrige no pertenece a este cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="54"/>
+        <location filename="../../ui/core_text.py" line="61"/>
         <source>This person has no consent in force.</source>
         <translation>Esta persona no tiene un consentimiento vigente.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="55"/>
+        <location filename="../../ui/core_text.py" line="62"/>
         <source>A change of consent cannot take effect in the future.</source>
         <translation>Un cambio de consentimiento no puede surtir efecto en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="56"/>
+        <location filename="../../ui/core_text.py" line="63"/>
         <source>This person&apos;s information is already Not Shared.</source>
         <translation>La información de esta persona ya es No compartido.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="57"/>
+        <location filename="../../ui/core_text.py" line="64"/>
         <source>The client&apos;s latest decision is a refusal; there is no consent to change.</source>
         <translation>La última decisión del cliente es un rechazo; no hay consentimiento que cambiar.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="58"/>
+        <location filename="../../ui/core_text.py" line="65"/>
         <source>Give a quantity from 1 to 99.</source>
         <translation>Indique una cantidad de 1 a 99.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="59"/>
+        <location filename="../../ui/core_text.py" line="66"/>
         <source>This agency does not list that service.</source>
         <translation>Esta agencia no ofrece ese servicio.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="60"/>
+        <location filename="../../ui/core_text.py" line="67"/>
         <source>This project does not give that service; choose one from the list for this enrollment&apos;s project.</source>
         <translation>Este proyecto no da ese servicio; elija uno de la lista del proyecto de esta inscripción.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="62"/>
+        <location filename="../../ui/core_text.py" line="69"/>
         <source>A name needs at least one letter.</source>
         <translation>Un nombre necesita al menos una letra.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="63"/>
+        <location filename="../../ui/core_text.py" line="70"/>
         <source>The collection time cannot be in the future.</source>
         <translation>La hora de recopilación no puede ser futura.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="64"/>
+        <location filename="../../ui/core_text.py" line="71"/>
         <source>Choose an answer; “Client doesn&apos;t know” and “Client prefers not to answer” are accepted.</source>
         <translation>Elija una respuesta; se aceptan «El cliente no sabe» y «El cliente prefiere no responder».</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="66"/>
+        <location filename="../../ui/core_text.py" line="73"/>
         <source>This project does not exist on this device.</source>
         <translation>Este proyecto no existe en este dispositivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="67"/>
+        <location filename="../../ui/core_text.py" line="74"/>
         <source>That person is not on this device.</source>
         <translation>Esa persona no está en este dispositivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="68"/>
+        <location filename="../../ui/core_text.py" line="75"/>
         <source>The date of birth is after the project start.</source>
         <translation>La fecha de nacimiento es posterior al inicio en el proyecto.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="69"/>
+        <location filename="../../ui/core_text.py" line="76"/>
         <source>Without the client&apos;s consent no data can be entered.</source>
         <translation>Sin el consentimiento del cliente no se pueden ingresar datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="70"/>
+        <location filename="../../ui/core_text.py" line="77"/>
         <source>Enter the Continuum of Care code, such as NY-600; the project&apos;s CoC code fills it in when the project has one.</source>
         <translation>Escriba el código del Continuo de Atención, como NY-600; el código CoC del proyecto lo completa cuando el proyecto lo tiene.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="72"/>
+        <location filename="../../ui/core_text.py" line="79"/>
         <source>Go through every point of the oral explanation with the client first.</source>
         <translation>Repase primero con el cliente cada punto de la explicación oral.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="73"/>
+        <location filename="../../ui/core_text.py" line="80"/>
         <source>The consent date cannot be in the future.</source>
         <translation>La fecha del consentimiento no puede ser futura.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="74"/>
+        <location filename="../../ui/core_text.py" line="81"/>
         <source>Sharing needs its own signed release of information.</source>
         <translation>Compartir necesita su propia autorización firmada para divulgar información.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="75"/>
+        <location filename="../../ui/core_text.py" line="82"/>
         <source>Say with whom the information is shared.</source>
         <translation>Indique con quién se comparte la información.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="76"/>
+        <location filename="../../ui/core_text.py" line="83"/>
         <source>The expiry date is before the signing date.</source>
         <translation>La fecha de vencimiento es anterior a la fecha de firma.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="77"/>
+        <location filename="../../ui/core_text.py" line="84"/>
         <source>Tell the client when the release expires and record the date.</source>
         <translation>Diga al cliente cuándo vence la autorización y registre la fecha.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="78"/>
+        <location filename="../../ui/core_text.py" line="85"/>
         <source>Capture the client&apos;s signature, or attest that they signed the paper form.</source>
         <translation>Capture la firma del cliente o declare que firmó el formulario en papel.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="79"/>
+        <location filename="../../ui/core_text.py" line="86"/>
         <source>The client may be a victim of domestic violence: ask explicitly whether their information may be entered.</source>
         <translation>El cliente puede ser víctima de violencia doméstica: pregunte explícitamente si se puede ingresar su información.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="81"/>
+        <location filename="../../ui/core_text.py" line="88"/>
         <source>The client may be a victim of domestic violence: ask explicitly whether their information may be shared.</source>
         <translation>El cliente puede ser víctima de violencia doméstica: pregunte explícitamente si se puede compartir su información.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="83"/>
+        <location filename="../../ui/core_text.py" line="90"/>
         <source>This policy pack does not accept verbal consent.</source>
         <translation>Este paquete de políticas no acepta el consentimiento verbal.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="84"/>
+        <location filename="../../ui/core_text.py" line="91"/>
         <source>Say why written consent was not possible.</source>
         <translation>Indique por qué no fue posible el consentimiento por escrito.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="85"/>
+        <location filename="../../ui/core_text.py" line="92"/>
         <source>Verbal consent is accepted only when the first contact is by phone; get written consent.</source>
         <translation>El consentimiento verbal solo se acepta cuando el primer contacto es por teléfono; obtenga el consentimiento por escrito.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="87"/>
+        <location filename="../../ui/core_text.py" line="94"/>
         <source>No consent is recorded for this client; record one before entering more data.</source>
         <translation>No hay consentimiento registrado para este cliente; registre uno antes de ingresar más datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="88"/>
+        <location filename="../../ui/core_text.py" line="95"/>
         <source>The client declined consent, so no data can be entered; record a new consent if they change their mind.</source>
         <translation>El cliente rechazó el consentimiento, así que no se pueden ingresar datos; registre un nuevo consentimiento si cambia de opinión.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="90"/>
+        <location filename="../../ui/core_text.py" line="97"/>
         <source>The household declined consent to share, so its record is locked Not Shared.</source>
         <translation>El hogar rechazó el consentimiento para compartir, así que su registro queda bloqueado como No compartido.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="91"/>
+        <location filename="../../ui/core_text.py" line="98"/>
         <source>This client&apos;s releases of information cover other projects only; record a release for this project before entering data in it.</source>
         <translation>Las autorizaciones para divulgar información de este cliente cubren solo otros proyectos; registre una autorización para este proyecto antes de ingresar datos en él.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="93"/>
+        <location filename="../../ui/core_text.py" line="100"/>
         <source>“Full SSN reported” needs all 9 digits; enter them, or choose “Approximate or partial SSN reported”.</source>
         <translation>«Número de Seguro Social completo informado» necesita los 9 dígitos; escríbalos o elija «Número de Seguro Social aproximado o parcial informado».</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="95"/>
+        <location filename="../../ui/core_text.py" line="102"/>
         <source>An SSN was entered but its data quality says the client did not give one; clear the number or choose its data quality again.</source>
         <translation>Se escribió un número de Seguro Social, pero su calidad de datos dice que el cliente no lo dio; borre el número o vuelva a elegir su calidad de datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="103"/>
+        <location filename="../../ui/core_text.py" line="110"/>
         <source>Only the HMIS Lead gives the {0} role ({1}): ask the HMIS Lead for a one-time grant code for this user and give it with the role.</source>
         <translation>Solo la agencia líder de HMIS otorga el rol {0} ({1}): pida a la agencia líder un código de un solo uso para este usuario y escríbalo con el rol.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="106"/>
+        <location filename="../../ui/core_text.py" line="113"/>
+        <source>The CoC approval reference must be up to {0} letters, digits, spaces and . _ / # : - characters.</source>
+        <translation>La referencia de la aprobación de la CoC debe tener como máximo {0} letras, dígitos, espacios y caracteres . _ / # : -.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="116"/>
         <source>An SSN has 9 digits (this has {0}); or enter only the last 4.</source>
         <translation>Un número de Seguro Social tiene 9 dígitos (este tiene {0}); o escriba solo los últimos 4.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="107"/>
+        <location filename="../../ui/core_text.py" line="117"/>
         <source>Use at most {0} characters.</source>
         <translation>Use como máximo {0} caracteres.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="109"/>
+        <location filename="../../ui/core_text.py" line="119"/>
         <source>The contact date cannot be before the project start ({0}).</source>
         <translation>La fecha del contacto no puede ser anterior al inicio en el proyecto ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="111"/>
+        <location filename="../../ui/core_text.py" line="121"/>
         <source>The service date cannot be before the project start ({0}).</source>
         <translation>La fecha del servicio no puede ser anterior al inicio en el proyecto ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="113"/>
+        <location filename="../../ui/core_text.py" line="123"/>
         <source>The exit date cannot be before the project start ({0}).</source>
         <translation>La fecha de salida no puede ser anterior al inicio en el proyecto ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="115"/>
+        <location filename="../../ui/core_text.py" line="125"/>
         <source>The service date cannot be after the project exit ({0}).</source>
         <translation>La fecha del servicio no puede ser posterior a la salida del proyecto ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="117"/>
+        <location filename="../../ui/core_text.py" line="127"/>
         <source>A revocation cannot take effect before the consent was signed ({0}).</source>
         <translation>Una revocación no puede surtir efecto antes de la firma del consentimiento ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="119"/>
+        <location filename="../../ui/core_text.py" line="129"/>
         <source>A change of consent cannot take effect before it was signed ({0}).</source>
         <translation>Un cambio de consentimiento no puede surtir efecto antes de su firma ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="121"/>
+        <location filename="../../ui/core_text.py" line="131"/>
         <source>A household has exactly one head of household (this one has {0}).</source>
         <translation>Un hogar tiene exactamente un jefe de hogar (este tiene {0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="123"/>
+        <location filename="../../ui/core_text.py" line="133"/>
         <source>No release of information covers {0}; data for a day outside every release needs the HMIS helpdesk first.</source>
         <translation>Ninguna autorización para divulgar información cubre el {0}; los datos de un día fuera de toda autorización necesitan primero la mesa de ayuda de HMIS.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="126"/>
+        <location filename="../../ui/core_text.py" line="136"/>
         <source>A person under {0} cannot give consent unless emancipated; a parent or legal guardian must sign.</source>
         <translation>Una persona menor de {0} años no puede dar su consentimiento salvo que esté emancipada; debe firmar un padre, una madre o un tutor legal.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="129"/>
+        <location filename="../../ui/core_text.py" line="139"/>
         <source>Consent was revoked on {0}; record a new consent before entering more data.</source>
         <translation>El consentimiento se revocó el {0}; registre un nuevo consentimiento antes de ingresar más datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="131"/>
+        <location filename="../../ui/core_text.py" line="141"/>
         <source>The release of information expired on {0}; record a new consent before entering more data.</source>
         <translation>La autorización para divulgar información venció el {0}; registre un nuevo consentimiento antes de ingresar más datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="134"/>
+        <location filename="../../ui/core_text.py" line="144"/>
         <source>This program serves {0} clients, so records stay Not Shared.</source>
         <translation>Este programa atiende a clientes de {0}, así que los registros quedan como No compartido.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="136"/>
+        <location filename="../../ui/core_text.py" line="146"/>
         <source>No release covers {0}, so that day&apos;s data is Not Shared.</source>
         <translation>Ninguna autorización cubre el {0}, así que los datos de ese día quedan como No compartido.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="138"/>
+        <location filename="../../ui/core_text.py" line="148"/>
         <source>The written consent signed {0} covers {1} (Shared).</source>
         <translation>El consentimiento por escrito firmado el {0} cubre el {1} (Compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="140"/>
+        <location filename="../../ui/core_text.py" line="150"/>
         <source>The written consent signed {0} covers {1} (Not Shared).</source>
         <translation>El consentimiento por escrito firmado el {0} cubre el {1} (No compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="142"/>
+        <location filename="../../ui/core_text.py" line="152"/>
         <source>The verbal consent signed {0} covers {1} (Shared).</source>
         <translation>El consentimiento verbal firmado el {0} cubre el {1} (Compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="144"/>
+        <location filename="../../ui/core_text.py" line="154"/>
         <source>The verbal consent signed {0} covers {1} (Not Shared).</source>
         <translation>El consentimiento verbal firmado el {0} cubre el {1} (No compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="149"/>
+        <location filename="../../ui/core_text.py" line="159"/>
         <source>Agency Administrator</source>
         <translation>Administrador de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="150"/>
+        <location filename="../../ui/core_text.py" line="160"/>
         <source>Agency Data Coordinator</source>
         <translation>Coordinador de datos de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="151"/>
+        <location filename="../../ui/core_text.py" line="161"/>
         <source>Agency Security Coordinator</source>
         <translation>Coordinador de seguridad de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="152"/>
+        <location filename="../../ui/core_text.py" line="162"/>
         <source>Agency Staff</source>
         <translation>Personal de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="153"/>
+        <location filename="../../ui/core_text.py" line="163"/>
         <source>Case Manager (full access)</source>
         <translation>Administrador de casos (acceso completo)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="154"/>
+        <location filename="../../ui/core_text.py" line="164"/>
         <source>Case Manager I</source>
         <translation>Administrador de casos I</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="155"/>
+        <location filename="../../ui/core_text.py" line="165"/>
         <source>Case Manager II</source>
         <translation>Administrador de casos II</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="156"/>
+        <location filename="../../ui/core_text.py" line="166"/>
         <source>Case Manager III</source>
         <translation>Administrador de casos III</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="157"/>
+        <location filename="../../ui/core_text.py" line="167"/>
         <source>Case Manager</source>
         <translation>Administrador de casos</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="158"/>
+        <location filename="../../ui/core_text.py" line="168"/>
         <source>Data Coordinator</source>
         <translation>Coordinador de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="159"/>
+        <location filename="../../ui/core_text.py" line="169"/>
         <source>HMIS Data Coordinator</source>
         <translation>Coordinador de datos de HMIS</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="160"/>
+        <location filename="../../ui/core_text.py" line="170"/>
         <source>Reporting only</source>
         <translation>Solo informes</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="161"/>
+        <location filename="../../ui/core_text.py" line="171"/>
         <source>System Operator</source>
         <translation>Operador del sistema</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="162"/>
+        <location filename="../../ui/core_text.py" line="172"/>
         <source>View only</source>
         <translation>Solo consulta</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="163"/>
+        <location filename="../../ui/core_text.py" line="173"/>
         <source>Volunteer or Intern</source>
         <translation>Voluntario o pasante</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="164"/>
+        <location filename="../../ui/core_text.py" line="174"/>
         <source>Volunteer</source>
         <translation>Voluntario</translation>
     </message>
@@ -1844,22 +2074,22 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="143"/>
+        <location filename="../../ui/export/export_dialog.py" line="144"/>
         <source>Export HMIS CSV</source>
         <translation>Exportar HMIS CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="256"/>
+        <location filename="../../ui/export/export_dialog.py" line="257"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>Se canceló la exportación; no se escribió ningún archivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="268"/>
+        <location filename="../../ui/export/export_dialog.py" line="269"/>
         <source>Choose an HMIS CSV zip to check</source>
         <translation>Elija un zip de HMIS CSV para comprobar</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="271"/>
+        <location filename="../../ui/export/export_dialog.py" line="272"/>
         <source>Zip files (*.zip)</source>
         <translation>Archivos zip (*.zip)</translation>
     </message>
@@ -2371,77 +2601,82 @@
 <context>
     <name>MainMenus</name>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="80"/>
+        <location filename="../../ui/search/main_menus.py" line="84"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="81"/>
+        <location filename="../../ui/search/main_menus.py" line="85"/>
         <source>&amp;New person…</source>
         <translation>&amp;Nueva persona…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="82"/>
+        <location filename="../../ui/search/main_menus.py" line="86"/>
         <source>New &amp;intake…</source>
         <translation>Nueva a&amp;dmisión…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="83"/>
+        <location filename="../../ui/search/main_menus.py" line="87"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="84"/>
+        <location filename="../../ui/search/main_menus.py" line="88"/>
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="85"/>
+        <location filename="../../ui/search/main_menus.py" line="89"/>
         <source>&amp;Export HMIS CSV…</source>
         <translation>&amp;Exportar HMIS CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="86"/>
+        <location filename="../../ui/search/main_menus.py" line="90"/>
         <source>&amp;Sync…</source>
         <translation>&amp;Sincronizar…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="87"/>
+        <location filename="../../ui/search/main_menus.py" line="91"/>
         <source>&amp;Projects…</source>
         <translation>&amp;Proyectos…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="88"/>
+        <location filename="../../ui/search/main_menus.py" line="92"/>
         <source>&amp;Blank consent form…</source>
         <translation>Formulario de consentimiento en &amp;blanco…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="89"/>
+        <location filename="../../ui/search/main_menus.py" line="93"/>
+        <source>Aggregate &amp;report…</source>
+        <translation>Informe a&amp;gregado…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/main_menus.py" line="94"/>
         <source>&amp;Settings</source>
         <translation>&amp;Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="90"/>
+        <location filename="../../ui/search/main_menus.py" line="95"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="91"/>
+        <location filename="../../ui/search/main_menus.py" line="96"/>
         <source>&amp;Users…</source>
         <translation>&amp;Usuarios…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="92"/>
+        <location filename="../../ui/search/main_menus.py" line="97"/>
         <source>&amp;Device settings…</source>
         <translation>&amp;Ajustes del dispositivo…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="93"/>
+        <location filename="../../ui/search/main_menus.py" line="98"/>
         <source>Set up &amp;two-step sign-in…</source>
         <translation>Configurar la verificación en &amp;dos pasos…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_menus.py" line="94"/>
+        <location filename="../../ui/search/main_menus.py" line="99"/>
         <source>&amp;Copy name</source>
         <translation>&amp;Copiar nombre</translation>
     </message>
@@ -2934,265 +3169,235 @@
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../ui/export/options_page.py" line="101"/>
+        <location filename="../../ui/export/options_page.py" line="107"/>
         <source>Export HMIS CSV</source>
         <translation>Exportar HMIS CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="105"/>
+        <location filename="../../ui/export/options_page.py" line="111"/>
         <source>A HUD HMIS CSV (FY2026) zip of this device&apos;s records, for import into the CoC&apos;s HMIS or for a data warehouse.</source>
         <translation>Un zip HMIS CSV de HUD (FY2026) con los registros de este equipo, para importarlo en el HMIS del CoC o en un almacén de datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="108"/>
+        <location filename="../../ui/export/options_page.py" line="114"/>
         <source>Notice</source>
         <translation>Aviso</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="138"/>
+        <location filename="../../ui/export/options_page.py" line="133"/>
+        <source>Export options</source>
+        <translation>Opciones de la exportación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/options_page.py" line="156"/>
         <source>&amp;Start date</source>
         <translation>Fecha de &amp;inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="139"/>
+        <location filename="../../ui/export/options_page.py" line="157"/>
         <source>Use a start date</source>
         <translation>Usar una fecha de inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="140"/>
+        <location filename="../../ui/export/options_page.py" line="158"/>
         <source>Start date</source>
         <translation>Fecha de inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="142"/>
+        <location filename="../../ui/export/options_page.py" line="160"/>
         <source>End date</source>
         <translation>Fecha de fin</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="143"/>
+        <location filename="../../ui/export/options_page.py" line="161"/>
         <source>E&amp;nd date</source>
         <translation>Fecha de &amp;fin</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="153"/>
+        <location filename="../../ui/export/options_page.py" line="171"/>
         <source>Period</source>
         <translation>Período</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="156"/>
+        <location filename="../../ui/export/options_page.py" line="174"/>
         <source>Without a start date the export begins with the earliest entry on this device. Both days are included.</source>
         <translation>Sin fecha de inicio, la exportación empieza por el registro más antiguo de este equipo. Ambos días se incluyen.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="161"/>
+        <location filename="../../ui/export/options_page.py" line="179"/>
         <source>&amp;Full refresh: everything active in the period</source>
         <translation>&amp;Actualización completa: todo lo activo en el período</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="162"/>
+        <location filename="../../ui/export/options_page.py" line="180"/>
         <source>Full refresh</source>
         <translation>Actualización completa</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="163"/>
+        <location filename="../../ui/export/options_page.py" line="181"/>
         <source>&amp;Delta: only records created or changed in the period</source>
         <translation>&amp;Delta: solo los registros creados o cambiados en el período</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="164"/>
+        <location filename="../../ui/export/options_page.py" line="182"/>
         <source>Delta, changes since the start date</source>
         <translation>Delta, cambios desde la fecha de inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="173"/>
+        <location filename="../../ui/export/options_page.py" line="191"/>
         <source>Records</source>
         <translation>Registros</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="176"/>
+        <location filename="../../ui/export/options_page.py" line="194"/>
         <source>A delta needs a start date; the receiving HMIS adds it to what it already holds.</source>
         <translation>Un delta necesita fecha de inicio; el HMIS que lo recibe lo añade a lo que ya tiene.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="190"/>
+        <location filename="../../ui/export/options_page.py" line="208"/>
         <source>Projects to export</source>
         <translation>Proyectos que exportar</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="195"/>
+        <location filename="../../ui/export/options_page.py" line="213"/>
         <source>Select &amp;all</source>
         <translation>Seleccionar &amp;todos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="196"/>
+        <location filename="../../ui/export/options_page.py" line="214"/>
         <source>Select all projects</source>
         <translation>Seleccionar todos los proyectos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="197"/>
+        <location filename="../../ui/export/options_page.py" line="215"/>
         <source>Select n&amp;one</source>
         <translation>Seleccionar &amp;ninguno</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="198"/>
+        <location filename="../../ui/export/options_page.py" line="216"/>
         <source>Select no project</source>
         <translation>No seleccionar ningún proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="207"/>
+        <location filename="../../ui/export/options_page.py" line="225"/>
         <source>&amp;Projects</source>
         <translation>&amp;Proyectos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="216"/>
+        <location filename="../../ui/export/options_page.py" line="234"/>
         <source>&amp;Hash personal identifiers (HashStatus 4) for a data warehouse</source>
         <translation>Aplicar &amp;hash a los identificadores personales (HashStatus 4) para un almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="217"/>
+        <location filename="../../ui/export/options_page.py" line="235"/>
         <source>Hash personal identifiers, HashStatus 4</source>
         <translation>Aplicar hash a los identificadores personales, HashStatus 4</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="219"/>
+        <location filename="../../ui/export/options_page.py" line="237"/>
         <source>Names become a one-way code and an SSN keeps only its last four digits, so a warehouse can match people across agencies without seeing who they are. Dates of birth stay as they are. Leave this off for an import into the CoC&apos;s HMIS.</source>
         <translation>Los nombres se convierten en un código irreversible y del SSN solo quedan los últimos cuatro dígitos, así un almacén de datos puede relacionar a las personas entre agencias sin ver quiénes son. Las fechas de nacimiento no cambian. Déjelo sin marcar para importar en el HMIS del CoC.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="223"/>
+        <location filename="../../ui/export/options_page.py" line="241"/>
         <source>Identifiers</source>
         <translation>Identificadores</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="230"/>
-        <source>&amp;Upload to this agency&apos;s own HMIS</source>
-        <translation>&amp;Subir al HMIS propio de esta agencia</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export/options_page.py" line="231"/>
-        <source>For this agency&apos;s own HMIS upload</source>
-        <translation>Para la carga en el HMIS propio de esta agencia</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export/options_page.py" line="233"/>
-        <source>Every client in full. A list beside the zip tells the HMIS administrator which records to import as Not Shared or locked, so other agencies do not see them.</source>
-        <translation>Todos los clientes completos. Una lista junto al zip indica al administrador del HMIS qué registros importar como No compartidos o bloqueados, para que otras agencias no los vean.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export/options_page.py" line="236"/>
-        <source>CoC-wide or &amp;warehouse file</source>
-        <translation>Archivo para toda la CoC o para un a&amp;lmacén de datos</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export/options_page.py" line="237"/>
-        <source>For a CoC-wide or warehouse file</source>
-        <translation>Para un archivo de toda la CoC o de un almacén de datos</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export/options_page.py" line="239"/>
-        <source>Shared only as consent allows: names and records leave only for the days a consent in force allowed sharing; other clients are counted without identifiers.</source>
-        <translation>Solo lo que permite el consentimiento: los nombres y registros salen solo para los días en que un consentimiento vigente permitía compartir; los demás clientes se cuentan sin identificadores.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export/options_page.py" line="254"/>
+        <location filename="../../ui/export/options_page.py" line="252"/>
         <source>File for</source>
         <translation>Archivo para</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="260"/>
+        <location filename="../../ui/export/options_page.py" line="258"/>
         <source>Choose where to save the zip</source>
         <translation>Elija dónde guardar el zip</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="261"/>
+        <location filename="../../ui/export/options_page.py" line="259"/>
         <source>File to save the export to</source>
         <translation>Archivo donde guardar la exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="262"/>
+        <location filename="../../ui/export/options_page.py" line="260"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Elegir…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="263"/>
+        <location filename="../../ui/export/options_page.py" line="261"/>
         <source>Choose where to save the export</source>
         <translation>Elegir dónde guardar la exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="267"/>
+        <location filename="../../ui/export/options_page.py" line="265"/>
         <source>Sa&amp;ve to</source>
         <translation>&amp;Guardar en</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="270"/>
+        <location filename="../../ui/export/options_page.py" line="268"/>
         <source>Use a name without personal data, as suggested (MO-TX-1). Unless hashed, the zip holds personal data: keep it on encrypted storage and send it only over an encrypted channel.</source>
         <translation>Use un nombre sin datos personales, como el sugerido (MO-TX-1). Si no se aplica hash, el zip contiene datos personales: guárdelo en un almacenamiento cifrado y envíelo solo por un canal cifrado.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="277"/>
+        <location filename="../../ui/export/options_page.py" line="275"/>
         <source>Chec&amp;k a file…</source>
         <translation>Co&amp;mprobar un archivo…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="278"/>
+        <location filename="../../ui/export/options_page.py" line="276"/>
         <source>Check an export file before upload</source>
         <translation>Comprobar un archivo de exportación antes de subirlo</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="279"/>
+        <location filename="../../ui/export/options_page.py" line="277"/>
         <source>Check any HMIS CSV zip, from this device or elsewhere</source>
         <translation>Comprobar cualquier zip HMIS CSV, de este equipo o de otro</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="280"/>
-        <location filename="../../ui/export/options_page.py" line="281"/>
+        <location filename="../../ui/export/options_page.py" line="278"/>
+        <location filename="../../ui/export/options_page.py" line="279"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="282"/>
+        <location filename="../../ui/export/options_page.py" line="280"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportar</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="283"/>
+        <location filename="../../ui/export/options_page.py" line="281"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="327"/>
+        <location filename="../../ui/export/options_page.py" line="324"/>
         <source>Save the HMIS CSV export</source>
         <translation>Guardar la exportación HMIS CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="330"/>
+        <location filename="../../ui/export/options_page.py" line="327"/>
         <source>Zip files (*.zip)</source>
         <translation>Archivos zip (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="355"/>
+        <location filename="../../ui/export/options_page.py" line="352"/>
         <source>Choose where to save the export.</source>
         <translation>Elija dónde guardar la exportación.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="359"/>
+        <location filename="../../ui/export/options_page.py" line="356"/>
         <source>Give the whole path of the file, or use Choose…</source>
         <translation>Escriba la ruta completa del archivo o use Elegir…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="369"/>
+        <location filename="../../ui/export/options_page.py" line="366"/>
         <source>A file of that name is already there; pick it with Choose… to replace it, or give another name.</source>
         <translation>Ya existe un archivo con ese nombre; selecciónelo con Elegir… para reemplazarlo, o escriba otro nombre.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/options_page.py" line="395"/>
+        <location filename="../../ui/export/options_page.py" line="392"/>
         <source>Choose at least one project.</source>
         <translation>Elija al menos un proyecto.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export/options_page.py" line="398"/>
-        <source>Choose who the file is for.</source>
-        <translation>Elija para quién es el archivo.</translation>
     </message>
 </context>
 <context>
@@ -5048,103 +5253,103 @@
 <context>
     <name>RunningPage</name>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="75"/>
+        <location filename="../../ui/export/export_dialog.py" line="76"/>
         <source>Exporting…</source>
         <extracomment>How long a lock waits for a running export to notice the cancel before closing anyway.</extracomment>
         <translation>Exportando…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="79"/>
+        <location filename="../../ui/export/export_dialog.py" line="80"/>
         <source>The zip appears only when it is complete; if you cancel, nothing is left behind.</source>
         <translation>El zip solo aparece cuando está completo; si cancela, no queda nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="82"/>
+        <location filename="../../ui/export/export_dialog.py" line="83"/>
         <source>Saving to</source>
         <translation>Guardando en</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="85"/>
+        <location filename="../../ui/export/export_dialog.py" line="86"/>
         <source>Export step</source>
         <translation>Paso de la exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="88"/>
+        <location filename="../../ui/export/export_dialog.py" line="89"/>
         <source>Export progress</source>
         <translation>Progreso de la exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="94"/>
+        <location filename="../../ui/export/export_dialog.py" line="95"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="95"/>
+        <location filename="../../ui/export/export_dialog.py" line="96"/>
         <source>Cancel the export</source>
         <translation>Cancelar la exportación</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="98"/>
+        <location filename="../../ui/export/export_dialog.py" line="99"/>
         <source>Reading enrollments</source>
         <translation>Leyendo inscripciones</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="98"/>
+        <location filename="../../ui/export/export_dialog.py" line="99"/>
         <source>Reading exits</source>
         <translation>Leyendo salidas</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="98"/>
+        <location filename="../../ui/export/export_dialog.py" line="99"/>
         <source>Reading contacts</source>
         <translation>Leyendo contactos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="99"/>
+        <location filename="../../ui/export/export_dialog.py" line="100"/>
         <source>Reading services</source>
         <translation>Leyendo servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="99"/>
+        <location filename="../../ui/export/export_dialog.py" line="100"/>
         <source>Reading clients</source>
         <translation>Leyendo clientes</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="99"/>
+        <location filename="../../ui/export/export_dialog.py" line="100"/>
         <source>Reading projects</source>
         <translation>Leyendo proyectos</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="100"/>
+        <location filename="../../ui/export/export_dialog.py" line="101"/>
         <source>Reading organizations</source>
         <translation>Leyendo organizaciones</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="100"/>
+        <location filename="../../ui/export/export_dialog.py" line="101"/>
         <source>Reading users</source>
         <translation>Leyendo usuarios</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="101"/>
+        <location filename="../../ui/export/export_dialog.py" line="102"/>
         <source>Writing {file}</source>
         <translation>Escribiendo {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="103"/>
+        <location filename="../../ui/export/export_dialog.py" line="104"/>
         <source>Finishing the zip</source>
         <translation>Terminando el zip</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="109"/>
+        <location filename="../../ui/export/export_dialog.py" line="110"/>
         <source>Saving {file}</source>
         <translation>Guardando {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="111"/>
+        <location filename="../../ui/export/export_dialog.py" line="112"/>
         <source>Starting</source>
         <translation>Empezando</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialog.py" line="122"/>
+        <location filename="../../ui/export/export_dialog.py" line="123"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
@@ -6056,7 +6261,7 @@ contraseña: {p}</translation>
     </message>
     <message>
         <location filename="../../ui/export/summary_page.py" line="80"/>
-        <location filename="../../ui/export/summary_page.py" line="133"/>
+        <location filename="../../ui/export/summary_page.py" line="140"/>
         <source>People exported without identifiers</source>
         <translation>Personas exportadas sin identificadores</translation>
     </message>
@@ -6158,7 +6363,17 @@ ExportID {id}</translation>
         <translation>Para el HMIS propio de esta agencia: todos los clientes completos. {n} registro(s) para importar como No compartidos o bloqueados figuran en {file}, junto al zip; entréguelo al administrador del HMIS con la carga.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/summary_page.py" line="131"/>
+        <location filename="../../ui/export/summary_page.py" line="132"/>
+        <source>For an outside entity: de-identified, {n} person(s) without names, SSN or date of birth. {file}, beside the zip, says what it keeps.</source>
+        <translation>Para una entidad externa: desidentificado, {n} persona(s) sin nombres, SSN ni fecha de nacimiento. {file}, junto al zip, indica lo que conserva.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="134"/>
+        <source>For an outside entity: identifying data under CoC approval {ref}, as consent allows. {file}, beside the zip, records the approval.</source>
+        <translation>Para una entidad externa: datos identificativos con la aprobación {ref} de la CoC, según lo permita el consentimiento. {file}, junto al zip, registra la aprobación.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/summary_page.py" line="138"/>
         <source>Records to import as Not Shared or locked</source>
         <translation>Registros para importar como No compartidos o bloqueados</translation>
     </message>

@@ -116,6 +116,8 @@ def result_json(result: ExportResult, report: CheckReport) -> dict[str, object]:
         "destination": result.destination.value, "left_out": dict(result.left_out),
         "visibility_list": str(result.visibility_path) if result.visibility_path else None,
         "visibility_entries": result.visibility_entries,
+        "deidentified": result.deidentified, "coc_approval": result.coc_approval,
+        "manifest": str(result.manifest_path) if result.manifest_path else None,
         "check": report_json(report),
     }
 
@@ -141,6 +143,11 @@ def write_result_summary(result: ExportResult, report: CheckReport, out: TextIO,
             out.write(f"  {name:<28}{count:>8}\n")
         if result.destination.value == "agency":
             out.write("Destination: this agency's own HMIS upload (every client in full).\n")
+        elif result.destination.value == "outside":
+            terms = ("de-identified: no names, SSN or date of birth" if result.deidentified else "identifying"
+                     + (f", under CoC approval {result.coc_approval}" if result.coc_approval else ""))
+            out.write(f"Destination: a data request from an outside entity ({terms}); "
+                      f"manifest {result.manifest_path}.\n")
         else:
             out.write("Destination: a CoC-wide or warehouse file (shared only as consent allows).\n")
         if result.withheld_clients:

@@ -18,6 +18,7 @@ import unicodedata
 from datetime import date
 
 from app.errors import UserFacingError
+from app.releases import ReleaseRefused, check_approval_reference, require_outside_approval
 from app.session import Session
 from app.vault.connection import transaction
 from app.victim_service import refuse_hmis_transfer
@@ -80,14 +81,23 @@ class Cancellation:
 
 def export_options(*, start: date | None = None, end: date | None = None,
                    project_ids: frozenset[str] = frozenset(), delta: bool = False,
-                   hashed: bool = False, destination: Destination = Destination.COC) -> ExportOptions:
+                   hashed: bool = False, destination: Destination = Destination.COC,
+                   identifying: bool = False, coc_approval: str | None = None) -> ExportOptions:
     """The user's choices as HUD's terms: delta is ExportDirective 1, hashed is HashStatus 4;
-    ``destination`` is who reads the file (docs/hmis-csv-export.md).
+    ``destination`` is who reads the file (docs/hmis-csv-export.md). For an outside
+    entity's request (``outside``) the file is de-identified unless ``identifying``;
+    ``coc_approval`` is the CoC's approval reference (MO-DREQ-1).
     Raises ``ExportError`` with one sentence for choices that cannot make an export."""
+    outside = destination is Destination.OUTSIDE
+    if not outside and (identifying or coc_approval):
+        raise ReleaseRefused("Identifying data and a CoC approval reference are for an outside entity's request "
+                             "only (--destination outside).")
     return ExportOptions(destination=destination,
         start=start, end=end, project_ids=project_ids,
         directive=ExportDirective.DELTA if delta else ExportDirective.FULL_REFRESH,
         hash_status=HashStatus.SHA256 if hashed else HashStatus.UNHASHED,
+        deidentified=outside and not identifying,
+        coc_approval=check_approval_reference(coc_approval) if outside else None,
     )
 
 
@@ -102,8 +112,12 @@ def export_from_device(session: Session, path: str | os.PathLike[str], options: 
     """Permitted roles only; writes the zip atomically and then records the audit event.
     ``session`` may be a ``Session.worker()`` when this runs off the UI thread."""
     session.require(EXPORT_PERMISSION)
+    if options.destination is Destination.OUTSIDE:
+        # MO-DREQ-1: identifying client-level data to an outside entity needs the CoC's approval.
+        require_outside_approval(session.pack.release, identifying=not options.deidentified,
+                                 approval=options.coc_approval)
     if options.destination is not Destination.AGENCY:
-        refuse_hmis_transfer(session, "write a CoC-wide or warehouse HMIS file")
+        refuse_hmis_transfer(session, "write an HMIS file for anyone but the agency itself")
     from app.leftovers import guarded_export
 
     with guarded_export(session, path):  # a killed export's part file is removed at the next sign-in

@@ -70,6 +70,7 @@ from pathlib import Path
 from app.errors import UserFacingError
 from sync.hmis_csv.columns import CSV_VERSION, FILES
 from sync.hmis_csv.gc_pause import collector_paused
+from sync.hmis_csv.outside import deidentify_people, deidentify_rows, manifest_path, outside_manifest, write_manifest
 from sync.hmis_csv.progress import FINISHING_STAGE, WRITING_STAGE, ProgressCallback, ReportingSource, stage_count
 from sync.hmis_csv.project_files import coc_place, descriptor_files, incomplete_project_notes
 from sync.hmis_csv.rows import (
@@ -152,12 +153,19 @@ class ExportOptions:
     destination: Destination = Destination.COC
     #: A central export for one agency: that agency's own people in full, whatever ``destination`` says.
     viewer_agency: str | None = None
+    #: ``outside`` only: withhold every person's identifiers and free text (sync/hmis_csv/outside.py).
+    deidentified: bool = False
+    #: ``outside`` only: the CoC's approval reference for identifying data (MO-DREQ-1).
+    coc_approval: str | None = None
 
     def __post_init__(self) -> None:
         if self.start is not None and self.end is not None and self.end < self.start:
             raise ExportError("The end date is before the start date.")
         if self.directive is ExportDirective.DELTA and self.start is None:
             raise ExportError("A delta export needs a start date; it carries the records changed since then.")
+        if self.destination is not Destination.OUTSIDE and (self.deidentified or self.coc_approval):
+            raise ExportError("De-identification and a CoC approval reference apply to an outside entity's request "
+                              "only (--destination outside).")
 
     @property
     def period_type(self) -> ExportPeriodType:
@@ -187,6 +195,10 @@ class ExportResult:
     visibility_entries: int = 0
     #: Rows a ``coc`` file left out, per HUD file, because their day was not shared.
     left_out: dict[str, int] = field(default_factory=dict)
+    #: ``outside``: whether every identifier was withheld, the approval given and the manifest beside the zip.
+    deidentified: bool = False
+    coc_approval: str | None = None
+    manifest_path: Path | None = None
 
     def audit_detail(self) -> dict[str, object]:
         """Who and when are the audit event's own; this is which options and how many rows."""
@@ -197,6 +209,8 @@ class ExportResult:
             "rows": {name: count for name, count in self.rows.items() if count},
             "withheld_clients": self.withheld_clients, "destination": self.destination.value,
             "visibility_entries": self.visibility_entries, "left_out": dict(self.left_out),
+            **({"deidentified": self.deidentified, "coc_approval": self.coc_approval}
+               if self.destination is Destination.OUTSIDE else {}),
         }
 
 
@@ -335,6 +349,8 @@ def _write_hmis_csv(source: ExportSource, path: str | os.PathLike[str], options:
                                               ExportDirective.DELTA, today), scope)
     selection, disclosure = apply_destination(selection, options.destination, end=end,
                                               viewer_agency=options.viewer_agency)
+    if options.deidentified:
+        deidentify_people(selection)
 
     projects = projects_in_scope(source.projects(), scope)
     organization_ids = {p.organization_id for p in projects}
@@ -366,6 +382,8 @@ def _write_hmis_csv(source: ExportSource, path: str | os.PathLike[str], options:
     }
     used_users = {str(row["UserID"]) for rows in by_file.values() for row in rows if "UserID" in row}
     by_file["User"] = _user_rows(source.users(), used_users, info, export_id)
+    if options.deidentified:
+        deidentify_rows(by_file)
 
     counts: dict[str, int] = {}
     try:
@@ -381,6 +399,14 @@ def _write_hmis_csv(source: ExportSource, path: str | os.PathLike[str], options:
             visibility_path = write_visibility_list(path, disclosure.entries)
         else:  # a list left by an earlier agency export of this name no longer describes the zip
             visibility_list_path(path).unlink(missing_ok=True)
+        written_manifest = None
+        if options.destination is Destination.OUTSIDE:
+            written_manifest = write_manifest(path, outside_manifest(
+                export_id, info.now, period=(min(start, end), end), deidentified=options.deidentified,
+                coc_approval=options.coc_approval, projects=sorted(csv_id(p) for p in options.project_ids),
+                rows=counts))
+        else:
+            manifest_path(path).unlink(missing_ok=True)
     except OSError as error:
         raise ExportError(f"The export could not be written there ({error.strerror or 'system error'}).") from None
 
@@ -401,5 +427,6 @@ def _write_hmis_csv(source: ExportSource, path: str | os.PathLike[str], options:
         project_ids=tuple(sorted(csv_id(p) for p in options.project_ids)), rows=counts,
         withheld_clients=builder.withheld, notes=tuple(notes), destination=options.destination,
         visibility_path=visibility_path, visibility_entries=len(disclosure.entries) if visibility_path else 0,
-        left_out=dict(disclosure.left_out),
+        left_out=dict(disclosure.left_out), deidentified=options.deidentified, coc_approval=options.coc_approval,
+        manifest_path=written_manifest,
     )

@@ -69,10 +69,14 @@ class Destination(str, Enum):
     visible to other providers"; MO-ROI-8; CT-207-8).
     ``COC``: a CoC-wide or warehouse file, read by other agencies: identifiers and
     rows leave only for the days a consent in force allowed it.
+    ``OUTSIDE``: a data request from an outside entity: as ``COC``, and de-identified
+    unless identifying data was asked for with the approval the pack requires
+    (:mod:`sync.hmis_csv.outside`, MO-DREQ-1).
     """
 
     AGENCY = "agency"
     COC = "coc"
+    OUTSIDE = "outside"
 
 
 def destination_for(owner_agency: str | None, viewer_agency: str | None) -> Destination:

@@ -44,6 +44,7 @@ from sync.hmis_csv.device_export import (
 from sync.hmis_csv.export import ExportResult
 from sync.hmis_csv.progress import FINISHING_STAGE, READING_STAGES, WRITING_STAGE
 from sync.hmis_csv.report import CheckReport
+from ui.core_text import core_text
 from ui.export.check_page import CheckPage
 from ui.export.options_page import ExportRequest, OptionsPage
 from ui.export.summary_page import SummaryPage
@@ -142,7 +143,7 @@ class ExportDialog(QDialog):
         self.progress_relay.progressed.connect(self._show_progress)
         self.setWindowTitle(window_title(self.tr("Export HMIS CSV"), demo))
         self.setModal(True)
-        self.resize(900, 660)
+        self.resize(900, 700)
 
         today = session.clock.now().date()
         outer = QVBoxLayout(self)
@@ -255,7 +256,7 @@ class ExportDialog(QDialog):
         if isinstance(error, ExportCancelled):
             self.options_page.show_notice(self.tr("The export was cancelled; no file was written."))
         else:
-            self.options_page.show_error(str(error))
+            self.options_page.show_error(core_text(str(error)))
         self._show_page(self.options_page)
 
     # -- check --------------------------------------------------------------------------

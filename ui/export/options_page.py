@@ -1,5 +1,6 @@
 """The Export dialog's first page: period, full refresh or delta, projects, hashing, who
-the file is for (the agency's own HMIS or a CoC-wide / warehouse file), and where it goes.
+the file is for (the agency's own HMIS, a CoC-wide / warehouse file or an outside entity's
+data request, ``audience.py``), and where it goes.
 
 The choices become an ``ExportOptions`` through ``device_export.export_options``,
 so a choice the exporter refuses (end before start, a delta without a start
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -29,13 +31,17 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from app.errors import UserFacingError
 from sync.hmis_csv.device_export import export_options
-from sync.hmis_csv.export import Destination, ExportError, ExportOptions
+from sync.hmis_csv.export import ExportOptions
 from sync.hmis_csv.source import ProjectRecord
+from ui.core_text import core_text
+from ui.export.audience import AudienceBox
 from ui.theme import set_invalid
 from ui.widgets.button_box import button_box
 from ui.widgets.status import form_error_label
@@ -111,13 +117,26 @@ class OptionsPage(QWidget):
         self.error = form_error_label()
         layout.addWidget(self.error)
 
+        # The choices scroll on a short screen rather than squeeze their wrapped hints.
+        form = QWidget()
+        form_layout = QVBoxLayout(form)
+        form_layout.setContentsMargins(0, 0, 0, 0)
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(4)
         grid.setColumnStretch(1, 1)
         grid.setColumnMinimumWidth(0, 96)
+        form_layout.addLayout(grid)
+        form_layout.addStretch(1)
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setAccessibleName(self.tr("Export options"))
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setWidget(form)
+        self.form_scroll.viewport().setAutoFillBackground(False)
+        form.setAutoFillBackground(False)
         layout.addSpacing(6)
-        layout.addLayout(grid)
+        layout.addWidget(self.form_scroll, 1)
 
         self._build_period(grid, today)
         self._build_directive(grid)
@@ -125,7 +144,6 @@ class OptionsPage(QWidget):
         self._build_hash(grid)
         self._build_audience(grid)
         self._build_destination(grid)
-        layout.addStretch(1)
 
         self._build_buttons(layout)
         self._connect()
@@ -225,34 +243,14 @@ class OptionsPage(QWidget):
         grid.addWidget(_hint(hash_hint), 7, 1)
 
     def _build_audience(self, grid: QGridLayout) -> None:
-        # Who reads the file: the agency's own HMIS, or a CoC-wide / warehouse file. No
-        # default: either one, chosen by mistake, harms someone (docs/hmis-csv-export.md).
-        self.agency_radio = QRadioButton(self.tr("&Upload to this agency's own HMIS"))
-        self.agency_radio.setAccessibleName(self.tr("For this agency's own HMIS upload"))
-        agency_hint = self.tr(
-            "Every client in full. A list beside the zip tells the HMIS administrator which records "
-            "to import as Not Shared or locked, so other agencies do not see them.")
-        self.agency_radio.setAccessibleDescription(agency_hint)
-        self.coc_radio = QRadioButton(self.tr("CoC-wide or &warehouse file"))
-        self.coc_radio.setAccessibleName(self.tr("For a CoC-wide or warehouse file"))
-        coc_hint = self.tr(
-            "Shared only as consent allows: names and records leave only for the days a consent "
-            "in force allowed sharing; other clients are counted without identifiers.")
-        self.coc_radio.setAccessibleDescription(coc_hint)
-        self._audience = QButtonGroup(self)
-        self._audience.addButton(self.agency_radio)
-        self._audience.addButton(self.coc_radio)
-        audience = QVBoxLayout()
-        audience.setSpacing(2)
-        audience.addWidget(self.agency_radio)
-        audience.addWidget(_hint(agency_hint))
-        audience.addWidget(self.coc_radio)
-        audience.addWidget(_hint(coc_hint))
-        self.audience_message = text_label("", "fieldError")
-        self.audience_message.hide()
-        audience.addWidget(self.audience_message)
+        # Who reads the file (ui/export/audience.py); no default.
+        self.audience = AudienceBox(self)
+        self.agency_radio = self.audience.agency_radio
+        self.coc_radio = self.audience.coc_radio
+        self.outside_radio = self.audience.outside_radio
+        self.audience_message = self.audience.message
         grid.addWidget(_row_label(self.tr("File for")), 8, 0)
-        grid.addLayout(audience, 8, 1)
+        grid.addLayout(self.audience.layout, 8, 1)
 
     def _build_destination(self, grid: QGridLayout) -> None:
         # Where the zip goes.
@@ -289,7 +287,6 @@ class OptionsPage(QWidget):
     def _connect(self) -> None:
         self.start_check.toggled.connect(self.start_date.setEnabled)
         self.delta_radio.toggled.connect(self._delta_toggled)
-        self._audience.buttonToggled.connect(lambda _button, _on: self.audience_message.hide())
         self.select_all.clicked.connect(lambda: self._check_all(Qt.CheckState.Checked))
         self.select_none.clicked.connect(lambda: self._check_all(Qt.CheckState.Unchecked))
         self.choose_button.clicked.connect(self.choose_destination)
@@ -393,10 +390,7 @@ class OptionsPage(QWidget):
         total = self.projects_model.rowCount()
         self.projects_message.setVisible(bool(total) and not chosen)
         self.projects_message.setText(self.tr("Choose at least one project."))
-        audience = (Destination.AGENCY if self.agency_radio.isChecked()
-                    else Destination.COC if self.coc_radio.isChecked() else None)
-        self.audience_message.setText(self.tr("Choose who the file is for."))
-        self.audience_message.setVisible(audience is None)
+        audience = self.audience.destination()
         path = self._destination()
         if path is None or (total and not chosen) or audience is None:
             return None
@@ -405,9 +399,10 @@ class OptionsPage(QWidget):
             options = export_options(
                 start=start, end=_day(self.end_date.date()),
                 project_ids=frozenset() if len(chosen) == total else frozenset(chosen),
-                delta=self.delta_radio.isChecked(), hashed=self.hashed.isChecked(), destination=audience)
-        except ExportError as exc:
-            self.show_error(str(exc))
+                delta=self.delta_radio.isChecked(), hashed=self.hashed.isChecked(), destination=audience,
+                identifying=self.audience.identifying_chosen(), coc_approval=self.audience.approval())
+        except UserFacingError as exc:
+            self.show_error(core_text(str(exc)))
             return None
         return ExportRequest(path, options)
 

@@ -127,11 +127,19 @@ class SummaryPage(QWidget):
                 "For this agency's own HMIS: every client in full. {n} record(s) to import as Not Shared or "
                 "locked are listed in {file}, beside the zip; give it to the HMIS administrator with the "
                 "upload.").format(n=result.visibility_entries, file=result.visibility_path.name)
+        if result.manifest_path is not None:  # an outside entity's data request (MO-DREQ-1)
+            withheld = (self.tr(
+                "For an outside entity: de-identified, {n} person(s) without names, SSN or date of birth. "
+                "{file}, beside the zip, says what it keeps.") if result.deidentified else self.tr(
+                "For an outside entity: identifying data under CoC approval {ref}, as consent allows. "
+                "{file}, beside the zip, records the approval.")).format(
+                n=result.withheld_clients, file=result.manifest_path.name, ref=result.coc_approval or "")
         self.withheld.setText(withheld)
         self.withheld.setAccessibleName(self.tr("Records to import as Not Shared or locked")
                                         if result.visibility_path is not None
                                         else self.tr("People exported without identifiers"))
-        self.withheld.setVisible(bool(result.withheld_clients) or result.visibility_path is not None)
+        self.withheld.setVisible(bool(result.withheld_clients) or result.visibility_path is not None
+                                 or result.manifest_path is not None)
         # The exporter's notes name counts and columns only.
         self.notes.setText("\n".join(f"\u2022 {note}" for note in result.notes))
         self.notes.setVisible(bool(result.notes))

@@ -48,6 +48,10 @@ class MainMenus(QObject):
         if session.can("consent.print"):
             self.tools_menu.addAction(self.blank_form_action)
             self.blank_form_action.triggered.connect(lambda: _open_blank_form(window))
+        self.report_action = QAction(window)  # ui.reports: the de-identified aggregate report (VT-3.2-1)
+        if session.can("reports.view"):
+            self.tools_menu.addAction(self.report_action)
+            self.report_action.triggered.connect(lambda: _open_aggregate_report(window, session))
         self.tools_menu.menuAction().setVisible(bool(self.tools_menu.actions()))
 
         self.settings_menu = bar.addMenu("")
@@ -86,6 +90,7 @@ class MainMenus(QObject):
         self.sync_action.setText(self.tr("&Sync\u2026"))
         self.projects_action.setText(self.tr("&Projects\u2026"))
         self.blank_form_action.setText(self.tr("&Blank consent form\u2026"))
+        self.report_action.setText(self.tr("Aggregate &report\u2026"))
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.users_action.setText(self.tr("&Users\u2026"))
@@ -100,6 +105,14 @@ def _open_blank_form(window: QWidget) -> None:
     from ui.documents.blank_form import open_blank_form
 
     open_blank_form(window)
+
+
+def _open_aggregate_report(window: QWidget, session: Session) -> None:
+    from ui.reports.aggregate_dialog import AggregateReportDialog
+
+    dialog = AggregateReportDialog(session, bool(getattr(window, "_demo", False)), window)
+    dialog.finished.connect(lambda _code: dialog.deleteLater())
+    dialog.open()
 
 
 def _open_two_step(window: QWidget, session: Session) -> None:

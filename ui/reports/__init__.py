@@ -1,0 +1,1 @@
+"""The Reports screens: the de-identified aggregate report."""
