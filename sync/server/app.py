@@ -35,8 +35,10 @@ from sync.protocol import (
     EnrollmentRequest,
     ErrorReply,
     Health,
+    SessionReport,
+    SessionsReply,
 )
-from sync.server import storage
+from sync.server import sessions, storage
 
 log = logging.getLogger("hmis_intake.server")
 
@@ -60,7 +62,7 @@ _TOO_LARGE = "The request body is too large."
 class _Gate:
     """Authenticate, then read a bounded body, before the application sees the request.
 
-    * device paths (``/v1/device``, ``/v1/batches``): the ``Authorization`` header is
+    * device paths (``/v1/device``, ``/v1/batches``, ``/v1/sessions``): the ``Authorization`` header is
       checked first; a missing, wrong or revoked credential is answered 401/403 and
       the body is never read;
     * every body is read here, chunk by chunk, and refused with 413 as soon as it
@@ -84,7 +86,7 @@ class _Gate:
         if too_big:
             await _refusal(413, _TOO_LARGE)(scope, receive, send)
             return
-        if path in (protocol.BATCHES_PATH, protocol.DEVICE_PATH) and \
+        if path in (protocol.BATCHES_PATH, protocol.DEVICE_PATH, protocol.SESSIONS_PATH) and \
                 not await self._authenticate(scope, receive, send, authorization):
             return
         body = await _read_body(receive, limit)
@@ -253,6 +255,19 @@ def create_app(engine: Engine, api_docs: bool = False) -> FastAPI:
     def whoami(device: Device) -> DeviceInfo:
         return DeviceInfo(device_id=device.device_id, agency=device.agency, name=device.name,
                          protocol_version=protocol.PROTOCOL_VERSION)
+
+    @app.post(protocol.SESSIONS_PATH, response_model=SessionsReply, responses={**_AUTH_RESPONSES,
+              400: {"model": ErrorReply}})
+    def report_session(body: SessionReport, device: Device) -> SessionsReply:
+        """MO-PWD-6 (A25): the device's signed-in user; the same user's live sessions on
+        the agency's other devices come back, and the overlap is kept for the admin."""
+        if body.protocol_version != protocol.PROTOCOL_VERSION:
+            raise _error(400, f"This server speaks sync protocol version {protocol.PROTOCOL_VERSION}.")
+        found = sessions.report(engine, device.agency, device.device_id, body.user, body.state, body.live_minutes)
+        if found.elsewhere:
+            log.warning("a user of device %s is also signed in on %d other device(s)", device.device_id,
+                        len(found.elsewhere))
+        return SessionsReply(elsewhere=found.elsewhere)
 
     @app.post(protocol.BATCHES_PATH, response_model=BatchResult,
               responses={**_AUTH_RESPONSES, 400: {"model": ErrorReply},
