@@ -186,9 +186,9 @@ class SyncJob:
                 log.warning("could not renew the sync lease: %s", type(exc).__name__)
 
     def _report_session(self) -> tuple[OpenSession, ...]:
-        """MO-PWD-6 (A25): each sync tells the server who is signed in here (a heartbeat)
-        where the pack asks it; the same user's live sessions elsewhere come back. A
-        server that cannot take it does not stop the sync."""
+        """MO-PWD-6 (A25): each sync that reached the server tells it who is signed in
+        here (a heartbeat) where the pack asks it; the same user's live sessions elsewhere
+        come back. A server that cannot take it does not fail the sync."""
         if not self.session.pack.sessions.one_per_user:
             return ()
         try:
@@ -208,9 +208,9 @@ class SyncJob:
             self.transport.close()
             raise _already_running()
         try:
-            elsewhere = self._report_session()
             report = self.engine.run()
-            report.sessions_elsewhere = elsewhere
+            if report.error is None and not report.cancelled:  # the server answered: say who is here
+                report.sessions_elsewhere = self._report_session()
         finally:
             self.transport.close()
             try:
