@@ -53,47 +53,47 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/controller.py" line="150"/>
+        <location filename="../../ui/controller.py" line="151"/>
         <source>Locked after 1 minute without activity.</source>
         <translation>Bloqueado tras 1 minuto sin actividad.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="151"/>
+        <location filename="../../ui/controller.py" line="152"/>
         <source>Locked after {m:g} minutes without activity.</source>
         <translation>Bloqueado tras {m:g} minutos sin actividad.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="153"/>
+        <location filename="../../ui/controller.py" line="154"/>
         <source>Locked because the computer was locked or went to sleep.</source>
         <translation>Bloqueado porque la computadora se bloqueó o entró en suspensión.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="155"/>
+        <location filename="../../ui/controller.py" line="156"/>
         <source>Locked at your request.</source>
         <translation>Bloqueado a petición suya.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="157"/>
+        <location filename="../../ui/controller.py" line="158"/>
         <source>Your unsaved form was kept and reopens after you sign in.</source>
         <translation>Su formulario sin guardar se conservó y se vuelve a abrir cuando inicie sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="166"/>
+        <location filename="../../ui/controller.py" line="167"/>
         <source>Creating the encrypted vault… this takes a few seconds.</source>
         <translation>Creando la bóveda cifrada… esto tarda unos segundos.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="194"/>
+        <location filename="../../ui/controller.py" line="195"/>
         <source>Preparing a practice vault with made-up people…</source>
         <translation>Preparando una bóveda de práctica con personas inventadas…</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="207"/>
+        <location filename="../../ui/controller.py" line="208"/>
         <source>Preparing a practice vault: {done} of {total} made-up people…</source>
         <translation>Preparando una bóveda de práctica: {done} de {total} personas inventadas…</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="222"/>
+        <location filename="../../ui/controller.py" line="223"/>
         <source>Checking your password…</source>
         <translation>Comprobando su contraseña…</translation>
     </message>
@@ -884,177 +884,187 @@
         <translation>Se escribió un número de Seguro Social, pero su calidad de datos dice que el cliente no lo dio; borre el número o vuelva a elegir su calidad de datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="100"/>
+        <location filename="../../ui/core_text.py" line="95"/>
+        <source>This user is already signed in on this device, in another window or a command; sign out there first, since one user may be signed in at one place at a time.</source>
+        <translation>Este usuario ya ha iniciado sesión en este dispositivo, en otra ventana o en un comando; cierre la sesión allí primero, ya que un usuario solo puede tener la sesión iniciada en un lugar a la vez.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="102"/>
         <source>An SSN has 9 digits (this has {0}); or enter only the last 4.</source>
         <translation>Un número de Seguro Social tiene 9 dígitos (este tiene {0}); o escriba solo los últimos 4.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="101"/>
+        <location filename="../../ui/core_text.py" line="103"/>
         <source>Use at most {0} characters.</source>
         <translation>Use como máximo {0} caracteres.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="103"/>
+        <location filename="../../ui/core_text.py" line="105"/>
         <source>The contact date cannot be before the project start ({0}).</source>
         <translation>La fecha del contacto no puede ser anterior al inicio en el proyecto ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="105"/>
+        <location filename="../../ui/core_text.py" line="107"/>
         <source>The service date cannot be before the project start ({0}).</source>
         <translation>La fecha del servicio no puede ser anterior al inicio en el proyecto ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="107"/>
+        <location filename="../../ui/core_text.py" line="109"/>
         <source>The exit date cannot be before the project start ({0}).</source>
         <translation>La fecha de salida no puede ser anterior al inicio en el proyecto ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="109"/>
+        <location filename="../../ui/core_text.py" line="111"/>
         <source>The service date cannot be after the project exit ({0}).</source>
         <translation>La fecha del servicio no puede ser posterior a la salida del proyecto ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="111"/>
+        <location filename="../../ui/core_text.py" line="113"/>
         <source>A revocation cannot take effect before the consent was signed ({0}).</source>
         <translation>Una revocación no puede surtir efecto antes de la firma del consentimiento ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="113"/>
+        <location filename="../../ui/core_text.py" line="115"/>
         <source>A change of consent cannot take effect before it was signed ({0}).</source>
         <translation>Un cambio de consentimiento no puede surtir efecto antes de su firma ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="115"/>
+        <location filename="../../ui/core_text.py" line="117"/>
         <source>A household has exactly one head of household (this one has {0}).</source>
         <translation>Un hogar tiene exactamente un jefe de hogar (este tiene {0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="117"/>
+        <location filename="../../ui/core_text.py" line="119"/>
         <source>No release of information covers {0}; data for a day outside every release needs the HMIS helpdesk first.</source>
         <translation>Ninguna autorización para divulgar información cubre el {0}; los datos de un día fuera de toda autorización necesitan primero la mesa de ayuda de HMIS.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="120"/>
+        <location filename="../../ui/core_text.py" line="122"/>
         <source>A person under {0} cannot give consent unless emancipated; a parent or legal guardian must sign.</source>
         <translation>Una persona menor de {0} años no puede dar su consentimiento salvo que esté emancipada; debe firmar un padre, una madre o un tutor legal.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="123"/>
+        <location filename="../../ui/core_text.py" line="125"/>
         <source>Consent was revoked on {0}; record a new consent before entering more data.</source>
         <translation>El consentimiento se revocó el {0}; registre un nuevo consentimiento antes de ingresar más datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="125"/>
+        <location filename="../../ui/core_text.py" line="127"/>
         <source>The release of information expired on {0}; record a new consent before entering more data.</source>
         <translation>La autorización para divulgar información venció el {0}; registre un nuevo consentimiento antes de ingresar más datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="128"/>
+        <location filename="../../ui/core_text.py" line="131"/>
+        <source>This user is also signed in on another device of the agency ({0}, last seen {1} UTC); sign out there, since one user may be signed in at one place at a time.</source>
+        <translation>Este usuario también ha iniciado sesión en otro dispositivo de la agencia ({0}, visto por última vez {1} UTC); cierre la sesión allí, ya que un usuario solo puede tener la sesión iniciada en un lugar a la vez.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="135"/>
         <source>This program serves {0} clients, so records stay Not Shared.</source>
         <translation>Este programa atiende a clientes de {0}, así que los registros quedan como No compartido.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="130"/>
+        <location filename="../../ui/core_text.py" line="137"/>
         <source>No release covers {0}, so that day&apos;s data is Not Shared.</source>
         <translation>Ninguna autorización cubre el {0}, así que los datos de ese día quedan como No compartido.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="132"/>
+        <location filename="../../ui/core_text.py" line="139"/>
         <source>The written consent signed {0} covers {1} (Shared).</source>
         <translation>El consentimiento por escrito firmado el {0} cubre el {1} (Compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="134"/>
+        <location filename="../../ui/core_text.py" line="141"/>
         <source>The written consent signed {0} covers {1} (Not Shared).</source>
         <translation>El consentimiento por escrito firmado el {0} cubre el {1} (No compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="136"/>
+        <location filename="../../ui/core_text.py" line="143"/>
         <source>The verbal consent signed {0} covers {1} (Shared).</source>
         <translation>El consentimiento verbal firmado el {0} cubre el {1} (Compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="138"/>
+        <location filename="../../ui/core_text.py" line="145"/>
         <source>The verbal consent signed {0} covers {1} (Not Shared).</source>
         <translation>El consentimiento verbal firmado el {0} cubre el {1} (No compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="143"/>
+        <location filename="../../ui/core_text.py" line="150"/>
         <source>Agency Administrator</source>
         <translation>Administrador de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="144"/>
+        <location filename="../../ui/core_text.py" line="151"/>
         <source>Agency Data Coordinator</source>
         <translation>Coordinador de datos de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="145"/>
+        <location filename="../../ui/core_text.py" line="152"/>
         <source>Agency Security Coordinator</source>
         <translation>Coordinador de seguridad de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="146"/>
+        <location filename="../../ui/core_text.py" line="153"/>
         <source>Agency Staff</source>
         <translation>Personal de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="147"/>
+        <location filename="../../ui/core_text.py" line="154"/>
         <source>Case Manager (full access)</source>
         <translation>Administrador de casos (acceso completo)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="148"/>
+        <location filename="../../ui/core_text.py" line="155"/>
         <source>Case Manager I</source>
         <translation>Administrador de casos I</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="149"/>
+        <location filename="../../ui/core_text.py" line="156"/>
         <source>Case Manager II</source>
         <translation>Administrador de casos II</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="150"/>
+        <location filename="../../ui/core_text.py" line="157"/>
         <source>Case Manager III</source>
         <translation>Administrador de casos III</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="151"/>
+        <location filename="../../ui/core_text.py" line="158"/>
         <source>Case Manager</source>
         <translation>Administrador de casos</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="152"/>
+        <location filename="../../ui/core_text.py" line="159"/>
         <source>Data Coordinator</source>
         <translation>Coordinador de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="153"/>
+        <location filename="../../ui/core_text.py" line="160"/>
         <source>HMIS Data Coordinator</source>
         <translation>Coordinador de datos de HMIS</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="154"/>
+        <location filename="../../ui/core_text.py" line="161"/>
         <source>Reporting only</source>
         <translation>Solo informes</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="155"/>
+        <location filename="../../ui/core_text.py" line="162"/>
         <source>System Operator</source>
         <translation>Operador del sistema</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="156"/>
+        <location filename="../../ui/core_text.py" line="163"/>
         <source>View only</source>
         <translation>Solo consulta</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="157"/>
+        <location filename="../../ui/core_text.py" line="164"/>
         <source>Volunteer or Intern</source>
         <translation>Voluntario o pasante</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="158"/>
+        <location filename="../../ui/core_text.py" line="165"/>
         <source>Volunteer</source>
         <translation>Voluntario</translation>
     </message>
@@ -1320,98 +1330,98 @@
 <context>
     <name>DuplicatesPage</name>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="73"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="53"/>
         <source>&amp;Person in this intake</source>
         <translation>&amp;Persona en esta admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="74"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="54"/>
         <source>Person in this intake</source>
         <translation>Persona en esta admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="78"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="58"/>
         <source>As typed in this intake</source>
         <translation>Tal como se escribió en esta admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="85"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="65"/>
         <source>Possible matches on this device</source>
         <translation>Posibles coincidencias en este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="100"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="80"/>
         <source>&amp;Same person — use the existing record</source>
         <translation>&amp;Misma persona: usar el registro existente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="101"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="81"/>
         <source>Same person, link to the existing record</source>
         <translation>Misma persona, vincular al registro existente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="102"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="82"/>
         <source>Not the same — &amp;create a new record</source>
         <translation>No es la misma: &amp;crear un registro nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="103"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="83"/>
         <source>Not the same person, create a new record</source>
         <translation>No es la misma persona, crear un registro nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="118"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="98"/>
         <source>Duplicate check</source>
         <translation>Comprobación de duplicados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="124"/>
-        <location filename="../../ui/wizard/duplicates_page.py" line="188"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="104"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="168"/>
         <source>(no name)</source>
         <translation>(sin nombre)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="125"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="105"/>
         <source>Person {n}: {name}</source>
         <translation>Persona {n}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="151"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="131"/>
         <source>Looking for this person on the device…</source>
         <translation>Buscando a esta persona en el dispositivo…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="188"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="168"/>
         <source>As typed</source>
         <translation>Tal como se escribió</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="189"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="169"/>
         <source>Date of birth: {d}</source>
         <translation>Fecha de nacimiento: {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="191"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="171"/>
         <source>SSN ends in {d}</source>
         <translation>El SSN termina en {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="201"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="181"/>
         <source>Linked to an existing record; no new person will be created.</source>
         <translation>Vinculado a un registro existente; no se creará una persona nueva.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="207"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="187"/>
         <source>This person may already be on this device. Compare the records, then choose “Same person” or “Not the same” before going on.</source>
         <translation>Puede que esta persona ya esté en este equipo. Compare los registros y elija «Misma persona» o «No es la misma» antes de seguir.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="211"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="191"/>
         <source>{n} possible match(es). Compare them with the client; a new record is created unless you choose “Same person”.</source>
         <translation>{n} posible(s) coincidencia(s). Compárelas con el cliente; se crea un registro nuevo salvo que elija «Misma persona».</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/duplicates_page.py" line="215"/>
+        <location filename="../../ui/wizard/duplicates_page.py" line="195"/>
         <source>No one on this device looks like this person; a new record will be created.</source>
         <translation>Nadie en este equipo se parece a esta persona; se creará un registro nuevo.</translation>
     </message>
@@ -2439,132 +2449,132 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/search/main_window.py" line="216"/>
+        <location filename="../../ui/search/main_window.py" line="219"/>
         <source>Find a person</source>
         <translation>Buscar una persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="217"/>
+        <location filename="../../ui/search/main_window.py" line="220"/>
         <source>&amp;New person…</source>
         <translation>&amp;Nueva persona…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="218"/>
+        <location filename="../../ui/search/main_window.py" line="221"/>
         <source>New person</source>
         <translation>Nueva persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="219"/>
+        <location filename="../../ui/search/main_window.py" line="222"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="220"/>
+        <location filename="../../ui/search/main_window.py" line="223"/>
         <source>Lock now</source>
         <translation>Bloquear ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="221"/>
+        <location filename="../../ui/search/main_window.py" line="224"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Bloquear ahora (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="222"/>
+        <location filename="../../ui/search/main_window.py" line="225"/>
         <source>&amp;My clients</source>
         <translation>&amp;Mis clientes</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="223"/>
+        <location filename="../../ui/search/main_window.py" line="226"/>
         <source>My clients and what is due this week</source>
         <translation>Mis clientes y lo que vence esta semana</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="224"/>
+        <location filename="../../ui/search/main_window.py" line="227"/>
         <source>New &amp;intake…</source>
         <translation>Nueva a&amp;dmisión…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="225"/>
+        <location filename="../../ui/search/main_window.py" line="228"/>
         <source>New intake</source>
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="226"/>
+        <location filename="../../ui/search/main_window.py" line="229"/>
         <source>New intake (Ctrl+I)</source>
         <translation>Nueva admisión (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="227"/>
+        <location filename="../../ui/search/main_window.py" line="230"/>
         <source>&amp;Search by name, date of birth or last 4 of SSN</source>
         <translation>&amp;Buscar por nombre, fecha de nacimiento o últimos 4 del SSN</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="228"/>
+        <location filename="../../ui/search/main_window.py" line="231"/>
         <source>e.g. Juniper, 1985-03-14, 03/14/1985 or 4321</source>
         <translation>p. ej. Juniper, 1985-03-14, 03/14/1985 o 4321</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="229"/>
+        <location filename="../../ui/search/main_window.py" line="232"/>
         <source>Search people</source>
         <translation>Buscar personas</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="543"/>
+        <location filename="../../ui/search/main_window.py" line="554"/>
         <source>Language changed. The intake or profile already open stays in its language until you close it and open it again.</source>
         <translation>Idioma cambiado. La admisión o el perfil que ya está abierto sigue en su idioma hasta que lo cierre y lo vuelva a abrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="546"/>
+        <location filename="../../ui/search/main_window.py" line="557"/>
         <source>Language changed.</source>
         <translation>Idioma cambiado.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="230"/>
+        <location filename="../../ui/search/main_window.py" line="233"/>
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="231"/>
+        <location filename="../../ui/search/main_window.py" line="234"/>
         <source>Type in the search box to find people on this device.</source>
         <translation>Escriba en el cuadro de búsqueda para encontrar personas en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="235"/>
+        <location filename="../../ui/search/main_window.py" line="238"/>
         <source>Signed in as {name} · {role}</source>
         <translation>Sesión de {name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="302"/>
+        <location filename="../../ui/search/main_window.py" line="305"/>
         <source>No one on this device matches.</source>
         <translation>Nadie en este equipo coincide.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="304"/>
+        <location filename="../../ui/search/main_window.py" line="307"/>
         <source>Showing the first {n}; type more to narrow it down.</source>
         <translation>Se muestran los primeros {n}; escriba más para acotar.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="307"/>
+        <location filename="../../ui/search/main_window.py" line="310"/>
         <source>{n} found</source>
         <translation>{n} encontrados</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="308"/>
+        <location filename="../../ui/search/main_window.py" line="311"/>
         <source>1 found</source>
         <translation>1 encontrado</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="349"/>
+        <location filename="../../ui/search/main_window.py" line="360"/>
         <source>Outbox: nothing waiting to sync</source>
         <translation>Bandeja de salida: nada pendiente de sincronizar</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="351"/>
+        <location filename="../../ui/search/main_window.py" line="362"/>
         <source>Outbox: {n} waiting · oldest {h:.0f} h of the {w} h window</source>
         <translation>Bandeja de salida: {n} pendientes · el más antiguo {h:.0f} h de un plazo de {w} h</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="354"/>
+        <location filename="../../ui/search/main_window.py" line="365"/>
         <source> · {n} overdue</source>
         <translation> · {n} vencidos</translation>
     </message>
@@ -5223,22 +5233,27 @@
 <context>
     <name>SessionSync</name>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="49"/>
+        <location filename="../../ui/sync/session_sync.py" line="57"/>
         <source>Sync status</source>
         <translation>Estado de la sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="103"/>
+        <location filename="../../ui/sync/session_sync.py" line="65"/>
+        <source>Signed in elsewhere</source>
+        <translation>Sesión iniciada en otro lugar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/session_sync.py" line="143"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="109"/>
+        <location filename="../../ui/sync/session_sync.py" line="149"/>
         <source>Sync: the server did not answer; trying again in {s:.0f} s.</source>
         <translation>Sincronización: el servidor no respondió; nuevo intento en {s:.0f} s.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="112"/>
+        <location filename="../../ui/sync/session_sync.py" line="152"/>
         <source>Syncing… {done} of {total}</source>
         <translation>Sincronizando… {done} de {total}</translation>
     </message>
@@ -6468,77 +6483,77 @@ ExportID {id}</translation>
 <context>
     <name>TimelinessBanner</name>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="67"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="66"/>
         <source>&amp;Open sync screen</source>
         <translation>Abrir &amp;sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="68"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="67"/>
         <source>Open the sync screen</source>
         <translation>Abrir la pantalla de sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="69"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="68"/>
         <source>Timeliness warning</source>
         <translation>Aviso de plazo</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="80"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="78"/>
         <source>Overdue:</source>
         <translation>Vencidos:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="81"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="79"/>
         <source>1 record has</source>
         <translation>1 registro ha</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="82"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="80"/>
         <source>{n} records have</source>
         <translation>{n} registros han</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="83"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="81"/>
         <source>{count} passed the {w}-hour window without reaching the central HMIS.</source>
         <translation>{count} superado el plazo de {w} horas sin llegar al HMIS central.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="86"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="84"/>
         <source>1 more is due within {h} hours.</source>
         <translation>1 más vence en menos de {h} horas.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="88"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="86"/>
         <source>{n} more are due within {h} hours.</source>
         <translation>{n} más vencen en menos de {h} horas.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="92"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="90"/>
         <source>Due soon:</source>
         <translation>Por vencer:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="93"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="91"/>
         <source>1 record must</source>
         <translation>1 registro debe</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="94"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="92"/>
         <source>{n} records must</source>
         <translation>{n} registros deben</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="95"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="93"/>
         <source>{count} reach the central HMIS within {h} hours ({w}-hour window from collection).</source>
         <translation>{count} llegar al HMIS central en menos de {h} horas (plazo de {w} horas desde la recopilación).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="102"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="100"/>
         <source>Sync as soon as the device is online.</source>
         <translation>Sincronice en cuanto el equipo tenga conexión.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="104"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="102"/>
         <source>Records are sent by themselves while someone is signed in and the device is online.</source>
         <translation>Los registros se envían solos mientras alguien tenga la sesión iniciada y el equipo esté en línea.</translation>
     </message>

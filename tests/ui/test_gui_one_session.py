@@ -140,3 +140,28 @@ def test_mo_pwd_6_the_window_names_the_same_user_live_on_another_device(
 
         gui.lock.lock(LockReason.MANUAL)
         qtbot.waitUntil(signed_out, timeout=20_000)
+
+
+def test_mo_pwd_6_the_refusal_and_the_warning_read_in_spanish(qtbot) -> None:
+    """MO-PWD-6: both sentences reach a Spanish screen translated, the clause ID kept."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.packs import load_pack
+    from app.security.one_session import refusal
+    from sync.protocol import OpenSession
+    from sync.sessions import elsewhere_warning
+    from ui.i18n import set_language
+
+    policy = load_pack("mo").sessions
+    seen = (OpenSession(device_id="d", device_name="laptop-b", since="2026-12-05T06:00:00+00:00",
+                        last_seen="2026-12-05T06:10:00+00:00"),)
+    app = QApplication.instance()
+    set_language(app, "es")
+    try:
+        refused = core_text(refusal(policy))
+        warned = core_text(elsewhere_warning(policy, seen))
+    finally:
+        set_language(app, "en")
+    assert refused.startswith("Este usuario ya ha iniciado sesión") and refused.endswith("(MO-PWD-6).")
+    assert warned.startswith("Este usuario también") and "laptop-b" in warned and "2026-12-05 06:10" in warned
+    assert warned.endswith("(MO-PWD-6).")
