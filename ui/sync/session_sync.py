@@ -9,6 +9,7 @@ background schedule starts again.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from typing import Protocol
 
@@ -92,9 +93,12 @@ class SessionSync(QObject):
         def send() -> None:
             found = reporter.try_send(state)
             if signal is not None:
-                signal.emit(found)
+                with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                    signal.emit(found)
 
-        threading.Thread(target=send, name="session-report", daemon=True).start()
+        # The sign-out is not a daemon: on quit the process waits for it (at most the
+        # report's timeouts), so the server hears the session ended.
+        threading.Thread(target=send, name="session-report", daemon=signal is not None).start()
 
     def _show_elsewhere(self, elsewhere: tuple[OpenSession, ...]) -> None:
         if self._session is None:
