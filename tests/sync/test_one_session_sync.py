@@ -12,7 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine
-from support import ADMIN_USER, REPO_ROOT, VaultInfo, child_env, make_vault
+from support import ADMIN_USER, REPO_ROOT, VaultInfo, child_env, make_vault, single_sentence
 from sync_support import ThreadServer, add_outbox_records, new_code, run_device_cli
 
 from sync.credentials import StoreKind
@@ -114,7 +114,7 @@ def test_mo_pwd_6_only_a_live_session_of_the_same_user_and_agency_counts(
     found = server_sessions.report(engine, "Riverbend Test Shelter", ids["laptop-a"], ADMIN_USER.upper(),
                                    SessionState.SIGNED_IN, 15, now=now)
     assert found.elsewhere == ()
-    # Ten minutes later laptop-d's report of the same user is live, and laptop-a hears of it.
+    # A minute later laptop-d reports the same user again: live now, and laptop-a hears of it.
     server_sessions.report(engine, "Riverbend Test Shelter", ids["laptop-d"], ADMIN_USER, SessionState.SIGNED_IN,
                            15, now=now + timedelta(minutes=1))
     found = server_sessions.report(engine, "Riverbend Test Shelter", ids["laptop-a"], ADMIN_USER,
@@ -136,3 +136,14 @@ def test_mo_pwd_6_an_unreachable_server_does_not_stop_a_sign_in_report(tmp_path:
     live_server.stop()
     assert reporter.try_send(SessionState.SIGNED_IN) == ()
     assert reporter.credential.secret not in repr(reporter)  # the credential is never printed
+
+
+def test_mo_pwd_6_the_sessions_listing_refuses_a_bad_window_in_one_sentence(tmp_path: Path,
+                                                                           server_engine: Engine) -> None:
+    """MO-PWD-6: the administrator's listing with a live window out of range is one
+    sentence and a usage exit; an empty server lists no session."""
+    url = _db_url(server_engine)
+    bad = _server_cli(url, "sessions", "--live-minutes", "0")
+    assert bad.returncode != 0 and bad.stdout == "" and single_sentence(bad.stderr), bad.stderr
+    empty = _server_cli(url, "sessions")
+    assert empty.returncode == 0 and empty.stdout == "0 open session(s).\n"
