@@ -5,6 +5,7 @@ server on loopback) is named in the status bar."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -101,6 +102,8 @@ def test_mo_pwd_6_the_window_cannot_sign_in_a_user_a_command_holds(
         window.sign_in_button.click()
         qtbot.waitUntil(lambda: window.form_error.isVisible(), timeout=20_000)
         assert window.form_error.text().endswith("(MO-PWD-6).")
+        if os.environ.get("HMIS_SHOTS_DIR"):
+            window.grab().save(str(Path(os.environ["HMIS_SHOTS_DIR"]) / "second-sign-in-refused.png"))
         assert window.form_error.text() == core_text(window.form_error.text())  # English: as the core wrote it
         assert gui.controller.main_window is None
         sign_in(qtbot, gui, "cass.worker", WORKER_PASSWORD)
@@ -131,6 +134,8 @@ def test_mo_pwd_6_the_window_names_the_same_user_live_on_another_device(
         label = gui.controller.sync.elsewhere_label
         qtbot.waitUntil(lambda: label.isVisible(), timeout=20_000)
         assert "laptop-b" in label.text() and label.text().endswith("(MO-PWD-6).")
+        if os.environ.get("HMIS_SHOTS_DIR"):
+            gui.controller.main_window.grab().save(str(Path(os.environ["HMIS_SHOTS_DIR"]) / "signed-in-elsewhere.png"))
 
         def signed_out() -> bool:
             with engine.connect() as conn:

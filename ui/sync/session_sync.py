@@ -15,7 +15,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout, QMainWindow, QWidget
 
 from app.session import Session
 from sync.engine import SyncProgress
@@ -40,6 +40,20 @@ class SyncHost(Protocol):
     def refresh_status(self) -> None: ...
 
 
+def _layout_holding(layout: QLayout | None, widget: QWidget) -> QBoxLayout | None:
+    """The box layout, ``layout`` or one nested in it, that holds ``widget`` itself."""
+    if layout is None:
+        return None
+    if isinstance(layout, QBoxLayout) and layout.indexOf(widget) >= 0:
+        return layout
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        found = _layout_holding(item.layout() if item is not None else None, widget)
+        if found is not None:
+            return found
+    return None
+
+
 class SessionSync(QObject):
     # MO-PWD-6: what the server said about this user's sessions on other devices (from a thread).
     sessions_did_report = Signal(object)
@@ -59,13 +73,15 @@ class SessionSync(QObject):
         self.status_label.hide()
         host.statusBar().addPermanentWidget(self.status_label)
         # MO-PWD-6 (A25): the same user signed in on another device, as the server last said.
+        # Shown under the timeliness banner, styled like its red one.
         self.elsewhere_label = QLabel()
+        self.elsewhere_label.setObjectName("elsewhereBanner")
         self.elsewhere_label.setTextFormat(Qt.TextFormat.PlainText)
         self.elsewhere_label.setWordWrap(True)
-        self.elsewhere_label.setStyleSheet("color: #b3261e;")
+        self.elsewhere_label.setStyleSheet("QLabel#elsewhereBanner { background: #fdecea; color: #7a1a14; "
+                                           "border: 1px solid #e8a29b; border-radius: 6px; padding: 8px; }")
         self.elsewhere_label.setAccessibleName(self.tr("Signed in elsewhere"))
         self.elsewhere_label.hide()
-        host.statusBar().addWidget(self.elsewhere_label, 1)
         self.sessions_did_report.connect(self._show_elsewhere)
         self.reporter = SessionReporter.for_session(session)
         # The host is a QMainWindow that also offers SyncHost; mypy has no intersection type.
@@ -73,6 +89,12 @@ class SessionSync(QObject):
         sync_host.sync_action.triggered.connect(self.open_window)
         banner = sync_host.timeliness_banner
         banner.open_sync_requested.connect(self.open_window)
+        holder = banner.parentWidget()
+        page = _layout_holding(holder.layout(), banner) if holder is not None else None
+        if page is not None:
+            page.insertWidget(page.indexOf(banner) + 1, self.elsewhere_label)
+        else:
+            host.statusBar().addWidget(self.elsewhere_label, 1)
         sync_host.outbox_did_count.connect(self.runner.note_outbox)
         self.runner.run_did_start.connect(self._run_started)
         self.runner.progress_did_change.connect(self._progress)
@@ -170,6 +192,7 @@ class SessionSync(QObject):
         self._report(SessionState.SIGNED_OUT)
         self.reporter = None
         self.elsewhere_label.setText("")
+        self.elsewhere_label.hide()
         self.runner.stop_for_lock()
         self.jobs.wait_all(self.runner.schedule.lock_wait)
         self.status_label.setText("")
