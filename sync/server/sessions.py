@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError
 
 from sync.protocol import OpenSession, SessionState
 from sync.server.schema import device, session_overlap, user_session
@@ -29,7 +30,8 @@ def _iso(moment: datetime) -> str:
 
 
 def user_key(user: str) -> str:
-    return " ".join(user.casefold().split())
+    """Case-blind, spaces collapsed, within the column (case folding may lengthen it)."""
+    return " ".join(user.casefold().split())[:150]
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,14 @@ def report(engine: Engine, agency: str, device_id: str, user: str, state: Sessio
     moment = now or utc_now()
     stamp, cutoff = _iso(moment), _iso(moment - timedelta(minutes=live_minutes))
     key = user_key(user)
+    try:
+        return _report(engine, agency, device_id, key, state, stamp, cutoff)
+    except IntegrityError:  # two reports of one device raced to add the same row: the second updates it
+        return _report(engine, agency, device_id, key, state, stamp, cutoff)
+
+
+def _report(engine: Engine, agency: str, device_id: str, key: str, state: SessionState, stamp: str,
+            cutoff: str) -> Reported:
     where = (user_session.c.agency == agency, user_session.c.user_key == key,
              user_session.c.device_id == device_id)
     with engine.begin() as conn:
