@@ -387,6 +387,23 @@ class VictimServicePolicy(BaseModel):
     clause: str = ""  # the pack's clause, cited when sync or a CoC export is refused
 
 
+class SessionPolicy(BaseModel):
+    """How many places one user may be signed in at once (``[sessions]``; A25)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    # One signed-in session per user: a second sign-in of the same user on this device (a
+    # second window or a headless command) is refused, and the server reports another
+    # device's live session of the same user at each sync and sign-in.
+    one_per_user: bool = False
+    # A session another device reported is live this long after its last report.
+    live_minutes: int = Field(default=15, ge=1, le=24 * 60)
+    clauses: tuple[Clause, ...] = ()
+    reading: str = ""
+
+    def cited(self) -> str:
+        return ", ".join(c.id for c in self.clauses)
+
+
 class Pack(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     id: str
@@ -413,6 +430,7 @@ class Pack(BaseModel):
     victim_service_provider: VictimServicePolicy = VictimServicePolicy()
     user_access: UserAccessPolicy = UserAccessPolicy()
     role_assignment: RoleAssignmentPolicy = RoleAssignmentPolicy()
+    sessions: SessionPolicy = SessionPolicy()
     guarantees: tuple[Guarantee, ...] = ()
     # The pack's reading of an ambiguity (A1.. in docs/policy-clauses.md) that no setting's
     # own ``reading`` states, by its ID.

@@ -22,7 +22,7 @@ from app.errors import (
     PermissionDenied,
 )
 from app.packs import Pack, Role, load_pack
-from app.security import role_grants, totp
+from app.security import one_session, role_grants, totp
 from app.security.passwords import check_password
 from app.settings import Settings
 from app.two_step import Code, PendingSignIn
@@ -243,11 +243,21 @@ def initialize(
         vault.close()
         raise
     user = _load_user(vault, slot_id, pack)
+    _hold_session(vault, slot_id, pack)
     session = Session(vault, pack, user, clock)
     session.refresh_access()
     if session.access is not None and session.access.inactive:
         session.warnings.append(session.access.refusal() + " Record them under Tools › Users.")
     return session, recovery_key
+
+
+def _hold_session(vault: Vault, slot_id: str, pack: Pack) -> None:
+    """MO-PWD-6 (A25): where the pack asks it, the user's one session on this device is
+    held until the vault closes; a second window or command of the same user is refused
+    (``SignedInElsewhere``), after the password was found right (no failure counted)."""
+    held = one_session.acquire(vault.data_dir, slot_id, pack.sessions)
+    if held is not None:
+        vault.on_close.append(held.release)
 
 
 def _load_user(vault: Vault, slot_id: str, pack: Pack) -> SignedInUser:
@@ -361,6 +371,7 @@ def begin_sign_in(data_dir: Path, username: str, password: str, clock: Clock = s
         pack = load_pack(stored_pack)
     try:
         user = _load_user(vault, unlocked.slot_id, pack)
+        _hold_session(vault, unlocked.slot_id, pack)
         needs_code = pack.second_factor.totp != "off" and totp.load(vault.conn, user.user_id) is not None
         return PendingSignIn(vault, pack, user, clock, unlocked.slot_id, needs_code)
     except BaseException:
@@ -383,6 +394,7 @@ def sign_in_with_recovery(
         ).fetchone()
         if row is None or "users.manage" not in pack.role(row[1]).permissions:
             raise PermissionDenied("The recovery key can only reset an active administrator's password.")
+        _hold_session(vault, row[0], pack)
         validate_new_password(pack, Settings(vault.conn).password_profile, username, new_password,
                               Settings(vault.conn).agency_name)
         from app.security.users import password_reused, remember_password

@@ -23,7 +23,7 @@ from datetime import datetime
 from typing import Protocol
 
 from sync.errors import BatchRejected, SyncError
-from sync.protocol import BatchRequest, DeviceCredential, RecordStatus, new_batch
+from sync.protocol import BatchRequest, DeviceCredential, OpenSession, RecordStatus, new_batch
 from sync.store import Backlog, OutboxStore, PendingRecord
 from sync.transport import Sent
 
@@ -87,6 +87,8 @@ class SyncReport:
     cancelled: bool = False
     error: SyncError | None = None  # why the run stopped early, if it did
     refused_reasons: dict[str, int] = field(default_factory=dict)
+    # MO-PWD-6: the signed-in user's live sessions on the agency's other devices (sync/sessions.py).
+    sessions_elsewhere: tuple[OpenSession, ...] = ()
 
     @property
     def complete(self) -> bool:

@@ -49,6 +49,7 @@ ENROLLMENTS_PATH = f"{API_PREFIX}/enrollments"
 DEVICE_PATH = f"{API_PREFIX}/device"
 BATCHES_PATH = f"{API_PREFIX}/batches"
 ROLE_GRANTS_PATH = f"{API_PREFIX}/role-grants"
+SESSIONS_PATH = f"{API_PREFIX}/sessions"
 
 #: What a record refused without a reason is given as one (a server must give one).
 NO_REASON = "The server refused this record without giving a reason."
@@ -277,6 +278,42 @@ class RoleGrant(_Wire):
     role: str = Field(min_length=1)
     issued_at: str = Field(min_length=1, max_length=40, description="When the HMIS Lead issued it (ISO 8601).")
     protocol_version: int
+
+
+class SessionState(str, Enum):
+    SIGNED_IN = "signed_in"  # at sign-in, and again (a heartbeat) with every sync
+    SIGNED_OUT = "signed_out"  # at sign-out and when the window locks
+
+
+class SessionReport(_Wire):
+    """``POST /v1/sessions``: which user is signed in on this device (MO-PWD-6, A25).
+
+    The user is named by their sign-in name, staff data the agency assigns and never a
+    client's; the server matches it within the device's agency."""
+
+    protocol_version: int = PROTOCOL_VERSION
+    user: str = Field(min_length=1, max_length=150, pattern=_TEXT,
+                      description="The signed-in user's sign-in name, as typed at sign-in (compared case-blind).")
+    state: SessionState
+    live_minutes: int = Field(default=15, ge=1, le=1440,
+                              description="A session is live while its device reported within this many minutes "
+                                          "(the device's pack says how many).")
+
+
+class OpenSession(_Wire):
+    """Another device's live session of the same user of the same agency."""
+
+    device_id: str
+    device_name: str = ""
+    since: str = Field(description="When that device reported the sign-in (ISO 8601, UTC).")
+    last_seen: str = Field(description="That device's latest report (ISO 8601, UTC).")
+
+
+class SessionsReply(_Wire):
+    """The reply to a session report: the same user's live sessions on other devices."""
+
+    protocol_version: int = PROTOCOL_VERSION
+    elsewhere: tuple[OpenSession, ...] = ()
 
 
 class Health(_Wire):

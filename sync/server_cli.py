@@ -142,6 +142,41 @@ def cmd_list_devices(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_sessions(args: argparse.Namespace, out: TextIO) -> int:
+    """MO-PWD-6 (A25): the users' open sessions as the devices reported them, or with
+    --overlaps every time one user was live on two devices of an agency at once."""
+    import json
+
+    from sync.server import sessions
+
+    if not 1 <= args.live_minutes <= 24 * 60:
+        raise ServerCliError("--live-minutes must be between 1 and 1440.", EXIT_USAGE)
+    engine = _engine(args.db)
+    if args.overlaps:
+        rows = sessions.list_overlaps(engine, args.agency)
+        if args.json:
+            json.dump(rows, out)
+            out.write("\n")
+            return 0
+        for r in rows:
+            out.write(f"{r['agency']}  {r['user_key']}  device {r['device_id']} while on {r['other_device_id']}"
+                      f"  first {r['first_seen']}  last {r['last_seen']}\n")
+        out.write(f"{len(rows)} overlap(s).\n")
+        return 0
+    rows = sessions.list_sessions(engine, args.live_minutes, args.agency)
+    if args.json:
+        json.dump(rows, out)
+        out.write("\n")
+        return 0
+    for r in rows:
+        state = "live" if r["live"] else "quiet"
+        also = f"  ALSO LIVE ON {r['live_elsewhere']} OTHER DEVICE(S)" if r["live_elsewhere"] and r["live"] else ""
+        out.write(f"{r['agency']}  {r['user_key']}  {r['device_name'] or r['device_id']}  since {r['since']}"
+                  f"  last seen {r['last_seen']}  {state}{also}\n")
+    out.write(f"{len(rows)} open session(s).\n")
+    return 0
+
+
 def _export_engine(url: str) -> Engine:
     """The database to export from, as it is: a missing SQLite file is not created, and
     a database without the server's tables is not set up as one."""
@@ -255,6 +290,16 @@ def build_parser() -> argparse.ArgumentParser:
     add_db(p)
     p.set_defaults(func=cmd_list_devices)
 
+    p = sub.add_parser("sessions", help="users' open sessions per device, or their overlaps (MO-PWD-6)")
+    add_db(p)
+    p.add_argument("--agency", metavar="NAME", help="only this agency's")
+    p.add_argument("--live-minutes", type=int, default=15,
+                   help="a session is live while its device reported within this many minutes (default 15)")
+    p.add_argument("--overlaps", action="store_true",
+                   help="every time one user was live on two devices of an agency at once")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_sessions)
+
     p = sub.add_parser("export-hmis-csv", help="HUD HMIS CSV (FY2026) zip of everything the server received")
     add_db(p)
     add_export_options(p)
@@ -274,7 +319,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command is None:
             raise ServerCliError("Give a command: serve, enrollment-code, grant-role, revoke-device, list-devices, "
-                                 "export-hmis-csv or openapi (see 'hmis-intake-server --help').", EXIT_USAGE)
+                                 "sessions, export-hmis-csv or openapi (see 'hmis-intake-server --help').", EXIT_USAGE)
         func: Callable[[argparse.Namespace, TextIO], int] = args.func
         return func(args, stdout)
 

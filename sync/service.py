@@ -35,6 +35,8 @@ from sync.credentials import (
 )
 from sync.engine import DEFAULT_BATCH_SIZE, RetryPolicy, SyncEngine, SyncProgress, SyncReport
 from sync.errors import CredentialStoreUnavailable, SyncError
+from sync.protocol import OpenSession, SessionState
+from sync.sessions import report_for
 from sync.store import OutboxStore, SyncLease, prune_acknowledged, requeue_rows
 from sync.transport import DEFAULT_TIMEOUT, Transport, check_server_url
 
@@ -158,6 +160,7 @@ class SyncJob:
         self.lease = SyncLease(session.conn, session.clock)
         self.lease_lost = False
         self.transport = Transport(url, ca_file or ca_stored, timeout)
+        self.credential = credential
         self.engine = SyncEngine(OutboxStore(session.conn, session.clock), self.transport, credential,
                                  batch_size=batch_size, retry=retry, on_progress=self._progress,
                                  audit_head=lambda: _sent_head(session), before_send=self._heartbeat)
@@ -182,6 +185,19 @@ class SyncJob:
             except DatabaseError as exc:
                 log.warning("could not renew the sync lease: %s", type(exc).__name__)
 
+    def _report_session(self) -> tuple[OpenSession, ...]:
+        """MO-PWD-6 (A25): each sync that reached the server tells it who is signed in
+        here (a heartbeat) where the pack asks it; the same user's live sessions elsewhere
+        come back. A server that cannot take it does not fail the sync."""
+        if not self.session.pack.sessions.one_per_user:
+            return ()
+        try:
+            return self.transport.report_session(report_for(self.session, SessionState.SIGNED_IN),
+                                                 self.credential).elsewhere
+        except SyncError as exc:
+            log.info("session report not delivered: %s", type(exc).__name__)
+            return ()
+
     def run(self) -> SyncReport:
         try:
             holder = self.lease.acquire()
@@ -193,6 +209,8 @@ class SyncJob:
             raise _already_running()
         try:
             report = self.engine.run()
+            if report.error is None and not report.cancelled:  # the server answered: say who is here
+                report.sessions_elsewhere = self._report_session()
         finally:
             self.transport.close()
             try:

@@ -45,6 +45,8 @@ from sync.protocol import (
     ReplyNotJson,
     RoleGrant,
     RoleGrantRedemption,
+    SessionReport,
+    SessionsReply,
     parse_reply,
 )
 
@@ -234,3 +236,13 @@ class Transport:
         if result.batch_id != batch.batch_id:
             raise ServerUnavailable("The server's reply was for a different batch.")
         return Sent(result, len(body), len(response.content))
+
+    def report_session(self, report: SessionReport, credential: DeviceCredential) -> SessionsReply:
+        """MO-PWD-6: tell the server which user is signed in here; the same user's live
+        sessions on the agency's other devices come back."""
+        response = self._request("POST", protocol.SESSIONS_PATH, report.model_dump_json().encode(), credential)
+        self._raise_for_status(response, ServerUnavailable)
+        try:
+            return self._reply(SessionsReply, response, "session reply")
+        except MalformedReply as exc:
+            raise ServerUnavailable(f"The server's reply was not understood ({exc}).") from exc

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -71,7 +72,10 @@ def scan(folder: Path, words: Iterable[str]) -> list[tuple[str, bytes]]:
 
 def assert_layout(data_dir: Path) -> None:
     for entry in data_dir.iterdir():
-        if entry.is_dir():
+        if entry.is_dir() and entry.name == "sessions":  # MO-PWD-6: one lock per key slot, named by its hash
+            for inner in entry.iterdir():
+                assert re.fullmatch(r"[0-9a-f]{32}\.lock", inner.name) and inner.stat().st_size == 0, inner
+        elif entry.is_dir():
             assert entry.name == "backups", f"unexpected folder {entry.name}"
             for inner in entry.iterdir():
                 assert inner.is_file() and inner.suffix == ".db", f"unexpected {inner}"

@@ -94,6 +94,10 @@ def cmd_sync(args: argparse.Namespace, out: TextIO) -> int:
         session.close()
     if sys.stderr.isatty():
         sys.stderr.write("\n")
+    if report.sessions_elsewhere:
+        from sync.sessions import elsewhere_warning
+
+        print(f"Warning: {elsewhere_warning(session.pack.sessions, report.sessions_elsewhere)}", file=sys.stderr)
     if args.json:
         json.dump({
             "accepted": report.accepted, "duplicate": report.duplicate, "refused": report.refused,
@@ -101,6 +105,7 @@ def cmd_sync(args: argparse.Namespace, out: TextIO) -> int:
             "failed_attempts": report.failed_attempts, "bytes_sent": report.bytes_sent,
             "refused_reasons": report.refused_reasons,
             "error": str(report.error) if report.error else None,
+            "signed_in_elsewhere": [s.model_dump() for s in report.sessions_elsewhere],
         }, out)
         out.write("\n")
     else:

@@ -25,6 +25,7 @@ from app.vault.connection import transaction
 from app.vault.unlock import load_keyfile
 from app.vault.vault import vault_exists
 from ui.clipboard import ClipboardGuard
+from ui.core_text import core_text
 from ui.i18n import active_language, remember_language, set_language, stored_language
 from ui.lock import LockController, LockReason, LockReport
 from ui.setup.recovery_key_dialog import RecoveryKeyDialog
@@ -234,7 +235,8 @@ class AppController(QObject):
             pending = begin_sign_in(data_dir, username, password, clock)
             return pending if pending.needs_code else pending.finish()
 
-        self.tasks.submit(password_step, self._signed_in, lambda error: window.show_failure(str(error)))
+        self.tasks.submit(password_step, self._signed_in,
+                          lambda error: window.show_failure(core_text(str(error))))
 
     def _signed_in(self, result: Session | PendingSignIn) -> None:
         from app.two_step import PendingSignIn

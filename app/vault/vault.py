@@ -8,6 +8,7 @@ encrypted copies made before migrations. Nothing else is written there.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from app.audit import chain_head
@@ -87,6 +88,8 @@ class Vault:
         self._data_key: bytearray | None = data_key
         self.clock = clock
         self.unlock_findings: list[str] = []  # what the unlock found changed in the key file
+        # Run once when the vault closes: the user's session lock (app/security/one_session.py).
+        self.on_close: list[Callable[[], None]] = []
 
     @property
     def conn(self) -> Connection:
@@ -204,6 +207,8 @@ class Vault:
                 self._conn = None
         crypto.zero(self._data_key)
         self._data_key = None
+        while self.on_close:
+            self.on_close.pop()()
 
     # -- key slots -----------------------------------------------------------------
 

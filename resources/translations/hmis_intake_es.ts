@@ -184,47 +184,47 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/controller.py" line="155"/>
+        <location filename="../../ui/controller.py" line="156"/>
         <source>Locked after 1 minute without activity.</source>
         <translation>Bloqueado tras 1 minuto sin actividad.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="156"/>
+        <location filename="../../ui/controller.py" line="157"/>
         <source>Locked after {m:g} minutes without activity.</source>
         <translation>Bloqueado tras {m:g} minutos sin actividad.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="158"/>
+        <location filename="../../ui/controller.py" line="159"/>
         <source>Locked because the computer was locked or went to sleep.</source>
         <translation>Bloqueado porque la computadora se bloqueó o entró en suspensión.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="160"/>
+        <location filename="../../ui/controller.py" line="161"/>
         <source>Locked at your request.</source>
         <translation>Bloqueado a petición suya.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="162"/>
+        <location filename="../../ui/controller.py" line="163"/>
         <source>Your unsaved form was kept and reopens after you sign in.</source>
         <translation>Su formulario sin guardar se conservó y se vuelve a abrir cuando inicie sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="171"/>
+        <location filename="../../ui/controller.py" line="172"/>
         <source>Creating the encrypted vault… this takes a few seconds.</source>
         <translation>Creando la bóveda cifrada… esto tarda unos segundos.</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="199"/>
+        <location filename="../../ui/controller.py" line="200"/>
         <source>Preparing a practice vault with made-up people…</source>
         <translation>Preparando una bóveda de práctica con personas inventadas…</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="212"/>
+        <location filename="../../ui/controller.py" line="213"/>
         <source>Preparing a practice vault: {done} of {total} made-up people…</source>
         <translation>Preparando una bóveda de práctica: {done} de {total} personas inventadas…</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="227"/>
+        <location filename="../../ui/controller.py" line="228"/>
         <source>Checking your password…</source>
         <translation>Comprobando su contraseña…</translation>
     </message>
@@ -1114,187 +1114,197 @@
         <translation>Se escribió un número de Seguro Social, pero su calidad de datos dice que el cliente no lo dio; borre el número o vuelva a elegir su calidad de datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="110"/>
+        <location filename="../../ui/core_text.py" line="104"/>
+        <source>This user is already signed in on this device, in another window or a command; sign out there first, since one user may be signed in at one place at a time.</source>
+        <translation>Este usuario ya ha iniciado sesión en este dispositivo, en otra ventana o en un comando; cierre la sesión allí primero, ya que un usuario solo puede tener la sesión iniciada en un lugar a la vez.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="112"/>
         <source>Only the HMIS Lead gives the {0} role ({1}): ask the HMIS Lead for a one-time grant code for this user and give it with the role.</source>
         <translation>Solo la agencia líder de HMIS otorga el rol {0} ({1}): pida a la agencia líder un código de un solo uso para este usuario y escríbalo con el rol.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="113"/>
+        <location filename="../../ui/core_text.py" line="115"/>
         <source>The CoC approval reference must be up to {0} letters, digits, spaces and . _ / # : - characters.</source>
         <translation>La referencia de la aprobación de la CoC debe tener como máximo {0} letras, dígitos, espacios y caracteres . _ / # : -.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="116"/>
+        <location filename="../../ui/core_text.py" line="118"/>
         <source>An SSN has 9 digits (this has {0}); or enter only the last 4.</source>
         <translation>Un número de Seguro Social tiene 9 dígitos (este tiene {0}); o escriba solo los últimos 4.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="117"/>
+        <location filename="../../ui/core_text.py" line="119"/>
         <source>Use at most {0} characters.</source>
         <translation>Use como máximo {0} caracteres.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="119"/>
+        <location filename="../../ui/core_text.py" line="121"/>
         <source>The contact date cannot be before the project start ({0}).</source>
         <translation>La fecha del contacto no puede ser anterior al inicio en el proyecto ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="121"/>
+        <location filename="../../ui/core_text.py" line="123"/>
         <source>The service date cannot be before the project start ({0}).</source>
         <translation>La fecha del servicio no puede ser anterior al inicio en el proyecto ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="123"/>
+        <location filename="../../ui/core_text.py" line="125"/>
         <source>The exit date cannot be before the project start ({0}).</source>
         <translation>La fecha de salida no puede ser anterior al inicio en el proyecto ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="125"/>
+        <location filename="../../ui/core_text.py" line="127"/>
         <source>The service date cannot be after the project exit ({0}).</source>
         <translation>La fecha del servicio no puede ser posterior a la salida del proyecto ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="127"/>
+        <location filename="../../ui/core_text.py" line="129"/>
         <source>A revocation cannot take effect before the consent was signed ({0}).</source>
         <translation>Una revocación no puede surtir efecto antes de la firma del consentimiento ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="129"/>
+        <location filename="../../ui/core_text.py" line="131"/>
         <source>A change of consent cannot take effect before it was signed ({0}).</source>
         <translation>Un cambio de consentimiento no puede surtir efecto antes de su firma ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="131"/>
+        <location filename="../../ui/core_text.py" line="133"/>
         <source>A household has exactly one head of household (this one has {0}).</source>
         <translation>Un hogar tiene exactamente un jefe de hogar (este tiene {0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="133"/>
+        <location filename="../../ui/core_text.py" line="135"/>
         <source>No release of information covers {0}; data for a day outside every release needs the HMIS helpdesk first.</source>
         <translation>Ninguna autorización para divulgar información cubre el {0}; los datos de un día fuera de toda autorización necesitan primero la mesa de ayuda de HMIS.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="136"/>
+        <location filename="../../ui/core_text.py" line="138"/>
         <source>A person under {0} cannot give consent unless emancipated; a parent or legal guardian must sign.</source>
         <translation>Una persona menor de {0} años no puede dar su consentimiento salvo que esté emancipada; debe firmar un padre, una madre o un tutor legal.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="139"/>
+        <location filename="../../ui/core_text.py" line="141"/>
         <source>Consent was revoked on {0}; record a new consent before entering more data.</source>
         <translation>El consentimiento se revocó el {0}; registre un nuevo consentimiento antes de ingresar más datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="141"/>
+        <location filename="../../ui/core_text.py" line="143"/>
         <source>The release of information expired on {0}; record a new consent before entering more data.</source>
         <translation>La autorización para divulgar información venció el {0}; registre un nuevo consentimiento antes de ingresar más datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="144"/>
+        <location filename="../../ui/core_text.py" line="147"/>
+        <source>This user is also signed in on another device of the agency ({0}, last seen {1} UTC); sign out there, since one user may be signed in at one place at a time.</source>
+        <translation>Este usuario también ha iniciado sesión en otro dispositivo de la agencia ({0}, visto por última vez {1} UTC); cierre la sesión allí, ya que un usuario solo puede tener la sesión iniciada en un lugar a la vez.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_text.py" line="151"/>
         <source>This program serves {0} clients, so records stay Not Shared.</source>
         <translation>Este programa atiende a clientes de {0}, así que los registros quedan como No compartido.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="146"/>
+        <location filename="../../ui/core_text.py" line="153"/>
         <source>No release covers {0}, so that day&apos;s data is Not Shared.</source>
         <translation>Ninguna autorización cubre el {0}, así que los datos de ese día quedan como No compartido.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="148"/>
+        <location filename="../../ui/core_text.py" line="155"/>
         <source>The written consent signed {0} covers {1} (Shared).</source>
         <translation>El consentimiento por escrito firmado el {0} cubre el {1} (Compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="150"/>
+        <location filename="../../ui/core_text.py" line="157"/>
         <source>The written consent signed {0} covers {1} (Not Shared).</source>
         <translation>El consentimiento por escrito firmado el {0} cubre el {1} (No compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="152"/>
+        <location filename="../../ui/core_text.py" line="159"/>
         <source>The verbal consent signed {0} covers {1} (Shared).</source>
         <translation>El consentimiento verbal firmado el {0} cubre el {1} (Compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="154"/>
+        <location filename="../../ui/core_text.py" line="161"/>
         <source>The verbal consent signed {0} covers {1} (Not Shared).</source>
         <translation>El consentimiento verbal firmado el {0} cubre el {1} (No compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="159"/>
+        <location filename="../../ui/core_text.py" line="166"/>
         <source>Agency Administrator</source>
         <translation>Administrador de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="160"/>
+        <location filename="../../ui/core_text.py" line="167"/>
         <source>Agency Data Coordinator</source>
         <translation>Coordinador de datos de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="161"/>
+        <location filename="../../ui/core_text.py" line="168"/>
         <source>Agency Security Coordinator</source>
         <translation>Coordinador de seguridad de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="162"/>
+        <location filename="../../ui/core_text.py" line="169"/>
         <source>Agency Staff</source>
         <translation>Personal de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="163"/>
+        <location filename="../../ui/core_text.py" line="170"/>
         <source>Case Manager (full access)</source>
         <translation>Administrador de casos (acceso completo)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="164"/>
+        <location filename="../../ui/core_text.py" line="171"/>
         <source>Case Manager I</source>
         <translation>Administrador de casos I</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="165"/>
+        <location filename="../../ui/core_text.py" line="172"/>
         <source>Case Manager II</source>
         <translation>Administrador de casos II</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="166"/>
+        <location filename="../../ui/core_text.py" line="173"/>
         <source>Case Manager III</source>
         <translation>Administrador de casos III</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="167"/>
+        <location filename="../../ui/core_text.py" line="174"/>
         <source>Case Manager</source>
         <translation>Administrador de casos</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="168"/>
+        <location filename="../../ui/core_text.py" line="175"/>
         <source>Data Coordinator</source>
         <translation>Coordinador de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="169"/>
+        <location filename="../../ui/core_text.py" line="176"/>
         <source>HMIS Data Coordinator</source>
         <translation>Coordinador de datos de HMIS</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="170"/>
+        <location filename="../../ui/core_text.py" line="177"/>
         <source>Reporting only</source>
         <translation>Solo informes</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="171"/>
+        <location filename="../../ui/core_text.py" line="178"/>
         <source>System Operator</source>
         <translation>Operador del sistema</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="172"/>
+        <location filename="../../ui/core_text.py" line="179"/>
         <source>View only</source>
         <translation>Solo consulta</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="173"/>
+        <location filename="../../ui/core_text.py" line="180"/>
         <source>Volunteer or Intern</source>
         <translation>Voluntario o pasante</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="174"/>
+        <location filename="../../ui/core_text.py" line="181"/>
         <source>Volunteer</source>
         <translation>Voluntario</translation>
     </message>
@@ -5468,22 +5478,27 @@
 <context>
     <name>SessionSync</name>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="50"/>
+        <location filename="../../ui/sync/session_sync.py" line="72"/>
         <source>Sync status</source>
         <translation>Estado de la sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="104"/>
+        <location filename="../../ui/sync/session_sync.py" line="83"/>
+        <source>Signed in elsewhere</source>
+        <translation>Sesión iniciada en otro lugar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/session_sync.py" line="169"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="110"/>
+        <location filename="../../ui/sync/session_sync.py" line="175"/>
         <source>Sync: the server did not answer; trying again in {s:.0f} s.</source>
         <translation>Sincronización: el servidor no respondió; nuevo intento en {s:.0f} s.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="113"/>
+        <location filename="../../ui/sync/session_sync.py" line="178"/>
         <source>Syncing… {done} of {total}</source>
         <translation>Sincronizando… {done} de {total}</translation>
     </message>

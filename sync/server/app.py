@@ -37,8 +37,10 @@ from sync.protocol import (
     Health,
     RoleGrant,
     RoleGrantRedemption,
+    SessionReport,
+    SessionsReply,
 )
-from sync.server import role_grants, storage
+from sync.server import role_grants, sessions, storage
 
 log = logging.getLogger("hmis_intake.server")
 
@@ -54,7 +56,7 @@ def _refusal(status: int, detail: str, headers: dict[str, str] | None = None) ->
     return JSONResponse({"detail": detail}, status, headers={"Connection": "close", **(headers or {})})
 
 
-_DEVICE_PATHS = (protocol.BATCHES_PATH, protocol.DEVICE_PATH, protocol.ROLE_GRANTS_PATH)
+_DEVICE_PATHS = (protocol.BATCHES_PATH, protocol.DEVICE_PATH, protocol.ROLE_GRANTS_PATH, protocol.SESSIONS_PATH)
 _UNAUTHENTICATED = "The device credential is missing or not valid; enroll the device again."
 _REVOKED = "This device was revoked by the server's administrator."
 _TOO_LARGE = "The request body is too large."
@@ -63,8 +65,8 @@ _TOO_LARGE = "The request body is too large."
 class _Gate:
     """Authenticate, then read a bounded body, before the application sees the request.
 
-    * device paths (``/v1/device``, ``/v1/batches``, ``/v1/role-grants``): the ``Authorization`` header is
-      checked first; a missing, wrong or revoked credential is answered 401/403 and
+    * device paths (``/v1/device``, ``/v1/batches``, ``/v1/role-grants``, ``/v1/sessions``): the
+      ``Authorization`` header is checked first; a missing, wrong or revoked credential is answered 401/403 and
       the body is never read;
     * every body is read here, chunk by chunk, and refused with 413 as soon as it
       passes the path's cap (a batch: ``MAX_BATCH_BODY_BYTES``; anything else, the
@@ -212,6 +214,44 @@ def _device_dependency(engine: Engine) -> Callable[..., storage.AuthenticatedDev
     return current_device
 
 
+def _add_staff_routes(app: FastAPI, engine: Engine,
+                      current_device: Callable[..., storage.AuthenticatedDevice]) -> None:
+    """The device paths about the device's staff rather than its records: who is signed
+    in (MO-PWD-6) and the HMIS Lead's role grants (VT-2.1-4)."""
+    Device = Annotated[storage.AuthenticatedDevice, Depends(current_device)]
+
+    @app.post(protocol.SESSIONS_PATH, response_model=SessionsReply, responses={**_AUTH_RESPONSES,
+              400: {"model": ErrorReply}})
+    def report_session(body: SessionReport, device: Device) -> SessionsReply:
+        """MO-PWD-6 (A25): the device's signed-in user; the same user's live sessions on
+        the agency's other devices come back, and the overlap is kept for the admin."""
+        if body.protocol_version != protocol.PROTOCOL_VERSION:
+            raise _error(400, f"This server speaks sync protocol version {protocol.PROTOCOL_VERSION}.")
+        found = sessions.report(engine, device.agency, device.device_id, body.user, body.state, body.live_minutes)
+        if found.elsewhere:
+            log.warning("a user of device %s is also signed in on %d other device(s)", device.device_id,
+                        len(found.elsewhere))
+        return SessionsReply(elsewhere=found.elsewhere)
+
+    @app.post(protocol.ROLE_GRANTS_PATH, response_model=RoleGrant,
+              responses={**_AUTH_RESPONSES, 400: {"model": ErrorReply},
+                         403: {"model": ErrorReply, "description": "The device was revoked, or the grant "
+                               "code is not valid for its agency, was used, expired or names another user "
+                               "or role."}})
+    def redeem_role_grant(body: RoleGrantRedemption, device: Device) -> RoleGrant:
+        # VT-2.1-4: a role above what the agency gives comes from the HMIS Lead.
+        if body.protocol_version != protocol.PROTOCOL_VERSION:
+            raise _error(400, f"This server speaks sync protocol version {protocol.PROTOCOL_VERSION}.")
+        try:
+            grant = role_grants.redeem_role_grant(engine, body.code, device, body.username, body.role)
+        except role_grants.GrantRefused as exc:
+            log.warning("role grant refused for device %s", device.device_id)
+            raise _error(403, str(exc)) from exc
+        log.info("role grant %s redeemed by device %s", grant.grant_id, device.device_id)
+        return RoleGrant(grant_id=grant.grant_id, agency=grant.agency, username=grant.username, role=grant.role,
+                         issued_at=grant.issued_at, protocol_version=protocol.PROTOCOL_VERSION)
+
+
 def create_app(engine: Engine, api_docs: bool = False) -> FastAPI:
     """The API. ``api_docs`` serves /openapi.json and /docs (off unless the operator
     asks: the document maps the API for anyone who can reach it)."""
@@ -280,24 +320,7 @@ def create_app(engine: Engine, api_docs: bool = False) -> FastAPI:
         # Serialised by the model itself in one pass (response_model above gives the schema).
         return Response(reply.model_dump_json(), media_type="application/json")
 
-    @app.post(protocol.ROLE_GRANTS_PATH, response_model=RoleGrant,
-              responses={**_AUTH_RESPONSES, 400: {"model": ErrorReply},
-                         403: {"model": ErrorReply, "description": "The device was revoked, or the grant "
-                               "code is not valid for its agency, was used, expired or names another user "
-                               "or role."}})
-    def redeem_role_grant(body: RoleGrantRedemption, device: Device) -> RoleGrant:
-        # VT-2.1-4: a role above what the agency gives comes from the HMIS Lead.
-        if body.protocol_version != protocol.PROTOCOL_VERSION:
-            raise _error(400, f"This server speaks sync protocol version {protocol.PROTOCOL_VERSION}.")
-        try:
-            grant = role_grants.redeem_role_grant(engine, body.code, device, body.username, body.role)
-        except role_grants.GrantRefused as exc:
-            log.warning("role grant refused for device %s", device.device_id)
-            raise _error(403, str(exc)) from exc
-        log.info("role grant %s redeemed by device %s", grant.grant_id, device.device_id)
-        return RoleGrant(grant_id=grant.grant_id, agency=grant.agency, username=grant.username, role=grant.role,
-                         issued_at=grant.issued_at, protocol_version=protocol.PROTOCOL_VERSION)
-
+    _add_staff_routes(app, engine, current_device)
     return app
 
 

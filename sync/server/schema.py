@@ -99,3 +99,28 @@ role_grant = Table(
     Column("used_at", String(40)),
     Column("device_id", String(64)),
 )
+
+# MO-PWD-6 (A25): each user's open session per device, as the devices report it at
+# sign-in, sign-out and every sync. ``user_key`` is the sign-in name, case-folded (staff
+# data, never a client's); a session is live while ``last_seen`` is recent enough.
+user_session = Table(
+    "user_session", metadata,
+    Column("agency", String(200), primary_key=True),
+    Column("user_key", String(150), primary_key=True),
+    Column("device_id", String(64), primary_key=True),
+    Column("since", String(40), nullable=False),
+    Column("last_seen", String(40), nullable=False),
+    Column("signed_out_at", String(40)),
+)
+
+# Every time a device reported a user signed in while another device of the same agency
+# held a live session of that user: the administrator's overlap report.
+session_overlap = Table(
+    "session_overlap", metadata,
+    Column("agency", String(200), primary_key=True),
+    Column("user_key", String(150), primary_key=True),
+    Column("device_id", String(64), primary_key=True),
+    Column("other_device_id", String(64), primary_key=True),
+    Column("first_seen", String(40), nullable=False),
+    Column("last_seen", String(40), nullable=False),
+)

@@ -11,6 +11,10 @@ Each request takes the next mode from the plan (then ``default``):
 - ``timeout_after``   forward (the server commits), then hold the reply past the
                       client's read timeout
 - ``slow``            forward and relay after ``slow_seconds``
+
+A session report (``POST /v1/sessions``, MO-PWD-6), which a sync sends after its
+batches, is forwarded as it is and takes no mode, so a plan counts the same requests
+as before it existed.
 """
 
 from __future__ import annotations
@@ -114,6 +118,9 @@ class FaultProxy:
         try:
             client.settimeout(30)
             head, body = _read_message(client)
+            if head.split(b"\r\n", 1)[0].startswith(b"POST /v1/sessions "):
+                client.sendall(self._forward(head, body))
+                return
             mode = self._next_mode()
             if mode == "500_before":
                 client.sendall(_response("500 Internal Server Error", b'{"detail":"injected"}'))

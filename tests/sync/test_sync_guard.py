@@ -13,7 +13,17 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from support import ADMIN_PASSWORD, ADMIN_USER, REPO_ROOT, child_env, cli_command, make_vault, single_sentence
+from support import (
+    ADMIN_PASSWORD,
+    ADMIN_USER,
+    REPO_ROOT,
+    USER_PASSWORD,
+    add_ready_user,
+    child_env,
+    cli_command,
+    make_vault,
+    single_sentence,
+)
 from sync_faults import FaultProxy
 from sync_support import (
     HERE,
@@ -104,7 +114,10 @@ def test_a_second_connection_is_refused_while_a_run_holds_the_lease(
 
 
 def test_the_command_line_says_a_sync_is_already_running(tmp_path: Path, live_server: ThreadServer) -> None:
+    """The second command runs as another user: the first one's user could not sign in
+    twice at all (MO-PWD-6, tests/test_one_session.py)."""
     info = make_vault(tmp_path / "device", "mo")
+    add_ready_user(info, "cass.worker", "case_manager")
     session = info.sign_in()
     try:
         add_outbox_records(session, 1000)
@@ -128,7 +141,8 @@ def test_the_command_line_says_a_sync_is_already_running(tmp_path: Path, live_se
                 first.stdin.write(ADMIN_PASSWORD + "\n")
                 first.stdin.close()
                 wait_until(lambda: len(server_keys(live_server.engine)) >= 25, 60, "the first process to send")
-                second = run_device_cli(info.data_dir, "sync", *AUTH)
+                second = run_device_cli(info.data_dir, "sync", "--user", "cass.worker", "--password-stdin",
+                                        password=USER_PASSWORD)
             finally:
                 first.wait(timeout=180)
         assert second.returncode == 19

@@ -37,7 +37,7 @@ class _Seen:
 
 
 OPERATIONS = [("GET", "/v1/health"), ("POST", "/v1/enrollments"), ("GET", "/v1/device"),
-              ("POST", "/v1/batches")]
+              ("POST", "/v1/batches"), ("POST", "/v1/sessions")]
 BOUNDED = settings(max_examples=25, deadline=None, derandomize=True, database=None,
                    suppress_health_check=list(HealthCheck))
 

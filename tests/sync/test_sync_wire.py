@@ -119,6 +119,7 @@ DEVICE_MODELS: dict[tuple[str, str], type[BaseModel]] = {
     ("GET", protocol.DEVICE_PATH): protocol.DeviceInfo,
     ("POST", protocol.BATCHES_PATH): protocol.BatchResult,
     ("POST", protocol.ROLE_GRANTS_PATH): protocol.RoleGrant,
+    ("POST", protocol.SESSIONS_PATH): protocol.SessionsReply,
 }
 
 
@@ -163,6 +164,8 @@ def test_device_requests_and_server_replies_fit_the_committed_document(traffic: 
     batches = [e for e in traffic if e.path == protocol.BATCHES_PATH]
     assert len(batches) >= 2 and all(e.request_body for e in batches)
     assert any(b'"audit_head"' in (e.request_body or b"") for e in batches)
+    # MO-PWD-6: the sync of the Missouri device also reported its signed-in user.
+    assert [e.status for e in traffic if e.path == protocol.SESSIONS_PATH] == [200]
     assert {e.status for e in traffic} >= {200, 201, 403}
     problems = [p for e in traffic for p in schema_problems(document, e)]
     assert problems == []

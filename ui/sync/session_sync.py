@@ -9,14 +9,19 @@ background schedule starts again.
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt, SignalInstance
+from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout, QMainWindow, QWidget
 
 from app.session import Session
 from sync.engine import SyncProgress
+from sync.protocol import OpenSession, SessionState
+from sync.sessions import SessionReporter, elsewhere_warning
+from ui.core_text import core_text
 from ui.sync.runner import RunOutcome, SyncRunner
 from ui.sync.schedule import RunKind, SyncSchedule
 from ui.sync.sync_window import SyncWindow
@@ -35,7 +40,24 @@ class SyncHost(Protocol):
     def refresh_status(self) -> None: ...
 
 
+def _layout_holding(layout: QLayout | None, widget: QWidget) -> QBoxLayout | None:
+    """The box layout, ``layout`` or one nested in it, that holds ``widget`` itself."""
+    if layout is None:
+        return None
+    if isinstance(layout, QBoxLayout) and layout.indexOf(widget) >= 0:
+        return layout
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        found = _layout_holding(item.layout() if item is not None else None, widget)
+        if found is not None:
+            return found
+    return None
+
+
 class SessionSync(QObject):
+    # MO-PWD-6: what the server said about this user's sessions on other devices (from a thread).
+    sessions_did_report = Signal(object)
+
     def __init__(self, session: Session, host: QMainWindow, schedule: SyncSchedule | None = None,
                  demo: bool = False) -> None:
         super().__init__()
@@ -50,11 +72,29 @@ class SessionSync(QObject):
         self.status_label.setAccessibleName(self.tr("Sync status"))
         self.status_label.hide()
         host.statusBar().addPermanentWidget(self.status_label)
+        # MO-PWD-6 (A25): the same user signed in on another device, as the server last said.
+        # Shown under the timeliness banner, styled like its red one.
+        self.elsewhere_label = QLabel()
+        self.elsewhere_label.setObjectName("elsewhereBanner")
+        self.elsewhere_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.elsewhere_label.setWordWrap(True)
+        self.elsewhere_label.setStyleSheet("QLabel#elsewhereBanner { background: #fdecea; color: #7a1a14; "
+                                           "border: 1px solid #e8a29b; border-radius: 6px; padding: 8px; }")
+        self.elsewhere_label.setAccessibleName(self.tr("Signed in elsewhere"))
+        self.elsewhere_label.hide()
+        self.sessions_did_report.connect(self._show_elsewhere)
+        self.reporter = SessionReporter.for_session(session)
         # The host is a QMainWindow that also offers SyncHost; mypy has no intersection type.
         sync_host: SyncHost = host  # type: ignore[assignment]
         sync_host.sync_action.triggered.connect(self.open_window)
         banner = sync_host.timeliness_banner
         banner.open_sync_requested.connect(self.open_window)
+        holder = banner.parentWidget()
+        page = _layout_holding(holder.layout(), banner) if holder is not None else None
+        if page is not None:
+            page.insertWidget(page.indexOf(banner) + 1, self.elsewhere_label)
+        else:
+            host.statusBar().addWidget(self.elsewhere_label, 1)
         sync_host.outbox_did_count.connect(self.runner.note_outbox)
         self.runner.run_did_start.connect(self._run_started)
         self.runner.progress_did_change.connect(self._progress)
@@ -63,6 +103,31 @@ class SessionSync(QObject):
 
     def start(self) -> None:
         self.runner.start()
+        self._report(SessionState.SIGNED_IN)
+
+    def _report(self, state: SessionState) -> None:
+        """Tell the server off the UI thread; an unreachable server says nothing (A25)."""
+        reporter = self.reporter
+        if reporter is None:
+            return
+        signal = self.sessions_did_report if state is SessionState.SIGNED_IN else None
+
+        def send() -> None:
+            found = reporter.try_send(state)
+            if signal is not None:
+                with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                    signal.emit(found)
+
+        # The sign-out is not a daemon: on quit the process waits for it (at most the
+        # report's timeouts), so the server hears the session ended.
+        threading.Thread(target=send, name="session-report", daemon=signal is not None).start()
+
+    def _show_elsewhere(self, elsewhere: tuple[OpenSession, ...]) -> None:
+        if self._session is None:
+            return
+        text = elsewhere_warning(self._session.pack.sessions, elsewhere)
+        self.elsewhere_label.setText(core_text(text) if text else "")
+        self.elsewhere_label.setVisible(bool(text))
 
     def open_window(self) -> SyncWindow | None:
         session = self._session
@@ -116,12 +181,18 @@ class SessionSync(QObject):
     def _run_finished(self, outcome: RunOutcome) -> None:
         self._set_status(status_text(outcome, self.runner.next_run_at), problem=outcome.failed)
         self._refresh_host()
+        if self.reporter is not None and outcome.report is not None and outcome.report.error is None:
+            self._show_elsewhere(outcome.report.sessions_elsewhere)
 
     # -- lock ---------------------------------------------------------------------------
 
     def stop_for_lock(self) -> None:
         """Called by the lock controller once the windows are cleared."""
         self._session = None
+        self._report(SessionState.SIGNED_OUT)
+        self.reporter = None
+        self.elsewhere_label.setText("")
+        self.elsewhere_label.hide()
         self.runner.stop_for_lock()
         self.jobs.wait_all(self.runner.schedule.lock_wait)
         self.status_label.setText("")
