@@ -150,7 +150,8 @@ def write_result_summary(result: ExportResult, report: CheckReport, out: TextIO,
                       f"manifest {result.manifest_path}.\n")
         else:
             out.write("Destination: a CoC-wide or warehouse file (shared only as consent allows).\n")
-        if result.withheld_clients:
+        deidentified = result.destination.value == "outside" and result.deidentified
+        if result.withheld_clients and not deidentified:  # a de-identified file withholds everyone's
             out.write(f"Identifiers withheld for {result.withheld_clients} person(s) whose consent does not "
                       "allow sharing (Not Shared, declined, revoked, expired or locked).\n")
         if result.visibility_path is not None:
