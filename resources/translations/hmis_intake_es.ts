@@ -4759,213 +4759,218 @@
         <translation>el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="91"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="95"/>
         <source>Record a new consent</source>
         <translation>Registrar un nuevo consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="96"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="100"/>
         <source>One release covers the household: it is recorded for all {n} members (MO-ROI-3).</source>
         <translation>Una sola autorización cubre el hogar: se registra para los {n} miembros (MO-ROI-3).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="108"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="112"/>
         <source>An ROI is recorded for each project the client is enrolled in; this one covers the project chosen here.</source>
         <translation>Se registra una autorización para cada proyecto en el que está inscrito el cliente; esta cubre el proyecto elegido aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="123"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="127"/>
         <source>Client&apos;s &amp;language</source>
         <translation>&amp;Idioma del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="123"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="127"/>
         <source>Language of the consent texts</source>
         <translation>Idioma de los textos del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="125"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="129"/>
         <source>&amp;Project</source>
         <translation>&amp;Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="125"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="129"/>
         <source>Project the ROI covers</source>
         <translation>Proyecto que cubre la autorización</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="129"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="133"/>
         <source>I went through the &amp;oral explanation with the client</source>
         <translation>Repasé la explicación &amp;oral con el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="130"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="134"/>
         <source>Oral explanation given</source>
         <translation>Explicación oral dada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="145"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="149"/>
         <source>S&amp;hared</source>
         <translation>&amp;Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="146"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="150"/>
         <source>Information is shared</source>
         <translation>La información se comparte</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="147"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="151"/>
         <source>&amp;Not shared</source>
         <translation>&amp;No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="148"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="152"/>
         <source>Information is not shared</source>
         <translation>La información no se comparte</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="164"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="168"/>
         <source>Shared w&amp;ith</source>
         <translation>Comparti&amp;do con</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="164"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="168"/>
         <source>Shared with</source>
         <translation>Compartido con</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="165"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="169"/>
         <source>Who sees the information; separate several with commas.</source>
         <translation>Quién ve la información; separe varios con comas.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="166"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="170"/>
         <source>&amp;Expires on</source>
         <translation>Válida &amp;hasta</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="166"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="170"/>
         <source>Release expires on</source>
         <translation>La autorización vence el</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="169"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="173"/>
         <source>The client signed the separate rele&amp;ase to share</source>
         <translation>El cliente firmó la &amp;autorización aparte para compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="170"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="174"/>
         <source>Separate release to share signed</source>
         <translation>Autorización aparte para compartir firmada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="182"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="186"/>
         <source>Date of &amp;consent</source>
         <translation>Fecha del con&amp;sentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="183"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="187"/>
         <source>Date of consent</source>
         <translation>Fecha del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="189"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="193"/>
         <source>A parent or legal g&amp;uardian is consenting for the client</source>
         <translation>&amp;Un padre, madre o tutor legal da el consentimiento por el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="190"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="194"/>
         <source>Parent or legal guardian consents</source>
         <translation>Consiente el padre, la madre o el tutor legal</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="191"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="195"/>
         <source>The client is an e&amp;mancipated minor</source>
         <translation>El cliente es un &amp;menor emancipado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="192"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="196"/>
         <source>Client is an emancipated minor</source>
         <translation>El cliente es un menor emancipado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="198"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="202"/>
         <source>The client ma&amp;y be a victim of domestic violence</source>
         <translation>El cliente puede ser víctima de vio&amp;lencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="199"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="203"/>
         <source>Client may be a victim of domestic violence</source>
         <translation>El cliente puede ser víctima de violencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="200"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="204"/>
         <source>The client e&amp;xplicitly allows their information to be entered</source>
         <translation>El cliente permite e&amp;xpresamente que se registre su información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="201"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="205"/>
         <source>Permission to enter information</source>
         <translation>Permiso para registrar la información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="202"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="206"/>
         <source>The client explicitly allows their information to &amp;be shared</source>
         <translation>El cliente permite expresamente &amp;que se comparta su información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="203"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="207"/>
         <source>Permission to share information</source>
         <translation>Permiso para compartir la información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="77"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="81"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="77"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="81"/>
         <source>Cancel without recording a consent</source>
         <translation>Cancelar sin registrar un consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="78"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="82"/>
         <source>&amp;Save consent</source>
         <translation>&amp;Guardar consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="238"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="240"/>
+        <source>The consent text changed, so the signature was cleared: the client signs the text as it reads now.</source>
+        <translation>El texto del consentimiento cambió, así que se borró la firma: la persona firma el texto tal como dice ahora.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/renew_dialog.py" line="259"/>
         <source>the agency</source>
         <translation>la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="257"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="280"/>
         <source>Leave empty: the release ends on {date} ({clause}).</source>
         <translation>Déjelo vacío: la autorización vence el {date} ({clause}).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="260"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="283"/>
         <source>Needed when the information is shared; tell the client the date (CT-207-9).</source>
         <translation>Obligatorio si la información se comparte; diga la fecha al cliente (CT-207-9).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="262"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="285"/>
         <source>Optional.</source>
         <translation>Opcional.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="281"/>
-        <location filename="../../ui/profile/renew_dialog.py" line="287"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="304"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="310"/>
         <source>Enter a real date as YYYY-MM-DD.</source>
         <translation>Escriba una fecha real como YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="352"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="375"/>
         <source>New consent recorded; it is in the outbox.</source>
         <translation>Nuevo consentimiento registrado; está en la bandeja de salida.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="353"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="376"/>
         <source>New consent recorded for the {n} household members; it is in the outbox.</source>
         <translation>Nuevo consentimiento registrado para los {n} miembros del hogar; está en la bandeja de salida.</translation>
     </message>

@@ -4,7 +4,7 @@ Synthetic people only."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from gui_support import ADMIN, renew_access, sign_in
@@ -276,3 +276,47 @@ def test_vt_a_revoked_consent_is_shown_but_recording_goes_on(qtbot, make_gui, tm
     profile.dialog.save_button.click()
     qtbot.waitUntil(lambda: profile.dialog is None)
     assert _rows(gui, "SELECT personal_id FROM current_living_situation") == [(pid,)]
+
+
+def test_renewal_choices_come_before_the_signature_and_fill_the_text_the_client_signs(
+        qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
+    """The client signs a complete text: the choices sit above the text and the pad, the
+    text has no blank, and a choice that changes the text after signing clears the
+    signature (MO: the dates are in the text)."""
+    from app.intake.consent_record import shown_texts
+
+    vault, password, _pid = _vault(tmp_path, clock, pack="mo", signed_on="2024-06-01", note=False)
+    gui = make_gui(vault.data_dir, clock)
+    sign_in(qtbot, gui, ADMIN, password)
+    profile = _open(qtbot, gui.controller.main_window)
+    profile.banner.renew_button.click()
+    renew = profile.dialog
+    body = renew.scroll_area.widget()
+
+    def top(widget: QWidget) -> int:
+        return widget.mapTo(body, widget.rect().topLeft()).y()
+
+    assert top(renew.shared_with) < top(renew.signed_on) < top(renew.method.written_text) < top(renew.method.pad)
+    assert "\u2014" not in renew.method.written_text.text(), "what is shared is named, as the core names it"
+    renew.shared_with.setFocus()
+    qtbot.keyClicks(renew.shared_with, "Northside Test Partners")
+    sign_on_pad(qtbot, renew.method.pad)
+    qtbot.keyClicks(renew.shared_with, " East")  # not in this pack's text: the signature stays
+    assert not renew.method.pad.is_empty and not renew.resign_message.isVisibleTo(renew)
+
+    day = renew._signed()
+    renew.signed_on.selectAll()
+    qtbot.keyClicks(renew.signed_on, (day - timedelta(days=1)).isoformat())
+    assert renew.method.pad.is_empty, "the text's dates changed after signing: the signature goes"
+    assert renew.resign_message.isVisibleTo(renew)
+    sign_on_pad(qtbot, renew.method.pad)
+    assert not renew.resign_message.isVisibleTo(renew)
+
+    renew.script_box.setChecked(True)
+    consent = renew._consent()
+    signed = consent.signed_on
+    expires = signed.replace(year=signed.year + 1) - timedelta(days=1)
+    _script, text = shown_texts(gui.controller.session, consent, "en", renew._client, expires, True)
+    assert text.complete, text.blanks
+    shown = [line.strip() for line in renew.method.written_text.text().splitlines() if line.strip()]
+    assert shown and all(line in text.text for line in shown), "the dialog shows the text the core stores"

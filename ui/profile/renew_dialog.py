@@ -64,11 +64,15 @@ class RenewConsentDialog(QDialog):
         self.scroll_area, column = scrolling_body(outer)
         self._build_heading(column, session, profile)
         self._build_language(column, session)
+        # The choices (with whom, until when, the date) come before the text and the
+        # signature, so what the client signs is complete (as in the wizard).
+        self._build_sharing(column, session)
+        self._build_date(column)
         allow_declined = policy.declined_locks_household or not policy.consent_before_any_data
         self.method = MethodPanel(policy.verbal_allowed == "phone_first_contact", allow_declined, self)
         column.addWidget(self.method)
-        self._build_sharing(column, session)
-        self._build_date(column)
+        self.resign_message = message_label()
+        column.addWidget(self.resign_message)
         self._build_signer_and_dv(column, session)
         self.general = message_label()
         column.addWidget(self.general)
@@ -208,12 +212,13 @@ class RenewConsentDialog(QDialog):
             column.addWidget(dv_widget)
 
     def _connect(self) -> None:
-        self.language.currentIndexChanged.connect(lambda _i: self._render())
+        self.language.currentIndexChanged.connect(lambda _i: self._text_changed())
         self.method.method_did_change.connect(self._method_changed)
-        self.sharing_group.buttonToggled.connect(lambda _b, on: self._render() if on else None)
+        self.sharing_group.buttonToggled.connect(lambda _b, on: self._text_changed() if on else None)
         self.dv_box.toggled.connect(self._dv_toggled)
-        for edit in (self.signed_on, self.expires, self.method.witness):
-            edit.textEdited.connect(lambda _t: self._render())
+        for edit in (self.shared_with, self.signed_on, self.expires, self.method.witness):
+            edit.textEdited.connect(lambda _t: self._text_changed())
+        self.method.pad.signature_did_change.connect(self.resign_message.hide)
         self.cancel_button.clicked.connect(self.reject)
         self.save_button.clicked.connect(self._save)
 
@@ -224,6 +229,22 @@ class RenewConsentDialog(QDialog):
             return date.fromisoformat(self.signed_on.text().strip())
         except ValueError:
             return None
+
+    def _text_changed(self) -> None:
+        """A signature is given to the text shown when it was drawn: a choice that
+        changes the text afterwards clears it, and the client signs the new text."""
+        before = self._shown_text()
+        self._render()
+        if not self.method.pad.is_empty and self._shown_text() != before:
+            self.method.pad.clear()
+            self.resign_message.setText(self.tr("The consent text changed, so the signature was cleared: "
+                                                "the client signs the text as it reads now."))
+            self.resign_message.show()
+
+    def _shown_text(self) -> tuple[str, ...]:
+        method = self.method
+        return (self.title.text(), method.written_text.text(), method.verbal_text.text(), method.attestation.text(),
+                self.level_text.text())
 
     def _render(self) -> None:
         session = self.session
@@ -239,7 +260,9 @@ class RenewConsentDialog(QDialog):
                   "client_name": self._client, "witness_name": self.method.witness.text().strip() or DASH,
                   "consent_date": self.signed_on.text().strip() or DASH,
                   "consent_time": self._now.strftime("%H:%M"), "expiry_date": expiry,
-                  "shared_with": self.shared_with.text().strip() or DASH, "shared_information": DASH,
+                  "shared_with": self.shared_with.text().strip() or DASH,
+                  # What the core fills in when the worker names nothing (app.catalog.render_consent_text).
+                  "shared_information": texts.sharing.information or DASH,
                   "grievance_contact": self._agency or DASH}
 
         def fill(text: str) -> str:
