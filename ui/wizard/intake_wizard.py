@@ -6,7 +6,8 @@ transaction: people, enrollments, consents, outbox rows, audit events), off the 
 thread on a second connection (``ui.wizard.intake_save``).
 
 Interrupted work is never lost (S3): every step change writes the intake to an
-encrypted draft in the vault, a lock saves it as any draft source does
+encrypted draft in the vault (off the UI thread, ``ui.wizard.draft_writer``; a lock
+or a close waits for that write), a lock saves it as any draft source does
 (``ui.lock.DraftSource``), and closing the window keeps it; the main window offers
 it back after the next sign-in. The title never names the client.
 """
@@ -43,12 +44,14 @@ from app.projects import list_projects
 from app.search_service import visible_fields
 from app.session import Session
 from ui.i18n import active_language
+from ui.tasks import TaskRunner
 from ui.theme import demo_banner, window_title
 from ui.widgets.focus import chain_tab_order, layout_order
 from ui.widgets.mnemonics import give_unique_mnemonics
 from ui.widgets.status import busy_bar
 from ui.wizard.consent_page import ConsentPage
 from ui.wizard.declined_page import DeclinedPage
+from ui.wizard.draft_writer import DraftWriter
 from ui.wizard.duplicates_page import DuplicatesPage
 from ui.wizard.household_page import HouseholdPage
 from ui.wizard.intake_save import IntakeSave
@@ -191,7 +194,9 @@ class IntakeWizard(QDialog):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
-        self.save_job = IntakeSave(self)
+        tasks = TaskRunner(self)  # one queue: the draft writes, then the save after them
+        self.save_job = IntakeSave(self, tasks)
+        self.drafts = DraftWriter(DRAFT_KIND, tasks, self)
         self.save_job.save_did_finish.connect(self._save_finished)
         self.save_job.save_did_fail.connect(self._save_failed)
         self._show_step([])
@@ -435,6 +440,13 @@ class IntakeWizard(QDialog):
             self.draft_id = None
 
     def draft_payload(self) -> dict[str, Any] | None:
+        """For the lock (and a close): it writes the draft itself, under the same id, so
+        a write still waiting its turn is dropped and the one in flight waited for."""
+        self.drafts.cancel()
+        self.drafts.flush()
+        return self._payload_now()
+
+    def _payload_now(self) -> dict[str, Any] | None:
         self._finish_pending_save()
         if self.saved is not None or self._session is None:
             return None
@@ -442,6 +454,17 @@ class IntakeWizard(QDialog):
         return self.flow.to_payload() if self.flow.has_typing else None
 
     def _keep_draft(self) -> bool:
+        """A step changed: the draft is written off the UI thread."""
+        session = self._session
+        payload = self._payload_now()
+        if session is None or payload is None:
+            return False
+        self.draft_id = self.drafts.write(session, payload, self.draft_id)
+        return True
+
+    def keep_draft_now(self) -> bool:
+        """Keep this intake as a draft at once, and say whether it is in the vault (a
+        close, or a form carried over from elsewhere that is dropped once this is kept)."""
         session = self._session
         payload = self.draft_payload()
         if session is None or payload is None:
@@ -452,10 +475,6 @@ class IntakeWizard(QDialog):
             log.error("could not keep the intake draft: %s", type(exc).__name__)
             return False
         return True
-
-    def keep_draft_now(self) -> bool:
-        """Keep this intake as a draft at once (a form carried over from elsewhere)."""
-        return self._keep_draft()
 
     def _discard(self) -> None:
         answer = QMessageBox.question(
@@ -468,6 +487,8 @@ class IntakeWizard(QDialog):
         self.discard()
 
     def discard(self) -> None:
+        self.drafts.cancel()
+        self.drafts.flush()
         session = self._session
         if session is not None and self.draft_id:
             try:
@@ -481,17 +502,18 @@ class IntakeWizard(QDialog):
     def reject(self) -> None:
         """Escape or the window's close button: the intake is kept as a draft, not lost."""
         if not self.closed_for_lock and self.saved is None:
-            self._keep_draft()
+            self.keep_draft_now()
         super().reject()
 
     def done(self, code: int) -> None:
         self._finish_pending_save()
+        self.drafts.flush()
         super().done(code)
         self.wizard_did_close.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.closed_for_lock and self.saved is None:
-            self._keep_draft()
+            self.keep_draft_now()
         super().closeEvent(event)
 
     def clear_client_data(self) -> None:
