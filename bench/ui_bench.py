@@ -246,10 +246,9 @@ def run_intake(main: MainWindow) -> tuple[float, float]:
     _next(wizard, Step.HOUSEHOLD)
     _next(wizard, Step.MEMBER)
     _fill_member(wizard.pages[Step.MEMBER].form)
-    duplicates_page = wizard.pages[Step.DUPLICATES]
     started = time.perf_counter()
     _next(wizard, Step.DUPLICATES)
-    spin(lambda: not getattr(duplicates_page, "checking", False))
+    spin(lambda: not getattr(wizard.current_page, "checking", False))
     duplicate_step = time.perf_counter() - started
     _next(wizard, Step.REVIEW)
     settle(0.02)

@@ -55,6 +55,7 @@ from ui.wizard.draft_writer import DraftWriter
 from ui.wizard.duplicates_page import DuplicatesPage
 from ui.wizard.household_page import HouseholdPage
 from ui.wizard.intake_save import IntakeSave
+from ui.wizard.lazy_pages import LazyPages
 from ui.wizard.member_page import MemberPage
 from ui.wizard.page import WizardContext, WizardPage, text_label
 from ui.wizard.project_page import ProjectPage
@@ -65,6 +66,11 @@ from ui.wizard.sharing_page import SharingPage
 log = logging.getLogger(__name__)
 
 DRAFT_KIND = "intake"
+PAGE_CLASSES: dict[Step, type[WizardPage]] = {
+    Step.PROJECT: ProjectPage, Step.SCRIPT: ScriptPage, Step.SHARING: SharingPage, Step.CONSENT: ConsentPage,
+    Step.DECLINED: DeclinedPage, Step.HOUSEHOLD: HouseholdPage, Step.MEMBER: MemberPage,
+    Step.DUPLICATES: DuplicatesPage, Step.REVIEW: ReviewPage,
+}
 
 
 class IntakeWizard(QDialog):
@@ -137,31 +143,9 @@ class IntakeWizard(QDialog):
         main.addWidget(self.restored_notice)
         self.stack = QStackedWidget()
         main.addWidget(self.stack, 1)
-        self.pages: dict[Step, WizardPage] = {
-            Step.PROJECT: ProjectPage(self.flow, context),
-            Step.SCRIPT: ScriptPage(self.flow, context),
-            Step.SHARING: SharingPage(self.flow, context),
-            Step.CONSENT: ConsentPage(self.flow, context),
-            Step.DECLINED: DeclinedPage(self.flow, context),
-            Step.HOUSEHOLD: HouseholdPage(self.flow, context),
-            Step.MEMBER: MemberPage(self.flow, context),
-            Step.DUPLICATES: DuplicatesPage(self.flow, context),
-            Step.REVIEW: ReviewPage(self.flow, context),
-        }
+        self._context = context
         self.scrolls: dict[Step, QScrollArea] = {}
-        for step, page in self.pages.items():
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QFrame.Shape.NoFrame)
-            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            # A tab stop before the page's fields, so arrow and Page keys scroll long
-            # consent texts at 200% without a mouse.
-            scroll.setAccessibleName(self.tr("Step content"))
-            scroll.setAccessibleDescription(self.tr("Scroll with the arrow and Page keys."))
-            scroll.setWidget(page)
-            self.scrolls[step] = scroll
-            self.stack.addWidget(scroll)
-            page.page_did_change.connect(self._page_changed)
+        self.pages = LazyPages(tuple(PAGE_CLASSES), self._build_page)
         self.done_page = self._build_done_page()
         self.stack.addWidget(self.done_page)
 
@@ -200,6 +184,34 @@ class IntakeWizard(QDialog):
         self.save_job.save_did_finish.connect(self._save_finished)
         self.save_job.save_did_fail.connect(self._save_failed)
         self._show_step([])
+        # The other steps' pages, one per turn of the event loop once this one is shown.
+        self._page_builder = QTimer(self)
+        self._page_builder.setInterval(0)
+        self._page_builder.timeout.connect(self._build_next_page)
+        self._page_builder.start()
+
+    def _build_page(self, step: Step) -> WizardPage:
+        page = PAGE_CLASSES[step](self.flow, self._context)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A tab stop before the page's fields, so arrow and Page keys scroll long
+        # consent texts at 200% without a mouse.
+        scroll.setAccessibleName(self.tr("Step content"))
+        scroll.setAccessibleDescription(self.tr("Scroll with the arrow and Page keys."))
+        scroll.setWidget(page)
+        self.scrolls[step] = scroll
+        self.stack.addWidget(scroll)
+        page.page_did_change.connect(self._page_changed)
+        return page
+
+    def _build_next_page(self) -> None:
+        step = self.pages.next_unbuilt() if self._session is not None else None
+        if step is None:
+            self._page_builder.stop()
+            return
+        self.pages[step]
 
     def _build_done_page(self) -> QWidget:
         page = QWidget()
@@ -520,8 +532,10 @@ class IntakeWizard(QDialog):
         """After the draft is kept: forget every answer held in memory and on screen (S4)."""
         self._session = None
         self.flow.forget()
-        for page in self.pages.values():
+        self._page_builder.stop()
+        for page in self.pages.built.values():
             page.clear_client_data()
+        self.step_model.clear()  # the step list names the people too
         self.done_text.setText("")
 
     def close_for_lock(self) -> None:
