@@ -49,3 +49,31 @@ def test_a_lock_before_every_page_is_built_wipes_the_intake(qtbot, make_gui, tmp
         assert not [t for t in texts_on_screen() if name.casefold() in t.casefold()], name
     qtbot.waitUntil(lambda: gui.controller.sign_in_window is not None and gui.controller.sign_in_window.isVisible())
     assert set(wizard.pages.built) == built
+
+
+def test_the_member_form_is_built_while_idle_and_shown_when_its_step_opens(qtbot, make_gui, tmp_path: Path,
+                                                                          clock: FakeClock) -> None:
+    """Once a project is chosen its member form is built a slice at a time while the
+    worker reads the consent steps; the member step then shows that form, every row in it."""
+    from wizard_support import fill_member, open_wizard, pick_project, press_next, step, tick_script
+
+    vault = make_vault(tmp_path / "device", clock)
+    gui = make_gui(vault.data_dir, clock)
+    sign_in(qtbot, gui, ADMIN, ADMIN_PASSWORD)
+    wizard = open_wizard(qtbot, gui.controller.main_window)
+    pick_project(qtbot, wizard, "Street Outreach")
+    member = wizard.pages[Step.MEMBER]
+    qtbot.waitUntil(lambda: not wizard.building)
+    spare = member.spare_form
+    assert spare is not None and not spare.isVisible()
+    assert set(spare.inputs) == set(wizard.flow.applicable_fields())
+    tick_script(qtbot, wizard)
+    wizard.pages[Step.SHARING].levels["not_shared"].click()
+    press_next(qtbot, wizard)
+    wizard.pages[Step.CONSENT].paper_box.click()
+    press_next(qtbot, wizard)
+    press_next(qtbot, wizard)
+    assert step(wizard) is Step.MEMBER
+    assert member.form is spare and spare.isVisible() and member.spare_form is None
+    fill_member(qtbot, wizard, {"FirstName": TYPED_FIRST, "LastName": TYPED_LAST})
+    assert wizard.flow.members[0].answers.get("LastName") == TYPED_LAST

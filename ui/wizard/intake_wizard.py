@@ -206,12 +206,24 @@ class IntakeWizard(QDialog):
         page.page_did_change.connect(self._page_changed)
         return page
 
+    @property
+    def building(self) -> bool:
+        """Pages or the member form are still being built while idle."""
+        return self._page_builder.isActive()
+
     def _build_next_page(self) -> None:
-        step = self.pages.next_unbuilt() if self._session is not None else None
-        if step is None:
+        """One slice of building per turn: the next page, then the chosen project's
+        member form; the timer stops when nothing is left (a step change restarts it)."""
+        if self._session is None:
             self._page_builder.stop()
             return
-        self.pages[step]
+        step = self.pages.next_unbuilt()
+        if step is not None:
+            self.pages[step]
+            return
+        member = self.pages[Step.MEMBER]
+        if not isinstance(member, MemberPage) or member.prepare_some():
+            self._page_builder.stop()
 
     def _build_done_page(self) -> QWidget:
         page = QWidget()
@@ -298,6 +310,8 @@ class IntakeWizard(QDialog):
             self.next_button.setAccessibleName(self.tr("Next"))
         self.error.hide()
         self._page_changed()
+        if hasattr(self, "_page_builder") and self._session is not None:
+            self._page_builder.start()  # a project chosen: its member form, while idle
         scroll = self.scrolls[ref.step]
         chain_tab_order([scroll, *layout_order(page), self.discard_button, self.back_button, self.next_button])
         target = page.first_input() or self.next_button
