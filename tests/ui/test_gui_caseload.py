@@ -39,12 +39,12 @@ def test_enter_and_down_move_from_the_search_box_into_the_results(qtbot, make_gu
     main.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is main.search)
     qtbot.keyClicks(main.search, LAST[:5])
-    qtbot.keyClick(main.search, Qt.Key.Key_Down)
-    assert QApplication.focusWidget() is main.table and main.table.currentIndex().row() == 0
+    qtbot.keyClick(main.search, Qt.Key.Key_Down)  # before the answer: into the results once it is in
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is main.table and main.table.currentIndex().row() == 0)
     main.search.setFocus()
     main.search.setText(FIRST)
     qtbot.keyClick(main.search, Qt.Key.Key_Return)
-    assert QApplication.focusWidget() is main.table
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is main.table)
     qtbot.keyClick(main.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: main.profile_window is not None)
 

@@ -46,7 +46,8 @@ def test_vt_2_1_5_unticked_set_up_closes_client_records_until_recorded(qtbot, ma
     says why client records are closed; recording them in Users reopens them."""
     gui, main = _set_up(qtbot, make_gui, tmp_path / "device", clock, "vt", tick=False)
     main.search.setText("zz")
-    main.run_search()
+    with qtbot.waitSignal(main.search_did_finish):
+        main.run_search()
     assert "closed" in main.result_info.text() and "VT-2.1-5" in main.result_info.text()
 
     users = main.open_admin("users")
@@ -60,7 +61,8 @@ def test_vt_2_1_5_unticked_set_up_closes_client_records_until_recorded(qtbot, ma
     assert dialog.result() == AccessDialog.DialogCode.Accepted
     users.refresh()
     assert "Training or agreement missing" not in users.model.index(0, 3).data()
-    main.run_search()
+    with qtbot.waitSignal(main.search_did_finish):
+        main.run_search()
     assert "closed" not in main.result_info.text()
 
 
@@ -70,7 +72,8 @@ def test_vt_2_2_8_ticked_set_up_records_them_and_a_future_day_is_refused(qtbot, 
     dialog cannot date one in the future."""
     gui, main = _set_up(qtbot, make_gui, tmp_path / "device", clock, "vt", tick=True)
     main.search.setText("zz")
-    main.run_search()
+    with qtbot.waitSignal(main.search_did_finish):
+        main.run_search()
     assert "closed" not in main.result_info.text()
     dialog = AccessDialog(gui.controller.session, "admin")
     qtbot.addWidget(dialog)

@@ -61,8 +61,8 @@ def test_a_lock_keeps_the_intake_and_sign_in_restores_it(qtbot, make_gui, tmp_pa
 def test_every_step_change_and_closing_keep_a_draft(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
     gui, main, wizard, _vault = _to_member_step(qtbot, make_gui, tmp_path, clock)
     conn = gui.controller.session.conn
-    assert conn.execute("SELECT count(*) FROM draft WHERE kind = 'intake'").fetchone()[0] == 1, \
-        "a crash after any step change leaves the intake up to that step"
+    # Written off the UI thread: a crash after any step change leaves the intake up to that step.
+    qtbot.waitUntil(lambda: conn.execute("SELECT count(*) FROM draft WHERE kind = 'intake'").fetchone()[0] == 1)
     wizard.close()
     qtbot.waitUntil(lambda: main.intake_wizard is None)
     assert main.drafts_bar.isVisible() and "intake" in main.drafts_label.text()
@@ -73,3 +73,43 @@ def test_every_step_change_and_closing_keep_a_draft(qtbot, make_gui, tmp_path: P
     resumed.discard()
     qtbot.waitUntil(lambda: main.intake_wizard is None)
     assert conn.execute("SELECT count(*) FROM draft").fetchone()[0] == 0
+
+
+def _drafts(gui) -> list[tuple[str, str]]:
+    return gui.controller.session.conn.execute("SELECT draft_id, payload FROM draft WHERE kind = 'intake'").fetchall()
+
+
+def test_a_lock_waits_for_the_draft_write_in_flight_and_keeps_one_draft(qtbot, make_gui, tmp_path: Path,
+                                                                         clock: FakeClock) -> None:
+    """S3: step changes queue draft writes off the UI thread; a lock right after them
+    (before any has reached the window) keeps exactly one draft, at the step it locked on."""
+    gui, main, wizard, _vault = _to_member_step(qtbot, make_gui, tmp_path, clock)
+    wizard.go_back()
+    wizard.go_back()
+    wizard.go_next()  # household: three writes asked for, none waited for
+    assert step(wizard) is Step.HOUSEHOLD
+    draft_id = wizard.draft_id
+    gui.lock.lock(LockReason.MANUAL)
+    assert gui.controller.last_lock.draft_ids == (draft_id,)
+    sign_in(qtbot, gui, ADMIN, "Harbour#Lantern42")
+    main = gui.controller.main_window
+    qtbot.waitUntil(lambda: main.intake_wizard is not None and main.intake_wizard.isVisible())
+    assert [row[0] for row in _drafts(gui)] == [draft_id]
+    restored = main.intake_wizard
+    assert step(restored) is Step.HOUSEHOLD
+    assert restored.flow.members[0].answers.get("LastName") == PLANTED_LAST
+
+
+def test_draft_writes_are_serialised_and_the_last_one_wins(qtbot, make_gui, tmp_path: Path,
+                                                           clock: FakeClock) -> None:
+    """Writes asked for faster than they are written keep one row, with the newest answers."""
+    gui, _main, wizard, _vault = _to_member_step(qtbot, make_gui, tmp_path, clock)
+    session = gui.controller.session
+    before = {row[0] for row in _drafts(gui)}
+    draft_id = None
+    for n in range(5):
+        draft_id = wizard.drafts.write(session, {"n": n}, draft_id)
+    wizard.drafts.flush()
+    rows = [row for row in _drafts(gui) if row[0] not in before]
+    assert len(rows) == 1 and rows[0][0] == draft_id and rows[0][1] == '{"n": 4}'
+

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, sign_in
-from wizard_support import ADULT, fill_member, open_wizard, pick_project, press_next, step, tick_script
+from wizard_support import ADULT, fill_member, open_wizard, pick_project, press_next, step, tick_script, wait_for_checks
 
 from app.clock import FakeClock
 from app.drafts import list_drafts
@@ -63,5 +63,20 @@ def test_a_lock_during_the_save_keeps_it_once_and_no_draft(qtbot, make_gui, tmp_
     qtbot.waitUntil(lambda: gui.controller.main_window is not None and gui.controller.main_window.isVisible())
     main = gui.controller.main_window
     assert main.intake_wizard is None, "nothing to resume: the intake was stored"
+    assert list_drafts(gui.controller.session, "intake") == []
+    assert _people(gui) == 1
+
+
+def test_a_save_right_after_a_step_change_follows_its_draft_write_and_drops_it(qtbot, make_gui, tmp_path: Path,
+                                                                                clock: FakeClock) -> None:
+    """S3: the draft written as the review step opens goes through the same queue as the
+    save, before it, so the save's drop of the draft cannot be overtaken by that write."""
+    gui, wizard = _to_review(qtbot, make_gui, tmp_path, clock)
+    wizard.go_back()
+    wait_for_checks(qtbot, wizard)
+    wizard.go_next()  # the review's draft write is queued, and Save follows at once
+    assert step(wizard) is Step.REVIEW and wizard.draft_id
+    with qtbot.waitSignal(wizard.intake_did_save, timeout=20_000):
+        wizard.next_button.click()
     assert list_drafts(gui.controller.session, "intake") == []
     assert _people(gui) == 1

@@ -1,8 +1,9 @@
 """The window after sign-in: find a person as you type, add one, lock.
 
 Search runs through ``app.search_service.find_people`` (FTS5, role limits and
-conflict-of-interest exclusions, VT-2.1-8) 150 ms after the last keystroke; a query
-costs milliseconds (P3), so it runs on the UI thread with the one connection.
+conflict-of-interest exclusions, VT-2.1-8) 150 ms after the last keystroke, off the
+UI thread on a second connection (``ui.search.search_runner``): typing never waits
+for the vault, and an answer overtaken by newer typing is dropped.
 The status bar shows who is signed in and the outbox against the pack's timeliness
 window (MO-TIME-1: 72 hours from collection). Counting the outbox reads every pending
 row (tens of milliseconds with 100,000 people), so it runs off the UI thread on a
@@ -14,8 +15,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -30,11 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from app import outbox
-from app.caseload import last_contacts
 from app.drafts import discard_draft, list_drafts
 from app.errors import UserFacingError
 from app.profile import load_profile
-from app.search_service import find_people
 from app.session import Session
 from app.vault.connection import transaction
 from ui.clipboard import ClipboardGuard
@@ -47,6 +46,8 @@ from ui.search.drafts_bar import DraftsBar
 from ui.search.main_menus import MainMenus
 from ui.search.my_clients import MyClientsDialog
 from ui.search.people_model import PeopleModel, columns_for, results_table, shows_last_contact
+from ui.search.search_keys import SearchKeys
+from ui.search.search_runner import SearchAnswer, SearchRunner
 from ui.sync.timeliness_banner import TimelinessBanner
 from ui.tasks import TaskRunner
 from ui.theme import demo_banner, resource_icon, window_title
@@ -63,6 +64,7 @@ STATUS_REFRESH_MS = 60_000
 
 class MainWindow(QMainWindow):
     window_will_close = Signal()
+    search_did_finish = Signal()  # the latest search's answer (or its message) is shown
     status_did_refresh = Signal()  # the outbox label and banner show a new count
     # Every count, in the order they were started, even one the label no longer waits
     # for: the sync runner compares each with the one before to notice saves.
@@ -179,10 +181,12 @@ class MainWindow(QMainWindow):
         self.menus.projects_action.triggered.connect(lambda: open_projects(self, self._session, self._demo))
         self.menus.language_chosen.connect(self.choose_language)
 
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.run_search)
+        self._searches = SearchRunner(self)
+        self._searches.answer_did_arrive.connect(self._show_answer)
+        self._searches.search_did_fail.connect(self._show_search_failure)
+        self._search_keys = SearchKeys(self.search, self._searches, self.run_search, self._enter_results,
+                                       SEARCH_DEBOUNCE_MS, self)
+        self.search_did_finish.connect(self._search_keys.answered)  # first: Enter's focus before the rest
         self._status_tasks = TaskRunner(self)
         self._status_generation = 0  # the count the window waits for
         self._status: outbox.OutboxStatus | None = None
@@ -191,9 +195,6 @@ class MainWindow(QMainWindow):
         self._status_timer.timeout.connect(self.refresh_status)
         self._status_timer.start()
 
-        self.search.textChanged.connect(lambda _text: self._debounce.start())
-        self.search.returnPressed.connect(self._search_and_enter_results)
-        self.search.installEventFilter(self)
         self.new_button.clicked.connect(lambda: self.open_new_person())
         self.new_action.triggered.connect(lambda: self.open_new_person())
         self.lock_button.clicked.connect(lock_action.trigger)
@@ -255,32 +256,42 @@ class MainWindow(QMainWindow):
     # -- search -----------------------------------------------------------------------
 
     def run_search(self) -> None:
-        self._debounce.stop()
+        """Start the search for what the box says now; the answer comes back later
+        (``search_did_finish``), and one to an earlier text is dropped."""
+        self._search_keys.debounce.stop()
         session = self._session
         if session is None:
             return
         text = self.search.text()
         self._shown_count = None
         if not text.strip():
+            self._search_keys.stop()
             self.model.clear()
             self.results.setCurrentWidget(self.empty)
             self.result_info.setText("")
+            self.search_did_finish.emit()
             return
-        try:
-            hits = find_people(session, text, SEARCH_LIMIT)
-        except UserFacingError as exc:
-            self.model.clear()
-            self.result_info.setText(str(exc))
-            return
-        contacts = last_contacts(session, (h.personal_id for h in hits)) if shows_last_contact(session) else {}
-        self.model.set_hits(hits, session.clock.now().date(), contacts)
-        self.results.setCurrentWidget(self.table)
-        self._describe_results(len(hits))
+        self._searches.start(session, text, SEARCH_LIMIT, shows_last_contact(session))
 
-    def _search_and_enter_results(self) -> None:
-        """Enter in the search box: search now and move into the results, on the first."""
-        self.run_search()
-        self._enter_results()
+    @property
+    def searching(self) -> bool:
+        """A search was asked for and its answer is not shown yet."""
+        return self._search_keys.waiting
+
+    def _show_answer(self, answer: SearchAnswer) -> None:
+        if self._session is None:
+            return
+        self.model.set_hits(answer.hits, answer.today, answer.contacts)
+        self.results.setCurrentWidget(self.table)
+        self._describe_results(len(answer.hits))
+        self.search_did_finish.emit()
+
+    def _show_search_failure(self, error: UserFacingError) -> None:
+        if self._session is None:
+            return
+        self.model.clear()
+        self.result_info.setText(str(error))
+        self.search_did_finish.emit()
 
     def _enter_results(self) -> bool:
         if self.model.rowCount() == 0 or self.results.currentWidget() is not self.table:
@@ -289,15 +300,6 @@ class MainWindow(QMainWindow):
         current = self.table.currentIndex()
         self.table.selectRow(current.row() if current.isValid() else 0)
         return True
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Down in the search box moves into the results (after the search has run)."""
-        if (watched is self.search and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
-                and event.key() == Qt.Key.Key_Down and event.modifiers() == Qt.KeyboardModifier.NoModifier):
-            if self._debounce.isActive():
-                self.run_search()
-            return self._enter_results()
-        return super().eventFilter(watched, event)
 
     def _describe_results(self, count: int) -> None:
         self._shown_count = count
@@ -562,7 +564,7 @@ class MainWindow(QMainWindow):
     def clear_client_data(self) -> None:
         """Called by the lock controller after the session is locked (S4)."""
         self._session = None
-        self._debounce.stop()
+        self._search_keys.stop()
         self._status_timer.stop()
         self._status_generation += 1
         self._status = None

@@ -30,9 +30,9 @@ class IntakeSave(QObject):
     save_did_finish = Signal(object)  # IntakeResult
     save_did_fail = Signal(object)  # UserFacingError, IntakeRefused included
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
-        self._tasks = TaskRunner(self)
+        self._tasks = tasks or TaskRunner(self)  # shared with the draft writes, which it must follow
         self._stored: IntakeResult | None = None  # set on the worker thread once committed
         self.running = False
 

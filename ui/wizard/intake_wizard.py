@@ -6,7 +6,8 @@ transaction: people, enrollments, consents, outbox rows, audit events), off the 
 thread on a second connection (``ui.wizard.intake_save``).
 
 Interrupted work is never lost (S3): every step change writes the intake to an
-encrypted draft in the vault, a lock saves it as any draft source does
+encrypted draft in the vault (off the UI thread, ``ui.wizard.draft_writer``; a lock
+or a close waits for that write), a lock saves it as any draft source does
 (``ui.lock.DraftSource``), and closing the window keeps it; the main window offers
 it back after the next sign-in. The title never names the client.
 """
@@ -43,15 +44,18 @@ from app.projects import list_projects
 from app.search_service import visible_fields
 from app.session import Session
 from ui.i18n import active_language
+from ui.tasks import TaskRunner
 from ui.theme import demo_banner, window_title
 from ui.widgets.focus import chain_tab_order, layout_order
 from ui.widgets.mnemonics import give_unique_mnemonics
 from ui.widgets.status import busy_bar
 from ui.wizard.consent_page import ConsentPage
 from ui.wizard.declined_page import DeclinedPage
+from ui.wizard.draft_writer import DraftWriter
 from ui.wizard.duplicates_page import DuplicatesPage
 from ui.wizard.household_page import HouseholdPage
 from ui.wizard.intake_save import IntakeSave
+from ui.wizard.lazy_pages import LazyPages
 from ui.wizard.member_page import MemberPage
 from ui.wizard.page import WizardContext, WizardPage, text_label
 from ui.wizard.project_page import ProjectPage
@@ -62,6 +66,11 @@ from ui.wizard.sharing_page import SharingPage
 log = logging.getLogger(__name__)
 
 DRAFT_KIND = "intake"
+PAGE_CLASSES: dict[Step, type[WizardPage]] = {
+    Step.PROJECT: ProjectPage, Step.SCRIPT: ScriptPage, Step.SHARING: SharingPage, Step.CONSENT: ConsentPage,
+    Step.DECLINED: DeclinedPage, Step.HOUSEHOLD: HouseholdPage, Step.MEMBER: MemberPage,
+    Step.DUPLICATES: DuplicatesPage, Step.REVIEW: ReviewPage,
+}
 
 
 class IntakeWizard(QDialog):
@@ -134,31 +143,9 @@ class IntakeWizard(QDialog):
         main.addWidget(self.restored_notice)
         self.stack = QStackedWidget()
         main.addWidget(self.stack, 1)
-        self.pages: dict[Step, WizardPage] = {
-            Step.PROJECT: ProjectPage(self.flow, context),
-            Step.SCRIPT: ScriptPage(self.flow, context),
-            Step.SHARING: SharingPage(self.flow, context),
-            Step.CONSENT: ConsentPage(self.flow, context),
-            Step.DECLINED: DeclinedPage(self.flow, context),
-            Step.HOUSEHOLD: HouseholdPage(self.flow, context),
-            Step.MEMBER: MemberPage(self.flow, context),
-            Step.DUPLICATES: DuplicatesPage(self.flow, context),
-            Step.REVIEW: ReviewPage(self.flow, context),
-        }
+        self._context = context
         self.scrolls: dict[Step, QScrollArea] = {}
-        for step, page in self.pages.items():
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QFrame.Shape.NoFrame)
-            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            # A tab stop before the page's fields, so arrow and Page keys scroll long
-            # consent texts at 200% without a mouse.
-            scroll.setAccessibleName(self.tr("Step content"))
-            scroll.setAccessibleDescription(self.tr("Scroll with the arrow and Page keys."))
-            scroll.setWidget(page)
-            self.scrolls[step] = scroll
-            self.stack.addWidget(scroll)
-            page.page_did_change.connect(self._page_changed)
+        self.pages = LazyPages(tuple(PAGE_CLASSES), self._build_page)
         self.done_page = self._build_done_page()
         self.stack.addWidget(self.done_page)
 
@@ -191,10 +178,52 @@ class IntakeWizard(QDialog):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
-        self.save_job = IntakeSave(self)
+        tasks = TaskRunner(self)  # one queue: the draft writes, then the save after them
+        self.save_job = IntakeSave(self, tasks)
+        self.drafts = DraftWriter(DRAFT_KIND, tasks, self)
         self.save_job.save_did_finish.connect(self._save_finished)
         self.save_job.save_did_fail.connect(self._save_failed)
         self._show_step([])
+        # The other steps' pages, one per turn of the event loop once this one is shown.
+        self._page_builder = QTimer(self)
+        self._page_builder.setInterval(0)
+        self._page_builder.timeout.connect(self._build_next_page)
+        self._page_builder.start()
+
+    def _build_page(self, step: Step) -> WizardPage:
+        page = PAGE_CLASSES[step](self.flow, self._context)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A tab stop before the page's fields, so arrow and Page keys scroll long
+        # consent texts at 200% without a mouse.
+        scroll.setAccessibleName(self.tr("Step content"))
+        scroll.setAccessibleDescription(self.tr("Scroll with the arrow and Page keys."))
+        scroll.setWidget(page)
+        self.scrolls[step] = scroll
+        self.stack.addWidget(scroll)
+        page.page_did_change.connect(self._page_changed)
+        return page
+
+    @property
+    def building(self) -> bool:
+        """Pages or the member form are still being built while idle."""
+        return self._page_builder.isActive()
+
+    def _build_next_page(self) -> None:
+        """One slice of building per turn: the next page, then the chosen project's
+        member form; the timer stops when nothing is left (a step change restarts it)."""
+        if self._session is None:
+            self._page_builder.stop()
+            return
+        step = self.pages.next_unbuilt()
+        if step is not None:
+            self.pages[step]
+            return
+        member = self.pages[Step.MEMBER]
+        if not isinstance(member, MemberPage) or member.prepare_some():
+            self._page_builder.stop()
 
     def _build_done_page(self) -> QWidget:
         page = QWidget()
@@ -281,6 +310,8 @@ class IntakeWizard(QDialog):
             self.next_button.setAccessibleName(self.tr("Next"))
         self.error.hide()
         self._page_changed()
+        if hasattr(self, "_page_builder") and self._session is not None:
+            self._page_builder.start()  # a project chosen: its member form, while idle
         scroll = self.scrolls[ref.step]
         chain_tab_order([scroll, *layout_order(page), self.discard_button, self.back_button, self.next_button])
         target = page.first_input() or self.next_button
@@ -435,6 +466,13 @@ class IntakeWizard(QDialog):
             self.draft_id = None
 
     def draft_payload(self) -> dict[str, Any] | None:
+        """For the lock (and a close): it writes the draft itself, under the same id, so
+        a write still waiting its turn is dropped and the one in flight waited for."""
+        self.drafts.cancel()
+        self.drafts.flush()
+        return self._payload_now()
+
+    def _payload_now(self) -> dict[str, Any] | None:
         self._finish_pending_save()
         if self.saved is not None or self._session is None:
             return None
@@ -442,6 +480,17 @@ class IntakeWizard(QDialog):
         return self.flow.to_payload() if self.flow.has_typing else None
 
     def _keep_draft(self) -> bool:
+        """A step changed: the draft is written off the UI thread."""
+        session = self._session
+        payload = self._payload_now()
+        if session is None or payload is None:
+            return False
+        self.draft_id = self.drafts.write(session, payload, self.draft_id)
+        return True
+
+    def keep_draft_now(self) -> bool:
+        """Keep this intake as a draft at once, and say whether it is in the vault (a
+        close, or a form carried over from elsewhere that is dropped once this is kept)."""
         session = self._session
         payload = self.draft_payload()
         if session is None or payload is None:
@@ -452,10 +501,6 @@ class IntakeWizard(QDialog):
             log.error("could not keep the intake draft: %s", type(exc).__name__)
             return False
         return True
-
-    def keep_draft_now(self) -> bool:
-        """Keep this intake as a draft at once (a form carried over from elsewhere)."""
-        return self._keep_draft()
 
     def _discard(self) -> None:
         answer = QMessageBox.question(
@@ -468,6 +513,8 @@ class IntakeWizard(QDialog):
         self.discard()
 
     def discard(self) -> None:
+        self.drafts.cancel()
+        self.drafts.flush()
         session = self._session
         if session is not None and self.draft_id:
             try:
@@ -481,25 +528,28 @@ class IntakeWizard(QDialog):
     def reject(self) -> None:
         """Escape or the window's close button: the intake is kept as a draft, not lost."""
         if not self.closed_for_lock and self.saved is None:
-            self._keep_draft()
+            self.keep_draft_now()
         super().reject()
 
     def done(self, code: int) -> None:
         self._finish_pending_save()
+        self.drafts.flush()
         super().done(code)
         self.wizard_did_close.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.closed_for_lock and self.saved is None:
-            self._keep_draft()
+            self.keep_draft_now()
         super().closeEvent(event)
 
     def clear_client_data(self) -> None:
         """After the draft is kept: forget every answer held in memory and on screen (S4)."""
         self._session = None
         self.flow.forget()
-        for page in self.pages.values():
+        self._page_builder.stop()
+        for page in self.pages.built.values():
             page.clear_client_data()
+        self.step_model.clear()  # the step list names the people too
         self.done_text.setText("")
 
     def close_for_lock(self) -> None:

@@ -23,6 +23,9 @@ class MemberPage(WizardPage):
         self.layout_.addStretch(1)
         self.form: QuestionForm | None = None
         self._form_project: str | None = None
+        # The next project's form, built a slice at a time while the wizard is idle.
+        self._spare: QuestionForm | None = None
+        self._spare_project: str | None = None
         self.member = 0
 
     def title(self) -> str:
@@ -33,15 +36,43 @@ class MemberPage(WizardPage):
         if self.form is None or self._form_project != self.flow.project_id:
             if self.form is not None:
                 self.form.deleteLater()
-            self.form = QuestionForm(self.flow, self.context.ui_language)
+            if self._spare is not None and self._spare_project == self.flow.project_id:
+                self.form, self._spare = self._spare, None
+                self.form.finish_building()
+                self.form.show()  # already in place, its rows polished while idle
+            else:
+                self.form = QuestionForm(self.flow, self.context.ui_language)
+                self.layout_.insertWidget(3, self.form)
             self.form.answers_did_change.connect(self.page_did_change.emit)
-            self.layout_.insertWidget(3, self.form)
             self._form_project = self.flow.project_id
         self.flow.carry_over(ref.member)
         heading = self.tr("Person {n} of {m}").format(n=ref.member + 1, m=len(self.flow.members))
         name = self.flow.member_label(ref.member)
         self.heading.setText(f"{heading} \u00b7 {name}" if name else heading)
         self.form.load(ref.member)
+
+    @property
+    def spare_form(self) -> QuestionForm | None:
+        """The form being built (or built) while idle for the project chosen, not yet shown."""
+        return self._spare
+
+    def prepare_some(self) -> bool:
+        """Idle time: build the chosen project's form a slice at a time before the step
+        is reached, so entering it does not build every row in one go. ``True`` when
+        there is nothing (more) to build."""
+        project = self.flow.project_id
+        if project is None or (self.form is not None and self._form_project == project):
+            return True
+        if self._spare is None or self._spare_project != project:
+            if self._spare is not None:
+                self._spare.deleteLater()
+            # In place and hidden from the start: moving a built form into the window
+            # would polish every row again in one go.
+            self._spare = QuestionForm(self.flow, self.context.ui_language, build_now=False)
+            self._spare.hide()
+            self.layout_.insertWidget(3, self._spare)
+            self._spare_project = project
+        return self._spare.build_some()
 
     def show_problems(self, problems: Sequence[Problem]) -> None:
         left = self.form.show_problems(problems) if self.form else list(problems)

@@ -9,7 +9,8 @@ rows are built once per project and hidden or shown, so focus never jumps.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -31,6 +32,8 @@ from app.intake.flow import IntakeFlow
 from ui.widgets.field import Field, form_grid
 from ui.wizard.page import problem_text
 
+_BUILT = object()  # what the row builder answers once every row is built
+
 # Typed and shown masked, with a press-to-reveal (HUD 3.02).
 MASKED_FIELDS = frozenset({"SSN"})
 
@@ -38,7 +41,10 @@ MASKED_FIELDS = frozenset({"SSN"})
 class QuestionForm(QWidget):
     answers_did_change = Signal()
 
-    def __init__(self, flow: IntakeFlow, language: str, parent: QWidget | None = None) -> None:
+    def __init__(self, flow: IntakeFlow, language: str, parent: QWidget | None = None,
+                 build_now: bool = True) -> None:
+        """``build_now=False``: the rows are built by ``build_some`` a slice at a time
+        (the wizard does it while idle), and ``finish_building`` builds what is left."""
         super().__init__(parent)
         self.flow = flow
         self.language = language
@@ -54,9 +60,24 @@ class QuestionForm(QWidget):
         self.grid: QGridLayout = form_grid()
         column.addLayout(self.grid)
         self._loading = False
-        self._build()
+        self._building = self._build()
+        if build_now:
+            self.finish_building()
 
-    def _build(self) -> None:
+    def build_some(self, budget_s: float = 0.006) -> bool:
+        """Build rows until ``budget_s`` is spent; ``True`` once the form is complete."""
+        end = time.perf_counter() + budget_s
+        done = False
+        while not done and time.perf_counter() < end:
+            done = next(self._building, _BUILT) is _BUILT
+        self.ensurePolished()  # the new rows against the style sheet now, not all at once when shown
+        return done
+
+    def finish_building(self) -> None:
+        for _row in self._building:
+            pass
+
+    def _build(self) -> Iterator[None]:
         catalog = self.flow.catalog
         wanted = self.flow.applicable_fields()
         row = 0
@@ -86,6 +107,7 @@ class QuestionForm(QWidget):
                 self._section_of[question.field] = section.section.id
                 order.append(widget)
                 row += 2
+                yield
         for first, second in itertools.pairwise(order):
             self.setTabOrder(first, second)
 
