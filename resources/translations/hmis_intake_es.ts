@@ -2389,200 +2389,200 @@
 <context>
     <name>IntakeWizard</name>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="77"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="86"/>
         <source>New intake</source>
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="114"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="123"/>
         <source>Steps</source>
         <translation>Pasos</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="121"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="130"/>
         <source>Intake steps</source>
         <translation>Pasos de la admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="124"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="133"/>
         <source>Click a step already done to go back to it.</source>
         <translation>Haga clic en un paso ya hecho para volver a él.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="132"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="141"/>
         <source>This intake was kept when it was interrupted; nothing typed was lost.</source>
         <translation>Esta admisión se conservó al interrumpirse; no se perdió nada de lo escrito.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="156"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="201"/>
         <source>Step content</source>
         <translation>Contenido del paso</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="157"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="202"/>
         <source>Scroll with the arrow and Page keys.</source>
         <translation>Desplácese con las teclas de flecha y de página.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="171"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="158"/>
         <source>D&amp;iscard intake</source>
         <translation>&amp;Descartar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="172"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="462"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="159"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="507"/>
         <source>Discard intake</source>
         <translation>Descartar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="173"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="160"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="174"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="161"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="175"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="280"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="162"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="309"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="177"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="281"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="164"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="310"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="202"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="231"/>
         <source>Intake saved</source>
         <translation>Admisión guardada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="208"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="237"/>
         <source>Open &amp;profile</source>
         <translation>Abrir &amp;perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="209"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="238"/>
         <source>Open the client&apos;s profile</source>
         <translation>Abrir el perfil del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="210"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="239"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="211"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="240"/>
         <source>Close the intake</source>
         <translation>Cerrar la admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="231"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="260"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="231"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="260"/>
         <source>Oral explanation</source>
         <translation>Explicación oral</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="232"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="261"/>
         <source>Consent choices</source>
         <translation>Decisiones del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="232"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="261"/>
         <source>Consent and signature</source>
         <translation>Consentimiento y firma</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="233"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="262"/>
         <source>Nothing was recorded</source>
         <translation>No se registró nada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="234"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="263"/>
         <source>Household</source>
         <translation>Hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="234"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="263"/>
         <source>Duplicate check</source>
         <translation>Comprobación de duplicados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="235"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="264"/>
         <source>Review and save</source>
         <translation>Revisar y guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="240"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="269"/>
         <source>Person {n} details</source>
         <translation>Datos de la persona {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="253"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="282"/>
         <source>Done; choose it to go back</source>
         <translation>Hecho; elíjalo para volver</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="261"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="290"/>
         <source>Current step</source>
         <translation>Paso actual</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="274"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="303"/>
         <source>&amp;Save intake</source>
         <translation>&amp;Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="275"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="304"/>
         <source>Save intake</source>
         <translation>Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="277"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="306"/>
         <source>&amp;Finish</source>
         <translation>&amp;Terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="278"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="307"/>
         <source>Finish: close the intake, nothing recorded</source>
         <translation>Terminar: cerrar la admisión sin registrar nada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="296"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="327"/>
         <source>1 answer needs attention; it is selected.</source>
         <translation>1 respuesta necesita atención; está seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="297"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="328"/>
         <source>{n} answers need attention; the first is selected.</source>
         <translation>{n} respuestas necesitan atención; la primera está seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="403"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="434"/>
         <source>1 person was saved.</source>
         <translation>Se guardó 1 persona.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="404"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="435"/>
         <source>{n} people were saved.</source>
         <translation>Se guardaron {n} personas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="405"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="436"/>
         <source>The records are in the outbox and will sync when the device is online.</source>
         <translation>Los registros están en la bandeja de salida y se sincronizarán cuando el equipo tenga conexión.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="463"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="508"/>
         <source>Discard this intake? Nothing of it has been saved, and it will not be kept.</source>
         <translation>¿Descartar esta admisión? No se ha guardado nada de ella y no se conservará.</translation>
     </message>
@@ -2694,132 +2694,132 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/search/main_window.py" line="219"/>
+        <location filename="../../ui/search/main_window.py" line="220"/>
         <source>Find a person</source>
         <translation>Buscar una persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="220"/>
+        <location filename="../../ui/search/main_window.py" line="221"/>
         <source>&amp;New person…</source>
         <translation>&amp;Nueva persona…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="221"/>
+        <location filename="../../ui/search/main_window.py" line="222"/>
         <source>New person</source>
         <translation>Nueva persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="222"/>
+        <location filename="../../ui/search/main_window.py" line="223"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="223"/>
+        <location filename="../../ui/search/main_window.py" line="224"/>
         <source>Lock now</source>
         <translation>Bloquear ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="224"/>
+        <location filename="../../ui/search/main_window.py" line="225"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Bloquear ahora (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="225"/>
+        <location filename="../../ui/search/main_window.py" line="226"/>
         <source>&amp;My clients</source>
         <translation>&amp;Mis clientes</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="226"/>
+        <location filename="../../ui/search/main_window.py" line="227"/>
         <source>My clients and what is due this week</source>
         <translation>Mis clientes y lo que vence esta semana</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="227"/>
+        <location filename="../../ui/search/main_window.py" line="228"/>
         <source>New &amp;intake…</source>
         <translation>Nueva a&amp;dmisión…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="228"/>
+        <location filename="../../ui/search/main_window.py" line="229"/>
         <source>New intake</source>
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="229"/>
+        <location filename="../../ui/search/main_window.py" line="230"/>
         <source>New intake (Ctrl+I)</source>
         <translation>Nueva admisión (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="230"/>
+        <location filename="../../ui/search/main_window.py" line="231"/>
         <source>&amp;Search by name, date of birth or last 4 of SSN</source>
         <translation>&amp;Buscar por nombre, fecha de nacimiento o últimos 4 del SSN</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="231"/>
+        <location filename="../../ui/search/main_window.py" line="232"/>
         <source>e.g. Juniper, 1985-03-14, 03/14/1985 or 4321</source>
         <translation>p. ej. Juniper, 1985-03-14, 03/14/1985 o 4321</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="232"/>
+        <location filename="../../ui/search/main_window.py" line="233"/>
         <source>Search people</source>
         <translation>Buscar personas</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="554"/>
+        <location filename="../../ui/search/main_window.py" line="556"/>
         <source>Language changed. The intake or profile already open stays in its language until you close it and open it again.</source>
         <translation>Idioma cambiado. La admisión o el perfil que ya está abierto sigue en su idioma hasta que lo cierre y lo vuelva a abrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="557"/>
+        <location filename="../../ui/search/main_window.py" line="559"/>
         <source>Language changed.</source>
         <translation>Idioma cambiado.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="233"/>
+        <location filename="../../ui/search/main_window.py" line="234"/>
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="234"/>
+        <location filename="../../ui/search/main_window.py" line="235"/>
         <source>Type in the search box to find people on this device.</source>
         <translation>Escriba en el cuadro de búsqueda para encontrar personas en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="238"/>
+        <location filename="../../ui/search/main_window.py" line="239"/>
         <source>Signed in as {name} · {role}</source>
         <translation>Sesión de {name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="305"/>
+        <location filename="../../ui/search/main_window.py" line="307"/>
         <source>No one on this device matches.</source>
         <translation>Nadie en este equipo coincide.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="307"/>
+        <location filename="../../ui/search/main_window.py" line="309"/>
         <source>Showing the first {n}; type more to narrow it down.</source>
         <translation>Se muestran los primeros {n}; escriba más para acotar.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="310"/>
+        <location filename="../../ui/search/main_window.py" line="312"/>
         <source>{n} found</source>
         <translation>{n} encontrados</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="311"/>
+        <location filename="../../ui/search/main_window.py" line="313"/>
         <source>1 found</source>
         <translation>1 encontrado</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="360"/>
+        <location filename="../../ui/search/main_window.py" line="362"/>
         <source>Outbox: nothing waiting to sync</source>
         <translation>Bandeja de salida: nada pendiente de sincronizar</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="362"/>
+        <location filename="../../ui/search/main_window.py" line="364"/>
         <source>Outbox: {n} waiting · oldest {h:.0f} h of the {w} h window</source>
         <translation>Bandeja de salida: {n} pendientes · el más antiguo {h:.0f} h de un plazo de {w} h</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="365"/>
+        <location filename="../../ui/search/main_window.py" line="367"/>
         <source> · {n} overdue</source>
         <translation> · {n} vencidos</translation>
     </message>
@@ -2832,12 +2832,12 @@
         <translation>Todas las preguntas aceptan «El cliente no sabe» y «El cliente prefiere no responder». Las preguntas aparecen y desaparecen según las respuestas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/member_page.py" line="29"/>
+        <location filename="../../ui/wizard/member_page.py" line="32"/>
         <source>Person {n} details</source>
         <translation>Datos de la persona {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/member_page.py" line="41"/>
+        <location filename="../../ui/wizard/member_page.py" line="49"/>
         <source>Person {n} of {m}</source>
         <translation>Persona {n} de {m}</translation>
     </message>
@@ -4471,22 +4471,22 @@
 <context>
     <name>QuestionForm</name>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="102"/>
+        <location filename="../../ui/wizard/question_form.py" line="124"/>
         <source>Show while pressed</source>
         <translation>Mostrar mientras se pulsa</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="103"/>
+        <location filename="../../ui/wizard/question_form.py" line="125"/>
         <source>Show the number while pressed</source>
         <translation>Mostrar el número mientras se pulsa</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="120"/>
+        <location filename="../../ui/wizard/question_form.py" line="142"/>
         <source>Choose…</source>
         <translation>Elija…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="127"/>
+        <location filename="../../ui/wizard/question_form.py" line="149"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
