@@ -167,8 +167,9 @@ class SyncEngine:
                     if following:
                         in_flight = self._send(wire, following, False)
                 self._answered(run, flight, sent)
+        self.store.settle()
         run.report.cancelled = self._cancel.is_set()
-        run.report.left = self.store.backlog().records
+        run.report.left = self.store.pending_count()
         self._progress(run, error=str(run.report.error) if run.report.error else None)
         return run.report
 

@@ -79,17 +79,27 @@ class Backlog:
 # What an acknowledged row keeps in place of its payload (the column is NOT NULL).
 SENT_PAYLOAD = ""
 
+# Acknowledged rows are moved to the end of the table this many at a time (and at the
+# end of a run), not one batch at a time; see ``OutboxStore.apply_result``.
+MOVE_EVERY = 2000
+
 
 class OutboxStore:
     def __init__(self, conn: Connection, clock: Clock) -> None:
         self.conn = conn
         self.clock = clock
+        # Rows acknowledged by this store whose payload is gone but which have not moved yet.
+        self._unmoved: list[int] = []
 
     def backlog(self) -> Backlog:
         row = self.conn.execute(
             "SELECT count(*), coalesce(sum(length(CAST(payload AS BLOB))), 0) FROM outbox WHERE state = 'pending'"
         ).fetchone()
         return Backlog(int(row[0]), int(row[1]))
+
+    def pending_count(self) -> int:
+        """How many records are still pending (from the index alone: no payload is read)."""
+        return int(self.conn.execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0])
 
     def next_batch(self, limit: int, max_bytes: int, exclude: set[int]) -> list[PendingRecord]:
         """The pending records closest to their timeliness deadline, oldest save first on ties.
@@ -161,17 +171,15 @@ class OutboxStore:
                     accepted += 1
                 else:
                     duplicate += 1
+        unmoved = self._unmoved + [row_id for _, row_id in acknowledged]
+        move = len(unmoved) >= MOVE_EVERY
         with transaction(self.conn) as conn:
             # The server holds an acknowledged record now, and the device never sends it
-            # again, so its payload (most of the outbox's bytes) is dropped here; the
-            # row stays, with its key, for the counts and the record of what was sent.
-            # A payload shortened in place would leave its page mostly empty for good
-            # (new rows are appended at the end), so the row moves to the end too (a new
-            # id; nothing refers to an outbox row's id once it is acknowledged): the
-            # pages it leaves empty are freed, and given back below.
+            # again, so its payload (most of the outbox's bytes) is dropped here, in the
+            # transaction that records the answer; the row stays, with its key, for the
+            # counts and the record of what was sent.
             conn.executemany(
-                "UPDATE outbox SET id = (SELECT max(id) FROM outbox) + 1, state = 'acknowledged',"
-                " acknowledged_at = ?, attempts = attempts + 1,"
+                "UPDATE outbox SET state = 'acknowledged', acknowledged_at = ?, attempts = attempts + 1,"
                 f" last_error = NULL, payload = '{SENT_PAYLOAD}' WHERE id = ? AND state = 'pending'",
                 acknowledged,
             )
@@ -187,8 +195,18 @@ class OutboxStore:
                 )
             self._history(conn, result.batch_id, started_at, len(rows), accepted, duplicate, len(refused),
                           bytes_sent, "acknowledged", None)
-            give_back_free_pages(conn)
+            if move:
+                _move_to_end(conn, unmoved)
+        self._unmoved = [] if move else unmoved
         return BatchCounts(accepted, duplicate, len(refused), len(unanswered)), unanswered
+
+    def settle(self) -> None:
+        """Move the rows acknowledged since the last move to the end of the table and
+        give the freed pages back; the engine calls it when a run ends."""
+        if self._unmoved:
+            with transaction(self.conn) as conn:
+                _move_to_end(conn, self._unmoved)
+            self._unmoved = []
 
     def note_failure(self, rows: Sequence[PendingRecord], batch_id: str, started_at: datetime,
                      bytes_sent: int, error: str) -> None:
@@ -259,6 +277,27 @@ def prune_acknowledged(conn: Connection, now: datetime) -> int:
         settings.acknowledged_pruned = settings.acknowledged_pruned + gone
         give_back_free_pages(conn)
     return gone
+
+
+def _move_to_end(conn: Connection, row_ids: list[int]) -> None:
+    """Give acknowledged rows new ids after every other row; call inside a transaction.
+
+    A payload dropped in place leaves its page mostly empty for good (SQLite merges a
+    page with its neighbours only once it is under a third full, and new rows are
+    appended at the end), so acknowledged rows move to the end of the table: the pages
+    they leave are freed, and given back here. Nothing refers to an outbox row's id once
+    it is acknowledged. Moving a row rewrites its entry in every index, the key index
+    too, whose entries sit at random places; a chunk of a few thousand rows touches
+    each of that index's pages about once, where one batch at a time touched most of
+    them at every batch: at 10,000 people, 150 pages written to the WAL per batch of
+    100 against 219 when every batch moved its own rows. A run killed between two
+    moves leaves at most ``MOVE_EVERY`` rows in place, payload gone, until the
+    30-day prune deletes them."""
+    conn.executemany(
+        "UPDATE outbox SET id = (SELECT max(id) FROM outbox) + 1 WHERE id = ? AND state = 'acknowledged'",
+        [(i,) for i in sorted(row_ids)],
+    )
+    give_back_free_pages(conn)
 
 
 def give_back_free_pages(conn: Connection) -> int:

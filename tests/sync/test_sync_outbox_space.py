@@ -7,6 +7,7 @@ import json
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from sync_faults import FaultProxy
 from sync_support import ThreadServer, assert_exactly_once, outbox_keys, outbox_states, server_keys
 
@@ -15,6 +16,7 @@ from app.demo import add_demo_people
 from app.outbox import status as outbox_status
 from app.retention import _all_synced
 from app.session import Session
+from sync import store as store_module
 from sync.credentials import load_credential
 from sync.engine import RetryPolicy, SyncEngine
 from sync.service import SyncJob
@@ -135,3 +137,25 @@ def test_acknowledged_rows_go_after_thirty_days_and_still_count(enrolled: Sessio
     # The retention purge still sees a pruned person as wholly sent.
     ids = {r[0] for r in enrolled.conn.execute("SELECT enrollment_id FROM enrollment")} | first_people
     assert _all_synced(enrolled.conn, ids)
+
+
+def test_acknowledged_rows_move_in_chunks_and_all_of_them_move_by_the_end(
+        enrolled: Session, live_server: ThreadServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows are acknowledged in place batch by batch and moved after every other row a
+    chunk at a time; whatever is left of the last chunk moves when the run ends, even a
+    cancelled run, and the freed pages are given back."""
+    monkeypatch.setattr(store_module, "MOVE_EVERY", 25)  # several chunks in one run of batches of 10
+    add_demo_people(enrolled, 40, seed=15)
+    job = SyncJob(enrolled, batch_size=10)
+    job.on_progress = lambda p: job.cancel() if p.records_done >= 57 else None
+    report = job.run()
+    assert report.cancelled and report.left > 0
+    acknowledged = [i for (i,) in enrolled.conn.execute("SELECT id FROM outbox WHERE state = 'acknowledged'")]
+    pending = [i for (i,) in enrolled.conn.execute("SELECT id FROM outbox WHERE state = 'pending'")]
+    assert len(acknowledged) >= 57 and pending
+    assert min(acknowledged) > max(pending)  # every acknowledged row moved, not only the full chunks
+    assert enrolled.conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
+    assert SyncJob(enrolled, batch_size=10).run().complete
+    assert_exactly_once(live_server.engine, enrolled)
+    assert {p for _, p in _payloads(enrolled).values()} == {SENT_PAYLOAD}
+    assert enrolled.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
