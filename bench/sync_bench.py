@@ -147,7 +147,7 @@ def main() -> int:
             session.close()
 
     n = len(rows)
-    print(f"sync of {n} people on loopback, batches of {args.batch_size}, SQLite server:")
+    print(f"sync of {n} records ({args.people} people) on loopback, batches of {args.batch_size}, SQLite server:")
     print(f"  hmis-intake sync engine : {n / engine_seconds:8.0f} records/s  ({engine_seconds:.2f} s)")
     print(f"  bare requests loop      : {n / bare_seconds:8.0f} records/s  ({bare_seconds:.2f} s)")
     print(f"  engine / bare           : {bare_seconds / engine_seconds:8.2f}")
