@@ -26,6 +26,7 @@ def test_ct_404_2_notes_show_local_time_author_and_a_pending_deletion(
         session = gui.controller.session
         stored = session.conn.execute("SELECT note_id, created_at FROM case_note").fetchone()
         profile = _open(qtbot, gui.controller.main_window)
+        qtbot.waitUntil(lambda: not profile.building)  # the notes tab, built while idle
         model = profile.models["notes"]
         headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
         assert headers[:2] == ["Written", "By"]

@@ -92,6 +92,7 @@ def test_case_notes_are_append_only_with_amend_and_deletion_request(qtbot, make_
     profile = _open(qtbot, gui.controller.main_window)
     tabs = [profile.tabs.tabText(i).replace("&", "") for i in range(profile.tabs.count())]
     assert tabs == ["Overview", "Household", "Contacts and services", "Case notes"]
+    qtbot.waitUntil(lambda: not profile.building)  # the other tabs, built while idle
     assert profile.models["household"].rowCount() == 1 and profile.models["enrollments"].rowCount() == 1
     notes = profile.notes_tab
     notes.note_text.setPlainText("Prefers the east entrance.")

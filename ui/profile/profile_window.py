@@ -14,8 +14,9 @@ names the client.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol, cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.profile import ClientProfile, load_profile
@@ -26,6 +27,7 @@ from ui.profile.contact_dialog import ContactDialog
 from ui.profile.exit_dialog import ExitDialog
 from ui.profile.history_tab import HistoryTab
 from ui.profile.household_tab import HouseholdTab
+from ui.profile.lazy_tabs import LazyTabs
 from ui.profile.notes_tab import NotesTab
 from ui.profile.overview_tab import OverviewTab
 from ui.profile.record_dialog import RecordDialog
@@ -39,6 +41,10 @@ from ui.wizard.page import text_label
 # Each takes (session, profile, labels, parent).
 RECORD_DIALOGS: dict[str, Callable[[Session, ClientProfile, CodeLabels, QWidget], RecordDialog]] = {
     "contact": ContactDialog, "service": ServiceDialog, "exit": ExitDialog}
+
+
+class Fillable(Protocol):
+    def fill(self, profile: ClientProfile) -> None: ...
 
 
 class ProfileWindow(QDialog):
@@ -103,22 +109,21 @@ class ProfileWindow(QDialog):
         self.overview.stop_sharing_requested.connect(self.stop_sharing)
         self.overview.renew_requested.connect(lambda: self.renew_consent())
         self.tabs.addTab(self.overview, self.tr("&Overview"))
-        self.household_tab: HouseholdTab | None = None
-        self.history_tab: HistoryTab | None = None
-        self.notes_tab: NotesTab | None = None
+        # The other tabs when first chosen, or one per idle turn once the window shows.
+        self.lazy_tabs = LazyTabs(self.tabs, self._tab_built)
         if sections.household:
-            self.household_tab = HouseholdTab(self.labels, self.models)
-            self.tabs.addTab(self.household_tab, self.tr("&Household"))
+            self.lazy_tabs.add("household", self.tr("&Household"), lambda: HouseholdTab(self.labels, self.models))
         if sections.history:
-            self.history_tab = HistoryTab(self.labels, sections.record_followup, self.models)
-            self.history_tab.record_requested.connect(self.record)
-            self.tabs.addTab(self.history_tab, self.tr("Contacts and &services"))
+            self.lazy_tabs.add("history", self.tr("Contacts and &services"),
+                               lambda: HistoryTab(self.labels, sections.record_followup, self.models))
         if sections.notes:
-            self.notes_tab = NotesTab(lambda: self._session, self.when_consent_allows, sections.write_notes,
-                                      sections.request_note_deletion, self.personal_id, self.models)
-            self.notes_tab.note_did_save.connect(self.reload)
-            self.notes_tab.problem_did_occur.connect(self.show_message)
-            self.tabs.addTab(self.notes_tab, self.tr("Case &notes"))
+            self.lazy_tabs.add("notes", self.tr("Case &notes"), lambda: NotesTab(
+                lambda: self._session, self.when_consent_allows, sections.write_notes,
+                sections.request_note_deletion, self.personal_id, self.models))
+        self._tab_builder = QTimer(self)
+        self._tab_builder.setInterval(0)
+        self._tab_builder.timeout.connect(self._build_next_tab)
+        self._tab_builder.start()
 
         self.message = text_label("", "notice")
         self.message.setAccessibleName(self.tr("Message"))
@@ -157,9 +162,45 @@ class ProfileWindow(QDialog):
             self.reengage_button.setEnabled(all(e.exit_date for e in profile.enrollments))
             self.reengage_button.setToolTip("" if self.reengage_button.isEnabled() else self.tr(
                 "The client has an open enrollment; record its exit first."))
-        for tab in (self.overview, self.household_tab, self.history_tab, self.notes_tab):
-            if tab is not None:
-                tab.fill(profile)
+        self.overview.fill(profile)
+        for tab in self.lazy_tabs.built.values():
+            cast(Fillable, tab).fill(profile)
+
+    # -- the tabs built lazily ------------------------------------------------------------
+
+    @property
+    def household_tab(self) -> HouseholdTab | None:
+        return cast(HouseholdTab | None, self.lazy_tabs.get("household"))
+
+    @property
+    def history_tab(self) -> HistoryTab | None:
+        return cast(HistoryTab | None, self.lazy_tabs.get("history"))
+
+    @property
+    def notes_tab(self) -> NotesTab | None:
+        return cast(NotesTab | None, self.lazy_tabs.get("notes"))
+
+    @property
+    def building(self) -> bool:
+        """Tabs are still being built while idle."""
+        return self._tab_builder.isActive()
+
+    def _build_next_tab(self) -> None:
+        """One tab per turn; the timer stops when none is left or at a lock."""
+        key = self.lazy_tabs.next_unbuilt() if self._session is not None else None
+        if key is None:
+            self._tab_builder.stop()
+            return
+        self.lazy_tabs.get(key)
+
+    def _tab_built(self, key: str, tab: QWidget) -> None:
+        if isinstance(tab, HistoryTab):
+            tab.record_requested.connect(self.record)
+        elif isinstance(tab, NotesTab):
+            tab.note_did_save.connect(self.reload)
+            tab.problem_did_occur.connect(self.show_message)
+        if self._session is not None:  # after a lock a tab is built empty: no client data
+            cast(Fillable, tab).fill(self.profile)
 
     def reload(self, message: str = "") -> None:
         session = self._session
@@ -260,8 +301,10 @@ class ProfileWindow(QDialog):
             getattr(dialog, "close_for_lock", dialog.reject)()
         for model in self.models.values():
             model.clear()
-        if self.notes_tab is not None:
-            self.notes_tab.clear_client_data()
+        self._tab_builder.stop()
+        notes = self.lazy_tabs.built.get("notes")
+        if isinstance(notes, NotesTab):
+            notes.clear_client_data()
         self.name.setText("")
         self.facts.setText("")
         self.banner.clear()
@@ -272,5 +315,6 @@ class ProfileWindow(QDialog):
         self.done(QDialog.DialogCode.Rejected)
 
     def done(self, code: int) -> None:
+        self._tab_builder.stop()
         super().done(code)
         self.profile_did_close.emit()
