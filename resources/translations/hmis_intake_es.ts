@@ -3714,82 +3714,82 @@
 <context>
     <name>ProfileWindow</name>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="55"/>
+        <location filename="../../ui/profile/profile_window.py" line="61"/>
         <source>Client profile</source>
         <translation>Perfil del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="124"/>
+        <location filename="../../ui/profile/profile_window.py" line="129"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="139"/>
+        <location filename="../../ui/profile/profile_window.py" line="144"/>
         <source>C&amp;lose</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="159"/>
+        <location filename="../../ui/profile/profile_window.py" line="164"/>
         <source>The client has an open enrollment; record its exit first.</source>
         <translation>El cliente tiene una inscripción abierta; registre primero su salida.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="186"/>
+        <location filename="../../ui/profile/profile_window.py" line="227"/>
         <source>Ask a colleague who may record consent.</source>
         <translation>Pida ayuda a un colega que pueda registrar el consentimiento.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="140"/>
+        <location filename="../../ui/profile/profile_window.py" line="145"/>
         <source>Close the profile</source>
         <translation>Cerrar el perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="79"/>
+        <location filename="../../ui/profile/profile_window.py" line="85"/>
         <source>Ed&amp;it details…</source>
         <translation>Ed&amp;itar datos…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="80"/>
+        <location filename="../../ui/profile/profile_window.py" line="86"/>
         <source>Edit the client&apos;s details</source>
         <translation>Editar los datos del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="86"/>
+        <location filename="../../ui/profile/profile_window.py" line="92"/>
         <source>Ret&amp;urn: new enrollment…</source>
         <translation>Re&amp;greso: nueva inscripción…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="87"/>
+        <location filename="../../ui/profile/profile_window.py" line="93"/>
         <source>Start a new enrollment for this client and household</source>
         <translation>Iniciar una nueva inscripción para este cliente y su hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="99"/>
+        <location filename="../../ui/profile/profile_window.py" line="105"/>
         <source>Profile sections</source>
         <translation>Secciones del perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="105"/>
+        <location filename="../../ui/profile/profile_window.py" line="111"/>
         <source>&amp;Overview</source>
         <translation>&amp;Resumen</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="111"/>
+        <location filename="../../ui/profile/profile_window.py" line="115"/>
         <source>&amp;Household</source>
         <translation>&amp;Hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="115"/>
+        <location filename="../../ui/profile/profile_window.py" line="117"/>
         <source>Contacts and &amp;services</source>
         <translation>Contactos y &amp;servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="121"/>
+        <location filename="../../ui/profile/profile_window.py" line="120"/>
         <source>Case &amp;notes</source>
         <translation>&amp;Notas del caso</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="153"/>
+        <location filename="../../ui/profile/profile_window.py" line="158"/>
         <source>Date of birth: {d}</source>
         <translation>Fecha de nacimiento: {d}</translation>
     </message>
