@@ -8,7 +8,7 @@ from pathlib import Path
 
 from gui_support import ADMIN, ADMIN_PASSWORD, PLANTED_FIRST, PLANTED_LAST, make_vault, planted_person, sign_in
 from PySide6.QtCore import Qt
-from wizard_support import fill_member, pick_project, press_next, step, tick_script
+from wizard_support import consent_not_shared_on_paper, fill_member, pick_project, press_next, step
 
 from app.clock import FakeClock
 from app.intake.steps import Step
@@ -27,11 +27,7 @@ def _to_member_step(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> Intake
     main.search.setText(f"{PLANTED_FIRST} {PLANTED_LAST}")
     wizard = main.open_new_person()
     pick_project(qtbot, wizard, "Street Outreach")
-    tick_script(qtbot, wizard)
-    wizard.pages[Step.SHARING].levels["not_shared"].click()
-    press_next(qtbot, wizard)
-    wizard.pages[Step.CONSENT].paper_box.click()
-    press_next(qtbot, wizard)
+    consent_not_shared_on_paper(qtbot, wizard)
     press_next(qtbot, wizard)
     assert step(wizard) is Step.MEMBER
     fill_member(qtbot, wizard, _PLANTED_ANSWERS)

@@ -7,7 +7,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, sign_in
-from wizard_support import ADULT, choose, fill_member, open_wizard, pick_project, press_next, step, tick_script
+from wizard_support import (
+    ADULT,
+    choose,
+    consent_not_shared_on_paper,
+    fill_member,
+    open_wizard,
+    pick_project,
+    press_next,
+    step,
+)
 
 from app.clock import FakeClock
 from app.intake.flow_state import MemberState
@@ -21,11 +30,7 @@ def _to_household(qtbot, make_gui, tmp_path: Path, clock: FakeClock):
     sign_in(qtbot, gui, ADMIN, ADMIN_PASSWORD)
     wizard = open_wizard(qtbot, gui.controller.main_window)
     pick_project(qtbot, wizard, "Emergency Shelter")
-    tick_script(qtbot, wizard)
-    wizard.pages[Step.SHARING].levels["not_shared"].click()
-    press_next(qtbot, wizard)
-    wizard.pages[Step.CONSENT].paper_box.click()
-    press_next(qtbot, wizard)
+    consent_not_shared_on_paper(qtbot, wizard)
     assert step(wizard) is Step.HOUSEHOLD
     return gui, wizard
 

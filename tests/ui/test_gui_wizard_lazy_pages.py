@@ -55,7 +55,14 @@ def test_the_member_form_is_built_while_idle_and_shown_when_its_step_opens(qtbot
                                                                           clock: FakeClock) -> None:
     """Once a project is chosen its member form is built a slice at a time while the
     worker reads the consent steps; the member step then shows that form, every row in it."""
-    from wizard_support import fill_member, open_wizard, pick_project, press_next, step, tick_script
+    from wizard_support import (
+        consent_not_shared_on_paper,
+        fill_member,
+        open_wizard,
+        pick_project,
+        press_next,
+        step,
+    )
 
     vault = make_vault(tmp_path / "device", clock)
     gui = make_gui(vault.data_dir, clock)
@@ -67,11 +74,7 @@ def test_the_member_form_is_built_while_idle_and_shown_when_its_step_opens(qtbot
     spare = member.spare_form
     assert spare is not None and not spare.isVisible()
     assert set(spare.inputs) == set(wizard.flow.applicable_fields())
-    tick_script(qtbot, wizard)
-    wizard.pages[Step.SHARING].levels["not_shared"].click()
-    press_next(qtbot, wizard)
-    wizard.pages[Step.CONSENT].paper_box.click()
-    press_next(qtbot, wizard)
+    consent_not_shared_on_paper(qtbot, wizard)
     press_next(qtbot, wizard)
     assert step(wizard) is Step.MEMBER
     assert member.form is spare and spare.isVisible() and member.spare_form is None

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from gui_support import ADMIN, ADMIN_PASSWORD, PLANTED_FIRST, PLANTED_LAST, make_vault, planted_person, sign_in
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
-from wizard_support import fill_member, pick_project, press_next, step, tick_script
+from wizard_support import consent_not_shared_on_paper, fill_member, pick_project, press_next, step, tick_script
 
 from app.clock import FakeClock
 from app.intake.steps import Step
@@ -91,11 +91,7 @@ def test_an_exact_duplicate_is_caught_at_the_duplicate_step(qtbot, make_gui, tmp
     main.new_button.click()
     wizard = main.intake_wizard
     pick_project(qtbot, wizard, "Street Outreach")
-    tick_script(qtbot, wizard)
-    wizard.pages[Step.SHARING].levels["not_shared"].click()
-    press_next(qtbot, wizard)
-    wizard.pages[Step.CONSENT].paper_box.click()
-    press_next(qtbot, wizard)
+    consent_not_shared_on_paper(qtbot, wizard)
     press_next(qtbot, wizard)
     assert step(wizard) is Step.MEMBER
     form = wizard.pages[Step.MEMBER].form
@@ -123,11 +119,7 @@ def test_not_the_same_person_is_a_decision_too(qtbot, make_gui, tmp_path: Path, 
     main.search.setText(f"{PLANTED_FIRST} {PLANTED_LAST}")
     wizard = main.open_new_person()
     pick_project(qtbot, wizard, "Street Outreach")
-    tick_script(qtbot, wizard)
-    wizard.pages[Step.SHARING].levels["not_shared"].click()
-    press_next(qtbot, wizard)
-    wizard.pages[Step.CONSENT].paper_box.click()
-    press_next(qtbot, wizard)
+    consent_not_shared_on_paper(qtbot, wizard)
     press_next(qtbot, wizard)
     fill_member(qtbot, wizard, _PLANTED_ANSWERS)
     press_next(qtbot, wizard)

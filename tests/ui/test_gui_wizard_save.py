@@ -7,7 +7,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, sign_in
-from wizard_support import ADULT, fill_member, open_wizard, pick_project, press_next, step, tick_script, wait_for_checks
+from wizard_support import (
+    ADULT,
+    consent_not_shared_on_paper,
+    fill_member,
+    open_wizard,
+    pick_project,
+    press_next,
+    step,
+    wait_for_checks,
+)
 
 from app.clock import FakeClock
 from app.drafts import list_drafts
@@ -21,11 +30,7 @@ def _to_review(qtbot, make_gui, tmp_path: Path, clock: FakeClock):
     sign_in(qtbot, gui, ADMIN, ADMIN_PASSWORD)
     wizard = open_wizard(qtbot, gui.controller.main_window)
     pick_project(qtbot, wizard, "Street Outreach")
-    tick_script(qtbot, wizard)
-    wizard.pages[Step.SHARING].levels["not_shared"].click()
-    press_next(qtbot, wizard)
-    wizard.pages[Step.CONSENT].paper_box.click()
-    press_next(qtbot, wizard)
+    consent_not_shared_on_paper(qtbot, wizard)
     press_next(qtbot, wizard)
     fill_member(qtbot, wizard, ADULT)
     press_next(qtbot, wizard)

@@ -74,6 +74,16 @@ def tick_script(qtbot: Any, wizard: IntakeWizard) -> None:
     assert step(wizard) is Step.SHARING, "the client's choices come before the text they sign"
 
 
+def consent_not_shared_on_paper(qtbot: Any, wizard: IntakeWizard) -> None:
+    """From the oral explanation to the household: the script ticked, Not shared, the
+    paper form attested."""
+    tick_script(qtbot, wizard)
+    wizard.pages[Step.SHARING].levels["not_shared"].click()
+    press_next(qtbot, wizard)
+    wizard.pages[Step.CONSENT].paper_box.click()
+    press_next(qtbot, wizard)
+
+
 def sign_on_pad(qtbot: Any, pad: Any) -> None:
     qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(30, 60))
     for x in range(40, 300, 20):
