@@ -31,6 +31,7 @@ from sync.errors import (
     InsecureServer,
     ProtocolMismatch,
     ServerUnavailable,
+    SyncError,
 )
 from sync.protocol import (
     BatchRequest,
@@ -150,12 +151,16 @@ class Transport:
         except requests.exceptions.RequestException as exc:
             raise ServerUnavailable(f"The request to {self._host()} failed ({type(exc).__name__}).") from exc
 
-    def _reply(self, model: type[_R], response: requests.Response, what: str) -> _R:
-        """The reply body validated as ``model`` in one pass (pydantic, from the bytes)."""
+    def _reply(self, model: type[_R], response: requests.Response, what: str, *,
+               not_understood: type[SyncError] = ServerUnavailable, reply: str = "reply") -> _R:
+        """The reply body validated as ``model`` in one pass (pydantic, from the bytes); a
+        body of the wrong shape raises ``not_understood`` naming the first wrong field."""
         try:
             return parse_reply(model, response.content, what)
         except ReplyNotJson as exc:
             raise ServerUnavailable(f"The server {self._host()} sent a reply that is not valid JSON.") from exc
+        except MalformedReply as exc:
+            raise not_understood(f"The server's {reply} was not understood ({exc}).") from exc
 
     def _detail(self, response: requests.Response) -> str:
         try:
@@ -184,10 +189,7 @@ class Transport:
     def health(self) -> Health:
         response = self._request("GET", protocol.HEALTH_PATH)
         self._raise_for_status(response, ServerUnavailable)
-        try:
-            return self._reply(Health, response, "health reply")
-        except MalformedReply as exc:
-            raise ServerUnavailable(f"The server's reply was not understood ({exc}).") from exc
+        return self._reply(Health, response, "health reply")
 
     def enroll(self, code: str, device_name: str) -> Enrollment:
         try:
@@ -201,18 +203,13 @@ class Transport:
             detail = self._detail(response)
             raise EnrollmentFailed(detail or "The server refused the enrollment code.")
         self._raise_for_status(response, EnrollmentFailed)
-        try:
-            return self._reply(Enrollment, response, "enrollment reply")
-        except MalformedReply as exc:
-            raise EnrollmentFailed(f"The server's enrollment reply was not understood ({exc}).") from exc
+        return self._reply(Enrollment, response, "enrollment reply", not_understood=EnrollmentFailed,
+                           reply="enrollment reply")
 
     def whoami(self, credential: DeviceCredential) -> DeviceInfo:
         response = self._request("GET", protocol.DEVICE_PATH, credential=credential)
         self._raise_for_status(response, ServerUnavailable)
-        try:
-            return self._reply(DeviceInfo, response, "device reply")
-        except MalformedReply as exc:
-            raise ServerUnavailable(f"The server's reply was not understood ({exc}).") from exc
+        return self._reply(DeviceInfo, response, "device reply")
 
     def redeem_role_grant(self, request: RoleGrantRedemption, credential: DeviceCredential) -> RoleGrant:
         """Spend the HMIS Lead's grant code (VT-2.1-4); a refusal is the server's sentence."""
@@ -220,19 +217,13 @@ class Transport:
         if response.status_code == 403:
             raise GrantRefused(self._detail(response) or "The HMIS Lead's server refused the grant code.")
         self._raise_for_status(response, ProtocolMismatch)
-        try:
-            return self._reply(RoleGrant, response, "role grant reply")
-        except MalformedReply as exc:
-            raise ServerUnavailable(f"The server's reply was not understood ({exc}).") from exc
+        return self._reply(RoleGrant, response, "role grant reply")
 
     def send_batch(self, batch: BatchRequest, credential: DeviceCredential) -> Sent:
         body = batch.encode()
         response = self._request("POST", protocol.BATCHES_PATH, body, credential)
         self._raise_for_status(response, BatchRejected)
-        try:
-            result = self._reply(BatchResult, response, "batch reply")
-        except MalformedReply as exc:
-            raise ServerUnavailable(f"The server's reply was not understood ({exc}).") from exc
+        result = self._reply(BatchResult, response, "batch reply")
         if result.batch_id != batch.batch_id:
             raise ServerUnavailable("The server's reply was for a different batch.")
         return Sent(result, len(body), len(response.content))
@@ -242,7 +233,4 @@ class Transport:
         sessions on the agency's other devices come back."""
         response = self._request("POST", protocol.SESSIONS_PATH, report.model_dump_json().encode(), credential)
         self._raise_for_status(response, ServerUnavailable)
-        try:
-            return self._reply(SessionsReply, response, "session reply")
-        except MalformedReply as exc:
-            raise ServerUnavailable(f"The server's reply was not understood ({exc}).") from exc
+        return self._reply(SessionsReply, response, "session reply")
