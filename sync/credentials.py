@@ -183,6 +183,22 @@ def store_for(kind: StoreKind, conn: Connection, vault_id: str) -> CredentialSto
     return VaultStore(conn) if kind is StoreKind.VAULT else KeyringStore(vault_id)
 
 
+def stored_ca_file(conn: Connection) -> Path | None:
+    """The CA file the device trusts for its server (None: the system's CAs)."""
+    row = conn.execute("SELECT ca_file FROM sync_device WHERE id = 1").fetchone()
+    return Path(row[0]) if row and row[0] else None
+
+
+def enrolled_server(conn: Connection, vault_id: str) -> tuple[str, Path | None, DeviceCredential]:
+    """What a request to the enrolled server needs: its address, its CA file, checked
+    against the pin before anything is sent (nothing reaches an impostor), and the
+    device credential."""
+    enrollment, credential = load_credential(conn, vault_id)
+    ca_file = stored_ca_file(conn)
+    check_ca_pin(conn, ca_file)
+    return enrollment.server_url, ca_file, credential
+
+
 def load_credential(conn: Connection, vault_id: str) -> tuple[DeviceEnrollment, DeviceCredential]:
     enrollment = current_enrollment(conn)
     if enrollment is None:

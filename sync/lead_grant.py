@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from app.security.role_grants import LeadGrant, Redeem
 from app.session import Session
-from sync.credentials import check_ca_pin, load_credential
+from sync.credentials import enrolled_server
 from sync.errors import GrantRefused
 from sync.protocol import RoleGrantRedemption
 from sync.transport import DEFAULT_TIMEOUT, Transport
@@ -26,21 +26,17 @@ def redeemer(session: Session, code: str, timeout: tuple[float, float] = DEFAULT
 
     def redeem(username: str, role_id: str) -> LeadGrant:
         session.require("users.manage")
-        from sync.service import current_ca_file
-
-        enrollment, credential = load_credential(session.conn, str(session.vault.keyfile.vault_id))
-        ca_file = current_ca_file(session)
-        check_ca_pin(session.conn, ca_file)  # nothing reaches an impostor
+        server_url, ca_file, credential = enrolled_server(session.conn, str(session.vault.keyfile.vault_id))
         try:
             request = RoleGrantRedemption(code=code.strip(), username=username, role=role_id)
         except ValidationError as exc:
             raise GrantRefused("The grant code is empty, too long or has control characters; check it.") from exc
-        transport = Transport(enrollment.server_url, ca_file, timeout)
+        transport = Transport(server_url, ca_file, timeout)
         try:
             grant = transport.redeem_role_grant(request, credential)
         finally:
             transport.close()
         return LeadGrant(grant.grant_id, grant.username, grant.role, grant.agency, grant.issued_at,
-                         urlsplit(enrollment.server_url).netloc)
+                         urlsplit(server_url).netloc)
 
     return redeem

@@ -32,6 +32,7 @@ from sync.credentials import (
     load_credential,
     pinned_ca,
     set_ca_pin,
+    stored_ca_file,
 )
 from sync.engine import DEFAULT_BATCH_SIZE, RetryPolicy, SyncEngine, SyncProgress, SyncReport
 from sync.errors import CredentialStoreUnavailable, SyncError
@@ -260,8 +261,7 @@ def pin_server_ca(session: Session, ca_file: Path | None) -> str:
 
 
 def current_ca_file(session: Session) -> Path | None:
-    row = session.conn.execute("SELECT ca_file FROM sync_device WHERE id = 1").fetchone()
-    return Path(row[0]) if row and row[0] else None
+    return stored_ca_file(session.conn)
 
 
 def _sent_head(session: Session) -> tuple[int, str] | None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from app.packs import SessionPolicy
 from app.session import Session
-from sync.credentials import current_enrollment, load_credential
+from sync.credentials import current_enrollment, enrolled_server
 from sync.errors import SyncError
 from sync.protocol import DeviceCredential, OpenSession, SessionReport, SessionState
 from sync.transport import Transport
@@ -57,15 +57,12 @@ class SessionReporter:
         """None where the pack does not ask it or the device is not enrolled."""
         if not session.pack.sessions.one_per_user or current_enrollment(session.conn) is None:
             return None
-        from sync.service import current_ca_file
-
         try:
-            enrollment, credential = load_credential(session.conn, str(session.vault.keyfile.vault_id))
+            server_url, ca_file, credential = enrolled_server(session.conn, str(session.vault.keyfile.vault_id))
         except SyncError as exc:
             log.info("session not reported: %s", type(exc).__name__)
             return None
-        return cls(enrollment.server_url, current_ca_file(session), credential,
-                   report_for(session, SessionState.SIGNED_IN))
+        return cls(server_url, ca_file, credential, report_for(session, SessionState.SIGNED_IN))
 
     def send(self, state: SessionState) -> tuple[OpenSession, ...]:
         """Raises ``SyncError`` when the server cannot be reached or refuses."""

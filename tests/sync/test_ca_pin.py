@@ -17,7 +17,9 @@ from sync_support import ThreadServer, add_outbox_records, new_code, run_device_
 
 from sync.credentials import StoreKind, pinned_ca
 from sync.errors import CertificateProblem
+from sync.lead_grant import redeemer
 from sync.service import SyncJob, enroll_device
+from sync.sessions import SessionReporter
 
 AUTH = ["--user", ADMIN_USER, "--password-stdin"]
 
@@ -69,6 +71,10 @@ def test_a_replaced_ca_file_sends_nothing_to_an_impostor_until_re_pinned(
         # Giving the impostor's CA on the command line is refused the same way.
         with pytest.raises(CertificateProblem, match="pinned"):
             SyncJob(session, ca_file=impostor_ca.cert)
+        # Nor does the window's session report (MO-PWD-6) or an HMIS Lead's grant (VT-2.1-4).
+        assert SessionReporter.for_session(session) is None
+        with pytest.raises(CertificateProblem, match="not the CA pinned"):
+            redeemer(session, "K7QM-2WXC")("jo.lead", "agency_admin")
         # And a PEM with a comment added but the same certificate still matches the pin.
         shutil.copy(genuine.cert, stored)
         stored.write_bytes(b"# the agency's CA\n" + stored.read_bytes())
