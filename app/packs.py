@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -53,6 +54,11 @@ class Clause(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     id: str
     source: str
+
+
+def clause_ids(clauses: Iterable[Clause]) -> str:
+    """The clauses a message cites, as it cites them: "VT-2.1-1, VT-2.1-5"."""
+    return ", ".join(c.id for c in clauses)
 
 
 class PasswordProfile(BaseModel):
@@ -232,6 +238,9 @@ class RoleAssignmentPolicy(BaseModel):
     clauses: tuple[Clause, ...] = ()
     reading: str = ""
 
+    def cited(self) -> str:
+        return clause_ids(self.clauses)
+
 
 class DemoPlace(BaseModel):
     """Where demo projects say they are (HUD 2.03): a CoC of the pack's jurisdiction, its
@@ -401,7 +410,7 @@ class SessionPolicy(BaseModel):
     reading: str = ""
 
     def cited(self) -> str:
-        return ", ".join(c.id for c in self.clauses)
+        return clause_ids(self.clauses)
 
 
 class Pack(BaseModel):

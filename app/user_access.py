@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from app.errors import UserFacingError
-from app.packs import AccessRequirement, UserAccessPolicy
+from app.packs import AccessRequirement, UserAccessPolicy, clause_ids
 from app.vault.connection import Connection, transaction
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ class AccessGap:
     due: date | None  # when it lapsed or lapses; None if never recorded
 
     def sentence(self) -> str:
-        cited = ", ".join(c.id for c in self.requirement.clauses)
+        cited = clause_ids(self.requirement.clauses)
         if self.completed_on is None:
             return f"{self.requirement.label} is not recorded ({cited})"
         return f"{self.requirement.label} lapsed on {self.due.isoformat() if self.due else '?'} ({cited})"
@@ -57,7 +57,7 @@ class AccessStatus:
 
     def reminders(self) -> list[str]:
         return [f"{g.requirement.label} must be renewed by {g.due.isoformat()} "
-                f"({', '.join(c.id for c in g.requirement.clauses)})." for g in self.due_soon if g.due]
+                f"({clause_ids(g.requirement.clauses)})." for g in self.due_soon if g.due]
 
 
 def _next_october_first(day: date) -> date:

@@ -48,13 +48,9 @@ def needs_lead(role: Role) -> bool:
     return role.assigned_by == "hmis_lead"
 
 
-def _cited(pack: Pack) -> str:
-    return ", ".join(c.id for c in pack.role_assignment.clauses)
-
-
 def refusal(pack: Pack, role: Role) -> str:
     """The one sentence that refuses ``role`` without the Lead's grant."""
-    return (f"Only the HMIS Lead gives the {role.name} role ({_cited(pack)}): ask the HMIS Lead for a "
+    return (f"Only the HMIS Lead gives the {role.name} role ({pack.role_assignment.cited()}): ask the HMIS Lead for a "
             "one-time grant code for this user and give it with the role.")
 
 
@@ -67,7 +63,7 @@ def obtain(pack: Pack, role: Role, username: str, redeem: Redeem | None) -> Lead
         raise PermissionDenied(refusal(pack, role))
     grant = redeem(username, role.id)
     if grant.role != role.id or grant.username.casefold() != username.casefold():
-        raise PermissionDenied(f"The HMIS Lead's grant is for another user or role ({_cited(pack)}); "
+        raise PermissionDenied(f"The HMIS Lead's grant is for another user or role ({pack.role_assignment.cited()}); "
                                "ask the HMIS Lead for a grant code for this user and role.")
     return grant
 

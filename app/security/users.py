@@ -15,7 +15,7 @@ from argon2.exceptions import VerificationError
 
 from app import audit, user_access
 from app.errors import BadCredentials, PasswordRejected, PermissionDenied, UserFacingError
-from app.packs import Pack
+from app.packs import Pack, clause_ids
 from app.security import role_grants
 from app.session import Session, validate_new_password
 from app.vault.connection import Connection, transaction
@@ -153,7 +153,7 @@ def _one_account_per_person(session: Session, full_name: str) -> None:
     wanted = " ".join(full_name.casefold().split())
     for (name,) in session.conn.execute("SELECT display_name FROM app_user WHERE disabled_at IS NULL"):
         if " ".join(str(name).casefold().split()) == wanted:
-            cited = ", ".join(c.id for c in policy.clauses)
+            cited = clause_ids(policy.clauses)
             raise UserFacingError(f"{full_name} already has an account on this device and each person has one "
                                   f"({cited}); enable or reset that account instead.")
 

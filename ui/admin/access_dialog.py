@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app import user_access
 from app.errors import UserFacingError
+from app.packs import clause_ids
 from app.session import Session
 from ui.theme import window_title
 from ui.wizard.page import text_label
@@ -51,7 +52,7 @@ class AccessDialog(QDialog):
                 state = self.tr("due by {day}").format(day=due.isoformat() if due else "")
             else:
                 state = self.tr("current")
-            clauses = ", ".join(c.id for c in requirement.clauses)
+            clauses = clause_ids(requirement.clauses)
             box = QCheckBox(f"{requirement.label} ({clauses}) — {state}")
             box.setChecked(requirement.id in lapsed or requirement.id in soon)
             self.boxes[requirement.id] = box

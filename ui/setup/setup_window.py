@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.clock import Clock
 from app.errors import PackError, PasswordRejected
-from app.packs import available_packs, load_pack
+from app.packs import available_packs, clause_ids, load_pack
 from app.session import DEFAULT_PROJECTS, Session, initialize, validate_new_password
 from ui.setup.project_rows import ProjectSetup, SetupProjects
 from ui.theme import window_title
@@ -162,7 +162,7 @@ class SetupWindow(CardScreen):
             pack = None
         self.projects.set_pack_populations(tuple(pack.sharing.forced_not_shared_populations) if pack else ())
         requirements = pack.user_access.requirements if pack else ()
-        self.access_list.setText("\n".join(f"• {r.label} ({', '.join(c.id for c in r.clauses)})"
+        self.access_list.setText("\n".join(f"• {r.label} ({clause_ids(r.clauses)})"
                                            for r in requirements))
         self.access.setVisible(bool(requirements))
         self.access_list.setVisible(bool(requirements))
