@@ -13,7 +13,7 @@ since it cannot tell a laptop that went offline without signing out from one in 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine, insert, select, update
@@ -22,11 +22,7 @@ from sqlalchemy.exc import IntegrityError
 
 from sync.protocol import OpenSession, SessionState
 from sync.server.schema import device, session_overlap, user_session
-from sync.server.storage import utc_now
-
-
-def _iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+from sync.server.storage import _iso, utc_now
 
 
 def user_key(user: str) -> str:
