@@ -75,11 +75,9 @@ class SessionSync(QObject):
         # MO-PWD-6 (A25): the same user signed in on another device, as the server last said.
         # Shown under the timeliness banner, styled like its red one.
         self.elsewhere_label = QLabel()
-        self.elsewhere_label.setObjectName("elsewhereBanner")
+        self.elsewhere_label.setObjectName("formError")  # the theme's red notice
         self.elsewhere_label.setTextFormat(Qt.TextFormat.PlainText)
         self.elsewhere_label.setWordWrap(True)
-        self.elsewhere_label.setStyleSheet("QLabel#elsewhereBanner { background: #fdecea; color: #7a1a14; "
-                                           "border: 1px solid #e8a29b; border-radius: 6px; padding: 8px; }")
         self.elsewhere_label.setAccessibleName(self.tr("Signed in elsewhere"))
         self.elsewhere_label.hide()
         self.sessions_did_report.connect(self._show_elsewhere)
