@@ -4,48 +4,48 @@
 <context>
     <name>AccessDialog</name>
     <message>
-        <location filename="../../ui/admin/access_dialog.py" line="33"/>
-        <location filename="../../ui/admin/access_dialog.py" line="35"/>
+        <location filename="../../ui/admin/access_dialog.py" line="34"/>
+        <location filename="../../ui/admin/access_dialog.py" line="36"/>
         <source>Agreements and training</source>
         <translation>Acuerdos y capacitación</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/access_dialog.py" line="38"/>
+        <location filename="../../ui/admin/access_dialog.py" line="39"/>
         <source>Tick what {name} completed, and the day they completed it.</source>
         <translation>Marque lo que {name} completó y el día en que lo completó.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/access_dialog.py" line="47"/>
+        <location filename="../../ui/admin/access_dialog.py" line="48"/>
         <source>not recorded</source>
         <translation>sin registrar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/access_dialog.py" line="48"/>
+        <location filename="../../ui/admin/access_dialog.py" line="49"/>
         <source>lapsed on {day}</source>
         <translation>venció el {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/access_dialog.py" line="51"/>
+        <location filename="../../ui/admin/access_dialog.py" line="52"/>
         <source>due by {day}</source>
         <translation>vence el {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/access_dialog.py" line="53"/>
+        <location filename="../../ui/admin/access_dialog.py" line="54"/>
         <source>current</source>
         <translation>vigente</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/access_dialog.py" line="65"/>
+        <location filename="../../ui/admin/access_dialog.py" line="66"/>
         <source>&amp;Completed on</source>
         <translation>&amp;Completado el</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/access_dialog.py" line="67"/>
+        <location filename="../../ui/admin/access_dialog.py" line="68"/>
         <source>Completed on</source>
         <translation>Completado el</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/access_dialog.py" line="74"/>
+        <location filename="../../ui/admin/access_dialog.py" line="75"/>
         <source>&amp;Record</source>
         <translation>&amp;Registrar</translation>
     </message>
@@ -2694,134 +2694,119 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/search/main_window.py" line="220"/>
+        <location filename="../../ui/search/main_window.py" line="215"/>
         <source>Find a person</source>
         <translation>Buscar una persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="221"/>
+        <location filename="../../ui/search/main_window.py" line="216"/>
         <source>&amp;New person…</source>
         <translation>&amp;Nueva persona…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="222"/>
+        <location filename="../../ui/search/main_window.py" line="217"/>
         <source>New person</source>
         <translation>Nueva persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="223"/>
+        <location filename="../../ui/search/main_window.py" line="218"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="224"/>
+        <location filename="../../ui/search/main_window.py" line="219"/>
         <source>Lock now</source>
         <translation>Bloquear ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="225"/>
+        <location filename="../../ui/search/main_window.py" line="220"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Bloquear ahora (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="226"/>
+        <location filename="../../ui/search/main_window.py" line="221"/>
         <source>&amp;My clients</source>
         <translation>&amp;Mis clientes</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="227"/>
+        <location filename="../../ui/search/main_window.py" line="222"/>
         <source>My clients and what is due this week</source>
         <translation>Mis clientes y lo que vence esta semana</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="228"/>
+        <location filename="../../ui/search/main_window.py" line="223"/>
         <source>New &amp;intake…</source>
         <translation>Nueva a&amp;dmisión…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="229"/>
+        <location filename="../../ui/search/main_window.py" line="224"/>
         <source>New intake</source>
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="230"/>
+        <location filename="../../ui/search/main_window.py" line="225"/>
         <source>New intake (Ctrl+I)</source>
         <translation>Nueva admisión (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="231"/>
+        <location filename="../../ui/search/main_window.py" line="226"/>
         <source>&amp;Search by name, date of birth or last 4 of SSN</source>
         <translation>&amp;Buscar por nombre, fecha de nacimiento o últimos 4 del SSN</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="232"/>
+        <location filename="../../ui/search/main_window.py" line="227"/>
         <source>e.g. Juniper, 1985-03-14, 03/14/1985 or 4321</source>
         <translation>p. ej. Juniper, 1985-03-14, 03/14/1985 o 4321</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="233"/>
+        <location filename="../../ui/search/main_window.py" line="228"/>
         <source>Search people</source>
         <translation>Buscar personas</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="556"/>
+        <location filename="../../ui/search/main_window.py" line="514"/>
         <source>Language changed. The intake or profile already open stays in its language until you close it and open it again.</source>
         <translation>Idioma cambiado. La admisión o el perfil que ya está abierto sigue en su idioma hasta que lo cierre y lo vuelva a abrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="559"/>
+        <location filename="../../ui/search/main_window.py" line="517"/>
         <source>Language changed.</source>
         <translation>Idioma cambiado.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="234"/>
+        <location filename="../../ui/search/main_window.py" line="229"/>
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="235"/>
+        <location filename="../../ui/search/main_window.py" line="230"/>
         <source>Type in the search box to find people on this device.</source>
         <translation>Escriba en el cuadro de búsqueda para encontrar personas en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="239"/>
+        <location filename="../../ui/search/main_window.py" line="234"/>
         <source>Signed in as {name} · {role}</source>
         <translation>Sesión de {name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="307"/>
+        <location filename="../../ui/search/main_window.py" line="301"/>
         <source>No one on this device matches.</source>
         <translation>Nadie en este equipo coincide.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="309"/>
+        <location filename="../../ui/search/main_window.py" line="303"/>
         <source>Showing the first {n}; type more to narrow it down.</source>
         <translation>Se muestran los primeros {n}; escriba más para acotar.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="312"/>
+        <location filename="../../ui/search/main_window.py" line="306"/>
         <source>{n} found</source>
         <translation>{n} encontrados</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="313"/>
+        <location filename="../../ui/search/main_window.py" line="307"/>
         <source>1 found</source>
         <translation>1 encontrado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/main_window.py" line="362"/>
-        <source>Outbox: nothing waiting to sync</source>
-        <translation>Bandeja de salida: nada pendiente de sincronizar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/main_window.py" line="364"/>
-        <source>Outbox: {n} waiting · oldest {h:.0f} h of the {w} h window</source>
-        <translation>Bandeja de salida: {n} pendientes · el más antiguo {h:.0f} h de un plazo de {w} h</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/main_window.py" line="367"/>
-        <source> · {n} overdue</source>
-        <translation> · {n} vencidos</translation>
     </message>
 </context>
 <context>
@@ -3451,6 +3436,24 @@
         <location filename="../../ui/sync/overview_cards.py" line="141"/>
         <source>Each record has {w} hours from collection to reach the central HMIS; the ones closest to their deadline are sent first.</source>
         <translation>Cada registro tiene {w} horas desde su recopilación para llegar al HMIS central; se envían primero los más cercanos a su plazo.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxStatusView</name>
+    <message>
+        <location filename="../../ui/search/outbox_status.py" line="87"/>
+        <source>Outbox: nothing waiting to sync</source>
+        <translation>Bandeja de salida: nada pendiente de sincronizar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/outbox_status.py" line="89"/>
+        <source>Outbox: {n} waiting · oldest {h:.0f} h of the {w} h window</source>
+        <translation>Bandeja de salida: {n} pendientes · el más antiguo {h:.0f} h de un plazo de {w} h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/outbox_status.py" line="92"/>
+        <source> · {n} overdue</source>
+        <translation> · {n} vencidos</translation>
     </message>
 </context>
 <context>
@@ -5483,27 +5486,27 @@
 <context>
     <name>SessionSync</name>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="72"/>
+        <location filename="../../ui/sync/session_sync.py" line="60"/>
         <source>Sync status</source>
         <translation>Estado de la sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="83"/>
+        <location filename="../../ui/sync/session_sync.py" line="69"/>
         <source>Signed in elsewhere</source>
         <translation>Sesión iniciada en otro lugar</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="169"/>
+        <location filename="../../ui/sync/session_sync.py" line="150"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="175"/>
+        <location filename="../../ui/sync/session_sync.py" line="156"/>
         <source>Sync: the server did not answer; trying again in {s:.0f} s.</source>
         <translation>Sincronización: el servidor no respondió; nuevo intento en {s:.0f} s.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="178"/>
+        <location filename="../../ui/sync/session_sync.py" line="159"/>
         <source>Syncing… {done} of {total}</source>
         <translation>Sincronizando… {done} de {total}</translation>
     </message>

@@ -5,9 +5,8 @@ conflict-of-interest exclusions, VT-2.1-8) 150 ms after the last keystroke, off 
 UI thread on a second connection (``ui.search.search_runner``): typing never waits
 for the vault, and an answer overtaken by newer typing is dropped.
 The status bar shows who is signed in and the outbox against the pack's timeliness
-window (MO-TIME-1: 72 hours from collection). Counting the outbox reads every pending
-row (tens of milliseconds with 100,000 people), so it runs off the UI thread on a
-second connection (``Session.worker()``); only the latest count is shown.
+window (``ui.search.outbox_status``, counted off the UI thread). A notice about the
+whole session (``add_notice``) goes under the timeliness banner.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import outbox
 from app.drafts import discard_draft, list_drafts
 from app.errors import UserFacingError
+from app.outbox import OutboxStatus
 from app.profile import load_profile
 from app.session import Session
 from app.vault.connection import transaction
@@ -45,11 +44,11 @@ from ui.projects.projects_dialog import open_projects
 from ui.search.drafts_bar import DraftsBar
 from ui.search.main_menus import MainMenus
 from ui.search.my_clients import MyClientsDialog
+from ui.search.outbox_status import OutboxStatusView
 from ui.search.people_model import PeopleModel, columns_for, results_table, shows_last_contact
 from ui.search.search_keys import SearchKeys
 from ui.search.search_runner import SearchAnswer, SearchRunner
 from ui.sync.timeliness_banner import TimelinessBanner
-from ui.tasks import TaskRunner
 from ui.theme import demo_banner, resource_icon, window_title
 from ui.widgets.mnemonics import give_unique_mnemonics
 from ui.wizard.intake_wizard import DRAFT_KIND as INTAKE_DRAFT_KIND
@@ -59,16 +58,11 @@ log = logging.getLogger(__name__)
 
 SEARCH_DEBOUNCE_MS = 150
 SEARCH_LIMIT = 200
-STATUS_REFRESH_MS = 60_000
 
 
 class MainWindow(QMainWindow):
     window_will_close = Signal()
     search_did_finish = Signal()  # the latest search's answer (or its message) is shown
-    status_did_refresh = Signal()  # the outbox label and banner show a new count
-    # Every count, in the order they were started, even one the label no longer waits
-    # for: the sync runner compares each with the one before to notice saves.
-    outbox_did_count = Signal(object)  # OutboxStatus
 
     def __init__(self, session: Session, clipboard: ClipboardGuard, lock_action: QAction,
                  demo: bool = False, parent: QWidget | None = None) -> None:
@@ -123,6 +117,9 @@ class MainWindow(QMainWindow):
         page.addLayout(header)
         self.timeliness_banner = TimelinessBanner(session.can("sync.run"))
         page.addWidget(self.timeliness_banner)
+        self._notices = QVBoxLayout()  # add_notice: under the banner, above the search
+        self._notices.setSpacing(6)
+        page.addLayout(self._notices)
 
         self.search_label = QLabel()
         self.search_label.setObjectName("subheading")
@@ -187,13 +184,11 @@ class MainWindow(QMainWindow):
         self._search_keys = SearchKeys(self.search, self._searches, self.run_search, self._enter_results,
                                        SEARCH_DEBOUNCE_MS, self)
         self.search_did_finish.connect(self._search_keys.answered)  # first: Enter's focus before the rest
-        self._status_tasks = TaskRunner(self)
-        self._status_generation = 0  # the count the window waits for
-        self._status: outbox.OutboxStatus | None = None
-        self._status_timer = QTimer(self)
-        self._status_timer.setInterval(STATUS_REFRESH_MS)
-        self._status_timer.timeout.connect(self.refresh_status)
-        self._status_timer.start()
+        self.outbox = OutboxStatusView(session, self.outbox_label, self.timeliness_banner, self)
+        # The label shows the latest count; every count goes on, for the sync runner
+        # to compare each with the one before and notice saves.
+        self.status_did_refresh = self.outbox.status_did_refresh
+        self.outbox_did_count = self.outbox.outbox_did_count
 
         self.new_button.clicked.connect(lambda: self.open_new_person())
         self.new_action.triggered.connect(lambda: self.open_new_person())
@@ -242,8 +237,7 @@ class MainWindow(QMainWindow):
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1))
         if self._shown_count is not None:
             self._describe_results(self._shown_count)
-        if self._status is not None:
-            self._show_status(self._status)
+        self.outbox.retranslate()
         self.refresh_status()
         self.refresh_drafts_bar()
         give_unique_mnemonics(self)
@@ -318,56 +312,20 @@ class MainWindow(QMainWindow):
         if row is not None:
             self._clipboard.copy(row.name)
 
-    # -- status -----------------------------------------------------------------------
+    # -- status and notices -----------------------------------------------------------
 
     @property
-    def outbox_status(self) -> outbox.OutboxStatus | None:
+    def outbox_status(self) -> OutboxStatus | None:
         """The count the label shows; ``None`` until the first is in."""
-        return self._status
+        return self.outbox.status
 
     def refresh_status(self) -> None:
-        """Count the outbox off the UI thread; the label and the banner follow when
-        the count is in (``status_did_refresh``). A count started earlier is dropped."""
-        session = self._session
-        if session is None:
-            return
-        self._status_generation += 1
-        generation = self._status_generation
-        timeliness = session.pack.timeliness
-        now = session.clock.now()
+        self.outbox.refresh()
 
-        def work() -> outbox.OutboxStatus:
-            with session.worker() as worker:
-                return outbox.status(worker.conn, now, timeliness.window_hours, timeliness.warn_before_hours)
-
-        self._status_tasks.submit(work, lambda state: self._status_counted(generation, state),
-                                  lambda _error: None)
-
-    def _status_counted(self, generation: int, state: outbox.OutboxStatus) -> None:
-        if self._session is None:
-            return
-        self.outbox_did_count.emit(state)
-        if generation != self._status_generation:
-            return
-        self._status = state
-        self._show_status(state)
-        self.status_did_refresh.emit()
-
-    def _show_status(self, state: outbox.OutboxStatus) -> None:
-        session = self._session
-        if session is None:
-            return
-        timeliness = session.pack.timeliness
-        if not state.pending:
-            text = self.tr("Outbox: nothing waiting to sync")
-        else:
-            text = self.tr("Outbox: {n} waiting \u00b7 oldest {h:.0f} h of the {w} h window").format(
-                n=state.pending, h=state.oldest_pending_hours or 0, w=state.window_hours)
-            if state.overdue:
-                text += self.tr(" \u00b7 {n} overdue").format(n=state.overdue)
-        self.outbox_label.setText(text)
-        self.outbox_label.setStyleSheet("color: #b3261e; font-weight: 600;" if state.overdue else "")
-        self.timeliness_banner.show_status(state, timeliness)
+    def add_notice(self, notice: QWidget) -> None:
+        """A line about the whole session (another device signed in as this user, say),
+        under the timeliness banner."""
+        self._notices.addWidget(notice)
 
     # -- new person -------------------------------------------------------------------
 
@@ -565,9 +523,7 @@ class MainWindow(QMainWindow):
         """Called by the lock controller after the session is locked (S4)."""
         self._session = None
         self._search_keys.stop()
-        self._status_timer.stop()
-        self._status_generation += 1
-        self._status = None
+        self.outbox.end()
         if self.my_clients_dialog is not None:
             self.my_clients_dialog.clear_client_data()
             self.my_clients_dialog.reject()

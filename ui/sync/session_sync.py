@@ -15,7 +15,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout, QMainWindow, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from app.session import Session
 from sync.engine import SyncProgress
@@ -31,7 +31,7 @@ from ui.sync.worker_jobs import WorkerJobs
 
 
 class SyncHost(Protocol):
-    """What the main window offers: the Tools entry, the banner and its status bar."""
+    """What the main window offers: the Tools entry, the banner, a place for notices and its status bar."""
 
     sync_action: QAction
     timeliness_banner: TimelinessBanner
@@ -39,19 +39,7 @@ class SyncHost(Protocol):
 
     def refresh_status(self) -> None: ...
 
-
-def _layout_holding(layout: QLayout | None, widget: QWidget) -> QBoxLayout | None:
-    """The box layout, ``layout`` or one nested in it, that holds ``widget`` itself."""
-    if layout is None:
-        return None
-    if isinstance(layout, QBoxLayout) and layout.indexOf(widget) >= 0:
-        return layout
-    for i in range(layout.count()):
-        item = layout.itemAt(i)
-        found = _layout_holding(item.layout() if item is not None else None, widget)
-        if found is not None:
-            return found
-    return None
+    def add_notice(self, notice: QWidget) -> None: ...
 
 
 class SessionSync(QObject):
@@ -87,12 +75,7 @@ class SessionSync(QObject):
         sync_host.sync_action.triggered.connect(self.open_window)
         banner = sync_host.timeliness_banner
         banner.open_sync_requested.connect(self.open_window)
-        holder = banner.parentWidget()
-        page = _layout_holding(holder.layout(), banner) if holder is not None else None
-        if page is not None:
-            page.insertWidget(page.indexOf(banner) + 1, self.elsewhere_label)
-        else:
-            host.statusBar().addWidget(self.elsewhere_label, 1)
+        sync_host.add_notice(self.elsewhere_label)
         sync_host.outbox_did_count.connect(self.runner.note_outbox)
         self.runner.run_did_start.connect(self._run_started)
         self.runner.progress_did_change.connect(self._progress)
