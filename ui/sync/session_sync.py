@@ -13,7 +13,7 @@ import contextlib
 import threading
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, SignalInstance, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
@@ -42,9 +42,23 @@ class SyncHost(Protocol):
     def add_notice(self, notice: QWidget) -> None: ...
 
 
+class _ReportAnswers(QObject):
+    """Carries the server's answers from the report threads to the UI thread.
+
+    One for the whole app, parented to the application, so the object a thread emits
+    on is never being destroyed meanwhile (a window closing, a lock); each session's
+    ``SessionSync`` takes only the answer to its own report."""
+
+    answered = Signal(object)  # (report token, the sessions elsewhere)
+
+
+def _report_answers() -> _ReportAnswers:
+    app = QCoreApplication.instance()
+    found = app.findChild(_ReportAnswers) if app is not None else None
+    return found if isinstance(found, _ReportAnswers) else _ReportAnswers(app)
+
+
 class SessionSync(QObject):
-    # MO-PWD-6: what the server said about this user's sessions on other devices (from a thread).
-    sessions_did_report = Signal(object)
 
     def __init__(self, session: Session, host: QMainWindow, schedule: SyncSchedule | None = None,
                  demo: bool = False) -> None:
@@ -68,7 +82,8 @@ class SessionSync(QObject):
         self.elsewhere_label.setWordWrap(True)
         self.elsewhere_label.setAccessibleName(self.tr("Signed in elsewhere"))
         self.elsewhere_label.hide()
-        self.sessions_did_report.connect(self._show_elsewhere)
+        self._report_token = object()
+        _report_answers().answered.connect(self._answered)
         self.reporter = SessionReporter.for_session(session)
         # The host is a QMainWindow that also offers SyncHost; mypy has no intersection type.
         sync_host: SyncHost = host  # type: ignore[assignment]
@@ -91,17 +106,24 @@ class SessionSync(QObject):
         reporter = self.reporter
         if reporter is None:
             return
-        signal = self.sessions_did_report if state is SessionState.SIGNED_IN else None
+        answers = _report_answers() if state is SessionState.SIGNED_IN else None
+        token = self._report_token
 
         def send() -> None:
             found = reporter.try_send(state)
-            if signal is not None:
-                with contextlib.suppress(RuntimeError):  # the window closed meanwhile
-                    signal.emit(found)
+            if answers is not None:
+                with contextlib.suppress(RuntimeError):  # the app is quitting
+                    answers.answered.emit((token, found))
 
         # The sign-out is not a daemon: on quit the process waits for it (at most the
         # report's timeouts), so the server hears the session ended.
-        threading.Thread(target=send, name="session-report", daemon=signal is not None).start()
+        threading.Thread(target=send, name="session-report", daemon=answers is not None).start()
+
+    @Slot(object)
+    def _answered(self, answer: tuple[object, tuple[OpenSession, ...]]) -> None:
+        token, elsewhere = answer
+        if token is self._report_token:
+            self._show_elsewhere(elsewhere)
 
     def _show_elsewhere(self, elsewhere: tuple[OpenSession, ...]) -> None:
         if self._session is None:
