@@ -5,7 +5,11 @@ file. Each change is one audited transaction with its outbox rows; the reason th
 client gave is kept beside the consent (``consent_change``), never in the audit detail.
 
 Revocation itself is ``app.followup.revoke_consent`` (the same function the profile's
-Revoke dialog calls); this module adds the reason and picks the consent in force.
+Revoke dialog calls); this module adds the reason and picks the consents in force. Where
+the pack keeps an ROI per project (MO-ROI-6), a person may hold several at once, one per
+project (or one for every project, A19): a change acts on all of them unless it names
+the project, so a client who withdraws is not left shared through another project's
+release.
 """
 
 from __future__ import annotations
@@ -66,22 +70,48 @@ def _require_person(session: Session, personal_id: str) -> None:
         raise UserFacingError("That person does not exist on this device.")
 
 
-def consent_in_force(session: Session, personal_id: str) -> dict[str, Any]:
-    """The person's newest consent that is neither revoked, expired nor a refusal."""
+def consents_in_force(session: Session, personal_id: str, project_id: str | None = None) -> list[dict[str, Any]]:
+    """The person's consents in force, newest first: per scope of an ROI (the project it
+    covers, or every project: MO-ROI-6, A19) the newest consent that is neither revoked
+    nor expired, unless the client's latest decision for that scope is a refusal. With
+    ``project_id``, only the one that covers that project: its own, else the one for
+    every project."""
     _require_person(session, personal_id)
     today = session.clock.now().date()
+    decided: set[str | None] = set()
+    in_force: list[dict[str, Any]] = []
+    refused = False
     for (consent_id,) in session.conn.execute(
         "SELECT consent_id FROM consent WHERE personal_id = ? ORDER BY signed_on DESC, created_at DESC",
         (personal_id,),
     ).fetchall():
         row = consent_row(session.conn, consent_id)
         assert row is not None
+        scope = row.get("covers_project_id")
+        if scope in decided:
+            continue
         status, _end = consent_status(session, row, today)
         if status == "current":
-            return row
-        if status == "declined":
+            in_force.append(row)
+        elif status == "declined":
+            refused = True
+        if status in ("current", "declined"):
+            decided.add(scope)
+    if project_id is not None:
+        own = [r for r in in_force if r.get("covers_project_id") == project_id]
+        in_force = own or [r for r in in_force if r.get("covers_project_id") is None]
+        if not in_force:
+            raise UserFacingError("This person has no consent in force for that project.")
+    if not in_force:
+        if refused:
             raise UserFacingError("The client's latest decision is a refusal; there is no consent to change.")
-    raise UserFacingError("This person has no consent in force.")
+        raise UserFacingError("This person has no consent in force.")
+    return in_force
+
+
+def consent_in_force(session: Session, personal_id: str) -> dict[str, Any]:
+    """The person's newest consent in force (see ``consents_in_force``)."""
+    return consents_in_force(session, personal_id)[0]
 
 
 def _effective(session: Session, effective: date | None, signed_on: str) -> date:
@@ -105,17 +135,25 @@ def _note_change(conn: Connection, session: Session, consent_id: str, personal_i
     )
 
 
-def revoke(session: Session, personal_id: str, effective: date | None = None, reason: str | None = None) -> list[str]:
-    """Revoke the person's consent in force (and, where one ROI covers the household,
-    every member's: MO-ROI-3) through ``revoke_consent``; returns the consent ids."""
+def revoke(session: Session, personal_id: str, effective: date | None = None, reason: str | None = None,
+           project_id: str | None = None) -> list[str]:
+    """Revoke the person's consents in force, or with ``project_id`` the one covering
+    that project (MO-ROI-6), and where one ROI covers the household every member's
+    (MO-ROI-3), through ``revoke_consent``; returns the consent ids, the person's first."""
     session.require("client.edit_full")
-    row = consent_in_force(session, personal_id)
-    day = _effective(session, effective, row["signed_on"])
-    withdrawn = revoke_consent(session, row["consent_id"], day)
-    with transaction(session.conn) as conn:
-        for consent_id in withdrawn:
-            member = conn.execute("SELECT personal_id FROM consent WHERE consent_id = ?", (consent_id,)).fetchone()
-            _note_change(conn, session, consent_id, str(member[0]), "revoked", day, (reason or "").strip())
+    rows = consents_in_force(session, personal_id, project_id)
+    days = [_effective(session, effective, row["signed_on"]) for row in rows]  # every one checked first
+    withdrawn: list[str] = []
+    for row, day in zip(rows, days, strict=True):
+        if row["consent_id"] in withdrawn:
+            continue  # the same household ROI, withdrawn with an earlier one
+        ids = revoke_consent(session, row["consent_id"], day)
+        with transaction(session.conn) as conn:
+            for consent_id in ids:
+                member = conn.execute("SELECT personal_id FROM consent WHERE consent_id = ?",
+                                      (consent_id,)).fetchone()
+                _note_change(conn, session, consent_id, str(member[0]), "revoked", day, (reason or "").strip())
+        withdrawn += ids
     return withdrawn
 
 
@@ -125,26 +163,31 @@ _OWN = {"consent_id", "sharing", "shared_with", "signed_on", "expires_on", "revo
 
 
 def stop_sharing(session: Session, personal_id: str, effective: date | None = None,
-                 reason: str | None = None) -> list[str]:
+                 reason: str | None = None, project_id: str | None = None) -> list[str]:
     """VT-3.1-4, MO-RIGHTS-4: from the effective day the client's information is Not
     Shared, while the consent to enter data stands. The shared consent is revoked from
     that day and a Not Shared one with the same end follows it, so the days it was
     shared stay on record (A23: what was shared before is not called back). Where one
-    ROI covers the household, every member's changes. Returns the new consent ids."""
+    ROI covers the household, every member's changes. Every shared consent in force
+    changes, or with ``project_id`` the one covering that project (MO-ROI-6). Returns
+    the new consent ids."""
     session.require("client.edit_full")
-    row = consent_in_force(session, personal_id)
-    if row["sharing"] != "shared":
+    rows = [r for r in consents_in_force(session, personal_id, project_id) if r["sharing"] == "shared"]
+    if not rows:
         raise UserFacingError("This person's information is already Not Shared.")
-    day = _effective(session, effective, row["signed_on"])
-    covered = revocation_covers(session, row["consent_id"])
-    for _consent, member in covered:
+    days = [_effective(session, effective, row["signed_on"]) for row in rows]
+    covered: list[tuple[str, str, date]] = []
+    for row, day in zip(rows, days, strict=True):
+        covered += [(c, m, day) for c, m in revocation_covers(session, row["consent_id"])
+                    if c not in {seen for seen, _m, _d in covered}]
+    for _consent, member, _day in covered:
         session.require_no_conflict(member, editing=True)
     now = session.clock.now()
     stamp = now.isoformat(timespec="seconds")
     window = session.pack.timeliness.window_hours
     new_ids: list[str] = []
     with transaction(session.conn) as conn:
-        for old_id, member in covered:
+        for old_id, member, day in covered:
             old = consent_row(conn, old_id)
             assert old is not None
             _status, end = consent_status(session, old, day)

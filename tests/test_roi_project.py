@@ -254,3 +254,52 @@ def test_mo_roi_6_exports_share_a_projects_rows_by_that_projects_roi(
     export_cli(info, own, "agency")
     listed = {(row["File"], row["RecordID"]) for row in visibility(own)}
     assert listed == {("Enrollment", csv_id(enrollments[second_id]))}
+
+
+def _two_rois(info: VaultInfo, head: str, second_id: str, first: date, tmp_path: Path) -> None:
+    code, outcome = _import(info, tmp_path, _doc(SECOND, first + timedelta(days=5), consent=True, link=head))
+    assert code == 0 and outcome["saved"], outcome
+    assert None not in _covers(info, head), "each consent names its project"
+    assert second_id in _covers(info, head) and len(set(_covers(info, head))) == 2
+
+
+def _current_covers(info: VaultInfo, head: str) -> list[str | None]:
+    listed = _cli(info, "consent", "list", head, "--json").json()
+    return sorted(c["covers_project_id"] or "" for c in listed if c["status"] == "current")
+
+
+def test_mo_roi_6_a_revocation_names_a_project_or_withdraws_every_release(
+        mo_client: tuple[VaultInfo, str, str, date], tmp_path: Path) -> None:
+    """MO-ROI-6, MO-RIGHTS-4: with one ROI per project, ``consent revoke --project``
+    withdraws that project's release alone; without it every release in force is
+    withdrawn, so a client who withdraws is not left shared through another project."""
+    info, head, second_id, first = mo_client
+    _two_rois(info, head, second_id, first, tmp_path)
+    assert len(_current_covers(info, head)) == 2
+    one = _cli(info, "consent", "revoke", head, "--project", SECOND, "--json")
+    assert one.returncode == 0, one.stderr
+    assert one.json()["consent_ids"], "the second project's release (and its household's)"
+    left = _current_covers(info, head)
+    assert left and second_id not in left, "only the second project's release was withdrawn"
+    again = _cli(info, "consent", "revoke", head, "--project", SECOND)
+    assert again.returncode != 0 and single_sentence(again.stderr) and "that project" in again.stderr
+    unknown = _cli(info, "consent", "revoke", head, "--project", "No Such Project")
+    assert unknown.returncode != 0 and single_sentence(unknown.stderr)
+    assert _cli(info, "consent", "revoke", head).returncode == 0
+    assert _current_covers(info, head) == []
+
+
+def test_mo_roi_6_stop_sharing_without_a_project_changes_every_release(
+        mo_client: tuple[VaultInfo, str, str, date], tmp_path: Path) -> None:
+    """MO-ROI-6, MO-RIGHTS-4: stop-sharing acts on each project's shared release in force;
+    each becomes Not Shared for its own project, and the export shares neither."""
+    info, head, second_id, first = mo_client
+    _two_rois(info, head, second_id, first, tmp_path)
+    result = _cli(info, "consent", "stop-sharing", head, "--json")
+    assert result.returncode == 0, result.stderr
+    listed = _cli(info, "consent", "list", head, "--json").json()
+    current = [c for c in listed if c["status"] == "current"]
+    assert len({c["covers_project_id"] for c in current}) == 2
+    assert all(c["sharing"] == "not_shared" for c in current)
+    again = _cli(info, "consent", "stop-sharing", head)
+    assert again.returncode != 0 and "already Not Shared" in again.stderr

@@ -93,8 +93,14 @@ def cmd_consent_change(args: argparse.Namespace, out: TextIO, open_session: Open
     try:
         if notice_to:
             session.require("consent.print")  # before anything changes
+        project = None
+        if args.project:  # MO-ROI-6: the release of one project, not every one in force
+            from sync.hmis_csv.export import resolve_projects
+            from sync.hmis_csv.vault_source import VaultExportSource
+
+            (project,) = resolve_projects(VaultExportSource(session), [args.project])
         change = revoke if args.consent_action == "revoke" else stop_sharing
-        ids = change(session, args.personal_id, effective, args.reason)
+        ids = change(session, args.personal_id, effective, args.reason, project)
         day = (effective or session.clock.now().date()).isoformat()
         notice = None
         if getattr(args, "notice", None):
@@ -260,10 +266,12 @@ def register(sub: SubParsers, add_auth: Callable[[argparse.ArgumentParser], None
     p.add_argument("--json", action="store_true")
     add_auth(p)
     p.set_defaults(func=bind(cmd_consent_list))
-    for name, text in (("revoke", "revoke the consent in force (MO-RIGHTS-4, VT-3.1-4)"),
-                       ("stop-sharing", "keep the consent, share nothing from now on (VT-3.1-4)")):
+    for name, text in (("revoke", "revoke the consents in force (MO-RIGHTS-4, VT-3.1-4)"),
+                       ("stop-sharing", "keep the consents, share nothing from now on (VT-3.1-4)")):
         p = actions.add_parser(name, help=text)
         p.add_argument("personal_id")
+        p.add_argument("--project", metavar="ID_OR_NAME",
+                       help="only the release covering this project (MO-ROI-6; default: every one in force)")
         p.add_argument("--effective", metavar="YYYY-MM-DD", help="the day it takes effect (default today)")
         p.add_argument("--reason", help="why, in the client's words (optional)")
         p.add_argument("--json", action="store_true")
