@@ -79,10 +79,13 @@ def last_contacts(session: Session, personal_ids: Iterable[str]) -> dict[str, st
     return found
 
 
-def _consent(session: Session, personal_id: str, today: date) -> tuple[str, str | None]:
+def _consent(session: Session, personal_id: str, project_id: str | None, today: date) -> tuple[str, str | None]:
+    """The consent of the row's project: MO-ROI-6 keeps an ROI per project, so the
+    newest that covers it (its own, or one for every project); any, without a project."""
     row = session.conn.execute(
         "SELECT method, signed_on, expires_on, revoked_at, created_at FROM consent WHERE personal_id = ?"
-        " ORDER BY signed_on DESC, created_at DESC LIMIT 1", (personal_id,)).fetchone()
+        " AND (? IS NULL OR covers_project_id IS NULL OR covers_project_id = ?)"
+        " ORDER BY signed_on DESC, created_at DESC LIMIT 1", (personal_id, project_id, project_id)).fetchone()
     if row is None:
         return "none", None
     stored = StoredConsent(row[0], date.fromisoformat(row[1]), date.fromisoformat(row[2]) if row[2] else None,
@@ -113,10 +116,10 @@ def my_clients(session: Session) -> list[CaseloadRow]:
         if person is None:
             continue
         latest = conn.execute(
-            "SELECT p.name, x.exit_date FROM enrollment e JOIN project p ON p.project_id = e.project_id"
+            "SELECT p.name, x.exit_date, e.project_id FROM enrollment e JOIN project p ON p.project_id = e.project_id"
             " LEFT JOIN project_exit x ON x.enrollment_id = e.enrollment_id WHERE e.personal_id = ?"
             " ORDER BY e.entry_date DESC, e.created_at DESC LIMIT 1", (personal_id,)).fetchone()
-        status, ends = _consent(session, personal_id, today)
+        status, ends = _consent(session, personal_id, latest[2] if latest else None, today)
         last = contacts.get(personal_id)
         open_enrollment = latest is not None and latest[1] is None
         due = ((date.fromisoformat(last) + timedelta(days=FOLLOW_UP_DAYS)).isoformat()

@@ -303,3 +303,29 @@ def test_mo_roi_6_stop_sharing_without_a_project_changes_every_release(
     assert all(c["sharing"] == "not_shared" for c in current)
     again = _cli(info, "consent", "stop-sharing", head)
     assert again.returncode != 0 and "already Not Shared" in again.stderr
+
+
+def test_mo_roi_6_my_clients_shows_the_consent_of_the_rows_project(
+        mo_client: tuple[VaultInfo, str, str, date], tmp_path: Path) -> None:
+    """MO-ROI-6: the caseload row names the client's latest project, and its consent
+    column is that project's ROI: a return into a second project with no ROI of its own
+    reads "none" although the first project's ROI is current; its renewal makes it current."""
+    from app.caseload import my_clients
+
+    info, head, second_id, first = mo_client
+    assert _cli(info, "roi-scope", "agency").returncode == 0
+    code, outcome = _import(info, tmp_path, _doc(SECOND, first + timedelta(days=5), consent=False, link=head))
+    assert code == 0 and outcome["saved"], outcome
+    assert _cli(info, "roi-scope", "project").returncode == 0
+    session = info.sign_in()
+    try:
+        row = next(r for r in my_clients(session) if r.personal_id == head)
+        assert (row.project, row.consent_status) == (SECOND, "none")
+        day = first + timedelta(days=10)
+        record_consent(session, head, ConsentInput("verbal", "shared", day, ("MoHMIS participating agencies",),
+                                                   verbal_reason="Met by the river; no form"),
+                       script_acknowledged=True, project_id=second_id)
+        row = next(r for r in my_clients(session) if r.personal_id == head)
+        assert (row.project, row.consent_status) == (SECOND, "current")
+    finally:
+        session.close()
