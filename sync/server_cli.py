@@ -21,6 +21,8 @@ from sync.hmis_csv.command import add_export_options
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from sync.hmis_csv.export import ExportOptions
+
 EXIT_USAGE = 2
 EXIT_FAILED = 1
 DEFAULT_DB = "sqlite:///hmis-intake-server.db"
@@ -212,6 +214,29 @@ def _export_engine(url: str) -> Engine:
     return engine
 
 
+def _with_destination(options: ExportOptions, args: argparse.Namespace) -> ExportOptions:
+    """``--destination outside``: a data request from an outside entity, de-identified
+    unless ``--identifying``. The server serves every agency of the CoC whatever its
+    pack, so it reads MO-DREQ-1 the strictest way: identifying client-level data leaves
+    for an outside entity only with the CoC's approval reference."""
+    from dataclasses import replace
+
+    from app.releases import ReleaseRefused, check_approval_reference
+    from sync.hmis_csv.sharing import Destination
+
+    if args.destination != "outside":
+        if args.identifying or args.coc_approval:
+            raise ReleaseRefused("--identifying and --coc-approval are for an outside entity's request only "
+                                 "(--destination outside).")
+        return options
+    approval = check_approval_reference(args.coc_approval)
+    if args.identifying and approval is None:
+        raise ReleaseRefused("Identifying client-level data may not go to an outside entity without the CoC's "
+                             "approval; give its reference with --coc-approval or export de-identified data.")
+    return replace(options, destination=Destination.OUTSIDE, deidentified=not args.identifying,
+                   coc_approval=approval)
+
+
 def cmd_export_hmis_csv(args: argparse.Namespace, out: TextIO) -> int:
     from dataclasses import replace
 
@@ -222,7 +247,7 @@ def cmd_export_hmis_csv(args: argparse.Namespace, out: TextIO) -> int:
     from sync.hmis_csv.server_source import ServerExportSource, export_from_server
 
     try:
-        options = options_from_args(args)
+        options = _with_destination(options_from_args(args), args)
         path = Path(args.out).expanduser()
         engine = _export_engine(args.db)
         try:
@@ -305,6 +330,14 @@ def build_parser() -> argparse.ArgumentParser:
     add_export_options(p)
     p.add_argument("--agency", metavar="NAME",
                    help="only the records sent by this agency's devices (as enrolled; default: every agency)")
+    p.add_argument("--destination", choices=("coc", "outside"), default="coc",
+                   help="coc: identifiers and rows only for the days a consent in force allowed sharing "
+                        "(the default); outside: a data request from an outside entity, as coc and "
+                        "de-identified, with a manifest beside the zip (OUT.manifest.json)")
+    p.add_argument("--identifying", action="store_true",
+                   help="outside only: keep names, SSN and DOB; needs --coc-approval (MO-DREQ-1)")
+    p.add_argument("--coc-approval", metavar="REF", default=None,
+                   help="outside only: the CoC's approval reference, kept in the export record and the manifest")
     p.set_defaults(func=cmd_export_hmis_csv)
 
     p = sub.add_parser("openapi", help="print the API's OpenAPI document (docs/sync-openapi.json)")

@@ -409,3 +409,41 @@ def test_an_agencys_not_shared_clients_are_in_full_in_its_own_export_only(
     assert withheld["FirstName"] == withheld["LastName"] == withheld["DOB"] == ""
     with zipfile.ZipFile(tmp_path / "all.zip") as archive:
         assert first.encode() not in archive.read("Client.csv")
+
+
+def test_mo_dreq_1_the_servers_export_for_an_outside_entity(
+        live_server: ThreadServer, server_db_url: str, vaults: dict[str, Session], tmp_path: Path) -> None:
+    """MO-DREQ-1 on the central server's export, the HMIS Lead's path: for an outside
+    entity's request the file is de-identified; identifying data needs the CoC's approval
+    reference (always on the server, which serves every agency's pack), which the
+    manifest and the export record keep; the options are refused anywhere else."""
+    session = open_device(vaults, tmp_path, "mo")
+    fill(session, "mo", people=6)
+    sync_all(session, live_server)
+    names = {value for row in session.conn.execute("SELECT first_name, last_name FROM person")
+             for value in row if value}
+
+    summary, plain = export_with_cli(server_db_url, tmp_path / "request.zip", "--destination", "outside")
+    assert summary["destination"] == "outside" and summary["deidentified"] is True
+    assert names and all(not row["FirstName"] and not row["LastName"] and not row["SSN"] for row in plain["Client"])
+    assert json.loads((tmp_path / "request.manifest.json").read_text("utf-8"))["deidentified"] is True
+
+    out = tmp_path / "identifying.zip"
+    refused = server_cli("export-hmis-csv", "--db", server_db_url, str(out), "--destination", "outside", "--identifying")
+    assert refused.returncode == 2 and single_sentence(refused.stderr) and "approval" in refused.stderr
+    assert not out.exists()
+    for extra in (["--identifying"], ["--coc-approval", "CoC-2026-14"],
+                  ["--destination", "outside", "--identifying", "--coc-approval", "<script>"]):
+        bad = server_cli("export-hmis-csv", "--db", server_db_url, str(out), *extra)
+        assert bad.returncode == 2 and single_sentence(bad.stderr), (extra, bad.stderr)
+        assert not out.exists()
+
+    summary, named = export_with_cli(server_db_url, out, "--destination", "outside", "--identifying",
+                                     "--coc-approval", "CoC-2026-14")
+    assert summary["coc_approval"] == "CoC-2026-14" and summary["deidentified"] is False
+    assert {row["LastName"] for row in named["Client"]} & names
+    manifest = json.loads((tmp_path / "identifying.manifest.json").read_text("utf-8"))
+    assert manifest["coc_approval"] == "CoC-2026-14"
+    with live_server.engine.connect() as conn:
+        details = [json.loads(row[0]) for row in conn.execute(text("SELECT detail FROM export_event"))]
+    assert [d.get("coc_approval") for d in details if d.get("destination") == "outside"] == [None, "CoC-2026-14"]
