@@ -1,7 +1,8 @@
 """VT-2.1-4: the Agency Administrator gives roles up to Case Manager III; a higher role
 comes from the HMIS Lead, as a one-time grant code from the Lead's server
 (``hmis-intake-server grant-role``) that the device redeems over its enrolled
-connection when the administrator adds the user (``hmis-intake user add --lead-grant``).
+connection when the administrator adds the user (``hmis-intake user add
+--lead-grant-stdin``, the code on the line of standard input after the password).
 The device command runs as a real process, against the real server on loopback."""
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def test_vt_2_1_4_the_agency_admin_gives_up_to_case_manager_iii_and_no_higher(tm
         assert "VT-2.1-4" in refused.stderr and "HMIS Lead" in refused.stderr
         assert load_pack("vt").role(role).name in refused.stderr
     not_enrolled = run_device_cli(info.data_dir, "user", "add", "jo.lead", "--role", "agency_admin",
-                                  "--lead-grant", "ABCD-EFGH-JKLM", *AUTH)
+                                  "--lead-grant-stdin", *AUTH, code="ABCD-EFGH-JKLM")
     assert not_enrolled.returncode != 0 and single_sentence(not_enrolled.stderr), not_enrolled.stderr
     assert "not enrolled" in not_enrolled.stderr
     assert _user_names(info) == {ADMIN_USER, "cam.three"}
@@ -100,15 +101,15 @@ def test_vt_2_1_4_the_leads_grant_gives_the_role_once(tmp_path: Path, live_serve
     code = _grant_code(server_db_url, "jo.lead", "agency_admin")
 
     wrong_user = run_device_cli(info.data_dir, "user", "add", "kim.other", "--role", "agency_admin",
-                                "--lead-grant", code, *AUTH)
+                                "--lead-grant-stdin", *AUTH, code=code)
     assert wrong_user.returncode != 0 and single_sentence(wrong_user.stderr), wrong_user.stderr
     assert "another user name or role" in wrong_user.stderr
 
     added = run_device_cli(info.data_dir, "user", "add", "jo.lead", "--role", "agency_admin",
-                           "--lead-grant", code, *AUTH)
+                           "--lead-grant-stdin", *AUTH, code=code)
     assert added.returncode == 0, added.stderr
     again = run_device_cli(info.data_dir, "user", "add", "lee.lead", "--role", "agency_admin",
-                           "--lead-grant", code, *AUTH)
+                           "--lead-grant-stdin", *AUTH, code=code)
     assert again.returncode != 0 and single_sentence(again.stderr), again.stderr
     assert "already used" in again.stderr
     assert _user_names(info) == {ADMIN_USER, "jo.lead"}
