@@ -138,8 +138,9 @@ def _device(engine: Engine, agency: str) -> DeviceCredential:
 
 def test_vt_2_1_4_only_the_granted_agencys_device_redeems_in_time(live_server: ThreadServer) -> None:
     """VT-2.1-4, attacks on the grant endpoint: no or a forged credential is 401; another
-    agency's device, a wrong user or role, a used or an expired code are refused, and
-    only the redemption that passes spends the code."""
+    agency's device, a wrong user or role, a used or an expired code are refused, each
+    with its sentence and a stable reason, and only the redemption that passes spends
+    the code."""
     engine = live_server.engine
     ours, theirs = _device(engine, AGENCY), _device(engine, "Elsewhere Test Agency")
     code = new_role_grant(engine, AGENCY, "jo.lead", "agency_admin")
@@ -152,24 +153,35 @@ def test_vt_2_1_4_only_the_granted_agencys_device_redeems_in_time(live_server: T
 
     transport = Transport(live_server.url)
     try:
-        with pytest.raises(GrantRefused, match="not valid for this device's agency"):
+        with pytest.raises(GrantRefused, match="not valid for this device's agency") as refused:
             transport.redeem_role_grant(request, theirs)
+        assert refused.value.reason == "not_valid"
         for other in (request.model_copy(update={"username": "kim.other"}),
                       request.model_copy(update={"role": "system_operator"})):
-            with pytest.raises(GrantRefused, match="another user name or role"):
+            with pytest.raises(GrantRefused, match="another user name or role") as refused:
                 transport.redeem_role_grant(other, ours)
+            assert refused.value.reason == "other_user_or_role"
         grant = transport.redeem_role_grant(request, ours)  # none of the refusals spent it
         assert (grant.username, grant.role, grant.agency) == ("jo.lead", "agency_admin", AGENCY)
-        with pytest.raises(GrantRefused, match="already used"):
+        with pytest.raises(GrantRefused, match="already used") as refused:
             transport.redeem_role_grant(request, ours)
+        assert refused.value.reason == "used"
         stale = new_role_grant(engine, AGENCY, "jo.lead", "agency_admin", ttl=timedelta(minutes=30),
                                now=storage.utc_now() - timedelta(hours=1))
-        with pytest.raises(GrantRefused, match="expired"):
+        with pytest.raises(GrantRefused, match="expired") as refused:
             transport.redeem_role_grant(request.model_copy(update={"code": stale}), ours)
-        with pytest.raises(GrantRefused, match="not valid"):
+        assert refused.value.reason == "expired"
+        with pytest.raises(GrantRefused, match="not valid") as refused:
             transport.redeem_role_grant(request.model_copy(update={"code": "ABCD-EFGH-JKLM"}), ours)
+        assert refused.value.reason == "not_valid"
     finally:
         transport.close()
+    # The wire: the English sentence and its stable reason, which the screens word themselves.
+    reply = requests.post(url, data=body, headers={"Authorization": ours.header(), "Content-Type": "application/json"},
+                          timeout=10)
+    assert reply.status_code == 403
+    assert reply.json() == {"detail": "This grant code was already used; ask the HMIS Lead for a new one.",
+                            "reason": "used"}
 
 
 def test_vt_2_1_4_the_server_command_checks_its_arguments(server_db_url: str,

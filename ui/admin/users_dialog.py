@@ -27,8 +27,9 @@ from app.errors import PermissionDenied, UserFacingError
 from app.security import role_grants, users
 from app.session import Session
 from sync.errors import SyncError
-from ui.core_text import core_text, role_name
+from ui.core_text import role_name
 from ui.profile.common import add_table
+from ui.server_text import error_text
 from ui.theme import window_title
 from ui.widgets.field import Field, form_grid
 from ui.wizard.page import text_label
@@ -258,7 +259,7 @@ class UsersDialog(QDialog):
                            redeemer(self._session, code, timeout=_GRANT_TIMEOUT) if code else None)
         except UserFacingError as exc:
             shown_at = "lead_grant" if self._needs_lead() and _about_grant(exc) else "username"
-            self.fields[shown_at].show_problems([core_text(str(exc))])
+            self.fields[shown_at].show_problems([error_text(exc)])
             return
         self.username.clear()
         self.display_name.clear()
