@@ -1705,13 +1705,13 @@
     </message>
     <message>
         <location filename="../../ui/profile/edit_person_dialog.py" line="70"/>
-        <source>Su&amp;ffix</source>
-        <translation>Su&amp;fijo</translation>
+        <source>Name suffix</source>
+        <translation>Sufijo del nombre</translation>
     </message>
     <message>
         <location filename="../../ui/profile/edit_person_dialog.py" line="70"/>
-        <source>Name suffix</source>
-        <translation>Sufijo del nombre</translation>
+        <source>Suff&amp;ix</source>
+        <translation>Su&amp;fijo</translation>
     </message>
     <message>
         <location filename="../../ui/profile/edit_person_dialog.py" line="76"/>
@@ -1735,14 +1735,14 @@
     </message>
     <message>
         <location filename="../../ui/profile/edit_person_dialog.py" line="93"/>
-        <source>&amp;SSN</source>
-        <translation>Número de &amp;Seguro Social</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="93"/>
         <location filename="../../ui/profile/edit_person_dialog.py" line="95"/>
         <source>Social Security number</source>
         <translation>Número de Seguro Social</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="93"/>
+        <source>SS&amp;N</source>
+        <translation>Número de &amp;Seguro Social</translation>
     </message>
     <message>
         <location filename="../../ui/profile/edit_person_dialog.py" line="94"/>

@@ -1,10 +1,11 @@
-"""The profile's new-consent form gives each Alt+letter to one thing on screen, in
-English and in Spanish, in every state it can be in: each consent method (CT-207-7's
-phone rule, MO-ROI-9's verbal consent, MO-ROI-8's refusal), VT's guardian and possible
-DV victim's permissions (VT-3.4-14, VT-3.4-2) and MO's project choice (MO-ROI-6).
-The form has more access keys than letters ("Client's language" and the signature's
-"Clear signature" both claim Alt+L in English), so the letters follow what is shown.
-Real widgets; synthetic people only."""
+"""The profile's dialogs give each Alt+letter to one thing on screen, in English and in
+Spanish. The new-consent form in every state it can be in: each consent method
+(CT-207-7's phone rule, MO-ROI-9's verbal consent, MO-ROI-8's refusal), VT's guardian
+and possible DV victim's permissions (VT-3.4-14, VT-3.4-2) and MO's project choice
+(MO-ROI-6); it has more access keys than letters ("Client's language" and the
+signature's "Clear signature" both claimed Alt+L in English), so its letters follow
+what is shown. Then every other dialog the profile opens (contact, service, exit,
+corrections, consent changes). Real widgets; synthetic people only."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from test_gui_roi_project import _second_enrollment
 
 from app.clock import FakeClock
 from ui.i18n import set_language
+from ui.profile.profile_window import RECORD_DIALOGS
 from ui.profile.renew_dialog import RenewConsentDialog
 
 
@@ -92,3 +94,36 @@ def test_the_language_and_the_signatures_clear_button_have_their_own_letters(
     assert mnemonics_on_screen(renew)["r"] == ["&Reason written consent was not possible"]
     renew.method.buttons["written"].click()
     assert renew.method.clear_button.text() == clear, "the same letter each time the pad is shown"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("pack", ["ct", "vt", "mo"])
+def test_every_dialog_of_the_profile_has_unique_mnemonics(qtbot, make_gui, tmp_path: Path, clock: FakeClock,
+                                                          pack: str, language: str) -> None:
+    """Each dialog the profile opens, as it opens: no Alt+letter claimed twice (the details
+    form had First name and Suffix on Alt+F, SSN and Save on Alt+S)."""
+    vault, password, _pid = _vault(tmp_path, clock, pack=pack, note=False)
+    gui = make_gui(vault.data_dir, clock)
+    sign_in(qtbot, gui, ADMIN, password)
+    set_language(QApplication.instance(), language)
+    try:
+        profile = _open(qtbot, gui.controller.main_window)
+        openers = {f"record {kind}": (lambda kind=kind: profile.record(kind)) for kind in RECORD_DIALOGS}
+        openers |= {"edit details": profile.edit_details, "new consent": profile.renew_consent,
+                    "stop sharing": profile.stop_sharing,
+                    "revoke": lambda: profile.revoke_consent(profile.profile.consents[0].consent_id)}
+        problems: list[str] = []
+        opened: list[str] = []
+        for name, open_dialog in openers.items():
+            open_dialog()
+            dialog = profile.dialog
+            assert dialog is not None, name
+            qtbot.waitUntil(dialog.isVisible)
+            opened.append(type(dialog).__name__)
+            problems += [p for p in audit(dialog, f"{pack} {language} {name}") if "Alt+" in p]
+            dialog.reject()
+            qtbot.waitUntil(lambda: profile.dialog is None)
+    finally:
+        set_language(QApplication.instance(), "en")
+    assert problems == []
+    assert len(set(opened)) == len(openers), opened
