@@ -23,6 +23,7 @@ from sync.server.schema import role_grant
 from sync.service import enroll_device
 from ui.admin.users_dialog import UsersDialog
 from ui.i18n import set_language
+from ui.widgets.secret_field import is_secret
 
 AGENCY = "Test Agency"
 
@@ -48,6 +49,7 @@ def test_vt_2_1_4_users_dialog_asks_the_lead_for_roles_above_case_manager_iii(qt
             assert not dialog.lead_grant.isVisible() and not grant_field.label.isVisible()
             dialog.role.setCurrentIndex(dialog.role.findData("agency_admin"))
             assert dialog.lead_grant.isVisible() and grant_field.label.isVisible()
+            assert is_secret(dialog.lead_grant), "CT-403-2, MO-PWD-5: the code is masked like an enrollment code"
 
             dialog.username.setText("jo.lead")
             dialog.display_name.setText("Jo Lead")

@@ -32,6 +32,7 @@ from ui.profile.common import add_table
 from ui.server_text import error_text
 from ui.theme import window_title
 from ui.widgets.field import Field, form_grid
+from ui.widgets.secret_field import secret_line_edit
 from ui.wizard.page import text_label
 
 # The Lead's server is asked while the window waits: a short read timeout keeps that wait
@@ -85,8 +86,9 @@ class UsersDialog(QDialog):
             "role": Field(grid, 4, self.tr("R&ole"), self.role, self.tr("New user's role")),
         }
         # A role only the HMIS Lead gives (the pack's assigned_by, VT-2.1-4) needs the
-        # Lead's one-time grant code; the field shows only for such a role.
-        self.lead_grant = QLineEdit()
+        # Lead's one-time grant code; the field shows only for such a role. The code is a
+        # sign-in detail, masked like an enrollment code (CT-403-2, MO-PWD-5).
+        self.lead_grant = secret_line_edit()
         self.fields["lead_grant"] = Field(
             grid, 6, self.tr("HMIS Lead's &grant code"), self.lead_grant, self.tr("HMIS Lead's grant code"),
             self.tr("Only the HMIS Lead gives this role: enter the one-time code the Lead issued for this user "
