@@ -175,7 +175,7 @@ class ConsentPolicy(BaseModel):
     readings: tuple[str, ...] = ()
     clauses: tuple[Clause, ...] = ()
     # Which of this pack's clauses each consent rule cites in its messages, by rule key
-    # (app/rules/consent.py RULE_KEYS); "" where no clause of the pack states that rule.
+    # (app/rules/consent_terms.py RULE_KEYS); "" where no clause of the pack states that rule.
     cite: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="after")

@@ -39,7 +39,14 @@ class AuthRefused(SyncError):
 
 
 class GrantRefused(AuthRefused):
-    """The HMIS Lead's server refused a role grant code (VT-2.1-4)."""
+    """The HMIS Lead's server refused a role grant code (VT-2.1-4). ``reason`` is the
+    server's stable code (``sync.protocol.GrantRefusalReason``), or ``"malformed"`` for a
+    code the device would not send; empty when an older server gave none. The screens
+    word it in their language from the reason; the command prints the English sentence."""
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 class ProtocolMismatch(SyncError):

@@ -30,7 +30,8 @@ def redeemer(session: Session, code: str, timeout: tuple[float, float] = DEFAULT
         try:
             request = RoleGrantRedemption(code=code.strip(), username=username, role=role_id)
         except ValidationError as exc:
-            raise GrantRefused("The grant code is empty, too long or has control characters; check it.") from exc
+            raise GrantRefused("The grant code is empty, too long or has control characters; check it.",
+                               "malformed") from exc
         transport = Transport(server_url, ca_file, timeout)
         try:
             grant = transport.redeem_role_grant(request, credential)

@@ -328,6 +328,23 @@ class ErrorReply(_Wire):
     detail: str
 
 
+class GrantRefusalReason(str, Enum):
+    """Why the HMIS Lead's server refused a role grant code (VT-2.1-4): a stable code the
+    device words in its own interface language; ``detail`` keeps the English sentence."""
+
+    NOT_VALID = "not_valid"  # unknown, malformed, or another agency's: nothing more is said
+    USED = "used"
+    EXPIRED = "expired"
+    OTHER_USER_OR_ROLE = "other_user_or_role"
+
+
+class GrantRefusalReply(ErrorReply):
+    """``403`` on ``/v1/role-grants`` for a code the server refused (a revoked device's
+    ``403`` is a plain :class:`ErrorReply`)."""
+
+    reason: GrantRefusalReason
+
+
 _Reply = TypeVar("_Reply", bound=BaseModel)
 
 

@@ -41,6 +41,7 @@ from sync.protocol import (
     Enrollment,
     EnrollmentRequest,
     ErrorReply,
+    GrantRefusalReply,
     Health,
     MalformedReply,
     ReplyNotJson,
@@ -215,7 +216,12 @@ class Transport:
         """Spend the HMIS Lead's grant code (VT-2.1-4); a refusal is the server's sentence."""
         response = self._request("POST", protocol.ROLE_GRANTS_PATH, request.model_dump_json().encode(), credential)
         if response.status_code == 403:
-            raise GrantRefused(self._detail(response) or "The HMIS Lead's server refused the grant code.")
+            refused = self._detail(response) or "The HMIS Lead's server refused the grant code."
+            try:
+                reason = GrantRefusalReply.model_validate_json(response.content).reason.value
+            except ValidationError:  # a revoked device, or a server that gives no reason
+                reason = ""
+            raise GrantRefused(refused, reason)
         self._raise_for_status(response, ProtocolMismatch)
         return self._reply(RoleGrant, response, "role grant reply")
 

@@ -43,6 +43,10 @@ def _sentence_without(text: str, secret: str) -> bool:
     ["change-password", "--user", ADMIN_USER, "--new-password", ADMIN_PASSWORD],
     ["recover", "--user", ADMIN_USER, "--recovery-key", ADMIN_PASSWORD],
     ["enroll", "--server", "http://127.0.0.1:9", "--code", ADMIN_PASSWORD, "--user", ADMIN_USER, "--password-stdin"],
+    ["user", "add", "jo.lead", "--role", "agency_admin", "--lead-grant", ADMIN_PASSWORD,
+     "--user", ADMIN_USER, "--password-stdin"],
+    ["user", "add", "jo.lead", "--role", "agency_admin", f"--lead-grant={ADMIN_PASSWORD}",
+     "--user", ADMIN_USER, "--password-stdin"],
 ])
 def test_ct_403_2_mo_pwd_5_a_secret_on_the_command_line_is_refused_unused(mo_vault: VaultInfo,
                                                                             given: list[str]) -> None:
@@ -86,6 +90,23 @@ def test_ct_403_2_mo_pwd_5_the_enrollment_code_is_read_from_standard_input(mo_va
     assert given.returncode == 2 and "https" in given.stderr and "K7QM" not in given.stderr + given.stdout
 
 
+def test_ct_403_2_mo_pwd_5_the_leads_grant_code_is_read_from_standard_input(mo_vault: VaultInfo) -> None:
+    """``user add --lead-grant-stdin`` without the code's line says where it goes and adds
+    no one; the refusal of ``--lead-grant CODE`` names the option to use instead."""
+    missing = run_cli(mo_vault.data_dir, "user", "add", "jo.lead", "--role", "agency_admin", "--lead-grant-stdin",
+                      "--user", ADMIN_USER, "--password-stdin", password=ADMIN_PASSWORD)
+    assert missing.returncode == 2, missing.stderr
+    assert "grant code" in missing.stderr and "standard input" in missing.stderr
+    assert _sentence_without(missing.stderr, ADMIN_PASSWORD)
+    listed = run_cli(mo_vault.data_dir, "user", "list", "--user", ADMIN_USER, "--password-stdin",
+                     password=ADMIN_PASSWORD)
+    assert listed.returncode == 0 and "jo.lead" not in listed.stdout
+    refused = run_cli(mo_vault.data_dir, "user", "add", "jo.lead", "--role", "agency_admin", "--lead-grant",
+                      "K7QM-2WXC-HPRT", "--user", ADMIN_USER, "--password-stdin", password=ADMIN_PASSWORD)
+    assert refused.returncode == 2 and "--lead-grant-stdin" in refused.stderr
+    assert _sentence_without(refused.stderr, "K7QM")
+
+
 def test_ct_403_2_mo_pwd_5_no_option_of_the_command_carries_a_secret() -> None:
     """Every option of every subcommand, by name: only --password-stdin mentions a
     password, and the refusal never catches an option the command has."""
@@ -102,7 +123,9 @@ def test_ct_403_2_mo_pwd_5_no_option_of_the_command_carries_a_secret() -> None:
     walk(parser)
     assert "--password-stdin" in seen and "--server" in seen and "--coc-code" in seen
     assert [o for o in sorted(seen) if secret_option([o])] == []
-    for secret in ("--password", "--code", "--pw", "--passwd", "--recovery-key", "--enrollment-code", "--secret"):
+    assert "--lead-grant-stdin" in seen
+    for secret in ("--password", "--code", "--pw", "--passwd", "--recovery-key", "--enrollment-code", "--secret",
+                   "--lead-grant", "--grant-code"):
         assert secret not in seen and secret_option([secret]) == secret
 
 

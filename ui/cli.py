@@ -428,8 +428,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with record-access: a requirement id of the pack (repeatable), or 'all'")
     p.add_argument("--on", metavar="DATE", help="with record-access: the day it was completed (or 'today')")
     p.add_argument("--display-name")
-    p.add_argument("--lead-grant", metavar="CODE",
-                   help="with add: the HMIS Lead's one-time grant code, for a role only the Lead gives")
+    p.add_argument("--lead-grant-stdin", action="store_true",
+                   help="with add: read the HMIS Lead's one-time grant code, for a role only the Lead gives,"
+                        " from the line of standard input after the password")
     p.add_argument("--json", action="store_true")
     _add_auth(p)
     p.set_defaults(func=cmd_user)

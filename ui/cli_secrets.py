@@ -1,12 +1,12 @@
 """Sign-in details never on the command line or in the environment (CT-403-2, MO-PWD-5).
 
-A password, a second factor's code, a recovery key or a device enrollment code typed as
-a command-line option is shown to every user of the computer by the process list and
-kept in the shell's history file; one in an environment variable is readable by other
-programs and often lands in scripts and logs. Both are "written where others can see
-it", so ``hmis-intake`` refuses them, in one sentence that never repeats the value,
-before it parses anything else. Secrets come from standard input (``--password-stdin``)
-or a prompt that does not echo (``getpass``).
+A password, a second factor's code, a recovery key, a device enrollment code or the HMIS
+Lead's role grant code typed as a command-line option is shown to every user of the
+computer by the process list and kept in the shell's history file; one in an environment
+variable is readable by other programs and often lands in scripts and logs. Both are
+"written where others can see it", so ``hmis-intake`` refuses them, in one sentence that
+never repeats the value, before it parses anything else. Secrets come from standard input
+(``--password-stdin``) or a prompt that does not echo (``getpass``).
 """
 
 from __future__ import annotations
@@ -25,9 +25,10 @@ _SECRET_OPTION = re.compile(
     r"--(?:[a-z-]*-)?(?:pass(?:word|wd|phrase)?|pwd?|secret|token|recovery-(?:key|code)s?)(?:-[a-z-]*)?"
     r"|--(?:(?:enrol(?:l)?(?:ment)?|totp|otp|one-time|two-step|auth|sign-in)-)?code"
     r"|--(?:t?otp|recovery)"
+    r"|--(?:[a-z-]*-)?grant(?:-code)?"  # the HMIS Lead's one-time role grant code
 )
 # An environment variable of this program whose name says it carries a secret.
-_SECRET_ENV = re.compile(r"HMIS[A-Z0-9_]*?(?:PASS|PWD|_PW\b|_PW_|SECRET|TOKEN|RECOVERY|ENROL|OTP|(?:^|_)CODE)")
+_SECRET_ENV = re.compile(r"HMIS[A-Z0-9_]*?(?:PASS|PWD|_PW\b|_PW_|SECRET|TOKEN|RECOVERY|ENROL|OTP|GRANT|(?:^|_)CODE)")
 
 
 class SecretOnCommandLine(UserFacingError):
@@ -60,7 +61,8 @@ def check_no_secret_given(argv: Sequence[str], environ: Mapping[str, str]) -> No
         raise SecretOnCommandLine(
             f"{option} is refused: a password or code on the command line is shown to others in the "
             "process list and kept in the shell history (change it if it was real), so give --password-stdin "
-            "and type it at the prompt or pipe it in (an enrollment code goes on the line after the password)."
+            "and type it at the prompt or pipe it in (an enrollment code, or the HMIS Lead's grant code with "
+            "--lead-grant-stdin, goes on the line after the password)."
         )
     names = secret_variables(environ)
     if names:

@@ -142,11 +142,6 @@ _PATTERNS = (
     (r"The release of information expired on (\S+); record a new consent before entering more data\.",
      QT_TRANSLATE_NOOP("CoreText", "The release of information expired on {0}; record a new consent before "
                                    "entering more data.")),
-    (r"This user is also signed in on another device of the agency \((.+), last seen (\S+ \S+) UTC\); sign out "
-     r"there, since one user may be signed in at one place at a time\.",
-     QT_TRANSLATE_NOOP("CoreText", "This user is also signed in on another device of the agency ({0}, last seen "
-                                   "{1} UTC); sign out there, since one user may be signed in at one place at a "
-                                   "time.")),
     (r"This program serves (.+) clients, so records stay Not Shared\.",
      QT_TRANSLATE_NOOP("CoreText", "This program serves {0} clients, so records stay Not Shared.")),
     (r"No release covers (\S+), so that day's data is Not Shared\.",

@@ -1194,117 +1194,112 @@
         <translation>La autorización para divulgar información venció el {0}; registre un nuevo consentimiento antes de ingresar más datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="147"/>
-        <source>This user is also signed in on another device of the agency ({0}, last seen {1} UTC); sign out there, since one user may be signed in at one place at a time.</source>
-        <translation>Este usuario también ha iniciado sesión en otro dispositivo de la agencia ({0}, visto por última vez {1} UTC); cierre la sesión allí, ya que un usuario solo puede tener la sesión iniciada en un lugar a la vez.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_text.py" line="151"/>
+        <location filename="../../ui/core_text.py" line="146"/>
         <source>This program serves {0} clients, so records stay Not Shared.</source>
         <translation>Este programa atiende a clientes de {0}, así que los registros quedan como No compartido.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="153"/>
+        <location filename="../../ui/core_text.py" line="148"/>
         <source>No release covers {0}, so that day&apos;s data is Not Shared.</source>
         <translation>Ninguna autorización cubre el {0}, así que los datos de ese día quedan como No compartido.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="155"/>
+        <location filename="../../ui/core_text.py" line="150"/>
         <source>The written consent signed {0} covers {1} (Shared).</source>
         <translation>El consentimiento por escrito firmado el {0} cubre el {1} (Compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="157"/>
+        <location filename="../../ui/core_text.py" line="152"/>
         <source>The written consent signed {0} covers {1} (Not Shared).</source>
         <translation>El consentimiento por escrito firmado el {0} cubre el {1} (No compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="159"/>
+        <location filename="../../ui/core_text.py" line="154"/>
         <source>The verbal consent signed {0} covers {1} (Shared).</source>
         <translation>El consentimiento verbal firmado el {0} cubre el {1} (Compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="161"/>
+        <location filename="../../ui/core_text.py" line="156"/>
         <source>The verbal consent signed {0} covers {1} (Not Shared).</source>
         <translation>El consentimiento verbal firmado el {0} cubre el {1} (No compartido).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="166"/>
+        <location filename="../../ui/core_text.py" line="161"/>
         <source>Agency Administrator</source>
         <translation>Administrador de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="167"/>
+        <location filename="../../ui/core_text.py" line="162"/>
         <source>Agency Data Coordinator</source>
         <translation>Coordinador de datos de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="168"/>
+        <location filename="../../ui/core_text.py" line="163"/>
         <source>Agency Security Coordinator</source>
         <translation>Coordinador de seguridad de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="169"/>
+        <location filename="../../ui/core_text.py" line="164"/>
         <source>Agency Staff</source>
         <translation>Personal de la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="170"/>
+        <location filename="../../ui/core_text.py" line="165"/>
         <source>Case Manager (full access)</source>
         <translation>Administrador de casos (acceso completo)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="171"/>
+        <location filename="../../ui/core_text.py" line="166"/>
         <source>Case Manager I</source>
         <translation>Administrador de casos I</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="172"/>
+        <location filename="../../ui/core_text.py" line="167"/>
         <source>Case Manager II</source>
         <translation>Administrador de casos II</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="173"/>
+        <location filename="../../ui/core_text.py" line="168"/>
         <source>Case Manager III</source>
         <translation>Administrador de casos III</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="174"/>
+        <location filename="../../ui/core_text.py" line="169"/>
         <source>Case Manager</source>
         <translation>Administrador de casos</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="175"/>
+        <location filename="../../ui/core_text.py" line="170"/>
         <source>Data Coordinator</source>
         <translation>Coordinador de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="176"/>
+        <location filename="../../ui/core_text.py" line="171"/>
         <source>HMIS Data Coordinator</source>
         <translation>Coordinador de datos de HMIS</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="177"/>
+        <location filename="../../ui/core_text.py" line="172"/>
         <source>Reporting only</source>
         <translation>Solo informes</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="178"/>
+        <location filename="../../ui/core_text.py" line="173"/>
         <source>System Operator</source>
         <translation>Operador del sistema</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="179"/>
+        <location filename="../../ui/core_text.py" line="174"/>
         <source>View only</source>
         <translation>Solo consulta</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="180"/>
+        <location filename="../../ui/core_text.py" line="175"/>
         <source>Volunteer or Intern</source>
         <translation>Voluntario o pasante</translation>
     </message>
     <message>
-        <location filename="../../ui/core_text.py" line="181"/>
+        <location filename="../../ui/core_text.py" line="176"/>
         <source>Volunteer</source>
         <translation>Voluntario</translation>
     </message>
@@ -1710,13 +1705,13 @@
     </message>
     <message>
         <location filename="../../ui/profile/edit_person_dialog.py" line="70"/>
-        <source>Su&amp;ffix</source>
-        <translation>Su&amp;fijo</translation>
+        <source>Name suffix</source>
+        <translation>Sufijo del nombre</translation>
     </message>
     <message>
         <location filename="../../ui/profile/edit_person_dialog.py" line="70"/>
-        <source>Name suffix</source>
-        <translation>Sufijo del nombre</translation>
+        <source>Suff&amp;ix</source>
+        <translation>Su&amp;fijo</translation>
     </message>
     <message>
         <location filename="../../ui/profile/edit_person_dialog.py" line="76"/>
@@ -1740,14 +1735,14 @@
     </message>
     <message>
         <location filename="../../ui/profile/edit_person_dialog.py" line="93"/>
-        <source>&amp;SSN</source>
-        <translation>Número de &amp;Seguro Social</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile/edit_person_dialog.py" line="93"/>
         <location filename="../../ui/profile/edit_person_dialog.py" line="95"/>
         <source>Social Security number</source>
         <translation>Número de Seguro Social</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile/edit_person_dialog.py" line="93"/>
+        <source>SS&amp;N</source>
+        <translation>Número de &amp;Seguro Social</translation>
     </message>
     <message>
         <location filename="../../ui/profile/edit_person_dialog.py" line="94"/>
@@ -4752,228 +4747,228 @@
 <context>
     <name>RenewConsentDialog</name>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="53"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="55"/>
         <source>Record new consent</source>
         <translation>Registrar nuevo consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="59"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="61"/>
         <source>the client</source>
         <translation>el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="95"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="98"/>
         <source>Record a new consent</source>
         <translation>Registrar un nuevo consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="100"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="103"/>
         <source>One release covers the household: it is recorded for all {n} members (MO-ROI-3).</source>
         <translation>Una sola autorización cubre el hogar: se registra para los {n} miembros (MO-ROI-3).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="112"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="115"/>
         <source>An ROI is recorded for each project the client is enrolled in; this one covers the project chosen here.</source>
         <translation>Se registra una autorización para cada proyecto en el que está inscrito el cliente; esta cubre el proyecto elegido aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="127"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="130"/>
         <source>Client&apos;s &amp;language</source>
         <translation>&amp;Idioma del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="127"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="130"/>
         <source>Language of the consent texts</source>
         <translation>Idioma de los textos del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="129"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="132"/>
         <source>&amp;Project</source>
         <translation>&amp;Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="129"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="132"/>
         <source>Project the ROI covers</source>
         <translation>Proyecto que cubre la autorización</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="133"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="136"/>
         <source>I went through the &amp;oral explanation with the client</source>
         <translation>Repasé la explicación &amp;oral con el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="134"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="137"/>
         <source>Oral explanation given</source>
         <translation>Explicación oral dada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="149"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="152"/>
         <source>S&amp;hared</source>
         <translation>&amp;Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="150"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="153"/>
         <source>Information is shared</source>
         <translation>La información se comparte</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="151"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="154"/>
         <source>&amp;Not shared</source>
         <translation>&amp;No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="152"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="155"/>
         <source>Information is not shared</source>
         <translation>La información no se comparte</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="168"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="171"/>
         <source>Shared w&amp;ith</source>
         <translation>Comparti&amp;do con</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="168"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="171"/>
         <source>Shared with</source>
         <translation>Compartido con</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="169"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="172"/>
         <source>Who sees the information; separate several with commas.</source>
         <translation>Quién ve la información; separe varios con comas.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="170"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="173"/>
         <source>&amp;Expires on</source>
         <translation>Válida &amp;hasta</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="170"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="173"/>
         <source>Release expires on</source>
         <translation>La autorización vence el</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="173"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="176"/>
         <source>The client signed the separate rele&amp;ase to share</source>
         <translation>El cliente firmó la &amp;autorización aparte para compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="174"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="177"/>
         <source>Separate release to share signed</source>
         <translation>Autorización aparte para compartir firmada</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="186"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="189"/>
         <source>Date of &amp;consent</source>
         <translation>Fecha del con&amp;sentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="187"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="190"/>
         <source>Date of consent</source>
         <translation>Fecha del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="193"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="196"/>
         <source>A parent or legal g&amp;uardian is consenting for the client</source>
         <translation>&amp;Un padre, madre o tutor legal da el consentimiento por el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="194"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="197"/>
         <source>Parent or legal guardian consents</source>
         <translation>Consiente el padre, la madre o el tutor legal</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="195"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="198"/>
         <source>The client is an e&amp;mancipated minor</source>
         <translation>El cliente es un &amp;menor emancipado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="196"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="199"/>
         <source>Client is an emancipated minor</source>
         <translation>El cliente es un menor emancipado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="202"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="205"/>
         <source>The client ma&amp;y be a victim of domestic violence</source>
         <translation>El cliente puede ser víctima de vio&amp;lencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="203"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="206"/>
         <source>Client may be a victim of domestic violence</source>
         <translation>El cliente puede ser víctima de violencia doméstica</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="204"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="207"/>
         <source>The client e&amp;xplicitly allows their information to be entered</source>
         <translation>El cliente permite e&amp;xpresamente que se registre su información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="205"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="208"/>
         <source>Permission to enter information</source>
         <translation>Permiso para registrar la información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="206"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="209"/>
         <source>The client explicitly allows their information to &amp;be shared</source>
         <translation>El cliente permite expresamente &amp;que se comparta su información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="207"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="210"/>
         <source>Permission to share information</source>
         <translation>Permiso para compartir la información</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="81"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="83"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="81"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="83"/>
         <source>Cancel without recording a consent</source>
         <translation>Cancelar sin registrar un consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="82"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="84"/>
         <source>&amp;Save consent</source>
         <translation>&amp;Guardar consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="240"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="243"/>
         <source>The consent text changed, so the signature was cleared: the client signs the text as it reads now.</source>
         <translation>El texto del consentimiento cambió, así que se borró la firma: la persona firma el texto tal como dice ahora.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="259"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="262"/>
         <source>the agency</source>
         <translation>la agencia</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="280"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="283"/>
         <source>Leave empty: the release ends on {date} ({clause}).</source>
         <translation>Déjelo vacío: la autorización vence el {date} ({clause}).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="283"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="286"/>
         <source>Needed when the information is shared; tell the client the date (CT-207-9).</source>
         <translation>Obligatorio si la información se comparte; diga la fecha al cliente (CT-207-9).</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="285"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="288"/>
         <source>Optional.</source>
         <translation>Opcional.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="304"/>
-        <location filename="../../ui/profile/renew_dialog.py" line="310"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="323"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="329"/>
         <source>Enter a real date as YYYY-MM-DD.</source>
         <translation>Escriba una fecha real como YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="375"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="394"/>
         <source>New consent recorded; it is in the outbox.</source>
         <translation>Nuevo consentimiento registrado; está en la bandeja de salida.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/renew_dialog.py" line="376"/>
+        <location filename="../../ui/profile/renew_dialog.py" line="395"/>
         <source>New consent recorded for the {n} household members; it is in the outbox.</source>
         <translation>Nuevo consentimiento registrado para los {n} miembros del hogar; está en la bandeja de salida.</translation>
     </message>
@@ -5393,6 +5388,44 @@
         <location filename="../../ui/wizard/script_page.py" line="55"/>
         <source>Explained: {title}</source>
         <translation>Explicado: {title}</translation>
+    </message>
+</context>
+<context>
+    <name>ServerText</name>
+    <message>
+        <location filename="../../ui/server_text.py" line="27"/>
+        <source>This grant code is not valid for this device&apos;s agency; check it or ask the HMIS Lead for a new one.</source>
+        <translation>Este código de concesión no es válido para la agencia de este dispositivo; compruébelo o pida uno nuevo a la agencia líder de HMIS.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/server_text.py" line="29"/>
+        <source>This grant code was already used; ask the HMIS Lead for a new one.</source>
+        <translation>Este código de concesión ya se usó; pida uno nuevo a la agencia líder de HMIS.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/server_text.py" line="30"/>
+        <source>This grant code has expired; ask the HMIS Lead for a new one.</source>
+        <translation>Este código de concesión ha caducado; pida uno nuevo a la agencia líder de HMIS.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/server_text.py" line="31"/>
+        <source>This grant code was issued for another user name or role; check both, or ask the HMIS Lead for a new one.</source>
+        <translation>Este código de concesión se emitió para otro nombre de usuario u otro rol; compruebe ambos o pida uno nuevo a la agencia líder de HMIS.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/server_text.py" line="33"/>
+        <source>The grant code is empty, too long or has control characters; check it.</source>
+        <translation>El código de concesión está vacío, es demasiado largo o tiene caracteres de control; compruébelo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/server_text.py" line="55"/>
+        <source>{device}, last seen {time} UTC</source>
+        <translation>{device}, visto por última vez {time} UTC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/server_text.py" line="58"/>
+        <source>This user is also signed in on another device of the agency ({devices}); sign out there, since one user may be signed in at one place at a time ({clauses}).</source>
+        <translation>Este usuario también ha iniciado sesión en otro dispositivo de la agencia ({devices}); cierre la sesión allí, ya que un usuario solo puede tener la sesión iniciada en un lugar a la vez ({clauses}).</translation>
     </message>
 </context>
 <context>
@@ -6928,205 +6961,205 @@ ExportID {id}</translation>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="50"/>
-        <location filename="../../ui/admin/users_dialog.py" line="53"/>
+        <location filename="../../ui/admin/users_dialog.py" line="51"/>
+        <location filename="../../ui/admin/users_dialog.py" line="54"/>
         <source>Users</source>
         <translation>Usuarios</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="56"/>
+        <location filename="../../ui/admin/users_dialog.py" line="57"/>
         <source>&amp;Accounts on this device</source>
         <translation>&amp;Cuentas en este dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="57"/>
+        <location filename="../../ui/admin/users_dialog.py" line="58"/>
         <source>User name</source>
         <translation>Nombre de usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="57"/>
+        <location filename="../../ui/admin/users_dialog.py" line="58"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="57"/>
+        <location filename="../../ui/admin/users_dialog.py" line="58"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="57"/>
+        <location filename="../../ui/admin/users_dialog.py" line="58"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="59"/>
+        <location filename="../../ui/admin/users_dialog.py" line="60"/>
         <source>&amp;Disable</source>
         <translation>&amp;Desactivar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="60"/>
+        <location filename="../../ui/admin/users_dialog.py" line="61"/>
         <source>&amp;Enable</source>
         <translation>&amp;Activar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="61"/>
+        <location filename="../../ui/admin/users_dialog.py" line="62"/>
         <source>&amp;Reset password</source>
         <translation>&amp;Restablecer contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="63"/>
+        <location filename="../../ui/admin/users_dialog.py" line="64"/>
         <source>Remove &amp;two-step sign-in</source>
         <translation>Quitar la verificación en dos &amp;pasos</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="65"/>
+        <location filename="../../ui/admin/users_dialog.py" line="66"/>
         <source>Record &amp;training…</source>
         <translation>Registrar &amp;capacitación…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="72"/>
+        <location filename="../../ui/admin/users_dialog.py" line="73"/>
         <source>Add a user</source>
         <translation>Añadir un usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="82"/>
+        <location filename="../../ui/admin/users_dialog.py" line="83"/>
         <source>User &amp;name</source>
         <translation>&amp;Nombre de usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="82"/>
+        <location filename="../../ui/admin/users_dialog.py" line="83"/>
         <source>New user&apos;s user name</source>
         <translation>Nombre de usuario del nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="83"/>
+        <location filename="../../ui/admin/users_dialog.py" line="84"/>
         <source>&amp;Full name</source>
         <translation>Nombre &amp;completo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="83"/>
+        <location filename="../../ui/admin/users_dialog.py" line="84"/>
         <source>New user&apos;s full name</source>
         <translation>Nombre completo del nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="84"/>
+        <location filename="../../ui/admin/users_dialog.py" line="85"/>
         <source>R&amp;ole</source>
         <translation>R&amp;ol</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="84"/>
+        <location filename="../../ui/admin/users_dialog.py" line="85"/>
         <source>New user&apos;s role</source>
         <translation>Rol del nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="90"/>
+        <location filename="../../ui/admin/users_dialog.py" line="91"/>
         <source>HMIS Lead&apos;s &amp;grant code</source>
         <translation>Código de la a&amp;gencia líder de HMIS</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="90"/>
+        <location filename="../../ui/admin/users_dialog.py" line="91"/>
         <source>HMIS Lead&apos;s grant code</source>
         <translation>Código de concesión de la agencia líder de HMIS</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="91"/>
+        <location filename="../../ui/admin/users_dialog.py" line="92"/>
         <source>Only the HMIS Lead gives this role: enter the one-time code the Lead issued for this user and role; the device checks it with the Lead&apos;s server.</source>
         <translation>Solo la agencia líder de HMIS otorga este rol: escriba el código de un solo uso que la agencia líder emitió para este usuario y este rol; el dispositivo lo comprueba con el servidor de la agencia líder.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="97"/>
+        <location filename="../../ui/admin/users_dialog.py" line="98"/>
         <source>They completed this pack&apos;s agreements and training on</source>
         <translation>Completó los acuerdos y la capacitación de este paquete el</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="104"/>
+        <location filename="../../ui/admin/users_dialog.py" line="105"/>
         <source>Agreements and training completed on</source>
         <translation>Acuerdos y capacitación completados el</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="112"/>
+        <location filename="../../ui/admin/users_dialog.py" line="113"/>
         <source>&amp;Add user</source>
         <translation>&amp;Añadir usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="129"/>
+        <location filename="../../ui/admin/users_dialog.py" line="130"/>
         <source>Temporary password</source>
         <translation>Contraseña temporal</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="133"/>
+        <location filename="../../ui/admin/users_dialog.py" line="134"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="175"/>
+        <location filename="../../ui/admin/users_dialog.py" line="176"/>
         <source>Disabled</source>
         <translation>Desactivado</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="175"/>
+        <location filename="../../ui/admin/users_dialog.py" line="176"/>
         <source>Locked out</source>
         <translation>Bloqueado por intentos fallidos</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="176"/>
+        <location filename="../../ui/admin/users_dialog.py" line="177"/>
         <source>Must change password</source>
         <translation>Debe cambiar la contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="177"/>
+        <location filename="../../ui/admin/users_dialog.py" line="178"/>
         <source>Two-step sign-in</source>
         <translation>Verificación en dos pasos</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="178"/>
+        <location filename="../../ui/admin/users_dialog.py" line="179"/>
         <source>Training or agreement missing</source>
         <translation>Falta capacitación o acuerdo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="180"/>
+        <location filename="../../ui/admin/users_dialog.py" line="181"/>
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="197"/>
-        <location filename="../../ui/admin/users_dialog.py" line="214"/>
-        <location filename="../../ui/admin/users_dialog.py" line="223"/>
+        <location filename="../../ui/admin/users_dialog.py" line="198"/>
+        <location filename="../../ui/admin/users_dialog.py" line="215"/>
+        <location filename="../../ui/admin/users_dialog.py" line="224"/>
         <source>Select a user in the list first.</source>
         <translation>Primero seleccione un usuario en la lista.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="205"/>
+        <location filename="../../ui/admin/users_dialog.py" line="206"/>
         <source>{name} now signs in with the password alone until they set up two-step sign-in again.</source>
         <translation>{name} inicia sesión ahora solo con la contraseña hasta que vuelva a configurar la verificación en dos pasos.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="207"/>
+        <location filename="../../ui/admin/users_dialog.py" line="208"/>
         <source>{name} has not set up two-step sign-in.</source>
         <translation>{name} no ha configurado la verificación en dos pasos.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="218"/>
+        <location filename="../../ui/admin/users_dialog.py" line="219"/>
         <source>Recorded for {name}.</source>
         <translation>Registrado para {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="238"/>
+        <location filename="../../ui/admin/users_dialog.py" line="239"/>
         <source>{name} is disabled and can no longer sign in.</source>
         <translation>{name} está desactivado y ya no puede iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="240"/>
+        <location filename="../../ui/admin/users_dialog.py" line="241"/>
         <source>Temporary password for {name}; give it to them in person. They must change it at the first sign-in:</source>
         <translation>Contraseña temporal para {name}; entréguesela en persona. Debe cambiarla en el primer inicio de sesión:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="248"/>
+        <location filename="../../ui/admin/users_dialog.py" line="249"/>
         <source>Enter a user name.</source>
         <translation>Escriba un nombre de usuario.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="267"/>
+        <location filename="../../ui/admin/users_dialog.py" line="268"/>
         <source>Added {name}. Temporary password; give it to them in person. They must change it at the first sign-in:</source>
         <translation>Se añadió a {name}. Contraseña temporal; entréguesela en persona. Debe cambiarla en el primer inicio de sesión:</translation>
     </message>

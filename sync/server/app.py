@@ -34,6 +34,7 @@ from sync.protocol import (
     Enrollment,
     EnrollmentRequest,
     ErrorReply,
+    GrantRefusalReply,
     Health,
     RoleGrant,
     RoleGrantRedemption,
@@ -235,18 +236,19 @@ def _add_staff_routes(app: FastAPI, engine: Engine,
 
     @app.post(protocol.ROLE_GRANTS_PATH, response_model=RoleGrant,
               responses={**_AUTH_RESPONSES, 400: {"model": ErrorReply},
-                         403: {"model": ErrorReply, "description": "The device was revoked, or the grant "
-                               "code is not valid for its agency, was used, expired or names another user "
-                               "or role."}})
-    def redeem_role_grant(body: RoleGrantRedemption, device: Device) -> RoleGrant:
+                         403: {"model": GrantRefusalReply | ErrorReply,
+                               "description": "The grant code is not valid for the device's agency, was used, "
+                               "expired or names another user or role (with its reason), or the device was "
+                               "revoked."}})
+    def redeem_role_grant(body: RoleGrantRedemption, device: Device) -> RoleGrant | JSONResponse:
         # VT-2.1-4: a role above what the agency gives comes from the HMIS Lead.
         if body.protocol_version != protocol.PROTOCOL_VERSION:
             raise _error(400, f"This server speaks sync protocol version {protocol.PROTOCOL_VERSION}.")
         try:
             grant = role_grants.redeem_role_grant(engine, body.code, device, body.username, body.role)
         except role_grants.GrantRefused as exc:
-            log.warning("role grant refused for device %s", device.device_id)
-            raise _error(403, str(exc)) from exc
+            log.warning("role grant refused for device %s (%s)", device.device_id, exc.reason.value)
+            return JSONResponse(GrantRefusalReply(detail=str(exc), reason=exc.reason).model_dump(mode="json"), 403)
         log.info("role grant %s redeemed by device %s", grant.grant_id, device.device_id)
         return RoleGrant(grant_id=grant.grant_id, agency=grant.agency, username=grant.username, role=grant.role,
                          issued_at=grant.issued_at, protocol_version=protocol.PROTOCOL_VERSION)

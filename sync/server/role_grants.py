@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, insert, select, update
 
+from sync.protocol import GrantRefusalReason
 from sync.server.schema import role_grant
 from sync.server.storage import (
     CODE_ALPHABET,
@@ -34,10 +35,16 @@ DEFAULT_GRANT_TTL = timedelta(hours=1)
 MAX_GRANT_TTL = timedelta(hours=24)
 
 _NOT_VALID = "This grant code is not valid for this device's agency; check it or ask the HMIS Lead for a new one."
+_USED = "This grant code was already used; ask the HMIS Lead for a new one."
 
 
 class GrantRefused(Exception):
-    """The code is unknown, another agency's, used, expired or for someone else."""
+    """The code is unknown, another agency's, used, expired or for someone else; ``str()``
+    is the English sentence, ``reason`` the stable code the device words in its language."""
+
+    def __init__(self, reason: GrantRefusalReason, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -67,7 +74,7 @@ def redeem_role_grant(engine: Engine, code: str, by: AuthenticatedDevice, userna
     now = now or utc_now()
     raw = normalize_code(code)
     if len(raw) != CODE_LENGTH or any(ch not in CODE_ALPHABET for ch in raw):
-        raise GrantRefused(_NOT_VALID)
+        raise GrantRefused(GrantRefusalReason.NOT_VALID, _NOT_VALID)
     code_hash = _sha256(raw)
     with engine.begin() as conn:
         row = conn.execute(
@@ -76,19 +83,20 @@ def redeem_role_grant(engine: Engine, code: str, by: AuthenticatedDevice, userna
             .where(role_grant.c.code_hash == code_hash)
         ).first()
         if row is None or row.agency != by.agency:
-            raise GrantRefused(_NOT_VALID)
+            raise GrantRefused(GrantRefusalReason.NOT_VALID, _NOT_VALID)
         if row.used_at is not None:
-            raise GrantRefused("This grant code was already used; ask the HMIS Lead for a new one.")
+            raise GrantRefused(GrantRefusalReason.USED, _USED)
         if row.expires_at <= _iso(now):
-            raise GrantRefused("This grant code has expired; ask the HMIS Lead for a new one.")
+            raise GrantRefused(GrantRefusalReason.EXPIRED,
+                               "This grant code has expired; ask the HMIS Lead for a new one.")
         if row.username.casefold() != username.strip().casefold() or row.role != role:
-            raise GrantRefused("This grant code was issued for another user name or role; check both, or "
-                               "ask the HMIS Lead for a new one.")
+            raise GrantRefused(GrantRefusalReason.OTHER_USER_OR_ROLE, "This grant code was issued for another "
+                               "user name or role; check both, or ask the HMIS Lead for a new one.")
         claimed = conn.execute(
             update(role_grant)
             .where(role_grant.c.code_hash == code_hash, role_grant.c.used_at.is_(None))
             .values(used_at=_iso(now), device_id=by.device_id)
         ).rowcount
         if claimed != 1:
-            raise GrantRefused("This grant code was already used; ask the HMIS Lead for a new one.")
+            raise GrantRefused(GrantRefusalReason.USED, _USED)
     return RedeemedGrant(row.grant_id, row.agency, row.username, row.role, row.created_at)

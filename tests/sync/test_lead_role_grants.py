@@ -1,7 +1,8 @@
 """VT-2.1-4: the Agency Administrator gives roles up to Case Manager III; a higher role
 comes from the HMIS Lead, as a one-time grant code from the Lead's server
 (``hmis-intake-server grant-role``) that the device redeems over its enrolled
-connection when the administrator adds the user (``hmis-intake user add --lead-grant``).
+connection when the administrator adds the user (``hmis-intake user add
+--lead-grant-stdin``, the code on the line of standard input after the password).
 The device command runs as a real process, against the real server on loopback."""
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def test_vt_2_1_4_the_agency_admin_gives_up_to_case_manager_iii_and_no_higher(tm
         assert "VT-2.1-4" in refused.stderr and "HMIS Lead" in refused.stderr
         assert load_pack("vt").role(role).name in refused.stderr
     not_enrolled = run_device_cli(info.data_dir, "user", "add", "jo.lead", "--role", "agency_admin",
-                                  "--lead-grant", "ABCD-EFGH-JKLM", *AUTH)
+                                  "--lead-grant-stdin", *AUTH, code="ABCD-EFGH-JKLM")
     assert not_enrolled.returncode != 0 and single_sentence(not_enrolled.stderr), not_enrolled.stderr
     assert "not enrolled" in not_enrolled.stderr
     assert _user_names(info) == {ADMIN_USER, "cam.three"}
@@ -100,15 +101,15 @@ def test_vt_2_1_4_the_leads_grant_gives_the_role_once(tmp_path: Path, live_serve
     code = _grant_code(server_db_url, "jo.lead", "agency_admin")
 
     wrong_user = run_device_cli(info.data_dir, "user", "add", "kim.other", "--role", "agency_admin",
-                                "--lead-grant", code, *AUTH)
+                                "--lead-grant-stdin", *AUTH, code=code)
     assert wrong_user.returncode != 0 and single_sentence(wrong_user.stderr), wrong_user.stderr
     assert "another user name or role" in wrong_user.stderr
 
     added = run_device_cli(info.data_dir, "user", "add", "jo.lead", "--role", "agency_admin",
-                           "--lead-grant", code, *AUTH)
+                           "--lead-grant-stdin", *AUTH, code=code)
     assert added.returncode == 0, added.stderr
     again = run_device_cli(info.data_dir, "user", "add", "lee.lead", "--role", "agency_admin",
-                           "--lead-grant", code, *AUTH)
+                           "--lead-grant-stdin", *AUTH, code=code)
     assert again.returncode != 0 and single_sentence(again.stderr), again.stderr
     assert "already used" in again.stderr
     assert _user_names(info) == {ADMIN_USER, "jo.lead"}
@@ -137,8 +138,9 @@ def _device(engine: Engine, agency: str) -> DeviceCredential:
 
 def test_vt_2_1_4_only_the_granted_agencys_device_redeems_in_time(live_server: ThreadServer) -> None:
     """VT-2.1-4, attacks on the grant endpoint: no or a forged credential is 401; another
-    agency's device, a wrong user or role, a used or an expired code are refused, and
-    only the redemption that passes spends the code."""
+    agency's device, a wrong user or role, a used or an expired code are refused, each
+    with its sentence and a stable reason, and only the redemption that passes spends
+    the code."""
     engine = live_server.engine
     ours, theirs = _device(engine, AGENCY), _device(engine, "Elsewhere Test Agency")
     code = new_role_grant(engine, AGENCY, "jo.lead", "agency_admin")
@@ -151,24 +153,35 @@ def test_vt_2_1_4_only_the_granted_agencys_device_redeems_in_time(live_server: T
 
     transport = Transport(live_server.url)
     try:
-        with pytest.raises(GrantRefused, match="not valid for this device's agency"):
+        with pytest.raises(GrantRefused, match="not valid for this device's agency") as refused:
             transport.redeem_role_grant(request, theirs)
+        assert refused.value.reason == "not_valid"
         for other in (request.model_copy(update={"username": "kim.other"}),
                       request.model_copy(update={"role": "system_operator"})):
-            with pytest.raises(GrantRefused, match="another user name or role"):
+            with pytest.raises(GrantRefused, match="another user name or role") as refused:
                 transport.redeem_role_grant(other, ours)
+            assert refused.value.reason == "other_user_or_role"
         grant = transport.redeem_role_grant(request, ours)  # none of the refusals spent it
         assert (grant.username, grant.role, grant.agency) == ("jo.lead", "agency_admin", AGENCY)
-        with pytest.raises(GrantRefused, match="already used"):
+        with pytest.raises(GrantRefused, match="already used") as refused:
             transport.redeem_role_grant(request, ours)
+        assert refused.value.reason == "used"
         stale = new_role_grant(engine, AGENCY, "jo.lead", "agency_admin", ttl=timedelta(minutes=30),
                                now=storage.utc_now() - timedelta(hours=1))
-        with pytest.raises(GrantRefused, match="expired"):
+        with pytest.raises(GrantRefused, match="expired") as refused:
             transport.redeem_role_grant(request.model_copy(update={"code": stale}), ours)
-        with pytest.raises(GrantRefused, match="not valid"):
+        assert refused.value.reason == "expired"
+        with pytest.raises(GrantRefused, match="not valid") as refused:
             transport.redeem_role_grant(request.model_copy(update={"code": "ABCD-EFGH-JKLM"}), ours)
+        assert refused.value.reason == "not_valid"
     finally:
         transport.close()
+    # The wire: the English sentence and its stable reason, which the screens word themselves.
+    reply = requests.post(url, data=body, headers={"Authorization": ours.header(), "Content-Type": "application/json"},
+                          timeout=10)
+    assert reply.status_code == 403
+    assert reply.json() == {"detail": "This grant code was already used; ask the HMIS Lead for a new one.",
+                            "reason": "used"}
 
 
 def test_vt_2_1_4_the_server_command_checks_its_arguments(server_db_url: str,

@@ -148,7 +148,9 @@ def test_mo_pwd_6_the_window_names_the_same_user_live_on_another_device(
 
 
 def test_mo_pwd_6_the_refusal_and_the_warning_read_in_spanish(qtbot) -> None:
-    """MO-PWD-6: both sentences reach a Spanish screen translated, the clause ID kept."""
+    """MO-PWD-6: both sentences reach a Spanish screen translated, the clause ID kept; the
+    warning is worded on the device from the server's list of devices (two here), not
+    from the command's English sentence, which stays as it was."""
     from PySide6.QtWidgets import QApplication
 
     from app.packs import load_pack
@@ -156,17 +158,25 @@ def test_mo_pwd_6_the_refusal_and_the_warning_read_in_spanish(qtbot) -> None:
     from sync.protocol import OpenSession
     from sync.sessions import elsewhere_warning
     from ui.i18n import set_language
+    from ui.server_text import elsewhere_text
 
     policy = load_pack("mo").sessions
     seen = (OpenSession(device_id="d", device_name="laptop-b", since="2026-12-05T06:00:00+00:00",
-                        last_seen="2026-12-05T06:10:00+00:00"),)
+                        last_seen="2026-12-05T06:10:00+00:00"),
+            OpenSession(device_id="e0c1", since="2026-12-05T05:00:00+00:00", last_seen="2026-12-05T06:20:00+00:00"))
     app = QApplication.instance()
     set_language(app, "es")
     try:
         refused = core_text(refusal(policy))
-        warned = core_text(elsewhere_warning(policy, seen))
+        warned = elsewhere_text(policy, seen)
+        command = elsewhere_warning(policy, seen)
     finally:
         set_language(app, "en")
     assert refused.startswith("Este usuario ya ha iniciado sesión") and refused.endswith("(MO-PWD-6).")
-    assert warned.startswith("Este usuario también") and "laptop-b" in warned and "2026-12-05 06:10" in warned
-    assert warned.endswith("(MO-PWD-6).")
+    assert warned == ("Este usuario también ha iniciado sesión en otro dispositivo de la agencia (laptop-b, visto "
+                      "por última vez 2026-12-05 06:10 UTC; e0c1, visto por última vez 2026-12-05 06:20 UTC); "
+                      "cierre la sesión allí, ya que un usuario solo puede tener la sesión iniciada en un lugar a "
+                      "la vez (MO-PWD-6).")
+    assert command.startswith("This user is also signed in") and "e0c1, last seen 2026-12-05 06:20 UTC" in command
+    assert elsewhere_text(policy, seen) == command, "English on the screen is the command's sentence"
+    assert elsewhere_text(policy, ()) == ""

@@ -27,10 +27,12 @@ from app.errors import PermissionDenied, UserFacingError
 from app.security import role_grants, users
 from app.session import Session
 from sync.errors import SyncError
-from ui.core_text import core_text, role_name
+from ui.core_text import role_name
 from ui.profile.common import add_table
+from ui.server_text import error_text
 from ui.theme import window_title
 from ui.widgets.field import Field, form_grid
+from ui.widgets.secret_field import secret_line_edit
 from ui.wizard.page import text_label
 
 # The Lead's server is asked while the window waits: a short read timeout keeps that wait
@@ -84,8 +86,9 @@ class UsersDialog(QDialog):
             "role": Field(grid, 4, self.tr("R&ole"), self.role, self.tr("New user's role")),
         }
         # A role only the HMIS Lead gives (the pack's assigned_by, VT-2.1-4) needs the
-        # Lead's one-time grant code; the field shows only for such a role.
-        self.lead_grant = QLineEdit()
+        # Lead's one-time grant code; the field shows only for such a role. The code is a
+        # sign-in detail, masked like an enrollment code (CT-403-2, MO-PWD-5).
+        self.lead_grant = secret_line_edit()
         self.fields["lead_grant"] = Field(
             grid, 6, self.tr("HMIS Lead's &grant code"), self.lead_grant, self.tr("HMIS Lead's grant code"),
             self.tr("Only the HMIS Lead gives this role: enter the one-time code the Lead issued for this user "
@@ -258,7 +261,7 @@ class UsersDialog(QDialog):
                            redeemer(self._session, code, timeout=_GRANT_TIMEOUT) if code else None)
         except UserFacingError as exc:
             shown_at = "lead_grant" if self._needs_lead() and _about_grant(exc) else "username"
-            self.fields[shown_at].show_problems([core_text(str(exc))])
+            self.fields[shown_at].show_problems([error_text(exc)])
             return
         self.username.clear()
         self.display_name.clear()

@@ -67,7 +67,7 @@ class EditPersonDialog(QDialog):
         names = {"first_name": (self.tr("&First name"), self.tr("First name")),
                  "middle_name": (self.tr("&Middle name"), self.tr("Middle name")),
                  "last_name": (self.tr("&Last name"), self.tr("Last name")),
-                 "name_suffix": (self.tr("Su&ffix"), self.tr("Name suffix"))}
+                 "name_suffix": (self.tr("Suff&ix"), self.tr("Name suffix"))}
         for key in _TEXTS:
             edit = QLineEdit(getattr(person, key) or "")
             edit.setMaxLength(50)
@@ -90,7 +90,7 @@ class EditPersonDialog(QDialog):
         self.reveal.pressed.connect(lambda: ssn.setEchoMode(QLineEdit.EchoMode.Normal))
         self.reveal.released.connect(lambda: ssn.setEchoMode(QLineEdit.EchoMode.Password))
         line.addWidget(self.reveal)
-        self._add(grid, "ssn", self.tr("&SSN"), holder, self.tr("Social Security number"),
+        self._add(grid, "ssn", self.tr("SS&N"), holder, self.tr("Social Security number"),
                   self.tr("All 9 digits, or only the last 4."))
         ssn.setAccessibleName(self.tr("Social Security number"))
         self.fields["ssn"].label.setBuddy(ssn)

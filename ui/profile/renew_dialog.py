@@ -16,6 +16,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -41,6 +42,7 @@ from ui.profile.common import DASH, action_row, fit_to_screen, hold_text, scroll
 from ui.profile.consent_method import MethodPanel
 from ui.theme import window_title
 from ui.widgets.field import Field, form_grid
+from ui.widgets.mnemonics import give_unique_mnemonics
 from ui.wizard.page import message_label, text_label
 
 
@@ -82,6 +84,7 @@ class RenewConsentDialog(QDialog):
                              self.tr("&Save consent"), margins=(20, 8, 20, 16))
         self.cancel_button, self.save_button = actions.cancel, actions.action
         outer.addLayout(actions.layout)
+        self._built_texts: list[tuple[QAbstractButton | QLabel, str]] = []
         self._connect()
         self._dv_toggled(False)
         self._method_changed()
@@ -290,10 +293,26 @@ class RenewConsentDialog(QDialog):
     def _method_changed(self) -> None:
         self.sharing_box.setVisible(self.method.method() != "declined")
         self._render()
+        self._unique_mnemonics()
 
     def _dv_toggled(self, on: bool) -> None:
         self.dv_enter.setVisible(self._dv and on)
         self.dv_share.setVisible(self._dv and on)
+        self._unique_mnemonics()
+
+    def _unique_mnemonics(self) -> None:
+        """One Alt+letter per thing shown, in every language: the form has more access
+        keys than letters (the language and the signature's Clear both claim Alt+L in
+        English), but the parts of one consent method are never shown with another's.
+        So after each change of what is shown the texts as built come back and a later
+        claim on a letter moves to a free one of its own text (Save keeps Alt+S)."""
+        if not self._built_texts:
+            self._built_texts = [(w, w.text()) for w in self.findChildren(QAbstractButton)]
+            self._built_texts += [(w, w.text()) for w in self.findChildren(QLabel) if w.buddy() is not None]
+        for widget, text in self._built_texts:
+            if widget.text() != text:
+                widget.setText(text)
+        give_unique_mnemonics(self, (self.save_button,))
 
     # -- saving -----------------------------------------------------------------------
 

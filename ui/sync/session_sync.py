@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 from app.session import Session
 from sync.engine import SyncProgress
 from sync.protocol import OpenSession, SessionState
-from sync.sessions import SessionReporter, elsewhere_warning
-from ui.core_text import core_text
+from sync.sessions import SessionReporter
+from ui.server_text import elsewhere_text
 from ui.sync.runner import RunOutcome, SyncRunner
 from ui.sync.schedule import RunKind, SyncSchedule
 from ui.sync.sync_window import SyncWindow
@@ -128,8 +128,8 @@ class SessionSync(QObject):
     def _show_elsewhere(self, elsewhere: tuple[OpenSession, ...]) -> None:
         if self._session is None:
             return
-        text = elsewhere_warning(self._session.pack.sessions, elsewhere)
-        self.elsewhere_label.setText(core_text(text) if text else "")
+        text = elsewhere_text(self._session.pack.sessions, elsewhere)
+        self.elsewhere_label.setText(text)
         self.elsewhere_label.setVisible(bool(text))
 
     def open_window(self) -> SyncWindow | None:
