@@ -5519,27 +5519,27 @@
 <context>
     <name>SessionSync</name>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="60"/>
+        <location filename="../../ui/sync/session_sync.py" line="74"/>
         <source>Sync status</source>
         <translation>Estado de la sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="69"/>
+        <location filename="../../ui/sync/session_sync.py" line="83"/>
         <source>Signed in elsewhere</source>
         <translation>Sesión iniciada en otro lugar</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="150"/>
+        <location filename="../../ui/sync/session_sync.py" line="172"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="156"/>
+        <location filename="../../ui/sync/session_sync.py" line="178"/>
         <source>Sync: the server did not answer; trying again in {s:.0f} s.</source>
         <translation>Sincronización: el servidor no respondió; nuevo intento en {s:.0f} s.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="159"/>
+        <location filename="../../ui/sync/session_sync.py" line="181"/>
         <source>Syncing… {done} of {total}</source>
         <translation>Sincronizando… {done} de {total}</translation>
     </message>
@@ -6961,205 +6961,205 @@ ExportID {id}</translation>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="51"/>
-        <location filename="../../ui/admin/users_dialog.py" line="54"/>
+        <location filename="../../ui/admin/users_dialog.py" line="52"/>
+        <location filename="../../ui/admin/users_dialog.py" line="55"/>
         <source>Users</source>
         <translation>Usuarios</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="57"/>
+        <location filename="../../ui/admin/users_dialog.py" line="58"/>
         <source>&amp;Accounts on this device</source>
         <translation>&amp;Cuentas en este dispositivo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="58"/>
+        <location filename="../../ui/admin/users_dialog.py" line="59"/>
         <source>User name</source>
         <translation>Nombre de usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="58"/>
+        <location filename="../../ui/admin/users_dialog.py" line="59"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="58"/>
+        <location filename="../../ui/admin/users_dialog.py" line="59"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="58"/>
+        <location filename="../../ui/admin/users_dialog.py" line="59"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="60"/>
+        <location filename="../../ui/admin/users_dialog.py" line="61"/>
         <source>&amp;Disable</source>
         <translation>&amp;Desactivar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="61"/>
+        <location filename="../../ui/admin/users_dialog.py" line="62"/>
         <source>&amp;Enable</source>
         <translation>&amp;Activar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="62"/>
+        <location filename="../../ui/admin/users_dialog.py" line="63"/>
         <source>&amp;Reset password</source>
         <translation>&amp;Restablecer contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="64"/>
+        <location filename="../../ui/admin/users_dialog.py" line="65"/>
         <source>Remove &amp;two-step sign-in</source>
         <translation>Quitar la verificación en dos &amp;pasos</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="66"/>
+        <location filename="../../ui/admin/users_dialog.py" line="67"/>
         <source>Record &amp;training…</source>
         <translation>Registrar &amp;capacitación…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="73"/>
+        <location filename="../../ui/admin/users_dialog.py" line="74"/>
         <source>Add a user</source>
         <translation>Añadir un usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="83"/>
+        <location filename="../../ui/admin/users_dialog.py" line="84"/>
         <source>User &amp;name</source>
         <translation>&amp;Nombre de usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="83"/>
+        <location filename="../../ui/admin/users_dialog.py" line="84"/>
         <source>New user&apos;s user name</source>
         <translation>Nombre de usuario del nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="84"/>
+        <location filename="../../ui/admin/users_dialog.py" line="85"/>
         <source>&amp;Full name</source>
         <translation>Nombre &amp;completo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="84"/>
+        <location filename="../../ui/admin/users_dialog.py" line="85"/>
         <source>New user&apos;s full name</source>
         <translation>Nombre completo del nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="85"/>
+        <location filename="../../ui/admin/users_dialog.py" line="86"/>
         <source>R&amp;ole</source>
         <translation>R&amp;ol</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="85"/>
+        <location filename="../../ui/admin/users_dialog.py" line="86"/>
         <source>New user&apos;s role</source>
         <translation>Rol del nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="91"/>
+        <location filename="../../ui/admin/users_dialog.py" line="93"/>
         <source>HMIS Lead&apos;s &amp;grant code</source>
         <translation>Código de la a&amp;gencia líder de HMIS</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="91"/>
+        <location filename="../../ui/admin/users_dialog.py" line="93"/>
         <source>HMIS Lead&apos;s grant code</source>
         <translation>Código de concesión de la agencia líder de HMIS</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="92"/>
+        <location filename="../../ui/admin/users_dialog.py" line="94"/>
         <source>Only the HMIS Lead gives this role: enter the one-time code the Lead issued for this user and role; the device checks it with the Lead&apos;s server.</source>
         <translation>Solo la agencia líder de HMIS otorga este rol: escriba el código de un solo uso que la agencia líder emitió para este usuario y este rol; el dispositivo lo comprueba con el servidor de la agencia líder.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="98"/>
+        <location filename="../../ui/admin/users_dialog.py" line="100"/>
         <source>They completed this pack&apos;s agreements and training on</source>
         <translation>Completó los acuerdos y la capacitación de este paquete el</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="105"/>
+        <location filename="../../ui/admin/users_dialog.py" line="107"/>
         <source>Agreements and training completed on</source>
         <translation>Acuerdos y capacitación completados el</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="113"/>
+        <location filename="../../ui/admin/users_dialog.py" line="115"/>
         <source>&amp;Add user</source>
         <translation>&amp;Añadir usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="130"/>
+        <location filename="../../ui/admin/users_dialog.py" line="132"/>
         <source>Temporary password</source>
         <translation>Contraseña temporal</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="134"/>
+        <location filename="../../ui/admin/users_dialog.py" line="136"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="176"/>
+        <location filename="../../ui/admin/users_dialog.py" line="178"/>
         <source>Disabled</source>
         <translation>Desactivado</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="176"/>
+        <location filename="../../ui/admin/users_dialog.py" line="178"/>
         <source>Locked out</source>
         <translation>Bloqueado por intentos fallidos</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="177"/>
+        <location filename="../../ui/admin/users_dialog.py" line="179"/>
         <source>Must change password</source>
         <translation>Debe cambiar la contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="178"/>
+        <location filename="../../ui/admin/users_dialog.py" line="180"/>
         <source>Two-step sign-in</source>
         <translation>Verificación en dos pasos</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="179"/>
+        <location filename="../../ui/admin/users_dialog.py" line="181"/>
         <source>Training or agreement missing</source>
         <translation>Falta capacitación o acuerdo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="181"/>
+        <location filename="../../ui/admin/users_dialog.py" line="183"/>
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="198"/>
-        <location filename="../../ui/admin/users_dialog.py" line="215"/>
-        <location filename="../../ui/admin/users_dialog.py" line="224"/>
+        <location filename="../../ui/admin/users_dialog.py" line="200"/>
+        <location filename="../../ui/admin/users_dialog.py" line="217"/>
+        <location filename="../../ui/admin/users_dialog.py" line="226"/>
         <source>Select a user in the list first.</source>
         <translation>Primero seleccione un usuario en la lista.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="206"/>
+        <location filename="../../ui/admin/users_dialog.py" line="208"/>
         <source>{name} now signs in with the password alone until they set up two-step sign-in again.</source>
         <translation>{name} inicia sesión ahora solo con la contraseña hasta que vuelva a configurar la verificación en dos pasos.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="208"/>
+        <location filename="../../ui/admin/users_dialog.py" line="210"/>
         <source>{name} has not set up two-step sign-in.</source>
         <translation>{name} no ha configurado la verificación en dos pasos.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="219"/>
+        <location filename="../../ui/admin/users_dialog.py" line="221"/>
         <source>Recorded for {name}.</source>
         <translation>Registrado para {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="239"/>
+        <location filename="../../ui/admin/users_dialog.py" line="241"/>
         <source>{name} is disabled and can no longer sign in.</source>
         <translation>{name} está desactivado y ya no puede iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="241"/>
+        <location filename="../../ui/admin/users_dialog.py" line="243"/>
         <source>Temporary password for {name}; give it to them in person. They must change it at the first sign-in:</source>
         <translation>Contraseña temporal para {name}; entréguesela en persona. Debe cambiarla en el primer inicio de sesión:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="249"/>
+        <location filename="../../ui/admin/users_dialog.py" line="251"/>
         <source>Enter a user name.</source>
         <translation>Escriba un nombre de usuario.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_dialog.py" line="268"/>
+        <location filename="../../ui/admin/users_dialog.py" line="270"/>
         <source>Added {name}. Temporary password; give it to them in person. They must change it at the first sign-in:</source>
         <translation>Se añadió a {name}. Contraseña temporal; entréguesela en persona. Debe cambiarla en el primer inicio de sesión:</translation>
     </message>

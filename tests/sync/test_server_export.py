@@ -429,7 +429,8 @@ def test_mo_dreq_1_the_servers_export_for_an_outside_entity(
     assert json.loads((tmp_path / "request.manifest.json").read_text("utf-8"))["deidentified"] is True
 
     out = tmp_path / "identifying.zip"
-    refused = server_cli("export-hmis-csv", "--db", server_db_url, str(out), "--destination", "outside", "--identifying")
+    refused = server_cli("export-hmis-csv", "--db", server_db_url, str(out), "--destination", "outside",
+                         "--identifying")
     assert refused.returncode == 2 and single_sentence(refused.stderr) and "approval" in refused.stderr
     assert not out.exists()
     for extra in (["--identifying"], ["--coc-approval", "CoC-2026-14"],
