@@ -15,7 +15,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 from app.session import Session
 from sync.engine import SyncProgress
@@ -92,11 +92,15 @@ class SessionSync(QObject):
         self._report(SessionState.SIGNED_IN)
         self.preparing.start()
 
-    def _prepare_some(self) -> bool:
-        """One part of the next sync screen; ``True`` once it is built, or when there is none to build."""
+    def _prepare_some(self) -> bool | None:
+        """One part of the next sync screen; ``True`` once it is built, or when there is none to build;
+        ``None`` (later) while a modal dialog is open: the screen is opened from the main window, which
+        that dialog blocks, and building under it upset which window Qt made active."""
         session = self._session
         if session is None or not session.can("sync.run"):
             return True
+        if QApplication.activeModalWidget() is not None:
+            return None
         if self.prepared is None:
             self.prepared = SyncWindow(session, self.runner, self.jobs, self._demo, self._host, build_now=False)
             return False
