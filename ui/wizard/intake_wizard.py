@@ -15,6 +15,7 @@ it back after the next sign-in. The title never names the client.
 from __future__ import annotations
 
 import logging
+import sys
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -218,6 +219,10 @@ class IntakeWizard(QDialog):
         step = self.pages.next_unbuilt()
         if step is not None:
             self.pages[step]
+            return False
+        if "ui.documents.printing" not in sys.modules and self._session.can("consent.print"):
+            # What the saved page's consent print offer loads, so saving does not wait for it.
+            import ui.documents.printing  # noqa: F401
             return False
         member = self.pages[Step.MEMBER]
         return not isinstance(member, MemberPage) or member.prepare_some()
