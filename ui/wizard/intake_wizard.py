@@ -220,6 +220,9 @@ class IntakeWizard(QDialog):
         if step is not None:
             self.pages[step]
             return False
+        script = self.pages[Step.SCRIPT]
+        if isinstance(script, ScriptPage) and script.prepare():
+            return False  # the oral explanation's text, before the step is entered
         if "ui.documents.printing" not in sys.modules and self._session.can("consent.print"):
             # What the saved page's consent print offer loads, so saving does not wait for it.
             import ui.documents.printing  # noqa: F401
