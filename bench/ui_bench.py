@@ -253,6 +253,7 @@ def run_intake(main: MainWindow) -> tuple[float, float]:
     wizard = main.open_intake()
     assert wizard is not None
     spin(wizard.isVisible)
+    settle(READ_STEP_S)  # the first step is read too before its answer
     wizard.pages[Step.PROJECT].project.setCurrentIndex(1)
     spin(lambda: True)
     _next(wizard, Step.SCRIPT)

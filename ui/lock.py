@@ -35,6 +35,7 @@ from app.clock import Clock, system_clock
 from app.security.idle import CHECK_INTERVAL_MS, IdleClock
 from ui.clipboard import ClipboardGuard
 from ui.os_lock import OsLockListener
+from ui.widgets.app_events import AppEvents
 
 if TYPE_CHECKING:  # the vault core loads after the sign-in window is up
     from app.session import Session
@@ -119,7 +120,7 @@ class LockController(QObject):
         if os_listener is not None:
             os_listener.system_will_sleep.connect(lambda: self.lock(LockReason.SLEEP))
             os_listener.screen_did_lock.connect(lambda: self.lock(LockReason.SCREEN_LOCK))
-        app.installEventFilter(self)
+        AppEvents.of(app).add(self, _INPUT_EVENTS | _WAKE_EVENTS, self.handle_event)
 
     @property
     def is_armed(self) -> bool:
@@ -144,7 +145,8 @@ class LockController(QObject):
         if self._idle is not None and self._idle.expired():
             self.lock(LockReason.IDLE)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def handle_event(self, watched: QObject, event: QEvent) -> bool:
+        """Input, or what a window receives after a wake (``AppEvents`` sends only those)."""
         if self._session is None or self._locking or self._idle is None:
             return False
         kind = event.type()

@@ -29,6 +29,7 @@ from ui.lock import LockController
 from ui.os_lock import OsLockListener
 from ui.tasks import TaskRunner
 from ui.theme import STYLE_SHEET, resource_icon
+from ui.widgets.app_events import AppEvents
 from ui.widgets.wheel_guard import WheelGuard, install_wheel_guard
 
 log = logging.getLogger(__name__)
@@ -46,8 +47,9 @@ class Gui:
     def dispose(self) -> None:
         """Lock, close every window and detach from the application (tests build many)."""
         self.controller.shutdown()
-        self.app.removeEventFilter(self.lock)
-        self.app.removeEventFilter(self.wheel_guard)
+        events = AppEvents.of(self.app)
+        events.remove(self.lock)
+        events.remove(self.wheel_guard)
         for widget in QApplication.topLevelWidgets():
             widget.hide()
             widget.deleteLater()

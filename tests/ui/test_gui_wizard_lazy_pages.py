@@ -80,3 +80,33 @@ def test_the_member_form_is_built_while_idle_and_shown_when_its_step_opens(qtbot
     assert member.form is spare and spare.isVisible() and member.spare_form is None
     fill_member(qtbot, wizard, {"FirstName": TYPED_FIRST, "LastName": TYPED_LAST})
     assert wizard.flow.members[0].answers.get("LastName") == TYPED_LAST
+
+
+def test_the_oral_explanation_is_built_while_idle_and_kept_when_its_step_opens(qtbot, make_gui, tmp_path: Path,
+                                                                             clock: FakeClock) -> None:
+    """CT-207-2/3: the script's points are built while the first step is read; entering the
+    step shows those very boxes, in the language chosen, and Next waits until each is ticked.
+    A language chosen after the idle build builds the text again, in that language."""
+    from wizard_support import pick_project, tick_script
+
+    vault = make_vault(tmp_path / "device", clock)
+    gui = make_gui(vault.data_dir, clock)
+    sign_in(qtbot, gui, ADMIN, ADMIN_PASSWORD)
+    wizard = gui.controller.main_window.open_intake()
+    qtbot.waitUntil(lambda: not wizard.building)
+    script = wizard.pages[Step.SCRIPT]
+    prepared = dict(script.boxes)
+    assert prepared, "the points are there before the step is entered"
+    pick_project(qtbot, wizard, "Street Outreach")
+    assert script.boxes == prepared, "entering the step does not build it again"
+    tick_script(qtbot, wizard)
+
+    other = gui.controller.main_window
+    wizard.close()
+    qtbot.waitUntil(lambda: other.intake_wizard is None)
+    wizard = other.open_intake()
+    qtbot.waitUntil(lambda: not wizard.building)
+    english = {pid: box.text() for pid, box in wizard.pages[Step.SCRIPT].boxes.items()}
+    pick_project(qtbot, wizard, "Street Outreach", language="es")
+    spanish = {pid: box.text() for pid, box in wizard.pages[Step.SCRIPT].boxes.items()}
+    assert spanish.keys() == english.keys() and spanish != english, "built again in the language chosen"

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol, cast
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.profile import ClientProfile, load_profile
@@ -35,6 +35,7 @@ from ui.profile.renew_dialog import RenewConsentDialog
 from ui.profile.revoke_dialog import RevokeConsentDialog
 from ui.profile.service_dialog import ServiceDialog
 from ui.theme import demo_banner, window_title
+from ui.widgets.idle_builder import IdleBuilder
 from ui.widgets.rows_model import RowsModel
 from ui.wizard.page import text_label
 
@@ -120,9 +121,7 @@ class ProfileWindow(QDialog):
             self.lazy_tabs.add("notes", self.tr("Case &notes"), lambda: NotesTab(
                 lambda: self._session, self.when_consent_allows, sections.write_notes,
                 sections.request_note_deletion, self.personal_id, self.models))
-        self._tab_builder = QTimer(self)
-        self._tab_builder.setInterval(0)
-        self._tab_builder.timeout.connect(self._build_next_tab)
+        self._tab_builder = IdleBuilder(self._build_next_tab, self)
         self._tab_builder.start()
 
         self.message = text_label("", "notice")
@@ -183,15 +182,15 @@ class ProfileWindow(QDialog):
     @property
     def building(self) -> bool:
         """Tabs are still being built while idle."""
-        return self._tab_builder.isActive()
+        return self._tab_builder.active
 
-    def _build_next_tab(self) -> None:
-        """One tab per turn; the timer stops when none is left or at a lock."""
+    def _build_next_tab(self) -> bool:
+        """One tab per turn; ``True`` when none is left or at a lock."""
         key = self.lazy_tabs.next_unbuilt() if self._session is not None else None
         if key is None:
-            self._tab_builder.stop()
-            return
+            return True
         self.lazy_tabs.get(key)
+        return False
 
     def _tab_built(self, key: str, tab: QWidget) -> None:
         if isinstance(tab, HistoryTab):

@@ -15,7 +15,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, SignalInstance, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 from app.session import Session
 from sync.engine import SyncProgress
@@ -28,6 +28,7 @@ from ui.sync.sync_window import SyncWindow
 from ui.sync.texts import status_text
 from ui.sync.timeliness_banner import TimelinessBanner
 from ui.sync.worker_jobs import WorkerJobs
+from ui.widgets.idle_builder import IdleBuilder
 
 
 class SyncHost(Protocol):
@@ -69,6 +70,10 @@ class SessionSync(QObject):
         self.jobs = WorkerJobs(session)
         self.runner = SyncRunner(session, self.jobs, schedule)
         self.window: SyncWindow | None = None
+        # The next sync screen, built a part per turn of the event loop while idle, so
+        # opening it only reads the vault and shows it (building it held the window ~70 ms).
+        self.prepared: SyncWindow | None = None
+        self.preparing = IdleBuilder(self._prepare_some, self)
         self.status_label = QLabel()
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setAccessibleName(self.tr("Sync status"))
@@ -100,6 +105,21 @@ class SessionSync(QObject):
     def start(self) -> None:
         self.runner.start()
         self._report(SessionState.SIGNED_IN)
+        self.preparing.start()
+
+    def _prepare_some(self) -> bool | None:
+        """One part of the next sync screen; ``True`` once it is built, or when there is none to build;
+        ``None`` (later) while a modal dialog is open: the screen is opened from the main window, which
+        that dialog blocks, and building under it upset which window Qt made active."""
+        session = self._session
+        if session is None or not session.can("sync.run"):
+            return True
+        if QApplication.activeModalWidget() is not None:
+            return None
+        if self.prepared is None:
+            self.prepared = SyncWindow(session, self.runner, self.jobs, self._demo, self._host, build_now=False)
+            return False
+        return self.prepared.build_some()
 
     def _report(self, state: SessionState) -> None:
         """Tell the server off the UI thread; an unreachable server says nothing (A25)."""
@@ -142,7 +162,12 @@ class SessionSync(QObject):
             self.window.raise_()
             self.window.activateWindow()
             return self.window
-        window = SyncWindow(session, self.runner, self.jobs, self._demo, self._host)
+        self.preparing.stop()
+        window, self.prepared = self.prepared, None
+        if window is None:
+            window = SyncWindow(session, self.runner, self.jobs, self._demo, self._host)
+        else:
+            window.attach()  # what the idle turns did not build yet, then the vault's counts
         window.window_did_close.connect(lambda: self._window_closed(window))
         window.outbox_did_change.connect(self._refresh_host)
         window.device_did_enroll.connect(lambda _e: self.runner.sync_soon())
@@ -155,6 +180,8 @@ class SessionSync(QObject):
         if self.window is window:
             self.window = None
         window.deleteLater()
+        if self._session is not None:
+            self.preparing.start()  # the next one, while idle
 
     def _refresh_host(self) -> None:
         if self._session is not None:
@@ -200,3 +227,7 @@ class SessionSync(QObject):
         self.jobs.wait_all(self.runner.schedule.lock_wait)
         self.status_label.setText("")
         self.window = None
+        self.preparing.stop()
+        prepared, self.prepared = self.prepared, None
+        if prepared is not None:
+            prepared.deleteLater()  # never shown; cleared with the other windows

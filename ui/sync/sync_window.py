@@ -8,26 +8,27 @@ here sends it again (with the same idempotency key, so the server can never appl
 it twice); only its kind, collection time and the server's reason are shown — the
 reason names a field and a rule, never a value.
 
-The window reads the vault on the UI thread (a few counts and at most a few hundred
-short rows); the run itself is ``SyncRunner``'s, on a worker thread. Closing the
+The window reads the vault on the UI thread as it opens (a few counts and at most a
+few hundred short rows); the run itself is ``SyncRunner``'s, on a worker thread. Its
+widgets are built before it is asked for, a part per turn of the event loop while the
+main window is idle (``SessionSync.prepared``), so opening it does not hold the window
+for building and polishing them. Closing the
 window does not stop a run; a lock closes the window and stops the run.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -44,32 +45,15 @@ from ui.sync.enroll_dialog import EnrollDialog
 from ui.sync.overview_cards import ConnectionCard, OutboxCard
 from ui.sync.runner import RunOutcome, SyncRunner
 from ui.sync.schedule import RunKind
+from ui.sync.table import rows_table
 from ui.sync.texts import entity_label, local_time, outcome_text, progress_text, records_text, size_text
 from ui.sync.worker_jobs import WorkerJobs
 from ui.theme import demo_banner, window_title
 from ui.widgets.rows_model import RowsModel
 
+_BUILT = object()  # what the part builder answers once every part is built
 HISTORY_ROWS = 200
 REFUSED_ROWS = 1000
-
-
-def _table(model: RowsModel, name: str, multi: bool = False) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
-                           else QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setShowGrid(False)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(28)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    return table
 
 
 class SyncWindow(QDialog):
@@ -78,23 +62,63 @@ class SyncWindow(QDialog):
     outbox_did_change = Signal()
 
     def __init__(self, session: Session, runner: SyncRunner, jobs: WorkerJobs, demo: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, build_now: bool = True) -> None:
+        """``build_now=False``: the parts are built by ``build_some`` a slice at a time
+        (``SessionSync`` does it while idle, before the screen is asked for), and
+        ``attach`` builds what is left, reads the vault and joins the runner."""
         super().__init__(parent)
         self._session: Session | None = session
         self._runner = runner
         self._jobs = jobs
         self._demo = demo
         self.closed_for_lock = False
+        self.attached = False
         self.enroll_dialog: EnrollDialog | None = None
         self.enrollment: DeviceEnrollment | None = None
         self.setWindowTitle(window_title(self.tr("Sync"), demo))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.resize(960, 740)
+        # What a lock clears exists from the start, so a lock in the middle of building clears it too.
+        self.history_model = RowsModel([self.tr("When"), self.tr("Records"), self.tr("New"),
+                                        self.tr("Already had"), self.tr("Refused"), self.tr("Size"),
+                                        self.tr("Result")], self)
+        self.refused_model = RowsModel([self.tr("Record"), self.tr("Collected"), self.tr("Deadline"),
+                                        self.tr("Server's reason")], self)
+        self.message = QLabel()
+        self._building = self._build(session.can("device.configure"))
+        if build_now:
+            self.attach()
 
+    # -- building -------------------------------------------------------------------------
+
+    def build_some(self) -> bool:
+        """Build one part of the screen (about a frame's work at most); ``True`` once all is built."""
+        return next(self._building, _BUILT) is _BUILT
+
+    def finish_building(self) -> None:
+        for _part in self._building:
+            pass
+
+    def attach(self) -> None:
+        """Ready to be shown: the rest built, the vault read, a run in progress shown."""
+        self.finish_building()
+        self.attached = True
+        runner = self._runner
+        runner.run_did_start.connect(self._run_started)
+        runner.progress_did_change.connect(self._show_progress)
+        runner.run_did_finish.connect(self._run_finished)
+        self.reload()
+        if runner.running_kind is not None:
+            self._run_started(runner.running_kind)
+            if runner.last_progress is not None:
+                self._show_progress(runner.last_progress)
+        self.sync_button.setFocus()
+
+    def _build(self, can_configure: bool) -> Iterator[None]:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        if demo:
+        if self._demo:
             outer.addWidget(demo_banner(self, short=True))
         page = QVBoxLayout()
         page.setContentsMargins(24, 18, 24, 16)
@@ -103,31 +127,38 @@ class SyncWindow(QDialog):
         heading = QLabel(self.tr("Sync with the central HMIS"))
         heading.setObjectName("heading")
         page.addWidget(heading)
-
-        self.connection = ConnectionCard(session.can("device.configure"))
+        self.connection = ConnectionCard(can_configure)
         self.outbox_card = OutboxCard()
         page.addWidget(self.connection)
         page.addWidget(self.outbox_card)
-
+        yield
         self._build_run_row(page)
-        self._build_tabs(page)
+        yield
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Batch history and refused records"))
+        page.addWidget(self.tabs, 1)
+        yield
+        self.history_table = rows_table(self.history_model, self.tr("Batch history"))
+        yield
+        self.tabs.addTab(self.history_table, self.tr("Batch &history"))
+        yield
+        refused_page = self._build_refused_page()
+        yield
+        self.tabs.addTab(refused_page, self.tr("&Refused records"))
+        yield
         self._build_footer(page)
-
         order = [self.connection.enroll_button, self.sync_button, self.cancel_button, self.tabs,
                  self.history_table, self.refused_table, self.send_again_button, self.send_all_button,
                  self.close_button]
         for first, second in itertools.pairwise(order):
             self.setTabOrder(first, second)
-
-        self._connect(runner)
-        self.reload()
-        if runner.running_kind is not None:
-            self._run_started(runner.running_kind)
-            if runner.last_progress is not None:
-                self._show_progress(runner.last_progress)
-        self.sync_button.setFocus()
-
-    # -- building -------------------------------------------------------------------------
+        self._connect()
+        yield
+        self.ensurePolished()
+        yield
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
 
     def _build_run_row(self, page: QVBoxLayout) -> None:
         """Sync now, cancel, the progress bar, and the line that gives the result."""
@@ -156,26 +187,12 @@ class SyncWindow(QDialog):
         run_row.addLayout(progress_column, 1)
         page.addLayout(run_row)
 
-        self.message = QLabel()
         self.message.setObjectName("notice")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setAccessibleName(self.tr("Sync result"))
         self.message.hide()
         page.addWidget(self.message)
-
-    def _build_tabs(self, page: QVBoxLayout) -> None:
-        """The batch history and the refused records, one tab each."""
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(self.tr("Batch history and refused records"))
-        self.history_model = RowsModel([self.tr("When"), self.tr("Records"), self.tr("New"),
-                                        self.tr("Already had"), self.tr("Refused"), self.tr("Size"),
-                                        self.tr("Result")], self)
-        self.history_table = _table(self.history_model, self.tr("Batch history"))
-        self.tabs.addTab(self.history_table, self.tr("Batch &history"))
-        refused_page = self._build_refused_page()
-        self.tabs.addTab(refused_page, self.tr("&Refused records"))
-        page.addWidget(self.tabs, 1)
 
     def _build_refused_page(self) -> QWidget:
         """The refused records waiting to be sent again, with what to do about them."""
@@ -188,9 +205,7 @@ class SyncWindow(QDialog):
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         refused_column.addWidget(hint)
-        self.refused_model = RowsModel([self.tr("Record"), self.tr("Collected"), self.tr("Deadline"),
-                                        self.tr("Server's reason")], self)
-        self.refused_table = _table(self.refused_model, self.tr("Refused records"), multi=True)
+        self.refused_table = rows_table(self.refused_model, self.tr("Refused records"), multi=True)
         refused_column.addWidget(self.refused_table, 1)
         refused_buttons = QHBoxLayout()
         refused_buttons.addStretch(1)
@@ -211,7 +226,7 @@ class SyncWindow(QDialog):
         footer.addWidget(self.close_button)
         page.addLayout(footer)
 
-    def _connect(self, runner: SyncRunner) -> None:
+    def _connect(self) -> None:
         self.connection.enroll_button.clicked.connect(self.open_enroll)
         self.sync_button.clicked.connect(self.sync_now)
         self.cancel_button.clicked.connect(self.cancel_sync)
@@ -219,9 +234,6 @@ class SyncWindow(QDialog):
         self.send_all_button.clicked.connect(self.send_all_again)
         self.close_button.clicked.connect(self.accept)
         self.refused_table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
-        runner.run_did_start.connect(self._run_started)
-        runner.progress_did_change.connect(self._show_progress)
-        runner.run_did_finish.connect(self._run_finished)
 
     # -- reading the vault ----------------------------------------------------------------
 
@@ -377,6 +389,7 @@ class SyncWindow(QDialog):
 
     def clear_client_data(self) -> None:
         self._session = None
+        self._building = iter(())  # a lock while it was still being built: nothing more is built
         self.history_model.clear()
         self.refused_model.clear()
         self.message.setText("")

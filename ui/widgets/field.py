@@ -53,17 +53,22 @@ class Field:
                 self.message.setVisible(not self.label.isHidden())
 
     def show_problems(self, problems: Sequence[str]) -> None:
+        kind = "fieldError" if problems else "hint"
+        restyle_message = self.message.objectName() != kind
         if problems:
-            self.message.setObjectName("fieldError")
             self.message.setText("\n".join(f"\u2022 {p}" if len(problems) > 1 else p for p in problems))
             self.widget.setAccessibleDescription(" ".join(problems))
         else:
-            self.message.setObjectName("hint")
             self.message.setText(self.hint)
             self.widget.setAccessibleDescription("")
+        self.message.setObjectName(kind)
         self.message.setVisible(bool(problems) or bool(self.hint))
-        set_invalid(self.message, False)  # re-polish so the object name's style applies
-        set_invalid(self.widget, bool(problems))
+        # Styled again only when the style changes: re-polishing every row of a long form
+        # on each step held the window for several milliseconds for nothing.
+        if restyle_message:
+            set_invalid(self.message, False)  # re-polish so the object name's style applies
+        if bool(problems) != (self.widget.property("invalid") == "true"):
+            set_invalid(self.widget, bool(problems))
 
     def clear_problems(self) -> None:
         self.show_problems(())

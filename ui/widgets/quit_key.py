@@ -14,16 +14,18 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ui.widgets.app_events import AppEvents
+
 
 class QuitKey(QObject):
     def __init__(self, app: QApplication, on_quit: Callable[[], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._on_quit = on_quit
-        app.installEventFilter(self)
+        AppEvents.of(app).add(self, (QEvent.Type.KeyPress,), self.handle)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.KeyPress and isinstance(watched, QWidget)
-                and isinstance(event, QKeyEvent) and _is_quit(event)):
+    def handle(self, watched: QObject, event: QEvent) -> bool:
+        """A key press (the application's event filter, ``AppEvents``, sends only those)."""
+        if isinstance(watched, QWidget) and isinstance(event, QKeyEvent) and _is_quit(event):
             # After this key event is done with, so no window closes under its own handler.
             QTimer.singleShot(0, self._on_quit)
             return True

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.app_events import AppEvents
+
 _ANSWER_WIDGETS = (QComboBox, QAbstractSpinBox, QAbstractSlider)
 
 
@@ -38,9 +40,8 @@ def _answer_widget(obj: QObject) -> QWidget | None:
 
 
 class WheelGuard(QObject):
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.Wheel:
-            return False
+    def handle(self, obj: QObject, event: QEvent) -> bool:
+        """A wheel turn (the application's event filter, ``AppEvents``, sends only those)."""
         field = _answer_widget(obj)
         if field is None or field.hasFocus() or (isinstance(obj, QWidget) and obj.hasFocus()):
             return False
@@ -56,5 +57,5 @@ class WheelGuard(QObject):
 
 def install_wheel_guard(app: QApplication) -> WheelGuard:
     guard = WheelGuard(app)
-    app.installEventFilter(guard)
+    AppEvents.of(app).add(guard, (QEvent.Type.Wheel,), guard.handle)
     return guard

@@ -15,6 +15,7 @@ it back after the next sign-in. The title never names the client.
 from __future__ import annotations
 
 import logging
+import sys
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -47,6 +48,7 @@ from ui.i18n import active_language
 from ui.tasks import TaskRunner
 from ui.theme import demo_banner, window_title
 from ui.widgets.focus import chain_tab_order, layout_order
+from ui.widgets.idle_builder import IdleBuilder
 from ui.widgets.mnemonics import give_unique_mnemonics
 from ui.widgets.status import busy_bar
 from ui.wizard.consent_page import ConsentPage
@@ -185,9 +187,7 @@ class IntakeWizard(QDialog):
         self.save_job.save_did_fail.connect(self._save_failed)
         self._show_step([])
         # The other steps' pages, one per turn of the event loop once this one is shown.
-        self._page_builder = QTimer(self)
-        self._page_builder.setInterval(0)
-        self._page_builder.timeout.connect(self._build_next_page)
+        self._page_builder = IdleBuilder(self._build_next_page, self)
         self._page_builder.start()
 
     def _build_page(self, step: Step) -> WizardPage:
@@ -209,21 +209,26 @@ class IntakeWizard(QDialog):
     @property
     def building(self) -> bool:
         """Pages or the member form are still being built while idle."""
-        return self._page_builder.isActive()
+        return self._page_builder.active
 
-    def _build_next_page(self) -> None:
+    def _build_next_page(self) -> bool:
         """One slice of building per turn: the next page, then the chosen project's
-        member form; the timer stops when nothing is left (a step change restarts it)."""
+        member form; ``True`` when nothing is left (a step change starts it again)."""
         if self._session is None:
-            self._page_builder.stop()
-            return
+            return True
         step = self.pages.next_unbuilt()
         if step is not None:
             self.pages[step]
-            return
+            return False
+        script = self.pages[Step.SCRIPT]
+        if isinstance(script, ScriptPage) and script.prepare():
+            return False  # the oral explanation's text, before the step is entered
+        if "ui.documents.printing" not in sys.modules and self._session.can("consent.print"):
+            # What the saved page's consent print offer loads, so saving does not wait for it.
+            import ui.documents.printing  # noqa: F401
+            return False
         member = self.pages[Step.MEMBER]
-        if not isinstance(member, MemberPage) or member.prepare_some():
-            self._page_builder.stop()
+        return not isinstance(member, MemberPage) or member.prepare_some()
 
     def _build_done_page(self) -> QWidget:
         page = QWidget()

@@ -1,0 +1,50 @@
+"""Building a window's parts a slice per turn of the event loop, while the user reads.
+
+Qt builds and polishes widgets on the UI thread; a window that makes every table and
+button in one go holds the event loop for tens of milliseconds, more than a frame.
+The wizard's pages, the profile's tabs and the sync screen are built instead one
+slice per turn of the event loop: ``build_some`` is called on each turn until it
+answers ``True`` (nothing is left), so keys and paints are served between slices.
+``build_some`` may also answer ``None``, "not now": it is asked again after
+``WAIT_MS`` rather than on every turn. ``stop`` (a lock, a close) ends it at once;
+``start`` begins again where it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+
+WAIT_MS = 250
+
+
+class IdleBuilder(QObject):
+    def __init__(self, build_some: Callable[[], bool | None], parent: QObject | None = None) -> None:
+        """``build_some()`` builds one slice and answers ``True`` once nothing is left
+        (``None``: nothing could be built now, ask again later)."""
+        super().__init__(parent)
+        self._build_some = build_some
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._turn)
+
+    @property
+    def active(self) -> bool:
+        """Slices are still being built while idle."""
+        return self._timer.isActive()
+
+    def start(self) -> None:
+        self._timer.start(0)
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _turn(self) -> None:
+        done = self._build_some()
+        if done is None:
+            self._timer.setInterval(WAIT_MS)
+        elif done:
+            self._timer.stop()
+        else:
+            self._timer.setInterval(0)
