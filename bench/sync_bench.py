@@ -54,7 +54,7 @@ def _free_port() -> int:
 
 
 class Server:
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: Path, apart: bool = False) -> None:
         self.db_url = f"sqlite:///{db}"
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -63,6 +63,10 @@ class Server:
         self.proc = subprocess.Popen(
             [*argv, "serve", "--db", self.db_url, "--port", str(self.port), "--log-level", "warning"],
             cwd=str(ROOT), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            # Apart: its own session, so on Linux its own scheduling group (autogroup), as
+            # if on another computer; otherwise it shares this process's group, and every
+            # CPU second the client spends is one the server does not get.
+            start_new_session=apart,
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -119,14 +123,15 @@ def _pending(session: Session) -> list[tuple[str, str, str, str, str, str]]:
     ).fetchall()
 
 
-def run_engine(session: Session, folder: Path, batch_size: int, profile: Path | None = None) -> Timing:
+def run_engine(session: Session, folder: Path, batch_size: int, profile: Path | None = None,
+               apart: bool = False) -> Timing:
     """One sync of the session's outbox by the engine (``SyncJob``) to a fresh server."""
     count = len(_pending(session))
-    server = Server(folder / f"engine-{uuid.uuid4().hex[:8]}.db")
+    server = Server(folder / f"engine-{uuid.uuid4().hex[:8]}.db", apart)
     try:
         enroll_device(session, server.url, server.code(), StoreKind.VAULT)
         job = SyncJob(session, batch_size=batch_size)
-        profiler = cProfile.Profile() if profile else None
+        profiler = cProfile.Profile(time.thread_time) if profile else None
         cpu, server_cpu, started = time.process_time(), _cpu_seconds(server.proc.pid), time.perf_counter()
         if profiler is not None:
             profiler.enable()
@@ -145,10 +150,10 @@ def run_engine(session: Session, folder: Path, batch_size: int, profile: Path | 
 
 
 def run_bare(session: Session, folder: Path, batch_size: int,
-             rows: list[tuple[str, str, str, str, str, str]]) -> Timing:
+             rows: list[tuple[str, str, str, str, str, str]], apart: bool = False) -> Timing:
     """The same records, batched the same way, posted by a bare ``requests`` loop to a
     fresh server, with nothing recorded on the device."""
-    server = Server(folder / f"bare-{uuid.uuid4().hex[:8]}.db")
+    server = Server(folder / f"bare-{uuid.uuid4().hex[:8]}.db", apart)
     try:
         enroll_device(session, server.url, server.code(), StoreKind.VAULT)
         _, credential = load_credential(session.conn, str(session.vault.keyfile.vault_id))
@@ -182,6 +187,9 @@ def main() -> int:
                              "vault and fresh servers; the medians are printed (a shared machine varies a lot)")
     parser.add_argument("--profile", type=Path, default=None,
                         help="write cProfile statistics of the (first) engine run to this file")
+    parser.add_argument("--server-apart", action="store_true",
+                        help="start the server in its own session (on Linux its own CPU scheduling group), as a "
+                             "server on another computer would be; by default it competes with the client for CPU")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="hmis-sync-bench-") as tmp:
@@ -207,15 +215,16 @@ def main() -> int:
                     loads.append(os.getloadavg()[0])
                     if which == "engine":
                         engine.append(run_engine(session, folder, args.batch_size,
-                                                 args.profile if index == 0 else None))
+                                                 args.profile if index == 0 else None, args.server_apart))
                     else:
-                        bare.append(run_bare(session, folder, args.batch_size, rows))
+                        bare.append(run_bare(session, folder, args.batch_size, rows, args.server_apart))
             finally:
                 session.close()
             shutil.rmtree(copy)
 
     n = len(rows)
-    print(f"sync of {n} records ({args.people} people) on loopback, batches of {args.batch_size}, SQLite server,"
+    print(f"sync of {n} records ({args.people} people) on loopback, batches of {args.batch_size}, SQLite server"
+          f"{' in its own scheduling group' if args.server_apart else ''},"
           f" {args.rounds} round(s), load average {min(loads):.1f}-{max(loads):.1f}:")
     for name, runs in (("hmis-intake sync engine", engine), ("bare requests loop", bare)):
         print(f"  {name:24}: {n / statistics.median(t.seconds for t in runs):8.0f} records/s"

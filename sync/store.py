@@ -151,13 +151,15 @@ class OutboxStore:
 
     def _groups(self, groups: set[str], exclude: set[int]) -> dict[str, list[_Row]]:
         """The pending rows of these groups, each group's lowest rank first, in one
-        query (``json_each`` over the names: one statement whatever their number)."""
+        query (``json_each`` over the names: one statement whatever their number). The
+        planner, left to itself, would walk every pending row by state."""
         if not groups:
             return {}
         found: dict[str, list[_Row]] = {}
         for row in self.conn.execute(
-            _PENDING + " WHERE state = 'pending' AND batch_group IN (SELECT value FROM json_each(?))"
-            " ORDER BY batch_group, batch_rank, id", (json.dumps(sorted(groups)),),
+            _PENDING + " INDEXED BY outbox_pending_group WHERE state = 'pending' AND batch_group IS NOT NULL"
+            " AND batch_group IN (SELECT value FROM json_each(?)) ORDER BY batch_group, batch_rank, id",
+            (json.dumps(sorted(groups)),),
         ):
             if row[0] not in exclude:
                 found.setdefault(row[8], []).append(row)
