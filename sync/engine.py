@@ -162,6 +162,7 @@ class SyncEngine:
                     ahead = self._prepare(run, {r.row_id for r in queued[0].rows})
                     if ahead is not None:
                         queued.append(wire.post(ahead))
+                self.store.tidy()  # housekeeping while the wire is busy
                 flight = wire.answered()
                 assert flight is queued.popleft()
                 if flight.outcome is None:

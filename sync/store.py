@@ -82,7 +82,8 @@ class Backlog:
 SENT_PAYLOAD = ""
 
 # Acknowledged rows are moved to the end of the table this many at a time (and at the
-# end of a run), not one batch at a time; see ``OutboxStore.apply_result``.
+# end of a run), not one batch at a time, each move in a transaction of its own after a
+# batch's (``OutboxStore.tidy``, ``_move_to_end``).
 MOVE_EVERY = 2000
 
 
@@ -186,8 +187,6 @@ class OutboxStore:
                     accepted += 1
                 else:
                     duplicate += 1
-        unmoved = self._unmoved + [row_id for _, row_id in acknowledged]
-        move = len(unmoved) >= MOVE_EVERY
         with transaction(self.conn) as conn:
             # The server holds an acknowledged record now, and the device never sends it
             # again, so its payload (most of the outbox's bytes) is dropped here, in the
@@ -210,10 +209,15 @@ class OutboxStore:
                 )
             self._history(conn, result.batch_id, started_at, len(rows), accepted, duplicate, len(refused),
                           bytes_sent, "acknowledged", None)
-            if move:
-                _move_to_end(conn, unmoved)
-        self._unmoved = [] if move else unmoved
+        self._unmoved.extend(row_id for _, row_id in acknowledged)
         return BatchCounts(accepted, duplicate, len(refused), len(unanswered)), unanswered
+
+    def tidy(self) -> None:
+        """Move the acknowledged rows to the end of the table once ``MOVE_EVERY`` of them
+        wait, in a transaction of its own: the engine calls it after each batch, once the
+        next batch is on its way, so the move does not hold up the wire."""
+        if len(self._unmoved) >= MOVE_EVERY:
+            self.settle()
 
     def settle(self) -> None:
         """Move the rows acknowledged since the last move to the end of the table and
