@@ -131,7 +131,7 @@ def run_engine(session: Session, folder: Path, batch_size: int, profile: Path | 
     try:
         enroll_device(session, server.url, server.code(), StoreKind.VAULT)
         job = SyncJob(session, batch_size=batch_size)
-        profiler = cProfile.Profile(time.thread_time) if profile else None
+        profiler = cProfile.Profile() if profile else None
         cpu, server_cpu, started = time.process_time(), _cpu_seconds(server.proc.pid), time.perf_counter()
         if profiler is not None:
             profiler.enable()
