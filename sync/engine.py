@@ -156,15 +156,15 @@ class SyncEngine:
                         break
                     queued.append(wire.post(first))
                 if len(queued) == 1 and not run.split and not queued[0].split:
-                    # Read and build the next batch while this one is on the wire; its
-                    # rows are left out of the pick (a group travels whole, so none of
-                    # them shares a group with a row on the wire).
+                    # Read and build the next batch while this one is on the wire,
+                    # leaving out the rows on the wire; it goes once their answer is in.
                     ahead = self._prepare(run, {r.row_id for r in queued[0].rows})
                     if ahead is not None:
                         queued.append(wire.post(ahead))
                 self.store.tidy()  # housekeeping while the wire is busy
                 flight = wire.answered()
-                assert flight is queued.popleft()
+                oldest = queued.popleft()
+                assert flight is oldest
                 if flight.outcome is None:
                     continue  # not sent: built ahead of a failure, a rejection or a cancel
                 if isinstance(flight.outcome, Sent):
@@ -322,7 +322,8 @@ class _Wire:
         it (none of them is sent), then post again from the next ``post`` on."""
         while queued:
             flight = self._done.get()
-            assert flight is queued.popleft() and flight.outcome is None
+            oldest = queued.popleft()
+            assert flight is oldest and flight.outcome is None
         self._halted.clear()
 
     def close(self) -> None:
