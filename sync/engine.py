@@ -13,15 +13,17 @@ server acknowledged is already recorded.
 from __future__ import annotations
 
 import logging
+import queue
 import random
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from app.clock import Clock
 from sync.errors import BatchRejected, SyncError
 from sync.protocol import BatchRequest, DeviceCredential, OpenSession, RecordStatus, new_batch
 from sync.store import Backlog, OutboxStore, PendingRecord
@@ -136,37 +138,48 @@ class SyncEngine:
     def run(self) -> SyncReport:
         """Send the backlog, batch by batch, until it is empty, the run is cancelled or a
         failure ends it. Batches go out strictly one after another, so the server has
-        applied a batch (a household's lock, MO-ROI-8) before the next one arrives; what
-        overlaps is local work: the next batch is on the wire while this one's answers
-        are committed to the vault, on this thread (the only one that touches it)."""
+        applied a batch (a household's lock, MO-ROI-8) before the next one arrives. What
+        overlaps is local work: while a batch is on the wire, this thread (the only one
+        that touches the vault) commits the answers to the one before and reads and
+        builds the one after, which the sender's thread posts as soon as the answer
+        comes back, without waiting for this thread. After a failure, a rejection or a
+        cancel, a batch built ahead is not sent (its rows are still pending)."""
         run = _Run(SyncReport(), self.store.backlog(), self.monotonic() + self.retry.time_budget)
         self._progress(run)
-        in_flight: _InFlight | None = None
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-send") as wire:
+        wire = _Wire(self.sender, self.credential, self._cancel, self.store.clock)
+        queued: deque[_InFlight] = deque()  # handed to the wire, oldest first; at most two
+        try:
             while True:
-                if in_flight is None:
-                    in_flight = self._next(run, wire)
-                    if in_flight is None:
+                if not queued:
+                    first = self._prepare(run, set())
+                    if first is None:
                         break
-                flight, in_flight = in_flight, None
-                try:
-                    sent = flight.answer.result()
-                except BatchRejected as exc:
-                    self._rejected(run, flight, exc)
+                    queued.append(wire.post(first))
+                if len(queued) == 1 and not run.split and not queued[0].split:
+                    # Read and build the next batch while this one is on the wire,
+                    # leaving out the rows on the wire; it goes once their answer is in.
+                    ahead = self._prepare(run, {r.row_id for r in queued[0].rows})
+                    if ahead is not None:
+                        queued.append(wire.post(ahead))
+                self.store.tidy()  # housekeeping while the wire is busy
+                flight = wire.answered()
+                oldest = queued.popleft()
+                assert flight is oldest
+                if flight.outcome is None:
+                    continue  # not sent: built ahead of a failure, a rejection or a cancel
+                if isinstance(flight.outcome, Sent):
+                    run.failures = 0
+                    self._answered(run, flight, flight.outcome)
                     continue
-                except SyncError as exc:
-                    if self._failed(run, flight, exc):
-                        continue
+                wire.drain(queued)
+                if isinstance(flight.outcome, BatchRejected):
+                    self._rejected(run, flight, flight.outcome)
+                elif not isinstance(flight.outcome, SyncError):
+                    raise flight.outcome
+                elif not self._failed(run, flight, flight.outcome):
                     break
-                run.failures = 0
-                if not run.split and self._may_send():
-                    # The server has applied this batch: the next one may go while its
-                    # answers are committed here. Its rows are left out of the next pick.
-                    following = self.store.next_batch(self.batch_size, self.max_batch_bytes,
-                                                      run.skip | {r.row_id for r in flight.rows})
-                    if following:
-                        in_flight = self._send(wire, following, False)
-                self._answered(run, flight, sent)
+        finally:
+            wire.close()
         self.store.settle()
         run.report.cancelled = self._cancel.is_set()
         run.report.left = self.store.pending_count()
@@ -178,25 +191,25 @@ class SyncEngine:
             self.on_progress(SyncProgress(run.backlog.records, run.done, run.backlog.payload_bytes, run.bytes_done,
                                           run.report.bytes_sent, run.report.batches, retry_in, error))
 
-    def _next(self, run: _Run, wire: ThreadPoolExecutor) -> _InFlight | None:
-        """The next batch on the wire: half of a rejected one first, else the outbox's next."""
+    def _prepare(self, run: _Run, on_the_wire: set[int]) -> _InFlight | None:
+        """The next batch, built: half of a rejected one first, else the outbox's next
+        (leaving out rows set aside and those on the wire); ``None`` when there is
+        nothing to send or the run is cancelled."""
         if not self._may_send():
             return None
         from_split = bool(run.split)
-        rows = run.split.pop() if run.split else self.store.next_batch(self.batch_size, self.max_batch_bytes, run.skip)
-        return self._send(wire, rows, from_split) if rows else None
+        rows = run.split.pop() if run.split else self.store.next_batch(
+            self.batch_size, self.max_batch_bytes, run.skip | on_the_wire if on_the_wire else run.skip)
+        if not rows:
+            return None
+        # Built here (it may read the vault: the audit head), posted on the sender's thread.
+        batch = new_batch((r.record for r in rows), audit_head=self.audit_head() if self.audit_head else None)
+        return _InFlight(rows, batch, from_split, self.store.clock.now())
 
     def _may_send(self) -> bool:
         if self.before_send is not None and not self._cancel.is_set():
             self.before_send()
         return not self._cancel.is_set()
-
-    def _send(self, wire: ThreadPoolExecutor, rows: list[PendingRecord], from_split: bool) -> _InFlight:
-        """Build the batch here (it may read the vault: the audit head) and put it on the
-        wire on the sender's thread."""
-        batch = new_batch((r.record for r in rows), audit_head=self.audit_head() if self.audit_head else None)
-        started = self.store.clock.now()
-        return _InFlight(rows, batch, started, from_split, wire.submit(self.sender.send_batch, batch, self.credential))
 
     def _rejected(self, run: _Run, flight: _InFlight, exc: BatchRejected) -> None:
         """The server refused the batch as a whole: halve it until the one bad record is
@@ -268,10 +281,63 @@ class _Run:
 
 @dataclass
 class _InFlight:
-    """A batch handed to the sender's thread, and its answer to come."""
+    """A batch for the sender's thread, and what became of it."""
 
     rows: list[PendingRecord]
     batch: BatchRequest
-    started: datetime
-    split: bool
-    answer: Future[Sent]
+    split: bool  # half of a batch rejected whole
+    started: datetime  # when it was built, then when it was posted
+    # The server's answer, or why there is none; ``None`` if it was not sent.
+    outcome: Sent | BaseException | None = None
+
+
+class _Wire:
+    """The sender's thread: posts the batches handed to it one after another, each once
+    the one before has been answered. After a failure (or with the run cancelled) it
+    posts nothing more and hands the rest back unsent, until ``drain`` has had them all
+    back."""
+
+    def __init__(self, sender: BatchSender, credential: DeviceCredential, cancel: threading.Event,
+                 clock: Clock) -> None:
+        self._sender = sender
+        self._credential = credential
+        self._cancel = cancel
+        self._clock = clock
+        self._halted = threading.Event()
+        self._todo: queue.SimpleQueue[_InFlight | None] = queue.SimpleQueue()
+        self._done: queue.SimpleQueue[_InFlight] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._loop, name="sync-send", daemon=True)
+        self._thread.start()
+
+    def post(self, flight: _InFlight) -> _InFlight:
+        self._todo.put(flight)
+        return flight
+
+    def answered(self) -> _InFlight:
+        """The oldest batch handed over, once it has been answered (or handed back)."""
+        return self._done.get()
+
+    def drain(self, queued: deque[_InFlight]) -> None:
+        """After a batch that was not answered: take back the batches handed over after
+        it (none of them is sent), then post again from the next ``post`` on."""
+        while queued:
+            flight = self._done.get()
+            oldest = queued.popleft()
+            assert flight is oldest and flight.outcome is None
+        self._halted.clear()
+
+    def close(self) -> None:
+        self._halted.set()
+        self._todo.put(None)
+        self._thread.join()
+
+    def _loop(self) -> None:
+        while (flight := self._todo.get()) is not None:
+            if not self._halted.is_set() and not self._cancel.is_set():
+                flight.started = self._clock.now()
+                try:
+                    flight.outcome = self._sender.send_batch(flight.batch, self._credential)
+                except BaseException as exc:  # handed to the run's thread, which decides
+                    flight.outcome = exc
+                    self._halted.set()
+            self._done.put(flight)

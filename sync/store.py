@@ -27,6 +27,8 @@ from sync.protocol import BatchResult, OutboxRecord, RecordStatus
 UNREADABLE = "The saved change could not be read for sending; it needs an administrator."
 _PENDING = ("SELECT id, idempotency_key, entity, entity_id, operation, payload, collected_at, deadline_at,"
             " batch_group FROM outbox")
+# One row of ``_PENDING``: id, key, entity, entity_id, operation, payload, collected_at, deadline_at, group.
+_Row = tuple[int, str, str, str, str, str, str, str, "str | None"]
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,8 @@ class Backlog:
 SENT_PAYLOAD = ""
 
 # Acknowledged rows are moved to the end of the table this many at a time (and at the
-# end of a run), not one batch at a time; see ``OutboxStore.apply_result``.
+# end of a run), not one batch at a time, each move in a transaction of its own after a
+# batch's (``OutboxStore.tidy``, ``_move_to_end``).
 MOVE_EVERY = 2000
 
 
@@ -114,18 +117,15 @@ class OutboxStore:
         taken: set[int] = set()
         total = 0
         # Read a little past the limit so excluded rows do not starve the batch.
-        rows = self.conn.execute(
+        rows = [row for row in self.conn.execute(
             _PENDING + " WHERE state = 'pending' ORDER BY deadline_at, id LIMIT ?", (limit + len(exclude),),
-        ).fetchall()
+        ).fetchall() if row[0] not in exclude]
+        groups = self._groups({row[8] for row in rows if row[8] is not None}, exclude)
         for row in rows:
-            if row[0] in exclude or row[0] in taken:
+            if row[0] in taken:
                 continue
             group = row[8]
-            members = [row] if group is None else [
-                r for r in self.conn.execute(
-                    _PENDING + " WHERE state = 'pending' AND batch_group = ? ORDER BY batch_rank, id", (group,))
-                if r[0] not in exclude
-            ]
+            members = [row] if group is None else groups.get(group, [row])
             records: list[PendingRecord] = []
             for row_id, key, entity, entity_id, operation, payload_text, collected_at, deadline_at, grp in members:
                 try:
@@ -150,6 +150,22 @@ class OutboxStore:
             self.quarantine(unreadable, UNREADABLE)
         return batch
 
+    def _groups(self, groups: set[str], exclude: set[int]) -> dict[str, list[_Row]]:
+        """The pending rows of these groups, each group's lowest rank first, in one
+        query (``json_each`` over the names: one statement whatever their number). The
+        planner, left to itself, would walk every pending row by state."""
+        if not groups:
+            return {}
+        found: dict[str, list[_Row]] = {}
+        for row in self.conn.execute(
+            _PENDING + " INDEXED BY outbox_pending_group WHERE state = 'pending' AND batch_group IS NOT NULL"
+            " AND batch_group IN (SELECT value FROM json_each(?)) ORDER BY batch_group, batch_rank, id",
+            (json.dumps(sorted(groups)),),
+        ):
+            if row[0] not in exclude:
+                found.setdefault(row[8], []).append(row)
+        return found
+
     def apply_result(self, rows: Sequence[PendingRecord], result: BatchResult, started_at: datetime,
                      bytes_sent: int) -> tuple[BatchCounts, set[int]]:
         """Mark each answered record in one transaction; returns counts and unanswered row ids."""
@@ -171,8 +187,6 @@ class OutboxStore:
                     accepted += 1
                 else:
                     duplicate += 1
-        unmoved = self._unmoved + [row_id for _, row_id in acknowledged]
-        move = len(unmoved) >= MOVE_EVERY
         with transaction(self.conn) as conn:
             # The server holds an acknowledged record now, and the device never sends it
             # again, so its payload (most of the outbox's bytes) is dropped here, in the
@@ -195,10 +209,15 @@ class OutboxStore:
                 )
             self._history(conn, result.batch_id, started_at, len(rows), accepted, duplicate, len(refused),
                           bytes_sent, "acknowledged", None)
-            if move:
-                _move_to_end(conn, unmoved)
-        self._unmoved = [] if move else unmoved
+        self._unmoved.extend(row_id for _, row_id in acknowledged)
         return BatchCounts(accepted, duplicate, len(refused), len(unanswered)), unanswered
+
+    def tidy(self) -> None:
+        """Move the acknowledged rows to the end of the table once ``MOVE_EVERY`` of them
+        wait, in a transaction of its own: the engine calls it after each batch, once the
+        next batch is on its way, so the move does not hold up the wire."""
+        if len(self._unmoved) >= MOVE_EVERY:
+            self.settle()
 
     def settle(self) -> None:
         """Move the rows acknowledged since the last move to the end of the table and

@@ -249,3 +249,45 @@ def test_a_revoked_device_stops_without_retrying(enrolled: Session, live_server:
     report = SyncJob(enrolled, retry=FAST_RETRY).run()
     assert isinstance(report.error, AuthRefused) and "revoked" in str(report.error)
     assert report.failed_attempts == 1 and report.left == 5
+
+
+class _FailingSecond:
+    """The real transport, except that the second request fails as a dropped
+    connection would; remembers each request's keys and how many were out at once."""
+
+    def __init__(self, inner: Transport) -> None:
+        self.inner = inner
+        self.sent: list[list[str]] = []
+        self.out = 0
+        self.most_out = 0
+        self.lock = threading.Lock()
+
+    def send_batch(self, batch: BatchRequest, credential: DeviceCredential) -> Sent:
+        with self.lock:
+            self.sent.append([r.idempotency_key for r in batch.records])
+            self.out += 1
+            self.most_out = max(self.most_out, self.out)
+        try:
+            if len(self.sent) == 2:
+                raise ServerUnavailable("The server closed the connection.")
+            return self.inner.send_batch(batch, credential)
+        finally:
+            with self.lock:
+                self.out -= 1
+
+
+def test_batches_go_one_at_a_time_and_one_built_ahead_of_a_failure_is_not_sent(
+    enrolled: Session, live_server: ThreadServer
+) -> None:
+    """The next batch is built while one is on the wire; it goes only once that one was
+    answered, and after a failure the failed batch goes again before it."""
+    add_outbox_records(enrolled, 40)
+    _, credential = load_credential(enrolled.conn, str(enrolled.vault.keyfile.vault_id))
+    sender = _FailingSecond(Transport(live_server.url))
+    report = SyncEngine(OutboxStore(enrolled.conn, enrolled.clock), sender, credential, batch_size=10,
+                        retry=FAST_RETRY).run()
+    assert report.complete and report.accepted == 40 and report.failed_attempts == 1
+    assert sender.most_out == 1
+    assert sender.sent[2] == sender.sent[1]  # the failed batch again, not the one built after it
+    assert len(sender.sent) == 5 and len({k for keys in sender.sent for k in keys}) == 40
+    assert_exactly_once(live_server.engine, enrolled)
