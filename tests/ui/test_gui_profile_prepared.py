@@ -100,3 +100,23 @@ def test_s4_a_lock_with_a_profile_open_clears_it_and_the_next_one_built(qtbot, m
     assert not profile.isVisible() and profile.name.text() == ""
     assert all(model.rowCount() == 0 for model in profile.models.values())
     assert main.profile_preparer.prepared is None and not main.profile_preparer.preparing.active
+
+
+def test_a_profile_built_before_a_language_switch_opens_in_the_new_language(qtbot, make_gui, tmp_path: Path,
+                                                                          clock: FakeClock) -> None:
+    vault, password, _pid = _vault(tmp_path, clock)
+    gui = make_gui(vault.data_dir, clock)
+    sign_in(qtbot, gui, ADMIN, password)
+    main = gui.controller.main_window
+    english = _prepared(qtbot, main)
+    assert english.tabs.tabText(0) == "&Overview"
+    try:
+        main.choose_language("es")
+        qtbot.waitUntil(lambda: main.title.text() == "Buscar una persona")
+        profile = _open(qtbot, main)
+        assert profile is not english, "the one built in English is not used"
+        assert profile.tabs.tabText(0).replace("&", "") != "Overview"
+        assert profile.name.text() == f"{FIRST} {LAST}"
+    finally:
+        main.choose_language("en")
+        qtbot.waitUntil(lambda: main.title.text() == "Find a person")
