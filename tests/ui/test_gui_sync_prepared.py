@@ -132,3 +132,23 @@ def test_s4_a_lock_while_the_sync_screen_reads_leaves_no_window_and_nothing_read
             assert window.history_model.rowCount() == 0 and window.refused_model.rowCount() == 0
             assert window.message.text() == "" and not window.reading
         assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, SyncWindow) and w.isVisible()]
+
+
+def test_a_sync_screen_built_before_a_language_switch_opens_in_the_new_language(qtbot, make_gui, tmp_path: Path,
+                                                                                clock: FakeClock) -> None:
+    with no_keyring():
+        gui, main = signed_in_mo(qtbot, make_gui, tmp_path, clock)
+        sync = gui.controller.sync
+        assert sync is not None
+        qtbot.waitUntil(lambda: sync.prepared is not None and not sync.preparing.active, timeout=10_000)
+        english = sync.prepared
+        try:
+            main.choose_language("es")
+            qtbot.waitUntil(lambda: main.title.text() == "Buscar una persona")
+            window = open_sync_window(qtbot, gui)
+            assert window is not english, "the one built in English is not used"
+            assert window.close_button.text().replace("&", "") != "Close"
+            assert window.connection.server.text() not in ("", "Not enrolled")
+        finally:
+            main.choose_language("en")
+            qtbot.waitUntil(lambda: main.title.text() == "Find a person")

@@ -27,6 +27,7 @@ from ui.sync.schedule import RunKind, SyncSchedule
 from ui.sync.sync_window import SyncWindow
 from ui.sync.texts import status_text
 from ui.sync.timeliness_banner import TimelinessBanner
+from ui.i18n import active_language
 from ui.sync.worker_jobs import WorkerJobs
 from ui.tasks import TaskRunner
 from ui.widgets.idle_builder import IdleBuilder
@@ -75,6 +76,7 @@ class SessionSync(QObject):
         # opening it only reads the vault and shows it (building it held the window ~70 ms).
         self.prepared: SyncWindow | None = None
         self.preparing = IdleBuilder(self._prepare_some, self)
+        self._prepared_language = ""  # the language the prepared screen was built in
         # The screen's vault reads as it opens, on a worker connection off the UI thread.
         self.reads = TaskRunner(self)
         self.status_label = QLabel()
@@ -120,6 +122,7 @@ class SessionSync(QObject):
         if QApplication.activeModalWidget() is not None:
             return None
         if self.prepared is None:
+            self._prepared_language = active_language()
             self.prepared = SyncWindow(session, self.runner, self.jobs, self._demo, self._host, build_now=False,
                                        reads=self.reads)
             return False
@@ -168,6 +171,9 @@ class SessionSync(QObject):
             return self.window
         self.preparing.stop()
         window, self.prepared = self.prepared, None
+        if window is not None and self._prepared_language != active_language():
+            window.deleteLater()  # built before a language switch: built afresh, as before
+            window = None
         if window is None:
             window = SyncWindow(session, self.runner, self.jobs, self._demo, self._host, reads=self.reads)
         else:
