@@ -21,13 +21,13 @@ from app.session import Session
 from sync.engine import SyncProgress
 from sync.protocol import OpenSession, SessionState
 from sync.sessions import SessionReporter
+from ui.i18n import active_language
 from ui.server_text import elsewhere_text
 from ui.sync.runner import RunOutcome, SyncRunner
 from ui.sync.schedule import RunKind, SyncSchedule
 from ui.sync.sync_window import SyncWindow
 from ui.sync.texts import status_text
 from ui.sync.timeliness_banner import TimelinessBanner
-from ui.i18n import active_language
 from ui.sync.worker_jobs import WorkerJobs
 from ui.tasks import TaskRunner
 from ui.widgets.idle_builder import IdleBuilder
