@@ -357,7 +357,7 @@ def scripted_session(gui: Gui, main: MainWindow, query: str) -> dict[str, float]
         sync = gui.controller.sync
         window = sync.open_window() if sync is not None else None
         if window is not None:
-            spin(window.isVisible)
+            spin(lambda: window.isVisible() and not window.reading)  # shown, then filled by its read
             settle(0.05)
             window.close()
 

@@ -2384,27 +2384,27 @@
 <context>
     <name>IntakeWizard</name>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="86"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="88"/>
         <source>New intake</source>
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="123"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="125"/>
         <source>Steps</source>
         <translation>Pasos</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="130"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="132"/>
         <source>Intake steps</source>
         <translation>Pasos de la admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="133"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="135"/>
         <source>Click a step already done to go back to it.</source>
         <translation>Haga clic en un paso ya hecho para volver a él.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="141"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="143"/>
         <source>This intake was kept when it was interrupted; nothing typed was lost.</source>
         <translation>Esta admisión se conservó al interrumpirse; no se perdió nada de lo escrito.</translation>
     </message>
@@ -2419,165 +2419,165 @@
         <translation>Desplácese con las teclas de flecha y de página.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="158"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="160"/>
         <source>D&amp;iscard intake</source>
         <translation>&amp;Descartar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="159"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="507"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="161"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="512"/>
         <source>Discard intake</source>
         <translation>Descartar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="160"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="162"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="161"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="163"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="162"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="309"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="164"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="314"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="164"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="310"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="166"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="315"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="231"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="236"/>
         <source>Intake saved</source>
         <translation>Admisión guardada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="237"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="242"/>
         <source>Open &amp;profile</source>
         <translation>Abrir &amp;perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="238"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="243"/>
         <source>Open the client&apos;s profile</source>
         <translation>Abrir el perfil del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="239"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="244"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="240"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="245"/>
         <source>Close the intake</source>
         <translation>Cerrar la admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="260"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="265"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="260"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="265"/>
         <source>Oral explanation</source>
         <translation>Explicación oral</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="261"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="266"/>
         <source>Consent choices</source>
         <translation>Decisiones del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="261"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="266"/>
         <source>Consent and signature</source>
         <translation>Consentimiento y firma</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="262"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="267"/>
         <source>Nothing was recorded</source>
         <translation>No se registró nada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="263"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="268"/>
         <source>Household</source>
         <translation>Hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="263"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="268"/>
         <source>Duplicate check</source>
         <translation>Comprobación de duplicados</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="264"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="269"/>
         <source>Review and save</source>
         <translation>Revisar y guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="269"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="274"/>
         <source>Person {n} details</source>
         <translation>Datos de la persona {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="282"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="287"/>
         <source>Done; choose it to go back</source>
         <translation>Hecho; elíjalo para volver</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="290"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="295"/>
         <source>Current step</source>
         <translation>Paso actual</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="303"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="308"/>
         <source>&amp;Save intake</source>
         <translation>&amp;Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="304"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="309"/>
         <source>Save intake</source>
         <translation>Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="306"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="311"/>
         <source>&amp;Finish</source>
         <translation>&amp;Terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="307"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="312"/>
         <source>Finish: close the intake, nothing recorded</source>
         <translation>Terminar: cerrar la admisión sin registrar nada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="327"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="332"/>
         <source>1 answer needs attention; it is selected.</source>
         <translation>1 respuesta necesita atención; está seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="328"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="333"/>
         <source>{n} answers need attention; the first is selected.</source>
         <translation>{n} respuestas necesitan atención; la primera está seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="434"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="439"/>
         <source>1 person was saved.</source>
         <translation>Se guardó 1 persona.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="435"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="440"/>
         <source>{n} people were saved.</source>
         <translation>Se guardaron {n} personas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="436"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="441"/>
         <source>The records are in the outbox and will sync when the device is online.</source>
         <translation>Los registros están en la bandeja de salida y se sincronizarán cuando el equipo tenga conexión.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="508"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="513"/>
         <source>Discard this intake? Nothing of it has been saved, and it will not be kept.</source>
         <translation>¿Descartar esta admisión? No se ha guardado nada de ella y no se conservará.</translation>
     </message>
@@ -2598,7 +2598,7 @@
 <context>
     <name>LockController</name>
     <message>
-        <location filename="../../ui/lock.py" line="115"/>
+        <location filename="../../ui/lock.py" line="116"/>
         <source>&amp;Lock now</source>
         <translation>&amp;Bloquear ahora</translation>
     </message>
@@ -3712,82 +3712,82 @@
 <context>
     <name>ProfileWindow</name>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="61"/>
+        <location filename="../../ui/profile/profile_window.py" line="62"/>
         <source>Client profile</source>
         <translation>Perfil del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="129"/>
+        <location filename="../../ui/profile/profile_window.py" line="128"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="144"/>
+        <location filename="../../ui/profile/profile_window.py" line="143"/>
         <source>C&amp;lose</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="164"/>
+        <location filename="../../ui/profile/profile_window.py" line="163"/>
         <source>The client has an open enrollment; record its exit first.</source>
         <translation>El cliente tiene una inscripción abierta; registre primero su salida.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="227"/>
+        <location filename="../../ui/profile/profile_window.py" line="226"/>
         <source>Ask a colleague who may record consent.</source>
         <translation>Pida ayuda a un colega que pueda registrar el consentimiento.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="145"/>
+        <location filename="../../ui/profile/profile_window.py" line="144"/>
         <source>Close the profile</source>
         <translation>Cerrar el perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="85"/>
+        <location filename="../../ui/profile/profile_window.py" line="86"/>
         <source>Ed&amp;it details…</source>
         <translation>Ed&amp;itar datos…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="86"/>
+        <location filename="../../ui/profile/profile_window.py" line="87"/>
         <source>Edit the client&apos;s details</source>
         <translation>Editar los datos del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="92"/>
+        <location filename="../../ui/profile/profile_window.py" line="93"/>
         <source>Ret&amp;urn: new enrollment…</source>
         <translation>Re&amp;greso: nueva inscripción…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="93"/>
+        <location filename="../../ui/profile/profile_window.py" line="94"/>
         <source>Start a new enrollment for this client and household</source>
         <translation>Iniciar una nueva inscripción para este cliente y su hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="105"/>
+        <location filename="../../ui/profile/profile_window.py" line="106"/>
         <source>Profile sections</source>
         <translation>Secciones del perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="111"/>
+        <location filename="../../ui/profile/profile_window.py" line="112"/>
         <source>&amp;Overview</source>
         <translation>&amp;Resumen</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="115"/>
+        <location filename="../../ui/profile/profile_window.py" line="116"/>
         <source>&amp;Household</source>
         <translation>&amp;Hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="117"/>
+        <location filename="../../ui/profile/profile_window.py" line="118"/>
         <source>Contacts and &amp;services</source>
         <translation>Contactos y &amp;servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="120"/>
+        <location filename="../../ui/profile/profile_window.py" line="121"/>
         <source>Case &amp;notes</source>
         <translation>&amp;Notas del caso</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="158"/>
+        <location filename="../../ui/profile/profile_window.py" line="157"/>
         <source>Date of birth: {d}</source>
         <translation>Fecha de nacimiento: {d}</translation>
     </message>
@@ -5370,22 +5370,22 @@
 <context>
     <name>ScriptPage</name>
     <message>
-        <location filename="../../ui/wizard/script_page.py" line="28"/>
+        <location filename="../../ui/wizard/script_page.py" line="30"/>
         <source>Oral explanation</source>
         <translation>Explicación oral</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/script_page.py" line="40"/>
+        <location filename="../../ui/wizard/script_page.py" line="43"/>
         <source>the client</source>
         <translation>el cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/script_page.py" line="44"/>
+        <location filename="../../ui/wizard/script_page.py" line="60"/>
         <source>Read each point to the client, answer their questions, then tick it. Next is available once every point is ticked.</source>
         <translation>Lea cada punto al cliente, responda sus preguntas y márquelo. Siguiente se activa cuando todos los puntos están marcados.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/script_page.py" line="55"/>
+        <location filename="../../ui/wizard/script_page.py" line="72"/>
         <source>Explained: {title}</source>
         <translation>Explicado: {title}</translation>
     </message>
@@ -5519,27 +5519,27 @@
 <context>
     <name>SessionSync</name>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="74"/>
+        <location filename="../../ui/sync/session_sync.py" line="82"/>
         <source>Sync status</source>
         <translation>Estado de la sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="83"/>
+        <location filename="../../ui/sync/session_sync.py" line="91"/>
         <source>Signed in elsewhere</source>
         <translation>Sesión iniciada en otro lugar</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="172"/>
+        <location filename="../../ui/sync/session_sync.py" line="203"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="178"/>
+        <location filename="../../ui/sync/session_sync.py" line="209"/>
         <source>Sync: the server did not answer; trying again in {s:.0f} s.</source>
         <translation>Sincronización: el servidor no respondió; nuevo intento en {s:.0f} s.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="181"/>
+        <location filename="../../ui/sync/session_sync.py" line="212"/>
         <source>Syncing… {done} of {total}</source>
         <translation>Sincronizando… {done} de {total}</translation>
     </message>
@@ -6585,213 +6585,218 @@ ExportID {id}</translation>
 <context>
     <name>SyncWindow</name>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="90"/>
+        <location filename="../../ui/sync/sync_window.py" line="82"/>
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="103"/>
+        <location filename="../../ui/sync/sync_window.py" line="131"/>
         <source>Sync with the central HMIS</source>
         <translation>Sincronizar con el HMIS central</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="136"/>
+        <location filename="../../ui/sync/sync_window.py" line="171"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="138"/>
+        <location filename="../../ui/sync/sync_window.py" line="173"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="140"/>
+        <location filename="../../ui/sync/sync_window.py" line="175"/>
         <source>&amp;Cancel sync</source>
         <translation>&amp;Cancelar la sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="141"/>
+        <location filename="../../ui/sync/sync_window.py" line="176"/>
         <source>Cancel the sync</source>
         <translation>Cancelar la sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="148"/>
+        <location filename="../../ui/sync/sync_window.py" line="183"/>
         <source>Sync progress</source>
         <translation>Progreso de la sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="163"/>
+        <location filename="../../ui/sync/sync_window.py" line="197"/>
         <source>Sync result</source>
         <translation>Resultado de la sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="170"/>
+        <location filename="../../ui/sync/sync_window.py" line="142"/>
         <source>Batch history and refused records</source>
         <translation>Historial de lotes y registros rechazados</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="171"/>
+        <location filename="../../ui/sync/sync_window.py" line="86"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="171"/>
+        <location filename="../../ui/sync/sync_window.py" line="86"/>
         <source>Records</source>
         <translation>Registros</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="171"/>
+        <location filename="../../ui/sync/sync_window.py" line="86"/>
         <source>New</source>
         <translation>Nuevos</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="172"/>
+        <location filename="../../ui/sync/sync_window.py" line="87"/>
         <source>Already had</source>
         <translation>Ya los tenía</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="172"/>
+        <location filename="../../ui/sync/sync_window.py" line="87"/>
         <source>Refused</source>
         <translation>Rechazados</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="172"/>
+        <location filename="../../ui/sync/sync_window.py" line="87"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="173"/>
+        <location filename="../../ui/sync/sync_window.py" line="88"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="174"/>
+        <location filename="../../ui/sync/sync_window.py" line="145"/>
         <source>Batch history</source>
         <translation>Historial de lotes</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="175"/>
+        <location filename="../../ui/sync/sync_window.py" line="147"/>
         <source>Batch &amp;history</source>
         <translation>&amp;Historial de lotes</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="185"/>
+        <location filename="../../ui/sync/sync_window.py" line="206"/>
         <source>The server refused these records and they wait here, unsent, until you send them again. Put right what the reason names first (usually by correcting and saving the record), or send again once the server&apos;s rules were updated.</source>
         <translation>El servidor rechazó estos registros y esperan aquí, sin enviar, hasta que los vuelva a enviar. Corrija primero lo que indica el motivo (normalmente corrigiendo y guardando el registro), o vuelva a enviarlos cuando se hayan actualizado las reglas del servidor.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="191"/>
+        <location filename="../../ui/sync/sync_window.py" line="89"/>
         <source>Record</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="191"/>
+        <location filename="../../ui/sync/sync_window.py" line="89"/>
         <source>Collected</source>
         <translation>Recopilado</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="191"/>
+        <location filename="../../ui/sync/sync_window.py" line="89"/>
         <source>Deadline</source>
         <translation>Plazo</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="192"/>
+        <location filename="../../ui/sync/sync_window.py" line="90"/>
         <source>Server&apos;s reason</source>
         <translation>Motivo del servidor</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="193"/>
+        <location filename="../../ui/sync/sync_window.py" line="212"/>
         <source>Refused records</source>
         <translation>Registros rechazados</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="197"/>
+        <location filename="../../ui/sync/sync_window.py" line="216"/>
         <source>Send &amp;again</source>
         <translation>R&amp;eenviar</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="198"/>
+        <location filename="../../ui/sync/sync_window.py" line="217"/>
         <source>Send the selected refused records again</source>
         <translation>Volver a enviar los registros rechazados seleccionados</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="199"/>
+        <location filename="../../ui/sync/sync_window.py" line="218"/>
         <source>Send all a&amp;gain</source>
         <translation>Reenviar &amp;todos</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="200"/>
+        <location filename="../../ui/sync/sync_window.py" line="219"/>
         <source>Send every refused record again</source>
         <translation>Volver a enviar todos los registros rechazados</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="177"/>
-        <location filename="../../ui/sync/sync_window.py" line="257"/>
+        <location filename="../../ui/sync/sync_window.py" line="151"/>
+        <location filename="../../ui/sync/sync_window.py" line="319"/>
         <source>&amp;Refused records</source>
         <translation>Registros &amp;rechazados</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="209"/>
+        <location filename="../../ui/sync/sync_window.py" line="228"/>
         <source>Cl&amp;ose</source>
         <translation>Cerr&amp;ar</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="210"/>
+        <location filename="../../ui/sync/sync_window.py" line="229"/>
         <source>Close the sync screen</source>
         <translation>Cerrar la pantalla de sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="243"/>
+        <location filename="../../ui/sync/sync_window.py" line="266"/>
+        <source>Reading…</source>
+        <translation>Leyendo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_window.py" line="305"/>
         <source>Acknowledged</source>
         <translation>Confirmado</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="244"/>
+        <location filename="../../ui/sync/sync_window.py" line="306"/>
         <source>Error: {why}</source>
         <translation>Error: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="244"/>
+        <location filename="../../ui/sync/sync_window.py" line="306"/>
         <source>not recorded</source>
         <translation>no registrado</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="249"/>
+        <location filename="../../ui/sync/sync_window.py" line="311"/>
         <source>Last batch sent {when}.</source>
         <translation>Último lote enviado: {when}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="250"/>
+        <location filename="../../ui/sync/sync_window.py" line="312"/>
         <source>Nothing has been sent from this device yet.</source>
         <translation>Todavía no se ha enviado nada desde este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="256"/>
+        <location filename="../../ui/sync/sync_window.py" line="318"/>
         <source>&amp;Refused records ({n})</source>
         <translation>Registros &amp;rechazados ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="281"/>
+        <location filename="../../ui/sync/sync_window.py" line="343"/>
         <source>Cancelling after the current request…</source>
         <translation>Cancelando después de la solicitud en curso…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="285"/>
+        <location filename="../../ui/sync/sync_window.py" line="347"/>
         <source>Syncing in the background…</source>
         <translation>Sincronizando en segundo plano…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="286"/>
+        <location filename="../../ui/sync/sync_window.py" line="348"/>
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="343"/>
+        <location filename="../../ui/sync/sync_window.py" line="405"/>
         <source>{n} back in the outbox; they go with the next sync.</source>
         <translation>De vuelta en la bandeja de salida: {n}, para la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="368"/>
+        <location filename="../../ui/sync/sync_window.py" line="430"/>
         <source>This device is enrolled with {host} for {agency}.</source>
         <translation>Este equipo está vinculado a {host} para {agency}.</translation>
     </message>

@@ -109,7 +109,13 @@ def open_sync_window(qtbot: Any, gui: Gui) -> SyncWindow:
     assert sync is not None and sync.window is not None
     window = sync.window
     qtbot.waitUntil(window.isVisible)
+    wait_filled(qtbot, window)
     return window
+
+
+def wait_filled(qtbot: Any, window: SyncWindow) -> None:
+    """The screen opens with "Reading…" and is filled when its read off the UI thread answers."""
+    qtbot.waitUntil(lambda: not window.reading, timeout=10_000)
 
 
 def save_person(qtbot: Any, main: Any, first: str, last: str) -> None:

@@ -306,7 +306,8 @@ def _open_new_person(qtbot, main) -> list[QWidget]:
 def _open_tools(qtbot, main) -> list[QWidget]:
     actions = [a for a in main.tools_menu.actions() if a.isVisible() and not a.isSeparator()]
     assert actions, "an administrator's Tools menu offers the coordinator screens"
-    before = set(QApplication.topLevelWidgets())
+    # Shown before, not merely built (the sync screen is built while idle, hidden).
+    before = {w for w in QApplication.topLevelWidgets() if w.isVisible()}
     for action in actions:
         action.trigger()
 

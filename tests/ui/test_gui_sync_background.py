@@ -28,6 +28,7 @@ from sync_gui_support import (  # noqa: F401 - _test_keyring_file is an autouse 
     signed_in_mo,
     slow_proxy,
     visible_windows,
+    wait_filled,
     wait_idle,
 )
 from sync_support import HERE, add_outbox_records, assert_exactly_once, server_keys
@@ -67,6 +68,7 @@ def test_the_banner_warns_at_60_hours_and_turns_red_past_the_72_hour_window(qtbo
     banner.sync_button.click()
     window = gui.controller.sync.window
     assert window is not None and window.isVisible()
+    wait_filled(qtbot, window)
     assert window.outbox_card.left.text() == "12 h" and window.outbox_card.oldest.text() == "60 h since collection"
     window.close_button.click()
 

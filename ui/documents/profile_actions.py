@@ -18,7 +18,7 @@ RECORD_PRINT = "client.print_record"
 
 
 class DocumentActions(QPushButton):
-    def __init__(self, session: Session, session_source: Callable[[], Session | None], personal_id: str,
+    def __init__(self, session: Session, session_source: Callable[[], Session | None], personal_id: Callable[[], str],
                  selected_consent: Callable[[], Any], show_message: Callable[[str], None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,7 +83,7 @@ class DocumentActions(QPushButton):
     def _record(self, session: Session) -> Any:
         from app.documents.service import record_copy_document
 
-        return record_copy_document(session, self._personal_id)
+        return record_copy_document(session, self._personal_id())
 
     def _blank(self, session: Session) -> Any:
         from app.documents.service import blank_consent_document
@@ -118,7 +118,7 @@ class DocumentActions(QPushButton):
             return
         from app.corrections import list_requests
 
-        due = [r for r in list_requests(session, open_only=True) if r.personal_id == self._personal_id
+        due = [r for r in list_requests(session, open_only=True) if r.personal_id == self._personal_id()
                and (r.due_soon or r.overdue)]
         if due:
             first = due[0]
@@ -134,12 +134,12 @@ class DocumentActions(QPushButton):
 
 
 def add_document_actions(layout: QBoxLayout, session: Session, session_source: Callable[[], Session | None],
-                         personal_id: str, selected_consent: Callable[[], Any],
+                         personal_id: Callable[[], str], selected_consent: Callable[[], Any],
                          show_message: Callable[[str], None]) -> DocumentActions | None:
-    """Put the menu at the start of ``layout`` if the role may print anything."""
+    """Put the menu at the start of ``layout`` if the role may print anything; the window
+    calls ``warn_due_requests`` once it shows a person."""
     if not (session.can(CONSENT_PRINT) or session.can(RECORD_PRINT)):
         return None
     button = DocumentActions(session, session_source, personal_id, selected_consent, show_message)
     layout.insertWidget(0, button)
-    button.warn_due_requests(session)
     return button

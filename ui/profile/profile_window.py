@@ -8,18 +8,20 @@ interest refuses it (VT-2.1-8). When new records must wait for a new consent
 recording button leads to the new consent first instead of to a form that would be
 refused. The tabs and forms live in their own modules; this window holds them
 together, reloads after a save and closes everything at a lock. The title never
-names the client.
+names the client. The main window builds the next one while idle, empty, a part per
+turn (``ui/profile/prepared.py``), and fills it with a person as it opens
+(``show_profile``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Protocol, cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from app.profile import ClientProfile, load_profile
+from app.profile import ClientProfile, load_profile, profile_sections
 from app.session import Session
 from ui.profile.common import CodeLabels, hold_text
 from ui.profile.consent_banner import ConsentBanner
@@ -39,6 +41,7 @@ from ui.widgets.idle_builder import IdleBuilder
 from ui.widgets.rows_model import RowsModel
 from ui.wizard.page import text_label
 
+_BUILT = object()  # what the part builder answers once every part is built
 # Each takes (session, profile, labels, parent).
 RECORD_DIALOGS: dict[str, Callable[[Session, ClientProfile, CodeLabels, QWidget], RecordDialog]] = {
     "contact": ContactDialog, "service": ServiceDialog, "exit": ExitDialog}
@@ -52,21 +55,42 @@ class ProfileWindow(QDialog):
     profile_did_close = Signal()
     reengage_requested = Signal(str)  # personal_id: a new enrollment after an exit
 
-    def __init__(self, session: Session, profile: ClientProfile, demo: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, profile: ClientProfile | None, demo: bool = False,
+                 parent: QWidget | None = None, build_now: bool = True) -> None:
         """``profile`` comes from ``load_profile``, which refuses (conflict of interest,
-        role) before any window exists."""
+        role) before any window exists. ``profile=None, build_now=False``: an empty window
+        for this session, built by ``build_some`` a part at a time while idle
+        (``ui/profile/prepared.py``); ``show_profile`` finishes it and fills it with a person."""
         super().__init__(parent)
         self._session: Session | None = session
-        self.personal_id = profile.person.personal_id
+        self.personal_id = ""
+        self.profile: ClientProfile  # set by ``show_profile``; nothing personal before
+        self.sections = profile_sections(session) if profile is None else profile.sections
         self.setWindowTitle(window_title(self.tr("Client profile"), demo))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.resize(1100, 680)
-        self.profile = profile
         self.labels = CodeLabels()
         self.models: dict[str, RowsModel] = {}
         self.dialog: QDialog | None = None
+        self._tab_builder = IdleBuilder(self._build_next_tab, self)
+        self.complete = False  # every part built
+        self._building = self._build(session, demo)
+        if build_now:
+            self.finish_building()
+        if profile is not None:
+            self.show_profile(profile)
 
+    # -- building ---------------------------------------------------------------------
+
+    def build_some(self) -> bool:
+        """Build one part of the window (about a frame's work at most); ``True`` once all is built."""
+        return next(self._building, _BUILT) is _BUILT
+
+    def finish_building(self) -> None:
+        for _part in self._building:
+            pass
+
+    def _build(self, session: Session, demo: bool) -> Iterator[None]:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         if demo:
@@ -97,7 +121,7 @@ class ProfileWindow(QDialog):
             heading.addWidget(self.reengage_button)
         page.addLayout(heading)
         page.addWidget(self.facts)
-        sections = profile.sections
+        sections = self.sections
         self.banner = ConsentBanner(sections.manage_consent)
         self.banner.renew_requested.connect(lambda: self.renew_consent())
         page.addWidget(self.banner)
@@ -105,10 +129,12 @@ class ProfileWindow(QDialog):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Profile sections"))
         page.addWidget(self.tabs, 1)
+        yield
         self.overview = OverviewTab(self.labels, sections.manage_consent, self.models)
         self.overview.revoke_requested.connect(self.revoke_consent)
         self.overview.stop_sharing_requested.connect(self.stop_sharing)
         self.overview.renew_requested.connect(lambda: self.renew_consent())
+        yield
         self.tabs.addTab(self.overview, self.tr("&Overview"))
         # The other tabs when first chosen, or one per idle turn once the window shows.
         self.lazy_tabs = LazyTabs(self.tabs, self._tab_built)
@@ -121,23 +147,22 @@ class ProfileWindow(QDialog):
             self.lazy_tabs.add("notes", self.tr("Case &notes"), lambda: NotesTab(
                 lambda: self._session, self.when_consent_allows, sections.write_notes,
                 sections.request_note_deletion, self.personal_id, self.models))
-        self._tab_builder = IdleBuilder(self._build_next_tab, self)
-        self._tab_builder.start()
 
         self.message = text_label("", "notice")
         self.message.setAccessibleName(self.tr("Message"))
         self.message.hide()
         page.addWidget(self.message)
+        yield
         row = QHBoxLayout()
         row.addStretch(1)
         from ui.documents.profile_actions import add_document_actions
 
         self.documents = add_document_actions(
-            row, session, lambda: self._session, self.personal_id,
+            row, session, lambda: self._session, lambda: self.personal_id,
             lambda: self.overview.selected_consent() or next(iter(self.profile.consents), None), self.show_message)
         from ui.profile.rights_actions import add_rights_actions
 
-        self.rights = add_rights_actions(row, session, self, lambda: self._session, self.personal_id,
+        self.rights = add_rights_actions(row, session, self, lambda: self._session, lambda: self.personal_id,
                                          lambda d: self._open(d, lambda: self.reload(d.saved_message)),
                                          self.show_message)
         close = QPushButton(self.tr("C&lose"))
@@ -146,7 +171,25 @@ class ProfileWindow(QDialog):
         close.clicked.connect(self.accept)
         row.addWidget(close)
         page.addLayout(row)
+        yield
+        self.ensurePolished()
+        yield
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.complete = True
+
+    def show_profile(self, profile: ClientProfile) -> None:
+        """The rest built, then the person shown; the other tabs follow one per idle turn."""
+        self.finish_building()
+        self.profile = profile
+        self.personal_id = profile.person.personal_id
         self._fill()
+        session = self._session
+        if session is not None:
+            if self.documents is not None:
+                self.documents.warn_due_requests(session)  # MO-RIGHTS-1
+            self._tab_builder.start()
 
     # -- showing ----------------------------------------------------------------------
 
@@ -295,12 +338,15 @@ class ProfileWindow(QDialog):
 
     def clear_client_data(self) -> None:
         self._session = None
+        self._building = iter(())  # a lock while it was still being built: nothing more is built
+        self._tab_builder.stop()
+        for model in self.models.values():
+            model.clear()
+        if not self.complete:
+            return  # only a window built while idle is ever incomplete, and it never showed a person
         dialog = self.dialog
         if dialog is not None:
             getattr(dialog, "close_for_lock", dialog.reject)()
-        for model in self.models.values():
-            model.clear()
-        self._tab_builder.stop()
         notes = self.lazy_tabs.built.get("notes")
         if isinstance(notes, NotesTab):
             notes.clear_client_data()

@@ -105,8 +105,9 @@ class CorrectionDialog(QDialog):
 
 class RightsActions(QPushButton):
     def __init__(self, session: Session, window: QWidget, session_source: Callable[[], Session | None],
-                 personal_id: str, open_dialog: Callable[[CorrectionDialog], None],
+                 personal_id: Callable[[], str], open_dialog: Callable[[CorrectionDialog], None],
                  show_message: Callable[[str], None]) -> None:
+        """``personal_id`` answers the person the window shows (it is built before one is chosen)."""
         super().__init__()
         self.setText(self.tr("Client righ&ts"))
         self.setAccessibleName(self.tr("The client's requests and corrections"))
@@ -136,10 +137,10 @@ class RightsActions(QPushButton):
         if session is None:
             return
         try:
-            log_request(session, self._personal_id, kind)
+            log_request(session, self._personal_id(), kind)
             due = session.conn.execute("SELECT due_on FROM client_request WHERE personal_id = ?"
                                        " ORDER BY recorded_at DESC, rowid DESC LIMIT 1",
-                                       (self._personal_id,)).fetchone()
+                                       (self._personal_id(),)).fetchone()
         except UserFacingError as exc:
             self._show(core_text(str(exc)))
             return
@@ -149,11 +150,11 @@ class RightsActions(QPushButton):
     def _correction(self) -> None:
         session = self._session_source()
         if session is not None:
-            self._open_dialog(CorrectionDialog(session, self._personal_id, self._window))
+            self._open_dialog(CorrectionDialog(session, self._personal_id(), self._window))
 
 
 def add_rights_actions(layout: QBoxLayout, session: Session, window: QWidget,
-                       session_source: Callable[[], Session | None], personal_id: str,
+                       session_source: Callable[[], Session | None], personal_id: Callable[[], str],
                        open_dialog: Callable[[CorrectionDialog], None], show_message: Callable[[str], None]
                        ) -> RightsActions | None:
     if not (session.can("client.print_record") or session.can("client.edit_full")):

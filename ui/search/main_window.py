@@ -39,6 +39,7 @@ from ui.clipboard import ClipboardGuard
 from ui.export.export_dialog import EXPORT_PERMISSION, ExportDialog
 from ui.i18n import active_language, remember_language, set_language
 from ui.people.new_person import LEGACY_DRAFT_KIND, names_from_search, person_from_legacy_draft
+from ui.profile.prepared import ProfilePreparer
 from ui.profile.profile_window import ProfileWindow
 from ui.projects.projects_dialog import open_projects
 from ui.search.drafts_bar import DraftsBar
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self._shown_count: int | None = None
         self.intake_wizard: IntakeWizard | None = None
         self.profile_window: ProfileWindow | None = None
+        self.profile_preparer = ProfilePreparer(session, demo, self)  # the next profile, built while idle
         language = session.settings.language or active_language()
         if language != active_language():
             set_language(_qt_app(), language)
@@ -205,6 +207,7 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.new_button, self.lock_button)
         self.retranslate_ui()
         self.search.setFocus()
+        self.profile_preparer.start()
 
     # -- language ---------------------------------------------------------------------
 
@@ -424,7 +427,11 @@ class MainWindow(QMainWindow):
         except UserFacingError as exc:
             self.result_info.setText(str(exc))
             return None
-        window = ProfileWindow(session, profile, self._demo, self)
+        window = self.profile_preparer.take(session)
+        if window is None:
+            window = ProfileWindow(session, profile, self._demo, self)
+        else:
+            window.show_profile(profile)
         window.profile_did_close.connect(lambda: self._profile_closed(window))
         window.reengage_requested.connect(self.reengage)
         self.profile_window = window
@@ -454,6 +461,7 @@ class MainWindow(QMainWindow):
         if self.profile_window is window:
             self.profile_window = None
         window.deleteLater()
+        self.profile_preparer.start()  # the next one, while idle
 
     def open_my_clients(self) -> MyClientsDialog | None:
         session = self._session
@@ -522,6 +530,7 @@ class MainWindow(QMainWindow):
     def clear_client_data(self) -> None:
         """Called by the lock controller after the session is locked (S4)."""
         self._session = None
+        self.profile_preparer.end()
         self._search_keys.stop()
         self.outbox.end()
         if self.my_clients_dialog is not None:

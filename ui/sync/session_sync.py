@@ -21,6 +21,7 @@ from app.session import Session
 from sync.engine import SyncProgress
 from sync.protocol import OpenSession, SessionState
 from sync.sessions import SessionReporter
+from ui.i18n import active_language
 from ui.server_text import elsewhere_text
 from ui.sync.runner import RunOutcome, SyncRunner
 from ui.sync.schedule import RunKind, SyncSchedule
@@ -28,6 +29,7 @@ from ui.sync.sync_window import SyncWindow
 from ui.sync.texts import status_text
 from ui.sync.timeliness_banner import TimelinessBanner
 from ui.sync.worker_jobs import WorkerJobs
+from ui.tasks import TaskRunner
 from ui.widgets.idle_builder import IdleBuilder
 
 
@@ -74,6 +76,9 @@ class SessionSync(QObject):
         # opening it only reads the vault and shows it (building it held the window ~70 ms).
         self.prepared: SyncWindow | None = None
         self.preparing = IdleBuilder(self._prepare_some, self)
+        self._prepared_language = ""  # the language the prepared screen was built in
+        # The screen's vault reads as it opens, on a worker connection off the UI thread.
+        self.reads = TaskRunner(self)
         self.status_label = QLabel()
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setAccessibleName(self.tr("Sync status"))
@@ -117,7 +122,9 @@ class SessionSync(QObject):
         if QApplication.activeModalWidget() is not None:
             return None
         if self.prepared is None:
-            self.prepared = SyncWindow(session, self.runner, self.jobs, self._demo, self._host, build_now=False)
+            self._prepared_language = active_language()
+            self.prepared = SyncWindow(session, self.runner, self.jobs, self._demo, self._host, build_now=False,
+                                       reads=self.reads)
             return False
         return self.prepared.build_some()
 
@@ -157,17 +164,20 @@ class SessionSync(QObject):
         if session is None or not session.can("sync.run"):
             return None
         if self.window is not None:
-            self.window.reload()
+            self.window.reload_later()
             self.window.show()
             self.window.raise_()
             self.window.activateWindow()
             return self.window
         self.preparing.stop()
         window, self.prepared = self.prepared, None
+        if window is not None and self._prepared_language != active_language():
+            window.deleteLater()  # built before a language switch: built afresh, as before
+            window = None
         if window is None:
-            window = SyncWindow(session, self.runner, self.jobs, self._demo, self._host)
+            window = SyncWindow(session, self.runner, self.jobs, self._demo, self._host, reads=self.reads)
         else:
-            window.attach()  # what the idle turns did not build yet, then the vault's counts
+            window.attach()  # what the idle turns did not build yet; the vault is read off the UI thread
         window.window_did_close.connect(lambda: self._window_closed(window))
         window.outbox_did_change.connect(self._refresh_host)
         window.device_did_enroll.connect(lambda _e: self.runner.sync_soon())
@@ -225,6 +235,8 @@ class SessionSync(QObject):
         self.elsewhere_label.hide()
         self.runner.stop_for_lock()
         self.jobs.wait_all(self.runner.schedule.lock_wait)
+        # A read of the screen in flight ends with its second connection; its answer is dropped.
+        self.reads.wait(int(self.runner.schedule.lock_wait * 1000))
         self.status_label.setText("")
         self.window = None
         self.preparing.stop()

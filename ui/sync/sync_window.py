@@ -8,8 +8,12 @@ here sends it again (with the same idempotency key, so the server can never appl
 it twice); only its kind, collection time and the server's reason are shown — the
 reason names a field and a rule, never a value.
 
-The window reads the vault on the UI thread as it opens (a few counts and at most a
-few hundred short rows); the run itself is ``SyncRunner``'s, on a worker thread. Its
+Opening it shows the window at once with "Reading…" and reads the vault (a few counts
+and at most a few hundred short rows) off the UI thread on a second connection
+(``Session.worker()``), filling it when the answer arrives; an answer overtaken by a
+newer read, or arriving after a close or a lock, is dropped. After a run, a batch or
+"Send again" it reads on the UI thread as before. The run itself is ``SyncRunner``'s,
+on a worker thread. Its
 widgets are built before it is asked for, a part per turn of the event loop while the
 main window is idle (``SessionSync.prepared``), so opening it does not hold the window
 for building and polishing them. Closing the
@@ -34,42 +38,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import outbox
 from app.errors import UserFacingError
 from app.session import Session
-from sync.credentials import DeviceEnrollment, current_enrollment
+from sync.credentials import DeviceEnrollment
 from sync.engine import SyncProgress
 from sync.service import send_refused_again
-from sync.store import OutboxStore
 from ui.sync.enroll_dialog import EnrollDialog
 from ui.sync.overview_cards import ConnectionCard, OutboxCard
+from ui.sync.reading import SyncReading, read_sync_state
 from ui.sync.runner import RunOutcome, SyncRunner
 from ui.sync.schedule import RunKind
 from ui.sync.table import rows_table
 from ui.sync.texts import entity_label, local_time, outcome_text, progress_text, records_text, size_text
 from ui.sync.worker_jobs import WorkerJobs
+from ui.tasks import TaskRunner
 from ui.theme import demo_banner, window_title
 from ui.widgets.rows_model import RowsModel
 
 _BUILT = object()  # what the part builder answers once every part is built
-HISTORY_ROWS = 200
-REFUSED_ROWS = 1000
-
-
 class SyncWindow(QDialog):
     window_did_close = Signal()
     device_did_enroll = Signal(object)  # DeviceEnrollment
     outbox_did_change = Signal()
 
     def __init__(self, session: Session, runner: SyncRunner, jobs: WorkerJobs, demo: bool = False,
-                 parent: QWidget | None = None, build_now: bool = True) -> None:
+                 parent: QWidget | None = None, build_now: bool = True, reads: TaskRunner | None = None) -> None:
         """``build_now=False``: the parts are built by ``build_some`` a slice at a time
         (``SessionSync`` does it while idle, before the screen is asked for), and
-        ``attach`` builds what is left, reads the vault and joins the runner."""
+        ``attach`` builds what is left, reads the vault and joins the runner. With
+        ``reads``, opening reads the vault on that runner's thread (``reload_later``)."""
         super().__init__(parent)
         self._session: Session | None = session
         self._runner = runner
         self._jobs = jobs
+        self._reads = reads
+        self._reading = 0  # the read whose answer the screen waits for; any other is dropped
+        self.reading = False  # "Reading…" shown, the answer not in yet
         self._demo = demo
         self.closed_for_lock = False
         self.attached = False
@@ -107,7 +111,7 @@ class SyncWindow(QDialog):
         runner.run_did_start.connect(self._run_started)
         runner.progress_did_change.connect(self._show_progress)
         runner.run_did_finish.connect(self._run_finished)
-        self.reload()
+        self.reload_later()
         if runner.running_kind is not None:
             self._run_started(runner.running_kind)
             if runner.last_progress is not None:
@@ -238,17 +242,63 @@ class SyncWindow(QDialog):
     # -- reading the vault ----------------------------------------------------------------
 
     def reload(self) -> None:
+        """Read the vault on the UI thread and show it (after a run, a batch, a send again)."""
         session = self._session
         if session is None:
             return
-        self.enrollment = current_enrollment(session.conn)
+        self._reading += 1  # a read still on its way would be older than this one
+        self.reading = False
+        self._fill(read_sync_state(session))
+
+    def reload_later(self) -> None:
+        """Show "Reading…" and read the vault on the worker connection; the answer fills the
+        screen unless a newer read, a close or a lock came first."""
+        session = self._session
+        if session is None:
+            return
+        if self._reads is None:
+            self.reload()
+            return
+        self._reading += 1
+        generation = self._reading
+        self.reading = True
+        if not self._runner.running and self._runner.last_progress is None:
+            self.progress_label.setText(self.tr("Reading\u2026"))
+        self._update_buttons()
+
+        def work() -> SyncReading | None:
+            if generation != self._reading:
+                return None  # overtaken before it began
+            with session.worker() as worker:
+                return read_sync_state(worker)
+
+        self._reads.submit(work, lambda reading: self._read(generation, reading),
+                           lambda error: self._read_failed(generation, error))
+
+    def _read(self, generation: int, reading: SyncReading | None) -> None:
+        if reading is None or generation != self._reading or self._session is None:
+            return
+        self.reading = False
+        self._fill(reading)
+        if self.sync_button.isEnabled():
+            self.sync_button.setFocus()
+
+    def _read_failed(self, generation: int, error: UserFacingError) -> None:
+        if generation != self._reading or self._session is None:
+            return
+        self.reading = False
+        if not self._runner.running and self._runner.last_progress is None:
+            self.progress_label.setText("")
+        self._show_message(str(error), "formError")
+
+    def _fill(self, reading: SyncReading) -> None:
+        session = self._session
+        if session is None:
+            return
+        self.enrollment = reading.enrollment
         self.connection.show_enrollment(self.enrollment)
-        timeliness = session.pack.timeliness
-        state = outbox.status(session.conn, session.clock.now(), timeliness.window_hours,
-                              timeliness.warn_before_hours)
-        self.outbox_card.show_status(state, timeliness.warn_before_hours)
-        store = OutboxStore(session.conn, session.clock)
-        history = store.history(HISTORY_ROWS)
+        self.outbox_card.show_status(reading.status, session.pack.timeliness.warn_before_hours)
+        history = reading.history
         self.history_model.set_rows([
             (local_time(h.started_at), str(h.records), str(h.accepted), str(h.duplicate), str(h.refused),
              size_text(h.bytes_sent),
@@ -260,7 +310,7 @@ class SyncWindow(QDialog):
             self.progress_label.setText(
                 self.tr("Last batch sent {when}.").format(when=local_time(history[0].started_at)) if history
                 else self.tr("Nothing has been sent from this device yet."))
-        refused = store.refused_records(REFUSED_ROWS)
+        refused = reading.refused
         self.refused_model.set_rows(
             [(entity_label(r.entity), local_time(r.collected_at), local_time(r.deadline_at), r.reason)
              for r in refused],
@@ -271,13 +321,13 @@ class SyncWindow(QDialog):
 
     def _update_buttons(self) -> None:
         running = self._runner.running
-        enrolled = self.enrollment is not None
+        enrolled = self.enrollment is not None and not self.reading
         self.sync_button.setEnabled(enrolled and not running and self._session is not None)
         self.cancel_button.setEnabled(running)
         selected = bool(self.refused_table.selectionModel().selectedRows())
         # Not while a run is going: a record put back now would join a run whose totals are already counted.
-        self.send_again_button.setEnabled(selected and not running)
-        self.send_all_button.setEnabled(self.refused_model.rowCount() > 0 and not running)
+        self.send_again_button.setEnabled(selected and not running and not self.reading)
+        self.send_all_button.setEnabled(self.refused_model.rowCount() > 0 and not running and not self.reading)
 
     # -- runs ---------------------------------------------------------------------------
 
@@ -384,11 +434,15 @@ class SyncWindow(QDialog):
     # -- closing and the lock -------------------------------------------------------------
 
     def done(self, code: int) -> None:
+        self._reading += 1  # closed: a read on its way is dropped
+        self.reading = False
         super().done(code)
         self.window_did_close.emit()
 
     def clear_client_data(self) -> None:
         self._session = None
+        self._reading += 1  # a read on its way is dropped
+        self.reading = False
         self._building = iter(())  # a lock while it was still being built: nothing more is built
         self.history_model.clear()
         self.refused_model.clear()
