@@ -485,7 +485,7 @@
     </message>
     <message>
         <location filename="../../ui/sync/overview_cards.py" line="64"/>
-        <location filename="../../ui/sync/overview_cards.py" line="78"/>
+        <location filename="../../ui/sync/overview_cards.py" line="80"/>
         <source>&amp;Enroll this device…</source>
         <translation>&amp;Vincular este equipo…</translation>
     </message>
@@ -495,42 +495,42 @@
         <translation>Vincular este equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/overview_cards.py" line="73"/>
+        <location filename="../../ui/sync/overview_cards.py" line="75"/>
         <source>Not enrolled</source>
         <translation>Sin vincular</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/overview_cards.py" line="75"/>
+        <location filename="../../ui/sync/overview_cards.py" line="77"/>
         <source>This device is not paired with a central server yet, so nothing is sent.</source>
         <translation>Este equipo aún no está vinculado a un servidor central, así que no se envía nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/overview_cards.py" line="76"/>
+        <location filename="../../ui/sync/overview_cards.py" line="78"/>
         <source>Enroll it with a code from the server&apos;s administrator.</source>
         <translation>Vincúlelo con un código del administrador del servidor.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/overview_cards.py" line="77"/>
+        <location filename="../../ui/sync/overview_cards.py" line="79"/>
         <source>Ask an administrator to enroll it.</source>
         <translation>Pida a un administrador que lo vincule.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/overview_cards.py" line="81"/>
+        <location filename="../../ui/sync/overview_cards.py" line="83"/>
         <source>the OS keyring</source>
         <translation>el llavero del sistema</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/overview_cards.py" line="82"/>
+        <location filename="../../ui/sync/overview_cards.py" line="84"/>
         <source>the encrypted vault</source>
         <translation>la bóveda cifrada</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/overview_cards.py" line="83"/>
+        <location filename="../../ui/sync/overview_cards.py" line="85"/>
         <source>{agency} · enrolled {when} · credential kept in {where}</source>
         <translation>{agency} · vinculado el {when} · credencial guardada en {where}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/overview_cards.py" line="85"/>
+        <location filename="../../ui/sync/overview_cards.py" line="87"/>
         <source>&amp;Enroll again…</source>
         <translation>&amp;Vincular de nuevo…</translation>
     </message>
@@ -553,17 +553,17 @@
         <translation>Registrar un nuevo consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_banner.py" line="41"/>
+        <location filename="../../ui/profile/consent_banner.py" line="42"/>
         <source>Consent was revoked on {date}.</source>
         <translation>El consentimiento se revocó el {date}.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_banner.py" line="42"/>
+        <location filename="../../ui/profile/consent_banner.py" line="43"/>
         <source>The release of information expired on {date}.</source>
         <translation>La autorización para divulgar información venció el {date}.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/consent_banner.py" line="44"/>
+        <location filename="../../ui/profile/consent_banner.py" line="45"/>
         <source>The record is Not Shared; recording goes on.</source>
         <translation>El registro queda No compartido; se puede seguir registrando.</translation>
     </message>
@@ -2689,117 +2689,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/search/main_window.py" line="215"/>
+        <location filename="../../ui/search/main_window.py" line="221"/>
         <source>Find a person</source>
         <translation>Buscar una persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="216"/>
+        <location filename="../../ui/search/main_window.py" line="222"/>
         <source>&amp;New person…</source>
         <translation>&amp;Nueva persona…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="217"/>
+        <location filename="../../ui/search/main_window.py" line="223"/>
         <source>New person</source>
         <translation>Nueva persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="218"/>
+        <location filename="../../ui/search/main_window.py" line="224"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="219"/>
+        <location filename="../../ui/search/main_window.py" line="225"/>
         <source>Lock now</source>
         <translation>Bloquear ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="220"/>
+        <location filename="../../ui/search/main_window.py" line="226"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Bloquear ahora (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="221"/>
+        <location filename="../../ui/search/main_window.py" line="227"/>
         <source>&amp;My clients</source>
         <translation>&amp;Mis clientes</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="222"/>
+        <location filename="../../ui/search/main_window.py" line="228"/>
         <source>My clients and what is due this week</source>
         <translation>Mis clientes y lo que vence esta semana</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="223"/>
+        <location filename="../../ui/search/main_window.py" line="229"/>
         <source>New &amp;intake…</source>
         <translation>Nueva a&amp;dmisión…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="224"/>
+        <location filename="../../ui/search/main_window.py" line="230"/>
         <source>New intake</source>
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="225"/>
+        <location filename="../../ui/search/main_window.py" line="231"/>
         <source>New intake (Ctrl+I)</source>
         <translation>Nueva admisión (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="226"/>
+        <location filename="../../ui/search/main_window.py" line="232"/>
         <source>&amp;Search by name, date of birth or last 4 of SSN</source>
         <translation>&amp;Buscar por nombre, fecha de nacimiento o últimos 4 del SSN</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="227"/>
+        <location filename="../../ui/search/main_window.py" line="233"/>
         <source>e.g. Juniper, 1985-03-14, 03/14/1985 or 4321</source>
         <translation>p. ej. Juniper, 1985-03-14, 03/14/1985 o 4321</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="228"/>
+        <location filename="../../ui/search/main_window.py" line="234"/>
         <source>Search people</source>
         <translation>Buscar personas</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="514"/>
+        <location filename="../../ui/search/main_window.py" line="525"/>
         <source>Language changed. The intake or profile already open stays in its language until you close it and open it again.</source>
         <translation>Idioma cambiado. La admisión o el perfil que ya está abierto sigue en su idioma hasta que lo cierre y lo vuelva a abrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="517"/>
+        <location filename="../../ui/search/main_window.py" line="528"/>
         <source>Language changed.</source>
         <translation>Idioma cambiado.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="229"/>
+        <location filename="../../ui/search/main_window.py" line="235"/>
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="230"/>
+        <location filename="../../ui/search/main_window.py" line="236"/>
         <source>Type in the search box to find people on this device.</source>
         <translation>Escriba en el cuadro de búsqueda para encontrar personas en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="234"/>
+        <location filename="../../ui/search/main_window.py" line="240"/>
         <source>Signed in as {name} · {role}</source>
         <translation>Sesión de {name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="301"/>
+        <location filename="../../ui/search/main_window.py" line="307"/>
         <source>No one on this device matches.</source>
         <translation>Nadie en este equipo coincide.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="303"/>
+        <location filename="../../ui/search/main_window.py" line="309"/>
         <source>Showing the first {n}; type more to narrow it down.</source>
         <translation>Se muestran los primeros {n}; escriba más para acotar.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="306"/>
+        <location filename="../../ui/search/main_window.py" line="312"/>
         <source>{n} found</source>
         <translation>{n} encontrados</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="307"/>
+        <location filename="../../ui/search/main_window.py" line="313"/>
         <source>1 found</source>
         <translation>1 encontrado</translation>
     </message>
@@ -3393,42 +3393,42 @@
 <context>
     <name>OutboxCard</name>
     <message>
-        <location filename="../../ui/sync/overview_cards.py" line="95"/>
+        <location filename="../../ui/sync/overview_cards.py" line="97"/>
         <source>Outbox</source>
         <translation>Bandeja de salida</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/overview_cards.py" line="104"/>
+        <location filename="../../ui/sync/overview_cards.py" line="106"/>
         <source>Waiting to send</source>
         <translation>Pendientes de envío</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/overview_cards.py" line="105"/>
+        <location filename="../../ui/sync/overview_cards.py" line="107"/>
         <source>Oldest waiting</source>
         <translation>El más antiguo</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/overview_cards.py" line="106"/>
+        <location filename="../../ui/sync/overview_cards.py" line="108"/>
         <source>Left in the window</source>
         <translation>Tiempo restante</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/overview_cards.py" line="107"/>
+        <location filename="../../ui/sync/overview_cards.py" line="109"/>
         <source>Refused by the server</source>
         <translation>Rechazados por el servidor</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/overview_cards.py" line="132"/>
+        <location filename="../../ui/sync/overview_cards.py" line="134"/>
         <source>{age} since collection</source>
         <translation>{age} desde la recopilación</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/overview_cards.py" line="135"/>
+        <location filename="../../ui/sync/overview_cards.py" line="137"/>
         <source>missed by {h}</source>
         <translation>vencido hace {h}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/overview_cards.py" line="141"/>
+        <location filename="../../ui/sync/overview_cards.py" line="143"/>
         <source>Each record has {w} hours from collection to reach the central HMIS; the ones closest to their deadline are sent first.</source>
         <translation>Cada registro tiene {w} horas desde su recopilación para llegar al HMIS central; se envían primero los más cercanos a su plazo.</translation>
     </message>
@@ -3712,82 +3712,82 @@
 <context>
     <name>ProfileWindow</name>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="62"/>
+        <location filename="../../ui/profile/profile_window.py" line="69"/>
         <source>Client profile</source>
         <translation>Perfil del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="128"/>
+        <location filename="../../ui/profile/profile_window.py" line="152"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="143"/>
+        <location filename="../../ui/profile/profile_window.py" line="168"/>
         <source>C&amp;lose</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="163"/>
+        <location filename="../../ui/profile/profile_window.py" line="206"/>
         <source>The client has an open enrollment; record its exit first.</source>
         <translation>El cliente tiene una inscripción abierta; registre primero su salida.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="226"/>
+        <location filename="../../ui/profile/profile_window.py" line="269"/>
         <source>Ask a colleague who may record consent.</source>
         <translation>Pida ayuda a un colega que pueda registrar el consentimiento.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="144"/>
+        <location filename="../../ui/profile/profile_window.py" line="169"/>
         <source>Close the profile</source>
         <translation>Cerrar el perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="86"/>
+        <location filename="../../ui/profile/profile_window.py" line="110"/>
         <source>Ed&amp;it details…</source>
         <translation>Ed&amp;itar datos…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="87"/>
+        <location filename="../../ui/profile/profile_window.py" line="111"/>
         <source>Edit the client&apos;s details</source>
         <translation>Editar los datos del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="93"/>
+        <location filename="../../ui/profile/profile_window.py" line="117"/>
         <source>Ret&amp;urn: new enrollment…</source>
         <translation>Re&amp;greso: nueva inscripción…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="94"/>
+        <location filename="../../ui/profile/profile_window.py" line="118"/>
         <source>Start a new enrollment for this client and household</source>
         <translation>Iniciar una nueva inscripción para este cliente y su hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="106"/>
+        <location filename="../../ui/profile/profile_window.py" line="130"/>
         <source>Profile sections</source>
         <translation>Secciones del perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="112"/>
+        <location filename="../../ui/profile/profile_window.py" line="138"/>
         <source>&amp;Overview</source>
         <translation>&amp;Resumen</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="116"/>
+        <location filename="../../ui/profile/profile_window.py" line="142"/>
         <source>&amp;Household</source>
         <translation>&amp;Hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="118"/>
+        <location filename="../../ui/profile/profile_window.py" line="144"/>
         <source>Contacts and &amp;services</source>
         <translation>Contactos y &amp;servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="121"/>
+        <location filename="../../ui/profile/profile_window.py" line="147"/>
         <source>Case &amp;notes</source>
         <translation>&amp;Notas del caso</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="157"/>
+        <location filename="../../ui/profile/profile_window.py" line="200"/>
         <source>Date of birth: {d}</source>
         <translation>Fecha de nacimiento: {d}</translation>
     </message>
@@ -5228,37 +5228,37 @@
 <context>
     <name>RightsActions</name>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="111"/>
+        <location filename="../../ui/profile/rights_actions.py" line="112"/>
         <source>Client righ&amp;ts</source>
         <translation>Derechos del clien&amp;te</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="112"/>
+        <location filename="../../ui/profile/rights_actions.py" line="113"/>
         <source>The client&apos;s requests and corrections</source>
         <translation>Las solicitudes y correcciones del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="122"/>
+        <location filename="../../ui/profile/rights_actions.py" line="123"/>
         <source>Log a request for a &amp;copy of the record</source>
         <translation>Registrar una solicitud de &amp;copia del expediente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="126"/>
+        <location filename="../../ui/profile/rights_actions.py" line="127"/>
         <source>Log a request for a c&amp;orrection</source>
         <translation>Registrar una solicitud de c&amp;orrección</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="129"/>
+        <location filename="../../ui/profile/rights_actions.py" line="130"/>
         <source>&amp;Record a correction…</source>
         <translation>&amp;Registrar una corrección…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="146"/>
+        <location filename="../../ui/profile/rights_actions.py" line="147"/>
         <source>Request logged; it is due on {day}.</source>
         <translation>Solicitud registrada; vence el {day}.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/rights_actions.py" line="147"/>
+        <location filename="../../ui/profile/rights_actions.py" line="148"/>
         <source>Request logged; the policy sets no deadline.</source>
         <translation>Solicitud registrada; la política no fija plazo.</translation>
     </message>
@@ -5519,27 +5519,27 @@
 <context>
     <name>SessionSync</name>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="82"/>
+        <location filename="../../ui/sync/session_sync.py" line="84"/>
         <source>Sync status</source>
         <translation>Estado de la sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="91"/>
+        <location filename="../../ui/sync/session_sync.py" line="93"/>
         <source>Signed in elsewhere</source>
         <translation>Sesión iniciada en otro lugar</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="203"/>
+        <location filename="../../ui/sync/session_sync.py" line="209"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="209"/>
+        <location filename="../../ui/sync/session_sync.py" line="215"/>
         <source>Sync: the server did not answer; trying again in {s:.0f} s.</source>
         <translation>Sincronización: el servidor no respondió; nuevo intento en {s:.0f} s.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/session_sync.py" line="212"/>
+        <location filename="../../ui/sync/session_sync.py" line="218"/>
         <source>Syncing… {done} of {total}</source>
         <translation>Sincronizando… {done} de {total}</translation>
     </message>
@@ -6058,28 +6058,28 @@
 <context>
     <name>SignInWindow</name>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="97"/>
-        <location filename="../../ui/signin/signin_window.py" line="122"/>
+        <location filename="../../ui/signin/signin_window.py" line="98"/>
+        <location filename="../../ui/signin/signin_window.py" line="123"/>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="98"/>
+        <location filename="../../ui/signin/signin_window.py" line="99"/>
         <source>Sign in to open this device&apos;s encrypted vault.</source>
         <translation>Inicie sesión para abrir la bóveda cifrada de este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="100"/>
+        <location filename="../../ui/signin/signin_window.py" line="101"/>
         <source>HMIS Intake is locked</source>
         <translation>HMIS Intake está bloqueado</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="101"/>
+        <location filename="../../ui/signin/signin_window.py" line="102"/>
         <source>Nothing from the vault is on screen. Sign in again to continue.</source>
         <translation>No hay nada de la bóveda en pantalla. Inicie sesión de nuevo para continuar.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="105"/>
+        <location filename="../../ui/signin/signin_window.py" line="106"/>
         <source>Demo sign-in
 user name: {u}
 password:  {p}</source>
@@ -6088,92 +6088,92 @@ usuario:    {u}
 contraseña: {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="107"/>
+        <location filename="../../ui/signin/signin_window.py" line="108"/>
         <source>Demo sign-in details</source>
         <translation>Datos de acceso de demostración</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="108"/>
+        <location filename="../../ui/signin/signin_window.py" line="109"/>
         <source>&amp;User name</source>
         <translation>&amp;Usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="108"/>
+        <location filename="../../ui/signin/signin_window.py" line="109"/>
         <source>User name</source>
         <translation>Nombre de usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="109"/>
+        <location filename="../../ui/signin/signin_window.py" line="110"/>
         <source>&amp;Password</source>
         <translation>&amp;Contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="109"/>
+        <location filename="../../ui/signin/signin_window.py" line="110"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="110"/>
+        <location filename="../../ui/signin/signin_window.py" line="111"/>
         <source>&amp;Code</source>
         <translation>Có&amp;digo</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="110"/>
+        <location filename="../../ui/signin/signin_window.py" line="111"/>
         <source>Code from the authenticator app</source>
         <translation>Código de la aplicación de autenticación</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="111"/>
+        <location filename="../../ui/signin/signin_window.py" line="112"/>
         <source>The 6-digit code your authenticator app shows now, or one of your recovery codes.</source>
         <translation>El código de 6 dígitos que muestra ahora su aplicación de autenticación, o uno de sus códigos de recuperación.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="114"/>
+        <location filename="../../ui/signin/signin_window.py" line="115"/>
         <source>&amp;Back</source>
         <translation>&amp;Volver</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="115"/>
+        <location filename="../../ui/signin/signin_window.py" line="116"/>
         <source>Back to the password</source>
         <translation>Volver a la contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="116"/>
+        <location filename="../../ui/signin/signin_window.py" line="117"/>
         <source>C&amp;ontinue</source>
         <translation>C&amp;ontinuar</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="117"/>
+        <location filename="../../ui/signin/signin_window.py" line="118"/>
         <source>Continue with the code</source>
         <translation>Continuar con el código</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="119"/>
+        <location filename="../../ui/signin/signin_window.py" line="120"/>
         <source>Use &amp;recovery key…</source>
         <translation>Usar la clave de &amp;recuperación…</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="120"/>
+        <location filename="../../ui/signin/signin_window.py" line="121"/>
         <source>Use recovery key</source>
         <translation>Usar la clave de recuperación</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="121"/>
+        <location filename="../../ui/signin/signin_window.py" line="122"/>
         <source>&amp;Sign in</source>
         <translation>&amp;Iniciar sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="184"/>
+        <location filename="../../ui/signin/signin_window.py" line="185"/>
         <source>Enter the code from your authenticator app.</source>
         <translation>Escriba el código de su aplicación de autenticación.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="193"/>
+        <location filename="../../ui/signin/signin_window.py" line="194"/>
         <source>Enter your user name.</source>
         <translation>Escriba su nombre de usuario.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/signin_window.py" line="198"/>
+        <location filename="../../ui/signin/signin_window.py" line="199"/>
         <source>Enter your password.</source>
         <translation>Escriba su contraseña.</translation>
     </message>
@@ -6804,77 +6804,77 @@ ExportID {id}</translation>
 <context>
     <name>TimelinessBanner</name>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="66"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="67"/>
         <source>&amp;Open sync screen</source>
         <translation>Abrir &amp;sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="67"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="68"/>
         <source>Open the sync screen</source>
         <translation>Abrir la pantalla de sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="68"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="69"/>
         <source>Timeliness warning</source>
         <translation>Aviso de plazo</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="78"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="79"/>
         <source>Overdue:</source>
         <translation>Vencidos:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="79"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="80"/>
         <source>1 record has</source>
         <translation>1 registro ha</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="80"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="81"/>
         <source>{n} records have</source>
         <translation>{n} registros han</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="81"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="82"/>
         <source>{count} passed the {w}-hour window without reaching the central HMIS.</source>
         <translation>{count} superado el plazo de {w} horas sin llegar al HMIS central.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="84"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="85"/>
         <source>1 more is due within {h} hours.</source>
         <translation>1 más vence en menos de {h} horas.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="86"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="87"/>
         <source>{n} more are due within {h} hours.</source>
         <translation>{n} más vencen en menos de {h} horas.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="90"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="91"/>
         <source>Due soon:</source>
         <translation>Por vencer:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="91"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="92"/>
         <source>1 record must</source>
         <translation>1 registro debe</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="92"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="93"/>
         <source>{n} records must</source>
         <translation>{n} registros deben</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="93"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="94"/>
         <source>{count} reach the central HMIS within {h} hours ({w}-hour window from collection).</source>
         <translation>{count} llegar al HMIS central en menos de {h} horas (plazo de {w} horas desde la recopilación).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="100"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="101"/>
         <source>Sync as soon as the device is online.</source>
         <translation>Sincronice en cuanto el equipo tenga conexión.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/timeliness_banner.py" line="102"/>
+        <location filename="../../ui/sync/timeliness_banner.py" line="103"/>
         <source>Records are sent by themselves while someone is signed in and the device is online.</source>
         <translation>Los registros se envían solos mientras alguien tenga la sesión iniciada y el equipo esté en línea.</translation>
     </message>

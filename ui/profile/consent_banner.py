@@ -26,7 +26,8 @@ class ConsentBanner(QFrame):
         row.addWidget(self.label, 1)
         self.renew_button = QPushButton(self.tr("Record new &consent\u2026"))
         self.renew_button.setAccessibleName(self.tr("Record a new consent"))
-        self.renew_button.setVisible(can_renew)
+        if not can_renew:
+            self.renew_button.hide()
         self.renew_button.clicked.connect(self.renew_requested.emit)
         row.addWidget(self.renew_button)
         self.hide()

@@ -104,13 +104,16 @@ class MainWindow(QMainWindow):
         header.addStretch(1)
         self.new_button = QPushButton()
         self.new_button.setObjectName("primary")
-        self.new_button.setVisible(session.can("client.create"))
+        if not session.can("client.create"):
+            self.new_button.hide()
         self.lock_button = QPushButton(resource_icon("lock.svg", 48), "")
         self.lock_button.setObjectName("lockButton")
         self.intake_button = QPushButton()
-        self.intake_button.setVisible(session.can("intake.run"))
+        if not session.can("intake.run"):
+            self.intake_button.hide()
         self.my_clients_button = QPushButton()
-        self.my_clients_button.setVisible(session.can("client.view_basic"))
+        if not session.can("client.view_basic"):
+            self.my_clients_button.hide()
         self.my_clients_dialog: MyClientsDialog | None = None
         header.addWidget(self.my_clients_button)
         header.addWidget(self.intake_button)

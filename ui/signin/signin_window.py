@@ -69,7 +69,8 @@ class SignInWindow(CardScreen):
         self.recovery_button.setFlat(True)
         buttons.addWidget(self.recovery_button)
         # A demo vault's recovery key was never shown, so the path would lead nowhere.
-        self.recovery_button.setVisible(not demo)
+        if demo:
+            self.recovery_button.hide()
         buttons.addStretch(1)
         self.sign_in_button = QPushButton()
         self.sign_in_button.setObjectName("primary")

@@ -63,9 +63,11 @@ class ConnectionCard(QWidget):
         row.addLayout(text, 1)
         self.enroll_button = QPushButton(self.tr("&Enroll this device\u2026"))
         self.enroll_button.setAccessibleName(self.tr("Enroll this device"))
-        self.enroll_button.setVisible(can_configure)
         row.addWidget(self.enroll_button, 0, Qt.AlignmentFlag.AlignVCenter)
         column.addLayout(row)
+        # Only once it has a parent: shown before, a button is a window of its own for a
+        # moment, and takes the focus from the window the worker is typing in.
+        self.enroll_button.setVisible(can_configure)
         self._can_configure = can_configure
 
     def show_enrollment(self, enrollment: DeviceEnrollment | None) -> None:

@@ -53,7 +53,8 @@ class TimelinessBanner(QFrame):
         text.addWidget(self.message, 1)
         row.addWidget(column, 1)
         self.sync_button = QPushButton()
-        self.sync_button.setVisible(can_sync)
+        if not can_sync:
+            self.sync_button.hide()
         self.sync_button.clicked.connect(self.open_sync_requested)
         row.addWidget(self.sync_button)
         self._can_sync = can_sync
