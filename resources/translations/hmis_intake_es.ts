@@ -3727,12 +3727,12 @@
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="206"/>
+        <location filename="../../ui/profile/profile_window.py" line="201"/>
         <source>The client has an open enrollment; record its exit first.</source>
         <translation>El cliente tiene una inscripción abierta; registre primero su salida.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="269"/>
+        <location filename="../../ui/profile/profile_window.py" line="264"/>
         <source>Ask a colleague who may record consent.</source>
         <translation>Pida ayuda a un colega que pueda registrar el consentimiento.</translation>
     </message>
@@ -3787,7 +3787,7 @@
         <translation>&amp;Notas del caso</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="200"/>
+        <location filename="../../ui/profile/profile_window.py" line="195"/>
         <source>Date of birth: {d}</source>
         <translation>Fecha de nacimiento: {d}</translation>
     </message>
@@ -6585,218 +6585,218 @@ ExportID {id}</translation>
 <context>
     <name>SyncWindow</name>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="82"/>
+        <location filename="../../ui/sync/sync_window.py" line="83"/>
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="131"/>
+        <location filename="../../ui/sync/sync_window.py" line="132"/>
         <source>Sync with the central HMIS</source>
         <translation>Sincronizar con el HMIS central</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="171"/>
+        <location filename="../../ui/sync/sync_window.py" line="167"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="173"/>
+        <location filename="../../ui/sync/sync_window.py" line="169"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="175"/>
+        <location filename="../../ui/sync/sync_window.py" line="171"/>
         <source>&amp;Cancel sync</source>
         <translation>&amp;Cancelar la sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="176"/>
+        <location filename="../../ui/sync/sync_window.py" line="172"/>
         <source>Cancel the sync</source>
         <translation>Cancelar la sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="183"/>
+        <location filename="../../ui/sync/sync_window.py" line="179"/>
         <source>Sync progress</source>
         <translation>Progreso de la sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="197"/>
+        <location filename="../../ui/sync/sync_window.py" line="193"/>
         <source>Sync result</source>
         <translation>Resultado de la sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="142"/>
+        <location filename="../../ui/sync/sync_window.py" line="143"/>
         <source>Batch history and refused records</source>
         <translation>Historial de lotes y registros rechazados</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="86"/>
+        <location filename="../../ui/sync/sync_window.py" line="87"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="86"/>
+        <location filename="../../ui/sync/sync_window.py" line="87"/>
         <source>Records</source>
         <translation>Registros</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="86"/>
+        <location filename="../../ui/sync/sync_window.py" line="87"/>
         <source>New</source>
         <translation>Nuevos</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="87"/>
+        <location filename="../../ui/sync/sync_window.py" line="88"/>
         <source>Already had</source>
         <translation>Ya los tenía</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="87"/>
+        <location filename="../../ui/sync/sync_window.py" line="88"/>
         <source>Refused</source>
         <translation>Rechazados</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="87"/>
+        <location filename="../../ui/sync/sync_window.py" line="88"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="88"/>
+        <location filename="../../ui/sync/sync_window.py" line="89"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="145"/>
+        <location filename="../../ui/sync/sync_window.py" line="146"/>
         <source>Batch history</source>
         <translation>Historial de lotes</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="147"/>
+        <location filename="../../ui/sync/sync_window.py" line="148"/>
         <source>Batch &amp;history</source>
         <translation>&amp;Historial de lotes</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="206"/>
+        <location filename="../../ui/sync/sync_window.py" line="202"/>
         <source>The server refused these records and they wait here, unsent, until you send them again. Put right what the reason names first (usually by correcting and saving the record), or send again once the server&apos;s rules were updated.</source>
         <translation>El servidor rechazó estos registros y esperan aquí, sin enviar, hasta que los vuelva a enviar. Corrija primero lo que indica el motivo (normalmente corrigiendo y guardando el registro), o vuelva a enviarlos cuando se hayan actualizado las reglas del servidor.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="89"/>
+        <location filename="../../ui/sync/sync_window.py" line="90"/>
         <source>Record</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="89"/>
+        <location filename="../../ui/sync/sync_window.py" line="90"/>
         <source>Collected</source>
         <translation>Recopilado</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="89"/>
+        <location filename="../../ui/sync/sync_window.py" line="90"/>
         <source>Deadline</source>
         <translation>Plazo</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="90"/>
+        <location filename="../../ui/sync/sync_window.py" line="91"/>
         <source>Server&apos;s reason</source>
         <translation>Motivo del servidor</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="212"/>
+        <location filename="../../ui/sync/sync_window.py" line="208"/>
         <source>Refused records</source>
         <translation>Registros rechazados</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="216"/>
+        <location filename="../../ui/sync/sync_window.py" line="212"/>
         <source>Send &amp;again</source>
         <translation>R&amp;eenviar</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="217"/>
+        <location filename="../../ui/sync/sync_window.py" line="213"/>
         <source>Send the selected refused records again</source>
         <translation>Volver a enviar los registros rechazados seleccionados</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="218"/>
+        <location filename="../../ui/sync/sync_window.py" line="214"/>
         <source>Send all a&amp;gain</source>
         <translation>Reenviar &amp;todos</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="219"/>
+        <location filename="../../ui/sync/sync_window.py" line="215"/>
         <source>Send every refused record again</source>
         <translation>Volver a enviar todos los registros rechazados</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="151"/>
-        <location filename="../../ui/sync/sync_window.py" line="319"/>
+        <location filename="../../ui/sync/sync_window.py" line="152"/>
+        <location filename="../../ui/sync/sync_window.py" line="315"/>
         <source>&amp;Refused records</source>
         <translation>Registros &amp;rechazados</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="228"/>
+        <location filename="../../ui/sync/sync_window.py" line="224"/>
         <source>Cl&amp;ose</source>
         <translation>Cerr&amp;ar</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="229"/>
+        <location filename="../../ui/sync/sync_window.py" line="225"/>
         <source>Close the sync screen</source>
         <translation>Cerrar la pantalla de sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="266"/>
+        <location filename="../../ui/sync/sync_window.py" line="262"/>
         <source>Reading…</source>
         <translation>Leyendo…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="305"/>
+        <location filename="../../ui/sync/sync_window.py" line="301"/>
         <source>Acknowledged</source>
         <translation>Confirmado</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="306"/>
+        <location filename="../../ui/sync/sync_window.py" line="302"/>
         <source>Error: {why}</source>
         <translation>Error: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="306"/>
+        <location filename="../../ui/sync/sync_window.py" line="302"/>
         <source>not recorded</source>
         <translation>no registrado</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="311"/>
+        <location filename="../../ui/sync/sync_window.py" line="307"/>
         <source>Last batch sent {when}.</source>
         <translation>Último lote enviado: {when}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="312"/>
+        <location filename="../../ui/sync/sync_window.py" line="308"/>
         <source>Nothing has been sent from this device yet.</source>
         <translation>Todavía no se ha enviado nada desde este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="318"/>
+        <location filename="../../ui/sync/sync_window.py" line="314"/>
         <source>&amp;Refused records ({n})</source>
         <translation>Registros &amp;rechazados ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="343"/>
+        <location filename="../../ui/sync/sync_window.py" line="339"/>
         <source>Cancelling after the current request…</source>
         <translation>Cancelando después de la solicitud en curso…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="347"/>
+        <location filename="../../ui/sync/sync_window.py" line="343"/>
         <source>Syncing in the background…</source>
         <translation>Sincronizando en segundo plano…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="348"/>
+        <location filename="../../ui/sync/sync_window.py" line="344"/>
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="405"/>
+        <location filename="../../ui/sync/sync_window.py" line="401"/>
         <source>{n} back in the outbox; they go with the next sync.</source>
         <translation>De vuelta en la bandeja de salida: {n}, para la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="430"/>
+        <location filename="../../ui/sync/sync_window.py" line="426"/>
         <source>This device is enrolled with {host} for {agency}.</source>
         <translation>Este equipo está vinculado a {host} para {agency}.</translation>
     </message>

@@ -37,7 +37,7 @@ from ui.profile.renew_dialog import RenewConsentDialog
 from ui.profile.revoke_dialog import RevokeConsentDialog
 from ui.profile.service_dialog import ServiceDialog
 from ui.theme import demo_banner, window_title
-from ui.widgets.idle_builder import IdleBuilder
+from ui.widgets.idle_builder import IdleBuilder, settle
 from ui.widgets.rows_model import RowsModel
 from ui.wizard.page import text_label
 
@@ -171,12 +171,7 @@ class ProfileWindow(QDialog):
         close.clicked.connect(self.accept)
         row.addWidget(close)
         page.addLayout(row)
-        yield
-        self.ensurePolished()
-        yield
-        layout = self.layout()
-        if layout is not None:
-            layout.activate()
+        yield from settle(self)
         self.complete = True
 
     def show_profile(self, profile: ClientProfile) -> None:

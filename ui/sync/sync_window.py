@@ -53,6 +53,7 @@ from ui.sync.texts import entity_label, local_time, outcome_text, progress_text,
 from ui.sync.worker_jobs import WorkerJobs
 from ui.tasks import TaskRunner
 from ui.theme import demo_banner, window_title
+from ui.widgets.idle_builder import settle
 from ui.widgets.rows_model import RowsModel
 
 _BUILT = object()  # what the part builder answers once every part is built
@@ -157,12 +158,7 @@ class SyncWindow(QDialog):
         for first, second in itertools.pairwise(order):
             self.setTabOrder(first, second)
         self._connect()
-        yield
-        self.ensurePolished()
-        yield
-        layout = self.layout()
-        if layout is not None:
-            layout.activate()
+        yield from settle(self)
 
     def _build_run_row(self, page: QVBoxLayout) -> None:
         """Sync now, cancel, the progress bar, and the line that gives the result."""

@@ -12,11 +12,24 @@ answers ``True`` (nothing is left), so keys and paints are served between slices
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 WAIT_MS = 250
+
+
+def settle(window: QWidget) -> Iterator[None]:
+    """The last two slices of a window built while idle: its style sheet applied to
+    every widget, then its layout worked out, each in a turn of its own, so showing it
+    later has neither to do."""
+    yield
+    window.ensurePolished()
+    yield
+    layout = window.layout()
+    if layout is not None:
+        layout.activate()
 
 
 class IdleBuilder(QObject):
