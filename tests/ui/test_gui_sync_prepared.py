@@ -5,6 +5,7 @@ build leaves no window and nothing built behind."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import shiboken6
 from PySide6.QtWidgets import QApplication
@@ -19,16 +20,27 @@ from sync_gui_support import (  # noqa: F401 - _test_keyring_file is an autouse 
 
 from app.clock import FakeClock
 from ui.lock import LockReason
+from ui.sync.session_sync import SessionSync
 from ui.sync.sync_window import SyncWindow
+
+
+def _wait_until_built(qtbot, sync: SessionSync) -> None:
+    qtbot.waitUntil(lambda: sync.prepared is not None and not sync.preparing.active, timeout=10_000)
+
+
+def _signed_in_with_the_screen_built(qtbot, make_gui, tmp_path: Path,
+                                     clock: FakeClock) -> tuple[Any, Any, SessionSync]:
+    gui, main = signed_in_mo(qtbot, make_gui, tmp_path, clock)
+    sync = gui.controller.sync
+    assert sync is not None
+    _wait_until_built(qtbot, sync)
+    return gui, main, sync
 
 
 def test_the_sync_screen_is_built_while_idle_and_works_once_opened(qtbot, make_gui, tmp_path: Path,
                                                                    clock: FakeClock) -> None:
     with no_keyring():
-        gui, _main = signed_in_mo(qtbot, make_gui, tmp_path, clock)
-        sync = gui.controller.sync
-        assert sync is not None
-        qtbot.waitUntil(lambda: sync.prepared is not None and not sync.preparing.active, timeout=10_000)
+        gui, _main, sync = _signed_in_with_the_screen_built(qtbot, make_gui, tmp_path, clock)
         prepared = sync.prepared
         assert prepared is not None
         assert sync.window is None, "built, not opened"
@@ -51,7 +63,7 @@ def test_the_sync_screen_is_built_while_idle_and_works_once_opened(qtbot, make_g
         window.close_button.click()
         qtbot.waitUntil(lambda: sync.window is None)
         # The next one is built while idle again, fresh: not the closed one, nothing of it kept.
-        qtbot.waitUntil(lambda: sync.prepared is not None and not sync.preparing.active, timeout=10_000)
+        _wait_until_built(qtbot, sync)
         assert sync.prepared is not window
         again = open_sync_window(qtbot, gui)
         assert again is not window and again.tabs.currentIndex() == 0
@@ -106,7 +118,7 @@ def test_the_sync_screen_shows_at_once_and_is_filled_by_a_read_off_the_ui_thread
         # the next screen reads afresh.
         window.close_button.click()
         qtbot.waitUntil(lambda: not shiboken6.isValid(window) and not sync.reads.busy, timeout=10_000)
-        qtbot.waitUntil(lambda: sync.prepared is not None and not sync.preparing.active, timeout=10_000)
+        _wait_until_built(qtbot, sync)
         again = open_sync_window(qtbot, gui)
         assert again.connection.server.text() == "Not enrolled" and not again.reading
 
@@ -137,10 +149,7 @@ def test_s4_a_lock_while_the_sync_screen_reads_leaves_no_window_and_nothing_read
 def test_a_sync_screen_built_before_a_language_switch_opens_in_the_new_language(qtbot, make_gui, tmp_path: Path,
                                                                                 clock: FakeClock) -> None:
     with no_keyring():
-        gui, main = signed_in_mo(qtbot, make_gui, tmp_path, clock)
-        sync = gui.controller.sync
-        assert sync is not None
-        qtbot.waitUntil(lambda: sync.prepared is not None and not sync.preparing.active, timeout=10_000)
+        gui, main, sync = _signed_in_with_the_screen_built(qtbot, make_gui, tmp_path, clock)
         english = sync.prepared
         try:
             main.choose_language("es")
