@@ -115,7 +115,7 @@ class SessionSync(QObject):
     def _prepare_some(self) -> bool | None:
         """One part of the next sync screen; ``True`` once it is built, or when there is none to build;
         ``None`` (later) while a modal dialog is open: the screen is opened from the main window, which
-        that dialog blocks, and building under it upset which window Qt made active."""
+        that dialog blocks, so the dialog's turns are better spent on the dialog."""
         session = self._session
         if session is None or not session.can("sync.run"):
             return True
