@@ -82,7 +82,7 @@ def test_a_lock_while_the_sync_screen_is_being_built_leaves_nothing(qtbot, make_
         # Half built, as the idle turns leave it: the cards and the run row, no tables yet.
         partial = SyncWindow(session_of(gui), sync.runner, sync.jobs, parent=main, build_now=False)
         assert not partial.build_some() and not partial.build_some()
-        sync.prepared = partial
+        sync.next_screen.prepared = partial
         sync.preparing.start()
 
         gui.lock.lock(LockReason.MANUAL)

@@ -430,7 +430,7 @@ class MainWindow(QMainWindow):
         except UserFacingError as exc:
             self.result_info.setText(str(exc))
             return None
-        window = self.profile_preparer.take(session)
+        window = self.profile_preparer.take_for(session)
         if window is None:
             window = ProfileWindow(session, profile, self._demo, self)
         else:

@@ -15,13 +15,12 @@ from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, SignalInstance, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from app.session import Session
 from sync.engine import SyncProgress
 from sync.protocol import OpenSession, SessionState
 from sync.sessions import SessionReporter
-from ui.i18n import active_language
 from ui.server_text import elsewhere_text
 from ui.sync.runner import RunOutcome, SyncRunner
 from ui.sync.schedule import RunKind, SyncSchedule
@@ -30,7 +29,7 @@ from ui.sync.texts import status_text
 from ui.sync.timeliness_banner import TimelinessBanner
 from ui.sync.worker_jobs import WorkerJobs
 from ui.tasks import TaskRunner
-from ui.widgets.idle_builder import IdleBuilder
+from ui.widgets.prepared_window import WindowPreparer
 
 
 class SyncHost(Protocol):
@@ -74,9 +73,9 @@ class SessionSync(QObject):
         self.window: SyncWindow | None = None
         # The next sync screen, built a part per turn of the event loop while idle, so
         # opening it only reads the vault and shows it (building it held the window ~70 ms).
-        self.prepared: SyncWindow | None = None
-        self.preparing = IdleBuilder(self._prepare_some, self)
-        self._prepared_language = ""  # the language the prepared screen was built in
+        self.next_screen: WindowPreparer[SyncWindow] = WindowPreparer(
+            lambda: self._session is not None and self._session.can("sync.run"), self._new_window, self)
+        self.preparing = self.next_screen.preparing
         # The screen's vault reads as it opens, on a worker connection off the UI thread.
         self.reads = TaskRunner(self)
         self.status_label = QLabel()
@@ -112,21 +111,15 @@ class SessionSync(QObject):
         self._report(SessionState.SIGNED_IN)
         self.preparing.start()
 
-    def _prepare_some(self) -> bool | None:
-        """One part of the next sync screen; ``True`` once it is built, or when there is none to build;
-        ``None`` (later) while a modal dialog is open: the screen is opened from the main window, which
-        that dialog blocks, so the dialog's turns are better spent on the dialog."""
-        session = self._session
-        if session is None or not session.can("sync.run"):
-            return True
-        if QApplication.activeModalWidget() is not None:
-            return None
-        if self.prepared is None:
-            self._prepared_language = active_language()
-            self.prepared = SyncWindow(session, self.runner, self.jobs, self._demo, self._host, build_now=False,
-                                       reads=self.reads)
-            return False
-        return self.prepared.build_some()
+    @property
+    def prepared(self) -> SyncWindow | None:
+        """The next sync screen, built while idle; not shown yet."""
+        return self.next_screen.prepared
+
+    def _new_window(self) -> SyncWindow:
+        assert self._session is not None
+        return SyncWindow(self._session, self.runner, self.jobs, self._demo, self._host, build_now=False,
+                          reads=self.reads)
 
     def _report(self, state: SessionState) -> None:
         """Tell the server off the UI thread; an unreachable server says nothing (A25)."""
@@ -169,11 +162,7 @@ class SessionSync(QObject):
             self.window.raise_()
             self.window.activateWindow()
             return self.window
-        self.preparing.stop()
-        window, self.prepared = self.prepared, None
-        if window is not None and self._prepared_language != active_language():
-            window.deleteLater()  # built before a language switch: built afresh, as before
-            window = None
+        window = self.next_screen.take()
         if window is None:
             window = SyncWindow(session, self.runner, self.jobs, self._demo, self._host, reads=self.reads)
         else:
@@ -239,7 +228,4 @@ class SessionSync(QObject):
         self.reads.wait(int(self.runner.schedule.lock_wait * 1000))
         self.status_label.setText("")
         self.window = None
-        self.preparing.stop()
-        prepared, self.prepared = self.prepared, None
-        if prepared is not None:
-            prepared.deleteLater()  # never shown; cleared with the other windows
+        self.next_screen.end()  # the next screen, never shown, goes with the other windows

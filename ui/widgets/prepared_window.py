@@ -1,0 +1,72 @@
+"""The next window of a kind, built a part per turn of the event loop while the app is
+idle, so opening one only fills it (the sync screen, the profile).
+
+The window is built with ``build_now=False`` and then ``build_some`` once per idle
+turn (``ui.widgets.idle_builder``). Nothing is built while a modal dialog is open: the
+window opens from the main window, which that dialog blocks, so the dialog's turns are
+better spent on the dialog. ``take`` hands the prepared window over, unless it was built
+in another language than the one now in use (the language changed meanwhile): that one
+is deleted and the caller builds afresh, as before. ``end`` (a lock) stops the build and
+deletes the prepared window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Generic, Protocol, TypeVar
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
+
+from ui.i18n import active_language
+from ui.widgets.idle_builder import IdleBuilder
+
+
+class BuiltWhileIdle(Protocol):
+    def build_some(self) -> bool: ...
+
+    def deleteLater(self) -> None: ...
+
+
+W = TypeVar("W", bound=BuiltWhileIdle)
+
+
+class WindowPreparer(Generic[W]):
+    def __init__(self, wanted: Callable[[], bool], make: Callable[[], W], parent: QObject) -> None:
+        """``wanted()``: whether a window is to be built at all now (a session that may
+        open it); ``make()``: the window, its parts not built yet."""
+        self._wanted = wanted
+        self._make = make
+        self.prepared: W | None = None
+        self._language = ""  # the language the prepared window was built in
+        self.preparing = IdleBuilder(self._prepare_some, parent)
+
+    def start(self) -> None:
+        self.preparing.start()
+
+    def _prepare_some(self) -> bool | None:
+        if not self._wanted():
+            return True
+        if QApplication.activeModalWidget() is not None:
+            return None
+        if self.prepared is None:
+            self._language = active_language()
+            self.prepared = self._make()
+            return False
+        return self.prepared.build_some()
+
+    def take(self) -> W | None:
+        """The prepared window, built in the language now in use; ``None`` when there is none."""
+        self.preparing.stop()
+        window, self.prepared = self.prepared, None
+        if window is not None and self._language != active_language():
+            window.deleteLater()
+            return None
+        return window
+
+    def end(self) -> None:
+        """Nothing more is built and the prepared window goes (never shown)."""
+        self.preparing.stop()
+        window, self.prepared = self.prepared, None
+        if window is not None:
+            window.deleteLater()
