@@ -199,7 +199,7 @@ class SyncEngine:
             return None
         from_split = bool(run.split)
         rows = run.split.pop() if run.split else self.store.next_batch(
-            self.batch_size, self.max_batch_bytes, run.skip | on_the_wire if on_the_wire else run.skip)
+            self.batch_size, self.max_batch_bytes, run.skip | on_the_wire)
         if not rows:
             return None
         # Built here (it may read the vault: the audit head), posted on the sender's thread.
