@@ -9,7 +9,6 @@ echo, never from the command line (``--lead-grant CODE`` is refused, ui/cli_secr
 from __future__ import annotations
 
 import argparse
-import sys
 
 from app.security.role_grants import Redeem
 from app.session import Session
@@ -28,15 +27,7 @@ def lead_grant(session: Session, args: argparse.Namespace) -> Redeem | None:
 
 def read_grant_code() -> str:
     """The Lead's grant code: the next line of standard input, or a no-echo prompt at a terminal."""
-    import getpass
+    from ui.cli_secrets import read_secret_line
 
-    from ui.cli import CliError
-
-    if sys.stdin is not None and sys.stdin.isatty():
-        code = getpass.getpass("HMIS Lead's grant code: ")
-    else:
-        code = sys.stdin.readline() if sys.stdin is not None else ""
-    if not code.strip():
-        raise CliError("Give the HMIS Lead's grant code on the line of standard input after the password"
-                       " (and after the code, for a user with two-step sign-in).")
-    return code.strip()
+    return read_secret_line("HMIS Lead's grant code: ", "Give the HMIS Lead's grant code on the line of standard "
+                            "input after the password (and after the code, for a user with two-step sign-in).")

@@ -12,6 +12,7 @@ never repeats the value, before it parses anything else. Secrets come from stand
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Mapping, Sequence
 
 from app.errors import UserFacingError
@@ -70,3 +71,19 @@ def check_no_secret_given(argv: Sequence[str], environ: Mapping[str, str]) -> No
             f"{', '.join(names)} is refused: hmis-intake reads no password or code from the environment, "
             "where other programs can read it, so unset it and give --password-stdin instead."
         )
+
+
+def read_secret_line(prompt: str, missing: str) -> str:
+    """A one-time code that follows the password: the next line of standard input, or a
+    prompt that does not echo at a terminal. ``missing`` is the sentence for no code."""
+    import getpass
+
+    from ui.cli import CliError
+
+    if sys.stdin is not None and sys.stdin.isatty():
+        code = getpass.getpass(prompt)
+    else:
+        code = sys.stdin.readline() if sys.stdin is not None else ""
+    if not code.strip():
+        raise CliError(missing)
+    return code.strip()

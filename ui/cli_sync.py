@@ -46,18 +46,10 @@ def _read_enrollment_code() -> str:
     """CT-403-2, MO-PWD-5: the one-time code is a secret, so it comes from standard input
     (the line after the password, and after a second factor's code) or a prompt that does
     not echo, never from the command line where the process list and history show it."""
-    import getpass
+    from ui.cli_secrets import read_secret_line
 
-    from ui import cli
-
-    if sys.stdin is not None and sys.stdin.isatty():
-        code = getpass.getpass("Enrollment code: ")
-    else:
-        code = sys.stdin.readline() if sys.stdin is not None else ""
-    if not code.strip():
-        raise cli.CliError("Give the one-time enrollment code on the line of standard input after the password"
-                           " (and after the code, for a user with two-step sign-in).")
-    return code.strip()
+    return read_secret_line("Enrollment code: ", "Give the one-time enrollment code on the line of standard input "
+                            "after the password (and after the code, for a user with two-step sign-in).")
 
 
 def _progress_printer(stream: TextIO) -> Callable[[Any], None] | None:
