@@ -365,6 +365,14 @@ class IntakeFlow(ConsentSteps):
         """Drop every answer (the draft in the vault is what survives a lock)."""
         self.state = self.fresh_state()
 
+    def start_at(self, now: datetime) -> None:
+        """A fresh intake collected at ``now``, for a flow made earlier (a wizard built
+        while the app was idle): the consent's date and time, each member's entry date
+        and the collection time are those of ``now``, never of when the flow was made."""
+        self.now = now
+        self.today = now.date()
+        self.state = self.fresh_state()
+
     @property
     def has_typing(self) -> bool:
         """Whether there is anything worth keeping as a draft."""

@@ -13,7 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QStackedWidget, QTabWidget, QWidget
+
+
+def tab_area(tabs: QTabWidget) -> QWidget:
+    """Where ``tabs`` keeps its pages. A tab built with this as its parent is added
+    without moving it: a finished tab moved into the window has each of its widgets
+    restyled for its new place, which took as long again as building it."""
+    return tabs.findChild(QStackedWidget, "qt_tabwidget_stackedwidget") or tabs
 
 
 class LazyTabs:
@@ -21,14 +28,15 @@ class LazyTabs:
         """``built(key, tab)`` is called once for each tab as it is built."""
         self._tabs = tabs
         self._built_hook = built
-        self._builders: dict[str, Callable[[], QWidget]] = {}
+        self._builders: dict[str, Callable[[QWidget], QWidget]] = {}
         self._placeholders: dict[str, QWidget] = {}
         self.built: dict[str, QWidget] = {}
         tabs.currentChanged.connect(self._current_changed)
 
-    def add(self, key: str, title: str, build: Callable[[], QWidget], lazy: bool = True) -> None:
+    def add(self, key: str, title: str, build: Callable[[QWidget], QWidget], lazy: bool = True) -> None:
+        """``build(parent)`` makes the tab as a child of ``parent`` (``tab_area``)."""
         if not lazy:
-            tab = self.built[key] = build()
+            tab = self.built[key] = build(tab_area(self._tabs))
             self._tabs.addTab(tab, title)
             self._built_hook(key, tab)
             return
@@ -46,7 +54,7 @@ class LazyTabs:
             return tab
         build = self._builders.pop(key)
         placeholder = self._placeholders.pop(key)
-        tab = self.built[key] = build()
+        tab = self.built[key] = build(tab_area(self._tabs))
         index = self._tabs.indexOf(placeholder)
         current = self._tabs.currentIndex()
         title = self._tabs.tabText(index)

@@ -29,7 +29,7 @@ from ui.profile.contact_dialog import ContactDialog
 from ui.profile.exit_dialog import ExitDialog
 from ui.profile.history_tab import HistoryTab
 from ui.profile.household_tab import HouseholdTab
-from ui.profile.lazy_tabs import LazyTabs
+from ui.profile.lazy_tabs import LazyTabs, tab_area
 from ui.profile.notes_tab import NotesTab
 from ui.profile.overview_tab import OverviewTab
 from ui.profile.record_dialog import RecordDialog
@@ -130,7 +130,7 @@ class ProfileWindow(QDialog):
         self.tabs.setAccessibleName(self.tr("Profile sections"))
         page.addWidget(self.tabs, 1)
         yield
-        self.overview = OverviewTab(self.labels, sections.manage_consent, self.models)
+        self.overview = OverviewTab(self.labels, sections.manage_consent, self.models, tab_area(self.tabs))
         self.overview.revoke_requested.connect(self.revoke_consent)
         self.overview.stop_sharing_requested.connect(self.stop_sharing)
         self.overview.renew_requested.connect(lambda: self.renew_consent())
@@ -139,14 +139,15 @@ class ProfileWindow(QDialog):
         # The other tabs when first chosen, or one per idle turn once the window shows.
         self.lazy_tabs = LazyTabs(self.tabs, self._tab_built)
         if sections.household:
-            self.lazy_tabs.add("household", self.tr("&Household"), lambda: HouseholdTab(self.labels, self.models))
+            self.lazy_tabs.add("household", self.tr("&Household"),
+                               lambda parent: HouseholdTab(self.labels, self.models, parent))
         if sections.history:
             self.lazy_tabs.add("history", self.tr("Contacts and &services"),
-                               lambda: HistoryTab(self.labels, sections.record_followup, self.models))
+                               lambda parent: HistoryTab(self.labels, sections.record_followup, self.models, parent))
         if sections.notes:
-            self.lazy_tabs.add("notes", self.tr("Case &notes"), lambda: NotesTab(
+            self.lazy_tabs.add("notes", self.tr("Case &notes"), lambda parent: NotesTab(
                 lambda: self._session, self.when_consent_allows, sections.write_notes,
-                sections.request_note_deletion, self.personal_id, self.models))
+                sections.request_note_deletion, self.personal_id, self.models, parent))
 
         self.message = text_label("", "notice")
         self.message.setAccessibleName(self.tr("Message"))

@@ -54,6 +54,7 @@ from ui.theme import demo_banner, resource_icon, window_title
 from ui.widgets.mnemonics import give_unique_mnemonics
 from ui.wizard.intake_wizard import DRAFT_KIND as INTAKE_DRAFT_KIND
 from ui.wizard.intake_wizard import IntakeWizard
+from ui.wizard.prepared import IntakePreparer
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.intake_wizard: IntakeWizard | None = None
         self.profile_window: ProfileWindow | None = None
         self.profile_preparer = ProfilePreparer(session, demo, self)  # the next profile, built while idle
+        self.intake_preparer = IntakePreparer(session, demo, self)  # the next new intake, built while idle
         language = session.settings.language or active_language()
         if language != active_language():
             set_language(_qt_app(), language)
@@ -211,6 +213,7 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         self.search.setFocus()
         self.profile_preparer.start()
+        self.intake_preparer.start()
 
     # -- language ---------------------------------------------------------------------
 
@@ -396,8 +399,10 @@ class MainWindow(QMainWindow):
             self.intake_wizard.raise_()
             self.intake_wizard.activateWindow()
             return self.intake_wizard
-        wizard = IntakeWizard(session, self._demo, draft_id, payload, self, person=person,
-                              linked=linked)
+        fresh = draft_id is None and not payload and not person and not linked
+        wizard = self.intake_preparer.take_for(session) if fresh else None
+        if wizard is None:
+            wizard = IntakeWizard(session, self._demo, draft_id, payload, self, person=person, linked=linked)
         wizard.intake_did_save.connect(lambda _result: self.refresh_status())
         wizard.profile_requested.connect(self.open_profile)
         wizard.wizard_did_close.connect(lambda: self._intake_closed(wizard))
@@ -410,7 +415,8 @@ class MainWindow(QMainWindow):
     def _intake_closed(self, wizard: IntakeWizard) -> None:
         if self.intake_wizard is wizard:
             self.intake_wizard = None
-        wizard.deleteLater()
+        wizard.retire()
+        self.intake_preparer.start()  # the next one, while idle
         if not wizard.closed_for_lock:
             self.refresh_drafts_bar()
 
@@ -534,6 +540,7 @@ class MainWindow(QMainWindow):
         """Called by the lock controller after the session is locked (S4)."""
         self._session = None
         self.profile_preparer.end()
+        self.intake_preparer.end()
         self._search_keys.stop()
         self.outbox.end()
         if self.my_clients_dialog is not None:

@@ -32,6 +32,20 @@ def settle(window: QWidget) -> Iterator[None]:
         layout.activate()
 
 
+def delete_in_parts(window: QWidget, parts: list[QWidget]) -> None:
+    """Delete a closed window a part per turn of the event loop, then the window
+    itself, so no one turn frees all of its widgets."""
+
+    def delete_some() -> bool:
+        if parts:
+            parts.pop().deleteLater()
+            return False
+        window.deleteLater()
+        return True
+
+    IdleBuilder(delete_some, window).start()
+
+
 class IdleBuilder(QObject):
     def __init__(self, build_some: Callable[[], bool | None], parent: QObject | None = None) -> None:
         """``build_some()`` builds one slice and answers ``True`` once nothing is left

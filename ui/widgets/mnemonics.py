@@ -94,7 +94,8 @@ def give_unique_mnemonics(window: QWidget, first: Iterable[QWidget] = ()) -> Non
             letter = mnemonic_of(action.text())
             if action.isVisible() and letter:
                 taken.add(letter)
-    rest = [w for w in window.findChildren(QWidget) if w not in first and w.isVisibleTo(window)]
+    kept = set(first)
+    rest = [w for w in _shown_in(window) if w not in kept]
     for claim in _claims([w for w in first if w.isVisibleTo(window)] + rest):
         text = claim.text()
         letter = mnemonic_of(text)
@@ -109,3 +110,19 @@ def give_unique_mnemonics(window: QWidget, first: Iterable[QWidget] = ()) -> Non
             taken.add(letter)
         if changed != text:
             claim.set_text(changed)
+
+
+def _shown_in(window: QWidget) -> list[QWidget]:
+    """The widgets that would show in ``window``, in the order they were built (as
+    ``findChildren`` gives them), without visiting what is hidden: a wizard's other
+    pages and forms held ready are most of its widgets, and walking them on each
+    step's change took longer than the rest of the change."""
+    shown: list[QWidget] = []
+    stack = [c for c in reversed(window.children()) if isinstance(c, QWidget)]
+    while stack:
+        widget = stack.pop()
+        if widget.isHidden() or widget.isWindow():
+            continue
+        shown.append(widget)
+        stack.extend(c for c in reversed(widget.children()) if isinstance(c, QWidget))
+    return shown

@@ -14,20 +14,21 @@ it back after the next sign-in. The title never names the client.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
+from collections.abc import Generator
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListView,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -40,7 +41,7 @@ from app.drafts import discard_draft, save_draft
 from app.errors import UserFacingError
 from app.intake import IntakeRefused, IntakeResult
 from app.intake.flow import IntakeFlow
-from app.intake.steps import Step, StepRef
+from app.intake.steps import Step
 from app.projects import list_projects
 from app.search_service import visible_fields
 from app.session import Session
@@ -48,7 +49,7 @@ from ui.i18n import active_language
 from ui.tasks import TaskRunner
 from ui.theme import demo_banner, window_title
 from ui.widgets.focus import chain_tab_order, layout_order
-from ui.widgets.idle_builder import IdleBuilder
+from ui.widgets.idle_builder import IdleBuilder, delete_in_parts, settle
 from ui.widgets.mnemonics import give_unique_mnemonics
 from ui.widgets.status import busy_bar
 from ui.wizard.consent_page import ConsentPage
@@ -64,8 +65,10 @@ from ui.wizard.project_page import ProjectPage
 from ui.wizard.review_page import ReviewPage
 from ui.wizard.script_page import ScriptPage
 from ui.wizard.sharing_page import SharingPage
+from ui.wizard.step_list import StepList
 
 log = logging.getLogger(__name__)
+_BUILT = object()  # what the part builder answers once every part is built
 
 DRAFT_KIND = "intake"
 PAGE_CLASSES: dict[Step, type[WizardPage]] = {
@@ -83,7 +86,11 @@ class IntakeWizard(QDialog):
 
     def __init__(self, session: Session, demo: bool = False, draft_id: str | None = None,
                  payload: dict[str, Any] | None = None, parent: QWidget | None = None,
-                 person: dict[str, str] | None = None, linked: list[dict[str, Any]] | None = None) -> None:
+                 person: dict[str, str] | None = None, linked: list[dict[str, Any]] | None = None,
+                 build_now: bool = True) -> None:
+        """``build_now=False``: a new intake's window built ahead, a part per
+        ``build_some`` while the app is idle (``ui/wizard/prepared.py``); ``start``
+        begins its intake when it is opened."""
         super().__init__(parent)
         self.setWindowTitle(window_title(self.tr("New intake"), demo))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
@@ -93,6 +100,7 @@ class IntakeWizard(QDialog):
         self.resize(1200, 700)
         self.draft_id = draft_id
         self.closed_for_lock = False
+        self._showing = False  # a step is being shown (``_show_step``)
         self.saved: IntakeResult | None = None
         self._session: Session | None = session
         self.flow = IntakeFlow(session.pack, list_projects(session), session.clock.now())
@@ -102,7 +110,7 @@ class IntakeWizard(QDialog):
             self.flow.prefill_person(person)
         elif linked:
             self.flow.prefill_linked(linked)  # a re-engagement from the profile
-        context = WizardContext(
+        self._context = WizardContext(
             agency=session.settings.agency_name or "",
             staff_name=session.user.display_name,
             conn=session.conn,
@@ -110,7 +118,36 @@ class IntakeWizard(QDialog):
             ui_language=active_language(),
             session=session,
         )
+        self._building = self._build(demo, restored=payload is not None)
+        self._settling = settle(self)
+        if build_now:
+            self.finish_building()
+            self._page_builder.start()  # the other steps' pages, one per turn once this one is shown
 
+    # -- building ---------------------------------------------------------------------
+
+    def build_some(self) -> bool:
+        """One part of a window built ahead (about a frame's work at most): the window
+        and its first step, each other step's page, then its style and layout worked
+        out; ``True`` once all is built."""
+        if next(self._building, _BUILT) is not _BUILT:
+            return False
+        if not self._build_next_page():
+            return False
+        return next(self._settling, _BUILT) is _BUILT
+
+    def finish_building(self) -> None:
+        for _part in self._building:
+            pass
+
+    def start(self, now: datetime) -> None:
+        """Begin a new intake in a window built ahead: a fresh intake collected ``now``
+        on its first step, the rest of the window built now if it is not yet."""
+        self.finish_building()
+        self.flow.start_at(now)
+        self._show_step([])
+
+    def _build(self, demo: bool, restored: bool) -> Generator[None, None, None]:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
@@ -124,15 +161,8 @@ class IntakeWizard(QDialog):
         side = QVBoxLayout()
         steps_label = QLabel(self.tr("Steps"))
         steps_label.setObjectName("sectionHeading")
-        self.step_model = QStandardItemModel(self)
-        self.step_list = QListView()
-        self.step_list.setModel(self.step_model)
-        self.step_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.step_list.setObjectName("stepList")
-        self.step_list.setAccessibleName(self.tr("Intake steps"))
-        self.step_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.step_list.setFixedWidth(210)
-        self.step_list.setToolTip(self.tr("Click a step already done to go back to it."))
+        self.step_list = StepList()
+        self.step_model = self.step_list.steps
         self.step_list.clicked.connect(self._step_clicked)
         side.addWidget(steps_label)
         side.addWidget(self.step_list, 1)
@@ -141,15 +171,16 @@ class IntakeWizard(QDialog):
         main = QVBoxLayout()
         self.restored_notice = text_label(
             self.tr("This intake was kept when it was interrupted; nothing typed was lost."), "notice")
-        self.restored_notice.setVisible(payload is not None)
+        if not restored:
+            self.restored_notice.hide()
         main.addWidget(self.restored_notice)
         self.stack = QStackedWidget()
         main.addWidget(self.stack, 1)
-        self._context = context
         self.scrolls: dict[Step, QScrollArea] = {}
         self.pages = LazyPages(tuple(PAGE_CLASSES), self._build_page)
         self.done_page = self._build_done_page()
         self.stack.addWidget(self.done_page)
+        yield
 
         self.error = text_label("", "formError")
         self.error.hide()
@@ -185,13 +216,17 @@ class IntakeWizard(QDialog):
         self.drafts = DraftWriter(DRAFT_KIND, tasks, self)
         self.save_job.save_did_finish.connect(self._save_finished)
         self.save_job.save_did_fail.connect(self._save_failed)
+        yield
+        self.pages[self.flow.current.step]
+        yield
         self._show_step([])
-        # The other steps' pages, one per turn of the event loop once this one is shown.
+        # The other steps' pages, one per turn of the event loop once a step is shown.
         self._page_builder = IdleBuilder(self._build_next_page, self)
-        self._page_builder.start()
 
     def _build_page(self, step: Step) -> WizardPage:
-        page = PAGE_CLASSES[step](self.flow, self._context)
+        # The empty scroll area goes into the window first and the page is made in it:
+        # a finished page moved into the window would have every one of its widgets
+        # restyled for its new place, which doubled the time a page took to build.
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -200,9 +235,10 @@ class IntakeWizard(QDialog):
         # consent texts at 200% without a mouse.
         scroll.setAccessibleName(self.tr("Step content"))
         scroll.setAccessibleDescription(self.tr("Scroll with the arrow and Page keys."))
+        self.stack.addWidget(scroll)
+        page = PAGE_CLASSES[step](self.flow, self._context, scroll.viewport())
         scroll.setWidget(page)
         self.scrolls[step] = scroll
-        self.stack.addWidget(scroll)
         page.page_did_change.connect(self._page_changed)
         return page
 
@@ -223,9 +259,11 @@ class IntakeWizard(QDialog):
         script = self.pages[Step.SCRIPT]
         if isinstance(script, ScriptPage) and script.prepare():
             return False  # the oral explanation's text, before the step is entered
-        if "ui.documents.printing" not in sys.modules and self._session.can("consent.print"):
-            # What the saved page's consent print offer loads, so saving does not wait for it.
-            import ui.documents.printing  # noqa: F401
+        # What the saved page and its consent print offer load, so saving does not wait for them.
+        wanted = ("ui.documents.wizard_hook", "ui.documents.printing" if self._session.can("consent.print") else "")
+        missing = next((name for name in wanted if name and name not in sys.modules), None)
+        if missing is not None:
+            importlib.import_module(missing)
             return False
         member = self.pages[Step.MEMBER]
         return not isinstance(member, MemberPage) or member.prepare_some()
@@ -260,49 +298,20 @@ class IntakeWizard(QDialog):
     def current_page(self) -> WizardPage:
         return self.pages[self.flow.current.step]
 
-    def _step_title(self, ref: StepRef) -> str:
-        titles = {
-            Step.PROJECT: self.tr("Project"), Step.SCRIPT: self.tr("Oral explanation"),
-            Step.SHARING: self.tr("Consent choices"), Step.CONSENT: self.tr("Consent and signature"),
-            Step.DECLINED: self.tr("Nothing was recorded"),
-            Step.HOUSEHOLD: self.tr("Household"), Step.DUPLICATES: self.tr("Duplicate check"),
-            Step.REVIEW: self.tr("Review and save"),
-        }
-        if ref.step is Step.MEMBER:
-            # The first name only: the step list is narrow.
-            name = self.flow.member_label(ref.member).split(" ")[0] if ref.member < len(self.flow.members) else ""
-            title = self.tr("Person {n} details").format(n=ref.member + 1)
-            return f"{title} \u00b7 {name}" if name else title
-        return titles[ref.step]
-
     def _refresh_steps(self) -> None:
-        steps = self.flow.steps()
-        self.step_model.clear()
-        for number, ref in enumerate(steps, start=1):
-            done = number - 1 < self.flow.position
-            # A tick on the steps already done: those the list can go back to.
-            item = QStandardItem(f"{number}. {self._step_title(ref)}" + (" \u2713" if done else ""))
-            item.setEditable(False)
-            if done:
-                item.setAccessibleDescription(self.tr("Done; choose it to go back"))
-            if number - 1 > self.flow.position:
-                # Not reached yet: only Next leads there, through each step's checks.
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            if number - 1 == self.flow.position:
-                font = item.font()
-                font.setBold(True)
-                item.setFont(font)
-                item.setAccessibleDescription(self.tr("Current step"))
-            self.step_model.appendRow(item)
-        self.step_list.setCurrentIndex(self.step_model.index(self.flow.position, 0))
+        self.step_list.show_flow(self.flow)
 
     def _show_step(self, problems: list[Any]) -> None:
         ref = self.flow.current
         page = self.pages[ref.step]
-        page.enter(ref)
-        page.show_problems(problems)
+        # What the page says as it fills (its answers changed) is taken in once, below.
+        self._showing = True
+        try:
+            page.enter(ref)
+            page.show_problems(problems)
+        finally:
+            self._showing = False
         self.stack.setCurrentWidget(self.scrolls[ref.step])
-        self._refresh_steps()
         self.back_button.setEnabled(self.flow.position > 0)
         if ref.step is Step.REVIEW:
             self.next_button.setText(self.tr("&Save intake"))
@@ -358,6 +367,8 @@ class IntakeWizard(QDialog):
             scroll.ensureWidgetVisible(new, 16, 16)
 
     def _page_changed(self) -> None:
+        if self._showing:
+            return
         here = self.flow.current
         self.next_button.setEnabled(here.step is Step.DECLINED or self.flow.is_complete(here))
         self._refresh_steps()  # a refusal changes which steps follow
@@ -551,11 +562,24 @@ class IntakeWizard(QDialog):
         """After the draft is kept: forget every answer held in memory and on screen (S4)."""
         self._session = None
         self.flow.forget()
+        self._building.close()
+        if not hasattr(self, "_page_builder"):
+            return  # built ahead and never opened: it held nobody's data
         self._page_builder.stop()
         for page in self.pages.built.values():
             page.clear_client_data()
         self.step_model.clear()  # the step list names the people too
         self.done_text.setText("")
+
+    def retire(self) -> None:
+        """After it closed: forget the intake, then delete the window a page per turn of
+        the event loop (``delete_in_parts``); deleting every page at once held the main
+        window 10-20 ms just as the worker went back to it."""
+        self.clear_client_data()
+        pages: list[QWidget] = list(self.scrolls.values())
+        self.scrolls.clear()
+        self.pages.built.clear()
+        delete_in_parts(self, pages)
 
     def close_for_lock(self) -> None:
         self._finish_pending_save()
