@@ -31,25 +31,16 @@ def mnemonic_of(text: str) -> str:
 
 
 def without_mnemonic(text: str) -> str:
-    out: list[str] = []
-    i = 0
-    while i < len(text):
-        if text[i] == "&":
-            if i + 1 < len(text) and text[i + 1] == "&":
-                out.append("&&")
-                i += 2
-                continue
-            i += 1
-            continue
-        out.append(text[i])
-        i += 1
-    return "".join(out)
+    """``text`` without its ``&`` marks; ``&&`` (a literal ampersand) stays."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&&")
 
 
 def with_free_mnemonic(text: str, taken: set[str]) -> str:
     """``text`` with its mnemonic moved to a letter not in ``taken``: a word's first
     letter if one is free, else any letter or digit; without one if none is free."""
     plain = without_mnemonic(text)
+    if not {c for c in plain.lower() if c.isalnum()} - taken:
+        return plain  # every letter taken: the common case on a long form, so answered at once
     candidates: list[int] = []
     others: list[int] = []
     i = 0
