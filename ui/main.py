@@ -68,6 +68,11 @@ def build_controller(data_dir: Path, clock: Clock = system_clock, listen_to_os: 
                      demo_parent_dir: Path | None = None) -> Gui:
     """Everything ``run_gui`` builds, wired, with no event loop started."""
     os.umask(0o077)
+    # The save, the duplicate check, the draft writes and the sync run Python on
+    # threads of their own; a thread holding the interpreter lock gives it up when
+    # another has waited this long. Python's 5 ms default is a third of a frame for
+    # every wait of the UI thread; 1 ms keeps the window answering during that work.
+    sys.setswitchinterval(0.001)
     app = _application()
     app.setApplicationName("hmis-intake")
     app.setApplicationVersion(__version__)
