@@ -1,0 +1,187 @@
+-- Schema 16: the audit trail and the consents keep each fact once (issue 16: bytes per person).
+--
+-- audit_event: prev_hash was the previous event's hash, stored again on every row; the
+-- verifier carries it from row to row (app.audit.verify_chain), so it goes. The hash is
+-- kept as its 32 bytes instead of 64 hex characters; app.audit reads and writes it and
+-- hands out hex (the key file's anchor and the head sent with every batch are hex, as
+-- before). The table is append-only, so it is rebuilt: a new table, the rows copied,
+-- the old one dropped, the new one renamed, its index and triggers made again. An event
+-- whose stored prev_hash did not name the event before it (a chain already broken
+-- there) keeps its hash as the hex text, which is never 32 bytes, so the verifier still
+-- stops at that event.
+CREATE TABLE audit_event_compact (
+    seq       INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,
+    user_id   TEXT,
+    action    TEXT NOT NULL,
+    entity    TEXT,
+    entity_id TEXT,
+    detail    TEXT NOT NULL DEFAULT '{}',
+    hash      BLOB NOT NULL
+);
+INSERT INTO audit_event_compact (seq, at, user_id, action, entity, entity_id, detail, hash)
+SELECT e.seq, e.at, e.user_id, e.action, e.entity, e.entity_id, e.detail,
+       CASE WHEN e.prev_hash IS coalesce(
+                     (SELECT p.hash FROM audit_event p WHERE p.seq < e.seq ORDER BY p.seq DESC LIMIT 1),
+                     '0000000000000000000000000000000000000000000000000000000000000000')
+                 AND length(e.hash) = 64 AND lower(hex(unhex(e.hash))) IS e.hash
+            THEN unhex(e.hash)
+            ELSE CAST(e.hash AS BLOB) END
+FROM audit_event e ORDER BY e.seq;
+DROP TABLE audit_event;
+ALTER TABLE audit_event_compact RENAME TO audit_event;
+CREATE INDEX audit_entity ON audit_event(entity, entity_id);
+
+CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event
+BEGIN
+    SELECT RAISE(ABORT, 'audit events are append-only');
+END;
+
+CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event
+BEGIN
+    SELECT RAISE(ABORT, 'audit events are append-only');
+END;
+
+-- consent: the words a consent was given under (what is shared and with whom, the
+-- language, the script's and consent text's ids and versions) and the staff member who
+-- attested it are the same for thousands of consents; consent_terms keeps each
+-- combination once and a consent row names it by number. The two SHA-256s can differ
+-- per client (a text may name the client), so they stay on the row, as 32 bytes.
+-- The rows live in consent_row (renamed, so consent_change's foreign keys follow it);
+-- "consent" is now a view with the same columns in the same order and the same values,
+-- and INSTEAD OF triggers take inserts, updates and deletes, so every reader and writer
+-- of consents is unchanged.
+ALTER TABLE consent RENAME TO consent_row;
+
+CREATE TABLE consent_terms (
+    terms_id             INTEGER PRIMARY KEY,
+    shared_with          TEXT NOT NULL,
+    attested_by          TEXT NOT NULL,
+    shared_information   TEXT,
+    language             TEXT,
+    script_id            TEXT,
+    script_version       TEXT,
+    consent_text_id      TEXT,
+    consent_text_version TEXT
+);
+CREATE INDEX consent_terms_text ON consent_terms(consent_text_version, attested_by);
+
+INSERT INTO consent_terms (shared_with, attested_by, shared_information, language, script_id, script_version,
+                           consent_text_id, consent_text_version)
+SELECT DISTINCT shared_with, attested_by, shared_information, language, script_id, script_version,
+       consent_text_id, consent_text_version
+FROM consent_row;
+
+ALTER TABLE consent_row ADD COLUMN terms_id INTEGER REFERENCES consent_terms(terms_id);
+UPDATE consent_row SET terms_id = (
+    SELECT t.terms_id FROM consent_terms t
+    WHERE t.shared_with IS consent_row.shared_with AND t.attested_by IS consent_row.attested_by
+      AND t.shared_information IS consent_row.shared_information AND t.language IS consent_row.language
+      AND t.script_id IS consent_row.script_id AND t.script_version IS consent_row.script_version
+      AND t.consent_text_id IS consent_row.consent_text_id
+      AND t.consent_text_version IS consent_row.consent_text_version);
+-- A hash goes to 32 bytes only when hex() gives back exactly the text stored; anything
+-- else stays as it was, so the view always returns the stored value.
+UPDATE consent_row SET
+    script_sha256 = CASE WHEN lower(hex(unhex(script_sha256))) IS script_sha256
+                         THEN unhex(script_sha256) ELSE script_sha256 END,
+    consent_text_sha256 = CASE WHEN lower(hex(unhex(consent_text_sha256))) IS consent_text_sha256
+                               THEN unhex(consent_text_sha256) ELSE consent_text_sha256 END;
+ALTER TABLE consent_row DROP COLUMN shared_with;
+ALTER TABLE consent_row DROP COLUMN attested_by;
+ALTER TABLE consent_row DROP COLUMN shared_information;
+ALTER TABLE consent_row DROP COLUMN language;
+ALTER TABLE consent_row DROP COLUMN script_id;
+ALTER TABLE consent_row DROP COLUMN script_version;
+ALTER TABLE consent_row DROP COLUMN consent_text_id;
+ALTER TABLE consent_row DROP COLUMN consent_text_version;
+
+CREATE VIEW consent AS
+SELECT r.consent_id, r.personal_id, r.household_id, r.project_id, r.method, r.sharing, t.shared_with,
+       r.signed_on, r.expires_on, t.attested_by, r.witness, r.verbal_reason, r.signature_png, r.revoked_at,
+       r.created_at, t.shared_information, r.first_contact_by_phone, r.release_to_share_signed,
+       r.possible_dv_victim, r.dv_permission_to_enter, r.dv_permission_to_share, r.signer, r.guardian_name,
+       r.emancipated, t.language, t.script_id, t.script_version,
+       CASE WHEN typeof(r.script_sha256) = 'blob' THEN lower(hex(r.script_sha256)) ELSE r.script_sha256 END
+           AS script_sha256,
+       t.consent_text_id, t.consent_text_version,
+       CASE WHEN typeof(r.consent_text_sha256) = 'blob' THEN lower(hex(r.consent_text_sha256))
+            ELSE r.consent_text_sha256 END AS consent_text_sha256,
+       r.consent_time, r.covers_project_id
+FROM consent_row r LEFT JOIN consent_terms t ON t.terms_id = r.terms_id;
+
+-- The terms a new or changed row names: found, or added first.
+CREATE TRIGGER consent_insert INSTEAD OF INSERT ON consent
+BEGIN
+    INSERT INTO consent_terms (shared_with, attested_by, shared_information, language, script_id, script_version,
+                               consent_text_id, consent_text_version)
+    SELECT coalesce(NEW.shared_with, '[]'), NEW.attested_by, NEW.shared_information, NEW.language, NEW.script_id,
+           NEW.script_version, NEW.consent_text_id, NEW.consent_text_version
+    WHERE NEW.attested_by IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM consent_terms t
+        WHERE t.consent_text_version IS NEW.consent_text_version AND t.attested_by IS NEW.attested_by
+          AND t.shared_with IS coalesce(NEW.shared_with, '[]') AND t.shared_information IS NEW.shared_information
+          AND t.language IS NEW.language AND t.script_id IS NEW.script_id
+          AND t.script_version IS NEW.script_version AND t.consent_text_id IS NEW.consent_text_id);
+    SELECT RAISE(ABORT, 'NOT NULL constraint failed: consent.attested_by') WHERE NEW.attested_by IS NULL;
+    INSERT INTO consent_row (consent_id, personal_id, household_id, project_id, method, sharing, signed_on,
+                             expires_on, witness, verbal_reason, signature_png, revoked_at, created_at,
+                             first_contact_by_phone, release_to_share_signed, possible_dv_victim,
+                             dv_permission_to_enter, dv_permission_to_share, signer, guardian_name, emancipated,
+                             script_sha256, consent_text_sha256, consent_time, covers_project_id, terms_id)
+    VALUES (NEW.consent_id, NEW.personal_id, NEW.household_id, NEW.project_id, NEW.method, NEW.sharing,
+            NEW.signed_on, NEW.expires_on, NEW.witness, NEW.verbal_reason, NEW.signature_png, NEW.revoked_at,
+            NEW.created_at, NEW.first_contact_by_phone, NEW.release_to_share_signed, NEW.possible_dv_victim,
+            NEW.dv_permission_to_enter, NEW.dv_permission_to_share, NEW.signer, NEW.guardian_name, NEW.emancipated,
+            CASE WHEN lower(hex(unhex(NEW.script_sha256))) IS NEW.script_sha256
+                 THEN unhex(NEW.script_sha256) ELSE NEW.script_sha256 END,
+            CASE WHEN lower(hex(unhex(NEW.consent_text_sha256))) IS NEW.consent_text_sha256
+                 THEN unhex(NEW.consent_text_sha256) ELSE NEW.consent_text_sha256 END,
+            NEW.consent_time, NEW.covers_project_id,
+            (SELECT t.terms_id FROM consent_terms t
+             WHERE t.consent_text_version IS NEW.consent_text_version AND t.attested_by IS NEW.attested_by
+               AND t.shared_with IS coalesce(NEW.shared_with, '[]') AND t.shared_information IS NEW.shared_information
+               AND t.language IS NEW.language AND t.script_id IS NEW.script_id
+               AND t.script_version IS NEW.script_version AND t.consent_text_id IS NEW.consent_text_id));
+END;
+
+CREATE TRIGGER consent_update INSTEAD OF UPDATE ON consent
+BEGIN
+    INSERT INTO consent_terms (shared_with, attested_by, shared_information, language, script_id, script_version,
+                               consent_text_id, consent_text_version)
+    SELECT coalesce(NEW.shared_with, '[]'), NEW.attested_by, NEW.shared_information, NEW.language, NEW.script_id,
+           NEW.script_version, NEW.consent_text_id, NEW.consent_text_version
+    WHERE NEW.attested_by IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM consent_terms t
+        WHERE t.consent_text_version IS NEW.consent_text_version AND t.attested_by IS NEW.attested_by
+          AND t.shared_with IS coalesce(NEW.shared_with, '[]') AND t.shared_information IS NEW.shared_information
+          AND t.language IS NEW.language AND t.script_id IS NEW.script_id
+          AND t.script_version IS NEW.script_version AND t.consent_text_id IS NEW.consent_text_id);
+    SELECT RAISE(ABORT, 'NOT NULL constraint failed: consent.attested_by') WHERE NEW.attested_by IS NULL;
+    UPDATE consent_row SET
+        consent_id = NEW.consent_id, personal_id = NEW.personal_id, household_id = NEW.household_id,
+        project_id = NEW.project_id, method = NEW.method, sharing = NEW.sharing, signed_on = NEW.signed_on,
+        expires_on = NEW.expires_on, witness = NEW.witness, verbal_reason = NEW.verbal_reason,
+        signature_png = NEW.signature_png, revoked_at = NEW.revoked_at, created_at = NEW.created_at,
+        first_contact_by_phone = NEW.first_contact_by_phone, release_to_share_signed = NEW.release_to_share_signed,
+        possible_dv_victim = NEW.possible_dv_victim, dv_permission_to_enter = NEW.dv_permission_to_enter,
+        dv_permission_to_share = NEW.dv_permission_to_share, signer = NEW.signer,
+        guardian_name = NEW.guardian_name, emancipated = NEW.emancipated,
+        script_sha256 = CASE WHEN lower(hex(unhex(NEW.script_sha256))) IS NEW.script_sha256
+                             THEN unhex(NEW.script_sha256) ELSE NEW.script_sha256 END,
+        consent_text_sha256 = CASE WHEN lower(hex(unhex(NEW.consent_text_sha256))) IS NEW.consent_text_sha256
+                                   THEN unhex(NEW.consent_text_sha256) ELSE NEW.consent_text_sha256 END,
+        consent_time = NEW.consent_time, covers_project_id = NEW.covers_project_id,
+        terms_id = (SELECT t.terms_id FROM consent_terms t
+                    WHERE t.consent_text_version IS NEW.consent_text_version AND t.attested_by IS NEW.attested_by
+                      AND t.shared_with IS coalesce(NEW.shared_with, '[]')
+                      AND t.shared_information IS NEW.shared_information
+                      AND t.language IS NEW.language AND t.script_id IS NEW.script_id
+                      AND t.script_version IS NEW.script_version AND t.consent_text_id IS NEW.consent_text_id)
+    WHERE consent_id = OLD.consent_id;
+END;
+
+CREATE TRIGGER consent_delete INSTEAD OF DELETE ON consent
+BEGIN
+    DELETE FROM consent_row WHERE consent_id = OLD.consent_id;
+END;
