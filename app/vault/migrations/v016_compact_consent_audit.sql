@@ -30,7 +30,9 @@ SELECT e.seq, e.at, e.user_id, e.action, e.entity, e.entity_id, e.detail,
 FROM audit_event e ORDER BY e.seq;
 DROP TABLE audit_event;
 ALTER TABLE audit_event_compact RENAME TO audit_event;
-CREATE INDEX audit_entity ON audit_event(entity, entity_id);
+-- events_for looks events up by entity and id; the id alone finds them (an entity's
+-- events are few), so the index no longer repeats the entity's name on every entry.
+CREATE INDEX audit_entity ON audit_event(entity_id);
 
 CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event
 BEGIN
@@ -42,19 +44,23 @@ BEGIN
     SELECT RAISE(ABORT, 'audit events are append-only');
 END;
 
--- consent: the words a consent was given under (what is shared and with whom, the
--- language, the script's and consent text's ids and versions) and the staff member who
--- attested it are the same for thousands of consents; consent_terms keeps each
--- combination once and a consent row names it by number. The two SHA-256s can differ
--- per client (a text may name the client), so they stay on the row, as 32 bytes.
--- The rows live in consent_row (renamed, so consent_change's foreign keys follow it);
--- "consent" is now a view with the same columns in the same order and the same values,
--- and INSTEAD OF triggers take inserts, updates and deletes, so every reader and writer
--- of consents is unchanged.
+-- consent: what a consent was given under (the method and sharing chosen, with whom and
+-- what is shared, who signed, the language, the script's and consent text's ids and
+-- versions) and the staff member who attested it are the same for thousands of
+-- consents; consent_terms keeps each combination once and a consent row names it by
+-- number. The two SHA-256s can differ per client (a text may name the client), so they
+-- stay on the row, as 32 bytes when they are hex. The rows live in consent_row
+-- (renamed, so consent_change's foreign keys follow it); "consent" is now a view with
+-- the same columns in the same order and the same values, and INSTEAD OF triggers
+-- take inserts, updates and deletes, so every reader and writer of consents is
+-- unchanged (the device purge finds consent_row by its personal_id column).
 ALTER TABLE consent RENAME TO consent_row;
 
 CREATE TABLE consent_terms (
     terms_id             INTEGER PRIMARY KEY,
+    method               TEXT NOT NULL CHECK (method IN ('written', 'verbal', 'declined')),
+    sharing              TEXT NOT NULL CHECK (sharing IN ('shared', 'not_shared')),
+    signer               TEXT CHECK (signer IS NULL OR signer IN ('client', 'guardian')),
     shared_with          TEXT NOT NULL,
     attested_by          TEXT NOT NULL,
     shared_information   TEXT,
@@ -66,20 +72,20 @@ CREATE TABLE consent_terms (
 );
 CREATE INDEX consent_terms_text ON consent_terms(consent_text_version, attested_by);
 
-INSERT INTO consent_terms (shared_with, attested_by, shared_information, language, script_id, script_version,
-                           consent_text_id, consent_text_version)
-SELECT DISTINCT shared_with, attested_by, shared_information, language, script_id, script_version,
-       consent_text_id, consent_text_version
+INSERT INTO consent_terms (method, sharing, signer, shared_with, attested_by, shared_information, language,
+                           script_id, script_version, consent_text_id, consent_text_version)
+SELECT DISTINCT method, sharing, signer, shared_with, attested_by, shared_information, language, script_id,
+       script_version, consent_text_id, consent_text_version
 FROM consent_row;
 
 ALTER TABLE consent_row ADD COLUMN terms_id INTEGER REFERENCES consent_terms(terms_id);
 UPDATE consent_row SET terms_id = (
     SELECT t.terms_id FROM consent_terms t
-    WHERE t.shared_with IS consent_row.shared_with AND t.attested_by IS consent_row.attested_by
-      AND t.shared_information IS consent_row.shared_information AND t.language IS consent_row.language
-      AND t.script_id IS consent_row.script_id AND t.script_version IS consent_row.script_version
-      AND t.consent_text_id IS consent_row.consent_text_id
-      AND t.consent_text_version IS consent_row.consent_text_version);
+    WHERE t.consent_text_version IS consent_row.consent_text_version AND t.attested_by IS consent_row.attested_by
+      AND t.method IS consent_row.method AND t.sharing IS consent_row.sharing AND t.signer IS consent_row.signer
+      AND t.shared_with IS consent_row.shared_with AND t.shared_information IS consent_row.shared_information
+      AND t.language IS consent_row.language AND t.script_id IS consent_row.script_id
+      AND t.script_version IS consent_row.script_version AND t.consent_text_id IS consent_row.consent_text_id);
 -- A hash goes to 32 bytes only when hex() gives back exactly the text stored; anything
 -- else stays as it was, so the view always returns the stored value.
 UPDATE consent_row SET
@@ -87,6 +93,9 @@ UPDATE consent_row SET
                          THEN unhex(script_sha256) ELSE script_sha256 END,
     consent_text_sha256 = CASE WHEN lower(hex(unhex(consent_text_sha256))) IS consent_text_sha256
                                THEN unhex(consent_text_sha256) ELSE consent_text_sha256 END;
+ALTER TABLE consent_row DROP COLUMN method;
+ALTER TABLE consent_row DROP COLUMN sharing;
+ALTER TABLE consent_row DROP COLUMN signer;
 ALTER TABLE consent_row DROP COLUMN shared_with;
 ALTER TABLE consent_row DROP COLUMN attested_by;
 ALTER TABLE consent_row DROP COLUMN shared_information;
@@ -97,10 +106,10 @@ ALTER TABLE consent_row DROP COLUMN consent_text_id;
 ALTER TABLE consent_row DROP COLUMN consent_text_version;
 
 CREATE VIEW consent AS
-SELECT r.consent_id, r.personal_id, r.household_id, r.project_id, r.method, r.sharing, t.shared_with,
+SELECT r.consent_id, r.personal_id, r.household_id, r.project_id, t.method, t.sharing, t.shared_with,
        r.signed_on, r.expires_on, t.attested_by, r.witness, r.verbal_reason, r.signature_png, r.revoked_at,
        r.created_at, t.shared_information, r.first_contact_by_phone, r.release_to_share_signed,
-       r.possible_dv_victim, r.dv_permission_to_enter, r.dv_permission_to_share, r.signer, r.guardian_name,
+       r.possible_dv_victim, r.dv_permission_to_enter, r.dv_permission_to_share, t.signer, r.guardian_name,
        r.emancipated, t.language, t.script_id, t.script_version,
        CASE WHEN typeof(r.script_sha256) = 'blob' THEN lower(hex(r.script_sha256)) ELSE r.script_sha256 END
            AS script_sha256,
@@ -110,74 +119,88 @@ SELECT r.consent_id, r.personal_id, r.household_id, r.project_id, r.method, r.sh
        r.consent_time, r.covers_project_id
 FROM consent_row r LEFT JOIN consent_terms t ON t.terms_id = r.terms_id;
 
--- The terms a new or changed row names: found, or added first.
+-- A new or changed consent names its terms: found, or added first.
 CREATE TRIGGER consent_insert INSTEAD OF INSERT ON consent
 BEGIN
-    INSERT INTO consent_terms (shared_with, attested_by, shared_information, language, script_id, script_version,
-                               consent_text_id, consent_text_version)
-    SELECT coalesce(NEW.shared_with, '[]'), NEW.attested_by, NEW.shared_information, NEW.language, NEW.script_id,
-           NEW.script_version, NEW.consent_text_id, NEW.consent_text_version
-    WHERE NEW.attested_by IS NOT NULL AND NOT EXISTS (
-        SELECT 1 FROM consent_terms t
-        WHERE t.consent_text_version IS NEW.consent_text_version AND t.attested_by IS NEW.attested_by
-          AND t.shared_with IS coalesce(NEW.shared_with, '[]') AND t.shared_information IS NEW.shared_information
-          AND t.language IS NEW.language AND t.script_id IS NEW.script_id
-          AND t.script_version IS NEW.script_version AND t.consent_text_id IS NEW.consent_text_id);
+    SELECT RAISE(ABORT, 'NOT NULL constraint failed: consent.method') WHERE NEW.method IS NULL;
+    SELECT RAISE(ABORT, 'NOT NULL constraint failed: consent.sharing') WHERE NEW.sharing IS NULL;
     SELECT RAISE(ABORT, 'NOT NULL constraint failed: consent.attested_by') WHERE NEW.attested_by IS NULL;
-    INSERT INTO consent_row (consent_id, personal_id, household_id, project_id, method, sharing, signed_on,
-                             expires_on, witness, verbal_reason, signature_png, revoked_at, created_at,
-                             first_contact_by_phone, release_to_share_signed, possible_dv_victim,
-                             dv_permission_to_enter, dv_permission_to_share, signer, guardian_name, emancipated,
-                             script_sha256, consent_text_sha256, consent_time, covers_project_id, terms_id)
-    VALUES (NEW.consent_id, NEW.personal_id, NEW.household_id, NEW.project_id, NEW.method, NEW.sharing,
-            NEW.signed_on, NEW.expires_on, NEW.witness, NEW.verbal_reason, NEW.signature_png, NEW.revoked_at,
-            NEW.created_at, NEW.first_contact_by_phone, NEW.release_to_share_signed, NEW.possible_dv_victim,
-            NEW.dv_permission_to_enter, NEW.dv_permission_to_share, NEW.signer, NEW.guardian_name, NEW.emancipated,
-            CASE WHEN lower(hex(unhex(NEW.script_sha256))) IS NEW.script_sha256
-                 THEN unhex(NEW.script_sha256) ELSE NEW.script_sha256 END,
-            CASE WHEN lower(hex(unhex(NEW.consent_text_sha256))) IS NEW.consent_text_sha256
-                 THEN unhex(NEW.consent_text_sha256) ELSE NEW.consent_text_sha256 END,
+    INSERT INTO consent_terms (method, sharing, signer, shared_with, attested_by, shared_information, language, script_id, script_version,
+        consent_text_id, consent_text_version)
+    SELECT NEW.method, NEW.sharing, NEW.signer, coalesce(NEW.shared_with, '[]'), NEW.attested_by, NEW.shared_information,
+           NEW.language, NEW.script_id, NEW.script_version, NEW.consent_text_id, NEW.consent_text_version
+    WHERE NOT EXISTS (
+        SELECT 1 FROM consent_terms t WHERE t.consent_text_version IS NEW.consent_text_version AND t.attested_by IS NEW.attested_by
+          AND t.method IS NEW.method AND t.sharing IS NEW.sharing AND t.signer IS NEW.signer
+          AND t.shared_with IS coalesce(NEW.shared_with, '[]')
+          AND t.shared_information IS NEW.shared_information AND t.language IS NEW.language
+          AND t.script_id IS NEW.script_id AND t.script_version IS NEW.script_version
+          AND t.consent_text_id IS NEW.consent_text_id);
+    INSERT INTO consent_row (consent_id, personal_id, household_id, project_id, signed_on, expires_on, witness, verbal_reason, signature_png,
+        revoked_at, created_at, first_contact_by_phone, release_to_share_signed, possible_dv_victim,
+        dv_permission_to_enter, dv_permission_to_share, guardian_name, emancipated, script_sha256,
+        consent_text_sha256, consent_time, covers_project_id, terms_id)
+    VALUES (NEW.consent_id, NEW.personal_id, NEW.household_id, NEW.project_id, NEW.signed_on, NEW.expires_on, NEW.witness,
+            NEW.verbal_reason, NEW.signature_png, NEW.revoked_at, NEW.created_at, NEW.first_contact_by_phone,
+            NEW.release_to_share_signed, NEW.possible_dv_victim, NEW.dv_permission_to_enter,
+            NEW.dv_permission_to_share, NEW.guardian_name, NEW.emancipated, CASE WHEN
+            lower(hex(unhex(NEW.script_sha256))) IS NEW.script_sha256 THEN unhex(NEW.script_sha256) ELSE
+            NEW.script_sha256 END, CASE WHEN lower(hex(unhex(NEW.consent_text_sha256))) IS
+            NEW.consent_text_sha256 THEN unhex(NEW.consent_text_sha256) ELSE NEW.consent_text_sha256 END,
             NEW.consent_time, NEW.covers_project_id,
-            (SELECT t.terms_id FROM consent_terms t
-             WHERE t.consent_text_version IS NEW.consent_text_version AND t.attested_by IS NEW.attested_by
-               AND t.shared_with IS coalesce(NEW.shared_with, '[]') AND t.shared_information IS NEW.shared_information
-               AND t.language IS NEW.language AND t.script_id IS NEW.script_id
-               AND t.script_version IS NEW.script_version AND t.consent_text_id IS NEW.consent_text_id));
+            (SELECT t.terms_id FROM consent_terms t WHERE t.consent_text_version IS NEW.consent_text_version AND t.attested_by IS NEW.attested_by
+                AND t.method IS NEW.method AND t.sharing IS NEW.sharing AND t.signer IS NEW.signer
+                AND t.shared_with IS coalesce(NEW.shared_with, '[]')
+                AND t.shared_information IS NEW.shared_information AND t.language IS NEW.language
+                AND t.script_id IS NEW.script_id AND t.script_version IS NEW.script_version
+                AND t.consent_text_id IS NEW.consent_text_id));
 END;
 
 CREATE TRIGGER consent_update INSTEAD OF UPDATE ON consent
 BEGIN
-    INSERT INTO consent_terms (shared_with, attested_by, shared_information, language, script_id, script_version,
-                               consent_text_id, consent_text_version)
-    SELECT coalesce(NEW.shared_with, '[]'), NEW.attested_by, NEW.shared_information, NEW.language, NEW.script_id,
-           NEW.script_version, NEW.consent_text_id, NEW.consent_text_version
-    WHERE NEW.attested_by IS NOT NULL AND NOT EXISTS (
-        SELECT 1 FROM consent_terms t
-        WHERE t.consent_text_version IS NEW.consent_text_version AND t.attested_by IS NEW.attested_by
-          AND t.shared_with IS coalesce(NEW.shared_with, '[]') AND t.shared_information IS NEW.shared_information
-          AND t.language IS NEW.language AND t.script_id IS NEW.script_id
-          AND t.script_version IS NEW.script_version AND t.consent_text_id IS NEW.consent_text_id);
+    SELECT RAISE(ABORT, 'NOT NULL constraint failed: consent.method') WHERE NEW.method IS NULL;
+    SELECT RAISE(ABORT, 'NOT NULL constraint failed: consent.sharing') WHERE NEW.sharing IS NULL;
     SELECT RAISE(ABORT, 'NOT NULL constraint failed: consent.attested_by') WHERE NEW.attested_by IS NULL;
+    INSERT INTO consent_terms (method, sharing, signer, shared_with, attested_by, shared_information, language, script_id, script_version,
+        consent_text_id, consent_text_version)
+    SELECT NEW.method, NEW.sharing, NEW.signer, coalesce(NEW.shared_with, '[]'), NEW.attested_by, NEW.shared_information,
+           NEW.language, NEW.script_id, NEW.script_version, NEW.consent_text_id, NEW.consent_text_version
+    WHERE NOT EXISTS (
+        SELECT 1 FROM consent_terms t WHERE t.consent_text_version IS NEW.consent_text_version AND t.attested_by IS NEW.attested_by
+          AND t.method IS NEW.method AND t.sharing IS NEW.sharing AND t.signer IS NEW.signer
+          AND t.shared_with IS coalesce(NEW.shared_with, '[]')
+          AND t.shared_information IS NEW.shared_information AND t.language IS NEW.language
+          AND t.script_id IS NEW.script_id AND t.script_version IS NEW.script_version
+          AND t.consent_text_id IS NEW.consent_text_id);
     UPDATE consent_row SET
-        consent_id = NEW.consent_id, personal_id = NEW.personal_id, household_id = NEW.household_id,
-        project_id = NEW.project_id, method = NEW.method, sharing = NEW.sharing, signed_on = NEW.signed_on,
-        expires_on = NEW.expires_on, witness = NEW.witness, verbal_reason = NEW.verbal_reason,
-        signature_png = NEW.signature_png, revoked_at = NEW.revoked_at, created_at = NEW.created_at,
-        first_contact_by_phone = NEW.first_contact_by_phone, release_to_share_signed = NEW.release_to_share_signed,
-        possible_dv_victim = NEW.possible_dv_victim, dv_permission_to_enter = NEW.dv_permission_to_enter,
-        dv_permission_to_share = NEW.dv_permission_to_share, signer = NEW.signer,
-        guardian_name = NEW.guardian_name, emancipated = NEW.emancipated,
-        script_sha256 = CASE WHEN lower(hex(unhex(NEW.script_sha256))) IS NEW.script_sha256
-                             THEN unhex(NEW.script_sha256) ELSE NEW.script_sha256 END,
-        consent_text_sha256 = CASE WHEN lower(hex(unhex(NEW.consent_text_sha256))) IS NEW.consent_text_sha256
-                                   THEN unhex(NEW.consent_text_sha256) ELSE NEW.consent_text_sha256 END,
-        consent_time = NEW.consent_time, covers_project_id = NEW.covers_project_id,
-        terms_id = (SELECT t.terms_id FROM consent_terms t
-                    WHERE t.consent_text_version IS NEW.consent_text_version AND t.attested_by IS NEW.attested_by
-                      AND t.shared_with IS coalesce(NEW.shared_with, '[]')
-                      AND t.shared_information IS NEW.shared_information
-                      AND t.language IS NEW.language AND t.script_id IS NEW.script_id
-                      AND t.script_version IS NEW.script_version AND t.consent_text_id IS NEW.consent_text_id)
+        consent_id = NEW.consent_id,
+        personal_id = NEW.personal_id,
+        household_id = NEW.household_id,
+        project_id = NEW.project_id,
+        signed_on = NEW.signed_on,
+        expires_on = NEW.expires_on,
+        witness = NEW.witness,
+        verbal_reason = NEW.verbal_reason,
+        signature_png = NEW.signature_png,
+        revoked_at = NEW.revoked_at,
+        created_at = NEW.created_at,
+        first_contact_by_phone = NEW.first_contact_by_phone,
+        release_to_share_signed = NEW.release_to_share_signed,
+        possible_dv_victim = NEW.possible_dv_victim,
+        dv_permission_to_enter = NEW.dv_permission_to_enter,
+        dv_permission_to_share = NEW.dv_permission_to_share,
+        guardian_name = NEW.guardian_name,
+        emancipated = NEW.emancipated,
+        script_sha256 = CASE WHEN lower(hex(unhex(NEW.script_sha256))) IS NEW.script_sha256 THEN unhex(NEW.script_sha256) ELSE NEW.script_sha256 END,
+        consent_text_sha256 = CASE WHEN lower(hex(unhex(NEW.consent_text_sha256))) IS NEW.consent_text_sha256 THEN unhex(NEW.consent_text_sha256) ELSE NEW.consent_text_sha256 END,
+        consent_time = NEW.consent_time,
+        covers_project_id = NEW.covers_project_id,
+        terms_id = (SELECT t.terms_id FROM consent_terms t WHERE t.consent_text_version IS NEW.consent_text_version AND t.attested_by IS NEW.attested_by
+                AND t.method IS NEW.method AND t.sharing IS NEW.sharing AND t.signer IS NEW.signer
+                AND t.shared_with IS coalesce(NEW.shared_with, '[]')
+                AND t.shared_information IS NEW.shared_information AND t.language IS NEW.language
+                AND t.script_id IS NEW.script_id AND t.script_version IS NEW.script_version
+                AND t.consent_text_id IS NEW.consent_text_id)
     WHERE consent_id = OLD.consent_id;
 END;
 
@@ -185,3 +208,93 @@ CREATE TRIGGER consent_delete INSTEAD OF DELETE ON consent
 BEGIN
     DELETE FROM consent_row WHERE consent_id = OLD.consent_id;
 END;
+
+
+-- consent_gate_decision: the gate's answer beside each record it let in. Its reason,
+-- clause, kind, sharing, the kind of record and who saved it repeat for every record
+-- of a day; consent_gate_reason keeps each once. The rows keep the record's id, the
+-- person, the data's day and when. decisions_for reads by person; nothing reads by
+-- entity, so that index goes. Like consent, consent_gate_decision becomes a view with
+-- the same columns and values, written through INSTEAD OF triggers.
+CREATE TABLE consent_gate_reason (
+    reason_id  INTEGER PRIMARY KEY,
+    entity     TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    sharing    TEXT NOT NULL CHECK (sharing IN ('shared', 'not_shared')),
+    reason     TEXT NOT NULL,
+    clause     TEXT,
+    decided_by TEXT NOT NULL
+);
+CREATE INDEX consent_gate_reason_text ON consent_gate_reason(reason, decided_by);
+
+CREATE TABLE consent_gate_decision_row (
+    id          INTEGER PRIMARY KEY,
+    entity_id   TEXT NOT NULL,
+    personal_id TEXT NOT NULL,
+    data_day    TEXT NOT NULL,
+    decided_at  TEXT NOT NULL,
+    reason_id   INTEGER NOT NULL REFERENCES consent_gate_reason(reason_id)
+);
+
+INSERT INTO consent_gate_reason (entity, kind, sharing, reason, clause, decided_by)
+SELECT DISTINCT entity, kind, sharing, reason, clause, decided_by FROM consent_gate_decision;
+INSERT INTO consent_gate_decision_row (id, entity_id, personal_id, data_day, decided_at, reason_id)
+SELECT d.id, d.entity_id, d.personal_id, d.data_day, d.decided_at,
+       (SELECT t.reason_id FROM consent_gate_reason t
+        WHERE t.reason IS d.reason AND t.decided_by IS d.decided_by AND t.entity IS d.entity
+          AND t.kind IS d.kind AND t.sharing IS d.sharing AND t.clause IS d.clause)
+FROM consent_gate_decision d ORDER BY d.id;
+DROP TABLE consent_gate_decision;
+CREATE INDEX consent_gate_decision_person ON consent_gate_decision_row(personal_id);
+
+CREATE VIEW consent_gate_decision AS
+SELECT r.id, t.entity, r.entity_id, r.personal_id, t.kind, r.data_day, t.sharing, t.reason, t.clause,
+       r.decided_at, t.decided_by
+FROM consent_gate_decision_row r JOIN consent_gate_reason t ON t.reason_id = r.reason_id;
+
+CREATE TRIGGER consent_gate_decision_insert INSTEAD OF INSERT ON consent_gate_decision
+BEGIN
+    SELECT RAISE(ABORT, 'NOT NULL constraint failed: consent_gate_decision.entity') WHERE NEW.entity IS NULL;
+    SELECT RAISE(ABORT, 'NOT NULL constraint failed: consent_gate_decision.kind') WHERE NEW.kind IS NULL;
+    SELECT RAISE(ABORT, 'NOT NULL constraint failed: consent_gate_decision.sharing') WHERE NEW.sharing IS NULL;
+    SELECT RAISE(ABORT, 'NOT NULL constraint failed: consent_gate_decision.reason') WHERE NEW.reason IS NULL;
+    SELECT RAISE(ABORT, 'NOT NULL constraint failed: consent_gate_decision.decided_by') WHERE NEW.decided_by IS NULL;
+    INSERT INTO consent_gate_reason (entity, kind, sharing, reason, clause, decided_by)
+    SELECT NEW.entity, NEW.kind, NEW.sharing, NEW.reason, NEW.clause, NEW.decided_by
+    WHERE NOT EXISTS (
+        SELECT 1 FROM consent_gate_reason t WHERE t.reason IS NEW.reason AND t.decided_by IS NEW.decided_by AND t.entity IS NEW.entity
+          AND t.kind IS NEW.kind AND t.sharing IS NEW.sharing AND t.clause IS NEW.clause);
+    INSERT INTO consent_gate_decision_row (id, entity_id, personal_id, data_day, decided_at, reason_id)
+    VALUES (NEW.id, NEW.entity_id, NEW.personal_id, NEW.data_day, NEW.decided_at,
+            (SELECT t.reason_id FROM consent_gate_reason t WHERE t.reason IS NEW.reason AND t.decided_by IS NEW.decided_by AND t.entity IS NEW.entity
+                AND t.kind IS NEW.kind AND t.sharing IS NEW.sharing AND t.clause IS NEW.clause));
+END;
+
+CREATE TRIGGER consent_gate_decision_update INSTEAD OF UPDATE ON consent_gate_decision
+BEGIN
+    SELECT RAISE(ABORT, 'NOT NULL constraint failed: consent_gate_decision.entity') WHERE NEW.entity IS NULL;
+    SELECT RAISE(ABORT, 'NOT NULL constraint failed: consent_gate_decision.kind') WHERE NEW.kind IS NULL;
+    SELECT RAISE(ABORT, 'NOT NULL constraint failed: consent_gate_decision.sharing') WHERE NEW.sharing IS NULL;
+    SELECT RAISE(ABORT, 'NOT NULL constraint failed: consent_gate_decision.reason') WHERE NEW.reason IS NULL;
+    SELECT RAISE(ABORT, 'NOT NULL constraint failed: consent_gate_decision.decided_by') WHERE NEW.decided_by IS NULL;
+    INSERT INTO consent_gate_reason (entity, kind, sharing, reason, clause, decided_by)
+    SELECT NEW.entity, NEW.kind, NEW.sharing, NEW.reason, NEW.clause, NEW.decided_by
+    WHERE NOT EXISTS (
+        SELECT 1 FROM consent_gate_reason t WHERE t.reason IS NEW.reason AND t.decided_by IS NEW.decided_by AND t.entity IS NEW.entity
+          AND t.kind IS NEW.kind AND t.sharing IS NEW.sharing AND t.clause IS NEW.clause);
+    UPDATE consent_gate_decision_row SET
+        id = NEW.id,
+        entity_id = NEW.entity_id,
+        personal_id = NEW.personal_id,
+        data_day = NEW.data_day,
+        decided_at = NEW.decided_at,
+        reason_id = (SELECT t.reason_id FROM consent_gate_reason t WHERE t.reason IS NEW.reason AND t.decided_by IS NEW.decided_by AND t.entity IS NEW.entity
+                AND t.kind IS NEW.kind AND t.sharing IS NEW.sharing AND t.clause IS NEW.clause)
+    WHERE id = OLD.id;
+END;
+
+CREATE TRIGGER consent_gate_decision_delete INSTEAD OF DELETE ON consent_gate_decision
+BEGIN
+    DELETE FROM consent_gate_decision_row WHERE id = OLD.id;
+END;
+
