@@ -44,20 +44,21 @@ BEGIN
     SELECT RAISE(ABORT, 'audit events are append-only');
 END;
 
--- consent: what a consent was given under (the method and sharing chosen, with whom and
--- what is shared, who signed, the language, the script's and consent text's ids and
--- versions) and the staff member who attested it are the same for thousands of
--- consents; consent_terms keeps each combination once and a consent row names it by
--- number. The two SHA-256s can differ per client (a text may name the client), so they
--- stay on the row, as 32 bytes when they are hex. The rows live in consent_row
--- (renamed, so consent_change's foreign keys follow it); "consent" is now a view with
--- the same columns in the same order and the same values, and INSTEAD OF triggers
--- take inserts, updates and deletes, so every reader and writer of consents is
--- unchanged (the device purge finds consent_row by its personal_id column).
-ALTER TABLE consent RENAME TO consent_row;
-
+-- consent: what a consent was given under (the project it was recorded with and the one
+-- it covers, the method and sharing chosen, with whom and what is shared, who signed,
+-- the language, the script's and consent text's ids and versions) and the staff member
+-- who attested it are the same for thousands of consents; consent_terms keeps each
+-- combination once and a consent row names it by number. The two SHA-256s can differ
+-- per client (a text may name the client), so they stay on the row, as 32 bytes when
+-- they are hex. "consent" is now a view with the same columns in the same order and
+-- the same values, and INSTEAD OF triggers take inserts, updates and deletes, so every
+-- reader and writer of consents is unchanged; the rows are in consent_row (the device
+-- purge finds it by its personal_id column). consent_change is rebuilt first so that
+-- its keys name consent_row; then nothing refers to the old table when it goes.
 CREATE TABLE consent_terms (
     terms_id             INTEGER PRIMARY KEY,
+    project_id           TEXT REFERENCES project(project_id),
+    covers_project_id    TEXT REFERENCES project(project_id),
     method               TEXT NOT NULL CHECK (method IN ('written', 'verbal', 'declined')),
     sharing              TEXT NOT NULL CHECK (sharing IN ('shared', 'not_shared')),
     signer               TEXT CHECK (signer IS NULL OR signer IN ('client', 'guardian')),
@@ -72,41 +73,81 @@ CREATE TABLE consent_terms (
 );
 CREATE INDEX consent_terms_text ON consent_terms(consent_text_version, attested_by);
 
-INSERT INTO consent_terms (method, sharing, signer, shared_with, attested_by, shared_information, language,
-                           script_id, script_version, consent_text_id, consent_text_version)
-SELECT DISTINCT method, sharing, signer, shared_with, attested_by, shared_information, language, script_id,
-       script_version, consent_text_id, consent_text_version
-FROM consent_row;
+INSERT INTO consent_terms (project_id, covers_project_id, method, sharing, signer, shared_with, attested_by,
+                           shared_information, language, script_id, script_version, consent_text_id,
+                           consent_text_version)
+SELECT DISTINCT project_id, covers_project_id, method, sharing, signer, shared_with, attested_by, shared_information,
+       language, script_id, script_version, consent_text_id, consent_text_version
+FROM consent;
 
-ALTER TABLE consent_row ADD COLUMN terms_id INTEGER REFERENCES consent_terms(terms_id);
-UPDATE consent_row SET terms_id = (
-    SELECT t.terms_id FROM consent_terms t
-    WHERE t.consent_text_version IS consent_row.consent_text_version AND t.attested_by IS consent_row.attested_by
-      AND t.method IS consent_row.method AND t.sharing IS consent_row.sharing AND t.signer IS consent_row.signer
-      AND t.shared_with IS consent_row.shared_with AND t.shared_information IS consent_row.shared_information
-      AND t.language IS consent_row.language AND t.script_id IS consent_row.script_id
-      AND t.script_version IS consent_row.script_version AND t.consent_text_id IS consent_row.consent_text_id);
+CREATE TABLE consent_row (
+    consent_id              TEXT PRIMARY KEY,
+    personal_id             TEXT NOT NULL REFERENCES person(personal_id),
+    household_id            TEXT REFERENCES household(household_id),
+    signed_on               TEXT NOT NULL,
+    expires_on              TEXT,
+    witness                 TEXT,
+    verbal_reason           TEXT,
+    signature_png           BLOB,
+    revoked_at              TEXT,
+    created_at              TEXT NOT NULL,
+    first_contact_by_phone  INTEGER,
+    release_to_share_signed INTEGER,
+    possible_dv_victim      INTEGER,
+    dv_permission_to_enter  INTEGER,
+    dv_permission_to_share  INTEGER,
+    guardian_name           TEXT,
+    emancipated             INTEGER,
+    script_sha256           BLOB,   -- 32 bytes, or the text stored when it was not lower-case hex
+    consent_text_sha256     BLOB,
+    consent_time            TEXT,
+    terms_id                INTEGER NOT NULL REFERENCES consent_terms(terms_id)
+);
 -- A hash goes to 32 bytes only when hex() gives back exactly the text stored; anything
 -- else stays as it was, so the view always returns the stored value.
-UPDATE consent_row SET
-    script_sha256 = CASE WHEN lower(hex(unhex(script_sha256))) IS script_sha256
-                         THEN unhex(script_sha256) ELSE script_sha256 END,
-    consent_text_sha256 = CASE WHEN lower(hex(unhex(consent_text_sha256))) IS consent_text_sha256
-                               THEN unhex(consent_text_sha256) ELSE consent_text_sha256 END;
-ALTER TABLE consent_row DROP COLUMN method;
-ALTER TABLE consent_row DROP COLUMN sharing;
-ALTER TABLE consent_row DROP COLUMN signer;
-ALTER TABLE consent_row DROP COLUMN shared_with;
-ALTER TABLE consent_row DROP COLUMN attested_by;
-ALTER TABLE consent_row DROP COLUMN shared_information;
-ALTER TABLE consent_row DROP COLUMN language;
-ALTER TABLE consent_row DROP COLUMN script_id;
-ALTER TABLE consent_row DROP COLUMN script_version;
-ALTER TABLE consent_row DROP COLUMN consent_text_id;
-ALTER TABLE consent_row DROP COLUMN consent_text_version;
+INSERT INTO consent_row (consent_id, personal_id, household_id, signed_on, expires_on, witness, verbal_reason,
+                         signature_png, revoked_at, created_at, first_contact_by_phone, release_to_share_signed,
+                         possible_dv_victim, dv_permission_to_enter, dv_permission_to_share, guardian_name,
+                         emancipated, script_sha256, consent_text_sha256, consent_time, terms_id)
+SELECT c.consent_id, c.personal_id, c.household_id, c.signed_on, c.expires_on, c.witness, c.verbal_reason,
+       c.signature_png, c.revoked_at, c.created_at, c.first_contact_by_phone, c.release_to_share_signed,
+       c.possible_dv_victim, c.dv_permission_to_enter, c.dv_permission_to_share, c.guardian_name, c.emancipated,
+       CASE WHEN lower(hex(unhex(c.script_sha256))) IS c.script_sha256
+            THEN unhex(c.script_sha256) ELSE c.script_sha256 END,
+       CASE WHEN lower(hex(unhex(c.consent_text_sha256))) IS c.consent_text_sha256
+            THEN unhex(c.consent_text_sha256) ELSE c.consent_text_sha256 END,
+       c.consent_time,
+       (SELECT t.terms_id FROM consent_terms t
+        WHERE t.consent_text_version IS c.consent_text_version AND t.attested_by IS c.attested_by
+          AND t.project_id IS c.project_id AND t.covers_project_id IS c.covers_project_id
+          AND t.method IS c.method AND t.sharing IS c.sharing AND t.signer IS c.signer
+          AND t.shared_with IS c.shared_with AND t.shared_information IS c.shared_information
+          AND t.language IS c.language AND t.script_id IS c.script_id
+          AND t.script_version IS c.script_version AND t.consent_text_id IS c.consent_text_id)
+FROM consent c ORDER BY c.rowid;
+
+CREATE TABLE consent_change_row (
+    change_id    TEXT PRIMARY KEY,
+    consent_id   TEXT NOT NULL REFERENCES consent_row(consent_id),
+    personal_id  TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('revoked', 'stopped_sharing')),
+    replaced_by  TEXT REFERENCES consent_row(consent_id),
+    effective_on TEXT NOT NULL,
+    reason       TEXT,
+    recorded_by  TEXT NOT NULL,
+    recorded_at  TEXT NOT NULL
+);
+INSERT INTO consent_change_row SELECT * FROM consent_change ORDER BY rowid;
+DROP TABLE consent_change;
+ALTER TABLE consent_change_row RENAME TO consent_change;
+CREATE INDEX consent_change_person ON consent_change(personal_id);
+
+DROP TABLE consent;
+CREATE INDEX consent_person ON consent_row(personal_id);
+CREATE INDEX consent_household ON consent_row(household_id);
 
 CREATE VIEW consent AS
-SELECT r.consent_id, r.personal_id, r.household_id, r.project_id, t.method, t.sharing, t.shared_with,
+SELECT r.consent_id, r.personal_id, r.household_id, t.project_id, t.method, t.sharing, t.shared_with,
        r.signed_on, r.expires_on, t.attested_by, r.witness, r.verbal_reason, r.signature_png, r.revoked_at,
        r.created_at, t.shared_information, r.first_contact_by_phone, r.release_to_share_signed,
        r.possible_dv_victim, r.dv_permission_to_enter, r.dv_permission_to_share, t.signer, r.guardian_name,
@@ -116,8 +157,8 @@ SELECT r.consent_id, r.personal_id, r.household_id, r.project_id, t.method, t.sh
        t.consent_text_id, t.consent_text_version,
        CASE WHEN typeof(r.consent_text_sha256) = 'blob' THEN lower(hex(r.consent_text_sha256))
             ELSE r.consent_text_sha256 END AS consent_text_sha256,
-       r.consent_time, r.covers_project_id
-FROM consent_row r LEFT JOIN consent_terms t ON t.terms_id = r.terms_id;
+       r.consent_time, t.covers_project_id
+FROM consent_row r JOIN consent_terms t ON t.terms_id = r.terms_id;
 
 -- A new or changed consent names its terms: found, or added first.
 CREATE TRIGGER consent_insert INSTEAD OF INSERT ON consent
@@ -125,30 +166,33 @@ BEGIN
     SELECT RAISE(ABORT, 'NOT NULL constraint failed: consent.method') WHERE NEW.method IS NULL;
     SELECT RAISE(ABORT, 'NOT NULL constraint failed: consent.sharing') WHERE NEW.sharing IS NULL;
     SELECT RAISE(ABORT, 'NOT NULL constraint failed: consent.attested_by') WHERE NEW.attested_by IS NULL;
-    INSERT INTO consent_terms (method, sharing, signer, shared_with, attested_by, shared_information, language, script_id, script_version,
-        consent_text_id, consent_text_version)
-    SELECT NEW.method, NEW.sharing, NEW.signer, coalesce(NEW.shared_with, '[]'), NEW.attested_by, NEW.shared_information,
-           NEW.language, NEW.script_id, NEW.script_version, NEW.consent_text_id, NEW.consent_text_version
+    INSERT INTO consent_terms (project_id, covers_project_id, method, sharing, signer, shared_with, attested_by, shared_information, language,
+        script_id, script_version, consent_text_id, consent_text_version)
+    SELECT NEW.project_id, NEW.covers_project_id, NEW.method, NEW.sharing, NEW.signer, coalesce(NEW.shared_with, '[]'),
+           NEW.attested_by, NEW.shared_information, NEW.language, NEW.script_id, NEW.script_version,
+           NEW.consent_text_id, NEW.consent_text_version
     WHERE NOT EXISTS (
         SELECT 1 FROM consent_terms t WHERE t.consent_text_version IS NEW.consent_text_version AND t.attested_by IS NEW.attested_by
+          AND t.project_id IS NEW.project_id AND t.covers_project_id IS NEW.covers_project_id
           AND t.method IS NEW.method AND t.sharing IS NEW.sharing AND t.signer IS NEW.signer
           AND t.shared_with IS coalesce(NEW.shared_with, '[]')
           AND t.shared_information IS NEW.shared_information AND t.language IS NEW.language
           AND t.script_id IS NEW.script_id AND t.script_version IS NEW.script_version
           AND t.consent_text_id IS NEW.consent_text_id);
-    INSERT INTO consent_row (consent_id, personal_id, household_id, project_id, signed_on, expires_on, witness, verbal_reason, signature_png,
-        revoked_at, created_at, first_contact_by_phone, release_to_share_signed, possible_dv_victim,
-        dv_permission_to_enter, dv_permission_to_share, guardian_name, emancipated, script_sha256,
-        consent_text_sha256, consent_time, covers_project_id, terms_id)
-    VALUES (NEW.consent_id, NEW.personal_id, NEW.household_id, NEW.project_id, NEW.signed_on, NEW.expires_on, NEW.witness,
+    INSERT INTO consent_row (consent_id, personal_id, household_id, signed_on, expires_on, witness, verbal_reason, signature_png, revoked_at,
+        created_at, first_contact_by_phone, release_to_share_signed, possible_dv_victim, dv_permission_to_enter,
+        dv_permission_to_share, guardian_name, emancipated, script_sha256, consent_text_sha256, consent_time,
+        terms_id)
+    VALUES (NEW.consent_id, NEW.personal_id, NEW.household_id, NEW.signed_on, NEW.expires_on, NEW.witness,
             NEW.verbal_reason, NEW.signature_png, NEW.revoked_at, NEW.created_at, NEW.first_contact_by_phone,
             NEW.release_to_share_signed, NEW.possible_dv_victim, NEW.dv_permission_to_enter,
             NEW.dv_permission_to_share, NEW.guardian_name, NEW.emancipated, CASE WHEN
             lower(hex(unhex(NEW.script_sha256))) IS NEW.script_sha256 THEN unhex(NEW.script_sha256) ELSE
             NEW.script_sha256 END, CASE WHEN lower(hex(unhex(NEW.consent_text_sha256))) IS
             NEW.consent_text_sha256 THEN unhex(NEW.consent_text_sha256) ELSE NEW.consent_text_sha256 END,
-            NEW.consent_time, NEW.covers_project_id,
+            NEW.consent_time,
             (SELECT t.terms_id FROM consent_terms t WHERE t.consent_text_version IS NEW.consent_text_version AND t.attested_by IS NEW.attested_by
+                AND t.project_id IS NEW.project_id AND t.covers_project_id IS NEW.covers_project_id
                 AND t.method IS NEW.method AND t.sharing IS NEW.sharing AND t.signer IS NEW.signer
                 AND t.shared_with IS coalesce(NEW.shared_with, '[]')
                 AND t.shared_information IS NEW.shared_information AND t.language IS NEW.language
@@ -161,12 +205,14 @@ BEGIN
     SELECT RAISE(ABORT, 'NOT NULL constraint failed: consent.method') WHERE NEW.method IS NULL;
     SELECT RAISE(ABORT, 'NOT NULL constraint failed: consent.sharing') WHERE NEW.sharing IS NULL;
     SELECT RAISE(ABORT, 'NOT NULL constraint failed: consent.attested_by') WHERE NEW.attested_by IS NULL;
-    INSERT INTO consent_terms (method, sharing, signer, shared_with, attested_by, shared_information, language, script_id, script_version,
-        consent_text_id, consent_text_version)
-    SELECT NEW.method, NEW.sharing, NEW.signer, coalesce(NEW.shared_with, '[]'), NEW.attested_by, NEW.shared_information,
-           NEW.language, NEW.script_id, NEW.script_version, NEW.consent_text_id, NEW.consent_text_version
+    INSERT INTO consent_terms (project_id, covers_project_id, method, sharing, signer, shared_with, attested_by, shared_information, language,
+        script_id, script_version, consent_text_id, consent_text_version)
+    SELECT NEW.project_id, NEW.covers_project_id, NEW.method, NEW.sharing, NEW.signer, coalesce(NEW.shared_with, '[]'),
+           NEW.attested_by, NEW.shared_information, NEW.language, NEW.script_id, NEW.script_version,
+           NEW.consent_text_id, NEW.consent_text_version
     WHERE NOT EXISTS (
         SELECT 1 FROM consent_terms t WHERE t.consent_text_version IS NEW.consent_text_version AND t.attested_by IS NEW.attested_by
+          AND t.project_id IS NEW.project_id AND t.covers_project_id IS NEW.covers_project_id
           AND t.method IS NEW.method AND t.sharing IS NEW.sharing AND t.signer IS NEW.signer
           AND t.shared_with IS coalesce(NEW.shared_with, '[]')
           AND t.shared_information IS NEW.shared_information AND t.language IS NEW.language
@@ -176,7 +222,6 @@ BEGIN
         consent_id = NEW.consent_id,
         personal_id = NEW.personal_id,
         household_id = NEW.household_id,
-        project_id = NEW.project_id,
         signed_on = NEW.signed_on,
         expires_on = NEW.expires_on,
         witness = NEW.witness,
@@ -194,8 +239,8 @@ BEGIN
         script_sha256 = CASE WHEN lower(hex(unhex(NEW.script_sha256))) IS NEW.script_sha256 THEN unhex(NEW.script_sha256) ELSE NEW.script_sha256 END,
         consent_text_sha256 = CASE WHEN lower(hex(unhex(NEW.consent_text_sha256))) IS NEW.consent_text_sha256 THEN unhex(NEW.consent_text_sha256) ELSE NEW.consent_text_sha256 END,
         consent_time = NEW.consent_time,
-        covers_project_id = NEW.covers_project_id,
         terms_id = (SELECT t.terms_id FROM consent_terms t WHERE t.consent_text_version IS NEW.consent_text_version AND t.attested_by IS NEW.attested_by
+                AND t.project_id IS NEW.project_id AND t.covers_project_id IS NEW.covers_project_id
                 AND t.method IS NEW.method AND t.sharing IS NEW.sharing AND t.signer IS NEW.signer
                 AND t.shared_with IS coalesce(NEW.shared_with, '[]')
                 AND t.shared_information IS NEW.shared_information AND t.language IS NEW.language
