@@ -6,9 +6,9 @@
 -- hands out hex (the key file's anchor and the head sent with every batch are hex, as
 -- before). The table is append-only, so it is rebuilt: a new table, the rows copied,
 -- the old one dropped, the new one renamed, its index and triggers made again. An event
--- whose stored prev_hash did not name the event before it (a chain already broken
--- there) keeps its hash as the hex text, which is never 32 bytes, so the verifier still
--- stops at that event.
+-- whose stored prev_hash did not name the event before it, or whose hash is not
+-- lower-case hex (a chain already broken there), keeps the bytes of the text it had,
+-- which match no digest, so the verifier still stops at that event.
 CREATE TABLE audit_event_compact (
     seq       INTEGER PRIMARY KEY,
     at        TEXT NOT NULL,
