@@ -1,6 +1,7 @@
 """Schema 16 (issue 16, vault bytes per person): audit events keep their hash as 32 bytes
-and not the previous event's hash; consents and consent-gate answers keep the words they
-share once (consent_terms, consent_gate_reason) behind views with the old columns.
+and not the previous event's hash; audit events, consents and consent-gate answers keep
+what they share once (audit_kind, consent_terms, consent_gate_reason) behind views with
+the old columns.
 
 The upgrade is tested on a vault the real app filled (intakes imported with the
 ``hmis-intake`` command, a consent revoked), put back into the exact schema-15 layout:
@@ -78,7 +79,9 @@ def _as_schema15(conn: Connection) -> None:
                   "CREATE INDEX consent_gate_decision_person"):
         conn.execute(_statement(v007, start))
     conn.execute("INSERT INTO consent_gate_decision SELECT * FROM temp.gate_copy")
-    conn.execute("DROP TABLE audit_event")
+    conn.execute("DROP VIEW audit_event")
+    conn.execute("DROP TABLE audit_event_row")
+    conn.execute("DROP TABLE audit_kind")
     for start in ("CREATE TABLE audit_event (", "CREATE INDEX audit_entity", "CREATE TRIGGER audit_event_no_update",
                   "CREATE TRIGGER audit_event_no_delete"):
         conn.execute(_statement(v001, start))

@@ -4,23 +4,37 @@
 -- verifier carries it from row to row (app.audit.verify_chain), so it goes. The hash is
 -- kept as its 32 bytes instead of 64 hex characters; app.audit reads and writes it and
 -- hands out hex (the key file's anchor and the head sent with every batch are hex, as
--- before). The table is append-only, so it is rebuilt: a new table, the rows copied,
--- the old one dropped, the new one renamed, its index and triggers made again. An event
--- whose stored prev_hash did not name the event before it, or whose hash is not
--- lower-case hex (a chain already broken there), keeps the bytes of the text it had,
--- which match no digest, so the verifier still stops at that event.
-CREATE TABLE audit_event_compact (
+-- before). Who acted, the action and the kind of record repeat on thousands of events;
+-- audit_kind keeps each combination once and an event names it by number. The events
+-- live in audit_event_row, append-only by the same two triggers as before;
+-- "audit_event" is a view with the old columns (less prev_hash) and INSTEAD OF triggers
+-- that pass an insert, update or delete on to the row, where the guards refuse the last
+-- two. An event whose stored prev_hash did not name the event before it, or whose hash
+-- is not lower-case hex (a chain already broken there), keeps the bytes of the text it
+-- had, which match no digest, so the verifier still stops at that event.
+CREATE TABLE audit_kind (
+    kind_id INTEGER PRIMARY KEY,
+    action  TEXT NOT NULL,
+    entity  TEXT,
+    user_id TEXT
+);
+CREATE INDEX audit_kind_action ON audit_kind(action, user_id);
+INSERT INTO audit_kind (action, entity, user_id)
+SELECT DISTINCT action, entity, user_id FROM audit_event;
+
+CREATE TABLE audit_event_row (
     seq       INTEGER PRIMARY KEY,
     at        TEXT NOT NULL,
-    user_id   TEXT,
-    action    TEXT NOT NULL,
-    entity    TEXT,
+    kind_id   INTEGER NOT NULL REFERENCES audit_kind(kind_id),
     entity_id TEXT,
     detail    TEXT NOT NULL DEFAULT '{}',
     hash      BLOB NOT NULL
 );
-INSERT INTO audit_event_compact (seq, at, user_id, action, entity, entity_id, detail, hash)
-SELECT e.seq, e.at, e.user_id, e.action, e.entity, e.entity_id, e.detail,
+INSERT INTO audit_event_row (seq, at, kind_id, entity_id, detail, hash)
+SELECT e.seq, e.at,
+       (SELECT k.kind_id FROM audit_kind k
+        WHERE k.action IS e.action AND k.user_id IS e.user_id AND k.entity IS e.entity),
+       e.entity_id, e.detail,
        CASE WHEN e.prev_hash IS coalesce(
                      (SELECT p.hash FROM audit_event p WHERE p.seq < e.seq ORDER BY p.seq DESC LIMIT 1),
                      '0000000000000000000000000000000000000000000000000000000000000000')
@@ -29,19 +43,54 @@ SELECT e.seq, e.at, e.user_id, e.action, e.entity, e.entity_id, e.detail,
             ELSE CAST(e.hash AS BLOB) END
 FROM audit_event e ORDER BY e.seq;
 DROP TABLE audit_event;
-ALTER TABLE audit_event_compact RENAME TO audit_event;
 -- events_for looks events up by entity and id; the id alone finds them (an entity's
 -- events are few), so the index no longer repeats the entity's name on every entry.
-CREATE INDEX audit_entity ON audit_event(entity_id);
+CREATE INDEX audit_entity ON audit_event_row(entity_id);
 
-CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event
+CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event_row
 BEGIN
     SELECT RAISE(ABORT, 'audit events are append-only');
 END;
 
-CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event
+CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event_row
 BEGIN
     SELECT RAISE(ABORT, 'audit events are append-only');
+END;
+
+CREATE VIEW audit_event AS
+SELECT r.seq, r.at, k.user_id, k.action, k.entity, r.entity_id, r.detail, r.hash
+FROM audit_event_row r JOIN audit_kind k ON k.kind_id = r.kind_id;
+
+CREATE TRIGGER audit_event_insert INSTEAD OF INSERT ON audit_event
+BEGIN
+    INSERT INTO audit_kind (action, entity, user_id)
+    SELECT NEW.action, NEW.entity, NEW.user_id
+    WHERE NOT EXISTS (SELECT 1 FROM audit_kind k
+                      WHERE k.action IS NEW.action AND k.user_id IS NEW.user_id AND k.entity IS NEW.entity);
+    INSERT INTO audit_event_row (seq, at, kind_id, entity_id, detail, hash)
+    VALUES (NEW.seq, NEW.at,
+            (SELECT k.kind_id FROM audit_kind k
+             WHERE k.action IS NEW.action AND k.user_id IS NEW.user_id AND k.entity IS NEW.entity),
+            NEW.entity_id, coalesce(NEW.detail, '{}'), NEW.hash);
+END;
+
+CREATE TRIGGER audit_event_update INSTEAD OF UPDATE ON audit_event
+BEGIN
+    INSERT INTO audit_kind (action, entity, user_id)
+    SELECT NEW.action, NEW.entity, NEW.user_id
+    WHERE NOT EXISTS (SELECT 1 FROM audit_kind k
+                      WHERE k.action IS NEW.action AND k.user_id IS NEW.user_id AND k.entity IS NEW.entity);
+    UPDATE audit_event_row SET
+        seq = NEW.seq, at = NEW.at,
+        kind_id = (SELECT k.kind_id FROM audit_kind k
+                   WHERE k.action IS NEW.action AND k.user_id IS NEW.user_id AND k.entity IS NEW.entity),
+        entity_id = NEW.entity_id, detail = NEW.detail, hash = NEW.hash
+    WHERE seq = OLD.seq;
+END;
+
+CREATE TRIGGER audit_event_delete INSTEAD OF DELETE ON audit_event
+BEGIN
+    DELETE FROM audit_event_row WHERE seq = OLD.seq;
 END;
 
 -- consent: what a consent was given under (the project it was recorded with and the one
