@@ -3,6 +3,10 @@
 Each event stores the SHA-256 of the previous event's hash and its own canonical
 content, so changing, removing or reordering any row breaks every hash after it.
 Triggers refuse UPDATE and DELETE; the chain catches anyone who drops them.
+
+A row keeps its hash as 32 bytes (schema 16) and not the previous event's hash, which
+the verifier carries from row to row; everything handed out (the chain head for the
+key file's anchor and the central server) is hex, as it always was.
 """
 
 from __future__ import annotations
@@ -50,15 +54,22 @@ def record(
 ) -> None:
     """Append one event; call inside the transaction of the change it describes."""
     row = conn.execute("SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1").fetchone()
-    prev = row[0] if row else GENESIS
+    prev = _hex(row[0]) if row else GENESIS
     when = at or clock.now_iso()
     body = json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     digest = _digest(prev, when, user_id, action, entity, entity_id, body)
     conn.execute(
-        "INSERT INTO audit_event (at, user_id, action, entity, entity_id, detail, prev_hash, hash)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (when, user_id, action, entity, entity_id, body, prev, digest),
+        "INSERT INTO audit_event (at, user_id, action, entity, entity_id, detail, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (when, user_id, action, entity, entity_id, body, bytes.fromhex(digest)),
     )
+
+
+def _hex(stored: object) -> str:
+    """A stored hash as hex: its 32 bytes, or whatever else a row holds, as text (which
+    then matches no digest)."""
+    if isinstance(stored, bytes) and len(stored) == 32:
+        return stored.hex()
+    return f"not a hash: {stored!r}"
 
 
 def chain_head(conn: Connection) -> tuple[int, str]:
@@ -69,7 +80,7 @@ def chain_head(conn: Connection) -> tuple[int, str]:
     row = conn.execute("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1").fetchone()
     if row is None:
         return 0, GENESIS
-    return int(row[0]), str(row[1])
+    return int(row[0]), _hex(row[1])
 
 
 @dataclass(frozen=True)
@@ -99,7 +110,7 @@ def anchor_broken(conn: Connection, anchor: tuple[int, str] | list[Any] | None) 
     if not anchor or int(anchor[0]) <= 0:
         return False
     row = conn.execute("SELECT hash FROM audit_event WHERE seq = ?", (int(anchor[0]),)).fetchone()
-    return row is None or row[0] != anchor[1]
+    return row is None or _hex(row[0]) != anchor[1]
 
 
 def verify_chain(conn: Connection, cuts: list[dict[str, Any]] | None = None) -> ChainCheck:
@@ -109,15 +120,14 @@ def verify_chain(conn: Connection, cuts: list[dict[str, Any]] | None = None) -> 
     count = 0
     last_seq = 0
     rows = conn.execute(
-        "SELECT seq, at, user_id, action, entity, entity_id, detail, prev_hash, hash"
-        " FROM audit_event ORDER BY seq"
+        "SELECT seq, at, user_id, action, entity, entity_id, detail, hash FROM audit_event ORDER BY seq"
     )
-    for seq, at, user_id, action, entity, entity_id, detail, prev_hash, digest in rows:
+    for seq, at, user_id, action, entity, entity_id, detail, stored in rows:
         count += 1
         expected = _digest(prev, at, user_id, action, entity, entity_id, detail)
-        if prev_hash != prev or digest != expected or seq != last_seq + 1:
+        if _hex(stored) != expected or seq != last_seq + 1:
             return ChainCheck(count, seq, tuple(cuts or ()))
-        prev, last_seq = digest, seq
+        prev, last_seq = expected, seq
     return ChainCheck(count, None, tuple(cuts or ()))
 
 

@@ -202,7 +202,7 @@ def purge(session: Session) -> PurgeResult:
         conn.execute("PRAGMA defer_foreign_keys = ON")  # rows go in table order; checked at commit
         guards = [(str(name), str(sql)) for name, table, sql in conn.execute(
             "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
-            if table != "audit_event" and "DELETE" in str(sql).upper().split(" ON ")[0]]
+            if table not in ("audit_event", "audit_event_row") and "DELETE" in str(sql).upper().split(" ON ")[0]]
         for name, _sql in guards:
             conn.execute(f'DROP TRIGGER "{name}"')
         for candidate in plan.purgeable:

@@ -310,7 +310,8 @@ def consent_pdf(table: Table, size: int, session: Any, repeat: int) -> None:
     from app.documents.service import consent_document
     from bench.documents_bench import plain_pages
 
-    consent_id = session.conn.execute("SELECT consent_id FROM consent ORDER BY rowid DESC LIMIT 1").fetchone()[0]
+    consent_id = session.conn.execute(
+        "SELECT consent_id FROM consent ORDER BY created_at DESC, consent_id DESC LIMIT 1").fetchone()[0]
     pages = len(PdfReader(io.BytesIO(consent_document(session, consent_id).pdf)).pages)
     ours, plain = [], []
     for _ in range(repeat):

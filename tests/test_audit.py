@@ -157,14 +157,15 @@ def test_rewriting_the_whole_tail_still_breaks_at_the_edit(vt_vault: VaultInfo, 
     _busy_vault(vt_vault, fake_clock)
     conn = open_database(db_path(vt_vault.data_dir), data_key_of(vt_vault))
     try:
-        seq, at, user_id, action, entity, entity_id, _detail, prev = conn.execute(
-            "SELECT seq, at, user_id, action, entity, entity_id, detail, prev_hash FROM audit_event"
+        seq, at, user_id, action, entity, entity_id, _detail = conn.execute(
+            "SELECT seq, at, user_id, action, entity, entity_id, detail FROM audit_event"
             " WHERE action = 'person.edited'"
         ).fetchone()
+        prev = conn.execute("SELECT hash FROM audit_event WHERE seq = ?", (seq - 1,)).fetchone()[0].hex()
         forged_detail = '{"forged":true}'
         canonical = json.dumps([prev, at, user_id, action, entity, entity_id, forged_detail],
                                ensure_ascii=False, separators=(",", ":"))
-        forged_hash = hashlib.sha256(canonical.encode()).hexdigest()
+        forged_hash = hashlib.sha256(canonical.encode()).digest()
         conn.execute("DROP TRIGGER audit_event_no_update")
         conn.execute("UPDATE audit_event SET detail = ?, hash = ? WHERE seq = ?", (forged_detail, forged_hash, seq))
         result = verify_chain(conn)

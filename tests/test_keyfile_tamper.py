@@ -216,7 +216,7 @@ def _cut(info: VaultInfo, keep: int, rehash_from: int | None = None) -> None:
             for row in conn.execute("SELECT seq, at, user_id, action, entity, entity_id, detail"
                                     " FROM audit_event ORDER BY seq").fetchall():
                 digest = _digest(prev, *row[1:])
-                conn.execute("UPDATE audit_event SET prev_hash = ?, hash = ? WHERE seq = ?", (prev, digest, row[0]))
+                conn.execute("UPDATE audit_event SET hash = ? WHERE seq = ?", (bytes.fromhex(digest), row[0]))
                 prev = digest
         assert verify_chain(conn).intact  # by hashes alone the cut is invisible
     finally:

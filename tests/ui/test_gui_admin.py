@@ -53,7 +53,7 @@ def test_users_screen_adds_disables_enables_and_resets(qtbot, make_gui, tmp_path
     dialog.reset_button.click()
     assert dialog.password.isVisible()
     actions = [r[0] for r in gui.controller.session.conn.execute(
-        "SELECT action FROM audit_event WHERE action LIKE 'user.%' ORDER BY rowid")]
+        "SELECT action FROM audit_event WHERE action LIKE 'user.%' ORDER BY seq")]
     assert {"user.disabled", "user.enabled"} <= set(actions)
 
 
