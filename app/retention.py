@@ -217,6 +217,12 @@ def purge(session: Session) -> PurgeResult:
                 rows += conn.execute(f'DELETE FROM "{table}" WHERE personal_id = ?', (pid,)).rowcount
             session.audit("retention.purged", "person", pid, {"rule_days": plan.rule_days})
         conn.execute("DELETE FROM household WHERE household_id NOT IN (SELECT household_id FROM enrollment)")
+        # Consents and gate decisions keep their shared wording once (schema 16); what no
+        # remaining row uses goes too: "shared with" and "shared information" are typed
+        # by the worker and can name the client's people.
+        conn.execute("DELETE FROM consent_terms WHERE terms_id NOT IN (SELECT terms_id FROM consent_row)")
+        conn.execute("DELETE FROM consent_gate_reason"
+                     " WHERE reason_id NOT IN (SELECT reason_id FROM consent_gate_decision_row)")
         for _name, sql in guards:
             conn.execute(sql)
     # A vault made before auto_vacuum was set takes it on in this VACUUM, so a sync

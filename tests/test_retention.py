@@ -47,6 +47,9 @@ def test_purge_removes_only_synced_inactive_people_and_shrinks_the_folder(tmp_pa
         for i in range(150):
             add_note(session, gone.personal_ids[0], f"Weekly check-in {i}: " + "talked about housing options. " * 20)
         with transaction(session.conn) as conn:
+            # What a worker typed on the consent is kept with its shared terms (schema 16).
+            conn.execute("UPDATE consent SET shared_information = 'Meals with Orrin Thistledown (neighbour)'"
+                         " WHERE personal_id = ?", (gone.personal_ids[0],))
             conn.execute("UPDATE outbox SET state = 'acknowledged', acknowledged_at = ?", (past.now_iso(),))
             # One of the held person's records never reached the server.
             conn.execute("UPDATE outbox SET state = 'pending', acknowledged_at = NULL WHERE entity = 'exit'"
@@ -88,6 +91,15 @@ def test_purge_removes_only_synced_inactive_people_and_shrinks_the_folder(tmp_pa
             assert conn.execute(f"SELECT count(*) FROM {table} WHERE personal_id = ?",
                                 (gone.personal_ids[0],)).fetchone()[0] == 0
         assert conn.execute("SELECT count(*) FROM outbox WHERE payload LIKE '%Weekly check-in%'").fetchone()[0] == 0
+        # No shared terms or gate reasons outlive the consents and decisions that used them.
+        assert conn.execute("SELECT count(*) FROM consent_terms WHERE shared_information LIKE '%Thistledown%'"
+                            ).fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM consent_terms WHERE terms_id NOT IN"
+                            " (SELECT terms_id FROM consent_row)").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM consent_gate_reason WHERE reason_id NOT IN"
+                            " (SELECT reason_id FROM consent_gate_decision_row)").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM consent").fetchone()[0] == conn.execute(
+            "SELECT count(*) FROM consent_row").fetchone()[0] > 0
         events = conn.execute("SELECT entity_id FROM audit_event WHERE action = 'retention.purged'").fetchall()
         assert [e[0] for e in events] == [gone.personal_ids[0]]
         # The append-only guard is back: a remaining note still cannot be deleted.
