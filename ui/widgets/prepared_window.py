@@ -13,8 +13,9 @@ deletes the prepared window.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar, cast
 
+import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
@@ -65,8 +66,11 @@ class WindowPreparer(Generic[W]):
         return window
 
     def end(self) -> None:
-        """Nothing more is built and the prepared window goes (never shown)."""
+        """Nothing more is built and the prepared window goes (never shown), at once:
+        a lock on quitting comes after the event loop's last turn, and a window left
+        for a later turn outlived the application and crashed the interpreter's exit
+        (a label's shortcut released on an application already gone)."""
         self.preparing.stop()
         window, self.prepared = self.prepared, None
-        if window is not None:
-            window.deleteLater()
+        if window is not None and shiboken6.isValid(window):
+            shiboken6.delete(cast(QObject, window))
