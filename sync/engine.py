@@ -161,7 +161,6 @@ class SyncEngine:
                     ahead = self._prepare(run, {r.row_id for r in queued[0].rows})
                     if ahead is not None:
                         queued.append(wire.post(ahead))
-                self.store.tidy()  # housekeeping while the wire is busy
                 flight = wire.answered()
                 oldest = queued.popleft()
                 assert flight is oldest

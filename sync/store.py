@@ -3,9 +3,9 @@
 All sync state is in the outbox table, so a crash or a lock at any point loses
 nothing: a record is ``pending`` until a per-record result from the server is
 committed here, and the results of one batch commit in one transaction together with
-its history row. A record acknowledged by the server is never selected again, and its
-payload is dropped in that same transaction (a refused record keeps its payload, so it
-can be sent again once fixed).
+its history row. A record acknowledged by the server is deleted in that same
+transaction (counted in the acknowledged total); a refused record keeps its row and
+payload, so it can be sent again once fixed.
 The ``sync_lease`` row makes sure only one run at a time works on these rows.
 """
 
@@ -78,21 +78,12 @@ class Backlog:
     payload_bytes: int
 
 
-# What an acknowledged row keeps in place of its payload (the column is NOT NULL).
-SENT_PAYLOAD = ""
-
-# Acknowledged rows are moved to the end of the table this many at a time (and at the
-# end of a run), not one batch at a time, each move in a transaction of its own after a
-# batch's (``OutboxStore.tidy``, ``_move_to_end``).
-MOVE_EVERY = 2000
-
-
 class OutboxStore:
     def __init__(self, conn: Connection, clock: Clock) -> None:
         self.conn = conn
         self.clock = clock
-        # Rows acknowledged by this store whose payload is gone but which have not moved yet.
-        self._unmoved: list[int] = []
+        # Rows were deleted since the freed pages were last given back.
+        self._freed = False
 
     def backlog(self) -> Backlog:
         row = self.conn.execute(
@@ -170,8 +161,7 @@ class OutboxStore:
                      bytes_sent: int) -> tuple[BatchCounts, set[int]]:
         """Mark each answered record in one transaction; returns counts and unanswered row ids."""
         by_key = {r.idempotency_key: r for r in result.results}
-        now = self.clock.now().isoformat(timespec="seconds")
-        acknowledged: list[tuple[str, int]] = []
+        acknowledged: list[tuple[int]] = []
         refused: list[tuple[str, int]] = []
         unanswered: set[int] = set()
         accepted = duplicate = 0
@@ -182,21 +172,23 @@ class OutboxStore:
             elif answer.status is RecordStatus.REFUSED:
                 refused.append((answer.reason or "Refused by the server.", row.row_id))
             else:
-                acknowledged.append((now, row.row_id))
+                acknowledged.append((row.row_id,))
                 if answer.status is RecordStatus.ACCEPTED:
                     accepted += 1
                 else:
                     duplicate += 1
         with transaction(self.conn) as conn:
-            # The server holds an acknowledged record now, and the device never sends it
-            # again, so its payload (most of the outbox's bytes) is dropped here, in the
-            # transaction that records the answer; the row stays, with its key, for the
-            # counts and the record of what was sent.
-            conn.executemany(
-                "UPDATE outbox SET state = 'acknowledged', acknowledged_at = ?, attempts = attempts + 1,"
-                f" last_error = NULL, payload = '{SENT_PAYLOAD}' WHERE id = ? AND state = 'pending'",
-                acknowledged,
-            )
+            # The server holds an acknowledged record now and the device never sends it
+            # again, so the row goes, in the transaction that records the answer: the
+            # acknowledged total counts it (``Settings.acknowledged_pruned``) and the
+            # batch's row in ``sync_batch`` says what was sent. A crash before this
+            # commit leaves the rows pending, and the server answers their resend, with
+            # the same keys, as duplicates.
+            gone = int(conn.executemany("DELETE FROM outbox WHERE id = ? AND state = 'pending'",
+                                        acknowledged).rowcount)
+            if gone:
+                settings = Settings(conn)
+                settings.acknowledged_pruned = settings.acknowledged_pruned + gone
             conn.executemany(
                 "UPDATE outbox SET state = 'refused', last_error = ?, attempts = attempts + 1"
                 " WHERE id = ? AND state = 'pending'",
@@ -209,23 +201,16 @@ class OutboxStore:
                 )
             self._history(conn, result.batch_id, started_at, len(rows), accepted, duplicate, len(refused),
                           bytes_sent, "acknowledged", None)
-        self._unmoved.extend(row_id for _, row_id in acknowledged)
+        self._freed = True
         return BatchCounts(accepted, duplicate, len(refused), len(unanswered)), unanswered
 
-    def tidy(self) -> None:
-        """Move the acknowledged rows to the end of the table once ``MOVE_EVERY`` of them
-        wait, in a transaction of its own: the engine calls it after each batch, once the
-        next batch is on its way, so the move does not hold up the wire."""
-        if len(self._unmoved) >= MOVE_EVERY:
-            self.settle()
-
     def settle(self) -> None:
-        """Move the rows acknowledged since the last move to the end of the table and
-        give the freed pages back; the engine calls it when a run ends."""
-        if self._unmoved:
+        """Give back the pages the deleted rows freed, once, when a run ends (the engine
+        calls it), in a transaction of its own."""
+        if self._freed:
             with transaction(self.conn) as conn:
-                _move_to_end(conn, self._unmoved)
-            self._unmoved = []
+                give_back_free_pages(conn)
+            self._freed = False
 
     def note_failure(self, rows: Sequence[PendingRecord], batch_id: str, started_at: datetime,
                      bytes_sent: int, error: str) -> None:
@@ -277,46 +262,19 @@ class OutboxStore:
             return requeue_rows(conn, row_ids)
 
 
-# An acknowledged row (its key, entity and times, no payload) is kept this long, for
-# an administrator reconciling with the server; after that the device needs nothing of
-# it: the server has the record, and the retention purge asks only whether anything of
-# a person is not yet acknowledged.
-KEEP_ACKNOWLEDGED_DAYS = 30
-
-
-def prune_acknowledged(conn: Connection, now: datetime) -> int:
-    """Delete acknowledged rows acknowledged more than ``KEEP_ACKNOWLEDGED_DAYS`` ago,
-    counting them in the ``acknowledged`` total; call inside a transaction. Returns
-    how many went."""
-    cutoff = (now - timedelta(days=KEEP_ACKNOWLEDGED_DAYS)).isoformat(timespec="seconds")
-    gone = int(conn.execute(
-        "DELETE FROM outbox WHERE state = 'acknowledged' AND acknowledged_at < ?", (cutoff,)).rowcount)
+def drop_acknowledged(conn: Connection) -> int:
+    """Delete the acknowledged rows an older version kept (for 30 days, payload
+    dropped) or the demo data marked sent, counting them in the ``acknowledged``
+    total; call inside a transaction. The device needs nothing of them: the server has
+    the records, the counts are in ``Settings.acknowledged_pruned`` and the batches in
+    ``sync_batch``, and the retention purge asks only whether anything of a person is
+    not yet acknowledged. Returns how many went."""
+    gone = int(conn.execute("DELETE FROM outbox WHERE state = 'acknowledged'").rowcount)
     if gone:
         settings = Settings(conn)
         settings.acknowledged_pruned = settings.acknowledged_pruned + gone
         give_back_free_pages(conn)
     return gone
-
-
-def _move_to_end(conn: Connection, row_ids: list[int]) -> None:
-    """Give acknowledged rows new ids after every other row; call inside a transaction.
-
-    A payload dropped in place leaves its page mostly empty for good (SQLite merges a
-    page with its neighbours only once it is under a third full, and new rows are
-    appended at the end), so acknowledged rows move to the end of the table: the pages
-    they leave are freed, and given back here. Nothing refers to an outbox row's id once
-    it is acknowledged. Moving a row rewrites its entry in every index, the key index
-    too, whose entries sit at random places; a chunk of a few thousand rows touches
-    each of that index's pages about once, where one batch at a time touched most of
-    them at every batch: at 10,000 people, 150 pages written to the WAL per batch of
-    100 against 219 when every batch moved its own rows. A run killed between two
-    moves leaves at most ``MOVE_EVERY`` rows in place, payload gone, until the
-    30-day prune deletes them."""
-    conn.executemany(
-        "UPDATE outbox SET id = (SELECT max(id) FROM outbox) + 1 WHERE id = ? AND state = 'acknowledged'",
-        [(i,) for i in sorted(row_ids)],
-    )
-    give_back_free_pages(conn)
 
 
 def give_back_free_pages(conn: Connection) -> int:
