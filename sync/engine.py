@@ -25,7 +25,8 @@ from typing import Protocol
 
 from app.clock import Clock
 from sync.errors import BatchRejected, SyncError
-from sync.protocol import BatchRequest, DeviceCredential, OpenSession, RecordStatus, new_batch
+from sync.outgoing import OutgoingBatch, outgoing_batch
+from sync.protocol import DeviceCredential, OpenSession, RecordStatus
 from sync.store import Backlog, OutboxStore, PendingRecord
 from sync.transport import Sent
 
@@ -46,7 +47,7 @@ def split_point(rows: list[PendingRecord]) -> int:
 
 
 class BatchSender(Protocol):
-    def send_batch(self, batch: BatchRequest, credential: DeviceCredential) -> Sent: ...
+    def send_batch(self, batch: OutgoingBatch, credential: DeviceCredential) -> Sent: ...
 
 
 @dataclass(frozen=True)
@@ -202,7 +203,7 @@ class SyncEngine:
         if not rows:
             return None
         # Built here (it may read the vault: the audit head), posted on the sender's thread.
-        batch = new_batch((r.record for r in rows), audit_head=self.audit_head() if self.audit_head else None)
+        batch = outgoing_batch((r.record for r in rows), audit_head=self.audit_head() if self.audit_head else None)
         return _InFlight(rows, batch, from_split, self.store.clock.now())
 
     def _may_send(self) -> bool:
@@ -283,7 +284,7 @@ class _InFlight:
     """A batch for the sender's thread, and what became of it."""
 
     rows: list[PendingRecord]
-    batch: BatchRequest
+    batch: OutgoingBatch
     split: bool  # half of a batch rejected whole
     started: datetime  # when it was built, then when it was posted
     # The server's answer, or why there is none; ``None`` if it was not sent.

@@ -22,7 +22,8 @@ from datetime import datetime, timedelta
 from app.clock import Clock
 from app.settings import Settings
 from app.vault.connection import Connection, transaction
-from sync.protocol import BatchResult, OutboxRecord, RecordStatus
+from sync.outgoing import StoredRecord, looks_like_object
+from sync.protocol import BatchResult, RecordStatus
 
 UNREADABLE = "The saved change could not be read for sending; it needs an administrator."
 _PENDING = ("SELECT id, idempotency_key, entity, entity_id, operation, payload, collected_at, deadline_at,"
@@ -34,7 +35,7 @@ _Row = tuple[int, str, str, str, str, str, str, str, "str | None"]
 @dataclass(frozen=True)
 class PendingRecord:
     row_id: int
-    record: OutboxRecord
+    record: StoredRecord
     deadline_at: str
     size: int  # bytes of the payload as stored
     group: str | None = None  # rows of one group travel in one batch (app/outbox.py)
@@ -107,11 +108,12 @@ class OutboxStore:
         unreadable: list[int] = []
         taken: set[int] = set()
         total = 0
-        # Read a little past the limit so excluded rows do not starve the batch.
-        rows = [row for row in self.conn.execute(
-            _PENDING + " WHERE state = 'pending' ORDER BY deadline_at, id LIMIT ?", (limit + len(exclude),),
-        ).fetchall() if row[0] not in exclude]
-        groups = self._groups({row[8] for row in rows if row[8] is not None}, exclude)
+        # The rows left out are skipped by their ids in the index, before their payloads are read.
+        rows = self.conn.execute(
+            _PENDING + " WHERE state = 'pending' AND id NOT IN (SELECT value FROM json_each(?))"
+            " ORDER BY deadline_at, id LIMIT ?", (json.dumps(sorted(exclude)), limit),
+        ).fetchall()
+        groups = self._groups(rows, exclude)
         for row in rows:
             if row[0] in taken:
                 continue
@@ -119,15 +121,12 @@ class OutboxStore:
             members = [row] if group is None else groups.get(group, [row])
             records: list[PendingRecord] = []
             for row_id, key, entity, entity_id, operation, payload_text, collected_at, deadline_at, grp in members:
-                try:
-                    payload = json.loads(payload_text)
-                except ValueError:
-                    payload = None
-                if not isinstance(payload, dict):
+                # Sent as stored, unparsed (sync/outgoing.py); text that is not even shaped
+                # like an object is held back here, anything else wrong the server finds.
+                if not looks_like_object(payload_text):
                     unreadable.append(row_id)
                     continue
-                record = OutboxRecord(idempotency_key=key, entity=entity, entity_id=entity_id,
-                                      operation=operation, collected_at=collected_at, payload=payload)
+                record = StoredRecord(key, entity, entity_id, operation, collected_at, payload_text)
                 records.append(PendingRecord(row_id, record, deadline_at, len(payload_text.encode("utf-8")), grp))
             taken.update(m[0] for m in members)
             size = sum(r.size for r in records)
@@ -141,21 +140,30 @@ class OutboxStore:
             self.quarantine(unreadable, UNREADABLE)
         return batch
 
-    def _groups(self, groups: set[str], exclude: set[int]) -> dict[str, list[_Row]]:
-        """The pending rows of these groups, each group's lowest rank first, in one
-        query (``json_each`` over the names: one statement whatever their number). The
-        planner, left to itself, would walk every pending row by state."""
-        if not groups:
+    def _groups(self, rows: list[_Row], exclude: set[int]) -> dict[str, list[_Row]]:
+        """The pending rows of the groups these rows belong to, each group's lowest rank
+        first. The members are found in the index of pending group rows alone (one
+        statement, ``json_each`` over the names; the planner, left to itself, would walk
+        every pending row by state), and only those not read already are read."""
+        names = {row[8] for row in rows if row[8] is not None}
+        if not names:
             return {}
-        found: dict[str, list[_Row]] = {}
-        for row in self.conn.execute(
-            _PENDING + " INDEXED BY outbox_pending_group WHERE state = 'pending' AND batch_group IS NOT NULL"
-            " AND batch_group IN (SELECT value FROM json_each(?)) ORDER BY batch_group, batch_rank, id",
-            (json.dumps(sorted(groups)),),
+        members: dict[str, list[int]] = {}
+        for group, row_id in self.conn.execute(
+            "SELECT batch_group, id FROM outbox INDEXED BY outbox_pending_group WHERE state = 'pending'"
+            " AND batch_group IS NOT NULL AND batch_group IN (SELECT value FROM json_each(?))"
+            " ORDER BY batch_group, batch_rank, id",
+            (json.dumps(sorted(names)),),
         ):
-            if row[0] not in exclude:
-                found.setdefault(row[8], []).append(row)
-        return found
+            if row_id not in exclude:
+                members.setdefault(group, []).append(row_id)
+        read = {row[0]: row for row in rows}
+        missing = [i for ids in members.values() for i in ids if i not in read]
+        if missing:
+            read.update((row[0], row) for row in self.conn.execute(
+                _PENDING + " WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(missing),)))
+        return {group: [read[i] for i in ids if i in read] for group, ids in members.items()}
 
     def apply_result(self, rows: Sequence[PendingRecord], result: BatchResult, started_at: datetime,
                      bytes_sent: int) -> tuple[BatchCounts, set[int]]:

@@ -33,6 +33,7 @@ from sync.errors import (
     ServerUnavailable,
     SyncError,
 )
+from sync.outgoing import OutgoingBatch
 from sync.protocol import (
     BatchRequest,
     BatchResult,
@@ -225,7 +226,7 @@ class Transport:
         self._raise_for_status(response, ProtocolMismatch)
         return self._reply(RoleGrant, response, "role grant reply")
 
-    def send_batch(self, batch: BatchRequest, credential: DeviceCredential) -> Sent:
+    def send_batch(self, batch: BatchRequest | OutgoingBatch, credential: DeviceCredential) -> Sent:
         body = batch.encode()
         response = self._request("POST", protocol.BATCHES_PATH, body, credential)
         self._raise_for_status(response, BatchRejected)
