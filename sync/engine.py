@@ -144,9 +144,10 @@ class SyncEngine:
         that touches the vault) commits the answers to the one before and reads and
         builds the one after, which the sender's thread posts as soon as the answer
         comes back, without waiting for this thread. After a failure, a rejection or a
-        cancel, a batch built ahead is not sent (its rows are still pending)."""
-        run = _Run(SyncReport(), self.store.backlog(), self.monotonic() + self.retry.time_budget)
-        self._progress(run)
+        cancel, a batch built ahead is not sent (its rows are still pending). The
+        backlog is counted once the first batch is on the wire (it reads every pending
+        row), and the first progress report follows."""
+        run = _Run(SyncReport(), None, self.monotonic() + self.retry.time_budget)
         wire = _Wire(self.sender, self.credential, self._cancel, self.store.clock)
         queued: deque[_InFlight] = deque()  # handed to the wire, oldest first; at most two
         try:
@@ -156,12 +157,14 @@ class SyncEngine:
                     if first is None:
                         break
                     queued.append(wire.post(first))
+                    self._count(run)
                 if len(queued) == 1 and not run.split and not queued[0].split:
                     # Read and build the next batch while this one is on the wire,
                     # leaving out the rows on the wire; it goes once their answer is in.
                     ahead = self._prepare(run, {r.row_id for r in queued[0].rows})
                     if ahead is not None:
                         queued.append(wire.post(ahead))
+                self.store.tidy()  # housekeeping while the wire is busy
                 flight = wire.answered()
                 oldest = queued.popleft()
                 assert flight is oldest
@@ -181,14 +184,22 @@ class SyncEngine:
         finally:
             wire.close()
         self.store.settle()
+        self._count(run)
         run.report.cancelled = self._cancel.is_set()
         run.report.left = self.store.pending_count()
         self._progress(run, error=str(run.report.error) if run.report.error else None)
         return run.report
 
+    def _count(self, run: _Run) -> None:
+        """Count the backlog, once a run, and report it."""
+        if run.backlog is None:
+            run.backlog = self.store.backlog()
+            self._progress(run)
+
     def _progress(self, run: _Run, retry_in: float | None = None, error: str | None = None) -> None:
         if self.on_progress is not None:
-            self.on_progress(SyncProgress(run.backlog.records, run.done, run.backlog.payload_bytes, run.bytes_done,
+            backlog = run.backlog or Backlog(0, 0)
+            self.on_progress(SyncProgress(backlog.records, run.done, backlog.payload_bytes, run.bytes_done,
                                           run.report.bytes_sent, run.report.batches, retry_in, error))
 
     def _prepare(self, run: _Run, on_the_wire: set[int]) -> _InFlight | None:
@@ -270,7 +281,7 @@ class _Run:
     """One run's counts and what it has set aside."""
 
     report: SyncReport
-    backlog: Backlog
+    backlog: Backlog | None  # counted once the first batch is on the wire
     give_up_at: float
     done: int = 0
     bytes_done: int = 0

@@ -79,6 +79,10 @@ class Backlog:
     payload_bytes: int
 
 
+# Free pages (4 MiB) that make a run give them back while it goes (``OutboxStore.tidy``).
+GIVE_BACK_PAGES = 1024
+
+
 class OutboxStore:
     def __init__(self, conn: Connection, clock: Clock) -> None:
         self.conn = conn
@@ -212,9 +216,16 @@ class OutboxStore:
         self._freed = True
         return BatchCounts(accepted, duplicate, len(refused), len(unanswered)), unanswered
 
+    def tidy(self) -> None:
+        """Give back the freed pages once ``GIVE_BACK_PAGES`` of them wait, in a
+        transaction of its own: the engine calls it after each batch, once the next batch
+        is on its way, so the wire does not wait for it, nor the end of a run for all of it."""
+        if self._freed and int(self.conn.execute("PRAGMA freelist_count").fetchone()[0]) >= GIVE_BACK_PAGES:
+            self.settle()
+
     def settle(self) -> None:
-        """Give back the pages the deleted rows freed, once, when a run ends (the engine
-        calls it), in a transaction of its own."""
+        """Give back the pages the deleted rows freed, in a transaction of its own; the
+        engine calls it when a run ends."""
         if self._freed:
             with transaction(self.conn) as conn:
                 give_back_free_pages(conn)
