@@ -18,23 +18,21 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from json.encoder import encode_basestring  # the C encoder when available
 from typing import Any
 
 from sync.protocol import PROTOCOL_VERSION
 
-
-def _quote(text: str) -> str:
-    quoted: str = encode_basestring(text)
-    return quoted
+# A string as JSON, quotes included (non-ASCII kept, as the protocol model writes it).
+_quote: Callable[[str], str] = encode_basestring
 
 
 def looks_like_object(payload_json: str) -> bool:
     """Whether stored payload text can be spliced in as an object: it starts with ``{``
     and ends with ``}`` (what ``json.dumps`` of a dict writes). The server checks the rest."""
-    text = payload_json.strip()
+    text = payload_json.strip() if payload_json[:1].isspace() or payload_json[-1:].isspace() else payload_json
     return text.startswith("{") and text.endswith("}")
 
 

@@ -123,6 +123,16 @@ class Transport:
         self.session.mount("https://", _TLSAdapter())
         self.session.headers["User-Agent"] = f"hmis-intake/{__version__} ({platform.system()})"
         self.session.headers["Accept"] = "application/json"
+        # What requests reads from the environment on every request (the proxies for this
+        # server, and with no CA file the bundle REQUESTS_CA_BUNDLE names) is read once
+        # here instead: the server does not change within a transport, and reading it at
+        # every batch was a good share of the device's work per request. A .netrc is not
+        # read at all: its password would have replaced the device's credential.
+        self.proxies: dict[str, str] = {}
+        if self.session.trust_env:
+            found = self.session.merge_environment_settings(self.server_url, {}, None, self.verify, None)
+            self.proxies, self.verify = dict(found["proxies"]), found["verify"]
+            self.session.trust_env = False
 
     def close(self) -> None:
         self.session.close()
@@ -137,7 +147,7 @@ class Transport:
             headers["Authorization"] = credential.header()
         try:
             return self.session.request(
-                method, self.server_url + path, data=body, headers=headers,
+                method, self.server_url + path, data=body, headers=headers, proxies=self.proxies,
                 timeout=self.timeout, verify=self.verify, allow_redirects=False,
             )
         except requests.exceptions.SSLError as exc:

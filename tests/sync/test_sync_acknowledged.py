@@ -82,7 +82,11 @@ def test_the_sync_command_deletes_acknowledged_rows_and_status_still_counts_them
     status = _status(info)
     assert (status["acknowledged"], status["pending"], status["refused"]) == (130, 7, 0)
 
-    done = run_device_cli(info.data_dir, "sync", *AUTH)
+    # A .netrc naming the server is not read: its password would replace the device's credential.
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine 127.0.0.1 login someone password not-the-credential\n")
+    netrc.chmod(0o600)
+    done = run_device_cli(info.data_dir, "sync", *AUTH, extra_env={"NETRC": str(netrc)})
     assert done.returncode == 0, done.stderr
     status = _status(info)
     assert (status["acknowledged"], status["pending"], status["refused"]) == (137, 0, 0)
