@@ -259,7 +259,7 @@ class Settings:
     ca_pin = Setting("sync.ca_sha256", TEXT)  # the pinned CA fingerprint, or sync.credentials.SYSTEM_STORE
     sync_interrupted_seen = Setting("sync_interrupted_seen", TEXT)  # the lease owner last reported
     exports_in_progress = Defaulted("exports_in_progress", OBJECT_LIST, [])
-    # Acknowledged outbox rows deleted after KEEP_ACKNOWLEDGED_DAYS, still counted as acknowledged
+    # Acknowledged outbox rows deleted (the sync deletes each once acknowledged), still counted as acknowledged
     acknowledged_pruned = Defaulted("outbox.acknowledged_pruned", INT, 0)
 
     # The key file's mirror in the database (app.vault.keyauth)

@@ -25,7 +25,8 @@ from typing import Protocol
 
 from app.clock import Clock
 from sync.errors import BatchRejected, SyncError
-from sync.protocol import BatchRequest, DeviceCredential, OpenSession, RecordStatus, new_batch
+from sync.outgoing import OutgoingBatch, outgoing_batch
+from sync.protocol import DeviceCredential, OpenSession, RecordStatus
 from sync.store import Backlog, OutboxStore, PendingRecord
 from sync.transport import Sent
 
@@ -46,7 +47,7 @@ def split_point(rows: list[PendingRecord]) -> int:
 
 
 class BatchSender(Protocol):
-    def send_batch(self, batch: BatchRequest, credential: DeviceCredential) -> Sent: ...
+    def send_batch(self, batch: OutgoingBatch, credential: DeviceCredential) -> Sent: ...
 
 
 @dataclass(frozen=True)
@@ -143,9 +144,10 @@ class SyncEngine:
         that touches the vault) commits the answers to the one before and reads and
         builds the one after, which the sender's thread posts as soon as the answer
         comes back, without waiting for this thread. After a failure, a rejection or a
-        cancel, a batch built ahead is not sent (its rows are still pending)."""
-        run = _Run(SyncReport(), self.store.backlog(), self.monotonic() + self.retry.time_budget)
-        self._progress(run)
+        cancel, a batch built ahead is not sent (its rows are still pending). The
+        backlog is counted once the first batch is on the wire (it reads every pending
+        row), and the first progress report follows."""
+        run = _Run(SyncReport(), None, self.monotonic() + self.retry.time_budget)
         wire = _Wire(self.sender, self.credential, self._cancel, self.store.clock)
         queued: deque[_InFlight] = deque()  # handed to the wire, oldest first; at most two
         try:
@@ -155,6 +157,7 @@ class SyncEngine:
                     if first is None:
                         break
                     queued.append(wire.post(first))
+                    self._count(run)
                 if len(queued) == 1 and not run.split and not queued[0].split:
                     # Read and build the next batch while this one is on the wire,
                     # leaving out the rows on the wire; it goes once their answer is in.
@@ -181,14 +184,22 @@ class SyncEngine:
         finally:
             wire.close()
         self.store.settle()
+        self._count(run)
         run.report.cancelled = self._cancel.is_set()
         run.report.left = self.store.pending_count()
         self._progress(run, error=str(run.report.error) if run.report.error else None)
         return run.report
 
+    def _count(self, run: _Run) -> None:
+        """Count the backlog, once a run, and report it."""
+        if run.backlog is None:
+            run.backlog = self.store.backlog()
+            self._progress(run)
+
     def _progress(self, run: _Run, retry_in: float | None = None, error: str | None = None) -> None:
         if self.on_progress is not None:
-            self.on_progress(SyncProgress(run.backlog.records, run.done, run.backlog.payload_bytes, run.bytes_done,
+            backlog = run.backlog or Backlog(0, 0)
+            self.on_progress(SyncProgress(backlog.records, run.done, backlog.payload_bytes, run.bytes_done,
                                           run.report.bytes_sent, run.report.batches, retry_in, error))
 
     def _prepare(self, run: _Run, on_the_wire: set[int]) -> _InFlight | None:
@@ -203,7 +214,7 @@ class SyncEngine:
         if not rows:
             return None
         # Built here (it may read the vault: the audit head), posted on the sender's thread.
-        batch = new_batch((r.record for r in rows), audit_head=self.audit_head() if self.audit_head else None)
+        batch = outgoing_batch((r.record for r in rows), audit_head=self.audit_head() if self.audit_head else None)
         return _InFlight(rows, batch, from_split, self.store.clock.now())
 
     def _may_send(self) -> bool:
@@ -270,7 +281,7 @@ class _Run:
     """One run's counts and what it has set aside."""
 
     report: SyncReport
-    backlog: Backlog
+    backlog: Backlog | None  # counted once the first batch is on the wire
     give_up_at: float
     done: int = 0
     bytes_done: int = 0
@@ -284,7 +295,7 @@ class _InFlight:
     """A batch for the sender's thread, and what became of it."""
 
     rows: list[PendingRecord]
-    batch: BatchRequest
+    batch: OutgoingBatch
     split: bool  # half of a batch rejected whole
     started: datetime  # when it was built, then when it was posted
     # The server's answer, or why there is none; ``None`` if it was not sent.

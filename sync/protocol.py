@@ -105,7 +105,7 @@ class OutboxRecord(_Wire):
     schema says what a valid record looks like."""
 
     idempotency_key: Annotated[_Text, _string(MAX_KEY_LENGTH)] = Field(
-        description="A UUIDv4 the device keeps across retries.")
+        description="A UUID the device keeps across retries.")
     entity: Annotated[_Text, _string(64)] = Field(description="person, enrollment, consent, ...")
     entity_id: Annotated[_Text, _string(255)] = Field(
         description="The record's own ID, equal to its id field in the payload.")

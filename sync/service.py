@@ -38,7 +38,7 @@ from sync.engine import DEFAULT_BATCH_SIZE, RetryPolicy, SyncEngine, SyncProgres
 from sync.errors import CredentialStoreUnavailable, SyncError
 from sync.protocol import OpenSession, SessionState
 from sync.sessions import report_for
-from sync.store import OutboxStore, SyncLease, prune_acknowledged, requeue_rows
+from sync.store import OutboxStore, SyncLease, drop_acknowledged, requeue_rows
 from sync.transport import DEFAULT_TIMEOUT, Transport, check_server_url
 
 log = logging.getLogger("hmis_intake.sync")
@@ -221,7 +221,7 @@ class SyncJob:
         if self.lease_lost and report.error is None:
             report.error = _already_running()
         with transaction(self.session.conn) as conn:
-            prune_acknowledged(conn, self.session.clock.now())
+            drop_acknowledged(conn)
             self.session.audit("sync.completed", "device", _vault_id(self.session), {
                 "accepted": report.accepted, "duplicate": report.duplicate, "refused": report.refused,
                 "left": report.left, "batches": report.batches, "cancelled": report.cancelled,

@@ -3,9 +3,9 @@
 All sync state is in the outbox table, so a crash or a lock at any point loses
 nothing: a record is ``pending`` until a per-record result from the server is
 committed here, and the results of one batch commit in one transaction together with
-its history row. A record acknowledged by the server is never selected again, and its
-payload is dropped in that same transaction (a refused record keeps its payload, so it
-can be sent again once fixed).
+its history row. A record acknowledged by the server is deleted in that same
+transaction (counted in the acknowledged total); a refused record keeps its row and
+payload, so it can be sent again once fixed.
 The ``sync_lease`` row makes sure only one run at a time works on these rows.
 """
 
@@ -22,7 +22,8 @@ from datetime import datetime, timedelta
 from app.clock import Clock
 from app.settings import Settings
 from app.vault.connection import Connection, transaction
-from sync.protocol import BatchResult, OutboxRecord, RecordStatus
+from sync.outgoing import StoredRecord, looks_like_object
+from sync.protocol import BatchResult, RecordStatus
 
 UNREADABLE = "The saved change could not be read for sending; it needs an administrator."
 _PENDING = ("SELECT id, idempotency_key, entity, entity_id, operation, payload, collected_at, deadline_at,"
@@ -34,7 +35,7 @@ _Row = tuple[int, str, str, str, str, str, str, str, "str | None"]
 @dataclass(frozen=True)
 class PendingRecord:
     row_id: int
-    record: OutboxRecord
+    record: StoredRecord
     deadline_at: str
     size: int  # bytes of the payload as stored
     group: str | None = None  # rows of one group travel in one batch (app/outbox.py)
@@ -78,21 +79,16 @@ class Backlog:
     payload_bytes: int
 
 
-# What an acknowledged row keeps in place of its payload (the column is NOT NULL).
-SENT_PAYLOAD = ""
-
-# Acknowledged rows are moved to the end of the table this many at a time (and at the
-# end of a run), not one batch at a time, each move in a transaction of its own after a
-# batch's (``OutboxStore.tidy``, ``_move_to_end``).
-MOVE_EVERY = 2000
+# Free pages (4 MiB) that make a run give them back while it goes (``OutboxStore.tidy``).
+GIVE_BACK_PAGES = 1024
 
 
 class OutboxStore:
     def __init__(self, conn: Connection, clock: Clock) -> None:
         self.conn = conn
         self.clock = clock
-        # Rows acknowledged by this store whose payload is gone but which have not moved yet.
-        self._unmoved: list[int] = []
+        # Rows were deleted since the freed pages were last given back.
+        self._freed = False
 
     def backlog(self) -> Backlog:
         row = self.conn.execute(
@@ -116,11 +112,12 @@ class OutboxStore:
         unreadable: list[int] = []
         taken: set[int] = set()
         total = 0
-        # Read a little past the limit so excluded rows do not starve the batch.
-        rows = [row for row in self.conn.execute(
-            _PENDING + " WHERE state = 'pending' ORDER BY deadline_at, id LIMIT ?", (limit + len(exclude),),
-        ).fetchall() if row[0] not in exclude]
-        groups = self._groups({row[8] for row in rows if row[8] is not None}, exclude)
+        # The rows left out are skipped by their ids in the index, before their payloads are read.
+        rows = self.conn.execute(
+            _PENDING + " WHERE state = 'pending' AND id NOT IN (SELECT value FROM json_each(?))"
+            " ORDER BY deadline_at, id LIMIT ?", (json.dumps(sorted(exclude)), limit),
+        ).fetchall()
+        groups = self._groups(rows, exclude)
         for row in rows:
             if row[0] in taken:
                 continue
@@ -128,15 +125,12 @@ class OutboxStore:
             members = [row] if group is None else groups.get(group, [row])
             records: list[PendingRecord] = []
             for row_id, key, entity, entity_id, operation, payload_text, collected_at, deadline_at, grp in members:
-                try:
-                    payload = json.loads(payload_text)
-                except ValueError:
-                    payload = None
-                if not isinstance(payload, dict):
+                # Sent as stored, unparsed (sync/outgoing.py); text that is not even shaped
+                # like an object is held back here, anything else wrong the server finds.
+                if not looks_like_object(payload_text):
                     unreadable.append(row_id)
                     continue
-                record = OutboxRecord(idempotency_key=key, entity=entity, entity_id=entity_id,
-                                      operation=operation, collected_at=collected_at, payload=payload)
+                record = StoredRecord(key, entity, entity_id, operation, collected_at, payload_text)
                 records.append(PendingRecord(row_id, record, deadline_at, len(payload_text.encode("utf-8")), grp))
             taken.update(m[0] for m in members)
             size = sum(r.size for r in records)
@@ -150,28 +144,36 @@ class OutboxStore:
             self.quarantine(unreadable, UNREADABLE)
         return batch
 
-    def _groups(self, groups: set[str], exclude: set[int]) -> dict[str, list[_Row]]:
-        """The pending rows of these groups, each group's lowest rank first, in one
-        query (``json_each`` over the names: one statement whatever their number). The
-        planner, left to itself, would walk every pending row by state."""
-        if not groups:
+    def _groups(self, rows: list[_Row], exclude: set[int]) -> dict[str, list[_Row]]:
+        """The pending rows of the groups these rows belong to, each group's lowest rank
+        first. The members are found in the index of pending group rows alone (one
+        statement, ``json_each`` over the names; the planner, left to itself, would walk
+        every pending row by state), and only those not read already are read."""
+        names = {row[8] for row in rows if row[8] is not None}
+        if not names:
             return {}
-        found: dict[str, list[_Row]] = {}
-        for row in self.conn.execute(
-            _PENDING + " INDEXED BY outbox_pending_group WHERE state = 'pending' AND batch_group IS NOT NULL"
-            " AND batch_group IN (SELECT value FROM json_each(?)) ORDER BY batch_group, batch_rank, id",
-            (json.dumps(sorted(groups)),),
+        members: dict[str, list[int]] = {}
+        for group, row_id in self.conn.execute(
+            "SELECT batch_group, id FROM outbox INDEXED BY outbox_pending_group WHERE state = 'pending'"
+            " AND batch_group IS NOT NULL AND batch_group IN (SELECT value FROM json_each(?))"
+            " ORDER BY batch_group, batch_rank, id",
+            (json.dumps(sorted(names)),),
         ):
-            if row[0] not in exclude:
-                found.setdefault(row[8], []).append(row)
-        return found
+            if row_id not in exclude:
+                members.setdefault(group, []).append(row_id)
+        read = {row[0]: row for row in rows}
+        missing = [i for ids in members.values() for i in ids if i not in read]
+        if missing:
+            read.update((row[0], row) for row in self.conn.execute(
+                _PENDING + " WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(missing),)))
+        return {group: [read[i] for i in ids if i in read] for group, ids in members.items()}
 
     def apply_result(self, rows: Sequence[PendingRecord], result: BatchResult, started_at: datetime,
                      bytes_sent: int) -> tuple[BatchCounts, set[int]]:
         """Mark each answered record in one transaction; returns counts and unanswered row ids."""
         by_key = {r.idempotency_key: r for r in result.results}
-        now = self.clock.now().isoformat(timespec="seconds")
-        acknowledged: list[tuple[str, int]] = []
+        acknowledged: list[tuple[int]] = []
         refused: list[tuple[str, int]] = []
         unanswered: set[int] = set()
         accepted = duplicate = 0
@@ -182,21 +184,23 @@ class OutboxStore:
             elif answer.status is RecordStatus.REFUSED:
                 refused.append((answer.reason or "Refused by the server.", row.row_id))
             else:
-                acknowledged.append((now, row.row_id))
+                acknowledged.append((row.row_id,))
                 if answer.status is RecordStatus.ACCEPTED:
                     accepted += 1
                 else:
                     duplicate += 1
         with transaction(self.conn) as conn:
-            # The server holds an acknowledged record now, and the device never sends it
-            # again, so its payload (most of the outbox's bytes) is dropped here, in the
-            # transaction that records the answer; the row stays, with its key, for the
-            # counts and the record of what was sent.
-            conn.executemany(
-                "UPDATE outbox SET state = 'acknowledged', acknowledged_at = ?, attempts = attempts + 1,"
-                f" last_error = NULL, payload = '{SENT_PAYLOAD}' WHERE id = ? AND state = 'pending'",
-                acknowledged,
-            )
+            # The server holds an acknowledged record now and the device never sends it
+            # again, so the row goes, in the transaction that records the answer: the
+            # acknowledged total counts it (``Settings.acknowledged_pruned``) and the
+            # batch's row in ``sync_batch`` says what was sent. A crash before this
+            # commit leaves the rows pending, and the server answers their resend, with
+            # the same keys, as duplicates.
+            gone = int(conn.executemany("DELETE FROM outbox WHERE id = ? AND state = 'pending'",
+                                        acknowledged).rowcount)
+            if gone:
+                settings = Settings(conn)
+                settings.acknowledged_pruned = settings.acknowledged_pruned + gone
             conn.executemany(
                 "UPDATE outbox SET state = 'refused', last_error = ?, attempts = attempts + 1"
                 " WHERE id = ? AND state = 'pending'",
@@ -209,23 +213,23 @@ class OutboxStore:
                 )
             self._history(conn, result.batch_id, started_at, len(rows), accepted, duplicate, len(refused),
                           bytes_sent, "acknowledged", None)
-        self._unmoved.extend(row_id for _, row_id in acknowledged)
+        self._freed = True
         return BatchCounts(accepted, duplicate, len(refused), len(unanswered)), unanswered
 
     def tidy(self) -> None:
-        """Move the acknowledged rows to the end of the table once ``MOVE_EVERY`` of them
-        wait, in a transaction of its own: the engine calls it after each batch, once the
-        next batch is on its way, so the move does not hold up the wire."""
-        if len(self._unmoved) >= MOVE_EVERY:
+        """Give back the freed pages once ``GIVE_BACK_PAGES`` of them wait, in a
+        transaction of its own: the engine calls it after each batch, once the next batch
+        is on its way, so the wire does not wait for it, nor the end of a run for all of it."""
+        if self._freed and int(self.conn.execute("PRAGMA freelist_count").fetchone()[0]) >= GIVE_BACK_PAGES:
             self.settle()
 
     def settle(self) -> None:
-        """Move the rows acknowledged since the last move to the end of the table and
-        give the freed pages back; the engine calls it when a run ends."""
-        if self._unmoved:
+        """Give back the pages the deleted rows freed, in a transaction of its own; the
+        engine calls it when a run ends."""
+        if self._freed:
             with transaction(self.conn) as conn:
-                _move_to_end(conn, self._unmoved)
-            self._unmoved = []
+                give_back_free_pages(conn)
+            self._freed = False
 
     def note_failure(self, rows: Sequence[PendingRecord], batch_id: str, started_at: datetime,
                      bytes_sent: int, error: str) -> None:
@@ -277,46 +281,19 @@ class OutboxStore:
             return requeue_rows(conn, row_ids)
 
 
-# An acknowledged row (its key, entity and times, no payload) is kept this long, for
-# an administrator reconciling with the server; after that the device needs nothing of
-# it: the server has the record, and the retention purge asks only whether anything of
-# a person is not yet acknowledged.
-KEEP_ACKNOWLEDGED_DAYS = 30
-
-
-def prune_acknowledged(conn: Connection, now: datetime) -> int:
-    """Delete acknowledged rows acknowledged more than ``KEEP_ACKNOWLEDGED_DAYS`` ago,
-    counting them in the ``acknowledged`` total; call inside a transaction. Returns
-    how many went."""
-    cutoff = (now - timedelta(days=KEEP_ACKNOWLEDGED_DAYS)).isoformat(timespec="seconds")
-    gone = int(conn.execute(
-        "DELETE FROM outbox WHERE state = 'acknowledged' AND acknowledged_at < ?", (cutoff,)).rowcount)
+def drop_acknowledged(conn: Connection) -> int:
+    """Delete the acknowledged rows an older version kept (for 30 days, payload
+    dropped) or the demo data marked sent, counting them in the ``acknowledged``
+    total; call inside a transaction. The device needs nothing of them: the server has
+    the records, the counts are in ``Settings.acknowledged_pruned`` and the batches in
+    ``sync_batch``, and the retention purge asks only whether anything of a person is
+    not yet acknowledged. Returns how many went."""
+    gone = int(conn.execute("DELETE FROM outbox WHERE state = 'acknowledged'").rowcount)
     if gone:
         settings = Settings(conn)
         settings.acknowledged_pruned = settings.acknowledged_pruned + gone
         give_back_free_pages(conn)
     return gone
-
-
-def _move_to_end(conn: Connection, row_ids: list[int]) -> None:
-    """Give acknowledged rows new ids after every other row; call inside a transaction.
-
-    A payload dropped in place leaves its page mostly empty for good (SQLite merges a
-    page with its neighbours only once it is under a third full, and new rows are
-    appended at the end), so acknowledged rows move to the end of the table: the pages
-    they leave are freed, and given back here. Nothing refers to an outbox row's id once
-    it is acknowledged. Moving a row rewrites its entry in every index, the key index
-    too, whose entries sit at random places; a chunk of a few thousand rows touches
-    each of that index's pages about once, where one batch at a time touched most of
-    them at every batch: at 10,000 people, 150 pages written to the WAL per batch of
-    100 against 219 when every batch moved its own rows. A run killed between two
-    moves leaves at most ``MOVE_EVERY`` rows in place, payload gone, until the
-    30-day prune deletes them."""
-    conn.executemany(
-        "UPDATE outbox SET id = (SELECT max(id) FROM outbox) + 1 WHERE id = ? AND state = 'acknowledged'",
-        [(i,) for i in sorted(row_ids)],
-    )
-    give_back_free_pages(conn)
 
 
 def give_back_free_pages(conn: Connection) -> int:

@@ -33,6 +33,7 @@ from sync.errors import (
     ServerUnavailable,
     SyncError,
 )
+from sync.outgoing import OutgoingBatch
 from sync.protocol import (
     BatchRequest,
     BatchResult,
@@ -122,6 +123,16 @@ class Transport:
         self.session.mount("https://", _TLSAdapter())
         self.session.headers["User-Agent"] = f"hmis-intake/{__version__} ({platform.system()})"
         self.session.headers["Accept"] = "application/json"
+        # What requests reads from the environment on every request (the proxies for this
+        # server, and with no CA file the bundle REQUESTS_CA_BUNDLE names) is read once
+        # here instead: the server does not change within a transport, and reading it at
+        # every batch was a good share of the device's work per request. A .netrc is not
+        # read at all: its password would have replaced the device's credential.
+        self.proxies: dict[str, str] = {}
+        if self.session.trust_env:
+            found = self.session.merge_environment_settings(self.server_url, {}, None, self.verify, None)
+            self.proxies, self.verify = dict(found["proxies"]), found["verify"]
+            self.session.trust_env = False
 
     def close(self) -> None:
         self.session.close()
@@ -136,7 +147,7 @@ class Transport:
             headers["Authorization"] = credential.header()
         try:
             return self.session.request(
-                method, self.server_url + path, data=body, headers=headers,
+                method, self.server_url + path, data=body, headers=headers, proxies=self.proxies,
                 timeout=self.timeout, verify=self.verify, allow_redirects=False,
             )
         except requests.exceptions.SSLError as exc:
@@ -225,7 +236,7 @@ class Transport:
         self._raise_for_status(response, ProtocolMismatch)
         return self._reply(RoleGrant, response, "role grant reply")
 
-    def send_batch(self, batch: BatchRequest, credential: DeviceCredential) -> Sent:
+    def send_batch(self, batch: BatchRequest | OutgoingBatch, credential: DeviceCredential) -> Sent:
         body = batch.encode()
         response = self._request("POST", protocol.BATCHES_PATH, body, credential)
         self._raise_for_status(response, BatchRejected)

@@ -1,24 +1,25 @@
-"""What the outbox keeps once the server has a record: the row and its key, not the payload."""
+"""What the outbox keeps once the server has a record: nothing (the row is deleted and
+counted); a refused record keeps its row and payload."""
 
 from __future__ import annotations
 
 import json
 import uuid
 
-from sync_support import ThreadServer, assert_exactly_once, outbox_states, server_keys
+from sync_support import ThreadServer, acknowledged_total, assert_exactly_once, outbox_states, server_keys
 
 from app.demo import add_demo_people
 from app.session import Session
 from app.vault.connection import transaction
 from sync.service import SyncJob
-from sync.store import SENT_PAYLOAD, OutboxStore
+from sync.store import OutboxStore
 
 
 def _payloads(session: Session, state: str) -> list[str]:
     return [r[0] for r in session.conn.execute("SELECT payload FROM outbox WHERE state = ?", (state,))]
 
 
-def test_an_acknowledged_record_drops_its_payload_and_is_not_sent_again(
+def test_an_acknowledged_record_is_deleted_counted_and_not_sent_again(
         enrolled: Session, live_server: ThreadServer) -> None:
     add_demo_people(enrolled, 12, seed=5)
     before = enrolled.conn.execute("SELECT sum(length(payload)) FROM outbox").fetchone()[0]
@@ -26,10 +27,10 @@ def test_an_acknowledged_record_drops_its_payload_and_is_not_sent_again(
     report = SyncJob(enrolled).run()
     assert report.complete and report.left == 0
     assert_exactly_once(live_server.engine, enrolled)
-    assert set(_payloads(enrolled, "acknowledged")) == {SENT_PAYLOAD}
-    # Exactly once still: the keys stay, nothing goes again, the counts are whole.
+    assert outbox_states(enrolled) == {}
+    # Exactly once still: nothing goes again, the counts are whole.
     assert SyncJob(enrolled).run().batches == 0
-    assert len(server_keys(live_server.engine)) == outbox_states(enrolled)["acknowledged"]
+    assert len(server_keys(live_server.engine)) == acknowledged_total(enrolled) == report.accepted
 
 
 def test_a_refused_record_keeps_its_payload_so_it_can_be_sent_again(
@@ -54,4 +55,4 @@ def test_a_refused_record_keeps_its_payload_so_it_can_be_sent_again(
     report = SyncJob(enrolled).run()
     assert report.accepted == 1 and report.left == 0
     assert_exactly_once(live_server.engine, enrolled)
-    assert set(_payloads(enrolled, "acknowledged")) == {SENT_PAYLOAD}
+    assert outbox_states(enrolled) == {}

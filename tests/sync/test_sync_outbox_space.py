@@ -1,26 +1,31 @@
-"""What a sync gives back: acknowledged rows lose their payload and the file its free
-pages; nothing unsent loses a byte, even when the answer never arrives."""
+"""What a sync gives back: an acknowledged row is deleted in the transaction that
+records the server's answer, still counted as acknowledged, and the file gives back its
+free pages; nothing unsent loses a byte, even when the answer never arrives."""
 
 from __future__ import annotations
 
 import json
-from datetime import timedelta
 from pathlib import Path
 
-import pytest
 from sync_faults import FaultProxy
-from sync_support import ThreadServer, assert_exactly_once, outbox_keys, outbox_states, server_keys
+from sync_support import (
+    ThreadServer,
+    acknowledged_total,
+    assert_exactly_once,
+    outbox_keys,
+    outbox_states,
+    server_keys,
+)
 
-from app.clock import FakeClock
 from app.demo import add_demo_people
 from app.outbox import status as outbox_status
 from app.retention import _all_synced
 from app.session import Session
-from sync import store as store_module
+from app.vault.connection import transaction
 from sync.credentials import load_credential
 from sync.engine import RetryPolicy, SyncEngine
 from sync.service import SyncJob
-from sync.store import KEEP_ACKNOWLEDGED_DAYS, SENT_PAYLOAD, OutboxStore
+from sync.store import OutboxStore
 from sync.transport import Transport
 
 
@@ -45,7 +50,7 @@ def test_a_new_vault_can_give_pages_back(device: Session) -> None:
     assert device.conn.execute("PRAGMA auto_vacuum").fetchone()[0] == 2  # INCREMENTAL
 
 
-def test_acknowledged_payloads_go_and_unsent_ones_stay_whole(enrolled: Session, live_server: ThreadServer) -> None:
+def test_acknowledged_rows_go_and_unsent_ones_stay_whole(enrolled: Session, live_server: ThreadServer) -> None:
     add_demo_people(enrolled, 40, seed=11)
     before = _payloads(enrolled)
     job = SyncJob(enrolled, batch_size=20)
@@ -53,20 +58,22 @@ def test_acknowledged_payloads_go_and_unsent_ones_stay_whole(enrolled: Session, 
     report = job.run()
     assert report.cancelled and report.left > 0
     after = _payloads(enrolled)
-    assert after.keys() == before.keys()
-    sent = {k for k, (state, _) in after.items() if state == "acknowledged"}
-    unsent = {k for k, (state, _) in after.items() if state == "pending"}
-    assert sent and unsent and sent | unsent == set(after)
-    assert {after[k][1] for k in sent} == {SENT_PAYLOAD}
-    for key in unsent:  # byte for byte what was saved, and still a record that can be sent
-        assert after[key][1] == before[key][1]
-        assert isinstance(json.loads(after[key][1]), dict)
+    sent = before.keys() - after.keys()
+    assert sent and after and after.keys() < before.keys()
+    assert {state for state, _ in after.values()} == {"pending"}  # no acknowledged row is kept
+    for key, (_, payload) in after.items():  # byte for byte what was saved, and still a record that can be sent
+        assert payload == before[key][1]
+        assert isinstance(json.loads(payload), dict)
     assert sorted(server_keys(live_server.engine)) == sorted(sent)
+    assert acknowledged_total(enrolled) == len(sent) == report.accepted
+    assert enrolled.conn.execute("PRAGMA freelist_count").fetchone()[0] == 0  # given back, cancelled or not
     assert SyncJob(enrolled).run().complete
     assert_exactly_once(live_server.engine, enrolled)
+    assert outbox_keys(enrolled) == set()
+    assert enrolled.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_the_file_shrinks_once_acknowledged_rows_are_pruned(enrolled: Session, live_server: ThreadServer) -> None:
+def test_the_file_shrinks_once_the_outbox_is_sent(enrolled: Session, live_server: ThreadServer) -> None:
     add_demo_people(enrolled, 300, seed=12)
     unsent = _file_bytes(enrolled)
     assert SyncJob(enrolled).run().complete
@@ -88,10 +95,12 @@ def test_a_sync_cut_off_before_the_answer_loses_nothing(enrolled: Session, live_
     assert report.error is not None and report.left == len(before)
     assert _payloads(enrolled) == before  # every row pending, every payload as it was
     assert outbox_states(enrolled) == {"pending": len(before)}
-    # Sent again with the same keys: the server answers duplicates, the payloads then go.
-    assert SyncJob(enrolled).run().complete
+    assert acknowledged_total(enrolled) == 0
+    # Sent again with the same keys: the server answers duplicates, and the rows go.
+    report = SyncJob(enrolled).run()
+    assert report.complete and report.duplicate == len(before) and report.accepted == 0
     assert_exactly_once(live_server.engine, enrolled)
-    assert {p for _, p in _payloads(enrolled).values()} == {SENT_PAYLOAD}
+    assert _payloads(enrolled) == {}
 
 
 def test_a_group_is_found_through_an_index_of_pending_rows_only(enrolled: Session,
@@ -109,53 +118,28 @@ def test_a_group_is_found_through_an_index_of_pending_rows_only(enrolled: Sessio
     assert_exactly_once(live_server.engine, enrolled)
 
 
-
-def test_acknowledged_rows_go_after_thirty_days_and_still_count(enrolled: Session,
-                                                                live_server: ThreadServer) -> None:
-    clock = enrolled.clock
-    assert isinstance(clock, FakeClock)
-    today = clock.now()  # the server's clock refuses records collected in its future
-    clock.set(today - timedelta(days=KEEP_ACKNOWLEDGED_DAYS + 1))
-    add_demo_people(enrolled, 200, seed=15)
+def test_rows_an_older_version_kept_acknowledged_go_at_the_next_sync_and_still_count(
+        enrolled: Session, live_server: ThreadServer) -> None:
+    """A vault synced by an older version holds acknowledged rows (payload dropped, kept
+    30 days); the next sync deletes them, the acknowledged total does not change, and the
+    retention purge still sees their people as wholly sent."""
+    add_demo_people(enrolled, 20, seed=15)
     assert SyncJob(enrolled).run().complete
-    first = outbox_keys(enrolled, "acknowledged")
-    first_people = {r[0] for r in enrolled.conn.execute("SELECT personal_id FROM person")}
-    clock.set(today - timedelta(days=2))
-    add_demo_people(enrolled, 5, seed=16)
-    assert SyncJob(enrolled).run().complete
-    assert outbox_keys(enrolled, "acknowledged") > first  # 29 days on, nothing has gone
-    synced = _file_bytes(enrolled)
-    clock.set(today)
-    add_demo_people(enrolled, 1, seed=17)
-    assert SyncJob(enrolled).run().complete
-    kept = outbox_keys(enrolled, "acknowledged")
-    assert kept and not kept & first  # the first sync's rows are gone, the later ones stay
     on_server = len(server_keys(live_server.engine))
-    status = outbox_status(enrolled.conn, clock.now(), 72, 12)
-    assert (status.acknowledged, status.pending, status.refused) == (on_server, 0, 0)
-    assert _file_bytes(enrolled) < synced
-    # The retention purge still sees a pruned person as wholly sent.
-    ids = {r[0] for r in enrolled.conn.execute("SELECT enrollment_id FROM enrollment")} | first_people
+    people = {r[0] for r in enrolled.conn.execute("SELECT personal_id FROM person")}
+    add_demo_people(enrolled, 5, seed=16)
+    now = enrolled.clock.now()
+    with transaction(enrolled.conn) as conn:  # what the older version left: sent, acknowledged, kept
+        old = conn.execute("UPDATE outbox SET state = 'acknowledged', acknowledged_at = ?, payload = ''"
+                           " WHERE state = 'pending'", (now.isoformat(timespec="seconds"),)).rowcount
+    assert old > 0 and acknowledged_total(enrolled) == on_server + old
+    status = outbox_status(enrolled.conn, now, 72, 12)
+    assert (status.acknowledged, status.pending) == (on_server + old, 0)
+    report = SyncJob(enrolled).run()
+    assert report.complete and report.batches == 0  # nothing sent again
+    assert outbox_states(enrolled) == {}
+    status = outbox_status(enrolled.conn, now, 72, 12)
+    assert (status.acknowledged, status.pending, status.refused) == (on_server + old, 0, 0)
+    ids = {r[0] for r in enrolled.conn.execute("SELECT enrollment_id FROM enrollment")} | people
     assert _all_synced(enrolled.conn, ids)
-
-
-def test_acknowledged_rows_move_in_chunks_and_all_of_them_move_by_the_end(
-        enrolled: Session, live_server: ThreadServer, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Rows are acknowledged in place batch by batch and moved after every other row a
-    chunk at a time; whatever is left of the last chunk moves when the run ends, even a
-    cancelled run, and the freed pages are given back."""
-    monkeypatch.setattr(store_module, "MOVE_EVERY", 25)  # several chunks in one run of batches of 10
-    add_demo_people(enrolled, 40, seed=15)
-    job = SyncJob(enrolled, batch_size=10)
-    job.on_progress = lambda p: job.cancel() if p.records_done >= 57 else None
-    report = job.run()
-    assert report.cancelled and report.left > 0
-    acknowledged = [i for (i,) in enrolled.conn.execute("SELECT id FROM outbox WHERE state = 'acknowledged'")]
-    pending = [i for (i,) in enrolled.conn.execute("SELECT id FROM outbox WHERE state = 'pending'")]
-    assert len(acknowledged) >= 57 and pending
-    assert min(acknowledged) > max(pending)  # every acknowledged row moved, not only the full chunks
-    assert enrolled.conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
-    assert SyncJob(enrolled, batch_size=10).run().complete
-    assert_exactly_once(live_server.engine, enrolled)
-    assert {p for _, p in _payloads(enrolled).values()} == {SENT_PAYLOAD}
     assert enrolled.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -25,7 +25,15 @@ from sync_gui_support import (  # noqa: F401 - _test_keyring_file is an autouse 
     wait_idle,
 )
 from sync_keyring import FileKeyringForTests
-from sync_support import add_outbox_records, assert_exactly_once, new_code, self_signed_cert, server_keys
+from sync_support import (
+    acknowledged_total,
+    add_outbox_records,
+    assert_exactly_once,
+    new_code,
+    outbox_keys,
+    self_signed_cert,
+    server_keys,
+)
 
 from app.clock import FakeClock
 from app.vault.connection import transaction
@@ -185,8 +193,8 @@ def test_cancel_mid_run_keeps_what_was_sent_and_the_next_run_finishes(qtbot, mak
             assert report.cancelled and 100 <= 1000 - report.left < 1000
             assert window.message.text().startswith("Sync cancelled;")
             assert outbox_count(session, "pending") == report.left
-            acknowledged = session.conn.execute("SELECT idempotency_key FROM outbox WHERE state = 'acknowledged'")
-            assert set(server_keys(engine)) == {r[0] for r in acknowledged}
+            on_server = set(server_keys(engine))  # acknowledged: deleted from the outbox, counted
+            assert len(on_server) == acknowledged_total(session) and not on_server & outbox_keys(session)
             assert current_lease(session.conn) is None
             assert window.sync_button.isEnabled() and not window.cancel_button.isEnabled()
 

@@ -31,7 +31,7 @@ from sync_gui_support import (  # noqa: F401 - _test_keyring_file is an autouse 
     wait_filled,
     wait_idle,
 )
-from sync_support import HERE, add_outbox_records, assert_exactly_once, server_keys
+from sync_support import HERE, acknowledged_total, add_outbox_records, assert_exactly_once, server_keys
 
 from app.clock import FakeClock
 from app.security.users import add_user
@@ -210,7 +210,7 @@ def test_a_lock_during_a_sync_stops_it_and_sign_in_resumes_in_the_background(qtb
             assert current_lease(again.conn) is None, "the stopped run let go of the lease"
             sent_before = len(server_keys(engine))
             assert 100 <= sent_before < 1000
-            assert sent_before == outbox_count(again, "acknowledged"), "nothing lost, nothing doubled"
+            assert sent_before == acknowledged_total(again), "nothing lost, nothing doubled"
             resumed = gui.controller.sync
             assert resumed is not sync
             qtbot.waitUntil(lambda: resumed.runner.last_outcome is not None, timeout=60_000)
