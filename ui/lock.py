@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog
@@ -232,6 +233,9 @@ class LockController(QObject):
     @staticmethod
     def _clear_windows() -> None:
         for widget in QApplication.topLevelWidgets():
+            # A window cleared earlier in this loop may delete one built ahead (never shown).
+            if not shiboken6.isValid(widget):
+                continue
             if isinstance(widget, HoldsClientData):
                 widget.clear_client_data()
                 widget.hide()
