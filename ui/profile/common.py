@@ -44,6 +44,9 @@ def make_table(model: RowsModel, name: str) -> QTableView:
     table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Sized to the rows on screen: a client with years of services would have every row
+    # asked for its size at each change (a cut-off cell shows whole in its tooltip).
+    table.horizontalHeader().setResizeContentsPrecision(0)
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     return table
