@@ -17,33 +17,16 @@ from PySide6.QtWidgets import QWidget
 from app.profile import profile_sections
 from app.session import Session
 from ui.profile.profile_window import ProfileWindow
-from ui.widgets.prepared_window import WindowPreparer
+from ui.widgets.prepared_window import SessionWindowPreparer
 
 
-class ProfilePreparer(WindowPreparer[ProfileWindow]):
+class ProfilePreparer(SessionWindowPreparer[ProfileWindow]):
     def __init__(self, session: Session, demo: bool, host: QWidget) -> None:
-        self._session: Session | None = session
-        super().__init__(lambda: self._session is not None and self._session.can("client.view_basic"),
+        super().__init__(session, "client.view_basic",
                          lambda: ProfileWindow(session, None, demo, host, build_now=False), host)
 
-    def start(self) -> None:
-        if self._session is not None:
-            super().start()
+    def fits(self, window: ProfileWindow, session: Session) -> bool:
+        return window.sections == profile_sections(session)
 
-    def take_for(self, session: Session) -> ProfileWindow | None:
-        """The prepared window (the rest of it built now), or None when there is none that fits."""
-        window = super().take()
-        if window is None:
-            return None
-        if session is not self._session or window.sections != profile_sections(session):
-            window.deleteLater()
-            return None
+    def begin(self, window: ProfileWindow, session: Session) -> None:
         window.finish_building()
-        return window
-
-    def end(self) -> None:
-        """The session is over (a lock): nothing more is built and the prepared window goes."""
-        self._session = None
-        if self.prepared is not None:
-            self.prepared.clear_client_data()
-        super().end()

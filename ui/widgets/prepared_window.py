@@ -19,12 +19,15 @@ import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
+from app.session import Session
 from ui.i18n import active_language
 from ui.widgets.idle_builder import IdleBuilder
 
 
 class BuiltWhileIdle(Protocol):
     def build_some(self) -> bool: ...
+
+    def clear_client_data(self) -> None: ...
 
     def deleteLater(self) -> None: ...
 
@@ -74,3 +77,42 @@ class WindowPreparer(Generic[W]):
         window, self.prepared = self.prepared, None
         if window is not None and shiboken6.isValid(window):
             shiboken6.delete(cast(QObject, window))
+
+
+class SessionWindowPreparer(WindowPreparer[W]):
+    """The next window of a kind for one signed-in session (the profile, a new intake):
+    built while the session may use it (``permission``), handed over only to that
+    session and only if it still ``fits``; the session's end clears and deletes it."""
+
+    def __init__(self, session: Session, permission: str, make: Callable[[], W], parent: QObject) -> None:
+        self._session: Session | None = session
+        super().__init__(lambda: self._session is not None and self._session.can(permission), make, parent)
+
+    def start(self) -> None:
+        if self._session is not None:
+            super().start()
+
+    def take_for(self, session: Session) -> W | None:
+        """The prepared window, begun for ``session``, or None when there is none that fits."""
+        window = super().take()
+        if window is None:
+            return None
+        if session is not self._session or not self.fits(window, session):
+            window.deleteLater()
+            return None
+        self.begin(window, session)
+        return window
+
+    def fits(self, window: W, session: Session) -> bool:
+        """Whether the window built earlier still suits the session (what it was built from is unchanged)."""
+        return True
+
+    def begin(self, window: W, session: Session) -> None:
+        """Make the window ready to show, as it is handed over."""
+
+    def end(self) -> None:
+        """The session is over (a lock): nothing more is built and the prepared window goes."""
+        self._session = None
+        if self.prepared is not None:
+            self.prepared.clear_client_data()
+        super().end()

@@ -18,36 +18,23 @@ from PySide6.QtWidgets import QWidget
 from app.projects import list_projects
 from app.session import Session
 from ui.widgets.background_import import import_in_background
-from ui.widgets.prepared_window import WindowPreparer
+from ui.widgets.prepared_window import SessionWindowPreparer
 from ui.wizard.intake_wizard import IntakeWizard
 
 
-class IntakePreparer(WindowPreparer[IntakeWizard]):
+class IntakePreparer(SessionWindowPreparer[IntakeWizard]):
     def __init__(self, session: Session, demo: bool, host: QWidget) -> None:
-        self._session: Session | None = session
-        super().__init__(lambda: self._session is not None and self._session.can("intake.run"),
+        super().__init__(session, "intake.run",
                          lambda: IntakeWizard(session, demo, parent=host, build_now=False), host)
 
     def start(self) -> None:
         if self._session is not None:
             # What the first Next of an intake parses its answers with.
             import_in_background("app.intake.document_model")
-            super().start()
+        super().start()
 
-    def take_for(self, session: Session) -> IntakeWizard | None:
-        """The prepared window with a new intake begun in it, or None when there is none that fits."""
-        window = super().take()
-        if window is None:
-            return None
-        if session is not self._session or window.flow.projects != list_projects(session):
-            window.deleteLater()
-            return None
+    def fits(self, window: IntakeWizard, session: Session) -> bool:
+        return window.flow.projects == list_projects(session)
+
+    def begin(self, window: IntakeWizard, session: Session) -> None:
         window.start(session.clock.now())
-        return window
-
-    def end(self) -> None:
-        """The session is over (a lock): nothing more is built and the prepared window goes."""
-        self._session = None
-        if self.prepared is not None:
-            self.prepared.clear_client_data()
-        super().end()
