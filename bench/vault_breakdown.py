@@ -4,8 +4,8 @@
 
 Builds a vault with the demo-data path the bench uses, then prints the file's bytes
 per person (WAL checkpointed), its free pages, and each table's and index's share
-of the live data: unsent, after a sync with the reference server on loopback, 31
-days later (acknowledged rows pruned), and after a ``VACUUM``. The vault's SQLCipher
+of the live data: unsent, after a sync with the reference server on loopback (the
+sync deletes each acknowledged row), and after a ``VACUUM``. The vault's SQLCipher
 has no ``dbstat``, so the share is read with the standard library's SQLite from a
 plaintext copy (``sqlcipher_export``, which packs the pages as a ``VACUUM`` would);
 the free pages and the file size are the vault's own.
@@ -19,7 +19,7 @@ import sqlite3
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -78,9 +78,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from app.demo import add_demo_people
     from app.session import initialize, sign_in
-    from app.vault.connection import transaction
     from bench.sync_bench import Server
-    from sync import store
     from sync.credentials import StoreKind
     from sync.service import SyncJob, enroll_device
 
@@ -105,11 +103,6 @@ def main(argv: list[str] | None = None) -> int:
             finally:
                 server.stop()
             report("after sync", session.conn, args.people, work)
-            if hasattr(store, "prune_acknowledged"):  # once the rows' 30 days are over
-                with transaction(session.conn) as conn:
-                    gone = store.prune_acknowledged(conn, session.clock.now() + timedelta(days=31))
-                print(f"\npruned {gone:,} acknowledged rows", file=sys.stderr)
-                report("after sync, 31 days on", session.conn, args.people, work)
             t = time.perf_counter()
             session.conn.execute("VACUUM")
             print(f"\nVACUUM {time.perf_counter() - t:.2f} s", file=sys.stderr)

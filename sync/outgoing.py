@@ -32,7 +32,7 @@ _quote: Callable[[str], str] = encode_basestring
 def looks_like_object(payload_json: str) -> bool:
     """Whether stored payload text can be spliced in as an object: it starts with ``{``
     and ends with ``}`` (what ``json.dumps`` of a dict writes). The server checks the rest."""
-    text = payload_json.strip() if payload_json[:1].isspace() or payload_json[-1:].isspace() else payload_json
+    text = payload_json.strip()  # the same string, not a copy, when there is nothing to strip
     return text.startswith("{") and text.endswith("}")
 
 
