@@ -37,11 +37,10 @@ from ui.profile.renew_dialog import RenewConsentDialog
 from ui.profile.revoke_dialog import RevokeConsentDialog
 from ui.profile.service_dialog import ServiceDialog
 from ui.theme import demo_banner, window_title
-from ui.widgets.idle_builder import IdleBuilder, settle
+from ui.widgets.idle_builder import IdleBuilder, Parts, settle
 from ui.widgets.rows_model import RowsModel
 from ui.wizard.page import text_label
 
-_BUILT = object()  # what the part builder answers once every part is built
 # Each takes (session, profile, labels, parent).
 RECORD_DIALOGS: dict[str, Callable[[Session, ClientProfile, CodeLabels, QWidget], RecordDialog]] = {
     "contact": ContactDialog, "service": ServiceDialog, "exit": ExitDialog}
@@ -74,7 +73,7 @@ class ProfileWindow(QDialog):
         self.dialog: QDialog | None = None
         self._tab_builder = IdleBuilder(self._build_next_tab, self)
         self.complete = False  # every part built
-        self._building = self._build(session, demo)
+        self._building = Parts(self._build(session, demo))
         if build_now:
             self.finish_building()
         if profile is not None:
@@ -84,11 +83,10 @@ class ProfileWindow(QDialog):
 
     def build_some(self) -> bool:
         """Build one part of the window (about a frame's work at most); ``True`` once all is built."""
-        return next(self._building, _BUILT) is _BUILT
+        return self._building.some()
 
     def finish_building(self) -> None:
-        for _part in self._building:
-            pass
+        self._building.rest()
 
     def _build(self, session: Session, demo: bool) -> Iterator[None]:
         outer = QVBoxLayout(self)
@@ -334,7 +332,7 @@ class ProfileWindow(QDialog):
 
     def clear_client_data(self) -> None:
         self._session = None
-        self._building = iter(())  # a lock while it was still being built: nothing more is built
+        self._building.stop()  # a lock while it was still being built: nothing more is built
         self._tab_builder.stop()
         for model in self.models.values():
             model.clear()

@@ -53,10 +53,10 @@ from ui.sync.texts import entity_label, local_time, outcome_text, progress_text,
 from ui.sync.worker_jobs import WorkerJobs
 from ui.tasks import TaskRunner
 from ui.theme import demo_banner, window_title
-from ui.widgets.idle_builder import settle
+from ui.widgets.idle_builder import Parts, settle
 from ui.widgets.rows_model import RowsModel
 
-_BUILT = object()  # what the part builder answers once every part is built
+
 class SyncWindow(QDialog):
     window_did_close = Signal()
     device_did_enroll = Signal(object)  # DeviceEnrollment
@@ -90,7 +90,7 @@ class SyncWindow(QDialog):
         self.refused_model = RowsModel([self.tr("Record"), self.tr("Collected"), self.tr("Deadline"),
                                         self.tr("Server's reason")], self)
         self.message = QLabel()
-        self._building = self._build(session.can("device.configure"))
+        self._building = Parts(self._build(session.can("device.configure")))
         if build_now:
             self.attach()
 
@@ -98,11 +98,10 @@ class SyncWindow(QDialog):
 
     def build_some(self) -> bool:
         """Build one part of the screen (about a frame's work at most); ``True`` once all is built."""
-        return next(self._building, _BUILT) is _BUILT
+        return self._building.some()
 
     def finish_building(self) -> None:
-        for _part in self._building:
-            pass
+        self._building.rest()
 
     def attach(self) -> None:
         """Ready to be shown: the rest built, the vault read, a run in progress shown."""
@@ -439,7 +438,7 @@ class SyncWindow(QDialog):
         self._session = None
         self._reading += 1  # a read on its way is dropped
         self.reading = False
-        self._building = iter(())  # a lock while it was still being built: nothing more is built
+        self._building.stop()  # a lock while it was still being built: nothing more is built
         self.history_model.clear()
         self.refused_model.clear()
         self.message.setText("")

@@ -20,6 +20,31 @@ from PySide6.QtWidgets import QWidget
 WAIT_MS = 250
 
 
+_DONE = object()
+
+
+class Parts:
+    """A window's parts, from a generator that yields between one part and the next:
+    ``some`` builds the next part (``True`` once none is left), ``rest`` builds all that
+    is left, ``stop`` (a lock) builds nothing more."""
+
+    def __init__(self, parts: Iterator[None]) -> None:
+        self._parts = parts
+
+    def some(self) -> bool:
+        return next(self._parts, _DONE) is _DONE
+
+    def rest(self) -> None:
+        for _part in self._parts:
+            pass
+
+    def stop(self) -> None:
+        close = getattr(self._parts, "close", None)
+        if callable(close):
+            close()
+        self._parts = iter(())
+
+
 def settle(window: QWidget) -> Iterator[None]:
     """The last two slices of a window built while idle: its style sheet applied to
     every widget, then its layout worked out, each in a turn of its own, so showing it

@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 import logging
 import sys
-from collections.abc import Generator
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
@@ -49,7 +49,7 @@ from ui.i18n import active_language
 from ui.tasks import TaskRunner
 from ui.theme import demo_banner, window_title
 from ui.widgets.focus import chain_tab_order, layout_order
-from ui.widgets.idle_builder import IdleBuilder, delete_in_parts, settle
+from ui.widgets.idle_builder import IdleBuilder, Parts, delete_in_parts, settle
 from ui.widgets.mnemonics import give_unique_mnemonics
 from ui.widgets.status import busy_bar
 from ui.wizard.consent_page import ConsentPage
@@ -68,7 +68,6 @@ from ui.wizard.sharing_page import SharingPage
 from ui.wizard.step_list import StepList
 
 log = logging.getLogger(__name__)
-_BUILT = object()  # what the part builder answers once every part is built
 
 DRAFT_KIND = "intake"
 PAGE_CLASSES: dict[Step, type[WizardPage]] = {
@@ -118,8 +117,8 @@ class IntakeWizard(QDialog):
             ui_language=active_language(),
             session=session,
         )
-        self._building = self._build(demo, restored=payload is not None)
-        self._settling = settle(self)
+        self._building = Parts(self._build(demo, restored=payload is not None))
+        self._settling = Parts(settle(self))
         if build_now:
             self.finish_building()
             self._page_builder.start()  # the other steps' pages, one per turn once this one is shown
@@ -130,15 +129,10 @@ class IntakeWizard(QDialog):
         """One part of a window built ahead (about a frame's work at most): the window
         and its first step, each other step's page, then its style and layout worked
         out; ``True`` once all is built."""
-        if next(self._building, _BUILT) is not _BUILT:
-            return False
-        if not self._build_next_page():
-            return False
-        return next(self._settling, _BUILT) is _BUILT
+        return self._building.some() and self._build_next_page() and self._settling.some()
 
     def finish_building(self) -> None:
-        for _part in self._building:
-            pass
+        self._building.rest()
 
     def start(self, now: datetime) -> None:
         """Begin a new intake in a window built ahead: a fresh intake collected ``now``
@@ -147,7 +141,7 @@ class IntakeWizard(QDialog):
         self.flow.start_at(now)
         self._show_step([])
 
-    def _build(self, demo: bool, restored: bool) -> Generator[None, None, None]:
+    def _build(self, demo: bool, restored: bool) -> Iterator[None]:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
@@ -562,7 +556,7 @@ class IntakeWizard(QDialog):
         """After the draft is kept: forget every answer held in memory and on screen (S4)."""
         self._session = None
         self.flow.forget()
-        self._building.close()
+        self._building.stop()
         if not hasattr(self, "_page_builder"):
             return  # built ahead and never opened: it held nobody's data
         self._page_builder.stop()

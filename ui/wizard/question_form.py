@@ -30,9 +30,8 @@ from app.catalog import Question, QuestionType
 from app.intake import Problem
 from app.intake.flow import IntakeFlow
 from ui.widgets.field import Field, form_grid
+from ui.widgets.idle_builder import Parts
 from ui.wizard.page import problem_text
-
-_BUILT = object()  # what the row builder answers once every row is built
 
 # Typed and shown masked, with a press-to-reveal (HUD 3.02).
 MASKED_FIELDS = frozenset({"SSN"})
@@ -60,7 +59,7 @@ class QuestionForm(QWidget):
         self.grid: QGridLayout = form_grid()
         column.addLayout(self.grid)
         self._loading = False
-        self._building = self._build()
+        self._building = Parts(self._build())
         if build_now:
             self.finish_building()
 
@@ -69,13 +68,12 @@ class QuestionForm(QWidget):
         end = time.perf_counter() + budget_s
         done = False
         while not done and time.perf_counter() < end:
-            done = next(self._building, _BUILT) is _BUILT
+            done = self._building.some()
         self.ensurePolished()  # the new rows against the style sheet now, not all at once when shown
         return done
 
     def finish_building(self) -> None:
-        for _row in self._building:
-            pass
+        self._building.rest()
 
     def _build(self) -> Iterator[None]:
         catalog = self.flow.catalog
