@@ -39,7 +39,9 @@ def test_the_duplicate_step_shows_it_is_looking_then_the_candidates(qtbot, make_
     wizard = _to_member_step(qtbot, make_gui, tmp_path, clock)
     page = wizard.pages[Step.DUPLICATES]
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
-    # Straight after Next, before the event loop has run: the step is shown, busy.
+    # Straight after Next, before the event loop has run (the step is put on screen
+    # over its next turns; here at once): the step is shown, busy.
+    wizard.finish_step_change()
     assert step(wizard) is Step.DUPLICATES
     assert page.checking and "Looking for this person" in page.status.text()
     assert page.model.rowCount() == 0

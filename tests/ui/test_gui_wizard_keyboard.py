@@ -81,7 +81,7 @@ def _member(kb: Keyboard, wizard: IntakeWizard, answers: dict) -> None:
 def _duplicates_review_save(qtbot, kb: Keyboard, wizard: IntakeWizard) -> None:
     assert kb.focused() is wizard.discard_button, "Tab after the last question: Discard, Back, Next"
     kb.mnemonic(wizard.next_button)
-    qtbot.waitUntil(lambda: step(wizard) is Step.DUPLICATES)
+    qtbot.waitUntil(lambda: step(wizard) is Step.DUPLICATES and not wizard.step_changing)
     wait_for_checks(qtbot, wizard)
     kb.enter()
     assert step(wizard) is Step.REVIEW
@@ -190,10 +190,10 @@ def test_shift_tab_walks_back_and_back_button_is_reachable(qtbot, make_gui, tmp_
     kb.tab(backwards=True)
     assert kb.focused() is boxes[0]
     kb.mnemonic(wizard.back_button)
-    qtbot.waitUntil(lambda: step(wizard) is Step.PROJECT)
+    qtbot.waitUntil(lambda: step(wizard) is Step.PROJECT and not wizard.step_changing)
     assert kb.focused() is wizard.pages[Step.PROJECT].project, "focus lands on the page's first field"
     kb.mnemonic(wizard.next_button)
-    qtbot.waitUntil(lambda: step(wizard) is Step.SCRIPT)
+    qtbot.waitUntil(lambda: step(wizard) is Step.SCRIPT and not wizard.step_changing)
     assert isinstance(kb.focused(), QCheckBox)
     language = wizard.pages[Step.PROJECT].language
     assert isinstance(language, QComboBox)
@@ -265,7 +265,7 @@ def _household_with_a_child(qtbot, kb: Keyboard, wizard: IntakeWizard) -> None:
     kb.choose(2)  # the head of household's child
     assert "Pip" in household.model.data(household.model.index(1, 0)), "named as soon as typed"
     kb.mnemonic(wizard.next_button)
-    qtbot.waitUntil(lambda: step(wizard) is Step.MEMBER)
+    qtbot.waitUntil(lambda: step(wizard) is Step.MEMBER and not wizard.step_changing)
     _member(kb, wizard, ADULT)
     kb.mnemonic(wizard.next_button)
     qtbot.waitUntil(lambda: wizard.pages[Step.MEMBER].form is not None

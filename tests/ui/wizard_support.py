@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
+from shiboken6 import isValid
 
 from app.intake.steps import Step
 from ui.wizard.intake_wizard import IntakeWizard
@@ -45,7 +46,9 @@ def press_next(qtbot: Any, wizard: IntakeWizard) -> None:
 
 
 def wait_for_checks(qtbot: Any, wizard: IntakeWizard) -> None:
-    """The duplicate check runs off the UI thread: wait until the step shows its answer."""
+    """A step is put on screen over the next turns of the event loop, and the duplicate
+    check runs off the UI thread: wait until the step is shown with its answer."""
+    qtbot.waitUntil(lambda: not wizard.step_changing, timeout=10_000)
     qtbot.waitUntil(lambda: not getattr(wizard.current_page, "checking", False), timeout=10_000)
 
 
@@ -137,9 +140,15 @@ class Keyboard:
 
     def press(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
         QTest.keyClick(self.focused(), key, modifier)
+        self._wait_for_step()
 
     def type(self, text: str) -> None:
         QTest.keyClicks(self.focused(), text)
+
+    def _wait_for_step(self) -> None:
+        """A worker's next key comes once the step a key went to is on screen."""
+        wizards = [w for w in QApplication.topLevelWidgets() if isinstance(w, IntakeWizard) and isValid(w)]
+        self.qtbot.waitUntil(lambda: not any(isValid(w) and w.step_changing for w in wizards))
 
     def replace(self, text: str) -> None:
         """Select what the focused field holds and type over it."""

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from typing import Protocol, cast
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.profile import ClientProfile, load_profile, profile_sections
@@ -72,6 +73,7 @@ class ProfileWindow(QDialog):
         self.models: dict[str, RowsModel] = {}
         self.dialog: QDialog | None = None
         self._tab_builder = IdleBuilder(self._build_next_tab, self)
+        self._tabs_after_paint = False
         self.complete = False  # every part built
         self._building = Parts(self._build(session, demo))
         if build_now:
@@ -183,6 +185,15 @@ class ProfileWindow(QDialog):
         if session is not None:
             if self.documents is not None:
                 self.documents.warn_due_requests(session)  # MO-RIGHTS-1
+            if self.isVisible():
+                self._tab_builder.start()
+            else:
+                self._tabs_after_paint = True  # a slice built before the first paint delays it
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._tabs_after_paint:
+            self._tabs_after_paint = False
             self._tab_builder.start()
 
     # -- showing ----------------------------------------------------------------------
@@ -218,8 +229,8 @@ class ProfileWindow(QDialog):
 
     @property
     def building(self) -> bool:
-        """Tabs are still being built while idle."""
-        return self._tab_builder.active
+        """Tabs are still being built while idle, or will be once the window has painted."""
+        return self._tab_builder.active or self._tabs_after_paint
 
     def _build_next_tab(self) -> bool:
         """One tab per turn; ``True`` when none is left or at a lock."""
@@ -333,6 +344,7 @@ class ProfileWindow(QDialog):
     def clear_client_data(self) -> None:
         self._session = None
         self._building.stop()  # a lock while it was still being built: nothing more is built
+        self._tabs_after_paint = False
         self._tab_builder.stop()
         for model in self.models.values():
             model.clear()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -444,9 +444,16 @@ class MainWindow(QMainWindow):
         window.profile_did_close.connect(lambda: self._profile_closed(window))
         window.reengage_requested.connect(self.reengage)
         self.profile_window = window
-        window.show()
-        window.raise_()
+        # Filled in this turn of the event loop, put on screen in the next: the window's
+        # first paint follows its show, and then shares its turn with nothing else (the
+        # read, the fill, the show and the paint in one turn held the window 15 ms).
+        QTimer.singleShot(0, window, lambda: self._show_profile_window(window))
         return window
+
+    def _show_profile_window(self, window: ProfileWindow) -> None:
+        if self.profile_window is window and self._session is not None:
+            window.show()
+            window.raise_()
 
     def reengage(self, personal_id: str) -> IntakeWizard | None:
         """A new enrollment for a client on file and their last household (``app.reengage``)."""
@@ -539,6 +546,8 @@ class MainWindow(QMainWindow):
     def clear_client_data(self) -> None:
         """Called by the lock controller after the session is locked (S4)."""
         self._session = None
+        if self.profile_window is not None and not self.profile_window.isVisible():
+            self.profile_window.close_for_lock()  # opened, not on screen yet: the lock found no dialog
         self.profile_preparer.end()
         self.intake_preparer.end()
         self._search_keys.stop()
