@@ -41,3 +41,25 @@ def test_tables_of_rows_are_sized_to_the_rows_on_screen(qtbot) -> None:
     qtbot.addWidget(host)
     _model_of_profile, profile_table = add_table(QVBoxLayout(host), "Enrollments", ["Project", "Start"], host)
     assert profile_table.horizontalHeader().resizeContentsPrecision() == 0
+
+
+def test_the_search_results_answer_text_and_alignment_and_nothing_else(qtbot) -> None:
+    from datetime import date
+
+    from app.search import SearchHit
+    from ui.search.people_model import Column, PeopleModel
+
+    model = PeopleModel((Column.NAME, Column.DOB, Column.SSN, Column.AGE))
+    model.set_hits([SearchHit("p-1", "Wren", "Quillfeather", "1990-05-17", "4321", False)], today=date(2026, 5, 17))
+    name, dob, ssn, age = (model.index(0, c) for c in range(4))
+    for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        assert [model.data(i, role) for i in (name, dob, ssn, age)] == [
+            "Quillfeather, Wren", "1990-05-17", "xxx-xx-4321", "36"]
+        assert model.data(name, int(role)) == "Quillfeather, Wren"
+    left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    assert model.data(name, Qt.ItemDataRole.TextAlignmentRole) is None
+    assert model.data(dob, Qt.ItemDataRole.TextAlignmentRole) == left
+    for role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
+                 Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ForegroundRole):
+        assert model.data(name, role) is None
+    assert model.data(model.index(1, 0), Qt.ItemDataRole.DisplayRole) is None

@@ -52,6 +52,7 @@ from ui.search.search_runner import SearchAnswer, SearchRunner
 from ui.sync.timeliness_banner import TimelinessBanner
 from ui.theme import demo_banner, resource_icon, window_title
 from ui.widgets.mnemonics import give_unique_mnemonics
+from ui.widgets.prepared_window import AFTER_CLOSE_MS
 from ui.wizard.intake_wizard import DRAFT_KIND as INTAKE_DRAFT_KIND
 from ui.wizard.intake_wizard import IntakeWizard
 from ui.wizard.prepared import IntakePreparer
@@ -416,7 +417,7 @@ class MainWindow(QMainWindow):
         if self.intake_wizard is wizard:
             self.intake_wizard = None
         wizard.retire()
-        self.intake_preparer.start()  # the next one, while idle
+        self.intake_preparer.start(AFTER_CLOSE_MS)  # the next one, while idle
         if not wizard.closed_for_lock:
             self.refresh_drafts_bar()
 
@@ -477,7 +478,7 @@ class MainWindow(QMainWindow):
         if self.profile_window is window:
             self.profile_window = None
         window.deleteLater()
-        self.profile_preparer.start()  # the next one, while idle
+        self.profile_preparer.start(AFTER_CLOSE_MS)  # the next one, while idle
 
     def open_my_clients(self) -> MyClientsDialog | None:
         session = self._session

@@ -77,6 +77,11 @@ def shows_last_contact(session: Session) -> bool:
     return profile_sections(session).history
 
 
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ROLES_ANSWERED = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole), _ALIGNMENT})
+_LEFT_CENTRED = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
 class PeopleModel(QAbstractTableModel):
     def __init__(self, columns: tuple[Column, ...], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -91,23 +96,23 @@ class PeopleModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.row() >= len(self._rows):
+        # The role is asked first, as plain numbers: a view painting its rows asks every
+        # cell for eight roles, and only these have an answer.
+        if role not in _ROLES_ANSWERED or not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
         column = self._columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if column is Column.NAME:
-                return row.name
-            if column is Column.DOB:
-                return row.dob
-            if column is Column.AGE:
-                return row.age
-            if column is Column.LAST_CONTACT:
-                return row.last_contact
-            return row.ssn
-        if role == Qt.ItemDataRole.TextAlignmentRole and column is not Column.NAME:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        if role == _ALIGNMENT:
+            return None if column is Column.NAME else _LEFT_CENTRED
+        if column is Column.NAME:
+            return row.name
+        if column is Column.DOB:
+            return row.dob
+        if column is Column.AGE:
+            return row.age
+        if column is Column.LAST_CONTACT:
+            return row.last_contact
+        return row.ssn
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:

@@ -29,7 +29,7 @@ from ui.sync.texts import status_text
 from ui.sync.timeliness_banner import TimelinessBanner
 from ui.sync.worker_jobs import WorkerJobs
 from ui.tasks import TaskRunner
-from ui.widgets.prepared_window import WindowPreparer
+from ui.widgets.prepared_window import AFTER_CLOSE_MS, WindowPreparer
 
 
 class SyncHost(Protocol):
@@ -180,7 +180,7 @@ class SessionSync(QObject):
             self.window = None
         window.deleteLater()
         if self._session is not None:
-            self.preparing.start()  # the next one, while idle
+            self.preparing.start(AFTER_CLOSE_MS)  # the next one, while idle
 
     def _refresh_host(self) -> None:
         if self._session is not None:

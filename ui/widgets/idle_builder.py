@@ -86,8 +86,9 @@ class IdleBuilder(QObject):
         """Slices are still being built while idle."""
         return self._timer.isActive()
 
-    def start(self) -> None:
-        self._timer.start(0)
+    def start(self, after_ms: int = 0) -> None:
+        """Build a slice each turn, the first ``after_ms`` from now."""
+        self._timer.start(after_ms)
 
     def stop(self) -> None:
         self._timer.stop()

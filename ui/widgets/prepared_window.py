@@ -23,6 +23,11 @@ from app.session import Session
 from ui.i18n import active_language
 from ui.widgets.idle_builder import IdleBuilder
 
+# After a window of the kind closes, the next is begun this much later: the closed one
+# is being deleted a part per turn and the main window repaints and refreshes, and a
+# slice of building (5-10 ms) in the same turns made them one stall of 12-16 ms.
+AFTER_CLOSE_MS = 300
+
 
 class BuiltWhileIdle(Protocol):
     def build_some(self) -> bool: ...
@@ -45,8 +50,8 @@ class WindowPreparer(Generic[W]):
         self._language = ""  # the language the prepared window was built in
         self.preparing = IdleBuilder(self._prepare_some, parent)
 
-    def start(self) -> None:
-        self.preparing.start()
+    def start(self, after_ms: int = 0) -> None:
+        self.preparing.start(after_ms)
 
     def _prepare_some(self) -> bool | None:
         if not self._wanted():
@@ -88,9 +93,9 @@ class SessionWindowPreparer(WindowPreparer[W]):
         self._session: Session | None = session
         super().__init__(lambda: self._session is not None and self._session.can(permission), make, parent)
 
-    def start(self) -> None:
+    def start(self, after_ms: int = 0) -> None:
         if self._session is not None:
-            super().start()
+            super().start(after_ms)
 
     def take_for(self, session: Session) -> W | None:
         """The prepared window, begun for ``session``, or None when there is none that fits."""

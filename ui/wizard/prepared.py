@@ -27,11 +27,11 @@ class IntakePreparer(SessionWindowPreparer[IntakeWizard]):
         super().__init__(session, "intake.run",
                          lambda: IntakeWizard(session, demo, parent=host, build_now=False), host)
 
-    def start(self) -> None:
+    def start(self, after_ms: int = 0) -> None:
         if self._session is not None:
             # What the first Next of an intake parses its answers with.
             import_in_background("app.intake.document_model")
-        super().start()
+        super().start(after_ms)
 
     def fits(self, window: IntakeWizard, session: Session) -> bool:
         return window.flow.projects == list_projects(session)
