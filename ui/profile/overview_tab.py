@@ -18,23 +18,29 @@ class OverviewTab(QWidget):
 
     def __init__(self, labels: CodeLabels, can_manage_consent: bool, models: dict[str, RowsModel],
                  parent: QWidget | None = None) -> None:
+        """The enrollments; ``add_consents`` adds the consents and their actions (a
+        window built while idle does it in a turn of its own)."""
         super().__init__(parent)
         self._labels = labels
+        self._can_manage_consent = can_manage_consent
         self._consents: list[ConsentView] = []
-        column = QVBoxLayout(self)
+        self._column = QVBoxLayout(self)
         models["enrollments"], self.enrollments_table = add_table(
-            column, self.tr("Enrollments"),
+            self._column, self.tr("Enrollments"),
             [self.tr("Project"), self.tr("Start"), self.tr("Relationship"), self.tr("Exit"), self.tr("Destination")],
             self)
-        models["consents"], self.consents_table = add_table(
-            column, self.tr("Consents"),
-            [self.tr("Method"), self.tr("Sharing"), self.tr("Signed"), self.tr("Expires"), self.tr("Status"),
-             self.tr("Covers")], self)
         self.models = models
         self.revoke_button: QPushButton | None = None
         self.renew_button: QPushButton | None = None
         self.stop_sharing_button: QPushButton | None = None
-        if can_manage_consent:
+
+    def add_consents(self) -> None:
+        column = self._column
+        self.models["consents"], self.consents_table = add_table(
+            column, self.tr("Consents"),
+            [self.tr("Method"), self.tr("Sharing"), self.tr("Signed"), self.tr("Expires"), self.tr("Status"),
+             self.tr("Covers")], self)
+        if self._can_manage_consent:
             row = QHBoxLayout()
             self.revoke_button = QPushButton(self.tr("&Revoke selected consent\u2026"))
             self.revoke_button.setAccessibleName(self.tr("Revoke the selected consent"))

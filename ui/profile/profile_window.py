@@ -135,6 +135,8 @@ class ProfileWindow(QDialog):
         self.overview.stop_sharing_requested.connect(self.stop_sharing)
         self.overview.renew_requested.connect(lambda: self.renew_consent())
         yield
+        self.overview.add_consents()
+        yield
         self.tabs.addTab(self.overview, self.tr("&Overview"))
         # The other tabs when first chosen, or one per idle turn once the window shows.
         self.lazy_tabs = LazyTabs(self.tabs, self._tab_built)
