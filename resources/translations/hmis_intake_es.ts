@@ -2384,12 +2384,12 @@
 <context>
     <name>IntakeWizard</name>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="95"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="94"/>
         <source>New intake</source>
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="162"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="159"/>
         <source>Steps</source>
         <translation>Pasos</translation>
     </message>
@@ -2404,75 +2404,75 @@
         <translation>Haga clic en un paso ya hecho para volver a él.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="173"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="170"/>
         <source>This intake was kept when it was interrupted; nothing typed was lost.</source>
         <translation>Esta admisión se conservó al interrumpirse; no se perdió nada de lo escrito.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="236"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="237"/>
         <source>Step content</source>
         <translation>Contenido del paso</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="237"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="238"/>
         <source>Scroll with the arrow and Page keys.</source>
         <translation>Desplácese con las teclas de flecha y de página.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="191"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="188"/>
         <source>D&amp;iscard intake</source>
         <translation>&amp;Descartar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="192"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="523"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="189"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="578"/>
         <source>Discard intake</source>
         <translation>Descartar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="193"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="190"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="194"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="191"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="195"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="323"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="192"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="371"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="197"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="324"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="194"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="372"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="274"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="295"/>
         <source>Intake saved</source>
         <translation>Admisión guardada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="280"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="301"/>
         <source>Open &amp;profile</source>
         <translation>Abrir &amp;perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="281"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="302"/>
         <source>Open the client&apos;s profile</source>
         <translation>Abrir el perfil del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="282"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="303"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="283"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="304"/>
         <source>Close the intake</source>
         <translation>Cerrar la admisión</translation>
     </message>
@@ -2532,52 +2532,52 @@
         <translation>Paso actual</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="317"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="365"/>
         <source>&amp;Save intake</source>
         <translation>&amp;Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="318"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="366"/>
         <source>Save intake</source>
         <translation>Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="320"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="368"/>
         <source>&amp;Finish</source>
         <translation>&amp;Terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="321"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="369"/>
         <source>Finish: close the intake, nothing recorded</source>
         <translation>Terminar: cerrar la admisión sin registrar nada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="341"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="393"/>
         <source>1 answer needs attention; it is selected.</source>
         <translation>1 respuesta necesita atención; está seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="342"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="394"/>
         <source>{n} answers need attention; the first is selected.</source>
         <translation>{n} respuestas necesitan atención; la primera está seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="450"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="505"/>
         <source>1 person was saved.</source>
         <translation>Se guardó 1 persona.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="451"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="506"/>
         <source>{n} people were saved.</source>
         <translation>Se guardaron {n} personas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="452"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="507"/>
         <source>The records are in the outbox and will sync when the device is online.</source>
         <translation>Los registros están en la bandeja de salida y se sincronizarán cuando el equipo tenga conexión.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="524"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="579"/>
         <source>Discard this intake? Nothing of it has been saved, and it will not be kept.</source>
         <translation>¿Descartar esta admisión? No se ha guardado nada de ella y no se conservará.</translation>
     </message>
@@ -2598,7 +2598,7 @@
 <context>
     <name>LockController</name>
     <message>
-        <location filename="../../ui/lock.py" line="116"/>
+        <location filename="../../ui/lock.py" line="117"/>
         <source>&amp;Lock now</source>
         <translation>&amp;Bloquear ahora</translation>
     </message>
@@ -2689,117 +2689,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/search/main_window.py" line="224"/>
+        <location filename="../../ui/search/main_window.py" line="225"/>
         <source>Find a person</source>
         <translation>Buscar una persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="225"/>
+        <location filename="../../ui/search/main_window.py" line="226"/>
         <source>&amp;New person…</source>
         <translation>&amp;Nueva persona…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="226"/>
+        <location filename="../../ui/search/main_window.py" line="227"/>
         <source>New person</source>
         <translation>Nueva persona</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="227"/>
+        <location filename="../../ui/search/main_window.py" line="228"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="228"/>
+        <location filename="../../ui/search/main_window.py" line="229"/>
         <source>Lock now</source>
         <translation>Bloquear ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="229"/>
+        <location filename="../../ui/search/main_window.py" line="230"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Bloquear ahora (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="230"/>
+        <location filename="../../ui/search/main_window.py" line="231"/>
         <source>&amp;My clients</source>
         <translation>&amp;Mis clientes</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="231"/>
+        <location filename="../../ui/search/main_window.py" line="232"/>
         <source>My clients and what is due this week</source>
         <translation>Mis clientes y lo que vence esta semana</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="232"/>
+        <location filename="../../ui/search/main_window.py" line="233"/>
         <source>New &amp;intake…</source>
         <translation>Nueva a&amp;dmisión…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="233"/>
+        <location filename="../../ui/search/main_window.py" line="234"/>
         <source>New intake</source>
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="234"/>
+        <location filename="../../ui/search/main_window.py" line="235"/>
         <source>New intake (Ctrl+I)</source>
         <translation>Nueva admisión (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="235"/>
+        <location filename="../../ui/search/main_window.py" line="236"/>
         <source>&amp;Search by name, date of birth or last 4 of SSN</source>
         <translation>&amp;Buscar por nombre, fecha de nacimiento o últimos 4 del SSN</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="236"/>
+        <location filename="../../ui/search/main_window.py" line="237"/>
         <source>e.g. Juniper, 1985-03-14, 03/14/1985 or 4321</source>
         <translation>p. ej. Juniper, 1985-03-14, 03/14/1985 o 4321</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="237"/>
+        <location filename="../../ui/search/main_window.py" line="238"/>
         <source>Search people</source>
         <translation>Buscar personas</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="531"/>
+        <location filename="../../ui/search/main_window.py" line="539"/>
         <source>Language changed. The intake or profile already open stays in its language until you close it and open it again.</source>
         <translation>Idioma cambiado. La admisión o el perfil que ya está abierto sigue en su idioma hasta que lo cierre y lo vuelva a abrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="534"/>
+        <location filename="../../ui/search/main_window.py" line="542"/>
         <source>Language changed.</source>
         <translation>Idioma cambiado.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="238"/>
+        <location filename="../../ui/search/main_window.py" line="239"/>
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="239"/>
+        <location filename="../../ui/search/main_window.py" line="240"/>
         <source>Type in the search box to find people on this device.</source>
         <translation>Escriba en el cuadro de búsqueda para encontrar personas en este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="243"/>
+        <location filename="../../ui/search/main_window.py" line="244"/>
         <source>Signed in as {name} · {role}</source>
         <translation>Sesión de {name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="310"/>
+        <location filename="../../ui/search/main_window.py" line="311"/>
         <source>No one on this device matches.</source>
         <translation>Nadie en este equipo coincide.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="312"/>
+        <location filename="../../ui/search/main_window.py" line="313"/>
         <source>Showing the first {n}; type more to narrow it down.</source>
         <translation>Se muestran los primeros {n}; escriba más para acotar.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="315"/>
+        <location filename="../../ui/search/main_window.py" line="316"/>
         <source>{n} found</source>
         <translation>{n} encontrados</translation>
     </message>
     <message>
-        <location filename="../../ui/search/main_window.py" line="316"/>
+        <location filename="../../ui/search/main_window.py" line="317"/>
         <source>1 found</source>
         <translation>1 encontrado</translation>
     </message>
@@ -3454,143 +3454,143 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="26"/>
+        <location filename="../../ui/profile/overview_tab.py" line="29"/>
         <source>Enrollments</source>
         <translation>Inscripciones</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="27"/>
+        <location filename="../../ui/profile/overview_tab.py" line="30"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="27"/>
+        <location filename="../../ui/profile/overview_tab.py" line="30"/>
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="27"/>
+        <location filename="../../ui/profile/overview_tab.py" line="30"/>
         <source>Relationship</source>
         <translation>Relación</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="27"/>
+        <location filename="../../ui/profile/overview_tab.py" line="30"/>
         <source>Exit</source>
         <translation>Salida</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="27"/>
+        <location filename="../../ui/profile/overview_tab.py" line="30"/>
         <source>Destination</source>
         <translation>Destino</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="30"/>
+        <location filename="../../ui/profile/overview_tab.py" line="40"/>
         <source>Consents</source>
         <translation>Consentimientos</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="31"/>
+        <location filename="../../ui/profile/overview_tab.py" line="41"/>
         <source>Method</source>
         <translation>Forma</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="31"/>
+        <location filename="../../ui/profile/overview_tab.py" line="41"/>
         <source>Sharing</source>
         <translation>Compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="31"/>
+        <location filename="../../ui/profile/overview_tab.py" line="41"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="31"/>
+        <location filename="../../ui/profile/overview_tab.py" line="41"/>
         <source>Expires</source>
         <translation>Vence</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="31"/>
+        <location filename="../../ui/profile/overview_tab.py" line="41"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="32"/>
+        <location filename="../../ui/profile/overview_tab.py" line="42"/>
         <source>Covers</source>
         <translation>Cubre</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="39"/>
+        <location filename="../../ui/profile/overview_tab.py" line="45"/>
         <source>&amp;Revoke selected consent…</source>
         <translation>Re&amp;vocar el consentimiento seleccionado…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="40"/>
+        <location filename="../../ui/profile/overview_tab.py" line="46"/>
         <source>Revoke the selected consent</source>
         <translation>Revocar el consentimiento seleccionado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="41"/>
+        <location filename="../../ui/profile/overview_tab.py" line="47"/>
         <source>Record ne&amp;w consent…</source>
         <translation>Registrar n&amp;uevo consentimiento…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="42"/>
+        <location filename="../../ui/profile/overview_tab.py" line="48"/>
         <source>Record a new consent</source>
         <translation>Registrar un nuevo consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="43"/>
+        <location filename="../../ui/profile/overview_tab.py" line="49"/>
         <source>Stop sharin&amp;g…</source>
         <translation>De&amp;jar de compartir…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="44"/>
+        <location filename="../../ui/profile/overview_tab.py" line="50"/>
         <source>Stop sharing the client&apos;s information</source>
         <translation>Dejar de compartir la información del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="62"/>
+        <location filename="../../ui/profile/overview_tab.py" line="68"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="62"/>
+        <location filename="../../ui/profile/overview_tab.py" line="68"/>
         <source>Verbal</source>
         <translation>Verbal</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="62"/>
-        <location filename="../../ui/profile/overview_tab.py" line="80"/>
+        <location filename="../../ui/profile/overview_tab.py" line="68"/>
+        <location filename="../../ui/profile/overview_tab.py" line="86"/>
         <source>Declined</source>
         <translation>Rechazado</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="63"/>
+        <location filename="../../ui/profile/overview_tab.py" line="69"/>
         <source>Shared</source>
         <translation>Compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="63"/>
+        <location filename="../../ui/profile/overview_tab.py" line="69"/>
         <source>Not Shared</source>
         <translation>No compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="67"/>
+        <location filename="../../ui/profile/overview_tab.py" line="73"/>
         <source>Every project</source>
         <translation>Todos los proyectos</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="78"/>
+        <location filename="../../ui/profile/overview_tab.py" line="84"/>
         <source>Revoked from {date}</source>
         <translation>Revocado desde el {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="79"/>
+        <location filename="../../ui/profile/overview_tab.py" line="85"/>
         <source>Current</source>
         <translation>Vigente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/overview_tab.py" line="79"/>
+        <location filename="../../ui/profile/overview_tab.py" line="85"/>
         <source>Expired</source>
         <translation>Vencido</translation>
     </message>
@@ -3679,32 +3679,32 @@
 <context>
     <name>Profile</name>
     <message>
-        <location filename="../../ui/profile/common.py" line="68"/>
+        <location filename="../../ui/profile/common.py" line="71"/>
         <source>Enter a real date as YYYY-MM-DD.</source>
         <translation>Escriba una fecha real como YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/common.py" line="94"/>
+        <location filename="../../ui/profile/common.py" line="97"/>
         <source>No consent is recorded for this client. Record one before entering more data.</source>
         <translation>No hay consentimiento registrado para este cliente. Registre uno antes de ingresar más datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/common.py" line="96"/>
+        <location filename="../../ui/profile/common.py" line="99"/>
         <source>Consent was revoked on {date}. Record a new consent before entering more data.</source>
         <translation>El consentimiento se revocó el {date}. Registre un nuevo consentimiento antes de ingresar más datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/common.py" line="98"/>
+        <location filename="../../ui/profile/common.py" line="101"/>
         <source>The release of information expired on {date}. Record a new consent before entering more data.</source>
         <translation>La autorización para divulgar información venció el {date}. Registre un nuevo consentimiento antes de ingresar más datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/common.py" line="100"/>
+        <location filename="../../ui/profile/common.py" line="103"/>
         <source>The client declined consent, so no data can be entered. Record a new consent if they change their mind.</source>
         <translation>El cliente rechazó el consentimiento, así que no se pueden ingresar datos. Registre un nuevo consentimiento si cambia de opinión.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/common.py" line="102"/>
+        <location filename="../../ui/profile/common.py" line="105"/>
         <source>This client&apos;s releases of information cover other projects only. Record a release for this project before entering data in it.</source>
         <translation>Las autorizaciones para divulgar información de este cliente cubren solo otros proyectos. Registre una autorización para este proyecto antes de ingresar datos en él.</translation>
     </message>
@@ -3717,27 +3717,27 @@
         <translation>Perfil del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="153"/>
+        <location filename="../../ui/profile/profile_window.py" line="155"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="169"/>
+        <location filename="../../ui/profile/profile_window.py" line="171"/>
         <source>C&amp;lose</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="202"/>
+        <location filename="../../ui/profile/profile_window.py" line="213"/>
         <source>The client has an open enrollment; record its exit first.</source>
         <translation>El cliente tiene una inscripción abierta; registre primero su salida.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="265"/>
+        <location filename="../../ui/profile/profile_window.py" line="276"/>
         <source>Ask a colleague who may record consent.</source>
         <translation>Pida ayuda a un colega que pueda registrar el consentimiento.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="170"/>
+        <location filename="../../ui/profile/profile_window.py" line="172"/>
         <source>Close the profile</source>
         <translation>Cerrar el perfil</translation>
     </message>
@@ -3767,27 +3767,27 @@
         <translation>Secciones del perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="138"/>
+        <location filename="../../ui/profile/profile_window.py" line="140"/>
         <source>&amp;Overview</source>
         <translation>&amp;Resumen</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="142"/>
+        <location filename="../../ui/profile/profile_window.py" line="144"/>
         <source>&amp;Household</source>
         <translation>&amp;Hogar</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="145"/>
+        <location filename="../../ui/profile/profile_window.py" line="147"/>
         <source>Contacts and &amp;services</source>
         <translation>Contactos y &amp;servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="148"/>
+        <location filename="../../ui/profile/profile_window.py" line="150"/>
         <source>Case &amp;notes</source>
         <translation>&amp;Notas del caso</translation>
     </message>
     <message>
-        <location filename="../../ui/profile/profile_window.py" line="196"/>
+        <location filename="../../ui/profile/profile_window.py" line="207"/>
         <source>Date of birth: {d}</source>
         <translation>Fecha de nacimiento: {d}</translation>
     </message>
@@ -4469,22 +4469,22 @@
 <context>
     <name>QuestionForm</name>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="124"/>
+        <location filename="../../ui/wizard/question_form.py" line="122"/>
         <source>Show while pressed</source>
         <translation>Mostrar mientras se pulsa</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="125"/>
+        <location filename="../../ui/wizard/question_form.py" line="123"/>
         <source>Show the number while pressed</source>
         <translation>Mostrar el número mientras se pulsa</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="142"/>
+        <location filename="../../ui/wizard/question_form.py" line="140"/>
         <source>Choose…</source>
         <translation>Elija…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/question_form.py" line="149"/>
+        <location filename="../../ui/wizard/question_form.py" line="147"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
@@ -6590,42 +6590,42 @@ ExportID {id}</translation>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="132"/>
+        <location filename="../../ui/sync/sync_window.py" line="131"/>
         <source>Sync with the central HMIS</source>
         <translation>Sincronizar con el HMIS central</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="167"/>
+        <location filename="../../ui/sync/sync_window.py" line="166"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="169"/>
+        <location filename="../../ui/sync/sync_window.py" line="168"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="171"/>
+        <location filename="../../ui/sync/sync_window.py" line="170"/>
         <source>&amp;Cancel sync</source>
         <translation>&amp;Cancelar la sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="172"/>
+        <location filename="../../ui/sync/sync_window.py" line="171"/>
         <source>Cancel the sync</source>
         <translation>Cancelar la sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="179"/>
+        <location filename="../../ui/sync/sync_window.py" line="178"/>
         <source>Sync progress</source>
         <translation>Progreso de la sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="193"/>
+        <location filename="../../ui/sync/sync_window.py" line="192"/>
         <source>Sync result</source>
         <translation>Resultado de la sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="143"/>
+        <location filename="../../ui/sync/sync_window.py" line="142"/>
         <source>Batch history and refused records</source>
         <translation>Historial de lotes y registros rechazados</translation>
     </message>
@@ -6665,17 +6665,17 @@ ExportID {id}</translation>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="146"/>
+        <location filename="../../ui/sync/sync_window.py" line="145"/>
         <source>Batch history</source>
         <translation>Historial de lotes</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="148"/>
+        <location filename="../../ui/sync/sync_window.py" line="147"/>
         <source>Batch &amp;history</source>
         <translation>&amp;Historial de lotes</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="202"/>
+        <location filename="../../ui/sync/sync_window.py" line="201"/>
         <source>The server refused these records and they wait here, unsent, until you send them again. Put right what the reason names first (usually by correcting and saving the record), or send again once the server&apos;s rules were updated.</source>
         <translation>El servidor rechazó estos registros y esperan aquí, sin enviar, hasta que los vuelva a enviar. Corrija primero lo que indica el motivo (normalmente corrigiendo y guardando el registro), o vuelva a enviarlos cuando se hayan actualizado las reglas del servidor.</translation>
     </message>
@@ -6700,103 +6700,103 @@ ExportID {id}</translation>
         <translation>Motivo del servidor</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="208"/>
+        <location filename="../../ui/sync/sync_window.py" line="207"/>
         <source>Refused records</source>
         <translation>Registros rechazados</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="212"/>
+        <location filename="../../ui/sync/sync_window.py" line="211"/>
         <source>Send &amp;again</source>
         <translation>R&amp;eenviar</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="213"/>
+        <location filename="../../ui/sync/sync_window.py" line="212"/>
         <source>Send the selected refused records again</source>
         <translation>Volver a enviar los registros rechazados seleccionados</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="214"/>
+        <location filename="../../ui/sync/sync_window.py" line="213"/>
         <source>Send all a&amp;gain</source>
         <translation>Reenviar &amp;todos</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="215"/>
+        <location filename="../../ui/sync/sync_window.py" line="214"/>
         <source>Send every refused record again</source>
         <translation>Volver a enviar todos los registros rechazados</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="152"/>
-        <location filename="../../ui/sync/sync_window.py" line="315"/>
+        <location filename="../../ui/sync/sync_window.py" line="151"/>
+        <location filename="../../ui/sync/sync_window.py" line="314"/>
         <source>&amp;Refused records</source>
         <translation>Registros &amp;rechazados</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="224"/>
+        <location filename="../../ui/sync/sync_window.py" line="223"/>
         <source>Cl&amp;ose</source>
         <translation>Cerr&amp;ar</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="225"/>
+        <location filename="../../ui/sync/sync_window.py" line="224"/>
         <source>Close the sync screen</source>
         <translation>Cerrar la pantalla de sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="262"/>
+        <location filename="../../ui/sync/sync_window.py" line="261"/>
         <source>Reading…</source>
         <translation>Leyendo…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="301"/>
+        <location filename="../../ui/sync/sync_window.py" line="300"/>
         <source>Acknowledged</source>
         <translation>Confirmado</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="302"/>
+        <location filename="../../ui/sync/sync_window.py" line="301"/>
         <source>Error: {why}</source>
         <translation>Error: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="302"/>
+        <location filename="../../ui/sync/sync_window.py" line="301"/>
         <source>not recorded</source>
         <translation>no registrado</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="307"/>
+        <location filename="../../ui/sync/sync_window.py" line="306"/>
         <source>Last batch sent {when}.</source>
         <translation>Último lote enviado: {when}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="308"/>
+        <location filename="../../ui/sync/sync_window.py" line="307"/>
         <source>Nothing has been sent from this device yet.</source>
         <translation>Todavía no se ha enviado nada desde este equipo.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="314"/>
+        <location filename="../../ui/sync/sync_window.py" line="313"/>
         <source>&amp;Refused records ({n})</source>
         <translation>Registros &amp;rechazados ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="339"/>
+        <location filename="../../ui/sync/sync_window.py" line="338"/>
         <source>Cancelling after the current request…</source>
         <translation>Cancelando después de la solicitud en curso…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="343"/>
+        <location filename="../../ui/sync/sync_window.py" line="342"/>
         <source>Syncing in the background…</source>
         <translation>Sincronizando en segundo plano…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="344"/>
+        <location filename="../../ui/sync/sync_window.py" line="343"/>
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="401"/>
+        <location filename="../../ui/sync/sync_window.py" line="400"/>
         <source>{n} back in the outbox; they go with the next sync.</source>
         <translation>De vuelta en la bandeja de salida: {n}, para la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_window.py" line="426"/>
+        <location filename="../../ui/sync/sync_window.py" line="425"/>
         <source>This device is enrolled with {host} for {agency}.</source>
         <translation>Este equipo está vinculado a {host} para {agency}.</translation>
     </message>
