@@ -2384,12 +2384,12 @@
 <context>
     <name>IntakeWizard</name>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="94"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="76"/>
         <source>New intake</source>
         <translation>Nueva admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="159"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="140"/>
         <source>Steps</source>
         <translation>Pasos</translation>
     </message>
@@ -2404,75 +2404,75 @@
         <translation>Haga clic en un paso ya hecho para volver a él.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="170"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="151"/>
         <source>This intake was kept when it was interrupted; nothing typed was lost.</source>
         <translation>Esta admisión se conservó al interrumpirse; no se perdió nada de lo escrito.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="237"/>
+        <location filename="../../ui/wizard/page_stack.py" line="64"/>
         <source>Step content</source>
         <translation>Contenido del paso</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="238"/>
+        <location filename="../../ui/wizard/page_stack.py" line="65"/>
         <source>Scroll with the arrow and Page keys.</source>
         <translation>Desplácese con las teclas de flecha y de página.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="188"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="169"/>
         <source>D&amp;iscard intake</source>
         <translation>&amp;Descartar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="189"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="578"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="170"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="498"/>
         <source>Discard intake</source>
         <translation>Descartar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="190"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="171"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="191"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="172"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="192"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="371"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="173"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="291"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="194"/>
-        <location filename="../../ui/wizard/intake_wizard.py" line="372"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="175"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="292"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="295"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="215"/>
         <source>Intake saved</source>
         <translation>Admisión guardada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="301"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="221"/>
         <source>Open &amp;profile</source>
         <translation>Abrir &amp;perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="302"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="222"/>
         <source>Open the client&apos;s profile</source>
         <translation>Abrir el perfil del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="303"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="223"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="304"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="224"/>
         <source>Close the intake</source>
         <translation>Cerrar la admisión</translation>
     </message>
@@ -2532,52 +2532,52 @@
         <translation>Paso actual</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="365"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="285"/>
         <source>&amp;Save intake</source>
         <translation>&amp;Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="366"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="286"/>
         <source>Save intake</source>
         <translation>Guardar admisión</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="368"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="288"/>
         <source>&amp;Finish</source>
         <translation>&amp;Terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="369"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="289"/>
         <source>Finish: close the intake, nothing recorded</source>
         <translation>Terminar: cerrar la admisión sin registrar nada</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="393"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="313"/>
         <source>1 answer needs attention; it is selected.</source>
         <translation>1 respuesta necesita atención; está seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="394"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="314"/>
         <source>{n} answers need attention; the first is selected.</source>
         <translation>{n} respuestas necesitan atención; la primera está seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="505"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="425"/>
         <source>1 person was saved.</source>
         <translation>Se guardó 1 persona.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="506"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="426"/>
         <source>{n} people were saved.</source>
         <translation>Se guardaron {n} personas.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="507"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="427"/>
         <source>The records are in the outbox and will sync when the device is online.</source>
         <translation>Los registros están en la bandeja de salida y se sincronizarán cuando el equipo tenga conexión.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/intake_wizard.py" line="579"/>
+        <location filename="../../ui/wizard/intake_wizard.py" line="499"/>
         <source>Discard this intake? Nothing of it has been saved, and it will not be kept.</source>
         <translation>¿Descartar esta admisión? No se ha guardado nada de ella y no se conservará.</translation>
     </message>

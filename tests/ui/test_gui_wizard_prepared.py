@@ -24,7 +24,8 @@ from app.clock import FakeClock
 from app.intake.steps import Step
 from app.projects import add_project
 from ui.lock import LockReason
-from ui.wizard.intake_wizard import PAGE_CLASSES, IntakeWizard
+from ui.wizard.intake_wizard import IntakeWizard
+from ui.wizard.page_stack import PAGE_CLASSES
 
 
 def _prepared(qtbot, main) -> IntakeWizard:

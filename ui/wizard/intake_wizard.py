@@ -14,9 +14,7 @@ it back after the next sign-in. The title never names the client.
 
 from __future__ import annotations
 
-import importlib
 import logging
-import sys
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
@@ -26,13 +24,11 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -52,29 +48,15 @@ from ui.widgets.focus import chain_tab_order, layout_order
 from ui.widgets.idle_builder import IdleBuilder, Parts, delete_in_parts, settle
 from ui.widgets.mnemonics import give_unique_mnemonics
 from ui.widgets.status import busy_bar
-from ui.wizard.consent_page import ConsentPage
-from ui.wizard.declined_page import DeclinedPage
 from ui.wizard.draft_writer import DraftWriter
-from ui.wizard.duplicates_page import DuplicatesPage
-from ui.wizard.household_page import HouseholdPage
 from ui.wizard.intake_save import IntakeSave
-from ui.wizard.lazy_pages import LazyPages
-from ui.wizard.member_page import MemberPage
 from ui.wizard.page import WizardContext, WizardPage, text_label
-from ui.wizard.project_page import ProjectPage
-from ui.wizard.review_page import ReviewPage
-from ui.wizard.script_page import ScriptPage
-from ui.wizard.sharing_page import SharingPage
+from ui.wizard.page_stack import PageStack
 from ui.wizard.step_list import StepList
 
 log = logging.getLogger(__name__)
 
 DRAFT_KIND = "intake"
-PAGE_CLASSES: dict[Step, type[WizardPage]] = {
-    Step.PROJECT: ProjectPage, Step.SCRIPT: ScriptPage, Step.SHARING: SharingPage, Step.CONSENT: ConsentPage,
-    Step.DECLINED: DeclinedPage, Step.HOUSEHOLD: HouseholdPage, Step.MEMBER: MemberPage,
-    Step.DUPLICATES: DuplicatesPage, Step.REVIEW: ReviewPage,
-}
 
 
 class IntakeWizard(QDialog):
@@ -100,7 +82,6 @@ class IntakeWizard(QDialog):
         self.draft_id = draft_id
         self.closed_for_lock = False
         self._showing = False  # a step is being shown (``_show_step``)
-        self._laid_out: set[QScrollArea] = set()
         self.saved: IntakeResult | None = None
         self._session: Session | None = session
         self.flow = IntakeFlow(session.pack, list_projects(session), session.clock.now())
@@ -171,10 +152,10 @@ class IntakeWizard(QDialog):
         if not restored:
             self.restored_notice.hide()
         main.addWidget(self.restored_notice)
-        self.stack = QStackedWidget()
+        self.stack = PageStack(self.flow, self._context, self._page_changed)
         main.addWidget(self.stack, 1)
-        self.scrolls: dict[Step, QScrollArea] = {}
-        self.pages = LazyPages(tuple(PAGE_CLASSES), self._build_page)
+        self.scrolls = self.stack.scrolls
+        self.pages = self.stack.pages
         self.done_page = self._build_done_page()
         self.stack.addWidget(self.done_page)
         yield
@@ -220,74 +201,13 @@ class IntakeWizard(QDialog):
         # The other steps' pages, one per turn of the event loop once a step is shown.
         self._page_builder = IdleBuilder(self._build_next_page, self)
 
-    def _build_page(self, step: Step) -> WizardPage:
-        # The empty scroll area goes into the window first and the page is made in it:
-        # a finished page moved into the window would have every one of its widgets
-        # restyled for its new place, which doubled the time a page took to build.
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # The scroll bar's room is kept on every step, so a page never wraps its text
-        # twice as it shows: with the bar as needed, a long page was laid out at the
-        # full width, then its bar appeared and it was laid out again, narrower.
-        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        # A tab stop before the page's fields, so arrow and Page keys scroll long
-        # consent texts at 200% without a mouse.
-        scroll.setAccessibleName(self.tr("Step content"))
-        scroll.setAccessibleDescription(self.tr("Scroll with the arrow and Page keys."))
-        self.stack.addWidget(scroll)
-        page = PAGE_CLASSES[step](self.flow, self._context, scroll.viewport())
-        scroll.setWidget(page)
-        self.scrolls[step] = scroll
-        page.page_did_change.connect(self._page_changed)
-        return page
-
     @property
     def building(self) -> bool:
         """Pages or the member form are still being built while idle."""
         return self._page_builder.active
 
     def _build_next_page(self) -> bool:
-        """One slice of building per turn: the next page, then the chosen project's
-        member form; ``True`` when nothing is left (a step change starts it again)."""
-        if self._session is None:
-            return True
-        step = self.pages.next_unbuilt()
-        if step is not None:
-            self.pages[step]
-            return False
-        script = self.pages[Step.SCRIPT]
-        if isinstance(script, ScriptPage) and script.prepare():
-            return False  # the oral explanation's text, before the step is entered
-        # What the saved page and its consent print offer load, so saving does not wait for them.
-        wanted = ("ui.documents.wizard_hook", "ui.documents.printing" if self._session.can("consent.print") else "")
-        missing = next((name for name in wanted if name and name not in sys.modules), None)
-        if missing is not None:
-            importlib.import_module(missing)
-            return False
-        member = self.pages[Step.MEMBER]
-        if isinstance(member, MemberPage) and not member.prepare_some():
-            return False
-        return self._lay_out_next_page()
-
-    def _lay_out_next_page(self) -> bool:
-        """One built page shown for a moment beneath the step on screen, and hidden again
-        in the same call (no paint or key comes between): its geometry, style and layout
-        are worked out while the worker reads, not in the turn Next shows it. A page's
-        first showing cost 4-6 ms more than showing it again."""
-        current = self.stack.currentWidget()
-        if current is None or not self.isVisible():
-            return True
-        scroll = next((s for s in self.scrolls.values() if s is not current and s not in self._laid_out), None)
-        if scroll is None:
-            return True
-        self._laid_out.add(scroll)
-        scroll.setGeometry(current.geometry())
-        scroll.stackUnder(current)
-        scroll.show()
-        scroll.hide()
-        return False
+        return True if self._session is None else self.stack.build_some(self._session)
 
     def _build_done_page(self) -> QWidget:
         page = QWidget()
