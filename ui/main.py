@@ -30,6 +30,7 @@ from ui.os_lock import OsLockListener
 from ui.tasks import TaskRunner
 from ui.theme import STYLE_SHEET, resource_icon
 from ui.widgets.app_events import AppEvents
+from ui.widgets.ui_thread_gc import UiThreadCollector
 from ui.widgets.wheel_guard import WheelGuard, install_wheel_guard
 
 log = logging.getLogger(__name__)
@@ -43,17 +44,19 @@ class Gui:
     os_listener: OsLockListener
     translators: list[QTranslator]
     wheel_guard: WheelGuard
+    collector: UiThreadCollector
 
     def dispose(self) -> None:
         """Lock, close every window and detach from the application (tests build many)."""
         self.controller.shutdown()
+        self.collector.stop()
         events = AppEvents.of(self.app)
         events.remove(self.lock)
         events.remove(self.wheel_guard)
         for widget in QApplication.topLevelWidgets():
             widget.hide()
             widget.deleteLater()
-        for obj in (self.controller, self.lock, self.os_listener, self.wheel_guard):
+        for obj in (self.controller, self.lock, self.os_listener, self.wheel_guard, self.collector):
             obj.deleteLater()
 
 
@@ -90,7 +93,7 @@ def build_controller(data_dir: Path, clock: Clock = system_clock, listen_to_os: 
     lock = LockController(app, clipboard, clock, os_listener, app)
     tasks = TaskRunner(app)
     controller = AppController(app, data_dir, clock, clipboard, lock, tasks, demo_parent_dir)
-    return Gui(app, controller, lock, os_listener, translators, wheel_guard)
+    return Gui(app, controller, lock, os_listener, translators, wheel_guard, UiThreadCollector(app))
 
 
 def _refuse_without_sqlcipher() -> bool:
