@@ -33,10 +33,11 @@ def test_a_workers_cycle_is_freed_on_the_ui_thread(qtbot, make_gui, tmp_path: Pa
     assert not gc.isenabled()
     _Cycle.freed_on.clear()
 
+    kept: list[object] = []
+
     def worker() -> None:
         _Cycle()  # garbage at once, but only a cycle collection can free it
-        junk = [[i] for i in range(50_000)]  # far past every threshold, on this thread
-        del junk
+        kept.append([[i] for i in range(50_000)])  # far past every threshold, on this thread
 
     thread = threading.Thread(target=worker)
     thread.start()
@@ -44,6 +45,7 @@ def test_a_workers_cycle_is_freed_on_the_ui_thread(qtbot, make_gui, tmp_path: Pa
     assert _Cycle.freed_on == [], "nothing was collected on the worker"
     qtbot.waitUntil(lambda: bool(_Cycle.freed_on), timeout=5_000)
     assert _Cycle.freed_on == [threading.get_ident()]
+    kept.clear()
 
     gui.dispose()
     assert gc.isenabled() is was_enabled
