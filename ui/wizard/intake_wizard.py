@@ -290,7 +290,7 @@ class IntakeWizard(QDialog):
         else:
             self.next_button.setText(self.tr("&Next"))
             self.next_button.setAccessibleName(self.tr("Next"))
-        self.next_button.setEnabled(ref.step is Step.DECLINED or self.flow.is_complete(ref))
+        self._enable_next()
         self.error.hide()
         target = page.first_input() or self.next_button
         focused = QApplication.focusWidget()
@@ -338,11 +338,14 @@ class IntakeWizard(QDialog):
         if body is not None and body.isAncestorOf(new):
             scroll.ensureWidgetVisible(new, 16, 16)
 
+    def _enable_next(self) -> None:
+        here = self.flow.current
+        self.next_button.setEnabled(here.step is Step.DECLINED or self.flow.is_complete(here))
+
     def _page_changed(self) -> None:
         if self._showing:
             return
-        here = self.flow.current
-        self.next_button.setEnabled(here.step is Step.DECLINED or self.flow.is_complete(here))
+        self._enable_next()
         self._refresh_steps()  # a refusal changes which steps follow
         # Answers show and hide fields; each one on screen keeps an Alt+letter of its own.
         give_unique_mnemonics(self, (self.discard_button, self.back_button, self.next_button))
