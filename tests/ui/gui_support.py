@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QWidget
@@ -69,6 +70,14 @@ def sign_in(qtbot: object, gui: Gui, username: str, password: str) -> None:
     window.sign_in_button.click()
     qtbot.waitUntil(lambda: gui.controller.main_window is not None  # type: ignore[attr-defined]
                     and gui.controller.main_window.isVisible(), timeout=20_000)
+
+
+def signed_in_missouri(qtbot: object, make_gui: Any, tmp_path: Path, clock: FakeClock) -> tuple[Gui, Any]:
+    """A Missouri vault with no people, its admin signed in: the app and its main window."""
+    vault = make_vault(tmp_path / "device", clock, pack="mo")
+    gui = make_gui(vault.data_dir, clock)
+    sign_in(qtbot, gui, ADMIN, ADMIN_PASSWORD)
+    return gui, gui.controller.main_window
 
 
 def texts_on_screen(widgets: list[QWidget] | None = None) -> list[str]:

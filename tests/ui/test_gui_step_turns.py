@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, sign_in
+from gui_support import ADMIN, ADMIN_PASSWORD, sign_in, signed_in_missouri
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from wizard_support import mnemonic_letter, open_wizard, pick_project, step
@@ -18,13 +18,6 @@ from app.clock import FakeClock
 from app.intake.steps import Step
 from ui.lock import LockReason
 from ui.wizard.intake_wizard import IntakeWizard
-
-
-def _signed_in(qtbot, make_gui, tmp_path: Path, clock: FakeClock):
-    vault = make_vault(tmp_path / "device", clock, pack="mo")
-    gui = make_gui(vault.data_dir, clock)
-    sign_in(qtbot, gui, ADMIN, ADMIN_PASSWORD)
-    return gui, gui.controller.main_window
 
 
 def _to_script(qtbot, main) -> IntakeWizard:
@@ -38,7 +31,7 @@ def _to_script(qtbot, main) -> IntakeWizard:
 
 def test_next_fills_the_step_then_shows_it_then_gives_it_keys(qtbot, make_gui, tmp_path: Path,
                                                              clock: FakeClock) -> None:
-    _gui, main = _signed_in(qtbot, make_gui, tmp_path, clock)
+    _gui, main = signed_in_missouri(qtbot, make_gui, tmp_path, clock)
     wizard = _to_script(qtbot, main)
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
     # The click's own turn: the flow is on the next step and its page is filled, not yet shown.
@@ -57,7 +50,7 @@ def test_next_fills_the_step_then_shows_it_then_gives_it_keys(qtbot, make_gui, t
 
 def test_back_or_next_before_the_step_is_shown_finishes_it_first(qtbot, make_gui, tmp_path: Path,
                                                                  clock: FakeClock) -> None:
-    _gui, main = _signed_in(qtbot, make_gui, tmp_path, clock)
+    _gui, main = signed_in_missouri(qtbot, make_gui, tmp_path, clock)
     wizard = _to_script(qtbot, main)
     wizard.next_button.click()
     assert wizard.step_changing
@@ -77,7 +70,7 @@ def test_back_or_next_before_the_step_is_shown_finishes_it_first(qtbot, make_gui
 
 def test_a_lock_between_the_turns_keeps_the_step_and_shows_nothing(qtbot, make_gui, tmp_path: Path,
                                                                    clock: FakeClock) -> None:
-    gui, main = _signed_in(qtbot, make_gui, tmp_path, clock)
+    gui, main = signed_in_missouri(qtbot, make_gui, tmp_path, clock)
     wizard = _to_script(qtbot, main)
     wizard.next_button.click()
     assert wizard.step_changing
@@ -99,7 +92,7 @@ def test_a_profile_is_filled_in_one_turn_and_shown_in_the_next(qtbot, make_gui, 
                                                                clock: FakeClock) -> None:
     from app.demo import add_demo_people
 
-    gui, main = _signed_in(qtbot, make_gui, tmp_path, clock)
+    gui, main = signed_in_missouri(qtbot, make_gui, tmp_path, clock)
     add_demo_people(gui.controller.session, 3, seed=7)
     pid = gui.controller.session.conn.execute("SELECT personal_id FROM person LIMIT 1").fetchone()[0]
     profile = main.open_profile(pid)
@@ -119,7 +112,7 @@ def test_a_profile_is_filled_in_one_turn_and_shown_in_the_next(qtbot, make_gui, 
 
 def test_pages_laid_out_while_idle_stay_hidden_beneath_the_step_on_screen(qtbot, make_gui, tmp_path: Path,
                                                                           clock: FakeClock) -> None:
-    _gui, main = _signed_in(qtbot, make_gui, tmp_path, clock)
+    _gui, main = signed_in_missouri(qtbot, make_gui, tmp_path, clock)
     wizard = open_wizard(qtbot, main)
     page = wizard.pages[Step.PROJECT]
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.first_input())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, sign_in
+from gui_support import make_vault, signed_in_missouri
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -14,13 +14,6 @@ from wizard_support import open_wizard, pick_project, step, tick_script
 
 from app.clock import FakeClock
 from app.intake.steps import Step
-
-
-def _signed_in(qtbot, make_gui, tmp_path: Path, clock: FakeClock):
-    vault = make_vault(tmp_path / "device", clock, pack="mo")
-    gui = make_gui(vault.data_dir, clock)
-    sign_in(qtbot, gui, ADMIN, ADMIN_PASSWORD)
-    return gui, gui.controller.main_window
 
 
 def _closes(gui, main) -> list[bool]:
@@ -32,7 +25,7 @@ def _closes(gui, main) -> list[bool]:
 
 
 def test_ctrl_q_quits_from_the_intake_wizard(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
-    gui, main = _signed_in(qtbot, make_gui, tmp_path, clock)
+    gui, main = signed_in_missouri(qtbot, make_gui, tmp_path, clock)
     closed = _closes(gui, main)
     wizard = open_wizard(qtbot, main)
     field = wizard.pages[Step.PROJECT].project
@@ -41,7 +34,7 @@ def test_ctrl_q_quits_from_the_intake_wizard(qtbot, make_gui, tmp_path: Path, cl
 
 
 def test_ctrl_q_quits_from_a_modal_dialog(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
-    gui, main = _signed_in(qtbot, make_gui, tmp_path, clock)
+    gui, main = signed_in_missouri(qtbot, make_gui, tmp_path, clock)
     closed = _closes(gui, main)
     dialog = main.open_export()
     assert dialog is not None
@@ -76,7 +69,7 @@ def test_steps_list_goes_back_to_a_step_already_done(qtbot, make_gui, tmp_path: 
 
 
 def test_one_intake_at_a_time_and_nothing_over_it(qtbot, make_gui, tmp_path: Path, clock: FakeClock) -> None:
-    _gui, main = _signed_in(qtbot, make_gui, tmp_path, clock)
+    _gui, main = signed_in_missouri(qtbot, make_gui, tmp_path, clock)
     wizard = open_wizard(qtbot, main)
     pick_project(qtbot, wizard, "Street Outreach")
     tick_script(qtbot, wizard)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from gui_support import ADMIN, ADMIN_PASSWORD, make_vault, sign_in
+from gui_support import ADMIN, ADMIN_PASSWORD, sign_in, signed_in_missouri
 from wizard_support import (
     ADULT,
     consent_not_shared_on_paper,
@@ -34,16 +34,9 @@ def _prepared(qtbot, main) -> IntakeWizard:
     return preparer.prepared
 
 
-def _signed_in(qtbot, make_gui, tmp_path: Path, clock: FakeClock):
-    vault = make_vault(tmp_path / "device", clock, pack="mo")
-    gui = make_gui(vault.data_dir, clock)
-    sign_in(qtbot, gui, ADMIN, ADMIN_PASSWORD)
-    return gui, gui.controller.main_window
-
-
 def test_the_intake_is_built_while_idle_and_begins_when_it_opens(qtbot, make_gui, tmp_path: Path,
                                                                  clock: FakeClock) -> None:
-    gui, main = _signed_in(qtbot, make_gui, tmp_path, clock)
+    gui, main = signed_in_missouri(qtbot, make_gui, tmp_path, clock)
     prepared = _prepared(qtbot, main)
     built_at = clock.now()
     assert not prepared.isVisible() and main.intake_wizard is None
@@ -82,7 +75,7 @@ def test_the_intake_is_built_while_idle_and_begins_when_it_opens(qtbot, make_gui
 
 def test_a_resumed_draft_or_a_person_carried_over_builds_its_own_window(qtbot, make_gui, tmp_path: Path,
                                                                         clock: FakeClock) -> None:
-    _gui, main = _signed_in(qtbot, make_gui, tmp_path, clock)
+    _gui, main = signed_in_missouri(qtbot, make_gui, tmp_path, clock)
     prepared = _prepared(qtbot, main)
     wizard = main.open_intake(person={"FirstName": "Quillon", "LastName": "Marrowby"})
     assert wizard is not None and wizard is not prepared
@@ -93,7 +86,7 @@ def test_a_resumed_draft_or_a_person_carried_over_builds_its_own_window(qtbot, m
 
 def test_a_change_of_projects_throws_the_prepared_window_away(qtbot, make_gui, tmp_path: Path,
                                                               clock: FakeClock) -> None:
-    gui, main = _signed_in(qtbot, make_gui, tmp_path, clock)
+    gui, main = signed_in_missouri(qtbot, make_gui, tmp_path, clock)
     prepared = _prepared(qtbot, main)
     add_project(gui.controller.session, "Harborlight Rapid Rehousing", 13)
     wizard = open_wizard(qtbot, main)
@@ -106,7 +99,7 @@ def test_a_change_of_projects_throws_the_prepared_window_away(qtbot, make_gui, t
 def test_a_lock_in_the_middle_of_the_build_leaves_nothing_behind(qtbot, make_gui, tmp_path: Path,
                                                                  clock: FakeClock) -> None:
     """S4: a lock drops the window being built; the next sign-in builds its own."""
-    gui, main = _signed_in(qtbot, make_gui, tmp_path, clock)
+    gui, main = signed_in_missouri(qtbot, make_gui, tmp_path, clock)
     preparer = main.intake_preparer
     qtbot.waitUntil(lambda: preparer.prepared is not None, timeout=10_000)
     half_built = preparer.prepared
