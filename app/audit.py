@@ -6,7 +6,9 @@ Triggers refuse UPDATE and DELETE; the chain catches anyone who drops them.
 
 A row keeps its hash as 32 bytes (schema 16) and not the previous event's hash, which
 the verifier carries from row to row; everything handed out (the chain head for the
-key file's anchor and the central server) is hex, as it always was.
+key file's anchor and the central server) is hex, as it always was. Schema 17 keeps
+an event's time, its record's id and the ids in its detail in binary (app.vault.packed);
+the view ``audit_event`` gives them back as written.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.clock import Clock, system_clock
+from app.vault import packed
 from app.vault.connection import Connection
 
 GENESIS = "0" * 64
@@ -58,9 +61,19 @@ def record(
     when = at or clock.now_iso()
     body = json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     digest = _digest(prev, when, user_id, action, entity, entity_id, body)
+    # Written to the row itself, not through the view, so that the detail's ids are
+    # packed too (schema 17); the view gives back exactly when, entity_id and body.
     conn.execute(
-        "INSERT INTO audit_event (at, user_id, action, entity, entity_id, detail, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (when, user_id, action, entity, entity_id, body, bytes.fromhex(digest)),
+        "INSERT INTO audit_kind (action, entity, user_id) SELECT ?, ?, ? WHERE NOT EXISTS"
+        " (SELECT 1 FROM audit_kind WHERE action IS ? AND entity IS ? AND user_id IS ?)",
+        (action, entity, user_id, action, entity, user_id),
+    )
+    packed_detail, refs = packed.pack_detail(body)
+    conn.execute(
+        "INSERT INTO audit_event_row (at, kind_id, entity_id, detail, refs, hash) VALUES (?,"
+        " (SELECT kind_id FROM audit_kind WHERE action IS ? AND entity IS ? AND user_id IS ?), ?, ?, ?, ?)",
+        (packed.pack_time(when), action, entity, user_id, packed.pack_id(entity_id), packed_detail, refs,
+         bytes.fromhex(digest)),
     )
 
 
@@ -133,9 +146,25 @@ def verify_chain(conn: Connection, cuts: list[dict[str, Any]] | None = None) -> 
 
 def events_for(conn: Connection, entity: str, entity_id: str) -> list[AuditEvent]:
     """Who added, viewed or changed one record (CT-207-6: the client's right to know)."""
+    # The index holds the id as stored (schema 17: 16 bytes for a UUID), so the events are
+    # found by the packed id and read through the view.
     rows = conn.execute(
         "SELECT seq, at, user_id, action, entity, entity_id, detail FROM audit_event"
-        " WHERE entity = ? AND entity_id = ? ORDER BY seq",
-        (entity, entity_id),
+        " WHERE seq IN (SELECT seq FROM audit_event_row WHERE entity_id = ?) AND entity = ? ORDER BY seq",
+        (packed.pack_id(entity_id), entity),
     ).fetchall()
     return [AuditEvent(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6])) for r in rows]
+
+
+def events_of(conn: Connection, action: str, since: str = "") -> list[AuditEvent]:
+    """Every event of one kind at or after ``since`` (an ISO date or time), oldest first.
+
+    The kind is matched on the rows first and the time on the few events found: the
+    time is worked out from its stored form (schema 17), which costs for every row."""
+    rows = conn.execute(
+        "SELECT seq, at, user_id, action, entity, entity_id, detail FROM audit_event WHERE seq IN"
+        " (SELECT r.seq FROM audit_event_row r JOIN audit_kind k ON k.kind_id = r.kind_id WHERE k.action = ?)"
+        " ORDER BY seq",
+        (action,),
+    ).fetchall()
+    return [AuditEvent(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6] or "{}")) for r in rows if r[1] >= since]

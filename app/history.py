@@ -10,11 +10,10 @@ projects (or every project).
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from app.audit import events_for
+from app.audit import events_for, events_of
 from app.errors import UserFacingError
 from app.session import Session
 from app.vault.connection import transaction
@@ -75,11 +74,8 @@ def _export_events(session: Session, personal_id: str, since: str) -> list[tuple
     projects = {str(r[0]) for r in session.conn.execute(
         "SELECT DISTINCT project_id FROM enrollment WHERE personal_id = ?", (personal_id,))}
     found = []
-    for at, user_id, entity_id, detail in session.conn.execute(
-        "SELECT at, user_id, entity_id, detail FROM audit_event WHERE action = ? AND at >= ? ORDER BY seq",
-        (EXPORT_ACTION, since),
-    ):
-        facts = json.loads(detail or "{}")
+    for event in events_of(session.conn, EXPORT_ACTION, since):
+        at, user_id, entity_id, facts = event.at, event.user_id, event.entity_id, event.detail
         chosen = facts.get("projects", "all")
         if chosen == "all" or projects & set(chosen):
             found.append((at, user_id, EXPORT_ACTION,

@@ -9,12 +9,15 @@ import json
 import struct
 import zlib
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
-from support import REPO_ROOT, VaultInfo
+from support import ADMIN_PASSWORD, REPO_ROOT, VaultInfo, auth, data_key_of, run_cli
 
 from app.intake import parse_document, save_intake
 from app.intake.save import IntakeResult
+from app.vault.connection import open_database
+from app.vault.vault import db_path
 
 EXAMPLES = REPO_ROOT / "forms" / "intake"
 
@@ -68,3 +71,21 @@ def consent_ids(info: VaultInfo, personal_id: str) -> list[str]:
     finally:
         session.close()
 
+
+def import_household(info: VaultInfo, tmp_path: Path, name: str, last_name: str, **consent: Any) -> list[str]:
+    """One household's intake saved with ``hmis-intake import-intake``; its people."""
+    doc = example_document(info.pack, info.clock.now().date(), **consent)
+    doc["document_id"] = f"mo-paper-{name}"
+    for member in doc["members"]:
+        member["client"]["LastName"] = last_name
+    path = tmp_path / f"{name}.json"
+    path.write_text(json.dumps(doc), "utf-8")
+    result = run_cli(info.data_dir, "import-intake", str(path), "--json", *auth(), password=ADMIN_PASSWORD)
+    assert result.returncode == 0, result.stderr
+    (outcome,) = result.json()
+    conn = open_database(db_path(info.data_dir), data_key_of(info))
+    try:
+        return [r[0] for r in conn.execute("SELECT personal_id FROM enrollment WHERE household_id = ?"
+                                           " ORDER BY relationship_to_hoh", (outcome["household_id"],))]
+    finally:
+        conn.close()

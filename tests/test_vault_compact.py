@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 import sqlcipher3
-from records_support import example_document
+from records_support import import_household
 from support import ADMIN_PASSWORD, VaultInfo, auth, data_key_of, make_vault, run_cli, single_sentence
 
 from app.audit import GENESIS, _digest, chain_head, verify_chain
@@ -114,25 +114,6 @@ def _rows(conn: Connection, sql: str) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def _import(info: VaultInfo, tmp_path: Path, name: str, last_name: str, **consent: Any) -> list[str]:
-    """One household's intake saved with ``hmis-intake import-intake``; its people."""
-    doc = example_document(info.pack, info.clock.now().date(), **consent)
-    doc["document_id"] = f"mo-paper-{name}"
-    for member in doc["members"]:
-        member["client"]["LastName"] = last_name
-    path = tmp_path / f"{name}.json"
-    path.write_text(json.dumps(doc), "utf-8")
-    result = run_cli(info.data_dir, "import-intake", str(path), "--json", *auth(), password=ADMIN_PASSWORD)
-    assert result.returncode == 0, result.stderr
-    (outcome,) = result.json()
-    conn = open_database(db_path(info.data_dir), data_key_of(info))
-    try:
-        return [r[0] for r in conn.execute("SELECT personal_id FROM enrollment WHERE household_id = ?"
-                                           " ORDER BY relationship_to_hoh", (outcome["household_id"],))]
-    finally:
-        conn.close()
-
-
 def _export(info: VaultInfo, out: Path) -> dict[str, list[list[str]]]:
     result = run_cli(info.data_dir, "export-hmis-csv", str(out), "--json", *auth(), password=ADMIN_PASSWORD)
     assert result.returncode == 0, result.stderr
@@ -158,8 +139,8 @@ def _same_export(before: dict[str, list[list[str]]], after: dict[str, list[list[
 def filled(tmp_path: Path, fake_clock: FakeClock) -> tuple[VaultInfo, list[str]]:
     """A MO vault with two households imported through the command and one consent revoked."""
     info = make_vault(tmp_path / "data", "mo", fake_clock)
-    people = (_import(info, tmp_path, "first", "Thistlewhorl")
-              + _import(info, tmp_path, "second", "Brambleworth", shared_with=["Riverbend Test Clinic"]))
+    people = (import_household(info, tmp_path, "first", "Thistlewhorl")
+              + import_household(info, tmp_path, "second", "Brambleworth", shared_with=["Riverbend Test Clinic"]))
     revoked = run_cli(info.data_dir, "consent", "revoke", people[-1], "--reason", "Moved away", *auth(),
                       password=ADMIN_PASSWORD)
     assert revoked.returncode == 0, revoked.stderr
