@@ -303,6 +303,38 @@ def vault_bytes(table: Table, size: int, session: Any, plain: Path, work: Path, 
 
 
 
+def outbox_status(table: Table, size: int, session: Any, plain: Path, repeat: int) -> None:
+    """The outbox status (counts by state, the oldest record and first deadline, what is
+    overdue or due soon) as the main window counts it, on a worker connection, vs the
+    same statements on the plain copy of the vault, p95."""
+    from app import outbox
+    from bench import baselines
+
+    timeliness = session.pack.timeliness
+    now = session.clock.now()
+    statements: list[str] = []
+    ours, bare = [], []
+    with session.worker() as worker:
+        worker.conn.set_trace_callback(statements.append)
+        outbox.status(worker.conn, now, timeliness.window_hours, timeliness.warn_before_hours)
+        worker.conn.set_trace_callback(None)
+        for _ in range(repeat):
+            t = time.perf_counter()
+            outbox.status(worker.conn, now, timeliness.window_hours, timeliness.warn_before_hours)
+            ours.append(time.perf_counter() - t)
+    db = baselines.open_plain(plain)
+    try:
+        for _ in range(repeat):
+            t = time.perf_counter()
+            for statement in statements:  # traced with their values inlined
+                db.execute(statement).fetchall()
+            bare.append(time.perf_counter() - t)
+    finally:
+        db.close()
+    table.put("outbox status, worker connection, p95", "sqlite3: the same queries, plain, p95", "ms", size,
+              p95(ours), p95(bare))
+
+
 def consent_pdf(table: Table, size: int, session: Any, repeat: int) -> None:
     """The consent form PDF of the household saved above vs reportlab drawing the same
     number of pages of plain text (``bench.documents_bench``)."""

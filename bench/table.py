@@ -116,7 +116,18 @@ def _growth(figure: Figure) -> str:
 def one_size(table: Table, size: int, work: Path, args: argparse.Namespace, rng: random.Random) -> None:
     from app.demo import add_demo_people
     from app.session import initialize, sign_in
-    from bench.figures import PASSWORD, USER, consent_pdf, export, gui, save, search, sync, vault_bytes
+    from bench.figures import (
+        PASSWORD,
+        USER,
+        consent_pdf,
+        export,
+        gui,
+        outbox_status,
+        save,
+        search,
+        sync,
+        vault_bytes,
+    )
 
     print(f"{size:,} people", file=sys.stderr, flush=True)
     data_dir = work / f"people-{size}"
@@ -131,6 +142,7 @@ def one_size(table: Table, size: int, work: Path, args: argparse.Namespace, rng:
     session = sign_in(data_dir, USER, PASSWORD)
     try:
         vault_bytes(table, size, session, plain, work, "vault bytes per person, unsent")
+        outbox_status(table, size, session, plain, args.repeat * 10)
         export(table, size, session, work)
         save(table, size, session, plain, args.saves, rng)
         consent_pdf(table, size, session, args.repeat * 3)

@@ -14,7 +14,7 @@ ROWS = (
     "import ui.main",
     "search name, p95", "search partial name, p95", "search DOB, p95", "search SSN last 4, p95",
     "duplicate check, p95",
-    "vault bytes per person, unsent", "vault bytes per person, after sync",
+    "vault bytes per person, unsent", "outbox status, worker connection, p95", "vault bytes per person, after sync",
     "vault bytes per person, after sync + VACUUM", "VACUUM of the vault",
     "HMIS CSV export, device", "HMIS CSV export, device (vs its vault read)", "check-hmis-csv",
     "save a household of 3 (save_intake)", "consent form PDF",
