@@ -302,7 +302,6 @@ def vault_bytes(table: Table, size: int, session: Any, plain: Path, work: Path, 
 
 
 
-
 def outbox_status(table: Table, size: int, session: Any, plain: Path, repeat: int) -> None:
     """The outbox status (counts by state, the oldest record and first deadline, what is
     overdue or due soon) as the main window counts it, on a worker connection, vs the

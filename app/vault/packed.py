@@ -26,10 +26,11 @@ def pack_id(value: str | None) -> bytes | str | None:
     return value
 
 
-def unpack_id(value: bytes | str | None) -> str | None:
+def unpack_id(value: bytes | str | None) -> bytes | str | None:
+    """As the views do: 16 bytes become the UUID's text, anything else is left as it is."""
     if isinstance(value, bytes) and len(value) == 16:
         return str(uuid.UUID(bytes=value))
-    return value if value is None or isinstance(value, str) else repr(value)
+    return value
 
 
 def pack_time(value: str) -> int | str:
