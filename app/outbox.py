@@ -105,9 +105,31 @@ def pruned_count(conn: Connection) -> int:
     return Settings(conn).acknowledged_pruned
 
 
+def counts(conn: Connection) -> dict[str, int]:
+    """Records in each state (pending, acknowledged, refused), from the tally the outbox's
+    triggers keep (schema 18): a few rows, however many records wait."""
+    found = dict.fromkeys(("pending", "acknowledged", "refused"), 0)
+    found.update((str(state), int(records)) for state, records in conn.execute(
+        "SELECT state, sum(records) FROM outbox_tally GROUP BY state"))
+    return found
+
+
+def pending_due_by(conn: Connection, moment: str) -> int:
+    """Pending records whose deadline is at or before ``moment`` (ISO text, compared as
+    the deadlines are stored): the tally's whole hours before its hour, and the rows of
+    that one hour counted through the index."""
+    hour = moment[:13]
+    whole_hours = conn.execute("SELECT coalesce(sum(records), 0) FROM outbox_tally"
+                               " WHERE state = 'pending' AND deadline_hour < ?", (hour,)).fetchone()[0]
+    # A deadline in the same hour starts with the same 13 characters, so it is >= them.
+    this_hour = conn.execute("SELECT count(*) FROM outbox WHERE state = 'pending' AND deadline_at >= ?"
+                             " AND deadline_at <= ?", (hour, moment)).fetchone()[0]
+    return int(whole_hours) + int(this_hour)
+
+
 def status(conn: Connection, now: datetime, window_hours: int, warn_before_hours: int) -> OutboxStatus:
     """Timeliness is measured from collection, not from saving or syncing (MO-TIME-1)."""
-    counts = dict(conn.execute("SELECT state, count(*) FROM outbox GROUP BY state").fetchall())
+    tally = counts(conn)
     # Two queries, not one: each min() then reads a single entry of its own index.
     oldest = conn.execute("SELECT min(collected_at) FROM outbox WHERE state = 'pending'").fetchone()[0]
     first_deadline = conn.execute("SELECT min(deadline_at) FROM outbox WHERE state = 'pending'").fetchone()[0]
@@ -117,17 +139,12 @@ def status(conn: Connection, now: datetime, window_hours: int, warn_before_hours
         left = round((datetime.fromisoformat(first_deadline) - now).total_seconds() / 3600, 2)
     now_iso = now.isoformat(timespec="seconds")
     soon_iso = (now + timedelta(hours=warn_before_hours)).isoformat(timespec="seconds")
-    overdue = conn.execute(
-        "SELECT count(*) FROM outbox WHERE state = 'pending' AND deadline_at <= ?", (now_iso,)
-    ).fetchone()[0]
-    due_soon = conn.execute(
-        "SELECT count(*) FROM outbox WHERE state = 'pending' AND deadline_at > ? AND deadline_at <= ?",
-        (now_iso, soon_iso),
-    ).fetchone()[0]
+    overdue = pending_due_by(conn, now_iso)
+    due_soon = pending_due_by(conn, soon_iso) - overdue
     return OutboxStatus(
-        pending=counts.get("pending", 0),
-        refused=counts.get("refused", 0),
-        acknowledged=counts.get("acknowledged", 0) + pruned_count(conn),
+        pending=tally.get("pending", 0),
+        refused=tally.get("refused", 0),
+        acknowledged=tally.get("acknowledged", 0) + pruned_count(conn),
         oldest_pending_hours=oldest_hours,
         window_hours=window_hours,
         hours_left_for_oldest=left,

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from app import outbox
 from app.clock import Clock
 from app.settings import Settings
 from app.vault.connection import Connection, transaction
@@ -97,8 +98,8 @@ class OutboxStore:
         return Backlog(int(row[0]), int(row[1]))
 
     def pending_count(self) -> int:
-        """How many records are still pending (from the index alone: no payload is read)."""
-        return int(self.conn.execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0])
+        """How many records are still pending (the outbox's tally: one read)."""
+        return outbox.counts(self.conn).get("pending", 0)
 
     def next_batch(self, limit: int, max_bytes: int, exclude: set[int]) -> list[PendingRecord]:
         """The pending records closest to their timeliness deadline, oldest save first on ties.

@@ -75,13 +75,13 @@ def cmd_sync(args: argparse.Namespace, out: TextIO) -> int:
         raise cli.CliError("--give-up-after must be between 0 and 86400 seconds.")
     session = cli._open_session(args)
     try:
+        from app import outbox
         from sync.engine import RetryPolicy
 
         job = SyncJob(session, args.server, args.ca_file, _progress_printer(sys.stderr),
                       batch_size=args.batch_size, retry=RetryPolicy(time_budget=args.give_up_after))
         report = job.run()
-        quarantined = int(session.conn.execute(
-            "SELECT count(*) FROM outbox WHERE state = 'refused'").fetchone()[0])
+        quarantined = outbox.counts(session.conn).get("refused", 0)
     finally:
         session.close()
     if sys.stderr.isatty():

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
+from app import outbox
 from app.session import Session
 from ui.sync.runner import SyncRunner
 from ui.sync.schedule import RunKind
@@ -31,8 +32,7 @@ class QuitGuard(QObject):
         self.quit_button: QPushButton | None = None
 
     def waiting(self) -> int:
-        row = self._session.conn.execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()
-        return int(row[0])
+        return outbox.counts(self._session.conn).get("pending", 0)
 
     def may_close(self) -> bool:
         """Called by the window's close: ``True`` lets it close now."""
