@@ -22,6 +22,7 @@ from support import (
     single_sentence,
 )
 
+from app import outbox
 from app.clock import FakeClock
 from app.followup import record_exit
 from app.notes import add_note
@@ -102,6 +103,11 @@ def test_purge_removes_only_synced_inactive_people_and_shrinks_the_folder(tmp_pa
             "SELECT count(*) FROM consent_row").fetchone()[0] > 0
         events = conn.execute("SELECT entity_id FROM audit_event WHERE action = 'retention.purged'").fetchall()
         assert [e[0] for e in events] == [gone.personal_ids[0]]
+        # The outbox's tally (schema 18) followed the purge's deletes: the status still counts right.
+        assert outbox.counts(conn) == {state: conn.execute("SELECT count(*) FROM outbox WHERE state = ?",
+                                                           (state,)).fetchone()[0]
+                                       for state in ("pending", "acknowledged", "refused")}
+        assert outbox.counts(conn)["pending"] == 1
         # The append-only guard is back: a remaining note still cannot be deleted.
         add_note(session, active.personal_ids[0], "A note after the purge.")
         with pytest.raises(DatabaseError), transaction(conn):
