@@ -50,7 +50,7 @@ def _statement(text: str, start: str) -> str:
 
 def _as_schema15(conn: Connection) -> None:
     """Put a schema-16 vault's rows back in the layout schemas 1..15 made (the inverse of
-    v016), as the previous release left a vault."""
+    v016, v017 and v018), as the previous release left a vault."""
     v001, v007 = _migration_text("v001"), _migration_text("v007")
     added = [line for prefix in ("v008", "v014") for line in _migration_text(prefix).splitlines()
              if line.startswith("ALTER TABLE consent ADD COLUMN")]
@@ -92,6 +92,9 @@ def _as_schema15(conn: Connection) -> None:
         prev = digest.hex()
     conn.execute("DROP TABLE temp.consent_copy")
     conn.execute("DROP TABLE temp.gate_copy")
+    for trigger in ("outbox_tally_insert", "outbox_tally_delete", "outbox_tally_move"):  # schema 18
+        conn.execute(f"DROP TRIGGER {trigger}")
+    conn.execute("DROP TABLE outbox_tally")
     conn.execute("PRAGMA user_version = 15")
     conn.execute("COMMIT")
 
