@@ -73,6 +73,17 @@ def test_a_detail_keeps_up_to_three_ids_as_bytes_and_comes_back_as_given(detail:
         assert refs is None
 
 
+def _write_through_the_view(conn: Connection, prev: str, user_id: str | None) -> None:
+    """ODD_EVENTS appended to the chain ending in ``prev``, inserted through the view
+    ``audit_event`` as a writer other than app.audit would."""
+    for entity_id, at, detail in ODD_EVENTS:
+        body = json.dumps(detail, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        prev = _digest(prev, at, user_id, "test.view", "thing", entity_id, body)
+        conn.execute("INSERT INTO audit_event (at, user_id, action, entity, entity_id, detail, hash)"
+                     " VALUES (?, ?, 'test.view', 'thing', ?, ?, ?)",
+                     (at, user_id, entity_id, body, bytes.fromhex(prev)))
+
+
 def _stored(conn: Connection, seq: int) -> tuple[str, str, bytes | None]:
     row = conn.execute("SELECT typeof(at), typeof(entity_id), refs FROM audit_event_row WHERE seq = ?",
                        (seq,)).fetchone()
@@ -142,12 +153,7 @@ def test_a_write_through_the_view_packs_the_same_way_as_the_trail_does(
     conn = open_database(db_path(info.data_dir), data_key_of(info))
     try:
         seq, prev = chain_head(conn)
-        for entity_id, at, detail in ODD_EVENTS:
-            body = json.dumps(detail, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-            prev = _digest(prev, at, None, "test.view", "thing", entity_id, body)
-            conn.execute("INSERT INTO audit_event (at, user_id, action, entity, entity_id, detail, hash)"
-                         " VALUES (?, NULL, 'test.view', 'thing', ?, ?, ?)", (at, entity_id, body, bytes.fromhex(prev)))
-        conn.commit()
+        _write_through_the_view(conn, prev, None)
         for offset, (entity_id, at, _) in enumerate(ODD_EVENTS, start=1):
             stored = conn.execute("SELECT at, entity_id FROM audit_event_row WHERE seq = ?",
                                   (seq + offset,)).fetchone()
@@ -180,12 +186,7 @@ def test_a_schema16_vault_upgrades_with_every_event_and_gate_answer_the_same(tmp
     conn = open_database(tmp_path / "vault.db", bytearray(range(32)), create=True)
     try:
         migrate(conn, None, SCHEMA_16)
-        prev = GENESIS
-        for entity_id, at, detail in ODD_EVENTS:
-            body = json.dumps(detail, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-            prev = _digest(prev, at, "u-1", "test.old", "thing", entity_id, body)
-            conn.execute("INSERT INTO audit_event (at, user_id, action, entity, entity_id, detail, hash)"
-                         " VALUES (?, 'u-1', 'test.old', 'thing', ?, ?, ?)", (at, entity_id, body, bytes.fromhex(prev)))
+        _write_through_the_view(conn, GENESIS, "u-1")
         for i, (entity_id, at, _) in enumerate(ODD_EVENTS):
             conn.execute("INSERT INTO consent_gate_decision (entity, entity_id, personal_id, kind, data_day, sharing,"
                          " reason, clause, decided_at, decided_by) VALUES ('enrollment', ?, ?, 'intake', '2026-03-01',"
