@@ -142,9 +142,9 @@ def status(conn: Connection, now: datetime, window_hours: int, warn_before_hours
     overdue = pending_due_by(conn, now_iso)
     due_soon = pending_due_by(conn, soon_iso) - overdue
     return OutboxStatus(
-        pending=tally.get("pending", 0),
-        refused=tally.get("refused", 0),
-        acknowledged=tally.get("acknowledged", 0) + pruned_count(conn),
+        pending=tally["pending"],
+        refused=tally["refused"],
+        acknowledged=tally["acknowledged"] + pruned_count(conn),
         oldest_pending_hours=oldest_hours,
         window_hours=window_hours,
         hours_left_for_oldest=left,

@@ -99,7 +99,7 @@ class OutboxStore:
 
     def pending_count(self) -> int:
         """How many records are still pending (the outbox's tally: one read)."""
-        return outbox.counts(self.conn).get("pending", 0)
+        return outbox.counts(self.conn)["pending"]
 
     def next_batch(self, limit: int, max_bytes: int, exclude: set[int]) -> list[PendingRecord]:
         """The pending records closest to their timeliness deadline, oldest save first on ties.

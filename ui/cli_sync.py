@@ -81,7 +81,7 @@ def cmd_sync(args: argparse.Namespace, out: TextIO) -> int:
         job = SyncJob(session, args.server, args.ca_file, _progress_printer(sys.stderr),
                       batch_size=args.batch_size, retry=RetryPolicy(time_budget=args.give_up_after))
         report = job.run()
-        quarantined = outbox.counts(session.conn).get("refused", 0)
+        quarantined = outbox.counts(session.conn)["refused"]
     finally:
         session.close()
     if sys.stderr.isatty():

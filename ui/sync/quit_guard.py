@@ -32,7 +32,7 @@ class QuitGuard(QObject):
         self.quit_button: QPushButton | None = None
 
     def waiting(self) -> int:
-        return outbox.counts(self._session.conn).get("pending", 0)
+        return outbox.counts(self._session.conn)["pending"]
 
     def may_close(self) -> bool:
         """Called by the window's close: ``True`` lets it close now."""
