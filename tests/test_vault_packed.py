@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -124,43 +125,40 @@ def test_an_intake_saved_with_the_command_keeps_its_trail_packed_and_the_history
     assert checked.returncode == 0 and "intact" in checked.stdout, checked.stderr
 
 
-def test_events_in_every_form_read_back_exactly_and_are_found_by_their_record(
-        tmp_path: Path, fake_clock: FakeClock) -> None:
+@pytest.fixture
+def trail(tmp_path: Path, fake_clock: FakeClock) -> Iterator[Connection]:
+    """An open connection to a new MO vault, for writing and reading its audit trail."""
     info = make_vault(tmp_path / "data", "mo", fake_clock)
     conn = open_database(db_path(info.data_dir), data_key_of(info))
-    try:
-        first = chain_head(conn)[0] + 1
-        for entity_id, at, detail in ODD_EVENTS:
-            audit.record(conn, "test.event", None, "thing", entity_id, detail, at=at)
-        conn.commit()
-        rows = conn.execute("SELECT entity_id, at, detail FROM audit_event WHERE seq >= ? ORDER BY seq",
-                            (first,)).fetchall()
-        assert [(e, a, json.loads(d)) for e, a, d in rows] == ODD_EVENTS
-        assert [_stored(conn, first + i)[:2] for i in range(len(ODD_EVENTS))][:2] == [
-            ("integer", "blob"), ("text", "text")]
-        # events_for looks up by the packed id; an unpacked id is found as it was written.
-        assert [e.at for e in events_for(conn, "thing", ID)] == ["2026-03-01T08:15:00+00:00"]
-        assert [e.at for e in events_for(conn, "thing", ID.upper())] == ["2026-03-01T08:15:00.250000+00:00"]
-        assert [e.detail for e in events_for(conn, "thing", "device")] == [ODD_EVENTS[3][2]]
-        assert verify_chain(conn).intact
-    finally:
-        conn.close()
+    yield conn
+    conn.close()
 
 
-def test_a_write_through_the_view_packs_the_same_way_as_the_trail_does(
-        tmp_path: Path, fake_clock: FakeClock) -> None:
-    info = make_vault(tmp_path / "data", "mo", fake_clock)
-    conn = open_database(db_path(info.data_dir), data_key_of(info))
-    try:
-        seq, prev = chain_head(conn)
-        _write_through_the_view(conn, prev, None)
-        for offset, (entity_id, at, _) in enumerate(ODD_EVENTS, start=1):
-            stored = conn.execute("SELECT at, entity_id FROM audit_event_row WHERE seq = ?",
-                                  (seq + offset,)).fetchone()
-            assert tuple(stored) == (packed.pack_time(at), packed.pack_id(entity_id))
-        assert verify_chain(conn).intact
-    finally:
-        conn.close()
+def test_events_in_every_form_read_back_exactly_and_are_found_by_their_record(trail: Connection) -> None:
+    first = chain_head(trail)[0] + 1
+    for entity_id, at, detail in ODD_EVENTS:
+        audit.record(trail, "test.event", None, "thing", entity_id, detail, at=at)
+    trail.commit()
+    rows = trail.execute("SELECT entity_id, at, detail FROM audit_event WHERE seq >= ? ORDER BY seq",
+                         (first,)).fetchall()
+    assert [(e, a, json.loads(d)) for e, a, d in rows] == ODD_EVENTS
+    assert [_stored(trail, first + i)[:2] for i in range(len(ODD_EVENTS))][:2] == [
+        ("integer", "blob"), ("text", "text")]
+    # events_for looks up by the packed id; an unpacked id is found as it was written.
+    assert [e.at for e in events_for(trail, "thing", ID)] == ["2026-03-01T08:15:00+00:00"]
+    assert [e.at for e in events_for(trail, "thing", ID.upper())] == ["2026-03-01T08:15:00.250000+00:00"]
+    assert [e.detail for e in events_for(trail, "thing", "device")] == [ODD_EVENTS[3][2]]
+    assert verify_chain(trail).intact
+
+
+def test_a_write_through_the_view_packs_the_same_way_as_the_trail_does(trail: Connection) -> None:
+    seq, prev = chain_head(trail)
+    _write_through_the_view(trail, prev, None)
+    for offset, (entity_id, at, _) in enumerate(ODD_EVENTS, start=1):
+        stored = trail.execute("SELECT at, entity_id FROM audit_event_row WHERE seq = ?",
+                               (seq + offset,)).fetchone()
+        assert tuple(stored) == (packed.pack_time(at), packed.pack_id(entity_id))
+    assert verify_chain(trail).intact
 
 
 def test_an_id_changed_inside_a_packed_detail_is_reported_by_audit_verify(
